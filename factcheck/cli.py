@@ -1,0 +1,305 @@
+"""The `factcheck` command: thin typer commands over the services."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from sqlmodel import Session
+
+from factcheck.claims import ClaimFilter, ClaimRow, list_claims
+from factcheck.db import database_url, session_scope
+from factcheck.errors import FactcheckError
+from factcheck.models import ClaimKind, Role, Stance, Status, User
+from factcheck.users import get_user
+
+app = typer.Typer(help="factcheck: track numeric and attributed claims in news articles.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+FORMATS = ("table", "json", "csv")
+UserOption = Annotated[str, typer.Option("--user", "-u", help="Your e-mail (an existing user).")]
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print an error for a person and stop with a non-zero exit code."""
+    typer.secho(f"Error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+def acting_user(session: Session, email: str) -> User:
+    """The user running a command; the CLI trusts the shell account, roles still apply."""
+    return get_user(session, email=email)
+
+
+def claim_record(row: ClaimRow) -> dict[str, Any]:
+    """A claim as the stable JSON object that `factcheck claims --format json` prints."""
+    c = row.claim
+    return {
+        "id": c.id, "article_id": c.article_id, "article": row.article_title,
+        "outlet": row.outlet, "kind": c.kind.value, "start": c.start, "end": c.end,
+        "quote": c.quote, "sentence": c.sentence, "speaker": row.speaker,
+        "speaker_resolved": c.speaker_resolved,
+        "attribution": c.attribution.value if c.attribution else None, "cue": c.cue,
+        "value": c.value, "lower": c.lower, "upper": c.upper, "qualifier": c.qualifier,
+        "unit": c.unit, "measure": c.measure, "days": c.days, "confidence": c.confidence,
+        "status": c.status.value, "assignee": row.assignee, "version": c.version,
+        "origin": c.origin.value, "created_at": c.created_at.isoformat(),
+        "updated_at": c.updated_at.isoformat(),
+    }
+
+
+def print_records(records: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
+    """Print records as an aligned table, a JSON list or CSV (all fields)."""
+    if fmt == "json":
+        typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(records[0]) if records else columns)
+        writer.writeheader()
+        writer.writerows(records)
+        typer.echo(out.getvalue(), nl=False)
+        return
+    cells = [[_cell(r.get(c)) for c in columns] for r in records]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    typer.echo("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)))
+    for row in cells:
+        typer.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)))
+
+
+def _cell(value: Any, width: int = 60) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
+    if fmt not in allowed:
+        fail(f"Unknown format {fmt!r}; choose one of {', '.join(allowed)}.")
+
+
+@app.command()
+def init() -> None:
+    """Create or upgrade the database to the latest schema (safe to run twice).
+
+    Example: FACTCHECK_DATABASE_URL=postgresql+psycopg://me@localhost/factcheck factcheck init
+    """
+    from factcheck.migrate import upgrade
+
+    url = database_url()
+    before, after = upgrade(url)
+    shown = _safe_url(url)
+    if before == after:
+        typer.echo(f"{shown} is already at the latest schema ({after}).")
+    else:
+        typer.echo(f"{shown}: schema {before or 'empty'} → {after}.")
+
+
+def _safe_url(url: str) -> str:
+    import sqlalchemy as sa
+
+    return sa.make_url(url).render_as_string(hide_password=True)
+
+
+@app.command()
+def claims(
+    article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
+    status: Annotated[list[str] | None, typer.Option(help="Only these statuses.")] = None,
+    kind: Annotated[str | None, typer.Option(help="numeric or attributed.")] = None,
+    search: Annotated[str, typer.Option(help="Words in the quote or sentence.")] = "",
+    limit: Annotated[int, typer.Option(help="At most this many claims.")] = 100,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """List claims, newest change first.
+
+    Example: factcheck claims --article 3 --status unreviewed --format json
+    """
+    _check_format(fmt)
+    try:
+        statuses = tuple(Status(s) for s in status or [])
+        kind_value = ClaimKind(kind) if kind else None
+    except ValueError as exc:
+        fail(f"{exc}; statuses: {', '.join(Status)}; kinds: {', '.join(ClaimKind)}.")
+        return
+    where = ClaimFilter(statuses=statuses, kind=kind_value, article_id=article, search=search)
+    with session_scope(readonly=True) as session:
+        rows, total = list_claims(session, where=where, sort="id", descending=False,
+                                  offset=offset, limit=limit)
+        records = [claim_record(r) for r in rows]
+    print_records(records, fmt, ["id", "article_id", "kind", "status", "speaker", "value",
+                                 "unit", "quote"])
+    if fmt == "table":
+        typer.echo(f"{len(records)} of {total} claims.", err=True)
+
+
+@app.command()
+def review(
+    claim_id: Annotated[int, typer.Argument(help="The claim's ID.")],
+    status: Annotated[str, typer.Option(help=f"One of: {', '.join(Status)}.")],
+    user: UserOption,
+    note: Annotated[str, typer.Option(help="A note to add.")] = "",
+    evidence: Annotated[str, typer.Option(help="An evidence URL to add.")] = "",
+    stance: Annotated[str, typer.Option(help="supports, refutes or context.")] = "context",
+    seen_version: Annotated[
+        int | None, typer.Option(help="Refuse if the claim changed past this version.")
+    ] = None,
+) -> None:
+    """Set a claim's status, with an optional note and evidence link, in one go.
+
+    Example: factcheck review 12 --status verified --evidence https://who.int/x
+    --stance supports --user ana@newsroom.org
+    """
+    from factcheck.claims import get_claim
+    from factcheck.review import add_evidence, check_url, set_status
+
+    try:
+        verdict, position = Status(status), Stance(stance)
+    except ValueError:
+        fail(f"Unknown status {status!r} or stance {stance!r}; statuses: {', '.join(Status)}; "
+             f"stances: {', '.join(Stance)}.")
+        return
+    if evidence:
+        check_url(evidence)
+    with session_scope() as session:
+        who = acting_user(session, user)
+        seen = seen_version if seen_version is not None else get_claim(
+            session, claim_id=claim_id).version
+        claim = set_status(session, claim_id=claim_id, status=verdict, by=who,
+                           seen_version=seen, note=note)
+        if evidence:
+            add_evidence(session, claim_id=claim_id, url=evidence, stance=position, by=who)
+        typer.echo(f"Claim {claim_id} is now {claim.status.value} (version {claim.version}).")
+
+
+@app.command()
+def extract(
+    source: Annotated[str, typer.Argument(help="A text file, or - for standard input.")],
+    fmt: Annotated[str, typer.Option("--format", help="json or table.")] = "table",
+) -> None:
+    """Print the claims found in a text, without touching the database.
+
+    Example: factcheck extract article.txt --format json
+    """
+    from factcheck.extract import extract_claims
+
+    _check_format(fmt, ("json", "table"))
+    if source == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        path = Path(source)
+        if not path.is_file():
+            fail(f"No file {source!r}; give a path to a text file, or - for standard input.")
+        raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        fail(f"{source} is not UTF-8 text; convert it to UTF-8 first.")
+        return
+    from factcheck.articles import check_text
+
+    check_text(text, source=source)
+    records = [c.to_dict() for c in extract_claims(text)]
+    print_records(records, fmt, ["kind", "start", "end", "value", "unit", "qualifier",
+                                 "speaker", "quote"])
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = True,
+) -> None:
+    """Start the web app (Streamlit) on the configured database.
+
+    Example: factcheck serve --port 8502
+    """
+    script = Path(__file__).resolve().parent / "ui" / "streamlit_app.py"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+           "--server.headless", str(headless).lower(), "--browser.gatherUsageStats", "false"]
+    env = {**os.environ, "FACTCHECK_DATABASE_URL": database_url()}
+    raise typer.Exit(subprocess.call(cmd, env=env))
+
+
+@user_app.command("add")
+def user_add(
+    email: Annotated[str, typer.Argument(help="The new user's e-mail.")],
+    role: Annotated[str, typer.Option(help="reviewer, editor or admin.")] = "reviewer",
+    name: Annotated[str, typer.Option(help="Display name.")] = "",
+    by: Annotated[str, typer.Option(help="Your e-mail (an admin); not needed for the "
+                                         "first admin.")] = "",
+    password_stdin: Annotated[bool, typer.Option(help="Read the password from stdin.")] = False,
+) -> None:
+    """Create an account; the password comes from a prompt or standard input.
+
+    Example: factcheck user add ana@newsroom.org --role editor --by admin@newsroom.org
+    """
+    from factcheck.users import add_user
+
+    try:
+        chosen = Role(role)
+    except ValueError:
+        fail(f"Unknown role {role!r}; choose one of {', '.join(Role)}.")
+        return
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    with session_scope() as session:
+        admin = acting_user(session, by) if by else None
+        user = add_user(session, email=email, role=chosen, display_name=name,
+                        password=password, by=admin)
+        typer.echo(f"Added {user.email} ({user.role.value}).")
+
+
+@user_app.command("list")
+def user_list(fmt: Annotated[str, typer.Option("--format")] = "table") -> None:
+    """List accounts.
+
+    Example: factcheck user list --format json
+    """
+    from factcheck.users import list_users
+
+    _check_format(fmt)
+    with session_scope(readonly=True) as session:
+        records: list[dict[str, Any]] = [
+            {"email": u.email, "name": u.display_name, "role": u.role.value, "active": u.active}
+            for u in list_users(session)
+        ]
+    print_records(records, fmt, ["email", "name", "role", "active"])
+
+
+@user_app.command("disable")
+def user_disable(
+    email: Annotated[str, typer.Argument(help="The account to disable.")],
+    by: Annotated[str, typer.Option(help="Your e-mail (an admin).")],
+) -> None:
+    """Disable an account: it can no longer log in or change anything.
+
+    Example: factcheck user disable old@newsroom.org --by admin@newsroom.org
+    """
+    from factcheck.users import set_active
+
+    with session_scope() as session:
+        user = set_active(session, email=email, active=False, by=acting_user(session, by))
+        typer.echo(f"Disabled {user.email}.")
+
+
+def main() -> None:
+    """Entry point: run a command, turning factcheck's errors into clear messages."""
+    try:
+        app()
+    except FactcheckError as exc:
+        typer.secho(f"Error: {exc}", fg=typer.colors.RED, err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

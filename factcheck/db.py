@@ -1,0 +1,85 @@
+"""Where the database is and how to talk to it: URL, engine, sessions, SQLite pragmas."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+DEFAULT_URL = "sqlite:///db/factcheck.db"
+BUSY_TIMEOUT_MS = 30_000
+
+
+def database_url() -> str:
+    """The configured database: FACTCHECK_DATABASE_URL, or the SQLite file under ./db/."""
+    url = os.environ.get("FACTCHECK_DATABASE_URL", "").strip() or DEFAULT_URL
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def _sqlite_path(url: sa.URL) -> Path | None:
+    db = url.database
+    if not db or db == ":memory:" or db.startswith("file:"):
+        return None
+    return Path(db)
+
+
+def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
+    # Python's sqlite3 opens transactions itself; turn that off so BEGIN is ours.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _on_sqlite_begin(conn: sa.Connection) -> None:
+    # Writers take the lock up front, so concurrent read-modify-write cycles wait in turn
+    # instead of failing or losing updates. Read-only sessions start a plain deferred read.
+    readonly = conn.get_execution_options().get("factcheck_readonly", False)
+    conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+
+@cache
+def get_engine(url: str) -> Engine:
+    """One engine per database URL, with SQLite set up for safe concurrent writes."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return sa.create_engine(url, pool_pre_ping=True)
+    path = _sqlite_path(parsed)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    sa.event.listen(engine, "connect", _on_sqlite_connect)
+    sa.event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    """True when the engine talks to SQLite."""
+    return engine.dialect.name == "sqlite"
+
+
+@contextmanager
+def session_scope(url: str | None = None, *, readonly: bool = False) -> Iterator[Session]:
+    """A session on the configured database; read-only sessions never take the write lock."""
+    engine = get_engine(url or database_url())
+    bind = engine.execution_options(factcheck_readonly=True) if readonly else engine
+    with Session(bind, expire_on_commit=False) as session:
+        yield session
+
+
+def like_pattern(term: str) -> str:
+    """A LIKE pattern matching ``term`` anywhere, with its wildcards escaped by a backslash."""
+    escaped = term.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"

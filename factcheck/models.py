@@ -1,0 +1,224 @@
+"""The tables and enums of factcheck: the vocabulary of the whole program.
+
+Every enum is stored as its string value in a plain VARCHAR with a CHECK constraint
+(``native_enum=False``), so SQLite and PostgreSQL hold the same data and migrations never
+leave a PostgreSQL enum type behind.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware UTC (sqlmodel refuses naive datetimes)."""
+    return datetime.now(UTC)
+
+
+class Status(StrEnum):
+    """A claim's verification status: the one list used everywhere."""
+
+    UNREVIEWED = "unreviewed"
+    IN_REVIEW = "in_review"
+    VERIFIED = "verified"
+    FALSE = "false"
+    MISLEADING = "misleading"
+    UNVERIFIABLE = "unverifiable"
+    NOT_A_CLAIM = "not_a_claim"  # an extraction mistake; left out of reports
+
+
+REVIEWED = frozenset(
+    {Status.VERIFIED, Status.FALSE, Status.MISLEADING, Status.UNVERIFIABLE}
+)  # statuses that close a claim's review
+
+
+class ClaimKind(StrEnum):
+    """What a claim is: a figure, or something someone said."""
+
+    NUMERIC = "numeric"
+    ATTRIBUTED = "attributed"
+
+
+class Attribution(StrEnum):
+    """How a claim is attributed to its speaker."""
+
+    DIRECT = "direct"  # a quotation
+    INDIRECT = "indirect"  # reported speech: "X said that ..."
+    ACCORDING_TO = "according_to"  # "according to X"
+
+
+class Origin(StrEnum):
+    """Who found the claim: the extractor or a reviewer."""
+
+    EXTRACTED = "extracted"
+    MANUAL = "manual"
+
+
+class OutletKind(StrEnum):
+    """What sort of publisher an outlet is."""
+
+    NEWS = "news"
+    AGENCY = "agency"
+    OFFICIAL = "official"
+    OTHER = "other"
+
+
+class SpeakerKind(StrEnum):
+    """Whether a speaker is a person, an organisation or an unnamed group."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    ANONYMOUS = "anonymous"
+    UNKNOWN = "unknown"
+
+
+class Stance(StrEnum):
+    """What a piece of evidence does to the claim."""
+
+    SUPPORTS = "supports"
+    REFUTES = "refutes"
+    CONTEXT = "context"
+
+
+class Role(StrEnum):
+    """What a user may do; each role includes the ones before it."""
+
+    REVIEWER = "reviewer"
+    EDITOR = "editor"
+    ADMIN = "admin"
+
+
+def enum_column(enum: type[StrEnum]) -> Any:
+    """A VARCHAR column type holding the values of ``enum``, checked by the database."""
+    return sa.Enum(
+        enum,
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(m.value) for m in enum),
+        values_callable=lambda members: [m.value for m in members],
+        name=f"ck_{enum.__name__.lower()}",
+        validate_strings=True,
+    )
+
+
+class User(SQLModel, table=True):
+    """A person who uses factcheck."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    email: str = Field(max_length=320, unique=True)  # login name, stored lower-case
+    display_name: str = Field(max_length=200)  # shown next to everything they do
+    role: Role = Field(sa_type=enum_column(Role), default=Role.REVIEWER)
+    password_hash: str | None = Field(default=None, max_length=300)  # argon2; None for SSO
+    active: bool = True  # a disabled user can do nothing
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Outlet(SQLModel, table=True):
+    """A publication articles come from."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=200, unique=True)  # "Reuters", "Gaza health ministry"
+    url: str | None = Field(default=None, max_length=2000)  # home page
+    kind: OutletKind = Field(sa_type=enum_column(OutletKind), default=OutletKind.NEWS)
+
+
+class Article(SQLModel, table=True):
+    """One news article, stored as the clean text that claim spans point into."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    outlet_id: int | None = Field(default=None, foreign_key="outlet.id", index=True)
+    title: str = Field(max_length=500)
+    url: str | None = Field(default=None, max_length=2000)  # where it was fetched from
+    author: str | None = Field(default=None, max_length=300)
+    published_at: datetime | None = Field(default=None, index=True)
+    text: str = Field(sa_type=sa.Text)  # clean text; claim spans are offsets into it
+    sha256: str = Field(max_length=64, unique=True)  # of text: the same text is stored once
+    language: str = Field(default="en", max_length=12)
+    ingested_at: datetime = Field(default_factory=utcnow)
+    ingested_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class Speaker(SQLModel, table=True):
+    """A person or organisation claims are attributed to."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=300, unique=True)  # display name, e.g. "Benjamin Netanyahu"
+    kind: SpeakerKind = Field(sa_type=enum_column(SpeakerKind), default=SpeakerKind.UNKNOWN)
+    aliases: list[str] = Field(default_factory=list, sa_type=sa.JSON)  # e.g. ["Netanyahu"]
+
+
+class Claim(SQLModel, table=True):
+    """A numeric or attributed claim found at an exact span of an article's text."""
+
+    __table_args__ = (
+        sa.CheckConstraint('"start" >= 0 AND "end" > "start"', name="ck_claim_span"),
+        sa.Index("ix_claim_article_start", "article_id", "start"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    kind: ClaimKind = Field(sa_type=enum_column(ClaimKind), index=True)
+    start: int  # offset of the first character in article.text
+    end: int  # offset after the last character: text[start:end] == quote
+    quote: str = Field(sa_type=sa.Text)  # the words as printed
+    sentence: str = Field(sa_type=sa.Text)  # the sentence the quote sits in
+    speaker_id: int | None = Field(default=None, foreign_key="speaker.id", index=True)
+    speaker_resolved: bool = True  # False: the text never says who the speaker is
+    attribution: Attribution | None = Field(default=None, sa_type=enum_column(Attribution))
+    cue: str | None = Field(default=None, max_length=100)  # "said", "according to" ...
+    value: float | None = None  # the number, for numeric claims
+    lower: float | None = None  # lower bound of a range, or the value
+    upper: float | None = None  # upper bound of a range, or the value
+    qualifier: str | None = Field(default=None, max_length=50)  # "at least", "about" ...
+    unit: str | None = Field(default=None, max_length=100)  # "people", "month", "USD" ...
+    measure: str | None = Field(default=None, max_length=300)  # what is counted
+    days: float | None = None  # durations, converted to days
+    confidence: float = 1.0  # the extractor's confidence; 1 for manual claims
+    status: Status = Field(sa_type=enum_column(Status), default=Status.UNREVIEWED, index=True)
+    assignee_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    version: int = 1  # raised by every change; a write names the version it saw
+    origin: Origin = Field(sa_type=enum_column(Origin), default=Origin.EXTRACTED)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Evidence(SQLModel, table=True):
+    """A source a reviewer found for or against a claim."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    url: str = Field(max_length=2000)  # http or https only
+    title: str = Field(default="", max_length=500)
+    stance: Stance = Field(sa_type=enum_column(Stance))
+    note: str = Field(default="", sa_type=sa.Text)
+    created_by_id: int = Field(foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Note(SQLModel, table=True):
+    """A reviewer's comment on a claim."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    body: str = Field(sa_type=sa.Text)
+    created_by_id: int = Field(foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Event(SQLModel, table=True):
+    """The audit trail: one row per change anywhere. Append-only (triggers refuse edits)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor_id: int | None = Field(default=None, foreign_key="user.id", index=True)  # who
+    action: str = Field(max_length=50)  # "claim.status", "article.ingest" ...
+    entity: str = Field(max_length=30)  # table name of what changed
+    entity_id: int | None = None  # its id
+    claim_id: int | None = Field(default=None, index=True)  # for a claim's history
+    before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+    after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)

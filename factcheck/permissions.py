@@ -1,0 +1,48 @@
+"""Who may do what. Checked in the services, so the CLI and the UI obey the same rules."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from factcheck.errors import NotAllowed
+from factcheck.models import Role, User
+
+
+class Action(StrEnum):
+    """Everything a user can ask factcheck to do that needs a role."""
+
+    INGEST = "add articles"
+    REVIEW = "review claims (status, notes, evidence, edits)"
+    ASSIGN = "assign claims"
+    OVERRIDE_VERDICT = "change a final verdict"
+    EXPORT = "export reports"
+    PUBLISH = "export ClaimReview markup"
+    MANAGE_USERS = "manage users"
+
+
+_REVIEWER = frozenset({Action.INGEST, Action.REVIEW})
+_EDITOR = _REVIEWER | {Action.ASSIGN, Action.OVERRIDE_VERDICT, Action.EXPORT, Action.PUBLISH}
+ALLOWED: dict[Role, frozenset[Action]] = {
+    Role.REVIEWER: _REVIEWER,
+    Role.EDITOR: _EDITOR,
+    Role.ADMIN: _EDITOR | {Action.MANAGE_USERS},
+}
+
+
+def can(user: User, action: Action) -> bool:
+    """True when ``user`` is active and their role allows ``action``."""
+    return user.active and action in ALLOWED[user.role]
+
+
+def require(user: User, action: Action) -> None:
+    """Raise NotAllowed unless ``user`` may do ``action``."""
+    if not user.active:
+        raise NotAllowed(f"The account {user.email} is disabled; ask an admin to re-enable it.")
+    if action not in ALLOWED[user.role]:
+        needed = min(
+            (r for r, acts in ALLOWED.items() if action in acts), key=list(Role).index
+        )
+        raise NotAllowed(
+            f"{user.email} is a {user.role.value}; only a {needed.value} or above may "
+            f"{action.value}. Ask an editor or admin."
+        )

@@ -1,0 +1,35 @@
+"""Speakers: the people and organisations claims are attributed to."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, func, select
+
+from factcheck.models import Speaker, SpeakerKind
+
+_ORG_WORDS = ("ministry", "administration", "government", "office", "agency", "council",
+              "department", "army", "forces", "police", "committee", "organization",
+              "organisation", "authority", "kingdom", "united nations", "hamas", "party")
+
+
+def guess_kind(name: str) -> SpeakerKind:
+    """A first guess at whether a speaker is a person, an organisation or anonymous."""
+    low = name.lower()
+    if low.startswith(("sources", "officials", "a source", "an official", "people familiar")):
+        return SpeakerKind.ANONYMOUS
+    if any(word in low for word in _ORG_WORDS):
+        return SpeakerKind.ORGANISATION
+    if len(name.split()) >= 2 and name[:1].isupper():
+        return SpeakerKind.PERSON
+    return SpeakerKind.UNKNOWN
+
+
+def speaker_named(session: Session, *, name: str) -> Speaker:
+    """The speaker with this name (case-insensitive), created when new; not committed."""
+    clean = " ".join(name.split())[:300]
+    found = session.exec(select(Speaker).where(func.lower(Speaker.name) == clean.lower())).first()
+    if found is not None:
+        return found
+    speaker = Speaker(name=clean, kind=guess_kind(clean))
+    session.add(speaker)
+    session.flush()
+    return speaker
