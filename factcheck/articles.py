@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from factcheck.audit import record
@@ -133,9 +134,7 @@ def add_article(
         session.flush()
         assert article.id is not None
         speakers = {name: speaker_named(session, name=name).id for name in _speaker_names(claims)}
-        rows = [
-            _claim_from_found(article.id, f, speakers.get(f.speaker or "")) for f in claims
-        ]
+        rows = [_claim_from_found(article.id, f, speakers.get(f.speaker or "")) for f in claims]
         session.add_all(rows)
         record(
             session,
@@ -191,15 +190,21 @@ def list_articles(
         where.append(col(Article.title).ilike(like_pattern(search), escape="\\"))
     total = session.exec(select(func.count()).select_from(Article).where(*where)).one()
     query = (
-        select(Article.id, Article.title, Outlet.name, Article.url, Article.published_at,
-               Article.ingested_at)
+        sa.select(
+            col(Article.id),
+            col(Article.title),
+            col(Outlet.name),
+            col(Article.url),
+            col(Article.published_at),
+            col(Article.ingested_at),
+        )
         .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
         .where(*where)
         .order_by(col(Article.ingested_at).desc(), col(Article.id).desc())
         .offset(offset)
         .limit(limit)
     )
-    found = session.exec(query).all()
+    found = session.execute(query).all()
     ids = [row[0] for row in found]
     counts: dict[int, dict[Status, int]] = {i: {} for i in ids}
     if ids:
@@ -211,8 +216,15 @@ def list_articles(
         for article_id, status, n in grouped:
             counts[article_id][Status(status)] = n
     rows = [
-        ArticleRow(id=r[0], title=r[1], outlet=r[2], url=r[3], published_at=r[4],
-                   ingested_at=r[5], statuses=counts[r[0]])
+        ArticleRow(
+            id=r[0],
+            title=r[1],
+            outlet=r[2],
+            url=r[3],
+            published_at=r[4],
+            ingested_at=r[5],
+            statuses=counts[r[0]],
+        )
         for r in found
     ]
     return rows, total

@@ -101,7 +101,9 @@ SORTABLE = {
 
 def _listing_query() -> Any:
     return (
-        select(Claim, Article.title, Outlet.name, Speaker.name, User.display_name)
+        sa.select(
+            Claim, col(Article.title), col(Outlet.name), col(Speaker.name), col(User.display_name)
+        )
         .join(Article, col(Article.id) == Claim.article_id)
         .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
         .join(Speaker, col(Speaker.id) == Claim.speaker_id, isouter=True)
@@ -131,7 +133,7 @@ def list_claims(
     key = SORTABLE[sort]
     order = [key.desc() if descending else key.asc(), col(Claim.id).desc()]
     query = _listing_query().where(*conditions).order_by(*order).offset(offset).limit(limit)
-    rows = [ClaimRow(*row) for row in session.exec(query).all()]
+    rows = [ClaimRow(*row) for row in session.execute(query).all()]
     return rows, total
 
 
@@ -150,7 +152,7 @@ def iter_claims(
             .order_by(col(Claim.id))
             .limit(batch)
         )
-        rows = session.exec(query).all()
+        rows = session.execute(query).all()
         if not rows:
             return
         for row in rows:
@@ -380,7 +382,9 @@ def edit_claim(
     require(by, Action.REVIEW)
     unknown = set(fields) - set(EDITABLE)
     if unknown:
-        raise BadInput(f"Cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}.")
+        raise BadInput(
+            f"Cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}."
+        )
     changes = dict(fields)
     if speaker is not None:
         name = speaker.strip()
@@ -390,7 +394,11 @@ def edit_claim(
         raise BadInput("Nothing to change; give at least one field to edit.")
     try:
         claim = update_claim(
-            session, claim_id=claim_id, seen_version=seen_version, changes=changes, by=by,
+            session,
+            claim_id=claim_id,
+            seen_version=seen_version,
+            changes=changes,
+            by=by,
             action="claim.edit",
         )
         session.commit()

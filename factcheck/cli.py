@@ -20,8 +20,11 @@ from factcheck.errors import FactcheckError
 from factcheck.models import ClaimKind, Role, Stance, Status, User
 from factcheck.users import get_user
 
-app = typer.Typer(help="factcheck: track numeric and attributed claims in news articles.",
-                  no_args_is_help=True, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="factcheck: track numeric and attributed claims in news articles.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
 user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 app.add_typer(user_app, name="user")
 
@@ -44,15 +47,32 @@ def claim_record(row: ClaimRow) -> dict[str, Any]:
     """A claim as the stable JSON object that `factcheck claims --format json` prints."""
     c = row.claim
     return {
-        "id": c.id, "article_id": c.article_id, "article": row.article_title,
-        "outlet": row.outlet, "kind": c.kind.value, "start": c.start, "end": c.end,
-        "quote": c.quote, "sentence": c.sentence, "speaker": row.speaker,
+        "id": c.id,
+        "article_id": c.article_id,
+        "article": row.article_title,
+        "outlet": row.outlet,
+        "kind": c.kind.value,
+        "start": c.start,
+        "end": c.end,
+        "quote": c.quote,
+        "sentence": c.sentence,
+        "speaker": row.speaker,
         "speaker_resolved": c.speaker_resolved,
-        "attribution": c.attribution.value if c.attribution else None, "cue": c.cue,
-        "value": c.value, "lower": c.lower, "upper": c.upper, "qualifier": c.qualifier,
-        "unit": c.unit, "measure": c.measure, "days": c.days, "confidence": c.confidence,
-        "status": c.status.value, "assignee": row.assignee, "version": c.version,
-        "origin": c.origin.value, "created_at": c.created_at.isoformat(),
+        "attribution": c.attribution.value if c.attribution else None,
+        "cue": c.cue,
+        "value": c.value,
+        "lower": c.lower,
+        "upper": c.upper,
+        "qualifier": c.qualifier,
+        "unit": c.unit,
+        "measure": c.measure,
+        "days": c.days,
+        "confidence": c.confidence,
+        "status": c.status.value,
+        "assignee": row.assignee,
+        "version": c.version,
+        "origin": c.origin.value,
+        "created_at": c.created_at.isoformat(),
         "updated_at": c.updated_at.isoformat(),
     }
 
@@ -132,11 +152,13 @@ def claims(
         return
     where = ClaimFilter(statuses=statuses, kind=kind_value, article_id=article, search=search)
     with session_scope(readonly=True) as session:
-        rows, total = list_claims(session, where=where, sort="id", descending=False,
-                                  offset=offset, limit=limit)
+        rows, total = list_claims(
+            session, where=where, sort="id", descending=False, offset=offset, limit=limit
+        )
         records = [claim_record(r) for r in rows]
-    print_records(records, fmt, ["id", "article_id", "kind", "status", "speaker", "value",
-                                 "unit", "quote"])
+    print_records(
+        records, fmt, ["id", "article_id", "kind", "status", "speaker", "value", "unit", "quote"]
+    )
     if fmt == "table":
         typer.echo(f"{len(records)} of {total} claims.", err=True)
 
@@ -164,17 +186,23 @@ def review(
     try:
         verdict, position = Status(status), Stance(stance)
     except ValueError:
-        fail(f"Unknown status {status!r} or stance {stance!r}; statuses: {', '.join(Status)}; "
-             f"stances: {', '.join(Stance)}.")
+        fail(
+            f"Unknown status {status!r} or stance {stance!r}; statuses: {', '.join(Status)}; "
+            f"stances: {', '.join(Stance)}."
+        )
         return
     if evidence:
         check_url(evidence)
     with session_scope() as session:
         who = acting_user(session, user)
-        seen = seen_version if seen_version is not None else get_claim(
-            session, claim_id=claim_id).version
-        claim = set_status(session, claim_id=claim_id, status=verdict, by=who,
-                           seen_version=seen, note=note)
+        seen = (
+            seen_version
+            if seen_version is not None
+            else get_claim(session, claim_id=claim_id).version
+        )
+        claim = set_status(
+            session, claim_id=claim_id, status=verdict, by=who, seen_version=seen, note=note
+        )
         if evidence:
             add_evidence(session, claim_id=claim_id, url=evidence, stance=position, by=who)
         typer.echo(f"Claim {claim_id} is now {claim.status.value} (version {claim.version}).")
@@ -208,8 +236,9 @@ def extract(
 
     check_text(text, source=source)
     records = [c.to_dict() for c in extract_claims(text)]
-    print_records(records, fmt, ["kind", "start", "end", "value", "unit", "qualifier",
-                                 "speaker", "quote"])
+    print_records(
+        records, fmt, ["kind", "start", "end", "value", "unit", "qualifier", "speaker", "quote"]
+    )
 
 
 @app.command()
@@ -222,8 +251,19 @@ def serve(
     Example: factcheck serve --port 8502
     """
     script = Path(__file__).resolve().parent / "ui" / "streamlit_app.py"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
-           "--server.headless", str(headless).lower(), "--browser.gatherUsageStats", "false"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(script),
+        "--server.port",
+        str(port),
+        "--server.headless",
+        str(headless).lower(),
+        "--browser.gatherUsageStats",
+        "false",
+    ]
     env = {**os.environ, "FACTCHECK_DATABASE_URL": database_url()}
     raise typer.Exit(subprocess.call(cmd, env=env))
 
@@ -233,8 +273,9 @@ def user_add(
     email: Annotated[str, typer.Argument(help="The new user's e-mail.")],
     role: Annotated[str, typer.Option(help="reviewer, editor or admin.")] = "reviewer",
     name: Annotated[str, typer.Option(help="Display name.")] = "",
-    by: Annotated[str, typer.Option(help="Your e-mail (an admin); not needed for the "
-                                         "first admin.")] = "",
+    by: Annotated[
+        str, typer.Option(help="Your e-mail (an admin); not needed for the first admin.")
+    ] = "",
     password_stdin: Annotated[bool, typer.Option(help="Read the password from stdin.")] = False,
 ) -> None:
     """Create an account; the password comes from a prompt or standard input.
@@ -254,8 +295,9 @@ def user_add(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     with session_scope() as session:
         admin = acting_user(session, by) if by else None
-        user = add_user(session, email=email, role=chosen, display_name=name,
-                        password=password, by=admin)
+        user = add_user(
+            session, email=email, role=chosen, display_name=name, password=password, by=admin
+        )
         typer.echo(f"Added {user.email} ({user.role.value}).")
 
 

@@ -117,6 +117,13 @@ class User(SQLModel, table=True):
     active: bool = True  # a disabled user can do nothing
     created_at: datetime = Field(default_factory=utcnow)
 
+    @property
+    def key(self) -> int:
+        """The primary key of a stored user (a user not yet stored has none)."""
+        if self.id is None:
+            raise ValueError("this user is not stored yet")
+        return self.id
+
 
 class Outlet(SQLModel, table=True):
     """A publication articles come from."""

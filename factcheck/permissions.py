@@ -39,9 +39,7 @@ def require(user: User, action: Action) -> None:
     if not user.active:
         raise NotAllowed(f"The account {user.email} is disabled; ask an admin to re-enable it.")
     if action not in ALLOWED[user.role]:
-        needed = min(
-            (r for r, acts in ALLOWED.items() if action in acts), key=list(Role).index
-        )
+        needed = min((r for r, acts in ALLOWED.items() if action in acts), key=list(Role).index)
         raise NotAllowed(
             f"{user.email} is a {user.role.value}; only a {needed.value} or above may "
             f"{action.value}. Ask an editor or admin."

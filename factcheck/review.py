@@ -35,8 +35,12 @@ def set_status(
     body = _check_note(note) if note.strip() else ""
     try:
         claim = update_claim(
-            session, claim_id=claim_id, seen_version=seen_version,
-            changes={"status": status}, by=by, action="claim.status",
+            session,
+            claim_id=claim_id,
+            seen_version=seen_version,
+            changes={"status": status},
+            by=by,
+            action="claim.status",
         )
         if body:
             _add_note(session, claim_id=claim_id, body=body, by=by)
@@ -59,8 +63,12 @@ def bulk_set_status(
             _check_status_change(get_claim(session, claim_id=claim_id), status, by)
             done.append(
                 update_claim(
-                    session, claim_id=claim_id, seen_version=version,
-                    changes={"status": status}, by=by, action="claim.status",
+                    session,
+                    claim_id=claim_id,
+                    seen_version=version,
+                    changes={"status": status},
+                    by=by,
+                    action="claim.status",
                 )
             )
         session.commit()
@@ -82,8 +90,11 @@ def assign(
     try:
         done = [
             update_claim(
-                session, claim_id=claim_id, seen_version=version,
-                changes={"assignee_id": assignee.id if assignee else None}, by=by,
+                session,
+                claim_id=claim_id,
+                seen_version=version,
+                changes={"assignee_id": assignee.id if assignee else None},
+                by=by,
                 action="claim.assign",
             )
             for claim_id, version in seen.items()
@@ -109,12 +120,17 @@ def _check_note(body: str) -> str:
 
 
 def _add_note(session: Session, *, claim_id: int, body: str, by: User) -> Note:
-    note = Note(claim_id=claim_id, body=body, created_by_id=by.id)
+    note = Note(claim_id=claim_id, body=body, created_by_id=by.key)
     session.add(note)
     session.flush()
     record(
-        session, by=by, action="note.add", entity="note", entity_id=note.id,
-        claim_id=claim_id, after={"body": body},
+        session,
+        by=by,
+        action="note.add",
+        entity="note",
+        entity_id=note.id,
+        claim_id=claim_id,
+        after={"body": body},
     )
     return note
 
@@ -158,14 +174,23 @@ def add_evidence(
     if session.get(Claim, claim_id) is None:
         raise NotFound(f"There is no claim {claim_id}; pick one from the Claims list.")
     evidence = Evidence(
-        claim_id=claim_id, url=link, title=title.strip()[:500], stance=stance, note=comment,
-        created_by_id=by.id,
+        claim_id=claim_id,
+        url=link,
+        title=title.strip()[:500],
+        stance=stance,
+        note=comment,
+        created_by_id=by.key,
     )
     session.add(evidence)
     session.flush()
     record(
-        session, by=by, action="evidence.add", entity="evidence", entity_id=evidence.id,
-        claim_id=claim_id, after={"url": link, "stance": stance.value, "title": evidence.title},
+        session,
+        by=by,
+        action="evidence.add",
+        entity="evidence",
+        entity_id=evidence.id,
+        claim_id=claim_id,
+        after={"url": link, "stance": stance.value, "title": evidence.title},
     )
     session.commit()
     return evidence

@@ -6,9 +6,26 @@ from sqlmodel import Session, func, select
 
 from factcheck.models import Speaker, SpeakerKind
 
-_ORG_WORDS = ("ministry", "administration", "government", "office", "agency", "council",
-              "department", "army", "forces", "police", "committee", "organization",
-              "organisation", "authority", "kingdom", "united nations", "hamas", "party")
+_ORG_WORDS = (
+    "ministry",
+    "administration",
+    "government",
+    "office",
+    "agency",
+    "council",
+    "department",
+    "army",
+    "forces",
+    "police",
+    "committee",
+    "organization",
+    "organisation",
+    "authority",
+    "kingdom",
+    "united nations",
+    "hamas",
+    "party",
+)
 
 
 def guess_kind(name: str) -> SpeakerKind:

@@ -1,0 +1,146 @@
+"""Factory functions for test data; each builds through the services, as the app does."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, col, func, select
+
+from factcheck.articles import add_article
+from factcheck.claims import sentence_around
+from factcheck.models import Article, Claim, Role, User
+from factcheck.users import add_user, count_users
+
+_serial = itertools.count(1)
+
+ARTICLE = (
+    "Flooding in the river valley forced at least 3,400 residents from their homes on Monday, "
+    'the regional emergency office said. Mayor Lena Vos said that the levee "held better than '
+    'anyone expected". Rainfall reached 212 millimetres in two days, according to the '
+    "national weather service."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FakeFound:
+    """A claim as the extractor hands it over (same fields as factcheck.extract.Found)."""
+
+    kind: str
+    start: int
+    end: int
+    quote: str
+    sentence: str = ""
+    value: float | None = None
+    lower: float | None = None
+    upper: float | None = None
+    qualifier: str | None = None
+    unit: str | None = None
+    measure: str | None = None
+    days: float | None = None
+    speaker: str | None = None
+    speaker_resolved: bool = True
+    cue: str | None = None
+    direct: bool | None = None
+    attribution: str | None = None
+    confidence: float = 0.9
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def count(session: Session, model: type) -> int:
+    """How many rows a table has."""
+    return session.exec(select(func.count()).select_from(model)).one()
+
+
+def make_user(
+    session: Session,
+    *,
+    role: Role = Role.REVIEWER,
+    email: str = "",
+    password: str = "correct horse battery",
+) -> User:
+    """A user with this role; the first one made is created as its own admin."""
+    address = email or f"user{next(_serial)}@newsroom.test"
+    if count_users(session) == 0:
+        first = add_user(
+            session,
+            email=f"root{next(_serial)}@newsroom.test",
+            role=Role.ADMIN,
+            password=password,
+            by=None,
+        )
+        if role is Role.ADMIN and not email:
+            return first
+    admin = session.exec(select(User).where(User.role == Role.ADMIN)).first()
+    return add_user(
+        session,
+        email=address,
+        role=role,
+        password=password,
+        by=admin,
+        display_name=address.split("@")[0].title(),
+    )
+
+
+def found_in(text: str, quote: str, **fields: object) -> FakeFound:
+    """A claim on the first occurrence of ``quote`` in ``text``."""
+    start = text.index(quote)
+    end = start + len(quote)
+    sentence = sentence_around(text, start, end)
+    return FakeFound(start=start, end=end, quote=quote, sentence=sentence, **fields)  # type: ignore[arg-type]
+
+
+def make_article(
+    session: Session, *, by: User, text: str = ARTICLE, outlet: str = "Valley Post", title: str = ""
+) -> tuple[Article, list[Claim]]:
+    """An article with three claims (two numeric, one attributed), stored by the service."""
+    body = text if text != ARTICLE else f"{ARTICLE} (edition {next(_serial)})"
+    claims = (
+        [
+            found_in(
+                body,
+                "3,400",
+                kind="numeric",
+                value=3400,
+                qualifier="at least",
+                unit="people",
+                measure="residents forced from their homes",
+            ),
+            found_in(
+                body,
+                "212 millimetres",
+                kind="numeric",
+                value=212,
+                unit="millimetre",
+                measure="rainfall",
+                speaker="national weather service",
+                attribution="according_to",
+                cue="according to",
+            ),
+            found_in(
+                body,
+                "held better than anyone expected",
+                kind="attributed",
+                speaker="Lena Vos",
+                attribution="direct",
+                cue="said",
+                direct=True,
+            ),
+        ]
+        if text == ARTICLE
+        else []
+    )
+    article = add_article(
+        session,
+        title=title or f"Floods {next(_serial)}",
+        text=body,
+        by=by,
+        claims=claims,
+        outlet=outlet,
+    )  # type: ignore[arg-type]
+    rows = list(
+        session.exec(
+            select(Claim).where(Claim.article_id == article.id).order_by(col(Claim.start))
+        ).all()
+    )
+    return article, rows
