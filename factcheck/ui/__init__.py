@@ -1,0 +1,1 @@
+"""The Streamlit app: one module per page, thin over the services."""

@@ -1,0 +1,27 @@
+"""The app: page config, who is logged in, and the navigation over the pages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from factcheck.ui import login
+from factcheck.ui.common import USER_KEY, current_user, db
+from factcheck.ui.pages import all_pages
+
+
+def _logout() -> None:
+    st.session_state.pop(USER_KEY, None)
+
+
+def run() -> None:
+    """Render one run of the app."""
+    st.set_page_config(page_title="factcheck", page_icon="🔎", layout="wide")
+    with db(readonly=True) as session:
+        user = current_user(session)
+    if user is None:
+        login.render()
+        return
+    with st.sidebar:
+        st.caption(f"Logged in as **{user.display_name}** ({user.role.value})")
+        st.button("Log out", on_click=_logout, key="logout")
+    st.navigation(all_pages()).run()
