@@ -1,0 +1,162 @@
+"""Many sources at once, as `factcheck ingest` takes them: files, folders, URLs, stdin."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlmodel import Session
+
+from factcheck.errors import BadInput
+from factcheck.ingest.document import Document
+from factcheck.ingest.load import SUPPORTED, from_file, from_text, from_url
+from factcheck.ingest.store import IngestResult, store
+from factcheck.models import User
+
+STDIN = "-"
+_KINDS = ", ".join(sorted(SUPPORTED))
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one source: stored (or found stored already), or refused and why."""
+
+    source: str
+    result: IngestResult | None = None
+    error: str | None = None
+
+
+@dataclass(slots=True)
+class Summary:
+    """Totals of a run, and every refused source with its reason."""
+
+    added: int = 0
+    numeric: int = 0
+    attributed: int = 0
+    duplicates: int = 0
+    skipped: int = 0  # files in folders that are not a supported kind
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+    def count(self, outcome: Outcome) -> None:
+        """Add one source's outcome to the totals."""
+        result = outcome.result
+        if result is None:
+            self.refused.append((outcome.source, outcome.error or "refused"))
+        elif result.duplicate:
+            self.duplicates += 1
+        else:
+            self.added += 1
+            self.numeric += result.numeric
+            self.attributed += result.attributed
+
+    def lines(self) -> list[str]:
+        """The summary as printed at the end of a run."""
+        claims = self.numeric + self.attributed
+        head = (
+            f"Added {_plural(self.added, 'article')} with {_plural(claims, 'claim')} "
+            f"({self.numeric} numeric, {self.attributed} attributed); "
+            f"{_plural(self.duplicates, 'duplicate')}; {len(self.refused)} refused."
+        )
+        out = [head]
+        if self.skipped:
+            out.append(f"Skipped {_plural(self.skipped, 'file')} in folders that are not {_KINDS}.")
+        out += [f"  refused {source}: {reason}" for source, reason in self.refused]
+        return out
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 's'}"
+
+
+def collect(sources: Sequence[str]) -> tuple[list[str], Summary]:
+    """The sources to load, with every folder expanded to the supported files inside it.
+
+    Sources that cannot be read at all (missing path, empty folder) are already counted as
+    refused in the returned summary.
+    """
+    items: list[str] = []
+    summary = Summary()
+    for source in sources:
+        path = Path(source)
+        if source == STDIN or _is_url(source) or path.is_file():
+            items.append(source)
+        elif path.is_dir():
+            found, skipped = _folder_files(path)
+            summary.skipped += skipped
+            if not found:
+                summary.refused.append((source, f"the folder has no {_KINDS} files."))
+            items += found
+        else:
+            summary.refused.append(
+                (source, "no such file or folder, and not a web address; check the path.")
+            )
+    return items, summary
+
+
+def _is_url(source: str) -> bool:
+    return "://" in source
+
+
+def _folder_files(folder: Path) -> tuple[list[str], int]:
+    files = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+    found = [str(p) for p in files if p.suffix.lower() in SUPPORTED]
+    return found, len(files) - len(found)
+
+
+def load(source: str, *, read_stdin: Callable[[], bytes] | None = None) -> Document:
+    """The Document of one source: ``-`` (standard input), a web address or a file."""
+    if source == STDIN:
+        data = (read_stdin or sys.stdin.buffer.read)()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadInput(
+                "Standard input is not valid UTF-8 text; convert it to UTF-8 and try again."
+            ) from None
+        return from_text(text, source="Standard input")
+    if _is_url(source):
+        return from_url(source)
+    return from_file(source, Path(source).read_bytes())
+
+
+def ingest_source(
+    session: Session,
+    *,
+    source: str,
+    by: User,
+    outlet: str | None = None,
+    read_stdin: Callable[[], bytes] | None = None,
+) -> Outcome:
+    """Load and store one source; a refusal comes back as an Outcome, nothing written."""
+    try:
+        doc = load(source, read_stdin=read_stdin)
+        return Outcome(source, result=store(session, doc=doc, by=by, outlet=outlet))
+    except BadInput as exc:
+        return Outcome(source, error=str(exc))
+    except OSError as exc:
+        return Outcome(source, error=f"could not be read ({exc.strerror or exc}).")
+
+
+def ingest_all(
+    session: Session,
+    *,
+    sources: Iterable[str],
+    by: User,
+    outlet: str | None = None,
+    summary: Summary | None = None,
+    on_done: Callable[[Outcome], None] | None = None,
+) -> Summary:
+    """Ingest every source in turn, each in its own transaction; the totals at the end."""
+    totals = summary if summary is not None else Summary()
+    for source in sources:
+        outcome = ingest_source(session, source=source, by=by, outlet=outlet)
+        totals.count(outcome)
+        if on_done is not None:
+            on_done(outcome)
+    return totals
