@@ -9,7 +9,6 @@ from sqlmodel import Session, col, func, select
 
 from factcheck.articles import add_article, check_text, text_sha256
 from factcheck.errors import Duplicate
-from factcheck.extract import extract_claims
 from factcheck.ingest.document import Document
 from factcheck.models import Article, Claim, ClaimKind, User
 from factcheck.permissions import Action, require
@@ -43,6 +42,8 @@ def store(session: Session, *, doc: Document, by: User, outlet: str | None = Non
     session.commit()
     if known is not None:
         return known
+    from factcheck.extract import extract_claims  # loads spaCy: only storing needs it
+
     found = extract_claims(doc.text)
     try:
         article = add_article(
