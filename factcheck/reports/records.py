@@ -1,0 +1,194 @@
+"""Claims as data files: CSV, JSON and JSONL, one row or object per claim, streamed in chunks."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from factcheck.labels import STANCE_LABELS, STATUS_LABELS
+from factcheck.reports.data import ReportClaim
+
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+ROWS_PER_CHUNK = 500
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def claim_object(claim: ReportClaim) -> dict[str, Any]:
+    """A claim as a JSON object: every field, with its evidence, notes and last status change."""
+    change = claim.last_change
+    return {
+        "id": claim.id,
+        "article_id": claim.article_id,
+        "article_title": claim.article_title,
+        "article_url": claim.article_url,
+        "article_published_at": _plain(claim.article_published_at),
+        "outlet": claim.outlet,
+        "kind": claim.kind.value,
+        "start": claim.start,
+        "end": claim.end,
+        "quote": claim.quote,
+        "sentence": claim.sentence,
+        "speaker": claim.speaker,
+        "speaker_kind": _plain(claim.speaker_kind),
+        "speaker_resolved": claim.speaker_resolved,
+        "attribution": _plain(claim.attribution),
+        "cue": claim.cue,
+        "value": claim.value,
+        "lower": claim.lower,
+        "upper": claim.upper,
+        "qualifier": claim.qualifier,
+        "unit": claim.unit,
+        "measure": claim.measure,
+        "days": claim.days,
+        "confidence": claim.confidence,
+        "status": claim.status.value,
+        "status_label": STATUS_LABELS[claim.status],
+        "reviewed": claim.reviewed,
+        "assignee": claim.assignee,
+        "version": claim.version,
+        "origin": claim.origin.value,
+        "created_at": _plain(claim.created_at),
+        "updated_at": _plain(claim.updated_at),
+        "last_status_change": None
+        if change is None
+        else {"by": change.by, "at": _plain(change.at), "from": change.before, "to": change.after},
+        "evidence": [
+            {
+                "url": e.url,
+                "title": e.title,
+                "stance": e.stance.value,
+                "note": e.note,
+                "by": e.by,
+                "at": _plain(e.at),
+            }
+            for e in claim.evidence
+        ],
+        "notes": [{"body": n.body, "by": n.by, "at": _plain(n.at)} for n in claim.notes],
+    }
+
+
+def claim_row(claim: ReportClaim) -> dict[str, Any]:
+    """A claim as one flat CSV row: nested evidence and notes become readable text cells."""
+    row = claim_object(claim)
+    change = row.pop("last_status_change") or {}
+    row["status_changed_by"] = change.get("by")
+    row["status_changed_at"] = change.get("at")
+    row["status_changed_from"] = change.get("from")
+    row["evidence"] = "\n".join(
+        f"{STANCE_LABELS[e.stance]}: {e.url}" + (f" ({e.title})" if e.title else "")
+        for e in claim.evidence
+    )
+    row["evidence_count"] = len(claim.evidence)
+    row["notes"] = "\n".join(f"{n.by}, {n.at:%Y-%m-%d}: {n.body}" for n in claim.notes)
+    row["notes_count"] = len(claim.notes)
+    return {key: row[key] for key in CSV_HEADER}
+
+
+CSV_HEADER = (
+    "id",
+    "article_id",
+    "article_title",
+    "article_url",
+    "article_published_at",
+    "outlet",
+    "kind",
+    "start",
+    "end",
+    "quote",
+    "sentence",
+    "speaker",
+    "speaker_kind",
+    "speaker_resolved",
+    "attribution",
+    "cue",
+    "value",
+    "lower",
+    "upper",
+    "qualifier",
+    "unit",
+    "measure",
+    "days",
+    "confidence",
+    "status",
+    "status_label",
+    "reviewed",
+    "status_changed_by",
+    "status_changed_at",
+    "status_changed_from",
+    "assignee",
+    "version",
+    "origin",
+    "created_at",
+    "updated_at",
+    "evidence_count",
+    "evidence",
+    "notes_count",
+    "notes",
+)
+
+
+def safe_cell(value: Any) -> Any:
+    """A cell a spreadsheet shows as text: formula-like strings get a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_chunks(claims: Iterable[ReportClaim]) -> Iterator[bytes]:
+    """CSV (UTF-8, header first), yielded a few hundred rows at a time."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADER)
+    for n, claim in enumerate(claims, start=1):
+        writer.writerow([safe_cell(value) for value in claim_row(claim).values()])
+        if n % ROWS_PER_CHUNK == 0:
+            yield _drain(out)
+    yield _drain(out)
+
+
+def _drain(out: io.StringIO) -> bytes:
+    data = out.getvalue().encode("utf-8")
+    out.seek(0)
+    out.truncate()
+    return data
+
+
+def _json_batches(claims: Iterable[ReportClaim]) -> Iterator[list[str]]:
+    """Claim objects as JSON text, a few hundred at a time."""
+    batch: list[str] = []
+    for claim in claims:
+        batch.append(json.dumps(claim_object(claim), ensure_ascii=False))
+        if len(batch) == ROWS_PER_CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def jsonl_chunks(claims: Iterable[ReportClaim]) -> Iterator[bytes]:
+    """One JSON object per line."""
+    for batch in _json_batches(claims):
+        yield ("\n".join(batch) + "\n").encode("utf-8")
+
+
+def json_chunks(claims: Iterable[ReportClaim]) -> Iterator[bytes]:
+    """A JSON array of claim objects, streamed (a valid document even when empty)."""
+    yield b"[\n"
+    separator = ""
+    for batch in _json_batches(claims):
+        yield (separator + ",\n".join(batch)).encode("utf-8")
+        separator = ",\n"
+    yield b"\n]\n"
