@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import html
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 
 import streamlit as st
 from sqlmodel import Session
 
 from factcheck.db import database_url, session_scope
-from factcheck.errors import FactcheckError
-from factcheck.models import User
+from factcheck.errors import FactcheckError, NotAllowed
+from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
+from factcheck.models import Claim, Event, Status, User
 
 USER_KEY = "factcheck_user_id"
 
@@ -39,3 +42,155 @@ def shown_errors() -> Iterator[None]:
         yield
     except FactcheckError as exc:
         st.error(str(exc), icon="⚠️")
+
+
+def logged_in(session: Session) -> User:
+    """The user of this run (main.py shows the login page to everyone else)."""
+    user = current_user(session)
+    if user is None:
+        raise NotAllowed("You are logged out; log in again to go on.")
+    return user
+
+
+def query_int(name: str) -> int | None:
+    """A whole number from the page address (``?claim=12``), or None when absent or not one."""
+    raw = st.query_params.get(name)
+    return int(raw) if raw is not None and raw.strip().isdigit() else None
+
+
+SEEN_KEY = "factcheck_seen_versions"
+
+
+def claim_key(claim: Claim) -> int:
+    """The ID of a stored claim."""
+    if claim.id is None:
+        raise ValueError("this claim is not stored yet")
+    return claim.id
+
+
+def seen_version(claim: Claim) -> int:
+    """The version of ``claim`` this reviewer first saw; writes name it to catch stale edits."""
+    seen: dict[int, int] = st.session_state.setdefault(SEEN_KEY, {})
+    return seen.setdefault(claim_key(claim), claim.version)
+
+
+def saw(claims: Iterable[Claim]) -> None:
+    """Remember the versions of claims the reviewer has now seen (after their own write)."""
+    seen: dict[int, int] = st.session_state.setdefault(SEEN_KEY, {})
+    for claim in claims:
+        seen[claim_key(claim)] = claim.version
+
+
+def forget_seen(claim_ids: Iterable[int]) -> None:
+    """Drop remembered versions, so the next display shows and remembers the current one."""
+    seen: dict[int, int] = st.session_state.setdefault(SEEN_KEY, {})
+    for claim_id in claim_ids:
+        seen.pop(claim_id, None)
+
+
+def status_badge(status: Status) -> str:
+    """A small coloured label for a status (HTML; the label text is ours, not user input)."""
+    colour = STATUS_COLOURS[status]
+    return (
+        f'<span style="background:{colour};color:#111;border-radius:0.6em;padding:0.05em 0.6em;'
+        f'font-size:0.85em;white-space:nowrap">{html.escape(STATUS_LABELS[status])}</span>'
+    )
+
+
+def status_bar(counts: Mapping[Status, int]) -> str:
+    """A thin stacked bar of claim counts per status, with a hover text listing them."""
+    total = sum(counts.values())
+    if not total:
+        return '<span style="color:#888;font-size:0.85em">no claims</span>'
+    title = html.escape(", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in counts.items()))
+    cells = "".join(
+        f'<span style="display:inline-block;height:0.7em;width:{100 * counts[s] / total:.1f}%;'
+        f'background:{STATUS_COLOURS[s]}"></span>'
+        for s in Status
+        if counts.get(s)
+    )
+    return (
+        f'<div title="{title}" style="display:flex;width:100%;border-radius:3px;'
+        f'overflow:hidden;margin-top:0.5em">{cells}</div>'
+    )
+
+
+def when(moment: datetime | None) -> str:
+    """A date and time for people: '2025-03-04 14:05 UTC', or an empty string."""
+    return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else ""
+
+
+def describe_change(event: Event) -> str:
+    """What an event changed, e.g. 'status: unreviewed → verified'."""
+    before, after = event.before or {}, event.after or {}
+    changed = [
+        f"{key}: {before[key]} → {value}" if key in before else f"{key}: {value}"
+        for key, value in after.items()
+        if key != "version" and before.get(key) != value
+    ]
+    return "; ".join(changed)
+
+
+def history_table(history: Sequence[tuple[Event, User | None]]) -> None:
+    """A claim's audit trail as a table, newest first."""
+    if not history:
+        st.caption("No changes recorded yet.")
+        return
+    st.dataframe(
+        [
+            {
+                "When": when(event.at),
+                "Who": user.display_name if user else "system",
+                "Action": event.action,
+                "Change": describe_change(event),
+            }
+            for event, user in reversed(history)
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+
+
+def page_link(url_path: str, label: str, *, icon: str | None = None, **query: int) -> None:
+    """A link to another page of the app that keeps the login (``?article=3`` etc.)."""
+    from factcheck.ui.pages import page  # pages imports every page module, so import late
+
+    st.page_link(
+        page(url_path), label=label, icon=icon, query_params={k: str(v) for k, v in query.items()}
+    )
+
+
+def go(url_path: str, **query: int) -> None:
+    """Switch to another page of the app, with these query parameters."""
+    from factcheck.ui.pages import page
+
+    st.switch_page(page(url_path), query_params={k: str(v) for k, v in query.items()})
+
+
+FLASH_KEY = "factcheck_flash"
+
+
+def flash(message: str, *, icon: str = "✅") -> None:
+    """A short confirmation shown as a toast on the next run (survives st.rerun)."""
+    st.session_state.setdefault(FLASH_KEY, []).append((message, icon))
+
+
+def show_flash() -> None:
+    """Show and clear the confirmations left by the previous run."""
+    for message, icon in st.session_state.pop(FLASH_KEY, []):
+        st.toast(message, icon=icon)
+
+
+_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!|<>$~:")
+
+
+def plain(text: str) -> str:
+    """User text for st.markdown: on one line, with Markdown's special characters escaped."""
+    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIALS else ch for ch in " ".join(text.split()))
+
+
+def number(value: float | None) -> str:
+    """A figure for people: 1,200 or 4.5; empty when there is none."""
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"

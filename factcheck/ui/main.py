@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from factcheck.ui import login
-from factcheck.ui.common import USER_KEY, current_user, db
+from factcheck.ui.common import USER_KEY, current_user, db, show_flash
 from factcheck.ui.pages import all_pages
 
 
@@ -24,4 +24,5 @@ def run() -> None:
     with st.sidebar:
         st.caption(f"Logged in as **{user.display_name}** ({user.role.value})")
         st.button("Log out", on_click=_logout, key="logout")
+    show_flash()
     st.navigation(all_pages()).run()

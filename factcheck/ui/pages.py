@@ -16,3 +16,8 @@ def all_pages() -> list[st.Page]:
         st.Page(claim.render, title="Claim", icon="🔎", url_path="claim"),
         st.Page(dashboard.render, title="Dashboard", icon="📊", url_path="dashboard"),
     ]
+
+
+def page(url_path: str) -> st.Page:
+    """The page at ``url_path`` ("review", "claim" ...), for links and switching pages."""
+    return next(p for p in all_pages() if p.url_path == url_path)

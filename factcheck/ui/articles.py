@@ -1,0 +1,128 @@
+"""Articles page: add an article (paste, upload, URL) and list the articles with their progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from factcheck.articles import ArticleRow, list_articles
+from factcheck.ingest import (
+    SUPPORTED,
+    Document,
+    IngestResult,
+    from_file,
+    from_text,
+    from_url,
+    store,
+)
+from factcheck.models import REVIEWED
+from factcheck.ui.common import db, logged_in, page_link, plain, shown_errors, status_bar, when
+
+PAGE_SIZE = 25
+RESULT_KEY = "articles_last_result"
+
+
+def render() -> None:
+    """The Articles page."""
+    st.title("Articles")
+    with st.expander("Add an article", expanded=_empty(), icon="➕"):
+        _add_form()
+    _last_result()
+    _listing()
+
+
+def _empty() -> bool:
+    with db(readonly=True) as session:
+        return list_articles(session, limit=1)[1] == 0
+
+
+def _add_form() -> None:
+    paste, upload, link = st.tabs(["Paste text", "Upload a file", "From a URL"])
+    with paste, st.form("add_paste", clear_on_submit=False, border=False):
+        title = st.text_input("Headline (optional: the first line is used otherwise)")
+        text = st.text_area("Article text", height=220, key="add_paste_text")
+        outlet = st.text_input("Outlet", placeholder="e.g. Valley Post", key="add_paste_outlet")
+        if st.form_submit_button("Add and find claims", type="primary"):
+            _ingest(lambda: from_text(text, title=title.strip() or None), outlet)
+    with upload, st.form("add_upload", border=False):
+        data = st.file_uploader(
+            f"A text, Markdown or HTML file ({', '.join(SUPPORTED)})", key="add_upload_file"
+        )
+        outlet = st.text_input("Outlet", key="add_upload_outlet")
+        if st.form_submit_button("Add and find claims", type="primary"):
+            if data is None:
+                st.warning("Choose a file first.")
+            else:
+                _ingest(lambda: from_file(data.name, data.getvalue()), outlet)
+    with link, st.form("add_url", border=False):
+        url = st.text_input("Address", placeholder="https://…", key="add_url_address")
+        outlet = st.text_input("Outlet (optional: the site's name is used otherwise)")
+        if st.form_submit_button("Fetch and find claims", type="primary"):
+            _ingest(lambda: from_url(url.strip()), outlet)
+
+
+def _ingest(load: Callable[[], Document], outlet: str) -> None:
+    with shown_errors(), st.spinner("Reading the article and finding its claims…"):
+        doc = load()
+        with db() as session:
+            result = store(session, doc=doc, by=logged_in(session), outlet=outlet.strip() or None)
+        st.session_state[RESULT_KEY] = _summary(result)
+
+
+def _summary(result: IngestResult) -> tuple[int, str, bool]:
+    article = result.article
+    assert article.id is not None
+    if result.duplicate:
+        return article.id, f"This text is already stored as “{article.title}”; nothing added.", True
+    return (
+        article.id,
+        f"Added “{article.title}”: {result.claims} claims found "
+        f"({result.numeric} numeric, {result.attributed} attributed).",
+        False,
+    )
+
+
+def _last_result() -> None:
+    last = st.session_state.get(RESULT_KEY)
+    if last is None:
+        return
+    article_id, message, duplicate = last
+    box = st.info if duplicate else st.success
+    box(message, icon="ℹ️" if duplicate else "✅")
+    page_link("review", "Review its claims", icon="🖍️", article=article_id)
+
+
+def _listing() -> None:
+    search = st.text_input(
+        "Search headlines", key="articles_search", placeholder="Words in the headline"
+    )
+    page = st.session_state.get("articles_page", 1)
+    with db(readonly=True) as session:
+        rows, total = list_articles(
+            session, search=search, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE
+        )
+    if not total:
+        st.info("No articles match." if search.strip() else "No articles yet: add one above.")
+        return
+    pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
+    st.caption(f"{total} articles, newest first.")
+    for row in rows:
+        _article_row(row)
+    if pages > 1:
+        st.number_input("Page", 1, pages, key="articles_page", width=140)
+
+
+def _article_row(row: ArticleRow) -> None:
+    with st.container(border=True):
+        main, progress, link = st.columns([5, 3, 1], vertical_alignment="center")
+        with main:
+            st.markdown(f"**{plain(row.title)}**")
+            bits = [row.outlet or "no outlet", when(row.published_at) or "date unknown"]
+            st.caption(" · ".join(bits))
+        with progress:
+            reviewed = sum(n for s, n in row.statuses.items() if s in REVIEWED)
+            st.caption(f"{row.claims} claims, {reviewed} reviewed")
+            st.html(status_bar(row.statuses))
+        with link:
+            page_link("review", "Review", icon="🖍️", article=row.id)

@@ -1,0 +1,131 @@
+"""Claim page (?claim=ID): everything about one claim, with its full audit history."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+from factcheck.claims import ClaimDetail, get_claim_detail
+from factcheck.labels import STANCE_LABELS, STATUS_COLOURS
+from factcheck.models import Claim, ClaimKind
+from factcheck.ui.common import (
+    claim_key,
+    db,
+    history_table,
+    number,
+    page_link,
+    plain,
+    query_int,
+    shown_errors,
+    status_badge,
+    when,
+)
+
+
+def render() -> None:
+    """The Claim page."""
+    claim_id = query_int("claim")
+    if claim_id is None:
+        st.title("Claim")
+        chosen = st.number_input("Claim ID", min_value=1, value=None, step=1, key="claim_id")
+        if chosen is None:
+            st.info("Give a claim's ID, or open one from the Claims or Review page.")
+            return
+        st.query_params["claim"] = str(int(chosen))
+        st.rerun()
+    with shown_errors(), db(readonly=True) as session:
+        detail = get_claim_detail(session, claim_id=claim_id)
+        _show(detail)
+
+
+def _show(d: ClaimDetail) -> None:
+    c = d.claim
+    st.title(f"Claim #{c.id}")
+    st.markdown(
+        f"{status_badge(c.status)} &nbsp; {c.kind.value.title()} claim · version {c.version} · "
+        f"{c.origin.value} · changed {when(c.updated_at)}",
+        unsafe_allow_html=True,
+    )
+    st.html(_in_sentence(c))
+    outlet = d.outlet.name if d.outlet else "no outlet"
+    st.caption(f"From “{d.article.title}” · {outlet} · {when(d.article.published_at)}")
+    links = st.columns([1, 1, 4])
+    with links[0]:
+        page_link(
+            "review",
+            "Review in the article",
+            icon="🖍️",
+            article=d.article.id or 0,
+            claim=claim_key(c),
+        )
+    with links[1]:
+        if d.article.url:
+            st.link_button("Source", d.article.url, icon="🔗")
+    left, right = st.columns(2, gap="large")
+    with left:
+        st.subheader("What it says")
+        st.dataframe(_facts(d), hide_index=True, width="stretch")
+    with right:
+        st.subheader(f"Evidence ({len(d.evidence)})")
+        for evidence, user in d.evidence:
+            st.markdown(
+                f"**{STANCE_LABELS[evidence.stance]}** · [{plain(evidence.title or evidence.url)}]"
+                f"(<{evidence.url}>) — {plain(user.display_name)}, {when(evidence.created_at)}"
+            )
+            if evidence.note:
+                st.caption(evidence.note)
+        if not d.evidence:
+            st.caption("No evidence yet.")
+        st.subheader(f"Notes ({len(d.notes)})")
+        for note, user in d.notes:
+            st.markdown(
+                f"{plain(note.body)}  \n— *{plain(user.display_name)}, {when(note.created_at)}*"
+            )
+        if not d.notes:
+            st.caption("No notes yet.")
+    st.subheader("History")
+    history_table(d.history)
+
+
+def _in_sentence(c: Claim) -> str:
+    """The sentence with the quote marked in the claim's status colour (all text escaped)."""
+    at = c.sentence.find(c.quote)
+    colour = STATUS_COLOURS[c.status]
+    style = (
+        f"background:{colour}66;padding:0 2px;border-radius:3px"
+        if c.kind is ClaimKind.NUMERIC
+        else f"border-bottom:3px solid {colour}"
+    )
+    if at < 0:
+        body = f'<mark style="{style}">{html.escape(c.quote)}</mark>'
+    else:
+        body = (
+            html.escape(c.sentence[:at])
+            + f'<mark style="{style};color:inherit">{html.escape(c.quote)}</mark>'
+            + html.escape(c.sentence[at + len(c.quote) :])
+        )
+    return (
+        '<blockquote style="font-family:Georgia,serif;font-size:1.1rem;line-height:1.7;'
+        f'border-left:4px solid {colour};margin:0.5rem 0;padding:0.25rem 1rem">{body}</blockquote>'
+    )
+
+
+def _facts(d: ClaimDetail) -> list[dict[str, str]]:
+    c = d.claim
+    pairs = [
+        ("Quote", c.quote),
+        ("Speaker", d.speaker.name if d.speaker else "not named" if not c.speaker_resolved else ""),
+        ("Attribution", (c.attribution.value.replace("_", " ") if c.attribution else "")),
+        ("Cue", c.cue or ""),
+        ("Value", number(c.value)),
+        ("Range", f"{number(c.lower)} – {number(c.upper)}" if c.lower != c.upper else ""),
+        ("Qualifier", c.qualifier or ""),
+        ("Unit", c.unit or ""),
+        ("What is counted", c.measure or ""),
+        ("In days", number(c.days)),
+        ("Confidence", f"{c.confidence:.0%}"),
+        ("Assigned to", d.assignee.display_name if d.assignee else "nobody"),
+        ("Characters", f"{c.start}–{c.end}"),
+    ]
+    return [{"": k, "value": v} for k, v in pairs if v]
