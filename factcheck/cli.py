@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -332,6 +333,72 @@ def user_disable(
     with session_scope() as session:
         user = set_active(session, email=email, active=False, by=acting_user(session, by))
         typer.echo(f"Disabled {user.email}.")
+
+
+@app.command()
+def export(
+    fmt: Annotated[
+        str, typer.Option("--format", help="html, pdf, md, csv, json, jsonl or claimreview.")
+    ],
+    user: UserOption,
+    article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only claims from this outlet.")] = None,
+    status: Annotated[
+        list[str] | None, typer.Option(help="Only these statuses (repeat, or separate by commas).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only claims changed on or after this date (YYYY-MM-DD).")
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+    ] = None,
+) -> None:
+    """Export a verification report, ClaimReview markup or the claims as data.
+
+    Example: factcheck export --format pdf --article 3 -o report.pdf --user ed@newsroom.org
+    """
+    from factcheck.exports import check_format, export_chunks, outlet_id_named
+
+    check_format(fmt)
+    names = [part.strip() for s in status or [] for part in s.split(",") if part.strip()]
+    try:
+        statuses = tuple(Status(s) for s in names)
+    except ValueError as exc:
+        fail(f"{exc}; statuses: {', '.join(Status)}.")
+        return
+    try:
+        changed = datetime.fromisoformat(since) if since else None
+    except ValueError:
+        fail(f"--since {since!r} is not a date; give one like 2025-01-31.")
+        return
+    if changed is not None and changed.tzinfo is None:
+        changed = changed.replace(tzinfo=UTC)
+    if fmt == "pdf" and output is None and sys.stdout.isatty():
+        fail("A PDF is binary; write it to a file with -o report.pdf, or pipe it.")
+    with session_scope(readonly=True) as session:
+        who = acting_user(session, user)
+        where = ClaimFilter(
+            statuses=statuses,
+            article_id=article,
+            outlet_id=outlet_id_named(session, name=outlet) if outlet else None,
+            since=changed,
+        )
+        chunks = export_chunks(session, fmt=fmt, where=where, by=who)
+        if output is None:
+            stream = typer.get_binary_stream("stdout")
+            for chunk in chunks:
+                stream.write(chunk)
+            stream.flush()
+            return
+        partial = output.with_name(output.name + ".part")
+        try:
+            with partial.open("wb") as out:
+                for chunk in chunks:
+                    out.write(chunk)
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
+    typer.echo(f"Wrote the {fmt} export to {output}.", err=True)
 
 
 def main() -> None:
