@@ -28,6 +28,7 @@ _TEXT_TYPES = frozenset({"text/plain", "text/markdown"})
 _LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.IGNORECASE)
 _MAX_TITLE = 300
+_MIN_PAGE_WORDS = 8  # less than this from a page is a menu or a paywall, not an article
 _USER_AGENT = "factcheck/0.1 (newsroom claim tracker)"
 
 
@@ -91,8 +92,12 @@ def from_html(html: str, *, url: str | None = None, source: str = "The page") ->
     )
     text = getattr(found, "text", None) or ""
     clean = clean_text(text).text if text else ""
-    if not clean.strip():
-        raise BadInput(f"{source} has no article text that could be extracted; paste the text.")
+    if len(clean.split()) < _MIN_PAGE_WORDS:
+        found_words = f" (only {clean.strip()!r})" if clean.strip() else ""
+        raise BadInput(
+            f"{source} has no article text that could be extracted{found_words}; "
+            "copy the article's text and paste it instead."
+        )
     check_text(clean, source=source)
     lang = _LANG.search(html[:5000].encode("utf-8", "replace"))
     return Document(
