@@ -165,6 +165,10 @@ class Claim(SQLModel, table=True):
     __table_args__ = (
         sa.CheckConstraint('"start" >= 0 AND "end" > "start"', name="ck_claim_span"),
         sa.Index("ix_claim_article_start", "article_id", "start"),
+        # Covering indexes for the dashboard's GROUP BY queries (see factcheck.dashboard).
+        sa.Index("ix_claim_article_status", "article_id", "status"),
+        sa.Index("ix_claim_kind_status", "kind", "status"),
+        sa.Index("ix_claim_speaker_status", "speaker_id", "status"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -219,6 +223,8 @@ class Note(SQLModel, table=True):
 
 class Event(SQLModel, table=True):
     """The audit trail: one row per change anywhere. Append-only (triggers refuse edits)."""
+
+    __table_args__ = (sa.Index("ix_event_action_at", "action", "at"),)  # review activity charts
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime = Field(default_factory=utcnow, index=True)

@@ -1,0 +1,135 @@
+"""Small DataFrames → Altair charts, with the status colours used everywhere (pure: no session).
+
+Each builder takes one of factcheck.dashboard's aggregated tables, so a chart carries a few
+hundred rows at most to the browser.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
+from factcheck.models import Status
+
+PICK = "pick"  # the name of each bar chart's click selection (fields: key, status)
+STATUS_ORDER = [STATUS_LABELS[s] for s in Status]
+
+
+def status_scale() -> alt.Scale:
+    """The status colours, keyed by the statuses' display labels, in workflow order."""
+    return alt.Scale(domain=STATUS_ORDER, range=[STATUS_COLOURS[s] for s in Status])
+
+
+def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with a status_label column and status_rank (its place in the stack)."""
+    rank = {s.value: i for i, s in enumerate(Status)}
+    labels = {s.value: STATUS_LABELS[s] for s in Status}
+    return frame.assign(
+        status_label=frame["status"].map(labels), status_rank=frame["status"].map(rank)
+    )
+
+
+def status_bars(frame: pd.DataFrame, *, title: str, axis: str) -> alt.Chart:
+    """Horizontal stacked bars: claims per status for each group (``status_by``'s table).
+
+    Clicking a segment selects its (key, status); the page filters its claims table by it.
+    """
+    pick = alt.selection_point(name=PICK, fields=["key", "status"])
+    groups = list(dict.fromkeys(frame["name"]))  # already biggest first
+    chart: alt.Chart = (
+        alt.Chart(_labelled(frame), title=title)
+        .mark_bar()
+        .encode(
+            y=alt.Y("name:N", title=axis, sort=groups, axis=alt.Axis(labelLimit=220)),
+            x=alt.X("sum(claims):Q", title="Claims", stack="zero"),
+            color=alt.Color("status_label:N", title="Status", scale=status_scale()),
+            order=alt.Order("status_rank:Q"),
+            opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
+            tooltip=[
+                alt.Tooltip("name:N", title=axis),
+                alt.Tooltip("status_label:N", title="Status"),
+                alt.Tooltip("sum(claims):Q", title="Claims", format=","),
+            ],
+        )
+        .add_params(pick)
+        .properties(height=alt.Step(18))
+    )
+    return chart
+
+
+def changes_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Status changes per day, stacked by the status reached (``changes_per_day``'s table)."""
+    chart: alt.Chart = (
+        alt.Chart(_labelled(frame), title="Status changes per day")
+        .mark_bar()
+        .encode(
+            x=alt.X("day:T", title="Day"),
+            y=alt.Y("sum(changes):Q", title="Status changes"),
+            color=alt.Color("status_label:N", title="New status", scale=status_scale()),
+            order=alt.Order("status_rank:Q"),
+            tooltip=[
+                alt.Tooltip("day:T", title="Day"),
+                alt.Tooltip("status_label:N", title="New status"),
+                alt.Tooltip("sum(changes):Q", title="Changes", format=","),
+            ],
+        )
+    )
+    return chart
+
+
+def reviewed_share_chart(frame: pd.DataFrame) -> alt.Chart:
+    """The share of claims reviewed at the end of each day (``reviewed_share_per_day``)."""
+    chart: alt.Chart = (
+        alt.Chart(frame, title="Claims reviewed (cumulative share)")
+        .mark_line(point=False, color=STATUS_COLOURS[Status.VERIFIED])
+        .encode(
+            x=alt.X("day:T", title="Day"),
+            y=alt.Y("reviewed_share:Q", title="Reviewed", axis=alt.Axis(format="%")),
+            tooltip=[
+                alt.Tooltip("day:T", title="Day"),
+                alt.Tooltip("reviewed_share:Q", title="Reviewed", format=".1%"),
+            ],
+        )
+    )
+    return chart
+
+
+def reviewer_chart(frame: pd.DataFrame) -> alt.Chart:
+    """Reviews per reviewer per week as a heat map (``reviews_per_week``'s table)."""
+    chart: alt.Chart = (
+        alt.Chart(frame, title="Reviews per reviewer per week")
+        .mark_rect()
+        .encode(
+            x=alt.X("yearmonthdate(week):O", title="Week starting"),
+            y=alt.Y("reviewer:N", title="Reviewer"),
+            color=alt.Color("sum(reviews):Q", title="Reviews", scale=alt.Scale(scheme="blues")),
+            tooltip=[
+                alt.Tooltip("reviewer:N", title="Reviewer"),
+                alt.Tooltip("yearmonthdate(week):T", title="Week starting"),
+                alt.Tooltip("sum(reviews):Q", title="Reviews", format=","),
+            ],
+        )
+    )
+    return chart
+
+
+def figures_chart(frame: pd.DataFrame, *, measure: str) -> alt.Chart:
+    """Numeric claims about ``measure`` by article date and value, coloured by outlet."""
+    chart: alt.Chart = (
+        alt.Chart(frame, title=f"Figures about “{measure}”")
+        .mark_circle(size=60, opacity=0.8)
+        .encode(
+            x=alt.X("article_date:T", title="Article date"),
+            y=alt.Y("value:Q", title="Value"),
+            color=alt.Color("outlet:N", title="Outlet"),
+            tooltip=[
+                alt.Tooltip("outlet:N", title="Outlet"),
+                alt.Tooltip("article_date:T", title="Article date"),
+                alt.Tooltip("value:Q", title="Value", format=","),
+                alt.Tooltip("measure:N", title="Measure"),
+                alt.Tooltip("quote:N", title="Quote"),
+            ],
+        )
+    )
+    return chart

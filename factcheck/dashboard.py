@@ -1,0 +1,374 @@
+"""The dashboard's numbers: small tables aggregated in SQL (GROUP BY), never every claim.
+
+Every function takes a ``DashboardFilter``; it selects a set of claims (by the date of their
+article, outlet, article and kind) and every table describes that same set. Review activity
+comes from the audit trail (``claim.status`` events) of those claims over recent days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Literal
+
+import pandas as pd
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from factcheck.claims import ClaimFilter
+from factcheck.db import like_pattern
+from factcheck.models import (
+    REVIEWED,
+    Article,
+    Claim,
+    ClaimKind,
+    Event,
+    Outlet,
+    Speaker,
+    Status,
+    User,
+)
+
+Dimension = Literal["outlet", "kind", "article", "speaker"]
+NO_NAME = {"outlet": "(no outlet)", "speaker": "(no speaker)", "article": "", "kind": ""}
+ARTICLE_DATE = sa.func.coalesce(col(Article.published_at), col(Article.ingested_at))
+
+
+def _midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class DashboardFilter:
+    """Which claims the dashboard describes; empty fields do not filter."""
+
+    start: date | None = None  # article published on or after
+    end: date | None = None  # article published on or before
+    outlet_id: int | None = None
+    article_id: int | None = None
+    kind: ClaimKind | None = None
+
+    def needs_article(self) -> bool:
+        """True when the conditions name Article columns (the query must join it)."""
+        return self.outlet_id is not None or self.start is not None or self.end is not None
+
+    def conditions(self) -> list[Any]:
+        """WHERE conditions on Claim (and Article, see ``needs_article``)."""
+        where = ClaimFilter(
+            kind=self.kind, article_id=self.article_id, outlet_id=self.outlet_id
+        ).conditions()
+        if self.start is not None:
+            where.append(ARTICLE_DATE >= _midnight(self.start))  # noqa: SIM300
+        if self.end is not None:
+            where.append(ARTICLE_DATE < _midnight(self.end + timedelta(days=1)))  # noqa: SIM300
+        return where
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """A clicked bar: claims of one outlet / kind / article / speaker, and maybe one status."""
+
+    by: Dimension
+    key: str | int | None  # the outlet, article or speaker id, or the kind; None: "no outlet"
+    status: Status | None = None
+
+    def conditions(self) -> list[Any]:
+        """WHERE conditions on Claim and Article for the claims under this bar."""
+        column = GROUP_KEYS[self.by]
+        where = [column.is_(None) if self.key is None else column == self.key]
+        if self.status is not None:
+            where.append(col(Claim.status) == self.status)
+        return where
+
+
+GROUP_KEYS: dict[str, Any] = {
+    "outlet": col(Article.outlet_id),
+    "kind": col(Claim.kind),
+    "article": col(Claim.article_id),
+    "speaker": col(Claim.speaker_id),
+}
+GROUP_NAMES: dict[str, tuple[Any, Any]] = {  # (table id, name) to label the keys
+    "outlet": (col(Outlet.id), col(Outlet.name)),
+    "article": (col(Article.id), col(Article.title)),
+    "speaker": (col(Speaker.id), col(Speaker.name)),
+}
+
+
+def _claims_from(where: DashboardFilter, *, article: bool = False) -> Any:
+    """FROM claim, joined to article only when a condition or grouping needs it."""
+    source: Any = Claim.__table__  # type: ignore[attr-defined]
+    if article or where.needs_article():
+        source = source.join(Article.__table__, col(Article.id) == Claim.article_id)  # type: ignore[attr-defined]
+    return source
+
+
+def data_version(session: Session) -> int:
+    """The id of the latest event: it changes with every write, so it keys cached charts."""
+    return session.execute(sa.select(sa.func.max(col(Event.id)))).scalar() or 0
+
+
+def status_counts(session: Session, *, where: DashboardFilter) -> pd.DataFrame:
+    """Claims per status (columns status, claims), every status listed, zeros included."""
+    query = (
+        sa.select(col(Claim.status), sa.func.count().label("claims"))
+        .select_from(_claims_from(where))
+        .where(*where.conditions())
+        .group_by(col(Claim.status))
+    )
+    found = {Status(s): n for s, n in session.execute(query).all()}
+    return pd.DataFrame(
+        {"status": [s.value for s in Status], "claims": [found.get(s, 0) for s in Status]}
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Headline:
+    """The figures at the top of the page."""
+
+    claims: int
+    reviewed: int
+    counts: dict[Status, int]
+
+    @property
+    def reviewed_share(self) -> float:
+        """Reviewed claims over all real claims (extraction mistakes left out); 0 when none."""
+        real = self.claims - self.counts.get(Status.NOT_A_CLAIM, 0)
+        return self.reviewed / real if real else 0.0
+
+
+def headline(counts: pd.DataFrame) -> Headline:
+    """The headline figures from ``status_counts``."""
+    by_status = {Status(s): int(n) for s, n in zip(counts["status"], counts["claims"], strict=True)}
+    reviewed = sum(n for s, n in by_status.items() if s in REVIEWED)
+    return Headline(claims=sum(by_status.values()), reviewed=reviewed, counts=by_status)
+
+
+def status_by(
+    session: Session, *, where: DashboardFilter, by: Dimension, top: int = 15
+) -> pd.DataFrame:
+    """Claims per status for the ``top`` biggest outlets / kinds / articles / speakers.
+
+    Columns: key (id, or the kind), name, status, claims; biggest group first, zeros left out.
+    """
+    key = GROUP_KEYS[by]
+    source = _claims_from(where, article=by == "outlet")
+    conditions = where.conditions()
+    # One row per group with a count per status (FILTER): the GROUP BY then follows the
+    # order of an index instead of sorting a million (group, status) pairs.
+    per_status = [sa.func.count().filter(col(Claim.status) == s) for s in Status]
+    query = sa.select(key, *per_status).select_from(source).group_by(key)
+    if by in ("article", "speaker"):  # thousands of groups: find the biggest first
+        biggest = sa.select(key).select_from(source).where(*conditions).group_by(key)
+        keys = [k for (k,) in session.execute(biggest.order_by(sa.func.count().desc()).limit(top))]
+        ids = [k for k in keys if k is not None]
+        rows = list(session.execute(query.where(*conditions, key.in_(ids)))) if ids else []
+        if None in keys:  # a separate query: "IN (...) OR IS NULL" would scan every claim
+            rows += session.execute(query.where(*conditions, key.is_(None))).all()
+    else:
+        rows = list(session.execute(query.where(*conditions)))
+    rows.sort(key=lambda r: (-sum(r[1:]), str(r[0])))
+    keys = [str(r[0]) if by == "kind" else r[0] for r in rows[:top]]
+    names = _names(session, by, keys)
+    long = [
+        (k, names[k], s.value, n)
+        for k, row in zip(keys, rows, strict=False)
+        for s, n in zip(Status, row[1:], strict=True)
+        if n
+    ]
+    return pd.DataFrame(
+        {
+            "key": pd.Series([r[0] for r in long], dtype=object),
+            "name": pd.Series([r[1] for r in long], dtype=object),
+            "status": pd.Series([r[2] for r in long], dtype=object),
+            "claims": pd.Series([r[3] for r in long], dtype="int64"),
+        }
+    )
+
+
+def counts_from(by_kind: pd.DataFrame) -> pd.DataFrame:
+    """``status_counts`` summed from ``status_by(by="kind")`` (saves a pass over the claims)."""
+    found = by_kind.groupby("status")["claims"].sum() if not by_kind.empty else {}
+    return pd.DataFrame(
+        {
+            "status": [s.value for s in Status],
+            "claims": [int(found.get(s.value, 0)) for s in Status],
+        }
+    )
+
+
+def _names(session: Session, by: Dimension, keys: list[Any]) -> dict[Any, str]:
+    """The display name of each key (id → outlet / article / speaker name)."""
+    if by == "kind":
+        return {k: str(k) for k in keys}
+    ident, name = GROUP_NAMES[by]
+    found = dict(session.execute(sa.select(ident, name).where(ident.in_(keys))).all())
+    return {k: str(found.get(k, NO_NAME[by])) if k is not None else NO_NAME[by] for k in keys}
+
+
+def _day(session: Session, column: Any) -> Any:
+    """The UTC date of a datetime column, as 'YYYY-MM-DD' text on both databases."""
+    if session.get_bind().dialect.name == "sqlite":
+        return sa.func.substr(column, 1, 10)  # stored as 'YYYY-MM-DD HH:MM:SS.ffffff'
+    return sa.func.to_char(sa.func.timezone("UTC", column), "YYYY-MM-DD")
+
+
+def review_activity(session: Session, *, where: DashboardFilter, days: int = 90) -> pd.DataFrame:
+    """Status changes of the filtered claims over the ``days`` up to the latest one.
+
+    Columns: day, reviewer, before, after (statuses), changes. One row per combination, so a
+    few thousand rows at most whatever the size of the database.
+    """
+    latest = session.execute(
+        sa.select(sa.func.max(col(Event.at))).where(col(Event.action) == "claim.status")
+    ).scalar()
+    columns = ["day", "reviewer", "before", "after", "changes"]
+    if latest is None:
+        return pd.DataFrame(columns=columns)
+    since = datetime.combine(latest.date() - timedelta(days=days - 1), time(), UTC)
+    day = _day(session, col(Event.at))
+    before = col(Event.before)["status"].as_string()
+    after = col(Event.after)["status"].as_string()
+    source: Any = Event.__table__  # type: ignore[attr-defined]
+    source = source.join(User.__table__, col(User.id) == Event.actor_id, isouter=True)  # type: ignore[attr-defined]
+    conditions = where.conditions()
+    if conditions:
+        source = source.join(Claim.__table__, col(Claim.id) == Event.claim_id)  # type: ignore[attr-defined]
+        if where.needs_article():
+            source = source.join(Article.__table__, col(Article.id) == Claim.article_id)  # type: ignore[attr-defined]
+    query = (
+        sa.select(day, col(User.display_name), before, after, sa.func.count())
+        .select_from(source)
+        .where(col(Event.action) == "claim.status", col(Event.at) >= since, *conditions)
+        .group_by(day, col(User.display_name), before, after)
+    )
+    frame = pd.DataFrame(session.execute(query).all(), columns=columns)
+    frame["day"] = pd.to_datetime(frame["day"])
+    frame["reviewer"] = frame["reviewer"].fillna("(system)")
+    return frame
+
+
+def changes_per_day(activity: pd.DataFrame) -> pd.DataFrame:
+    """Status changes per day by the status reached (columns day, status, changes)."""
+    if activity.empty:
+        return pd.DataFrame(columns=["day", "status", "changes"])
+    grouped = activity.groupby(["day", "after"], as_index=False)["changes"].sum()
+    return grouped.rename(columns={"after": "status"})
+
+
+def reviewed_share_per_day(activity: pd.DataFrame, now: Headline) -> pd.DataFrame:
+    """Share of the claims reviewed at the end of each day (columns day, reviewed_share).
+
+    Worked back from today's count: reviewed at the end of day d = reviewed now minus the
+    net number of claims that entered a reviewed status after d.
+    """
+    if activity.empty:
+        return pd.DataFrame(columns=["day", "reviewed_share"])
+    reviewed = {s.value for s in REVIEWED}
+    entered = activity["after"].isin(reviewed) & ~activity["before"].isin(reviewed)
+    left = activity["before"].isin(reviewed) & ~activity["after"].isin(reviewed)
+    net = (
+        (activity["changes"] * (entered.astype(int) - left.astype(int)))
+        .groupby(activity["day"])
+        .sum()
+    )
+    days = pd.date_range(net.index.min(), net.index.max(), freq="D")
+    net = net.reindex(days, fill_value=0)
+    after_day = net[::-1].cumsum()[::-1].shift(-1, fill_value=0)
+    real = now.claims - now.counts.get(Status.NOT_A_CLAIM, 0)
+    share = (now.reviewed - after_day) / real if real else after_day * 0.0
+    return pd.DataFrame({"day": days, "reviewed_share": share.to_numpy(dtype=float)})
+
+
+def reviews_per_week(activity: pd.DataFrame) -> pd.DataFrame:
+    """Status changes per reviewer per week, weeks starting on Monday (week, reviewer, reviews)."""
+    if activity.empty:
+        return pd.DataFrame(columns=["week", "reviewer", "reviews"])
+    week = activity["day"] - pd.to_timedelta(activity["day"].dt.weekday, unit="D")
+    grouped = activity.assign(week=week).groupby(["week", "reviewer"], as_index=False)
+    return grouped["changes"].sum().rename(columns={"changes": "reviews"})
+
+
+def figures(
+    session: Session, *, where: DashboardFilter, measure: str, limit: int = 2000
+) -> pd.DataFrame:
+    """Numeric claims whose measure contains ``measure``, newest articles first.
+
+    Columns: claim_id, article_date, value, outlet, measure, quote. Empty when no search.
+    """
+    columns = ["claim_id", "article_date", "value", "outlet", "measure", "quote"]
+    if not measure.strip():
+        return pd.DataFrame(columns=columns)
+    query = (
+        sa.select(
+            col(Claim.id),
+            ARTICLE_DATE,
+            col(Claim.value),
+            sa.func.coalesce(col(Outlet.name), NO_NAME["outlet"]),
+            col(Claim.measure),
+            col(Claim.quote),
+        )
+        .select_from(_claims_from(where, article=True))
+        .join(Outlet.__table__, col(Outlet.id) == Article.outlet_id, isouter=True)  # type: ignore[attr-defined]
+        .where(
+            *where.conditions(),
+            col(Claim.kind) == ClaimKind.NUMERIC,
+            col(Claim.value).is_not(None),
+            col(Claim.measure).ilike(like_pattern(measure), escape="\\"),
+        )
+        .order_by(ARTICLE_DATE.desc(), col(Claim.id).desc())
+        .limit(limit)
+    )
+    frame = pd.DataFrame(session.execute(query).all(), columns=columns)
+    frame["article_date"] = pd.to_datetime(frame["article_date"], utc=True)
+    return frame
+
+
+def claims_table(
+    session: Session,
+    *,
+    where: DashboardFilter,
+    selections: Sequence[Selection] = (),
+    limit: int = 200,
+) -> pd.DataFrame:
+    """The newest claims under the filter and every clicked bar, for the table under the charts.
+
+    Columns: id, status, kind, quote, article, outlet, speaker.
+    """
+    conditions = where.conditions() + [c for s in selections for c in s.conditions()]
+    query = (
+        sa.select(
+            col(Claim.id),
+            col(Claim.status),
+            col(Claim.kind),
+            col(Claim.quote),
+            col(Article.title),
+            col(Outlet.name),
+            col(Speaker.name),
+        )
+        .select_from(_claims_from(where, article=True))
+        .join(Outlet.__table__, col(Outlet.id) == Article.outlet_id, isouter=True)  # type: ignore[attr-defined]
+        .join(Speaker.__table__, col(Speaker.id) == Claim.speaker_id, isouter=True)  # type: ignore[attr-defined]
+        .where(*conditions)
+        .order_by(col(Claim.id).desc())
+        .limit(limit)
+    )
+    columns = ["id", "status", "kind", "quote", "article", "outlet", "speaker"]
+    return pd.DataFrame(session.execute(query).all(), columns=columns)
+
+
+def outlet_choices(session: Session) -> list[tuple[int, str]]:
+    """Every outlet as (id, name), by name, for the filter."""
+    rows = session.execute(sa.select(col(Outlet.id), col(Outlet.name)).order_by(col(Outlet.name)))
+    return [(int(i), str(n)) for i, n in rows.all()]
+
+
+def article_choices(
+    session: Session, *, outlet_id: int | None = None, limit: int = 500
+) -> list[tuple[int, str]]:
+    """The newest articles as (id, title), for the filter (of one outlet when given)."""
+    query = sa.select(col(Article.id), col(Article.title))
+    if outlet_id is not None:
+        query = query.where(col(Article.outlet_id) == outlet_id)
+    query = query.order_by(ARTICLE_DATE.desc(), col(Article.id).desc()).limit(limit)
+    return [(int(i), str(t)) for i, t in session.execute(query).all()]
