@@ -13,8 +13,8 @@ def _logout() -> None:
     st.session_state.pop(USER_KEY, None)
 
 
-def run() -> None:
-    """Render one run of the app."""
+def run(start: str = "articles") -> None:
+    """Render one run of the app; a bare address opens the page ``start``."""
     st.set_page_config(page_title="factcheck", page_icon="🔎", layout="wide")
     with db(readonly=True) as session:
         user = current_user(session)
@@ -25,4 +25,4 @@ def run() -> None:
         st.caption(f"Logged in as **{user.display_name}** ({user.role.value})")
         st.button("Log out", on_click=_logout, key="logout")
     show_flash()
-    st.navigation(all_pages()).run()
+    st.navigation(all_pages(start)).run()

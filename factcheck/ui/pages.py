@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from factcheck.ui import articles, claim, claims, dashboard, review
 
+PAGES: tuple[tuple[Callable[[], None], str, str, str], ...] = (
+    (articles.render, "Articles", "📰", "articles"),
+    (review.render, "Review", "🖍️", "review"),
+    (claims.render, "Claims", "📋", "claims"),
+    (claim.render, "Claim", "🔎", "claim"),
+    (dashboard.render, "Dashboard", "📊", "dashboard"),
+)
 
-def all_pages() -> list[st.Page]:
-    """Every page; Review and Claim are reached by link (?article=…, ?claim=…) or the menu."""
+
+def all_pages(start: str = "articles") -> list[st.Page]:
+    """Every page; ``start`` is the one a bare address opens (tests start on any page)."""
     return [
-        st.Page(articles.render, title="Articles", icon="📰", url_path="articles", default=True),
-        st.Page(review.render, title="Review", icon="🖍️", url_path="review"),
-        st.Page(claims.render, title="Claims", icon="📋", url_path="claims"),
-        st.Page(claim.render, title="Claim", icon="🔎", url_path="claim"),
-        st.Page(dashboard.render, title="Dashboard", icon="📊", url_path="dashboard"),
+        st.Page(render, title=title, icon=icon, url_path=path, default=path == start)
+        for render, title, icon, path in PAGES
     ]
 
 
 def page(url_path: str) -> st.Page:
     """The page at ``url_path`` ("review", "claim" ...), for links and switching pages."""
-    return next(p for p in all_pages() if p.url_path == url_path)
+    render, title, icon, path = next(entry for entry in PAGES if entry[3] == url_path)
+    return st.Page(render, title=title, icon=icon, url_path=path)

@@ -1,0 +1,261 @@
+"""`factcheck demo`: a small invented newsroom, so a first-time user sees a living workspace.
+
+Five outlets report one invented event, the collapse of the Harlow Ridge tunnel, with differing
+figures and quotes. Their claims are extracted as for any article, then some are reviewed:
+verdicts, notes, evidence and an assignment, all through the services (so all are audited).
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from sqlmodel import Session, col, func, select
+
+from factcheck.ingest import from_text, store
+from factcheck.models import Article, Claim, Role, Stance, Status, User
+from factcheck.review import add_evidence, add_note, assign, set_status
+from factcheck.users import add_user
+
+DOMAIN = "demo.factcheck.invalid"
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One invented article."""
+
+    outlet: str
+    published: datetime
+    title: str
+    text: str
+
+
+STORIES = (
+    Story(
+        "Harlow Valley Gazette",
+        datetime(2025, 3, 14, 7, 30, tzinfo=UTC),
+        "Tunnel collapse on Harlow Ridge kills at least 38 workers",
+        "At least 38 workers were killed when a section of the Harlow Ridge rail tunnel "
+        "collapsed late on Wednesday, the provincial emergency service said. Another 112 "
+        "people were hurt, 19 of them seriously.\n\n"
+        "Rescue teams worked through the night to reach a group trapped about 600 metres from "
+        'the western portal. "We are still hearing knocking from behind the rock," said '
+        "Marta Ilves, who leads the rescue effort.\n\n"
+        "The tunnel had gone without a structural inspection for 4-1/2 months, according to "
+        "records seen by the Gazette. Union steward Pavel Oren said that crews had warned "
+        'managers about cracks "for weeks, maybe longer".\n\n'
+        "The 2.4-billion-dollar project employs about 1,900 people.",
+    ),
+    Story(
+        "Northern Wire",
+        datetime(2025, 3, 14, 11, 5, tzinfo=UTC),
+        "Harlow Ridge death toll rises to 41, officials say",
+        "The number of people killed in the Harlow Ridge tunnel collapse has risen to 41, "
+        "the provincial health office said on Thursday, after three of the injured died in "
+        "hospital.\n\n"
+        'Governor Anneli Sarv called it "the worst day this province has seen in a '
+        'generation" and declared three days of mourning.\n\n'
+        "According to the operator, Ridgeline Construction, the tunnel was last inspected "
+        "135 days before the collapse. A company spokesman, Jonas Kell, said the firm was "
+        '"cooperating fully with investigators".\n\n'
+        "About 110 people remain in hospital.",
+    ),
+    Story(
+        "The Daily Ledger",
+        datetime(2025, 3, 15, 6, 0, tzinfo=UTC),
+        "Nearly 45 dead as questions mount over tunnel safety",
+        "Nearly 45 people have died in the collapse of the Harlow Ridge tunnel, making it the "
+        "deadliest construction accident in the country in three decades.\n\n"
+        "Inspectors had not visited the site for almost five months, the Ledger has learned. "
+        '"Nobody wanted to slow the schedule," one engineer told the Ledger, asking not to '
+        "be named.\n\n"
+        'Governor Anneli Sarv said the disaster was "the worst this province has seen". '
+        "The operator has denied cutting corners, saying it spent 14 million dollars on "
+        "safety last year.\n\n"
+        "The tunnel was meant to open in 2027 and carry 30,000 passengers a day.",
+    ),
+    Story(
+        "Harbour Radio News",
+        datetime(2025, 3, 15, 18, 45, tzinfo=UTC),
+        "Rescuers pull last survivors from Harlow Ridge tunnel",
+        "Rescuers on Saturday freed the last four workers who had been trapped for 62 hours "
+        "in the collapsed Harlow Ridge tunnel, rescue chief Marta Ilves said.\n\n"
+        '"They were cold and thirsty, but they walked out on their own feet," Ilves told '
+        "reporters at the western portal.\n\n"
+        "The provincial health office put the death toll at 41 and said 23 people were still "
+        "in intensive care. Union steward Pavel Oren said that inspections had stopped "
+        '"half a year ago".\n\n'
+        "A national investigation will report within 90 days, the transport ministry said.",
+    ),
+    Story(
+        "Provincial Health Office",
+        datetime(2025, 3, 16, 9, 0, tzinfo=UTC),
+        "Statement on casualties of the Harlow Ridge tunnel collapse",
+        "The Provincial Health Office confirms that 41 people died as a result of the Harlow "
+        "Ridge tunnel collapse on 12 March. Of these, 38 died at the site and 3 in hospital.\n\n"
+        "A total of 109 people were treated in hospital, of whom 21 remain in intensive care. "
+        "Four workers rescued on 15 March are in stable condition.\n\n"
+        '"Our thoughts are with the families," said health director Ruth Maal.',
+    ),
+)
+
+# What the sample desk has already found: words in a claim's quote → verdict and why.
+VERDICTS: tuple[tuple[str, str, Status, str, Stance], ...] = (
+    (
+        "Harlow Valley Gazette",
+        "38",
+        Status.VERIFIED,
+        "Matches the health office: 38 died at the site.",
+        Stance.SUPPORTS,
+    ),
+    (
+        "Northern Wire",
+        "41",
+        Status.VERIFIED,
+        "Confirmed by the health office statement of 16 March.",
+        Stance.SUPPORTS,
+    ),
+    (
+        "The Daily Ledger",
+        "45",
+        Status.MISLEADING,
+        "Official toll is 41; 'nearly 45' overstates it.",
+        Stance.REFUTES,
+    ),
+    (
+        "The Daily Ledger",
+        "three decades",
+        Status.UNVERIFIABLE,
+        "No national register of construction accidents to check against.",
+        Stance.CONTEXT,
+    ),
+    (
+        "Harlow Valley Gazette",
+        "112",
+        Status.FALSE,
+        "The health office counts 109 treated in hospital.",
+        Stance.REFUTES,
+    ),
+    (
+        "Harbour Radio News",
+        "23",
+        Status.FALSE,
+        "The health office says 21 remain in intensive care.",
+        Stance.REFUTES,
+    ),
+)
+IN_REVIEW = (("Northern Wire", "135 days"), ("Harlow Valley Gazette", "4-1/2 months"))
+ASSIGNED_TO_REVIEWER = ("Harbour Radio News", "The Daily Ledger")
+
+
+@dataclass(frozen=True, slots=True)
+class Accounts:
+    """The demo logins (one shared password)."""
+
+    admin: str
+    editor: str
+    reviewer: str
+    password: str
+
+
+def is_empty(session: Session) -> bool:
+    """True when the database has neither users nor articles."""
+    users = session.exec(select(func.count()).select_from(User)).one()
+    articles = session.exec(select(func.count()).select_from(Article)).one()
+    return users == 0 and articles == 0
+
+
+def fill(session: Session) -> Accounts:
+    """Create the demo users, articles and review work on an empty database."""
+    password = secrets.token_urlsafe(9)
+    admin = add_user(
+        session,
+        email=f"admin@{DOMAIN}",
+        role=Role.ADMIN,
+        display_name="Dana Admin",
+        password=password,
+        by=None,
+    )
+    editor = add_user(
+        session,
+        email=f"editor@{DOMAIN}",
+        role=Role.EDITOR,
+        display_name="Eli Editor",
+        password=password,
+        by=admin,
+    )
+    reviewer = add_user(
+        session,
+        email=f"reviewer@{DOMAIN}",
+        role=Role.REVIEWER,
+        display_name="Rita Reviewer",
+        password=password,
+        by=admin,
+    )
+    articles: dict[str, int] = {}
+    for story in STORIES:
+        doc = replace(from_text(story.text, title=story.title), published_at=story.published)
+        result = store(session, doc=doc, by=reviewer, outlet=story.outlet)
+        assert result.article.id is not None
+        articles[story.outlet] = result.article.id
+    _review(session, articles, reviewer=reviewer, editor=editor)
+    return Accounts(admin.email, editor.email, reviewer.email, password)
+
+
+def _find(session: Session, article_id: int, words: str) -> Claim | None:
+    query = (
+        select(Claim)
+        .where(Claim.article_id == article_id, col(Claim.quote).contains(words))
+        .order_by(col(Claim.start))
+    )
+    return session.exec(query).first()
+
+
+def _review(session: Session, articles: dict[str, int], *, reviewer: User, editor: User) -> None:
+    official = f"https://health.{DOMAIN}/statements/harlow-ridge-2025-03-16"
+    for outlet, words, status, note, stance in VERDICTS:
+        claim = _find(session, articles[outlet], words)
+        if claim is None or claim.id is None:
+            continue  # the extractor read this sentence differently; the demo goes on
+        set_status(
+            session,
+            claim_id=claim.id,
+            status=status,
+            by=reviewer,
+            seen_version=claim.version,
+            note=note,
+        )
+        add_evidence(
+            session,
+            claim_id=claim.id,
+            url=official,
+            stance=stance,
+            by=reviewer,
+            title="Provincial Health Office statement, 16 March",
+        )
+    for outlet, words in IN_REVIEW:
+        claim = _find(session, articles[outlet], words)
+        if claim is not None and claim.id is not None:
+            set_status(
+                session,
+                claim_id=claim.id,
+                status=Status.IN_REVIEW,
+                by=reviewer,
+                seen_version=claim.version,
+            )
+            add_note(
+                session,
+                claim_id=claim.id,
+                by=reviewer,
+                body="4-1/2 months and 135 days agree; waiting for the inspection log.",
+            )
+    for outlet in ASSIGNED_TO_REVIEWER:
+        open_claims = session.exec(
+            select(Claim).where(
+                Claim.article_id == articles[outlet], Claim.status == Status.UNREVIEWED
+            )
+        ).all()
+        seen = {c.id: c.version for c in open_claims if c.id is not None}
+        if seen:
+            assign(session, seen=seen, assignee=reviewer, by=editor)

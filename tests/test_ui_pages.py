@@ -1,0 +1,323 @@
+"""The reviewer's pages under Streamlit's AppTest: they render, and reviewing writes.
+
+Each test runs the real app (login check, sidebar, navigation) starting on one page, logged in
+by putting the user's ID in the session state, as the login form does. AppTest cannot click
+the article text (a custom component) or tick table rows, so those arrive through the
+session state; Playwright (tests/e2e) covers the real clicks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlmodel import Session, col, select
+from streamlit.testing.v1 import AppTest
+
+from factcheck.db import get_engine
+from factcheck.models import Claim, Event, Evidence, Note, Origin, Role, Status, User
+from factcheck.review import set_status
+from factcheck.ui.annotate import TYPE
+from factcheck.ui.common import USER_KEY
+from tests.factories import make_article, make_user
+
+PAGES = ("articles", "review", "claims", "claim")
+
+
+@pytest.fixture
+def url(sqlite_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The app's database for this test (the app reads it from the environment)."""
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", sqlite_db)
+    yield sqlite_db
+
+
+@pytest.fixture
+def both(db_url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Like ``url``, on SQLite and then PostgreSQL."""
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", db_url)
+    yield db_url
+
+
+def session_on(url: str) -> Session:
+    return Session(get_engine(url), expire_on_commit=False)
+
+
+def open_page(start: str, user: User | None, **query: int) -> AppTest:
+    """The app started on page ``start`` with these query parameters, after one run."""
+    at = AppTest.from_string(
+        f"from factcheck.ui.main import run\nrun(start={start!r})\n", default_timeout=60
+    )
+    if user is not None:
+        at.session_state[USER_KEY] = user.id
+    for name, value in query.items():
+        at.query_params[name] = str(value)
+    return at.run()
+
+
+def texts(at: AppTest) -> str:
+    """Everything a reader sees as text on the page, for 'is it shown' checks."""
+    parts: list[Any] = []
+    for kind in (
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "caption",
+        "info",
+        "success",
+        "warning",
+        "error",
+    ):
+        parts.extend(getattr(el, "value", "") for el in getattr(at, kind))
+    return "\n".join(str(p) for p in parts)
+
+
+def reviewer_with_article(url: str) -> tuple[User, int, list[Claim]]:
+    with session_on(url) as s:
+        user = make_user(s, role=Role.EDITOR)
+        article, claims = make_article(s, by=user)
+        assert article.id is not None
+        return user, article.id, claims
+
+
+def events(url: str, claim_id: int) -> list[str]:
+    with session_on(url) as s:
+        rows = s.exec(
+            select(Event.action).where(Event.claim_id == claim_id).order_by(col(Event.id))
+        )
+        return list(rows.all())
+
+
+def type_the_words(at: AppTest, key: str) -> None:
+    """Choose the built-in way to pick a span (when the selection component is installed)."""
+    ways = [r for r in at.radio if r.key == f"{key}_way"]
+    if ways:
+        ways[0].set_value(TYPE).run()
+
+
+def reload_claim(url: str, claim_id: int) -> Claim:
+    with session_on(url) as s:
+        claim = s.get(Claim, claim_id)
+        assert claim is not None
+        return claim
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_an_empty_database(url: str, page: str) -> None:
+    with session_on(url) as s:
+        user = make_user(s, role=Role.ADMIN)
+    at = open_page(page, user)
+    assert not at.exception
+    assert at.title
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_a_filled_database(url: str, page: str) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    with session_on(url) as s:
+        make_article(s, by=user, outlet="Other Outlet")
+        set_status(s, claim_id=claims[0].id or 0, status=Status.VERIFIED, by=user, seen_version=1)
+    at = open_page(page, user, article=article_id, claim=claims[0].id or 0)
+    assert not at.exception
+    assert "Traceback" not in texts(at)
+
+
+def test_nobody_logged_in_sees_the_login_form(url: str) -> None:
+    with session_on(url) as s:
+        make_user(s, role=Role.ADMIN)
+    at = open_page("claims", None)
+    assert [t.label for t in at.text_input] == ["E-mail", "Password"]
+    assert not at.dataframe
+
+
+def test_articles_page_lists_articles_with_outlet_and_progress(url: str) -> None:
+    user, _, claims = reviewer_with_article(url)
+    with session_on(url) as s:
+        set_status(s, claim_id=claims[0].id or 0, status=Status.FALSE, by=user, seen_version=1)
+    at = open_page("articles", user)
+    shown = texts(at)
+    assert "Valley Post" in shown
+    assert "3 claims, 1 reviewed" in shown
+
+
+def test_review_shows_the_article_and_picks_the_first_unreviewed_claim(url: str) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    at = open_page("review", user, article=article_id)
+    assert at.title[0].value.startswith("Floods")
+    picker = at.selectbox(key="review_pick")
+    assert picker.value == claims[0].id
+    assert len(picker.options) == 3
+    assert "3 claims, 3 unreviewed" in texts(at)
+
+
+def test_setting_a_verdict_with_evidence_is_saved_with_its_events(both: str) -> None:
+    user, article_id, claims = reviewer_with_article(both)
+    target = claims[1]
+    at = open_page("review", user, article=article_id, claim=target.id or 0)
+    at.radio(key=f"status_{target.id}_value").set_value(Status.VERIFIED)
+    at.text_area(key=f"status_{target.id}_note").input("Checked with the weather service.")
+    at.button(key=f"FormSubmitter:status_{target.id}-Save verdict").click().run()
+    assert not at.exception and not at.error
+    at.text_input(key=f"evidence_{target.id}_url").input("https://weather.example.org/report")
+    at.button(key=f"FormSubmitter:evidence_{target.id}-Add evidence").click().run()
+    assert not at.error
+    assert reload_claim(both, target.id or 0).status is Status.VERIFIED
+    assert events(both, target.id or 0) == ["claim.status", "note.add", "evidence.add"]
+    with session_on(both) as s:
+        assert s.exec(select(Evidence.url).where(Evidence.claim_id == target.id)).one() == (
+            "https://weather.example.org/report"
+        )
+        assert (
+            s.exec(select(Note.body).where(Note.claim_id == target.id)).one().startswith("Checked")
+        )
+    assert "Verified" in at.selectbox(key="review_pick").format_func(target.id)
+
+
+def test_an_edit_on_a_claim_someone_else_changed_is_refused_and_says_who(url: str) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    target = claims[0]
+    at = open_page("review", user, article=article_id, claim=target.id or 0)
+    with session_on(url) as s:
+        other = make_user(s, role=Role.EDITOR, email="rival@newsroom.test")
+        set_status(s, claim_id=target.id or 0, status=Status.FALSE, by=other, seen_version=1)
+    at.radio(key=f"status_{target.id}_value").set_value(Status.VERIFIED)
+    at.button(key=f"FormSubmitter:status_{target.id}-Save verdict").click().run()
+    assert at.error, "the stale write must be reported"
+    assert "Rival" in at.error[0].value and "Nothing was saved" in at.error[0].value
+    assert reload_claim(url, target.id or 0).status is Status.FALSE
+    assert "changed since you opened it" in texts(at)
+
+
+def test_next_unreviewed_moves_past_reviewed_claims(url: str) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    with session_on(url) as s:
+        set_status(s, claim_id=claims[1].id or 0, status=Status.VERIFIED, by=user, seen_version=1)
+    at = open_page("review", user, article=article_id, claim=claims[0].id or 0)
+    at.button(key="next_unreviewed").click().run()
+    assert at.query_params["claim"] == str(claims[2].id)
+    assert at.selectbox(key="review_pick").value == claims[2].id
+
+
+def test_clicking_a_claim_in_the_text_selects_it(url: str) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    at = open_page("review", user, article=article_id)
+    at.query_params["claim"] = str(claims[2].id)  # what the click handler sets
+    at.run()
+    assert at.selectbox(key="review_pick").value == claims[2].id
+
+
+def test_not_a_claim_and_corrections_are_recorded(url: str) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    first, second = claims[0], claims[1]
+    at = open_page("review", user, article=article_id, claim=first.id or 0)
+    at.button(key=f"status_{first.id}_nac").click().run()
+    assert reload_claim(url, first.id or 0).status is Status.NOT_A_CLAIM
+    at.query_params["claim"] = str(second.id)
+    at.run()
+    at.text_input(key=f"edit_{second.id}_unit").input("mm")
+    at.text_input(key=f"edit_{second.id}_speaker").input("Met Office")
+    at.button(key=f"FormSubmitter:edit_{second.id}-Save corrections").click().run()
+    assert not at.error
+    fixed = reload_claim(url, second.id or 0)
+    assert fixed.unit == "mm" and fixed.speaker_id is not None
+    assert events(url, second.id or 0)[-1] == "claim.edit"
+
+
+def test_a_missed_claim_is_added_from_the_sentence_and_typed_words(url: str) -> None:
+    user, article_id, _ = reviewer_with_article(url)
+    at = open_page("review", user, article=article_id)
+    key = f"missed_{article_id}"
+    type_the_words(at, key)
+    at.selectbox(key=f"{key}_sentence").set_value(0).run()
+    at.text_input(key=f"{key}_words").input("Monday").run()
+    at.button(key=f"{key}_add").click().run()
+    assert not at.error
+    with session_on(url) as s:
+        added = s.exec(select(Claim).where(Claim.origin == Origin.MANUAL)).one()
+    assert added.quote == "Monday"
+    assert at.query_params["claim"] == str(added.id)
+
+
+def test_words_not_in_the_sentence_are_refused_before_anything_is_written(url: str) -> None:
+    user, article_id, _ = reviewer_with_article(url)
+    at = open_page("review", user, article=article_id)
+    key = f"missed_{article_id}"
+    type_the_words(at, key)
+    at.selectbox(key=f"{key}_sentence").set_value(0).run()
+    at.text_input(key=f"{key}_words").input("millimetres").run()
+    assert "is not in that sentence" in at.warning[0].value
+    assert not [b for b in at.button if b.key == f"{key}_add"]
+
+
+def test_unknown_article_is_a_message_not_a_traceback(url: str) -> None:
+    user, _, _ = reviewer_with_article(url)
+    at = open_page("review", user, article=999)
+    assert not at.exception
+    assert "There is no article 999" in at.error[0].value
+
+
+def test_claims_table_filters_by_status_and_search(url: str) -> None:
+    user, _, claims = reviewer_with_article(url)
+    with session_on(url) as s:
+        set_status(s, claim_id=claims[0].id or 0, status=Status.FALSE, by=user, seen_version=1)
+    at = open_page("claims", user)
+    assert len(at.dataframe[0].value) == 3
+    at.multiselect(key="claims_status").select(Status.FALSE).run()
+    table = at.dataframe[0].value
+    assert list(table["ID"]) == [claims[0].id]
+    at.multiselect(key="claims_status").unselect(Status.FALSE).run()
+    at.text_input(key="claims_search").input("levee").run()
+    assert list(at.dataframe[0].value["Quote"]) == ["held better than anyone expected"]
+
+
+def test_selected_rows_change_status_and_assignee_together(url: str) -> None:
+    user, _, claims = reviewer_with_article(url)
+    at = open_page("claims", user)
+    at.session_state["claims_table"] = {"selection": {"rows": [0, 1, 2], "columns": []}}
+    at.run()
+    assert "3 selected" in texts(at)
+    at.selectbox(key="bulk_status").set_value(Status.IN_REVIEW)
+    at.button(key="bulk_status_go").click().run()
+    assert not at.error
+    assert {reload_claim(url, c.id or 0).status for c in claims} == {Status.IN_REVIEW}
+    at.session_state["claims_table"] = {"selection": {"rows": [0, 1], "columns": []}}
+    at.run()
+    at.selectbox(key="bulk_assignee").set_value(user.id)
+    at.button(key="bulk_assign_go").click().run()
+    assigned = [reload_claim(url, c.id or 0).assignee_id for c in claims]
+    assert assigned.count(user.id) == 2
+
+
+def test_a_reviewer_cannot_assign_claims(url: str) -> None:
+    _, _, _ = reviewer_with_article(url)
+    with session_on(url) as s:
+        reviewer = make_user(s, role=Role.REVIEWER)
+    at = open_page("claims", reviewer)
+    at.session_state["claims_table"] = {"selection": {"rows": [0], "columns": []}}
+    at.run()
+    assert not [b for b in at.button if b.key == "bulk_assign_go"]
+
+
+def test_claim_page_shows_quote_evidence_notes_and_history(url: str) -> None:
+    user, _, claims = reviewer_with_article(url)
+    target = claims[2]
+    at = open_page("review", user, article=target.article_id, claim=target.id or 0)
+    at.radio(key=f"status_{target.id}_value").set_value(Status.MISLEADING)
+    at.text_area(key=f"status_{target.id}_note").input("Said in another context.")
+    at.button(key=f"FormSubmitter:status_{target.id}-Save verdict").click().run()
+    page = open_page("claim", user, claim=target.id or 0)
+    shown = texts(page)
+    assert page.title[0].value == f"Claim #{target.id}"
+    assert "Misleading" in shown and "Said in another context" in shown
+    history = page.dataframe[-1].value
+    assert list(history["Action"])[:2] == ["note.add", "claim.status"]
+    assert "unreviewed → misleading" in history["Change"].iloc[1]
+
+
+def test_claim_page_without_an_id_asks_for_one(url: str) -> None:
+    reviewer_with_article(url)
+    with session_on(url) as s:
+        user = s.exec(select(User)).first()
+    at = open_page("claim", user)
+    assert "Give a claim's ID" in at.info[0].value
