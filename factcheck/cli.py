@@ -243,6 +243,52 @@ def extract(
 
 
 @app.command()
+def ingest(
+    sources: Annotated[
+        list[str], typer.Argument(help="Files (.txt, .md, .html), folders, URLs, or - for stdin.")
+    ],
+    user: UserOption,
+    outlet: Annotated[
+        str | None, typer.Option(help="The publication, when the page does not name it.")
+    ] = None,
+) -> None:
+    """Add articles and their extracted claims; folders are read recursively.
+
+    Example: factcheck ingest ./articles https://example.org/story --outlet "Valley Post"
+    --user ana@newsroom.org
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from factcheck.ingest import Outcome, collect, ingest_all
+
+    items, summary = collect(sources)
+    with session_scope() as session:
+        try:
+            who = acting_user(session, user)
+        except FactcheckError as exc:
+            fail(str(exc))
+            return
+        if len(items) <= 1:
+            ingest_all(session, sources=items, by=who, outlet=outlet, summary=summary)
+        else:
+            columns = (TextColumn("Ingesting"), BarColumn(), MofNCompleteColumn())
+            with Progress(*columns, console=Console(stderr=True)) as bar:
+                task = bar.add_task("ingest", total=len(items))
+
+                def advance(_: Outcome) -> None:
+                    bar.advance(task)
+
+                ingest_all(
+                    session, sources=items, by=who, outlet=outlet, summary=summary, on_done=advance
+                )
+    for line in summary.lines():
+        typer.echo(line)
+    if summary.refused:
+        raise typer.Exit(1)
+
+
+@app.command()
 def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
     headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = True,
@@ -267,6 +313,39 @@ def serve(
     ]
     env = {**os.environ, "FACTCHECK_DATABASE_URL": database_url()}
     raise typer.Exit(subprocess.call(cmd, env=env))
+
+
+@app.command()
+def demo(
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    start: Annotated[bool, typer.Option(help="Start the app once the sample is in.")] = True,
+) -> None:
+    """Fill an empty database with a sample newsroom (users, articles, reviews), then serve.
+
+    Example: factcheck demo --port 8502
+    """
+    from factcheck.demo import fill, is_empty
+    from factcheck.migrate import upgrade
+
+    upgrade(database_url())
+    with session_scope() as session:
+        if not is_empty(session):
+            typer.echo(f"{_safe_url(database_url())} already has data; starting the app on it.")
+            accounts = None
+        else:
+            typer.echo("Filling the database with the sample newsroom (about a minute)…")
+            accounts = fill(session)
+    if accounts is not None:
+        typer.echo(f"Demo users (password for all three: {accounts.password}):")
+        for role, email in (
+            ("admin", accounts.admin),
+            ("editor", accounts.editor),
+            ("reviewer", accounts.reviewer),
+        ):
+            typer.echo(f"  {role:9} {email}")
+    if start:
+        typer.echo(f"Open http://localhost:{port} and log in.")
+        serve(port=port, headless=True)
 
 
 @user_app.command("add")

@@ -62,7 +62,12 @@ class Summary:
         out = [head]
         if self.skipped:
             out.append(f"Skipped {_plural(self.skipped, 'file')} in folders that are not {_KINDS}.")
-        out += [f"  refused {source}: {reason}" for source, reason in self.refused]
+        if self.refused:
+            out.append("Refused (nothing was stored from these):")
+            out += [
+                f"  - {reason}" if reason.startswith(source) else f"  - {source}: {reason}"
+                for source, reason in self.refused
+            ]
         return out
 
 
@@ -86,11 +91,11 @@ def collect(sources: Sequence[str]) -> tuple[list[str], Summary]:
             found, skipped = _folder_files(path)
             summary.skipped += skipped
             if not found:
-                summary.refused.append((source, f"the folder has no {_KINDS} files."))
+                summary.refused.append((source, f"{source} is a folder with no {_KINDS} files."))
             items += found
         else:
             summary.refused.append(
-                (source, "no such file or folder, and not a web address; check the path.")
+                (source, f"{source} is no file, folder or web address; check the path.")
             )
     return items, summary
 
@@ -140,7 +145,7 @@ def ingest_source(
     except BadInput as exc:
         return Outcome(source, error=str(exc))
     except OSError as exc:
-        return Outcome(source, error=f"could not be read ({exc.strerror or exc}).")
+        return Outcome(source, error=f"{source} could not be read ({exc.strerror or exc}).")
 
 
 def ingest_all(
