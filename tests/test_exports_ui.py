@@ -1,0 +1,106 @@
+"""The download buttons in a real Streamlit run (AppTest), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlmodel import Session
+from streamlit.testing.v1 import AppTest
+
+from factcheck.claims import ClaimFilter
+from factcheck.models import Role, Status
+from factcheck.review import set_status
+from factcheck.ui.common import USER_KEY
+from factcheck.ui.downloads import _builder
+from tests.factories import make_article, make_user
+
+
+def page(article_id: int | None, statuses: tuple[str, ...]) -> None:
+    """A page that shows the buttons for one article, or for a status filter."""
+    from factcheck.claims import ClaimFilter
+    from factcheck.models import Status
+    from factcheck.ui.downloads import download_buttons
+
+    where = ClaimFilter(article_id=article_id, statuses=tuple(Status(s) for s in statuses))
+    download_buttons(where, key="test")
+
+
+def run_page(
+    user_id: int, article_id: int | None = None, statuses: tuple[str, ...] = ()
+) -> AppTest:
+    app = AppTest.from_function(page, args=(article_id, statuses), default_timeout=30)
+    app.session_state[USER_KEY] = user_id
+    return app.run()
+
+
+@pytest.fixture
+def app_db(db_url: str, monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", db_url)
+    return db_url
+
+
+def test_an_editor_gets_a_button_per_format(session: Session, app_db: str) -> None:
+    editor = make_user(session, role=Role.EDITOR)
+    article, claims = make_article(session, by=editor)
+    app = run_page(editor.key, article_id=article.id)
+    assert not app.exception
+    assert [b.label for b in app.download_button] == [
+        "HTML",
+        "PDF",
+        "Markdown",
+        "CSV",
+        "JSON",
+        "JSONL",
+        "ClaimReview",
+    ]
+    assert not any(b.proto.disabled for b in app.download_button)
+    assert "Download 3 claims" in app.caption[0].value
+
+
+def test_a_reviewer_is_told_why_there_are_no_buttons(session: Session, app_db: str) -> None:
+    reviewer = make_user(session, role=Role.REVIEWER)
+    make_article(session, by=reviewer)
+    app = run_page(reviewer.key)
+    assert not app.download_button
+    assert "Reports and exports are for editors and admins; you are a reviewer" in app.info[0].value
+
+
+def test_reports_are_disabled_past_the_limit_but_data_files_are_not(
+    session: Session, app_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import factcheck.ui.downloads as downloads
+
+    monkeypatch.setattr(downloads, "REPORT_MAX_CLAIMS", 2)
+    editor = make_user(session, role=Role.EDITOR)
+    make_article(session, by=editor)
+    app = run_page(editor.key)
+    disabled = {b.label: b.proto.disabled for b in app.download_button}
+    assert disabled == {
+        "HTML": True,
+        "PDF": True,
+        "Markdown": True,
+        "CSV": False,
+        "JSON": False,
+        "JSONL": False,
+        "ClaimReview": True,
+    }
+    assert "Reports hold at most 2 claims" in app.caption[0].value
+
+
+def test_the_buttons_files_hold_the_filtered_claims(session: Session, app_db: str) -> None:
+    editor = make_user(session, role=Role.EDITOR)
+    _, claims = make_article(session, by=editor)
+    set_status(session, claim_id=claims[0].id or 0, status=Status.FALSE, by=editor, seen_version=1)
+    where = ClaimFilter(statuses=(Status.FALSE,))
+    data = json.loads(_builder("json", where, editor.key)())
+    assert [(c["quote"], c["status"]) for c in data] == [("3,400", "false")]
+    reviews = json.loads(_builder("claimreview", where, editor.key)())
+    assert [r["reviewRating"]["alternateName"] for r in reviews] == ["False"]
+    assert _builder("pdf", where, editor.key)().startswith(b"%PDF-")
+
+
+def test_a_failed_build_explains_itself_in_the_file(session: Session, app_db: str) -> None:
+    reviewer = make_user(session, role=Role.REVIEWER)
+    data = _builder("csv", ClaimFilter(), reviewer.key)().decode()
+    assert data.startswith("The export failed:") and "is a reviewer" in data
