@@ -284,7 +284,7 @@ def reviews_per_week(activity: pd.DataFrame) -> pd.DataFrame:
     """Status changes per reviewer per week, weeks starting on Monday (week, reviewer, reviews)."""
     if activity.empty:
         return pd.DataFrame(columns=["week", "reviewer", "reviews"])
-    week = activity["day"] - pd.to_timedelta(activity["day"].dt.weekday, unit="D")
+    week = activity["day"] - pd.to_timedelta(activity["day"].dt.day_of_week, unit="D")
     grouped = activity.assign(week=week).groupby(["week", "reviewer"], as_index=False)
     return grouped["changes"].sum().rename(columns={"changes": "reviews"})
 

@@ -1,0 +1,200 @@
+"""The dashboard's aggregated tables and the SQL views, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from factcheck import dashboard as board
+from factcheck.models import Article, Claim, ClaimKind, Role, Status, User
+from factcheck.review import set_status
+from tests.factories import make_article, make_user
+
+
+def _newsroom(session: Session) -> tuple[User, list[Claim], list[Claim]]:
+    """Two outlets: Valley Post with two articles (6 claims), Harbour Herald with one (3)."""
+    editor = make_user(session, role=Role.EDITOR)
+    valley = make_article(session, by=editor, outlet="Valley Post")[1]
+    valley += make_article(session, by=editor, outlet="Valley Post")[1]
+    harbour = make_article(session, by=editor, outlet="Harbour Herald")[1]
+    return editor, valley, harbour
+
+
+def _review(session: Session, claim: Claim, status: Status, by: User) -> None:
+    set_status(session, claim_id=claim.id or 0, status=status, by=by, seen_version=claim.version)
+
+
+def test_status_counts_list_every_status(session: Session) -> None:
+    editor, valley, harbour = _newsroom(session)
+    _review(session, valley[0], Status.VERIFIED, editor)
+    _review(session, harbour[0], Status.FALSE, editor)
+    counts = board.status_counts(session, where=board.DashboardFilter())
+    got = dict(zip(counts["status"], counts["claims"], strict=True))
+    assert got == {
+        "unreviewed": 7,
+        "in_review": 0,
+        "verified": 1,
+        "false": 1,
+        "misleading": 0,
+        "unverifiable": 0,
+        "not_a_claim": 0,
+    }
+    now = board.headline(counts)
+    assert (now.claims, now.reviewed) == (9, 2)
+    assert round(now.reviewed_share, 3) == round(2 / 9, 3)
+
+
+def test_status_by_outlet_names_outlets_biggest_first(session: Session) -> None:
+    editor, valley, _ = _newsroom(session)
+    _review(session, valley[1], Status.MISLEADING, editor)
+    frame = board.status_by(session, where=board.DashboardFilter(), by="outlet")
+    assert list(dict.fromkeys(frame["name"])) == ["Valley Post", "Harbour Herald"]
+    rows = {(n, s): c for n, s, c in zip(frame["name"], frame["status"], frame["claims"], strict=True)}
+    assert rows == {
+        ("Valley Post", "unreviewed"): 5,
+        ("Valley Post", "misleading"): 1,
+        ("Harbour Herald", "unreviewed"): 3,
+    }
+
+
+def test_status_by_kind_and_the_headline_agree(session: Session) -> None:
+    editor, valley, harbour = _newsroom(session)
+    _review(session, harbour[1], Status.VERIFIED, editor)  # the attributed claim
+    by_kind = board.status_by(session, where=board.DashboardFilter(), by="kind")
+    rows = {(k, s): c for k, s, c in zip(by_kind["key"], by_kind["status"], by_kind["claims"], strict=True)}
+    assert rows == {
+        ("numeric", "unreviewed"): 6,
+        ("attributed", "unreviewed"): 2,
+        ("attributed", "verified"): 1,
+    }
+    direct = board.status_counts(session, where=board.DashboardFilter())
+    assert board.counts_from(by_kind).equals(direct)
+
+
+def test_status_by_speaker_keeps_claims_without_a_speaker(session: Session) -> None:
+    _newsroom(session)
+    frame = board.status_by(session, where=board.DashboardFilter(), by="speaker", top=5)
+    totals = frame.groupby("name")["claims"].sum().to_dict()
+    assert totals == {"(no speaker)": 3, "Lena Vos": 3, "National Weather Service": 3} or (
+        totals == {"(no speaker)": 3, "Lena Vos": 3, "national weather service": 3}
+    )
+
+
+def test_status_by_article_keeps_only_the_biggest(session: Session) -> None:
+    editor, _, _ = _newsroom(session)
+    frame = board.status_by(session, where=board.DashboardFilter(), by="article", top=2)
+    assert frame["key"].nunique() == 2
+    assert frame["claims"].sum() == 6
+
+
+def test_filters_narrow_every_table(session: Session) -> None:
+    editor, valley, harbour = _newsroom(session)
+    _review(session, harbour[0], Status.VERIFIED, editor)
+    harbour_id = session.get(Article, harbour[0].article_id).outlet_id  # type: ignore[union-attr]
+    where = board.DashboardFilter(outlet_id=harbour_id, kind=ClaimKind.NUMERIC)
+    counts = board.status_counts(session, where=where)
+    assert counts["claims"].sum() == 2
+    assert board.status_by(session, where=where, by="outlet")["name"].unique().tolist() == [
+        "Harbour Herald"
+    ]
+    activity = board.review_activity(session, where=where)
+    assert activity["changes"].sum() == 1
+    other = board.DashboardFilter(article_id=valley[0].article_id)
+    assert board.review_activity(session, where=other).empty
+
+
+def test_date_range_selects_articles_by_their_date(session: Session) -> None:
+    _newsroom(session)
+    today = datetime.now(UTC).date()
+    assert (
+        board.status_counts(session, where=board.DashboardFilter(start=today))["claims"].sum() == 9
+    )
+    past = board.DashboardFilter(start=date(2001, 1, 1), end=date(2001, 12, 31))
+    assert board.status_counts(session, where=past)["claims"].sum() == 0
+
+
+def test_review_activity_counts_changes_per_day_and_reviewer(session: Session) -> None:
+    editor, valley, harbour = _newsroom(session)
+    _review(session, valley[0], Status.VERIFIED, editor)
+    _review(session, valley[1], Status.IN_REVIEW, editor)
+    _review(session, harbour[0], Status.FALSE, editor)
+    activity = board.review_activity(session, where=board.DashboardFilter())
+    per_day = board.changes_per_day(activity)
+    assert dict(zip(per_day["status"], per_day["changes"], strict=True)) == {
+        "false": 1,
+        "in_review": 1,
+        "verified": 1,
+    }
+    weeks = board.reviews_per_week(activity)
+    assert weeks["reviewer"].tolist() == [editor.display_name]
+    assert weeks["reviews"].tolist() == [3]
+    assert weeks["week"].iloc[0].weekday() == 0  # weeks start on Monday
+    now = board.headline(board.status_counts(session, where=board.DashboardFilter()))
+    share = board.reviewed_share_per_day(activity, now)
+    assert share["reviewed_share"].iloc[-1] == now.reviewed_share == 2 / 9
+
+
+def test_figures_match_the_measure_and_skip_other_claims(session: Session) -> None:
+    _newsroom(session)
+    frame = board.figures(session, where=board.DashboardFilter(), measure="rain")
+    assert frame["value"].tolist() == [212.0, 212.0, 212.0]
+    assert sorted(frame["outlet"].unique()) == ["Harbour Herald", "Valley Post"]
+    assert board.figures(session, where=board.DashboardFilter(), measure=" ").empty
+    assert board.figures(session, where=board.DashboardFilter(), measure="100%_x").empty
+
+
+def test_claims_table_follows_a_clicked_bar(session: Session) -> None:
+    editor, valley, harbour = _newsroom(session)
+    _review(session, valley[0], Status.VERIFIED, editor)
+    harbour_outlet = session.get(Article, harbour[0].article_id).outlet_id  # type: ignore[union-attr]
+    everything = board.claims_table(session, where=board.DashboardFilter())
+    assert len(everything) == 9
+    verified = board.Selection("kind", "numeric", Status.VERIFIED)
+    table = board.claims_table(session, where=board.DashboardFilter(), selections=[verified])
+    assert table["id"].tolist() == [valley[0].id]
+    herald = board.Selection("outlet", harbour_outlet, None)
+    table = board.claims_table(session, where=board.DashboardFilter(), selections=[herald])
+    assert set(table["outlet"]) == {"Harbour Herald"} and len(table) == 3
+
+
+def test_data_version_moves_with_every_write(session: Session) -> None:
+    editor, valley, _ = _newsroom(session)
+    before = board.data_version(session)
+    _review(session, valley[0], Status.VERIFIED, editor)
+    assert board.data_version(session) > before
+
+
+def test_empty_database_gives_empty_tables(session: Session) -> None:
+    where = board.DashboardFilter()
+    assert board.status_counts(session, where=where)["claims"].sum() == 0
+    assert board.status_by(session, where=where, by="speaker").empty
+    activity = board.review_activity(session, where=where)
+    assert activity.empty and board.reviews_per_week(activity).empty
+
+
+def test_views_chart_status_without_knowing_the_tables(session: Session) -> None:
+    editor, valley, harbour = _newsroom(session)
+    _review(session, valley[0], Status.VERIFIED, editor)
+
+    def rows(sql: str) -> list[tuple[object, ...]]:
+        return [tuple(r) for r in session.execute(sa.text(sql)).all()]
+
+    assert rows(
+        "SELECT outlet, status, claims FROM claim_status_by_outlet ORDER BY outlet, status"
+    ) == [
+        ("Harbour Herald", "unreviewed", 3),
+        ("Valley Post", "unreviewed", 5),
+        ("Valley Post", "verified", 1),
+    ]
+    by_article = rows("SELECT article_id, sum(claims) FROM claim_status_by_article GROUP BY 1")
+    assert sorted(n for _, n in by_article) == [3, 3, 3]
+    today = datetime.now(UTC).date().isoformat()
+    by_day = rows("SELECT article_date, sum(claims) FROM claim_status_by_day GROUP BY 1")
+    assert [(str(d), n) for d, n in by_day] == [(today, 9)]
+    changes = rows("SELECT day, status, changes FROM status_changes_by_day")
+    assert [(str(d), s, n) for d, s, n in changes] == [(today, "verified", 1)]
+    weekly = rows("SELECT week, reviewer, reviews FROM review_activity_by_user_week")
+    assert [(r, n) for _, r, n in weekly] == [(editor.display_name, 1)]
+    assert date.fromisoformat(str(weekly[0][0])).weekday() == 0
