@@ -9,11 +9,12 @@ import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
 from factcheck.errors import BadInput, FetchFailed
-from factcheck.ingest import Document, from_file, from_text, from_url
+from factcheck.ingest import Document, from_file, from_html, from_text, from_url, load
 
 PAGE = """<!doctype html>
 <html lang="en"><head>
@@ -234,3 +235,31 @@ def test_an_unreachable_host_is_a_clear_failure() -> None:
 def test_only_web_addresses_are_fetched(url: str) -> None:
     with pytest.raises(FetchFailed, match=r"is not a web address"):
         from_url(url)
+
+
+def test_an_html_page_over_the_page_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_FETCH_MAX_BYTES", "1000")
+    with pytest.raises(BadInput, match=r"bridge.html has [\d,]+ characters, over the page limit"):
+        from_file("bridge.html", PAGE.encode())
+
+
+def test_a_file_far_over_the_limit_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_MAX_TEXT_CHARS", "100")
+    monkeypatch.setenv("FACTCHECK_FETCH_MAX_BYTES", "100")
+    path = tmp_path / "dump.txt"
+    path.write_bytes(b"a" * 5000)
+    with pytest.raises(BadInput, match=r"dump.txt is 5,000 bytes, far over the limit of 100"):
+        load(str(path))
+
+
+def test_trafilatura_never_fetches_anything(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("trafilatura tried to fetch a page")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    doc = from_html(PAGE, url="https://fenwick-chronicle.example/bridge")
+    check_bridge_page(doc)
+    assert doc.url == "https://fenwick-chronicle.example/bridge"

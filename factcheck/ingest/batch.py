@@ -14,6 +14,7 @@ from factcheck.ingest.document import Document
 from factcheck.ingest.load import SUPPORTED, from_file, from_text, from_url
 from factcheck.ingest.store import IngestResult, store
 from factcheck.models import User
+from factcheck.settings import settings
 
 STDIN = "-"
 _KINDS = ", ".join(sorted(SUPPORTED))
@@ -127,7 +128,16 @@ def load(source: str, *, read_stdin: Callable[[], bytes] | None = None) -> Docum
         return from_text(text, source="Standard input")
     if _is_url(source):
         return from_url(source)
-    return from_file(source, Path(source).read_bytes())
+    path = Path(source)
+    conf = settings()
+    cap = max(conf.max_text_chars * 4, conf.fetch_max_bytes)  # UTF-8: up to 4 bytes a char
+    size = path.stat().st_size
+    if size > cap:
+        raise BadInput(
+            f"{source} is {size:,} bytes, far over the limit of {conf.max_text_chars:,} "
+            "characters; split it or raise FACTCHECK_MAX_TEXT_CHARS."
+        )
+    return from_file(source, path.read_bytes())
 
 
 def ingest_source(

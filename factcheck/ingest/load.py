@@ -77,7 +77,7 @@ def _decode(data: bytes, encoding: str, source: str) -> str:
 
 def from_html(html: str, *, url: str | None = None, source: str = "The page") -> Document:
     """A Document from an HTML page: its main text, title, author, date and site name."""
-    check_text(html, source=source)
+    _check_page(html, source)
     found = trafilatura.bare_extraction(
         html,
         url=url,
@@ -109,6 +109,20 @@ def from_html(html: str, *, url: str | None = None, source: str = "The page") ->
         site_name=_short(getattr(found, "sitename", None)),
         language=lang.group(1).decode().lower() if lang else "en",
     )
+
+
+def _check_page(html: str, source: str) -> None:
+    # A page is much longer than its article: its cap is the fetch cap, not the text limit.
+    cap = settings().fetch_max_bytes
+    if not html.strip():
+        raise BadInput(f"{source} is empty; give a page with an article on it.")
+    if len(html) > cap:
+        raise BadInput(
+            f"{source} has {len(html):,} characters, over the page limit of {cap:,}; "
+            "save the article text to a file or raise FACTCHECK_FETCH_MAX_BYTES."
+        )
+    if "\x00" in html:
+        raise BadInput(f"{source} looks like binary data, not a web page.")
 
 
 def _short(value: object) -> str | None:
