@@ -1,0 +1,407 @@
+"""Find attributed claims: who said what, through quotes, cue verbs and "according to".
+
+Pass 1 reads each cue word (said, urged, according to…) with its subject and its content.
+Pass 2 resolves speakers in text order. Pass 3 gives quotations without a cue of their own
+the speaker of their sentence or paragraph, and pass 4 picks up first-person sentences that
+continue a quotation whose marks were lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .cues import CUE, PASSIVE_VERBS, TELLING, cue_kind
+from .lexicon import word_set
+from .quotes import Quote
+from .sentences import Sentence, SentenceIndex
+from .speakers import Resolver, Subject, build_name_book, subject_before
+
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|would|could|can|should|must|had|has|have|may|might|did|does|"
+    r"do|won't|wouldn't|isn't|wasn't|aren't|can't|cannot|\w+ed)\b"
+)
+_THAT = re.compile(r"\bthat\b")
+_OBJECT = re.compile(
+    r"\s+(?:reporters|journalists|him|her|them|us|me|lawmakers|parliament|the\s+\w+|"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?=\s)"
+)
+_ADVERBIAL = re.compile(
+    r"\s+(?:on|last|this|late|early)\s+(?:\w+day|week|month|year|night|morning|evening)\b"
+    r"|\s+in\s+an?\s+(?:statement|post|interview|speech|tweet|letter|briefing)\b[^,]*,?"
+    r"|\s+(?:again|also|later|repeatedly|publicly|privately|earlier)\b"
+)
+_CONTENT_STOP = re.compile(
+    r",?\s+according to\b|;|,\s+(?:adding|saying|noting|putting|citing|calling|urging|"
+    r"warning|while|whereas)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b|\s+(?:and|but)\s+"
+    rf"(?=(?:[\w'’]+\s+){{0,3}}{CUE.pattern})"
+)
+_INVERTED = re.compile(
+    r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*|(?:the|a|an)\s+[\w'’ -]+?)"
+    r"(?=\s*(?:[,.;:!?]|$))"
+)
+_ACCORDING_NP = re.compile(r"\s+([^,.;:()\"“”]+)")
+_SOURCE_DOC = re.compile(
+    r"^(?:an?|the)\s+(?:statement|report|post|release|tally|count|figures|data|estimate|survey|"
+    r"poll|document|letter)\s+(?:from|by|of|issued by|released by|published by)\s+",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(
+    rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE_VERBS})\s+by\s+"
+    r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
+_LEADING_SUBJECT = re.compile(
+    r"^(?:[A-Z][\w']*,\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]"
+)
+_TRIM = " \t\n,.;:"
+_WORD = re.compile(r"\w[\w'’-]*")
+# A verb's bare form is a cue only after "they", "we" or a plural: "officials say", not
+# "its long-standing demand" or "a Palestinian state".
+_PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]s|\band\s+\S+)\s*$")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """An attributed claim while it is being assembled; speaker is raw until resolved."""
+
+    start: int
+    end: int
+    speaker: str | None
+    cue: str | None
+    cue_at: int
+    direct: bool
+    kind: str  # "direct" | "indirect" | "according_to"
+    confidence: float
+    sentence: int
+    resolved: bool = False
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def _words(text: str, start: int, end: int) -> int:
+    return len(_WORD.findall(text, start, end))
+
+
+class _SentenceReader:
+    """Read the cues of one sentence; remembers the sentence's subject for "and claimed"."""
+
+    def __init__(self, text: str, sentence: Sentence, index: int, quotes: list[Quote]) -> None:
+        self.text = text
+        self.s = sentence
+        self.index = index
+        self.quotes = quotes
+        self.subject: str | None = None
+        self.used: set[int] = set()  # marks of quotes taken as some cue's content
+
+    def read(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        for match in CUE.finditer(self.text, self.s.start, self.s.end):
+            if any(q.mark <= match.start() < q.stop for q in self.quotes):
+                continue  # a cue word inside a quotation is part of what was said
+            found.extend(self._cue(match))
+        found.extend(self._passive())
+        return found
+
+    def _left_bound(self, at: int) -> int:
+        stops = [q.stop for q in self.quotes if q.stop <= at]
+        return max([self.s.start, *stops])
+
+    def _cue(self, match: re.Match[str]) -> list[Attribution]:
+        cue = match.group()
+        kind = cue_kind(cue)
+        if kind == "according_to":
+            return self._according_to(match)
+        subject = subject_before(self.text, self._left_bound(match.start()), match.start())
+        if subject.mode == "reject":
+            return []
+        bare = subject.mode == "np" and subject.text and _is_bare_verb(cue)
+        if bare and not _PLURAL_SUBJECT.search(subject.text or ""):
+            return []
+        speaker, after = self._speaker(subject, cue, match.end())
+        if speaker is None:
+            return []
+        if kind == "naming":
+            return self._quote_after(match, speaker, cue, max_gap=8)
+        if kind == "directive":
+            return self._directive(match, speaker)
+        return self._speech(match, speaker, after, subject)
+
+    def _speaker(self, subject: Subject, cue: str, after: int) -> tuple[str | None, int]:
+        """Return the cue's speaker and where its content may begin."""
+        if subject.mode in ("np", "pronoun") and not cue.endswith("ing"):
+            if self.subject is None:
+                self.subject = subject.text
+            return subject.text, after
+        if subject.mode == "coordinated" or cue.endswith("ing"):
+            return self.subject or self._leading_subject(), after
+        inverted = _INVERTED.match(self.text, after, self.s.end)
+        if inverted is not None and len(inverted.group(1).split()) <= 8:
+            return inverted.group(1), inverted.end()
+        return None, after
+
+    def _leading_subject(self) -> str | None:
+        found = _LEADING_SUBJECT.match(self.text, self.s.start, self.s.end)
+        return found.group(1) if found else None
+
+    def _make(
+        self, span: tuple[int, int], speaker: str, cue: str, at: int, kind: str, conf: float
+    ) -> Attribution:
+        direct = kind == "direct"
+        return Attribution(span[0], span[1], speaker, cue, at, direct, kind, conf, self.index)
+
+    def _quote_near(self, pos: int, max_gap: int) -> Quote | None:
+        for quote in self.quotes:
+            near = quote.mark >= pos and _words(self.text, pos, quote.mark) <= max_gap
+            if near and not re.search(r"[.;]", self.text[pos : quote.mark]):
+                return quote
+        return None
+
+    def _quote_after(
+        self, match: re.Match[str], speaker: str, cue: str, max_gap: int
+    ) -> list[Attribution]:
+        quote = self._quote_near(match.end(), max_gap)
+        if quote is None or quote.mark in self.used:
+            return []
+        self.used.add(quote.mark)
+        span = (quote.start, quote.end)
+        return [self._make(span, speaker, cue, match.start(), "direct", 0.9)]
+
+    def _quote_before(self, match: re.Match[str]) -> Quote | None:
+        """The quote a trailing cue reports: '"…," Netanyahu declared.'"""
+        before = [q for q in self.quotes if q.stop <= match.start()]
+        if not before or before[-1].mark in self.used:
+            return None
+        gap = self.text[before[-1].stop : match.start()]
+        if len(gap.split()) > 7 or re.search(r"[.;:]", gap):
+            return None
+        return before[-1]
+
+    def _directive(self, match: re.Match[str], speaker: str) -> list[Attribution]:
+        span = self._clause_end(match.start(), subordinate=False)
+        if _words(self.text, *span) < 3:
+            return []
+        return [self._make(span, speaker, match.group(), match.start(), "indirect", 0.75)]
+
+    def _speech(
+        self, match: re.Match[str], speaker: str, after: int, subject: Subject
+    ) -> list[Attribution]:
+        cue, at = match.group(), match.start()
+        quoted = self._quote_before(match) if after == match.end() else None
+        if quoted is None:
+            quoted = self._quote_near(after, max_gap=0 if cue not in TELLING else 3)
+        if quoted is not None and quoted.mark not in self.used:
+            self.used.add(quoted.mark)
+            return [self._make((quoted.start, quoted.end), speaker, cue, at, "direct", 0.9)]
+        start, confidence = self._content_start(after, cue)
+        if start is None:
+            return self._reported_before(match, speaker)
+        span = self._clause_end(start, subject.subordinate)
+        if _words(self.text, *span) < 3:
+            return []
+        return [self._make(span, speaker, cue, at, "indirect", confidence)]
+
+    def _content_start(self, after: int, cue: str) -> tuple[int | None, float]:
+        """Where the reported clause begins after the cue, and how sure that is."""
+        window_end = min(self.s.end, after + 120)
+        window = self.text[after:window_end]
+        cut = re.search(r"[\"“”.;:]", window)
+        window = window[: cut.start()] if cut else window
+        that = _THAT.search(window)
+        if that is not None and len(window[: that.start()].split()) <= 8:
+            return after + that.end(), 0.85
+        pos = after
+        if cue in TELLING and (obj := _OBJECT.match(self.text, pos, self.s.end)):
+            pos = obj.end()
+        while adverbial := _ADVERBIAL.match(self.text, pos, self.s.end):
+            pos = adverbial.end()
+        head = self.text[pos : min(self.s.end, pos + 80)]
+        if not head.strip() or head.lstrip()[:1] in ",.;:" or not _FINITE.search(head):
+            return None, 0.0
+        return pos, 0.75
+
+    def _clause_end(self, start: int, subordinate: bool) -> tuple[int, int]:
+        end = self.s.end
+        stop = _CONTENT_STOP.search(self.text, start, end)
+        if stop is not None:
+            end = stop.start()
+        if subordinate and (comma := self.text.find(",", start, end)) >= 0:
+            end = comma
+        return _trim(self.text, start, end)
+
+    def _reported_before(self, match: re.Match[str], speaker: str) -> list[Attribution]:
+        """'The plan will fail, the minister said.' — content before a closing cue."""
+        rest = self.text[match.end() : self.s.end]
+        if rest.strip(" .!?\"”'") and not _INVERTED.fullmatch(rest.rstrip(" .!?")):
+            return []
+        comma = self.text.rfind(",", self.s.start, match.start())
+        if comma < 0:
+            return []
+        span = _trim(self.text, self.s.start, comma)
+        if _words(self.text, *span) < 4:
+            return []
+        return [self._make(span, speaker, match.group(), match.start(), "indirect", 0.7)]
+
+    def _according_to(self, match: re.Match[str]) -> list[Attribution]:
+        np = _ACCORDING_NP.match(self.text, match.end(), self.s.end)
+        if np is None:
+            return []
+        speaker = _SOURCE_DOC.sub("", np.group(1).strip())
+        if not speaker or len(speaker.split()) > 10:
+            return []
+        before = _trim(self.text, self._left_bound(match.start()), match.start())
+        if _words(self.text, *before) >= 3:
+            span = before
+        else:
+            span = _trim(self.text, np.end(), self.s.end)
+            span = (span[0], self._clause_end(span[0], False)[1]) if span[1] > span[0] else span
+        if _words(self.text, *span) < 2:
+            return []
+        if self.subject is None:
+            self.subject = speaker
+        return [self._make(span, speaker, "according to", match.start(), "according_to", 0.85)]
+
+    def _passive(self) -> list[Attribution]:
+        """'… have been portrayed by the Biden administration as components of …'."""
+        out: list[Attribution] = []
+        for match in _PASSIVE.finditer(self.text, self.s.start, self.s.end):
+            span = _trim(self.text, match.start("content"), match.end("content"))
+            if _words(self.text, *span) >= 2:
+                speaker, cue = match.group("speaker").strip(), match.group("cue")
+                out.append(self._make(span, speaker, cue, match.start(), "indirect", 0.75))
+        return out
+
+
+def _is_bare_verb(cue: str) -> bool:
+    """Tell whether cue is a verb's base form ("say", "demand"), which is often a noun."""
+    return " " not in cue and not cue.endswith(("s", "ed", "ing")) and cue not in _PAST
+
+
+_PAST = word_set("said told thought wrote forecast")
+
+
+def find_attributions(
+    text: str,
+    sentences: Sequence[Sentence],
+    quotes: Sequence[Quote],
+    parsed: Sequence[Attribution] = (),
+) -> list[Attribution]:
+    """Return the attributed claims of text with resolved speakers, in text order.
+
+    parsed: candidates from a dependency parse, kept where the rules found nothing.
+    """
+    index = SentenceIndex(list(sentences))
+    per_sentence: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        per_sentence.setdefault(index.at(quote.mark), []).append(quote)
+    found: list[Attribution] = []
+    used: set[int] = set()
+    for i, sentence in enumerate(sentences):
+        reader = _SentenceReader(text, sentence, i, per_sentence.get(i, []))
+        found.extend(reader.read())
+        used |= reader.used
+    found.extend(p for p in parsed if not any(p.start < a.end and a.start < p.end for a in found))
+    _resolve(text, sentences, found)
+    found.extend(_quotes_by_context(text, sentences, quotes, used, found, index))
+    found.extend(_unmarked_continuations(text, sentences, found))
+    found.sort(key=lambda a: (a.start, a.end))
+    return _without_duplicates(found)
+
+
+def _resolve(text: str, sentences: Sequence[Sentence], found: list[Attribution]) -> None:
+    resolver = Resolver(build_name_book(text, sentences))
+    for att in sorted(found, key=lambda a: a.cue_at):
+        para = sentences[att.sentence].para
+        att.speaker, att.resolved = resolver.resolve(att.speaker, att.cue_at, para)
+        if not att.resolved:
+            att.confidence = round(att.confidence - 0.1, 2)
+
+
+def _quotes_by_context(
+    text: str,
+    sentences: Sequence[Sentence],
+    quotes: Sequence[Quote],
+    used: set[int],
+    found: list[Attribution],
+    index: SentenceIndex,
+) -> list[Attribution]:
+    """Give each quotation no cue claimed the speaker of its sentence, else of its paragraph."""
+    out: list[Attribution] = []
+    for quote in quotes:
+        if quote.mark in used:
+            continue
+        si = index.at(quote.mark)
+        para = sentences[si].para
+        same = [a for a in found if a.sentence == si and a.speaker]
+        source: Attribution | None
+        if same:
+            source = min(same, key=lambda a: (a.cue_at > quote.mark, abs(a.cue_at - quote.mark)))
+            confidence = 0.8
+        else:
+            source = _paragraph_speaker(sentences, found, para, quote.mark)
+            confidence = 0.6
+            if source is None or _words(text, quote.start, quote.end) < 3:
+                continue
+        if not source.resolved:
+            confidence -= 0.1
+        out.append(_quoted(source, quote.start, quote.end, si, confidence))
+    return out
+
+
+def _quoted(source: Attribution, start: int, end: int, sentence: int, conf: float) -> Attribution:
+    """A direct quotation at [start, end) said by source's speaker."""
+    return replace(
+        source, start=start, end=end, direct=True, kind="direct", confidence=conf, sentence=sentence
+    )
+
+
+def _paragraph_speaker(
+    sentences: Sequence[Sentence], found: list[Attribution], para: int, at: int
+) -> Attribution | None:
+    """The last speaker before at in the paragraph, else the first one after it."""
+    in_para = [a for a in found if sentences[a.sentence].para == para and a.speaker]
+    before = [a for a in in_para if a.cue_at < at]
+    if before:
+        return max(before, key=lambda a: a.cue_at)
+    return min(in_para, key=lambda a: a.cue_at) if in_para else None
+
+
+def _unmarked_continuations(
+    text: str, sentences: Sequence[Sentence], found: list[Attribution]
+) -> list[Attribution]:
+    """Sentences in "we"/"I" that follow a direct quote in its paragraph lost their marks."""
+    out: list[Attribution] = []
+    claimed = {a.sentence for a in found}
+    for att in [a for a in found if a.direct and a.speaker]:
+        run: list[int] = []
+        j = sentences_after = att.sentence + 1
+        while j < len(sentences) and sentences[j].para == sentences[att.sentence].para:
+            chunk = text[sentences[j].start : sentences[j].end]
+            if j in claimed or re.search(r"[\"“”]", chunk) or CUE.search(chunk):
+                break
+            if not _FIRST_PERSON.search(chunk):
+                break
+            run.append(j)
+            j += 1
+        if run and run[0] == sentences_after:
+            start, end = sentences[run[0]].start, sentences[run[-1]].end
+            out.append(_quoted(att, start, end, run[0], 0.4))
+            claimed.update(run)
+    return out
+
+
+def _without_duplicates(found: list[Attribution]) -> list[Attribution]:
+    out: list[Attribution] = []
+    seen: set[tuple[int, int]] = set()
+    for att in found:
+        if (att.start, att.end) not in seen:
+            seen.add((att.start, att.end))
+            out.append(att)
+    return out

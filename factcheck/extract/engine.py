@@ -1,0 +1,90 @@
+"""Run every extractor over a text and assemble the Found claims users see."""
+
+from __future__ import annotations
+
+from .attribution import Attribution, find_attributions
+from .model import parsed_attributions, resolve_parser_model
+from .numeric import Quantity, find_quantities
+from .quotes import find_quotes
+from .sentences import Sentence, SentenceIndex, split_sentences
+from .types import Found
+
+
+def extract_claims(text: str) -> list[Found]:
+    """Return the numeric and attributed claims of text, sorted by (start, end)."""
+    sentences = split_sentences(text)
+    if not sentences:
+        return []
+    index = SentenceIndex(sentences)
+    nlp = resolve_parser_model()
+    parsed = parsed_attributions(nlp, text, sentences) if nlp is not None else []
+    attributions = find_attributions(text, sentences, find_quotes(text, sentences), parsed)
+    claims = [_attributed(text, a, sentences, index) for a in attributions]
+    for quantity in find_quantities(text, sentences):
+        claims.append(_numeric(text, quantity, sentences, index, attributions))
+    claims.sort(key=lambda c: (c.start, c.end))
+    return claims
+
+
+def _sentence_text(
+    text: str, sentences: list[Sentence], index: SentenceIndex, start: int, end: int
+) -> str:
+    first, last = sentences[index.at(start)], sentences[index.at(max(start, end - 1))]
+    return text[first.start : max(last.end, first.end)]
+
+
+def _attributed(
+    text: str, att: Attribution, sentences: list[Sentence], index: SentenceIndex
+) -> Found:
+    return Found(
+        kind="attributed",
+        start=att.start,
+        end=att.end,
+        quote=text[att.start : att.end],
+        sentence=_sentence_text(text, sentences, index, att.start, att.end),
+        speaker=att.speaker,
+        speaker_resolved=att.resolved,
+        cue=att.cue,
+        direct=att.direct,
+        attribution=att.kind,
+        confidence=max(0.05, min(1.0, att.confidence)),
+    )
+
+
+def _source_of(q: Quantity, sentence: int, attributions: list[Attribution]) -> Attribution | None:
+    """The attribution whose content holds the number, else one in the same sentence."""
+    holding = [a for a in attributions if a.start <= q.start and q.end <= a.end]
+    if holding:
+        return min(holding, key=lambda a: a.end - a.start)
+    same = [a for a in attributions if a.sentence == sentence and a.kind != "direct"]
+    return same[0] if same else None
+
+
+def _numeric(
+    text: str,
+    q: Quantity,
+    sentences: list[Sentence],
+    index: SentenceIndex,
+    attributions: list[Attribution],
+) -> Found:
+    source = _source_of(q, index.at(q.start), attributions)
+    return Found(
+        kind="numeric",
+        start=q.start,
+        end=q.end,
+        quote=text[q.start : q.end],
+        sentence=_sentence_text(text, sentences, index, q.start, q.end),
+        value=q.value,
+        lower=q.lower,
+        upper=q.upper,
+        qualifier=q.qualifier,
+        unit=q.unit,
+        measure=q.measure,
+        days=q.days,
+        speaker=source.speaker if source else None,
+        speaker_resolved=source.resolved if source else False,
+        cue=source.cue if source else None,
+        direct=source.direct if source else None,
+        attribution=source.kind if source else None,
+        confidence=q.confidence,
+    )

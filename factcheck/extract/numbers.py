@@ -1,0 +1,225 @@
+"""Read one number at a position: digits, fractions, scientific notation or English words."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+_SCIENTIFIC = re.compile(r"(\d+(?:\.\d+)?)\s?[x×]\s?(\d+)(?:\^([-−]?\d+)|([-−]\d+))(?![\d.])")
+_E_NOTATION = re.compile(r"(\d+(?:\.\d+)?)[eE]([-+−]?\d+)(?![\w])")
+_MIXED = re.compile(r"(\d+)(?: |-)(\d+)/(\d+)(?![\d/])")
+_FRACTION = re.compile(r"(\d+)/(\d+)(?![\d/])")
+_VULGAR = re.compile(r"(\d*)([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+_DIGITS = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)|\.\d+"
+)
+_WORD = re.compile(r"[A-Za-z]+")
+_JOINER = re.compile(r" ?, ?| ?& ?| +|-")
+
+VULGAR_VALUES = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8,
+}  # fmt: skip
+# Denominators seen in real fractions; "9/11" or "24/7" are names and slogans, not fractions.
+_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 100})
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+SMALL_WORDS = {w: i for i, w in enumerate(_UNITS.split(), 0)} | {
+    w: 20 + 10 * i for i, w in enumerate(_TENS.split())
+}
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}  # fmt: skip
+NUMBER_WORDS = frozenset(SMALL_WORDS) | frozenset(SCALE_WORDS) | {"hundred"}
+
+
+@dataclass(frozen=True, slots=True)
+class Core:
+    """A bare number read from the text: where it ends, its value and how it was written."""
+
+    start: int
+    end: int
+    value: float
+    form: str  # "digits" | "words" | "fraction" | "scientific"
+    plain: bool = False  # an integer written with digits only ("1979", not "1,979" or "2.5")
+
+
+def finite(value: float) -> float | None:
+    """Return value when it is a usable finite number, else None."""
+    return value if math.isfinite(value) and abs(value) < 1e300 else None
+
+
+def digits_value(raw: str) -> float | None:
+    """Parse "1,200", "10 000" or "2.5" into a float; None when it does not fit a float."""
+    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", raw)
+    try:
+        return finite(float(cleaned))
+    except (ValueError, OverflowError):
+        return None
+
+
+def _power(mantissa: str, base: str, exponent: str) -> float | None:
+    try:
+        exp = int(exponent.replace("−", "-"))
+        if abs(exp) > 300:
+            return None
+        if base == "10":  # exact decimal: 2.48e-05, not 2.4800000000000003e-05
+            return finite(float(f"{mantissa}e{exp}"))
+        return finite(float(mantissa) * float(int(base)) ** exp)
+    except (ValueError, OverflowError, ZeroDivisionError):
+        return None
+
+
+def _fraction(numerator: str, denominator: str) -> float | None:
+    top, bottom = int(numerator), int(denominator)
+    if bottom not in _DENOMINATORS or not 0 < top < bottom:
+        return None
+    return top / bottom
+
+
+def read_symbolic(text: str, pos: int) -> Core | None:
+    """Read a number written with digits or fraction glyphs starting exactly at pos."""
+    if match := _SCIENTIFIC.match(text, pos):
+        mantissa, base, caret, minus = match.groups()
+        if caret is not None or base == "10":
+            value = _power(mantissa, base, caret if caret is not None else minus)
+            return None if value is None else Core(pos, match.end(), value, "scientific")
+    if match := _E_NOTATION.match(text, pos):
+        value = _power(match.group(1), "10", match.group(2).replace("+", ""))
+        return None if value is None else Core(pos, match.end(), value, "scientific")
+    if match := _MIXED.match(text, pos):
+        part = _fraction(match.group(2), match.group(3))
+        if part is not None:
+            return Core(pos, match.end(), int(match.group(1)) + part, "fraction")
+    if match := _FRACTION.match(text, pos):
+        part = _fraction(match.group(1), match.group(2))
+        return None if part is None else Core(pos, match.end(), part, "fraction")
+    if match := _VULGAR.match(text, pos):
+        whole = int(match.group(1)) if match.group(1) else 0
+        return Core(pos, match.end(), whole + VULGAR_VALUES[match.group(2)], "fraction")
+    if match := _DIGITS.match(text, pos):
+        value = digits_value(match.group())
+        if value is None:
+            return None
+        plain = match.group().isdigit()
+        return Core(pos, match.end(), value, "digits", plain)
+    return None
+
+
+@dataclass(slots=True)
+class _WordState:
+    """Running total while reading "three million, two hundred and forty"."""
+
+    total: float = 0.0
+    current: float = 0.0
+    last: str = ""  # kind of the last word taken: small, tens, hundred, scale, article
+    last_scale: float = math.inf
+
+    @property
+    def value(self) -> float:
+        return self.total + self.current
+
+
+def _take(state: _WordState, word: str) -> bool:
+    """Add one number word to state; False when the word cannot continue the number."""
+    if word in SMALL_WORDS:
+        value = SMALL_WORDS[word]
+        tens_then_unit = state.last == "tens" and value < 10 and state.current % 10 == 0
+        if state.last not in ("", "hundred", "scale", "and") and not tens_then_unit:
+            return False
+        state.current += value
+        state.last = "tens" if value >= 20 else "small"
+        return True
+    if word == "hundred":
+        if state.last not in ("small", "tens", "article"):
+            return False
+        state.current = (state.current or 1) * 100
+        state.last = "hundred"
+        return True
+    scale = SCALE_WORDS.get(word)
+    if scale is None or scale >= state.last_scale:
+        return False
+    if state.last not in ("small", "tens", "hundred", "article"):
+        return False
+    state.total += (state.current or 1) * scale
+    state.current = 0
+    state.last, state.last_scale = "scale", scale
+    return True
+
+
+def _words(text: str, pos: int, limit: int = 14) -> list[tuple[str, int, str]]:
+    """Return up to limit (word, end, joiner-before) tuples from pos on."""
+    out: list[tuple[str, int, str]] = []
+    cursor = pos
+    joiner = ""
+    while len(out) < limit:
+        match = _WORD.match(text, cursor)
+        if match is None:
+            break
+        out.append((match.group().lower(), match.end(), joiner))
+        sep = _JOINER.match(text, match.end())
+        if sep is None:
+            break
+        joiner = sep.group().strip() or " "
+        cursor = sep.end()
+    return out
+
+
+def read_words(text: str, pos: int) -> Core | None:
+    """Read a number written in English words at pos ("a hundred and two", "two thirds")."""
+    tokens = _words(text, pos)
+    if not tokens:
+        return None
+    first = tokens[0][0]
+    state = _WordState()
+    if first == "half":
+        if len(tokens) > 2 and tokens[1][0] == "a" and tokens[2][0] in SCALE_WORDS:
+            return Core(pos, tokens[2][1], 0.5 * SCALE_WORDS[tokens[2][0]], "words")
+        return Core(pos, tokens[0][1], 0.5, "fraction")
+    if first in ("a", "an"):
+        second = tokens[1][0] if len(tokens) > 1 else ""
+        if second in FRACTION_WORDS and second not in ("fourth", "fourths"):
+            return Core(pos, tokens[1][1], 1 / FRACTION_WORDS[second], "fraction")
+        if second not in SCALE_WORDS and second != "hundred":
+            return None
+        state.last = "article"
+        tokens = tokens[1:]
+    return _read_tokens(tokens, state, pos)
+
+
+def _read_tokens(tokens: list[tuple[str, int, str]], state: _WordState, pos: int) -> Core | None:
+    end = pos
+    for i, (word, word_end, joiner) in enumerate(tokens):
+        if joiner == "," and state.last != "scale":
+            break
+        if word == "and":
+            if _and_a_half(tokens, i) and state.last in ("small", "tens"):
+                return Core(pos, tokens[i + 2][1], state.value + 0.5, "words")
+            if state.last not in ("hundred", "scale"):
+                break
+            state.last = "and"
+            continue
+        if joiner == "&":
+            if state.last not in ("hundred", "scale"):
+                break
+            state.last = "and"
+        if word in FRACTION_WORDS and state.last in ("small", "tens") and not state.total:
+            if state.last == "tens" or joiner == "-" and state.current >= 20:
+                return None  # "twenty-fifth" is an ordinal
+            return Core(pos, word_end, state.current / FRACTION_WORDS[word], "fraction")
+        if not _take(state, word):
+            break
+        end = word_end
+    return None if end == pos else Core(pos, end, state.value, "words")
+
+
+def _and_a_half(tokens: list[tuple[str, int, str]], i: int) -> bool:
+    return i + 2 < len(tokens) and tokens[i + 1][0] == "a" and tokens[i + 2][0] == "half"

@@ -1,0 +1,517 @@
+"""Find numeric claims: a number with its unit, range, qualifier and what it counts.
+
+Dates, years, clock times, ordinals and identifiers ("Voyager 2", "COVID-19") are context, not
+claims, and are skipped. Ranges carry lower/upper and their midpoint as value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .lexicon import word_set
+from .numbers import FRACTION_WORDS, NUMBER_WORDS, SCALE_WORDS, Core, read_symbolic, read_words
+from .sentences import Sentence
+from .units import ARTICLE_UNITS, CURRENCY_SYMBOLS, UnitMatch, read_per, read_unit
+
+_CURRENCY = (
+    r"(?:US\$|NZ\$|HK\$|[ACRS]\$|\$|£|€|¥|₹|₪|₽"
+    r"|\b(?:Rs\.?|USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|ILS)\s?)"
+)
+_GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+_ARTICLE_TARGETS = "|".join(
+    [re.escape(u).replace(r"\ ", r"\s") for u in ARTICLE_UNITS]
+    + ["hundred", "thousand", "million", "billion", "trillion", "third", "quarter", "half"]
+)
+_CANDIDATE = re.compile(
+    rf"(?P<cur>{_CURRENCY})?(?P<sign>[-−](?=\.?\d))?(?P<num>\d|\.\d|[{_GLYPHS}])"
+    rf"|(?P<word>\b(?i:{'|'.join(sorted(NUMBER_WORDS | {'half'}, key=len, reverse=True))})\b)"
+    rf"|(?P<art>\b(?:[Aa]n?)\s+(?=(?i:{_ARTICLE_TARGETS})\b))"
+)
+_SCALE = re.compile(
+    r"\s?(?P<word>(?i:million|billion|trillion|thousand))\b|\s?(?P<abbr>bn|mn|tn)\b"
+    r"|(?P<tight>[mbMBTkK])(?![\w])"
+)
+_SCALES = SCALE_WORDS | {"bn": 1e9, "mn": 1e6, "tn": 1e12, "m": 1e6, "b": 1e9, "k": 1e3, "t": 1e12}
+_CURRENCY_AFTER = re.compile(r"\s?([€$£¥₹₪])|\s(USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|ILS)\b")
+_HYPHEN_SUFFIX = re.compile(r"-(?:old|long|wide|high|tall|deep|thick|strong|plus|odd)\b")
+_COMPOUND = re.compile(r"-([a-z]{3,})\b(?!-[a-z]+-)")
+_NOT_COMPOUND = word_set("state way sided off on faced handed liner dimensional and or to")
+_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
+_DECADE = re.compile(r"'?s\b")
+_CLOCK = re.compile(r"\s?(?:[ap]\.m\.|(?i:am|pm))(?![A-Za-z])")
+_CLOCK_NUMBER = re.compile(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?")
+_ATTACHED = re.compile(r"[A-Za-z]+")
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_AFTER_MONTH = re.compile(rf"\b{_MONTHS}\s+$")
+_BEFORE_MONTH = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
+_RANGE_SEP = re.compile(r"-\s+to\s+|\s*[-–—]\s*|\s+(?:to|and|through)\s+")
+_PLUS_MINUS = re.compile(r"\s?(?:\+/-|\+-|±)\s?")
+_QUALIFIER = re.compile(
+    r"\b((?i:no more than|no fewer than|no less than|at least|at most|more than|less than"
+    r"|fewer than|as many as|as much as|as few as|up to|close to|just over|just under|well over"
+    r"|upwards of|in excess of|somewhere around|an estimated|estimated|approximately|roughly"
+    r"|around|about|nearly|almost|some|over|under|exactly|precisely|only|just|below|above))\s+$"
+)
+_AFTER_QUALIFIER = re.compile(r"\s+(?:or more|or so)\b|\+")
+_WORD_AFTER = re.compile(r"[ \u00a0]+(?:(of)\s+)?([A-Za-z][A-Za-z'’-]*)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*)[ \u00a0]+$")
+_CHANGE_VERB = re.compile(
+    r"\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|increases|decreased|"
+    r"decreases|reduced|grew|grown|dropped|drops|climbed|declined|jumped|cut|raised|went|"
+    r"changed|surged|soared|plunged|slipped|shrank|doubled|moved|up|down)\s+(?:\w+\s+)?from\s+"
+    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|approximately\s+|just\s+)?$"
+)
+_STOP = word_set(
+    """
+    a an the of in on at to from by with for and or but nor that which who whom whose was were
+    is are be been being have has had will would can could should may might must shall than as
+    per this these those its their his her our your my it they he she we you i not no so if when
+    while whilst whereas although though because unless whether instead today yesterday now
+    after before since until into onto over under about up down out off also all each every
+    there here where then just only more less most least ago later earlier last next s"""
+)
+_YEAR_CONTEXT = word_set(
+    """
+    in since by until till from of during before after the early late mid circa between and or
+    year years fiscal season summer winter spring autumn fall end start beginning"""
+)
+_ARTICLE_LED = re.compile(r"(?i:an?|half)\b")
+_QUALIFIERS_KEEP_ONE = word_set("only at least more than just exactly about nearly some")
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A numeric claim before attribution is added."""
+
+    start: int
+    end: int
+    value: float
+    lower: float | None
+    upper: float | None
+    qualifier: str | None
+    unit: str | None
+    measure: str | None
+    days: float | None
+    confidence: float
+
+
+@dataclass(slots=True)
+class _Reading:
+    """A number as it is being read: core value, then scale, currency and unit."""
+
+    start: int
+    end: int
+    core: Core
+    value: float
+    currency: str | None = None
+    unit: UnitMatch | None = None
+    compound: str | None = None  # "phase" in "three-phase"
+    scaled: bool = False
+    article: bool = False
+    range: tuple[float, float] | None = None
+
+    @property
+    def unit_name(self) -> str | None:
+        if self.currency:
+            return f"{self.currency} {self.unit.name}" if self.unit else self.currency
+        if self.unit:
+            return self.unit.name
+        return self.compound
+
+    @property
+    def bare(self) -> bool:
+        """True for a plain number with nothing attached: no unit, currency or scale."""
+        return not (self.currency or self.unit or self.compound or self.scaled)
+
+
+def find_quantities(text: str, sentences: Iterable[Sentence]) -> list[Quantity]:
+    """Return the numeric claims of every sentence, in text order."""
+    found: list[Quantity] = []
+    for sentence in sentences:
+        found.extend(_in_sentence(text, sentence))
+    return found
+
+
+def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
+    out: list[Quantity] = []
+    resume = sentence.start
+    skip_next = False
+    for match in _CANDIDATE.finditer(text, sentence.start, sentence.end):
+        if match.start() < resume:
+            continue
+        reading, resume = _read_claim(text, match, sentence)
+        resume = max(resume, match.end())
+        if reading is None:
+            continue
+        if reading.bare and reading.core.form == "digits" and _next_is_digit(text, reading.end):
+            skip_next = True  # "245 23": codes and phone numbers, not quantities
+            continue
+        if skip_next:
+            skip_next = False
+            if reading.core.plain:
+                continue
+        out.append(_finish(text, reading, out))
+    return _mark_negative_amounts(text, out)
+
+
+def _next_is_digit(text: str, end: int) -> bool:
+    return bool(re.match(r"[ \u00a0]+\d", text[end : end + 3]))
+
+
+def _read_claim(text: str, match: re.Match[str], sentence: Sentence) -> tuple[_Reading | None, int]:
+    """Read a full claim (number, range, ±) at a candidate; return it and where to go on."""
+    first = _read_quantity(text, match, sentence)
+    if first is None:
+        return None, match.end()
+    if isinstance(first, int):
+        return None, first
+    ranged = _read_range(text, first, sentence)
+    if ranged is not None:
+        return ranged
+    if _is_context_number(text, first, sentence):
+        return None, first.end
+    return _read_plus_minus(text, first), first.end
+
+
+def _read_quantity(
+    text: str, match: re.Match[str], sentence: Sentence, *, second: bool = False
+) -> _Reading | int | None:
+    """Read one number with scale, currency and unit; an int means skip up to there.
+
+    second: the number closes a range ("10-15"), so a hyphen before it is no identifier.
+    """
+    if match.group("art") is not None:
+        return _read_article(text, match)
+    if match.group("word") is not None:
+        start = match.start()
+        if text[max(0, start - 2) : start].endswith("-") and text[start - 2 : start - 1].isalpha():
+            return None  # "one-on-one", "COVID-nineteen"
+        core = read_words(text, start)
+        if core is None:
+            return None
+        return _attach(text, _Reading(start, core.end, core, core.value))
+    return _read_symbolic_quantity(text, match, sentence, second)
+
+
+def _read_symbolic_quantity(
+    text: str, match: re.Match[str], sentence: Sentence, second: bool
+) -> _Reading | int | None:
+    start = match.start()
+    if not second and _glued_to_identifier(text, start):
+        return None
+    core = read_symbolic(text, match.start("num"))
+    if core is None:
+        return re.compile(r"[\d/]+").match(text, match.start("num")).end()  # type: ignore[union-attr]
+    skip = _date_or_time_end(text, core, sentence)
+    if skip is not None:
+        return skip
+    value = -core.value if match.group("sign") else core.value
+    cur = match.group("cur")
+    currency = CURRENCY_SYMBOLS.get(cur.strip()) if cur else None
+    return _attach(text, _Reading(start, core.end, core, value, currency=currency))
+
+
+def _glued_to_identifier(text: str, start: int) -> bool:
+    """Tell whether a number is part of a code like "LGA1156", "I7-860" or "s-1"."""
+    before = text[start - 1] if start else " "
+    if before.isalnum() or before == "_":
+        return True
+    if before in "-+./−" and start >= 2:
+        return text[start - 2].isalnum()
+    return False
+
+
+def _date_or_time_end(text: str, core: Core, sentence: Sentence) -> int | None:
+    """Return where a date, clock time, ordinal or decade ends when the number is one."""
+    end = core.end
+    if core.form == "digits":
+        if _ORDINAL.match(text, end):
+            return end + 2
+        if core.plain and text[end - 1] == "0" and _DECADE.match(text, end):
+            return _DECADE.match(text, end).end()  # type: ignore[union-attr]
+        if re.match(r"[:/]\d", text[end : end + 2]):
+            return re.compile(r"[\d:/.]+").match(text, end).end()  # type: ignore[union-attr]
+        clock = _CLOCK.match(text, end)
+        if clock and _CLOCK_NUMBER.fullmatch(text[core.start : end]):
+            return clock.end()
+        month_before = _AFTER_MONTH.search(text, max(sentence.start, core.start - 12), core.start)
+        if core.plain and month_before:
+            return end
+        if core.plain and core.value <= 31 and _BEFORE_MONTH.match(text, end):
+            return _BEFORE_MONTH.match(text, end).end()  # type: ignore[union-attr]
+    return None
+
+
+def _read_article(text: str, match: re.Match[str]) -> _Reading | None:
+    """Read "a hundred", "a third of" or "a gallon" (one gallon)."""
+    start = match.start()
+    core = read_words(text, start)
+    if core is not None:
+        return _attach(text, _Reading(start, core.end, core, core.value))
+    unit = read_unit(text, match.end() - 1)
+    if unit is None:
+        return None
+    core = Core(start, match.end(), 1.0, "words")
+    return _Reading(start, unit.end, core, 1.0, unit=unit, article=True)
+
+
+def _attach(text: str, reading: _Reading) -> _Reading:
+    """Add scale, trailing currency, unit or hyphenated compound to a bare number."""
+    end = reading.end
+    scale = _SCALE.match(text, end)
+    if scale is not None and _scale_applies(scale, reading):
+        key = (scale.group("word") or scale.group("abbr") or scale.group("tight")).lower()
+        reading.value *= _SCALES[key]
+        reading.scaled = True
+        end = scale.end()
+    if reading.currency is None and (after := _CURRENCY_AFTER.match(text, end)):
+        reading.currency = CURRENCY_SYMBOLS[after.group(1) or after.group(2)]
+        end = after.end()
+    words = reading.core.form == "words"
+    if reading.currency:
+        per = read_per(text, end)
+        if per is not None:
+            reading.unit = UnitMatch(per[0], f"per {per[1]}", "rate", None)
+            end = per[0]
+        reading.end = end
+        return reading
+    unit = read_unit(text, end, words=words)
+    if unit is None and text.startswith("-", end):
+        unit = read_unit(text, end + 1, words=words)
+    if unit is not None:
+        reading.unit = unit
+        end = unit.end
+        if unit.kind == "currency":
+            reading.currency, reading.unit = unit.name, None
+    elif compound := _COMPOUND.match(text, end):
+        word = compound.group(1)
+        if word not in _NOT_COMPOUND and word not in NUMBER_WORDS and word not in FRACTION_WORDS:
+            reading.compound = word
+            end = compound.end()
+    if suffix := _HYPHEN_SUFFIX.match(text, end):
+        end = suffix.end()
+    reading.end = end
+    return reading
+
+
+def _scale_applies(scale: re.Match[str], reading: _Reading) -> bool:
+    tight = scale.group("tight")
+    if tight is None:
+        return reading.core.form != "fraction" or bool(scale.group("word"))
+    if reading.core.form != "digits":
+        return False
+    # "3m" alone is three metres; "$3m" is three million dollars.
+    return reading.currency is not None or tight in "MBTkK"
+
+
+def _read_second(text: str, pos: int, sentence: Sentence) -> _Reading | None:
+    match = _CANDIDATE.match(text, pos)
+    if match is None or match.group("art") is not None:
+        return None
+    second = _read_quantity(text, match, sentence, second=True)
+    return second if isinstance(second, _Reading) else None
+
+
+def _read_range(
+    text: str, first: _Reading, sentence: Sentence
+) -> tuple[_Reading | None, int] | None:
+    """Read "between 44 and 50 mg", "3.5–4.0 TeV", "8- to 16-meter"; None when not a range."""
+    sep = _RANGE_SEP.match(text, first.end)
+    if sep is None or sep.end() >= sentence.end:
+        return None
+    word = sep.group().strip(" -–—")
+    lead = text[max(sentence.start, first.start - 40) : first.start]
+    if word == "and" and not lead.rstrip().lower().endswith("between"):
+        return None
+    second = _read_second(text, sep.end(), sentence)
+    if second is None:
+        return None
+    if word in ("to", "through") and _CHANGE_VERB.search(lead):
+        return None  # "rose from 5% to 7%" is two figures, not a range
+    if first.unit_name and second.unit_name and first.unit_name != second.unit_name:
+        return None
+    dash = not word
+    if dash and not _dash_range_ok(text, first, second, sep):
+        return None, second.end
+    bare_to = word in ("to", "through") and not (first.unit_name or second.unit_name)
+    if bare_to and not re.search(r"\b(?:from|between)\s+$", lead, re.IGNORECASE):
+        return None  # "voted 52 to 48" is two figures
+    if _both_years(first, second):
+        return None, second.end
+    return _merge_range(text, first, second, lead), second.end
+
+
+def _dash_range_ok(text: str, first: _Reading, second: _Reading, sep: re.Match[str]) -> bool:
+    if first.core.form == "words" or second.core.form == "words":
+        return False
+    # "2013-14" or a score "3-1" is no range
+    return " " in sep.group() or first.value < second.value
+
+
+def _both_years(first: _Reading, second: _Reading) -> bool:
+    return all(r.bare and r.core.plain and 1000 <= r.value <= 2199 for r in (first, second))
+
+
+def _merge_range(text: str, first: _Reading, second: _Reading, lead: str) -> _Reading:
+    low, high = sorted((first.value, second.value))
+    start = first.start
+    between = re.search(r"\bbetween\s+$", lead, re.IGNORECASE)
+    if between is not None:
+        start = first.start - (len(lead) - between.start())
+    merged = _Reading(start, second.end, first.core, (low + high) / 2)
+    merged.currency = first.currency or second.currency
+    merged.unit = second.unit or first.unit
+    merged.compound = second.compound or first.compound
+    merged.scaled = first.scaled or second.scaled
+    if second.scaled and not first.scaled and first.value < second.value / 100:
+        low *= second.value / (second.core.value or 1)  # "between 2 and 3 million"
+    merged.value = (low + high) / 2
+    merged.range = (low, high)
+    return merged
+
+
+def _read_plus_minus(text: str, reading: _Reading) -> _Reading:
+    sep = _PLUS_MINUS.match(text, reading.end)
+    if sep is None:
+        return reading
+    core = read_symbolic(text, sep.end())
+    if core is None:
+        return reading
+    error = _attach(text, _Reading(core.start, core.end, core, core.value))
+    if reading.unit is None and error.unit is not None:
+        reading.unit = error.unit
+    reading.end = error.end
+    reading.range = (reading.value - error.value, reading.value + error.value)
+    return reading
+
+
+def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool:
+    """Tell whether a number is a year, an identifier, or a lone "one" rather than a claim."""
+    core = reading.core
+    if reading.bare and core.plain and 1000 <= core.value <= 2199 and _is_year(text, reading):
+        return True
+    if reading.bare and core.plain and _after_name(text, reading, sentence):
+        return True
+    if reading.bare and core.form == "digits" and _ATTACHED.match(text, reading.end):
+        return not _lower_unit_like(text, reading.end)
+    if core.form == "fraction" and not reading.unit and _ARTICLE_LED.match(text, core.start):
+        return not text.startswith(" of ", reading.end)  # "a third" time vs "a third of"
+    if core.form == "words" and core.value == 1 and not (reading.unit or reading.scaled):
+        return _qualifier(text, reading.start, sentence.start) not in _QUALIFIERS_KEEP_ONE
+    return False
+
+
+def _lower_unit_like(text: str, end: int) -> bool:
+    """Accept "1cds"-style unknown lowercase units; refuse codes like "06F6" or "3D"."""
+    letters = _ATTACHED.match(text, end)
+    assert letters is not None
+    following = text[letters.end() : letters.end() + 1]
+    return letters.group().islower() and len(letters.group()) <= 4 and not following.isalnum()
+
+
+def _is_year(text: str, reading: _Reading) -> bool:
+    after = _WORD_AFTER.match(text, reading.end)
+    before = _WORD_BEFORE.search(text, max(0, reading.start - 30), reading.start)
+    if before and before.group(1).lower() in _YEAR_CONTEXT:
+        return True
+    if after and not after.group(1):
+        word = after.group(2)
+        # "2000 troops" counts troops; "the 2013 election" names a year.
+        return not (word.islower() and word.endswith("s") and not word.endswith("ss"))
+    return True
+
+
+def _after_name(text: str, reading: _Reading, sentence: Sentence) -> bool:
+    """Tell whether a bare number follows a capitalised name: "Voyager 2", "Resolution 2334"."""
+    start = reading.start
+    if sentence.headline:  # "Hamas Frees 24 Hostages": every word is capitalised
+        return False
+    before = _WORD_BEFORE.search(text, max(sentence.start, start - 30), start)
+    if before is None or before.start() == sentence.start:
+        return False
+    word = before.group(1)
+    if not word[0].isupper() or re.fullmatch(_MONTHS, word):
+        return False
+    return word.rstrip(".").lower() not in ("about", "over", "under", "nearly", "some")
+
+
+def _qualifier(text: str, start: int, floor: int) -> str | None:
+    match = _QUALIFIER.search(text, max(floor, start - 30), start)
+    return match.group(1).lower() if match else None
+
+
+def _measure(
+    text: str, reading: _Reading, previous: list[Quantity]
+) -> tuple[str | None, str | None]:
+    """Name what is counted and its head noun: "Palestinian deaths", "people killed"."""
+    words: list[str] = []
+    pos = reading.end
+    while len(words) < 3:
+        match = _WORD_AFTER.match(text, pos)
+        if match is None:
+            break
+        if match.group(1) and (words or not (reading.unit or reading.scaled or reading.currency)):
+            break
+        word = match.group(2)
+        if word.lower() in _STOP or word.endswith("ly") or words and word[0].isupper():
+            break
+        words.append(word)
+        pos = match.end()
+    if len(words) > 1 and words[-1].endswith(("ed", "ing")):
+        words.pop()
+    if not words and reading.bare and previous and previous[-1].measure:
+        words = [previous[-1].measure.split()[0]]  # "killed 1,200 people and kidnapped 253"
+    if not words:
+        return None, None
+    head = words[-1]
+    verb = _WORD_BEFORE.search(text, max(0, reading.start - 25), reading.start)
+    if verb and verb.group(1).endswith("ed") and verb.group(1).islower() and reading.bare:
+        words.append(verb.group(1))
+    return " ".join(words), head
+
+
+def _finish(text: str, reading: _Reading, previous: list[Quantity]) -> Quantity:
+    """Turn a reading into a Quantity with qualifier, measure, days and confidence."""
+    lower, upper = reading.range if reading.range else (None, None)
+    qual = _qualifier(text, reading.start, max(0, reading.start - 30))
+    if qual is None and (after := _AFTER_QUALIFIER.match(text, reading.end)):
+        qual = "at least" if after.group().strip() in ("or more", "+") else "about"
+    measure, head = _measure(text, reading, previous)
+    unit = reading.unit_name or (head if reading.bare else None)
+    days = None
+    if reading.unit is not None and reading.unit.days is not None:
+        days = reading.value * reading.unit.days
+    confidence = 0.9 if not reading.bare else 0.75
+    if reading.core.form == "words":
+        confidence -= 0.1
+    if reading.article:
+        confidence = 0.6
+    return Quantity(
+        reading.start,
+        reading.end,
+        reading.value,
+        lower,
+        upper,
+        qual,
+        unit,
+        measure,
+        days,
+        round(confidence, 2),
+    )
+
+
+def _mark_negative_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
+    """Read accounting negatives "($99.99)" unless the brackets convert a figure before them."""
+    out: list[Quantity] = []
+    for i, q in enumerate(found):
+        bracketed = text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
+        converts = i > 0 and not text[found[i - 1].end : q.start - 1].strip()
+        if bracketed and not converts and q.value > 0 and q.unit and q.unit[:3].isupper():
+            q = replace(q, value=-q.value)
+        out.append(q)
+    return out

@@ -1,0 +1,99 @@
+"""Split text into sentences and paragraphs with character offsets (no spaCy: it is faster)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .lexicon import word_set
+
+# Words that end with a full stop without ending the sentence ("Mr. Netanyahu", "Gen. Halevi").
+_ABBREVIATIONS = word_set(
+    """
+    mr mrs ms dr st gen sen rep gov lt col capt sgt maj cpl adm prof jr sr inc ltd co corp
+    no nos vs etc approx est dept fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev
+    hon pres supt insp det cmdr brig"""
+)
+_BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SMALL_WORDS = word_set("a an the of for to in on and but or at by with as from vs")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence span; para counts non-blank lines; headline marks title-case lines."""
+
+    start: int
+    end: int
+    para: int
+    headline: bool
+
+
+def is_headline(line: str) -> bool:
+    """Tell whether a line reads like a headline or heading (mostly capitalised words)."""
+    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 2 or len(words) > 30:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.8 * len(words)
+
+
+def _is_abbreviation(text: str, stop: int) -> bool:
+    """Tell whether the full stop at index stop closes an abbreviation or an initial."""
+    if text[stop] != ".":
+        return False
+    match = _WORD_BEFORE.search(text, max(0, stop - 12), stop)
+    if match is None:
+        return False
+    word = match.group(1)
+    if "." in word:  # U.S. / e.g.
+        return True
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return True
+    return word.lower() in _ABBREVIATIONS
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Return the sentences of text in order; every line break ends a sentence."""
+    sentences: list[Sentence] = []
+    para = -1
+    for line in _LINE.finditer(text):
+        if not line.group().strip():
+            continue
+        para += 1
+        headline = is_headline(line.group())
+        begin = line.start()
+        for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
+            if _is_abbreviation(text, boundary.start()):
+                continue
+            start, end = _trimmed(text, begin, boundary.end())
+            if start < end:
+                sentences.append(Sentence(start, end, para, headline))
+            begin = boundary.end()
+        start, end = _trimmed(text, begin, line.end())
+        if start < end:
+            sentences.append(Sentence(start, end, para, headline))
+    return sentences
+
+
+class SentenceIndex:
+    """Find the sentence that holds a character offset in O(log n)."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self._starts = [s.start for s in sentences]
+
+    def at(self, offset: int) -> int:
+        """Return the index of the sentence containing offset (or the nearest before it)."""
+        return max(0, bisect_right(self._starts, offset) - 1)

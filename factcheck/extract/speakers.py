@@ -1,0 +1,263 @@
+"""Who said it: find the speaker phrase before a cue and resolve surnames, titles and pronouns."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .lexicon import word_set
+from .sentences import Sentence
+
+TITLES = word_set(
+    """
+    president prime minister pm secretary secretary-general chancellor senator sen rep
+    representative governor gov mayor chief director director-general ceo chairman chairwoman
+    chair spokesman spokeswoman spokesperson ambassador king queen prince princess pope sheikh emir
+    general gen lt lieutenant colonel col major maj captain capt admiral adm sergeant sgt
+    commissioner judge justice attorney dr mr mrs ms miss professor prof rabbi imam father bishop
+    archbishop cardinal speaker leader deputy vice acting former premier commander inspector
+    superintendent detective officer coach manager official envoy negotiator adviser advisor
+    analyst economist president-elect head founder executive lawmaker mp counsel foreign defence
+    defense finance interior health"""
+)
+_ORG_WORDS = word_set(
+    """
+    ministry administration government council authority nations union party army forces force
+    police office department agency bank company group committee court strip house organization
+    organisation hospital university institute times news post press association network corp inc
+    ltd fund federation commission service services center centre foundation parliament congress
+    senate assembly cabinet guard brigades movement front hotel state states republic kingdom"""
+)
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"
+_PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
+_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
+_TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
+_LOWER_TITLE = re.compile(
+    r"\b(?:official|spokesman|spokeswoman|spokesperson|minister|leader|commander|chief|envoy|"
+    r"negotiator|adviser|advisor|lawmaker|president|secretary|ambassador|director|analyst|"
+    rf"professor|mayor|senator|general|member)[ \u00a0]+({_RUN.pattern})"
+)
+PRONOUNS = word_set("he she they it we i")
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_ANONYMOUS = re.compile(
+    r"\b(?:sources?|officials?|people|persons?|diplomats?|insiders?|aides?|someone|witnesses|"
+    r"residents|analysts|experts|critics)\b",
+    re.IGNORECASE,
+)
+_REMARKS_BY = re.compile(
+    r"\b(?:remarks|comments|statements?|reports?|figures|data|a post|tweets?|letter|testimony|"
+    r"speech|interview|analysis|estimates?)\b(?:\s+\w+)?\s+by\s+(.+?)"
+    r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
+)
+_TRAILING_FILLER = re.compile(
+    r"(?:\s+(?:has|have|had|also|previously|later|earlier|again|repeatedly|reportedly|recently|"
+    r"once|publicly|privately|further|still|already|would|will|did|does|do|then|separately|"
+    r"officially|firmly|now|even|on\s+\w+day|last\s+\w+|this\s+\w+|in\s+a\s+statement))+\s*$"
+)
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–\"“”]|\s-\s|\b(?:and|but|or|while|whereas|as|because|although|though|that|"
+    r"which|who|whom|whose|when|if|so|where)\b"
+)
+_SUBORDINATORS = word_set("while whereas as because although though when if")
+_APPOSITIVE = re.compile(r"^\s*(?:a|an|the|another|its|his|her|their|our|who|which)\s", re.I)
+_NOT_SUBJECT_END = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|of|to|in|on|for|"
+    r"with|by|at|from|no|any|some|new|latest|recent)\s*$|['’]s\s*$",
+    re.IGNORECASE,
+)
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:in|at|on|during|after|before|speaking|writing|asked|with|for|from|to|by|following|"
+    r"under|over)\b",
+    re.IGNORECASE,
+)
+_NP_TAIL = re.compile(rf"(?:(?:the|a|an)\s+[\w'’ -]+|{_RUN.pattern})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """The speaker phrase found before a cue, or how the cue's subject must be found instead."""
+
+    text: str | None
+    mode: str  # "np", "pronoun", "coordinated" (take the sentence's subject), "none", "reject"
+    subordinate: bool = False  # the cue sits in a clause opened by "although", "while"…
+
+
+def subject_before(text: str, lo: int, cue_start: int) -> Subject:
+    """Find the subject of a cue from the text between lo and the cue."""
+    left = text[lo:cue_start]
+    if _NOT_SUBJECT_END.search(left):
+        return Subject(None, "reject")  # "the claims", "his remarks": a noun, not a verb
+    left = _TRAILING_FILLER.sub("", left)
+    parts = _parts(left)
+    last, boundary = parts[-1]
+    subordinate = boundary in _SUBORDINATORS
+    if not last.strip():
+        if boundary in ("and", "but", "or"):
+            return Subject(None, "coordinated")
+        if boundary == "," and len(parts) >= 3 and _APPOSITIVE.match(parts[-2][0]):
+            return _noun_phrase(parts[-3][0], subordinate)
+        return Subject(None, "none")
+    return _noun_phrase(last, subordinate)
+
+
+def _parts(left: str) -> list[tuple[str, str]]:
+    """Split text on clause boundaries; each part keeps the boundary that opened it."""
+    parts: list[tuple[str, str]] = []
+    begin, opened = 0, ""
+    for match in _BOUNDARY.finditer(left):
+        parts.append((left[begin : match.start()], opened))
+        begin, opened = match.end(), match.group().strip().lower()
+    parts.append((left[begin:], opened))
+    return parts
+
+
+def _noun_phrase(part: str, subordinate: bool) -> Subject:
+    phrase = part.strip()
+    if phrase.lower() in PRONOUNS:
+        return Subject(phrase, "pronoun", subordinate)
+    if by := _REMARKS_BY.search(phrase):
+        return Subject(by.group(1).strip(), "np", subordinate)
+    if _LEADING_PREPOSITION.match(phrase):
+        tail = _NP_TAIL.search(phrase)
+        if tail is None or tail.start() == 0:
+            return Subject(None, "none", subordinate)
+        phrase = tail.group().strip()
+    words = phrase.split()
+    if not words or len(words) > 9 or not any(c.isalpha() for c in phrase):
+        return Subject(None, "none", subordinate)
+    return Subject(phrase, "np", subordinate)
+
+
+def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Split "Israeli Prime Minister Benjamin Netanyahu" into title and name tokens."""
+    last_title = -1
+    for i, token in enumerate(tokens):
+        word = token.lower().rstrip(".")
+        if word in TITLES or word == "of" and last_title == i - 1 and i + 1 < len(tokens):
+            last_title = i
+        elif last_title == i - 1 and i > 0 and tokens[i - 1].lower() == "of":
+            last_title = i  # "Secretary of State": the word after "of" is part of the title
+    first_title = next(
+        (i for i, t in enumerate(tokens) if t.lower().rstrip(".") in TITLES), last_title
+    )
+    return list(tokens[first_title : last_title + 1]), list(tokens[last_title + 1 :])
+
+
+def person_name(phrase: str) -> str | None:
+    """Return the personal name ending phrase, without titles; None when there is none."""
+    run = _TRAILING_RUN.search(phrase.strip())
+    if run is None:
+        return None
+    title, name = split_title(run.group().split())
+    if not name or len(name) > 4 or any(w.lower().strip(".") in _ORG_WORDS for w in name):
+        return None
+    if name[0] in ("The", "A", "An"):
+        return None
+    return " ".join(name)
+
+
+@dataclass
+class NameBook:
+    """People named in a text (full names by position) and the titles they were given."""
+
+    people: list[tuple[int, str]] = field(default_factory=list)
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def add(self, pos: int, name: str, title: str = "") -> None:
+        """Remember a full name seen at pos, with its title ("prime minister") if any."""
+        if len(name.split()) >= 2:
+            self.people.append((pos, name))
+        if title:
+            self.titles[title.lower()] = name
+
+    def full_name(self, name: str, pos: int) -> str | None:
+        """Expand a surname or partial name to the full name given nearest before pos."""
+        tail = name.split()
+        best: str | None = None
+        for seen, full in sorted(self.people):
+            words = full.split()
+            matches = len(words) > len(tail) and words[-len(tail) :] == tail or full == name
+            if matches and (best is None or seen <= pos):
+                best = full
+        return best
+
+    def by_title(self, phrase: str) -> str | None:
+        """Resolve "the prime minister" to the person introduced with that title."""
+        words = phrase.lower().split()
+        if not words or words[0] != "the":
+            return None
+        title = " ".join(words[1:])
+        if title in self.titles:
+            return self.titles[title]
+        matches = {n for t, n in self.titles.items() if t.endswith(" " + title)}
+        return matches.pop() if len(matches) == 1 else None
+
+
+def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
+    """Collect "Title First Last" and "official First Last" names from non-headline sentences."""
+    book = NameBook()
+    for sentence in sentences:
+        if sentence.headline:
+            continue
+        for run in _RUN.finditer(text, sentence.start, sentence.end):
+            title, name = split_title(run.group().split())
+            if title and 2 <= len(name) <= 4 and not _has_org_word(name):
+                book.add(run.start(), " ".join(name), " ".join(title))
+        for match in _LOWER_TITLE.finditer(text, sentence.start, sentence.end):
+            name = match.group(1).split()
+            if 2 <= len(name) <= 4 and not _has_org_word(name):
+                book.add(match.start(1), " ".join(name))
+    return book
+
+
+def _has_org_word(words: Sequence[str]) -> bool:
+    return any(w.lower().strip(".") in _ORG_WORDS for w in words)
+
+
+@dataclass
+class Resolver:
+    """Resolve speakers in text order, remembering the last person who spoke."""
+
+    book: NameBook
+    last_person: tuple[int, str] | None = None  # (paragraph, name)
+    seen: list[str] = field(default_factory=list)
+
+    def resolve(self, raw: str | None, pos: int, para: int) -> tuple[str | None, bool]:
+        """Return (speaker, resolved) for a raw speaker phrase found at pos."""
+        if raw is None:
+            return None, False
+        phrase = raw.strip()
+        low = phrase.lower()
+        if low in PRONOUNS:
+            if low in _PERSON_PRONOUNS and self.last_person and para - self.last_person[0] <= 2:
+                return self._person(self.last_person[1], para), True
+            return phrase, False
+        name = person_name(phrase)
+        if name is not None:
+            full = self.book.full_name(name, pos)
+            if full is not None or len(name.split()) >= 2:
+                return self._person(full or name, para), True
+        titled = self.book.by_title(phrase)
+        if titled is not None:
+            return self._person(titled, para), True
+        if not any(w[:1].isupper() for w in phrase.split()[1:]) and not phrase[:1].isupper():
+            return self._description(phrase)
+        self.seen.append(phrase)
+        return phrase, not _ANONYMOUS.search(phrase) or any(c.isupper() for c in phrase[1:])
+
+    def _person(self, name: str, para: int) -> str:
+        self.last_person = (para, name)
+        self.book.add(-1, name)
+        self.seen.append(name)
+        return name
+
+    def _description(self, phrase: str) -> tuple[str, bool]:
+        """Resolve "the ministry" to an earlier speaker whose name holds that noun."""
+        head = phrase.split()[-1].lower()
+        if phrase.lower().startswith("the ") and not _ANONYMOUS.search(phrase):
+            for earlier in reversed(self.seen):
+                if head in earlier.lower().split() and earlier.lower() != phrase.lower():
+                    return earlier, True
+        self.seen.append(phrase)
+        return phrase, False
