@@ -26,7 +26,7 @@ RESULT_KEY = "articles_last_result"
 def render() -> None:
     """The Articles page."""
     st.title("Articles")
-    with st.expander("Add an article", expanded=_empty(), icon="➕"):
+    with st.expander("Add an article", expanded=_empty(), icon=":material/add:"):
         _add_form()
     _last_result()
     _listing()
@@ -89,8 +89,8 @@ def _last_result() -> None:
         return
     article_id, message, duplicate = last
     box = st.info if duplicate else st.success
-    box(message, icon="ℹ️" if duplicate else "✅")
-    page_link("review", "Review its claims", icon="🖍️", article=article_id)
+    box(message, icon=":material/info:" if duplicate else "✅")
+    page_link("review", "Review its claims", icon=":material/ink_highlighter:", article=article_id)
 
 
 def _listing() -> None:
@@ -125,4 +125,4 @@ def _article_row(row: ArticleRow) -> None:
             st.caption(f"{row.claims} claims, {reviewed} reviewed")
             st.html(status_bar(row.statuses))
         with link:
-            page_link("review", "Review", icon="🖍️", article=row.id)
+            page_link("review", "Review", icon=":material/ink_highlighter:", article=row.id)

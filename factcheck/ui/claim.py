@@ -55,13 +55,13 @@ def _show(d: ClaimDetail) -> None:
         page_link(
             "review",
             "Review in the article",
-            icon="🖍️",
+            icon=":material/ink_highlighter:",
             article=d.article.id or 0,
             claim=claim_key(c),
         )
     with links[1]:
         if d.article.url:
-            st.link_button("Source", d.article.url, icon="🔗")
+            st.link_button("Source", d.article.url, icon=":material/open_in_new:")
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader("What it says")

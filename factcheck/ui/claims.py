@@ -26,7 +26,7 @@ from factcheck.ui.common import (
 )
 from factcheck.ui.downloads import download_buttons
 
-TABLE_KEY = "claims_table"
+TABLE_GENERATION = "claims_table_generation"
 PAGE_KEY = "claims_page"
 SORTS = {
     "Last change": "updated",
@@ -61,7 +61,7 @@ def render() -> None:
     footer[0].caption(f"{total:,} claims · page {page} of {pages:,} · {len(selected)} selected")
     if pages > 1:
         footer[1].number_input("Page", 1, pages, key=PAGE_KEY, label_visibility="collapsed")
-    with footer[2]:
+    with footer[2], st.popover("Download these claims", icon=":material/download:"):
         download_buttons(where, key="claims_dl")
     _bulk_actions(selected, users)
 
@@ -72,6 +72,11 @@ def _page(
     return list_claims(
         session, where=where, sort=sort, descending=descending, offset=(page - 1) * size, limit=size
     )
+
+
+def table_key() -> str:
+    """The table's widget key; it changes after a bulk action so the ticks are cleared."""
+    return f"claims_table_{st.session_state.get(TABLE_GENERATION, 0)}"
 
 
 def _filters(session: Session) -> ClaimFilter:
@@ -123,7 +128,7 @@ def _choose(where: Any, label: str, names: dict[int, str], key: str) -> int | No
         list(names),
         index=None,
         format_func=names.__getitem__,
-        placeholder=f"Any {label.lower()}",
+        placeholder="Any",
         key=key,
     )
     return chosen
@@ -132,7 +137,7 @@ def _choose(where: Any, label: str, names: dict[int, str], key: str) -> int | No
 def _order() -> tuple[str, bool, int]:
     cols = st.columns([2, 1, 1, 4], vertical_alignment="bottom")
     sort = cols[0].selectbox("Sort by", list(SORTS), key="claims_sort")
-    descending = cols[1].toggle("Newest / largest first", value=True, key="claims_desc")
+    descending = cols[1].toggle("Descending", value=True, key="claims_desc")
     size = cols[2].selectbox("Per page", [25, 50, 100, 200], index=1, key="claims_size")
     return SORTS[sort], descending, size
 
@@ -145,12 +150,12 @@ def _table(rows: list[ClaimRow]) -> list[ClaimRow]:
         records,
         hide_index=True,
         width="stretch",
-        key=TABLE_KEY,
+        key=table_key(),
         on_select="rerun",
         selection_mode="multi-row",
         column_config={
             "ID": st.column_config.NumberColumn(format="%d", width="small"),
-            "Status": st.column_config.TextColumn(width="small"),
+            "Status": st.column_config.TextColumn(width=100),
             "Quote": st.column_config.TextColumn(width="large"),
             "Value": st.column_config.NumberColumn(format="%g"),
         },
@@ -160,9 +165,11 @@ def _table(rows: list[ClaimRow]) -> list[ClaimRow]:
     if len(chosen) == 1:
         claim = chosen[0].claim
         one = st.columns(3)
-        if one[0].button("Open in its article", icon="🖍️", key="claims_open_review"):
+        if one[0].button(
+            "Open in its article", icon=":material/ink_highlighter:", key="claims_open_review"
+        ):
             go("review", article=claim.article_id, claim=claim_key(claim))
-        if one[1].button("Open the claim", icon="🔎", key="claims_open_claim"):
+        if one[1].button("Open the claim", icon=":material/search:", key="claims_open_claim"):
             go("claim", claim=claim_key(claim))
     return chosen
 
@@ -234,5 +241,6 @@ def _bulk_actions(selected: list[ClaimRow], users: list[User]) -> None:
 def _finish(done: list[Any], message: str) -> None:
     saw(done)
     flash(message)
-    st.session_state.pop(TABLE_KEY, None)
+    # A new table key clears the ticks in the browser as well as in the session.
+    st.session_state[TABLE_GENERATION] = st.session_state.get(TABLE_GENERATION, 0) + 1
     st.rerun()

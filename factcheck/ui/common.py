@@ -41,7 +41,7 @@ def shown_errors() -> Iterator[None]:
     try:
         yield
     except FactcheckError as exc:
-        st.error(str(exc), icon="⚠️")
+        st.error(str(exc), icon=":material/error:")
 
 
 def logged_in(session: Session) -> User:
@@ -170,7 +170,7 @@ def go(url_path: str, **query: int) -> None:
 FLASH_KEY = "factcheck_flash"
 
 
-def flash(message: str, *, icon: str = "✅") -> None:
+def flash(message: str, *, icon: str = ":material/check_circle:") -> None:
     """A short confirmation shown as a toast on the next run (survives st.rerun)."""
     st.session_state.setdefault(FLASH_KEY, []).append((message, icon))
 

@@ -86,14 +86,15 @@ def article_html(
 
 def legend_html() -> str:
     """A one-line key: the status colours, and how numeric and attributed claims look."""
+    chip = "display:inline-block;padding:0 0.5em;margin:0 0.3em 0.3em 0;border-radius:0.5em"
     swatches = "".join(
-        f'<span class="fc-swatch" style="background:{STATUS_COLOURS[s]}">'
-        f"{html.escape(STATUS_LABELS[s])}</span>"
+        f'<span style="{chip};background:{STATUS_COLOURS[s]}">{html.escape(STATUS_LABELS[s])}'
+        "</span>"
         for s in Status
     )
-    unreviewed = STATUS_COLOURS[Status.UNREVIEWED]
+    grey = STATUS_COLOURS[Status.UNREVIEWED]
     kinds = (
-        f'<span style="background:{unreviewed}66;padding:0 3px">12,000 numeric</span> '
-        f'<span style="border-bottom:3px solid {unreviewed}">“a quote” attributed</span>'
+        f'<span style="margin-left:1em;background:{grey}66;padding:0 3px">12,000</span> numeric'
+        f' &nbsp; <span style="border-bottom:3px solid {grey}">“a quote”</span> attributed'
     )
-    return f'<div class="fc-legend">{swatches}<span class="fc-kinds">{kinds}</span></div>'
+    return f'<div style="font-size:0.8rem;color:#333;line-height:1.9">{swatches}{kinds}</div>'

@@ -18,6 +18,9 @@ def run(start: str = "articles") -> None:
     st.set_page_config(page_title="factcheck", page_icon="🔎", layout="wide")
     with db(readonly=True) as session:
         user = current_user(session)
+    # Navigation is set up before the login too, so a shared link (/review?article=3)
+    # still leads to its page once the reviewer has logged in.
+    page = st.navigation(all_pages(start), position="hidden" if user is None else "sidebar")
     if user is None:
         login.render()
         return
@@ -25,4 +28,4 @@ def run(start: str = "articles") -> None:
         st.caption(f"Logged in as **{user.display_name}** ({user.role.value})")
         st.button("Log out", on_click=_logout, key="logout")
     show_flash()
-    st.navigation(all_pages(start)).run()
+    page.run()

@@ -9,11 +9,11 @@ import streamlit as st
 from factcheck.ui import articles, claim, claims, dashboard, review
 
 PAGES: tuple[tuple[Callable[[], None], str, str, str], ...] = (
-    (articles.render, "Articles", "📰", "articles"),
-    (review.render, "Review", "🖍️", "review"),
-    (claims.render, "Claims", "📋", "claims"),
-    (claim.render, "Claim", "🔎", "claim"),
-    (dashboard.render, "Dashboard", "📊", "dashboard"),
+    (articles.render, "Articles", ":material/newspaper:", "articles"),
+    (review.render, "Review", ":material/ink_highlighter:", "review"),
+    (claims.render, "Claims", ":material/table_rows:", "claims"),
+    (claim.render, "Claim", ":material/search:", "claim"),
+    (dashboard.render, "Dashboard", ":material/bar_chart:", "dashboard"),
 )
 
 

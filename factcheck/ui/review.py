@@ -103,7 +103,7 @@ def _choose_article() -> None:
         rows, total = list_articles(session, limit=200)
     if not rows:
         st.info("No articles yet. Add one on the Articles page, then review its claims here.")
-        page_link("articles", "Add an article", icon="📰")
+        page_link("articles", "Add an article", icon=":material/newspaper:")
         return
     choice = st.selectbox(
         "Article to review",
@@ -204,23 +204,20 @@ def _header(article: Article, rows: list[ClaimRow]) -> None:
     open_count = sum(r.claim.status is Status.UNREVIEWED for r in rows)
     bits.append(f"{len(rows)} claims, {open_count} unreviewed")
     st.caption(" · ".join(bits))
-    cols = st.columns([1, 1, 1, 3])
-    with cols[0]:
-        if article.url:
-            st.link_button("Source", article.url, icon="🔗")
-    with cols[1]:
+    with st.container(horizontal=True, vertical_alignment="center"):
         st.button(
             "Next unreviewed",
-            icon="⏭️",
+            icon=":material/skip_next:",
             on_click=_next_unreviewed,
             args=(rows,),
             type="primary",
             key="next_unreviewed",
         )
-    with cols[2]:
-        page_link("claims", "All claims", icon="📋")
-    with cols[3]:
-        download_buttons(ClaimFilter(article_id=article.id), key=f"review_dl_{article.id}")
+        page_link("claims", "All claims", icon=":material/table_rows:")
+        if article.url:
+            st.link_button("Source", article.url, icon=":material/open_in_new:")
+        with st.popover("Download", icon=":material/download:"):
+            download_buttons(ClaimFilter(article_id=article.id), key=f"review_dl_{article.id}")
 
 
 def _next_unreviewed(rows: list[ClaimRow]) -> None:
@@ -244,7 +241,7 @@ def _next_unreviewed(rows: list[ClaimRow]) -> None:
         st.query_params["article"] = str(elsewhere[0].claim.article_id)
         _select(claim_key(elsewhere[0].claim))
     else:
-        st.toast("Every claim has been reviewed. 🎉")
+        st.toast("Every claim has been reviewed.", icon=":material/celebration:")
 
 
 def _claim_picker(rows: list[ClaimRow], selected: int | None) -> None:
@@ -277,7 +274,7 @@ def _claim_panel(row: ClaimRow) -> None:
             st.warning(
                 f"This claim changed since you opened it (you saw version {seen}, it is now "
                 f"version {claim.version}). Check the history, then reload it to edit.",
-                icon="🔄",
+                icon=":material/sync_problem:",
             )
             st.button(
                 "Reload the claim",
@@ -298,7 +295,9 @@ def _claim_panel(row: ClaimRow) -> None:
             _edit_form(row, seen)
         with history:
             _history(claim)
-        page_link("claim", "Everything about this claim", icon="🔎", claim=claim_key(claim))
+        page_link(
+            "claim", "Everything about this claim", icon=":material/search:", claim=claim_key(claim)
+        )
 
 
 def _facts(row: ClaimRow) -> None:
@@ -318,7 +317,7 @@ def _facts(row: ClaimRow) -> None:
             f" ({c.cue})" if c.cue else ""
         )
     facts["Assigned to"] = row.assignee or "nobody"
-    st.dataframe([{"": k, "value": v} for k, v in facts.items()], hide_index=True, width="stretch")
+    st.markdown("  \n".join(f"**{name}:** {plain(value)}" for name, value in facts.items()))
 
 
 def _status_form(claim: Claim, seen: int) -> None:
@@ -337,7 +336,7 @@ def _status_form(claim: Claim, seen: int) -> None:
     if saved and status is not None:
         _write_status(claim, status, seen, note)
     if claim.status is not Status.NOT_A_CLAIM and st.button(
-        "Not a claim (extraction mistake)", key=f"{key}_nac", icon="🚫"
+        "Not a claim (extraction mistake)", key=f"{key}_nac", icon=":material/block:"
     ):
         _write_status(claim, Status.NOT_A_CLAIM, seen, "")
 
@@ -353,7 +352,10 @@ def _write_status(claim: Claim, status: Status, seen: int, note: str) -> None:
             note=note,
         )
         saw([fresh])
-        flash(f"Claim #{claim.id} is now {STATUS_LABELS[status].lower()}.", icon="✅")
+        flash(
+            f"Claim #{claim.id} is now {STATUS_LABELS[status].lower()}.",
+            icon=":material/check_circle:",
+        )
         st.rerun()
 
 
@@ -385,7 +387,7 @@ def _evidence_form(claim: Claim) -> None:
                 title=title,
                 note=note,
             )
-            st.toast("Evidence added.", icon="📎")
+            st.toast("Evidence added.", icon=":material/attach_file:")
 
 
 def _note_form(claim: Claim) -> None:
@@ -396,7 +398,7 @@ def _note_form(claim: Claim) -> None:
     if added:
         with shown_errors(), db() as session:
             add_note(session, claim_id=claim_key(claim), body=body, by=logged_in(session))
-            st.toast("Note added.", icon="📝")
+            st.toast("Note added.", icon=":material/sticky_note_2:")
 
 
 def _edit_form(row: ClaimRow, seen: int) -> None:
@@ -436,7 +438,7 @@ def _edit_form(row: ClaimRow, seen: int) -> None:
             **fields,
         )
         saw([fresh])
-        flash(f"Claim #{claim.id} corrected.", icon="✏️")
+        flash(f"Claim #{claim.id} corrected.", icon=":material/edit:")
         st.rerun()
 
 
@@ -446,7 +448,7 @@ def _history(claim: Claim) -> None:
 
 
 def _add_missed(article: Article) -> None:
-    with st.expander("Add a claim the extractor missed", icon="➕"):
+    with st.expander("Add a claim the extractor missed", icon=":material/add:"):
         picked = annotate.pick_span(article.text, key=f"missed_{article.id}")
         if picked is None:
             return
@@ -486,5 +488,5 @@ def _add_missed(article: Article) -> None:
                     unit=unit.strip() or None,
                 )
                 _select(claim_key(claim))
-                flash(f"Claim #{claim.id} added.", icon="➕")
+                flash(f"Claim #{claim.id} added.", icon=":material/add:")
                 st.rerun()
