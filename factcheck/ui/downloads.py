@@ -77,8 +77,8 @@ def download_buttons(where: ClaimFilter, *, key: str) -> None:
             else ""
         )
     )
-    for column, fmt in zip(st.columns(len(allowed)), allowed, strict=True):
-        column.download_button(
+    for fmt in allowed:  # one under the other: fits a popover as well as a page
+        st.download_button(
             fmt.label,
             data=_builder(fmt.key, where, user.id),
             file_name=export_filename(fmt.key, where),
@@ -88,4 +88,5 @@ def download_buttons(where: ClaimFilter, *, key: str) -> None:
             on_click="ignore",
             disabled=too_long and not fmt.streamed,
             icon=":material/download:",
+            width="stretch",
         )
