@@ -154,19 +154,15 @@ def status_by(
     key = GROUP_KEYS[by]
     source = _claims_from(where, article=by == "outlet")
     conditions = where.conditions()
-    # One row per group with a count per status (FILTER): the GROUP BY then follows the
-    # order of an index instead of sorting a million (group, status) pairs.
-    per_status = [sa.func.count().filter(col(Claim.status) == s) for s in Status]
-    query = sa.select(key, *per_status).select_from(source).group_by(key)
-    if by in ("article", "speaker"):  # thousands of groups: find the biggest first
+    if by == "article":  # a hundred thousand groups: find the biggest first
         biggest = sa.select(key).select_from(source).where(*conditions).group_by(key)
         keys = [k for (k,) in session.execute(biggest.order_by(sa.func.count().desc()).limit(top))]
         ids = [k for k in keys if k is not None]
-        rows = list(session.execute(query.where(*conditions, key.in_(ids)))) if ids else []
+        rows = _per_status(session, by, source, [*conditions, key.in_(ids)]) if ids else []
         if None in keys:  # a separate query: "IN (...) OR IS NULL" would scan every claim
-            rows += session.execute(query.where(*conditions, key.is_(None))).all()
+            rows += _per_status(session, by, source, [*conditions, key.is_(None)])
     else:
-        rows = list(session.execute(query.where(*conditions)))
+        rows = _per_status(session, by, source, conditions)
     rows.sort(key=lambda r: (-sum(r[1:]), str(r[0])))
     keys = [str(r[0]) if by == "kind" else r[0] for r in rows[:top]]
     names = _names(session, by, keys)
@@ -184,6 +180,30 @@ def status_by(
             "claims": pd.Series([r[3] for r in long], dtype="int64"),
         }
     )
+
+
+def _per_status(
+    session: Session, by: Dimension, source: Any, conditions: list[Any]
+) -> list[tuple[Any, ...]]:
+    """Rows (key, claims in each Status in order) for each group under ``conditions``."""
+    key = GROUP_KEYS[by]
+    if by == "outlet":
+        # Grouped by outlet alone with one FILTERed count per status, the GROUP BY follows
+        # the outlet index instead of sorting every (outlet, status) pair of a join.
+        counts = [sa.func.count().filter(col(Claim.status) == s) for s in Status]
+        query = sa.select(key, *counts).select_from(source).where(*conditions).group_by(key)
+        return [tuple(row) for row in session.execute(query)]
+    # The (key, status) indexes already give claims in group order: count them as they come.
+    query = (
+        sa.select(key, col(Claim.status), sa.func.count())
+        .select_from(source)
+        .where(*conditions)
+        .group_by(key, col(Claim.status))
+    )
+    found: dict[Any, dict[Status, int]] = {}
+    for k, status, n in session.execute(query):
+        found.setdefault(k, {})[Status(status)] = n
+    return [(k, *(per.get(s, 0) for s in Status)) for k, per in found.items()]
 
 
 def counts_from(by_kind: pd.DataFrame) -> pd.DataFrame:
@@ -230,21 +250,30 @@ def review_activity(session: Session, *, where: DashboardFilter, days: int = 90)
     before = col(Event.before)["status"].as_string()
     after = col(Event.after)["status"].as_string()
     source: Any = Event.__table__  # type: ignore[attr-defined]
-    source = source.join(User.__table__, col(User.id) == Event.actor_id, isouter=True)  # type: ignore[attr-defined]
     conditions = where.conditions()
     if conditions:
         source = source.join(Claim.__table__, col(Claim.id) == Event.claim_id)  # type: ignore[attr-defined]
         if where.needs_article():
             source = source.join(Article.__table__, col(Article.id) == Claim.article_id)  # type: ignore[attr-defined]
+    actor = col(Event.actor_id)
     query = (
-        sa.select(day, col(User.display_name), before, after, sa.func.count())
+        sa.select(day, actor, before, after, sa.func.count())
         .select_from(source)
         .where(col(Event.action) == "claim.status", col(Event.at) >= since, *conditions)
-        .group_by(day, col(User.display_name), before, after)
+        .group_by(day, actor, before, after)
     )
     frame = pd.DataFrame(session.execute(query).all(), columns=columns)
+    # Names are looked up afterwards: joining users before grouping costs a lookup per event.
+    ids = [int(i) for i in frame["reviewer"].dropna().unique()]
+    names = dict(
+        session.execute(
+            sa.select(col(User.id), col(User.display_name)).where(col(User.id).in_(ids))
+        ).all()
+    )
+    frame["reviewer"] = [
+        names.get(i, "(system)") if pd.notna(i) else "(system)" for i in frame["reviewer"]
+    ]
     frame["day"] = pd.to_datetime(frame["day"])
-    frame["reviewer"] = frame["reviewer"].fillna("(system)")
     return frame
 
 
@@ -331,7 +360,7 @@ def claims_table(
     selections: Sequence[Selection] = (),
     limit: int = 200,
 ) -> pd.DataFrame:
-    """The newest claims under the filter and every clicked bar, for the table under the charts.
+    """The claims of the newest articles under the filter and every clicked bar.
 
     Columns: id, status, kind, quote, article, outlet, speaker.
     """
@@ -350,7 +379,8 @@ def claims_table(
         .join(Outlet.__table__, col(Outlet.id) == Article.outlet_id, isouter=True)  # type: ignore[attr-defined]
         .join(Speaker.__table__, col(Speaker.id) == Claim.speaker_id, isouter=True)  # type: ignore[attr-defined]
         .where(*conditions)
-        .order_by(col(Claim.id).desc())
+        # Newest articles first, in text order: both follow indexes, so nothing is sorted.
+        .order_by(col(Article.id).desc(), col(Claim.start).desc())
         .limit(limit)
     )
     columns = ["id", "status", "kind", "quote", "article", "outlet", "speaker"]
@@ -366,9 +396,9 @@ def outlet_choices(session: Session) -> list[tuple[int, str]]:
 def article_choices(
     session: Session, *, outlet_id: int | None = None, limit: int = 500
 ) -> list[tuple[int, str]]:
-    """The newest articles as (id, title), for the filter (of one outlet when given)."""
+    """The articles added last as (id, title), for the filter (of one outlet when given)."""
     query = sa.select(col(Article.id), col(Article.title))
     if outlet_id is not None:
         query = query.where(col(Article.outlet_id) == outlet_id)
-    query = query.order_by(ARTICLE_DATE.desc(), col(Article.id).desc()).limit(limit)
+    query = query.order_by(col(Article.id).desc()).limit(limit)  # newest added: uses the key
     return [(int(i), str(t)) for i, t in session.execute(query).all()]

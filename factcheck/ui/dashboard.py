@@ -160,15 +160,25 @@ def _figures_view(url: str, where: board.DashboardFilter, version: int) -> None:
     st.altair_chart(charts.figures_chart(frame, measure=measure), width="stretch")
 
 
-def _claims(where: board.DashboardFilter, picked: list[board.Selection]) -> None:
+def _described(picked: list[board.Selection], tables: dict[str, Any]) -> str:
+    """The clicked bars in words, e.g. 'outlet Valley Post · False'."""
+    words = []
+    for pick in picked:
+        frame = tables[pick.by]
+        names = frame.loc[frame["key"] == pick.key, "name"] if not frame.empty else frame
+        name = names.iloc[0] if len(names) else str(pick.key)
+        status = f" · {STATUS_LABELS[pick.status]}" if pick.status else ""
+        words.append(f"{pick.by} {name}{status}")
+    return ", ".join(words)
+
+
+def _claims(where: board.DashboardFilter, tables: dict[str, Any]) -> None:
     st.subheader("Claims")
-    shown = ", ".join(
-        f"{s.by} {s.key}" + (f" · {STATUS_LABELS[s.status]}" if s.status else "") for s in picked
-    )
+    picked = selections()
     st.caption(
-        f"Newest claims under the bar you clicked ({shown})."
+        f"Claims under the bars you clicked ({_described(picked, tables)}), newest articles first."
         if picked
-        else "Newest claims under the filters; click a bar above to narrow them."
+        else "Claims under the filters, newest articles first; click a bar to narrow them."
     )
     with db(readonly=True) as session:
         frame = board.claims_table(session, where=where, selections=picked)
@@ -214,4 +224,4 @@ def render() -> None:
     _bars(tables)
     _activity(tables)
     _figures_view(url, where, version)
-    _claims(where, selections())
+    _claims(where, tables)

@@ -1,0 +1,184 @@
+"""Benchmark: the Dashboard page at 1,000,000 claims, on SQLite and PostgreSQL.
+
+    eval "$(bash .ci/postgres.sh)"      # for the PostgreSQL row (optional)
+    python tests/perf/bench_dashboard.py --claims 1000000
+
+Fills each database with tests/perf/generate.py (kept between runs in /tmp/factcheck-bench),
+then runs the page under AppTest: a cold run (empty cache), a cached run, a run right after a
+review (the new event id invalidates the cache) and a run with a clicked bar. It reports
+server time and the bytes of chart data sent, against a baseline in the same run that reads
+every claim and aggregates in pandas (what charting the rows directly would do).
+Targets: ≤ 1 s per run and ≤ 100 KB of chart data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import sqlalchemy as sa
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from factcheck.db import dispose_engine, get_engine, session_scope  # noqa: E402
+from factcheck.models import Status  # noqa: E402
+from factcheck.review import set_status  # noqa: E402
+from factcheck.users import get_user  # noqa: E402
+from tests.perf.generate import generate  # noqa: E402
+
+APP = ROOT / "app.py"
+FOLDER = Path("/tmp/factcheck-bench")
+
+
+def _claims(url: str) -> int:
+    try:
+        with get_engine(url).connect() as conn:
+            return int(conn.execute(sa.text("SELECT count(*) FROM claim")).scalar() or 0)
+    except sa.exc.DBAPIError:
+        return -1
+
+
+def _create_pg_database(url: str) -> None:
+    parsed = sa.make_url(url)
+    admin = sa.create_engine(parsed.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{parsed.database}"'))
+        conn.execute(sa.text(f'CREATE DATABASE "{parsed.database}"'))
+    admin.dispose()
+
+
+def prepare(url: str, claims: int) -> float:
+    """Fill ``url`` unless it already holds ``claims`` claims; returns seconds spent filling."""
+    found = _claims(url)
+    if found == claims:
+        return 0.0
+    dispose_engine(url)
+    if url.startswith("postgresql"):
+        _create_pg_database(url)
+    else:
+        Path(sa.make_url(url).database or "").unlink(missing_ok=True)
+    began = time.perf_counter()
+    generate(url, claims=claims)
+    return time.perf_counter() - began
+
+
+def _chart_bytes(at: AppTest) -> int:
+    return sum(len(chart.proto.SerializeToString()) for chart in at.get("vega_lite_chart"))
+
+
+def _open(at: AppTest) -> None:
+    at.session_state["factcheck_user_id"] = 1
+    at.run()
+    at._page_hash = next(  # noqa: SLF001 - function pages cannot be reached by switch_page
+        page
+        for page, info in at._registered_pages.items()
+        if info.get("url_pathname") == "dashboard"
+    )
+
+
+def _timed(at: AppTest) -> float:
+    began = time.perf_counter()
+    at.run()
+    took = time.perf_counter() - began
+    if at.exception:
+        raise RuntimeError(at.exception[0].value)
+    return took
+
+
+def _review_one(url: str) -> None:
+    with session_scope(url) as session:
+        claim_id, version = session.execute(
+            sa.text("SELECT id, version FROM claim WHERE status = 'unreviewed' ORDER BY id LIMIT 1")
+        ).one()
+        set_status(
+            session,
+            claim_id=claim_id,
+            status=Status.IN_REVIEW,
+            by=get_user(session, email="reviewer2@bench.test"),
+            seen_version=version,
+        )
+
+
+def naive(url: str) -> tuple[float, int]:
+    """Baseline: read every claim with its outlet and aggregate in pandas; time and bytes."""
+    began = time.perf_counter()
+    with get_engine(url).connect() as conn:
+        frame = pd.read_sql(
+            sa.text(
+                "SELECT c.id, c.status, c.kind, c.article_id, c.speaker_id, a.outlet_id "
+                "FROM claim c JOIN article a ON a.id = c.article_id"
+            ),
+            conn,
+        )
+    for by in ("outlet_id", "kind", "article_id", "speaker_id"):
+        frame.groupby([by, "status"]).size()
+    took = time.perf_counter() - began
+    buffer = io.BytesIO()
+    frame.to_feather(buffer)  # Arrow, as Streamlit would send the rows
+    return took, buffer.tell()
+
+
+def bench(name: str, url: str, claims: int) -> list[tuple[str, str, float, float]]:
+    """Rows of (backend, measurement, value, baseline) for one database."""
+    filled = prepare(url, claims)
+    os.environ["FACTCHECK_DATABASE_URL"] = url
+    st.cache_data.clear()
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    _open(at)
+    cold = _timed(at)
+    size = _chart_bytes(at)
+    warm = _timed(at)
+    _review_one(url)
+    after_write = _timed(at)
+    at.session_state["dashboard_chart_outlet"] = {"selection": {"pick": [{"key": 1}]}}
+    clicked = _timed(at)
+    st.cache_data.clear()
+    at.selectbox(key="dashboard_outlet").select_index(1)
+    filtered = _timed(at)
+    base_time, base_bytes = naive(url)
+    dispose_engine(url)
+    rows = [
+        (name, "page run, cold cache (s)", cold, base_time),
+        (name, "page run, cached (s)", warm, base_time),
+        (name, "page run after a review (s)", after_write, base_time),
+        (name, "page run, bar clicked (s)", clicked, base_time),
+        (name, "page run, one outlet, cold (s)", filtered, base_time),
+        (name, "chart data sent (KB)", size / 1024, base_bytes / 1024),
+    ]
+    if filled:
+        rows.insert(0, (name, f"fill {claims:,} claims (s)", filled, 60.0))
+    return rows
+
+
+def main() -> None:
+    """Run on SQLite, and on PostgreSQL when FACTCHECK_TEST_PG or --pg is given."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--pg", default="", help="PostgreSQL URL (default: FACTCHECK_TEST_PG)")
+    args = parser.parse_args()
+    FOLDER.mkdir(exist_ok=True)
+    targets = [("SQLite", f"sqlite:///{FOLDER}/dashboard-{args.claims}.db")]
+    pg = args.pg
+    if not pg and os.environ.get("FACTCHECK_TEST_PG"):
+        host, port, user = os.environ["FACTCHECK_TEST_PG"].split(":")
+        pg = f"postgresql+psycopg://{user}@{host}:{port}/dashbench"
+    if pg:
+        targets.append(("PostgreSQL", pg))
+    rows = [row for name, url in targets for row in bench(name, url, args.claims)]
+    print(f"\nDashboard at {args.claims:,} claims (baseline: read every claim into pandas)")
+    print(f"{'database':<11} {'measurement':<34} {'value':>10} {'baseline':>10} {'ratio':>7}")
+    for name, what, value, base in rows:
+        ratio = value / base if base else float("nan")
+        print(f"{name:<11} {what:<34} {value:>10.3f} {base:>10.3f} {ratio:>7.3f}")
+
+
+if __name__ == "__main__":
+    main()
