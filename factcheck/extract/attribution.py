@@ -16,13 +16,19 @@ from .cues import CUE, PASSIVE_VERBS, TELLING, cue_kind
 from .lexicon import word_set
 from .quotes import Quote
 from .sentences import Sentence, SentenceIndex
-from .speakers import Resolver, Subject, build_name_book, subject_before
+from .speakers import NameBook, Resolver, Subject, build_name_book, subject_before
 
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|would|could|can|should|must|had|has|have|may|might|did|does|"
     r"do|won't|wouldn't|isn't|wasn't|aren't|can't|cannot|\w+ed)\b"
 )
 _THAT = re.compile(r"\bthat\b")
+# What follows a cue without "that" but is no reported clause: an object or an adverbial.
+_NOT_CLAUSE = re.compile(
+    r"\s*(?:his|her|its|their|our|my|your|to|on|in|at|for|with|by|from|during|after|before|"
+    r"about|of|as|so|yes|no|nothing|something|anything|it\s*[.,])\b",
+    re.IGNORECASE,
+)
 _OBJECT = re.compile(
     r"\s+(?:reporters|journalists|him|her|them|us|me|lawmakers|parliament|the\s+\w+|"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?=\s)"
@@ -52,9 +58,7 @@ _PASSIVE = re.compile(
     r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
-_LEADING_SUBJECT = re.compile(
-    r"^(?:[A-Z][\w']*,\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]"
-)
+_LEADING_SUBJECT = re.compile(r"(?:[A-Z][\w']*,\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]")
 _TRIM = " \t\n,.;:"
 _WORD = re.compile(r"\w[\w'’-]*")
 # A verb's bare form is a cue only after "they", "we" or a plural: "officials say", not
@@ -194,7 +198,7 @@ class _SentenceReader:
         self, match: re.Match[str], speaker: str, after: int, subject: Subject
     ) -> list[Attribution]:
         cue, at = match.group(), match.start()
-        quoted = self._quote_before(match) if after == match.end() else None
+        quoted = self._quote_before(match)
         if quoted is None:
             quoted = self._quote_near(after, max_gap=0 if cue not in TELLING else 3)
         if quoted is not None and quoted.mark not in self.used:
@@ -223,9 +227,13 @@ class _SentenceReader:
         while adverbial := _ADVERBIAL.match(self.text, pos, self.s.end):
             pos = adverbial.end()
         head = self.text[pos : min(self.s.end, pos + 80)]
-        if not head.strip() or head.lstrip()[:1] in ",.;:" or not _FINITE.search(head):
+        if not head.strip() or head.lstrip()[:1] in ",.;:":
             return None, 0.0
-        return pos, 0.75
+        if _NOT_CLAUSE.match(head):
+            return None, 0.0  # "reiterated his vow to …", "said on Tuesday."
+        if _FINITE.search(head) or _words(head, 0, len(head)) >= 4:
+            return pos, 0.75
+        return None, 0.0
 
     def _clause_end(self, start: int, subordinate: bool) -> tuple[int, int]:
         end = self.s.end
@@ -308,20 +316,22 @@ def find_attributions(
         found.extend(reader.read())
         used |= reader.used
     found.extend(p for p in parsed if not any(p.start < a.end and a.start < p.end for a in found))
-    _resolve(text, sentences, found)
-    found.extend(_quotes_by_context(text, sentences, quotes, used, found, index))
+    book = _resolve(text, sentences, found)
+    found.extend(_quotes_by_context(text, sentences, quotes, used, found, index, book))
     found.extend(_unmarked_continuations(text, sentences, found))
     found.sort(key=lambda a: (a.start, a.end))
     return _without_duplicates(found)
 
 
-def _resolve(text: str, sentences: Sequence[Sentence], found: list[Attribution]) -> None:
+def _resolve(text: str, sentences: Sequence[Sentence], found: list[Attribution]) -> NameBook:
+    """Resolve every raw speaker in text order; return the names the text gave."""
     resolver = Resolver(build_name_book(text, sentences))
     for att in sorted(found, key=lambda a: a.cue_at):
         para = sentences[att.sentence].para
         att.speaker, att.resolved = resolver.resolve(att.speaker, att.cue_at, para)
         if not att.resolved:
             att.confidence = round(att.confidence - 0.1, 2)
+    return resolver.book
 
 
 def _quotes_by_context(
@@ -331,6 +341,7 @@ def _quotes_by_context(
     used: set[int],
     found: list[Attribution],
     index: SentenceIndex,
+    book: NameBook,
 ) -> list[Attribution]:
     """Give each quotation no cue claimed the speaker of its sentence, else of its paragraph."""
     out: list[Attribution] = []
@@ -346,6 +357,7 @@ def _quotes_by_context(
             confidence = 0.8
         else:
             source = _paragraph_speaker(sentences, found, para, quote.mark)
+            source = source or _paragraph_person(book, sentences, si, quote.mark)
             confidence = 0.6
             if source is None or _words(text, quote.start, quote.end) < 3:
                 continue
@@ -360,6 +372,20 @@ def _quoted(source: Attribution, start: int, end: int, sentence: int, conf: floa
     return replace(
         source, start=start, end=end, direct=True, kind="direct", confidence=conf, sentence=sentence
     )
+
+
+def _paragraph_person(
+    book: NameBook, sentences: Sequence[Sentence], si: int, at: int
+) -> Attribution | None:
+    """The last person named in the paragraph before a quote: "Chief executive Dan Mbeki …"."""
+    first = si
+    while first > 0 and sentences[first - 1].para == sentences[si].para:
+        first -= 1
+    named = [(pos, name) for pos, name in book.people if sentences[first].start <= pos < at]
+    if not named:
+        return None
+    pos, name = max(named)
+    return Attribution(pos, pos, name, None, pos, True, "direct", 0.5, si, True)
 
 
 def _paragraph_speaker(

@@ -22,15 +22,15 @@ stress stressed stressing | emphasise emphasised emphasises emphasize emphasized
 reiterate reiterated reiterates | repeated | recall recalled recalls | reply replied replies
 respond responded responds | countered | conclude concluded concludes | affirm affirmed affirms
 contend contended contends | agreed | tell told tells telling | assure assured assures | inform
-informed | promise promised promises | pledge pledged pledges | vow vowed vows vowing | threaten
-threatened threatens | hint hinted hints | signal signaled signalled signals | complain complained
+informed | hint hinted hints | signal signaled signalled signals | complain complained
 complains | boast boasted boasts | testify testified testifies | forecast forecasts | accuse accused
 accuses | claims
 """
-# Verbs that ask someone to act; the claim is the whole request: "urged X to …".
+# Verbs that ask or promise an act; the claim is the whole request: "urged X to …".
 _DIRECTIVE = """
 urge urged urges urging | called on | calls on | called for | calls for | demand demanded demands
-demanding | appeal appealed appeals | implore implored | encourage encouraged | asked
+demanding | appeal appealed appeals | implore implored | encourage encouraged | asked | promise
+promised promises | pledge pledged pledges | vow vowed vows vowing | threaten threatened threatens
 """
 # Verbs that name or describe something; their content is a quotation that follows.
 _NAMING = """

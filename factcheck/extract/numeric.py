@@ -80,8 +80,17 @@ _YEAR_CONTEXT = word_set(
     in since by until till from of during before after the early late mid circa between and or
     year years fiscal season summer winter spring autumn fall end start beginning"""
 )
+# Verbs whose object is what a bare count counts: "killed 1,200 people" → "people killed".
+_AFFECTING_VERBS = word_set(
+    """
+    killed wounded injured kidnapped abducted arrested detained displaced evacuated rescued
+    released freed deported executed infected hospitalised hospitalized vaccinated treated
+    murdered shot stabbed fired hired employed sacked dismissed convicted charged sentenced
+    """
+)
 _ARTICLE_LED = re.compile(r"(?i:an?|half)\b")
-_QUALIFIERS_KEEP_ONE = word_set("only at least more than just exactly about nearly some")
+_QUALIFIERS_KEEP_ONE = frozenset({"only", "at least", "more than", "just", "exactly", "some"})
+_RATIO = re.compile(r"\s+(?:in|out of)\s+(?:every\s+)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,6 +179,9 @@ def _read_claim(text: str, match: re.Match[str], sentence: Sentence) -> tuple[_R
         return None, match.end()
     if isinstance(first, int):
         return None, first
+    ratio = _read_ratio(text, first, sentence)
+    if ratio is not None:
+        return ratio, ratio.end
     ranged = _read_range(text, first, sentence)
     if ranged is not None:
         return ranged
@@ -266,7 +278,7 @@ def _attach(text: str, reading: _Reading) -> _Reading:
     scale = _SCALE.match(text, end)
     if scale is not None and _scale_applies(scale, reading):
         key = (scale.group("word") or scale.group("abbr") or scale.group("tight")).lower()
-        reading.value *= _SCALES[key]
+        reading.value = float(f"{reading.value * _SCALES[key]:.12g}")  # 4.1e9, not 4099999999.99
         reading.scaled = True
         end = scale.end()
     if reading.currency is None and (after := _CURRENCY_AFTER.match(text, end)):
@@ -317,6 +329,21 @@ def _read_second(text: str, pos: int, sentence: Sentence) -> _Reading | None:
     return second if isinstance(second, _Reading) else None
 
 
+def _read_ratio(text: str, first: _Reading, sentence: Sentence) -> _Reading | None:
+    """Read "one in five" or "3 out of 10" as a share (0.2, 0.3)."""
+    sep = _RATIO.match(text, first.end, sentence.end)
+    if sep is None or not first.bare or first.value <= 0 or _after_name(text, first, sentence):
+        return None
+    second = _read_second(text, sep.end(), sentence)
+    if second is None or not second.bare or second.value <= first.value:
+        return None
+    if second.core.plain and 1000 <= second.value <= 2199:
+        return None  # "Voyager 2 in 1979"
+    ratio = _Reading(first.start, second.end, first.core, first.value / second.value)
+    ratio.compound = "ratio"
+    return ratio
+
+
 def _read_range(
     text: str, first: _Reading, sentence: Sentence
 ) -> tuple[_Reading | None, int] | None:
@@ -339,7 +366,7 @@ def _read_range(
     if dash and not _dash_range_ok(text, first, second, sep):
         return None, second.end
     bare_to = word in ("to", "through") and not (first.unit_name or second.unit_name)
-    if bare_to and not re.search(r"\b(?:from|between)\s+$", lead, re.IGNORECASE):
+    if bare_to and not re.search(r"\b(?:from|between|aged|ages)\s+$", lead, re.IGNORECASE):
         return None  # "voted 52 to 48" is two figures
     if _both_years(first, second):
         return None, second.end
@@ -470,7 +497,7 @@ def _measure(
         return None, None
     head = words[-1]
     verb = _WORD_BEFORE.search(text, max(0, reading.start - 25), reading.start)
-    if verb and verb.group(1).endswith("ed") and verb.group(1).islower() and reading.bare:
+    if verb and verb.group(1) in _AFFECTING_VERBS and reading.bare:
         words.append(verb.group(1))
     return " ".join(words), head
 

@@ -34,10 +34,12 @@ _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
 _LOWER_TITLE = re.compile(
-    r"\b(?:official|spokesman|spokeswoman|spokesperson|minister|leader|commander|chief|envoy|"
+    r"\b(?i:official|spokesman|spokeswoman|spokesperson|minister|leader|commander|chief|envoy|"
     r"negotiator|adviser|advisor|lawmaker|president|secretary|ambassador|director|analyst|"
-    rf"professor|mayor|senator|general|member)[ \u00a0]+({_RUN.pattern})"
+    rf"professor|mayor|senator|general|member|executive|officer|founder|chair|head|judge)"
+    rf"[ \u00a0]+({_RUN.pattern})"
 )
+_DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
 PRONOUNS = word_set("he she they it we i")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ANONYMOUS = re.compile(
@@ -96,7 +98,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
         if boundary in ("and", "but", "or"):
             return Subject(None, "coordinated")
         if boundary == "," and len(parts) >= 3 and _APPOSITIVE.match(parts[-2][0]):
-            return _noun_phrase(parts[-3][0], subordinate)
+            return _noun_phrase(parts[-3][0], subordinate)  # "Sami Abu Zuhri, a Hamas official,"
+        if boundary == "," and len(parts) >= 3 and _is_name(parts[-2][0]):
+            return _noun_phrase(parts[-2][0], subordinate)  # "The finance chief, Priya Raman,"
         return Subject(None, "none")
     return _noun_phrase(last, subordinate)
 
@@ -110,6 +114,12 @@ def _parts(left: str) -> list[tuple[str, str]]:
         begin, opened = match.end(), match.group().strip().lower()
     parts.append((left[begin:], opened))
     return parts
+
+
+def _is_name(part: str) -> bool:
+    """Tell whether part is nothing but a capitalised name ("Priya Raman")."""
+    run = _RUN.fullmatch(part.strip())
+    return run is not None and person_name(part) is not None
 
 
 def _noun_phrase(part: str, subordinate: bool) -> Subject:
@@ -221,18 +231,20 @@ class Resolver:
 
     book: NameBook
     last_person: tuple[int, str] | None = None  # (paragraph, name)
+    last_spoke_at: int = -1
+    position: int = 0
     seen: list[str] = field(default_factory=list)
 
     def resolve(self, raw: str | None, pos: int, para: int) -> tuple[str | None, bool]:
         """Return (speaker, resolved) for a raw speaker phrase found at pos."""
         if raw is None:
             return None, False
+        self.position = pos
         phrase = raw.strip()
         low = phrase.lower()
         if low in PRONOUNS:
-            if low in _PERSON_PRONOUNS and self.last_person and para - self.last_person[0] <= 2:
-                return self._person(self.last_person[1], para), True
-            return phrase, False
+            person = self._antecedent(pos, para) if low in _PERSON_PRONOUNS else None
+            return (self._person(person, para), True) if person else (phrase, False)
         name = person_name(phrase)
         if name is not None:
             full = self.book.full_name(name, pos)
@@ -241,13 +253,27 @@ class Resolver:
         titled = self.book.by_title(phrase)
         if titled is not None:
             return self._person(titled, para), True
-        if not any(w[:1].isupper() for w in phrase.split()[1:]) and not phrase[:1].isupper():
+        if _DEFINITE.match(phrase) and not any(w[:1].isupper() for w in phrase.split()[1:]):
             return self._description(phrase)
+        if phrase.islower():
+            self.seen.append(phrase)
+            return phrase, False
         self.seen.append(phrase)
         return phrase, not _ANONYMOUS.search(phrase) or any(c.isupper() for c in phrase[1:])
 
+    def _antecedent(self, pos: int, para: int) -> str | None:
+        """The person a "he"/"she" at pos most likely means: the last one who spoke or was named."""
+        spoke = (
+            self.last_person[1] if self.last_person and para - self.last_person[0] <= 2 else None
+        )
+        named = [(seen, name) for seen, name in self.book.people if pos - 1500 <= seen < pos]
+        if named and (spoke is None or max(named)[0] > self.last_spoke_at):
+            return max(named)[1]
+        return spoke
+
     def _person(self, name: str, para: int) -> str:
         self.last_person = (para, name)
+        self.last_spoke_at = self.position
         self.book.add(-1, name)
         self.seen.append(name)
         return name

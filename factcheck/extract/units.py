@@ -156,7 +156,7 @@ _UNIT = re.compile(rf"(?:{_alternation()})(?![A-Za-z])")
 _PREFIX = re.compile(r"(?i:(square|sq\.?|cubic|cu\.?)\s)")
 _POWER = re.compile(r"\^?([23])(?![\d.])|([²³])|\s(squared|cubed)\b")
 _INVERSE = re.compile(r"[-−]1(?!\d)")
-_PER = re.compile(r"\s?/\s?|\s+per\s+")
+_PER = re.compile(r"\s?/\s?|\s+per\s+|\s+an?\s+(?=(?:year|month|week|day|hour)\b)")
 # "in" means inches only where no noun phrase follows: "2 in thick", "2 in." (not "two in my car").
 _INCH_CONTEXT = re.compile(r"(?=\s*(?:$|[.,;:)\]]|thick|long|wide|tall|high|deep|across|in diam))")
 
