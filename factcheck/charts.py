@@ -41,19 +41,27 @@ def status_bars(frame: pd.DataFrame, *, title: str, axis: str) -> alt.Chart:
         alt.Chart(_labelled(frame), title=title)
         .mark_bar()
         .encode(
-            y=alt.Y("name:N", title=axis, sort=groups, axis=alt.Axis(labelLimit=220)),
-            x=alt.X("sum(claims):Q", title="Claims", stack="zero"),
-            color=alt.Color("status_label:N", title="Status", scale=status_scale()),
+            y=alt.Y(
+                "name:N", title=axis, sort=groups, axis=alt.Axis(labelLimit=220, labelOverlap=False)
+            ),
+            # One row per (group, status) already: no aggregate, so a click keeps key and status.
+            x=alt.X("claims:Q", title="Claims", stack="zero"),
+            color=alt.Color(
+                "status_label:N",
+                title="Status",
+                scale=status_scale(),
+                legend=alt.Legend(orient="bottom", columns=4),
+            ),
             order=alt.Order("status_rank:Q"),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
             tooltip=[
                 alt.Tooltip("name:N", title=axis),
                 alt.Tooltip("status_label:N", title="Status"),
-                alt.Tooltip("sum(claims):Q", title="Claims", format=","),
+                alt.Tooltip("claims:Q", title="Claims", format=","),
             ],
         )
         .add_params(pick)
-        .properties(height=alt.Step(18))
+        .properties(height=alt.Step(22))
     )
     return chart
 
@@ -82,7 +90,7 @@ def reviewed_share_chart(frame: pd.DataFrame) -> alt.Chart:
     """The share of claims reviewed at the end of each day (``reviewed_share_per_day``)."""
     chart: alt.Chart = (
         alt.Chart(frame, title="Claims reviewed (cumulative share)")
-        .mark_line(point=False, color=STATUS_COLOURS[Status.VERIFIED])
+        .mark_line(point=True, color=STATUS_COLOURS[Status.VERIFIED])
         .encode(
             x=alt.X("day:T", title="Day"),
             y=alt.Y("reviewed_share:Q", title="Reviewed", axis=alt.Axis(format="%")),
@@ -103,7 +111,12 @@ def reviewer_chart(frame: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("yearmonthdate(week):O", title="Week starting"),
             y=alt.Y("reviewer:N", title="Reviewer"),
-            color=alt.Color("sum(reviews):Q", title="Reviews", scale=alt.Scale(scheme="blues")),
+            color=alt.Color(
+                "sum(reviews):Q",
+                title="Reviews",
+                scale=alt.Scale(scheme="blues"),
+                legend=alt.Legend(format=",d"),
+            ),
             tooltip=[
                 alt.Tooltip("reviewer:N", title="Reviewer"),
                 alt.Tooltip("yearmonthdate(week):T", title="Week starting"),

@@ -31,11 +31,9 @@ def test_status_bars_stack_claims_per_group_in_the_status_colours() -> None:
     enc = spec["encoding"]
     assert spec["mark"]["type"] == "bar"
     assert enc["y"]["field"] == "name" and enc["y"]["sort"] == ["Valley Post", "Harbour Herald"]
-    assert (enc["x"]["field"], enc["x"]["aggregate"], enc["x"]["stack"]) == (
-        "claims",
-        "sum",
-        "zero",
-    )
+    # Rows are already one per (group, status): no aggregate, so a click keeps key and status.
+    assert (enc["x"]["field"], enc["x"]["stack"]) == ("claims", "zero")
+    assert "aggregate" not in enc["x"]
     scale = enc["color"]["scale"]
     assert enc["color"]["field"] == "status_label"
     assert scale["domain"] == [STATUS_LABELS[s] for s in Status]
