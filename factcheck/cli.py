@@ -333,7 +333,7 @@ def demo(
             typer.echo(f"{_safe_url(database_url())} already has data; starting the app on it.")
             accounts = None
         else:
-            typer.echo("Filling the database with the sample newsroom (about a minute)…")
+            typer.echo("Filling the database with the sample newsroom…")
             accounts = fill(session)
     if accounts is not None:
         typer.echo(f"Demo users (password for all three: {accounts.password}):")

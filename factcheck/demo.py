@@ -207,7 +207,7 @@ def _find(session: Session, article_id: int, words: str) -> Claim | None:
     query = (
         select(Claim)
         .where(Claim.article_id == article_id, col(Claim.quote).contains(words))
-        .order_by(col(Claim.start))
+        .order_by(func.length(Claim.quote), col(Claim.start))  # the figure, not its sentence
     )
     return session.exec(query).first()
 

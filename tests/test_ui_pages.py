@@ -16,7 +16,7 @@ from sqlmodel import Session, col, select
 from streamlit.testing.v1 import AppTest
 
 from factcheck.db import get_engine
-from factcheck.models import Claim, Event, Evidence, Note, Origin, Role, Status, User
+from factcheck.models import Article, Claim, Event, Evidence, Note, Origin, Role, Status, User
 from factcheck.review import set_status
 from factcheck.ui.annotate import TYPE
 from factcheck.ui.claims import TABLE_GENERATION
@@ -327,3 +327,32 @@ def test_claim_page_without_an_id_asks_for_one(url: str) -> None:
         user = s.exec(select(User)).first()
     at = open_page("claim", user)
     assert "Give a claim's ID" in at.info[0].value
+
+
+def test_a_pasted_article_is_stored_and_its_claims_counted(url: str) -> None:
+    with session_on(url) as s:
+        user = make_user(s, role=Role.REVIEWER)
+    at = open_page("articles", user)
+    at.text_area(key="add_paste_text").input(
+        "Storm closes port\n\nAt least 14 ships stayed in harbour on Friday, the port authority "
+        'said. "We have never seen waves like this," harbour master Ines Roth said.'
+    )
+    at.text_input(key="add_paste_outlet").input("Coast Daily")
+    at.button(key="FormSubmitter:add_paste-Add and find claims").click().run()
+    assert not at.error
+    assert "claims found" in at.success[0].value
+    with session_on(url) as s:
+        article = s.exec(select(Article)).one()
+        stored = s.exec(select(Claim).where(Claim.article_id == article.id)).all()
+    assert article.title == "Storm closes port"
+    assert f"Added “Storm closes port”: {len(stored)} claims found" in at.success[0].value
+    assert "Coast Daily" in texts(at)
+
+
+def test_pasting_nothing_is_explained_not_a_traceback(url: str) -> None:
+    with session_on(url) as s:
+        user = make_user(s, role=Role.REVIEWER)
+    at = open_page("articles", user)
+    at.button(key="FormSubmitter:add_paste-Add and find claims").click().run()
+    assert not at.exception
+    assert "empty" in at.error[0].value

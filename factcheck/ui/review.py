@@ -198,7 +198,7 @@ def _short(row: ClaimRow) -> str:
 
 
 def _header(article: Article, rows: list[ClaimRow]) -> None:
-    st.title(article.title)
+    st.header(article.title)
     outlet = rows[0].outlet if rows else None
     bits = [b for b in (outlet, article.author, when(article.published_at)) if b]
     open_count = sum(r.claim.status is Status.UNREVIEWED for r in rows)

@@ -60,9 +60,10 @@ def test_the_seed_article_shows_its_claims_highlighted(app: App, browser_page: P
     expect(page.get_by_text("claims found")).to_be_visible()
     page.get_by_role("link", name="Review its claims").click()
     wait_idle(page)
+    expect(page.locator("a.fc-mark").first).to_be_visible()
+    screenshot(page, "review_seed")
     assert page.locator("a.fc-mark.fc-numeric").count() >= 5
     assert page.locator("a.fc-mark.fc-attributed").count() >= 3
-    screenshot(page, "review_seed")
 
 
 @pytest.mark.timeout(180)

@@ -1,0 +1,54 @@
+"""`factcheck demo`: a sample newsroom on an empty database, left alone on a filled one."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, col, func, select
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+from factcheck.demo import STORIES, fill, is_empty
+from factcheck.models import REVIEWED, Article, Claim, Evidence, Note, Status, User
+from tests.factories import count, make_user
+
+
+def test_demo_fills_an_empty_database_with_a_partly_reviewed_newsroom(session: Session) -> None:
+    assert is_empty(session)
+    accounts = fill(session)
+    assert count(session, User) == 3 and count(session, Article) == len(STORIES)
+    statuses = dict(
+        session.exec(select(Claim.status, func.count()).group_by(col(Claim.status))).all()
+    )
+    assert sum(n for s, n in statuses.items() if s in REVIEWED) >= 4
+    assert statuses[Status.UNREVIEWED] > statuses.get(Status.VERIFIED, 0)
+    assert count(session, Evidence) >= 4 and count(session, Note) >= 4
+    assert session.exec(select(func.count()).where(col(Claim.assignee_id).is_not(None))).one()
+    assert not is_empty(session)
+    assert accounts.admin.startswith("admin@") and len(accounts.password) >= 8
+
+
+def test_the_stories_disagree_about_the_death_toll(session: Session) -> None:
+    fill(session)
+    tolls = session.exec(
+        select(Claim.quote).where(col(Claim.quote).in_(["38", "41", "45"]), Claim.kind == "numeric")
+    ).all()
+    assert {"38", "41", "45"} <= set(tolls)
+    durations = session.exec(select(Claim.days).where(col(Claim.quote).in_(["135 days"]))).all()
+    assert durations == [135]
+
+
+def test_demo_command_prints_the_logins_then_leaves_data_alone(
+    sqlite_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", sqlite_db)
+    runner = CliRunner()
+    first = runner.invoke(app, ["demo", "--no-start"])
+    assert first.exit_code == 0, first.output
+    assert "admin@demo.factcheck.invalid" in first.output and "password" in first.output
+    second = runner.invoke(app, ["demo", "--no-start"])
+    assert second.exit_code == 0 and "already has data" in second.output
+
+
+def test_a_database_with_users_is_not_empty_for_the_demo(session: Session) -> None:
+    make_user(session)
+    assert not is_empty(session)
