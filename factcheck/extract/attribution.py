@@ -23,6 +23,8 @@ _FINITE = re.compile(
     r"do|won't|wouldn't|isn't|wasn't|aren't|can't|cannot|\w+ed)\b"
 )
 _THAT = re.compile(r"\bthat\b")
+# Cues that report speech only with "that" or a quotation; otherwise they mean something else.
+_THAT_ONLY = word_set("add added adds adding")
 # What follows a cue without "that" but is no reported clause: an object or an adverbial.
 _NOT_CLAUSE = re.compile(
     r"\s*(?:his|her|its|their|our|my|your|to|on|in|at|for|with|by|from|during|after|before|"
@@ -221,6 +223,8 @@ class _SentenceReader:
         that = _THAT.search(window)
         if that is not None and len(window[: that.start()].split()) <= 8:
             return after + that.end(), 0.85
+        if cue in _THAT_ONLY:
+            return None, 0.0  # "the package adds $886 billion": adding, not saying
         pos = after
         if cue in TELLING and (obj := _OBJECT.match(self.text, pos, self.s.end)):
             pos = obj.end()

@@ -1,0 +1,169 @@
+"""Numeric claims in small invented articles, each written in a different outlet's style."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract import Found, extract_claims
+
+WIRE = (
+    "WASHINGTON (AP) — The Senate approved a $1.2 trillion spending package on Friday, "
+    "averting a shutdown hours before the deadline.\n\n"
+    "The package includes $886 billion for defense, an increase of about 3.3% over last year, "
+    "according to the Congressional Budget Office. Between 40,000 and 45,000 federal workers "
+    "would have been furloughed without it, the Office of Personnel Management estimated.\n"
+)
+BRITISH = (
+    "Council tax bills in Northshire will rise by 4.99 per cent from April, the council has "
+    "confirmed.\n\n"
+    "A typical band D household will pay £2,105 a year – nearly £100 more than last year. "
+    "Residents have until 14 March to respond, and the 2nd consultation closes on 3 April.\n"
+)
+SCIENCE = (
+    "Researchers found that patients who walked at least 30 minutes a day were 25-30% less "
+    "likely to be readmitted within six months.\n\n"
+    "The study followed 1,450 adults aged 65 to 80 for two and a half years. Roughly one in five "
+    "participants dropped out before the 18-month check-up, the authors wrote.\n"
+)
+CONFLICT = (
+    "Gunmen killed 38 villagers and abducted 12 in the raid on October 3, 2024, the governor "
+    "said. Aid groups said more than 4,500 people had fled in the past week, and some "
+    "three-quarters of them were children. A four-day-old ceasefire collapsed on Wednesday.\n"
+)
+BUSINESS = (
+    "Northwind Corp. said quarterly revenue fell 12 percent to $4.1 billion, its weakest since "
+    "2019. The firm will cut up to 2,300 jobs over the next 18 months and sell a 4½-year-old "
+    "plant for £350m. Shares dropped from $56 to $41 in three weeks.\n"
+)
+
+
+def claim(text: str, quote: str) -> Found:
+    found = [c for c in extract_claims(text) if c.kind == "numeric" and c.quote == quote]
+    assert found, f"no numeric claim {quote!r} in {[c.quote for c in extract_claims(text)]}"
+    return found[0]
+
+
+def numeric_quotes(text: str) -> list[str]:
+    return [c.quote for c in extract_claims(text) if c.kind == "numeric"]
+
+
+def test_money_with_a_scale_word_is_multiplied_out() -> None:
+    found = claim(WIRE, "$1.2 trillion")
+    assert (found.value, found.unit) == (1.2e12, "USD")
+
+
+def test_billions_keep_their_exact_value() -> None:
+    assert claim(BUSINESS, "$4.1 billion").value == 4_100_000_000
+
+
+def test_pounds_with_an_m_suffix_are_millions() -> None:
+    found = claim(BUSINESS, "£350m")
+    assert (found.value, found.unit) == (350_000_000, "GBP")
+
+
+def test_money_per_period_names_the_period() -> None:
+    found = claim(BRITISH, "£2,105 a year")
+    assert (found.value, found.unit) == (2105, "GBP per year")
+
+
+def test_percent_sign_and_words_are_both_percentages() -> None:
+    assert claim(WIRE, "3.3%").unit == "percent"
+    assert claim(BRITISH, "4.99 per cent").value == pytest.approx(4.99)
+
+
+def test_between_and_gives_a_range_with_its_midpoint() -> None:
+    found = claim(WIRE, "Between 40,000 and 45,000")
+    assert (found.lower, found.upper, found.value) == (40_000, 45_000, 42_500)
+
+
+def test_hyphenated_percentage_range() -> None:
+    found = claim(SCIENCE, "25-30%")
+    assert (found.lower, found.upper, found.unit) == (25, 30, "percent")
+
+
+def test_ages_from_to_are_a_range() -> None:
+    found = claim(SCIENCE, "65 to 80")
+    assert (found.lower, found.upper) == (65, 80)
+
+
+def test_a_change_from_one_figure_to_another_is_two_claims() -> None:
+    assert "$56" in numeric_quotes(BUSINESS)
+    assert claim(BUSINESS, "$41").lower is None
+
+
+def test_qualifiers_are_read_before_the_number() -> None:
+    assert claim(WIRE, "3.3%").qualifier == "about"
+    assert claim(BRITISH, "£100").qualifier == "nearly"
+    assert claim(CONFLICT, "4,500").qualifier == "more than"
+    assert claim(BUSINESS, "2,300").qualifier == "up to"
+
+
+def test_number_words_with_a_fraction() -> None:
+    found = claim(SCIENCE, "two and a half years")
+    assert (found.value, found.unit, found.days) == (2.5, "year", 912.5)
+
+
+def test_one_in_five_is_a_share() -> None:
+    found = claim(SCIENCE, "one in five")
+    assert found.value == pytest.approx(0.2)
+
+
+def test_fraction_words_are_values() -> None:
+    assert claim(CONFLICT, "three-quarters").value == pytest.approx(0.75)
+
+
+def test_durations_are_given_in_days() -> None:
+    assert claim(SCIENCE, "six months").days == 180
+    assert claim(BUSINESS, "three weeks").days == 21
+    assert claim(SCIENCE, "18-month").days == 540
+
+
+def test_hyphenated_age_with_a_unicode_fraction() -> None:
+    found = claim(BUSINESS, "4½-year-old")
+    assert (found.value, found.unit, found.days) == (4.5, "year", 1642.5)
+
+
+def test_word_compound_age() -> None:
+    found = claim(CONFLICT, "four-day-old")
+    assert (found.value, found.unit, found.measure) == (4, "day", "ceasefire")
+
+
+def test_measure_names_what_is_counted_with_the_verb() -> None:
+    assert claim(CONFLICT, "38").measure == "villagers killed"
+
+
+def test_a_bare_count_borrows_the_noun_of_the_count_before() -> None:
+    assert claim(CONFLICT, "12").measure == "villagers abducted"
+
+
+def test_measure_after_the_number() -> None:
+    assert claim(WIRE, "Between 40,000 and 45,000").measure == "federal workers"
+
+
+def test_dates_years_and_ordinals_are_not_claims() -> None:
+    quotes = numeric_quotes(BRITISH) + numeric_quotes(CONFLICT) + numeric_quotes(BUSINESS)
+    for context in ("14", "3", "2", "2024", "2019"):
+        assert context not in quotes
+
+
+def test_times_of_day_are_not_claims() -> None:
+    text = "The polls opened at 7 a.m. and closed at 10:30pm, with 312 votes cast by 9 pm."
+    assert numeric_quotes(text) == ["312"]
+
+
+def test_names_with_numbers_are_not_claims() -> None:
+    text = "Flight MH-17, Apollo 11 and COVID-19 were discussed under Resolution 2334."
+    assert numeric_quotes(text) == []
+
+
+def test_lone_one_is_not_a_claim_but_only_one_is() -> None:
+    assert numeric_quotes("No one came. One of them left. That one stayed.") == []
+    assert claim("Only one hospital still works.", "one").value == 1
+
+
+def test_vague_hundreds_are_not_claims() -> None:
+    assert numeric_quotes("Several hundred people and thousands of cars were there.") == []
+
+
+def test_numbers_in_headlines_are_still_claims() -> None:
+    assert numeric_quotes("Storm Kills 14 In Coastal Town\n\nMore rain is due.") == ["14"]
