@@ -12,7 +12,11 @@ from factcheck.extract import Found, extract_claims
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed"
 QUANTITIES = SHARED / "data" / "quantulum3" / "quantities.json"
-FIELDS = ["kind", "start", "end", "quote", "sentence", "value", "lower", "upper", "qualifier", "unit", "measure", "days", "speaker", "speaker_resolved", "cue", "direct", "attribution", "confidence"]
+FIELDS = [
+    *("kind", "start", "end", "quote", "sentence", "value", "lower", "upper", "qualifier"),
+    *("unit", "measure", "days", "speaker", "speaker_resolved", "cue", "direct", "attribution"),
+    "confidence",
+]
 
 
 def overlaps(claim: Found, span: list[int] | tuple[int, int]) -> bool:
