@@ -1,0 +1,171 @@
+"""Benchmark: articles per second of extract_claims against quantulum3's parser, same articles.
+
+Usage: python tests/perf/bench_extract.py [--articles 200] [--seed 7]
+Needs quantulum3 (pip install quantulum3; never scikit-learn, which changes its behaviour).
+Prints a table of rates, their ratio and peak memory; it never fails on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+import tracemalloc
+import warnings
+from collections.abc import Callable, Sequence
+
+from factcheck.extract import extract_claims
+
+FIRST = "Maria Daniel Priya Tom Elena Ahmed Sofia Kwame Li Jonas Amara Rafael Yuki Nadia".split()
+LAST = "Delgado Mbeki Raman Whitaker Varga Haddad Novak Mensah Chen Berg Okafor Silva Sato".split()
+TITLES = [
+    "Prime Minister",
+    "Finance Minister",
+    "Senator",
+    "Mayor",
+    "chief executive",
+    "spokeswoman",
+    "Health Secretary",
+    "Governor",
+]
+ORGS = [
+    "the health ministry",
+    "the World Bank",
+    "the national statistics office",
+    "the city council",
+    "Northwind Corp.",
+    "the United Nations",
+    "the central bank",
+    "local officials",
+]
+PLACES = "Eastvale Northshire Port Kessel Marana the capital the border region".split(" ")
+UNITS = ["kilometres", "tonnes", "litres", "hectares", "megawatts", "miles"]
+TEMPLATES = [
+    "{Person} said the {thing} would cost {money} over {dur}.",
+    '"We are doing everything we can," {person_short} told reporters in {place}.',
+    "According to {org}, at least {count} people were displaced by the floods.",
+    "Unemployment rose to {pct} in {month}, up from {pct2} a year earlier, {org} said.",
+    "The {thing} covers {count} {unit} and employs about {count2} workers.",
+    '{Title} {Person} called the proposal "{phrase}" and urged lawmakers to reject it.',
+    "Between {small} and {small2} percent of voters remain undecided, a poll found.",
+    "Prices climbed {pct} over the past {dur}, the fastest pace since {year}.",
+    "The company reported revenue of {money}, beating forecasts by {pct}.",
+    "{person_short} added that the {thing} would be finished within {dur}.",
+    "Officials estimate that nearly {count} homes lost power on {weekday}.",
+    "The {dur_adj} programme will reach {count} families, {org} said in a statement.",
+    "Police said {small} people were arrested and {small2} officers were injured.",
+    "Turnout was {pct}, with {count} ballots cast across {small} districts.",
+    '"There is no money left," {person_short} said, adding that cuts of {money} were needed.',
+    "The bridge, which is {small} {unit} long, opened on {month} {day}.",
+    "Critics have described the plan as a recipe for higher bills.",
+    "He said the deal was worth roughly {money} and would create {count} jobs.",
+    "Temperatures reached {small} degrees Celsius in {place} on {weekday}.",
+    "Sources familiar with the talks said that a {small}-point plan was under discussion.",
+    "The {thing} was delayed by {dur} after {org} raised concerns.",
+    "About one in {small} residents now works from home, the survey found.",
+    "In {year}, the region exported {count} tonnes of grain worth {money}.",
+    "The committee met for the {ordinal} time this year without reaching a decision.",
+]
+THINGS = "project budget bridge railway scheme reform plan programme pipeline hospital".split()
+PHRASES = ["reckless", "a historic step", "deeply flawed", "long overdue", "a betrayal"]
+MONTHS = "January February March April May June July August September October".split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday".split()
+ORDINALS = "second third fourth fifth sixth".split()
+DURATIONS = ["six months", "two years", "18 months", "three weeks", "a decade", "90 days"]
+
+
+def _money(rng: random.Random) -> str:
+    symbol = rng.choice(["$", "£", "€"])
+    if rng.random() < 0.5:
+        return f"{symbol}{rng.randint(1, 900)}.{rng.randint(1, 9)} {rng.choice(['million', 'billion'])}"
+    return f"{symbol}{rng.randint(1, 999):,}{rng.choice(['m', 'bn', ',000'])}"
+
+
+def _fill(template: str, rng: random.Random) -> str:
+    first, last = rng.choice(FIRST), rng.choice(LAST)
+    small = rng.randint(2, 40)
+    return template.format(
+        Person=f"{first} {last}",
+        person_short=last,
+        Title=rng.choice(TITLES),
+        thing=rng.choice(THINGS),
+        money=_money(rng),
+        dur=rng.choice(DURATIONS),
+        dur_adj=rng.choice(["four-year", "six-month", "two-week", "10-day"]),
+        place=rng.choice(PLACES),
+        org=rng.choice(ORGS),
+        count=f"{rng.randint(100, 90000):,}",
+        count2=f"{rng.randint(50, 5000):,}",
+        pct=f"{rng.randint(1, 30)}.{rng.randint(0, 9)}%",
+        pct2=f"{rng.randint(1, 30)} percent",
+        month=rng.choice(MONTHS),
+        day=rng.randint(1, 28),
+        year=rng.randint(1990, 2023),
+        weekday=rng.choice(WEEKDAYS),
+        unit=rng.choice(UNITS),
+        small=small,
+        small2=small + rng.randint(1, 9),
+        phrase=rng.choice(PHRASES),
+        ordinal=rng.choice(ORDINALS),
+    )
+
+
+def make_articles(count: int, seed: int) -> list[str]:
+    """Compose count news-like articles: a headline, then 4-7 paragraphs of 2-4 sentences."""
+    rng = random.Random(seed)
+    articles = []
+    for _ in range(count):
+        headline = f"{rng.choice(THINGS).title()} Plan Faces New Delays In {rng.choice(PLACES)}"
+        paragraphs = [
+            " ".join(_fill(rng.choice(TEMPLATES), rng) for _ in range(rng.randint(2, 4)))
+            for _ in range(rng.randint(4, 7))
+        ]
+        articles.append("\n\n".join([headline, *paragraphs]) + "\n")
+    return articles
+
+
+def _rate(run: Callable[[str], object], articles: Sequence[str]) -> float:
+    run(articles[0])  # warm-up: lazy imports, compiled patterns
+    started = time.perf_counter()
+    for article in articles:
+        run(article)
+    return len(articles) / (time.perf_counter() - started)
+
+
+def _peak_kib(run: Callable[[str], object], articles: Sequence[str]) -> float:
+    tracemalloc.start()
+    for article in articles[:20]:
+        run(article)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 1024
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Print the benchmark table."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    articles = make_articles(args.articles, args.seed)
+    words = sum(len(a.split()) for a in articles) / len(articles)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # quantulum3 warns that its classifier is absent
+        from quantulum3 import parser as quantulum
+
+        ours = _rate(extract_claims, articles)
+        theirs = _rate(quantulum.parse, articles)
+        ours_kib = _peak_kib(extract_claims, articles)
+        theirs_kib = _peak_kib(quantulum.parse, articles)
+    claims = sum(len(extract_claims(a)) for a in articles)
+    print(f"{len(articles)} articles, {words:.0f} words each on average, {claims} claims found")
+    print(f"{'extractor':<26}{'articles/s':>12}{'ms/article':>12}{'peak KiB':>10}")
+    print(f"{'factcheck.extract':<26}{ours:>12.1f}{1000 / ours:>12.2f}{ours_kib:>10.0f}")
+    print(
+        f"{'quantulum3 parser.parse':<26}{theirs:>12.1f}{1000 / theirs:>12.2f}{theirs_kib:>10.0f}"
+    )
+    print(f"speed ratio (factcheck / quantulum3): {ours / theirs:.1f}x  (goal: 12x)")
+
+
+if __name__ == "__main__":
+    main()
