@@ -136,3 +136,21 @@ def test_passive_description_by_someone() -> None:
 def test_nouns_that_look_like_cue_verbs_are_not_cues() -> None:
     text = "The claims were false. Its long-standing demand to end the war stands. A new state."
     assert attributed(text) == []
+
+
+def test_an_age_between_commas_does_not_hide_the_speaker() -> None:
+    claim = said('Mr. Biden, 81, said he was "confident" about the race.', "he was")
+    assert claim.speaker == "Mr. Biden"
+
+
+def test_a_sentence_ending_in_and_x_agreed_is_not_reported_speech() -> None:
+    assert attributed("Seven in 10 voters backed the plan, and most councils agreed.") == []
+
+
+def test_content_before_a_closing_reporting_clause() -> None:
+    text = "The economy grew at a 4.9% rate, the Commerce Department said Thursday."
+    claim = said(text, "economy")
+    assert (claim.quote, claim.speaker) == (
+        "The economy grew at a 4.9% rate",
+        "the Commerce Department",
+    )

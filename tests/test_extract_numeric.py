@@ -167,3 +167,23 @@ def test_vague_hundreds_are_not_claims() -> None:
 
 def test_numbers_in_headlines_are_still_claims() -> None:
     assert numeric_quotes("Storm Kills 14 In Coastal Town\n\nMore rain is due.") == ["14"]
+
+
+def test_street_numbers_are_not_claims() -> None:
+    assert numeric_quotes("The club is at 75 Drayton Park and has 900 members.") == ["900"]
+
+
+def test_m_before_a_plural_noun_is_million() -> None:
+    assert claim("Around 1.2m people visited the fair.", "1.2m").value == 1_200_000
+
+
+def test_m_alone_is_metres() -> None:
+    assert claim("The wall is 3m high.", "3m").unit == "metre"
+
+
+def test_a_score_is_not_a_range() -> None:
+    assert numeric_quotes("Arsenal beat Chelsea 3-1 on Saturday.") == []
+
+
+def test_phone_numbers_are_not_claims() -> None:
+    assert numeric_quotes("Call 020 7619 5003 for tickets.") == []

@@ -254,8 +254,8 @@ class _SentenceReader:
         if rest.strip(" .!?\"”'") and not _INVERTED.fullmatch(rest.rstrip(" .!?")):
             return []
         comma = self.text.rfind(",", self.s.start, match.start())
-        if comma < 0:
-            return []
+        if comma < 0 or re.match(r",\s+(?:and|but|or|while)\b", self.text[comma : match.start()]):
+            return []  # "…, and two-thirds of councils agreed." is no reporting clause
         span = _trim(self.text, self.s.start, comma)
         if _words(self.text, *span) < 4:
             return []

@@ -34,6 +34,11 @@ _SCALE = re.compile(
     r"|(?P<tight>[mbMBTkK])(?![\w])"
 )
 _SCALES = SCALE_WORDS | {"bn": 1e9, "mn": 1e6, "tn": 1e12, "m": 1e6, "b": 1e9, "k": 1e3, "t": 1e12}
+# "3m people", "1.2m barrels": a plural noun after "m" makes it a million, not metres.
+_PLURAL_NOUN_AFTER = re.compile(r" (?:[a-z]+[^s\W]s|people|children|men|women|staff|police)\b")
+_ADDRESS = re.compile(
+    r" [A-Z][a-z]+ (?:Street|St|Road|Rd|Avenue|Ave|Park|Lane|Drive|Boulevard|Place|Square|Way)\b"
+)
 _CURRENCY_AFTER = re.compile(r"\s?([€$£¥₹₪])|\s(USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|ILS)\b")
 _HYPHEN_SUFFIX = re.compile(r"-(?:old|long|wide|high|tall|deep|thick|strong|plus|odd)\b")
 _COMPOUND = re.compile(r"-([a-z]{3,})\b(?!-[a-z]+-)")
@@ -276,7 +281,7 @@ def _attach(text: str, reading: _Reading) -> _Reading:
     """Add scale, trailing currency, unit or hyphenated compound to a bare number."""
     end = reading.end
     scale = _SCALE.match(text, end)
-    if scale is not None and _scale_applies(scale, reading):
+    if scale is not None and _scale_applies(text, scale, reading):
         key = (scale.group("word") or scale.group("abbr") or scale.group("tight")).lower()
         reading.value = float(f"{reading.value * _SCALES[key]:.12g}")  # 4.1e9, not 4099999999.99
         reading.scaled = True
@@ -311,13 +316,15 @@ def _attach(text: str, reading: _Reading) -> _Reading:
     return reading
 
 
-def _scale_applies(scale: re.Match[str], reading: _Reading) -> bool:
+def _scale_applies(text: str, scale: re.Match[str], reading: _Reading) -> bool:
     tight = scale.group("tight")
     if tight is None:
         return reading.core.form != "fraction" or bool(scale.group("word"))
     if reading.core.form != "digits":
         return False
-    # "3m" alone is three metres; "$3m" is three million dollars.
+    # "3m" alone is three metres; "$3m" and "3m people" are three million.
+    if tight == "m" and reading.currency is None:
+        return bool(_PLURAL_NOUN_AFTER.match(text, scale.end()))
     return reading.currency is not None or tight in "MBTkK"
 
 
@@ -424,6 +431,8 @@ def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool
         return True
     if reading.bare and core.plain and _after_name(text, reading, sentence):
         return True
+    if reading.bare and core.plain and _ADDRESS.match(text, reading.end):
+        return True  # "75 Drayton Park"
     if reading.bare and core.form == "digits" and _ATTACHED.match(text, reading.end):
         return not _lower_unit_like(text, reading.end)
     if core.form == "fraction" and not reading.unit and _ARTICLE_LED.match(text, core.start):
@@ -482,7 +491,10 @@ def _measure(
         match = _WORD_AFTER.match(text, pos)
         if match is None:
             break
-        if match.group(1) and (words or not (reading.unit or reading.scaled or reading.currency)):
+        takes_of = (
+            reading.unit or reading.scaled or reading.currency or reading.core.form == "fraction"
+        )
+        if match.group(1) and (words or not takes_of):
             break
         word = match.group(2)
         if word.lower() in _STOP or word.endswith("ly") or words and word[0].isupper():
@@ -491,8 +503,8 @@ def _measure(
         pos = match.end()
     if len(words) > 1 and words[-1].endswith(("ed", "ing")):
         words.pop()
-    if not words and reading.bare and previous and previous[-1].measure:
-        words = [previous[-1].measure.split()[0]]  # "killed 1,200 people and kidnapped 253"
+    if not words and reading.bare and _coordinated(text, previous, reading):
+        words = [previous[-1].measure.split()[0]]  # type: ignore[union-attr]
     if not words:
         return None, None
     head = words[-1]
@@ -500,6 +512,14 @@ def _measure(
     if verb and verb.group(1) in _AFFECTING_VERBS and reading.bare:
         words.append(verb.group(1))
     return " ".join(words), head
+
+
+def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> bool:
+    """Tell whether a bare count shares the noun before: "killed 38 people and abducted 12"."""
+    if not previous or not previous[-1].measure:
+        return False
+    between = text[previous[-1].end : reading.start].split()
+    return "and" in between and len(between) <= 4
 
 
 def _finish(text: str, reading: _Reading, previous: list[Quantity]) -> Quantity:

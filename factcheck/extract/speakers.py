@@ -62,7 +62,10 @@ _BOUNDARY = re.compile(
     r"which|who|whom|whose|when|if|so|where)\b"
 )
 _SUBORDINATORS = word_set("while whereas as because although though when if")
-_APPOSITIVE = re.compile(r"^\s*(?:a|an|the|another|its|his|her|their|our|who|which)\s", re.I)
+# "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
+_APPOSITIVE = re.compile(
+    r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|\d{1,3}\s)", re.I
+)
 _NOT_SUBJECT_END = re.compile(
     r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|of|to|in|on|for|"
     r"with|by|at|from|no|any|some|new|latest|recent)\s*$|['’]s\s*$",
@@ -97,7 +100,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     if not last.strip():
         if boundary in ("and", "but", "or"):
             return Subject(None, "coordinated")
-        if boundary == "," and len(parts) >= 3 and _APPOSITIVE.match(parts[-2][0]):
+        if boundary == "," and len(parts) >= 3 and _APPOSITIVE.match(parts[-2][0] + " "):
             return _noun_phrase(parts[-3][0], subordinate)  # "Sami Abu Zuhri, a Hamas official,"
         if boundary == "," and len(parts) >= 3 and _is_name(parts[-2][0]):
             return _noun_phrase(parts[-2][0], subordinate)  # "The finance chief, Priya Raman,"

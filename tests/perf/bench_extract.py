@@ -16,8 +16,37 @@ from collections.abc import Callable, Sequence
 
 from factcheck.extract import extract_claims
 
-FIRST = "Maria Daniel Priya Tom Elena Ahmed Sofia Kwame Li Jonas Amara Rafael Yuki Nadia".split()
-LAST = "Delgado Mbeki Raman Whitaker Varga Haddad Novak Mensah Chen Berg Okafor Silva Sato".split()
+FIRST = [
+    "Maria",
+    "Daniel",
+    "Priya",
+    "Tom",
+    "Elena",
+    "Ahmed",
+    "Sofia",
+    "Kwame",
+    "Li",
+    "Jonas",
+    "Amara",
+    "Rafael",
+    "Yuki",
+    "Nadia",
+]
+LAST = [
+    "Delgado",
+    "Mbeki",
+    "Raman",
+    "Whitaker",
+    "Varga",
+    "Haddad",
+    "Novak",
+    "Mensah",
+    "Chen",
+    "Berg",
+    "Okafor",
+    "Silva",
+    "Sato",
+]
 TITLES = [
     "Prime Minister",
     "Finance Minister",
@@ -38,7 +67,18 @@ ORGS = [
     "the central bank",
     "local officials",
 ]
-PLACES = "Eastvale Northshire Port Kessel Marana the capital the border region".split(" ")
+PLACES = [
+    "Eastvale",
+    "Northshire",
+    "Port",
+    "Kessel",
+    "Marana",
+    "the",
+    "capital",
+    "the",
+    "border",
+    "region",
+]
 UNITS = ["kilometres", "tonnes", "litres", "hectares", "megawatts", "miles"]
 TEMPLATES = [
     "{Person} said the {thing} would cost {money} over {dur}.",
@@ -66,18 +106,41 @@ TEMPLATES = [
     "In {year}, the region exported {count} tonnes of grain worth {money}.",
     "The committee met for the {ordinal} time this year without reaching a decision.",
 ]
-THINGS = "project budget bridge railway scheme reform plan programme pipeline hospital".split()
+THINGS = [
+    "project",
+    "budget",
+    "bridge",
+    "railway",
+    "scheme",
+    "reform",
+    "plan",
+    "programme",
+    "pipeline",
+    "hospital",
+]
 PHRASES = ["reckless", "a historic step", "deeply flawed", "long overdue", "a betrayal"]
-MONTHS = "January February March April May June July August September October".split()
-WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday".split()
-ORDINALS = "second third fourth fifth sixth".split()
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+]
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+ORDINALS = ["second", "third", "fourth", "fifth", "sixth"]
 DURATIONS = ["six months", "two years", "18 months", "three weeks", "a decade", "90 days"]
 
 
 def _money(rng: random.Random) -> str:
     symbol = rng.choice(["$", "£", "€"])
     if rng.random() < 0.5:
-        return f"{symbol}{rng.randint(1, 900)}.{rng.randint(1, 9)} {rng.choice(['million', 'billion'])}"
+        scale = rng.choice(["million", "billion"])
+        return f"{symbol}{rng.randint(1, 900)}.{rng.randint(1, 9)} {scale}"
     return f"{symbol}{rng.randint(1, 999):,}{rng.choice(['m', 'bn', ',000'])}"
 
 
