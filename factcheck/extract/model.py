@@ -63,8 +63,9 @@ def parsed_attributions(
         clauses = [c for c in token.children if c.dep_ == "ccomp"]
         if not subjects or not clauses:
             continue
-        speaker = text.__getitem__(slice(*_char_span(subjects[0])))
+        speaker_start, speaker_end = _char_span(subjects[0])
         start, end = _char_span(clauses[0])
+        speaker = text[speaker_start:speaker_end]
         found.append(
             Attribution(
                 start,

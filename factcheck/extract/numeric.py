@@ -47,6 +47,7 @@ _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _DECADE = re.compile(r"'?s\b")
 _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|(?i:am|pm))(?![A-Za-z])")
 _CLOCK_NUMBER = re.compile(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?")
+_DATE_OR_CLOCK = re.compile(r"[:/]\d[\d:/.]*")
 _ATTACHED = re.compile(r"[A-Za-z]+")
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -223,7 +224,7 @@ def _read_symbolic_quantity(
         return None
     core = read_symbolic(text, match.start("num"))
     if core is None:
-        return re.compile(r"[\d/]+").match(text, match.start("num")).end()  # type: ignore[union-attr]
+        return _past_digits(text, match.start("num"))  # "1/0", "9/11": skip it whole
     skip = _date_or_time_end(text, core, sentence)
     if skip is not None:
         return skip
@@ -231,6 +232,12 @@ def _read_symbolic_quantity(
     cur = match.group("cur")
     currency = CURRENCY_SYMBOLS.get(cur.strip()) if cur else None
     return _attach(text, _Reading(start, core.end, core, value, currency=currency))
+
+
+def _past_digits(text: str, pos: int) -> int:
+    while pos < len(text) and (text[pos].isdigit() or text[pos] == "/"):
+        pos += 1
+    return pos
 
 
 def _glued_to_identifier(text: str, start: int) -> bool:
@@ -246,21 +253,22 @@ def _glued_to_identifier(text: str, start: int) -> bool:
 def _date_or_time_end(text: str, core: Core, sentence: Sentence) -> int | None:
     """Return where a date, clock time, ordinal or decade ends when the number is one."""
     end = core.end
-    if core.form == "digits":
-        if _ORDINAL.match(text, end):
-            return end + 2
-        if core.plain and text[end - 1] == "0" and _DECADE.match(text, end):
-            return _DECADE.match(text, end).end()  # type: ignore[union-attr]
-        if re.match(r"[:/]\d", text[end : end + 2]):
-            return re.compile(r"[\d:/.]+").match(text, end).end()  # type: ignore[union-attr]
-        clock = _CLOCK.match(text, end)
-        if clock and _CLOCK_NUMBER.fullmatch(text[core.start : end]):
-            return clock.end()
-        month_before = _AFTER_MONTH.search(text, max(sentence.start, core.start - 12), core.start)
-        if core.plain and month_before:
-            return end
-        if core.plain and core.value <= 31 and _BEFORE_MONTH.match(text, end):
-            return _BEFORE_MONTH.match(text, end).end()  # type: ignore[union-attr]
+    if core.form != "digits":
+        return None
+    if _ORDINAL.match(text, end):
+        return end + 2
+    if core.plain and text[end - 1] == "0" and (decade := _DECADE.match(text, end)):
+        return decade.end()
+    if stamp := _DATE_OR_CLOCK.match(text, end):  # "10:30", "7/10/2023"
+        return stamp.end()
+    clock = _CLOCK.match(text, end)
+    if clock and _CLOCK_NUMBER.fullmatch(text[core.start : end]):
+        return clock.end()
+    if core.plain and _AFTER_MONTH.search(text, max(sentence.start, core.start - 12), core.start):
+        return end
+    month_after = _BEFORE_MONTH.match(text, end)
+    if core.plain and core.value <= 31 and month_after:
+        return month_after.end()
     return None
 
 
@@ -503,8 +511,9 @@ def _measure(
         pos = match.end()
     if len(words) > 1 and words[-1].endswith(("ed", "ing")):
         words.pop()
-    if not words and reading.bare and _coordinated(text, previous, reading):
-        words = [previous[-1].measure.split()[0]]  # type: ignore[union-attr]
+    shared = _coordinated(text, previous, reading)
+    if not words and reading.bare and shared:
+        words = [shared]
     if not words:
         return None, None
     head = words[-1]
@@ -514,12 +523,13 @@ def _measure(
     return " ".join(words), head
 
 
-def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> bool:
-    """Tell whether a bare count shares the noun before: "killed 38 people and abducted 12"."""
-    if not previous or not previous[-1].measure:
-        return False
+def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> str | None:
+    """The noun a bare count shares with the count before: "killed 38 people and abducted 12"."""
+    measure = previous[-1].measure if previous else None
+    if measure is None:
+        return None
     between = text[previous[-1].end : reading.start].split()
-    return "and" in between and len(between) <= 4
+    return measure.split()[0] if "and" in between and len(between) <= 4 else None
 
 
 def _finish(text: str, reading: _Reading, previous: list[Quantity]) -> Quantity:

@@ -1,4 +1,4 @@
-"""The claim record every extractor returns, and the small span type used inside the package."""
+"""The claim record every extractor returns."""
 
 from __future__ import annotations
 
@@ -31,19 +31,3 @@ class Found:
     def to_dict(self) -> dict[str, object]:
         """Return every field as a JSON-ready value."""
         return {f.name: getattr(self, f.name) for f in fields(self)}
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A half-open character range [start, end) of the source text."""
-
-    start: int
-    end: int
-
-    def overlaps(self, other: Span) -> bool:
-        """Tell whether the two ranges share at least one character."""
-        return self.start < other.end and other.start < self.end
-
-    def contains(self, other: Span) -> bool:
-        """Tell whether other lies wholly inside this range."""
-        return self.start <= other.start and other.end <= self.end
