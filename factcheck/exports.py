@@ -48,6 +48,7 @@ from factcheck.reports.data import (
 from factcheck.settings import settings
 
 REPORT_MAX_CLAIMS = 5_000  # documents beyond this are unreadable; use CSV or JSONL
+PDF_MAX_CLAIMS = 1_000  # WeasyPrint lays out a few dozen table rows a second
 ARTICLE_TEXTS_MAX = 10  # a report shows article texts when its claims come from so few
 STATUS_ACTION = "claim.status"
 AUDITED = {STATUS_ACTION: "status", "note.add": "note", "evidence.add": "evidence"}
@@ -56,6 +57,13 @@ AUDITED = {STATUS_ACTION: "status", "note.add": "note", "evidence.add": "evidenc
 def export_action(fmt: str) -> Action:
     """The permission a format needs: publishing ClaimReview, or exporting the rest."""
     return Action.PUBLISH if fmt == "claimreview" else Action.EXPORT
+
+
+def report_limit(fmt: str) -> int | None:
+    """The most claims a document format takes; None for data files, which stream."""
+    if FORMATS[check_format(fmt)].streamed:
+        return None
+    return min(REPORT_MAX_CLAIMS, PDF_MAX_CLAIMS) if fmt == "pdf" else REPORT_MAX_CLAIMS
 
 
 def check_format(fmt: str) -> str:
@@ -349,17 +357,19 @@ def gather_report(
     by: User,
     action: Action = Action.EXPORT,
     now: datetime | None = None,
+    limit: int | None = None,
 ) -> Report:
     """Everything a report on ``where`` shows; BadInput when it would be too long to read."""
     require(by, action)
     title = describe(session, where)
     shown = visible(where)
     total = _count(session, shown) if shown else 0
-    if total > REPORT_MAX_CLAIMS:
+    most = REPORT_MAX_CLAIMS if limit is None else limit
+    if total > most:
         raise BadInput(
-            f"The selection holds {total:,} claims; reports are limited to "
-            f"{REPORT_MAX_CLAIMS:,}. Narrow the filter (article, status, date), or export "
-            "CSV or JSONL, which have no limit."
+            f"The selection holds {total:,} claims; this report is limited to {most:,}. "
+            "Narrow the filter (article, status, date), or export CSV or JSONL, which have "
+            "no limit."
         )
     claims = sorted(_stream(session, where, 1000), key=lambda c: (c.article_id, c.start, c.id))
     asked_all = not where.statuses or Status.NOT_A_CLAIM in where.statuses
@@ -391,7 +401,9 @@ def export_chunks(session: Session, *, fmt: str, where: ClaimFilter, by: User) -
     check_format(fmt)
     if FORMATS[fmt].streamed:
         return stream_records(fmt, iter_report_claims(session, where=where, by=by))
-    report = gather_report(session, where=where, by=by, action=export_action(fmt))
+    report = gather_report(
+        session, where=where, by=by, action=export_action(fmt), limit=report_limit(fmt)
+    )
     conf = settings()
     document = render_document(
         fmt, report, org_name=conf.org_name, org_url=conf.org_url, public_url=conf.public_url

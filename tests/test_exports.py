@@ -175,9 +175,14 @@ def test_a_report_too_long_to_read_is_refused_but_data_files_are_not(
 ) -> None:
     n = newsroom(session)
     monkeypatch.setattr(exports, "REPORT_MAX_CLAIMS", 2)
-    with pytest.raises(BadInput, match="holds 3 claims; reports are limited to 2"):
-        export_bytes(session, fmt="pdf", where=ClaimFilter(), by=n.ed)
+    with pytest.raises(BadInput, match="holds 3 claims; this report is limited to 2"):
+        export_bytes(session, fmt="html", where=ClaimFilter(), by=n.ed)
     assert len(export_bytes(session, fmt="jsonl", where=ClaimFilter(), by=n.ed).splitlines()) == 3
+    monkeypatch.setattr(exports, "REPORT_MAX_CLAIMS", 5000)
+    monkeypatch.setattr(exports, "PDF_MAX_CLAIMS", 1)
+    with pytest.raises(BadInput, match="holds 3 claims; this report is limited to 1"):
+        export_bytes(session, fmt="pdf", where=ClaimFilter(), by=n.ed)
+    assert b"18 ships" in export_bytes(session, fmt="md", where=ClaimFilter(), by=n.ed)
 
 
 def test_claimreview_from_the_database_validates(session: Session) -> None:

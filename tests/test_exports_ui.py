@@ -69,9 +69,9 @@ def test_a_reviewer_is_told_why_there_are_no_buttons(session: Session, app_db: s
 def test_reports_are_disabled_past_the_limit_but_data_files_are_not(
     session: Session, app_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import factcheck.ui.downloads as downloads
+    from factcheck import exports
 
-    monkeypatch.setattr(downloads, "REPORT_MAX_CLAIMS", 2)
+    monkeypatch.setattr(exports, "REPORT_MAX_CLAIMS", 2)
     editor = make_user(session, role=Role.EDITOR)
     make_article(session, by=editor)
     app = run_page(editor.key)
@@ -85,7 +85,23 @@ def test_reports_are_disabled_past_the_limit_but_data_files_are_not(
         "JSONL": False,
         "ClaimReview": True,
     }
-    assert "Reports hold at most 2 claims" in app.caption[0].value
+    assert (
+        "Too many claims for HTML, PDF, Markdown, ClaimReview (at most 2): narrow the filter"
+        in app.caption[0].value
+    )
+
+
+def test_only_the_pdf_is_disabled_past_its_own_limit(
+    session: Session, app_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from factcheck import exports
+
+    monkeypatch.setattr(exports, "PDF_MAX_CLAIMS", 2)
+    editor = make_user(session, role=Role.EDITOR)
+    make_article(session, by=editor)
+    app = run_page(editor.key)
+    assert [b.label for b in app.download_button if b.proto.disabled] == ["PDF"]
+    assert "Too many claims for PDF (at most 2)" in app.caption[0].value
 
 
 def test_the_buttons_files_hold_the_filtered_claims(session: Session, app_db: str) -> None:

@@ -13,11 +13,11 @@ import streamlit as st
 from factcheck.claims import ClaimFilter
 from factcheck.errors import FactcheckError
 from factcheck.exports import (
-    REPORT_MAX_CLAIMS,
     count_exported,
     export_action,
     export_bytes,
     export_filename,
+    report_limit,
 )
 from factcheck.models import User
 from factcheck.permissions import Action, can
@@ -51,6 +51,16 @@ def _builder(fmt: str, where: ClaimFilter, user_id: int) -> Callable[[], bytes]:
     return build
 
 
+def _too_many(over: dict[str, int]) -> str:
+    """Which formats the selection is too big for, e.g. 'Too many claims for PDF (at most …)'."""
+    limits = sorted(set(over.values()))
+    parts = [
+        f"{', '.join(FORMATS[k].label for k, v in over.items() if v == limit)} (at most {limit:,})"
+        for limit in limits
+    ]
+    return f" Too many claims for {'; '.join(parts)}: narrow the filter, or use CSV, JSON or JSONL."
+
+
 def download_buttons(where: ClaimFilter, *, key: str) -> None:
     """Buttons to download the claims matching ``where`` in every format the user may have."""
     with db(readonly=True) as session:
@@ -66,16 +76,10 @@ def download_buttons(where: ClaimFilter, *, key: str) -> None:
         )
         return
     allowed = [f for f in FORMATS.values() if can(user, export_action(f.key))]
-    too_long = total > REPORT_MAX_CLAIMS
+    over = {f.key: limit for f in allowed if (limit := report_limit(f.key)) and total > limit}
     st.caption(
         f"Download {total:,} claim{'s' if total != 1 else ''} (claims marked “not a claim” "
-        "are left out)."
-        + (
-            f" Reports hold at most {REPORT_MAX_CLAIMS:,} claims: narrow the filter, or use "
-            "CSV, JSON or JSONL."
-            if too_long
-            else ""
-        )
+        "are left out)." + (_too_many(over) if over else "")
     )
     for fmt in allowed:  # one under the other: fits a popover as well as a page
         st.download_button(
@@ -86,7 +90,7 @@ def download_buttons(where: ClaimFilter, *, key: str) -> None:
             key=f"{key}-download-{fmt.key}",
             help=HELP[fmt.key],
             on_click="ignore",
-            disabled=too_long and not fmt.streamed,
+            disabled=fmt.key in over,
             icon=":material/download:",
             width="stretch",
         )
