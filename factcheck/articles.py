@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
@@ -24,10 +24,11 @@ from factcheck.models import (
     OutletKind,
     Status,
     User,
+    utcnow,
 )
 from factcheck.permissions import Action, require
 from factcheck.settings import settings
-from factcheck.speakers import speaker_named
+from factcheck.speakers import speaker_ids
 
 if TYPE_CHECKING:
     from factcheck.extract import Found
@@ -67,28 +68,48 @@ def outlet_named(session: Session, *, name: str, url: str | None = None) -> Outl
     return outlet
 
 
-def _claim_from_found(article_id: int, found: Found, speaker_id: int | None) -> Claim:
-    return Claim(
-        article_id=article_id,
-        kind=ClaimKind(found.kind),
-        start=found.start,
-        end=found.end,
-        quote=found.quote,
-        sentence=found.sentence,
-        speaker_id=speaker_id,
-        speaker_resolved=found.speaker_resolved,
-        attribution=Attribution(found.attribution) if found.attribution else None,
-        cue=found.cue,
-        value=found.value,
-        lower=found.lower,
-        upper=found.upper,
-        qualifier=found.qualifier,
-        unit=found.unit,
-        measure=found.measure,
-        days=found.days,
-        confidence=found.confidence,
-        origin=Origin.EXTRACTED,
-    )
+def _claim_row(
+    article_id: int | None, found: Found, speaker_id: int | None, now: datetime
+) -> dict[str, Any]:
+    return {
+        "article_id": article_id,
+        "kind": ClaimKind(found.kind),
+        "start": found.start,
+        "end": found.end,
+        "quote": found.quote,
+        "sentence": found.sentence,
+        "speaker_id": speaker_id,
+        "speaker_resolved": found.speaker_resolved,
+        "attribution": Attribution(found.attribution) if found.attribution else None,
+        "cue": found.cue,
+        "value": found.value,
+        "lower": found.lower,
+        "upper": found.upper,
+        "qualifier": found.qualifier,
+        "unit": found.unit,
+        "measure": found.measure,
+        "days": found.days,
+        "confidence": found.confidence,
+        "status": Status.UNREVIEWED,
+        "version": 1,
+        "origin": Origin.EXTRACTED,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """An article to store, with the claims found in its text."""
+
+    title: str
+    text: str
+    claims: Sequence[Found] = ()
+    outlet: str | None = None
+    url: str | None = None
+    author: str | None = None
+    published_at: datetime | None = None
+    language: str = "en"
 
 
 def add_article(
@@ -105,54 +126,99 @@ def add_article(
     language: str = "en",
 ) -> Article:
     """Store an article and its claims in one transaction; Duplicate if the text is known."""
-    require(by, Action.INGEST)
-    check_text(text)
-    digest = text_sha256(text)
-    existing = session.exec(select(Article.id).where(Article.sha256 == digest)).first()
-    if existing is not None:
+    item = NewArticle(title, text, claims, outlet, url, author, published_at, language)
+    (article,) = add_articles(session, items=[item], by=by)
+    if article is None:
+        existing = session.exec(select(Article.id).where(Article.sha256 == text_sha256(text)))
+        known = existing.first()
+        session.rollback()
         raise Duplicate(
-            f"This text is already stored as article {existing}; nothing was added.",
-            existing_id=existing,
+            f"This text is already stored as article {known}; nothing was added.",
+            existing_id=known,
         )
-    for found in claims:
-        if text[found.start : found.end] != found.quote:
-            raise BadInput(f"Claim span {found.start}-{found.end} does not match its quote.")
+    return article
+
+
+def add_articles(
+    session: Session, *, items: Sequence[NewArticle], by: User
+) -> list[Article | None]:
+    """Store articles with their claims and one event each, all in one transaction.
+
+    The result lines up with ``items``: the stored article, or None for a text already
+    stored (or repeated earlier in ``items``). BadInput refuses the whole batch.
+    """
+    require(by, Action.INGEST)
+    for item in items:
+        check_text(item.text)
+        for found in item.claims:
+            if item.text[found.start : found.end] != found.quote:
+                raise BadInput(f"Claim span {found.start}-{found.end} does not match its quote.")
+    digests = [text_sha256(item.text) for item in items]
     try:
-        source = outlet_named(session, name=outlet) if outlet else None
-        article = Article(
-            outlet_id=source.id if source else None,
-            title=(" ".join(title.split()) or text.strip().splitlines()[0])[:500],
-            url=url,
-            author=author,
-            published_at=published_at,
-            text=text,
-            sha256=digest,
-            language=language,
-            ingested_by_id=by.id,
+        known = set(
+            session.exec(select(Article.sha256).where(col(Article.sha256).in_(set(digests))))
         )
-        session.add(article)
+        outlets = {
+            name: outlet_named(session, name=name).id
+            for name in sorted({item.outlet for item in items if item.outlet})
+        }
+        stored: list[Article | None] = []
+        for item, digest in zip(items, digests, strict=True):
+            stored.append(None if digest in known else _new_article(item, digest, outlets, by))
+            known.add(digest)
+        fresh = [(a, item) for a, item in zip(stored, items, strict=True) if a is not None]
+        session.add_all([a for a, _ in fresh])
         session.flush()
-        assert article.id is not None
-        speakers = {name: speaker_named(session, name=name).id for name in _speaker_names(claims)}
-        rows = [_claim_from_found(article.id, f, speakers.get(f.speaker or "")) for f in claims]
-        session.add_all(rows)
-        record(
-            session,
-            by=by,
-            action="article.ingest",
-            entity="article",
-            entity_id=article.id,
-            after={"title": article.title, "url": url, "claims": len(rows), "sha256": digest},
-        )
+        _add_claims(session, fresh)
+        for article, item in fresh:
+            record(
+                session,
+                by=by,
+                action="article.ingest",
+                entity="article",
+                entity_id=article.id,
+                after={
+                    "title": article.title,
+                    "url": article.url,
+                    "claims": len(item.claims),
+                    "sha256": article.sha256,
+                },
+            )
         session.commit()
     except Exception:
         session.rollback()
         raise
-    return article
+    return stored
 
 
-def _speaker_names(claims: Sequence[Found]) -> list[str]:
-    return sorted({f.speaker for f in claims if f.speaker and f.speaker.strip()})
+def _new_article(
+    item: NewArticle, digest: str, outlets: dict[str, int | None], by: User
+) -> Article:
+    return Article(
+        outlet_id=outlets[item.outlet] if item.outlet else None,
+        title=(" ".join(item.title.split()) or item.text.strip().splitlines()[0])[:500],
+        url=item.url,
+        author=item.author,
+        published_at=item.published_at,
+        text=item.text,
+        sha256=digest,
+        language=item.language,
+        ingested_by_id=by.id,
+    )
+
+
+def _add_claims(session: Session, fresh: list[tuple[Article, NewArticle]]) -> None:
+    # One INSERT for every claim of every article: ORM objects cost more than extraction.
+    names = {f.speaker for _, item in fresh for f in item.claims if f.speaker}
+    speakers = speaker_ids(session, names=names)
+    now = utcnow()
+    rows = [
+        _claim_row(article.id, f, speakers.get(f.speaker or ""), now)
+        for article, item in fresh
+        for f in item.claims
+    ]
+    if rows:
+        session.execute(sa.insert(Claim), rows)
 
 
 def get_article(session: Session, *, article_id: int) -> Article:

@@ -42,7 +42,7 @@ HEADLINES = [
 SENTENCES = [
     "At least {n1:,} {what1} after {topic} hit {place} on {day}, {body} said.",
     "More than {n2:,} {what2}, according to {body}.",
-    "{title} {name} said that the response had been \"{adj} but not yet enough\".",
+    '{title} {name} said that the response had been "{adj} but not yet enough".',
     '"We have never seen anything on this scale," {surname} told reporters in {place}.',
     "The repairs will cost about ${m}.{d} million and take {k} months, officials estimated.",
     "Between {lo} and {hi} volunteers joined the effort, according to {surname}.",

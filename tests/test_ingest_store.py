@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 
 from factcheck.errors import BadInput, NotAllowed
 from factcheck.extract import extract_claims
-from factcheck.ingest import Document, from_text, store
+from factcheck.ingest import Document, from_text, store, store_many
 from factcheck.models import Article, Claim, Event, Outlet, Role
 from factcheck.users import set_active
 from tests.factories import count, make_user
@@ -121,3 +121,16 @@ def test_a_disabled_account_cannot_ingest(session: Session) -> None:
     with pytest.raises(NotAllowed, match="disabled"):
         store(session, doc=from_text(TEXT), by=user)
     assert count(session, Article) == 0
+
+
+def test_a_batch_is_stored_together_and_repeats_inside_it_are_duplicates(
+    session: Session,
+) -> None:
+    user = make_user(session)
+    first, other = from_text(TEXT), from_text(TEXT.replace("31 percent", "29 percent"))
+    results = store_many(session, docs=[first, other, first], by=user)
+    assert [r.duplicate for r in results] == [False, False, True]
+    assert results[2].article.id == results[0].article.id
+    assert results[2].claims == results[0].claims
+    assert count(session, Article) == 2
+    assert count(session, Claim) == results[0].claims + results[1].claims

@@ -9,7 +9,7 @@ from factcheck.ingest.batch import Outcome, Summary, collect, ingest_all, ingest
 from factcheck.ingest.clean import Cleaned, clean_text
 from factcheck.ingest.document import Document
 from factcheck.ingest.load import SUPPORTED, check_url, from_file, from_html, from_text, from_url
-from factcheck.ingest.store import IngestResult, store
+from factcheck.ingest.store import IngestResult, store, store_many
 
 __all__ = [
     "SUPPORTED",
@@ -29,4 +29,5 @@ __all__ = [
     "ingest_source",
     "load",
     "store",
+    "store_many",
 ]
