@@ -42,8 +42,13 @@ def _migrate_template(
 _pg_env = os.environ.get("FACTCHECK_TEST_PG", "")
 if _pg_env:
     _host, _port, _user = _pg_env.split(":")
+    # A database name per run, so that two test runs can share one server.
     postgresql_server = factories.postgresql_noproc(
-        host=_host, port=_port, user=_user, load=[_migrate_template]
+        host=_host,
+        port=_port,
+        user=_user,
+        dbname=f"factcheck_{os.getpid()}",
+        load=[_migrate_template],
     )
     PG_SKIP = ""
 elif os.geteuid() != 0 and (PG_BIN / "pg_ctl").exists():
