@@ -153,7 +153,7 @@ def test_articles_page_lists_articles_with_outlet_and_progress(url: str) -> None
 def test_review_shows_the_article_and_picks_the_first_unreviewed_claim(url: str) -> None:
     user, article_id, claims = reviewer_with_article(url)
     at = open_page("review", user, article=article_id)
-    assert at.title[0].value.startswith("Floods")
+    assert at.header[0].value.startswith("Floods")
     picker = at.selectbox(key="review_pick")
     assert picker.value == claims[0].id
     assert len(picker.options) == 3

@@ -50,8 +50,7 @@ def _show(d: ClaimDetail) -> None:
     st.html(_in_sentence(c))
     outlet = d.outlet.name if d.outlet else "no outlet"
     st.caption(f"From “{d.article.title}” · {outlet} · {when(d.article.published_at)}")
-    links = st.columns([1, 1, 4])
-    with links[0]:
+    with st.container(horizontal=True):
         page_link(
             "review",
             "Review in the article",
@@ -59,13 +58,12 @@ def _show(d: ClaimDetail) -> None:
             article=d.article.id or 0,
             claim=claim_key(c),
         )
-    with links[1]:
         if d.article.url:
             st.link_button("Source", d.article.url, icon=":material/open_in_new:")
     left, right = st.columns(2, gap="large")
     with left:
         st.subheader("What it says")
-        st.dataframe(_facts(d), hide_index=True, width="stretch")
+        st.markdown("  \n".join(f"**{name}:** {plain(value)}" for name, value in _facts(d)))
     with right:
         st.subheader(f"Evidence ({len(d.evidence)})")
         for evidence, user in d.evidence:
@@ -111,7 +109,7 @@ def _in_sentence(c: Claim) -> str:
     )
 
 
-def _facts(d: ClaimDetail) -> list[dict[str, str]]:
+def _facts(d: ClaimDetail) -> list[tuple[str, str]]:
     c = d.claim
     pairs = [
         ("Quote", c.quote),
@@ -128,4 +126,4 @@ def _facts(d: ClaimDetail) -> list[dict[str, str]]:
         ("Assigned to", d.assignee.display_name if d.assignee else "nobody"),
         ("Characters", f"{c.start}–{c.end}"),
     ]
-    return [{"": k, "value": v} for k, v in pairs if v]
+    return [(name, value) for name, value in pairs if value]

@@ -135,7 +135,7 @@ def _choose(where: Any, label: str, names: dict[int, str], key: str) -> int | No
 
 
 def _order() -> tuple[str, bool, int]:
-    cols = st.columns([2, 1, 1, 4], vertical_alignment="bottom")
+    cols = st.columns([2, 1.4, 1, 3.6], vertical_alignment="bottom")
     sort = cols[0].selectbox("Sort by", list(SORTS), key="claims_sort")
     descending = cols[1].toggle("Descending", value=True, key="claims_desc")
     size = cols[2].selectbox("Per page", [25, 50, 100, 200], index=1, key="claims_size")
@@ -157,7 +157,7 @@ def _table(rows: list[ClaimRow]) -> list[ClaimRow]:
             "ID": st.column_config.NumberColumn(format="%d", width="small"),
             "Status": st.column_config.TextColumn(width=100),
             "Quote": st.column_config.TextColumn(width="large"),
-            "Value": st.column_config.NumberColumn(format="%g"),
+            "Value": st.column_config.NumberColumn(format="localized"),
         },
     )
     picked = event.selection.rows if hasattr(event, "selection") else []

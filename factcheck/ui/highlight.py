@@ -45,7 +45,7 @@ def _style(covering: list[Span], selected: int | None) -> str:
     attributed = next((s for s in covering if s.kind is ClaimKind.ATTRIBUTED), None)
     rules = []
     if numeric is not None:
-        rules.append(f"background:{STATUS_COLOURS[numeric.status]}66")
+        rules.append(f"background:{STATUS_COLOURS[numeric.status]}88")
     if attributed is not None:
         rules.append(f"border-bottom:3px solid {STATUS_COLOURS[attributed.status]}")
         if numeric is None:
@@ -94,7 +94,7 @@ def legend_html() -> str:
     )
     grey = STATUS_COLOURS[Status.UNREVIEWED]
     kinds = (
-        f'<span style="margin-left:1em;background:{grey}66;padding:0 3px">12,000</span> numeric'
+        f'<span style="margin-left:1em;background:{grey}88;padding:0 3px">12,000</span> numeric'
         f' &nbsp; <span style="border-bottom:3px solid {grey}">“a quote”</span> attributed'
     )
     return f'<div style="font-size:0.8rem;color:#333;line-height:1.9">{swatches}{kinds}</div>'
