@@ -89,7 +89,7 @@ def _last_result() -> None:
         return
     article_id, message, duplicate = last
     box = st.info if duplicate else st.success
-    box(message, icon=":material/info:" if duplicate else "✅")
+    box(message, icon=":material/info:" if duplicate else ":material/check_circle:")
     page_link("review", "Review its claims", icon=":material/ink_highlighter:", article=article_id)
 
 
@@ -106,7 +106,7 @@ def _listing() -> None:
         st.info("No articles match." if search.strip() else "No articles yet: add one above.")
         return
     pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
-    st.caption(f"{total} articles, newest first.")
+    st.caption(f"{total} article{'s' if total != 1 else ''}, newest first.")
     for row in rows:
         _article_row(row)
     if pages > 1:
