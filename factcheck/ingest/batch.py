@@ -60,7 +60,7 @@ class Summary:
         claims = self.numeric + self.attributed
         head = (
             f"Added {_plural(self.added, 'article')} with {_plural(claims, 'claim')} "
-            f"({self.numeric} numeric, {self.attributed} attributed); "
+            f"({self.numeric:,} numeric, {self.attributed:,} attributed); "
             f"{_plural(self.duplicates, 'duplicate')}; {len(self.refused)} refused."
         )
         out = [head]
