@@ -480,6 +480,20 @@ def export(
     typer.echo(f"Wrote the {fmt} export to {output}.", err=True)
 
 
+@app.command("backup")
+def backup_command(
+    destination: Annotated[Path, typer.Argument(help="The backup file to write (must be new).")],
+) -> None:
+    """Write a consistent copy of the database (SQLite backup API, or pg_dump's custom format).
+
+    Example: factcheck backup backups/factcheck-2026-11-24.db
+    """
+    from factcheck.backup import backup
+
+    written = backup(database_url(), destination)
+    typer.echo(f"Backed up {_safe_url(database_url())} to {written}.")
+
+
 def main() -> None:
     """Entry point: run a command, turning factcheck's errors into clear messages."""
     try:
