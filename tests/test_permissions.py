@@ -1,0 +1,101 @@
+"""Every role × every action, through the services (the CLI and the UI call the same ones)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlmodel import Session, select
+
+from factcheck.articles import add_article
+from factcheck.claims import ClaimFilter, add_claim, edit_claim
+from factcheck.errors import NotAllowed
+from factcheck.exports import export_bytes
+from factcheck.models import Claim, ClaimKind, Event, Role, Stance, Status, User
+from factcheck.review import add_evidence, add_note, assign, set_status
+from factcheck.users import add_user, set_active
+from tests.factories import count, make_article, make_user
+
+Act = Callable[[Session, User, Claim], object]
+
+ACTIONS: dict[str, Act] = {
+    "add an article": lambda s, u, c: add_article(
+        s, title="Dam report", text=f"The dam holds 40 million cubic metres. ({u.email})", by=u
+    ),
+    "set a status": lambda s, u, c: set_status(
+        s, claim_id=c.id or 0, status=Status.IN_REVIEW, by=u, seen_version=c.version
+    ),
+    "add a note": lambda s, u, c: add_note(s, claim_id=c.id or 0, body="Checked.", by=u),
+    "add evidence": lambda s, u, c: add_evidence(
+        s, claim_id=c.id or 0, url="https://example.org/a", stance=Stance.CONTEXT, by=u
+    ),
+    "edit a claim": lambda s, u, c: edit_claim(
+        s, claim_id=c.id or 0, seen_version=c.version, by=u, unit="residents"
+    ),
+    "add a missed claim": lambda s, u, c: add_claim(
+        s,
+        article_id=c.article_id,
+        start=c.start,
+        end=c.end,
+        quote=c.quote,
+        kind=ClaimKind.NUMERIC,
+        by=u,
+    ),
+    "assign": lambda s, u, c: assign(s, seen={c.id or 0: c.version}, assignee=u, by=u),
+    "override a verdict": lambda s, u, c: set_status(
+        s, claim_id=c.id or 0, status=Status.FALSE, by=u, seen_version=c.version
+    ),
+    "export a report": lambda s, u, c: export_bytes(s, fmt="csv", where=ClaimFilter(), by=u),
+    "export ClaimReview": lambda s, u, c: export_bytes(
+        s, fmt="claimreview", where=ClaimFilter(), by=u
+    ),
+    "add a user": lambda s, u, c: add_user(
+        s, email=f"new-{u.id}@newsroom.test", role=Role.REVIEWER, by=u
+    ),
+    "disable a user": lambda s, u, c: set_active(
+        s, email=c.__dict__["_other_email"], active=False, by=u
+    ),
+}
+EDITOR_ONLY = {"assign", "override a verdict", "export a report", "export ClaimReview"}
+ADMIN_ONLY = {"add a user", "disable a user"}
+
+
+def allowed(role: Role, action: str) -> bool:
+    if action in ADMIN_ONLY:
+        return role is Role.ADMIN
+    if action in EDITOR_ONLY:
+        return role in (Role.EDITOR, Role.ADMIN)
+    return True
+
+
+@pytest.mark.parametrize("action", list(ACTIONS))
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("active", [True, False], ids=["active", "disabled"])
+def test_role_matrix(sqlite_db: str, role: Role, action: str, active: bool) -> None:
+    from factcheck.db import get_engine
+
+    with Session(get_engine(sqlite_db), expire_on_commit=False) as session:
+        admin = make_user(session, role=Role.ADMIN)
+        other = make_user(session)
+        user = make_user(session, role=role)
+        _, claims = make_article(session, by=admin)
+        target = claims[0]
+        if action == "override a verdict":
+            target = set_status(
+                session, claim_id=target.id or 0, status=Status.VERIFIED, by=admin, seen_version=1
+            )
+        target.__dict__["_other_email"] = other.email
+        if not active:
+            set_active(session, email=user.email, active=False, by=admin)
+        events = count(session, Event)
+        version = session.exec(select(Claim.version).where(Claim.id == target.id)).one()
+        if active and allowed(role, action):
+            ACTIONS[action](session, user, target)
+            return
+        with pytest.raises(NotAllowed) as refused:
+            ACTIONS[action](session, user, target)
+        session.rollback()
+        expected = "is disabled" if not active else f"{user.email} is a {role.value}"
+        assert expected in str(refused.value)
+        assert count(session, Event) == events
+        assert session.exec(select(Claim.version).where(Claim.id == target.id)).one() == version
