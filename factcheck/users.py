@@ -93,6 +93,20 @@ def authenticate(session: Session, *, email: str, password: str) -> User:
     return user
 
 
+def sso_user(session: Session, *, email: str | None) -> User:
+    """The active account of someone the single-sign-on provider vouched for (by e-mail)."""
+    address = (email or "").strip().lower()
+    user = session.exec(select(User).where(User.email == address)).first() if address else None
+    if user is None:
+        raise LoginFailed(
+            f"{address or 'Your sign-in'} has no factcheck account; ask an admin to run "
+            f"`factcheck user add {address or 'EMAIL'} --role reviewer`."
+        )
+    if not user.active:
+        raise LoginFailed(f"The account {address} is disabled; ask an admin to re-enable it.")
+    return user
+
+
 def list_users(session: Session) -> Sequence[User]:
     """Every account, by e-mail."""
     return session.exec(select(User).order_by(col(User.email))).all()

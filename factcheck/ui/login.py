@@ -1,4 +1,9 @@
-"""The login page: a local form, or single sign-on when [auth] is configured."""
+"""The login page: a local form, or single sign-on when [auth] is configured.
+
+With an OIDC provider in .streamlit/secrets.toml (``[auth]``), ``st.login`` signs people in
+and their role comes from the users table, found by e-mail; otherwise the local form checks
+the argon2 password hash.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,15 @@ import streamlit as st
 
 from factcheck.errors import LoginFailed
 from factcheck.ui.common import USER_KEY, db
-from factcheck.users import authenticate, count_users
+from factcheck.users import authenticate, count_users, sso_user
+
+
+def single_sign_on() -> bool:
+    """True when an OIDC provider is configured in the app's secrets."""
+    try:
+        return "auth" in st.secrets
+    except FileNotFoundError:  # no secrets file at all
+        return False
 
 
 def render() -> None:
@@ -21,12 +34,34 @@ def render() -> None:
             "or start with the sample newsroom: `factcheck demo`."
         )
         return
+    if single_sign_on():
+        _sso_login()
+    else:
+        _form_login()
+
+
+def _sso_login() -> None:
+    if not st.user.is_logged_in:
+        st.button("Log in with single sign-on", on_click=st.login, type="primary")
+        return
+    with db(readonly=True) as session:
+        try:
+            user = sso_user(session, email=st.user.get("email"))
+        except LoginFailed as exc:
+            st.error(str(exc))
+            st.button("Log out", on_click=st.logout)
+            return
+    st.session_state[USER_KEY] = user.id
+    st.rerun()
+
+
+def _form_login() -> None:
     with st.form("login"):
         email = st.text_input("E-mail", key="login_email")
         password = st.text_input("Password", type="password", key="login_password")
         submitted = st.form_submit_button("Log in", type="primary")
     if submitted:
-        with db() as session:
+        with db(readonly=True) as session:
             try:
                 user = authenticate(session, email=email, password=password)
             except LoginFailed as exc:

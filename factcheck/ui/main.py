@@ -5,12 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from factcheck.ui import login
-from factcheck.ui.common import USER_KEY, current_user, db, show_flash
+from factcheck.ui.common import current_user, db, show_flash
 from factcheck.ui.pages import all_pages
 
 
 def _logout() -> None:
-    st.session_state.pop(USER_KEY, None)
+    st.session_state.clear()  # nothing of this session's work survives the logout
+    if login.single_sign_on():
+        st.logout()
 
 
 def run(start: str = "articles") -> None:
