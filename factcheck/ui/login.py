@@ -46,7 +46,8 @@ def _sso_login() -> None:
         return
     with db(readonly=True) as session:
         try:
-            user = sso_user(session, email=st.user.get("email"))
+            email = st.user.get("email")
+            user = sso_user(session, email=email if isinstance(email, str) else None)
         except LoginFailed as exc:
             st.error(str(exc))
             st.button("Log out", on_click=st.logout)
