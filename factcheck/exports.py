@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
-from itertools import islice
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck.claims import ClaimFilter, ClaimRow, iter_claims
+from factcheck.claims import ClaimFilter, ClaimRow
+from factcheck.claims import _listing_query as listing_query  # the listing's joins, shared
 from factcheck.errors import BadInput, NotFound
 from factcheck.labels import STATUS_LABELS
 from factcheck.models import (
@@ -73,26 +73,36 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def visible(where: ClaimFilter) -> ClaimFilter | None:
-    """The filter without "not a claim"; None when nothing else was asked for."""
-    shown = [s for s in (where.statuses or tuple(Status)) if s is not Status.NOT_A_CLAIM]
-    return dataclasses.replace(where, statuses=tuple(shown)) if shown else None
+def conditions(where: ClaimFilter) -> list[Any] | None:
+    """The WHERE conditions of an export of ``where``: "not a claim" left out.
+
+    None when nothing is left to export. Statuses are compared through a CAST so SQLite
+    walks the primary key instead of the status index: with the index, every keyset batch
+    would collect and sort all remaining rows; walking the key reads each row once.
+    """
+    rest = dataclasses.replace(where, statuses=()).conditions()
+    if not where.statuses:
+        return [*rest, col(Claim.status) != Status.NOT_A_CLAIM]
+    wanted = [s.value for s in where.statuses if s is not Status.NOT_A_CLAIM]
+    if not wanted:
+        return None
+    return [*rest, sa.cast(col(Claim.status), sa.String).in_(wanted)]
 
 
-def _count(session: Session, where: ClaimFilter) -> int:
+def _count(session: Session, where: list[Any]) -> int:
     query = (
         select(func.count())
         .select_from(Claim)
         .join(Article, col(Article.id) == Claim.article_id)
-        .where(*where.conditions())
+        .where(*where)
     )
     return session.exec(query).one()
 
 
 def count_exported(session: Session, *, where: ClaimFilter) -> int:
     """How many claims an export of ``where`` holds ("not a claim" left out)."""
-    shown = visible(where)
-    return _count(session, shown) if shown else 0
+    shown = conditions(where)
+    return _count(session, shown) if shown is not None else 0
 
 
 def outlet_id_named(session: Session, *, name: str) -> int:
@@ -234,17 +244,24 @@ def _report_claims(session: Session, rows: Sequence[ClaimRow]) -> list[ReportCla
     return out
 
 
-def _batched(rows: Iterable[ClaimRow], size: int) -> Iterator[list[ClaimRow]]:
-    it = iter(rows)
-    while chunk := list(islice(it, size)):
-        yield chunk
+def _keyset(session: Session, where: list[Any], batch: int) -> Iterator[list[ClaimRow]]:
+    """Claims matching ``where`` in ID order, ``batch`` at a time; the session forgets each."""
+    last = 0
+    while True:
+        query = listing_query().where(*where, col(Claim.id) > last).order_by(col(Claim.id))
+        rows = session.execute(query.limit(batch)).all()
+        if not rows:
+            return
+        yield [ClaimRow(*row) for row in rows]
+        last = rows[-1][0].id
+        session.expunge_all()
 
 
 def _stream(session: Session, where: ClaimFilter, batch: int) -> Iterator[ReportClaim]:
-    shown = visible(where)
+    shown = conditions(where)
     if shown is None:
         return
-    for rows in _batched(iter_claims(session, where=shown, batch=batch), batch):
+    for rows in _keyset(session, shown, batch):
         yield from _report_claims(session, rows)
 
 
@@ -266,11 +283,9 @@ def iter_report_claims(
 # ---- whole reports -------------------------------------------------------------------------
 
 
-def _activity(session: Session, where: ClaimFilter) -> tuple[ReviewerActivity, ...]:
+def _activity(session: Session, where: list[Any]) -> tuple[ReviewerActivity, ...]:
     claim_ids = (
-        sa.select(col(Claim.id))
-        .join(Article, col(Article.id) == Claim.article_id)
-        .where(*where.conditions())
+        sa.select(col(Claim.id)).join(Article, col(Article.id) == Claim.article_id).where(*where)
     )
     rows = session.execute(
         sa.select(
@@ -362,8 +377,8 @@ def gather_report(
     """Everything a report on ``where`` shows; BadInput when it would be too long to read."""
     require(by, action)
     title = describe(session, where)
-    shown = visible(where)
-    total = _count(session, shown) if shown else 0
+    shown = conditions(where)
+    total = _count(session, shown) if shown is not None else 0
     most = REPORT_MAX_CLAIMS if limit is None else limit
     if total > most:
         raise BadInput(
@@ -373,7 +388,7 @@ def gather_report(
         )
     claims = sorted(_stream(session, where, 1000), key=lambda c: (c.article_id, c.start, c.id))
     asked_all = not where.statuses or Status.NOT_A_CLAIM in where.statuses
-    dropped = dataclasses.replace(where, statuses=(Status.NOT_A_CLAIM,))
+    dropped = dataclasses.replace(where, statuses=(Status.NOT_A_CLAIM,)).conditions()
     left_out = _count(session, dropped) if asked_all else 0
     article_ids = {c.article_id for c in claims}
     if where.article_id is not None:
@@ -386,7 +401,7 @@ def gather_report(
         articles=_articles_shown(session, article_ids),
         articles_total=len(article_ids),
         left_out=left_out,
-        activity=_activity(session, shown) if shown else (),
+        activity=_activity(session, shown) if shown is not None else (),
     )
 
 

@@ -286,3 +286,24 @@ def test_cli_explains_refusals(session: Session, db_url: str) -> None:
     assert code == 1 and "--since 'last week' is not a date" in err
     code, _, err = run(db_url, "--format", "docx", "--user", "ed@newsroom.test")
     assert code != 0 and "Unknown export format 'docx'" in err
+
+
+@pytest.mark.parametrize(
+    "where", [ClaimFilter(), ClaimFilter(statuses=(Status.VERIFIED, Status.FALSE))]
+)
+def test_sqlite_streams_along_the_primary_key(sqlite_db: str, where: ClaimFilter) -> None:
+    """Each batch reads on from the last ID: no re-sorting the rest of the table per batch."""
+    import sqlalchemy as sa
+    from sqlmodel import col
+
+    from factcheck.db import get_engine
+    from factcheck.exports import conditions, listing_query
+    from factcheck.models import Claim
+
+    shown = conditions(where) or []
+    query = listing_query().where(*shown, col(Claim.id) > 10).order_by(col(Claim.id)).limit(5)
+    with get_engine(sqlite_db).connect() as conn:
+        sql = str(query.compile(conn, compile_kwargs={"literal_binds": True}))
+        plan = [row[3] for row in conn.execute(sa.text("EXPLAIN QUERY PLAN " + sql))]
+    assert plan[0] == "SEARCH claim USING INTEGER PRIMARY KEY (rowid>?)"
+    assert not any("TEMP B-TREE" in step for step in plan)
