@@ -321,12 +321,25 @@ def test_claim_page_shows_quote_evidence_notes_and_history(url: str) -> None:
     assert "unreviewed → misleading" in history["Change"].iloc[1]
 
 
-def test_claim_page_without_an_id_asks_for_one(url: str) -> None:
-    reviewer_with_article(url)
+def test_claim_page_without_an_id_shows_the_latest_changed_claim(url: str) -> None:
+    user, _, claims = reviewer_with_article(url)
     with session_on(url) as s:
-        user = s.exec(select(User)).first()
+        set_status(s, claim_id=claims[1].id or 0, status=Status.FALSE, by=user, seen_version=1)
     at = open_page("claim", user)
-    assert "Give a claim's ID" in at.info[0].value
+    assert at.selectbox(key="claim_choice").value == claims[1].id
+    assert at.title[0].value == f"Claim #{claims[1].id}"
+
+
+def test_review_without_an_article_opens_the_newest_with_open_claims(url: str) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    with session_on(url) as s:
+        newer, newer_claims = make_article(s, by=user, outlet="Later Outlet")
+        for claim in newer_claims:
+            set_status(s, claim_id=claim.id or 0, status=Status.VERIFIED, by=user, seen_version=1)
+    at = open_page("review", user)
+    assert at.selectbox(key="review_article_choice").value == article_id
+    assert at.header[0].value.startswith("Floods")
+    assert "3 claims, 3 unreviewed" in texts(at)
 
 
 def test_a_pasted_article_is_stored_and_its_claims_counted(url: str) -> None:

@@ -6,7 +6,7 @@ import html
 
 import streamlit as st
 
-from factcheck.claims import ClaimDetail, get_claim_detail
+from factcheck.claims import ClaimDetail, get_claim_detail, list_claims
 from factcheck.labels import STANCE_LABELS, STATUS_COLOURS
 from factcheck.models import Claim, ClaimKind
 from factcheck.ui.common import (
@@ -25,18 +25,31 @@ from factcheck.ui.common import (
 
 def render() -> None:
     """The Claim page."""
-    claim_id = query_int("claim")
+    claim_id = query_int("claim") or _choose_claim()
     if claim_id is None:
-        st.title("Claim")
-        chosen = st.number_input("Claim ID", min_value=1, value=None, step=1, key="claim_id")
-        if chosen is None:
-            st.info("Give a claim's ID, or open one from the Claims or Review page.")
-            return
-        st.query_params["claim"] = str(int(chosen))
-        st.rerun()
+        return
     with shown_errors(), db(readonly=True) as session:
         detail = get_claim_detail(session, claim_id=claim_id)
         _show(detail)
+
+
+def _choose_claim() -> int | None:
+    """Without ?claim=ID: one of the latest changed claims, the most recent shown first."""
+    with db(readonly=True) as session:
+        rows, _ = list_claims(session, sort="updated", limit=100)
+    if not rows:
+        st.title("Claim")
+        st.info("No claims yet. Add an article on the Articles page; its claims appear here.")
+        return None
+    choice: int = st.selectbox(
+        "Claim (the 100 most recently changed; open any other from the Claims page)",
+        [claim_key(r.claim) for r in rows],
+        format_func=lambda i: next(
+            f"#{i} · {r.claim.quote[:80]} — {r.article_title[:50]}" for r in rows if r.claim.id == i
+        ),
+        key="claim_choice",
+    )
+    return choice
 
 
 def _show(d: ClaimDetail) -> None:

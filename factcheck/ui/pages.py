@@ -8,24 +8,24 @@ import streamlit as st
 
 from factcheck.ui import articles, claim, claims, dashboard, review
 
-PAGES: tuple[tuple[Callable[[], None], str, str, str], ...] = (
-    (articles.render, "Articles", ":material/newspaper:", "articles"),
-    (review.render, "Review", ":material/ink_highlighter:", "review"),
-    (claims.render, "Claims", ":material/table_rows:", "claims"),
-    (claim.render, "Claim", ":material/search:", "claim"),
-    (dashboard.render, "Dashboard", ":material/bar_chart:", "dashboard"),
-)
+PAGES: tuple[tuple[Callable[[], None], str, str], ...] = (
+    (articles.render, "Articles", "articles"),
+    (review.render, "Review", "review"),
+    (claims.render, "Claims", "claims"),
+    (claim.render, "Claim", "claim"),
+    (dashboard.render, "Dashboard", "dashboard"),
+)  # no icons: Material icon names would show up in the links' text for screen readers
 
 
 def all_pages(start: str = "articles") -> list[st.Page]:
     """Every page; ``start`` is the one a bare address opens (tests start on any page)."""
     return [
-        st.Page(render, title=title, icon=icon, url_path=path, default=path == start)
-        for render, title, icon, path in PAGES
+        st.Page(render, title=title, url_path=path, default=path == start)
+        for render, title, path in PAGES
     ]
 
 
 def page(url_path: str) -> st.Page:
     """The page at ``url_path`` ("review", "claim" ...), for links and switching pages."""
-    render, title, icon, path = next(entry for entry in PAGES if entry[3] == url_path)
-    return st.Page(render, title=title, icon=icon, url_path=path)
+    render, title, path = next(entry for entry in PAGES if entry[2] == url_path)
+    return st.Page(render, title=title, url_path=path)

@@ -97,35 +97,35 @@ def _select(claim_id: int) -> None:
     st.query_params["claim"] = str(claim_id)
 
 
-def _choose_article() -> None:
-    st.title("Review")
+def _choose_article() -> int | None:
+    """Pick an article when the address names none: the newest one with open claims first."""
     with db(readonly=True) as session:
         rows, total = list_articles(session, limit=200)
     if not rows:
+        st.title("Review")
         st.info("No articles yet. Add one on the Articles page, then review its claims here.")
         page_link("articles", "Add an article", icon=":material/newspaper:")
-        return
-    choice = st.selectbox(
-        "Article to review",
+        return None
+    open_first = next((i for i, r in enumerate(rows) if r.statuses.get(Status.UNREVIEWED)), 0)
+    choice: int = st.selectbox(
+        f"Article to review ({total} in all; the newest with unreviewed claims comes first)",
         [r.id for r in rows],
-        index=None,
+        index=open_first,
         format_func=lambda i: next(
             f"{r.title} — {r.outlet or 'no outlet'}" for r in rows if r.id == i
         ),
-        placeholder=f"Choose one of the {total} articles",
         key="review_article_choice",
     )
-    if choice is not None:
-        st.query_params["article"] = str(choice)
-        st.rerun()
+    return choice
 
 
 def render() -> None:
     """The Review page."""
     article_id = query_int("article")
     if article_id is None:
-        _choose_article()
-        return
+        article_id = _choose_article()
+        if article_id is None:
+            return
     with shown_errors(), db(readonly=True) as session:
         article = get_article(session, article_id=article_id)
         rows, _ = list_claims(
