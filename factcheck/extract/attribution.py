@@ -33,12 +33,15 @@ _NOT_CLAUSE = re.compile(
 )
 _OBJECT = re.compile(
     r"\s+(?:reporters|journalists|him|her|them|us|me|lawmakers|parliament|the\s+\w+|"
-    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?=\s)"
+    r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?=[\s.,;:!?]|$)"
 )
 _ADVERBIAL = re.compile(
-    r"\s+(?:on|last|this|late|early)\s+(?:\w+day|week|month|year|night|morning|evening)\b"
-    r"|\s+in\s+an?\s+(?:statement|post|interview|speech|tweet|letter|briefing)\b[^,]*,?"
-    r"|\s+(?:again|also|later|repeatedly|publicly|privately|earlier)\b"
+    r"\s+(?:(?:early|late)\s+)?(?:on|last|this|late|early)\s+"
+    r"(?:\w+day|week|month|year|night|morning|afternoon|evening)\b"
+    r"(?:\s+(?:night|morning|afternoon|evening))?"
+    r"|\s+in\s+(?:an?|his|her|their|its)\s+(?:\w+\s+)?"
+    r"(?:statement|post|interview|speech|tweet|letter|briefing|report)\b[^,]*,?"
+    r"|\s+(?:again|also|later|repeatedly|publicly|privately|earlier|today|tonight|yesterday)\b"
 )
 _CONTENT_STOP = re.compile(
     r",?\s+according to\b|;|,\s+(?:adding|saying|noting|putting|citing|calling|urging|"
@@ -250,7 +253,12 @@ class _SentenceReader:
 
     def _reported_before(self, match: re.Match[str], speaker: str) -> list[Attribution]:
         """'The plan will fail, the minister said.' — content before a closing cue."""
-        rest = self.text[match.end() : self.s.end]
+        pos = match.end()
+        if match.group() in TELLING and (obj := _OBJECT.match(self.text, pos, self.s.end)):
+            pos = obj.end()
+        while adverbial := _ADVERBIAL.match(self.text, pos, self.s.end):
+            pos = adverbial.end()
+        rest = self.text[pos : self.s.end]
         if rest.strip(" .!?\"”'") and not _INVERTED.fullmatch(rest.rstrip(" .!?")):
             return []
         comma = self.text.rfind(",", self.s.start, match.start())

@@ -19,7 +19,9 @@ TITLES = word_set(
     archbishop cardinal speaker leader deputy vice acting former premier commander inspector
     superintendent detective officer coach manager official envoy negotiator adviser advisor
     analyst economist president-elect head founder executive lawmaker mp counsel foreign defence
-    defense finance interior health"""
+    defense finance interior health councillor councilor prosecutor striker midfielder defender
+    goalkeeper candidate researcher author scientist doctor nurse lawyer activist campaigner
+    reporter correspondent chairperson treasurer auditor engineer teacher"""
 )
 _ORG_WORDS = word_set(
     """
@@ -55,7 +57,8 @@ _REMARKS_BY = re.compile(
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|later|earlier|again|repeatedly|reportedly|recently|"
     r"once|publicly|privately|further|still|already|would|will|did|does|do|then|separately|"
-    r"officially|firmly|now|even|on\s+\w+day|last\s+\w+|this\s+\w+|in\s+a\s+statement))+\s*$"
+    r"officially|firmly|now|even|today|tonight|yesterday|on\s+\w+day|last\s+\w+|this\s+\w+|"
+    r"in\s+a\s+statement))+\s*$"
 )
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–\"“”]|\s-\s|\b(?:and|but|or|while|whereas|as|because|although|though|that|"
@@ -163,6 +166,8 @@ def person_name(phrase: str) -> str | None:
     if run is None:
         return None
     title, name = split_title(run.group().split())
+    if "of" in name:  # "Priya Raman of Calder Securities": the person, not the employer
+        name = name[: name.index("of")]
     if not name or len(name) > 4 or any(w.lower().strip(".") in _ORG_WORDS for w in name):
         return None
     if name[0] in ("The", "A", "An"):
@@ -176,6 +181,7 @@ class NameBook:
 
     people: list[tuple[int, str]] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
+    names: list[tuple[int, str]] = field(default_factory=list)  # any "First Last", untitled
 
     def add(self, pos: int, name: str, title: str = "") -> None:
         """Remember a full name seen at pos, with its title ("prime minister") if any."""
@@ -193,6 +199,9 @@ class NameBook:
             matches = len(words) > len(tail) and words[-len(tail) :] == tail or full == name
             if matches and (best is None or seen <= pos):
                 best = full
+        if best is None and len(tail) == 1:
+            earlier = [full for seen, full in self.names if seen < pos and full.split()[-1] == name]
+            best = earlier[-1] if earlier else None
         return best
 
     def by_title(self, phrase: str) -> str | None:
@@ -221,11 +230,48 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             name = match.group(1).split()
             if 2 <= len(name) <= 4 and not _has_org_word(name):
                 book.add(match.start(1), " ".join(name))
+        for run in _RUN.finditer(text, sentence.start, sentence.end):
+            name = _bare_name(run.group().split(), run.start() == sentence.start)
+            if name:
+                book.names.append((run.start(), name))
     return book
+
+
+def _bare_name(tokens: list[str], starts_sentence: bool) -> str | None:
+    """"Labour's Daniel Whitaker" → "Daniel Whitaker": a run that may be a person's full name."""
+    while tokens and (tokens[0].endswith(("'s", "’s")) or tokens[0].lower() in TITLES):
+        tokens = tokens[1:]
+    if starts_sentence and len(tokens) >= 3:
+        tokens = tokens[1:]  # "Striker Yuki Sato": the first word may be a common noun
+    if not 2 <= len(tokens) <= 3 or _has_org_word(tokens) or "of" in tokens:
+        return None
+    if any(t.endswith(("'s", "’s", ".")) and len(t) > 2 for t in tokens):
+        return None
+    return " ".join(tokens)
 
 
 def _has_org_word(words: Sequence[str]) -> bool:
     return any(w.lower().strip(".") in _ORG_WORDS for w in words)
+
+
+def _tidy(raw: str | None) -> str | None:
+    """"The army" → "the army", "Elena Varga." → "Elena Varga"; None for a lone function word."""
+    phrase = (raw or "").strip(" \t\n,;:")
+    if phrase.endswith(".") and len(phrase.split()[-1]) > 4:
+        phrase = phrase[:-1]
+    words = phrase.split()
+    if not words or len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
+        return None
+    if words[0] in ("The", "A", "An") and len(words) > 1:
+        phrase = words[0].lower() + phrase[len(words[0]) :]
+    return phrase
+
+
+_FUNCTION_WORDS = word_set(
+    """
+    the a an this that these those it its there here which who whom what one some any all
+    and or but of to in on at by for with from as is was were be"""
+)
 
 
 @dataclass
@@ -240,14 +286,14 @@ class Resolver:
 
     def resolve(self, raw: str | None, pos: int, para: int) -> tuple[str | None, bool]:
         """Return (speaker, resolved) for a raw speaker phrase found at pos."""
-        if raw is None:
+        phrase = _tidy(raw)
+        if phrase is None:
             return None, False
         self.position = pos
-        phrase = raw.strip()
         low = phrase.lower()
         if low in PRONOUNS:
             person = self._antecedent(pos, para) if low in _PERSON_PRONOUNS else None
-            return (self._person(person, para), True) if person else (phrase, False)
+            return (self._person(person, para), True) if person else (None, False)
         name = person_name(phrase)
         if name is not None:
             full = self.book.full_name(name, pos)
