@@ -19,6 +19,7 @@ from factcheck.ui.common import (
     forget_seen,
     go,
     logged_in,
+    number,
     saw,
     seen_version,
     shown_errors,
@@ -157,7 +158,7 @@ def _table(rows: list[ClaimRow]) -> list[ClaimRow]:
             "ID": st.column_config.NumberColumn(format="%d", width="small"),
             "Status": st.column_config.TextColumn(width=100),
             "Quote": st.column_config.TextColumn(width="large"),
-            "Value": st.column_config.NumberColumn(format="localized"),
+            "Figure": st.column_config.TextColumn(width="medium"),
         },
     )
     picked = event.selection.rows if hasattr(event, "selection") else []
@@ -181,8 +182,7 @@ def _record(row: ClaimRow) -> dict[str, Any]:
         "Status": STATUS_LABELS[c.status],
         "Kind": c.kind.value,
         "Quote": " ".join(c.quote.split()),
-        "Value": c.value,
-        "Unit": c.unit or "",
+        "Figure": " ".join(b for b in (c.qualifier, number(c.value), c.unit) if b),
         "Speaker": row.speaker or "",
         "Article": row.article_title,
         "Outlet": row.outlet or "",
