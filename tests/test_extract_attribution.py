@@ -116,7 +116,7 @@ def test_he_refers_to_the_last_person_named() -> None:
 
 def test_speaker_without_antecedent_is_kept_unresolved() -> None:
     claim = said(BUSINESS_STYLE, "subsidy scheme")
-    assert (claim.speaker, claim.speaker_resolved) == ("The ministry", False)
+    assert (claim.speaker, claim.speaker_resolved) == ("the ministry", False)
 
 
 def test_a_number_inside_reported_speech_carries_the_speaker() -> None:

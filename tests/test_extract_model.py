@@ -21,8 +21,8 @@ def test_a_missing_model_falls_back_to_the_rules(fresh_cache: pytest.MonkeyPatch
     assert resolve_parser_model() is None
     claims = extract_claims("The mayor said 300 homes were flooded.")
     assert [(c.quote, c.speaker) for c in claims] == [
-        ("300", "The mayor"),
-        ("300 homes were flooded", "The mayor"),
+        ("300", "the mayor"),
+        ("300 homes were flooded", "the mayor"),
     ]
 
 

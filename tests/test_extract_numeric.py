@@ -161,8 +161,18 @@ def test_lone_one_is_not_a_claim_but_only_one_is() -> None:
     assert claim("Only one hospital still works.", "one").value == 1
 
 
-def test_vague_hundreds_are_not_claims() -> None:
-    assert numeric_quotes("Several hundred people and thousands of cars were there.") == []
+def test_vague_plurals_are_claims_with_only_a_lower_bound() -> None:
+    text = "Several hundred people and thousands of cars were there; dozens were hurt."
+    found = [(c.quote, c.value, c.lower, c.measure) for c in extract_claims(text)]
+    assert found == [
+        ("Several hundred", None, 300, "people"),
+        ("thousands", None, 2000, "cars"),
+        ("dozens", None, 24, None),
+    ]
+
+
+def test_vaguer_words_are_not_claims() -> None:
+    assert numeric_quotes("A handful of people, a few cars and several vans were there.") == []
 
 
 def test_numbers_in_headlines_are_still_claims() -> None:

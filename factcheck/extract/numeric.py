@@ -1,7 +1,19 @@
 """Find numeric claims: a number with its unit, range, qualifier and what it counts.
 
-Dates, years, clock times, ordinals and identifiers ("Voyager 2", "COVID-19") are context, not
-claims, and are skipped. Ranges carry lower/upper and their midpoint as value.
+Decisions, so that every article is read the same way:
+- Claims: counts, money (any currency, "bn"/"m" scales), percentages and percentage points,
+  measurements and temperatures, durations (also in days), fractions ("a third of", "half of",
+  "two-thirds"), ratios ("one in five" = 0.2), multipliers ("three-fold" = 3 times), ranges
+  ("between 250 and 260", "250-260", "from 10 to 12 weeks": lower/upper, value the midpoint),
+  and ages ("aged 34", "Name, 34,", "34-year-old": unit year, measure "age").
+- "a dozen eggs" is 1 dozen (the unit is kept, as with "2 km").
+- Vague plurals "dozens", "scores of", "hundreds", "thousands", "tens of thousands",
+  "millions" are claims with value None and the smallest amount they can mean as lower
+  (dozens 24, hundreds 200 …): a reviewer can check "dozens were killed". Vaguer words ("a
+  handful", "a few", "several", "many") are not claims.
+- Context, not claims: dates, years, clock times, weekdays, ordinals, sports scores ("won
+  3-1"), list numbers ("1. …"), labels ("No. 3", "page 47", "Article 5", "report 1") and names
+  with numbers ("Voyager 2", "Boeing 737", "Windows 11", "F-16", "G7", "COVID-19").
 """
 
 from __future__ import annotations
@@ -17,12 +29,13 @@ from .units import ARTICLE_UNITS, CURRENCY_SYMBOLS, UnitMatch, read_per, read_un
 
 _CURRENCY = (
     r"(?:US\$|NZ\$|HK\$|[ACRS]\$|\$|£|€|¥|₹|₪|₽"
-    r"|\b(?:Rs\.?|USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|ILS)\s?)"
+    r"|\b(?:Rs\.?|USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|ILS|NOK|SEK|DKK|ZAR|NGN|KES)\s?)"
 )
 _GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _ARTICLE_TARGETS = "|".join(
     [re.escape(u).replace(r"\ ", r"\s") for u in ARTICLE_UNITS]
     + ["hundred", "thousand", "million", "billion", "trillion", "third", "quarter", "half"]
+    + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 )
 _CANDIDATE = re.compile(
     rf"(?P<cur>{_CURRENCY})?(?P<sign>[-−](?=\.?\d))?(?P<num>\d|\.\d|[{_GLYPHS}])"
@@ -39,7 +52,50 @@ _PLURAL_NOUN_AFTER = re.compile(r" (?:[a-z]+[^s\W]s|people|children|men|women|st
 _ADDRESS = re.compile(
     r" [A-Z][a-z]+ (?:Street|St|Road|Rd|Avenue|Ave|Park|Lane|Drive|Boulevard|Place|Square|Way)\b"
 )
-_CURRENCY_AFTER = re.compile(r"\s?([€$£¥₹₪])|\s(USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|ILS)\b")
+_CURRENCY_AFTER = re.compile(
+    r"\s?([€$£¥₹₪])|\s(USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|ILS|NOK|SEK|DKK|ZAR|NGN|KES)\b"
+)
+# Money per thing that is no unit of measurement: "NOK 3.50 per share", "$86 a barrel".
+_MONEY_PER = re.compile(
+    r"\s+(?:per|a|an)\s+(share|head|person|night|household|barrel|gallon|litre|liter|tonne|ton|"
+    r"kilo|unit|ticket|pupil|patient|month|week|year|day|hour)\b"
+)
+_TEMPERATURE = re.compile(r"°?([CF])(?![\w-])")
+_MORE_UNIT = re.compile(r" (?:more|additional|extra|further)(?= )")
+# "page 47", "No. 3", "Article 5", "(report 1)": a label, not an amount.
+_LABEL_BEFORE = re.compile(
+    r"\b(?i:no|nos|number|page|pages|pp?|part|chapter|section|article|clause|table|figure|fig|"
+    r"item|episode|report|volume|vol|issue|version|step|stage|phase|round|level|grade|room|gate|"
+    r"platform|route|flight|channel|paragraph|rule|annex|appendix|exhibit|model|series)\.?\s*$"
+)
+_LIST_NUMBER_AFTER = re.compile(r"[.)]\s")
+# Change verbs before "X to Y": "fell 1.8% to 7,912" is a change and a level, not a range.
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|climbed|climbs|gained|"
+    r"gains|lost|loses|dropped|drops|slipped|slips|jumped|jumps|surged|soared|plunged|tumbled|"
+    r"slid|added|shed|increased|decreased|grew|declined|up|down|by)\s+(?:\w+\s+)?$"
+)
+_FRACTION_LEAD = re.compile(
+    r"\b(?:by|down|up|cut|fell|rose|lost|gained|than|nearly|almost|about|around|roughly|over|"
+    r"under|only|just|some|to)\s+$"
+)
+_VAGUE = re.compile(
+    r"\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|"
+    r"billions|scores(?=\s+of\b)|(?:several|a\s+few)\s+(?:hundred|thousand|million))\b"
+)
+_VAGUE_LOWER = {
+    "dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2e3, "millions": 2e6,
+    "billions": 2e9, "tens": 20.0, "several": 3.0, "few": 2.0,
+}  # fmt: skip
+_AGE_BEFORE = re.compile(r"\b(?:aged|age(?:d| of)?)\s+$|[A-Z][\w'’.-]+,\s$")
+_FIGURE_OF = re.compile(
+    r"\b(?:the|its|their|his|her)\s+((?:[\w-]+\s+){0,2}?(?:number|toll|figure|total|count|tally)"
+    r"(?:\s+of\s+[\w-]+)?)\s+at\s+(?:\w+\s+){0,2}$"
+)
+_PASSIVE_AFTER = re.compile(
+    r"\s+(?:were|was|are|is|had|have|has)(?:\s+been)?\s+(?:\w+ly\s+)?([a-z]+)\b"
+)
+_COST_VERB = word_set("cost costs costing worth")
 _HYPHEN_SUFFIX = re.compile(r"-(?:old|long|wide|high|tall|deep|thick|strong|plus|odd)\b")
 _COMPOUND = re.compile(r"-([a-z]{3,})\b(?!-[a-z]+-)")
 _NOT_COMPOUND = word_set("state way sided off on faced handed liner dimensional and or to")
@@ -92,6 +148,7 @@ _AFFECTING_VERBS = word_set(
     killed wounded injured kidnapped abducted arrested detained displaced evacuated rescued
     released freed deported executed infected hospitalised hospitalized vaccinated treated
     murdered shot stabbed fired hired employed sacked dismissed convicted charged sentenced
+    damaged destroyed demolished flooded burned looted died treated missing
     """
 )
 _ARTICLE_LED = re.compile(r"(?i:an?|half)\b")
@@ -105,7 +162,7 @@ class Quantity:
 
     start: int
     end: int
-    value: float
+    value: float | None
     lower: float | None
     upper: float | None
     qualifier: str | None
@@ -171,7 +228,28 @@ def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
             if reading.core.plain:
                 continue
         out.append(_finish(text, reading, out))
+    out.extend(_vague(text, sentence, out))
+    out.sort(key=lambda q: q.start)
     return _mark_negative_amounts(text, out)
+
+
+def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantity]:
+    """Read "dozens of", "hundreds", "tens of thousands": value None, lower the least meant."""
+    out: list[Quantity] = []
+    for match in _VAGUE.finditer(text, sentence.start, sentence.end):
+        if any(q.start < match.end() and match.start() < q.end for q in taken):
+            continue
+        words = match.group().lower().split()
+        lower = _VAGUE_LOWER["few" if words[0] == "a" else words[0]]
+        if len(words) > 1:  # "tens of thousands", "several hundred"
+            lower *= SCALE_WORDS.get(words[-1].rstrip("s"), 100.0)
+        core = Core(match.start(), match.end(), lower, "words")
+        reading = _Reading(match.start(), match.end(), core, lower, scaled=True)
+        measure, _ = _measure(text, reading, out)
+        qual = _qualifier(text, match.start(), sentence.start)
+        q = Quantity(match.start(), match.end(), None, lower, None, qual, None, measure, None, 0.5)
+        out.append(q)
+    return out
 
 
 def _next_is_digit(text: str, end: int) -> bool:
@@ -300,6 +378,8 @@ def _attach(text: str, reading: _Reading) -> _Reading:
     words = reading.core.form == "words"
     if reading.currency:
         per = read_per(text, end)
+        if per is None and (noun := _MONEY_PER.match(text, end)):
+            per = noun.end(), noun.group(1)
         if per is not None:
             reading.unit = UnitMatch(per[0], f"per {per[1]}", "rate", None)
             end = per[0]
@@ -308,6 +388,13 @@ def _attach(text: str, reading: _Reading) -> _Reading:
     unit = read_unit(text, end, words=words)
     if unit is None and text.startswith("-", end):
         unit = read_unit(text, end + 1, words=words)
+    if unit is None and (more := _MORE_UNIT.match(text, end)):
+        unit = read_unit(text, more.end(), words=words)  # "six more weeks"
+        unit = unit if unit is not None and unit.kind == "time" else None
+    plausible = reading.core.form == "digits" and -90 <= reading.value <= 150
+    if unit is None and plausible and (degrees := _TEMPERATURE.match(text, end)):  # "38C"
+        kind = "degree Celsius" if degrees.group(1) == "C" else "degree Fahrenheit"
+        unit = UnitMatch(degrees.end(), kind, "temperature", None)
     if unit is not None:
         reading.unit = unit
         end = unit.end
@@ -373,8 +460,8 @@ def _read_range(
     second = _read_second(text, sep.end(), sentence)
     if second is None:
         return None
-    if word in ("to", "through") and _CHANGE_VERB.search(lead):
-        return None  # "rose from 5% to 7%" is two figures, not a range
+    if word in ("to", "through") and (_CHANGE_VERB.search(lead) or _CHANGE_BEFORE.search(lead)):
+        return None  # "rose from 5% to 7%", "fell 2% to 7,912" are two figures, not a range
     if first.unit_name and second.unit_name and first.unit_name != second.unit_name:
         return None
     dash = not word
@@ -441,13 +528,27 @@ def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool
         return True
     if reading.bare and core.plain and _ADDRESS.match(text, reading.end):
         return True  # "75 Drayton Park"
+    if reading.bare and core.plain and _is_label(text, reading, sentence):
+        return True
     if reading.bare and core.form == "digits" and _ATTACHED.match(text, reading.end):
         return not _lower_unit_like(text, reading.end)
     if core.form == "fraction" and not reading.unit and _ARTICLE_LED.match(text, core.start):
-        return not text.startswith(" of ", reading.end)  # "a third" time vs "a third of"
+        if text.startswith(" of ", reading.end):
+            return False  # "a third of the vote", unlike "a third time"
+        lead = _FRACTION_LEAD.search(text, max(sentence.start, reading.start - 12), reading.start)
+        return lead is None
     if core.form == "words" and core.value == 1 and not (reading.unit or reading.scaled):
         return _qualifier(text, reading.start, sentence.start) not in _QUALIFIERS_KEEP_ONE
     return False
+
+
+def _is_label(text: str, reading: _Reading, sentence: Sentence) -> bool:
+    """Tell whether a bare number labels something: "page 4", "(report 1)", a list's "2."."""
+    if _LABEL_BEFORE.search(text, max(sentence.start, reading.start - 12), reading.start):
+        return True
+    line_start = text.rfind("\n", 0, reading.start) + 1
+    at_line_start = not text[line_start : reading.start].strip()
+    return at_line_start and bool(_LIST_NUMBER_AFTER.match(text, reading.end))
 
 
 def _lower_unit_like(text: str, end: int) -> bool:
@@ -514,13 +615,48 @@ def _measure(
     shared = _coordinated(text, previous, reading)
     if not words and reading.bare and shared:
         words = [shared]
+    verb = _verb_before(text, reading)
     if not words:
-        return None, None
+        return _measure_without_noun(text, reading, verb), None
     head = words[-1]
-    verb = _WORD_BEFORE.search(text, max(0, reading.start - 25), reading.start)
-    if verb and verb.group(1) in _AFFECTING_VERBS and reading.bare:
-        words.append(verb.group(1))
+    passive = _PASSIVE_AFTER.match(text, pos)
+    if passive and passive.group(1) in _AFFECTING_VERBS:
+        words.append(passive.group(1))  # "23 soldiers were wounded"
+    elif verb in _AFFECTING_VERBS and reading.bare:
+        words.append(verb)  # "killed at least 47 people"
     return " ".join(words), head
+
+
+def _verb_before(text: str, reading: _Reading) -> str | None:
+    """The word before a number and its qualifier: "killed" in "killed at least 47"."""
+    start = reading.start
+    if qualifier := _QUALIFIER.search(text, max(0, start - 30), start):
+        start = qualifier.start()
+    before = _WORD_BEFORE.search(text, max(0, start - 25), start)
+    return before.group(1).lower() if before else None
+
+
+def _measure_without_noun(text: str, reading: _Reading, verb: str | None) -> str | None:
+    """What a number without a noun measures: "cost $12m", "displaced 12,000", "put the toll at"."""
+    if figure := _FIGURE_OF.search(text, max(0, reading.start - 60), reading.start):
+        return re.sub(r"^(?:number|figure|total|count|tally) of ", "", figure.group(1))
+    if verb in _COST_VERB and (reading.currency or reading.unit_name):
+        return "cost"
+    if verb in _AFFECTING_VERBS and reading.bare:
+        return verb
+    return None
+
+
+def _is_age(text: str, reading: _Reading) -> bool:
+    """ "aged 91", "Mark Delaney, 54," and "a 34-year-old" give ages."""
+    if reading.unit is not None and text.endswith("-old", 0, reading.end):
+        return reading.unit.name == "year"
+    if not (reading.bare and reading.core.plain and 0 < reading.value < 120):
+        return False
+    lead = _AGE_BEFORE.search(text, max(0, reading.start - 40), reading.start)
+    if lead is None:
+        return False
+    return lead.group().startswith(("age", "Age")) or text.startswith(",", reading.end)
 
 
 def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> str | None:
@@ -540,6 +676,8 @@ def _finish(text: str, reading: _Reading, previous: list[Quantity]) -> Quantity:
         qual = "at least" if after.group().strip() in ("or more", "+") else "about"
     measure, head = _measure(text, reading, previous)
     unit = reading.unit_name or (head if reading.bare else None)
+    if _is_age(text, reading):
+        measure, unit = "age", "year"
     days = None
     if reading.unit is not None and reading.unit.days is not None:
         days = reading.value * reading.unit.days
@@ -568,7 +706,8 @@ def _mark_negative_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
     for i, q in enumerate(found):
         bracketed = text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
         converts = i > 0 and not text[found[i - 1].end : q.start - 1].strip()
-        if bracketed and not converts and q.value > 0 and q.unit and q.unit[:3].isupper():
+        positive = q.value is not None and q.value > 0
+        if bracketed and not converts and positive and q.unit and q.unit[:3].isupper():
             q = replace(q, value=-q.value)
         out.append(q)
     return out

@@ -238,7 +238,7 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
 
 
 def _bare_name(tokens: list[str], starts_sentence: bool) -> str | None:
-    """"Labour's Daniel Whitaker" → "Daniel Whitaker": a run that may be a person's full name."""
+    """ "Labour's Daniel Whitaker" → "Daniel Whitaker": a run that may be a person's full name."""
     while tokens and (tokens[0].endswith(("'s", "’s")) or tokens[0].lower() in TITLES):
         tokens = tokens[1:]
     if starts_sentence and len(tokens) >= 3:
@@ -255,7 +255,7 @@ def _has_org_word(words: Sequence[str]) -> bool:
 
 
 def _tidy(raw: str | None) -> str | None:
-    """"The army" → "the army", "Elena Varga." → "Elena Varga"; None for a lone function word."""
+    """ "The army" → "the army", "Elena Varga." → "Elena Varga"; None for a lone function word."""
     phrase = (raw or "").strip(" \t\n,;:")
     if phrase.endswith(".") and len(phrase.split()[-1]) > 4:
         phrase = phrase[:-1]

@@ -134,6 +134,7 @@ CURRENCY_SYMBOLS = {
     "R$": "BRL", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₪": "ILS", "₽": "RUB",
     "Rs": "INR", "Rs.": "INR", "USD": "USD", "EUR": "EUR", "GBP": "GBP", "INR": "INR",
     "JPY": "JPY", "CNY": "CNY", "AUD": "AUD", "CAD": "CAD", "CHF": "CHF", "ILS": "ILS",
+    "NOK": "NOK", "SEK": "SEK", "DKK": "DKK", "ZAR": "ZAR", "NGN": "NGN", "KES": "KES",
 }  # fmt: skip
 
 _EXACT: dict[str, Unit] = {}
