@@ -11,7 +11,9 @@ from alembic.script import ScriptDirectory
 
 from factcheck.db import get_engine
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "db" / "migrations"
+_CHECKOUT = Path(__file__).resolve().parent.parent / "db" / "migrations"
+_INSTALLED = Path(__file__).resolve().parent / "migrations"
+MIGRATIONS = _CHECKOUT if _CHECKOUT.is_dir() else _INSTALLED  # a checkout, or a wheel
 
 
 def alembic_config(url: str) -> Config:
