@@ -156,12 +156,12 @@ def test_not_claims_are_never_numeric_claims() -> None:
         ("precision", 0.95),
         ("recall", 0.95),
         ("value", 0.95),
-        ("unit", 0.9),
-        ("qualifier", 0.9),
-        ("speaker", 0.9),
-        ("measure", 0.75),
-        ("attributed", 0.85),
-        ("attributed precision", 0.85),
+        ("unit", 0.95),
+        ("qualifier", 0.95),
+        ("speaker", 0.95),
+        ("measure", 0.9),
+        ("attributed", 0.9),
+        ("attributed precision", 0.9),
     ],
 )
 def test_scores_reach_their_floor(score: Score, name: str, floor: float) -> None:

@@ -16,7 +16,7 @@ from .cues import CUE, PASSIVE_VERBS, TELLING, cue_kind
 from .lexicon import word_set
 from .quotes import Quote
 from .sentences import Sentence, SentenceIndex
-from .speakers import NameBook, Resolver, Subject, build_name_book, subject_before
+from .speakers import TITLES, NameBook, Resolver, Subject, build_name_book, subject_before
 
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|would|could|can|should|must|had|has|have|may|might|did|does|"
@@ -27,7 +27,8 @@ _THAT = re.compile(r"\bthat\b")
 _THAT_ONLY = word_set("add added adds adding")
 # What follows a cue without "that" but is no reported clause: an object or an adverbial.
 _NOT_CLAUSE = re.compile(
-    r"\s*(?:his|her|its|their|our|my|your|to|on|in|at|for|with|by|from|during|after|before|"
+    r"\s*(?:(?:his|her|its|their|our|my|your)(?!(?:\s+[\w'’-]+){1,3}\s+(?:had|has|have|was|were|"
+    r"is|are|will|would|could|can)\b)|to|on|in|at|for|with|by|from|during|after|before|"
     r"about|of|as|so|yes|no|nothing|something|anything|it\s*[.,])\b",
     re.IGNORECASE,
 )
@@ -48,13 +49,15 @@ _CONTENT_STOP = re.compile(
     r"warning|while|whereas)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b|\s+(?:and|but)\s+"
     rf"(?=(?:[\w'’]+\s+){{0,3}}{CUE.pattern})"
 )
+_TITLE_WORDS = "|".join(sorted(TITLES))
 _INVERTED = re.compile(
-    r"\s+((?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*|(?:the|a|an)\s+[\w'’ -]+?)"
+    rf"\s+((?:the\s+)?(?:(?:{_TITLE_WORDS})\s+){{0,3}}[A-Z][\w'’.-]*"
+    r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*|(?:the|a|an)\s+[\w'’ -]+?)"
     r"(?=\s*(?:[,.;:!?]|$))"
 )
 _ACCORDING_NP = re.compile(r"\s+([^,.;:()\"“”]+)")
 _SOURCE_DOC = re.compile(
-    r"^(?:an?|the)\s+(?:statement|report|post|release|tally|count|figures|data|estimate|survey|"
+    r"^(?:(?:an?|the)\s+)?(?:statement|report|post|release|tally|count|figures|data|estimate|survey|"
     r"poll|document|letter)\s+(?:from|by|of|issued by|released by|published by)\s+",
     re.IGNORECASE,
 )
@@ -69,6 +72,18 @@ _WORD = re.compile(r"\w[\w'’-]*")
 # A verb's bare form is a cue only after "they", "we" or a plural: "officials say", not
 # "its long-standing demand" or "a Palestinian state".
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]s|\band\s+\S+)\s*$")
+# "put the death toll at 300": "put" reports a figure only in this frame.
+_PUT_FIGURE = re.compile(
+    r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:number|toll|figure|total|count|cost|"
+    r"tally|estimate|losses)\b(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+at\b"
+)
+# "data from LSEG show": "show" reports only when its subject is a source of figures.
+_DATA_SUBJECT = re.compile(
+    r"\b(?:data|figures|statistics|numbers|records|estimates|polls?|surveys?|studies|study|"
+    r"research|analysis|report|census|results)\b",
+    re.IGNORECASE,
+)
+_SHOW = word_set("show shows showed")
 
 
 @dataclass(slots=True)
@@ -131,6 +146,12 @@ class _SentenceReader:
         subject = subject_before(self.text, self._left_bound(match.start()), match.start())
         if subject.mode == "reject":
             return []
+        if cue in ("put", "puts") and not _PUT_FIGURE.match(self.text, match.end()):
+            return []
+        if cue in _SHOW:
+            if not _DATA_SUBJECT.search(subject.raw or ""):
+                return []
+            return self._speech(match, subject.text or "", match.end(), subject)
         bare = subject.mode == "np" and subject.text and _is_bare_verb(cue)
         if bare and not _PLURAL_SUBJECT.search(subject.text or ""):
             return []
@@ -194,6 +215,8 @@ class _SentenceReader:
         return before[-1]
 
     def _directive(self, match: re.Match[str], speaker: str) -> list[Attribution]:
+        if self.text.startswith(" against", match.end()):
+            return []  # "would appeal against the red card" is an act, not a request
         span = self._clause_end(match.start(), subordinate=False)
         if _words(self.text, *span) < 3:
             return []
@@ -304,7 +327,7 @@ def _is_bare_verb(cue: str) -> bool:
     return " " not in cue and not cue.endswith(("s", "ed", "ing")) and cue not in _PAST
 
 
-_PAST = word_set("said told thought wrote forecast")
+_PAST = word_set("said told thought wrote forecast put")
 
 
 def find_attributions(

@@ -24,7 +24,7 @@ respond responded responds | countered | conclude concluded concludes | affirm a
 contend contended contends | agreed | tell told tells telling | assure assured assures | inform
 informed | hint hinted hints | signal signaled signalled signals | complain complained
 complains | boast boasted boasts | testify testified testifies | forecast forecasts | accuse accused
-accuses | claims
+accuses | claims | put puts | show shows showed
 """
 # Verbs that ask or promise an act; the claim is the whole request: "urged X to …".
 _DIRECTIVE = """

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from .attribution import Attribution, find_attributions
 from .model import parsed_attributions, resolve_parser_model
 from .numeric import Quantity, find_quantities
 from .quotes import find_quotes
 from .sentences import Sentence, SentenceIndex, split_sentences
 from .types import Found
+
+_CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z]|\.\s")
 
 
 def extract_claims(text: str) -> list[Found]:
@@ -51,12 +55,25 @@ def _attributed(
     )
 
 
-def _source_of(q: Quantity, sentence: int, attributions: list[Attribution]) -> Attribution | None:
-    """The attribution whose content holds the number, else one in the same sentence."""
+def _source_of(
+    text: str, q: Quantity, sentence: int, attributions: list[Attribution]
+) -> Attribution | None:
+    """The attribution whose content holds the number, else a cue of the number's own clause.
+
+    A number before a cue whose content follows it sits in the subject ("Mark Delaney, 54,
+    admitted …") or in another clause ("the Nikkei lost 2% and Sakura said …"): no source.
+    """
     holding = [a for a in attributions if a.start <= q.start and q.end <= a.end]
     if holding:
         return min(holding, key=lambda a: a.end - a.start)
-    same = [a for a in attributions if a.sentence == sentence and a.kind != "direct"]
+    same = [
+        a
+        for a in attributions
+        if a.sentence == sentence
+        and a.kind != "direct"
+        and a.cue_at < q.start
+        and not _CLAUSE_BREAK.search(text, a.cue_at, q.start)
+    ]
     return same[0] if same else None
 
 
@@ -67,7 +84,7 @@ def _numeric(
     index: SentenceIndex,
     attributions: list[Attribution],
 ) -> Found:
-    source = _source_of(q, index.at(q.start), attributions)
+    source = _source_of(text, q, index.at(q.start), attributions)
     return Found(
         kind="numeric",
         start=q.start,

@@ -708,6 +708,6 @@ def _mark_negative_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
         converts = i > 0 and not text[found[i - 1].end : q.start - 1].strip()
         positive = q.value is not None and q.value > 0
         if bracketed and not converts and positive and q.unit and q.unit[:3].isupper():
-            q = replace(q, value=-q.value)
+            q = replace(q, value=-(q.value or 0.0))
         out.append(q)
     return out

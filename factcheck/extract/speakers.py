@@ -51,7 +51,7 @@ _ANONYMOUS = re.compile(
 )
 _REMARKS_BY = re.compile(
     r"\b(?:remarks|comments|statements?|reports?|figures|data|a post|tweets?|letter|testimony|"
-    r"speech|interview|analysis|estimates?)\b(?:\s+\w+)?\s+by\s+(.+?)"
+    r"speech|interview|analysis|estimates?|statistics|numbers)\b(?:\s+\w+)?\s+(?:by|from)\s+(.+?)"
     r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
 )
 _TRAILING_FILLER = re.compile(
@@ -69,8 +69,11 @@ _SUBORDINATORS = word_set("while whereas as because although though when if")
 _APPOSITIVE = re.compile(
     r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|\d{1,3}\s)", re.I
 )
+_OWNER_DATA = re.compile(
+    r"(.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|statistics|numbers|estimates)"
+)
 _NOT_SUBJECT_END = re.compile(
-    r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|of|to|in|on|for|"
+    r"\b(?:been|being|the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|of|to|in|on|for|"
     r"with|by|at|from|no|any|some|new|latest|recent)\s*$|['’]s\s*$",
     re.IGNORECASE,
 )
@@ -89,6 +92,7 @@ class Subject:
     text: str | None
     mode: str  # "np", "pronoun", "coordinated" (take the sentence's subject), "none", "reject"
     subordinate: bool = False  # the cue sits in a clause opened by "although", "while"…
+    raw: str | None = None  # the phrase as written: "data from LSEG" for the speaker "LSEG"
 
 
 def subject_before(text: str, lo: int, cue_start: int) -> Subject:
@@ -105,6 +109,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
             return Subject(None, "coordinated")
         if boundary == "," and len(parts) >= 3 and _APPOSITIVE.match(parts[-2][0] + " "):
             return _noun_phrase(parts[-3][0], subordinate)  # "Sami Abu Zuhri, a Hamas official,"
+        if boundary == "," and (named := _name_before_asides(parts)) is not None:
+            return _noun_phrase(named, subordinate)
         if boundary == "," and len(parts) >= 3 and _is_name(parts[-2][0]):
             return _noun_phrase(parts[-2][0], subordinate)  # "The finance chief, Priya Raman,"
         return Subject(None, "none")
@@ -122,6 +128,21 @@ def _parts(left: str) -> list[tuple[str, str]]:
     return parts
 
 
+def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
+    """The name before ", who voted against," or ", 54, of Harbour Road, Kessel,"."""
+    asides = 0
+    for i in range(len(parts) - 2, -1, -1):
+        chunk, opened = parts[i]
+        place = i > 0 and parts[i - 1][0].strip().startswith("of ") and " " not in chunk.strip()
+        if opened in ("who", "which") or _APPOSITIVE.match(chunk + " ") or place:
+            asides += 1
+        elif chunk.strip().startswith("of ") or not chunk.strip():
+            continue
+        else:
+            return chunk if asides and _is_name(chunk) else None
+    return None
+
+
 def _is_name(part: str) -> bool:
     """Tell whether part is nothing but a capitalised name ("Priya Raman")."""
     run = _RUN.fullmatch(part.strip())
@@ -133,7 +154,9 @@ def _noun_phrase(part: str, subordinate: bool) -> Subject:
     if phrase.lower() in PRONOUNS:
         return Subject(phrase, "pronoun", subordinate)
     if by := _REMARKS_BY.search(phrase):
-        return Subject(by.group(1).strip(), "np", subordinate)
+        return Subject(by.group(1).strip(), "np", subordinate, phrase)
+    if owner := _OWNER_DATA.fullmatch(phrase):
+        return Subject(owner.group(1), "np", subordinate, phrase)
     if _LEADING_PREPOSITION.match(phrase):
         tail = _NP_TAIL.search(phrase)
         if tail is None or tail.start() == 0:
@@ -142,7 +165,7 @@ def _noun_phrase(part: str, subordinate: bool) -> Subject:
     words = phrase.split()
     if not words or len(words) > 9 or not any(c.isalpha() for c in phrase):
         return Subject(None, "none", subordinate)
-    return Subject(phrase, "np", subordinate)
+    return Subject(phrase, "np", subordinate, phrase)
 
 
 def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -223,17 +246,18 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
         if sentence.headline:
             continue
         for run in _RUN.finditer(text, sentence.start, sentence.end):
-            title, name = split_title(run.group().split())
+            tokens = run.group().split()
+            if len(tokens) < 2:
+                continue
+            title, name = split_title(tokens)
             if title and 2 <= len(name) <= 4 and not _has_org_word(name):
                 book.add(run.start(), " ".join(name), " ".join(title))
+            if bare := _bare_name(tokens, run.start() == sentence.start):
+                book.names.append((run.start(), bare))
         for match in _LOWER_TITLE.finditer(text, sentence.start, sentence.end):
             name = match.group(1).split()
             if 2 <= len(name) <= 4 and not _has_org_word(name):
                 book.add(match.start(1), " ".join(name))
-        for run in _RUN.finditer(text, sentence.start, sentence.end):
-            name = _bare_name(run.group().split(), run.start() == sentence.start)
-            if name:
-                book.names.append((run.start(), name))
     return book
 
 
@@ -294,7 +318,7 @@ class Resolver:
         if low in PRONOUNS:
             person = self._antecedent(pos, para) if low in _PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
-        name = person_name(phrase)
+        name = None if re.match(rf"the {_RUN.pattern}$", phrase) else person_name(phrase)
         if name is not None:
             full = self.book.full_name(name, pos)
             if full is not None or len(name.split()) >= 2:
