@@ -75,7 +75,7 @@ _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]s|\band\s+\S+)\s*$")
 # "put the death toll at 300": "put" reports a figure only in this frame.
 _PUT_FIGURE = re.compile(
     r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:number|toll|figure|total|count|cost|"
-    r"tally|estimate|losses)\b(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+at\b"
+    r"tally|estimate|losses)\b(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+at\b"
 )
 # "data from LSEG show": "show" reports only when its subject is a source of figures.
 _DATA_SUBJECT = re.compile(

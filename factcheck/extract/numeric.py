@@ -90,7 +90,7 @@ _VAGUE_LOWER = {
 _AGE_BEFORE = re.compile(r"\b(?:aged|age(?:d| of)?)\s+$|[A-Z][\w'’.-]+,\s$")
 _FIGURE_OF = re.compile(
     r"\b(?:the|its|their|his|her)\s+((?:[\w-]+\s+){0,2}?(?:number|toll|figure|total|count|tally)"
-    r"(?:\s+of\s+[\w-]+)?)\s+at\s+(?:\w+\s+){0,2}$"
+    r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?)\s+at\s+(?:\w+\s+){0,2}$"
 )
 _PASSIVE_AFTER = re.compile(
     r"\s+(?:were|was|are|is|had|have|has)(?:\s+been)?\s+(?:\w+ly\s+)?([a-z]+)\b"
