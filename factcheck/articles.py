@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from factcheck.audit import record
-from factcheck.db import like_pattern
+from factcheck.db import check_page, like_pattern
 from factcheck.errors import BadInput, Duplicate, NotFound
 from factcheck.models import (
     Article,
@@ -42,16 +43,28 @@ def text_sha256(text: str) -> str:
 def check_text(text: str, *, source: str = "The text") -> None:
     """Raise BadInput unless ``text`` is a plausible article: not empty, not binary, not huge."""
     limit = settings().max_text_chars
-    if not text.strip():
-        raise BadInput(f"{source} is empty; paste or upload an article with some text.")
-    if len(text) > limit:
+    if len(text) > limit:  # first: the checks below read every character
         raise BadInput(
             f"{source} has {len(text):,} characters, over the limit of {limit:,}; "
             "split it or raise FACTCHECK_MAX_TEXT_CHARS."
         )
+    if not any(_visible(ch) for ch in text):
+        raise BadInput(f"{source} is empty; paste or upload an article with some text.")
     controls = sum(1 for ch in text if ch < " " and ch not in "\n\r\t")
     if "\x00" in text or controls > len(text) // 100:
         raise BadInput(f"{source} looks like binary data, not an article; give text or HTML.")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate: half of a character
+        raise BadInput(
+            f"{source} holds characters that are not valid Unicode (at position {exc.start:,}); "
+            "save it as UTF-8 and try again."
+        ) from None
+
+
+def _visible(ch: str) -> bool:
+    # Zero-width and direction marks (Unicode "format" characters) show nothing on their own.
+    return not ch.isspace() and unicodedata.category(ch) != "Cf"
 
 
 def outlet_named(session: Session, *, name: str, url: str | None = None) -> Outlet:
@@ -251,6 +264,7 @@ def list_articles(
     session: Session, *, search: str = "", offset: int = 0, limit: int = 50
 ) -> tuple[list[ArticleRow], int]:
     """A page of articles, newest first, with the total count; filtered by title words."""
+    check_page(offset=offset, limit=limit, noun="article")
     where = []
     if search.strip():
         where.append(col(Article.title).ilike(like_pattern(search), escape="\\"))

@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from factcheck.audit import claim_history, record
-from factcheck.db import like_pattern
+from factcheck.db import check_lengths, check_page, like_pattern
 from factcheck.errors import BadInput, Conflict, NotFound
 from factcheck.models import (
     Article,
@@ -123,6 +123,7 @@ def list_claims(
     """One page of claims matching ``where`` (filtered, sorted and paged in SQL) and the total."""
     if sort not in SORTABLE:
         raise BadInput(f"Cannot sort by {sort!r}; choose one of {', '.join(SORTABLE)}.")
+    check_page(offset=offset, limit=limit, noun="claim")
     conditions = where.conditions()
     total = session.exec(
         select(func.count())
@@ -250,6 +251,7 @@ def add_claim(
             f"The quote {quote[:60]!r} is not what the article says at {start}-{end} "
             f"({article.text[start:end][:60]!r}); select the text again."
         )
+    check_lengths(Claim, {"unit": unit, "measure": measure})
     speaker_row = speaker_named(session, name=speaker) if speaker and speaker.strip() else None
     claim = Claim(
         article_id=article_id,
@@ -385,6 +387,7 @@ def edit_claim(
         raise BadInput(
             f"Cannot edit {', '.join(sorted(unknown))}; editable: {', '.join(EDITABLE)}."
         )
+    check_lengths(Claim, fields)
     changes = dict(fields)
     if speaker is not None:
         name = speaker.strip()

@@ -102,6 +102,14 @@ def _cell(value: Any, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _check_article(session: Session, article_id: int | None) -> None:
+    """NotFound for an unknown --article: an empty list would hide the typo."""
+    if article_id is not None:
+        from factcheck.articles import get_article
+
+        get_article(session, article_id=article_id)
+
+
 def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
     if fmt not in allowed:
         fail(f"Unknown format {fmt!r}; choose one of {', '.join(allowed)}.")
@@ -153,6 +161,7 @@ def claims(
         return
     where = ClaimFilter(statuses=statuses, kind=kind_value, article_id=article, search=search)
     with session_scope(readonly=True) as session:
+        _check_article(session, article)
         rows, total = list_claims(
             session, where=where, sort="id", descending=False, offset=offset, limit=limit
         )
@@ -456,6 +465,7 @@ def export(
         fail("A PDF is binary; write it to a file with -o report.pdf, or pipe it.")
     with session_scope(readonly=True) as session:
         who = acting_user(session, user)
+        _check_article(session, article)
         where = ClaimFilter(
             statuses=statuses,
             article_id=article,

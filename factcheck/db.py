@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -11,6 +11,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
+
+from factcheck.errors import BadInput
 
 DEFAULT_URL = "sqlite:///db/factcheck.db"
 BUSY_TIMEOUT_MS = 30_000
@@ -97,3 +99,24 @@ def like_pattern(term: str) -> str:
     """A LIKE pattern matching ``term`` anywhere, with its wildcards escaped by a backslash."""
     escaped = term.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def check_page(*, offset: int, limit: int, noun: str) -> None:
+    """BadInput unless ``offset`` and ``limit`` describe a page (PostgreSQL refuses the rest)."""
+    if limit < 1:
+        raise BadInput(f"The limit {limit} is too small; ask for at least 1 {noun}.")
+    if offset < 0:
+        raise BadInput(f"The offset {offset} is negative; skip 0 or more {noun}s.")
+
+
+def check_lengths(model: type[Any], values: Mapping[str, Any]) -> None:
+    """BadInput when a text is longer than its column allows (PostgreSQL would refuse it)."""
+    columns = sa.inspect(model).columns
+    for name, value in values.items():
+        limit = getattr(columns[name].type, "length", None) if name in columns else None
+        if isinstance(value, str) and limit is not None and len(value) > limit:
+            label = name.replace("_", " ")
+            raise BadInput(
+                f"The {label} has {len(value):,} characters, over the limit of {limit:,}; "
+                "shorten it."
+            )

@@ -40,7 +40,13 @@ def require(user: User, action: Action) -> None:
         raise NotAllowed(f"The account {user.email} is disabled; ask an admin to re-enable it.")
     if action not in ALLOWED[user.role]:
         needed = min((r for r, acts in ALLOWED.items() if action in acts), key=list(Role).index)
+        who = "an admin" if needed is Role.ADMIN else f"{_a(needed)} or above"
+        ask = "an admin" if needed is Role.ADMIN else "an editor or admin"
         raise NotAllowed(
-            f"{user.email} is a {user.role.value}; only a {needed.value} or above may "
-            f"{action.value}. Ask an editor or admin."
+            f"{user.email} is {_a(user.role)}; only {who} may {action.value}. Ask {ask}."
         )
+
+
+def _a(role: Role) -> str:
+    """The role with its article: 'a reviewer', 'an editor'."""
+    return f"{'an' if role.value[0] in 'aeiou' else 'a'} {role.value}"

@@ -86,7 +86,9 @@ def assign(
     if not seen:
         raise BadInput("No claims selected; tick the claims to assign first.")
     if assignee is not None and not assignee.active:
-        raise BadInput(f"{assignee.email} is disabled and cannot be given claims.")
+        raise BadInput(
+            f"{assignee.email} is disabled and cannot be given claims; choose an active reviewer."
+        )
     try:
         done = [
             update_claim(

@@ -10,6 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, col, func, select
 
 from factcheck.audit import record
+from factcheck.db import check_lengths
 from factcheck.errors import BadInput, Duplicate, LoginFailed, NotFound
 from factcheck.models import Role, User
 from factcheck.permissions import Action, require
@@ -52,9 +53,11 @@ def add_user(
         raise Duplicate(f"A user {address} already exists; use `factcheck user list`.")
     if password is not None and len(password) < MIN_PASSWORD:
         raise BadInput(f"The password is too short; use at least {MIN_PASSWORD} characters.")
+    name = display_name.strip() or address.split("@")[0]
+    check_lengths(User, {"display_name": name})
     user = User(
         email=address,
-        display_name=display_name.strip() or address.split("@")[0],
+        display_name=name,
         role=role,
         password_hash=_hasher.hash(password) if password else None,
     )

@@ -163,7 +163,7 @@ def test_a_reviewer_cannot_assign_or_override_a_verdict(session: Session) -> Non
     reviewer = make_user(session)
     _, claims = make_article(session, by=editor)
     cid = claims[0].id or 0
-    with pytest.raises(NotAllowed, match="only a editor or above may assign"):
+    with pytest.raises(NotAllowed, match="only an editor or above may assign"):
         assign(session, seen={cid: 1}, assignee=reviewer, by=reviewer)
     set_status(session, claim_id=cid, status=Status.VERIFIED, by=reviewer, seen_version=1)
     with pytest.raises(NotAllowed, match="change a final verdict"):
