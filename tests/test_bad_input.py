@@ -874,6 +874,7 @@ class CliCase:
 def file_with(name: str, data: bytes) -> Callable[[Path], str]:
     def write(folder: Path) -> str:
         path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
         return str(path)
 
@@ -974,6 +975,12 @@ CLI_CASES = [
         ingest(lambda w, tmp: "javascript:alert(1)"),
         "is no file, folder or web address",
         "check the path",
+    ),
+    CliCase(
+        "folder with no articles",
+        ingest(lambda w, tmp: str(Path(file_with("scans/a.png", b"\x89PNG")(tmp)).parent)),
+        "is a folder with no",
+        ".txt files",
     ),
     CliCase(
         "missing file",
@@ -1260,6 +1267,14 @@ def paste(text: str) -> UIAct:
     return act
 
 
+def upload(name: str, data: bytes, mime: str) -> UIAct:
+    def act(at: AppTest, w: World) -> None:
+        at.file_uploader(key="add_upload_file").set_value((name, data, mime))
+        at.button(key="FormSubmitter:add_upload-Add and find claims").click().run()
+
+    return act
+
+
 def fetch(address: Callable[[World], str]) -> UIAct:
     def act(at: AppTest, w: World) -> None:
         at.text_input(key="add_url_address").input(address(w))
@@ -1323,7 +1338,7 @@ def nothing(at: AppTest, w: World) -> None:
 
 def rival_change(w: World) -> None:
     with Session(get_engine(w.url)) as s:
-        set_status(s, claim_id=w.claim(0), status=Status.FALSE, by=w.editor, seen_version=1)
+        set_status(s, claim_id=w.claim(0), status=Status.IN_REVIEW, by=w.editor, seen_version=1)
 
 
 UI_CASES = [
@@ -1367,6 +1382,27 @@ UI_CASES = [
         paste("\x01\x02\x03\x04\x05\x06" * 50),
         "looks like binary data",
         "give text or HTML",
+    ),
+    UiCase(
+        "PDF upload",
+        "articles",
+        upload("budget.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "application/pdf"),
+        "budget.pdf is a PDF",
+        "copy its text",
+    ),
+    UiCase(
+        "binary upload",
+        "articles",
+        upload("photo.txt", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" * 30, "text/plain"),
+        "looks like binary data",
+        "give a .txt, .md or .html file",
+    ),
+    UiCase(
+        "invalid UTF-8 upload",
+        "articles",
+        upload("latin.txt", "Caf\xe9 owners said 30 shops shut.".encode("cp1252"), "text/plain"),
+        "latin.txt is not valid utf-8 text",
+        "save it as UTF-8",
     ),
     UiCase(
         "javascript: URL",
