@@ -899,6 +899,11 @@ def review(claim: int | None, *more: str, user: str = "editor") -> Args:
     ]
 
 
+def user_add(email: str, *, by: str) -> Args:
+    """`factcheck user add EMAIL --by ...`, the password on standard input."""
+    return lambda w, tmp: ["user", "add", email, "--by", getattr(w, by).email, "--password-stdin"]
+
+
 def export(*more: str, user: str = "editor") -> Args:
     return lambda w, tmp: ["export", "--user", getattr(w, user).email, *more]
 
@@ -1137,28 +1142,14 @@ CLI_CASES = [
     ),
     CliCase(
         "not an e-mail address",
-        lambda w, tmp: [
-            "user",
-            "add",
-            "ana-at-newsroom",
-            "--by",
-            w.admin.email,
-            "--password-stdin",
-        ],
+        user_add("ana-at-newsroom", by="admin"),
         "is not an e-mail address",
         "give one like name@newsroom.org",
         stdin=b"correct horse battery\n",
     ),
     CliCase(
         "short password",
-        lambda w, tmp: [
-            "user",
-            "add",
-            "ana@newsroom.test",
-            "--by",
-            w.admin.email,
-            "--password-stdin",
-        ],
+        user_add("ana@newsroom.test", by="admin"),
         "The password is too short",
         "use at least 8 characters",
         stdin=b"abc\n",
@@ -1172,21 +1163,14 @@ CLI_CASES = [
     ),
     CliCase(
         "duplicate user",
-        lambda w, tmp: ["user", "add", w.editor.email, "--by", w.admin.email, "--password-stdin"],
+        user_add("Editor@Newsroom.test", by="admin"),
         "already exists",
         "factcheck user list",
         stdin=b"correct horse battery\n",
     ),
     CliCase(
         "reviewer adds a user",
-        lambda w, tmp: [
-            "user",
-            "add",
-            "ana@newsroom.test",
-            "--by",
-            w.reviewer.email,
-            "--password-stdin",
-        ],
+        user_add("ana@newsroom.test", by="reviewer"),
         "only an admin may manage users",
         "Ask an admin.",
         stdin=b"correct horse battery\n",
