@@ -137,8 +137,11 @@ class Outlet(SQLModel, table=True):
 class Article(SQLModel, table=True):
     """One news article, stored as the clean text that claim spans point into."""
 
+    # The dashboard joins claims to outlets through (outlet_id, id) alone (see migration 0003).
+    __table_args__ = (sa.Index("ix_article_outlet_id_id", "outlet_id", "id"),)
+
     id: int | None = Field(default=None, primary_key=True)
-    outlet_id: int | None = Field(default=None, foreign_key="outlet.id", index=True)
+    outlet_id: int | None = Field(default=None, foreign_key="outlet.id")
     title: str = Field(max_length=500)
     url: str | None = Field(default=None, max_length=2000)  # where it was fetched from
     author: str | None = Field(default=None, max_length=300)

@@ -4,8 +4,9 @@
     python tests/perf/bench_dashboard.py --claims 1000000
 
 Fills each database with tests/perf/generate.py (kept between runs in /tmp/factcheck-bench),
-then runs the page under AppTest: a cold run (empty cache), a cached run, a run right after a
-review (the new event id invalidates the cache) and a run with a clicked bar. It reports
+then runs the page under AppTest: the first run (empty cache), a cached run, then cold runs
+(cache cleared) and runs right after a review (the new event id invalidates the cache), five
+of each, reported as medians, and a run with a clicked bar. It reports
 server time and the bytes of chart data sent, against a baseline in the same run that reads
 every claim and aggregates in pandas (what charting the rows directly would do).
 Targets: ≤ 1 s per run and ≤ 100 KB of chart data.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from factcheck.db import dispose_engine, get_engine, session_scope  # noqa: E402
+from factcheck.migrate import upgrade  # noqa: E402
 from factcheck.models import Status  # noqa: E402
 from factcheck.review import set_status  # noqa: E402
 from factcheck.users import get_user  # noqa: E402
@@ -36,6 +39,7 @@ from tests.perf.generate import generate  # noqa: E402
 
 APP = ROOT / "app.py"
 FOLDER = Path("/tmp/factcheck-bench")
+REPEAT = 5
 
 
 def _claims(url: str) -> int:
@@ -59,6 +63,7 @@ def prepare(url: str, claims: int) -> float:
     """Fill ``url`` unless it already holds ``claims`` claims; returns seconds spent filling."""
     found = _claims(url)
     if found == claims:
+        upgrade(url)  # a kept database gets the indexes of newer migrations
         return 0.0
     dispose_engine(url)
     if url.startswith("postgresql"):
@@ -133,11 +138,17 @@ def bench(name: str, url: str, claims: int) -> list[tuple[str, str, float, float
     st.cache_data.clear()
     at = AppTest.from_file(str(APP), default_timeout=120)
     _open(at)
-    cold = _timed(at)
+    first = _timed(at)
     size = _chart_bytes(at)
     warm = _timed(at)
-    _review_one(url)
-    after_write = _timed(at)
+    # Medians over a few runs each: this machine is shared, one run can be off by a third.
+    colds, after_writes = [], []
+    for _ in range(REPEAT):
+        st.cache_data.clear()
+        colds.append(_timed(at))
+        _review_one(url)
+        after_writes.append(_timed(at))
+    cold, after_write = statistics.median(colds), statistics.median(after_writes)
     at.session_state["dashboard_chart_outlet"] = {"selection": {"pick": [{"key": 1}]}}
     clicked = _timed(at)
     st.cache_data.clear()
@@ -146,9 +157,10 @@ def bench(name: str, url: str, claims: int) -> list[tuple[str, str, float, float
     base_time, base_bytes = naive(url)
     dispose_engine(url)
     rows = [
-        (name, "page run, cold cache (s)", cold, base_time),
+        (name, "first page run, cold cache (s)", first, base_time),
+        (name, f"page run, cold cache, median of {REPEAT} (s)", cold, base_time),
         (name, "page run, cached (s)", warm, base_time),
-        (name, "page run after a review (s)", after_write, base_time),
+        (name, f"page run after a review, median of {REPEAT} (s)", after_write, base_time),
         (name, "page run, bar clicked (s)", clicked, base_time),
         (name, "page run, one outlet, cold (s)", filtered, base_time),
         (name, "chart data sent (KB)", size / 1024, base_bytes / 1024),
@@ -174,10 +186,10 @@ def main() -> None:
         targets.append(("PostgreSQL", pg))
     rows = [row for name, url in targets for row in bench(name, url, args.claims)]
     print(f"\nDashboard at {args.claims:,} claims (baseline: read every claim into pandas)")
-    print(f"{'database':<11} {'measurement':<34} {'value':>10} {'baseline':>10} {'ratio':>7}")
+    print(f"{'database':<11} {'measurement':<44} {'value':>10} {'baseline':>10} {'ratio':>7}")
     for name, what, value, base in rows:
         ratio = value / base if base else float("nan")
-        print(f"{name:<11} {what:<34} {value:>10.3f} {base:>10.3f} {ratio:>7.3f}")
+        print(f"{name:<11} {what:<44} {value:>10.3f} {base:>10.3f} {ratio:>7.3f}")
 
 
 if __name__ == "__main__":
