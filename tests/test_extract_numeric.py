@@ -197,3 +197,79 @@ def test_a_score_is_not_a_range() -> None:
 
 def test_phone_numbers_are_not_claims() -> None:
     assert numeric_quotes("Call 020 7619 5003 for tickets.") == []
+
+
+def test_a_mixed_fraction_too_big_for_a_float_is_no_claim() -> None:
+    assert numeric_quotes("9" * 400 + "4-1/2-month wait") == []
+
+
+MARKETS = (
+    "Harbourline Group reported a net profit of €98 million, and its revenue rose 4% to "
+    "€1.2 billion. The jobless rate for adults in the region was 6.1%, down from 6.5%. "
+    "The firm hired about 150 skilled welders and plans a buyback over 18 months. "
+    "Its chairman, Oskar Lind, 71, said the deal was done at two in the morning.\n"
+)
+FERRY = (
+    "The council paid 40 million shillings ($310,000) for repairs. The trip takes half an "
+    "hour, or two and a quarter hours in a storm. Call the harbour office on 4417, quoting "
+    "ticket 0093, or catch the 12 from the square.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("quote", "measure"),
+    [
+        ("€98 million", "net profit"),
+        ("4%", "revenue rose"),
+        ("€1.2 billion", "revenue rose"),
+        ("6.1%", "jobless rate"),
+        ("6.5%", "jobless rate"),
+        ("150", "skilled welders hired"),
+    ],
+)
+def test_the_measure_comes_from_the_words_around_the_number(quote: str, measure: str) -> None:
+    assert claim(MARKETS, quote).measure == measure
+
+
+def test_a_count_takes_its_plural_noun_as_unit_not_the_word_after() -> None:
+    assert claim(MARKETS, "150").unit == "welders"
+
+
+def test_over_before_a_duration_means_during() -> None:
+    assert claim(MARKETS, "18 months").qualifier is None
+
+
+def test_a_name_followed_by_a_bare_number_gives_an_age() -> None:
+    found = claim(MARKETS, "71")
+    assert (found.unit, found.measure) == ("year", "age")
+
+
+def test_clock_times_written_in_words_are_not_claims() -> None:
+    assert "two" not in numeric_quotes(MARKETS)
+
+
+def test_a_currency_word_after_a_scale_is_the_unit() -> None:
+    found = claim(FERRY, "40 million shillings")
+    assert (found.value, found.unit) == (40e6, "KES")
+
+
+def test_a_bracketed_conversion_in_prose_is_not_negative() -> None:
+    assert claim(FERRY, "$310,000").value == 310_000
+
+
+def test_a_ledger_line_in_brackets_is_negative() -> None:
+    assert claim("Net loss: ($4.2m)", "$4.2m").value == -4_200_000
+
+
+def test_half_an_hour_and_two_and_a_quarter_hours_are_durations() -> None:
+    assert claim(FERRY, "half an hour").days == pytest.approx(0.5 / 24)
+    assert claim(FERRY, "two and a quarter hours").value == 2.25
+
+
+def test_phone_ticket_and_route_numbers_are_not_claims() -> None:
+    assert numeric_quotes(FERRY) == [
+        "40 million shillings",
+        "$310,000",
+        "half an hour",
+        "two and a quarter hours",
+    ]

@@ -97,13 +97,16 @@ def read_symbolic(text: str, pos: int) -> Core | None:
         return None if value is None else Core(pos, match.end(), value, "scientific")
     if match := _MIXED.match(text, pos):
         part = _fraction(match.group(2), match.group(3))
-        if part is not None:
-            return Core(pos, match.end(), int(match.group(1)) + part, "fraction")
+        whole = digits_value(match.group(1))
+        if part is not None and whole is not None:
+            return Core(pos, match.end(), whole + part, "fraction")
     if match := _FRACTION.match(text, pos):
         part = _fraction(match.group(1), match.group(2))
         return None if part is None else Core(pos, match.end(), part, "fraction")
     if match := _VULGAR.match(text, pos):
-        whole = int(match.group(1)) if match.group(1) else 0
+        whole = digits_value(match.group(1)) if match.group(1) else 0.0
+        if whole is None:
+            return None
         return Core(pos, match.end(), whole + VULGAR_VALUES[match.group(2)], "fraction")
     if match := _DIGITS.match(text, pos):
         value = digits_value(match.group())
@@ -201,8 +204,8 @@ def _read_tokens(tokens: list[tuple[str, int, str]], state: _WordState, pos: int
         if joiner == "," and state.last != "scale":
             break
         if word == "and":
-            if _and_a_half(tokens, i) and state.last in ("small", "tens"):
-                return Core(pos, tokens[i + 2][1], state.value + 0.5, "words")
+            if (part := _and_a_part(tokens, i)) and state.last in ("small", "tens"):
+                return Core(pos, tokens[i + 2][1], state.value + part, "words")
             if state.last not in ("hundred", "scale"):
                 break
             state.last = "and"
@@ -221,5 +224,9 @@ def _read_tokens(tokens: list[tuple[str, int, str]], state: _WordState, pos: int
     return None if end == pos else Core(pos, end, state.value, "words")
 
 
-def _and_a_half(tokens: list[tuple[str, int, str]], i: int) -> bool:
-    return i + 2 < len(tokens) and tokens[i + 1][0] == "a" and tokens[i + 2][0] == "half"
+def _and_a_part(tokens: list[tuple[str, int, str]], i: int) -> float | None:
+    """The part in "two and a half", "two and a quarter"; None when no part follows "and"."""
+    if i + 2 >= len(tokens) or tokens[i + 1][0] != "a":
+        return None
+    denominator = FRACTION_WORDS.get(tokens[i + 2][0])
+    return 1 / denominator if denominator in (2, 3, 4) else None

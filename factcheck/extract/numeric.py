@@ -60,14 +60,27 @@ _MONEY_PER = re.compile(
     r"\s+(?:per|a|an)\s+(share|head|person|night|household|barrel|gallon|litre|liter|tonne|ton|"
     r"kilo|unit|ticket|pupil|patient|month|week|year|day|hour)\b"
 )
+_LINE_ITEM = re.compile(
+    r"\b(?i:revenue|sales|profit|loss|income|earnings|ebitda|balance|deficit|net|total|"
+    r"cash flow|result|margin)s?(?:\s+(?:is|was|were|of|for \w+ \w+))?\s*:?\s*\($"
+)
 _TEMPERATURE = re.compile(r"°?([CF])(?![\w-])")
 _MORE_UNIT = re.compile(r" (?:more|additional|extra|further)(?= )")
 # "page 47", "No. 3", "Article 5", "(report 1)": a label, not an amount.
 _LABEL_BEFORE = re.compile(
     r"\b(?i:no|nos|number|page|pages|pp?|part|chapter|section|article|clause|table|figure|fig|"
     r"item|episode|report|volume|vol|issue|version|step|stage|phase|round|level|grade|room|gate|"
-    r"platform|route|flight|channel|paragraph|rule|annex|appendix|exhibit|model|series)\.?\s*$"
+    r"platform|route|flight|channel|paragraph|rule|annex|appendix|exhibit|model|series|incident|"
+    r"case|ref|reference|docket|ticket|bus|tram|dial|call|phone|tel|ring|quoting)\.?\s*$"
+    r"|\b(?i:contact|reach|call|ring|phone|text)\b[^.\d]{0,25}\bon\s+$"
+    r"|\b(?i:on|take|took|catch|caught|ride|board|boarded)\s+the\s+(?:\d+\s+(?:and|or)\s+the\s+)?$"
 )
+# "three in the morning", "2 and 4 a.m." : clock times written without a colon.
+_CLOCK_AFTER = re.compile(
+    r"\s?(?:[ap]\.m\.|(?i:am|pm)\b|o['’]clock\b)|\s+in\s+the\s+(?:morning|afternoon|evening)\b"
+)
+_HALF_AN = re.compile(r"\s+an?\s+")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
 _LIST_NUMBER_AFTER = re.compile(r"[.)]\s")
 # Change verbs before "X to Y": "fell 1.8% to 7,912" is a change and a level, not a range.
 _CHANGE_BEFORE = re.compile(
@@ -87,7 +100,12 @@ _VAGUE_LOWER = {
     "dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2e3, "millions": 2e6,
     "billions": 2e9, "tens": 20.0, "several": 3.0, "few": 2.0,
 }  # fmt: skip
-_AGE_BEFORE = re.compile(r"\b(?:aged|age(?:d| of)?)\s+$|[A-Z][\w'’.-]+,\s$")
+_AGE_BEFORE = re.compile(
+    r"\b(?P<sure>aged|age(?:d| of)?|turn(?:s|ed|ing))\s+$|[A-Z][\w'’.-]+,\s(?:now\s)?$"
+    r"|\b(?:I|[Ss]?he)(?:['’][sm]| is| was| am)\s$|\b(?P<name>[A-Z][a-z]+) (?:is|was) $"
+)
+# What follows an age given with no unit: "MacRae, now 68, told", "She’s 91.", "was 19 when".
+_AGE_AFTER = re.compile(r"[,.;]|\s(?:when|and)\b")
 _FIGURE_OF = re.compile(
     r"\b(?:the|its|their|his|her)\s+((?:[\w-]+\s+){0,2}?(?:number|toll|figure|total|count|tally)"
     r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?)\s+at\s+(?:\w+\s+){0,2}$"
@@ -117,10 +135,17 @@ _QUALIFIER = re.compile(
     r"\b((?i:no more than|no fewer than|no less than|at least|at most|more than|less than"
     r"|fewer than|as many as|as much as|as few as|up to|close to|just over|just under|well over"
     r"|upwards of|in excess of|somewhere around|an estimated|estimated|approximately|roughly"
+    r"|closer to|maybe|perhaps"
     r"|around|about|nearly|almost|some|over|under|exactly|precisely|only|just|below|above))\s+$"
 )
-_AFTER_QUALIFIER = re.compile(r"\s+(?:or more|or so)\b|\+")
-_WORD_AFTER = re.compile(r"[ \u00a0]+(?:(of)\s+)?([A-Za-z][A-Za-z'’-]*)")
+_AFTER_QUALIFIER = re.compile(r"(?:\s+[a-z]+)?\s+(or more|or so|or fewer|or less)\b|(\+)")
+# "over" before a duration means "more than" after these words ("for over a year"), else during.
+_MORE_THAN_OVER = re.compile(r"\b(?i:for|of|in|after|took|takes|lasted|last|lasting)\s+over\s+$")
+_WITHIN = re.compile(r"\b(?i:within)\s+(?:the\s+)?(?:next\s+|first\s+)?$")
+_WORD_AFTER = re.compile(
+    r"[ \u00a0]+(?:(of)\s+(?:(?:the|their|its|his|her|our|these|those|all)\s+)?)?"
+    r"([A-Za-z][A-Za-z'’-]*)"
+)
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*)[ \u00a0]+$")
 _CHANGE_VERB = re.compile(
     r"\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|increases|decreased|"
@@ -135,7 +160,36 @@ _STOP = word_set(
     per this these those its their his her our your my it they he she we you i not no so if when
     while whilst whereas although though because unless whether instead today yesterday now
     after before since until into onto over under about up down out off also all each every
-    there here where then just only more less most least ago later earlier last next s"""
+    there here where then just only more less most least ago later earlier last next s
+    across between among amongst within without through throughout during against toward towards
+    via including despite behind beyond near along amid what how why nationwide worldwide both
+    each either neither such own maybe perhaps probably possibly them him us me first am closer
+    past further away top"""
+)
+# Words a measure may run across when more of it comes before: "rate of income tax".
+_JOIN = word_set("of per has have had was were is are will would be been")
+# Words between what is measured and the number: "profit of", "turnout was", "stood at".
+_LINK = word_set(
+    """
+    of at by to from in was is were are be been being has have had will would could should
+    stood stands stand reached reaches totalled totaled totals total came comes put set stay
+    stays remain remains remained now estimated an average
+    """
+)
+# Irregular plurals that end a counted noun phrase as a plural in -s does: "30 people spent".
+# Time words ending the words before a number: "growth for next year to 1.1%".
+_TIME_TAIL = word_set(
+    "year years quarter month week day weekday night morning today the a this next last previous "
+    "on for per each every"
+)
+# Verbs after a clause's subject that give the subject's level: "turnout was 61%".
+_COPULA = word_set("was is were are stood stands totalled totaled totals reached reaches hit")
+_PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
+_LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
+_SPEECH_VERBS = word_set(
+    "said says say told tells added adds according reported reports announced estimated "
+    "wrote writes confirmed claims claimed argued warned noted stated"
 )
 _YEAR_CONTEXT = word_set(
     """
@@ -227,7 +281,7 @@ def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
             skip_next = False
             if reading.core.plain:
                 continue
-        out.append(_finish(text, reading, out))
+        out.append(_finish(text, reading, out, sentence.start))
     out.extend(_vague(text, sentence, out))
     out.sort(key=lambda q: q.start)
     return _mark_negative_amounts(text, out)
@@ -245,7 +299,7 @@ def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantit
             lower *= SCALE_WORDS.get(words[-1].rstrip("s"), 100.0)
         core = Core(match.start(), match.end(), lower, "words")
         reading = _Reading(match.start(), match.end(), core, lower, scaled=True)
-        measure, _ = _measure(text, reading, out)
+        measure, _ = _measure(text, reading, out, sentence.start)
         qual = _qualifier(text, match.start(), sentence.start)
         q = Quantity(match.start(), match.end(), None, lower, None, qual, None, measure, None, 0.5)
         out.append(q)
@@ -263,6 +317,11 @@ def _read_claim(text: str, match: re.Match[str], sentence: Sentence) -> tuple[_R
         return None, match.end()
     if isinstance(first, int):
         return None, first
+    if first.bare and first.core.plain and _is_label(text, first, sentence):
+        range_sep = _RANGE_SEP.match(text, first.end)  # "No. 23-1142"
+        return None, _past_digits(text, range_sep.end()) if range_sep else first.end
+    if _is_clock(text, first):
+        return None, first.end
     ratio = _read_ratio(text, first, sentence)
     if ratio is not None:
         return ratio, ratio.end
@@ -272,6 +331,20 @@ def _read_claim(text: str, match: re.Match[str], sentence: Sentence) -> tuple[_R
     if _is_context_number(text, first, sentence):
         return None, first.end
     return _read_plus_minus(text, first), first.end
+
+
+def _is_clock(text: str, reading: _Reading) -> bool:
+    """ "three in the morning", "2" in "between 2 and 4 a.m.": clock times, not amounts."""
+    if not (reading.bare and reading.core.value.is_integer() and 0 < reading.value <= 12):
+        return False
+    if _CLOCK_AFTER.match(text, reading.end):
+        return True
+    sep = _RANGE_SEP.match(text, reading.end)
+    second = _CANDIDATE.match(text, sep.end()) if sep else None
+    if second is None or second.group("art") is not None:
+        return False
+    core = read_symbolic(text, second.start()) or read_words(text, second.start())
+    return core is not None and bool(_CLOCK_AFTER.match(text, core.end))
 
 
 def _read_quantity(
@@ -290,6 +363,13 @@ def _read_quantity(
         core = read_words(text, start)
         if core is None:
             return None
+        if core.form == "fraction" and (article := _HALF_AN.match(text, core.end)):
+            unit = read_unit(text, article.end(), words=True)  # "half an hour", "a third of a mile"
+            if unit is not None:
+                reading = _Reading(start, unit.end, core, core.value, unit=unit)
+                if unit.kind == "currency":
+                    reading.currency, reading.unit = unit.name, None
+                return reading
         return _attach(text, _Reading(start, core.end, core, core.value))
     return _read_symbolic_quantity(text, match, sentence, second)
 
@@ -544,7 +624,7 @@ def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool
 
 def _is_label(text: str, reading: _Reading, sentence: Sentence) -> bool:
     """Tell whether a bare number labels something: "page 4", "(report 1)", a list's "2."."""
-    if _LABEL_BEFORE.search(text, max(sentence.start, reading.start - 12), reading.start):
+    if _LABEL_BEFORE.search(text, max(sentence.start, reading.start - 40), reading.start):
         return True
     line_start = text.rfind("\n", 0, reading.start) + 1
     at_line_start = not text[line_start : reading.start].strip()
@@ -591,40 +671,144 @@ def _qualifier(text: str, start: int, floor: int) -> str | None:
 
 
 def _measure(
-    text: str, reading: _Reading, previous: list[Quantity]
+    text: str, reading: _Reading, previous: list[Quantity], floor: int
 ) -> tuple[str | None, str | None]:
     """Name what is counted and its head noun: "Palestinian deaths", "people killed"."""
-    words: list[str] = []
-    pos = reading.end
-    while len(words) < 3:
-        match = _WORD_AFTER.match(text, pos)
-        if match is None:
-            break
-        takes_of = (
-            reading.unit or reading.scaled or reading.currency or reading.core.form == "fraction"
-        )
-        if match.group(1) and (words or not takes_of):
-            break
-        word = match.group(2)
-        if word.lower() in _STOP or word.endswith("ly") or words and word[0].isupper():
-            break
-        words.append(word)
-        pos = match.end()
-    if len(words) > 1 and words[-1].endswith(("ed", "ing")):
-        words.pop()
+    words, head, pos = _noun_after(text, reading)
     shared = _coordinated(text, previous, reading)
     if not words and reading.bare and shared:
-        words = [shared]
+        words, head = [shared], shared
     verb = _verb_before(text, reading)
     if not words:
-        return _measure_without_noun(text, reading, verb), None
-    head = words[-1]
+        measure = _measure_without_noun(text, reading, verb)
+        return measure or _measure_before(text, reading, previous, floor), None
     passive = _PASSIVE_AFTER.match(text, pos)
     if passive and passive.group(1) in _AFFECTING_VERBS:
         words.append(passive.group(1))  # "23 soldiers were wounded"
     elif verb in _AFFECTING_VERBS and reading.bare:
         words.append(verb)  # "killed at least 47 people"
     return " ".join(words), head
+
+
+def _is_plural(word: str) -> bool:
+    low = word.lower()
+    return low in _PLURALS or len(low) > 3 and low.endswith("s") and not low.endswith(_NOT_PLURAL)
+
+
+_NOT_PLURAL = ("ss", "us", "is", "ous")
+
+
+def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, int]:
+    """The words after a number that say what it counts, their head noun and where they end.
+
+    A count's noun phrase ends at its first plural ("200 elderly households"); one more word
+    may follow as its verb ("30 people spent").
+    """
+    words: list[str] = []
+    head: str | None = None
+    pos = reading.end
+    takes_of = reading.unit or reading.scaled or reading.currency or reading.core.form == "fraction"
+    counted = reading.bare or (reading.scaled and not reading.currency)
+    while len(words) < 3:
+        match = _WORD_AFTER.match(text, pos)
+        if match is None or match.group(1) and (words or not takes_of):
+            break
+        word = match.group(2)
+        if word.lower() in _STOP or words and word[0].isupper():
+            break
+        if head is not None:  # the verb after a counted noun
+            if not word.endswith("ly"):
+                words.append(word)
+            break
+        words.append(word)
+        pos = match.end()
+        if counted and (_is_plural(word) or reading.value == 1 and not word.endswith("ly")):
+            head = word
+    while words and words[-1].endswith("ly") and words[-1] != head:
+        words.pop()
+    if head is None and len(words) > 1 and words[-1].endswith(("ed", "ing")):
+        words.pop()
+    if len(words) == 1 and words[0].endswith("ed") and words[0] not in _AFFECTING_VERBS:
+        words = []  # "the £31m referred to": a participle, not what is counted
+    if head is None and words:
+        head = words[-1]
+    return words, head, pos
+
+
+def _measure_before(
+    text: str, reading: _Reading, previous: list[Quantity], floor: int
+) -> str | None:
+    """What a number measures from the words before it: "net profit of", "turnout was"."""
+    start = reading.start
+    if qualifier := _QUALIFIER.search(text, max(floor, start - 30), start):
+        start = qualifier.start()
+    lead = max(floor, start - 90)
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, lead, start)]
+    tokens = list(_LEAD_WORD.finditer(text, marks[-1] if marks else lead, start))
+    copulas = [i for i, t in enumerate(tokens) if t.group().lower() in _COPULA]
+    if copulas and (subject := _words_from(tokens[: copulas[-1]], floor)):
+        return subject
+    if previous and previous[-1].end > lead:
+        tokens = [t for t in tokens if t.start() >= previous[-1].end]
+    i = len(tokens) - 1
+    while i >= 0 and _skipped_before(tokens[i].group().lower()):
+        i -= 1
+    taken: list[re.Match[str]] = []
+    while i >= 0 and len(taken) < 4:
+        if (
+            tokens[i].group().lower() in _JOIN
+            and taken
+            and i
+            and _measure_word(tokens[i - 1], floor)
+        ):
+            i -= 1
+            continue
+        if not _measure_word(tokens[i], floor):
+            break
+        taken.append(tokens[i])
+        i -= 1
+    if taken:
+        return text[taken[-1].start() : taken[0].end()]
+    return _inherited(text, reading, previous)
+
+
+def _skipped_before(word: str) -> bool:
+    return word in _LINK or word in _TIME_TAIL or word.endswith("ly")
+
+
+def _words_from(tokens: list[re.Match[str]], floor: int) -> str | None:
+    """The subject at the start of a clause: "The unemployment rate for people …" → its noun."""
+    i = 0
+    while i < len(tokens) and tokens[i].group().lower() in _STOP:
+        i += 1
+    end = i
+    while end < len(tokens) and end - i < 5:
+        token = tokens[end]
+        joins = token.group().lower() == "of" and end + 1 < len(tokens)
+        if not (_measure_word(token, floor) or joins and _measure_word(tokens[end + 1], floor)):
+            break
+        end += 1
+    if end == i:
+        return None
+    return tokens[i].string[tokens[i].start() : tokens[end - 1].end()]
+
+
+def _measure_word(token: re.Match[str], floor: int) -> bool:
+    """A word that can be part of a measure: no function word, speech verb or name."""
+    word = token.group()
+    low = re.split(r"['’]", word.lower())[0]
+    if low in _STOP or low in _SPEECH_VERBS or low.endswith("ly") or low in NUMBER_WORDS:
+        return False
+    return word[0].islower() or token.start() == floor
+
+
+def _inherited(text: str, reading: _Reading, previous: list[Quantity]) -> str | None:
+    """The measure of the figure just before: "rose 6.4% to €4.91bn", "down from 1.5%"."""
+    if not previous or previous[-1].measure is None:
+        return None
+    between = text[previous[-1].end : reading.start]
+    near = len(between.split()) <= 4 and not re.search(r"[.;:!?]", between)
+    return previous[-1].measure if near else None
 
 
 def _verb_before(text: str, reading: _Reading) -> str | None:
@@ -656,7 +840,10 @@ def _is_age(text: str, reading: _Reading) -> bool:
     lead = _AGE_BEFORE.search(text, max(0, reading.start - 40), reading.start)
     if lead is None:
         return False
-    return lead.group().startswith(("age", "Age")) or text.startswith(",", reading.end)
+    if lead.group("sure"):
+        return True
+    after = _AGE_AFTER.match(text, reading.end)
+    return after is not None and (lead.group("name") is None or "when" in after.group())
 
 
 def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> str | None:
@@ -668,14 +855,21 @@ def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> str 
     return measure.split()[0] if "and" in between and len(between) <= 4 else None
 
 
-def _finish(text: str, reading: _Reading, previous: list[Quantity]) -> Quantity:
+def _finish(text: str, reading: _Reading, previous: list[Quantity], floor: int) -> Quantity:
     """Turn a reading into a Quantity with qualifier, measure, days and confidence."""
     lower, upper = reading.range if reading.range else (None, None)
     qual = _qualifier(text, reading.start, max(0, reading.start - 30))
+    timed = reading.unit is not None and reading.unit.days is not None
+    if qual == "over" and timed and not _MORE_THAN_OVER.search(text, floor, reading.start):
+        qual = None  # "a buyback over 12 months": over is during, not more than
+    if qual is None and timed and _WITHIN.search(text, floor, reading.start):
+        qual = "within"
     if qual is None and (after := _AFTER_QUALIFIER.match(text, reading.end)):
-        qual = "at least" if after.group().strip() in ("or more", "+") else "about"
-    measure, head = _measure(text, reading, previous)
-    unit = reading.unit_name or (head if reading.bare else None)
+        tail = after.group(1) or after.group(2)
+        qual = {"or more": "at least", "+": "at least", "or so": "about"}.get(tail, tail)
+    measure, head = _measure(text, reading, previous, floor)
+    counted = reading.bare or reading.scaled and not reading.currency and not reading.unit
+    unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
     if _is_age(text, reading):
         measure, unit = "age", "year"
     days = None
@@ -701,13 +895,21 @@ def _finish(text: str, reading: _Reading, previous: list[Quantity]) -> Quantity:
 
 
 def _mark_negative_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
-    """Read accounting negatives "($99.99)" unless the brackets convert a figure before them."""
+    """Read accounting negatives "($99.99)" where a financial line item or table names them.
+
+    In prose, brackets around an amount convert or aside it ("250m shillings ($1.9m)").
+    """
     out: list[Quantity] = []
-    for i, q in enumerate(found):
+    for q in found:
         bracketed = text[q.start - 1 : q.start] == "(" and text[q.end : q.end + 1] == ")"
-        converts = i > 0 and not text[found[i - 1].end : q.start - 1].strip()
         positive = q.value is not None and q.value > 0
-        if bracketed and not converts and positive and q.unit and q.unit[:3].isupper():
+        if bracketed and positive and q.unit and q.unit[:3].isupper() and _ledger(text, q.start):
             q = replace(q, value=-(q.value or 0.0))
         out.append(q)
     return out
+
+
+def _ledger(text: str, start: int) -> bool:
+    """Tell whether a bracket follows a line item ("revenue is (") or sits in a table row."""
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return "\t" in line or "|" in line or bool(_LINE_ITEM.search(line))
