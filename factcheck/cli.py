@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import os
-import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -321,7 +320,11 @@ def serve(
         "false",
     ]
     env = {**os.environ, "FACTCHECK_DATABASE_URL": database_url()}
-    raise typer.Exit(subprocess.call(cmd, env=env))
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Become Streamlit rather than start it as a child: stopping `factcheck serve` then
+    # stops the server too, and no orphan keeps the port.
+    os.execve(sys.executable, cmd, env)
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import time
@@ -17,22 +18,13 @@ ROOT = Path(__file__).resolve().parents[1]
 def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A virtual environment with factcheck installed from a freshly built wheel."""
     folder = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "--no-deps",
-            "--no-build-isolation",
-            "-q",
-            "-w",
-            str(folder),
-            str(ROOT),
-        ],
-        check=True,
-        timeout=300,
-    )
+    source = folder / "source"  # a copy, so the build leaves no build/ folder in the checkout
+    skip = shutil.ignore_patterns(".git", "db", "build", "*.egg-info", "test-artifacts", ".*")
+    shutil.copytree(ROOT, source, ignore=skip)
+    (source / "db" / "migrations").parent.mkdir()
+    shutil.copytree(ROOT / "db" / "migrations", source / "db" / "migrations")
+    build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
+    subprocess.run([*build, "-w", str(folder), str(source)], check=True, timeout=300)
     venv = folder / "venv"
     subprocess.run(
         [sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True, timeout=120
