@@ -7,8 +7,10 @@ the app does; a Conflict is the expected answer when another worker got there fi
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import random
+import subprocess
+import sys
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -74,12 +76,22 @@ class LoadResult:
 def run_load(
     url: str, *, email: str, claim_ids: list[int], processes: int, changes: int
 ) -> LoadResult:
-    """Run ``processes`` workers of ``changes`` status changes each, in separate processes."""
-    context = multiprocessing.get_context("spawn")
-    args = [(url, email, claim_ids, changes, seed) for seed in range(processes)]
+    """Run ``processes`` workers of ``changes`` status changes each, in separate processes.
+
+    Each worker is a fresh `python -m factcheck.load` process, independent of whatever the
+    calling process has imported (a multiprocessing pool re-runs the caller's main module).
+    """
     started = time.perf_counter()
-    with context.Pool(processes) as pool:
-        results = pool.starmap(worker, args)
+    command = [sys.executable, "-m", "factcheck.load"]
+    workers = [
+        subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for _ in range(processes)
+    ]
+    for seed, proc in enumerate(workers):
+        assert proc.stdin is not None
+        proc.stdin.write(json.dumps([url, email, claim_ids, changes, seed]))
+        proc.stdin.close()
+    results = [_result(proc) for proc in workers]
     seconds = time.perf_counter() - started
     writes: Counter[int] = Counter()
     for result in results:
@@ -90,3 +102,21 @@ def run_load(
         errors=[e for r in results for e in r.errors],
         seconds=seconds,
     )
+
+
+def _result(proc: subprocess.Popen[str]) -> WorkerResult:
+    assert proc.stdout is not None
+    with proc.stdout:
+        out = proc.stdout.read()
+    if proc.wait() != 0:
+        return WorkerResult({}, 0, [f"worker exited with {proc.returncode}"])
+    data = json.loads(out)
+    return WorkerResult(
+        {int(k): v for k, v in data["writes"].items()}, data["conflicts"], data["errors"]
+    )
+
+
+if __name__ == "__main__":
+    url_, email_, ids_, changes_, seed_ = json.loads(sys.stdin.read())
+    done = worker(url_, email_, ids_, changes_, seed_)
+    print(json.dumps({"writes": done.writes, "conflicts": done.conflicts, "errors": done.errors}))
