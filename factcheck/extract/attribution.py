@@ -17,6 +17,7 @@ from .lexicon import word_set
 from .quotes import Quote
 from .sentences import Sentence, SentenceIndex
 from .speakers import TITLES, NameBook, Resolver, Subject, build_name_book, subject_before
+from .turns import Turn, find_turns
 
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|will|would|could|can|should|must|had|has|have|may|might|did|does|"
@@ -46,7 +47,7 @@ _ADVERBIAL = re.compile(
 )
 _CONTENT_STOP = re.compile(
     r",?\s+according to\b|;|,\s+(?:adding|saying|noting|putting|citing|calling|urging|"
-    r"warning|while|whereas)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b|\s+(?:and|but)\s+"
+    r"warning|while|whereas)\b|,\s+and\s+(?:I|we)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b|\s+(?:and|but)\s+"
     rf"(?=(?:[\w'’]+\s+){{0,3}}{CUE.pattern})"
 )
 _TITLE_WORDS = "|".join(sorted(TITLES))
@@ -55,16 +56,22 @@ _INVERTED = re.compile(
     r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*|(?:the|a|an)\s+[\w'’ -]+?)"
     r"(?=\s*(?:[,.;:!?]|$))"
 )
-_ACCORDING_NP = re.compile(r"\s+([^,.;:()\"“”]+)")
+_ACCORDING_NP = re.compile(r"\s+((?:[^,.;:()\"“”]|(?<=\d)[,.](?=\d))+)")
 _SOURCE_DOC = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:statement|report|post|release|tally|count|figures|data|estimate|survey|"
     r"poll|document|letter)\s+(?:from|by|of|issued by|released by|published by)\s+",
     re.IGNORECASE,
 )
+# "a study of 80,000 adults published on Wednesday in …": the source ends before its details.
+_SOURCE_DETAILS = re.compile(
+    r"\s+(?:published|released|issued|conducted|carried|seen|on|in|at|during|last|this)\b.*$"
+)
 _PASSIVE = re.compile(
     rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE_VERBS})\s+by\s+"
     r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
 )
+# What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
+_ASIDE = re.compile(r",\s+(?:who|which|describing|adding|saying|noting|citing|calling)\b.*$", re.S)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 _LEADING_SUBJECT = re.compile(r"(?:[A-Z][\w']*,\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]")
 _TRIM = " \t\n,.;:"
@@ -74,7 +81,7 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]s|\band\s+\S+)\s*$")
 # "put the death toll at 300": "put" reports a figure only in this frame.
 _PUT_FIGURE = re.compile(
-    r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:number|toll|figure|total|count|cost|"
+    r"\s+(?:it|them|this|that)\s+at\b|\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:number|toll|figure|total|count|cost|"
     r"tally|estimate|losses)\b(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+at\b"
 )
 # "data from LSEG show": "show" reports only when its subject is a source of figures.
@@ -210,8 +217,8 @@ class _SentenceReader:
         if not before or before[-1].mark in self.used:
             return None
         gap = self.text[before[-1].stop : match.start()]
-        if len(gap.split()) > 7 or re.search(r"[.;:]", gap):
-            return None
+        if len(gap.split()) > 7 or re.search(r"[.;:]|\b(?:and|but)\b", gap):
+            return None  # "… was “disappointing” but said …": a new clause, not the quote's cue
         return before[-1]
 
     def _directive(self, match: re.Match[str], speaker: str) -> list[Attribution]:
@@ -281,7 +288,7 @@ class _SentenceReader:
             pos = obj.end()
         while adverbial := _ADVERBIAL.match(self.text, pos, self.s.end):
             pos = adverbial.end()
-        rest = self.text[pos : self.s.end]
+        rest = _ASIDE.sub("", self.text[pos : self.s.end])
         if rest.strip(" .!?\"”'") and not _INVERTED.fullmatch(rest.rstrip(" .!?")):
             return []
         comma = self.text.rfind(",", self.s.start, match.start())
@@ -297,6 +304,7 @@ class _SentenceReader:
         if np is None:
             return []
         speaker = _SOURCE_DOC.sub("", np.group(1).strip())
+        speaker = _SOURCE_DETAILS.sub("", speaker) if len(speaker.split()) > 10 else speaker
         if not speaker or len(speaker.split()) > 10:
             return []
         before = _trim(self.text, self._left_bound(match.start()), match.start())
@@ -335,10 +343,12 @@ def find_attributions(
     sentences: Sequence[Sentence],
     quotes: Sequence[Quote],
     parsed: Sequence[Attribution] = (),
+    figures: Sequence[tuple[int, int]] = (),
 ) -> list[Attribution]:
     """Return the attributed claims of text with resolved speakers, in text order.
 
     parsed: candidates from a dependency parse, kept where the rules found nothing.
+    figures: spans of numeric claims; in a transcript's answers they make a sentence a claim.
     """
     index = SentenceIndex(list(sentences))
     per_sentence: dict[int, list[Quote]] = {}
@@ -351,11 +361,62 @@ def find_attributions(
         found.extend(reader.read())
         used |= reader.used
     found.extend(p for p in parsed if not any(p.start < a.end and a.start < p.end for a in found))
+    if turns := find_turns(text, sentences):
+        found.extend(_turn_claims(text, sentences, turns, found, figures))
+        found.extend(_intro_quotes(quotes, used, turns, index))
     book = _resolve(text, sentences, found)
     found.extend(_quotes_by_context(text, sentences, quotes, used, found, index, book))
     found.extend(_unmarked_continuations(text, sentences, found))
     found.sort(key=lambda a: (a.start, a.end))
     return _without_duplicates(found)
+
+
+def _turn_claims(
+    text: str,
+    sentences: Sequence[Sentence],
+    turns: list[Turn],
+    found: list[Attribution],
+    figures: Sequence[tuple[int, int]],
+) -> list[Attribution]:
+    """Give "I"/"we" in an answer the answerer's name, and make each answer sentence that
+    states a figure a direct claim of the answerer."""
+    out: list[Attribution] = []
+    for turn in turns:
+        if turn.speaker is None:
+            continue
+        for att in found:
+            in_turn = turn.start <= att.cue_at < turn.end
+            if in_turn and (att.speaker or "").lower() in _FIRST_PERSON_SPEAKERS:
+                att.speaker = turn.speaker
+        for i, sentence in enumerate(sentences):
+            start, end = max(sentence.start, turn.start), sentence.end
+            if not turn.start <= end <= turn.end or text[start:end].rstrip().endswith("?"):
+                continue
+            inside = [a for a in found if a.start < end and start < a.end]
+            if any(a.speaker == turn.speaker or a.end - a.start >= end - start for a in inside):
+                continue  # said already, by the answerer or by someone they cite
+            if any(start <= f0 and f1 <= end for f0, f1 in figures):
+                out.append(
+                    Attribution(start, end, turn.speaker, None, start, True, "direct", 0.7, i)
+                )
+    return out
+
+
+def _intro_quotes(
+    quotes: Sequence[Quote], used: set[int], turns: list[Turn], index: SentenceIndex
+) -> list[Attribution]:
+    """A quotation in an interview's headline or introduction is the interviewee's."""
+    guest = next((t.speaker for t in turns if t.speaker), None)
+    if guest is None:
+        return []
+    return [
+        Attribution(q.start, q.end, guest, None, q.start, True, "direct", 0.6, index.at(q.mark))
+        for q in quotes
+        if q.mark < turns[0].start and q.mark not in used
+    ]
+
+
+_FIRST_PERSON_SPEAKERS = word_set("i we")
 
 
 def _resolve(text: str, sentences: Sequence[Sentence], found: list[Attribution]) -> NameBook:
@@ -440,8 +501,8 @@ def _unmarked_continuations(
     """Sentences in "we"/"I" that follow a direct quote in its paragraph lost their marks."""
     out: list[Attribution] = []
     claimed = {a.sentence for a in found}
-    for att in [a for a in found if a.direct and a.speaker]:
-        run: list[int] = []
+    for att in [a for a in found if a.direct and a.speaker and not text[a.start].islower()]:
+        run: list[int] = []  # a partial quote ("would “take 9,000 lorries”") is not continued
         j = sentences_after = att.sentence + 1
         while j < len(sentences) and sentences[j].para == sentences[att.sentence].para:
             chunk = text[sentences[j].start : sentences[j].end]

@@ -22,9 +22,12 @@ def extract_claims(text: str) -> list[Found]:
     index = SentenceIndex(sentences)
     nlp = resolve_parser_model()
     parsed = parsed_attributions(nlp, text, sentences) if nlp is not None else []
-    attributions = find_attributions(text, sentences, find_quotes(text, sentences), parsed)
+    quantities = find_quantities(text, sentences)
+    figures = [(q.start, q.end) for q in quantities]
+    quotes = find_quotes(text, sentences)
+    attributions = find_attributions(text, sentences, quotes, parsed, figures)
     claims = [_attributed(text, a, sentences, index) for a in attributions]
-    for quantity in find_quantities(text, sentences):
+    for quantity in quantities:
         claims.append(_numeric(text, quantity, sentences, index, attributions))
     claims.sort(key=lambda c: (c.start, c.end))
     return claims

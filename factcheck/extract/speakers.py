@@ -21,7 +21,7 @@ TITLES = word_set(
     analyst economist president-elect head founder executive lawmaker mp counsel foreign defence
     defense finance interior health councillor councilor prosecutor striker midfielder defender
     goalkeeper candidate researcher author scientist doctor nurse lawyer activist campaigner
-    reporter correspondent chairperson treasurer auditor engineer teacher"""
+    reporter correspondent chairperson treasurer auditor engineer teacher constable"""
 )
 _ORG_WORDS = word_set(
     """
@@ -41,6 +41,7 @@ _LOWER_TITLE = re.compile(
     rf"professor|mayor|senator|general|member|executive|officer|founder|chair|head|judge)"
     rf"[ \u00a0]+({_RUN.pattern})"
 )
+_INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
 _DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
 PRONOUNS = word_set("he she they it we i")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
@@ -61,13 +62,14 @@ _TRAILING_FILLER = re.compile(
     r"in\s+a\s+statement))+\s*$"
 )
 _BOUNDARY = re.compile(
-    r"[,;:()\[\]—–\"“”]|\s-\s|\b(?:and|but|or|while|whereas|as|because|although|though|that|"
-    r"which|who|whom|whose|when|if|so|where)\b"
+    r",(?!\d{3}\b)|[;:()\[\]—–\"“”]|\s-\s|\b(?:and|but|or|while|whereas|as|because|although|"
+    r"though|that|which|who|whom|whose|when|if|so(?!\s+far)|where)\b"
 )
 _SUBORDINATORS = word_set("while whereas as because although though when if")
 # "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
 _APPOSITIVE = re.compile(
-    r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|\d{1,3}\s)", re.I
+    r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s)",
+    re.I,
 )
 _OWNER_DATA = re.compile(
     r"(.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|statistics|numbers|estimates)"
@@ -134,12 +136,13 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
     for i in range(len(parts) - 2, -1, -1):
         chunk, opened = parts[i]
         place = i > 0 and parts[i - 1][0].strip().startswith("of ") and " " not in chunk.strip()
-        if opened in ("who", "which") or _APPOSITIVE.match(chunk + " ") or place:
+        if i > 0 and (opened in ("who", "which") or _APPOSITIVE.match(chunk + " ") or place):
             asides += 1
         elif chunk.strip().startswith("of ") or not chunk.strip():
             continue
         else:
-            return chunk if asides and _is_name(chunk) else None
+            named = _is_name(chunk) or len(chunk.split()) <= 5 and person_name(chunk) is not None
+            return chunk if asides and named else None
     return None
 
 
@@ -150,7 +153,7 @@ def _is_name(part: str) -> bool:
 
 
 def _noun_phrase(part: str, subordinate: bool) -> Subject:
-    phrase = part.strip()
+    phrase = _CONTRACTION.sub("", part.strip())
     if phrase.lower() in PRONOUNS:
         return Subject(phrase, "pronoun", subordinate)
     if by := _REMARKS_BY.search(phrase):
@@ -163,9 +166,33 @@ def _noun_phrase(part: str, subordinate: bool) -> Subject:
             return Subject(None, "none", subordinate)
         phrase = tail.group().strip()
     words = phrase.split()
-    if not words or len(words) > 9 or not any(c.isalpha() for c in phrase):
+    if not words or len(words) > 9 or not is_speaker_phrase(phrase):
         return Subject(None, "none", subordinate)
     return Subject(phrase, "np", subordinate, phrase)
+
+
+def is_speaker_phrase(phrase: str) -> bool:
+    """Tell whether phrase can name a speaker: a noun phrase, not a clause or a lone determiner.
+
+    "held his own seat with a majority of 1", "Washington has so far" and "Your" are not.
+    """
+    words = phrase.split()
+    if not any(c.isalpha() for c in phrase) or words[-1].lower() in _NOT_HEAD:
+        return False
+    if len(words) == 1:
+        return words[0].lower() not in _DETERMINERS
+    inner = [w.lower() for w in words[1:]]
+    return not any(w in _CLAUSE_WORDS or w in _DETERMINERS - _ARTICLES for w in inner)
+
+
+_CONTRACTION = re.compile(r"['’](?:ve|d|ll|m|re)$", re.IGNORECASE)
+_ARTICLES = word_set("the a an")
+_DETERMINERS = word_set("the a an my your his her its our their this that these those")
+_NOT_HEAD = word_set("far so also then now just even still only very")
+_CLAUSE_WORDS = word_set(
+    "is are was were has have had will would can could should may might must do does did been "
+    "what how why where whether"
+)
 
 
 def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -326,6 +353,9 @@ class Resolver:
         titled = self.book.by_title(phrase)
         if titled is not None:
             return self._person(titled, para), True
+        if _INDEFINITE.match(phrase):
+            self.seen.append(phrase)
+            return phrase, False  # "a senior EU official", "one diplomat": nobody named
         if _DEFINITE.match(phrase) and not any(w[:1].isupper() for w in phrase.split()[1:]):
             return self._description(phrase)
         if phrase.islower():

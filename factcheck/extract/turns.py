@@ -1,0 +1,122 @@
+"""Transcripts and interviews: who holds the floor in each paragraph.
+
+Two layouts are read. Labelled turns: lines that open with "NAME:", "SURNAME:", "Q:" or "A:"
+(a label holds until the next one). Unlabelled Q&A: an article that introduces "an interview
+with X" and then alternates questions (paragraphs ending in "?") with X's answers.
+Answers belong to the interviewee; questions are the interviewer's and are not claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .sentences import Sentence
+from .speakers import person_name
+
+_LABEL = re.compile(
+    r"(Q|A|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,5}|[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3})"
+    r" ?: +(?=\S)"
+)
+_INTRO = re.compile(
+    r"\b(?:interview|Q&A|conversation|in talks?)\s+with\s+((?:[\w'’.-]+\s+){0,4}?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I[’']\w+|we|We|we[’']\w+|We[’']\w+|my|My|our|Our|us|me)\b")
+_MIN_LABELS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """A paragraph's speaker: [start, end) is its text after any label."""
+
+    start: int
+    end: int
+    speaker: str | None  # None while the interviewer asks
+    para: int
+
+
+def _paragraphs(sentences: Sequence[Sentence]) -> list[tuple[int, int, int]]:
+    """(start, end, para) of every non-headline paragraph."""
+    out: list[tuple[int, int, int]] = []
+    for s in sentences:
+        if out and out[-1][2] == s.para:
+            out[-1] = (out[-1][0], s.end, s.para)
+        elif not s.headline:
+            out.append((s.start, s.end, s.para))
+    return out
+
+
+def _label_speaker(label: str, earlier: dict[str, str]) -> str | None:
+    """ "DEPUTY CHIEF CONSTABLE ANITA BROOKS" → "Anita Brooks"; "BROOKS" → the earlier full name."""
+    words = label.title().split() if label.isupper() else label.split()
+    if len(words) == 1:
+        return earlier.get(words[0])
+    name = person_name(" ".join(words))
+    if name is None or len(name.split()) < 2:
+        return None
+    earlier[name.split()[-1]] = name
+    return name
+
+
+def _labelled(text: str, paras: list[tuple[int, int, int]]) -> list[Turn]:
+    turns: list[Turn] = []
+    earlier: dict[str, str] = {}
+    labels = 0
+    speaker: str | None = None
+    in_turns = False
+    for start, end, para in paras:
+        match = _LABEL.match(text, start, end)
+        label = match.group(1) if match else ""
+        named = _label_speaker(label, earlier) if label not in ("", "Q", "A") else None
+        if label in ("Q", "A") or named is not None:
+            labels += 1
+            in_turns = True
+            speaker = named if label != "Q" else None
+            speaker = "" if label == "A" else speaker  # the interviewee, named later
+            assert match is not None
+            turns.append(Turn(match.end(), end, speaker, para))
+        elif in_turns:
+            answer_after_question = speaker is None and text[start:end].rstrip()[-1:] != "?"
+            turns.append(Turn(start, end, "" if answer_after_question else speaker, para))
+    return turns if labels >= _MIN_LABELS else []
+
+
+def _alternating(text: str, paras: list[tuple[int, int, int]]) -> list[Turn]:
+    """Questions end in "?"; the paragraph after one is an answer, and so is any paragraph
+    after an answer that speaks in the first person."""
+    turns: list[Turn] = []
+    previous: str | None = "-"  # "-" before the first question
+    for start, end, para in paras:
+        chunk = text[start:end]
+        question = chunk.rstrip().endswith("?")
+        if previous == "-" and not question:
+            continue
+        if question or previous == "" and not _FIRST_PERSON.search(chunk):
+            turns.append(Turn(start, end, None, para))
+            previous = None
+        else:
+            turns.append(Turn(start, end, "", para))
+            previous = ""
+    questions = sum(1 for t in turns if t.speaker is None)
+    return turns if questions >= _MIN_LABELS else []
+
+
+def interviewee(text: str) -> str | None:
+    """The person an interview is with: "Q&A with Dr Lena Vogt" → "Lena Vogt"."""
+    intro = _INTRO.search(text, 0, min(len(text), 1500))
+    return person_name(intro.group(1)) if intro else None
+
+
+def find_turns(text: str, sentences: Sequence[Sentence]) -> list[Turn]:
+    """Return the speaking turns of a transcript or interview; [] for an ordinary article.
+
+    An answer whose speaker is only "the interviewee" gets the name from the introduction.
+    """
+    paras = _paragraphs(sentences)
+    guest = interviewee(text)
+    turns = _labelled(text, paras)
+    if not turns and guest is not None:
+        turns = _alternating(text, paras)
+    return [Turn(t.start, t.end, guest, t.para) if t.speaker == "" else t for t in turns]
