@@ -26,7 +26,7 @@ def test_each_claim_links_to_itself_in_its_status_colour() -> None:
     assert 'data-claim="7"' in out
     assert 'href="?article=3&amp;claim=7"' in out
     assert f"background:{STATUS_COLOURS[Status.VERIFIED]}" in out
-    assert ">40 people</a>" in out
+    assert ">40 people</mark></a>" in out
 
 
 def test_numeric_claims_are_filled_and_attributed_claims_underlined() -> None:
@@ -45,7 +45,8 @@ def test_a_figure_inside_a_quote_keeps_both_claims_and_clicks_to_the_figure() ->
     covered = [(TEXT[a:b], [s.claim_id for s in spans]) for a, b, spans in cut if spans]
     assert covered == [("at least ", [1]), ("40 people", [2, 1]), (" died", [1])]
     out = article_html(TEXT, [outer, inner], article_id=1)
-    assert out.count('data-claim="1"') == 2 and out.count('data-claim="2"') == 1
+    # each piece carries its target on the link and on the mark
+    assert out.count('data-claim="1"') == 4 and out.count('data-claim="2"') == 2
     middle = out[out.index('data-claim="2"') : out.index(">40 people<")]
     assert STATUS_COLOURS[Status.VERIFIED] in middle and STATUS_COLOURS[Status.FALSE] in middle
 

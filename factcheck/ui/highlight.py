@@ -66,7 +66,7 @@ def _title(covering: list[Span]) -> str:
 def article_html(
     text: str, spans: Sequence[Span], *, article_id: int, selected: int | None = None
 ) -> str:
-    """The article as HTML: each claim piece an ``<a class="fc-mark">`` linking to it."""
+    """The article as HTML: each claim piece a ``<mark class="fc-mark">`` in a link to it."""
     parts = []
     for start, end, covering in pieces(len(text), spans):
         chunk = html.escape(text[start:end], quote=True)
@@ -75,11 +75,13 @@ def article_html(
             continue
         target = covering[0].claim_id
         kinds = " ".join(sorted({f"fc-{s.kind.value}" for s in covering}))
+        chosen = " data-selected" if any(c.claim_id == selected for c in covering) else ""
         parts.append(
-            f'<a class="fc-mark {kinds}" data-claim="{target}" '
+            f'<a class="fc-link" data-claim="{target}"{chosen} '
             f'href="?article={article_id}&amp;claim={target}" '
-            f'title="{html.escape(_title(covering), quote=True)}" '
-            f'style="{_style(covering, selected)}">{chunk}</a>'
+            f'title="{html.escape(_title(covering), quote=True)}">'
+            f'<mark class="fc-mark {kinds}" data-claim="{target}" '
+            f'style="{_style(covering, selected)}">{chunk}</mark></a>'
         )
     return f'<div class="fc-article">{"".join(parts)}</div>'
 

@@ -42,9 +42,9 @@ _ARTICLE_CSS = """
 .fc-article { white-space: pre-wrap; line-height: 1.85; font-size: 1.05rem;
   font-family: Georgia, 'Times New Roman', serif; color: var(--st-text-color, #1f2937);
   max-height: 75vh; overflow-y: auto; padding-right: 0.75rem; }
-a.fc-mark { color: inherit; text-decoration: none; border-radius: 3px; padding: 0 1px;
-  cursor: pointer; }
-a.fc-mark:hover { filter: brightness(0.88); }
+a.fc-link { color: inherit; text-decoration: none; cursor: pointer; }
+mark.fc-mark { color: inherit; border-radius: 3px; padding: 0 1px; }
+a.fc-link:hover mark.fc-mark { filter: brightness(0.88); }
 """
 
 _ARTICLE_JS = """
@@ -57,14 +57,14 @@ export default function (component) {
     parentElement.appendChild(host);
   }
   host.innerHTML = data;
-  host.querySelectorAll('a.fc-mark').forEach((mark) => {
+  host.querySelectorAll('a.fc-link').forEach((mark) => {
     mark.onclick = (event) => {
       if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
       event.preventDefault();
       setTriggerValue('clicked', Number(mark.dataset.claim));
     };
   });
-  const chosen = host.querySelector('a.fc-mark[data-selected]');
+  const chosen = host.querySelector('a.fc-link[data-selected]');
   if (chosen) chosen.scrollIntoView({ block: 'nearest' });
 }
 """

@@ -42,10 +42,10 @@ def test_a_pasted_article_shows_its_claims_highlighted(app: App, browser_page: P
     screenshot(page, "articles_after_paste")
     page.get_by_role("link", name="Review its claims").click()
     wait_idle(page)
-    marks = page.locator("a.fc-mark")
+    marks = page.locator("mark.fc-mark")
     expect(marks.first).to_be_visible()
     assert marks.count() >= 3
-    expect(page.locator("a.fc-mark", has_text="27")).to_have_count(1)
+    expect(page.locator("mark.fc-mark", has_text="27")).to_have_count(1)
     screenshot(page, "review_pasted")
 
 
@@ -60,10 +60,10 @@ def test_the_seed_article_shows_its_claims_highlighted(app: App, browser_page: P
     expect(page.get_by_text("claims found")).to_be_visible()
     page.get_by_role("link", name="Review its claims").click()
     wait_idle(page)
-    expect(page.locator("a.fc-mark").first).to_be_visible()
+    expect(page.locator("mark.fc-mark").first).to_be_visible()
     screenshot(page, "review_seed")
-    assert page.locator("a.fc-mark.fc-numeric").count() >= 5
-    assert page.locator("a.fc-mark.fc-attributed").count() >= 3
+    assert page.locator("mark.fc-mark.fc-numeric").count() >= 5
+    assert page.locator("mark.fc-mark.fc-attributed").count() >= 3
 
 
 @pytest.mark.timeout(180)
@@ -75,7 +75,7 @@ def test_verifying_a_claim_with_evidence_changes_its_colour_and_history(
     target = claims[1]  # the quote "held better than anyone expected"
     page = browser_page
     log_in(page, app, f"review?article={article.id}")
-    mark = page.locator(f"a.fc-mark[data-claim='{target.id}']")
+    mark = page.locator(f"mark.fc-mark[data-claim='{target.id}']")
     expect(mark).to_have_attribute("style", colour(Status.UNREVIEWED))
     mark.click()
     wait_idle(page)
@@ -84,7 +84,7 @@ def test_verifying_a_claim_with_evidence_changes_its_colour_and_history(
     page.locator("[data-testid='stRadio']").first.get_by_text("Verified", exact=True).click()
     page.get_by_role("button", name="Save verdict").click()
     wait_idle(page)
-    expect(page.locator(f"a.fc-mark[data-claim='{target.id}']")).to_have_attribute(
+    expect(page.locator(f"mark.fc-mark[data-claim='{target.id}']")).to_have_attribute(
         "style", colour(Status.VERIFIED)
     )
     page.get_by_role("tab", name="Evidence").click()
