@@ -28,7 +28,7 @@ _THAT = re.compile(r"\bthat\b")
 _THAT_ONLY = word_set("add added adds adding")
 # What follows a cue without "that" but is no reported clause: an object or an adverbial.
 _NOT_CLAUSE = re.compile(
-    r"\s*(?:(?:his|her|its|their|our|my|your)(?!(?:\s+[\w'’-]+){1,3}\s+(?:had|has|have|was|were|"
+    r"\s*(?:(?:his|her|its|their|our|my|your)(?!(?:\s+[\w'’-]+){1,6}\s+(?:had|has|have|was|were|"
     r"is|are|will|would|could|can)\b)|to|on|in|at|for|with|by|from|during|after|before|"
     r"about|of|as|so|yes|no|nothing|something|anything|it\s*[.,])\b",
     re.IGNORECASE,
@@ -66,6 +66,12 @@ _SOURCE_DOC = re.compile(
 _SOURCE_DETAILS = re.compile(
     r"\s+(?:published|released|issued|conducted|carried|seen|on|in|at|during|last|this)\b.*$"
 )
+_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+([^,;:]+?)\s+as\s+$")
+_BY_DOING = re.compile(r"\b(?:by|after|before|when|while)\s+$")
+_PUT_IT = re.compile(r"\s+it\b(?!\s+at\b)")
+_PARENTHETICAL = re.compile(r",\s*(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+$")
+_COLON_CONTENT = re.compile(r"\s*:\s+(?=[^\s\"“‘'])")
+_EXPECT = word_set("expect expects expected")
 _PASSIVE = re.compile(
     rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE_VERBS})\s+by\s+"
     r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
@@ -150,9 +156,17 @@ class _SentenceReader:
         kind = cue_kind(cue)
         if kind == "according_to":
             return self._according_to(match)
-        subject = subject_before(self.text, self._left_bound(match.start()), match.start())
-        if subject.mode == "reject":
-            return []
+        left = self._left_bound(match.start())
+        subject = subject_before(self.text, left, match.start())
+        if cue.endswith("ing") and (quoted := _QUOTED_AS.search(self.text, left, match.start())):
+            subject = Subject(quoted.group(1), "np")  # "quoted a councillor as saying …"
+        elif subject.mode == "reject" and not (
+            cue.endswith("ing") and _BY_DOING.search(self.text, left, match.start())
+        ):
+            return []  # "the claims", "his remarks"; but "She opens by saying …" reports
+        if cue in ("put", "puts") and _PUT_IT.match(self.text, match.end()):
+            speaker, _ = self._speaker(subject, cue, match.end())
+            return self._quote_after(match, speaker, cue, max_gap=2) if speaker else []
         if cue in ("put", "puts") and not _PUT_FIGURE.match(self.text, match.end()):
             return []
         if cue in _SHOW:
@@ -240,6 +254,8 @@ class _SentenceReader:
             self.used.add(quoted.mark)
             return [self._make((quoted.start, quoted.end), speaker, cue, at, "direct", 0.9)]
         start, confidence = self._content_start(after, cue)
+        if start is None and self._parenthetical(at, after):
+            start, confidence = after + 1, 0.75
         if start is None:
             return self._reported_before(match, speaker)
         span = self._clause_end(start, subject.subordinate)
@@ -247,15 +263,23 @@ class _SentenceReader:
             return []
         return [self._make(span, speaker, cue, at, "indirect", confidence)]
 
+    def _parenthetical(self, at: int, after: int) -> bool:
+        """ "The levy, she wrote, had raised …": the cue and its speaker sit between commas."""
+        aside = _PARENTHETICAL.search(self.text, self.s.start, at)
+        return aside is not None and self.text.startswith(",", after)
+
     def _content_start(self, after: int, cue: str) -> tuple[int | None, float]:
         """Where the reported clause begins after the cue, and how sure that is."""
         window_end = min(self.s.end, after + 120)
         window = self.text[after:window_end]
         cut = re.search(r"[\"“”.;:]", window)
         window = window[: cut.start()] if cut else window
+        if colon := _COLON_CONTENT.match(self.text, after, self.s.end):
+            return colon.end(), 0.8  # "Priya Nair writes: the forecast cuts …"
         that = _THAT.search(window)
-        if that is not None and len(window[: that.start()].split()) <= 8:
-            return after + that.end(), 0.85
+        near = that is not None and len(window[: that.start()].split()) <= 8
+        if that is not None and near and not _FINITE.search(window, 0, that.start()):
+            return after + that.end(), 0.85  # but not "said roads were cut and that …"
         if cue in _THAT_ONLY:
             return None, 0.0  # "the package adds $886 billion": adding, not saying
         pos = after
@@ -266,7 +290,7 @@ class _SentenceReader:
         head = self.text[pos : min(self.s.end, pos + 80)]
         if not head.strip() or head.lstrip()[:1] in ",.;:":
             return None, 0.0
-        if _NOT_CLAUSE.match(head):
+        if _NOT_CLAUSE.match(head) and not (cue in _EXPECT and head.lstrip().startswith("to ")):
             return None, 0.0  # "reiterated his vow to …", "said on Tuesday."
         if _FINITE.search(head) or _words(head, 0, len(head)) >= 4:
             return pos, 0.75
@@ -393,9 +417,8 @@ def _turn_claims(
             if not turn.start <= end <= turn.end or text[start:end].rstrip().endswith("?"):
                 continue
             inside = [a for a in found if a.start < end and start < a.end]
-            if any(a.speaker == turn.speaker or a.end - a.start >= end - start for a in inside):
-                continue  # said already, by the answerer or by someone they cite
-            if any(start <= f0 and f1 <= end for f0, f1 in figures):
+            said = [(f0, f1) for f0, f1 in figures if start <= f0 and f1 <= end]
+            if any(not any(a.start <= f0 and f1 <= a.end for a in inside) for f0, f1 in said):
                 out.append(
                     Attribution(start, end, turn.speaker, None, start, True, "direct", 0.7, i)
                 )
@@ -477,7 +500,7 @@ def _paragraph_person(
     first = si
     while first > 0 and sentences[first - 1].para == sentences[si].para:
         first -= 1
-    named = [(pos, name) for pos, name in book.people if sentences[first].start <= pos < at]
+    named = [(pos, name) for pos, name in book.mentions if sentences[first].start <= pos < at]
     if not named:
         return None
     pos, name = max(named)

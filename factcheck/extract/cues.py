@@ -16,8 +16,9 @@ explains explaining | warn warned warns warning | caution cautioned cautions | c
 confirms confirming | deny denied denies denying | acknowledge acknowledged acknowledges
 admit admitted admits admitting | concede conceded concedes | report reported | reveal revealed
 reveals | disclose disclosed discloses | suggest suggested suggests suggesting | indicate indicated
-indicates indicating | estimate estimated | predict predicted predicts | allege alleged alleges
-alleging | believe believed believes | think thinks thought | write wrote writes | tweeted
+indicates indicating | estimate estimated estimates | expect expects expected | predict predicted
+predicts | allege alleged alleges alleging | believe believed believes | think thinks thought
+| write wrote writes | tweeted
 stress stressed stressing | emphasise emphasised emphasises emphasize emphasized emphasizes
 reiterate reiterated reiterates | repeated | recall recalled recalls | reply replied replies
 respond responded responds | countered | conclude concluded concludes | affirm affirmed affirms

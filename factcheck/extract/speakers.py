@@ -166,6 +166,12 @@ def _noun_phrase(part: str, subordinate: bool) -> Subject:
             return Subject(None, "none", subordinate)
         phrase = tail.group().strip()
     words = phrase.split()
+    for i in range(
+        1, len(words) - 1
+    ):  # "a figure the WHO (expects)": the relative clause's subject
+        if words[i] in ("the", "a", "an") and words[i - 1].lower() not in _PREPOSITIONS:
+            words, phrase = words[i:], " ".join(words[i:])
+            break
     if not words or len(words) > 9 or not is_speaker_phrase(phrase):
         return Subject(None, "none", subordinate)
     return Subject(phrase, "np", subordinate, phrase)
@@ -187,6 +193,7 @@ def is_speaker_phrase(phrase: str) -> bool:
 
 _CONTRACTION = re.compile(r"['’](?:ve|d|ll|m|re)$", re.IGNORECASE)
 _ARTICLES = word_set("the a an")
+_PREPOSITIONS = word_set("of at for in on from with by to into about over under than and or")
 _DETERMINERS = word_set("the a an my your his her its our their this that these those")
 _NOT_HEAD = word_set("far so also then now just even still only very")
 _CLAUSE_WORDS = word_set(
@@ -232,6 +239,8 @@ class NameBook:
     people: list[tuple[int, str]] = field(default_factory=list)
     titles: dict[str, str] = field(default_factory=dict)
     names: list[tuple[int, str]] = field(default_factory=list)  # any "First Last", untitled
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # every naming, full or surname
+    gender: dict[str, str] = field(default_factory=dict)  # name → "he" or "she", when the text says
 
     def add(self, pos: int, name: str, title: str = "") -> None:
         """Remember a full name seen at pos, with its title ("prime minister") if any."""
@@ -267,13 +276,15 @@ class NameBook:
 
 
 def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
-    """Collect "Title First Last" and "official First Last" names from non-headline sentences."""
+    """Collect "Title First Last" and "official First Last" names from non-headline sentences,
+    every later mention of them (surnames too), and the gender the text gives them."""
     book = NameBook()
     for sentence in sentences:
         if sentence.headline:
             continue
         for run in _RUN.finditer(text, sentence.start, sentence.end):
-            tokens = run.group().split()
+            tokens = [t.rstrip(".") if len(t) > 3 else t for t in run.group().split()]
+            _mention(book, run.start(), tokens, text)
             if len(tokens) < 2:
                 continue
             title, name = split_title(tokens)
@@ -285,7 +296,40 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             name = match.group(1).split()
             if 2 <= len(name) <= 4 and not _has_org_word(name):
                 book.add(match.start(1), " ".join(name))
+        for match in _APPOSED_TITLE.finditer(text, sentence.start, sentence.end):
+            name = match.group(2).split()
+            if 2 <= len(name) <= 4 and not _has_org_word(name):
+                book.add(match.start(2), " ".join(name), match.group(1))
     return book
+
+
+def _mention(book: NameBook, pos: int, tokens: list[str], text: str) -> None:
+    """Note who a run of capitalised words names, and their gender from a pronoun soon after."""
+    name = person_name(" ".join(tokens))
+    if name is None:
+        return
+    if len(name.split()) == 1:
+        known = [full for _, full in book.mentions if full.split()[-1] == name]
+        if not known:
+            return
+        name = known[-1]
+    book.mentions.append((pos, name))
+    if name not in book.gender:
+        title = tokens[0].lower().rstrip(".")
+        pronoun = _NEXT_PRONOUN.search(text, pos, pos + 200)
+        book.gender[name] = _TITLE_GENDER.get(title) or (
+            ("she" if pronoun.group().lower() in _FEMININE else "he") if pronoun else ""
+        )
+
+
+_APPOSED_TITLE = re.compile(
+    rf"(?i:the)\s+((?:[a-z-]+\s+){{0,3}}?(?i:{'|'.join(sorted(TITLES))}))\s*,\s+({_RUN.pattern})"
+    r"(?=\s*[,.;])"
+)
+_NEXT_PRONOUN = re.compile(r"(?:he|him|his|she|her|hers)", re.IGNORECASE)
+_FEMININE = word_set("she her hers")
+_TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she"}
+_TITLE_GENDER |= {"lady": "she", "dame": "she"}
 
 
 def _bare_name(tokens: list[str], starts_sentence: bool) -> str | None:
@@ -343,7 +387,7 @@ class Resolver:
         self.position = pos
         low = phrase.lower()
         if low in PRONOUNS:
-            person = self._antecedent(pos, para) if low in _PERSON_PRONOUNS else None
+            person = self._antecedent(pos, para, low) if low in _PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
         name = None if re.match(rf"the {_RUN.pattern}$", phrase) else person_name(phrase)
         if name is not None:
@@ -364,20 +408,34 @@ class Resolver:
         self.seen.append(phrase)
         return phrase, not _ANONYMOUS.search(phrase) or any(c.isupper() for c in phrase[1:])
 
-    def _antecedent(self, pos: int, para: int) -> str | None:
-        """The person a "he"/"she" at pos most likely means: the last one who spoke or was named."""
-        spoke = (
-            self.last_person[1] if self.last_person and para - self.last_person[0] <= 2 else None
-        )
-        named = [(seen, name) for seen, name in self.book.people if pos - 1500 <= seen < pos]
-        if named and (spoke is None or max(named)[0] > self.last_spoke_at):
-            return max(named)[1]
-        return spoke
+    def _antecedent(self, pos: int, para: int, pronoun: str) -> str | None:
+        """The person a "he"/"she" at pos most likely means: the last one named or who spoke,
+        skipping anyone the text has given the other gender."""
+        fits = [
+            (seen, name)
+            for seen, name in self.book.mentions
+            if pos - 1500 <= seen < pos and self.book.gender.get(name, pronoun) in ("", pronoun)
+        ]
+        spoke = self.last_person
+        if (
+            spoke
+            and para - spoke[0] <= 2
+            and self.book.gender.get(spoke[1], pronoun) in ("", pronoun)
+        ):
+            fits.append((self.last_spoke_at, spoke[1]))
+        if not fits:
+            return None
+        name = max(fits)[1]
+        self.book.gender.setdefault(name, pronoun)
+        if not self.book.gender[name]:
+            self.book.gender[name] = pronoun
+        return name
 
     def _person(self, name: str, para: int) -> str:
         self.last_person = (para, name)
         self.last_spoke_at = self.position
         self.book.add(-1, name)
+        self.book.mentions.append((self.position, name))
         self.seen.append(name)
         return name
 
