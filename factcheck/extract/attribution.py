@@ -159,8 +159,9 @@ class _SentenceReader:
         left = self._left_bound(match.start())
         subject = subject_before(self.text, left, match.start())
         if cue.endswith("ing") and (quoted := _QUOTED_AS.search(self.text, left, match.start())):
-            subject = Subject(quoted.group(1), "np")  # "quoted a councillor as saying …"
-        elif subject.mode == "reject" and not (
+            source = quoted.group(1)  # "quoted a councillor as saying …"
+            return self._speech(match, source, match.end(), Subject(source, "np"))
+        if subject.mode == "reject" and not (
             cue.endswith("ing") and _BY_DOING.search(self.text, left, match.start())
         ):
             return []  # "the claims", "his remarks"; but "She opens by saying …" reports

@@ -57,7 +57,8 @@ _REMARKS_BY = re.compile(
 )
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|later|earlier|again|repeatedly|reportedly|recently|"
-    r"once|publicly|privately|further|still|already|would|will|did|does|do|then|separately|"
+    r"once|publicly|privately|further|still|already|would|will|did|does|do|then|separately|can|"
+    r"could|must|should|may|might|"
     r"officially|firmly|now|even|today|tonight|yesterday|on\s+\w+day|last\s+\w+|this\s+\w+|"
     r"in\s+a\s+statement))+\s*$"
 )
@@ -300,11 +301,12 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             name = match.group(2).split()
             if 2 <= len(name) <= 4 and not _has_org_word(name):
                 book.add(match.start(2), " ".join(name), match.group(1))
+    _genders(book, text)
     return book
 
 
 def _mention(book: NameBook, pos: int, tokens: list[str], text: str) -> None:
-    """Note who a run of capitalised words names, and their gender from a pronoun soon after."""
+    """Note who a run of capitalised words names; a title may say their gender."""
     name = person_name(" ".join(tokens))
     if name is None:
         return
@@ -313,20 +315,34 @@ def _mention(book: NameBook, pos: int, tokens: list[str], text: str) -> None:
         if not known:
             return
         name = known[-1]
-    book.mentions.append((pos, name))
-    if name not in book.gender:
-        title = tokens[0].lower().rstrip(".")
-        pronoun = _NEXT_PRONOUN.search(text, pos, pos + 200)
-        book.gender[name] = _TITLE_GENDER.get(title) or (
-            ("she" if pronoun.group().lower() in _FEMININE else "he") if pronoun else ""
-        )
+    book.mentions.append((pos + len(" ".join(tokens)), name))
+    if gender := _TITLE_GENDER.get(tokens[0].lower().rstrip(".")):
+        book.gender[name] = gender
+
+
+def _genders(book: NameBook, text: str) -> None:
+    """Give a person the gender of the first pronoun opening a clause after their name and
+    before anyone else is named: "Rosa Delgado was 19 when she arrived"."""
+    ends = [pos for pos, _ in book.mentions[1:]] + [len(text)]
+    for (pos, name), nxt in zip(book.mentions, ends, strict=False):
+        if book.gender.get(name):
+            continue
+        pronoun = _NEXT_PRONOUN.search(text, pos, min(nxt, pos + 200))
+        if pronoun is not None:
+            book.gender[name] = "she" if pronoun.group(1).lower() in _FEMININE else "he"
 
 
 _APPOSED_TITLE = re.compile(
-    rf"(?i:the)\s+((?:[a-z-]+\s+){{0,3}}?(?i:{'|'.join(sorted(TITLES))}))\s*,\s+({_RUN.pattern})"
+    rf"\b(?i:the)\s+((?:[a-z-]+\s+){{0,3}}?(?i:{'|'.join(sorted(TITLES))}))\s*,\s+({_RUN.pattern})"
     r"(?=\s*[,.;])"
 )
-_NEXT_PRONOUN = re.compile(r"(?:he|him|his|she|her|hers)", re.IGNORECASE)
+# A pronoun that opens a clause ("…, and his department", "when she arrived"), not an object
+# ("joined her"), most likely refers back to the person just named.
+_NEXT_PRONOUN = re.compile(
+    r"(?:^|[.,;:!?]\s+|\b(?:and|but|when|as|because|that|after|before|while|until)\s+)"
+    r"((?i:he|his|she|her))\b",
+    re.MULTILINE,
+)
 _FEMININE = word_set("she her hers")
 _TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _TITLE_GENDER |= {"lady": "she", "dame": "she"}

@@ -56,6 +56,8 @@ def _label_speaker(label: str, earlier: dict[str, str]) -> str | None:
     name = person_name(" ".join(words))
     if name is None or len(name.split()) < 2:
         return None
+    if label.isupper():  # "HARBOUR MASTER OWEN TALLIS": the name is the last two words
+        name = " ".join(name.split()[-2:])
     earlier[name.split()[-1]] = name
     return name
 

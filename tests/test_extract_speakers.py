@@ -1,0 +1,148 @@
+"""Who said it: transcripts, interviews, pronouns, titles and the many shapes of a reporting cue."""
+
+from __future__ import annotations
+
+from factcheck.extract import Found, extract_claims
+
+TRANSCRIPT = (
+    "Transcript: Harbour council press conference\n\n"
+    "HARBOUR MASTER OWEN TALLIS: Good morning. The tanker ran aground at 4 a.m. and leaked "
+    "about 300 tonnes of oil. I can confirm that 14 crew were taken off safely.\n\n"
+    "We expect the clean-up to take six weeks.\n\n"
+    "Q: Nadia Kerr, Coast Radio. How many beaches are closed?\n\n"
+    "TALLIS: Nine beaches are closed until further notice.\n"
+)
+INTERVIEW = (
+    "An interview with Dr Hana Ruiz, the new chief of the river trust\n\n"
+    "Hana Ruiz took over the trust in March. She spoke to us about floods and funding.\n\n"
+    "How bad were the spring floods?\n\n"
+    "Worse than anything I have seen. About 1,200 homes flooded in two days.\n\n"
+    "The minister says the trust has enough money.\n\n"
+    "The minister is wrong. We need £40m more a year, and I have told her so.\n"
+)
+PRONOUNS = (
+    "Mayor Ingrid Solberg opened the new bridge on Friday. Transport chief Karl Brandt joined "
+    "her, and his department paid for the lighting.\n\n"
+    "Brandt is cautious. “The bridge will carry 20,000 cars a day,” he said.\n\n"
+    "Solberg disagreed. “It will carry far more,” she said.\n"
+)
+
+
+def attributed(text: str) -> list[Found]:
+    return [c for c in extract_claims(text) if c.kind == "attributed"]
+
+
+def said(text: str, words: str) -> Found:
+    found = sorted((c for c in attributed(text) if words in c.quote), key=lambda c: len(c.quote))
+    assert found, f"nothing attributed holds {words!r}: {[c.quote for c in attributed(text)]}"
+    return found[0]
+
+
+def number(text: str, quote: str) -> Found:
+    return next(c for c in extract_claims(text) if c.kind == "numeric" and c.quote == quote)
+
+
+def test_a_transcript_answer_with_a_figure_is_the_labelled_speakers_claim() -> None:
+    claim = said(TRANSCRIPT, "300 tonnes")
+    assert (claim.speaker, claim.speaker_resolved, claim.direct) == ("Owen Tallis", True, True)
+    assert claim.quote.startswith("The tanker ran aground")
+
+
+def test_first_person_cues_in_an_answer_belong_to_the_answerer() -> None:
+    claim = said(TRANSCRIPT, "14 crew")
+    assert (claim.quote, claim.speaker) == ("14 crew were taken off safely", "Owen Tallis")
+
+
+def test_an_unlabelled_paragraph_continues_the_turn() -> None:
+    assert number(TRANSCRIPT, "six weeks").speaker == "Owen Tallis"
+
+
+def test_a_surname_label_is_the_full_name_given_earlier() -> None:
+    assert said(TRANSCRIPT, "Nine beaches").speaker == "Owen Tallis"
+
+
+def test_questions_and_greetings_are_not_claims() -> None:
+    quotes = [c.quote for c in attributed(TRANSCRIPT)]
+    assert not any("How many beaches" in q or "Good morning" in q for q in quotes)
+
+
+def test_answers_in_an_interview_belong_to_the_interviewee() -> None:
+    claim = said(INTERVIEW, "1,200 homes")
+    assert (claim.speaker, claim.direct) == ("Hana Ruiz", True)
+    assert number(INTERVIEW, "£40m").speaker == "Hana Ruiz"
+
+
+def test_a_statement_put_to_the_interviewee_is_the_source_it_names() -> None:
+    claim = said(INTERVIEW, "enough money")
+    assert (claim.quote, claim.speaker) == ("the trust has enough money", "the minister")
+
+
+def test_an_ordinary_article_has_no_turns() -> None:
+    text = "Why did bread cost more?\n\nFlour rose 8% in a year, the bakery said.\n\nWhat next?\n"
+    claims = [(c.quote, c.speaker) for c in attributed(text)]
+    assert claims == [("Flour rose 8% in a year", "the bakery")]
+
+
+def test_he_and_she_go_to_the_latest_person_of_that_gender() -> None:
+    assert said(PRONOUNS, "20,000 cars").speaker == "Karl Brandt"
+    assert said(PRONOUNS, "far more").speaker == "Ingrid Solberg"
+
+
+def test_a_title_given_in_apposition_resolves_later() -> None:
+    text = (
+        "The treasurer, Joan Pike, presented the accounts. "
+        "Reserves fell by £2m last year, the treasurer said.\n"
+    )
+    claim = said(text, "Reserves")
+    assert (claim.speaker, claim.speaker_resolved) == ("Joan Pike", True)
+
+
+def test_according_to_a_title_and_name_keeps_the_name() -> None:
+    text = "Turnout was 31 per cent, according to the returning officer, Sam Ode.\n"
+    assert said(text, "Turnout").speaker == "Sam Ode"
+
+
+def test_so_far_and_relative_clauses_are_not_speakers() -> None:
+    text = (
+        "Leader Tom Fenn, who won by 1,204 votes, said the party would regroup. "
+        "Paris has so far pledged nothing, a senior official complained.\n"
+    )
+    assert said(text, "regroup").speaker == "Tom Fenn"
+    claim = said(text, "pledged nothing")
+    assert (claim.speaker, claim.speaker_resolved) == ("a senior official", False)
+
+
+def test_a_possessive_is_not_a_speaker() -> None:
+    text = "Your reporter quoted a trader as saying the market would “fall 5% by Friday”.\n"
+    claim = said(text, "fall 5%")
+    assert (claim.speaker, claim.speaker_resolved) == ("a trader", False)
+
+
+def test_cue_then_colon_reports_what_follows() -> None:
+    text = "Our economics editor Lia Moss writes: the forecast cuts growth to 1.1 per cent.\n"
+    claim = said(text, "1.1 per cent")
+    assert (claim.quote, claim.speaker) == ("the forecast cuts growth to 1.1 per cent", "Lia Moss")
+
+
+def test_a_cue_between_commas_reports_the_rest_of_the_sentence() -> None:
+    text = "Judge Ana Bell ruled on Monday. The tax, she wrote, had raised $40 million a year.\n"
+    claim = said(text, "$40 million")
+    assert (claim.quote, claim.speaker) == ("had raised $40 million a year", "Ana Bell")
+
+
+def test_by_saying_and_as_she_puts_it() -> None:
+    text = (
+        "The Chancellor, Rosa Lind, rose at noon. She opened by saying the deficit had halved.\n\n"
+        "Lind arrived in 1990 with, as she puts it, “one bag and no plan.”\n"
+    )
+    assert said(text, "deficit had halved").speaker == "Rosa Lind"
+    assert said(text, "one bag").speaker == "Rosa Lind"
+
+
+def test_expects_and_estimates_report_forecasts() -> None:
+    text = (
+        "Forecasters expect the storm to drop 200mm of rain. "
+        "The agency estimates the repairs will cost £3m.\n"
+    )
+    assert number(text, "200mm").speaker == "Forecasters"
+    assert number(text, "£3m").speaker == "the agency"
