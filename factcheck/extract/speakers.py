@@ -241,7 +241,8 @@ class NameBook:
     titles: dict[str, str] = field(default_factory=dict)
     names: list[tuple[int, str]] = field(default_factory=list)  # any "First Last", untitled
     mentions: list[tuple[int, str]] = field(default_factory=list)  # every naming, full or surname
-    gender: dict[str, str] = field(default_factory=dict)  # name → "he" or "she", when the text says
+    gender: dict[str, str] = field(default_factory=dict)  # name → "he" or "she" if the text says
+    surnames: dict[str, str] = field(default_factory=dict)  # last word → its full name
 
     def add(self, pos: int, name: str, title: str = "") -> None:
         """Remember a full name seen at pos, with its title ("prime minister") if any."""
@@ -297,10 +298,10 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             name = match.group(1).split()
             if 2 <= len(name) <= 4 and not _has_org_word(name):
                 book.add(match.start(1), " ".join(name))
-        for match in _APPOSED_TITLE.finditer(text, sentence.start, sentence.end):
-            name = match.group(2).split()
-            if 2 <= len(name) <= 4 and not _has_org_word(name):
-                book.add(match.start(2), " ".join(name), match.group(1))
+    for match in _APPOSED_TITLE.finditer(text):
+        name = match.group(2).split()
+        if 2 <= len(name) <= 4 and not _has_org_word(name):
+            book.add(match.start(2), " ".join(name), match.group(1))
     _genders(book, text)
     return book
 
@@ -311,10 +312,10 @@ def _mention(book: NameBook, pos: int, tokens: list[str], text: str) -> None:
     if name is None:
         return
     if len(name.split()) == 1:
-        known = [full for _, full in book.mentions if full.split()[-1] == name]
-        if not known:
+        if name not in book.surnames:
             return
-        name = known[-1]
+        name = book.surnames[name]
+    book.surnames[name.split()[-1]] = name
     book.mentions.append((pos + len(" ".join(tokens)), name))
     if gender := _TITLE_GENDER.get(tokens[0].lower().rstrip(".")):
         book.gender[name] = gender
