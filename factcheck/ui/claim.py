@@ -7,7 +7,8 @@ import html
 import streamlit as st
 
 from factcheck.claims import ClaimDetail, get_claim_detail, list_claims
-from factcheck.labels import STANCE_LABELS, STATUS_COLOURS
+from factcheck.figures import comparable_figures
+from factcheck.labels import STANCE_LABELS, STATUS_COLOURS, STATUS_LABELS
 from factcheck.models import Claim, ClaimKind
 from factcheck.ui.common import (
     claim_key,
@@ -95,8 +96,38 @@ def _show(d: ClaimDetail) -> None:
             )
         if not d.notes:
             st.caption("No notes yet.")
+    if c.kind is ClaimKind.NUMERIC:
+        _elsewhere(c)
     st.subheader("History")
     history_table(d.history)
+
+
+def _elsewhere(c: Claim) -> None:
+    """The same figure in other articles, however it was written there."""
+    with db(readonly=True) as session:
+        found = comparable_figures(session, claim_id=claim_key(c))
+    st.subheader(f"The same figure elsewhere ({len(found)})")
+    if not found:
+        st.caption("No other article reports a close figure of the same kind.")
+        return
+    st.dataframe(
+        [
+            {
+                "Outlet": f.outlet or "",
+                "Article": f.article_title,
+                "As written": f.quote,
+                "Figure": " ".join(b for b in (f.qualifier, number(f.value), f.unit) if b),
+                "Days": number(f.days),
+                "Compared": "same" if f.same else f"{f.difference:+.0%}",
+                "Status": STATUS_LABELS[f.status],
+                "Open": f"claim?claim={f.claim_id}",
+            }
+            for f in found
+        ],
+        hide_index=True,
+        width="stretch",
+        column_config={"Open": st.column_config.LinkColumn(display_text="open")},
+    )
 
 
 def _in_sentence(c: Claim) -> str:
