@@ -8,9 +8,10 @@ import sqlalchemy as sa
 from sqlmodel import Session
 
 from factcheck import dashboard as board
+from factcheck.articles import add_article
 from factcheck.models import Article, Claim, ClaimKind, Role, Status, User
 from factcheck.review import set_status
-from tests.factories import make_article, make_user
+from tests.factories import found_in, make_article, make_user
 
 
 def _newsroom(session: Session) -> tuple[User, list[Claim], list[Claim]]:
@@ -113,6 +114,24 @@ def test_date_range_selects_articles_by_their_date(session: Session) -> None:
     )
     past = board.DashboardFilter(start=date(2001, 1, 1), end=date(2001, 12, 31))
     assert board.status_counts(session, where=past)["claims"].sum() == 0
+
+
+def test_date_range_prefers_the_publication_date_to_the_ingestion_date(session: Session) -> None:
+    editor, _, _ = _newsroom(session)  # 9 claims, published on no known date, ingested today
+    body = "The council said 41 bridges were repaired in the spring of 2001, ahead of the floods."
+    add_article(
+        session,
+        title="Bridges before the floods",
+        text=body,
+        by=editor,
+        published_at=datetime(2001, 6, 2, 23, 30, tzinfo=UTC),
+        claims=[found_in(body, "41 bridges", kind="numeric", value=41, measure="bridges")],
+    )
+    june_2nd = board.DashboardFilter(start=date(2001, 6, 2), end=date(2001, 6, 2))
+    for by in ("kind", "speaker", "outlet", "article"):
+        assert board.status_by(session, where=june_2nd, by=by)["claims"].sum() == 1
+    june_3rd = board.DashboardFilter(start=date(2001, 6, 3))
+    assert board.status_counts(session, where=june_3rd)["claims"].sum() == 9
 
 
 def test_review_activity_counts_changes_per_day_and_reviewer(session: Session) -> None:

@@ -9,6 +9,8 @@ then runs the page under AppTest: the first run (empty cache), a cached run, the
 of each, reported as medians, and a run with a clicked bar. It reports
 server time and the bytes of chart data sent, against a baseline in the same run that reads
 every claim and aggregates in pandas (what charting the rows directly would do).
+Then, for each filter the page offers (dates, outlet, article, kind, some combinations, a
+clicked bar under a filter), a fresh page: its first run and the median of five cold runs.
 Targets: ≤ 1 s per run and ≤ 100 KB of chart data.
 """
 
@@ -20,6 +22,8 @@ import os
 import statistics
 import sys
 import time
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -32,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 from factcheck.db import dispose_engine, get_engine, session_scope  # noqa: E402
 from factcheck.migrate import upgrade  # noqa: E402
-from factcheck.models import Status  # noqa: E402
+from factcheck.models import ClaimKind, Status  # noqa: E402
 from factcheck.review import set_status  # noqa: E402
 from factcheck.users import get_user  # noqa: E402
 from tests.perf.generate import generate  # noqa: E402
@@ -112,6 +116,75 @@ def _review_one(url: str) -> None:
         )
 
 
+YEAR = (date(2025, 1, 1), date(2025, 12, 31))  # the generator's articles span 2024-2025
+MONTH = (date(2025, 6, 1), date(2025, 6, 30))
+BIG_OUTLET = 1  # about half of all articles
+
+
+def _set(dates: tuple[date, date] | None = None, **boxes: object) -> Callable[[AppTest], None]:
+    """Set the filter widgets: the date range and the outlet / article / kind select boxes."""
+
+    def setter(at: AppTest) -> None:
+        if dates:
+            at.date_input(key="dashboard_dates").set_value(dates)
+        for name, value in boxes.items():
+            at.selectbox(key=f"dashboard_{name}").set_value(value)
+
+    return setter
+
+
+def _click(setter: Callable[[AppTest], None]) -> Callable[[AppTest], None]:
+    """Filters, then a click on the big outlet's 'False' bar."""
+
+    def clicked(at: AppTest) -> None:
+        setter(at)
+        pick = {"pick": [{"key": BIG_OUTLET, "status": Status.FALSE.value}]}
+        at.session_state["dashboard_chart_outlet"] = {"selection": pick}
+
+    return clicked
+
+
+def filters(url: str) -> dict[str, Callable[[AppTest], None]]:
+    """Every filter of the page, alone and combined, by name."""
+    with get_engine(url).connect() as conn:
+        article = conn.execute(sa.text("SELECT max(id) FROM article")).scalar()
+    numeric = ClaimKind.NUMERIC
+    return {
+        "kind = numeric": _set(kind=numeric),
+        "one year": _set(YEAR),
+        "one month": _set(MONTH),
+        "biggest outlet": _set(outlet=BIG_OUTLET),
+        "one article": _set(article=article),
+        "year + kind": _set(YEAR, kind=numeric),
+        "biggest outlet + kind": _set(outlet=BIG_OUTLET, kind=numeric),
+        "year + biggest outlet + kind": _set(YEAR, outlet=BIG_OUTLET, kind=numeric),
+        "month + biggest outlet": _set(MONTH, outlet=BIG_OUTLET),
+        "bar clicked, no filter": _click(_set()),
+        "bar clicked, one year": _click(_set(YEAR)),
+    }
+
+
+def bench_filters(name: str, url: str) -> list[tuple[str, str, float, float]]:
+    """For each filter, a fresh page: first run and median of cold runs (seconds)."""
+    os.environ["FACTCHECK_DATABASE_URL"] = url
+    rows = []
+    for label, setter in filters(url).items():
+        st.cache_data.clear()
+        at = AppTest.from_file(str(APP), default_timeout=120)
+        _open(at)
+        _timed(at)  # the page unfiltered, so that its widgets exist
+        st.cache_data.clear()
+        setter(at)
+        first = _timed(at)
+        colds = []
+        for _ in range(REPEAT):
+            st.cache_data.clear()
+            colds.append(_timed(at))
+        rows.append((name, label, first, statistics.median(colds)))
+    dispose_engine(url)
+    return rows
+
+
 def naive(url: str) -> tuple[float, int]:
     """Baseline: read every claim with its outlet and aggregate in pandas; time and bytes."""
     began = time.perf_counter()
@@ -175,6 +248,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--claims", type=int, default=1_000_000)
     parser.add_argument("--pg", default="", help="PostgreSQL URL (default: FACTCHECK_TEST_PG)")
+    parser.add_argument("--filters-only", action="store_true", help="only the rows per filter")
     args = parser.parse_args()
     FOLDER.mkdir(exist_ok=True)
     targets = [("SQLite", f"sqlite:///{FOLDER}/dashboard-{args.claims}.db")]
@@ -184,12 +258,21 @@ def main() -> None:
         pg = f"postgresql+psycopg://{user}@{host}:{port}/dashbench"
     if pg:
         targets.append(("PostgreSQL", pg))
-    rows = [row for name, url in targets for row in bench(name, url, args.claims)]
+    rows = []
+    if not args.filters_only:
+        rows = [row for name, url in targets for row in bench(name, url, args.claims)]
+    for _, url in targets:
+        prepare(url, args.claims)
+    by_filter = [row for name, url in targets for row in bench_filters(name, url)]
     print(f"\nDashboard at {args.claims:,} claims (baseline: read every claim into pandas)")
     print(f"{'database':<11} {'measurement':<44} {'value':>10} {'baseline':>10} {'ratio':>7}")
     for name, what, value, base in rows:
         ratio = value / base if base else float("nan")
         print(f"{name:<11} {what:<44} {value:>10.3f} {base:>10.3f} {ratio:>7.3f}")
+    print(f"\nPage run per filter, cold cache (s); target ≤ 1 s; median of {REPEAT}")
+    print(f"{'database':<11} {'filter':<44} {'first':>10} {'median':>10}")
+    for name, label, first, median in by_filter:
+        print(f"{name:<11} {label:<44} {first:>10.3f} {median:>10.3f}")
 
 
 if __name__ == "__main__":
