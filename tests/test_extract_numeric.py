@@ -273,3 +273,31 @@ def test_phone_ticket_and_route_numbers_are_not_claims() -> None:
         "half an hour",
         "two and a quarter hours",
     ]
+
+
+NOTICE = (
+    "EMBARGOED UNTIL 09:00 BST, TUESDAY 8 APRIL\n\n"
+    "Week 9 bulletin. The depot serves the 12 and the 31, and the help desk runs seven days a "
+    "week and 24 hours a day. Press option 3 on 0808 414 212, or dial +44 20 790 118.\n"
+    "Kits with serial numbers from 3104 to 3377 are affected; see doi:10.4821/kt.2023.12 and "
+    "the evening update at 6.45.\n"
+    "Four years ago the plant shut; it reopened two years later, a decade earlier than planned."
+)
+
+
+def test_codes_dates_routes_clock_times_and_relative_times_are_not_claims() -> None:
+    assert numeric_quotes(NOTICE) == []
+
+
+def test_working_hours_ages_and_prices_still_count() -> None:
+    text = (
+        "Nurses work 60 hours a week. Shares closed at 10.25 on Friday. "
+        "In 2021 1,200 people left, and the 2 000 000 euro grant took two years to arrive."
+    )
+    assert numeric_quotes(text) == [
+        "60 hours a week",
+        "10.25",
+        "1,200",
+        "2 000 000 euro",
+        "two years",
+    ]

@@ -71,7 +71,10 @@ _LABEL_BEFORE = re.compile(
     r"\b(?i:no|nos|number|page|pages|pp?|part|chapter|section|article|clause|table|figure|fig|"
     r"item|episode|report|volume|vol|issue|version|step|stage|phase|round|level|grade|room|gate|"
     r"platform|route|flight|channel|paragraph|rule|annex|appendix|exhibit|model|series|incident|"
-    r"case|ref|reference|docket|ticket|bus|tram|dial|call|phone|tel|ring|quoting)\.?\s*$"
+    r"case|ref|reference|docket|ticket|bus|tram|dial|call|phone|tel|ring|quoting|option)\.?\s*$"
+    r"|\b(?:Week|Day|Line|Zone|Ward|Block|Bay|Lot|Row|Term|Year)\s+$"
+    r"|\b(?i:codes?|serials?|serial numbers?|batch(?:es)?)(?:\s+(?:from|between|numbered))?\s+$"
+    r"|\bthe\s+\d+\s+(?:and|or)\s+the\s+$"
     r"|\b(?i:contact|reach|call|ring|phone|text)\b[^.\d]{0,25}\bon\s+$"
     r"|\b(?i:on|take|took|catch|caught|ride|board|boarded)\s+the\s+(?:\d+\s+(?:and|or)\s+the\s+)?$"
 )
@@ -79,6 +82,19 @@ _LABEL_BEFORE = re.compile(
 _CLOCK_AFTER = re.compile(
     r"\s?(?:[ap]\.m\.|(?i:am|pm)\b|o['’]clock\b)|\s+in\s+the\s+(?:morning|afternoon|evening)\b"
 )
+# "the 50 and the 86": bus routes, models or rooms named by number, not amounts.
+_NAMED_PAIR_AFTER = re.compile(r"\s+(?:and|or)\s+the\s+\d+(?![\d.,]*\d|\s*(?:%|[a-z]))")
+# "three years ago", "two years later": when something happened, not how long it lasted.
+_RELATIVE_AFTER = re.compile(r"\s+(?:ago|later|earlier|previously|before that|on(?=[,.;]))\b")
+# Round-the-clock phrases ("seven days a week", "24 hours a day") say always, not an amount.
+_WHOLE_CYCLE = {
+    "day per week": 7, "hour per day": 24, "day per year": 365, "week per year": 52,
+    "month per year": 12, "hour per week": 168,
+}  # fmt: skip
+# "at 10.25" after a noun ("our bulletin at 10.25") is a clock time; "closed at 10.25" a level.
+_DOT_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])\.[0-5]\d")
+_DOT_CLOCK_BEFORE = re.compile(r"\b([A-Za-z]+)\s+(?:at|from|until|till|by)\s+$")
+_DIGITS_BEFORE = re.compile(r"\d[ \u00a0]$")
 _HALF_AN = re.compile(r"\s+an?\s+")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
 _LIST_NUMBER_AFTER = re.compile(r"[.)]\s")
@@ -123,10 +139,12 @@ _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|(?i:am|pm))(?![A-Za-z])")
 _CLOCK_NUMBER = re.compile(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?")
 _DATE_OR_CLOCK = re.compile(r"[:/]\d[\d:/.]*")
 _ATTACHED = re.compile(r"[A-Za-z]+")
-_MONTHS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH_NAMES = word_set(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
 )
+_MONTH_FORMS = sorted(_MONTH_NAMES | {m.upper() for m in _MONTH_NAMES}, key=len, reverse=True)
+_MONTHS = rf"(?:{'|'.join(_MONTH_FORMS)})\.?"
 _AFTER_MONTH = re.compile(rf"\b{_MONTHS}\s+$")
 _BEFORE_MONTH = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
 _RANGE_SEP = re.compile(r"-\s+to\s+|\s*[-–—]\s*|\s+(?:to|and|through)\s+")
@@ -277,10 +295,12 @@ def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
         if reading.bare and reading.core.form == "digits" and _next_is_digit(text, reading.end):
             skip_next = True  # "245 23": codes and phone numbers, not quantities
             continue
-        if skip_next:
+        digits_before = _DIGITS_BEFORE.search(text, max(0, reading.start - 2), reading.start)
+        if skip_next or digits_before:
             skip_next = False
-            if reading.core.plain:
-                continue
+            written = text[reading.core.start : reading.core.end]
+            if reading.bare and (reading.core.plain or " " in written or "\u00a0" in written):
+                continue  # "0800 555 111": the groups after a phone number's first
         out.append(_finish(text, reading, out, sentence.start))
     out.extend(_vague(text, sentence, out))
     out.sort(key=lambda q: q.start)
@@ -320,7 +340,7 @@ def _read_claim(text: str, match: re.Match[str], sentence: Sentence) -> tuple[_R
     if first.bare and first.core.plain and _is_label(text, first, sentence):
         range_sep = _RANGE_SEP.match(text, first.end)  # "No. 23-1142"
         return None, _past_digits(text, range_sep.end()) if range_sep else first.end
-    if _is_clock(text, first):
+    if _is_clock(text, first) or _is_time_of(text, first):
         return None, first.end
     ratio = _read_ratio(text, first, sentence)
     if ratio is not None:
@@ -345,6 +365,21 @@ def _is_clock(text: str, reading: _Reading) -> bool:
         return False
     core = read_symbolic(text, second.start()) or read_words(text, second.start())
     return core is not None and bool(_CLOCK_AFTER.match(text, core.end))
+
+
+def _is_time_of(text: str, reading: _Reading) -> bool:
+    """Clock times "at 10.25", "three years ago", "seven days a week": when, not how much."""
+    unit = reading.unit
+    if unit is not None and unit.kind == "time":
+        whole = _WHOLE_CYCLE.get(unit.name)
+        return reading.value == whole or bool(_RELATIVE_AFTER.match(text, reading.end))
+    if not (reading.bare and _DOT_CLOCK.fullmatch(text, reading.start, reading.end)):
+        return False
+    before = _DOT_CLOCK_BEFORE.search(text, max(0, reading.start - 40), reading.start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return not (word in _COPULA or word in _LINK or word.endswith(("ed", "s", "ing")))
 
 
 def _read_quantity(
@@ -403,7 +438,7 @@ def _glued_to_identifier(text: str, start: int) -> bool:
     before = text[start - 1] if start else " "
     if before.isalnum() or before == "_":
         return True
-    if before in "-+./−" and start >= 2:
+    if before in "-+./−:" and start >= 2:
         return text[start - 2].isalnum()
     return False
 
@@ -625,6 +660,8 @@ def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool
 def _is_label(text: str, reading: _Reading, sentence: Sentence) -> bool:
     """Tell whether a bare number labels something: "page 4", "(report 1)", a list's "2."."""
     if _LABEL_BEFORE.search(text, max(sentence.start, reading.start - 40), reading.start):
+        return True
+    if text.endswith("the ", 0, reading.start) and _NAMED_PAIR_AFTER.match(text, reading.end):
         return True
     line_start = text.rfind("\n", 0, reading.start) + 1
     at_line_start = not text[line_start : reading.start].strip()
