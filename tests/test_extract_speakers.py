@@ -146,3 +146,46 @@ def test_expects_and_estimates_report_forecasts() -> None:
     )
     assert number(text, "200mm").speaker == "Forecasters"
     assert number(text, "£3m").speaker == "the agency"
+
+
+RECALL = (
+    "Larkspur Toys Ltd is recalling 9,000 wooden trains sold since March.\n\n"
+    "The company said it had received 12 reports of loose wheels. A spokeswoman said refunds "
+    "would take 14 days.\n\n"
+    "The Consumer Safety Office said it was reviewing the recall, and that returns were "
+    'running at a rate it described as "worryingly slow".\n\n'
+    "Opening the debate, the Minister for Trade, Dame Olwen Petrie, said the rules would "
+    "change. The minister said they were overdue. But Petrie said 3 firms had objected.\n\n"
+    "A study by the Institute of Play looked at 400 toys. The authors say most were safe.\n\n"
+    "A spokesperson for the minister said the figures were provisional, and the region's "
+    "trading standards service said 40 shops had been visited. The kingdom said talks were over."
+)
+
+
+def test_the_company_and_it_are_the_body_named_earlier() -> None:
+    assert said(RECALL, "12 reports").speaker == "Larkspur Toys Ltd"
+    assert said(RECALL, "reviewing").speaker == "the Consumer Safety Office"
+    slow = said(RECALL, "worryingly slow")
+    assert slow.speaker_resolved and "Consumer Safety Office" in (slow.speaker or "")
+
+
+def test_a_spokesperson_speaks_for_the_body_or_person_named() -> None:
+    refunds = said(RECALL, "refunds")
+    assert refunds.speaker_resolved and "Larkspur" in (refunds.speaker or "")
+    provisional = said(RECALL, "provisional")
+    assert provisional.speaker_resolved and provisional.speaker == "a spokesperson for the minister"
+
+
+def test_a_title_with_its_portfolio_resolves_the_minister() -> None:
+    assert said(RECALL, "overdue").speaker == "Olwen Petrie"
+    assert said(RECALL, "3 firms").speaker == "Olwen Petrie"
+
+
+def test_authors_of_a_named_study_and_a_possessed_body_are_known() -> None:
+    assert said(RECALL, "most were safe").speaker_resolved
+    visited = said(RECALL, "40 shops")
+    assert visited.speaker_resolved and visited.speaker == "the region's trading standards service"
+
+
+def test_a_body_never_named_stays_unresolved() -> None:
+    assert not said(RECALL, "talks were over").speaker_resolved

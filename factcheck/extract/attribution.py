@@ -16,7 +16,7 @@ from .cues import CUE, PASSIVE_VERBS, TELLING, cue_kind
 from .lexicon import word_set
 from .quotes import Quote
 from .sentences import Sentence, SentenceIndex
-from .speakers import TITLES, NameBook, Resolver, Subject, build_name_book, subject_before
+from .speakers import PRONOUNS, TITLES, NameBook, Resolver, Subject, build_name_book, subject_before
 from .turns import Turn, find_turns
 
 _FINITE = re.compile(
@@ -79,7 +79,12 @@ _PASSIVE = re.compile(
 # What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
 _ASIDE = re.compile(r",\s+(?:who|which|describing|adding|saying|noting|citing|calling)\b.*$", re.S)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
-_LEADING_SUBJECT = re.compile(r"(?:[A-Z][\w']*,\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]")
+# "Finance director Helen Sauer kept … and said": a lower-case title may sit inside the name.
+_LEADING_SUBJECT = re.compile(
+    r"(?:[A-Z][\w']*,\s+)?((?:[A-Z][\w'’.-]*\s+(?:(?:"
+    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]"
+)
 _TRIM = " \t\n,.;:"
 _WORD = re.compile(r"\w[\w'’-]*")
 # A verb's bare form is a cue only after "they", "we" or a plural: "officials say", not
@@ -443,12 +448,24 @@ def _intro_quotes(
 _FIRST_PERSON_SPEAKERS = word_set("i we")
 
 
+def _enclosing(att: Attribution, found: list[Attribution]) -> Attribution | None:
+    """The indirect attribution whose content opens with this cue's subject."""
+    for other in found:
+        if other is not att and other.kind == "indirect" and 0 <= att.cue_at - other.start < 25:
+            return other if other.cue_at < att.cue_at else None
+    return None
+
+
 def _resolve(text: str, sentences: Sequence[Sentence], found: list[Attribution]) -> NameBook:
     """Resolve every raw speaker in text order; return the names the text gave."""
     resolver = Resolver(build_name_book(text, sentences))
     for att in sorted(found, key=lambda a: a.cue_at):
         para = sentences[att.sentence].para
-        att.speaker, att.resolved = resolver.resolve(att.speaker, att.cue_at, para)
+        raw = att.speaker
+        att.speaker, att.resolved = resolver.resolve(raw, att.cue_at, para)
+        outer = _enclosing(att, found) if (raw or "").lower() in PRONOUNS else None
+        if not att.resolved and outer is not None:  # "X said it expected …": it is X
+            att.speaker, att.resolved = outer.speaker, outer.resolved
         if not att.resolved:
             att.confidence = round(att.confidence - 0.1, 2)
     return resolver.book

@@ -21,7 +21,8 @@ TITLES = word_set(
     analyst economist president-elect head founder executive lawmaker mp counsel foreign defence
     defense finance interior health councillor councilor prosecutor striker midfielder defender
     goalkeeper candidate researcher author scientist doctor nurse lawyer activist campaigner
-    reporter correspondent chairperson treasurer auditor engineer teacher constable"""
+    reporter correspondent chairperson treasurer auditor engineer teacher constable dame sir lord
+    lady"""
 )
 _ORG_WORDS = word_set(
     """
@@ -154,9 +155,10 @@ def _is_name(part: str) -> bool:
 
 
 def _noun_phrase(part: str, subordinate: bool) -> Subject:
-    phrase = _CONTRACTION.sub("", part.strip())
-    if phrase.lower() in PRONOUNS:
-        return Subject(phrase, "pronoun", subordinate)
+    phrase = _LEADING_CONJUNCTION.sub("", _CONTRACTION.sub("", part.strip()))
+    last = phrase.rsplit(None, 1)[-1] if phrase else ""
+    if last.lower() in PRONOUNS and (phrase == last or last.islower()):
+        return Subject(last, "pronoun", subordinate)  # "a figure it (described)": a relative
     if by := _REMARKS_BY.search(phrase):
         return Subject(by.group(1).strip(), "np", subordinate, phrase)
     if owner := _OWNER_DATA.fullmatch(phrase):
@@ -192,6 +194,7 @@ def is_speaker_phrase(phrase: str) -> bool:
     return not any(w in _CLAUSE_WORDS or w in _DETERMINERS - _ARTICLES for w in inner)
 
 
+_LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So)\s+(?=[A-Z])")
 _CONTRACTION = re.compile(r"['’](?:ve|d|ll|m|re)$", re.IGNORECASE)
 _ARTICLES = word_set("the a an")
 _PREPOSITIONS = word_set("of at for in on from with by to into about over under than and or")
@@ -238,6 +241,8 @@ class NameBook:
     """People named in a text (full names by position) and the titles they were given."""
 
     people: list[tuple[int, str]] = field(default_factory=list)
+    orgs: list[tuple[int, str]] = field(default_factory=list)  # bodies opening a sentence
+    text: str = ""
     titles: dict[str, str] = field(default_factory=dict)
     names: list[tuple[int, str]] = field(default_factory=list)  # any "First Last", untitled
     mentions: list[tuple[int, str]] = field(default_factory=list)  # every naming, full or surname
@@ -273,19 +278,31 @@ class NameBook:
         title = " ".join(words[1:])
         if title in self.titles:
             return self.titles[title]
-        matches = {n for t, n in self.titles.items() if t.endswith(" " + title)}
+        matches = {
+            n for t, n in self.titles.items() if t.endswith(" " + title) or _titled_for(t, title)
+        }
         return matches.pop() if len(matches) == 1 else None
+
+
+def _titled_for(full: str, title: str) -> bool:
+    """ "minister for care" is what "the minister" means; "minister of state" too."""
+    return full.startswith((title + " for ", title + " of "))
 
 
 def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     """Collect "Title First Last" and "official First Last" names from non-headline sentences,
     every later mention of them (surnames too), and the gender the text gives them."""
-    book = NameBook()
+    book = NameBook(text=text)
     for sentence in sentences:
         if sentence.headline:
             continue
         for run in _RUN.finditer(text, sentence.start, sentence.end):
             tokens = [t.rstrip(".") if len(t) > 3 else t for t in run.group().split()]
+            firm = _FIRM_SUFFIX.match(text, run.end())
+            if (run.start() == sentence.start or firm) and (
+                org := _organisation(tokens, bool(firm))
+            ):
+                book.orgs.append((run.start(), org + (firm.group() if firm else "")))
             _mention(book, run.start(), tokens, text)
             if len(tokens) < 2:
                 continue
@@ -299,7 +316,7 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             if 2 <= len(name) <= 4 and not _has_org_word(name):
                 book.add(match.start(1), " ".join(name))
     for match in _APPOSED_TITLE.finditer(text):
-        name = match.group(2).split()
+        name = split_title(match.group(2).split())[1]
         if 2 <= len(name) <= 4 and not _has_org_word(name):
             book.add(match.start(2), " ".join(name), match.group(1))
     _genders(book, text)
@@ -334,7 +351,9 @@ def _genders(book: NameBook, text: str) -> None:
 
 
 _APPOSED_TITLE = re.compile(
-    rf"\b(?i:the)\s+((?:[a-z-]+\s+){{0,3}}?(?i:{'|'.join(sorted(TITLES))}))\s*,\s+({_RUN.pattern})"
+    rf"\b(?i:the)\s+((?:[a-z-]+\s+){{0,3}}?(?i:{'|'.join(sorted(TITLES))})"
+    r"(?:\s+(?:for|of)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})?)"
+    rf"\s*,\s+({_RUN.pattern})"
     r"(?=\s*[,.;])"
 )
 # A pronoun that opens a clause ("…, and his department", "when she arrived"), not an object
@@ -347,6 +366,19 @@ _NEXT_PRONOUN = re.compile(
 _FEMININE = word_set("she her hers")
 _TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _TITLE_GENDER |= {"lady": "she", "dame": "she"}
+
+
+def _organisation(tokens: list[str], firm: bool) -> str | None:
+    """ "Brightline Appliances Ltd" opening a sentence: a body "the company" may later mean."""
+    if tokens and tokens[0] in ("The", "A", "An"):
+        tokens = tokens[1:]
+    if not tokens or tokens[0].endswith(("'s", "’s")) or tokens[0].lower() in _FUNCTION_WORDS:
+        return None
+    if firm or _has_org_word(tokens):
+        return " ".join(tokens)
+    if len(tokens) < 2 or person_name(" ".join(tokens)) is not None:
+        return None
+    return " ".join(tokens)
 
 
 def _bare_name(tokens: list[str], starts_sentence: bool) -> str | None:
@@ -386,6 +418,27 @@ _FUNCTION_WORDS = word_set(
 )
 
 
+_SPOKESPERSON = re.compile(
+    r"(?i:an?|one|another)\s+(?:[\w-]+\s+)?(?:spokes(?:wo)?man|spokesperson|press officer|"
+    r"representative)(?:\s+for\s+(.+))?$"
+)
+_FIRM_SUFFIX = re.compile(r"\s(?:plc|Plc|PLC|Ltd|Inc|Corp|LLC|AG|SA|NV|GmbH|Co)\b\.?")
+_MADE_BY = re.compile(
+    r"\b(?:compiled|published|produced|commissioned|conducted|prepared|released|run)\s+by\s+(.+)$"
+)
+_PUBLIC_BODY = re.compile(
+    r"\b(?i:ministry|department|council|government|police|office|authority|agency|commission|"
+    r"university|court|parliament|service|institute|union)\b"
+)
+_FIRM_NOUNS = word_set(
+    "company firm group business operator retailer manufacturer maker airline carrier lender "
+    "bank insurer supplier developer chain brand"
+)
+_STUDY_PEOPLE = word_set("authors researchers team scientists study report paper survey")
+_STUDY = re.compile(r"\b(?:[Rr]eport|[Ss]tudy|[Pp]aper|[Ss]urvey|University|Institute)\b")
+_POSSESSED = re.compile(r"the\s+\w+['’]s?\s+\w", re.IGNORECASE)
+
+
 @dataclass
 class Resolver:
     """Resolve speakers in text order, remembering the last person who spoke."""
@@ -395,9 +448,13 @@ class Resolver:
     last_spoke_at: int = -1
     position: int = 0
     seen: list[str] = field(default_factory=list)
+    bodies: list[tuple[int, str]] = field(default_factory=list)  # named non-person speakers
 
     def resolve(self, raw: str | None, pos: int, para: int) -> tuple[str | None, bool]:
         """Return (speaker, resolved) for a raw speaker phrase found at pos."""
+        if (raw or "").strip().lower() == "it":
+            body = self._body(pos, public=True)
+            return (body, True) if body else (None, False)
         phrase = _tidy(raw)
         if phrase is None:
             return None, False
@@ -406,6 +463,11 @@ class Resolver:
         if low in PRONOUNS:
             person = self._antecedent(pos, para, low) if low in _PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
+        if spokes := _SPOKESPERSON.match(phrase):
+            return self._spokesperson(phrase, spokes.group(1), pos)
+        if (maker := _MADE_BY.search(phrase)) and self.resolve(maker.group(1), pos, para)[1]:
+            self.seen.append(phrase)
+            return phrase, True  # "a consensus compiled by the company", the company named
         name = None if re.match(rf"the {_RUN.pattern}$", phrase) else person_name(phrase)
         if name is not None:
             full = self.book.full_name(name, pos)
@@ -418,12 +480,35 @@ class Resolver:
             self.seen.append(phrase)
             return phrase, False  # "a senior EU official", "one diplomat": nobody named
         if _DEFINITE.match(phrase) and not any(w[:1].isupper() for w in phrase.split()[1:]):
-            return self._description(phrase)
+            return self._description(phrase, pos)
         if phrase.islower():
             self.seen.append(phrase)
             return phrase, False
         self.seen.append(phrase)
-        return phrase, not _ANONYMOUS.search(phrase) or any(c.isupper() for c in phrase[1:])
+        named = not _ANONYMOUS.search(phrase) or any(c.isupper() for c in phrase[1:])
+        if named:
+            self.bodies.append((pos, phrase))
+        return phrase, named
+
+    def _body(self, pos: int, *, public: bool) -> str | None:
+        """The organisation named last before pos, within about three paragraphs.
+
+        public=False skips public bodies: "the company" is no ministry or council.
+        """
+        near = [b for b in self.book.orgs + self.bodies if pos - 1500 <= b[0] < pos]
+        if not public:
+            near = [b for b in near if not _PUBLIC_BODY.search(b[1])]
+        return max(near)[1] if near else None
+
+    def _spokesperson(self, phrase: str, owner: str | None, pos: int) -> tuple[str, bool]:
+        """ "A spokeswoman" speaks for the body just named; "a spokesperson for the mayor" for
+        the mayor, when the text has named one."""
+        self.seen.append(phrase)
+        if owner:
+            known = self.book.by_title(owner) or owner[:1].isupper() or self._body(pos, public=True)
+            return phrase, bool(known)
+        body = self._body(pos, public=True)
+        return (f"{phrase} for {body}", True) if body else (phrase, False)
 
     def _antecedent(self, pos: int, para: int, pronoun: str) -> str | None:
         """The person a "he"/"she" at pos most likely means: the last one named or who spoke,
@@ -456,12 +541,18 @@ class Resolver:
         self.seen.append(name)
         return name
 
-    def _description(self, phrase: str) -> tuple[str, bool]:
-        """Resolve "the ministry" to an earlier speaker whose name holds that noun."""
+    def _description(self, phrase: str, pos: int) -> tuple[str, bool]:
+        """Resolve "the ministry" to an earlier speaker whose name holds that noun, "the company"
+        to the firm named last; "the authors" of a study or report named earlier are known."""
         head = phrase.split()[-1].lower()
-        if phrase.lower().startswith("the ") and not _ANONYMOUS.search(phrase):
+        definite = phrase.lower().startswith("the ")
+        if definite and not _ANONYMOUS.search(phrase):
             for earlier in reversed(self.seen):
                 if head in earlier.lower().split() and earlier.lower() != phrase.lower():
                     return earlier, True
         self.seen.append(phrase)
-        return phrase, False
+        if definite and head in _FIRM_NOUNS and (firm := self._body(pos, public=False)):
+            return firm, True
+        if definite and head in _STUDY_PEOPLE and _STUDY.search(self.book.text, 0, pos):
+            return phrase, True
+        return phrase, bool(_POSSESSED.match(phrase))  # "the city's transport authority"
