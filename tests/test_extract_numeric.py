@@ -301,3 +301,18 @@ def test_working_hours_ages_and_prices_still_count() -> None:
         "2 000 000 euro",
         "two years",
     ]
+
+
+def test_table_lines_comparisons_and_costs_name_what_is_measured() -> None:
+    text = (
+        "RESULTS: sales £4.2bn vs £3.9bn; net debt £610m.\n\n"
+        "Burglaries in the county have fallen by a quarter. Recorded burglaries fell from 9,120 "
+        "in 2022 to 6,830 last year. A season ticket now costs upwards of £900 a year, and the "
+        "rate eased from 4.1 percent last winter to about 3.6 percent."
+    )
+    assert claim(text, "£4.2bn").measure == "sales"
+    assert claim(text, "£3.9bn").measure == "sales"
+    assert claim(text, "a quarter").measure == "Burglaries"
+    assert claim(text, "6,830").measure == "Recorded burglaries"
+    assert claim(text, "£900 a year").measure == "season ticket"
+    assert claim(text, "3.6 percent").measure == claim(text, "4.1 percent").measure

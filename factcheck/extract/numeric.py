@@ -182,7 +182,7 @@ _STOP = word_set(
     across between among amongst within without through throughout during against toward towards
     via including despite behind beyond near along amid what how why nationwide worldwide both
     each either neither such own maybe perhaps probably possibly them him us me first am closer
-    past further away top"""
+    past further away top another vs versus v"""
 )
 # Words a measure may run across when more of it comes before: "rate of income tax".
 _JOIN = word_set("of per has have had was were is are will would be been")
@@ -198,16 +198,26 @@ _LINK = word_set(
 # Time words ending the words before a number: "growth for next year to 1.1%".
 _TIME_TAIL = word_set(
     "year years quarter month week day weekday night morning today the a this next last previous "
-    "on for per each every"
+    "on for per each every summer winter spring autumn"
 )
 # Verbs after a clause's subject that give the subject's level: "turnout was 61%".
+_COMPARATIVES = word_set(
+    "higher lower more less bigger smaller cheaper dearer greater larger up down"
+)
+_CHANGED = word_set(
+    "fell fallen rose risen grew grown dropped increased decreased declined jumped climbed "
+    "slumped soared surged doubled halved"
+)
+_TO_BEFORE = re.compile(r"\bto\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
 _COPULA = word_set("was is were are stood stands totalled totaled totals reached reaches hit")
 _PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
 _SPEECH_VERBS = word_set(
     "said says say told tells added adds according reported reports announced estimated "
-    "wrote writes confirmed claims claimed argued warned noted stated"
+    "wrote writes confirmed claims claimed argued warned noted stated estimates expects believes "
+    "thinks reckons"
 )
 _YEAR_CONTEXT = word_set(
     """
@@ -222,6 +232,9 @@ _AFFECTING_VERBS = word_set(
     murdered shot stabbed fired hired employed sacked dismissed convicted charged sentenced
     damaged destroyed demolished flooded burned looted died treated missing
     """
+)
+_SPEAKS_AFTER = re.compile(
+    r"\s+(?:said|say|says|told|added|warned|estimated|estimates|confirmed|announced|reported)\b"
 )
 _ARTICLE_LED = re.compile(r"(?i:an?|half)\b")
 _QUALIFIERS_KEEP_ONE = frozenset({"only", "at least", "more than", "just", "exactly", "some"})
@@ -767,6 +780,8 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
         words.pop()
     if len(words) == 1 and words[0].endswith("ed") and words[0] not in _AFFECTING_VERBS:
         words = []  # "the £31m referred to": a participle, not what is counted
+    if len(words) == 1 and words[0].lower() in _COMPARATIVES:
+        words = []  # "6.2 per cent higher at 412p": how it moved, not what moved
     if head is None and words:
         head = words[-1]
     return words, head, pos
@@ -782,9 +797,14 @@ def _measure_before(
     lead = max(floor, start - 90)
     marks = [m.end() for m in _CLAUSE_MARK.finditer(text, lead, start)]
     tokens = list(_LEAD_WORD.finditer(text, marks[-1] if marks else lead, start))
-    copulas = [i for i, t in enumerate(tokens) if t.group().lower() in _COPULA]
-    if copulas and (subject := _words_from(tokens[: copulas[-1]], floor)):
-        return subject
+    if ranged := _from_to(text, reading, previous):
+        return ranged
+    copulas = [i for i, t in enumerate(tokens) if t.group().lower() in _COPULA | _CHANGED]
+    opening = tokens[0].start() if marks and tokens else floor
+    if copulas and (subject := _words_from(tokens[: copulas[-1]], opening)):
+        changed = tokens[copulas[-1]].group().lower() in _CHANGED
+        if not changed or subject.startswith(tokens[0].group()):
+            return subject  # a change verb's subject must open the clause: "Crime in X fell"
     if previous and previous[-1].end > lead:
         tokens = [t for t in tokens if t.start() >= previous[-1].end]
     i = len(tokens) - 1
@@ -807,6 +827,19 @@ def _measure_before(
     if taken:
         return text[taken[-1].start() : taken[0].end()]
     return _inherited(text, reading, previous)
+
+
+def _from_to(text: str, reading: _Reading, previous: list[Quantity]) -> str | None:
+    """ "fell from 14,820 in 2023 to 11,460": the second figure measures what the first does."""
+    lead = text[max(0, reading.start - 80) : reading.start]
+    if not _TO_BEFORE.search(lead):
+        return None
+    for q in reversed(previous):
+        if q.start < reading.start - 120:
+            break
+        if _FROM_BEFORE.search(text, max(0, q.start - 25), q.start) and q.measure:
+            return q.measure
+    return None
 
 
 def _skipped_before(word: str) -> bool:
@@ -836,6 +869,8 @@ def _measure_word(token: re.Match[str], floor: int) -> bool:
     low = re.split(r"['’]", word.lower())[0]
     if low in _STOP or low in _SPEECH_VERBS or low.endswith("ly") or low in NUMBER_WORDS:
         return False
+    if low in FRACTION_WORDS or _SPEAKS_AFTER.match(token.string, token.end()):
+        return False  # "Half of …", "Police said …": no part of what is counted
     return word[0].islower() or token.start() == floor
 
 
@@ -862,7 +897,9 @@ def _measure_without_noun(text: str, reading: _Reading, verb: str | None) -> str
     if figure := _FIGURE_OF.search(text, max(0, reading.start - 60), reading.start):
         return re.sub(r"^(?:number|figure|total|count|tally) of ", "", figure.group(1))
     if verb in _COST_VERB and (reading.currency or reading.unit_name):
-        return "cost"
+        at = text.rfind(verb, max(0, reading.start - 40), reading.start)
+        owner = _measure_before(text, replace(reading, start=at), [], max(0, at - 90))
+        return owner or "cost"  # "a two-bedroom flat now costs £1,150": the flat's price
     if verb in _AFFECTING_VERBS and reading.bare:
         return verb
     return None
