@@ -189,3 +189,15 @@ def test_authors_of_a_named_study_and_a_possessed_body_are_known() -> None:
 
 def test_a_body_never_named_stays_unresolved() -> None:
     assert not said(RECALL, "talks were over").speaker_resolved
+
+
+def test_a_script_slug_and_a_signed_claim_name_the_speaker_of_their_quote() -> None:
+    text = (
+        "[SOT — MARCUS OYELOWO, HARBOUR TRUST]\n"
+        '"We lost 40 metres of sea wall in one night."\n\n'
+        "Claim: “Bus fares have fallen by a fifth since I took office.” — Councillor Ana Reyes, "
+        "hustings, 4 May.\n"
+    )
+    assert said(text, "40 metres").speaker == "Marcus Oyelowo"
+    assert number(text, "40 metres").speaker == "Marcus Oyelowo"
+    assert said(text, "Bus fares").speaker == "Ana Reyes"

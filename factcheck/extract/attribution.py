@@ -394,11 +394,44 @@ def find_attributions(
     if turns := find_turns(text, sentences):
         found.extend(_turn_claims(text, sentences, turns, found, figures))
         found.extend(_intro_quotes(quotes, used, turns, index))
+    found.extend(_labelled_quotes(text, quotes, used, index))
     book = _resolve(text, sentences, found)
     found.extend(_quotes_by_context(text, sentences, quotes, used, found, index, book))
     found.extend(_unmarked_continuations(text, sentences, found))
     found.sort(key=lambda a: (a.start, a.end))
     return _without_duplicates(found)
+
+
+# A broadcast script's sound-bite slug above a quote: "[SOT — PRIYA RAMAN, ENVIRONMENT AGENCY]".
+_SLUG = re.compile(
+    r"\[(?:SOT|SYNC|CLIP|GRAB|SOUNDBITE|INTERVIEW)\s*[—–:-]\s*([^\],\]]+)[^\]]*\]\s*$"
+)
+# A quoted claim signed after a dash: "“Crime has fallen by a third.” — Mayor Roland Avery,".
+_SIGNED = re.compile(r"[ \t]*[—–][ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,4}[A-Z][\w'’.-]*)")
+
+
+def _labelled_quotes(
+    text: str, quotes: Sequence[Quote], used: set[int], index: SentenceIndex
+) -> list[Attribution]:
+    """Quotes whose speaker is a slug line above them or a name signed after a dash."""
+    out: list[Attribution] = []
+    for q in quotes:
+        if q.mark in used:
+            continue
+        line = text[text.rfind("\n", 0, max(0, text.rfind("\n", 0, q.mark))) + 1 : q.mark]
+        slug = _SLUG.search(line) if not text[: q.mark].rstrip(" \t").endswith(":") else None
+        signed = _SIGNED.match(text, q.stop) if q.closed else None
+        found = slug or signed
+        if found is None:
+            continue
+        name = found.group(1).strip()
+        speaker = name.title() if name.isupper() else name
+        used.add(q.mark)
+        sentence = index.at(q.mark)
+        out.append(
+            Attribution(q.start, q.end, speaker, None, q.mark, True, "direct", 0.8, sentence)
+        )
+    return out
 
 
 def _turn_claims(
