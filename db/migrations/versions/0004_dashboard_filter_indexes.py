@@ -6,6 +6,8 @@ article (date, outlet) become ``article_id IN (SELECT id FROM article WHERE ...)
   ranges of one index (it replaces the index on published_at, which it covers);
 - the claim indexes of the GROUP BY queries gain the columns the filters test (kind,
   article_id), so each count reads one index and never the claim rows.
+The tables are analysed afterwards: without statistics on the new indexes SQLite's planner
+skipped them and a filtered page took three times as long.
 
 Revision ID: 0004
 Revises: 0003
@@ -38,6 +40,8 @@ def upgrade() -> None:
     for table, old, _, new, columns in REPLACED:
         op.create_index(new, table, columns, unique=False)
         op.drop_index(old, table_name=table)
+    for table in ("article", "claim"):
+        op.execute(f"ANALYZE {table}")
 
 
 def downgrade() -> None:
