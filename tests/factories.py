@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from typing import Any
 
 from sqlmodel import Session, col, func, select
 
 from factcheck.articles import add_article
 from factcheck.claims import sentence_around
+from factcheck.extract import Found
 from factcheck.models import Article, Claim, Role, User
 from factcheck.users import add_user, count_users
 
@@ -20,31 +21,6 @@ ARTICLE = (
     'anyone expected". Rainfall reached 212 millimetres in two days, according to the '
     "national weather service."
 )
-
-
-@dataclass(frozen=True, slots=True)
-class FakeFound:
-    """A claim as the extractor hands it over (same fields as factcheck.extract.Found)."""
-
-    kind: str
-    start: int
-    end: int
-    quote: str
-    sentence: str = ""
-    value: float | None = None
-    lower: float | None = None
-    upper: float | None = None
-    qualifier: str | None = None
-    unit: str | None = None
-    measure: str | None = None
-    days: float | None = None
-    speaker: str | None = None
-    speaker_resolved: bool = True
-    cue: str | None = None
-    direct: bool | None = None
-    attribution: str | None = None
-    confidence: float = 0.9
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 def count(session: Session, model: type) -> int:
@@ -82,12 +58,14 @@ def make_user(
     )
 
 
-def found_in(text: str, quote: str, **fields: object) -> FakeFound:
-    """A claim on the first occurrence of ``quote`` in ``text``."""
+def found_in(text: str, quote: str, **fields: Any) -> Found:
+    """A claim as the extractor would hand it over, on the first ``quote`` in ``text``."""
     start = text.index(quote)
     end = start + len(quote)
-    sentence = sentence_around(text, start, end)
-    return FakeFound(start=start, end=end, quote=quote, sentence=sentence, **fields)  # type: ignore[arg-type]
+    fields.setdefault("speaker_resolved", bool(fields.get("speaker")))
+    return Found(
+        start=start, end=end, quote=quote, sentence=sentence_around(text, start, end), **fields
+    )
 
 
 def make_article(
@@ -137,7 +115,7 @@ def make_article(
         by=by,
         claims=claims,
         outlet=outlet,
-    )  # type: ignore[arg-type]
+    )
     rows = list(
         session.exec(
             select(Claim).where(Claim.article_id == article.id).order_by(col(Claim.start))

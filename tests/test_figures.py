@@ -22,7 +22,7 @@ def story(session: Session, by: User, outlet: str, text: str, quote: str, **fiel
         by=by,
         outlet=outlet,
         claims=[found_in(text, quote, kind="numeric", **fields)],
-    )  # type: ignore[list-item]
+    )
     return session.exec(select(Claim.id).where(col(Claim.article_id) == article.id)).one() or 0
 
 
