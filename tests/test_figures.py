@@ -26,8 +26,8 @@ def story(session: Session, by: User, outlet: str, text: str, quote: str, **fiel
     return session.exec(select(Claim.id).where(col(Claim.article_id) == article.id)).one() or 0
 
 
-def test_a_duration_is_found_in_other_words_elsewhere(session: Session) -> None:
-    user = make_user(session)
+def truce_in_two_outlets(session: Session, user: User) -> int:
+    """One truce, "4-1/2-month" at the Wire and "135 days" at the Ledger; the Wire's claim id."""
     first = story(
         session,
         user,
@@ -48,6 +48,12 @@ def test_a_duration_is_found_in_other_words_elsewhere(session: Session) -> None:
         unit="day",
         days=135.0,
     )
+    return first
+
+
+def test_a_duration_is_found_in_other_words_elsewhere(session: Session) -> None:
+    user = make_user(session)
+    first = truce_in_two_outlets(session, user)
     story(
         session,
         user,
@@ -122,26 +128,7 @@ def test_claims_marked_not_a_claim_and_non_figures_are_left_out(session: Session
 def test_the_claim_page_lists_the_same_figure_elsewhere(url: str) -> None:  # noqa: F811
     with session_on(url) as session:
         user = make_user(session)
-        first = story(
-            session,
-            user,
-            "Wire",
-            "Rebels offered a 4-1/2-month truce.",
-            "4-1/2-month",
-            value=4.5,
-            unit="month",
-            days=135.0,
-        )
-        story(
-            session,
-            user,
-            "Ledger",
-            "The truce would last 135 days.",
-            "135 days",
-            value=135,
-            unit="day",
-            days=135.0,
-        )
+        first = truce_in_two_outlets(session, user)
     at = open_page("claim", user, claim=first)
     assert not at.exception
     assert "The same figure elsewhere (1)" in [h.value for h in at.subheader]
