@@ -436,7 +436,7 @@ _FIRM_NOUNS = word_set(
 )
 _STUDY_PEOPLE = word_set("authors researchers team scientists study report paper survey")
 _STUDY = re.compile(r"\b(?:[Rr]eport|[Ss]tudy|[Pp]aper|[Ss]urvey|University|Institute)\b")
-_POSSESSED = re.compile(r"the\s+\w+['’]s?\s+\w", re.IGNORECASE)
+_POSSESSED = re.compile(r"the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+\w", re.IGNORECASE)
 
 
 @dataclass
@@ -555,4 +555,46 @@ class Resolver:
             return firm, True
         if definite and head in _STUDY_PEOPLE and _STUDY.search(self.book.text, 0, pos):
             return phrase, True
+        if definite and head in _BODY_NOUNS:
+            if earlier := _earlier_body(self.book.text, head, pos):
+                return earlier, True  # "the agency" after "the United Nations refugee agency"
+            if len(phrase.split()) > 2 or head in _SELF_NAMING:
+                return phrase, True  # "the health ministry", "the army": a body by its name
         return phrase, bool(_POSSESSED.match(phrase))  # "the city's transport authority"
+
+
+# Nouns that name a public body; "the ministry" alone needs an antecedent, "the army" does not.
+_BODY_NOUNS = word_set(
+    """
+    ministry department council government police office authority agency commission court
+    parliament service institute army military navy cabinet senate congress assembly regulator
+    bureau board inspectorate watchdog prosecutors coastguard"""
+)
+_SELF_NAMING = word_set("government police army military navy cabinet parliament senate congress")
+_DETERMINERS = word_set("the a an its their his her our this that")
+
+
+def _earlier_body(text: str, head: str, pos: int) -> str | None:
+    """The fuller name an earlier mention gave a body: "the Ministry of Water Resources" or
+    "the United Nations refugee agency" for a later "the ministry" / "the agency"."""
+    base = max(0, pos - 3000)
+    for found in reversed(list(re.finditer(rf"\b{head}\b", text[base:pos], re.IGNORECASE))):
+        start, end = base + found.start(), base + found.end()
+        left = re.split(r"[,;:.()“”\"\n]", text[max(0, start - 80) : start])[-1]
+        modifiers: list[str] = []
+        article = ""
+        for word in reversed(left.split()[-4:]):
+            if word.lower() in _DETERMINERS:
+                article = "the " if word.lower() == "the" else ""
+                break
+            modifiers.insert(0, word)
+        else:
+            modifiers = [w for w in modifiers if w[:1].isupper()]
+        tail = _OF_NAME.match(text, end, pos)
+        if modifiers or tail:
+            name = " ".join([*modifiers, found.group()]) + (tail.group() if tail else "")
+            return article + name
+    return None
+
+
+_OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*")
