@@ -556,8 +556,8 @@ class Resolver:
         if definite and head in _STUDY_PEOPLE and _STUDY.search(self.book.text, 0, pos):
             return phrase, True
         if definite and head in _BODY_NOUNS:
-            if earlier := _earlier_body(self.book.text, head, pos):
-                return earlier, True  # "the agency" after "the United Nations refugee agency"
+            if fuller := _earlier_body(self.book.text, head, pos):
+                return fuller, True  # "the agency" after "the United Nations refugee agency"
             if len(phrase.split()) > 2 or head in _SELF_NAMING:
                 return phrase, True  # "the health ministry", "the army": a body by its name
         return phrase, bool(_POSSESSED.match(phrase))  # "the city's transport authority"
