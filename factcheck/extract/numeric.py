@@ -36,6 +36,7 @@ _ARTICLE_TARGETS = "|".join(
     [re.escape(u).replace(r"\ ", r"\s") for u in ARTICLE_UNITS]
     + ["hundred", "thousand", "million", "billion", "trillion", "third", "quarter", "half"]
     + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
+    + ["hour", "day", "week", "fortnight", "month", "year", "decade", "century"]
 )
 _CANDIDATE = re.compile(
     rf"(?P<cur>{_CURRENCY})?(?P<sign>[-−](?=\.?\d))?(?P<num>\d|\.\d|[{_GLYPHS}])"
@@ -104,6 +105,19 @@ _CHANGE_BEFORE = re.compile(
     r"gains|lost|loses|dropped|drops|slipped|slips|jumped|jumps|surged|soared|plunged|tumbled|"
     r"slid|added|shed|increased|decreased|grew|declined|up|down|by)\s+(?:\w+\s+)?$"
 )
+_DURATION_LEAD = re.compile(
+    r"\b(?i:at least|at most|more than|less than|up to|close to|nearly|almost|about|around|"
+    r"roughly|over|under|within|for|took|takes|take|lasted|lasts|last|spent|spend|after)\s+$"
+)
+_AFTER_TIME = re.compile(r"\s+(?:after|before|of|since|from)\b|['’]s\b")
+_DOZENS = {"dozen": 12.0, "baker's dozen": 13.0, "baker’s dozen": 13.0}
+_TWICE = re.compile(
+    r"\b(?i:(twice|thrice))\b(?:\s+(?:an?|per|every)\s+(hour|day|week|fortnight|month|year))?"
+)
+_MINUS_BEFORE = re.compile(r"\b(?i:minus|negative)\s+$")
+_AND = re.compile(r"\s+and\s+")
+_RANGED = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|between|vary|varies|varied)\b")
+_BY_BEFORE = re.compile(r"\bby\s+(?:\w+\s+)?$")  # "cut by six to eight minutes": a range
 _FRACTION_LEAD = re.compile(
     r"\b(?:by|down|up|cut|fell|rose|lost|gained|than|nearly|almost|about|around|roughly|over|"
     r"under|only|just|some|to)\s+$"
@@ -316,6 +330,7 @@ def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
                 continue  # "0800 555 111": the groups after a phone number's first
         out.append(_finish(text, reading, out, sentence.start))
     out.extend(_vague(text, sentence, out))
+    out.extend(_multiples(text, sentence, out))
     out.sort(key=lambda q: q.start)
     return _mark_negative_amounts(text, out)
 
@@ -335,6 +350,24 @@ def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantit
         measure, _ = _measure(text, reading, out, sentence.start)
         qual = _qualifier(text, match.start(), sentence.start)
         q = Quantity(match.start(), match.end(), None, lower, None, qual, None, measure, None, 0.5)
+        out.append(q)
+    return out
+
+
+def _multiples(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantity]:
+    """Read "scored twice", "twice the height", "twice an hour": two (or three) times."""
+    out: list[Quantity] = []
+    for match in _TWICE.finditer(text, sentence.start, sentence.end):
+        if any(q.start < match.end() and match.start() < q.end for q in taken):
+            continue
+        value = 2.0 if match.group(1).lower() == "twice" else 3.0
+        per = match.group(2)
+        unit = f"times per {per.lower()}" if per else "times"
+        core = Core(match.start(), match.start() + len(match.group(1)), value, "words")
+        reading = _Reading(match.start(), match.end(), core, value)
+        measure, _ = _measure(text, reading, out, sentence.start)
+        qual = _qualifier(text, match.start(), sentence.start)
+        q = Quantity(match.start(), match.end(), value, None, None, qual, unit, measure, None, 0.6)
         out.append(q)
     return out
 
@@ -361,6 +394,8 @@ def _read_claim(text: str, match: re.Match[str], sentence: Sentence) -> tuple[_R
     ranged = _read_range(text, first, sentence)
     if ranged is not None:
         return ranged
+    if (joined := _read_compound_duration(text, first, sentence)) is not None:
+        return joined, joined.end
     if _is_context_number(text, first, sentence):
         return None, first.end
     return _read_plus_minus(text, first), first.end
@@ -488,6 +523,17 @@ def _read_article(text: str, match: re.Match[str]) -> _Reading | None:
     if unit is None:
         return None
     core = Core(start, match.end(), 1.0, "words")
+    if unit.days is not None:  # "a week" is a length only after "at least", "for", "took"…
+        lead = _DURATION_LEAD.search(text, max(0, start - 24), start)
+        if (
+            lead is None
+            or _RELATIVE_AFTER.match(text, unit.end)
+            or _AFTER_TIME.match(text, unit.end)
+        ):
+            return None
+    if unit.name in _DOZENS:  # "more than a dozen aftershocks": twelve of what follows
+        core = Core(start, unit.end, _DOZENS[unit.name], "words")
+        return _attach(text, _Reading(start, unit.end, core, core.value, scaled=True))
     return _Reading(start, unit.end, core, 1.0, unit=unit, article=True)
 
 
@@ -588,9 +634,15 @@ def _read_range(
     second = _read_second(text, sep.end(), sentence)
     if second is None:
         return None
-    if word in ("to", "through") and (_CHANGE_VERB.search(lead) or _CHANGE_BEFORE.search(lead)):
+    falling = first.value > second.value >= 0 and not _RANGED.search(lead)
+    if word in ("to", "through") and falling:
+        return None  # "cut from 410 to 296": a range runs upwards, this is two figures
+    words = first.core.form == "words" and second.core.form == "words"
+    by_range = (words or not first.unit_name) and _BY_BEFORE.search(lead)  # "by six to eight"
+    changed = _CHANGE_VERB.search(lead) or _CHANGE_BEFORE.search(lead)
+    if word in ("to", "through") and changed and not by_range:
         return None  # "rose from 5% to 7%", "fell 2% to 7,912" are two figures, not a range
-    if first.unit_name and second.unit_name and first.unit_name != second.unit_name:
+    if first.unit_name and second.unit_name and not _same_unit(first, second):
         return None
     dash = not word
     if dash and not _dash_range_ok(text, first, second, sep):
@@ -603,9 +655,33 @@ def _read_range(
     return _merge_range(text, first, second, lead), second.end
 
 
+def _read_compound_duration(text: str, first: _Reading, sentence: Sentence) -> _Reading | None:
+    """Read "seven years and four months" as 7.33 years."""
+    big = first.unit
+    sep = _AND.match(text, first.end, sentence.end)
+    if big is None or big.days is None or first.range or sep is None:
+        return None
+    if text[max(0, first.start - 3) : first.start].rstrip().endswith(","):
+        return None  # "3 years, 2 months, 14 days and 16 hours": a list, read each
+    second = _read_second(text, sep.end(), sentence)
+    small = second.unit if second else None
+    if second is None or small is None or small.days is None or small.days >= big.days:
+        return None
+    per = 12.0 if (big.name, small.name) == ("year", "month") else big.days / small.days
+    joined = _Reading(first.start, second.end, first.core, first.value + second.value / per)
+    joined.unit = big
+    return joined
+
+
+def _same_unit(first: _Reading, second: _Reading) -> bool:
+    """ "$90 million to $110 million a year": the second's rate shares the first's unit."""
+    one, two = first.unit_name or "", second.unit_name or ""
+    return one == two or two.startswith(one + " per ")
+
+
 def _dash_range_ok(text: str, first: _Reading, second: _Reading, sep: re.Match[str]) -> bool:
-    if first.core.form == "words" or second.core.form == "words":
-        return False
+    if first.core.form == "words" or second.core.form == "words" or "—" in sep.group():
+        return False  # "1,512 — 82 per cent": a spaced em dash sets off an aside
     # "2013-14" or a score "3-1" is no range
     return " " in sep.group() or first.value < second.value
 
@@ -949,15 +1025,19 @@ def _finish(text: str, reading: _Reading, previous: list[Quantity], floor: int) 
     days = None
     if reading.unit is not None and reading.unit.days is not None:
         days = reading.value * reading.unit.days
+    start, value = reading.start, reading.value
+    if minus := _MINUS_BEFORE.search(text, max(floor, start - 10), start):
+        start, value = minus.start(), -value  # "minus 4 degrees"
+        lower, upper = (-upper, -lower) if lower is not None and upper is not None else (None, None)
     confidence = 0.9 if not reading.bare else 0.75
     if reading.core.form == "words":
         confidence -= 0.1
     if reading.article:
         confidence = 0.6
     return Quantity(
-        reading.start,
+        start,
         reading.end,
-        reading.value,
+        value,
         lower,
         upper,
         qual,
