@@ -523,6 +523,9 @@ def _read_article(text: str, match: re.Match[str]) -> _Reading | None:
     if unit is None:
         return None
     core = Core(start, match.end(), 1.0, "words")
+    if unit.days is not None and (half := _AND_A_HALF.match(text, unit.end)):
+        core = Core(start, half.end(), 1.5, "words")  # "a day and a half"
+        return _Reading(start, half.end(), core, 1.5, unit=replace(unit, end=half.end()))
     if unit.days is not None:  # "a week" is a length only after "at least", "for", "took"…
         lead = _DURATION_LEAD.search(text, max(0, start - 24), start)
         if (
@@ -871,6 +874,9 @@ def _measure_before(
     if qualifier := _QUALIFIER.search(text, max(floor, start - 30), start):
         start = qualifier.start()
     lead = max(floor, start - 90)
+    if lead > floor and text[lead - 1].isalnum():  # never start inside a word: "o took"
+        space = text.find(" ", lead, start)
+        lead = space + 1 if space >= 0 else start
     marks = [m.end() for m in _CLAUSE_MARK.finditer(text, lead, start)]
     tokens = list(_LEAD_WORD.finditer(text, marks[-1] if marks else lead, start))
     if ranged := _from_to(text, reading, previous):
@@ -978,6 +984,11 @@ def _measure_without_noun(text: str, reading: _Reading, verb: str | None) -> str
         return owner or "cost"  # "a two-bedroom flat now costs £1,150": the flat's price
     if verb in _AFFECTING_VERBS and reading.bare:
         return verb
+    if verb == "for" and reading.unit is not None and reading.unit.days is not None:
+        at = text.rfind("for", max(0, reading.start - 40), reading.start)
+        done = _WORD_BEFORE.search(text, max(0, at - 25), at)
+        if done and done.group(1).islower() and done.group(1).endswith("ed"):
+            return done.group(1)  # "jailed for seven years", "closed for a week"
     return None
 
 
