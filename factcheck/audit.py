@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
-from factcheck.models import Event, User
+from factcheck.models import Claim, Event, User
+
+Row = TypeVar("Row", bound=SQLModel)
 
 
 def record(
@@ -33,6 +35,34 @@ def record(
     )
     session.add(event)
     return event
+
+
+def add_recorded(
+    session: Session,
+    row: Row,
+    *,
+    by: User | None,
+    action: str,
+    after: dict[str, Any],
+    claim_id: int | None = None,
+) -> Row:
+    """Add a new row and the Event that records its creation, in the session's transaction.
+
+    A new claim is its own ``claim_id``, so it shows in its own history.
+    """
+    session.add(row)
+    session.flush()  # gives the row its id for the event
+    row_id = getattr(row, "id", None)
+    record(
+        session,
+        by=by,
+        action=action,
+        entity=str(type(row).__tablename__),
+        entity_id=row_id,
+        claim_id=row_id if isinstance(row, Claim) else claim_id,
+        after=after,
+    )
+    return row
 
 
 def claim_history(session: Session, *, claim_id: int) -> Sequence[tuple[Event, User | None]]:

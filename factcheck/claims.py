@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck.audit import claim_history, record
+from factcheck.audit import add_recorded, claim_history, record
 from factcheck.db import check_lengths, check_page, like_pattern
 from factcheck.errors import BadInput, Conflict, NotFound
 from factcheck.models import (
@@ -269,15 +269,11 @@ def add_claim(
         measure=measure,
         origin=Origin.MANUAL,
     )
-    session.add(claim)
-    session.flush()
-    record(
+    add_recorded(
         session,
+        claim,
         by=by,
         action="claim.add",
-        entity="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
         after=_snapshot(claim, ("kind", "start", "end", "quote", "speaker_id", "value", "unit")),
     )
     session.commit()

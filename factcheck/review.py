@@ -7,9 +7,9 @@ from urllib.parse import urlsplit
 
 from sqlmodel import Session
 
-from factcheck.audit import record
+from factcheck.audit import add_recorded
 from factcheck.claims import get_claim, update_claim
-from factcheck.errors import BadInput, NotFound
+from factcheck.errors import BadInput
 from factcheck.models import REVIEWED, Claim, Evidence, Note, Stance, Status, User
 from factcheck.permissions import Action, require
 from factcheck.settings import settings
@@ -123,18 +123,9 @@ def _check_note(body: str) -> str:
 
 def _add_note(session: Session, *, claim_id: int, body: str, by: User) -> Note:
     note = Note(claim_id=claim_id, body=body, created_by_id=by.key)
-    session.add(note)
-    session.flush()
-    record(
-        session,
-        by=by,
-        action="note.add",
-        entity="note",
-        entity_id=note.id,
-        claim_id=claim_id,
-        after={"body": body},
+    return add_recorded(
+        session, note, by=by, action="note.add", claim_id=claim_id, after={"body": body}
     )
-    return note
 
 
 def add_note(session: Session, *, claim_id: int, body: str, by: User) -> Note:
@@ -173,8 +164,7 @@ def add_evidence(
     require(by, Action.REVIEW)
     link = check_url(url)
     comment = _check_note(note) if note.strip() else ""
-    if session.get(Claim, claim_id) is None:
-        raise NotFound(f"There is no claim {claim_id}; pick one from the Claims list.")
+    get_claim(session, claim_id=claim_id)
     evidence = Evidence(
         claim_id=claim_id,
         url=link,
@@ -183,14 +173,11 @@ def add_evidence(
         note=comment,
         created_by_id=by.key,
     )
-    session.add(evidence)
-    session.flush()
-    record(
+    add_recorded(
         session,
+        evidence,
         by=by,
         action="evidence.add",
-        entity="evidence",
-        entity_id=evidence.id,
         claim_id=claim_id,
         after={"url": link, "stance": stance.value, "title": evidence.title},
     )

@@ -9,7 +9,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, col, func, select
 
-from factcheck.audit import record
+from factcheck.audit import add_recorded, record
 from factcheck.db import check_lengths
 from factcheck.errors import BadInput, Duplicate, LoginFailed, NotFound
 from factcheck.models import Role, User
@@ -61,14 +61,11 @@ def add_user(
         role=role,
         password_hash=_hasher.hash(password) if password else None,
     )
-    session.add(user)
-    session.flush()
-    record(
+    add_recorded(
         session,
+        user,
         by=by or user,
         action="user.add",
-        entity="user",
-        entity_id=user.id,
         after={"email": address, "role": role.value},
     )
     session.commit()
