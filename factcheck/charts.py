@@ -6,6 +6,8 @@ hundred rows at most to the browser.
 
 from __future__ import annotations
 
+import html
+
 import altair as alt
 import pandas as pd
 
@@ -30,9 +32,27 @@ def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def status_bars(frame: pd.DataFrame, *, title: str, axis: str) -> alt.Chart:
+def status_legend_html() -> str:
+    """One legend row for every status-coloured chart: a swatch and the label of each status.
+
+    The bar charts leave out their own legends, which repeated under each chart and were
+    clipped in narrow columns.
+    """
+    swatch = "display:inline-block;width:0.8em;height:0.8em;border-radius:2px;margin-right:0.3em"
+    items = "".join(
+        f'<span style="white-space:nowrap;margin-right:1.1em">'
+        f'<span style="{swatch};background:{STATUS_COLOURS[s]}"></span>'
+        f"{html.escape(STATUS_LABELS[s])}</span>"
+        for s in Status
+    )
+    return f'<div style="font-size:0.85rem;line-height:1.8">Status: &nbsp;{items}</div>'
+
+
+def status_bars(frame: pd.DataFrame, *, title: str, group: str) -> alt.Chart:
     """Horizontal stacked bars: claims per status for each group (``status_by``'s table).
 
+    ``group`` names the groups in tooltips ("Outlet"); the title already says it, so the axes
+    carry no titles and the status key is ``status_legend_html``, shared by every chart.
     Clicking a segment selects its (key, status); the page filters its claims table by it.
     """
     pick = alt.selection_point(name=PICK, fields=["key", "status"])
@@ -42,26 +62,29 @@ def status_bars(frame: pd.DataFrame, *, title: str, axis: str) -> alt.Chart:
         .mark_bar()
         .encode(
             y=alt.Y(
-                "name:N", title=axis, sort=groups, axis=alt.Axis(labelLimit=220, labelOverlap=False)
+                "name:N",
+                title=None,
+                sort=groups,
+                axis=alt.Axis(labelLimit=240, labelOverlap=False),  # every group named
             ),
             # One row per (group, status) already: no aggregate, so a click keeps key and status.
-            x=alt.X("claims:Q", title="Claims", stack="zero"),
-            color=alt.Color(
-                "status_label:N",
-                title="Status",
-                scale=status_scale(),
-                legend=alt.Legend(orient="bottom", columns=4),
+            x=alt.X(
+                "claims:Q",
+                title=None,
+                stack="zero",
+                axis=alt.Axis(format=",d", tickMinStep=1),  # whole claims: no 0.5 ticks
             ),
+            color=alt.Color("status_label:N", scale=status_scale(), legend=None),
             order=alt.Order("status_rank:Q"),
             opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)),
             tooltip=[
-                alt.Tooltip("name:N", title=axis),
+                alt.Tooltip("name:N", title=group),
                 alt.Tooltip("status_label:N", title="Status"),
                 alt.Tooltip("claims:Q", title="Claims", format=","),
             ],
         )
         .add_params(pick)
-        .properties(height=alt.Step(22))
+        .properties(width="container", height=alt.Step(20))
     )
     return chart
 

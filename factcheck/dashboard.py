@@ -169,6 +169,71 @@ def headline(counts: pd.DataFrame) -> Headline:
     return Headline(claims=sum(by_status.values()), reviewed=reviewed, counts=by_status)
 
 
+def status_tally(session: Session, *, where: DashboardFilter) -> pd.DataFrame:
+    """Claims per (outlet, kind, status) under the filter, in one pass; zeros left out.
+
+    Columns: outlet (id, None for articles without one), name (the outlet's), kind, status,
+    claims. The outlet and kind charts (``status_from``) and the headline figures
+    (``counts_from``) all come from it, so the page counts these claims once.
+    """
+    key = col(Article.outlet_id)
+    source = _claims_from(article=True)
+    # Articles are read in the order of the outlet index; their ids are tested against the filter.
+    conditions = where.conditions(scan=col(Article.id))
+    rows: list[tuple[Any, ClaimKind, Status, int]]
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite would sort every claim to group by (outlet, kind): grouped by outlet alone, in
+        # index order, with one FILTERed count per (kind, status), it sorts nothing.
+        pairs = [(k, s) for k in ClaimKind for s in Status]
+        counts = [
+            sa.func.count().filter(col(Claim.kind) == k, col(Claim.status) == s) for k, s in pairs
+        ]
+        query = sa.select(key, *counts).select_from(source).where(*conditions).group_by(key)
+        rows = [
+            (row[0], k, s, n)
+            for row in session.execute(query)
+            for (k, s), n in zip(pairs, row[1:], strict=True)
+            if n
+        ]
+    else:  # PostgreSQL hashes the (outlet, kind) groups: cheaper than fourteen counts a claim
+        counts = [sa.func.count().filter(col(Claim.status) == s) for s in Status]
+        by_kind = (
+            sa.select(key, col(Claim.kind), *counts)
+            .select_from(source)
+            .where(*conditions)
+            .group_by(key, col(Claim.kind))
+        )
+        rows = [
+            (row[0], ClaimKind(row[1]), s, n)
+            for row in session.execute(by_kind)
+            for s, n in zip(Status, row[2:], strict=True)
+            if n
+        ]
+    names = _names(session, "outlet", list({r[0] for r in rows}))
+    return pd.DataFrame(
+        {
+            "outlet": pd.Series([r[0] for r in rows], dtype=object),
+            "name": pd.Series([names[r[0]] for r in rows], dtype=object),
+            "kind": pd.Series([r[1].value for r in rows], dtype=object),
+            "status": pd.Series([r[2].value for r in rows], dtype=object),
+            "claims": pd.Series([r[3] for r in rows], dtype="int64"),
+        }
+    )
+
+
+def status_from(
+    tally: pd.DataFrame, *, by: Literal["outlet", "kind"], top: int = 15
+) -> pd.DataFrame:
+    """``status_by``'s table for outlets or kinds, summed from ``status_tally``."""
+    found: dict[Any, dict[Status, int]] = {}
+    names: dict[Any, str] = {}
+    for outlet, name, kind, status, n in tally.itertuples(index=False):
+        key, names[key] = (outlet, name) if by == "outlet" else (kind, str(kind).title())
+        per = found.setdefault(key, {})
+        per[Status(status)] = per.get(Status(status), 0) + int(n)
+    return _biggest([(k, *(per.get(s, 0) for s in Status)) for k, per in found.items()], names, top)
+
+
 def status_by(
     session: Session, *, where: DashboardFilter, by: Dimension, top: int = 15
 ) -> pd.DataFrame:
@@ -176,26 +241,31 @@ def status_by(
 
     Columns: key (id, or the kind), name, status, claims; biggest group first, zeros left out.
     """
+    if by in ("outlet", "kind"):
+        return status_from(status_tally(session, where=where), by=by, top=top)
     key = GROUP_KEYS[by]
-    source = _claims_from(article=by == "outlet")
-    scan = {"outlet": col(Article.id), "kind": col(Claim.article_id)}
-    scan["speaker"] = scan["kind"]  # indexes in group order; articles are found by article_id
-    conditions = where.conditions(scan=scan.get(by))
+    source = _claims_from()
     if by == "article":  # a hundred thousand groups: find the biggest first
+        conditions = where.conditions()
         biggest = sa.select(key).select_from(source).where(*conditions).group_by(key)
         keys = [k for (k,) in session.execute(biggest.order_by(sa.func.count().desc()).limit(top))]
         ids = [k for k in keys if k is not None]
-        rows = _per_status(session, by, source, [*conditions, key.in_(ids)]) if ids else []
-        if None in keys:  # a separate query: "IN (...) OR IS NULL" would scan every claim
-            rows += _per_status(session, by, source, [*conditions, key.is_(None)])
-    else:
-        rows = _per_status(session, by, source, conditions)
-    rows.sort(key=lambda r: (-sum(r[1:]), str(r[0])))
-    keys = [str(r[0]) if by == "kind" else r[0] for r in rows[:top]]
-    names = _names(session, by, keys)
+        rows = _per_status(session, key, source, [*conditions, key.in_(ids)]) if ids else []
+    else:  # the speaker index is read in group order; articles are found by article_id
+        rows = _per_status(session, key, source, where.conditions(scan=col(Claim.article_id)))
+    keys = [r[0] for r in rows]
+    return _biggest(rows, _names(session, by, keys), top)
+
+
+def _biggest(rows: list[tuple[Any, ...]], names: dict[Any, str], top: int) -> pd.DataFrame:
+    """The long table (key, name, status, claims) of the ``top`` groups with most claims.
+
+    ``rows`` hold a key and its claims in each Status, in order; ties go by key.
+    """
+    rows = sorted(rows, key=lambda r: (-sum(r[1:]), str(r[0])))[:top]
     long = [
-        (k, names[k], s.value, n)
-        for k, row in zip(keys, rows, strict=False)
+        (row[0], names[row[0]], s.value, n)
+        for row in rows
         for s, n in zip(Status, row[1:], strict=True)
         if n
     ]
@@ -210,17 +280,12 @@ def status_by(
 
 
 def _per_status(
-    session: Session, by: Dimension, source: Any, conditions: list[Any]
+    session: Session, key: Any, source: Any, conditions: list[Any]
 ) -> list[tuple[Any, ...]]:
-    """Rows (key, claims in each Status in order) for each group under ``conditions``."""
-    key = GROUP_KEYS[by]
-    if by == "outlet":
-        # Grouped by outlet alone with one FILTERed count per status, the GROUP BY follows
-        # the outlet index instead of sorting every (outlet, status) pair of a join.
-        counts = [sa.func.count().filter(col(Claim.status) == s) for s in Status]
-        query = sa.select(key, *counts).select_from(source).where(*conditions).group_by(key)
-        return [tuple(row) for row in session.execute(query)]
-    # The (key, status) indexes already give claims in group order: count them as they come.
+    """Rows (key, claims in each Status in order) for each group under ``conditions``.
+
+    The (key, status) indexes already give claims in group order: counted as they come.
+    """
     query = (
         sa.select(key, col(Claim.status), sa.func.count())
         .select_from(source)
@@ -233,9 +298,9 @@ def _per_status(
     return [(k, *(per.get(s, 0) for s in Status)) for k, per in found.items()]
 
 
-def counts_from(by_kind: pd.DataFrame) -> pd.DataFrame:
-    """``status_counts`` summed from ``status_by(by="kind")`` (saves a pass over the claims)."""
-    found = by_kind.groupby("status")["claims"].sum() if not by_kind.empty else {}
+def counts_from(table: pd.DataFrame) -> pd.DataFrame:
+    """``status_counts`` summed from ``status_tally`` (or any table of status and claims)."""
+    found = table.groupby("status")["claims"].sum() if not table.empty else {}
     return pd.DataFrame(
         {
             "status": [s.value for s in Status],
@@ -246,8 +311,6 @@ def counts_from(by_kind: pd.DataFrame) -> pd.DataFrame:
 
 def _names(session: Session, by: Dimension, keys: list[Any]) -> dict[Any, str]:
     """The display name of each key (id → outlet / article / speaker name)."""
-    if by == "kind":
-        return {k: str(k) for k in keys}
     ident, name = GROUP_NAMES[by]
     found = dict(session.execute(sa.select(ident, name).where(ident.in_(keys))).all())
     return {k: str(found.get(k, NO_NAME[by])) if k is not None else NO_NAME[by] for k in keys}

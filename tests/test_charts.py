@@ -27,7 +27,7 @@ def _values(spec: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def test_status_bars_stack_claims_per_group_in_the_status_colours() -> None:
-    spec = charts.status_bars(_by_outlet(), title="Status by outlet", axis="Outlet").to_dict()
+    spec = charts.status_bars(_by_outlet(), title="Claims by outlet", group="Outlet").to_dict()
     enc = spec["encoding"]
     assert spec["mark"]["type"] == "bar"
     assert enc["y"]["field"] == "name" and enc["y"]["sort"] == ["Valley Post", "Harbour Herald"]
@@ -44,8 +44,26 @@ def test_status_bars_stack_claims_per_group_in_the_status_colours() -> None:
     )
 
 
+def test_status_bars_leave_the_key_and_axis_titles_to_the_page() -> None:
+    spec = charts.status_bars(_by_outlet(), title="Claims by outlet", group="Outlet").to_dict()
+    enc = spec["encoding"]
+    assert enc["color"]["legend"] is None  # status_legend_html() is shown once above the charts
+    assert enc["y"]["title"] is None and enc["x"]["title"] is None  # the title says it
+    assert enc["x"]["axis"]["format"] == ",d"  # whole claims, no 0.5 ticks
+    assert spec["width"] == "container"
+    assert enc["tooltip"][0] == {"field": "name", "type": "nominal", "title": "Outlet"}
+
+
+def test_status_legend_names_every_status_in_its_colour_in_workflow_order() -> None:
+    legend = charts.status_legend_html()
+    places = [
+        legend.index(f'background:{STATUS_COLOURS[s]}"></span>{STATUS_LABELS[s]}') for s in Status
+    ]
+    assert places == sorted(places)
+
+
 def test_status_bars_carry_labels_and_a_click_selection_on_key_and_status() -> None:
-    spec = charts.status_bars(_by_outlet(), title="Status by outlet", axis="Outlet").to_dict()
+    spec = charts.status_bars(_by_outlet(), title="Claims by outlet", group="Outlet").to_dict()
     (param,) = spec["params"]
     assert param["name"] == charts.PICK
     assert param["select"] == {"type": "point", "fields": ["key", "status"]}

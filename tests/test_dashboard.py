@@ -70,8 +70,41 @@ def test_status_by_kind_and_the_headline_agree(session: Session) -> None:
         ("attributed", "unreviewed"): 2,
         ("attributed", "verified"): 1,
     }
+    assert set(by_kind["name"]) == {"Numeric", "Attributed"}
     direct = board.status_counts(session, where=board.DashboardFilter())
     assert board.counts_from(by_kind).equals(direct)
+
+
+def test_one_tally_gives_the_outlet_and_kind_charts_and_the_headline(session: Session) -> None:
+    editor, valley, harbour = _newsroom(session)
+    _review(session, valley[2], Status.FALSE, editor)  # Valley Post's attributed claim
+    body = "Officials said 41 bridges were repaired before the floods reached the town."
+    add_article(  # no outlet
+        session,
+        title="Bridges",
+        text=body,
+        by=editor,
+        claims=[found_in(body, "41 bridges", kind="numeric", value=41, measure="bridges")],
+    )
+    for where in (board.DashboardFilter(), board.DashboardFilter(kind=ClaimKind.ATTRIBUTED)):
+        tally = board.status_tally(session, where=where)
+        assert board.counts_from(tally).equals(board.status_counts(session, where=where))
+        by_kind = board.status_from(tally, by="kind")
+        assert by_kind.equals(board.status_by(session, where=where, by="kind"))
+    tally = board.status_tally(session, where=board.DashboardFilter())
+    by_outlet = board.status_from(tally, by="outlet", top=2)
+    rows = {
+        (n, s): c for n, s, c in by_outlet[["name", "status", "claims"]].itertuples(index=False)
+    }
+    assert rows == {  # the article without an outlet is the smallest group: left out
+        ("Valley Post", "unreviewed"): 5,
+        ("Valley Post", "false"): 1,
+        ("Harbour Herald", "unreviewed"): 3,
+    }
+    smallest = board.status_from(tally, by="outlet").iloc[-1]
+    assert (smallest["key"], smallest["name"], smallest["claims"]) == (None, "(no outlet)", 1)
+    kinds = board.status_from(tally, by="kind")
+    assert kinds.loc[kinds["key"] == "attributed", "claims"].sum() == 3
 
 
 def test_status_by_speaker_keeps_claims_without_a_speaker(session: Session) -> None:

@@ -19,11 +19,11 @@ from factcheck.labels import STATUS_LABELS
 from factcheck.models import ClaimKind, Status
 from factcheck.ui.common import db
 
-BARS: dict[board.Dimension, tuple[str, str]] = {  # dimension → (chart title, axis title)
-    "outlet": ("Status by outlet", "Outlet"),
-    "kind": ("Status by kind", "Kind"),
-    "article": ("Status by article (biggest)", "Article"),
-    "speaker": ("Status by speaker (most quoted)", "Speaker"),
+BARS: dict[board.Dimension, tuple[str, str]] = {  # dimension → (chart title, tooltip name)
+    "outlet": ("Claims by outlet", "Outlet"),
+    "kind": ("Claims by kind", "Kind"),
+    "article": ("Claims by article (biggest)", "Article"),
+    "speaker": ("Claims by speaker (most quoted)", "Speaker"),
 }
 ACTIVITY_DAYS = 90
 
@@ -37,10 +37,15 @@ def chart_key(by: str) -> str:
 def _tables(url: str, where: board.DashboardFilter, version: int) -> dict[str, Any]:
     """Every chart's table; ``version`` (the latest event id) makes a write refresh them."""
     with db(readonly=True) as session:
-        tables: dict[str, Any] = {by: board.status_by(session, where=where, by=by) for by in BARS}
+        tally = board.status_tally(session, where=where)  # outlets, kinds and headline at once
+        tables: dict[str, Any] = {
+            "outlet": board.status_from(tally, by="outlet"),
+            "kind": board.status_from(tally, by="kind"),
+            "article": board.status_by(session, where=where, by="article"),
+            "speaker": board.status_by(session, where=where, by="speaker"),
+        }
         activity = board.review_activity(session, where=where, days=ACTIVITY_DAYS)
-    counts = board.counts_from(tables["kind"])
-    now = board.headline(counts)
+    now = board.headline(board.counts_from(tally))
     tables["headline"] = now
     tables["changes"] = board.changes_per_day(activity)
     tables["share"] = board.reviewed_share_per_day(activity, now)
@@ -118,15 +123,16 @@ def selections() -> list[board.Selection]:
 
 
 def _bars(tables: dict[str, Any]) -> None:
+    st.html(charts.status_legend_html())  # one key for the four charts below
     left, right = st.columns(2)
     for column, by in zip([left, right, left, right], BARS, strict=True):
-        title, axis = BARS[by]
+        title, group = BARS[by]
         frame = tables[by]
         if frame.empty:
             column.caption(f"{title}: no claims.")
             continue
         column.altair_chart(
-            charts.status_bars(frame, title=title, axis=axis),
+            charts.status_bars(frame, title=title, group=group),
             on_select="rerun",
             selection_mode=charts.PICK,
             key=chart_key(by),
