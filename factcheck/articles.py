@@ -231,7 +231,7 @@ def _add_claims(session: Session, fresh: list[tuple[Article, NewArticle]]) -> No
         for f in item.claims
     ]
     if rows:
-        session.execute(sa.insert(Claim), rows)
+        session.execute(sa.insert(Claim.__table__), rows)  # type: ignore[attr-defined]
 
 
 def get_article(session: Session, *, article_id: int) -> Article:
