@@ -249,8 +249,9 @@ def status_by(
         conditions = where.conditions()
         biggest = sa.select(key).select_from(source).where(*conditions).group_by(key)
         keys = [k for (k,) in session.execute(biggest.order_by(sa.func.count().desc()).limit(top))]
-        ids = [k for k in keys if k is not None]
-        rows = _per_status(session, key, source, [*conditions, key.in_(ids)]) if ids else []
+        # These articles passed the filter: of their claims, only the kind is left to test.
+        kind = ClaimFilter(kind=where.kind).conditions()
+        rows = _per_status(session, key, source, [*kind, key.in_(keys)]) if keys else []
     else:  # the speaker index is read in group order; articles are found by article_id
         rows = _per_status(session, key, source, where.conditions(scan=col(Claim.article_id)))
     keys = [r[0] for r in rows]

@@ -139,9 +139,10 @@ class Article(SQLModel, table=True):
 
     __table_args__ = (
         # The dashboard joins claims to outlets through (outlet_id, id) alone (migration 0003)
-        # and filters on the article date, published or else ingested (migration 0004).
+        # and filters on the article date, published or else ingested, and the outlet
+        # (migrations 0004, 0005).
         sa.Index("ix_article_outlet_id_id", "outlet_id", "id"),
-        sa.Index("ix_article_published_ingested", "published_at", "ingested_at"),
+        sa.Index("ix_article_date_outlet", "published_at", "ingested_at", "outlet_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
