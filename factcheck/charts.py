@@ -16,6 +16,7 @@ from factcheck.models import Status
 
 PICK = "pick"  # the name of each bar chart's click selection (fields: key, status)
 STATUS_ORDER = [STATUS_LABELS[s] for s in Status]
+WHOLE = alt.Axis(format=",d", tickMinStep=1)  # axes that count: no ticks at 0.5 of a claim
 
 
 def status_scale() -> alt.Scale:
@@ -72,7 +73,7 @@ def status_bars(frame: pd.DataFrame, *, title: str, group: str) -> alt.Chart:
                 "claims:Q",
                 title=None,
                 stack="zero",
-                axis=alt.Axis(format=",d", tickMinStep=1),  # whole claims: no 0.5 ticks
+                axis=WHOLE,
             ),
             color=alt.Color("status_label:N", scale=status_scale(), legend=None),
             order=alt.Order("status_rank:Q"),
@@ -95,8 +96,8 @@ def changes_chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(_labelled(frame), title="Status changes per day")
         .mark_bar()
         .encode(
-            x=alt.X("day:T", title="Day"),
-            y=alt.Y("sum(changes):Q", title="Status changes"),
+            x=alt.X("day:T", title=None),
+            y=alt.Y("sum(changes):Q", title=None, axis=WHOLE),
             color=alt.Color("status_label:N", title="New status", scale=status_scale()),
             order=alt.Order("status_rank:Q"),
             tooltip=[
@@ -115,8 +116,8 @@ def reviewed_share_chart(frame: pd.DataFrame) -> alt.Chart:
         alt.Chart(frame, title="Claims reviewed (cumulative share)")
         .mark_line(point=True, color=STATUS_COLOURS[Status.VERIFIED])
         .encode(
-            x=alt.X("day:T", title="Day"),
-            y=alt.Y("reviewed_share:Q", title="Reviewed", axis=alt.Axis(format="%")),
+            x=alt.X("day:T", title=None),
+            y=alt.Y("reviewed_share:Q", title=None, axis=alt.Axis(format="%")),
             tooltip=[
                 alt.Tooltip("day:T", title="Day"),
                 alt.Tooltip("reviewed_share:Q", title="Reviewed", format=".1%"),
@@ -133,7 +134,7 @@ def reviewer_chart(frame: pd.DataFrame) -> alt.Chart:
         .mark_rect()
         .encode(
             x=alt.X("yearmonthdate(week):O", title="Week starting"),
-            y=alt.Y("reviewer:N", title="Reviewer"),
+            y=alt.Y("reviewer:N", title=None),
             color=alt.Color(
                 "sum(reviews):Q",
                 title="Reviews",

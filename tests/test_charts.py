@@ -87,6 +87,7 @@ def test_changes_chart_counts_changes_per_day_by_new_status() -> None:
     enc = spec["encoding"]
     assert (enc["x"]["field"], enc["x"]["type"]) == ("day", "temporal")
     assert (enc["y"]["field"], enc["y"]["aggregate"]) == ("changes", "sum")
+    assert enc["y"]["axis"]["format"] == ",d" and enc["y"]["title"] is None  # the title says it
     assert enc["color"]["scale"]["range"] == [STATUS_COLOURS[s] for s in Status]
     assert {r["status_label"] for r in _values(spec)} == {"Verified", "False"}
 

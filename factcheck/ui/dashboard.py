@@ -210,6 +210,8 @@ def _claims(where: board.DashboardFilter, tables: dict[str, Any]) -> None:
         link=[f"claim?claim={i}" for i in frame["id"]],
         status=[STATUS_LABELS[Status(s)] for s in frame["status"]],
         kind=[str(k).title() for k in frame["kind"]],
+        outlet=frame["outlet"].fillna(board.NO_NAME["outlet"]),
+        speaker=frame["speaker"].fillna(board.NO_NAME["speaker"]),
     )
     st.dataframe(
         frame[["link", "status", "kind", "quote", "article", "outlet", "speaker"]],

@@ -33,8 +33,11 @@ def test_clicking_a_bar_filters_the_claims_table(app: App, browser_page: Page) -
     expect(page.get_by_role("heading", name="Dashboard")).to_be_visible()
     table = page.locator("[data-testid='stDataFrame']")
     expect(page.get_by_text("newest articles first; click a bar")).to_be_visible()
-    page.mouse.wheel(0, 2000)  # let every chart draw before the screenshot
+    # Tall enough for the whole page at 1400 px wide: a screenshot of the main block only
+    # shows what the viewport has drawn.
+    page.set_viewport_size({"width": 1400, "height": 2400})
     wait_idle(page)
+    expect(page.get_by_text("Status:", exact=False).first).to_be_visible()  # the one key
     screenshot(page, "dashboard_before_click")
     chart = page.locator("[data-testid='stVegaLiteChart']").first
     chart.scroll_into_view_if_needed()
