@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import word_set
+from .lexicon import first_letter_check, word_set
 
 # Verbs whose content is a clause: "said (that) …". Each line: the forms of one verb.
 _SPEECH = """
@@ -66,7 +66,9 @@ CUE_KIND["according to"] = "according_to"
 CUE_KIND["According to"] = "according_to"
 
 CUE = re.compile(
-    r"\b(" + "|".join(re.escape(c) for c in sorted(CUE_KIND, key=len, reverse=True)) + r")\b"
+    rf"\b{first_letter_check(CUE_KIND)}("
+    + "|".join(re.escape(c) for c in sorted(CUE_KIND, key=len, reverse=True))
+    + r")\b"
 )
 # Verbs whose object comes before the content: "told reporters (that) …".
 TELLING = word_set("told tells tell telling assured assures assure informed inform warned")

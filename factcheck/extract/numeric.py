@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from .lexicon import word_set
+from .lexicon import first_letter_check, word_set
 from .numbers import FRACTION_WORDS, NUMBER_WORDS, SCALE_WORDS, Core, read_symbolic, read_words
 from .sentences import Sentence
 from .units import ARTICLE_UNITS, CURRENCY_SYMBOLS, UnitMatch, read_per, read_unit
@@ -38,10 +38,14 @@ _ARTICLE_TARGETS = "|".join(
     + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
     + ["hour", "day", "week", "fortnight", "month", "year", "decade", "century"]
 )
+_CANDIDATE_WORDS = sorted(NUMBER_WORDS | {"half"}, key=len, reverse=True)
+# Every candidate starts at a word boundary or with one of these: a cheap first test.
+_CANDIDATE_START = rf"(?=\b|[\d.\-−$£€¥₹₪₽UNHACRS{_GLYPHS}])"
 _CANDIDATE = re.compile(
+    rf"{_CANDIDATE_START}(?:"
     rf"(?P<cur>{_CURRENCY})?(?P<sign>[-−](?=\.?\d))?(?P<num>\d|\.\d|[{_GLYPHS}])"
-    rf"|(?P<word>\b(?i:{'|'.join(sorted(NUMBER_WORDS | {'half'}, key=len, reverse=True))})\b)"
-    rf"|(?P<art>\b(?:[Aa]n?)\s+(?=(?i:{_ARTICLE_TARGETS})\b))"
+    rf"|(?P<word>\b(?i:{first_letter_check(_CANDIDATE_WORDS)}(?:{'|'.join(_CANDIDATE_WORDS)}))\b)"
+    rf"|(?P<art>\b(?:[Aa]n?)\s+(?=(?i:{_ARTICLE_TARGETS})\b)))"
 )
 _SCALE = re.compile(
     r"\s?(?P<word>(?i:million|billion|trillion|thousand))\b|\s?(?P<abbr>bn|mn|tn)\b"

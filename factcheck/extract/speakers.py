@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .lexicon import word_set
+from .lexicon import first_letter_check, word_set
 from .sentences import Sentence
 
 TITLES = word_set(
@@ -36,10 +36,15 @@ _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
+_LOWER_TITLE_WORDS = sorted(
+    word_set(
+        """official spokesman spokeswoman spokesperson minister leader commander
+    chief envoy negotiator adviser advisor lawmaker president secretary ambassador director analyst
+    professor mayor senator general member executive officer founder chair head judge"""
+    )
+)
 _LOWER_TITLE = re.compile(
-    r"\b(?i:official|spokesman|spokeswoman|spokesperson|minister|leader|commander|chief|envoy|"
-    r"negotiator|adviser|advisor|lawmaker|president|secretary|ambassador|director|analyst|"
-    rf"professor|mayor|senator|general|member|executive|officer|founder|chair|head|judge)"
+    rf"\b(?i:{first_letter_check(_LOWER_TITLE_WORDS)}(?:{'|'.join(_LOWER_TITLE_WORDS)}))"
     rf"[ \u00a0]+({_RUN.pattern})"
 )
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
