@@ -33,6 +33,14 @@ _NOT_CLAUSE = re.compile(
     r"about|of|as|so|yes|no|nothing|something|anything|it\s*[.,])\b",
     re.IGNORECASE,
 )
+# "said at least 12 people died", "said about 300 homes …": a hedged figure opens the clause.
+_HEDGED_FIGURE = re.compile(
+    r"\s*(?:at\s+(?:least|most)|about|around|roughly|nearly|almost|some|up\s+to|"
+    r"as\s+(?:many|much|few)\s+as|more\s+than|fewer\s+than|less\s+than)\s+"
+    r"(?:[$€£¥]?\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|thirty|forty|fifty|hundred|thousand|half|dozens?|hundreds|thousands)\b)",
+    re.IGNORECASE,
+)
 _OBJECT = re.compile(
     r"\s+(?:reporters|journalists|him|her|them|us|me|lawmakers|parliament|the\s+\w+|"
     r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)(?=[\s.,;:!?]|$)"
@@ -296,7 +304,11 @@ class _SentenceReader:
         head = self.text[pos : min(self.s.end, pos + 80)]
         if not head.strip() or head.lstrip()[:1] in ",.;:":
             return None, 0.0
-        if _NOT_CLAUSE.match(head) and not (cue in _EXPECT and head.lstrip().startswith("to ")):
+        if (
+            _NOT_CLAUSE.match(head)
+            and not _HEDGED_FIGURE.match(head)
+            and not (cue in _EXPECT and head.lstrip().startswith("to "))
+        ):
             return None, 0.0  # "reiterated his vow to …", "said on Tuesday."
         if _FINITE.search(head) or _words(head, 0, len(head)) >= 4:
             return pos, 0.75
