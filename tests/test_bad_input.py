@@ -14,13 +14,11 @@ import contextlib
 import csv
 import io
 import os
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +47,7 @@ from factcheck.review import add_evidence, add_note, assign, bulk_set_status, se
 from factcheck.ui.common import USER_KEY
 from factcheck.users import add_user, authenticate, set_active
 from tests.factories import ARTICLE, make_article, make_user
+from tests.localsite import closed_port, serving
 
 PASSWORD = "correct horse battery"
 MISSING = 999_999
@@ -120,22 +119,8 @@ class Site(BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
     """The base URL of the local site."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
-def closed_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-    return port
+    with serving(Site) as url:
+        yield url
 
 
 # ---- the newsroom every case starts from -------------------------------------------------

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from factcheck.errors import BadInput, FetchFailed
 from factcheck.ingest import Document, from_file, from_html, from_text, from_url, load
+from tests.localsite import closed_port, serving
 
 PAGE = """<!doctype html>
 <html lang="en"><head>
@@ -92,21 +92,8 @@ class Pages(BaseHTTPRequestHandler):
 @pytest.fixture
 def site() -> Iterator[str]:
     """The base URL of the local test site."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Pages)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
-def closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-    return port
+    with serving(Pages) as url:
+        yield url
 
 
 # --- pasted text and files
