@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -99,7 +99,8 @@ SORTABLE = {
 }
 
 
-def _listing_query() -> Any:
+def listing_query() -> Any:
+    """Claims joined with their article title, outlet, speaker and assignee names."""
     return (
         sa.select(
             Claim, col(Article.title), col(Outlet.name), col(Speaker.name), col(User.display_name)
@@ -133,31 +134,30 @@ def list_claims(
     ).one()
     key = SORTABLE[sort]
     order = [key.desc() if descending else key.asc(), col(Claim.id).desc()]
-    query = _listing_query().where(*conditions).order_by(*order).offset(offset).limit(limit)
+    query = listing_query().where(*conditions).order_by(*order).offset(offset).limit(limit)
     rows = [ClaimRow(*row) for row in session.execute(query).all()]
     return rows, total
 
 
-def iter_claims(
-    session: Session,
-    *,
-    where: ClaimFilter = ClaimFilter(),  # noqa: B008 - frozen, safe as a default
-    batch: int = 1000,
-) -> Any:
-    """Every claim matching ``where`` in article order, streamed in batches (memory stays flat)."""
+def claim_batches(
+    session: Session, *, conditions: Sequence[Any], batch: int = 1000
+) -> Iterator[list[ClaimRow]]:
+    """Claims matching ``conditions`` in ID order, ``batch`` at a time (memory stays flat).
+
+    A keyset walk along the primary key; the session forgets each batch once it is handed on.
+    """
     last_id = 0
     while True:
         query = (
-            _listing_query()
-            .where(*where.conditions(), col(Claim.id) > last_id)
+            listing_query()
+            .where(*conditions, col(Claim.id) > last_id)
             .order_by(col(Claim.id))
             .limit(batch)
         )
         rows = session.execute(query).all()
         if not rows:
             return
-        for row in rows:
-            yield ClaimRow(*row)
+        yield [ClaimRow(*row) for row in rows]
         last_id = rows[-1][0].id
         session.expunge_all()
 

@@ -17,8 +17,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck.claims import ClaimFilter, ClaimRow
-from factcheck.claims import _listing_query as listing_query  # the listing's joins, shared
+from factcheck.claims import ClaimFilter, ClaimRow, claim_batches
 from factcheck.errors import BadInput, NotFound
 from factcheck.labels import STATUS_LABELS
 from factcheck.models import (
@@ -244,24 +243,11 @@ def _report_claims(session: Session, rows: Sequence[ClaimRow]) -> list[ReportCla
     return out
 
 
-def _keyset(session: Session, where: list[Any], batch: int) -> Iterator[list[ClaimRow]]:
-    """Claims matching ``where`` in ID order, ``batch`` at a time; the session forgets each."""
-    last = 0
-    while True:
-        query = listing_query().where(*where, col(Claim.id) > last).order_by(col(Claim.id))
-        rows = session.execute(query.limit(batch)).all()
-        if not rows:
-            return
-        yield [ClaimRow(*row) for row in rows]
-        last = rows[-1][0].id
-        session.expunge_all()
-
-
 def _stream(session: Session, where: ClaimFilter, batch: int) -> Iterator[ReportClaim]:
     shown = conditions(where)
     if shown is None:
         return
-    for rows in _keyset(session, shown, batch):
+    for rows in claim_batches(session, conditions=shown, batch=batch):
         yield from _report_claims(session, rows)
 
 

@@ -296,8 +296,9 @@ def test_sqlite_streams_along_the_primary_key(sqlite_db: str, where: ClaimFilter
     import sqlalchemy as sa
     from sqlmodel import col
 
+    from factcheck.claims import listing_query
     from factcheck.db import get_engine
-    from factcheck.exports import conditions, listing_query
+    from factcheck.exports import conditions
     from factcheck.models import Claim
 
     shown = conditions(where) or []
