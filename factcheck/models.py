@@ -93,15 +93,46 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-def enum_column(enum: type[StrEnum]) -> Any:
-    """A VARCHAR column type holding the values of ``enum``, checked by the database."""
+class Priority(StrEnum):
+    """How soon the desk wants a claim checked; a reviewer sets it, the triage queue reads it."""
+
+    LOW = "low"
+    NORMAL = "normal"
+    HIGH = "high"
+    URGENT = "urgent"
+
+
+class NoticeKind(StrEnum):
+    """What a notice in someone's inbox, or a webhook delivery, is about."""
+
+    ASSIGNED = "assigned"  # a claim was given to you
+    PROPOSED = "proposed"  # a reviewer proposed a final verdict (awaits sign-off)
+    SIGNED_OFF = "signed_off"  # your proposed verdict was signed off
+    SENT_BACK = "sent_back"  # your proposed verdict was sent back with a note
+    PUBLISHED = "published"  # a signed-off verdict was published
+    CORRECTED = "corrected"  # a published claim you reviewed was corrected
+
+
+class DeliveryState(StrEnum):
+    """Where a webhook delivery stands."""
+
+    PENDING = "pending"  # waiting for its (next) attempt
+    DELIVERED = "delivered"  # the receiver answered 2xx
+    FAILED = "failed"  # gave up after the last retry
+
+
+def enum_column(enum: type[StrEnum], *, name: str = "") -> Any:
+    """A VARCHAR column type holding the values of ``enum``, checked by the database.
+
+    ``name`` names the CHECK constraint when a table holds two columns of one enum.
+    """
     return sa.Enum(
         enum,
         native_enum=False,
         create_constraint=True,
         length=max(len(m.value) for m in enum),
         values_callable=lambda members: [m.value for m in members],
-        name=f"ck_{enum.__name__.lower()}",
+        name=name or f"ck_{enum.__name__.lower()}",
         validate_strings=True,
     )
 
@@ -178,6 +209,20 @@ class Claim(SQLModel, table=True):
         sa.Index("ix_claim_article_kind_status", "article_id", "kind", "status"),
         sa.Index("ix_claim_kind_status_article", "kind", "status", "article_id"),
         sa.Index("ix_claim_speaker_status_kind", "speaker_id", "status", "kind", "article_id"),
+        # The triage queue reads every unreviewed claim's score terms from this index alone
+        # (factcheck.triage, migration 0008).
+        sa.Index(
+            "ix_claim_triage",
+            "status",
+            "priority",
+            "kind",
+            "qualifier",
+            "attribution",
+            "speaker_id",
+            "value",
+            "article_id",
+        ),
+        sa.Index("ix_claim_proposed", "proposed_status", "proposed_at"),  # awaiting sign-off
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -205,6 +250,24 @@ class Claim(SQLModel, table=True):
     origin: Origin = Field(sa_type=enum_column(Origin), default=Origin.EXTRACTED)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow, index=True)
+    # The desk's workflow (factcheck.desk). A final verdict that needs a second person waits
+    # in proposed_status while status stays as it was; sign-off moves it into status.
+    proposed_status: Status | None = Field(
+        default=None, sa_type=enum_column(Status, name="ck_proposed_status")
+    )
+    proposed_by_id: int | None = Field(default=None, foreign_key="user.id")
+    proposed_at: datetime | None = None
+    signed_off_by_id: int | None = Field(default=None, foreign_key="user.id")
+    signed_off_at: datetime | None = None
+    published_url: str | None = Field(default=None, max_length=2000)  # the fact-check article
+    published_at: datetime | None = None  # set: the claim is locked; change it by correction
+    published_by_id: int | None = Field(default=None, foreign_key="user.id")
+    corrected_at: datetime | None = None  # the latest correction
+    priority: Priority = Field(
+        sa_type=enum_column(Priority),
+        default=Priority.NORMAL,
+        sa_column_kwargs={"server_default": Priority.NORMAL.value},
+    )
 
 
 class Evidence(SQLModel, table=True):
@@ -244,3 +307,70 @@ class Event(SQLModel, table=True):
     claim_id: int | None = Field(default=None, index=True)  # for a claim's history
     before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+
+
+class DeskSettings(SQLModel, table=True):
+    """The desk's rules: one row (id 1), written by admins."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    two_person_rule: bool = True  # editors' own final verdicts need a second editor too
+    updated_at: datetime = Field(default_factory=utcnow)
+    updated_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class Correction(SQLModel, table=True):
+    """One correction of a published claim: what changed, why, who, when."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    changes: dict[str, Any] = Field(sa_type=sa.JSON)  # {"status": {"from": ..., "to": ...}}
+    reason: str = Field(sa_type=sa.Text)
+    by_id: int = Field(foreign_key="user.id")
+    at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Notice(SQLModel, table=True):
+    """An item of someone's inbox; read_at is set once they have seen it."""
+
+    __table_args__ = (sa.Index("ix_notice_user_read", "user_id", "read_at", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id")  # whose inbox
+    kind: NoticeKind = Field(sa_type=enum_column(NoticeKind))
+    claim_id: int = Field(foreign_key="claim.id", index=True)
+    actor_id: int | None = Field(default=None, foreign_key="user.id")  # who caused it
+    note: str = Field(default="", sa_type=sa.Text)  # e.g. why a verdict was sent back
+    at: datetime = Field(default_factory=utcnow)
+    read_at: datetime | None = None
+
+
+class Webhook(SQLModel, table=True):
+    """An address that receives signed JSON posts when chosen things happen to claims."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    url: str = Field(max_length=2000)
+    events: list[str] = Field(default_factory=list, sa_type=sa.JSON)  # NoticeKind values
+    secret: str = Field(max_length=100)  # HMAC-SHA256 key of the signature header
+    slack: bool = False  # send a Slack-compatible body ({"text": ...})
+    active: bool = True
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Delivery(SQLModel, table=True):
+    """One post of one event to one webhook, retried with backoff until it lands or gives up."""
+
+    __table_args__ = (sa.Index("ix_delivery_state_next", "state", "next_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    hook_id: int = Field(foreign_key="webhook.id", index=True)
+    event: NoticeKind = Field(sa_type=enum_column(NoticeKind))
+    claim_id: int | None = Field(default=None, foreign_key="claim.id")
+    body: str = Field(sa_type=sa.Text)  # the exact bytes posted (UTF-8 JSON) and signed
+    state: DeliveryState = Field(sa_type=enum_column(DeliveryState), default=DeliveryState.PENDING)
+    attempts: int = 0
+    next_at: datetime = Field(default_factory=utcnow)
+    last_code: int | None = None  # the receiver's HTTP status
+    last_error: str = Field(default="", max_length=500)
+    created_at: datetime = Field(default_factory=utcnow)
+    delivered_at: datetime | None = None
