@@ -13,7 +13,7 @@ from sqlmodel import Session, col, func, select
 
 from factcheck.audit import add_recorded, claim_history, record
 from factcheck.db import check_lengths, check_page, like_pattern
-from factcheck.errors import BadInput, Conflict, NotFound
+from factcheck.errors import BadInput, Conflict, Locked, NotFound
 from factcheck.models import (
     Article,
     Attribution,
@@ -86,6 +86,8 @@ class ClaimRow:
     outlet: str | None
     speaker: str | None
     assignee: str | None
+    proposed_by: str | None = None  # who proposed the pending or signed-off verdict
+    signed_off_by: str | None = None
 
 
 SORTABLE = {
@@ -100,15 +102,24 @@ SORTABLE = {
 
 
 def listing_query() -> Any:
-    """Claims joined with their article title, outlet, speaker and assignee names."""
+    """Claims joined with their article title, outlet, speaker, assignee and sign-off names."""
+    proposer, signer = sa.orm.aliased(User), sa.orm.aliased(User)
     return (
         sa.select(
-            Claim, col(Article.title), col(Outlet.name), col(Speaker.name), col(User.display_name)
+            Claim,
+            col(Article.title),
+            col(Outlet.name),
+            col(Speaker.name),
+            col(User.display_name),
+            col(proposer.display_name),
+            col(signer.display_name),
         )
         .join(Article, col(Article.id) == Claim.article_id)
         .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
         .join(Speaker, col(Speaker.id) == Claim.speaker_id, isouter=True)
         .join(User, col(User.id) == Claim.assignee_id, isouter=True)
+        .join(proposer, col(proposer.id) == Claim.proposed_by_id, isouter=True)
+        .join(signer, col(signer.id) == Claim.signed_off_by_id, isouter=True)
     )
 
 
@@ -213,6 +224,17 @@ def get_claim_detail(session: Session, *, claim_id: int) -> ClaimDetail:
     )
 
 
+def check_unlocked(claim: Claim) -> None:
+    """Raise Locked when ``claim`` is published: only a correction may change it now."""
+    if claim.published_at is not None:
+        raise Locked(
+            f"Claim {claim.id} was published on {claim.published_at:%Y-%m-%d} "
+            f"({claim.published_url}); its verdict, figures, speaker and evidence change only "
+            f"by a correction with a reason (Correct on the Claim page, or factcheck correct "
+            f"{claim.id} --reason TEXT)."
+        )
+
+
 def sentence_around(text: str, start: int, end: int) -> str:
     """The sentence (or line) of ``text`` holding the span, for claims added by hand."""
     left = max(text.rfind(stop, 0, start) for stop in (". ", "! ", "? ", "\n"))
@@ -284,7 +306,11 @@ def _snapshot(claim: Claim, names: Sequence[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in names:
         value = getattr(claim, name)
-        out[name] = value.value if isinstance(value, Enum) else value
+        if isinstance(value, Enum):
+            value = value.value
+        elif isinstance(value, datetime):
+            value = value.isoformat()
+        out[name] = value
     return out
 
 
@@ -378,6 +404,7 @@ def edit_claim(
 ) -> Claim:
     """Correct what the extractor got wrong (numbers, unit, measure, speaker); one event."""
     require(by, Action.REVIEW)
+    check_unlocked(get_claim(session, claim_id=claim_id))
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise BadInput(

@@ -27,6 +27,8 @@ app = typer.Typer(
 )
 user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
 app.add_typer(user_app, name="user")
+hooks_app = typer.Typer(help="Manage outgoing webhooks (admins).", no_args_is_help=True)
+app.add_typer(hooks_app, name="hooks")
 
 FORMATS = ("table", "json", "csv")
 UserOption = Annotated[str, typer.Option("--user", "-u", help="Your e-mail (an existing user).")]
@@ -69,6 +71,12 @@ def claim_record(row: ClaimRow) -> dict[str, Any]:
         "days": c.days,
         "confidence": c.confidence,
         "status": c.status.value,
+        "proposed_status": c.proposed_status.value if c.proposed_status else None,
+        "proposed_by": row.proposed_by,
+        "signed_off_by": row.signed_off_by,
+        "published_url": c.published_url,
+        "published_at": c.published_at.isoformat() if c.published_at else None,
+        "priority": c.priority.value,
         "assignee": row.assignee,
         "version": c.version,
         "origin": c.origin.value,
@@ -215,6 +223,346 @@ def review(
         if evidence:
             add_evidence(session, claim_id=claim_id, url=evidence, stance=position, by=who)
         typer.echo(f"Claim {claim_id} is now {claim.status.value} (version {claim.version}).")
+
+
+SeenOption = Annotated[
+    int | None, typer.Option(help="Refuse if the claim changed past this version.")
+]
+
+
+def _seen(session: Session, claim_id: int, seen_version: int | None) -> int:
+    from factcheck.claims import get_claim
+
+    if seen_version is not None:
+        return seen_version
+    return get_claim(session, claim_id=claim_id).version
+
+
+@app.command("sign-off")
+def sign_off_command(
+    claim_id: Annotated[int, typer.Argument(help="The claim's ID.")],
+    user: UserOption,
+    seen_version: SeenOption = None,
+) -> None:
+    """Sign off the verdict a reviewer proposed (editors; not your own proposal).
+
+    Example: factcheck sign-off 12 --user ed@newsroom.org
+    """
+    from factcheck.review import sign_off
+
+    with session_scope() as session:
+        who = acting_user(session, user)
+        seen = _seen(session, claim_id, seen_version)
+        claim = sign_off(session, claim_id=claim_id, by=who, seen_version=seen)
+        typer.echo(f"Claim {claim_id} is now {claim.status.value}, signed off by {who.email}.")
+
+
+@app.command("send-back")
+def send_back_command(
+    claim_id: Annotated[int, typer.Argument(help="The claim's ID.")],
+    note: Annotated[str, typer.Option(help="Why the verdict goes back (required).")],
+    user: UserOption,
+    seen_version: SeenOption = None,
+) -> None:
+    """Send a proposed verdict back to its reviewer with a note (editors).
+
+    Example: factcheck send-back 12 --note "The ministry revised the figure" --user ed@newsroom.org
+    """
+    from factcheck.review import send_back
+
+    with session_scope() as session:
+        who = acting_user(session, user)
+        seen = _seen(session, claim_id, seen_version)
+        send_back(session, claim_id=claim_id, note=note, by=who, seen_version=seen)
+        typer.echo(f"Sent the verdict on claim {claim_id} back with your note.")
+
+
+@app.command()
+def publish(
+    claim_id: Annotated[int, typer.Argument(help="The claim's ID.")],
+    url: Annotated[str, typer.Option(help="The published fact-check article.")],
+    user: UserOption,
+    seen_version: SeenOption = None,
+) -> None:
+    """Publish a signed-off verdict with its article's address; the claim is then locked.
+
+    Example: factcheck publish 12 --url https://newsroom.org/fact-check/dam --user ed@newsroom.org
+    """
+    from factcheck.desk import publish as publish_claim
+
+    with session_scope() as session:
+        who = acting_user(session, user)
+        seen = _seen(session, claim_id, seen_version)
+        claim = publish_claim(session, claim_id=claim_id, url=url, by=who, seen_version=seen)
+        typer.echo(
+            f"Claim {claim_id} ({claim.status.value}) is published at {claim.published_url}."
+        )
+
+
+@app.command()
+def correct(
+    claim_id: Annotated[int, typer.Argument(help="The claim's ID.")],
+    reason: Annotated[str, typer.Option(help="What was wrong and what is right (required).")],
+    user: UserOption,
+    status: Annotated[str | None, typer.Option(help="The corrected verdict.")] = None,
+    value: Annotated[float | None, typer.Option(help="The corrected figure.")] = None,
+    speaker: Annotated[str | None, typer.Option(help="The corrected speaker.")] = None,
+    seen_version: SeenOption = None,
+) -> None:
+    """Correct a published claim's verdict, figure or speaker, with a reason (editors).
+
+    Example: factcheck correct 12 --status misleading --reason "The count excluded..." --user ed@newsroom.org
+    """
+    from factcheck.desk import correct as correct_claim
+
+    try:
+        verdict = Status(status) if status else None
+    except ValueError:
+        fail(f"Unknown status {status!r}; statuses: {', '.join(Status)}.")
+        return
+    with session_scope() as session:
+        who = acting_user(session, user)
+        seen = _seen(session, claim_id, seen_version)
+        done = correct_claim(
+            session,
+            claim_id=claim_id,
+            reason=reason,
+            by=who,
+            seen_version=seen,
+            status=verdict,
+            value=value,
+            speaker=speaker,
+        )
+        changed = ", ".join(f"{k} {v['from']} → {v['to']}" for k, v in done.changes.items())
+        typer.echo(f"Corrected claim {claim_id}: {changed}.")
+
+
+@app.command()
+def corrections(
+    article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """The corrections log: what changed on published claims, why, who and when.
+
+    Example: factcheck corrections --format csv > corrections.csv
+    """
+    from factcheck.desk import list_corrections
+
+    _check_format(fmt)
+    with session_scope(readonly=True) as session:
+        _check_article(session, article)
+        records: list[dict[str, Any]] = [
+            {
+                "id": c.id,
+                "claim_id": c.claim_id,
+                "article_id": c.article_id,
+                "quote": c.quote,
+                "changes": "; ".join(f"{k}: {v['from']} → {v['to']}" for k, v in c.changes.items())
+                if fmt != "json"
+                else c.changes,
+                "reason": c.reason,
+                "by": c.by,
+                "at": c.at.isoformat(),
+                "published_url": c.published_url,
+            }
+            for c in list_corrections(session, article_id=article)
+        ]
+    print_records(records, fmt, ["id", "claim_id", "at", "by", "changes", "reason"])
+
+
+@app.command("queue")
+def queue_command(
+    limit: Annotated[int, typer.Option(help="At most this many claims.")] = 20,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """What to check first: unreviewed claims by triage score, each with its reasons.
+
+    Example: factcheck queue --limit 10
+    """
+    from factcheck.triage import queue
+
+    _check_format(fmt, ("table", "json"))
+    with session_scope(readonly=True) as session:
+        records = [
+            {
+                "rank": q.rank,
+                "score": q.score,
+                "why": "; ".join(q.reasons) if fmt == "table" else list(q.reasons),
+                **claim_record(q.row),
+            }
+            for q in queue(session, limit=limit)
+        ]
+    print_records(records, fmt, ["rank", "score", "id", "priority", "why", "quote"])
+
+
+@app.command()
+def prioritise(
+    claim_ids: Annotated[list[int], typer.Argument(help="The claims' IDs.")],
+    priority: Annotated[str, typer.Option(help="low, normal, high or urgent.")],
+    user: UserOption,
+) -> None:
+    """Set the triage priority of claims (all or nothing).
+
+    Example: factcheck prioritise 12 13 14 --priority urgent --user ana@newsroom.org
+    """
+    from factcheck.claims import get_claim
+    from factcheck.desk import set_priority
+    from factcheck.models import Priority
+
+    try:
+        chosen = Priority(priority)
+    except ValueError:
+        fail(f"Unknown priority {priority!r}; choose one of {', '.join(Priority)}.")
+        return
+    with session_scope() as session:
+        who = acting_user(session, user)
+        seen = {i: get_claim(session, claim_id=i).version for i in claim_ids}
+        done = set_priority(session, seen=seen, priority=chosen, by=who)
+        typer.echo(f"{len(done)} claims are now {chosen.value} priority.")
+
+
+@app.command("two-person-rule")
+def two_person_rule_command(
+    state: Annotated[str, typer.Argument(help="on or off.")],
+    user: UserOption,
+) -> None:
+    """Turn the desk's two-person rule on or off (admins): editors' verdicts need a second editor.
+
+    Example: factcheck two-person-rule off --user admin@newsroom.org
+    """
+    from factcheck.desk import set_two_person_rule
+
+    if state not in ("on", "off"):
+        fail(f"Say on or off, not {state!r}.")
+    with session_scope() as session:
+        set_two_person_rule(session, on=state == "on", by=acting_user(session, user))
+        typer.echo(f"The two-person rule is {state}.")
+
+
+@hooks_app.command("add")
+def hooks_add(
+    url: Annotated[str, typer.Argument(help="Where to post (https://…).")],
+    event: Annotated[
+        list[str],
+        typer.Option(help="assigned, proposed, signed_off, sent_back, published, corrected."),
+    ],
+    user: UserOption,
+    slack: Annotated[bool, typer.Option(help='Post a Slack-compatible {"text": …} body.')] = False,
+) -> None:
+    """Add a webhook for some events; prints its secret, the key of the signature header.
+
+    Example: factcheck hooks add https://chat.example.org/hook --event published --event corrected --slack --user admin@newsroom.org
+    """
+    from factcheck.hooks import add_hook
+
+    events = [part.strip() for e in event for part in e.split(",")]
+    with session_scope() as session:
+        hook = add_hook(session, url=url, events=events, by=acting_user(session, user), slack=slack)
+        typer.echo(f"Added webhook {hook.id} for {', '.join(hook.events)}.")
+        typer.echo(f"Secret (HMAC-SHA256 key of X-Factcheck-Signature): {hook.secret}")
+
+
+@hooks_app.command("list")
+def hooks_list(
+    user: UserOption,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """List webhooks with their delivery counts.
+
+    Example: factcheck hooks list --user admin@newsroom.org
+    """
+    from factcheck.hooks import list_deliveries, list_hooks
+
+    _check_format(fmt)
+    with session_scope(readonly=True) as session:
+        who = acting_user(session, user)
+        recent = list_deliveries(session, by=who, limit=1000)
+        records: list[dict[str, Any]] = [
+            {
+                "id": h.id,
+                "url": h.url,
+                "events": ",".join(h.events),
+                "slack": h.slack,
+                "secret": h.secret,
+                **{
+                    state: sum(1 for d, k in recent if k.id == h.id and d.state.value == state)
+                    for state in ("pending", "delivered", "failed")
+                },
+            }
+            for h in list_hooks(session, by=who)
+        ]
+    print_records(records, fmt, ["id", "url", "events", "slack", "pending", "delivered", "failed"])
+
+
+@hooks_app.command("remove")
+def hooks_remove(
+    hook_id: Annotated[int, typer.Argument(help="The webhook's ID.")],
+    user: UserOption,
+) -> None:
+    """Remove a webhook and its deliveries.
+
+    Example: factcheck hooks remove 2 --user admin@newsroom.org
+    """
+    from factcheck.hooks import remove_hook
+
+    with session_scope() as session:
+        remove_hook(session, hook_id=hook_id, by=acting_user(session, user))
+        typer.echo(f"Removed webhook {hook_id}.")
+
+
+@hooks_app.command("deliver")
+def hooks_deliver(
+    rounds: Annotated[int, typer.Option(help="Batches to send at most.")] = 10,
+) -> None:
+    """Post the webhook deliveries that are due, with retries (run it from cron).
+
+    Example: factcheck hooks deliver
+    """
+    from factcheck.hooks import deliver_due
+
+    sent = failed = 0
+    with session_scope() as session:
+        for _ in range(max(1, rounds)):
+            ok, bad = deliver_due(session)
+            sent, failed = sent + ok, failed + bad
+            if not ok and not bad:
+                break
+    typer.echo(f"Delivered {sent}; {failed} failed and will be retried (or gave up).")
+
+
+@hooks_app.command("deliveries")
+def hooks_deliveries(
+    user: UserOption,
+    limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 50,
+    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+) -> None:
+    """The latest webhook deliveries and failures (admins).
+
+    Example: factcheck hooks deliveries --user admin@newsroom.org
+    """
+    from factcheck.hooks import list_deliveries
+
+    _check_format(fmt)
+    with session_scope(readonly=True) as session:
+        records: list[dict[str, Any]] = [
+            {
+                "id": d.id,
+                "hook": h.id,
+                "event": d.event.value,
+                "claim_id": d.claim_id,
+                "state": d.state.value,
+                "attempts": d.attempts,
+                "last_code": d.last_code,
+                "last_error": d.last_error,
+                "next_at": d.next_at.isoformat(),
+            }
+            for d, h in list_deliveries(session, by=acting_user(session, user), limit=limit)
+        ]
+    print_records(
+        records,
+        fmt,
+        ["id", "hook", "event", "claim_id", "state", "attempts", "last_code", "last_error"],
+    )
 
 
 @app.command()

@@ -6,6 +6,7 @@ FactcheckError
 ├── NotFound        no such article, claim, user ...
 ├── Duplicate       this already exists (same article text, same e-mail ...)
 ├── Conflict        someone else changed it since you loaded it; nothing was written
+├── Locked          the claim is published: only a correction (with a reason) changes it
 ├── NotAllowed      your role does not allow this action
 └── LoginFailed     wrong e-mail or password, or the account is disabled
 """
@@ -43,6 +44,10 @@ class Conflict(FactcheckError):
     def __init__(self, message: str, *, current_version: int | None = None) -> None:
         super().__init__(message)
         self.current_version = current_version
+
+
+class Locked(FactcheckError):
+    """The claim is published; the normal actions cannot change it, a correction can."""
 
 
 class NotAllowed(FactcheckError):

@@ -17,15 +17,29 @@ class Action(StrEnum):
     OVERRIDE_VERDICT = "change a final verdict"
     EXPORT = "export reports"
     PUBLISH = "export ClaimReview markup"
+    PRIORITISE = "set claims' priority"
+    SIGN_OFF = "sign off or send back a proposed verdict"
+    PUBLISH_VERDICT = "publish a verdict"
+    CORRECT = "correct a published claim"
     MANAGE_USERS = "manage users"
+    MANAGE_HOOKS = "manage webhooks"
+    DESK_SETTINGS = "change the desk's rules"
 
 
-_REVIEWER = frozenset({Action.INGEST, Action.REVIEW})
-_EDITOR = _REVIEWER | {Action.ASSIGN, Action.OVERRIDE_VERDICT, Action.EXPORT, Action.PUBLISH}
+_REVIEWER = frozenset({Action.INGEST, Action.REVIEW, Action.PRIORITISE})
+_EDITOR = _REVIEWER | {
+    Action.ASSIGN,
+    Action.OVERRIDE_VERDICT,
+    Action.EXPORT,
+    Action.PUBLISH,
+    Action.SIGN_OFF,
+    Action.PUBLISH_VERDICT,
+    Action.CORRECT,
+}
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.REVIEWER: _REVIEWER,
     Role.EDITOR: _EDITOR,
-    Role.ADMIN: _EDITOR | {Action.MANAGE_USERS},
+    Role.ADMIN: _EDITOR | {Action.MANAGE_USERS, Action.MANAGE_HOOKS, Action.DESK_SETTINGS},
 }
 
 

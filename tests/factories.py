@@ -10,7 +10,8 @@ from sqlmodel import Session, col, func, select
 from factcheck.articles import add_article
 from factcheck.claims import sentence_around
 from factcheck.extract import Found
-from factcheck.models import Article, Claim, Role, User
+from factcheck.models import Article, Claim, Role, Status, User
+from factcheck.review import set_status, sign_off
 from factcheck.users import add_user, count_users
 
 _serial = itertools.count(1)
@@ -122,3 +123,38 @@ def make_article(
         ).all()
     )
     return article, rows
+
+
+def second_editor(session: Session, *, besides: User) -> User:
+    """An active editor other than ``besides``, made on first use: the desk's second person."""
+    found = session.exec(
+        select(User).where(
+            col(User.role) == Role.EDITOR, col(User.active).is_(True), col(User.id) != besides.id
+        )
+    ).first()
+    return found or make_user(
+        session, role=Role.EDITOR, email=f"second{next(_serial)}@newsroom.test"
+    )
+
+
+def decide(
+    session: Session,
+    *,
+    claim_id: int,
+    status: Status,
+    by: User,
+    seen_version: int,
+    note: str = "",
+) -> Claim:
+    """Set a status as ``by``; a final verdict that needs a second person is signed off too."""
+    claim = set_status(
+        session, claim_id=claim_id, status=status, by=by, seen_version=seen_version, note=note
+    )
+    if claim.proposed_status is None:
+        return claim
+    return sign_off(
+        session,
+        claim_id=claim_id,
+        by=second_editor(session, besides=by),
+        seen_version=claim.version,
+    )

@@ -9,14 +9,16 @@ from sqlmodel import Session
 
 from factcheck import dashboard as board
 from factcheck.articles import add_article
+from factcheck.desk import set_two_person_rule
 from factcheck.models import Article, Claim, ClaimKind, Role, Status, User
-from factcheck.review import set_status
-from tests.factories import found_in, make_article, make_user
+from tests.factories import decide, found_in, make_article, make_user
 
 
 def _newsroom(session: Session) -> tuple[User, list[Claim], list[Claim]]:
     """Two outlets: Valley Post with two articles (6 claims), Harbour Herald with one (3)."""
     editor = make_user(session, role=Role.EDITOR)
+    # One editor decides alone here: the dashboard counts verdicts, not who signed them off.
+    set_two_person_rule(session, on=False, by=make_user(session, role=Role.ADMIN))
     valley = make_article(session, by=editor, outlet="Valley Post")[1]
     valley += make_article(session, by=editor, outlet="Valley Post")[1]
     harbour = make_article(session, by=editor, outlet="Harbour Herald")[1]
@@ -24,7 +26,7 @@ def _newsroom(session: Session) -> tuple[User, list[Claim], list[Claim]]:
 
 
 def _review(session: Session, claim: Claim, status: Status, by: User) -> None:
-    set_status(session, claim_id=claim.id or 0, status=status, by=by, seen_version=claim.version)
+    decide(session, claim_id=claim.id or 0, status=status, by=by, seen_version=claim.version)
 
 
 def test_status_counts_list_every_status(session: Session) -> None:

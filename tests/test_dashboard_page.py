@@ -12,10 +12,9 @@ from streamlit.testing.v1 import AppTest
 
 from factcheck.db import get_engine
 from factcheck.models import Article, Claim, Role, Status, User
-from factcheck.review import set_status
 from factcheck.ui.common import USER_KEY
 from factcheck.ui.dashboard import chart_key
-from tests.factories import make_article, make_user
+from tests.factories import decide, make_article, make_user
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
 
@@ -54,7 +53,7 @@ def _fill(url: str, by: User) -> tuple[list[Claim], list[Claim]]:
     with Session(get_engine(url), expire_on_commit=False) as session:
         valley = make_article(session, by=by, outlet="Valley Post")[1]
         harbour = make_article(session, by=by, outlet="Harbour Herald")[1]
-        set_status(session, claim_id=harbour[0].id or 0, status=Status.FALSE, by=by, seen_version=1)
+        decide(session, claim_id=harbour[0].id or 0, status=Status.FALSE, by=by, seen_version=1)
     return valley, harbour
 
 
@@ -94,9 +93,7 @@ def test_a_write_shows_at_once(app: tuple[AppTest, str]) -> None:
     open_dashboard(at)
     assert _metrics(at)["Verified"] == "0"
     with Session(get_engine(url), expire_on_commit=False) as session:
-        set_status(
-            session, claim_id=valley[0].id or 0, status=Status.VERIFIED, by=user, seen_version=1
-        )
+        decide(session, claim_id=valley[0].id or 0, status=Status.VERIFIED, by=user, seen_version=1)
     at.run()
     assert _metrics(at)["Verified"] == "1"
 

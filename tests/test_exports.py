@@ -20,8 +20,8 @@ from factcheck.cli import app
 from factcheck.errors import BadInput, NotAllowed
 from factcheck.exports import export_bytes, gather_report, iter_report_claims
 from factcheck.models import Article, ClaimKind, Role, Stance, Status, User
-from factcheck.review import add_evidence, add_note, set_status
-from tests.factories import make_article, make_user
+from factcheck.review import add_evidence, add_note
+from tests.factories import decide, make_article, make_user
 
 SCHEMA = json.loads(
     (Path(__file__).parents[1] / "factcheck/reports/claimreview.schema.json").read_text()
@@ -49,12 +49,12 @@ def newsroom(session: Session) -> Newsroom:
     ana = make_user(session, email="ana@newsroom.test")
     ed = make_user(session, role=Role.EDITOR, email="ed@newsroom.test")
     floods, (residents, levee, rain) = make_article(session, by=ana, title="Valley floods")
-    set_status(session, claim_id=residents.id or 0, status=Status.IN_REVIEW, by=ana, seen_version=1)
-    set_status(
+    decide(session, claim_id=residents.id or 0, status=Status.IN_REVIEW, by=ana, seen_version=1)
+    decide(
         session,
         claim_id=residents.id or 0,
         status=Status.VERIFIED,
-        by=ed,
+        by=ana,  # a proposal, which Ed (the second editor) signs off
         seen_version=2,
         note="Matches the emergency office's bulletin.",
     )
@@ -67,7 +67,7 @@ def newsroom(session: Session) -> Newsroom:
         title="Bulletin 7",
     )
     add_note(session, claim_id=residents.id or 0, body="<script>alert(1)</script>", by=ana)
-    set_status(session, claim_id=levee.id or 0, status=Status.NOT_A_CLAIM, by=ana, seen_version=1)
+    decide(session, claim_id=levee.id or 0, status=Status.NOT_A_CLAIM, by=ana, seen_version=1)
     harbour, _ = make_article(session, by=ana, text=HARBOUR, outlet="Harbour Times", title="Port")
     ships = add_claim(
         session,
@@ -108,7 +108,8 @@ def test_a_report_has_evidence_notes_and_the_latest_verdict(session: Session) ->
     assert report.left_out == 1
     assert [a.title for a in report.articles] == ["Valley floods"]
     activity = {a.name: (a.status_changes, a.notes, a.evidence) for a in report.activity}
-    assert activity == {"Ed": (1, 1, 0), "Ana": (1, 1, 1)}
+    # Ana proposed "verified" with her note; Ed's sign-off is the status change to verified.
+    assert activity == {"Ed": (1, 0, 0), "Ana": (1, 2, 1)}
 
 
 def test_not_a_claim_is_left_out_of_every_format(session: Session) -> None:

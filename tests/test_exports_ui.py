@@ -10,10 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from factcheck.claims import ClaimFilter
 from factcheck.models import Role, Status
-from factcheck.review import set_status
 from factcheck.ui.common import USER_KEY
 from factcheck.ui.downloads import _builder
-from tests.factories import make_article, make_user
+from tests.factories import decide, make_article, make_user
 
 
 def page(article_id: int | None, statuses: tuple[str, ...]) -> None:
@@ -107,7 +106,7 @@ def test_only_the_pdf_is_disabled_past_its_own_limit(
 def test_the_buttons_files_hold_the_filtered_claims(session: Session, app_db: str) -> None:
     editor = make_user(session, role=Role.EDITOR)
     _, claims = make_article(session, by=editor)
-    set_status(session, claim_id=claims[0].id or 0, status=Status.FALSE, by=editor, seen_version=1)
+    decide(session, claim_id=claims[0].id or 0, status=Status.FALSE, by=editor, seen_version=1)
     where = ClaimFilter(statuses=(Status.FALSE,))
     data = json.loads(_builder("json", where, editor.key)())
     assert [(c["quote"], c["status"]) for c in data] == [("3,400", "false")]

@@ -17,11 +17,10 @@ from streamlit.testing.v1 import AppTest
 
 from factcheck.db import get_engine
 from factcheck.models import Article, Claim, Event, Evidence, Note, Origin, Role, Status, User
-from factcheck.review import set_status
 from factcheck.ui.annotate import TYPE
 from factcheck.ui.claims import TABLE_GENERATION
 from factcheck.ui.common import USER_KEY
-from tests.factories import make_article, make_user
+from tests.factories import decide, make_article, make_user
 
 PAGES = ("articles", "review", "claims", "claim")
 
@@ -126,7 +125,7 @@ def test_every_page_renders_on_a_filled_database(url: str, page: str) -> None:
     user, article_id, claims = reviewer_with_article(url)
     with session_on(url) as s:
         make_article(s, by=user, outlet="Other Outlet")
-        set_status(s, claim_id=claims[0].id or 0, status=Status.VERIFIED, by=user, seen_version=1)
+        decide(s, claim_id=claims[0].id or 0, status=Status.VERIFIED, by=user, seen_version=1)
     at = open_page(page, user, article=article_id, claim=claims[0].id or 0)
     assert not at.exception
     assert "Traceback" not in texts(at)
@@ -143,7 +142,7 @@ def test_nobody_logged_in_sees_the_login_form(url: str) -> None:
 def test_articles_page_lists_articles_with_outlet_and_progress(url: str) -> None:
     user, _, claims = reviewer_with_article(url)
     with session_on(url) as s:
-        set_status(s, claim_id=claims[0].id or 0, status=Status.FALSE, by=user, seen_version=1)
+        decide(s, claim_id=claims[0].id or 0, status=Status.FALSE, by=user, seen_version=1)
     at = open_page("articles", user)
     shown = texts(at)
     assert "Valley Post" in shown
@@ -189,7 +188,7 @@ def test_an_edit_on_a_claim_someone_else_changed_is_refused_and_says_who(url: st
     at = open_page("review", user, article=article_id, claim=target.id or 0)
     with session_on(url) as s:
         other = make_user(s, role=Role.EDITOR, email="rival@newsroom.test")
-        set_status(s, claim_id=target.id or 0, status=Status.FALSE, by=other, seen_version=1)
+        decide(s, claim_id=target.id or 0, status=Status.FALSE, by=other, seen_version=1)
     at.radio(key=f"status_{target.id}_value").set_value(Status.VERIFIED)
     at.button(key=f"FormSubmitter:status_{target.id}-Save verdict").click().run()
     assert at.error, "the stale write must be reported"
@@ -201,7 +200,7 @@ def test_an_edit_on_a_claim_someone_else_changed_is_refused_and_says_who(url: st
 def test_next_unreviewed_moves_past_reviewed_claims(url: str) -> None:
     user, article_id, claims = reviewer_with_article(url)
     with session_on(url) as s:
-        set_status(s, claim_id=claims[1].id or 0, status=Status.VERIFIED, by=user, seen_version=1)
+        decide(s, claim_id=claims[1].id or 0, status=Status.VERIFIED, by=user, seen_version=1)
     at = open_page("review", user, article=article_id, claim=claims[0].id or 0)
     at.button(key="next_unreviewed").click().run()
     assert at.query_params["claim"] == str(claims[2].id)
@@ -269,7 +268,7 @@ def test_unknown_article_is_a_message_not_a_traceback(url: str) -> None:
 def test_claims_table_filters_by_status_and_search(url: str) -> None:
     user, _, claims = reviewer_with_article(url)
     with session_on(url) as s:
-        set_status(s, claim_id=claims[0].id or 0, status=Status.FALSE, by=user, seen_version=1)
+        decide(s, claim_id=claims[0].id or 0, status=Status.FALSE, by=user, seen_version=1)
     at = open_page("claims", user)
     assert len(at.dataframe[0].value) == 3
     at.multiselect(key="claims_status").select(Status.FALSE).run()
@@ -324,7 +323,7 @@ def test_claim_page_shows_quote_evidence_notes_and_history(url: str) -> None:
 def test_claim_page_without_an_id_shows_the_latest_changed_claim(url: str) -> None:
     user, _, claims = reviewer_with_article(url)
     with session_on(url) as s:
-        set_status(s, claim_id=claims[1].id or 0, status=Status.FALSE, by=user, seen_version=1)
+        decide(s, claim_id=claims[1].id or 0, status=Status.FALSE, by=user, seen_version=1)
     at = open_page("claim", user)
     assert at.selectbox(key="claim_choice").value == claims[1].id
     assert at.title[0].value == f"Claim #{claims[1].id}"
@@ -335,7 +334,7 @@ def test_review_without_an_article_opens_the_newest_with_open_claims(url: str) -
     with session_on(url) as s:
         newer, newer_claims = make_article(s, by=user, outlet="Later Outlet")
         for claim in newer_claims:
-            set_status(s, claim_id=claim.id or 0, status=Status.VERIFIED, by=user, seen_version=1)
+            decide(s, claim_id=claim.id or 0, status=Status.VERIFIED, by=user, seen_version=1)
     at = open_page("review", user)
     assert at.selectbox(key="review_article_choice").value == article_id
     assert at.header[0].value.startswith("Floods")

@@ -6,9 +6,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from factcheck.models import Status
-from factcheck.review import set_status
 from tests.e2e.conftest import ARTIFACTS, App, log_in, screenshot, wait_idle
-from tests.factories import make_article
+from tests.factories import decide, make_article
 
 pytestmark = pytest.mark.e2e
 
@@ -20,9 +19,7 @@ def _fill(app: App) -> None:
         make_article(session, by=admin, outlet="Valley Post", title="Levee holds")
         make_article(session, by=admin, outlet="Valley Post", title="Rain eases")
         claims = make_article(session, by=admin, outlet="Harbour Herald", title="Harbour floods")[1]
-        set_status(
-            session, claim_id=claims[0].id or 0, status=Status.FALSE, by=admin, seen_version=1
-        )
+        decide(session, claim_id=claims[0].id or 0, status=Status.FALSE, by=admin, seen_version=1)
 
 
 @pytest.mark.timeout(180)

@@ -1,0 +1,181 @@
+"""What to check first: unreviewed claims ranked by a score a desk can read and trust.
+
+The score is a sum of terms, each computed in SQL from what factcheck knows, and each row of
+the queue lists the terms that gave it points:
+
+| term | points | when |
+|---|---|---|
+| priority | +40 urgent, +20 high, −20 low | a reviewer set the claim's priority |
+| recent | +15, +8, +3 | the article is from the last 2, 7 or 30 days (published, else ingested) |
+| precise figure | +10 | a figure with an exact value and no hedge |
+| named quote | +10 | a direct quotation by a named speaker |
+| hedged | +6 | a hedged or vague amount ("at least 300", "dozens") |
+
+Ties go to the older claim (lower ID). Claim groups (issue "Stories") add two terms when they
+exist: +5 for each other outlet that repeats the claim (at most +25) and +15 when outlets
+conflict; ``TERMS`` is the one list to extend. The query reads the claim index
+``ix_claim_triage`` alone and joins only the articles of the last 30 days, so it stays well
+under a second at a million claims (tests/perf/bench_triage.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from factcheck.claims import ClaimRow, listing_query
+from factcheck.db import check_page
+from factcheck.models import Article, Attribution, Claim, ClaimKind, Priority, Status, utcnow
+
+RECENT_DAYS = ((2, 15), (7, 8), (30, 3))  # (within days, points), nearest first
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One term of the score: a name, its SQL expression (points), and why it counts."""
+
+    name: str
+    points: Callable[[Any], Any]  # given the recent-articles subquery, an SQL expression
+    reason: Callable[[int], str]  # a row's points → the words shown
+
+
+def _recent_articles(now: datetime) -> Any:
+    """Articles of the last 30 days with their recency points (a small derived table)."""
+    day = sa.func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    oldest = now - timedelta(days=RECENT_DAYS[-1][0])
+    points = sa.case(
+        *[(day >= now - timedelta(days=days), pts) for days, pts in RECENT_DAYS], else_=0
+    )
+    return (
+        sa.select(col(Article.id).label("id"), points.label("points"))
+        .where(
+            sa.or_(
+                col(Article.published_at) >= oldest,
+                sa.and_(col(Article.published_at).is_(None), col(Article.ingested_at) >= oldest),
+            )
+        )
+        .subquery("recent")
+    )
+
+
+PRIORITY_POINTS = {Priority.URGENT: 40, Priority.HIGH: 20, Priority.NORMAL: 0, Priority.LOW: -20}
+
+
+def _priority_reason(points: int) -> str:
+    named = {v: k.value for k, v in PRIORITY_POINTS.items()}
+    return f"marked {named.get(points, 'other')} priority ({points:+d})"
+
+
+def _recent_reason(points: int) -> str:
+    days = next((d for d, p in RECENT_DAYS if p == points), RECENT_DAYS[-1][0])
+    return f"article from the last {days} days ({points:+d})"
+
+
+TERMS: tuple[Term, ...] = (
+    Term(
+        "priority",
+        lambda recent: sa.case(
+            *[(col(Claim.priority) == p, pts) for p, pts in PRIORITY_POINTS.items() if pts],
+            else_=0,
+        ),
+        _priority_reason,
+    ),
+    Term("recent", lambda recent: sa.func.coalesce(recent.c.points, 0), _recent_reason),
+    Term(
+        "precise",
+        lambda recent: sa.case(
+            (
+                sa.and_(
+                    col(Claim.kind) == ClaimKind.NUMERIC,
+                    col(Claim.value).is_not(None),
+                    col(Claim.qualifier).is_(None),
+                ),
+                10,
+            ),
+            else_=0,
+        ),
+        lambda pts: f"a precise figure ({pts:+d})",
+    ),
+    Term(
+        "quote",
+        lambda recent: sa.case(
+            (
+                sa.and_(
+                    col(Claim.attribution) == Attribution.DIRECT,
+                    col(Claim.speaker_id).is_not(None),
+                ),
+                10,
+            ),
+            else_=0,
+        ),
+        lambda pts: f"a direct quote by a named speaker ({pts:+d})",
+    ),
+    Term(
+        "hedged",
+        lambda recent: sa.case(
+            (
+                sa.or_(
+                    col(Claim.qualifier).is_not(None),
+                    sa.and_(col(Claim.kind) == ClaimKind.NUMERIC, col(Claim.value).is_(None)),
+                ),
+                6,
+            ),
+            else_=0,
+        ),
+        lambda pts: f"hedged or vague ({pts:+d})",
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class QueueRow:
+    """A claim in the queue: its place, score, why, and the claim as listed."""
+
+    rank: int
+    score: int
+    reasons: tuple[str, ...]
+    row: ClaimRow
+
+
+def queue(
+    session: Session, *, limit: int = 50, offset: int = 0, now: datetime | None = None
+) -> list[QueueRow]:
+    """The unreviewed claims to check first, best first, each with the reasons for its place."""
+    check_page(offset=offset, limit=limit, noun="claim")
+    recent = _recent_articles(now or utcnow())
+    parts = [term.points(recent).label(term.name) for term in TERMS]
+    score = sum((term.points(recent) for term in TERMS[1:]), TERMS[0].points(recent))
+    ranked = session.execute(
+        sa.select(col(Claim.id), score.label("score"), *parts)
+        .select_from(Claim)
+        .join(recent, recent.c.id == Claim.article_id, isouter=True)
+        .where(col(Claim.status) == Status.UNREVIEWED)
+        .order_by(score.desc(), col(Claim.id))
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    rows = _listed(session, [r[0] for r in ranked])
+    return [
+        QueueRow(
+            rank=offset + i,
+            score=int(r[1]),
+            reasons=tuple(
+                term.reason(int(pts)) for term, pts in zip(TERMS, r[2:], strict=True) if pts
+            ),
+            row=rows[r[0]],
+        )
+        for i, r in enumerate(ranked, start=1)
+        if r[0] in rows
+    ]
+
+
+def _listed(session: Session, ids: Sequence[int]) -> dict[int, ClaimRow]:
+    if not ids:
+        return {}
+    found = session.execute(listing_query().where(col(Claim.id).in_(ids))).all()
+    return {row[0].id: ClaimRow(*row) for row in found}
