@@ -222,7 +222,13 @@ def review(
         )
         if evidence:
             add_evidence(session, claim_id=claim_id, url=evidence, stance=position, by=who)
-        typer.echo(f"Claim {claim_id} is now {claim.status.value} (version {claim.version}).")
+        if claim.proposed_status is not None:
+            typer.echo(
+                f"Claim {claim_id}: {claim.proposed_status.value} is proposed and awaits an "
+                f"editor's sign-off; it stays {claim.status.value} (version {claim.version})."
+            )
+        else:
+            typer.echo(f"Claim {claim_id} is now {claim.status.value} (version {claim.version}).")
 
 
 SeenOption = Annotated[
@@ -311,7 +317,8 @@ def correct(
 ) -> None:
     """Correct a published claim's verdict, figure or speaker, with a reason (editors).
 
-    Example: factcheck correct 12 --status misleading --reason "The count excluded..." --user ed@newsroom.org
+    Example: factcheck correct 12 --status misleading --reason "The toll excluded the
+    north" --user ed@newsroom.org
     """
     from factcheck.desk import correct as correct_claim
 
@@ -451,7 +458,8 @@ def hooks_add(
 ) -> None:
     """Add a webhook for some events; prints its secret, the key of the signature header.
 
-    Example: factcheck hooks add https://chat.example.org/hook --event published --event corrected --slack --user admin@newsroom.org
+    Example: factcheck hooks add https://chat.example.org/hook --event published
+    --event corrected --slack --user admin@newsroom.org
     """
     from factcheck.hooks import add_hook
 

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from factcheck.claims import ClaimFilter, ClaimRow, claim_batches
+from factcheck.desk import list_corrections
 from factcheck.errors import BadInput, NotFound
 from factcheck.labels import STATUS_LABELS
 from factcheck.models import (
@@ -36,6 +37,7 @@ from factcheck.models import (
 from factcheck.permissions import Action, require
 from factcheck.reports import FORMATS, render_document, stream_records
 from factcheck.reports.data import (
+    CorrectionItem,
     EvidenceItem,
     NoteItem,
     Report,
@@ -238,6 +240,12 @@ def _report_claims(session: Session, rows: Sequence[ClaimRow]) -> list[ReportCla
                 last_change=changes.get(c.id or 0),
                 evidence=tuple(evidence.get(c.id or 0, ())),
                 notes=tuple(notes.get(c.id or 0, ())),
+                proposed_status=c.proposed_status,
+                proposed_by=row.proposed_by,
+                signed_off_by=row.signed_off_by,
+                published_url=c.published_url,
+                published_at=c.published_at,
+                corrected_at=c.corrected_at,
             )
         )
     return out
@@ -376,6 +384,7 @@ def gather_report(
     asked_all = not where.statuses or Status.NOT_A_CLAIM in where.statuses
     dropped = dataclasses.replace(where, statuses=(Status.NOT_A_CLAIM,)).conditions()
     left_out = _count(session, dropped) if asked_all else 0
+    corrected = [c.id for c in claims if c.corrected_at is not None]
     article_ids = {c.article_id for c in claims}
     if where.article_id is not None:
         article_ids.add(where.article_id)
@@ -388,6 +397,12 @@ def gather_report(
         articles_total=len(article_ids),
         left_out=left_out,
         activity=_activity(session, shown) if shown is not None else (),
+        corrections=tuple(
+            CorrectionItem(c.claim_id, c.changes, c.reason, c.by, c.at)
+            for c in list_corrections(session, claim_ids=corrected)
+        )
+        if corrected
+        else (),
     )
 
 

@@ -70,7 +70,10 @@ def test_review_sets_status_note_and_evidence(db_url: str) -> None:
         user.email,
     )
     assert out.returncode == 0, out.stderr
-    assert f"Claim {claims[0].id} is now verified (version 2)" in out.stdout
+    assert (
+        f"Claim {claims[0].id}: verified is proposed and awaits an editor's sign-off; it stays "
+        "in_review (version 2)." in out.stdout
+    )
     with Session(get_engine(db_url)) as session:
         assert count(session, Event) == events + 3  # status, note, evidence
 

@@ -105,6 +105,14 @@ def _summary(report: Report) -> str:
         for s, n in report.counts().items()
     )
     total = f'<tr><th>Total</th><th class="num">{len(report.claims):,}</th></tr>'
+    pending = sum(1 for c in report.claims if c.proposed_status is not None)
+    proposals = (
+        f'<p class="small">{pending:,} claim(s) carry a verdict proposed by one reviewer and '
+        "awaiting a second person's sign-off; it is shown as “proposed”, and the claim is "
+        "counted by its current status, not as final.</p>"
+        if pending
+        else ""
+    )
     left_out = (
         f'<p class="small">{report.left_out:,} item(s) marked “{STATUS_LABELS[Status.NOT_A_CLAIM]}”'
         " are left out of this report.</p>"
@@ -113,7 +121,7 @@ def _summary(report: Report) -> str:
     )
     return (
         "<h2>Summary</h2><table style='width:auto'><tr><th>Status</th><th>Claims</th></tr>"
-        f"{rows}{total}</table>{left_out}"
+        f"{rows}{total}</table>{proposals}{left_out}"
     )
 
 
@@ -143,9 +151,13 @@ def _articles(report: Report, numbered: Sequence[tuple[int, ReportClaim]]) -> st
                 "article texts are shown for reports on a few articles only.</p>"
             )
         return ""
-    legend = "".join(
-        f'<span><mark class="st-{s.value}">{escape(STATUS_LABELS[s])}</mark></span>'
-        for s in report.counts()
+    legend = (
+        "".join(
+            f'<span><mark class="st-{s.value}">{escape(STATUS_LABELS[s])}</mark></span>'
+            for s in report.counts()
+        )
+        + "<span>A verdict proposed and awaiting sign-off is not final: the claim keeps its "
+        "status.</span>"
     )
     body = "".join(_article(a, numbered) for a in report.articles)
     return f"<h2>Article</h2><p class='legend small'>{legend}</p>{body}"
@@ -176,13 +188,46 @@ def _claim_row(n: int, claim: ReportClaim, many_articles: bool) -> str:
         + (f"<br><span class='small'>{escape(claim.measure)}</span>" if claim.measure else "")
         + "</td>",
         f"<td>{escape(speaker_text(claim))}</td>",
-        f"<td>{_badge(claim.status)}</td>",
+        f"<td>{_badge(claim.status)}{_desk(claim)}</td>",
         f"<td>{reviewer}</td>",
         f"<td class='date'>{when}</td>",
         f"<td><ul class='plain'>{evidence}</ul></td>" if evidence else "<td></td>",
         f"<td><ul class='plain'>{notes}</ul></td>" if notes else "<td></td>",
     )
     return f"<tr id='claim-{claim.id}'>{''.join(cells)}</tr>"
+
+
+def _desk(claim: ReportClaim) -> str:
+    """Under the status: a pending proposal, the sign-off, the publication, a correction."""
+    parts = []
+    if claim.proposed_status is not None:
+        parts.append(
+            f"proposed {escape(STATUS_LABELS[claim.proposed_status])} by "
+            f"{escape(claim.proposed_by or 'someone')}, awaiting sign-off"
+        )
+    elif claim.signed_off_by:
+        parts.append(f"signed off by {escape(claim.signed_off_by)}")
+    if claim.published_url:
+        parts.append(f"{_link(claim.published_url, 'published')} {day(claim.published_at)}")
+    if claim.corrected_at:
+        parts.append(f"<a href='#corrections'>corrected</a> {day(claim.corrected_at)}")
+    return "".join(f"<br><span class='small'>{p}</span>" for p in parts)
+
+
+def _corrections(report: Report) -> str:
+    if not report.corrections:
+        return ""
+    numbers = {c.id: n for n, c in enumerate(report.claims, start=1)}
+    rows = "".join(
+        f"<tr><td class='num'>{numbers.get(c.claim_id, '')}</td><td>{escape(c.changed())}</td>"
+        f"<td>{escape(c.reason)}</td><td>{escape(c.by)}</td><td class='date'>{minute(c.at)}</td>"
+        "</tr>"
+        for c in report.corrections
+    )
+    return (
+        "<h2 id='corrections'>Corrections</h2><table><tr><th>#</th><th>What changed</th>"
+        f"<th>Why</th><th>Who</th><th>When</th></tr>{rows}</table>"
+    )
 
 
 def _claims_table(report: Report, numbered: Sequence[tuple[int, ReportClaim]]) -> str:
@@ -237,6 +282,7 @@ def render_html(report: Report) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(report.title)}</title><style>{CSS}</style></head><body>"
         f"<h1>{escape(report.title)}</h1>{intro}{_summary(report)}"
-        f"{_articles(report, numbered)}{_claims_table(report, numbered)}{_audit(report)}"
+        f"{_articles(report, numbered)}{_claims_table(report, numbered)}{_corrections(report)}"
+        f"{_audit(report)}"
         "</body></html>\n"
     )

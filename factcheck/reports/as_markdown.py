@@ -49,6 +49,17 @@ def _claim(n: int, claim: ReportClaim) -> list[str]:
         lines.append(f"- Speaker: {md_escape(speaker_text(claim))}")
     reviewed = f"{md_escape(who)}, {when}" if claim.last_change else f"*{who}*"
     lines.append(f"- Status: **{verdict}** ({reviewed})")
+    if claim.proposed_status is not None:
+        lines.append(
+            f"- Proposed: {STATUS_LABELS[claim.proposed_status]} by "
+            f"{md_escape(claim.proposed_by or 'someone')}, awaiting sign-off (not final)"
+        )
+    elif claim.signed_off_by:
+        lines.append(f"- Signed off by {md_escape(claim.signed_off_by)}")
+    if claim.published_url:
+        lines.append(
+            f"- Published: {md_link(claim.published_url, 'fact-check')}, {day(claim.published_at)}"
+        )
     for e in claim.evidence:
         note = f" — {md_escape(e.note)}" if e.note else ""
         lines.append(f"- Evidence ({STANCE_LABELS[e.stance]}): {md_link(e.url, e.title)}{note}")
@@ -88,6 +99,20 @@ def render_markdown(report: Report) -> str:
         lines += ["No claims match this report.", ""]
     for n, claim in enumerate(report.claims, start=1):
         lines += _claim(n, claim)
+    if report.corrections:
+        numbers = {c.id: n for n, c in enumerate(report.claims, start=1)}
+        lines += [
+            "## Corrections",
+            "",
+            "| # | What changed | Why | Who | When |",
+            "| ---: | --- | --- | --- | --- |",
+            *(
+                f"| {numbers.get(c.claim_id, '')} | {md_escape(c.changed())} | "
+                f"{md_escape(c.reason)} | {md_escape(c.by)} | {minute(c.at)} |"
+                for c in report.corrections
+            ),
+            "",
+        ]
     lines += ["## Audit", ""]
     if not report.activity:
         lines += ["Nobody has reviewed these claims yet.", ""]

@@ -58,12 +58,12 @@ def claim_review(
         raise ValueError(f"claim {claim.id} has no final verdict to publish")
     decided = claim.last_change.at if claim.last_change else claim.updated_at
     reviewed = claim.quote if claim.kind.value == "attributed" else claim.sentence or claim.quote
-    return {
+    review: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "ClaimReview",
-        "url": f"{public_url.rstrip('/')}/claim?claim={claim.id}",
+        "url": web_link(claim.published_url) or f"{public_url.rstrip('/')}/claim?claim={claim.id}",
         "claimReviewed": " ".join(reviewed.split()),
-        "datePublished": f"{decided:%Y-%m-%d}",
+        "datePublished": f"{(claim.published_at or decided):%Y-%m-%d}",
         "author": {"@type": "Organization", "name": org_name, "url": org_url},
         "reviewRating": {
             "@type": "Rating",
@@ -74,6 +74,9 @@ def claim_review(
         },
         "itemReviewed": _item_reviewed(claim),
     }
+    if claim.corrected_at is not None:
+        review["dateModified"] = f"{claim.corrected_at:%Y-%m-%d}"
+    return review
 
 
 def claim_reviews(

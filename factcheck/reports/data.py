@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from factcheck.models import REVIEWED, Attribution, ClaimKind, Origin, SpeakerKind, Stance, Status
 
@@ -76,11 +77,32 @@ class ReportClaim:
     last_change: StatusChange | None = None
     evidence: tuple[EvidenceItem, ...] = ()
     notes: tuple[NoteItem, ...] = ()
+    proposed_status: Status | None = None  # a verdict awaiting sign-off (not final)
+    proposed_by: str | None = None
+    signed_off_by: str | None = None
+    published_url: str | None = None  # the desk's published fact-check
+    published_at: datetime | None = None
+    corrected_at: datetime | None = None  # the latest correction
 
     @property
     def reviewed(self) -> bool:
         """True when the claim carries a final verdict."""
         return self.status in REVIEWED
+
+
+@dataclass(frozen=True, slots=True)
+class CorrectionItem:
+    """A correction of a published claim: what changed, why, who, when."""
+
+    claim_id: int
+    changes: dict[str, dict[str, Any]]  # {"status": {"from": "false", "to": "misleading"}}
+    reason: str
+    by: str
+    at: datetime
+
+    def changed(self) -> str:
+        """What changed, in words: 'status false → misleading; value 12 → 14'."""
+        return "; ".join(f"{k} {v.get('from')} → {v.get('to')}" for k, v in self.changes.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +142,7 @@ class Report:
     articles_total: int = 0  # how many articles the claims come from
     left_out: int = 0  # claims marked "not a claim", which reports never show
     activity: tuple[ReviewerActivity, ...] = field(default_factory=tuple)
+    corrections: tuple[CorrectionItem, ...] = ()  # of the report's claims, oldest first
 
     def counts(self) -> dict[Status, int]:
         """How many of the report's claims are in each status (every shown status listed)."""
