@@ -17,6 +17,7 @@ import json
 import os
 import secrets
 import socket
+import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -280,3 +281,32 @@ def _attempt(delivery: Delivery, hook: Webhook, transport: Transport, moment: da
 def claim_link(claim_id: int) -> str:
     """The address of a claim's page in the app."""
     return f"{settings().public_url.rstrip('/')}/claim?claim={claim_id}"
+
+
+WORKER_PAUSE_S = 15
+
+
+def run_worker(url: str, *, stop: threading.Event) -> None:
+    """Post due deliveries of the database at ``url`` every WORKER_PAUSE_S seconds until stopped.
+
+    The app runs this in a daemon thread, so a reviewer's click never waits for a receiver.
+    Errors (a receiver down, the database busy) are recorded on the delivery or retried at the
+    next round; the loop itself never stops on them.
+    """
+    from factcheck.db import session_scope
+
+    while not stop.wait(WORKER_PAUSE_S):
+        try:
+            with session_scope(url) as session:
+                deliver_due(session)
+        except Exception:  # noqa: BLE001, S112 - the next round tries again
+            continue
+
+
+def start_worker(url: str) -> threading.Event:
+    """Start the delivery worker for ``url`` in a daemon thread; set the event to stop it."""
+    stop = threading.Event()
+    threading.Thread(
+        target=run_worker, args=(url,), kwargs={"stop": stop}, daemon=True, name="webhooks"
+    ).start()
+    return stop

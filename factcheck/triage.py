@@ -33,6 +33,11 @@ from factcheck.db import check_page
 from factcheck.models import Article, Attribution, Claim, ClaimKind, Priority, Status, utcnow
 
 RECENT_DAYS = ((2, 15), (7, 8), (30, 3))  # (within days, points), nearest first
+TERMS_DOC = (
+    "Score = priority (urgent +40, high +20, low −20) + recent article (last 2 / 7 / 30 days: "
+    "+15 / +8 / +3) + precise figure (+10) + direct quote by a named speaker (+10) + hedged "
+    "or vague amount (+6). Ties: the older claim first."
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,18 +9,27 @@ import streamlit as st
 from factcheck.claims import ClaimDetail, get_claim_detail, list_claims
 from factcheck.figures import comparable_figures
 from factcheck.labels import STANCE_LABELS, STATUS_COLOURS, STATUS_LABELS
-from factcheck.models import Claim, ClaimKind
+from factcheck.models import Claim, ClaimKind, User
 from factcheck.ui.common import (
     claim_key,
     db,
     history_table,
+    logged_in,
     number,
     page_link,
     plain,
     query_int,
+    seen_version,
     shown_errors,
     status_badge,
     when,
+)
+from factcheck.ui.desk import (
+    correct_form,
+    corrections_log,
+    publish_form,
+    sign_off_controls,
+    sign_off_state,
 )
 
 
@@ -31,7 +40,9 @@ def render() -> None:
         return
     with shown_errors(), db(readonly=True) as session:
         detail = get_claim_detail(session, claim_id=claim_id)
+        user = logged_in(session)
         _show(detail)
+        _desk(detail, user)
 
 
 def _choose_claim() -> int | None:
@@ -100,6 +111,22 @@ def _show(d: ClaimDetail) -> None:
         _elsewhere(c)
     st.subheader("History")
     history_table(d.history)
+
+
+def _desk(d: ClaimDetail, user: User) -> None:
+    """Sign-off state and the desk's actions: sign off, send back, publish, correct."""
+    c = d.claim
+    seen = seen_version(c)
+    st.subheader("Verdict and publication")
+    names = {u.id: u.display_name for _, u in d.history if u is not None}
+    state = sign_off_state(
+        c, proposed_by=names.get(c.proposed_by_id), signed_off_by=names.get(c.signed_off_by_id)
+    )
+    st.markdown(state or "No verdict proposed yet.")
+    sign_off_controls(c, seen, user)
+    publish_form(c, seen, user)
+    correct_form(c, seen, user)
+    corrections_log(claim_key(c))
 
 
 def _elsewhere(c: Claim) -> None:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from factcheck.db import database_url
+from factcheck.hooks import start_worker
+from factcheck.inbox import unread_count
 from factcheck.ui import login
 from factcheck.ui.common import current_user, db, show_flash
 from factcheck.ui.pages import all_pages
@@ -15,14 +18,24 @@ def _logout() -> None:
         st.logout()
 
 
+@st.cache_resource
+def _webhook_worker(url: str) -> object:
+    """One delivery worker per database for the life of the server (keyed by URL)."""
+    return start_worker(url)
+
+
 def run(start: str = "articles") -> None:
     """Render one run of the app; a bare address opens the page ``start``."""
     st.set_page_config(page_title="factcheck", page_icon="🔎", layout="wide")
+    _webhook_worker(database_url())
     with db(readonly=True) as session:
         user = current_user(session)
+        waiting = unread_count(session, user=user) if user is not None else 0
     # Navigation is set up before the login too, so a shared link (/review?article=3)
     # still leads to its page once the reviewer has logged in.
-    page = st.navigation(all_pages(start), position="hidden" if user is None else "sidebar")
+    page = st.navigation(
+        all_pages(start, inbox_count=waiting), position="hidden" if user is None else "sidebar"
+    )
     if user is None:
         login.render()
         return

@@ -31,6 +31,7 @@ from factcheck.ui.common import (
     status_badge,
     when,
 )
+from factcheck.ui.desk import sign_off_controls, sign_off_state
 from factcheck.ui.downloads import download_buttons
 from factcheck.ui.highlight import Span, article_html, legend_html
 
@@ -270,6 +271,12 @@ def _claim_panel(row: ClaimRow) -> None:
         )
         st.markdown(f"> {plain(claim.sentence)}")
         _facts(row)
+        state = sign_off_state(claim, proposed_by=row.proposed_by, signed_off_by=row.signed_off_by)
+        if state:
+            st.info(state, icon=":material/fact_check:")
+        with db(readonly=True) as session:
+            user = logged_in(session)
+        sign_off_controls(claim, seen, user)
         if seen != claim.version:
             st.warning(
                 f"This claim changed since you opened it (you saw version {seen}, it is now "
@@ -352,10 +359,17 @@ def _write_status(claim: Claim, status: Status, seen: int, note: str) -> None:
             note=note,
         )
         saw([fresh])
-        flash(
-            f"Claim #{claim.id} is now {STATUS_LABELS[status].lower()}.",
-            icon=":material/check_circle:",
-        )
+        if fresh.proposed_status is not None:
+            flash(
+                f"Proposed {STATUS_LABELS[status].lower()} for claim #{claim.id}; it awaits an "
+                "editor's sign-off.",
+                icon=":material/hourglass_top:",
+            )
+        else:
+            flash(
+                f"Claim #{claim.id} is now {STATUS_LABELS[status].lower()}.",
+                icon=":material/check_circle:",
+            )
         st.rerun()
 
 

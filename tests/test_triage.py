@@ -1,0 +1,55 @@
+"""The triage queue: unreviewed claims in score order, each saying why."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import Session
+
+from factcheck.articles import add_article
+from factcheck.desk import set_priority
+from factcheck.models import Priority, Status, utcnow
+from factcheck.review import set_status
+from factcheck.triage import queue
+from tests.factories import found_in, make_article, make_user
+
+OLD = "The council said that 120 homes were flooded in 2019."
+
+
+def test_the_queue_ranks_and_explains(session: Session) -> None:
+    ana = make_user(session)
+    _, claims = make_article(session, by=ana)  # ingested now: a recent article
+    homes, rain, quote = claims
+    old = add_article(
+        session,
+        title="Archive",
+        text=OLD,
+        by=ana,
+        outlet="Valley Post",
+        published_at=utcnow() - timedelta(days=400),
+        claims=[found_in(OLD, "120 homes", kind="numeric", value=120, unit="homes")],
+    )
+    old_claim = next(q.row.claim for q in queue(session) if q.row.claim.article_id == old.id)
+    set_priority(session, seen={old_claim.id or 0: 1}, priority=Priority.URGENT, by=ana)
+    set_status(session, claim_id=rain.id or 0, status=Status.IN_REVIEW, by=ana, seen_version=1)
+    ranked = queue(session)
+    assert [q.row.claim.id for q in ranked] == [old_claim.id, quote.id, homes.id]
+    assert [q.score for q in ranked] == [50, 25, 21]
+    assert ranked[0].reasons == ("marked urgent priority (+40)", "a precise figure (+10)")
+    assert ranked[1].reasons == (
+        "article from the last 2 days (+15)",
+        "a direct quote by a named speaker (+10)",
+    )
+    assert ranked[2].reasons == ("article from the last 2 days (+15)", "hedged or vague (+6)")
+    assert [q.rank for q in ranked] == [1, 2, 3]
+
+
+def test_low_priority_sinks_and_ties_go_to_the_older_claim(session: Session) -> None:
+    ana = make_user(session)
+    _, first = make_article(session, by=ana)
+    _, second = make_article(session, by=ana)
+    set_priority(session, seen={first[2].id or 0: 1}, priority=Priority.LOW, by=ana)
+    ids = [q.row.claim.id for q in queue(session)]
+    # 25 (rain, quote), 21 (hedged homes), and the low-priority quote last (25 - 20 = 5).
+    assert ids == [first[1].id, second[1].id, second[2].id, first[0].id, second[0].id, first[2].id]
+    assert queue(session, limit=2, offset=1)[0].rank == 2
