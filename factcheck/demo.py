@@ -13,9 +13,10 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session, col, func, select
 
+from factcheck.desk import correct, publish
 from factcheck.ingest import from_text, store
 from factcheck.models import Article, Claim, Role, Stance, Status, User
-from factcheck.review import add_evidence, add_note, assign, set_status
+from factcheck.review import add_evidence, add_note, assign, set_status, sign_off
 from factcheck.users import add_user
 
 DOMAIN = "demo.factcheck.invalid"
@@ -214,10 +215,12 @@ def _find(session: Session, article_id: int, words: str) -> Claim | None:
 
 def _review(session: Session, articles: dict[str, int], *, reviewer: User, editor: User) -> None:
     official = f"https://health.{DOMAIN}/statements/harlow-ridge-2025-03-16"
+    proposed: list[Claim] = []
     for outlet, words, status, note, stance in VERDICTS:
         claim = _find(session, articles[outlet], words)
         if claim is None or claim.id is None:
             continue  # the extractor read this sentence differently; the demo goes on
+        proposed.append(claim)
         set_status(
             session,
             claim_id=claim.id,
@@ -234,6 +237,7 @@ def _review(session: Session, articles: dict[str, int], *, reviewer: User, edito
             by=reviewer,
             title="Provincial Health Office statement, 16 March",
         )
+    _desk(session, proposed, editor=editor)
     for outlet, words in IN_REVIEW:
         claim = _find(session, articles[outlet], words)
         if claim is not None and claim.id is not None:
@@ -259,3 +263,30 @@ def _review(session: Session, articles: dict[str, int], *, reviewer: User, edito
         seen = {c.id: c.version for c in open_claims if c.id is not None}
         if seen:
             assign(session, seen=seen, assignee=reviewer, by=editor)
+
+
+def _desk(session: Session, proposed: list[Claim], *, editor: User) -> None:
+    """The editor signs off all but the last proposal, publishes one verdict, corrects it."""
+    signed = [
+        sign_off(session, claim_id=c.id or 0, by=editor, seen_version=c.version)
+        for c in proposed[:-1]  # the last one stays awaiting sign-off
+    ]
+    overstated = next((c for c in signed if c.status is Status.MISLEADING), None)
+    if overstated is None:
+        return
+    done = publish(
+        session,
+        claim_id=overstated.id or 0,
+        url=f"https://{DOMAIN}/fact-checks/harlow-ridge-death-toll",
+        by=editor,
+        seen_version=overstated.version,
+    )
+    correct(
+        session,
+        claim_id=done.id or 0,
+        reason="The health office's final toll is 41 and no count ever reached 45: "
+        "'nearly 45' is false, not merely misleading.",
+        by=editor,
+        seen_version=done.version,
+        status=Status.FALSE,
+    )

@@ -64,7 +64,10 @@ def _recent_articles(now: datetime) -> Any:
                 sa.and_(col(Article.published_at).is_(None), col(Article.ingested_at) >= oldest),
             )
         )
-        .subquery("recent")
+        .cte("recent")
+        # Computed once, then joined by article id: without it the planner reads every
+        # unreviewed claim's article row (text and all) to test its date.
+        .prefix_with("MATERIALIZED")
     )
 
 

@@ -19,7 +19,7 @@ OLD = "The council said that 120 homes were flooded in 2019."
 def test_the_queue_ranks_and_explains(session: Session) -> None:
     ana = make_user(session)
     _, claims = make_article(session, by=ana)  # ingested now: a recent article
-    homes, rain, quote = claims
+    homes, quote, rain = claims  # in text order
     old = add_article(
         session,
         title="Archive",
@@ -50,6 +50,7 @@ def test_low_priority_sinks_and_ties_go_to_the_older_claim(session: Session) -> 
     _, second = make_article(session, by=ana)
     set_priority(session, seen={first[2].id or 0: 1}, priority=Priority.LOW, by=ana)
     ids = [q.row.claim.id for q in queue(session)]
-    # 25 (rain, quote), 21 (hedged homes), and the low-priority quote last (25 - 20 = 5).
-    assert ids == [first[1].id, second[1].id, second[2].id, first[0].id, second[0].id, first[2].id]
+    # 25 (quote, rain), 21 (hedged homes), the low-priority rain last (25 - 20 = 5); ties
+    # by ID, and the factory stores homes, rain, quote in that order.
+    assert ids == [first[1].id, second[2].id, second[1].id, first[0].id, second[0].id, first[2].id]
     assert queue(session, limit=2, offset=1)[0].rank == 2
