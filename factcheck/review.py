@@ -69,14 +69,11 @@ def _status_changes(session: Session, claim: Claim, status: Status, by: User) ->
             "proposed_by_id": by.id,
             "proposed_at": utcnow(),
         }
-    return {
-        "status": status,
-        "proposed_status": None,
-        "proposed_by_id": None,
-        "proposed_at": None,
-        "signed_off_by_id": None,
-        "signed_off_at": None,
-    }
+    cleared: tuple[str, ...] = ("proposed_status", "proposed_by_id", "proposed_at")
+    if status != claim.status:  # a sign-off belongs to the status it made final
+        cleared += ("signed_off_by_id", "signed_off_at")
+    # Only what is set is cleared, so the event lists what really changed.
+    return {"status": status} | {name: None for name in cleared if getattr(claim, name) is not None}
 
 
 def _write_status(
@@ -84,7 +81,7 @@ def _write_status(
 ) -> Claim:
     _check_status_change(claim, status, by)
     changes = _status_changes(session, claim, status, by)
-    proposal = changes["proposed_status"] is not None
+    proposal = changes.get("proposed_status") is not None
     done = update_claim(
         session,
         claim_id=claim.id or 0,

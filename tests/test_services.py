@@ -7,9 +7,10 @@ from sqlmodel import Session, select
 
 from factcheck.articles import add_article, list_articles
 from factcheck.claims import ClaimFilter, add_claim, edit_claim, get_claim_detail, list_claims
+from factcheck.desk import set_two_person_rule
 from factcheck.errors import BadInput, Conflict, Duplicate, NotAllowed, NotFound
 from factcheck.models import Article, Claim, ClaimKind, Event, Role, Stance, Status
-from factcheck.review import add_evidence, add_note, assign, bulk_set_status, set_status
+from factcheck.review import add_evidence, add_note, assign, bulk_set_status, set_status, sign_off
 from tests.factories import ARTICLE, count, make_article, make_user
 
 
@@ -46,7 +47,8 @@ def test_empty_or_binary_text_is_refused(session: Session, text: str) -> None:
 
 
 def test_a_status_change_is_saved_with_its_event(session: Session) -> None:
-    user = make_user(session)
+    user = make_user(session, role=Role.EDITOR)  # an editor deciding alone (rule off)
+    set_two_person_rule(session, on=False, by=make_user(session, role=Role.ADMIN))
     _, claims = make_article(session, by=user)
     claim = set_status(
         session,
@@ -119,7 +121,8 @@ def test_every_write_records_exactly_one_event(session: Session) -> None:
 
 
 def test_bulk_status_is_all_or_nothing(session: Session) -> None:
-    user = make_user(session)
+    user = make_user(session, role=Role.EDITOR)  # an editor deciding alone (rule off)
+    set_two_person_rule(session, on=False, by=make_user(session, role=Role.ADMIN))
     _, claims = make_article(session, by=user)
     ids = [c.id or 0 for c in claims]
     set_status(session, claim_id=ids[1], status=Status.IN_REVIEW, by=user, seen_version=1)
@@ -166,10 +169,12 @@ def test_a_reviewer_cannot_assign_or_override_a_verdict(session: Session) -> Non
     with pytest.raises(NotAllowed, match="only an editor or above may assign"):
         assign(session, seen={cid: 1}, assignee=reviewer, by=reviewer)
     set_status(session, claim_id=cid, status=Status.VERIFIED, by=reviewer, seen_version=1)
+    sign_off(session, claim_id=cid, by=editor, seen_version=2)
     with pytest.raises(NotAllowed, match="change a final verdict"):
-        set_status(session, claim_id=cid, status=Status.FALSE, by=reviewer, seen_version=2)
-    claim = set_status(session, claim_id=cid, status=Status.FALSE, by=editor, seen_version=2)
-    assert claim.status is Status.FALSE
+        set_status(session, claim_id=cid, status=Status.FALSE, by=reviewer, seen_version=3)
+    claim = set_status(session, claim_id=cid, status=Status.FALSE, by=editor, seen_version=3)
+    # the two-person rule is on: the editor's new verdict waits for a second editor
+    assert (claim.status, claim.proposed_status) == (Status.VERIFIED, Status.FALSE)
 
 
 def test_evidence_links_must_be_web_addresses(session: Session) -> None:

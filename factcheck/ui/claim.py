@@ -43,6 +43,8 @@ def render() -> None:
         user = logged_in(session)
         _show(detail)
         _desk(detail, user)
+        st.subheader("History")
+        history_table(detail.history)
 
 
 def _choose_claim() -> int | None:
@@ -109,8 +111,6 @@ def _show(d: ClaimDetail) -> None:
             st.caption("No notes yet.")
     if c.kind is ClaimKind.NUMERIC:
         _elsewhere(c)
-    st.subheader("History")
-    history_table(d.history)
 
 
 def _desk(d: ClaimDetail, user: User) -> None:
