@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from .cues import CUE, PASSIVE_VERBS, TELLING, cue_kind
 from .lexicon import word_set
 from .quotes import Quote
-from .sentences import Sentence, SentenceIndex
+from .sentences import MAX_CUES, Sentence, SentenceIndex, line_start
 from .speakers import PRONOUNS, TITLES, NameBook, Resolver, Subject, build_name_book, subject_before
 from .turns import Turn, find_turns
 
@@ -94,6 +95,8 @@ _LEADING_SUBJECT = re.compile(
     + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]"
 )
 _TRIM = " \t\n,.;:"
+# How far a reported clause is searched for its end: a bound that keeps each cue's work constant.
+_CLAUSE_REACH = 600
 _WORD = re.compile(r"\w[\w'’-]*")
 # A verb's bare form is a cue only after "they", "we" or a plural: "officials say", not
 # "its long-standing demand" or "a Palestinian state".
@@ -153,7 +156,7 @@ class _SentenceReader:
 
     def read(self) -> list[Attribution]:
         found: list[Attribution] = []
-        for match in CUE.finditer(self.text, self.s.start, self.s.end):
+        for match in islice(CUE.finditer(self.text, self.s.start, self.s.end), MAX_CUES):
             if any(q.mark <= match.start() < q.stop for q in self.quotes):
                 continue  # a cue word inside a quotation is part of what was said
             found.extend(self._cue(match))
@@ -316,7 +319,7 @@ class _SentenceReader:
 
     def _clause_end(self, start: int, subordinate: bool) -> tuple[int, int]:
         end = self.s.end
-        stop = _CONTENT_STOP.search(self.text, start, end)
+        stop = _CONTENT_STOP.search(self.text, start, min(end, start + _CLAUSE_REACH))
         if stop is not None:
             end = stop.start()
         if subordinate and (comma := self.text.find(",", start, end)) >= 0:
@@ -364,7 +367,7 @@ class _SentenceReader:
     def _passive(self) -> list[Attribution]:
         """'… have been portrayed by the Biden administration as components of …'."""
         out: list[Attribution] = []
-        for match in _PASSIVE.finditer(self.text, self.s.start, self.s.end):
+        for match in islice(_PASSIVE.finditer(self.text, self.s.start, self.s.end), MAX_CUES):
             span = _trim(self.text, match.start("content"), match.end("content"))
             if _words(self.text, *span) >= 2:
                 speaker, cue = match.group("speaker").strip(), match.group("cue")
@@ -430,8 +433,8 @@ def _labelled_quotes(
     for q in quotes:
         if q.mark in used:
             continue
-        line = text[text.rfind("\n", 0, max(0, text.rfind("\n", 0, q.mark))) + 1 : q.mark]
-        slug = _SLUG.search(line) if not text[: q.mark].rstrip(" \t").endswith(":") else None
+        line = text[line_start(text, q.mark, lines=2) : q.mark]
+        slug = _SLUG.search(line) if not line.rstrip(" \t").endswith(":") else None
         signed = _SIGNED.match(text, q.stop) if q.closed else None
         found = slug or signed
         if found is None:

@@ -6,13 +6,18 @@ import math
 import re
 from dataclasses import dataclass
 
-_SCIENTIFIC = re.compile(r"(\d+(?:\.\d+)?)\s?[x×]\s?(\d+)(?:\^([-−]?\d+)|([-−]\d+))(?![\d.])")
-_E_NOTATION = re.compile(r"(\d+(?:\.\d+)?)[eE]([-+−]?\d+)(?![\w])")
-_MIXED = re.compile(r"(\d+)(?: |-)(\d+)/(\d+)(?![\d/])")
-_FRACTION = re.compile(r"(\d+)/(\d+)(?![\d/])")
-_VULGAR = re.compile(r"(\d*)([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+_SCIENTIFIC = re.compile(
+    r"(\d{1,30}(?:\.\d{1,30})?)\s?[x×]\s?(\d+)(?:\^([-−]?\d+)|([-−]\d+))(?![\d.])"
+)
+_E_NOTATION = re.compile(r"(\d{1,30}(?:\.\d{1,30})?)[eE]([-+−]?\d+)(?![\w])")
+_MIXED = re.compile(r"(\d{1,30})(?: |-)(\d{1,3})/(\d{1,3})(?![\d/])")
+_FRACTION = re.compile(r"(\d{1,3})/(\d{1,3})(?![\d/])")
+_VULGAR = re.compile(r"(\d{0,30})([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+# Bounded repeats: at most seven digit groups and 30 digits, so that a long run of digits
+# ("123,123,123,…") is refused once instead of read again from every position in it.
 _DIGITS = re.compile(
-    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)|\.\d+"
+    r"(?:\d{1,3}(?:,\d{3}){1,7}(?!,\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,7}(?![\d,])"
+    r"|\d{1,30}(?!,\d{3}))(?:\.\d{1,30})?(?!\d)|\.\d{1,30}(?!\d)"
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _JOINER = re.compile(r" ?, ?| ?& ?| +|-")

@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from .lexicon import first_letter_check, word_set
 from .numbers import FRACTION_WORDS, NUMBER_WORDS, SCALE_WORDS, Core, read_symbolic, read_words
-from .sentences import Sentence
+from .sentences import MAX_CANDIDATES, Sentence, line_start
 from .units import ARTICLE_UNITS, CURRENCY_SYMBOLS, UnitMatch, read_per, read_unit
 
 _CURRENCY = (
@@ -316,7 +317,8 @@ def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
     out: list[Quantity] = []
     resume = sentence.start
     skip_next = False
-    for match in _CANDIDATE.finditer(text, sentence.start, sentence.end):
+    matches = _CANDIDATE.finditer(text, sentence.start, sentence.end)
+    for match in islice((m for m in matches if m.start() >= resume), MAX_CANDIDATES):
         if match.start() < resume:
             continue
         reading, resume = _read_claim(text, match, sentence)
@@ -342,7 +344,7 @@ def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
 def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantity]:
     """Read "dozens of", "hundreds", "tens of thousands": value None, lower the least meant."""
     out: list[Quantity] = []
-    for match in _VAGUE.finditer(text, sentence.start, sentence.end):
+    for match in islice(_VAGUE.finditer(text, sentence.start, sentence.end), MAX_CANDIDATES):
         if any(q.start < match.end() and match.start() < q.end for q in taken):
             continue
         words = match.group().lower().split()
@@ -361,7 +363,7 @@ def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantit
 def _multiples(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantity]:
     """Read "scored twice", "twice the height", "twice an hour": two (or three) times."""
     out: list[Quantity] = []
-    for match in _TWICE.finditer(text, sentence.start, sentence.end):
+    for match in islice(_TWICE.finditer(text, sentence.start, sentence.end), MAX_CANDIDATES):
         if any(q.start < match.end() and match.start() < q.end for q in taken):
             continue
         value = 2.0 if match.group(1).lower() == "twice" else 3.0
@@ -759,8 +761,10 @@ def _is_label(text: str, reading: _Reading, sentence: Sentence) -> bool:
         return True
     if text.endswith("the ", 0, reading.start) and _NAMED_PAIR_AFTER.match(text, reading.end):
         return True
-    line_start = text.rfind("\n", 0, reading.start) + 1
-    at_line_start = not text[line_start : reading.start].strip()
+    begin = line_start(text, reading.start)
+    at_line_start = (begin == 0 or text[begin - 1] == "\n") and not text[
+        begin : reading.start
+    ].strip()
     return at_line_start and bool(_LIST_NUMBER_AFTER.match(text, reading.end))
 
 
@@ -1080,5 +1084,5 @@ def _mark_negative_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
 
 def _ledger(text: str, start: int) -> bool:
     """Tell whether a bracket follows a line item ("revenue is (") or sits in a table row."""
-    line = text[text.rfind("\n", 0, start) + 1 : start]
+    line = text[line_start(text, start) : start]
     return "\t" in line or "|" in line or bool(_LINE_ITEM.search(line))

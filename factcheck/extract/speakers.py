@@ -94,6 +94,10 @@ _LEADING_PREPOSITION = re.compile(
 _NP_TAIL = re.compile(rf"(?:(?:the|a|an)\s+[\w'’ -]+|{_RUN.pattern})$")
 
 
+# How far before a cue its subject may begin: a bound that keeps each cue's work constant.
+_REACH = 250
+
+
 @dataclass(frozen=True, slots=True)
 class Subject:
     """The speaker phrase found before a cue, or how the cue's subject must be found instead."""
@@ -105,8 +109,8 @@ class Subject:
 
 
 def subject_before(text: str, lo: int, cue_start: int) -> Subject:
-    """Find the subject of a cue from the text between lo and the cue."""
-    left = text[lo:cue_start]
+    """Find the subject of a cue from the text between lo and the cue (at most _REACH of it)."""
+    left = text[max(lo, cue_start - _REACH) : cue_start]
     if _NOT_SUBJECT_END.search(left):
         return Subject(None, "reject")  # "the claims", "his remarks": a noun, not a verb
     left = _TRAILING_FILLER.sub("", left)
