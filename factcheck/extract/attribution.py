@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from .cues import CUE, PASSIVE_VERBS, TELLING, cue_kind
-from .lexicon import word_set
+from .cues import CUE, PASSIVE, TELLING, cue_kind, data_only, is_bare_verb, needs_that
+from .lexicon import alternation, word_set
+from .lexicon.people import DOCUMENT_NOUNS, PRONOUNS, TITLES
 from .quotes import Quote
 from .sentences import MAX_CUES, Sentence, SentenceIndex, line_start
-from .speakers import PRONOUNS, TITLES, NameBook, Resolver, Subject, build_name_book, subject_before
+from .speakers import NameBook, Resolver, Subject, build_name_book, subject_before
 from .turns import Turn, find_turns
 
 _FINITE = re.compile(
@@ -25,8 +26,6 @@ _FINITE = re.compile(
     r"do|won't|wouldn't|isn't|wasn't|aren't|can't|cannot|\w+ed)\b"
 )
 _THAT = re.compile(r"\bthat\b")
-# Cues that report speech only with "that" or a quotation; otherwise they mean something else.
-_THAT_ONLY = word_set("add added adds adding")
 # What follows a cue without "that" but is no reported clause: an object or an adverbial.
 _NOT_CLAUSE = re.compile(
     r"\s*(?:(?:his|her|its|their|our|my|your)(?!(?:\s+[\w'’-]+){1,6}\s+(?:had|has|have|was|were|"
@@ -82,7 +81,7 @@ _PARENTHETICAL = re.compile(r",\s*(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\
 _COLON_CONTENT = re.compile(r"\s*:\s+(?=[^\s\"“‘'])")
 _EXPECT = word_set("expect expects expected")
 _PASSIVE = re.compile(
-    rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE_VERBS})\s+by\s+"
+    rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE})\s+by\s+"
     r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
 )
 # What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
@@ -107,12 +106,7 @@ _PUT_FIGURE = re.compile(
     r"tally|estimate|losses)\b(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+at\b"
 )
 # "data from LSEG show": "show" reports only when its subject is a source of figures.
-_DATA_SUBJECT = re.compile(
-    r"\b(?:data|figures|statistics|numbers|records|estimates|polls?|surveys?|studies|study|"
-    r"research|analysis|report|census|results)\b",
-    re.IGNORECASE,
-)
-_SHOW = word_set("show shows showed")
+_DATA_SUBJECT = re.compile(rf"\b(?:{alternation(DOCUMENT_NOUNS)})\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -186,11 +180,11 @@ class _SentenceReader:
             return self._quote_after(match, speaker, cue, max_gap=2) if speaker else []
         if cue in ("put", "puts") and not _PUT_FIGURE.match(self.text, match.end()):
             return []
-        if cue in _SHOW:
+        if data_only(cue):
             if not _DATA_SUBJECT.search(subject.raw or ""):
                 return []
             return self._speech(match, subject.text or "", match.end(), subject)
-        bare = subject.mode == "np" and subject.text and _is_bare_verb(cue)
+        bare = subject.mode == "np" and subject.text and is_bare_verb(cue)
         if bare and not _PLURAL_SUBJECT.search(subject.text or ""):
             return []
         speaker, after = self._speaker(subject, cue, match.end())
@@ -297,7 +291,7 @@ class _SentenceReader:
         near = that is not None and len(window[: that.start()].split()) <= 8
         if that is not None and near and not _FINITE.search(window, 0, that.start()):
             return after + that.end(), 0.85  # but not "said roads were cut and that …"
-        if cue in _THAT_ONLY:
+        if needs_that(cue):
             return None, 0.0  # "the package adds $886 billion": adding, not saying
         pos = after
         if cue in TELLING and (obj := _OBJECT.match(self.text, pos, self.s.end)):
@@ -373,14 +367,6 @@ class _SentenceReader:
                 speaker, cue = match.group("speaker").strip(), match.group("cue")
                 out.append(self._make(span, speaker, cue, match.start(), "indirect", 0.75))
         return out
-
-
-def _is_bare_verb(cue: str) -> bool:
-    """Tell whether cue is a verb's base form ("say", "demand"), which is often a noun."""
-    return " " not in cue and not cue.endswith(("s", "ed", "ing")) and cue not in _PAST
-
-
-_PAST = word_set("said told thought wrote forecast put")
 
 
 def find_attributions(

@@ -23,25 +23,37 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from .lexicon import first_letter_check, word_set
-from .numbers import FRACTION_WORDS, NUMBER_WORDS, SCALE_WORDS, Core, read_symbolic, read_words
+from .cues import speech_forms
+from .lexicon import alternation, first_letter_check, word_set
+from .lexicon.currencies import CURRENCIES
+from .lexicon.numbers import (
+    FRACTION_WORDS,
+    NUMBER_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALE_LETTERS,
+    SCALE_WORDS,
+    VAGUE_LOWER,
+)
+from .lexicon.units import calendar_words
+from .numbers import Core, read_symbolic, read_words
 from .sentences import MAX_CANDIDATES, Sentence, line_start
 from .units import ARTICLE_UNITS, CURRENCY_SYMBOLS, UnitMatch, read_per, read_unit
 
-_CURRENCY = (
-    r"(?:US\$|NZ\$|HK\$|[ACRS]\$|\$|£|€|¥|₹|₪|₽"
-    r"|\b(?:Rs\.?|USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|ILS|NOK|SEK|DKK|ZAR|NGN|KES)\s?)"
-)
+_SYMBOLS = [s for c in CURRENCIES for s in c.symbols]
+_LETTERS = [p for c in CURRENCIES for p in (*c.prefixes, c.code)]
+# Money signs or letters before an amount: "$", "R$", "₦"; "KSh", "Rs.", "NGN " (a space may follow)
+_CURRENCY = rf"(?:{alternation(_SYMBOLS)}|\b(?:{alternation(_LETTERS)})\s?)"
 _GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _ARTICLE_TARGETS = "|".join(
     [re.escape(u).replace(r"\ ", r"\s") for u in ARTICLE_UNITS]
     + ["hundred", "thousand", "million", "billion", "trillion", "third", "quarter", "half"]
     + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-    + ["hour", "day", "week", "fortnight", "month", "year", "decade", "century"]
+    + calendar_words()
 )
 _CANDIDATE_WORDS = sorted(NUMBER_WORDS | {"half"}, key=len, reverse=True)
 # Every candidate starts at a word boundary or with one of these: a cheap first test.
-_CANDIDATE_START = rf"(?=\b|[\d.\-−$£€¥₹₪₽UNHACRS{_GLYPHS}])"
+_FIRSTS = "".join(sorted({re.escape(s[0]) for s in _SYMBOLS + _LETTERS}))
+_CANDIDATE_START = rf"(?=\b|[\d.\-−{_FIRSTS}{_GLYPHS}])"
 _CANDIDATE = re.compile(
     rf"{_CANDIDATE_START}(?:"
     rf"(?P<cur>{_CURRENCY})?(?P<sign>[-−](?=\.?\d))?(?P<num>\d|\.\d|[{_GLYPHS}])"
@@ -49,22 +61,23 @@ _CANDIDATE = re.compile(
     rf"|(?P<art>\b(?:[Aa]n?)\s+(?=(?i:{_ARTICLE_TARGETS})\b)))"
 )
 _SCALE = re.compile(
-    r"\s?(?P<word>(?i:million|billion|trillion|thousand))\b|\s?(?P<abbr>bn|mn|tn)\b"
+    rf"\s?(?P<word>(?i:{alternation(SCALE_WORDS)}))\b|\s?(?P<abbr>{alternation(SCALE_ABBREVIATIONS)})\b"
     r"|(?P<tight>[mbMBTkK])(?![\w])"
 )
-_SCALES = SCALE_WORDS | {"bn": 1e9, "mn": 1e6, "tn": 1e12, "m": 1e6, "b": 1e9, "k": 1e3, "t": 1e12}
+_SCALES = SCALE_WORDS | SCALE_ABBREVIATIONS | SCALE_LETTERS
 # "3m people", "1.2m barrels": a plural noun after "m" makes it a million, not metres.
 _PLURAL_NOUN_AFTER = re.compile(r" (?:[a-z]+[^s\W]s|people|children|men|women|staff|police)\b")
 _ADDRESS = re.compile(
     r" [A-Z][a-z]+ (?:Street|St|Road|Rd|Avenue|Ave|Park|Lane|Drive|Boulevard|Place|Square|Way)\b"
 )
+_SIGNS = [s for s in _SYMBOLS if len(s) == 1]
 _CURRENCY_AFTER = re.compile(
-    r"\s?([€$£¥₹₪])|\s(USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|ILS|NOK|SEK|DKK|ZAR|NGN|KES)\b"
+    rf"\s?({alternation(_SIGNS)})|\s({alternation(c.code for c in CURRENCIES)})\b"
 )
 # Money per thing that is no unit of measurement: "NOK 3.50 per share", "$86 a barrel".
 _MONEY_PER = re.compile(
     r"\s+(?:per|a|an)\s+(share|head|person|night|household|barrel|gallon|litre|liter|tonne|ton|"
-    r"kilo|unit|ticket|pupil|patient|month|week|year|day|hour)\b"
+    rf"kilo|unit|ticket|pupil|patient|{alternation(calendar_words())})\b"
 )
 _LINE_ITEM = re.compile(
     r"\b(?i:revenue|sales|profit|loss|income|earnings|ebitda|balance|deficit|net|total|"
@@ -117,7 +130,7 @@ _DURATION_LEAD = re.compile(
 _AFTER_TIME = re.compile(r"\s+(?:after|before|of|since|from)\b|['’]s\b")
 _DOZENS = {"dozen": 12.0, "baker's dozen": 13.0, "baker’s dozen": 13.0}
 _TWICE = re.compile(
-    r"\b(?i:(twice|thrice))\b(?:\s+(?:an?|per|every)\s+(hour|day|week|fortnight|month|year))?"
+    rf"\b(?i:(twice|thrice))\b(?:\s+(?:an?|per|every)\s+({alternation(calendar_words())}))?"
 )
 _MINUS_BEFORE = re.compile(r"\b(?i:minus|negative)\s+$")
 _AND = re.compile(r"\s+and\s+")
@@ -131,10 +144,7 @@ _VAGUE = re.compile(
     r"\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|"
     r"billions|scores(?=\s+of\b)|(?:several|a\s+few)\s+(?:hundred|thousand|million))\b"
 )
-_VAGUE_LOWER = {
-    "dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2e3, "millions": 2e6,
-    "billions": 2e9, "tens": 20.0, "several": 3.0, "few": 2.0,
-}  # fmt: skip
+_VAGUE_LOWER = VAGUE_LOWER
 _AGE_BEFORE = re.compile(
     r"\b(?P<sure>aged|age(?:d| of)?|turn(?:s|ed|ing))\s+$|[A-Z][\w'’.-]+,\s(?:now\s)?$"
     r"|\b(?:I|[Ss]?he)(?:['’][sm]| is| was| am)\s$|\b(?P<name>[A-Z][a-z]+) (?:is|was) $"
@@ -233,11 +243,7 @@ _COPULA = word_set("was is were are stood stands totalled totaled totals reached
 _PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
-_SPEECH_VERBS = word_set(
-    "said says say told tells added adds according reported reports announced estimated "
-    "wrote writes confirmed claims claimed argued warned noted stated estimates expects believes "
-    "thinks reckons"
-)
+_SPEECH_VERBS = speech_forms() | {"according"}
 _YEAR_CONTEXT = word_set(
     """
     in since by until till from of during before after the early late mid circa between and or
@@ -478,7 +484,16 @@ def _read_symbolic_quantity(
     value = -core.value if match.group("sign") else core.value
     cur = match.group("cur")
     currency = CURRENCY_SYMBOLS.get(cur.strip()) if cur else None
-    return _attach(text, _Reading(start, core.end, core, value, currency=currency))
+    reading = _attach(text, _Reading(start, core.end, core, value, currency=currency))
+    if cur and len(cur.strip()) == 1 and cur.isalpha() and not _looks_like_money(text, reading):
+        return None  # "N95 masks", "a P1 form": a one-letter prefix names, it does not price
+    return reading
+
+
+def _looks_like_money(text: str, reading: _Reading) -> bool:
+    """An amount after a one-letter prefix ("N70 million", "N5,000", "N2.5bn") is money."""
+    written = text[reading.core.start : reading.core.end]
+    return reading.scaled or "," in written or "." in written
 
 
 def _past_digits(text: str, pos: int) -> int:

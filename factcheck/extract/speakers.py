@@ -6,50 +6,32 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .lexicon import first_letter_check, word_set
+from .lexicon import alternation, first_letter_check, word_set
+from .lexicon.people import (
+    ARTICLES,
+    BODY_NOUNS,
+    DETERMINERS,
+    FIRM_NOUNS,
+    LOWER_TITLES,
+    ORG_WORDS,
+    PRONOUNS,
+    PUBLIC_BODIES,
+    SELF_NAMING,
+    STUDY_PEOPLE,
+    TITLES,
+)
 from .sentences import Sentence
 
-TITLES = word_set(
-    """
-    president prime minister pm secretary secretary-general chancellor senator sen rep
-    representative governor gov mayor chief director director-general ceo chairman chairwoman
-    chair spokesman spokeswoman spokesperson ambassador king queen prince princess pope sheikh emir
-    general gen lt lieutenant colonel col major maj captain capt admiral adm sergeant sgt
-    commissioner judge justice attorney dr mr mrs ms miss professor prof rabbi imam father bishop
-    archbishop cardinal speaker leader deputy vice acting former premier commander inspector
-    superintendent detective officer coach manager official envoy negotiator adviser advisor
-    analyst economist president-elect head founder executive lawmaker mp counsel foreign defence
-    defense finance interior health councillor councilor prosecutor striker midfielder defender
-    goalkeeper candidate researcher author scientist doctor nurse lawyer activist campaigner
-    reporter correspondent chairperson treasurer auditor engineer teacher constable dame sir lord
-    lady"""
-)
-_ORG_WORDS = word_set(
-    """
-    ministry administration government council authority nations union party army forces force
-    police office department agency bank company group committee court strip house organization
-    organisation hospital university institute times news post press association network corp inc
-    ltd fund federation commission service services center centre foundation parliament congress
-    senate assembly cabinet guard brigades movement front hotel state states republic kingdom"""
-)
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
-_LOWER_TITLE_WORDS = sorted(
-    word_set(
-        """official spokesman spokeswoman spokesperson minister leader commander
-    chief envoy negotiator adviser advisor lawmaker president secretary ambassador director analyst
-    professor mayor senator general member executive officer founder chair head judge"""
-    )
-)
 _LOWER_TITLE = re.compile(
-    rf"\b(?i:{first_letter_check(_LOWER_TITLE_WORDS)}(?:{'|'.join(_LOWER_TITLE_WORDS)}))"
+    rf"\b(?i:{first_letter_check(LOWER_TITLES)}(?:{'|'.join(LOWER_TITLES)}))"
     rf"[ \u00a0]+({_RUN.pattern})"
 )
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
 _DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
-PRONOUNS = word_set("he she they it we i")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ANONYMOUS = re.compile(
     r"\b(?:sources?|officials?|people|persons?|diplomats?|insiders?|aides?|someone|witnesses|"
@@ -198,16 +180,14 @@ def is_speaker_phrase(phrase: str) -> bool:
     if not any(c.isalpha() for c in phrase) or words[-1].lower() in _NOT_HEAD:
         return False
     if len(words) == 1:
-        return words[0].lower() not in _DETERMINERS
+        return words[0].lower() not in DETERMINERS
     inner = [w.lower() for w in words[1:]]
-    return not any(w in _CLAUSE_WORDS or w in _DETERMINERS - _ARTICLES for w in inner)
+    return not any(w in _CLAUSE_WORDS or w in DETERMINERS - ARTICLES for w in inner)
 
 
 _LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So)\s+(?=[A-Z])")
 _CONTRACTION = re.compile(r"['’](?:ve|d|ll|m|re)$", re.IGNORECASE)
-_ARTICLES = word_set("the a an")
 _PREPOSITIONS = word_set("of at for in on from with by to into about over under than and or")
-_DETERMINERS = word_set("the a an my your his her its our their this that these those")
 _NOT_HEAD = word_set("far so also then now just even still only very")
 _CLAUSE_WORDS = word_set(
     "is are was were has have had will would can could should may might must do does did been "
@@ -238,7 +218,7 @@ def person_name(phrase: str) -> str | None:
     title, name = split_title(run.group().split())
     if "of" in name:  # "Priya Raman of Calder Securities": the person, not the employer
         name = name[: name.index("of")]
-    if not name or len(name) > 4 or any(w.lower().strip(".") in _ORG_WORDS for w in name):
+    if not name or len(name) > 4 or any(w.lower().strip(".") in ORG_WORDS for w in name):
         return None
     if name[0] in ("The", "A", "An"):
         return None
@@ -404,7 +384,7 @@ def _bare_name(tokens: list[str], starts_sentence: bool) -> str | None:
 
 
 def _has_org_word(words: Sequence[str]) -> bool:
-    return any(w.lower().strip(".") in _ORG_WORDS for w in words)
+    return any(w.lower().strip(".") in ORG_WORDS for w in words)
 
 
 def _tidy(raw: str | None) -> str | None:
@@ -435,15 +415,7 @@ _FIRM_SUFFIX = re.compile(r"\s(?:plc|Plc|PLC|Ltd|Inc|Corp|LLC|AG|SA|NV|GmbH|Co)\
 _MADE_BY = re.compile(
     r"\b(?:compiled|published|produced|commissioned|conducted|prepared|released|run)\s+by\s+(.+)$"
 )
-_PUBLIC_BODY = re.compile(
-    r"\b(?i:ministry|department|council|government|police|office|authority|agency|commission|"
-    r"university|court|parliament|service|institute|union)\b"
-)
-_FIRM_NOUNS = word_set(
-    "company firm group business operator retailer manufacturer maker airline carrier lender "
-    "bank insurer supplier developer chain brand"
-)
-_STUDY_PEOPLE = word_set("authors researchers team scientists study report paper survey")
+_PUBLIC_BODY = re.compile(rf"\b(?i:{alternation(PUBLIC_BODIES)})\b")
 _STUDY = re.compile(r"\b(?:[Rr]eport|[Ss]tudy|[Pp]aper|[Ss]urvey|University|Institute)\b")
 _POSSESSED = re.compile(r"the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+\w", re.IGNORECASE)
 
@@ -560,27 +532,19 @@ class Resolver:
                 if head in earlier.lower().split() and earlier.lower() != phrase.lower():
                     return earlier, True
         self.seen.append(phrase)
-        if definite and head in _FIRM_NOUNS and (firm := self._body(pos, public=False)):
+        if definite and head in FIRM_NOUNS and (firm := self._body(pos, public=False)):
             return firm, True
-        if definite and head in _STUDY_PEOPLE and _STUDY.search(self.book.text, 0, pos):
+        if definite and head in STUDY_PEOPLE and _STUDY.search(self.book.text, 0, pos):
             return phrase, True
-        if definite and head in _BODY_NOUNS:
+        if definite and head in BODY_NOUNS:
             if fuller := _earlier_body(self.book.text, head, pos):
                 return fuller, True  # "the agency" after "the United Nations refugee agency"
-            if len(phrase.split()) > 2 or head in _SELF_NAMING:
+            if len(phrase.split()) > 2 or head in SELF_NAMING:
                 return phrase, True  # "the health ministry", "the army": a body by its name
         return phrase, bool(_POSSESSED.match(phrase))  # "the city's transport authority"
 
 
 # Nouns that name a public body; "the ministry" alone needs an antecedent, "the army" does not.
-_BODY_NOUNS = word_set(
-    """
-    ministry department council government police office authority agency commission court
-    parliament service institute army military navy cabinet senate congress assembly regulator
-    bureau board inspectorate watchdog prosecutors coastguard"""
-)
-_SELF_NAMING = word_set("government police army military navy cabinet parliament senate congress")
-_DETERMINERS = word_set("the a an its their his her our this that")
 
 
 def _earlier_body(text: str, head: str, pos: int) -> str | None:
@@ -593,7 +557,7 @@ def _earlier_body(text: str, head: str, pos: int) -> str | None:
         modifiers: list[str] = []
         article = ""
         for word in reversed(left.split()[-4:]):
-            if word.lower() in _DETERMINERS:
+            if word.lower() in DETERMINERS:
                 article = "the " if word.lower() == "the" else ""
                 break
             modifiers.insert(0, word)
