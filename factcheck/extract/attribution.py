@@ -9,6 +9,7 @@ continue a quotation whose marks were lost.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -516,19 +517,20 @@ def _quotes_by_context(
 ) -> list[Attribution]:
     """Give each quotation no cue claimed the speaker of its sentence, else of its paragraph."""
     out: list[Attribution] = []
+    context = _Context(sentences, found, book)
     for quote in quotes:
         if quote.mark in used:
             continue
         si = index.at(quote.mark)
-        para = sentences[si].para
-        same = [a for a in found if a.sentence == si and a.speaker]
+        same = context.by_sentence.get(si, [])
         source: Attribution | None
         if same:
             source = min(same, key=lambda a: (a.cue_at > quote.mark, abs(a.cue_at - quote.mark)))
             confidence = 0.8
         else:
-            source = _paragraph_speaker(sentences, found, para, quote.mark)
-            source = source or _paragraph_person(book, sentences, si, quote.mark)
+            para = sentences[si].para
+            source = context.paragraph_speaker(para, quote.mark)
+            source = source or context.paragraph_person(para, si, quote.mark)
             confidence = 0.6
             if source is None or _words(text, quote.start, quote.end) < 3:
                 continue
@@ -545,29 +547,42 @@ def _quoted(source: Attribution, start: int, end: int, sentence: int, conf: floa
     )
 
 
-def _paragraph_person(
-    book: NameBook, sentences: Sequence[Sentence], si: int, at: int
-) -> Attribution | None:
-    """The last person named in the paragraph before a quote: "Chief executive Dan Mbeki …"."""
-    first = si
-    while first > 0 and sentences[first - 1].para == sentences[si].para:
-        first -= 1
-    named = [(pos, name) for pos, name in book.mentions if sentences[first].start <= pos < at]
-    if not named:
-        return None
-    pos, name = max(named)
-    return Attribution(pos, pos, name, None, pos, True, "direct", 0.5, si, True)
+class _Context:
+    """Speakers by sentence and paragraph, and people named, sorted once for bisection: every
+    quotation then finds its speaker in logarithmic time, however long the paragraph."""
 
+    def __init__(
+        self, sentences: Sequence[Sentence], found: list[Attribution], book: NameBook
+    ) -> None:
+        self.by_sentence: dict[int, list[Attribution]] = {}
+        by_para: dict[int, list[Attribution]] = {}
+        for att in found:
+            if att.speaker:
+                self.by_sentence.setdefault(att.sentence, []).append(att)
+                by_para.setdefault(sentences[att.sentence].para, []).append(att)
+        self.by_para = {p: sorted(atts, key=lambda a: a.cue_at) for p, atts in by_para.items()}
+        self.cue_ats = {p: [a.cue_at for a in atts] for p, atts in self.by_para.items()}
+        self.para_start: dict[int, int] = {}
+        for sentence in sentences:
+            self.para_start.setdefault(sentence.para, sentence.start)
+        self.mentions = sorted(book.mentions)
+        self.positions = [pos for pos, _ in self.mentions]
 
-def _paragraph_speaker(
-    sentences: Sequence[Sentence], found: list[Attribution], para: int, at: int
-) -> Attribution | None:
-    """The last speaker before at in the paragraph, else the first one after it."""
-    in_para = [a for a in found if sentences[a.sentence].para == para and a.speaker]
-    before = [a for a in in_para if a.cue_at < at]
-    if before:
-        return max(before, key=lambda a: a.cue_at)
-    return min(in_para, key=lambda a: a.cue_at) if in_para else None
+    def paragraph_speaker(self, para: int, at: int) -> Attribution | None:
+        """The last speaker before at in the paragraph, else the first one after it."""
+        atts, cue_ats = self.by_para.get(para, []), self.cue_ats.get(para, [])
+        last = bisect_left(cue_ats, at) - 1
+        if last >= 0:
+            return atts[bisect_left(cue_ats, cue_ats[last])]  # the first of equal positions
+        return atts[0] if atts else None
+
+    def paragraph_person(self, para: int, si: int, at: int) -> Attribution | None:
+        """The last person named in the paragraph before a quote: "Chief executive Dan Mbeki …"."""
+        last = bisect_left(self.positions, at) - 1
+        if last < 0 or self.positions[last] < self.para_start[para]:
+            return None
+        pos, name = self.mentions[last]
+        return Attribution(pos, pos, name, None, pos, True, "direct", 0.5, si, True)
 
 
 def _unmarked_continuations(
