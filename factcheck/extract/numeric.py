@@ -32,6 +32,7 @@ from .lexicon.numbers import (
     SCALE_ABBREVIATIONS,
     SCALE_LETTERS,
     SCALE_WORDS,
+    TALLY_NOUNS,
     VAGUE_LOWER,
 )
 from .lexicon.units import calendar_words
@@ -161,12 +162,18 @@ _PASSIVE_AFTER = re.compile(
 _COST_VERB = word_set("cost costs costing worth")
 _HYPHEN_SUFFIX = re.compile(r"-(?:old|long|wide|high|tall|deep|thick|strong|plus|odd)\b")
 _COMPOUND = re.compile(r"-([a-z]{3,})\b(?!-[a-z]+-)")
-_NOT_COMPOUND = word_set("state way sided off on faced handed liner dimensional and or to")
+_NOT_COMPOUND = word_set("way sided off on faced handed liner dimensional and or to")
+_OF_PLURAL = re.compile(r"\s+of\s+(?:the|their|its|his|her|our|these|those)\s+[a-z]+[^s\W]s\b")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _DECADE = re.compile(r"'?s\b")
 _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|(?i:am|pm))(?![A-Za-z])")
 _CLOCK_NUMBER = re.compile(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?")
 _DATE_OR_CLOCK = re.compile(r"[:/]\d[\d:/.]*")
+# A ratio written with a colon: "one doctor per 1:600 residents", "a 1:50,000 map".
+_COLON_RATIO = re.compile(r":(\d{1,3}(?:,\d{3}){1,3}|\d{1,7})(?![\d:/.])")
+# Nouns after a tally "28-8": a vote or a split, not a sports score ("won 3-1").
+_TALLY_AFTER = re.compile(rf"\s+(?:{alternation(TALLY_NOUNS)})\b")
+_TALLY_BEFORE = re.compile(r"\b(?:voted|vote\s+of|votes\s+of|split|margin\s+of)\s+$")
 _ATTACHED = re.compile(r"[A-Za-z]+")
 _MONTH_NAMES = word_set(
     "January February March April May June July August September October November December "
@@ -478,6 +485,12 @@ def _read_symbolic_quantity(
     core = read_symbolic(text, match.start("num"))
     if core is None:
         return _past_digits(text, match.start("num"))  # "1/0", "9/11": skip it whole
+    if core.plain and (ratio := _COLON_RATIO.match(text, core.end)):
+        second = float(ratio.group(1).replace(",", ""))
+        if second >= 60 and core.value > 0:  # "1:600" is no clock time ("10:30" is)
+            reading = _Reading(start, ratio.end(), core, core.value / second)
+            reading.compound = "ratio"
+            return reading
     skip = _date_or_time_end(text, core, sentence)
     if skip is not None:
         return skip
@@ -601,12 +614,20 @@ def _attach(text: str, reading: _Reading) -> _Reading:
     elif compound := _COMPOUND.match(text, end):
         word = compound.group(1)
         if word not in _NOT_COMPOUND and word not in NUMBER_WORDS and word not in FRACTION_WORDS:
-            reading.compound = word
+            reading.compound = _noun_of(word)
             end = compound.end()
     if suffix := _HYPHEN_SUFFIX.match(text, end):
         end = suffix.end()
     reading.end = end
     return reading
+
+
+def _noun_of(word: str) -> str:
+    """The noun of a compound adjective: "3-phased" → "phase", "three-tiered" → "tier"."""
+    if not word.endswith("ed") or word.endswith("eed") or len(word) < 5:
+        return word
+    silent_e = word[-3] in "scvzu" or word[-3] == "g" and word[-4] != "n"  # phas-ed, stag-ed
+    return word[:-1] if silent_e else word[:-2]
 
 
 def _scale_applies(text: str, scale: re.Match[str], reading: _Reading) -> bool:
@@ -670,6 +691,10 @@ def _read_range(
         return None
     dash = not word
     if dash and not _dash_range_ok(text, first, second, sep):
+        if _is_tally(text, first, second, lead):
+            tally = _Reading(first.start, second.end, first.core, first.value)
+            tally.compound = "tally"  # "a 28-8 vote": value the first side, quote both
+            return tally, second.end
         return None, second.end
     bare_to = word in ("to", "through") and not (first.unit_name or second.unit_name)
     if bare_to and not re.search(r"\b(?:from|between|aged|ages)\s+$", lead, re.IGNORECASE):
@@ -701,6 +726,12 @@ def _same_unit(first: _Reading, second: _Reading) -> bool:
     """ "$90 million to $110 million a year": the second's rate shares the first's unit."""
     one, two = first.unit_name or "", second.unit_name or ""
     return one == two or two.startswith(one + " per ")
+
+
+def _is_tally(text: str, first: _Reading, second: _Reading, lead: str) -> bool:
+    """ "a 28-8 vote", "voted 52-48": two counts of one vote; "won 3-1" is a score (context)."""
+    counts = first.bare and second.bare and first.core.plain and second.core.plain
+    return counts and bool(_TALLY_AFTER.match(text, second.end) or _TALLY_BEFORE.search(lead))
 
 
 def _dash_range_ok(text: str, first: _Reading, second: _Reading, sep: re.Match[str]) -> bool:
@@ -859,7 +890,9 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
     words: list[str] = []
     head: str | None = None
     pos = reading.end
+    # "130 of the hostages": a bare count takes "of" too, when a plural noun follows
     takes_of = reading.unit or reading.scaled or reading.currency or reading.core.form == "fraction"
+    takes_of = takes_of or reading.bare and bool(_OF_PLURAL.match(text, pos))
     counted = reading.bare or (reading.scaled and not reading.currency)
     while len(words) < 3:
         match = _WORD_AFTER.match(text, pos)

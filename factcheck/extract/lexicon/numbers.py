@@ -29,3 +29,7 @@ VAGUE_LOWER: dict[str, float] = {
     "dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2e3, "millions": 2e6,
     "billions": 2e9, "tens": 20.0, "several": 3.0, "few": 2.0,
 }  # fmt: skip
+# Nouns after a tally: "a 28-8 vote", "a 5-4 ruling" (a sports score "3-1" stays context).
+TALLY_NOUNS = frozenset(
+    "vote votes majority margin decision split ruling verdict tally".split()  # noqa: SIM905
+)
