@@ -16,10 +16,18 @@ from itertools import islice
 
 from .cues import CUE, PASSIVE, TELLING, cue_kind, data_only, is_bare_verb, needs_that
 from .lexicon import alternation, word_set
-from .lexicon.people import DOCUMENT_NOUNS, PRONOUNS, TITLES
+from .lexicon.people import DOCUMENT_NOUNS, NOT_SPEAKERS, PRONOUNS, TITLES
 from .quotes import Quote
 from .sentences import MAX_CUES, Sentence, SentenceIndex, line_start
-from .speakers import NameBook, Resolver, Subject, build_name_book, subject_before
+from .speakers import (
+    NameBook,
+    Resolver,
+    Subject,
+    build_name_book,
+    is_organisation,
+    person_name,
+    subject_before,
+)
 from .turns import Turn, find_turns
 
 _FINITE = re.compile(
@@ -95,6 +103,11 @@ _LEADING_SUBJECT = re.compile(
     + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]"
 )
 _TRIM = " \t\n,.;:"
+# A sentence opened by a participle with its own object: "Calling …", "Dismissing …".
+_PARTICIPLE_OPENER = re.compile(
+    r"[\"“‘']?(?!(?:During|Morning|Evening|Nothing|Something|Everything|Spring|King)\b)"
+    r"([A-Z][a-z]+ing)\b(?=[^,]*[,])"
+)
 # How far a reported clause is searched for its end: a bound that keeps each cue's work constant.
 _CLAUSE_REACH = 600
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -260,11 +273,26 @@ class _SentenceReader:
     ) -> list[Attribution]:
         cue, at = match.group(), match.start()
         quoted = self._quote_before(match)
+        opener = _PARTICIPLE_OPENER.match(self.text, self.s.start, at)
+        if quoted is not None and quoted.mark not in self.used and opener is not None:
+            # "Calling the plan 'a fantasy,' Ortiz said the city would borrow": the quote is
+            # what the opener's verb names; the cue still reports the clause after it.
+            self.used.add(quoted.mark)
+            span = (quoted.start, quoted.end)
+            named = self._make(span, speaker, opener.group(1), opener.start(), "direct", 0.85)
+            return [named, *self._clause_after(match, speaker, after, subject)]
         if quoted is None:
             quoted = self._quote_near(after, max_gap=0 if cue not in TELLING else 3)
         if quoted is not None and quoted.mark not in self.used:
             self.used.add(quoted.mark)
             return [self._make((quoted.start, quoted.end), speaker, cue, at, "direct", 0.9)]
+        return self._clause_after(match, speaker, after, subject)
+
+    def _clause_after(
+        self, match: re.Match[str], speaker: str, after: int, subject: Subject
+    ) -> list[Attribution]:
+        """The reported clause after a cue, else the content before a closing cue."""
+        cue, at = match.group(), match.start()
         start, confidence = self._content_start(after, cue)
         if start is None and self._parenthetical(at, after):
             start, confidence = after + 1, 0.75
@@ -397,6 +425,8 @@ def find_attributions(
         found.extend(_turn_claims(text, sentences, turns, found, figures))
         found.extend(_intro_quotes(quotes, used, turns, index))
     found.extend(_labelled_quotes(text, quotes, used, index))
+    if not turns:
+        found.extend(_colon_lines(text, sentences, quotes, used, found))
     book = _resolve(text, sentences, found)
     found.extend(_quotes_by_context(text, sentences, quotes, used, found, index, book))
     found.extend(_unmarked_continuations(text, sentences, found))
@@ -434,6 +464,53 @@ def _labelled_quotes(
             Attribution(q.start, q.end, speaker, None, q.mark, True, "direct", 0.8, sentence)
         )
     return out
+
+
+# "Ortiz: 'We will not raise taxes.'" or a headline "Haddad: Strike Talks Will Resume".
+_COLON_LINE = re.compile(r"((?:[A-Z][\w'’.&-]*[ \t]+){0,3}[A-Z][\w'’.&-]*)[ \t]*:[ \t]+(?=\S)")
+
+
+def _colon_lines(
+    text: str,
+    sentences: Sequence[Sentence],
+    quotes: Sequence[Quote],
+    used: set[int],
+    found: list[Attribution],
+) -> list[Attribution]:
+    """A sentence opened by a name and a colon says what follows, quoted or not."""
+    out: list[Attribution] = []
+    for i, sentence in enumerate(sentences):
+        label = _COLON_LINE.match(text, sentence.start, sentence.end)
+        if label is None or label.group(1).split()[0] in NOT_SPEAKERS:
+            continue
+        name = label.group(1)
+        if not _named_elsewhere(text, name, label.start()):
+            continue
+        if any(a.sentence == i and a.start >= label.end() for a in found):
+            continue  # its own cue already reports what follows
+        quote = next((q for q in quotes if label.end() <= q.mark < sentence.end), None)
+        if quote is not None and quote.mark not in used and quote.mark - label.end() <= 1:
+            used.add(quote.mark)
+            span = (quote.start, quote.end)
+        else:
+            span = _trim(text, label.end(), sentence.end)
+        if _words(text, *span) >= 2:
+            out.append(Attribution(*span, name, None, label.start(), True, "direct", 0.7, i))
+    return out
+
+
+def _named_elsewhere(text: str, name: str, at: int) -> bool:
+    """A colon label speaks when it is a person or body the article names elsewhere too:
+    "Ortiz: …" after "Mayor Lena Ortiz said"; never a shouted slug ("FLASH:", "POLICE APPEAL:")."""
+    if name.isupper() or len(name.split()) > 4:
+        return False
+    if person_name(name) is None and not (len(name.split()) > 1 and is_organisation(name)):
+        return False
+    last = re.escape(name.split()[-1])
+    return any(
+        m.start() != at + len(name) - len(name.split()[-1])
+        for m in re.finditer(rf"\b{last}\b", text)
+    )
 
 
 def _turn_claims(

@@ -13,16 +13,18 @@ from .lexicon.people import (
     DETERMINERS,
     FIRM_NOUNS,
     LOWER_TITLES,
+    OPENERS,
     ORG_WORDS,
     PRONOUNS,
     PUBLIC_BODIES,
     SELF_NAMING,
     STUDY_PEOPLE,
+    SUBORDINATING_OPENERS,
     TITLES,
 )
 from .sentences import Sentence
 
-_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"  # AT&T too
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
@@ -39,7 +41,7 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 _REMARKS_BY = re.compile(
-    r"\b(?:remarks|comments|statements?|reports?|figures|data|a post|tweets?|letter|testimony|"
+    r"\b(?i:remarks|comments|statements?|reports?|figures|data|a post|tweets?|letter|testimony|"
     r"speech|interview|analysis|estimates?|statistics|numbers)\b(?:\s+\w+)?\s+(?:by|from)\s+(.+?)"
     r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
 )
@@ -65,12 +67,12 @@ _OWNER_DATA = re.compile(
 )
 _NOT_SUBJECT_END = re.compile(
     r"\b(?:been|being|the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|of|to|in|on|for|"
-    r"with|by|at|from|no|any|some|new|latest|recent)\s*$|['’]s\s*$",
+    r"with|by|at|from|no|any|some|new|latest|recent)\s*$|['’]s\s*$|\ws['’]\s*$",
     re.IGNORECASE,
 )
 _LEADING_PREPOSITION = re.compile(
     r"^(?:in|at|on|during|after|before|speaking|writing|asked|with|for|from|to|by|following|"
-    r"under|over)\b",
+    r"under|over)\b(?!&)",  # "AT&T" is a name, not "at"
     re.IGNORECASE,
 )
 _NP_TAIL = re.compile(rf"(?:(?:the|a|an)\s+[\w'’ -]+|{_RUN.pattern})$")
@@ -146,6 +148,8 @@ def _is_name(part: str) -> bool:
 
 
 def _noun_phrase(part: str, subordinate: bool) -> Subject:
+    opener = part.strip().split(None, 1)[0] if part.strip() else ""
+    subordinate = subordinate or opener in SUBORDINATING_OPENERS
     phrase = _LEADING_CONJUNCTION.sub("", _CONTRACTION.sub("", part.strip()))
     last = phrase.rsplit(None, 1)[-1] if phrase else ""
     if last.lower() in PRONOUNS and (phrase == last or last.islower()):
@@ -185,7 +189,8 @@ def is_speaker_phrase(phrase: str) -> bool:
     return not any(w in _CLAUSE_WORDS or w in DETERMINERS - ARTICLES for w in inner)
 
 
-_LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So)\s+(?=[A-Z])")
+# "But Ortiz", "Even the treasurer", "While AT&T": an opener is no part of the speaker.
+_LEADING_CONJUNCTION = re.compile(rf"^(?:{alternation(OPENERS)})\s+(?=[A-Za-z])")
 _CONTRACTION = re.compile(r"['’](?:ve|d|ll|m|re)$", re.IGNORECASE)
 _PREPOSITIONS = word_set("of at for in on from with by to into about over under than and or")
 _NOT_HEAD = word_set("far so also then now just even still only very")
@@ -287,6 +292,10 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             continue
         for run in _RUN.finditer(text, sentence.start, sentence.end):
             tokens = [t.rstrip(".") if len(t) > 3 else t for t in run.group().split()]
+            if tokens[0] in OPENERS and run.start() == sentence.start:
+                tokens = tokens[1:]  # "But Ortiz said": the name is "Ortiz"
+                if not tokens:
+                    continue
             firm = _FIRM_SUFFIX.match(text, run.end())
             if (run.start() == sentence.start or firm) and (
                 org := _organisation(tokens, bool(firm))
@@ -381,6 +390,11 @@ def _bare_name(tokens: list[str], starts_sentence: bool) -> str | None:
     if any(t.endswith(("'s", "’s", ".")) and len(t) > 2 for t in tokens):
         return None
     return " ".join(tokens)
+
+
+def is_organisation(name: str) -> bool:
+    """Tell whether a capitalised name holds an organisation noun ("Health Ministry")."""
+    return _has_org_word(name.split())
 
 
 def _has_org_word(words: Sequence[str]) -> bool:

@@ -61,6 +61,10 @@ termed | dub dubbed | hail hailed | characterise characterised characterize char
 denounce denounced | condemn condemned | decry decried | slam slammed | blast blasted
 deem deemed deems | called out
 """
+_WORRIED = """
+is worried | are worried | was worried | were worried | is concerned | are concerned |
+was concerned | were concerned
+"""
 _NEEDS_THAT = frozenset({"add", "fear", "post", "tweet"})  # "posted a loss": no speech
 # Verbs that report only when a document or data set is their subject.
 _DATA_ONLY = """show shows showed | find found finds"""
@@ -83,6 +87,9 @@ def _parse(block: str, kind: str, *, data_only: bool = False) -> list[Cue]:
     out: list[Cue] = []
     for group in block.split("|"):
         words = group.split()
+        if len(words) == 2 and words[0] in ("is", "are", "was", "were"):
+            out.append(Cue(None, (" ".join(words),), kind, needs_that=True))  # "are worried"
+            continue
         if len(words) == 2 and words[1] in ("on", "for", "out"):
             out.append(Cue(None, (" ".join(words),), kind))  # "called on", "called out"
             continue
@@ -99,5 +106,6 @@ CUES: list[Cue] = [
     *_parse(_DIRECTIVE, "directive"),
     *_parse(_SPEECH, "speech"),
     *_parse(_DATA_ONLY, "speech", data_only=True),
+    *_parse(_WORRIED, "speech"),
     Cue(None, ("according to", "According to"), "according_to"),
 ]

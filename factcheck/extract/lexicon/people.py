@@ -66,3 +66,17 @@ DOCUMENT_NOUNS = word_set(
 PRONOUNS = word_set("he she they it we i")
 ARTICLES = word_set("the a an")
 DETERMINERS = word_set("the a an my your his her its our their this that these those")
+# Words that open a sentence without being part of its subject: "But Ortiz said", "While AT&T".
+OPENERS = word_set(
+    """But And Yet So Even While Whilst Although Though Still Meanwhile However Also Only Now
+    Then Instead Indeed Nonetheless Nevertheless Moreover Separately Later Earlier When If As"""
+)
+SUBORDINATING_OPENERS = word_set("While Whilst Although Though When If As")
+# Labels before a colon that name a kind of item, not a speaker: "Update: …", "Watch: …".
+NOT_SPEAKERS = word_set(
+    """Update Updated Analysis Watch Note Editor Opinion Live Breaking Exclusive Video Photos
+    Photo Correction Related Read Also Comment Explainer Factbox Timeline Warning Source Sources
+    Q A Summary Background Context Listen Subscribe Advertisement Credit Pictured Map Chart
+    Study Report Poll Survey Markets Market Weather Sport Sports Business Politics World Contact
+    Flash Alert Transcript Statement Press Release Interview Review"""
+)
