@@ -203,3 +203,35 @@ def test_quoted_titles_and_scare_quotes_without_a_cue_are_no_attribution(text: s
 )
 def test_i_think_inside_a_quote_is_no_new_attribution(text: str) -> None:
     assert len(attributed(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Prime Minister Helen Strand visited the port on Monday. The PM said the harbour "
+         "would reopen in May.", "Helen Strand"),
+        ("Foreign Minister Ana Lutz arrived in Rome. The FM said talks would continue.",
+         "Ana Lutz"),
+    ],
+)  # fmt: skip
+def test_a_short_title_resolves_to_the_person_named_with_it(text: str, speaker: str) -> None:
+    assert [s for _, s in attributed(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The health ministry published new figures on Friday. They said 40 clinics had "
+         "closed.", "the health ministry"),
+        ("The national rail company cut services in March. They said 300 jobs would go.",
+         "the national rail company"),
+    ],
+)  # fmt: skip
+def test_they_after_a_body_named_just_before_is_that_body(text: str, speaker: str) -> None:
+    assert [s for _, s in attributed(text)] == [speaker]
+
+
+def test_they_after_people_stays_unresolved() -> None:
+    text = "Nurses at the hospital protested on Friday. They said 40 clinics had closed."
+    claims = [c for c in extract_claims(text) if c.kind == "attributed"]
+    assert [(c.speaker, c.speaker_resolved) for c in claims] == [(None, False)]

@@ -18,6 +18,7 @@ from .lexicon.people import (
     PRONOUNS,
     PUBLIC_BODIES,
     SELF_NAMING,
+    SHORT_TITLES,
     STUDY_PEOPLE,
     SUBORDINATING_OPENERS,
     TITLES,
@@ -269,7 +270,7 @@ class NameBook:
         words = phrase.lower().split()
         if not words or words[0] != "the":
             return None
-        title = " ".join(words[1:])
+        title = " ".join(SHORT_TITLES.get(w, w) for w in words[1:])  # "the PM"
         if title in self.titles:
             return self.titles[title]
         matches = {
@@ -455,6 +456,8 @@ class Resolver:
             return None, False
         self.position = pos
         low = phrase.lower()
+        if low == "they" and (body := self._recent_body(pos)):
+            return body, True  # "The health ministry published figures. They said …"
         if low in PRONOUNS:
             person = self._antecedent(pos, para, low) if low in _PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
@@ -484,6 +487,15 @@ class Resolver:
         if named:
             self.bodies.append((pos, phrase))
         return phrase, named
+
+    def _recent_body(self, pos: int) -> str | None:
+        """A body named in the sentence before pos ("the health ministry"), for "they"."""
+        start = max(0, pos - _THEY_REACH)
+        window = self.book.text[start:pos]
+        heads = list(_BODY_HEAD.finditer(window, window.rfind("\n") + 1))
+        if not heads:
+            return None
+        return _earlier_body(self.book.text, heads[-1].group().lower(), pos)
 
     def _body(self, pos: int, *, public: bool) -> str | None:
         """The organisation named last before pos, within about three paragraphs.
@@ -559,6 +571,10 @@ class Resolver:
 
 
 # Nouns that name a public body; "the ministry" alone needs an antecedent, "the army" does not.
+
+
+_THEY_REACH = 400
+_BODY_HEAD = re.compile(rf"\b(?i:{alternation(BODY_NOUNS | FIRM_NOUNS)})\b")
 
 
 def _earlier_body(text: str, head: str, pos: int) -> str | None:

@@ -80,3 +80,8 @@ NOT_SPEAKERS = word_set(
     Study Report Poll Survey Markets Market Weather Sport Sports Business Politics World Contact
     Flash Alert Transcript Statement Press Release Interview Review"""
 )
+# Short titles and the title they stand for: "the PM" is the prime minister named earlier.
+SHORT_TITLES = {
+    "pm": "prime minister", "fm": "foreign minister", "ceo": "chief executive",
+    "cfo": "chief financial officer", "dpm": "deputy prime minister", "sec": "secretary",
+}  # fmt: skip
