@@ -486,9 +486,9 @@ def _read_symbolic_quantity(
     if core is None:
         return _past_digits(text, match.start("num"))  # "1/0", "9/11": skip it whole
     if core.plain and (ratio := _COLON_RATIO.match(text, core.end)):
-        second = float(ratio.group(1).replace(",", ""))
-        if second >= 60 and core.value > 0:  # "1:600" is no clock time ("10:30" is)
-            reading = _Reading(start, ratio.end(), core, core.value / second)
+        per = float(ratio.group(1).replace(",", ""))
+        if per >= 60 and core.value > 0:  # "1:600" is no clock time ("10:30" is)
+            reading = _Reading(start, ratio.end(), core, core.value / per)
             reading.compound = "ratio"
             return reading
     skip = _date_or_time_end(text, core, sentence)
