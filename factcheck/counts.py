@@ -207,7 +207,9 @@ def _upsert(
     session.execute(insert.on_conflict_do_update(index_elements=keys, set_=updates), rows)
 
 
-def _named(columns: list[str], counter: Counter[tuple[Any, ...]], total: str) -> list[dict[str, Any]]:
+def _named(
+    columns: list[str], counter: Counter[tuple[Any, ...]], total: str
+) -> list[dict[str, Any]]:
     return [{**dict(zip(columns, key, strict=True)), total: n} for key, n in counter.items() if n]
 
 
