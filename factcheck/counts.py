@@ -31,6 +31,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col, select
 
+from factcheck.audit import record
 from factcheck.models import (
     ALL_TIME,
     ANY_OUTLET,
@@ -48,6 +49,7 @@ from factcheck.models import (
     StatusChangeCount,
     User,
 )
+from factcheck.permissions import Action, require
 
 LEDGER = "factcheck_counts"  # the key of a transaction's pending changes in session.info
 
@@ -397,6 +399,19 @@ def check(session: Session) -> dict[str, int]:
             wrong += session.execute(counted).scalar_one()
         found[model.__tablename__] = wrong
     return found
+
+
+def repair(session: Session, *, by: User) -> dict[str, int]:
+    """Rebuild the counts (admins), with an event naming the rows that were wrong; commits.
+
+    Returns ``check``'s answer from before the rebuild. On SQLite writers wait meanwhile.
+    """
+    require(by, Action.REPAIR_COUNTS)
+    wrong = check(session)
+    rebuild(session)
+    record(session, by=by, action="counts.rebuild", entity="counts", entity_id=None, after=wrong)
+    session.commit()
+    return wrong
 
 
 def rebuild(connection: sa.Connection | Session) -> None:

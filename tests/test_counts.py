@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 from factcheck import counts
 from factcheck.articles import add_article
 from factcheck.claims import add_claim, edit_claim
+from factcheck.db import get_engine
 from factcheck.errors import Conflict
 from factcheck.ingest import from_text, store
 from factcheck.load import run_load
@@ -251,3 +252,24 @@ def test_the_counts_use_the_article_date_in_utc() -> None:
     late = datetime(2025, 6, 2, 23, 30, tzinfo=UTC)
     assert counts.article_day(late, late + timedelta(days=3)) == date(2025, 6, 2)
     assert counts.article_day(None, late) == date(2025, 6, 2)
+
+
+def test_the_counts_command_checks_and_an_admin_rebuilds(db_url: str) -> None:
+    from tests.test_cli import factcheck
+
+    with Session(get_engine(db_url), expire_on_commit=False) as session:
+        admin = make_user(session, role=Role.ADMIN)
+        editor = make_user(session, role=Role.EDITOR)
+        make_article(session, by=editor)
+        session.execute(sa.update(ClaimCount).values(claims=ClaimCount.claims + 1))
+        session.commit()
+    wrong = factcheck(db_url, "counts", "--check")
+    assert wrong.returncode == 1 and "Traceback" not in wrong.stderr
+    assert "rows of claim_count differ from a full count" in wrong.stderr
+    refused = factcheck(db_url, "counts", "--rebuild", "--user", editor.email)
+    assert refused.returncode == 1 and "only an admin may rebuild" in refused.stderr
+    rebuilt = factcheck(db_url, "counts", "--rebuild", "--user", admin.email)
+    assert rebuilt.returncode == 0 and "rows of claim_count were wrong" in rebuilt.stdout
+    exact = factcheck(db_url, "counts", "--check")
+    assert exact.returncode == 0 and "The counts are exact" in exact.stdout
+    assert factcheck(db_url, "counts").returncode != 0
