@@ -273,3 +273,21 @@ def test_the_counts_command_checks_and_an_admin_rebuilds(db_url: str) -> None:
     exact = factcheck(db_url, "counts", "--check")
     assert exact.returncode == 0 and "The counts are exact" in exact.stdout
     assert factcheck(db_url, "counts").returncode != 0
+
+
+def test_the_migration_counts_the_claims_already_stored(db_url: str) -> None:
+    from alembic import command
+
+    from factcheck.migrate import alembic_config, upgrade
+
+    with Session(get_engine(db_url), expire_on_commit=False) as session:
+        editor = make_user(session, role=Role.EDITOR)
+        _, claims = make_article(session, by=editor)
+        set_status(
+            session, claim_id=claims[0].id or 0, status=Status.FALSE, by=editor, seen_version=1
+        )
+    command.downgrade(alembic_config(db_url), "0005")  # a database from before the counts
+    upgrade(db_url)
+    with Session(get_engine(db_url)) as session:
+        assert counts.check(session) == EXACT
+        assert _headline(session) == {"false": 1, "unreviewed": 2}
