@@ -195,6 +195,11 @@ def _counted(table: Any, where: DashboardFilter) -> list[Any]:
     return conditions
 
 
+def _outlet_or_any(where: DashboardFilter) -> int:
+    """The outlet_id of the count rows that hold the filter's outlet, or every outlet."""
+    return ANY_OUTLET if where.outlet_id is None else where.outlet_id
+
+
 def status_counts(session: Session, *, where: DashboardFilter) -> pd.DataFrame:
     """Claims per status (columns status, claims), every status listed, zeros included."""
     return counts_from(status_tally(session, where=where))
@@ -272,11 +277,14 @@ def _biggest_articles(session: Session, where: DashboardFilter, top: int) -> lis
         conditions.append(col(ArticleCount.day) <= where.end)
     if where.outlet_id is not None:
         conditions.append(col(ArticleCount.outlet_id) == where.outlet_id)
+    index = {None: "claims", ClaimKind.NUMERIC: "numeric", ClaimKind.ATTRIBUTED: "attributed"}
     query = (
         sa.select(col(ArticleCount.article_id))
         .where(*conditions)
         .order_by(measure.desc(), col(ArticleCount.article_id).desc())
         .limit(top)
+        # SQLite would rather read a year of articles by date and sort them all.
+        .with_hint(ArticleCount, f"INDEXED BY ix_article_count_{index[where.kind]}", "sqlite")
     )
     return [int(a) for a in session.execute(query).scalars()]
 
@@ -304,7 +312,11 @@ def _most_quoted(session: Session, where: DashboardFilter, top: int) -> list[tup
             table = SpeakerCount
             query = (
                 sa.select(col(table.speaker_id), col(table.status), sa.func.sum(col(table.claims)))
-                .where(col(table.speaker_id).in_([r[0] for r in ranked]), *_counted(table, where))
+                .where(
+                    col(table.speaker_id).in_([r[0] for r in ranked]),
+                    col(table.outlet_id) == _outlet_or_any(where),
+                    *_counted(table, replace(where, outlet_id=None)),
+                )
                 .group_by(col(table.speaker_id), col(table.status))
             )
             for key, status, n in session.execute(query):
@@ -404,18 +416,28 @@ def review_activity(session: Session, *, where: DashboardFilter, days: int = 90)
         query = _article_activity(session, where, since)
     else:
         table = StatusChangeCount
-        keys = [col(table.day), col(table.actor_id), col(table.from_status), col(table.to_status)]
-        outlet = ANY_OUTLET if where.outlet_id is None else where.outlet_id
+        # Plain text and numbers, unconverted: the rows go straight to pandas.
+        keys = [
+            sa.type_coerce(col(table.day), sa.String),
+            col(table.actor_id),
+            sa.type_coerce(col(table.from_status), sa.String),
+            sa.type_coerce(col(table.to_status), sa.String),
+        ]
         query = (
             sa.select(*keys, sa.func.sum(col(table.changes)))
             .where(
-                col(table.outlet_id) == outlet,
+                col(table.outlet_id) == _outlet_or_any(where),
                 *_counted(table, replace(where, outlet_id=None)),
                 col(table.day) >= since,
             )
             .group_by(*keys)
         )
-    frame = pd.DataFrame([r for r in session.execute(query).all() if r[-1]], columns=columns)
+    rows = [tuple(r) for r in session.execute(query).all() if r[-1]]
+    frame = pd.DataFrame(
+        dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True))
+        if rows
+        else {c: [] for c in columns}
+    )
     # Names are looked up afterwards: joining users before grouping costs a lookup per row.
     ids = [int(i) for i in frame["reviewer"].dropna().unique()]
     names = dict(

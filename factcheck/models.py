@@ -95,7 +95,7 @@ class Grain(StrEnum):
 
 ALL_TIME = date(1, 1, 1)  # the period of Grain.ALL rows
 NONE_ID = 0  # no outlet, no speaker or no user (the system), in count tables
-ANY_OUTLET = -1  # status_change_count rows that count every outlet together
+ANY_OUTLET = -1  # speaker and status change counts of every outlet together
 
 
 class Role(StrEnum):
@@ -281,7 +281,8 @@ class ClaimCount(SQLModel, table=True):
 
 
 class SpeakerCount(SQLModel, table=True):
-    """Claims per speaker, article date, outlet, kind and status, at each grain."""
+    """Claims per speaker, article date, outlet (and ANY_OUTLET), kind and status, at each
+    grain."""
 
     __tablename__ = "speaker_count"
 
@@ -309,9 +310,12 @@ class ArticleCount(SQLModel, table=True):
 
     __tablename__ = "article_count"
     __table_args__ = (
-        sa.Index("ix_article_count_claims", "claims", "article_id"),
-        sa.Index("ix_article_count_numeric", "numeric_claims", "article_id"),
-        sa.Index("ix_article_count_attributed", "attributed_claims", "article_id"),
+        # Walked from the biggest down; each holds the filter's columns (no row lookups).
+        sa.Index("ix_article_count_claims", "claims", "article_id", "day", "outlet_id"),
+        sa.Index("ix_article_count_numeric", "numeric_claims", "article_id", "day", "outlet_id"),
+        sa.Index(
+            "ix_article_count_attributed", "attributed_claims", "article_id", "day", "outlet_id"
+        ),
         sa.Index("ix_article_count_day_outlet", "day", "outlet_id"),
     )
 
@@ -329,10 +333,11 @@ class StatusChangeCount(SQLModel, table=True):
 
     __tablename__ = "status_change_count"
 
+    # The key leads with the day of the change: the page reads recent days of activity.
     outlet_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     grain: Grain = Field(sa_type=enum_column(Grain), primary_key=True)
-    period: date = Field(primary_key=True)  # of the article date
     day: date = Field(primary_key=True)  # when the status changed (UTC)
+    period: date = Field(primary_key=True)  # of the article date
     kind: ClaimKind = Field(sa_type=enum_column(ClaimKind), primary_key=True)
     actor_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     from_status: Status = Field(sa_type=enum_column(Status, "ck_from_status"), primary_key=True)

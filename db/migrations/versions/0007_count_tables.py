@@ -96,9 +96,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("article_id"),
     )
     for name, columns in {
-        "ix_article_count_claims": ["claims", "article_id"],
-        "ix_article_count_numeric": ["numeric_claims", "article_id"],
-        "ix_article_count_attributed": ["attributed_claims", "article_id"],
+        "ix_article_count_claims": ["claims", "article_id", "day", "outlet_id"],
+        "ix_article_count_numeric": ["numeric_claims", "article_id", "day", "outlet_id"],
+        "ix_article_count_attributed": ["attributed_claims", "article_id", "day", "outlet_id"],
         "ix_article_count_day_outlet": ["day", "outlet_id"],
     }.items():
         op.create_index(name, "article_count", columns)
@@ -106,15 +106,15 @@ def upgrade() -> None:
         "status_change_count",
         _key("outlet_id"),
         sa.Column("grain", _grain(), nullable=False),
-        sa.Column("period", sa.Date(), nullable=False),
         sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("period", sa.Date(), nullable=False),
         sa.Column("kind", _kind(), nullable=False),
         _key("actor_id"),
         sa.Column("from_status", _status("ck_from_status"), nullable=False),
         sa.Column("to_status", _status("ck_to_status"), nullable=False),
         _count("changes"),
         sa.PrimaryKeyConstraint(
-            "outlet_id", "grain", "period", "day", "kind", "actor_id", "from_status", "to_status"
+            "outlet_id", "grain", "day", "period", "kind", "actor_id", "from_status", "to_status"
         ),
     )
     rebuild(op.get_bind())
