@@ -7,7 +7,8 @@ Every worker reads a claim and writes a status naming the version it saw, as the
 Prints throughput and checks the invariants: 0 lost updates (each claim's version - 1 equals
 its successful writes), 0 errors other than reported conflicts, status events = successful
 writes, the dashboard's count tables equal to a full count (factcheck.counts.check, as
-`factcheck counts --check`). Baseline in the same run: one process doing all the changes alone (no contention).
+`factcheck counts --check`). Baseline in the same run: one process doing all the changes
+alone (no contention).
 Exits 1 when an invariant is broken; never on time.
 """
 
@@ -24,8 +25,8 @@ from sqlmodel import Session, col, func, select
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from factcheck.db import dispose_engine, get_engine  # noqa: E402
 from factcheck import counts  # noqa: E402
+from factcheck.db import dispose_engine, get_engine  # noqa: E402
 from factcheck.load import LoadResult, run_load  # noqa: E402
 from factcheck.migrate import upgrade  # noqa: E402
 from factcheck.models import Claim, Event, Role  # noqa: E402
