@@ -420,7 +420,6 @@ def rebuild(connection: sa.Connection | Session) -> None:
     """Rewrite every count table from the claims and the audit trail (the caller commits)."""
     session = connection if isinstance(connection, Session) else Session(bind=connection)
     if session.get_bind().dialect.name == "sqlite":  # group millions of rows in memory
-        session.execute(sa.text("PRAGMA temp_store = MEMORY"))
         session.execute(sa.text("PRAGMA cache_size = -262144"))
     for model, full in expected(session).items():
         table = model.__table__
