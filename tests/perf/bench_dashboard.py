@@ -246,9 +246,9 @@ def bench(name: str, url: str, claims: int) -> list[tuple[str, str, float, float
     return rows
 
 
-def _targets(claims: int, pg: str) -> list[tuple[str, str]]:
+def _targets(claims: int, pg: str, sqlite: bool = True) -> list[tuple[str, str]]:
     """(name, URL) of each database holding ``claims`` claims."""
-    targets = [("SQLite", f"sqlite:///{FOLDER}/dashboard-{claims}.db")]
+    targets = [("SQLite", f"sqlite:///{FOLDER}/dashboard-{claims}.db")] if sqlite else []
     if not pg and os.environ.get("FACTCHECK_TEST_PG"):
         host, port, user = os.environ["FACTCHECK_TEST_PG"].split(":")
         pg = f"postgresql+psycopg://{user}@{host}:{port}/dashbench"
@@ -263,13 +263,14 @@ def main() -> None:
     parser.add_argument("--claims", type=int, nargs="+", default=[1_000_000, 5_000_000])
     parser.add_argument("--pg", default="", help="PostgreSQL URL (default: FACTCHECK_TEST_PG)")
     parser.add_argument("--filters-only", action="store_true", help="only the rows per filter")
+    parser.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args()
     FOLDER.mkdir(exist_ok=True)
     rows: dict[int, list[tuple[str, str, float, float]]] = {}
     medians: dict[tuple[str, str], dict[int, float]] = {}
     baselines: dict[tuple[str, int], float] = {}
     for claims in args.claims:
-        targets = _targets(claims, args.pg)
+        targets = _targets(claims, args.pg, args.sqlite)
         rows[claims] = []
         for name, url in targets:
             prepare(url, claims)
