@@ -24,6 +24,7 @@ class Action(StrEnum):
     MANAGE_USERS = "manage users"
     MANAGE_HOOKS = "manage webhooks"
     DESK_SETTINGS = "change the desk's rules"
+    REPAIR_COUNTS = "rebuild the dashboard's counts"
 
 
 _REVIEWER = frozenset({Action.INGEST, Action.REVIEW, Action.PRIORITISE})
@@ -39,7 +40,8 @@ _EDITOR = _REVIEWER | {
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.REVIEWER: _REVIEWER,
     Role.EDITOR: _EDITOR,
-    Role.ADMIN: _EDITOR | {Action.MANAGE_USERS, Action.MANAGE_HOOKS, Action.DESK_SETTINGS},
+    Role.ADMIN: _EDITOR
+    | {Action.MANAGE_USERS, Action.MANAGE_HOOKS, Action.DESK_SETTINGS, Action.REPAIR_COUNTS},
 }
 
 

@@ -7,7 +7,7 @@ an upgrade does not change how a working desk works), the corrections log, inbox
 webhooks and their deliveries. ix_claim_triage holds every column the triage queue scores.
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-04
 """
 
@@ -21,7 +21,7 @@ from alembic import op
 
 
 revision: str = '0008'
-down_revision: str | None = '0005'
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
