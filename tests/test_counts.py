@@ -307,7 +307,7 @@ def test_the_migration_counts_the_claims_already_stored(db_url: str) -> None:
     from factcheck.migrate import alembic_config, upgrade
 
     with Session(get_engine(db_url), expire_on_commit=False) as session:
-        editor = make_user(session, role=Role.EDITOR)
+        editor = _editor(session)
         _, claims = make_article(session, by=editor)
         set_status(
             session, claim_id=claims[0].id or 0, status=Status.FALSE, by=editor, seen_version=1
