@@ -83,7 +83,7 @@ def test_publish_then_correct_on_the_claim_page(url: str) -> None:
     at.button(key=f"FormSubmitter:correct_{cid}-Correct").click().run()
     at = open_page("claim", ed, claim=cid)
     assert "Corrections (1)" in texts(at)
-    log = at.dataframe[-1].value
+    log = next(d.value for d in at.dataframe if "Why" in d.value.columns)
     assert log["Why"].tolist() == ["The toll left out the north."]
 
 
