@@ -190,7 +190,8 @@ def review(
     --stance supports --user ana@newsroom.org
     """
     from factcheck.claims import get_claim
-    from factcheck.review import add_evidence, check_url, set_status
+    from factcheck.review import add_evidence, set_status
+    from factcheck.urls import check_url
 
     try:
         verdict, position = Status(status), Stance(stance)
@@ -201,7 +202,7 @@ def review(
         )
         return
     if evidence:
-        check_url(evidence)
+        check_url(evidence, what="The evidence link")
     with session_scope() as session:
         who = acting_user(session, user)
         seen = (

@@ -47,7 +47,7 @@ from factcheck.review import add_evidence, add_note, assign, bulk_set_status, se
 from factcheck.ui.common import USER_KEY
 from factcheck.users import add_user, authenticate, set_active
 from tests.factories import ARTICLE, make_article, make_user
-from tests.localsite import closed_port, serving
+from tests.localsite import LOCAL, closed_port, serving
 
 PASSWORD = "correct horse battery"
 MISSING = 999_999
@@ -118,8 +118,9 @@ class Site(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    """The base URL of the local site."""
-    with serving(Site) as url:
+    """The base URL of the local site (allowed explicitly: it is not public)."""
+    with pytest.MonkeyPatch.context() as patch, serving(Site) as url:
+        patch.setenv("FACTCHECK_FETCH_ALLOW", LOCAL)
         yield url
 
 
