@@ -341,7 +341,7 @@ def _read(url: str, response: httpx.Response, cap: int, deadline: _Deadline) -> 
     chunks: list[bytes] = []
     raw = size = 0
     try:
-        for chunk in response.iter_raw(_PIECE):
+        for chunk in response.iter_raw():  # as it arrives (at most 64 KB a read)
             raw += len(chunk)
             if raw > cap:
                 raise FetchFailed(too_big(url, None, cap))
