@@ -244,3 +244,21 @@ class Event(SQLModel, table=True):
     claim_id: int | None = Field(default=None, index=True)  # for a claim's history
     before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+
+
+class LoginFailure(SQLModel, table=True):
+    """A failed log-in, kept a day to slow down password guessing (see factcheck.users).
+
+    Not an audit event: it records no change, and old rows are deleted.
+    """
+
+    __tablename__ = "login_failure"
+    __table_args__ = (
+        sa.Index("ix_login_failure_account_at", "account", "at"),
+        sa.Index("ix_login_failure_client_at", "client", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    account: str = Field(max_length=320)  # the e-mail tried, trimmed and lower-case
+    client: str = Field(max_length=100)  # the browser's address, or "command line"

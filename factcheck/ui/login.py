@@ -56,15 +56,23 @@ def _sso_login() -> None:
     st.rerun()
 
 
+def _client_address() -> str:
+    """The browser's address as Streamlit saw it (behind a proxy: the proxy's)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "unknown browser"
+
+
 def _form_login() -> None:
     with st.form("login"):
         email = st.text_input("E-mail", key="login_email")
         password = st.text_input("Password", type="password", key="login_password")
         submitted = st.form_submit_button("Log in", type="primary")
     if submitted:
-        with db(readonly=True) as session:
+        with db() as session:  # a failure is recorded, to slow down guessing
             try:
-                user = authenticate(session, email=email, password=password)
+                user = authenticate(
+                    session, email=email, password=password, client=_client_address()
+                )
             except LoginFailed as exc:
                 st.error(str(exc))
                 return
