@@ -31,7 +31,7 @@ SECRET = (
     "port 9000, the backup key is kept in the third drawer of the server room desk.</p>"
     "</article></body></html>"
 )
-EXPANDED_MB = 256  # what a bomb expands to
+EXPANDED_MB = 128  # what a bomb expands to
 
 
 class Quiet(BaseHTTPRequestHandler):
@@ -89,7 +89,7 @@ def _deflated(compressor: zlib._Compress, megabytes: int) -> bytes:
 
 def gzip_of_zeros(megabytes: int) -> bytes:
     """A gzip body of ``megabytes`` MB of zeros, built a megabyte at a time."""
-    return _deflated(zlib.compressobj(9, zlib.DEFLATED, 31), megabytes)
+    return _deflated(zlib.compressobj(6, zlib.DEFLATED, 31), megabytes)
 
 
 def brotli_of_zeros(megabytes: int) -> bytes:
