@@ -130,6 +130,7 @@ class Outlet(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200, unique=True)  # "Reuters", "Gaza health ministry"
+    key: str = Field(max_length=200, index=True)  # names.name_key(name): its identity
     url: str | None = Field(default=None, max_length=2000)  # home page
     kind: OutletKind = Field(sa_type=enum_column(OutletKind), default=OutletKind.NEWS)
 
@@ -163,6 +164,7 @@ class Speaker(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=300, unique=True)  # display name, e.g. "Benjamin Netanyahu"
+    key: str = Field(max_length=300, index=True)  # names.name_key(name): its identity
     kind: SpeakerKind = Field(sa_type=enum_column(SpeakerKind), default=SpeakerKind.UNKNOWN)
     aliases: list[str] = Field(default_factory=list, sa_type=sa.JSON)  # e.g. ["Netanyahu"]
 

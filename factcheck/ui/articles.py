@@ -74,10 +74,11 @@ def _summary(result: IngestResult) -> tuple[int, str, bool]:
     article = result.article
     assert article.id is not None
     if result.duplicate:
-        return article.id, f"This text is already stored as “{article.title}”; nothing added.", True
+        title = plain(article.title)
+        return article.id, f"This text is already stored as “{title}”; nothing added.", True
     return (
         article.id,
-        f"Added “{article.title}”: {result.claims} claims found "
+        f"Added “{plain(article.title)}”: {result.claims} claims found "
         f"({result.numeric} numeric, {result.attributed} attributed).",
         False,
     )
@@ -119,7 +120,7 @@ def _article_row(row: ArticleRow) -> None:
         with main:
             st.markdown(f"**{plain(row.title)}**")
             bits = [row.outlet or "no outlet", when(row.published_at) or "date unknown"]
-            st.caption(" · ".join(bits))
+            st.caption(" · ".join(plain(b) for b in bits))
         with progress:
             reviewed = sum(n for s, n in row.statuses.items() if s in REVIEWED)
             st.caption(f"{row.claims} claims, {reviewed} reviewed")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from factcheck.errors import LoginFailed
-from factcheck.ui.common import USER_KEY, db
+from factcheck.ui.common import USER_KEY, db, plain
 from factcheck.users import authenticate, count_users, sso_user
 
 
@@ -49,7 +49,7 @@ def _sso_login() -> None:
             email = st.user.get("email")
             user = sso_user(session, email=email if isinstance(email, str) else None)
         except LoginFailed as exc:
-            st.error(str(exc))
+            st.error(plain(str(exc)))
             st.button("Log out", on_click=st.logout)
             return
     st.session_state[USER_KEY] = user.id
@@ -74,7 +74,7 @@ def _form_login() -> None:
                     session, email=email, password=password, client=_client_address()
                 )
             except LoginFailed as exc:
-                st.error(str(exc))
+                st.error(plain(str(exc)))
                 return
         st.session_state[USER_KEY] = user.id
         st.rerun()

@@ -198,12 +198,12 @@ def _short(row: ClaimRow) -> str:
 
 
 def _header(article: Article, rows: list[ClaimRow]) -> None:
-    st.header(article.title)
+    st.header(plain(article.title))
     outlet = rows[0].outlet if rows else None
     bits = [b for b in (outlet, article.author, when(article.published_at)) if b]
     open_count = sum(r.claim.status is Status.UNREVIEWED for r in rows)
     bits.append(f"{len(rows)} claims, {open_count} unreviewed")
-    st.caption(" · ".join(bits))
+    st.caption(" · ".join(plain(b) for b in bits))
     with st.container(horizontal=True, vertical_alignment="center"):
         st.button(
             "Next unreviewed",

@@ -6,6 +6,8 @@
   (a REPLACE's delete does not fire delete triggers); an insert trigger now refuses any
   existing id.
 - PostgreSQL: ``TRUNCATE event`` removed the whole trail; a statement trigger refuses it.
+- outlet.key, speaker.key: the identity of a name (``factcheck.names.name_key``), so names
+  that differ by invisible, bidi or case characters are one outlet or speaker.
 
 Revision ID: 0006
 Revises: 0005
@@ -24,7 +26,35 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+def _add_keys() -> None:
+    from factcheck.names import name_key
+
+    bind = op.get_bind()
+    for table, length in (("outlet", 200), ("speaker", 300)):
+        # A plain ADD COLUMN (with a default for the rows already there): a batch rebuild of
+        # the table would break the dashboard views that read it on SQLite.
+        op.add_column(
+            table,
+            sa.Column(
+                "key",
+                sqlmodel.sql.sqltypes.AutoString(length=length),
+                nullable=False,
+                server_default="",
+            ),
+        )
+        rows = bind.execute(sa.text(f"SELECT id, name FROM {table}")).all()
+        for row_id, name in rows:
+            bind.execute(
+                sa.text(f"UPDATE {table} SET key = :key WHERE id = :id"),
+                {"key": name_key(name)[:length], "id": row_id},
+            )
+        if bind.dialect.name != "sqlite":
+            op.alter_column(table, "key", server_default=None)
+        op.create_index(f"ix_{table}_key", table, ["key"], unique=False)
+
+
 def upgrade() -> None:
+    _add_keys()
     op.create_table(
         "login_failure",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -62,3 +92,6 @@ def downgrade() -> None:
         batch_op.drop_index("ix_login_failure_account_at")
         batch_op.drop_index("ix_login_failure_at")
     op.drop_table("login_failure")
+    for table in ("speaker", "outlet"):
+        op.drop_index(f"ix_{table}_key", table_name=table)
+        op.drop_column(table, "key")  # SQLite 3.35+ drops a column in place
