@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -196,7 +197,13 @@ def plain(text: str, *, lines: bool = False) -> str:
     if lines:
         return "  \n".join(plain(line) for line in text.splitlines())
     visible = " ".join(neutral_bidi(text).split())
-    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIALS else ch for ch in visible)
+    escaped = "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIALS else ch for ch in visible)
+    # Streamlit turns "http://…", "www.…" and ":material/name:" into links and icons after
+    # Markdown is parsed, escaped or not: an invisible word joiner breaks those patterns.
+    return _WWW.sub(lambda www: www.group(0) + "\u2060", escaped.replace(":", ":\u2060"))
+
+
+_WWW = re.compile(r"(?i)www(?=\\\.)")
 
 
 _BIDI_CONTROLS = dict.fromkeys(
