@@ -16,6 +16,7 @@ from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError, NotAllowed
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
 from factcheck.models import Claim, Event, Status, User
+from factcheck.names import mixed_scripts
 
 USER_KEY = "factcheck_user_id"
 
@@ -209,6 +210,14 @@ _WWW = re.compile(r"(?i)www(?=\\\.)")
 _BIDI_CONTROLS = dict.fromkeys(
     map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 )
+
+
+def name_shown(name: str) -> str:
+    """An outlet or speaker name for Markdown, flagged when it mixes alphabets (a look-alike
+    such as a Cyrillic "а" in "Vаlley Post" is a different outlet)."""
+    if mixed_scripts(name):
+        return f"{plain(name)} :orange[(mixes alphabets: check the spelling)]"
+    return plain(name)
 
 
 def neutral_bidi(text: str) -> str:
