@@ -409,6 +409,27 @@ def user_add(
         typer.echo(f"Added {user.email} ({user.role.value}).")
 
 
+@user_app.command("password")
+def user_password(
+    email: Annotated[str, typer.Argument(help="The account whose password changes.")],
+    by: Annotated[str, typer.Option(help="Your e-mail (the account itself, or an admin).")],
+    password_stdin: Annotated[bool, typer.Option(help="Read the password from stdin.")] = False,
+) -> None:
+    """Set a new password (at least 8 characters, not easily guessed).
+
+    Example: factcheck user password ana@newsroom.org --by admin@newsroom.org
+    """
+    from factcheck.users import set_password
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+    with session_scope() as session:
+        user = set_password(session, email=email, password=password, by=acting_user(session, by))
+        typer.echo(f"Changed the password of {user.email}.")
+
+
 @user_app.command("list")
 def user_list(fmt: Annotated[str, typer.Option("--format")] = "table") -> None:
     """List accounts.

@@ -141,3 +141,25 @@ def test_a_password_change_keeps_the_policy_and_the_roles(session: Session) -> N
         set_password(session, email=other.email, password="tidal marble fox lantern", by=reviewer)
     (event,) = session.exec(select(Event).where(col(Event.action) == "user.password")).all()
     assert event.after == {"password": "changed"}  # never the password or its hash
+
+
+def test_user_password_on_the_command_line_keeps_the_policy(sqlite_db: str) -> None:
+    from tests.test_cli import factcheck
+
+    add = factcheck(
+        sqlite_db, "user", "add", "chief@desk.org", "--role", "admin", "--password-stdin",
+        stdin="tidal marble fox lantern\n",
+    )  # fmt: skip
+    assert add.returncode == 0, add.stderr
+    weak = factcheck(
+        sqlite_db, "user", "password", "chief@desk.org", "--by", "chief@desk.org",
+        "--password-stdin", stdin="password\n",
+    )  # fmt: skip
+    assert weak.returncode == 1
+    assert "The password is too weak: This is a top-10 common password." in weak.stderr
+    assert "Traceback" not in weak.stderr
+    good = factcheck(
+        sqlite_db, "user", "password", "chief@desk.org", "--by", "chief@desk.org",
+        "--password-stdin", stdin="quiet harbour seven ropes\n",
+    )  # fmt: skip
+    assert good.returncode == 0 and "Changed the password of chief@desk.org." in good.stdout
