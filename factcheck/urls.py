@@ -62,8 +62,8 @@ def check_url(url: str, *, what: str = "The address") -> str:
         port_ok = False
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or not port_ok:
         raise BadInput(
-            f"{what} {shown} is not a web address; give one starting with https:// and a "
-            "host name, like https://example.org/story."
+            f"{what} {shown} is not a web address; it must start with http:// or https:// "
+            "and name a host, like https://example.org/story."
         )
     if parts.username is not None or parts.password is not None:
         raise BadInput(
