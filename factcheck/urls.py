@@ -50,11 +50,6 @@ def check_url(url: str, *, what: str = "The address") -> str:
             f"{what} has {len(clean):,} characters, over the limit of {MAX_URL_CHARS:,}; "
             "give the page's own short address."
         )
-    if any(ch in _NOT_IN_URLS or not ch.isprintable() for ch in clean):
-        raise BadInput(
-            f"{what} {shown} holds spaces, quotes or < > characters that a web address "
-            "cannot hold; copy it again from the browser's address bar."
-        )
     parts = urlsplit(clean)
     try:
         port_ok = parts.port is None or parts.port > 0
@@ -64,6 +59,11 @@ def check_url(url: str, *, what: str = "The address") -> str:
         raise BadInput(
             f"{what} {shown} is not a web address; it must start with http:// or https:// "
             "and name a host, like https://example.org/story."
+        )
+    if any(ch in _NOT_IN_URLS or not ch.isprintable() for ch in clean):
+        raise BadInput(
+            f"{what} {shown} holds spaces, quotes or < > characters that a web address "
+            "cannot hold; copy it again from the browser's address bar."
         )
     if parts.username is not None or parts.password is not None:
         raise BadInput(

@@ -14,6 +14,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -1487,7 +1488,9 @@ def shown(at: AppTest) -> str:
     for kind in ("title", "header", "markdown", "caption", "info", "success", "warning", "error"):
         parts.extend(getattr(el, "value", "") for el in getattr(at, kind))
     parts.extend(w.label for w in (*at.text_input, *at.button, *at.selectbox))
-    return "\n".join(str(p) for p in parts)
+    text = "\n".join(str(p) for p in parts)
+    # As a reader sees it: without the Markdown escapes and word joiners of ui.common.plain.
+    return re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")
 
 
 @pytest.mark.parametrize("case", UI_CASES, ids=lambda c: c.name)
