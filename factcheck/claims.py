@@ -13,7 +13,7 @@ from sqlmodel import Session, col, func, select
 
 from factcheck.audit import add_recorded, claim_history, record
 from factcheck.db import check_lengths, check_page, like_pattern
-from factcheck.errors import BadInput, Conflict, NotFound
+from factcheck.errors import BadInput, Conflict, Duplicate, NotFound
 from factcheck.models import (
     Article,
     Attribution,
@@ -213,12 +213,18 @@ def get_claim_detail(session: Session, *, claim_id: int) -> ClaimDetail:
     )
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or line) of ``text`` holding the span, for claims added by hand."""
-    left = max(text.rfind(stop, 0, start) for stop in (". ", "! ", "? ", "\n"))
-    right_candidates = [i for i in (text.find(s, end) for s in (". ", "! ", "? ", "\n")) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return text[left + 1 if left >= 0 else 0 : right].strip()
+_OPENING_QUOTES = "\"“‘'«„"
+_CLOSING_QUOTES = "\"”’'»“"
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a quotation: inside quotation marks, or holding them."""
+    inner = text[start:end].strip()
+    if len(inner) > 1 and inner[0] in _OPENING_QUOTES and inner[-1] in _CLOSING_QUOTES:
+        return True
+    before = text[:start].rstrip()[-1:]
+    after = text[end:].lstrip()[:1]
+    return bool(before) and before in _OPENING_QUOTES and bool(after) and after in _CLOSING_QUOTES
 
 
 def add_claim(
@@ -236,7 +242,14 @@ def add_claim(
     unit: str | None = None,
     measure: str | None = None,
 ) -> Claim:
-    """Add a claim the extractor missed; the span must hold exactly ``quote``."""
+    """Add a claim the extractor missed; the span must hold exactly ``quote``.
+
+    Duplicate when a claim already covers exactly this span. A speaker's claim is a direct
+    quotation only when the words are quoted, reported speech otherwise (unless ``attribution``
+    says).
+    """
+    from factcheck.extract.sentences import sentence_around  # the extractor's own cut (slow import)
+
     require(by, Action.REVIEW)
     article = session.get(Article, article_id)
     if article is None:
@@ -252,7 +265,20 @@ def add_claim(
             f"({article.text[start:end][:60]!r}); select the text again."
         )
     check_lengths(Claim, {"unit": unit, "measure": measure})
+    same = session.exec(
+        select(Claim.id).where(
+            Claim.article_id == article_id, Claim.start == start, Claim.end == end
+        )
+    ).first()
+    if same is not None:
+        raise Duplicate(
+            f"Claim #{same} already covers these words ({quote[:60]!r}); open it instead.",
+            existing_id=same,
+        )
     speaker_row = speaker_named(session, name=speaker) if speaker and speaker.strip() else None
+    if attribution is None and speaker_row is not None and kind is ClaimKind.ATTRIBUTED:
+        quoted = is_quoted(article.text, start, end)
+        attribution = Attribution.DIRECT if quoted else Attribution.INDIRECT
     claim = Claim(
         article_id=article_id,
         kind=kind,
