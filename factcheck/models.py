@@ -244,3 +244,16 @@ class Event(SQLModel, table=True):
     claim_id: int | None = Field(default=None, index=True)  # for a claim's history
     before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+
+
+class LoginSession(SQLModel, table=True):
+    """A browser's login: the app keeps the token's hash, the browser a cookie with the token."""
+
+    __tablename__ = "login_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_sha256: str = Field(max_length=64, unique=True)  # the cookie's token is never stored
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime  # the login ends then at the latest
+    ended_at: datetime | None = None  # logged out, disabled or password changed

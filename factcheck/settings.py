@@ -32,6 +32,7 @@ class Settings(BaseSettings):
     max_note_chars: Positive = 10_000  # longest note or evidence comment
     fetch_timeout: Positive = 15  # seconds before a URL fetch gives up
     fetch_max_bytes: Positive = 5_000_000  # largest page fetched
+    login_days: Positive = 14  # a browser stays logged in this long (unless it logs out)
     org_name: str = ""  # the fact-checking organisation, for ClaimReview
     org_url: str = ""  # its home page
     public_url: str = ""  # where the app is reachable, for links in reports

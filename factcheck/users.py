@@ -12,6 +12,7 @@ from sqlmodel import Session, col, func, select
 from factcheck.audit import add_recorded, record
 from factcheck.db import check_lengths
 from factcheck.errors import BadInput, Duplicate, LoginFailed, NotFound
+from factcheck.logins import end_sessions
 from factcheck.models import Role, User
 from factcheck.permissions import Action, require
 
@@ -45,8 +46,13 @@ def add_user(
     """Create an account; ``by`` may be None only for the very first user (an admin)."""
     address = normalise_email(email)
     if by is None:
-        if count_users(session) or role is not Role.ADMIN:
-            raise BadInput("Only an admin can add users; the first user must be an admin.")
+        if count_users(session):
+            raise BadInput(
+                "Only an admin can add users: name yourself with --by ADMIN_EMAIL "
+                "(see `factcheck user list`)."
+            )
+        if role is not Role.ADMIN:
+            raise BadInput("The first user must be an admin: add --role admin.")
     else:
         require(by, Action.MANAGE_USERS)
     if session.exec(select(User).where(User.email == address)).first():
@@ -68,6 +74,45 @@ def add_user(
         action="user.add",
         after={"email": address, "role": role.value},
     )
+    session.commit()
+    return user
+
+
+def set_password(
+    session: Session,
+    *,
+    email: str,
+    password: str,
+    by: User | None,
+    old_password: str | None = None,
+) -> User:
+    """Give an account a new password: an admin (``by``) may, or its owner with the old one.
+
+    Every login session of the account ends (its other browsers must log in again).
+    """
+    user = get_user(session, email=email)
+    if by is not None:
+        require(by, Action.MANAGE_USERS)
+    elif old_password is None or user.password_hash is None:
+        raise BadInput(
+            f"Give the current password of {user.email}, or have an admin reset it with "
+            "--by ADMIN_EMAIL."
+        )
+    else:
+        authenticate(session, email=user.email, password=old_password)
+    if len(password) < MIN_PASSWORD:
+        raise BadInput(f"The password is too short; use at least {MIN_PASSWORD} characters.")
+    record(
+        session,
+        by=by or user,
+        action="user.password",
+        entity="user",
+        entity_id=user.id,
+        after={"email": user.email},
+    )
+    user.password_hash = _hasher.hash(password)
+    session.add(user)
+    end_sessions(session, user_id=user.key)
     session.commit()
     return user
 
@@ -130,5 +175,7 @@ def set_active(session: Session, *, email: str, active: bool, by: User) -> User:
         )
         user.active = active
         session.add(user)
+        if not active:
+            end_sessions(session, user_id=user.key)
         session.commit()
     return user

@@ -16,7 +16,19 @@ from sqlmodel import Session, col, select
 from streamlit.testing.v1 import AppTest
 
 from factcheck.db import get_engine
-from factcheck.models import Article, Claim, Event, Evidence, Note, Origin, Role, Status, User
+from factcheck.models import (
+    Article,
+    Attribution,
+    Claim,
+    ClaimKind,
+    Event,
+    Evidence,
+    Note,
+    Origin,
+    Role,
+    Status,
+    User,
+)
 from factcheck.review import set_status
 from factcheck.ui.annotate import TYPE
 from factcheck.ui.claims import TABLE_GENERATION
@@ -236,22 +248,55 @@ def test_not_a_claim_and_corrections_are_recorded(url: str) -> None:
 def test_a_missed_claim_is_added_from_the_sentence_and_typed_words(url: str) -> None:
     user, article_id, _ = reviewer_with_article(url)
     at = open_page("review", user, article=article_id)
-    key = f"missed_{article_id}"
-    type_the_words(at, key)
-    at.selectbox(key=f"{key}_sentence").set_value(0).run()
-    at.text_input(key=f"{key}_words").input("Monday").run()
-    at.button(key=f"{key}_add").click().run()
+    key = add_missed(at, f"missed_{article_id}_0", "Monday")
     assert not at.error
     with session_on(url) as s:
         added = s.exec(select(Claim).where(Claim.origin == Origin.MANUAL)).one()
     assert added.quote == "Monday"
     assert at.query_params["claim"] == str(added.id)
+    # The form starts empty again for the next claim.
+    form = [w for w in [*at.text_input, *at.selectbox] if str(w.key).startswith("missed_")]
+    assert not [w for w in form if w.key.startswith(key)]  # type: ignore[union-attr]
+    assert all(not w.value for w in form)
+
+
+def add_missed(at: AppTest, key: str, words: str, *, speaker: str = "", kind: str = "") -> str:
+    """Pick ``words`` in the first sentence, as typed, and press Add claim; the form's key."""
+    type_the_words(at, key)
+    at.selectbox(key=f"{key}_sentence").set_value(0).run()
+    at.text_input(key=f"{key}_words").input(words).run()
+    if kind:
+        at.radio(key=f"{key}_kind").set_value(ClaimKind(kind)).run()
+    if speaker:
+        at.text_input(key=f"{key}_speaker").input(speaker).run()
+    at.button(key=f"{key}_add").click().run()
+    return key
+
+
+def test_the_same_span_twice_points_to_the_claim_already_there(url: str) -> None:
+    user, article_id, _ = reviewer_with_article(url)
+    at = open_page("review", user, article=article_id)
+    add_missed(at, f"missed_{article_id}_0", "Monday")
+    add_missed(at, f"missed_{article_id}_1", "Monday")
+    with session_on(url) as s:
+        (added,) = s.exec(select(Claim).where(Claim.origin == Origin.MANUAL)).all()
+    assert f"Claim #{added.id} already covers these words" in texts(at)
+    assert [b for b in at.button if b.key == f"missed_open_{added.id}"]
+
+
+def test_a_paraphrase_with_a_speaker_is_reported_speech_not_a_quotation(url: str) -> None:
+    user, article_id, _ = reviewer_with_article(url)
+    at = open_page("review", user, article=article_id)
+    add_missed(at, f"missed_{article_id}_0", "forced", kind="attributed", speaker="Lena Vos")
+    with session_on(url) as s:
+        added = s.exec(select(Claim).where(Claim.origin == Origin.MANUAL)).one()
+    assert added.attribution is Attribution.INDIRECT
 
 
 def test_words_not_in_the_sentence_are_refused_before_anything_is_written(url: str) -> None:
     user, article_id, _ = reviewer_with_article(url)
     at = open_page("review", user, article=article_id)
-    key = f"missed_{article_id}"
+    key = f"missed_{article_id}_0"
     type_the_words(at, key)
     at.selectbox(key=f"{key}_sentence").set_value(0).run()
     at.text_input(key=f"{key}_words").input("millimetres").run()

@@ -18,8 +18,6 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ROWS_PER_CHUNK = 500
 
 
-
-
 def claim_object(claim: ReportClaim) -> dict[str, Any]:
     """A claim as a JSON object: the shared claim shape (claim_json), then what exports add."""
     change = claim.last_change

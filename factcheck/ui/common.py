@@ -13,9 +13,13 @@ from sqlmodel import Session
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError, NotAllowed
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
+from factcheck.logins import login_user
 from factcheck.models import Claim, Event, Status, User
 
 USER_KEY = "factcheck_user_id"
+TOKEN_KEY = "factcheck_login_token"  # this browser's login token (also in its cookie)
+EXPIRES_KEY = "factcheck_login_expires"
+COOKIE = "factcheck_login"
 
 
 @contextmanager
@@ -26,13 +30,39 @@ def db(*, readonly: bool = False) -> Iterator[Session]:
 
 
 def current_user(session: Session) -> User | None:
-    """The logged-in, still active user, or None (a disabled user is logged out at once)."""
-    user_id = st.session_state.get(USER_KEY)
-    user = session.get(User, user_id) if user_id is not None else None
-    if user is not None and not user.active:
-        st.session_state.pop(USER_KEY, None)
+    """The logged-in, still active user, or None (a disabled user is logged out at once).
+
+    A new tab or a reload has a fresh Streamlit session: the login cookie carries it over.
+    A login ended elsewhere (logout, account disabled, password changed) ends here too.
+    """
+    token = st.session_state.get(TOKEN_KEY)
+    if USER_KEY not in st.session_state:
+        token = cookie_token()
+        user = login_user(session, token=token) if token else None
+        if user is not None:
+            st.session_state[USER_KEY], st.session_state[TOKEN_KEY] = user.id, token
+        return user
+    if token is not None and login_user(session, token=token) is None:
+        _forget_login()
+        return None
+    user = session.get(User, st.session_state[USER_KEY])
+    if user is None or not user.active:
+        _forget_login()
         return None
     return user
+
+
+def cookie_token() -> str | None:
+    """The login token the browser sent with this page, if any."""
+    try:
+        return st.context.cookies.get(COOKIE)
+    except (AttributeError, RuntimeError):  # no browser request behind this run (tests)
+        return None
+
+
+def _forget_login() -> None:
+    st.session_state.pop(USER_KEY, None)
+    st.session_state.pop(TOKEN_KEY, None)
 
 
 @contextmanager

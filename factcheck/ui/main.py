@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from factcheck.ui import login
-from factcheck.ui.common import current_user, db, show_flash
+from factcheck.logins import end_login
+from factcheck.ui import cookies, login
+from factcheck.ui.common import EXPIRES_KEY, TOKEN_KEY, current_user, db, show_flash
 from factcheck.ui.pages import all_pages
 
 
 def _logout() -> None:
+    token = st.session_state.get(TOKEN_KEY)
+    if token:
+        with db() as session:
+            end_login(session, token=token)
     st.session_state.clear()  # nothing of this session's work survives the logout
     if login.single_sign_on():
         st.logout()
@@ -29,5 +34,8 @@ def run(start: str = "articles") -> None:
     with st.sidebar:
         st.caption(f"Logged in as **{user.display_name}** ({user.role.value})")
         st.button("Log out", on_click=_logout, key="logout")
+        token, expires = st.session_state.get(TOKEN_KEY), st.session_state.get(EXPIRES_KEY)
+        if token and expires:  # just logged in here: the browser keeps the login
+            cookies.keep(token, expires_at=expires)
     show_flash()
     page.run()

@@ -10,8 +10,9 @@ import streamlit as st
 from factcheck.articles import get_article, list_articles
 from factcheck.audit import claim_history
 from factcheck.claims import ClaimFilter, ClaimRow, add_claim, edit_claim, list_claims
+from factcheck.errors import Duplicate
 from factcheck.labels import STANCE_LABELS, STATUS_LABELS
-from factcheck.models import Article, Attribution, Claim, ClaimKind, Stance, Status
+from factcheck.models import Article, Claim, ClaimKind, Stance, Status
 from factcheck.review import add_evidence, add_note, set_status
 from factcheck.ui import annotate
 from factcheck.ui.common import (
@@ -36,6 +37,7 @@ from factcheck.ui.highlight import Span, article_html, legend_html
 
 MAX_CLAIMS = 5000  # far above any real article; keeps one page run bounded
 CLICK_KEY = "review_article_click"
+MISSED_GENERATION = "review_missed_generation"
 PICK_KEY = "review_pick"
 
 _ARTICLE_CSS = """
@@ -448,11 +450,13 @@ def _history(claim: Claim) -> None:
 
 
 def _add_missed(article: Article) -> None:
+    # A new generation after each added claim gives the form fresh, empty widgets.
+    generation = st.session_state.get(MISSED_GENERATION, 0)
+    key = f"missed_{article.id}_{generation}"
     with st.expander("Add a claim the extractor missed", icon=":material/add:"):
-        picked = annotate.pick_span(article.text, key=f"missed_{article.id}")
+        picked = annotate.pick_span(article.text, key=key)
         if picked is None:
             return
-        key = f"missed_{article.id}"
         kind = (
             st.radio(
                 "Kind",
@@ -471,22 +475,48 @@ def _add_missed(article: Article) -> None:
         )
         unit = st.text_input("Unit (optional)", key=f"{key}_unit") if value is not None else ""
         if st.button("Add claim", key=f"{key}_add", type="primary"):
-            with shown_errors(), db() as session:
-                claim = add_claim(
-                    session,
-                    article_id=claim_key_article(article),
-                    start=picked.start,
-                    end=picked.end,
-                    quote=picked.quote,
-                    kind=kind,
-                    by=logged_in(session),
-                    speaker=speaker or None,
-                    attribution=Attribution.DIRECT
-                    if speaker and kind is ClaimKind.ATTRIBUTED
-                    else None,
-                    value=value,
-                    unit=unit.strip() or None,
-                )
-                _select(claim_key(claim))
-                flash(f"Claim #{claim.id} added.", icon=":material/add:")
-                st.rerun()
+            _write_missed(article, picked, kind, speaker, value, unit)
+
+
+def _point_to(duplicate: Duplicate) -> None:
+    st.warning(str(duplicate), icon=":material/content_copy:")
+    if duplicate.existing_id is not None:
+        st.button(
+            f"Open claim #{duplicate.existing_id}",
+            on_click=_select,
+            args=(duplicate.existing_id,),
+            key=f"missed_open_{duplicate.existing_id}",
+        )
+
+
+def _write_missed(
+    article: Article,
+    picked: annotate.Picked,
+    kind: ClaimKind,
+    speaker: str,
+    value: float | None,
+    unit: str,
+) -> None:
+    claim: Claim | None = None
+    with shown_errors(), db() as session:
+        try:
+            claim = add_claim(
+                session,
+                article_id=claim_key_article(article),
+                start=picked.start,
+                end=picked.end,
+                quote=picked.quote,
+                kind=kind,
+                by=logged_in(session),
+                speaker=speaker.strip() or None,
+                value=value,
+                unit=unit.strip() or None,
+            )
+        except Duplicate as exc:
+            _point_to(exc)
+    if claim is None:  # refused, and told why
+        return
+    st.session_state[MISSED_GENERATION] = st.session_state.get(MISSED_GENERATION, 0) + 1
+    _select(claim_key(claim))
+    flash(f"Claim #{claim.id} added.", icon=":material/add:")
+    st.rerun()
