@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck.audit import add_recorded, claim_history, record
+from factcheck.audit import add_recorded, changes_since, claim_history, record
 from factcheck.db import check_lengths, check_page, like_pattern
 from factcheck.errors import BadInput, Conflict, Duplicate, NotFound
 from factcheck.models import (
@@ -315,37 +315,13 @@ def _snapshot(claim: Claim, names: Sequence[str]) -> dict[str, Any]:
 
 
 def _conflict(session: Session, claim: Claim, seen_version: int) -> Conflict:
-    """A Conflict that tells the reviewer who changed what since they opened the claim."""
-    changes = session.exec(
-        select(Event, User)
-        .join(User, col(User.id) == Event.actor_id, isouter=True)
-        .where(Event.claim_id == claim.id)
-        .order_by(col(Event.id).desc())
-        .limit(max(1, min(claim.version - seen_version, 5)))
-    ).all()
-    said = "; ".join(
-        f"{user.display_name if user else 'someone'} {_describe(event)} at "
-        f"{event.at:%Y-%m-%d %H:%M} UTC"
-        for event, user in reversed(changes)
-    )
+    """A Conflict that tells the reviewer, in a sentence, who changed what since they looked."""
+    said = changes_since(session, claim=claim, seen_version=seen_version)
     return Conflict(
-        f"Claim {claim.id} changed since you opened it (you saw version {seen_version}, it is "
-        f"now version {claim.version}): {said or 'changed'}. Nothing was saved; reload the "
-        "claim and apply your change again if it still holds.",
+        f"Claim {claim.id} changed since you opened it: {said or 'someone changed it.'} "
+        "Nothing was saved; reload the claim and apply your change again if it still holds.",
         current_version=claim.version,
     )
-
-
-def _describe(event: Event) -> str:
-    """A change in a few words, e.g. 'set status unreviewed → verified'."""
-    before, after = event.before or {}, event.after or {}
-    parts = [
-        f"{key} {before.get(key)!s} → {value!s}"
-        for key, value in after.items()
-        if key != "version" and before.get(key) != value
-    ]
-    verb = event.action.split(".")[-1]
-    return f"{verb}: {', '.join(parts)}" if parts else verb
 
 
 def update_claim(

@@ -569,7 +569,7 @@ SERVICE_CASES = [
             s, claim_id=w.claim(1), status=Status.FALSE, by=w.editor, seen_version=1
         ),
         Conflict,
-        "changed since you opened it (you saw version 1, it is now version 2)",
+        "changed since you opened it:",
         "reload the claim",
     ),
     Case(

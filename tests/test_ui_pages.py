@@ -176,9 +176,9 @@ def test_setting_a_verdict_with_evidence_is_saved_with_its_events(both: str) -> 
     user, article_id, claims = reviewer_with_article(both)
     target = claims[1]
     at = open_page("review", user, article=article_id, claim=target.id or 0)
-    at.radio(key=f"status_{target.id}_value").set_value(Status.VERIFIED)
-    at.text_area(key=f"status_{target.id}_note").input("Checked with the weather service.")
-    at.button(key=f"FormSubmitter:status_{target.id}-Save verdict").click().run()
+    at.radio(key=f"status_{target.id}_v1_value").set_value(Status.VERIFIED)
+    at.text_area(key=f"status_{target.id}_v1_note").input("Checked with the weather service.")
+    at.button(key=f"FormSubmitter:status_{target.id}_v1-Save verdict").click().run()
     assert not at.exception and not at.error
     at.text_input(key=f"evidence_{target.id}_url").input("https://weather.example.org/report")
     at.button(key=f"FormSubmitter:evidence_{target.id}-Add evidence").click().run()
@@ -202,12 +202,58 @@ def test_an_edit_on_a_claim_someone_else_changed_is_refused_and_says_who(url: st
     with session_on(url) as s:
         other = make_user(s, role=Role.EDITOR, email="rival@newsroom.test")
         set_status(s, claim_id=target.id or 0, status=Status.FALSE, by=other, seen_version=1)
-    at.radio(key=f"status_{target.id}_value").set_value(Status.VERIFIED)
-    at.button(key=f"FormSubmitter:status_{target.id}-Save verdict").click().run()
+    at.radio(key=f"status_{target.id}_v1_value").set_value(Status.VERIFIED)
+    at.button(key=f"FormSubmitter:status_{target.id}_v1-Save verdict").click().run()
     assert at.error, "the stale write must be reported"
     assert "Rival" in at.error[0].value and "Nothing was saved" in at.error[0].value
     assert reload_claim(url, target.id or 0).status is Status.FALSE
     assert "changed since you opened it" in texts(at)
+
+
+def verdict(at: AppTest, claim_id: int) -> Any:
+    """The Verdict radio of the claim panel (whatever version its form was opened on)."""
+    (radio,) = [r for r in at.radio if str(r.key).startswith(f"status_{claim_id}_v")]
+    return radio
+
+
+def test_after_not_a_claim_the_verdict_shows_not_a_claim(url: str) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    target = claims[0].id or 0
+    at = open_page("review", user, article=article_id, claim=target)
+    verdict(at, target).set_value(Status.IN_REVIEW).run()  # touched, not saved
+    at.button(key=f"status_{target}_v1_nac").click().run()
+    assert verdict(at, target).value is Status.NOT_A_CLAIM
+
+
+def test_a_note_saved_with_the_verdict_untouched_keeps_the_status(url: str) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    target = claims[0].id or 0
+    at = open_page("review", user, article=article_id, claim=target)
+    at.button(key=f"status_{target}_v1_nac").click().run()
+    (note,) = [a for a in at.text_area if str(a.key).startswith(f"status_{target}_v2_note")]
+    note.input("An address, not a figure.")
+    at.button(key=f"FormSubmitter:status_{target}_v2-Save verdict").click().run()
+    assert reload_claim(url, target).status is Status.NOT_A_CLAIM
+    assert events(url, target) == ["claim.status", "note.add"]
+
+
+def test_after_a_refused_edit_and_a_reload_the_verdict_shows_the_current_status(
+    url: str,
+) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    target = claims[0].id or 0
+    at = open_page("review", user, article=article_id, claim=target)
+    with session_on(url) as s:
+        other = make_user(s, role=Role.EDITOR, email="rita@newsroom.test")
+        set_status(s, claim_id=target, status=Status.IN_REVIEW, by=other, seen_version=1)
+    verdict(at, target).set_value(Status.VERIFIED)
+    at.button(key=f"FormSubmitter:status_{target}_v1-Save verdict").click().run()
+    assert at.error
+    at.button(key=f"reload_{target}").click().run()
+    assert verdict(at, target).value is Status.IN_REVIEW
+    at.button(key=f"FormSubmitter:status_{target}_v2-Save verdict").click().run()
+    assert reload_claim(url, target).status is Status.IN_REVIEW
+    assert reload_claim(url, target).version == 2
 
 
 def test_next_unreviewed_moves_past_reviewed_claims(url: str) -> None:
@@ -232,7 +278,7 @@ def test_not_a_claim_and_corrections_are_recorded(url: str) -> None:
     user, article_id, claims = reviewer_with_article(url)
     first, second = claims[0], claims[1]
     at = open_page("review", user, article=article_id, claim=first.id or 0)
-    at.button(key=f"status_{first.id}_nac").click().run()
+    at.button(key=f"status_{first.id}_v1_nac").click().run()
     assert reload_claim(url, first.id or 0).status is Status.NOT_A_CLAIM
     at.query_params["claim"] = str(second.id)
     at.run()
@@ -354,9 +400,9 @@ def test_claim_page_shows_quote_evidence_notes_and_history(url: str) -> None:
     user, _, claims = reviewer_with_article(url)
     target = claims[2]
     at = open_page("review", user, article=target.article_id, claim=target.id or 0)
-    at.radio(key=f"status_{target.id}_value").set_value(Status.MISLEADING)
-    at.text_area(key=f"status_{target.id}_note").input("Said in another context.")
-    at.button(key=f"FormSubmitter:status_{target.id}-Save verdict").click().run()
+    at.radio(key=f"status_{target.id}_v1_value").set_value(Status.MISLEADING)
+    at.text_area(key=f"status_{target.id}_v1_note").input("Said in another context.")
+    at.button(key=f"FormSubmitter:status_{target.id}_v1-Save verdict").click().run()
     page = open_page("claim", user, claim=target.id or 0)
     shown = texts(page)
     assert page.title[0].value == f"Claim #{target.id}"

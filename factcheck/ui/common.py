@@ -10,6 +10,7 @@ from datetime import datetime
 import streamlit as st
 from sqlmodel import Session
 
+from factcheck.audit import what_happened
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError, NotAllowed
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
@@ -151,18 +152,26 @@ def when(moment: datetime | None) -> str:
 
 
 def describe_change(event: Event) -> str:
-    """What an event changed, e.g. 'status: unreviewed → verified'."""
+    """What an event changed, in readable values, e.g. 'Unreviewed → Verified' or a note."""
     before, after = event.before or {}, event.after or {}
     changed = [
-        f"{key}: {before[key]} → {value}" if key in before else f"{key}: {value}"
+        _value(key, before[key]) + " → " + _value(key, value)
+        if key in before
+        else _value(key, value)
         for key, value in after.items()
-        if key != "version" and before.get(key) != value
+        if key not in ("version", "sha256") and before.get(key) != value
     ]
     return "; ".join(changed)
 
 
+def _value(key: str, value: object) -> str:
+    if key == "status" and isinstance(value, str) and value in Status._value2member_map_:
+        return STATUS_LABELS[Status(value)]
+    return "—" if value is None else " ".join(str(value).split())
+
+
 def history_table(history: Sequence[tuple[Event, User | None]]) -> None:
-    """A claim's audit trail as a table, newest first."""
+    """A claim's audit trail as a table, newest first, each action in words."""
     if not history:
         st.caption("No changes recorded yet.")
         return
@@ -171,13 +180,19 @@ def history_table(history: Sequence[tuple[Event, User | None]]) -> None:
             {
                 "When": when(event.at),
                 "Who": user.display_name if user else "system",
-                "Action": event.action,
-                "Change": describe_change(event),
+                "What": what_happened(event),
+                "Details": describe_change(event),
             }
             for event, user in reversed(history)
         ],
         hide_index=True,
         width="stretch",
+        column_config={
+            "When": st.column_config.TextColumn(width="medium"),
+            "Who": st.column_config.TextColumn(width="medium"),
+            "What": st.column_config.TextColumn(width="medium"),
+            "Details": st.column_config.TextColumn(width="large"),
+        },
     )
 
 
