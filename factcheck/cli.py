@@ -434,6 +434,42 @@ def user_disable(
         typer.echo(f"Disabled {user.email}.")
 
 
+@user_app.command("password")
+def user_password(
+    email: Annotated[str, typer.Argument(help="The account to give a new password.")],
+    by: Annotated[
+        str, typer.Option(help="Your e-mail, as an admin: no old password is asked then.")
+    ] = "",
+    password_stdin: Annotated[
+        bool,
+        typer.Option(
+            "--password-stdin",
+            help="Read the passwords from standard input (the old one first, without --by).",
+        ),
+    ] = False,
+) -> None:
+    """Set a new password: an admin for anyone (--by), or the user with their old password.
+
+    Every browser logged in as the user is logged out.
+
+    Example: factcheck user password ana@newsroom.org --by admin@newsroom.org
+    """
+    from factcheck.users import set_password
+
+    with database() as session:
+        admin = acting_user(session, by) if by else None
+        old = None
+        if admin is None:
+            old = (
+                sys.stdin.readline().rstrip("\n")
+                if password_stdin
+                else str(typer.prompt("Current password", hide_input=True))
+            )
+        new = _new_password(password_stdin, "New password")
+        user = set_password(session, email=email, password=new, by=admin, old_password=old)
+        typer.echo(f"New password set for {user.email}; its browsers must log in again.")
+
+
 @app.command()
 def export(
     fmt: Annotated[ExportFormat, typer.Option("--format", help="What to write.")],

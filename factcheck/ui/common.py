@@ -56,9 +56,10 @@ def current_user(session: Session) -> User | None:
 def cookie_token() -> str | None:
     """The login token the browser sent with this page, if any."""
     try:
-        return st.context.cookies.get(COOKIE)
-    except (AttributeError, RuntimeError):  # no browser request behind this run (tests)
+        token = st.context.cookies.get(COOKIE)
+    except (AttributeError, RuntimeError):  # no browser request behind this run
         return None
+    return token if isinstance(token, str) and token else None
 
 
 def _forget_login() -> None:
