@@ -139,6 +139,30 @@ def list_claims(
     return rows, total
 
 
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    """What the Claims page offers in its filters: {id: name}, in the order shown."""
+
+    outlets: dict[int, str]
+    articles: dict[int, str]
+    speakers: dict[int, str]
+    people: dict[int, str]
+
+
+def filter_choices(session: Session, *, limit: int = 500) -> FilterChoices:
+    """Outlets, articles (newest first), speakers and users to filter claims by, ``limit`` each."""
+
+    def pairs(query: Any) -> dict[int, str]:
+        return {row[0]: row[1] for row in session.exec(query.limit(limit)).all()}
+
+    return FilterChoices(
+        outlets=pairs(select(Outlet.id, Outlet.name).order_by(col(Outlet.name))),
+        articles=pairs(select(Article.id, Article.title).order_by(col(Article.ingested_at).desc())),
+        speakers=pairs(select(Speaker.id, Speaker.name).order_by(col(Speaker.name))),
+        people=pairs(select(User.id, User.display_name).order_by(col(User.display_name))),
+    )
+
+
 def claim_batches(
     session: Session, *, conditions: Sequence[Any], batch: int = 1000
 ) -> Iterator[list[ClaimRow]]:

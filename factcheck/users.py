@@ -152,9 +152,18 @@ def sso_user(session: Session, *, email: str | None) -> User:
     return user
 
 
-def list_users(session: Session) -> Sequence[User]:
-    """Every account, by e-mail."""
-    return session.exec(select(User).order_by(col(User.email))).all()
+def list_users(session: Session, *, active_only: bool = False) -> Sequence[User]:
+    """Every account (or every active one), by e-mail."""
+    query = select(User).order_by(col(User.email))
+    return session.exec(query.where(col(User.active)) if active_only else query).all()
+
+
+def user_by_id(session: Session, *, user_id: int) -> User:
+    """The user with this ID; NotFound otherwise."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"There is no user {user_id}; pick one from the list.")
+    return user
 
 
 def set_active(session: Session, *, email: str, active: bool, by: User) -> User:

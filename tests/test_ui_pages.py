@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from streamlit.testing.v1 import AppTest
 
 from factcheck.db import get_engine
+from factcheck.labels import STATUS_COLOURS
 from factcheck.models import (
     Article,
     Attribution,
@@ -369,6 +370,21 @@ def test_claims_table_filters_by_status_and_search(url: str) -> None:
     at.multiselect(key="claims_status").unselect(Status.FALSE).run()
     at.text_input(key="claims_search").input("levee").run()
     assert list(at.dataframe[0].value["Quote"]) == ["held better than anyone expected"]
+
+
+def test_claims_table_shows_where_each_claim_is_first_and_colours_statuses(url: str) -> None:
+    user, _, claims = reviewer_with_article(url)
+    with session_on(url) as s:
+        set_status(s, claim_id=claims[0].id or 0, status=Status.FALSE, by=user, seen_version=1)
+    at = open_page("claims", user)
+    columns = list(at.dataframe[0].value.columns)
+    # Article, outlet and assignee come before the narrow details, inside a laptop's width.
+    assert columns.index("Assigned to") < columns.index("Kind")
+    assert columns[:8] == [
+        "ID", "Status", "Quote", "Figure", "Speaker", "Article", "Outlet", "Assigned to"
+    ]  # fmt: skip
+    styles = at.dataframe[0].proto.arrow_data.styler.styles
+    assert f"background-color: {STATUS_COLOURS[Status.FALSE]}" in styles
 
 
 def test_selected_rows_change_status_and_assignee_together(url: str) -> None:
