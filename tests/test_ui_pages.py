@@ -9,6 +9,7 @@ session state; Playwright (tests/e2e) covers the real clicks.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -476,3 +477,48 @@ def test_pasting_nothing_is_explained_not_a_traceback(url: str) -> None:
     at.button(key="FormSubmitter:add_paste-Add and find claims").click().run()
     assert not at.exception
     assert "empty" in at.error[0].value
+
+
+PASTE = (
+    "Storm closes port\n\n"
+    "At least 14 ships stayed in harbour on Friday, the port authority said.\n\n"
+    "Share on: Facebook Twitter\n\n"
+    "At least 14 ships stayed in harbour on Friday, the port authority said.\n\n"
+    "Coast Daily is your trusted news hub for breaking news. Stay informed at coastdaily.com.\n"
+)
+
+
+def test_a_paste_says_what_cleaning_removes_and_can_be_kept_as_pasted(url: str) -> None:
+    with session_on(url) as s:
+        user = make_user(s, role=Role.REVIEWER)
+    at = open_page("articles", user)
+    at.text_area(key="add_paste_text").input(PASTE)
+    at.button(key="FormSubmitter:add_paste-Add and find claims").click().run()
+    warning = at.warning[0].value
+    assert f"of the {len(PASTE):,} characters you pasted" in warning
+    assert "repeated lines and paragraphs: 71 characters" in warning
+    assert "share buttons, logos and labels: 26 characters" in warning
+    assert "the outlet's closing blurb" in warning
+    with session_on(url) as s:
+        assert not s.exec(select(Article)).all()  # nothing stored before the reviewer chooses
+    at.button(key="paste_as_pasted").click().run()
+    with session_on(url) as s:
+        article = s.exec(select(Article)).one()
+    assert article.text == PASTE
+
+
+def test_a_paste_keeps_its_date_author_and_address(url: str) -> None:
+    with session_on(url) as s:
+        user = make_user(s, role=Role.REVIEWER)
+    at = open_page("articles", user)
+    at.text_area(key="add_paste_text").input("Port closes\n\nAt least 14 ships stayed in port.")
+    at.text_input(key="add_paste_author").input("Ines Roth")
+    at.date_input(key="add_paste_date").set_value(date(2025, 3, 14))
+    at.text_input(key="add_paste_url").input("https://coast.example/port")
+    at.button(key="FormSubmitter:add_paste-Add and find claims").click().run()
+    assert not at.error and not at.warning
+    with session_on(url) as s:
+        article = s.exec(select(Article)).one()
+    assert (article.author, article.url) == ("Ines Roth", "https://coast.example/port")
+    assert article.published_at is not None and article.published_at.date() == date(2025, 3, 14)
+    assert "2025-03-14" in texts(at)
