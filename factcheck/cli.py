@@ -314,6 +314,7 @@ def serve(
     script = Path(__file__).resolve().parent / "ui" / "streamlit_app.py"
     cmd = [
         sys.executable,
+        "-P",  # not the working directory on sys.path: a `factcheck/` folder there would shadow
         "-m",
         "streamlit",
         "run",

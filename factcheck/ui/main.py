@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from factcheck.db import database_url
+from factcheck.errors import FactcheckError
 from factcheck.logins import end_login
+from factcheck.migrate import ensure_schema
 from factcheck.ui import cookies, login
 from factcheck.ui.common import EXPIRES_KEY, TOKEN_KEY, current_user, db, show_flash
 from factcheck.ui.pages import all_pages
@@ -23,6 +26,11 @@ def _logout() -> None:
 def run(start: str = "articles") -> None:
     """Render one run of the app; a bare address opens the page ``start``."""
     st.set_page_config(page_title="factcheck", page_icon="🔎", layout="wide")
+    try:
+        ensure_schema(database_url())  # the default SQLite file is set up on first use
+    except FactcheckError as exc:
+        st.error(str(exc), icon=":material/database:")
+        return
     with db(readonly=True) as session:
         user = current_user(session)
     # Navigation is set up before the login too, so a shared link (/review?article=3)
