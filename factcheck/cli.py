@@ -62,7 +62,25 @@ class ExportFormat(StrEnum):
     CLAIMREVIEW = "claimreview"
 
 
+def _statuses(values: list[str] | None) -> list[Status]:
+    """--status values, each one or several separated by commas; the usual message if unknown."""
+    names = [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+    for name in names:
+        if name not in Status._value2member_map_:
+            choices = ", ".join(repr(s.value) for s in Status)
+            raise typer.BadParameter(f"{name!r} is not one of {choices}.")
+    return [Status(name) for name in names]
+
+
 UserOption = Annotated[str, typer.Option("--user", "-u", help="Your e-mail (an existing user).")]
+StatusesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        metavar=f"<{'|'.join(Status)}>",
+        callback=_statuses,
+        help="Only these statuses (repeat, or separate by commas).",
+    ),
+]
 PasswordStdin = Annotated[
     bool, typer.Option("--password-stdin", help="Read the password from standard input.")
 ]
@@ -156,9 +174,7 @@ def init() -> None:
 @app.command()
 def claims(
     article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
-    status: Annotated[
-        list[Status] | None, typer.Option(help="Only these statuses (repeat for more).")
-    ] = None,
+    status: StatusesOption = None,
     kind: Annotated[ClaimKind | None, typer.Option(help="Only this kind.")] = None,
     search: Annotated[str, typer.Option(help="Words in the quote or sentence.")] = "",
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 100,
@@ -169,7 +185,8 @@ def claims(
 
     Example: factcheck claims --article 3 --status unreviewed --format json
     """
-    where = ClaimFilter(statuses=tuple(status or ()), kind=kind, article_id=article, search=search)
+    statuses = tuple(Status(s) for s in status or ())
+    where = ClaimFilter(statuses=statuses, kind=kind, article_id=article, search=search)
     with database(readonly=True) as session:
         _check_article(session, article)
         rows, total = list_claims(
@@ -477,9 +494,7 @@ def export(
     user: UserOption,
     article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only claims from this outlet.")] = None,
-    status: Annotated[
-        list[Status] | None, typer.Option(help="Only these statuses (repeat for more).")
-    ] = None,
+    status: StatusesOption = None,
     since: Annotated[
         str | None, typer.Option(help="Only claims changed on or after this date (YYYY-MM-DD).")
     ] = None,
@@ -493,7 +508,7 @@ def export(
     """
     from factcheck.exports import export_chunks, outlet_id_named
 
-    statuses = tuple(status or ())
+    statuses = tuple(Status(s) for s in status or ())
     try:
         changed = datetime.fromisoformat(since) if since else None
     except ValueError:

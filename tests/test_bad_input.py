@@ -1009,14 +1009,16 @@ CLI_CASES = [
     CliCase(
         "invalid status",
         review(0, "--status", "done"),
-        "Unknown status 'done'",
-        "statuses: unreviewed",
+        "Invalid value for '--status': 'done' is not one of",
+        "'unreviewed', 'in_review'",
+        code=2,
     ),
     CliCase(
         "invalid stance",
         review(0, "--status", "verified", "--evidence", "https://a.example/", "--stance", "maybe"),
-        "stance 'maybe'",
-        "stances: supports",
+        "Invalid value for '--stance': 'maybe' is not one of",
+        "'supports', 'refutes', 'context'",
+        code=2,
     ),
     CliCase(
         "javascript: evidence",
@@ -1110,8 +1112,9 @@ CLI_CASES = [
     CliCase(
         "unknown export status",
         export("--format", "csv", "--status", "verified,unsure"),
-        "'unsure' is not a valid",
-        "statuses:",
+        "Invalid value for '--status': 'unsure' is not one of",
+        "'unreviewed', 'in_review'",
+        code=2,
     ),
     CliCase(
         "unknown article to export",
