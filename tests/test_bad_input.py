@@ -703,7 +703,7 @@ SERVICE_CASES = [
         lambda s, w: add_user(s, email="boss@newsroom.test", role=Role.ADMIN, by=None),
         BadInput,
         "Only an admin can add users",
-        "the first user must be an admin",
+        "name yourself with --by ADMIN_EMAIL",
     ),
 ]
 

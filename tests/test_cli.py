@@ -299,3 +299,17 @@ def test_a_setting_that_does_not_parse_is_refused_by_name(sqlite_db: str) -> Non
         "Error: FACTCHECK_MAX_TEXT_CHARS=300k is not allowed: give a whole number above 0, "
         "digits only (e.g. 300000); fix or unset it."
     )
+
+
+def test_claims_json_and_the_json_export_agree_on_every_shared_field(db_url: str) -> None:
+    from factcheck.claim_json import FIELDS
+
+    with Session(get_engine(db_url)) as session:
+        editor = make_user(session, role=Role.EDITOR)
+        make_article(session, by=editor)
+        email = editor.email
+    listed = json.loads(factcheck(db_url, "claims", "--format", "json").stdout)
+    exported = json.loads(factcheck(db_url, "export", "--format", "json", "--user", email).stdout)
+    assert [list(c) for c in listed] == [list(FIELDS)] * 3  # the documented shape, in order
+    assert [{k: c[k] for k in FIELDS} for c in exported] == listed
+    assert listed[0]["article_title"].startswith("Floods")

@@ -8,6 +8,7 @@ session state; Playwright (tests/e2e) covers the real clicks.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from typing import Any
@@ -425,8 +426,11 @@ def test_claim_page_shows_quote_evidence_notes_and_history(url: str) -> None:
     assert page.title[0].value == f"Claim #{target.id}"
     assert "Misleading" in shown and "Said in another context" in shown
     history = page.dataframe[-1].value
-    assert list(history["Action"])[:2] == ["note.add", "claim.status"]
-    assert "unreviewed → misleading" in history["Change"].iloc[1]
+    assert list(history["What"])[:2] == ["added a note", "set it to Misleading"]
+    assert history["Details"].iloc[1] == "Unreviewed → Misleading"
+    assert history["Details"].iloc[0] == "Said in another context."
+    widths = json.loads(page.dataframe[-1].proto.columns)
+    assert widths["What"]["width"] == "medium" and widths["Details"]["width"] == "large"
 
 
 def test_claim_page_without_an_id_shows_the_latest_changed_claim(url: str) -> None:
