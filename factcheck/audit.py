@@ -24,9 +24,11 @@ def record(
     claim_id: int | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> Event:
     """Add the Event of a change to the session (it commits with the change itself)."""
     event = Event(
+        at=at or utcnow(),
         actor_id=by.id if by else None,
         action=action,
         entity=entity,

@@ -4,7 +4,7 @@ The browser keeps a random token in a cookie; this table keeps its SHA-256, whos
 is and until when. Logging out, disabling the user or changing their password sets ended_at.
 
 Revision ID: 0010
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-04
 """
 
@@ -15,7 +15,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0005"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
