@@ -564,7 +564,7 @@ def counts_command(
 
     if check == rebuild:
         fail("Give either --check or --rebuild (with --user ADMIN_EMAIL).")
-    with session_scope(readonly=check) as session:
+    with database(readonly=check) as session:
         if check:
             wrong = counts.check(session)
         else:

@@ -197,6 +197,7 @@ COMMANDS = (
     ("user", "password", "a@newsroom.test", "--by", "b@newsroom.test", "--password-stdin"),
     ("export", "--format", "csv", "--user", "a@newsroom.test"),
     ("backup", "copy.db"),
+    ("counts", "--check"),
 )
 
 
