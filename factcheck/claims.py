@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from factcheck import counts
-from factcheck.audit import add_recorded, claim_history, record
+from factcheck.audit import add_recorded, changes_since, claim_history, record
 from factcheck.db import check_lengths, check_page, like_pattern
-from factcheck.errors import BadInput, Conflict, NotAllowed, NotFound
+from factcheck.errors import BadInput, Conflict, Duplicate, NotAllowed, NotFound
 from factcheck.labels import STATUS_LABELS
 from factcheck.models import (
     REVIEWED,
@@ -142,6 +142,30 @@ def list_claims(
     return rows, total
 
 
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    """What the Claims page offers in its filters: {id: name}, in the order shown."""
+
+    outlets: dict[int, str]
+    articles: dict[int, str]
+    speakers: dict[int, str]
+    people: dict[int, str]
+
+
+def filter_choices(session: Session, *, limit: int = 500) -> FilterChoices:
+    """Outlets, articles (newest first), speakers and users to filter claims by, ``limit`` each."""
+
+    def pairs(query: Any) -> dict[int, str]:
+        return {row[0]: row[1] for row in session.exec(query.limit(limit)).all()}
+
+    return FilterChoices(
+        outlets=pairs(select(Outlet.id, Outlet.name).order_by(col(Outlet.name))),
+        articles=pairs(select(Article.id, Article.title).order_by(col(Article.ingested_at).desc())),
+        speakers=pairs(select(Speaker.id, Speaker.name).order_by(col(Speaker.name))),
+        people=pairs(select(User.id, User.display_name).order_by(col(User.display_name))),
+    )
+
+
 def claim_batches(
     session: Session, *, conditions: Sequence[Any], batch: int = 1000
 ) -> Iterator[list[ClaimRow]]:
@@ -216,12 +240,18 @@ def get_claim_detail(session: Session, *, claim_id: int) -> ClaimDetail:
     )
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or line) of ``text`` holding the span, for claims added by hand."""
-    left = max(text.rfind(stop, 0, start) for stop in (". ", "! ", "? ", "\n"))
-    right_candidates = [i for i in (text.find(s, end) for s in (". ", "! ", "? ", "\n")) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return text[left + 1 if left >= 0 else 0 : right].strip()
+_OPENING_QUOTES = "\"“‘'«„"
+_CLOSING_QUOTES = "\"”’'»“"
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a quotation: inside quotation marks, or holding them."""
+    inner = text[start:end].strip()
+    if len(inner) > 1 and inner[0] in _OPENING_QUOTES and inner[-1] in _CLOSING_QUOTES:
+        return True
+    before = text[:start].rstrip()[-1:]
+    after = text[end:].lstrip()[:1]
+    return bool(before) and before in _OPENING_QUOTES and bool(after) and after in _CLOSING_QUOTES
 
 
 def add_claim(
@@ -239,7 +269,14 @@ def add_claim(
     unit: str | None = None,
     measure: str | None = None,
 ) -> Claim:
-    """Add a claim the extractor missed; the span must hold exactly ``quote``."""
+    """Add a claim the extractor missed; the span must hold exactly ``quote``.
+
+    Duplicate when a claim already covers exactly this span. A speaker's claim is a direct
+    quotation only when the words are quoted, reported speech otherwise (unless ``attribution``
+    says).
+    """
+    from factcheck.extract.sentences import sentence_around  # the extractor's own cut (slow import)
+
     require(by, Action.REVIEW)
     article = session.get(Article, article_id)
     if article is None:
@@ -255,7 +292,20 @@ def add_claim(
             f"({article.text[start:end][:60]!r}); select the text again."
         )
     check_lengths(Claim, {"unit": unit, "measure": measure})
+    same = session.exec(
+        select(Claim.id).where(
+            Claim.article_id == article_id, Claim.start == start, Claim.end == end
+        )
+    ).first()
+    if same is not None:
+        raise Duplicate(
+            f"Claim #{same} already covers these words ({quote[:60]!r}); open it instead.",
+            existing_id=same,
+        )
     speaker_row = speaker_named(session, name=speaker) if speaker and speaker.strip() else None
+    if attribution is None and speaker_row is not None and kind is ClaimKind.ATTRIBUTED:
+        quoted = is_quoted(article.text, start, end)
+        attribution = Attribution.DIRECT if quoted else Attribution.INDIRECT
     claim = Claim(
         article_id=article_id,
         kind=kind,
@@ -293,37 +343,13 @@ def _snapshot(claim: Claim, names: Sequence[str]) -> dict[str, Any]:
 
 
 def _conflict(session: Session, claim: Claim, seen_version: int) -> Conflict:
-    """A Conflict that tells the reviewer who changed what since they opened the claim."""
-    changes = session.exec(
-        select(Event, User)
-        .join(User, col(User.id) == Event.actor_id, isouter=True)
-        .where(Event.claim_id == claim.id)
-        .order_by(col(Event.id).desc())
-        .limit(max(1, min(claim.version - seen_version, 5)))
-    ).all()
-    said = "; ".join(
-        f"{user.display_name if user else 'someone'} {_describe(event)} at "
-        f"{event.at:%Y-%m-%d %H:%M} UTC"
-        for event, user in reversed(changes)
-    )
+    """A Conflict that tells the reviewer, in a sentence, who changed what since they looked."""
+    said = changes_since(session, claim=claim, seen_version=seen_version)
     return Conflict(
-        f"Claim {claim.id} changed since you opened it (you saw version {seen_version}, it is "
-        f"now version {claim.version}): {said or 'changed'}. Nothing was saved; reload the "
-        "claim and apply your change again if it still holds.",
+        f"Claim {claim.id} changed since you opened it: {said or 'someone changed it.'} "
+        "Nothing was saved; reload the claim and apply your change again if it still holds.",
         current_version=claim.version,
     )
-
-
-def _describe(event: Event) -> str:
-    """A change in a few words, e.g. 'set status unreviewed → verified'."""
-    before, after = event.before or {}, event.after or {}
-    parts = [
-        f"{key} {before.get(key)!s} → {value!s}"
-        for key, value in after.items()
-        if key != "version" and before.get(key) != value
-    ]
-    verb = event.action.split(".")[-1]
-    return f"{verb}: {', '.join(parts)}" if parts else verb
 
 
 def update_claim(

@@ -7,28 +7,82 @@ import json
 import os
 import sys
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
+import sqlalchemy as sa
 import typer
 from sqlmodel import Session
 
+from factcheck.claim_json import ClaimOut, claim_out
 from factcheck.claims import ClaimFilter, ClaimRow, list_claims
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError
+from factcheck.migrate import ensure_schema, safe_url
 from factcheck.models import ClaimKind, Role, Stance, Status, User
+from factcheck.settings import publisher_warning, settings
 from factcheck.users import get_user
 
+_TYPER = {"no_args_is_help": True, "rich_markup_mode": None, "add_completion": False}
 app = typer.Typer(
     help="factcheck: track numeric and attributed claims in news articles.",
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
+    **_TYPER,  # type: ignore[arg-type]
 )
-user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
+user_app = typer.Typer(help="Manage accounts.", **_TYPER)  # type: ignore[arg-type]
 app.add_typer(user_app, name="user")
 
-FORMATS = ("table", "json", "csv")
+
+class ListFormat(StrEnum):
+    """How `claims` and `user list` print."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+class ExtractFormat(StrEnum):
+    """How `extract` prints."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+class ExportFormat(StrEnum):
+    """What `export` writes (the keys of factcheck.reports.FORMATS)."""
+
+    HTML = "html"
+    PDF = "pdf"
+    MD = "md"
+    CSV = "csv"
+    JSON = "json"
+    JSONL = "jsonl"
+    CLAIMREVIEW = "claimreview"
+
+
+def _statuses(values: list[str] | None) -> list[Status]:
+    """--status values, each one or several separated by commas; the usual message if unknown."""
+    names = [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+    for name in names:
+        if name not in Status._value2member_map_:
+            choices = ", ".join(repr(s.value) for s in Status)
+            raise typer.BadParameter(f"{name!r} is not one of {choices}.")
+    return [Status(name) for name in names]
+
+
 UserOption = Annotated[str, typer.Option("--user", "-u", help="Your e-mail (an existing user).")]
+StatusesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        metavar=f"<{'|'.join(Status)}>",
+        callback=_statuses,
+        help="Only these statuses (repeat, or separate by commas).",
+    ),
+]
+PasswordStdin = Annotated[
+    bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+]
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -42,41 +96,25 @@ def acting_user(session: Session, email: str) -> User:
     return get_user(session, email=email)
 
 
-def claim_record(row: ClaimRow) -> dict[str, Any]:
-    """A claim as the stable JSON object that `factcheck claims --format json` prints."""
-    c = row.claim
-    return {
-        "id": c.id,
-        "article_id": c.article_id,
-        "article": row.article_title,
-        "outlet": row.outlet,
-        "kind": c.kind.value,
-        "start": c.start,
-        "end": c.end,
-        "quote": c.quote,
-        "sentence": c.sentence,
-        "speaker": row.speaker,
-        "speaker_resolved": c.speaker_resolved,
-        "attribution": c.attribution.value if c.attribution else None,
-        "cue": c.cue,
-        "value": c.value,
-        "lower": c.lower,
-        "upper": c.upper,
-        "qualifier": c.qualifier,
-        "unit": c.unit,
-        "measure": c.measure,
-        "days": c.days,
-        "confidence": c.confidence,
-        "status": c.status.value,
-        "assignee": row.assignee,
-        "version": c.version,
-        "origin": c.origin.value,
-        "created_at": c.created_at.isoformat(),
-        "updated_at": c.updated_at.isoformat(),
-    }
+def database(*, readonly: bool = False) -> Any:
+    """A session on the configured database, once its schema is known to be current."""
+    url = database_url()
+    ensure_schema(url)
+    return session_scope(url, readonly=readonly)
 
 
-def print_records(records: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
+def claim_record(row: ClaimRow) -> ClaimOut:
+    """A claim as `factcheck claims --format json` prints it (the one claim JSON shape)."""
+    return claim_out(
+        row.claim,
+        article_title=row.article_title,
+        outlet=row.outlet,
+        speaker=row.speaker,
+        assignee=row.assignee,
+    )
+
+
+def print_records(records: list[Any], fmt: str, columns: list[str]) -> None:
     """Print records as an aligned table, a JSON list or CSV (all fields)."""
     if fmt == "json":
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
@@ -89,7 +127,7 @@ def print_records(records: list[dict[str, Any]], fmt: str, columns: list[str]) -
         header = list(records[0]) if records else columns
         writer.row(header)
         for record in records:
-            writer.row(record[name] for name in header)
+            writer.row(_number(record[name]) for name in header)
         typer.echo(out.getvalue(), nl=False)
         return
     cells = [[_cell(r.get(c)) for c in columns] for r in records]
@@ -99,8 +137,15 @@ def print_records(records: list[dict[str, Any]], fmt: str, columns: list[str]) -
         typer.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)))
 
 
+def _number(value: Any) -> Any:
+    """A whole float as an int (1200.0 prints as 1200), anything else as it is."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _cell(value: Any, width: int = 60) -> str:
-    text = "" if value is None else " ".join(str(value).split())
+    text = "" if value is None else " ".join(str(_number(value)).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -110,11 +155,6 @@ def _check_article(session: Session, article_id: int | None) -> None:
         from factcheck.articles import get_article
 
         get_article(session, article_id=article_id)
-
-
-def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
-    if fmt not in allowed:
-        fail(f"Unknown format {fmt!r}; choose one of {', '.join(allowed)}.")
 
 
 @app.command()
@@ -127,42 +167,30 @@ def init() -> None:
 
     url = database_url()
     before, after = upgrade(url)
-    shown = _safe_url(url)
+    shown = safe_url(url)
     if before == after:
         typer.echo(f"{shown} is already at the latest schema ({after}).")
     else:
         typer.echo(f"{shown}: schema {before or 'empty'} → {after}.")
 
 
-def _safe_url(url: str) -> str:
-    import sqlalchemy as sa
-
-    return sa.make_url(url).render_as_string(hide_password=True)
-
-
 @app.command()
 def claims(
     article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
-    status: Annotated[list[str] | None, typer.Option(help="Only these statuses.")] = None,
-    kind: Annotated[str | None, typer.Option(help="numeric or attributed.")] = None,
+    status: StatusesOption = None,
+    kind: Annotated[ClaimKind | None, typer.Option(help="Only this kind.")] = None,
     search: Annotated[str, typer.Option(help="Words in the quote or sentence.")] = "",
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 100,
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    fmt: Annotated[ListFormat, typer.Option("--format", help="How to print.")] = ListFormat.TABLE,
 ) -> None:
-    """List claims, newest change first.
+    """List claims in ID order.
 
     Example: factcheck claims --article 3 --status unreviewed --format json
     """
-    _check_format(fmt)
-    try:
-        statuses = tuple(Status(s) for s in status or [])
-        kind_value = ClaimKind(kind) if kind else None
-    except ValueError as exc:
-        fail(f"{exc}; statuses: {', '.join(Status)}; kinds: {', '.join(ClaimKind)}.")
-        return
-    where = ClaimFilter(statuses=statuses, kind=kind_value, article_id=article, search=search)
-    with session_scope(readonly=True) as session:
+    statuses = tuple(Status(s) for s in status or ())
+    where = ClaimFilter(statuses=statuses, kind=kind, article_id=article, search=search)
+    with database(readonly=True) as session:
         _check_article(session, article)
         rows, total = list_claims(
             session, where=where, sort="id", descending=False, offset=offset, limit=limit
@@ -178,11 +206,13 @@ def claims(
 @app.command()
 def review(
     claim_id: Annotated[int, typer.Argument(help="The claim's ID.")],
-    status: Annotated[str, typer.Option(help=f"One of: {', '.join(Status)}.")],
+    status: Annotated[Status, typer.Option(help="The new status.")],
     user: UserOption,
     note: Annotated[str, typer.Option(help="A note to add.")] = "",
     evidence: Annotated[str, typer.Option(help="An evidence URL to add.")] = "",
-    stance: Annotated[str, typer.Option(help="supports, refutes or context.")] = "context",
+    stance: Annotated[
+        Stance, typer.Option(help="What the evidence does to the claim.")
+    ] = Stance.CONTEXT,
     seen_version: Annotated[
         int | None, typer.Option(help="Refuse if the claim changed past this version.")
     ] = None,
@@ -196,17 +226,9 @@ def review(
     from factcheck.review import add_evidence, set_status
     from factcheck.urls import check_url
 
-    try:
-        verdict, position = Status(status), Stance(stance)
-    except ValueError:
-        fail(
-            f"Unknown status {status!r} or stance {stance!r}; statuses: {', '.join(Status)}; "
-            f"stances: {', '.join(Stance)}."
-        )
-        return
     if evidence:
         check_url(evidence, what="The evidence link")
-    with session_scope() as session:
+    with database() as session:
         who = acting_user(session, user)
         seen = (
             seen_version
@@ -214,17 +236,19 @@ def review(
             else get_claim(session, claim_id=claim_id).version
         )
         claim = set_status(
-            session, claim_id=claim_id, status=verdict, by=who, seen_version=seen, note=note
+            session, claim_id=claim_id, status=status, by=who, seen_version=seen, note=note
         )
         if evidence:
-            add_evidence(session, claim_id=claim_id, url=evidence, stance=position, by=who)
+            add_evidence(session, claim_id=claim_id, url=evidence, stance=stance, by=who)
         typer.echo(f"Claim {claim_id} is now {claim.status.value} (version {claim.version}).")
 
 
 @app.command()
 def extract(
     source: Annotated[str, typer.Argument(help="A text file, or - for standard input.")],
-    fmt: Annotated[str, typer.Option("--format", help="json or table.")] = "table",
+    fmt: Annotated[
+        ExtractFormat, typer.Option("--format", help="How to print.")
+    ] = ExtractFormat.TABLE,
 ) -> None:
     """Print the claims found in a text, without touching the database.
 
@@ -232,7 +256,6 @@ def extract(
     """
     from factcheck.extract import extract_claims
 
-    _check_format(fmt, ("json", "table"))
     if source == "-":
         raw = sys.stdin.buffer.read()
     else:
@@ -275,7 +298,7 @@ def ingest(
     from factcheck.ingest import Outcome, collect, ingest_all
 
     items, summary = collect(sources)
-    with session_scope() as session:
+    with database() as session:
         try:
             who = acting_user(session, user)
         except FactcheckError as exc:
@@ -333,7 +356,9 @@ def serve(
     """
     script = Path(__file__).resolve().parent / "ui" / "streamlit_app.py"
     options = streamlit_options(port=port, address=address, headless=headless)
-    cmd = [sys.executable, "-m", "streamlit", "run", str(script), *options]
+    # -P: not the working directory on sys.path, so a `factcheck/` folder there cannot shadow
+    # the installed package.
+    cmd = [sys.executable, "-P", "-m", "streamlit", "run", str(script), *options]
     env = {**os.environ, "FACTCHECK_DATABASE_URL": database_url()}
     sys.stdout.flush()
     sys.stderr.flush()
@@ -358,12 +383,17 @@ def demo(
     upgrade(database_url())
     with session_scope() as session:
         if not is_empty(session):
-            typer.echo(f"{_safe_url(database_url())} already has data; starting the app on it.")
+            typer.echo(f"{safe_url(database_url())} already has data; starting the app on it.")
             accounts = None
         else:
             typer.echo("Filling the database with the sample newsroom…")
             accounts = fill(session)
-    if accounts is not None:
+    if accounts is None:
+        typer.echo(
+            "Lost the password? An admin sets a new one: "
+            "factcheck user password EMAIL --by ADMIN_EMAIL"
+        )
+    else:
         typer.echo(f"Demo users (password for all three: {accounts.password}):")
         for role, email in (
             ("admin", accounts.admin),
@@ -371,6 +401,10 @@ def demo(
             ("reviewer", accounts.reviewer),
         ):
             typer.echo(f"  {role:9} {email}")
+        typer.echo(
+            "Keep this password: it is printed once. To set another: "
+            f"factcheck user password {accounts.admin} --by {accounts.admin}"
+        )
     if start:
         typer.echo(f"Open http://localhost:{port} and log in.")
         serve(port=port, address=address, headless=True)
@@ -379,12 +413,12 @@ def demo(
 @user_app.command("add")
 def user_add(
     email: Annotated[str, typer.Argument(help="The new user's e-mail.")],
-    role: Annotated[str, typer.Option(help="reviewer, editor or admin.")] = "reviewer",
+    role: Annotated[Role, typer.Option(help="What the user may do.")] = Role.REVIEWER,
     name: Annotated[str, typer.Option(help="Display name.")] = "",
     by: Annotated[
         str, typer.Option(help="Your e-mail (an admin); not needed for the first admin.")
     ] = "",
-    password_stdin: Annotated[bool, typer.Option(help="Read the password from stdin.")] = False,
+    password_stdin: PasswordStdin = False,
 ) -> None:
     """Create an account; the password comes from a prompt or standard input.
 
@@ -392,54 +426,26 @@ def user_add(
     """
     from factcheck.users import add_user
 
-    try:
-        chosen = Role(role)
-    except ValueError:
-        fail(f"Unknown role {role!r}; choose one of {', '.join(Role)}.")
-        return
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with session_scope() as session:
+    with database() as session:
         admin = acting_user(session, by) if by else None
+        password = _new_password(password_stdin)
         user = add_user(
-            session, email=email, role=chosen, display_name=name, password=password, by=admin
+            session, email=email, role=role, display_name=name, password=password, by=admin
         )
         typer.echo(f"Added {user.email} ({user.role.value}).")
 
 
-@user_app.command("password")
-def user_password(
-    email: Annotated[str, typer.Argument(help="The account whose password changes.")],
-    by: Annotated[str, typer.Option(help="Your e-mail (the account itself, or an admin).")],
-    password_stdin: Annotated[bool, typer.Option(help="Read the password from stdin.")] = False,
-) -> None:
-    """Set a new password (at least 8 characters, not easily guessed).
-
-    Example: factcheck user password ana@newsroom.org --by admin@newsroom.org
-    """
-    from factcheck.users import set_password
-
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
-    with session_scope() as session:
-        user = set_password(session, email=email, password=password, by=acting_user(session, by))
-        typer.echo(f"Changed the password of {user.email}.")
-
-
 @user_app.command("list")
-def user_list(fmt: Annotated[str, typer.Option("--format")] = "table") -> None:
+def user_list(
+    fmt: Annotated[ListFormat, typer.Option("--format", help="How to print.")] = ListFormat.TABLE,
+) -> None:
     """List accounts.
 
     Example: factcheck user list --format json
     """
     from factcheck.users import list_users
 
-    _check_format(fmt)
-    with session_scope(readonly=True) as session:
+    with database(readonly=True) as session:
         records: list[dict[str, Any]] = [
             {"email": u.email, "name": u.display_name, "role": u.role.value, "active": u.active}
             for u in list_users(session)
@@ -458,22 +464,54 @@ def user_disable(
     """
     from factcheck.users import set_active
 
-    with session_scope() as session:
+    with database() as session:
         user = set_active(session, email=email, active=False, by=acting_user(session, by))
         typer.echo(f"Disabled {user.email}.")
 
 
+@user_app.command("password")
+def user_password(
+    email: Annotated[str, typer.Argument(help="The account to give a new password.")],
+    by: Annotated[
+        str, typer.Option(help="Your e-mail, as an admin: no old password is asked then.")
+    ] = "",
+    password_stdin: Annotated[
+        bool,
+        typer.Option(
+            "--password-stdin",
+            help="Read the passwords from standard input (the old one first, without --by).",
+        ),
+    ] = False,
+) -> None:
+    """Set a new password: an admin for anyone (--by), or the user with their old password.
+
+    Every browser logged in as the user is logged out.
+
+    Example: factcheck user password ana@newsroom.org --by admin@newsroom.org
+    """
+    from factcheck.users import set_password
+
+    with database() as session:
+        admin = acting_user(session, by) if by else None
+        old = None
+        if admin is None:
+            old = (
+                sys.stdin.readline().rstrip("\n")
+                if password_stdin
+                else str(typer.prompt("Current password", hide_input=True))
+            )
+        new = _new_password(password_stdin, "New password")
+        user = set_password(session, email=email, password=new, by=admin, old_password=old)
+        typer.echo(f"New password set for {user.email}; its browsers must log in again.")
+
+
 @app.command()
 def export(
-    fmt: Annotated[
-        str, typer.Option("--format", help="html, pdf, md, csv, json, jsonl or claimreview.")
-    ],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="What to write.")],
     user: UserOption,
     article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only claims from this outlet.")] = None,
-    status: Annotated[
-        list[str] | None, typer.Option(help="Only these statuses (repeat, or separate by commas).")
-    ] = None,
+    status: StatusesOption = None,
     since: Annotated[
         str | None, typer.Option(help="Only claims changed on or after this date (YYYY-MM-DD).")
     ] = None,
@@ -485,15 +523,9 @@ def export(
 
     Example: factcheck export --format pdf --article 3 -o report.pdf --user ed@newsroom.org
     """
-    from factcheck.exports import check_format, export_chunks, outlet_id_named
+    from factcheck.exports import export_chunks, outlet_id_named
 
-    check_format(fmt)
-    names = [part.strip() for s in status or [] for part in s.split(",") if part.strip()]
-    try:
-        statuses = tuple(Status(s) for s in names)
-    except ValueError as exc:
-        fail(f"{exc}; statuses: {', '.join(Status)}.")
-        return
+    statuses = tuple(Status(s) for s in status or ())
     try:
         changed = datetime.fromisoformat(since) if since else None
     except ValueError:
@@ -503,7 +535,10 @@ def export(
         changed = changed.replace(tzinfo=UTC)
     if fmt == "pdf" and output is None and sys.stdout.isatty():
         fail("A PDF is binary; write it to a file with -o report.pdf, or pipe it.")
-    with session_scope(readonly=True) as session:
+    warning = publisher_warning() if fmt is ExportFormat.CLAIMREVIEW else None
+    if warning:
+        typer.secho(f"Warning: {warning}", fg=typer.colors.YELLOW, err=True)
+    with database(readonly=True) as session:
         who = acting_user(session, user)
         _check_article(session, article)
         where = ClaimFilter(
@@ -512,7 +547,7 @@ def export(
             outlet_id=outlet_id_named(session, name=outlet) if outlet else None,
             since=changed,
         )
-        chunks = export_chunks(session, fmt=fmt, where=where, by=who)
+        chunks = export_chunks(session, fmt=fmt.value, where=where, by=who)
         if output is None:
             stream = typer.get_binary_stream("stdout")
             for chunk in chunks:
@@ -546,7 +581,7 @@ def counts_command(
 
     if check == rebuild:
         fail("Give either --check or --rebuild (with --user ADMIN_EMAIL).")
-    with session_scope(readonly=check) as session:
+    with database(readonly=check) as session:
         if check:
             wrong = counts.check(session)
         else:
@@ -581,17 +616,37 @@ def backup_command(
     """
     from factcheck.backup import backup
 
+    ensure_schema(database_url())
     written = backup(database_url(), destination)
-    typer.echo(f"Backed up {_safe_url(database_url())} to {written}.")
+    typer.echo(f"Backed up {safe_url(database_url())} to {written}.")
+
+
+def _new_password(from_stdin: bool, prompt: str = "Password") -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=True))
 
 
 def main() -> None:
-    """Entry point: run a command, turning factcheck's errors into clear messages."""
+    """Entry point: run a command, turning every error into one clear line (never a traceback)."""
     try:
+        settings()  # a bad FACTCHECK_* value stops every command before it starts
         app()
     except FactcheckError as exc:
         typer.secho(f"Error: {exc}", fg=typer.colors.RED, err=True)
         sys.exit(1)
+    except sa.exc.SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        typer.secho(
+            f"Error: the database refused the command ({reason}); check "
+            "FACTCHECK_DATABASE_URL, or run `factcheck init`.",
+            fg=typer.colors.RED,
+            err=True,
+        )
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.secho("Stopped.", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

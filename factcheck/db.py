@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,14 +12,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from factcheck.errors import BadInput
+from factcheck.settings import DEFAULT_DATABASE_URL, settings
 
-DEFAULT_URL = "sqlite:///db/factcheck.db"
 BUSY_TIMEOUT_MS = 30_000
 
 
 def database_url() -> str:
     """The configured database: FACTCHECK_DATABASE_URL, or the SQLite file under ./db/."""
-    url = os.environ.get("FACTCHECK_DATABASE_URL", "").strip() or DEFAULT_URL
+    url = settings().database_url.strip() or DEFAULT_DATABASE_URL
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     return url

@@ -405,9 +405,9 @@ def export_chunks(session: Session, *, fmt: str, where: ClaimFilter, by: User) -
     report = gather_report(
         session, where=where, by=by, action=export_action(fmt), limit=report_limit(fmt)
     )
-    conf = settings()
+    org_name, org_url, public_url = settings().publisher
     document = render_document(
-        fmt, report, org_name=conf.org_name, org_url=conf.org_url, public_url=conf.public_url
+        fmt, report, org_name=org_name, org_url=org_url, public_url=public_url
     )
     return iter((document,))
 

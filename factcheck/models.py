@@ -282,6 +282,19 @@ class LoginFailure(SQLModel, table=True):
     client: str = Field(max_length=100)  # the browser's address, or "command line"
 
 
+class LoginSession(SQLModel, table=True):
+    """A browser's login: the app keeps the token's hash, the browser a cookie with the token."""
+
+    __tablename__ = "login_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_sha256: str = Field(max_length=64, unique=True)  # the cookie's token is never stored
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime  # the login ends then at the latest
+    ended_at: datetime | None = None  # logged out, disabled or password changed
+
+
 # Count tables: what the dashboard reads instead of the claims. Derived data, written only by
 # factcheck.counts in the transaction of the claim write they follow; `factcheck counts
 # --check` compares them with a full count. Missing outlets, speakers and users are NONE_ID.

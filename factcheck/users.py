@@ -23,6 +23,7 @@ from zxcvbn import zxcvbn
 from factcheck.audit import add_recorded, record
 from factcheck.db import check_lengths
 from factcheck.errors import BadInput, Duplicate, LoginFailed, NotFound
+from factcheck.logins import end_sessions
 from factcheck.models import LoginFailure, Role, User, utcnow
 from factcheck.permissions import Action, require
 
@@ -63,8 +64,13 @@ def add_user(
     """Create an account; ``by`` may be None only for the very first user (an admin)."""
     address = normalise_email(email)
     if by is None:
-        if count_users(session) or role is not Role.ADMIN:
-            raise BadInput("Only an admin can add users; the first user must be an admin.")
+        if count_users(session):
+            raise BadInput(
+                "Only an admin can add users: name yourself with --by ADMIN_EMAIL "
+                "(see `factcheck user list`)."
+            )
+        if role is not Role.ADMIN:
+            raise BadInput("The first user must be an admin: add --role admin.")
     else:
         require(by, Action.MANAGE_USERS)
     if session.exec(select(User).where(User.email == address)).first():
@@ -86,6 +92,48 @@ def add_user(
         action="user.add",
         after={"email": address, "role": role.value},
     )
+    session.commit()
+    return user
+
+
+def set_password(
+    session: Session,
+    *,
+    email: str,
+    password: str,
+    by: User | None,
+    old_password: str | None = None,
+) -> User:
+    """Give an account a new password: an admin (``by``) may, or its owner with the old one.
+
+    The password policy (check_password) applies to every new password.
+
+    Every login session of the account ends (its other browsers must log in again).
+    """
+    user = get_user(session, email=email)
+    if by is not None and by.id != user.id:
+        require(by, Action.MANAGE_USERS)
+    elif by is not None and not by.active:
+        raise LoginFailed(f"The account {by.email} is disabled; ask an admin to re-enable it.")
+    elif by is None and old_password is None or user.password_hash is None:
+        raise BadInput(
+            f"Give the current password of {user.email}, or have an admin reset it with "
+            "--by ADMIN_EMAIL."
+        )
+    elif by is None and old_password is not None:
+        authenticate(session, email=user.email, password=old_password)
+    check_password(password, email=user.email, name=user.display_name)
+    record(
+        session,
+        by=by or user,
+        action="user.password",
+        entity="user",
+        entity_id=user.id,
+        after={"password": "changed"},
+    )
+    user.password_hash = _hasher.hash(password)
+    session.add(user)
+    end_sessions(session, user_id=user.key)
     session.commit()
     return user
 
@@ -114,28 +162,6 @@ def check_password(password: str, *, email: str = "", name: str = "") -> None:
         why = feedback["warning"] or "It is too easy to guess."
         tips = " ".join(feedback["suggestions"]) or "Add another word or two."
         raise BadInput(f"The password is too weak: {why.rstrip('.')}. {tips}")
-
-
-def set_password(session: Session, *, email: str, password: str, by: User) -> User:
-    """Change a password: your own, or anyone's if you are an admin; the policy applies."""
-    user = get_user(session, email=email)
-    if user.id != by.id:
-        require(by, Action.MANAGE_USERS)
-    elif not by.active:
-        raise LoginFailed(f"The account {by.email} is disabled; ask an admin to re-enable it.")
-    check_password(password, email=user.email, name=user.display_name)
-    record(
-        session,
-        by=by,
-        action="user.password",
-        entity="user",
-        entity_id=user.id,
-        after={"password": "changed"},
-    )
-    user.password_hash = _hasher.hash(password)
-    session.add(user)
-    session.commit()
-    return user
 
 
 @functools.cache
@@ -220,9 +246,18 @@ def sso_user(session: Session, *, email: str | None) -> User:
     return user
 
 
-def list_users(session: Session) -> Sequence[User]:
-    """Every account, by e-mail."""
-    return session.exec(select(User).order_by(col(User.email))).all()
+def list_users(session: Session, *, active_only: bool = False) -> Sequence[User]:
+    """Every account (or every active one), by e-mail."""
+    query = select(User).order_by(col(User.email))
+    return session.exec(query.where(col(User.active)) if active_only else query).all()
+
+
+def user_by_id(session: Session, *, user_id: int) -> User:
+    """The user with this ID; NotFound otherwise."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"There is no user {user_id}; pick one from the list.")
+    return user
 
 
 def set_active(session: Session, *, email: str, active: bool, by: User) -> User:
@@ -243,5 +278,7 @@ def set_active(session: Session, *, email: str, active: bool, by: User) -> User:
         )
         user.active = active
         session.add(user)
+        if not active:
+            end_sessions(session, user_id=user.key)
         session.commit()
     return user

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from sqlmodel import Session
@@ -82,3 +83,12 @@ def test_single_sign_on_finds_the_role_by_e_mail(session: Session) -> None:
     set_active(session, email=editor.email, active=False, by=admin)
     with pytest.raises(LoginFailed, match="disabled"):
         sso_user(session, email=editor.email)
+
+
+def test_a_database_init_has_not_made_is_a_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    at = open_page("articles", None)
+    assert not at.exception
+    assert "is empty; run `factcheck init` to set it up." in at.error[0].value

@@ -32,17 +32,27 @@ _MAX_TITLE = 300
 _MIN_PAGE_WORDS = 8  # less than this from a page is a menu or a paywall, not an article
 
 
-def from_text(text: str, *, title: str | None = None, source: str = "The text") -> Document:
-    """A Document from pasted plain text; BadInput when it is empty, binary or huge."""
+def from_text(
+    text: str, *, title: str | None = None, source: str = "The text", as_pasted: bool = False
+) -> Document:
+    """A Document from pasted plain text; BadInput when it is empty, binary or huge.
+
+    ``as_pasted`` keeps the text exactly as given (no furniture, repeats or blurb dropped).
+    """
+    if as_pasted:
+        check_text(text, source=source)
+        kept = text.removeprefix("\ufeff")
+        return Document(text=kept, title=title or _first_line(kept))
     return _plain(text, title=title, source=source, markdown=False)
 
 
 def _plain(text: str, *, title: str | None, source: str, markdown: bool) -> Document:
     check_text(text, source=source)
-    clean = clean_text(text.removeprefix("\ufeff"), markdown=markdown).text
+    cleaned = clean_text(text.removeprefix("\ufeff"), markdown=markdown)
+    clean = cleaned.text
     if not clean.strip():
         raise BadInput(f"{source} has no article text once share buttons and logos are removed.")
-    return Document(text=clean, title=title or _first_line(clean))
+    return Document(text=clean, title=title or _first_line(clean), removed=cleaned.removed)
 
 
 def _first_line(text: str) -> str | None:

@@ -6,10 +6,10 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
-from datetime import datetime
-from enum import Enum
 from typing import Any, TextIO
 
+from factcheck.claim_json import claim_out
+from factcheck.claim_json import plain as _plain
 from factcheck.labels import STANCE_LABELS, STATUS_LABELS
 from factcheck.reports.data import ReportClaim
 
@@ -18,50 +18,22 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ROWS_PER_CHUNK = 500
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
-
-
 def claim_object(claim: ReportClaim) -> dict[str, Any]:
-    """A claim as a JSON object: every field, with its evidence, notes and last status change."""
+    """A claim as a JSON object: the shared claim shape (claim_json), then what exports add."""
     change = claim.last_change
     return {
-        "id": claim.id,
-        "article_id": claim.article_id,
-        "article_title": claim.article_title,
+        **claim_out(
+            claim,
+            article_title=claim.article_title,
+            outlet=claim.outlet,
+            speaker=claim.speaker,
+            assignee=claim.assignee,
+        ),
         "article_url": claim.article_url,
         "article_published_at": _plain(claim.article_published_at),
-        "outlet": claim.outlet,
-        "kind": claim.kind.value,
-        "start": claim.start,
-        "end": claim.end,
-        "quote": claim.quote,
-        "sentence": claim.sentence,
-        "speaker": claim.speaker,
         "speaker_kind": _plain(claim.speaker_kind),
-        "speaker_resolved": claim.speaker_resolved,
-        "attribution": _plain(claim.attribution),
-        "cue": claim.cue,
-        "value": claim.value,
-        "lower": claim.lower,
-        "upper": claim.upper,
-        "qualifier": claim.qualifier,
-        "unit": claim.unit,
-        "measure": claim.measure,
-        "days": claim.days,
-        "confidence": claim.confidence,
-        "status": claim.status.value,
         "status_label": STATUS_LABELS[claim.status],
         "reviewed": claim.reviewed,
-        "assignee": claim.assignee,
-        "version": claim.version,
-        "origin": claim.origin.value,
-        "created_at": _plain(claim.created_at),
-        "updated_at": _plain(claim.updated_at),
         "last_status_change": None
         if change is None
         else {"by": change.by, "at": _plain(change.at), "from": change.before, "to": change.after},

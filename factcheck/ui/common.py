@@ -12,13 +12,18 @@ from urllib.parse import quote
 import streamlit as st
 from sqlmodel import Session
 
+from factcheck.audit import what_happened
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError, NotAllowed
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
+from factcheck.logins import login_user
 from factcheck.models import Claim, Event, Status, User
 from factcheck.names import mixed_scripts
 
 USER_KEY = "factcheck_user_id"
+TOKEN_KEY = "factcheck_login_token"  # this browser's login token (also in its cookie)
+EXPIRES_KEY = "factcheck_login_expires"
+COOKIE = "factcheck_login"
 
 
 @contextmanager
@@ -29,13 +34,40 @@ def db(*, readonly: bool = False) -> Iterator[Session]:
 
 
 def current_user(session: Session) -> User | None:
-    """The logged-in, still active user, or None (a disabled user is logged out at once)."""
-    user_id = st.session_state.get(USER_KEY)
-    user = session.get(User, user_id) if user_id is not None else None
-    if user is not None and not user.active:
-        st.session_state.pop(USER_KEY, None)
+    """The logged-in, still active user, or None (a disabled user is logged out at once).
+
+    A new tab or a reload has a fresh Streamlit session: the login cookie carries it over.
+    A login ended elsewhere (logout, account disabled, password changed) ends here too.
+    """
+    token = st.session_state.get(TOKEN_KEY)
+    if USER_KEY not in st.session_state:
+        token = cookie_token()
+        user = login_user(session, token=token) if token else None
+        if user is not None:
+            st.session_state[USER_KEY], st.session_state[TOKEN_KEY] = user.id, token
+        return user
+    if token is not None and login_user(session, token=token) is None:
+        _forget_login()
+        return None
+    user = session.get(User, st.session_state[USER_KEY])
+    if user is None or not user.active:
+        _forget_login()
         return None
     return user
+
+
+def cookie_token() -> str | None:
+    """The login token the browser sent with this page, if any."""
+    try:
+        token = st.context.cookies.get(COOKIE)
+    except (AttributeError, RuntimeError):  # no browser request behind this run
+        return None
+    return token if isinstance(token, str) and token else None
+
+
+def _forget_login() -> None:
+    st.session_state.pop(USER_KEY, None)
+    st.session_state.pop(TOKEN_KEY, None)
 
 
 @contextmanager
@@ -124,18 +156,26 @@ def when(moment: datetime | None) -> str:
 
 
 def describe_change(event: Event) -> str:
-    """What an event changed, e.g. 'status: unreviewed → verified'."""
+    """What an event changed, in readable values, e.g. 'Unreviewed → Verified' or a note."""
     before, after = event.before or {}, event.after or {}
     changed = [
-        f"{key}: {before[key]} → {value}" if key in before else f"{key}: {value}"
+        _value(key, before[key]) + " → " + _value(key, value)
+        if key in before
+        else _value(key, value)
         for key, value in after.items()
-        if key != "version" and before.get(key) != value
+        if key not in ("version", "sha256") and before.get(key) != value
     ]
     return "; ".join(changed)
 
 
+def _value(key: str, value: object) -> str:
+    if key == "status" and isinstance(value, str) and value in Status._value2member_map_:
+        return STATUS_LABELS[Status(value)]
+    return "—" if value is None else " ".join(str(value).split())
+
+
 def history_table(history: Sequence[tuple[Event, User | None]]) -> None:
-    """A claim's audit trail as a table, newest first."""
+    """A claim's audit trail as a table, newest first, each action in words."""
     if not history:
         st.caption("No changes recorded yet.")
         return
@@ -144,13 +184,19 @@ def history_table(history: Sequence[tuple[Event, User | None]]) -> None:
             {
                 "When": when(event.at),
                 "Who": user.display_name if user else "system",
-                "Action": event.action,
-                "Change": describe_change(event),
+                "What": what_happened(event),
+                "Details": describe_change(event),
             }
             for event, user in reversed(history)
         ],
         hide_index=True,
         width="stretch",
+        column_config={
+            "When": st.column_config.TextColumn(width="medium"),
+            "Who": st.column_config.TextColumn(width="medium"),
+            "What": st.column_config.TextColumn(width="medium"),
+            "Details": st.column_config.TextColumn(width="large"),
+        },
     )
 
 

@@ -7,10 +7,16 @@ the argon2 password hash.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import streamlit as st
 
 from factcheck.errors import LoginFailed
-from factcheck.ui.common import USER_KEY, db, plain
+from factcheck.logins import start_login
+from factcheck.models import utcnow
+from factcheck.settings import settings
+from factcheck.ui import cookies
+from factcheck.ui.common import EXPIRES_KEY, TOKEN_KEY, USER_KEY, cookie_token, db, plain
 from factcheck.users import authenticate, count_users, sso_user
 
 
@@ -37,6 +43,8 @@ def render() -> None:
     if single_sign_on():
         _sso_login()
     else:
+        if cookie_token():  # a login that has ended (logged out, disabled ...)
+            cookies.drop()
         _form_login()
 
 
@@ -76,5 +84,9 @@ def _form_login() -> None:
             except LoginFailed as exc:
                 st.error(plain(str(exc)))
                 return
+            days = settings().login_days
+            token = start_login(session, user=user, days=days)
         st.session_state[USER_KEY] = user.id
+        st.session_state[TOKEN_KEY] = token
+        st.session_state[EXPIRES_KEY] = utcnow() + timedelta(days=days)
         st.rerun()

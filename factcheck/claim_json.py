@@ -1,0 +1,81 @@
+"""The one JSON shape of a claim: `factcheck claims --format json`, and every data export.
+
+Adding a field is one line in ``ClaimOut``: ``claim_out`` reads each field by its name from
+the claim (a stored ``Claim``, or a report's copy of one) or from the names given beside it.
+Exports add their own fields after these (evidence, notes, the latest status change ...).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+from typing import Any, Literal, TypedDict, cast
+
+JsonValue = str | int | float | bool | None
+
+
+class ClaimOut(TypedDict):
+    """A claim as JSON (README: "JSON of a claim")."""
+
+    id: int
+    article_id: int
+    article_title: str
+    outlet: str | None
+    kind: Literal["numeric", "attributed"]
+    start: int  # text[start:end] == quote
+    end: int
+    quote: str
+    sentence: str
+    speaker: str | None
+    speaker_resolved: bool
+    attribution: Literal["direct", "indirect", "according_to"] | None
+    cue: str | None
+    value: float | None
+    lower: float | None
+    upper: float | None
+    qualifier: str | None
+    unit: str | None
+    measure: str | None
+    days: float | None
+    confidence: float
+    status: str
+    assignee: str | None
+    version: int
+    origin: Literal["extracted", "manual"]
+    created_at: str  # ISO 8601, UTC
+    updated_at: str
+
+
+# Fields that are names of other records, not columns of the claim itself.
+NAMES = ("article_title", "outlet", "speaker", "assignee")
+FIELDS: tuple[str, ...] = tuple(ClaimOut.__annotations__)
+
+
+def plain(value: Any) -> JsonValue:
+    """A value as JSON holds it: enums by value, datetimes in ISO 8601."""
+    if isinstance(value, Enum):
+        return cast(JsonValue, value.value)
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return cast(JsonValue, value)
+
+
+def claim_out(
+    claim: Any,
+    *,
+    article_title: str,
+    outlet: str | None,
+    speaker: str | None,
+    assignee: str | None,
+) -> ClaimOut:
+    """``claim`` (anything with a Claim's fields) with the names around it, as ``ClaimOut``."""
+    names = {
+        "article_title": article_title,
+        "outlet": outlet,
+        "speaker": speaker,
+        "assignee": assignee,
+    }
+    return cast(
+        ClaimOut,
+        {key: names[key] if key in names else plain(getattr(claim, key)) for key in FIELDS},
+    )
