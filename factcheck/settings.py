@@ -22,6 +22,7 @@ class Settings:
     org_name: str  # FACTCHECK_ORG_NAME: the fact-checking organisation, for ClaimReview
     org_url: str  # FACTCHECK_ORG_URL: its home page
     public_url: str  # FACTCHECK_PUBLIC_URL: where the app is reachable, for report links
+    grouping: bool  # FACTCHECK_GROUPING: group claims across articles at ingest (0 = off)
 
 
 def settings() -> Settings:
@@ -35,4 +36,5 @@ def settings() -> Settings:
         org_name=env("FACTCHECK_ORG_NAME", "") or "factcheck newsroom",
         org_url=env("FACTCHECK_ORG_URL", "") or "https://example.org/",
         public_url=env("FACTCHECK_PUBLIC_URL", "") or "http://localhost:8501",
+        grouping=env("FACTCHECK_GROUPING", "1").strip().lower() not in ("0", "false", "off"),
     )

@@ -1,0 +1,228 @@
+"""Stories: the articles that cover the same events, and which of them are rewrites of another.
+
+An article joins a story when one of its claims joins a claim group with another article's
+claim (factcheck.groups decides that at ingest: same figure or same words of one speaker,
+about the same names, within weeks). The story's title is its earliest article's. An article
+most of whose sentences are found in an earlier article of its story (``DERIVED`` of them,
+by their content words) is marked as derived from it: a rewrite of agency copy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from factcheck.comparable import content_words
+from factcheck.db import check_page
+from factcheck.errors import NotFound
+from factcheck.models import Article, Claim, ClaimGroup, Outlet, Status, Story
+
+DERIVED = 0.6  # share of an article's sentences taken from another to call it derived
+SAME_SENTENCE = 0.8  # containment of content words for two sentences to be one
+STORY_ARTICLES = 50  # earlier articles of a story compared when looking for a source
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+
+
+def _date(article: Article) -> datetime:
+    at = article.published_at or article.ingested_at
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+def join_story(session: Session, *, article_id: int, linked: Iterable[int]) -> Story:
+    """Put an article and the articles it shares groups with into one story; not committed."""
+    ids = sorted({article_id, *linked})
+    articles = session.exec(select(Article).where(col(Article.id).in_(ids))).all()
+    stories = sorted({a.story_id for a in articles if a.story_id is not None})
+    earliest = min(articles, key=lambda a: (_date(a), a.id or 0))
+    if stories:
+        story = session.get(Story, stories[0])
+        assert story is not None
+    else:
+        story = Story(title=earliest.title, first_seen=_date(earliest), last_seen=_date(earliest))
+        session.add(story)
+        session.flush()
+    for article in articles:
+        if article.story_id is None:
+            article.story_id = story.id
+            session.add(article)
+        at = _date(article)
+        if at < _aware(story.first_seen):
+            story.first_seen, story.title = at, article.title
+        if at > _aware(story.last_seen):
+            story.last_seen = at
+    session.add(story)
+    session.flush()
+    new = session.get(Article, article_id)
+    if new is not None and new.derived_from_id is None:
+        new.derived_from_id = _source_of(session, new)
+        session.add(new)
+    return story
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+def sentence_words(text: str) -> list[frozenset[str]]:
+    """The content words of each sentence long enough to tell (five words or more)."""
+    found = (content_words(s) for s in _SENTENCE.findall(text))
+    return [words for words in found if len(words) >= 5]
+
+
+def taken_share(text: str, source: str) -> float:
+    """The share of ``text``'s sentences that are found, nearly word for word, in ``source``."""
+    mine, theirs = sentence_words(text), sentence_words(source)
+    if not mine or not theirs:
+        return 0.0
+    taken = sum(
+        1
+        for words in mine
+        if any(len(words & other) >= SAME_SENTENCE * min(len(words), len(other)) for other in theirs)
+    )
+    return taken / len(mine)
+
+
+def _source_of(session: Session, article: Article) -> int | None:
+    """The earlier article of the same story this one is mostly copied from, if any."""
+    if article.story_id is None:
+        return None
+    earlier = session.exec(
+        select(Article)
+        .where(Article.story_id == article.story_id, col(Article.id) != article.id)
+        .order_by(col(Article.id).desc())
+        .limit(STORY_ARTICLES)
+    ).all()
+    best = max(
+        ((taken_share(article.text, other.text), other) for other in earlier if _date(other) <= _date(article)),
+        key=lambda pair: pair[0],
+        default=(0.0, None),
+    )
+    return best[1].id if best[1] is not None and best[0] >= DERIVED else None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A story as listed: title, outlets, dates, counts by status and conflicts."""
+
+    story: Story
+    articles: int
+    outlets: list[str]
+    statuses: dict[Status, int] = field(default_factory=dict)
+    conflicts: int = 0
+    groups: int = 0
+
+    @property
+    def claims(self) -> int:
+        """How many claims its articles hold."""
+        return sum(self.statuses.values())
+
+
+def get_story(session: Session, *, story_id: int) -> Story:
+    """One story; NotFound names the ID asked for."""
+    story = session.get(Story, story_id)
+    if story is None:
+        raise NotFound(f"There is no story {story_id}; see `factcheck stories`.")
+    return story
+
+
+def list_stories(
+    session: Session, *, offset: int = 0, limit: int = 50, story_ids: Iterable[int] = ()
+) -> tuple[list[StoryRow], int]:
+    """A page of stories, latest first, with their outlets, counts and conflicts; the total."""
+    check_page(offset=offset, limit=limit, noun="story")
+    only = list(story_ids)
+    where = [col(Story.id).in_(only)] if only else []
+    total = session.exec(select(func.count()).select_from(Story).where(*where)).one()
+    stories = session.exec(
+        select(Story)
+        .where(*where)
+        .order_by(col(Story.last_seen).desc(), col(Story.id).desc())
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    ids = [s.id for s in stories]
+    if not ids:
+        return [], total
+    articles: dict[int, int] = {}
+    outlets: dict[int, set[str]] = {i: set() for i in ids if i is not None}
+    for story_id, outlet in session.execute(
+        sa.select(col(Article.story_id), col(Outlet.name))
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
+        .where(col(Article.story_id).in_(ids))
+    ).all():
+        articles[story_id] = articles.get(story_id, 0) + 1
+        if outlet:
+            outlets[story_id].add(outlet)
+    statuses: dict[int, dict[Status, int]] = {i: {} for i in ids if i is not None}
+    for story_id, status, n in session.execute(
+        sa.select(col(Article.story_id), col(Claim.status), func.count())
+        .join(Claim, col(Claim.article_id) == Article.id)
+        .where(col(Article.story_id).in_(ids))
+        .group_by(col(Article.story_id), col(Claim.status))
+    ).all():
+        statuses[story_id][Status(status)] = n
+    groups: dict[int, tuple[int, int]] = {}
+    for story_id, conflict, n in session.execute(
+        sa.select(col(ClaimGroup.story_id), col(ClaimGroup.conflict), func.count())
+        .where(col(ClaimGroup.story_id).in_(ids))
+        .group_by(col(ClaimGroup.story_id), col(ClaimGroup.conflict))
+    ).all():
+        total_groups, conflicts = groups.get(story_id, (0, 0))
+        groups[story_id] = (total_groups + n, conflicts + (n if conflict else 0))
+    rows = [
+        StoryRow(
+            story=s,
+            articles=articles.get(s.id or 0, 0),
+            outlets=sorted(outlets.get(s.id or 0, set())),
+            statuses=statuses.get(s.id or 0, {}),
+            conflicts=groups.get(s.id or 0, (0, 0))[1],
+            groups=groups.get(s.id or 0, (0, 0))[0],
+        )
+        for s in stories
+    ]
+    return rows, total
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """An article of a story, for its timeline."""
+
+    id: int
+    title: str
+    outlet: str | None
+    published: datetime
+    derived_from: int | None
+    claims: int
+
+
+def story_articles(session: Session, *, story_id: int) -> list[StoryArticle]:
+    """The articles of a story in order of appearance, with how many claims each has."""
+    get_story(session, story_id=story_id)
+    counts = (
+        select(Claim.article_id, func.count().label("n"))
+        .join(Article, col(Article.id) == Claim.article_id)
+        .where(Article.story_id == story_id)
+        .group_by(col(Claim.article_id))
+        .subquery()
+    )
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    rows = session.execute(
+        sa.select(
+            col(Article.id),
+            col(Article.title),
+            col(Outlet.name),
+            at,
+            col(Article.derived_from_id),
+            func.coalesce(counts.c.n, 0),
+        )
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
+        .join(counts, counts.c.article_id == Article.id, isouter=True)
+        .where(col(Article.story_id) == story_id)
+        .order_by(at, col(Article.id))
+    ).all()
+    return [StoryArticle(r[0], r[1], r[2], _aware(r[3]), r[4], r[5]) for r in rows]
