@@ -21,7 +21,9 @@ Each claim states an interval of values it allows, from its value, range and qua
 ============================================  ===============================================
 
 Two claims **describe the same fact** when their intervals lie within ``SAME_FACT`` (15%) of
-each other (the gap between them, relative to the larger value). A group is in **conflict**
+each other (the gap between them, relative to the larger value), an open side counting up to
+``OPEN`` (2×) its bound: "over 1,000" may report 1,500, but "at least 41" (Lisk's dead) does
+not report a toll of 253 elsewhere, though it is true of it. A group is in **conflict**
 when no single value lies in every member's interval: "some 240" allows 228–252 and 253
 allows only 253, so an outlet that wrote "some 240" and one that wrote 253 disagree, while
 "over 1,000" and 1,500 agree, and "about 130" (123.5–136.5) agrees with 136.
@@ -56,6 +58,7 @@ from factcheck.extract.lexicon.measures import CANONICAL, NEUTRAL, PHRASES, SING
 from factcheck.extract.units import lookup
 
 SAME_FACT = 0.15  # intervals this close (relative gap) report one fact
+OPEN = 2.0  # "over 1,000" may report up to 2,000, "up to 60" down to 30
 ABOUT = 0.05  # "about 130" allows 5% either way
 NEARLY = 0.10  # "nearly 45" allows down to 10% less
 SAME_WORDS = 0.6  # content-word containment of two attributed claims saying the same
@@ -98,6 +101,18 @@ class Bounds:
         lows = [b for b in (self.lo, other.lo) if b is not None]
         highs = [b for b in (self.hi, other.hi) if b is not None]
         return Bounds(max(lows) if lows else None, min(highs) if highs else None)
+
+    def plausible(self) -> Bounds:
+        """The values that may be one fact with this one: an open side closed at ``OPEN``×.
+
+        "At least 41" is true of 253 but does not report it; "over 1,000" may report 1,500.
+        """
+        lo, hi = self.lo, self.hi
+        if hi is None and lo is not None:
+            hi = lo * OPEN
+        if lo is not None and lo == 0 and hi is not None:
+            lo = hi / OPEN
+        return Bounds(lo, hi)
 
     @property
     def empty(self) -> bool:
@@ -189,7 +204,7 @@ def gap(a: Bounds, b: Bounds) -> float:
 
 def same_fact(a: Bounds, b: Bounds) -> bool:
     """True when two figures can describe one fact (within SAME_FACT of each other)."""
-    return gap(a, b) <= SAME_FACT
+    return gap(a.plausible(), b.plausible()) <= SAME_FACT
 
 
 def content_words(text: str) -> frozenset[str]:

@@ -173,7 +173,7 @@ def _score(new: _Member, old: _Member) -> float | None:
     if new.kind == ClaimKind.NUMERIC:
         if new.bounds is None or old.bounds is None:
             return None
-        distance = gap(new.bounds, old.bounds)
+        distance = gap(new.bounds.plausible(), old.bounds.plausible())
         return distance if distance <= SAME_FACT else None
     overlap = word_overlap(new.words, old.words)
     return 1 - overlap if overlap >= SAME_WORDS else None
@@ -215,19 +215,34 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
         pool.setdefault(old.group_key, []).append(old)
     groups: dict[int, ClaimGroup] = {}
     links: dict[int, set[int]] = {}  # article id → articles it shares a group with
+    present: dict[int, set[int]] = {}  # group id → its articles: one claim per article
     for new in news:
         best: tuple[float, int, _Member] | None = None
         for old in pool.get(new.group_key, []):
             score = _score(new, old)
-            if score is not None and (best is None or (score, -old.id) < best[:2]):
-                best = (score, -old.id, old)
+            if score is None or (best is not None and (score, -old.id) >= best[:2]):
+                continue
+            if old.group_id is not None and new.article_id in _articles(session, present, old):
+                continue
+            best = (score, -old.id, old)
         if best is not None:
             old = best[2]
             group = _join(session, groups, new, old)
             new.group_id = group.id
+            present.setdefault(group.id or 0, {old.article_id}).add(new.article_id)
             links.setdefault(new.article_id, set()).add(old.article_id)
         pool.setdefault(new.group_key, []).insert(0, new)
     _place_in_stories(session, article_ids, links, groups)
+
+
+def _articles(session: Session, present: dict[int, set[int]], old: _Member) -> set[int]:
+    """The articles already in ``old``'s group."""
+    gid = old.group_id or 0
+    if gid not in present:
+        present[gid] = set(
+            session.exec(select(Claim.article_id).where(Claim.group_id == gid)).all()
+        )
+    return present[gid]
 
 
 def _join(
@@ -540,3 +555,27 @@ def story_title(session: Session, *, story_id: int | None) -> str | None:
     """The title of a story, or None."""
     story = session.get(Story, story_id) if story_id else None
     return story.title if story else None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimContext:
+    """The groups and stories of a page of claims: group by ID, story by article ID."""
+
+    groups: dict[int, ClaimGroup]
+    stories: dict[int, int | None]
+
+
+def claim_context(session: Session, *, claims: Sequence[Claim]) -> ClaimContext:
+    """The groups of these claims and the stories of their articles, in two queries."""
+    groups = groups_of(session, group_ids=[c.group_id for c in claims if c.group_id])
+    article_ids = {c.article_id for c in claims}
+    stories = (
+        dict(
+            session.exec(
+                select(Article.id, Article.story_id).where(col(Article.id).in_(article_ids))
+            ).all()
+        )
+        if article_ids
+        else {}
+    )
+    return ClaimContext(groups, {k: v for k, v in stories.items() if k is not None})

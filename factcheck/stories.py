@@ -3,8 +3,10 @@
 An article joins a story when one of its claims joins a claim group with another article's
 claim (factcheck.groups decides that at ingest: same figure or same words of one speaker,
 about the same names, within weeks). The story's title is its earliest article's. An article
-most of whose sentences are found in an earlier article of its story (``DERIVED`` of them,
-by their content words) is marked as derived from it: a rewrite of agency copy.
+most of whose text is found in an earlier article of its story (``DERIVED`` of its runs of
+five words, the shingles of Broder's resemblance measure) is marked as derived from it: a
+rewrite of agency copy keeps long runs of words, independent reporting of the same facts
+does not.
 """
 
 from __future__ import annotations
@@ -17,15 +19,14 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck.comparable import content_words
 from factcheck.db import check_page
 from factcheck.errors import NotFound
 from factcheck.models import Article, Claim, ClaimGroup, Outlet, Status, Story
 
-DERIVED = 0.6  # share of an article's sentences taken from another to call it derived
-SAME_SENTENCE = 0.8  # containment of content words for two sentences to be one
+DERIVED = 0.6  # share of an article's five-word runs found in another to call it derived
+SHINGLE = 5
 STORY_ARTICLES = 50  # earlier articles of a story compared when looking for a source
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_WORD = re.compile(r"\w+")
 
 
 def _date(article: Article) -> datetime:
@@ -68,23 +69,16 @@ def _aware(at: datetime) -> datetime:
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
-def sentence_words(text: str) -> list[frozenset[str]]:
-    """The content words of each sentence long enough to tell (five words or more)."""
-    found = (content_words(s) for s in _SENTENCE.findall(text))
-    return [words for words in found if len(words) >= 5]
+def shingles(text: str, *, size: int = SHINGLE) -> set[int]:
+    """Hashes of every run of ``size`` words (lower case): what copying keeps, rewording loses."""
+    words = _WORD.findall(text.lower())
+    return {hash(tuple(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
 
 
 def taken_share(text: str, source: str) -> float:
-    """The share of ``text``'s sentences that are found, nearly word for word, in ``source``."""
-    mine, theirs = sentence_words(text), sentence_words(source)
-    if not mine or not theirs:
-        return 0.0
-    taken = sum(
-        1
-        for words in mine
-        if any(len(words & other) >= SAME_SENTENCE * min(len(words), len(other)) for other in theirs)
-    )
-    return taken / len(mine)
+    """The share of ``text``'s word runs that are found in ``source`` (1.0: copied whole)."""
+    mine = shingles(text)
+    return len(mine & shingles(source)) / len(mine) if mine else 0.0
 
 
 def _source_of(session: Session, article: Article) -> int | None:

@@ -28,7 +28,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "ceasefire": "ceasefire cease-fire truce armistice".split(),
     "released": "released freed release".split(),
     "rescued": "rescued rescue saved".split(),
-    "worker": "worker workers staff employees employee".split(),
     "child": "child children kids minors".split(),
     "woman": "woman women".split(),
     "soldier": "soldier soldiers troops servicemen".split(),
