@@ -17,7 +17,6 @@ Reviewers take a claim out of its group and join two groups; each is an event.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -31,7 +30,7 @@ from factcheck.comparable import Bounds, bounds, content_words, gap, same_topic,
 from factcheck.comparable import SAME_FACT, SAME_WORDS
 from factcheck.comparable import measure_key as _measure_key
 from factcheck.comparable import unit_class
-from factcheck.db import check_page
+from factcheck.db import advisory_lock, check_page
 from factcheck.errors import BadInput, Conflict, NotFound
 from factcheck.models import (
     Article,
@@ -91,16 +90,6 @@ def claim_keys(
             speaker_id=speaker_id,
         ),
     }
-
-
-def _lock(session: Session, keys: Iterable[str]) -> None:
-    """PostgreSQL: hold an advisory lock per key until commit (in one order: no deadlock)."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    for key in sorted(set(keys)):
-        number = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
-        signed = number - (1 << 64) if number >= 1 << 63 else number
-        session.execute(sa.text("SELECT pg_advisory_xact_lock(:n)"), {"n": signed})
 
 
 @dataclass(slots=True)
@@ -209,7 +198,7 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
     news = [_member(r) for r in new_rows]
     keys = {m.group_key for m in news}
     if keys:
-        _lock(session, keys)
+        advisory_lock(session, keys)
     pool: dict[str, list[_Member]] = {}
     for old in _candidates(session, keys, set(article_ids)) if keys else []:
         pool.setdefault(old.group_key, []).append(old)
@@ -348,7 +337,7 @@ def take_out(session: Session, *, claim_id: int, seen_version: int, by: User) ->
         raise BadInput(f"Claim {claim_id} is in no group; nothing to take out.")
     group_id = claim.group_id
     try:
-        _lock(session, [claim.group_key or ""])
+        advisory_lock(session, [claim.group_key or ""])
         claim = update_claim(
             session,
             claim_id=claim_id,
@@ -377,7 +366,7 @@ def join_groups(session: Session, *, keep_id: int, other_id: int, by: User) -> C
                 f"Group {keep_id} holds {keep.kind.value} claims and group {other_id} "
                 f"{other.kind.value} ones; only groups of one kind can join."
             )
-        _lock(session, [keep.key, other.key])
+        advisory_lock(session, [keep.key, other.key])
         moved = session.exec(select(Claim.id).where(Claim.group_id == other_id)).all()
         session.execute(
             sa.update(Claim)

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from factcheck.audit import record
-from factcheck.db import check_page, like_pattern
+from factcheck.db import advisory_lock, check_page, like_pattern
 from factcheck.errors import BadInput, NotFound
 from factcheck.extract.speakers import split_title
 from factcheck.models import Claim, ClaimGroup, Speaker, SpeakerAlias, SpeakerKind, User
@@ -111,6 +111,8 @@ def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
     wanted = set(keys.values())
     found: dict[str, int] = {}
     if wanted:
+        # Two ingests naming one new speaker at once: the second waits and finds the first's.
+        advisory_lock(session, [f"speaker|{k}" for k in wanted | {k.split()[-1] for k in wanted}])
         rows = session.exec(
             select(SpeakerAlias.key, SpeakerAlias.speaker_id).where(
                 col(SpeakerAlias.key).in_(wanted)
