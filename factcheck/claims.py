@@ -18,6 +18,7 @@ from factcheck.models import (
     Article,
     Attribution,
     Claim,
+    ClaimGroup,
     ClaimKind,
     Event,
     Evidence,
@@ -46,6 +47,7 @@ class ClaimFilter:
     search: str = ""  # words in the quote or its sentence
     since: datetime | None = None  # updated at or after
     measure: str = ""  # words in what a numeric claim counts
+    conflicts: bool = False  # only claims whose group is in conflict
 
     def conditions(self) -> list[Any]:
         """The WHERE conditions of this filter, for any query that joins Claim and Article."""
@@ -74,6 +76,9 @@ class ClaimFilter:
             where.append(col(Claim.measure).ilike(like_pattern(self.measure), escape="\\"))
         if self.since is not None:
             where.append(col(Claim.updated_at) >= self.since)
+        if self.conflicts:
+            conflicting = select(ClaimGroup.id).where(col(ClaimGroup.conflict).is_(True))
+            where.append(col(Claim.group_id).in_(conflicting))
         return where
 
 

@@ -18,9 +18,9 @@ from factcheck.claims import ClaimFilter, ClaimRow, list_claims
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError
 from factcheck.groups import ClaimContext, GroupView, claim_context, list_groups
+from factcheck.models import ClaimKind, Role, Stance, Status, User
 from factcheck.speakers import list_speakers, merge_speakers, split_speaker
 from factcheck.stories import get_story, list_stories
-from factcheck.models import ClaimKind, Role, Stance, Status, User
 from factcheck.users import get_user
 
 app = typer.Typer(
@@ -567,9 +567,7 @@ def groups(
             **r,
             "conflict": "CONFLICT" if r["conflict"] else "",
             "what": r["measure_key"] or r["speaker"],
-            "wordings": " | ".join(
-                f"{m['outlet'] or '?'}: {m['quote']}" for m in r["members"]
-            ),
+            "wordings": " | ".join(f"{m['outlet'] or '?'}: {m['quote']}" for m in r["members"]),
         }
         for r in records
     ]
@@ -651,9 +649,7 @@ def speakers_merge(
     Example: factcheck speakers merge 12 40 --user editor@newsroom.org
     """
     with session_scope() as session:
-        kept = merge_speakers(
-            session, keep_id=keep, other_id=other, by=acting_user(session, user)
-        )
+        kept = merge_speakers(session, keep_id=keep, other_id=other, by=acting_user(session, user))
         typer.echo(f"Speaker {other} is now part of {kept.name} (speaker {kept.id}).")
 
 

@@ -49,6 +49,7 @@ as the database grows (TF-IDF weights would).
 from __future__ import annotations
 
 import calendar
+import difflib
 import math
 import re
 from dataclasses import dataclass
@@ -65,27 +66,168 @@ SAME_WORDS = 0.6  # content-word containment of two attributed claims saying the
 MIN_SHARED = 2
 
 _LOWER_BOUNDS = frozenset(
-    "at least|more than|over|well over|just over|upwards of|in excess of|no fewer than"
-    "|no less than|above|as many as|as much as".split("|")
+    [
+        "at least",
+        "more than",
+        "over",
+        "well over",
+        "just over",
+        "upwards of",
+        "in excess of",
+        "no fewer than",
+        "no less than",
+        "above",
+        "as many as",
+        "as much as",
+    ]
 )
 _UPPER_BOUNDS = frozenset(
-    "up to|at most|less than|fewer than|under|below|no more than|within|as few as".split("|")
+    [
+        "up to",
+        "at most",
+        "less than",
+        "fewer than",
+        "under",
+        "below",
+        "no more than",
+        "within",
+        "as few as",
+    ]
 )
-_NEARLY = frozenset("nearly|almost|just under|close to|closer to".split("|"))
+_NEARLY = frozenset(["nearly", "almost", "just under", "close to", "closer to"])
 _ABOUT = frozenset(
-    "about|some|around|roughly|approximately|an estimated|estimated|somewhere around|maybe"
-    "|perhaps|or so".split("|")
+    [
+        "about",
+        "some",
+        "around",
+        "roughly",
+        "approximately",
+        "an estimated",
+        "estimated",
+        "somewhere around",
+        "maybe",
+        "perhaps",
+        "or so",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _STOP = frozenset(
-    """
-    a an the and or but if then than that this these those is are was were be been being am
-    it its it's he she they we you i me him her them us our your their his my mine of in on
-    at to for from by with as into onto over under about after before up down out not no
-    will would shall should can could may might must do does did done have has had having
-    said says say told tells according there here what which who whom whose when where why
-    how all any each every some such very just also so too only own same other more most
-    """.split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "then",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "me",
+        "him",
+        "her",
+        "them",
+        "us",
+        "our",
+        "your",
+        "their",
+        "his",
+        "my",
+        "mine",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "up",
+        "down",
+        "out",
+        "not",
+        "no",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "done",
+        "have",
+        "has",
+        "had",
+        "having",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "according",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "each",
+        "every",
+        "some",
+        "such",
+        "very",
+        "just",
+        "also",
+        "so",
+        "too",
+        "only",
+        "own",
+        "same",
+        "other",
+        "more",
+        "most",
+    ]
 )
 
 
@@ -226,13 +368,59 @@ def says_same(a: str, b: str) -> bool:
     return word_overlap(content_words(a), content_words(b)) >= SAME_WORDS
 
 
-_CAPITALISED = re.compile(r"(?<![.!?\"“]\s)(?<![\n\"“‘'(])(?<!^)\b([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*|[A-Z]{2,6})\b")
+_CAPITALISED = re.compile(
+    r"(?<![.!?\"“]\s)(?<![\n\"“‘'(])(?<!^)\b([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*|[A-Z]{2,6})\b"
+)
 _NOT_TOPICS = _STOP | frozenset(
-    """
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december mr mrs ms dr the but and while however
-    after before when on in at it he she they we this that there these those one two three
-    """.split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "the",
+        "but",
+        "and",
+        "while",
+        "however",
+        "after",
+        "before",
+        "when",
+        "on",
+        "in",
+        "at",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "this",
+        "that",
+        "there",
+        "these",
+        "those",
+        "one",
+        "two",
+        "three",
+    ]
 )
 
 
@@ -257,10 +445,21 @@ def same_topic(a: list[str] | None, b: list[str] | None) -> bool:
     return len(set(a) & set(b)) >= min(2, len(a), len(b))
 
 
-_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 def resolve_as_of(phrase: str | None, published: datetime) -> date:
@@ -280,6 +479,27 @@ def resolve_as_of(phrase: str | None, published: datetime) -> date:
         last = calendar.monthrange(year, i)[1]
         date_of = date(year, i, min(int(number.group(1)), last) if number else last)
         if date_of > day and not re.search(r"\b(19|20)\d\d\b", low):
-            date_of = date_of.replace(year=year - 1, day=min(date_of.day, 28 if i == 2 else date_of.day))
+            date_of = date_of.replace(
+                year=year - 1, day=min(date_of.day, 28 if i == 2 else date_of.day)
+            )
         return date_of
     return day
+
+
+def word_diff(original: str, other: str) -> list[tuple[str, str]]:
+    """How ``other`` words a quote against ``original``: ("same"|"dropped"|"added", words).
+
+    Word by word (difflib), so a trimmed or garbled quote shows exactly which words moved.
+    """
+    a, b = original.split(), other.split()
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=[w.lower() for w in a], b=[w.lower() for w in b])
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(("same", " ".join(b[j1:j2])))
+            continue
+        if i2 > i1:
+            out.append(("dropped", " ".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("added", " ".join(b[j1:j2])))
+    return out

@@ -19,17 +19,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from factcheck.audit import record
 from factcheck.claims import get_claim, update_claim
-from factcheck.comparable import Bounds, bounds, content_words, gap, same_topic, word_overlap
-from factcheck.comparable import SAME_FACT, SAME_WORDS
+from factcheck.comparable import (
+    SAME_FACT,
+    SAME_WORDS,
+    Bounds,
+    bounds,
+    content_words,
+    gap,
+    same_topic,
+    unit_class,
+    word_overlap,
+)
 from factcheck.comparable import measure_key as _measure_key
-from factcheck.comparable import unit_class
 from factcheck.db import advisory_lock, check_page
 from factcheck.errors import BadInput, Conflict, NotFound
 from factcheck.models import (
@@ -128,7 +137,7 @@ _FIELDS = (
 
 def _member(row: Sequence[object]) -> _Member:
     (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, tops, story) = row
-    kind = ClaimKind(kind)
+    kind = ClaimKind(str(kind))
     numeric = kind == ClaimKind.NUMERIC
     return _Member(
         id=int(cid),  # type: ignore[call-overload]
@@ -148,8 +157,6 @@ def _member(row: Sequence[object]) -> _Member:
 
 def _aware(at: datetime) -> datetime:
     # SQLite hands back naive datetimes; every stored time is UTC.
-    from datetime import UTC
-
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
@@ -262,11 +269,11 @@ def _join(
 
 def _take(session: Session, group: ClaimGroup, member: _Member) -> None:
     """Count ``member`` in its group: size, common bounds, conflict, first and last seen."""
-    session.execute(
-        sa.update(Claim).where(col(Claim.id) == member.id).values(group_id=group.id)
-    )
+    session.execute(sa.update(Claim).where(col(Claim.id) == member.id).values(group_id=group.id))
     if member.bounds is not None:
-        common = member.bounds if group.size == 0 else Bounds(group.lo, group.hi).meet(member.bounds)
+        common = (
+            member.bounds if group.size == 0 else Bounds(group.lo, group.hi).meet(member.bounds)
+        )
         group.lo, group.hi, group.conflict = common.lo, common.hi, group.conflict or common.empty
     group.size += 1
     first = _aware(group.first_seen) if group.first_seen else None
@@ -448,11 +455,19 @@ def _views(session: Session, groups: Sequence[ClaimGroup]) -> list[GroupView]:
     ).all()
     members: dict[int, list[MemberRow]] = {g.id or 0: [] for g in groups}
     for claim, title, outlet, at in rows:
-        members[claim.group_id].append(MemberRow(claim, claim.article_id, title, outlet, _aware(at)))
+        members[claim.group_id].append(
+            MemberRow(claim, claim.article_id, title, outlet, _aware(at))
+        )
     speakers = {g.speaker_id for g in groups if g.speaker_id}
-    names = dict(
-        session.exec(select(Speaker.id, Speaker.name).where(col(Speaker.id).in_(speakers))).all()
-    ) if speakers else {}
+    names = (
+        dict(
+            session.exec(
+                select(Speaker.id, Speaker.name).where(col(Speaker.id).in_(speakers))
+            ).all()
+        )
+        if speakers
+        else {}
+    )
     return [GroupView(g, names.get(g.speaker_id or 0), members[g.id or 0]) for g in groups]
 
 
@@ -471,7 +486,7 @@ def list_groups(
 ) -> tuple[list[GroupView], int]:
     """A page of groups, conflicts first then the largest, and how many match."""
     check_page(offset=offset, limit=limit, noun="group")
-    where = []
+    where: list[Any] = []
     if conflicts:
         where.append(col(ClaimGroup.conflict).is_(True))
     if story_id is not None:
@@ -480,9 +495,7 @@ def list_groups(
     found = session.exec(
         select(ClaimGroup)
         .where(*where)
-        .order_by(
-            col(ClaimGroup.conflict).desc(), col(ClaimGroup.size).desc(), col(ClaimGroup.id)
-        )
+        .order_by(col(ClaimGroup.conflict).desc(), col(ClaimGroup.size).desc(), col(ClaimGroup.id))
         .offset(offset)
         .limit(limit)
     ).all()
@@ -505,7 +518,7 @@ def apply_verdict(
     from factcheck.review import bulk_set_status
 
     view = group_view(session, group_id=group_id)
-    members = {m.claim.id: m for m in view.members}
+    members = {m.claim.id or 0: m for m in view.members}
     strangers = sorted(set(seen) - set(members))
     if strangers:
         raise BadInput(
@@ -515,15 +528,12 @@ def apply_verdict(
     try:
         return bulk_set_status(session, seen=seen, status=status, by=by)
     except Conflict as exc:
+        # The rollback expired the members: their versions read now are the current ones.
         stale = next(
-            (m for cid, m in members.items() if cid in seen and m.claim.version != seen[cid]),
-            None,
+            m
+            for cid, m in members.items()
+            if cid in seen and get_claim(session, claim_id=cid).version != seen[cid]
         )
-        if stale is None:
-            stale = next(
-                m for cid, m in members.items()
-                if cid in seen and get_claim(session, claim_id=cid or 0).version != seen[cid]
-            )
         raise Conflict(
             f"{stale.outlet or 'An article'}'s claim {stale.claim.quote[:60]!r} "
             f"(claim {stale.claim.id}) changed since you opened the group; nothing was saved. "
@@ -537,7 +547,9 @@ def groups_of(session: Session, *, group_ids: Iterable[int]) -> dict[int, ClaimG
     ids = {g for g in group_ids if g}
     if not ids:
         return {}
-    return {g.id or 0: g for g in session.exec(select(ClaimGroup).where(col(ClaimGroup.id).in_(ids)))}
+    return {
+        g.id or 0: g for g in session.exec(select(ClaimGroup).where(col(ClaimGroup.id).in_(ids)))
+    }
 
 
 def story_title(session: Session, *, story_id: int | None) -> str | None:
@@ -568,3 +580,36 @@ def claim_context(session: Session, *, claims: Sequence[Claim]) -> ClaimContext:
         else {}
     )
     return ClaimContext(groups, {k: v for k, v in stories.items() if k is not None})
+
+
+def newer_figure(session: Session, *, claim: Claim) -> Claim | None:
+    """A later figure of the same measure from the same speaker, when it differs: the claim
+    repeats a figure that source has since superseded ("outdated")."""
+    if claim.kind != ClaimKind.NUMERIC or not claim.group_key or not claim.speaker_id:
+        return None
+    if claim.as_of is None:
+        return None
+    newer = session.exec(
+        select(Claim)
+        .where(
+            Claim.group_key == claim.group_key,
+            Claim.speaker_id == claim.speaker_id,
+            col(Claim.as_of) > claim.as_of,
+            col(Claim.status) != Status.NOT_A_CLAIM,
+        )
+        .order_by(col(Claim.as_of).desc(), col(Claim.id).desc())
+        .limit(1)
+    ).first()
+    if newer is None or (newer.days or newer.value) == (claim.days or claim.value):
+        return None
+    return newer
+
+
+def conflict_count(session: Session) -> tuple[int, int]:
+    """How many groups are in conflict, and how many claims they hold."""
+    groups, claims = session.execute(
+        sa.select(func.count(), func.coalesce(func.sum(col(ClaimGroup.size)), 0)).where(
+            col(ClaimGroup.conflict).is_(True)
+        )
+    ).one()
+    return int(groups), int(claims)

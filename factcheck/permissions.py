@@ -22,7 +22,13 @@ class Action(StrEnum):
 
 
 _REVIEWER = frozenset({Action.INGEST, Action.REVIEW})
-_EDITOR = _REVIEWER | {Action.ASSIGN, Action.EDIT_SPEAKERS, Action.OVERRIDE_VERDICT, Action.EXPORT, Action.PUBLISH}
+_EDITOR = _REVIEWER | {
+    Action.ASSIGN,
+    Action.EDIT_SPEAKERS,
+    Action.OVERRIDE_VERDICT,
+    Action.EXPORT,
+    Action.PUBLISH,
+}
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.REVIEWER: _REVIEWER,
     Role.EDITOR: _EDITOR,

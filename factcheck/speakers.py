@@ -163,9 +163,7 @@ def list_speakers(
     where = [col(Speaker.name).ilike(like_pattern(search), escape="\\")] if search.strip() else []
     total = session.exec(select(func.count()).select_from(Speaker).where(*where)).one()
     claims = (
-        select(Claim.speaker_id, func.count().label("n"))
-        .group_by(col(Claim.speaker_id))
-        .subquery()
+        select(Claim.speaker_id, func.count().label("n")).group_by(col(Claim.speaker_id)).subquery()
     )
     n = func.coalesce(claims.c.n, 0)
     query = (
@@ -206,9 +204,9 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
             .values(speaker_id=keep_id, key=f"s|{keep_id}")
         )
         session.execute(
-            sa.update(Claim).where(col(Claim.group_key) == f"s|{other_id}").values(
-                group_key=f"s|{keep_id}"
-            )
+            sa.update(Claim)
+            .where(col(Claim.group_key) == f"s|{other_id}")
+            .values(group_key=f"s|{keep_id}")
         )
         keep.aliases = sorted({*keep.aliases, other.name, *other.aliases} - {keep.name})
         if keep.surname is None and other.surname is not None:

@@ -14,14 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from factcheck.db import check_page
 from factcheck.errors import NotFound
-from factcheck.models import Article, Claim, ClaimGroup, Outlet, Status, Story
+from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, Outlet, Status, Story
 
 DERIVED = 0.6  # share of an article's five-word runs found in another to call it derived
 SHINGLE = 5
@@ -92,7 +92,11 @@ def _source_of(session: Session, article: Article) -> int | None:
         .limit(STORY_ARTICLES)
     ).all()
     best = max(
-        ((taken_share(article.text, other.text), other) for other in earlier if _date(other) <= _date(article)),
+        (
+            (taken_share(article.text, other.text), other)
+            for other in earlier
+            if _date(other) <= _date(article)
+        ),
         key=lambda pair: pair[0],
         default=(0.0, None),
     )
@@ -220,3 +224,42 @@ def story_articles(session: Session, *, story_id: int) -> list[StoryArticle]:
         .order_by(at, col(Article.id))
     ).all()
     return [StoryArticle(r[0], r[1], r[2], _aware(r[3]), r[4], r[5]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One reported value of a measure, by the day it describes."""
+
+    as_of: date
+    value: float
+    outlet: str
+    measure: str
+    quote: str
+
+
+def figure_series(session: Session, *, story_id: int, limit: int = 2000) -> list[SeriesPoint]:
+    """The grouped figures of a story by as-of date and outlet (for one chart)."""
+    rows = session.execute(
+        sa.select(
+            col(Claim.as_of),
+            func.coalesce(col(Claim.days), col(Claim.value)),
+            col(Outlet.name),
+            col(ClaimGroup.measure_key),
+            col(Claim.quote),
+        )
+        .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id)
+        .join(Article, col(Article.id) == Claim.article_id)
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
+        .where(
+            col(ClaimGroup.story_id) == story_id,
+            col(ClaimGroup.kind) == ClaimKind.NUMERIC,
+            col(Claim.as_of).is_not(None),
+        )
+        .order_by(col(Claim.as_of), col(Claim.id))
+        .limit(limit)
+    ).all()
+    return [
+        SeriesPoint(r[0], float(r[1]), r[2] or "(no outlet)", r[3] or "", r[4])
+        for r in rows
+        if r[1] is not None
+    ]

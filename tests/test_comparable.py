@@ -19,8 +19,13 @@ from factcheck.comparable import (
 
 
 def b(value: float, qualifier: str | None = None, **kw: float) -> Bounds:
-    found = bounds(value=value, lower=kw.get("lower"), upper=kw.get("upper"),
-                   qualifier=qualifier, days=kw.get("days"))
+    found = bounds(
+        value=value,
+        lower=kw.get("lower"),
+        upper=kw.get("upper"),
+        qualifier=qualifier,
+        days=kw.get("days"),
+    )
     assert found is not None
     return found
 

@@ -107,8 +107,11 @@ def test_an_organisation_written_two_ways_is_one_speaker(session: Session, both)
     ids = {
         c.speaker_id
         for c in session.exec(
-            select(Claim).where(col(Claim.speaker_name).in_(["the Kastan health ministry",
-                                                             "Kastan's health ministry"]))
+            select(Claim).where(
+                col(Claim.speaker_name).in_(
+                    ["the Kastan health ministry", "Kastan's health ministry"]
+                )
+            )
         )
     }
     assert len(ids) == 1
@@ -119,7 +122,9 @@ def test_a_surname_two_people_share_stays_apart(session: Session, editor: User) 
     add_article(session, title="Bridge", text=text, by=editor, claims=extract_claims(text))
     later = "Doyle said more checks were needed on the bridge."
     add_article(session, title="Checks", text=later, by=editor, claims=extract_claims(later))
-    doyles = {s.name for s in session.exec(select(Speaker).where(col(Speaker.name).contains("Doyle")))}
+    doyles = {
+        s.name for s in session.exec(select(Speaker).where(col(Speaker.name).contains("Doyle")))
+    }
     assert doyles == {"Ana Doyle", "Mark Doyle", "Doyle"}
 
 
@@ -141,9 +146,7 @@ def test_articles_sharing_groups_form_one_story_each(session: Session, both) -> 
     assert row.story.title == TRUCE[0].title  # the earliest article's
     assert row.outlets == sorted(p.outlet for p in TRUCE)
     assert row.conflicts == 1
-    assert [a.title for a in story_articles(session, story_id=story_id)] == [
-        p.title for p in TRUCE
-    ]
+    assert [a.title for a in story_articles(session, story_id=story_id)] == [p.title for p in TRUCE]
     assert all(a.story_id != story_id for a in closure)
 
 
@@ -182,8 +185,13 @@ def test_a_stale_member_is_named_and_nothing_is_written(session: Session, both, 
     members = group_view(session, group_id=group.id or 0).members
     seen = {m.claim.id or 0: m.claim.version for m in members}
     stale = members[1].claim
-    set_status(session, claim_id=stale.id or 0, status=Status.IN_REVIEW, by=editor,
-               seen_version=stale.version)
+    set_status(
+        session,
+        claim_id=stale.id or 0,
+        status=Status.IN_REVIEW,
+        by=editor,
+        seen_version=stale.version,
+    )
     with pytest.raises(Conflict, match=members[1].outlet or ""):
         apply_verdict(session, group_id=group.id or 0, seen=seen, status=Status.FALSE, by=editor)
     statuses = {session.get(Claim, i).status for i in seen}  # type: ignore[union-attr]
@@ -201,8 +209,13 @@ def test_taking_a_claim_out_and_joining_groups_are_events(session: Session, both
     take_out(session, claim_id=claim.id or 0, seen_version=claim.version, by=editor)
     session.refresh(claim)
     assert claim.group_id is None
-    assert session.get(ClaimGroup, group.id).size == group_view(session, group_id=group.id or 0).group.size  # type: ignore[union-attr]
-    assert session.exec(select(Event).where(Event.claim_id == claim.id, Event.action == "claim.ungroup")).one()
+    assert (
+        session.get(ClaimGroup, group.id).size
+        == group_view(session, group_id=group.id or 0).group.size
+    )  # type: ignore[union-attr]
+    assert session.exec(
+        select(Event).where(Event.claim_id == claim.id, Event.action == "claim.ungroup")
+    ).one()
     join_groups(session, keep_id=group.id or 0, other_id=killed.id or 0, by=editor)
     assert session.get(ClaimGroup, killed.id) is None
     moved = session.exec(select(Event).where(Event.action == "claim.group")).all()
@@ -220,8 +233,13 @@ def test_editors_merge_and_split_speakers(session: Session, editor: User) -> Non
     rows, _ = list_speakers(session, search="Holt")
     assert len(rows) == 2
     keep, other = sorted(rows, key=lambda r: r.speaker.id or 0)
-    merged = merge_speakers(session, keep_id=keep.speaker.id or 0, other_id=other.speaker.id or 0, by=editor)
-    assert {c.speaker_id for c in session.exec(select(Claim).where(col(Claim.speaker_name).contains("Holt")))} == {merged.id}
+    merged = merge_speakers(
+        session, keep_id=keep.speaker.id or 0, other_id=other.speaker.id or 0, by=editor
+    )
+    assert {
+        c.speaker_id
+        for c in session.exec(select(Claim).where(col(Claim.speaker_name).contains("Holt")))
+    } == {merged.id}
     assert session.exec(select(Event).where(Event.action == "speaker.merge")).one()
     new = split_speaker(session, speaker_id=merged.id or 0, name="Rena M. Holt", by=editor)
     moved = session.exec(select(Claim).where(Claim.speaker_name == "Rena M. Holt")).all()
@@ -241,5 +259,10 @@ def test_a_verdict_for_claims_outside_the_group_is_refused(session: Session, bot
     outsider = session.exec(select(Claim).where(Claim.group_id.is_(None))).first()  # type: ignore[union-attr]
     assert group is not None and outsider is not None
     with pytest.raises(BadInput, match="not in group"):
-        apply_verdict(session, group_id=group.id or 0, seen={outsider.id or 0: 1},
-                      status=Status.FALSE, by=editor)
+        apply_verdict(
+            session,
+            group_id=group.id or 0,
+            seen={outsider.id or 0: 1},
+            status=Status.FALSE,
+            by=editor,
+        )

@@ -1,4 +1,4 @@
-"""`factcheck claims|groups|stories|speakers` on the invented truce coverage, as a user runs them."""
+"""`factcheck claims|groups|stories|speakers` on the invented truce coverage, run as a user."""
 
 from __future__ import annotations
 

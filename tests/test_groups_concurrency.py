@@ -56,9 +56,7 @@ def test_two_workers_ingesting_one_figure_at_once_end_in_one_group(
     session.commit()
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(2)
-    workers = [
-        ctx.Process(target=_worker, args=(db_url, user.email, n, barrier)) for n in (1, 2)
-    ]
+    workers = [ctx.Process(target=_worker, args=(db_url, user.email, n, barrier)) for n in (1, 2)]
     for w in workers:
         w.start()
     for w in workers:

@@ -12,27 +12,69 @@ from . import word_set
 
 # Each canonical word with the forms that mean it. A form of several words is matched before
 # its single words ("taken hostage" before "taken"), so order does not matter here.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "killed": (
-        "killed kill kills killing dead death deaths died die dies dying fatalities fatality "
-        "fatally lives lost perished slain death toll toll bodies body"
-    ).split(),
-    "kidnapped": (
-        "kidnapped kidnap kidnapping abducted abduct abduction hostage hostages captive captives "
-        "taken hostage held hostage seized"
-    ).split(),
-    "injured": "injured injury injuries wounded wounding hurt casualties".split(),
-    "missing": "missing unaccounted".split(),
-    "displaced": "displaced displacement homeless evacuated evacuees fled refugees".split(),
-    "arrested": "arrested arrest arrests detained detention detainees".split(),
-    "ceasefire": "ceasefire cease-fire truce armistice".split(),
-    "released": "released freed release".split(),
-    "rescued": "rescued rescue saved".split(),
-    "child": "child children kids minors".split(),
-    "woman": "woman women".split(),
-    "soldier": "soldier soldiers troops servicemen".split(),
-    "home": "home homes house houses dwellings".split(),
-    "inspection": "inspection inspections inspected".split(),
+SYNONYMS: dict[str, list[str]] = {
+    "killed": [
+        "killed",
+        "kill",
+        "kills",
+        "killing",
+        "dead",
+        "death",
+        "deaths",
+        "died",
+        "die",
+        "dies",
+        "dying",
+        "fatalities",
+        "fatality",
+        "fatally",
+        "lives",
+        "lost",
+        "perished",
+        "slain",
+        "death",
+        "toll",
+        "toll",
+        "bodies",
+        "body",
+    ],
+    "kidnapped": [
+        "kidnapped",
+        "kidnap",
+        "kidnapping",
+        "abducted",
+        "abduct",
+        "abduction",
+        "hostage",
+        "hostages",
+        "captive",
+        "captives",
+        "taken",
+        "hostage",
+        "held",
+        "hostage",
+        "seized",
+    ],
+    "injured": ["injured", "injury", "injuries", "wounded", "wounding", "hurt", "casualties"],
+    "missing": ["missing", "unaccounted"],
+    "displaced": [
+        "displaced",
+        "displacement",
+        "homeless",
+        "evacuated",
+        "evacuees",
+        "fled",
+        "refugees",
+    ],
+    "arrested": ["arrested", "arrest", "arrests", "detained", "detention", "detainees"],
+    "ceasefire": ["ceasefire", "cease-fire", "truce", "armistice"],
+    "released": ["released", "freed", "release"],
+    "rescued": ["rescued", "rescue", "saved"],
+    "child": ["child", "children", "kids", "minors"],
+    "woman": ["woman", "women"],
+    "soldier": ["soldier", "soldiers", "troops", "servicemen"],
+    "home": ["home", "homes", "house", "houses", "dwellings"],
+    "inspection": ["inspection", "inspections", "inspected"],
 }
 
 # Phrases of several words that are one measure word.
