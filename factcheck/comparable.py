@@ -63,7 +63,7 @@ OPEN = 2.0  # "over 1,000" may report up to 2,000, "up to 60" down to 30
 ABOUT = 0.05  # "about 130" allows 5% either way
 NEARLY = 0.10  # "nearly 45" allows down to 10% less
 SAME_WORDS = 0.6  # content-word containment of two attributed claims saying the same
-MIN_SHARED = 2
+MIN_SHARED = 3  # two words in common ("tunnel", "reopen") is a topic, not a statement
 
 _LOWER_BOUNDS = frozenset(
     [
@@ -283,6 +283,19 @@ def real_unit(unit: str | None) -> bool:
     if not unit:
         return False
     return lookup(unit) is not None or bool(re.fullmatch(r"[A-Z]{3}", unit)) or "/" in unit
+
+
+_PHYSICAL = frozenset({"time", "length", "area", "volume", "mass"})
+
+
+def by_unit_alone(unit: str | None, days: float | None) -> bool:
+    """True for durations and physical amounts: writers often leave out what they measure
+    ("the guns fall silent for 135 days", "a 38-kilometre detour"), so these are compared by
+    amount within a story, not by measure words."""
+    if days is not None:
+        return True
+    found = lookup(unit) if unit else None
+    return found is not None and found.kind in _PHYSICAL
 
 
 def unit_class(unit: str | None, days: float | None) -> str:

@@ -31,6 +31,7 @@ from factcheck.comparable import (
     SAME_FACT,
     SAME_WORDS,
     Bounds,
+    by_unit_alone,
     bounds,
     content_words,
     gap,
@@ -69,9 +70,11 @@ def group_key(
 ) -> str | None:
     """Where a claim looks for its group; None when it cannot be grouped."""
     if kind == ClaimKind.NUMERIC:
-        if not measure_key or not has_value:
+        if not has_value:
             return None
-        return f"n|{measure_key}|{unit_class(unit, days)}"[:250]
+        if by_unit_alone(unit, days):
+            return f"n|*|{unit_class(unit, days)}"
+        return f"n|{measure_key}|{unit_class(unit, days)}"[:250] if measure_key else None
     return f"s|{speaker_id}" if speaker_id else None
 
 

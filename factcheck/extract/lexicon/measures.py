@@ -96,7 +96,8 @@ NEUTRAL = word_set(
     about more than over nearly almost around up to the a an of in on by for from to and or
     with as this that these those its their his her our new latest further another other
     lasted last lasting took take taken put estimated estimate reportedly reported say says
-    said including included among all least most
+    said including included among all least most held hold holds linked use uses used
+    using affected involved recorded registered confirmed listed counted expected planned
     """
 )
 
