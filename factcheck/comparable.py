@@ -291,7 +291,7 @@ _PHYSICAL = frozenset({"time", "length", "area", "volume", "mass"})
 def by_unit_alone(unit: str | None, days: float | None) -> bool:
     """True for durations and physical amounts: writers often leave out what they measure
     ("the guns fall silent for 135 days", "a 38-kilometre detour"), so these are compared by
-    amount within a story, not by measure words."""
+    amount within a story; unless their measure words agree, only amounts that agree join."""
     if days is not None:
         return True
     found = lookup(unit) if unit else None

@@ -118,6 +118,7 @@ class _Member:
     at: datetime
     topics: list[str] = field(default_factory=list)
     story_id: int | None = None
+    measure_key: str | None = None
 
 
 _FIELDS = (
@@ -135,11 +136,12 @@ _FIELDS = (
     func.coalesce(col(Article.published_at), col(Article.ingested_at)),
     col(Article.topics),
     col(Article.story_id),
+    col(Claim.measure_key),
 )
 
 
 def _member(row: Sequence[object]) -> _Member:
-    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, tops, story) = row
+    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, tops, story, mkey) = row
     kind = ClaimKind(str(kind))
     numeric = kind == ClaimKind.NUMERIC
     return _Member(
@@ -155,6 +157,7 @@ def _member(row: Sequence[object]) -> _Member:
         at=_aware(at),  # type: ignore[arg-type]
         topics=list(tops or []),  # type: ignore[call-overload]
         story_id=story,  # type: ignore[arg-type]
+        measure_key=mkey,  # type: ignore[arg-type]
     )
 
 
@@ -173,6 +176,10 @@ def _score(new: _Member, old: _Member) -> float | None:
         if new.bounds is None or old.bounds is None:
             return None
         distance = gap(new.bounds.plausible(), old.bounds.plausible())
+        if new.group_key.startswith("n|*|") and new.measure_key != old.measure_key:
+            # Compared by amount alone: only figures that agree ("135 days" with a
+            # "4-1/2-month truce"), never "three days of mourning" with "62 hours" trapped.
+            return 0.0 if distance == 0 else None
         return distance if distance <= SAME_FACT else None
     overlap = word_overlap(new.words, old.words)
     return 1 - overlap if overlap >= SAME_WORDS else None

@@ -102,7 +102,9 @@ def _score(url: str, data: dict[str, Any]) -> Score:
                 continue
             same_gold = g1 == g2
             same_pred = (
-                c1 is not None and c2 is not None and c1.group_id is not None
+                c1 is not None
+                and c2 is not None
+                and c1.group_id is not None
                 and c1.group_id == c2.group_id
             )
             result.gold += same_gold
@@ -113,12 +115,9 @@ def _score(url: str, data: dict[str, Any]) -> Score:
             if same_pred and not same_gold:
                 result.wrong.append(f"{g1}/{g2}: {a1} {q1!r} / {a2} {q2!r}")
         for group in data["groups"]:
-            found = {
-                c.group_id for g, _, c, _ in members if g == group["id"] and c and c.group_id
-            }
+            found = {c.group_id for g, _, c, _ in members if g == group["id"] and c and c.group_id}
             flagged = any(
-                (row := session.get(ClaimGroup, gid)) is not None and row.conflict
-                for gid in found
+                (row := session.get(ClaimGroup, gid)) is not None and row.conflict for gid in found
             )
             result.conflicts_flagged += flagged
             result.conflicts_right += flagged and group["conflict"]

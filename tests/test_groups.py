@@ -266,3 +266,37 @@ def test_a_verdict_for_claims_outside_the_group_is_refused(session: Session, bot
             status=Status.FALSE,
             by=editor,
         )
+
+
+def test_durations_of_different_things_in_one_story_stay_apart(
+    session: Session, editor: User
+) -> None:
+    # Seen in the demo: "three days of mourning" joined "trapped for 62 hours" as a conflict.
+    texts = (
+        "Governor Ilka Varr of Tesmo declared three days of mourning in Tesmo.",
+        "Miners in Tesmo were trapped for 62 hours, Governor Ilka Varr of Tesmo said.",
+    )
+    for text, quote, measure, value, unit, days in (
+        (texts[0], "three days", "mourning", 3.0, "day", 3.0),
+        (texts[1], "62 hours", "trapped", 62.0, "hour", 62 / 24),
+    ):
+        found = found_in(
+            text, quote, kind="numeric", value=value, unit=unit, measure=measure, days=days
+        )
+        add_article(session, title=quote, text=text, by=editor, claims=[found])
+    assert session.exec(select(ClaimGroup)).all() == []
+
+
+def test_the_demo_shows_a_conflict_a_drifted_quote_and_two_alike_durations(
+    session: Session,
+) -> None:
+    from factcheck.demo import fill
+
+    fill(session)
+    views, _ = list_groups(session)
+    conflict = next(v for v in views if v.group.conflict)
+    assert {m.claim.quote for m in conflict.members} == {"312", "290"}
+    quotes = next(v for v in views if v.group.kind.value == "attributed" and v.group.size == 3)
+    assert "We build the road behind us to peace" in {m.claim.quote for m in quotes.members}
+    four_and_a_half = [v for v in views if any("4-1/2" in m.claim.quote for m in v.members)]
+    assert len(four_and_a_half) == 2  # the truce and the tunnel's inspection gap, apart
