@@ -2,8 +2,9 @@
 
 Two invented stories: five outlets report the collapse of the Harlow Ridge tunnel, and four
 report a truce between Ardel and Voss, with a death toll they disagree on (a conflict) and a
-quote one of them garbled (quote drift). Their claims are extracted as for any article, then some are reviewed:
-verdicts, notes, evidence and an assignment, all through the services (so all are audited).
+quote one of them garbled (quote drift). Their claims are extracted as for any article, then
+some are reviewed: verdicts, notes, evidence and an assignment, all through the services (so
+all are audited).
 """
 
 from __future__ import annotations
