@@ -195,7 +195,7 @@ def story_timeline(frame: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("copy:N", title="Own or derived"),
             ],
         )
-        .properties(height=max(90, 34 * frame["outlet"].nunique()), title="Articles over time")
+        .properties(height=max(120, 44 * frame["outlet"].nunique()), title="Articles over time")
     )
     return chart
 

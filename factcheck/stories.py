@@ -242,7 +242,7 @@ def figure_series(session: Session, *, story_id: int, limit: int = 2000) -> list
     rows = session.execute(
         sa.select(
             col(Claim.as_of),
-            func.coalesce(col(Claim.days), col(Claim.value)),
+            col(Claim.value),
             col(Outlet.name),
             col(ClaimGroup.measure_key),
             col(Claim.quote),
@@ -253,6 +253,7 @@ def figure_series(session: Session, *, story_id: int, limit: int = 2000) -> list
         .where(
             col(ClaimGroup.story_id) == story_id,
             col(ClaimGroup.kind) == ClaimKind.NUMERIC,
+            col(ClaimGroup.unit) == "count",  # counts over time; durations do not move
             col(Claim.as_of).is_not(None),
         )
         .order_by(col(Claim.as_of), col(Claim.id))
