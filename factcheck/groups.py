@@ -55,7 +55,7 @@ from factcheck.models import (
 )
 from factcheck.permissions import Action, require
 
-CANDIDATES = 100  # latest claims of one key a new claim is compared with
+CANDIDATES = 40  # latest claims of one key a new claim is compared with
 WINDOW = timedelta(days=45)  # articles further apart in time cover different events
 
 
@@ -134,14 +134,13 @@ _FIELDS = (
     col(Claim.days),
     col(Claim.quote),
     func.coalesce(col(Article.published_at), col(Article.ingested_at)),
-    col(Article.topics),
     col(Article.story_id),
     col(Claim.measure_key),
 )
 
 
 def _member(row: Sequence[object]) -> _Member:
-    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, tops, story, mkey) = row
+    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, story, mkey) = row
     kind = ClaimKind(str(kind))
     numeric = kind == ClaimKind.NUMERIC
     return _Member(
@@ -155,7 +154,6 @@ def _member(row: Sequence[object]) -> _Member:
         else None,
         words=frozenset() if numeric else content_words(str(quote)),
         at=_aware(at),  # type: ignore[arg-type]
-        topics=list(tops or []),  # type: ignore[call-overload]
         story_id=story,  # type: ignore[arg-type]
         measure_key=mkey,  # type: ignore[arg-type]
     )
@@ -186,20 +184,36 @@ def _score(new: _Member, old: _Member) -> float | None:
 
 
 def _candidates(session: Session, keys: set[str], exclude: set[int]) -> list[_Member]:
-    """The latest CANDIDATES claims of each key, outside the articles being grouped."""
-    parts = [
+    """The latest CANDIDATES claims of each key, outside the articles being grouped.
+
+    One small query per key, each walking the (group_key, id) index backwards; the statement
+    is the same every time, so SQLAlchemy compiles it once.
+    """
+    query = (
         sa.select(*_FIELDS)
         .join(Article, col(Article.id) == Claim.article_id)
-        .where(col(Claim.group_key) == key, col(Claim.article_id).not_in(exclude))
+        .where(col(Claim.group_key) == sa.bindparam("key"))
         .order_by(col(Claim.id).desc())
-        .limit(CANDIDATES)
-        for key in sorted(keys)
-    ]
-    rows: list[Sequence[object]] = []
-    for start in range(0, len(parts), 50):  # SQLite allows 500 terms in a compound select
-        chunk = [p.subquery().select() for p in parts[start : start + 50]]
-        rows.extend(session.execute(sa.union_all(*chunk)).all())
-    return [_member(r) for r in rows]
+        .limit(CANDIDATES + len(exclude) * 40)  # the new articles' own claims are skipped below
+    )
+    found: list[_Member] = []
+    for key in sorted(keys):
+        rows = session.execute(query, {"key": key}).all()
+        found.extend(m for m in map(_member, rows) if m.article_id not in exclude)
+    _add_topics(session, found)
+    return found
+
+
+def _add_topics(session: Session, members: Sequence[_Member]) -> None:
+    """Give members the names their articles are about, reading each article once."""
+    ids = {m.article_id for m in members}
+    if not ids:
+        return
+    topics = dict(
+        session.exec(select(Article.id, Article.topics).where(col(Article.id).in_(ids))).all()
+    )
+    for m in members:
+        m.topics = list(topics.get(m.article_id) or [])
 
 
 def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
@@ -213,6 +227,7 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
         .order_by(col(Claim.id))
     ).all()
     news = [_member(r) for r in new_rows]
+    _add_topics(session, news)
     keys = {m.group_key for m in news}
     if keys:
         advisory_lock(session, keys)
@@ -220,6 +235,7 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
     for old in _candidates(session, keys, set(article_ids)) if keys else []:
         pool.setdefault(old.group_key, []).append(old)
     groups: dict[int, ClaimGroup] = {}
+    joined: dict[int, tuple[ClaimGroup, int]] = {}  # group id → it, an article that joined
     links: dict[int, set[int]] = {}  # article id → articles it shares a group with
     present: dict[int, set[int]] = {}  # group id → its articles: one claim per article
     for new in news:
@@ -228,27 +244,29 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
             score = _score(new, old)
             if score is None or (best is not None and (score, -old.id) >= best[:2]):
                 continue
-            if old.group_id is not None and new.article_id in _articles(session, present, old):
+            if old.group_id is not None and _in_group(session, present, old, new.article_id):
                 continue
             best = (score, -old.id, old)
         if best is not None:
             old = best[2]
             group = _join(session, groups, new, old)
+            joined[group.id or 0] = (group, new.article_id)
             new.group_id = group.id
             present.setdefault(group.id or 0, {old.article_id}).add(new.article_id)
             links.setdefault(new.article_id, set()).add(old.article_id)
         pool.setdefault(new.group_key, []).insert(0, new)
-    _place_in_stories(session, article_ids, links, groups)
+    _place_in_stories(session, article_ids, links, joined)
 
 
-def _articles(session: Session, present: dict[int, set[int]], old: _Member) -> set[int]:
-    """The articles already in ``old``'s group."""
+def _in_group(session: Session, present: dict[int, set[int]], old: _Member, article: int) -> bool:
+    """True when ``old``'s group already holds a claim of ``article`` (an indexed lookup)."""
     gid = old.group_id or 0
-    if gid not in present:
-        present[gid] = set(
-            session.exec(select(Claim.article_id).where(Claim.group_id == gid)).all()
-        )
-    return present[gid]
+    if article in present.get(gid, set()):
+        return True
+    found = session.exec(
+        select(Claim.id).where(Claim.group_id == gid, Claim.article_id == article).limit(1)
+    ).first()
+    return found is not None
 
 
 def _join(
@@ -299,22 +317,19 @@ def _place_in_stories(
     session: Session,
     article_ids: Sequence[int],
     links: Mapping[int, set[int]],
-    groups: Mapping[int, ClaimGroup],
+    joined: Mapping[int, tuple[ClaimGroup, int]],
 ) -> None:
     """An article that shares a group with others joins their story (or they start one)."""
     from factcheck.stories import join_story  # stories read groups; groups place articles
 
+    stories: dict[int, int | None] = {}
     for article_id in article_ids:
         if article_id in links:
-            join_story(session, article_id=article_id, linked=links[article_id])
-    for group in groups.values():
-        story = session.execute(
-            sa.select(col(Article.story_id))
-            .join(Claim, col(Claim.article_id) == Article.id)
-            .where(col(Claim.id) == group.first_claim_id)
-        ).scalar()
-        if story is not None and group.story_id is None:
-            group.story_id = story
+            story = join_story(session, article_id=article_id, linked=links[article_id])
+            stories[article_id] = story.id
+    for group, article_id in joined.values():
+        if group.story_id is None and stories.get(article_id) is not None:
+            group.story_id = stories[article_id]
             session.add(group)
     session.flush()
 

@@ -230,6 +230,7 @@ class Claim(SQLModel, table=True):
         sa.Index("ix_claim_speaker_status_kind", "speaker_id", "status", "kind", "article_id"),
         # Grouping at ingest reads the latest claims of one key (factcheck.groups).
         sa.Index("ix_claim_group_key_id", "group_key", "id"),
+        sa.Index("ix_claim_group_article", "group_id", "article_id"),  # one claim per article
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -253,7 +254,7 @@ class Claim(SQLModel, table=True):
     days: float | None = None  # durations, converted to days
     measure_key: str | None = Field(default=None, max_length=200, index=True)  # comparable
     group_key: str | None = Field(default=None, max_length=250)  # where its group is looked for
-    group_id: int | None = Field(default=None, foreign_key="claimgroup.id", index=True)
+    group_id: int | None = Field(default=None, foreign_key="claimgroup.id")
     as_of: date | None = None  # the day a figure describes: the article's, unless it says
     confidence: float = 1.0  # the extractor's confidence; 1 for manual claims
     status: Status = Field(sa_type=enum_column(Status), default=Status.UNREVIEWED, index=True)

@@ -12,7 +12,7 @@ does not.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -25,7 +25,7 @@ from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, Outlet, Stat
 
 DERIVED = 0.6  # share of an article's five-word runs found in another to call it derived
 SHINGLE = 5
-STORY_ARTICLES = 50  # earlier articles of a story compared when looking for a source
+STORY_ARTICLES = 8  # earlier linked articles compared when looking for a source
 _WORD = re.compile(r"\w+")
 
 
@@ -58,9 +58,9 @@ def join_story(session: Session, *, article_id: int, linked: Iterable[int]) -> S
             story.last_seen = at
     session.add(story)
     session.flush()
-    new = session.get(Article, article_id)
-    if new is not None and new.derived_from_id is None:
-        new.derived_from_id = _source_of(session, new)
+    new = next(a for a in articles if a.id == article_id)
+    if new.derived_from_id is None:
+        new.derived_from_id = _source_of(new, [a for a in articles if a.id != article_id])
         session.add(new)
     return story
 
@@ -81,22 +81,16 @@ def taken_share(text: str, source: str) -> float:
     return len(mine & shingles(source)) / len(mine) if mine else 0.0
 
 
-def _source_of(session: Session, article: Article) -> int | None:
-    """The earlier article of the same story this one is mostly copied from, if any."""
-    if article.story_id is None:
-        return None
-    earlier = session.exec(
-        select(Article)
-        .where(Article.story_id == article.story_id, col(Article.id) != article.id)
-        .order_by(col(Article.id).desc())
-        .limit(STORY_ARTICLES)
-    ).all()
+def _source_of(article: Article, linked: Sequence[Article]) -> int | None:
+    """The earlier article it shares groups with that this one is mostly copied from, if any.
+
+    Only the articles it shares claim groups with are read (a rewrite shares its source's
+    figures and quotes), the latest STORY_ARTICLES of them: the cost stays bounded.
+    """
+    at = _date(article)
+    earlier = sorted((a for a in linked if _date(a) <= at), key=_date)[-STORY_ARTICLES:]
     best = max(
-        (
-            (taken_share(article.text, other.text), other)
-            for other in earlier
-            if _date(other) <= _date(article)
-        ),
+        ((taken_share(article.text, other.text), other) for other in earlier),
         key=lambda pair: pair[0],
         default=(0.0, None),
     )

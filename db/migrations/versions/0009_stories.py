@@ -123,7 +123,7 @@ def upgrade() -> None:
         for table, name, target in FOREIGN:
             op.create_foreign_key(f"fk_{table}_{name}_{target}", table, target, [name], ["id"])
     op.create_index("ix_article_story_id", "article", ["story_id"], unique=False)
-    op.create_index("ix_claim_group_id", "claim", ["group_id"], unique=False)
+    op.create_index("ix_claim_group_article", "claim", ["group_id", "article_id"], unique=False)
     op.create_index("ix_claim_group_key_id", "claim", ["group_key", "id"], unique=False)
     op.create_index("ix_claim_measure_key", "claim", ["measure_key"], unique=False)
 
@@ -143,7 +143,7 @@ def downgrade() -> None:
 
     for name in ("ix_article_story_id",):
         op.drop_index(name, table_name="article")
-    for name in ("ix_claim_group_id", "ix_claim_group_key_id", "ix_claim_measure_key"):
+    for name in ("ix_claim_group_article", "ix_claim_group_key_id", "ix_claim_measure_key"):
         op.drop_index(name, table_name="claim")
     if op.get_bind().dialect.name != "sqlite":
         for table, name, target in FOREIGN:
