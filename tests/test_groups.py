@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 from sqlmodel import Session, col, select
@@ -300,3 +301,43 @@ def test_the_demo_shows_a_conflict_a_drifted_quote_and_two_alike_durations(
     assert "We build the road behind us to peace" in {m.claim.quote for m in quotes.members}
     four_and_a_half = [v for v in views if any("4-1/2" in m.claim.quote for m in v.members)]
     assert len(four_and_a_half) == 2  # the truce and the tunnel's inspection gap, apart
+
+
+def test_claimreview_names_the_groups_first_appearance(session: Session, editor: User) -> None:
+    import json
+
+    import jsonschema
+
+    from factcheck.claims import ClaimFilter
+    from factcheck.exports import export_bytes
+
+    articles = [
+        add_article(
+            session,
+            title=p.title,
+            text=p.text,
+            by=editor,
+            claims=extract_claims(p.text),
+            outlet=p.outlet,
+            published_at=p.published,
+            url=f"https://news.example/{i}",
+        )
+        for i, p in enumerate(TRUCE)
+    ]
+    group = group_of(session, "253", articles[0])
+    assert group is not None
+    members = group_view(session, group_id=group.id or 0).members
+    seen = {m.claim.id or 0: m.claim.version for m in members}
+    apply_verdict(session, group_id=group.id or 0, seen=seen, status=Status.FALSE, by=editor)
+    reviews = json.loads(export_bytes(session, fmt="claimreview", where=ClaimFilter(), by=editor))
+    schema = json.loads(
+        (Path(__file__).parents[1] / "factcheck/reports/claimreview.schema.json").read_text()
+    )
+    for review in reviews:
+        jsonschema.validate(review, schema)
+        item = review["itemReviewed"]
+        assert item["firstAppearance"]["url"] == "https://news.example/0"
+        assert [w["url"] for w in item["appearance"]] == [
+            "https://news.example/0",
+            "https://news.example/1",
+        ]
