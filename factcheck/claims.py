@@ -30,6 +30,7 @@ from factcheck.models import (
     User,
     utcnow,
 )
+from factcheck.names import clean_name
 from factcheck.permissions import Action, require
 from factcheck.speakers import speaker_named
 
@@ -258,7 +259,21 @@ def add_claim(
         )
     check_lengths(Claim, {"unit": unit, "measure": measure})
     speaker_row = speaker_named(session, name=speaker) if speaker and speaker.strip() else None
+    from factcheck.groups import claim_keys  # groups build on claims: import at use
+
+    keys = claim_keys(
+        kind=kind,
+        measure=measure,
+        unit=unit,
+        days=None,
+        value=value,
+        lower=value,
+        speaker_id=speaker_row.id if speaker_row else None,
+    )
     claim = Claim(
+        measure_key=keys["measure_key"],
+        group_key=keys["group_key"],
+        speaker_name=clean_name(speaker)[:300] if speaker and speaker.strip() else None,
         article_id=article_id,
         kind=kind,
         start=start,
@@ -393,7 +408,20 @@ def edit_claim(
     if speaker is not None:
         name = speaker.strip()
         changes["speaker_id"] = speaker_named(session, name=name).id if name else None
+        changes["speaker_name"] = clean_name(name)[:300] if name else None
         changes["speaker_resolved"] = bool(name)
+    if {"measure", "unit"} & set(changes):
+        from factcheck.groups import claim_keys
+
+        current = get_claim(session, claim_id=claim_id)
+        merged = {f: changes.get(f, getattr(current, f)) for f in ("measure", "unit", "days")}
+        changes["measure_key"] = claim_keys(
+            kind=current.kind,
+            value=changes.get("value", current.value),
+            lower=changes.get("lower", current.lower),
+            speaker_id=current.speaker_id,
+            **merged,
+        )["measure_key"]
     if not changes:
         raise BadInput("Nothing to change; give at least one field to edit.")
     try:
