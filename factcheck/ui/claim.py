@@ -190,11 +190,19 @@ def _in_sentence(c: Claim) -> str:
     )
 
 
+def _speaker(d: ClaimDetail) -> str:
+    """The speaker as the article wrote it, with the entity's name when that differs."""
+    if d.speaker is None:
+        return "" if d.claim.speaker_resolved else "not named"
+    written = d.claim.speaker_name or d.speaker.name
+    return written if written == d.speaker.name else f"{written} (speaker: {d.speaker.name})"
+
+
 def _facts(d: ClaimDetail) -> list[tuple[str, str]]:
     c = d.claim
     pairs = [
         ("Quote", c.quote),
-        ("Speaker", d.speaker.name if d.speaker else "not named" if not c.speaker_resolved else ""),
+        ("Speaker", _speaker(d)),
         ("Attribution", (c.attribution.value.replace("_", " ") if c.attribution else "")),
         ("Cue", c.cue or ""),
         ("Value", number(c.value)),
