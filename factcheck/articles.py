@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from factcheck import counts
 from factcheck.audit import record
 from factcheck.comparable import resolve_as_of, topics
 from factcheck.db import check_page, like_pattern
 from factcheck.errors import BadInput, Duplicate, NotFound
 from factcheck.groups import claim_keys, group_articles
 from factcheck.models import (
+    NONE_ID,
     Article,
     Attribution,
     Claim,
@@ -97,7 +99,7 @@ def _claim_row(
         speaker_id=speaker_id,
     )
     numeric = found.kind == ClaimKind.NUMERIC
-    as_of = getattr(found, "as_of", None)  # the extractor's "as of Wednesday", when it has one
+    as_of = found.as_of  # the extractor's "as of Wednesday", when the sentence gives one
     return {
         **keys,
         "as_of": resolve_as_of(as_of, article.published_at or now) if numeric else None,
@@ -252,6 +254,18 @@ def _add_claims(session: Session, fresh: list[tuple[Article, NewArticle]]) -> No
     ]
     if rows:
         session.execute(sa.insert(Claim.__table__), rows)  # type: ignore[attr-defined]
+    for article, item in fresh:
+        day = counts.article_day(article.published_at, article.ingested_at)
+        for f in item.claims:
+            found = counts.Facts(
+                article_id=article.id or 0,
+                day=day,
+                outlet_id=article.outlet_id or NONE_ID,
+                speaker_id=speakers.get(f.speaker or "") or NONE_ID,
+                kind=ClaimKind(f.kind),
+                status=Status.UNREVIEWED,
+            )
+            counts.claim_changed(session, before=None, after=found)
 
 
 def get_article(session: Session, *, article_id: int) -> Article:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel, col, select
 
-from factcheck.models import Claim, Event, User
+from factcheck.models import Claim, Event, User, utcnow
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -22,9 +23,11 @@ def record(
     claim_id: int | None = None,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    at: datetime | None = None,
 ) -> Event:
     """Add the Event of a change to the session (it commits with the change itself)."""
     event = Event(
+        at=at or utcnow(),
         actor_id=by.id if by else None,
         action=action,
         entity=entity,

@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from factcheck import counts
 from factcheck.audit import add_recorded, claim_history, record
 from factcheck.db import check_lengths, check_page, like_pattern
 from factcheck.errors import BadInput, Conflict, NotFound
@@ -296,6 +297,7 @@ def add_claim(
         action="claim.add",
         after=_snapshot(claim, ("kind", "start", "end", "quote", "speaker_id", "value", "unit")),
     )
+    counts.claim_changed(session, before=None, after=counts.facts(session, claim))
     session.commit()
     return claim
 
@@ -354,16 +356,19 @@ def update_claim(
     """Apply ``changes`` if the claim is still at ``seen_version``; else Conflict, no write.
 
     The caller commits. The check is a conditional UPDATE, so two reviewers racing on one
-    claim cannot both win whatever the isolation level.
+    claim cannot both win whatever the isolation level. Every change of a claim goes through
+    here, and so through the count tables (factcheck.counts).
     """
     claim = get_claim(session, claim_id=claim_id)
     before = _snapshot(claim, list(changes))
     if claim.version != seen_version:
         raise _conflict(session, claim, seen_version)
+    counted = counts.facts(session, claim)
+    now = utcnow()
     result = session.execute(
         sa.update(Claim)
         .where(col(Claim.id) == claim_id, col(Claim.version) == seen_version)
-        .values(**changes, version=seen_version + 1, updated_at=utcnow())
+        .values(**changes, version=seen_version + 1, updated_at=now)
     )
     if result.rowcount != 1:  # type: ignore[attr-defined]
         session.rollback()
@@ -371,10 +376,19 @@ def update_claim(
     session.refresh(claim)
     after = _snapshot(claim, list(changes))
     after["version"] = claim.version
+    counts.claim_changed(
+        session,
+        before=counted,
+        after=counts.facts(session, claim),
+        by=by,
+        at=now,
+        claim_id=claim_id,
+    )
     record(
         session,
         by=by,
         action=action,
+        at=now,
         entity="claim",
         entity_id=claim_id,
         claim_id=claim_id,

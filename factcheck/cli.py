@@ -668,6 +668,47 @@ def speakers_split(
         typer.echo(f"{new.name} is now speaker {new.id}.")
 
 
+@app.command("counts")
+def counts_command(
+    check: Annotated[bool, typer.Option("--check", help="Compare with a full count.")] = False,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Rewrite them from a full count (admins).")
+    ] = False,
+    user: Annotated[str, typer.Option("--user", "-u", help="Your e-mail, for --rebuild.")] = "",
+) -> None:
+    """Check the dashboard's count tables against a full count of the claims, or rebuild them.
+
+    Exits with 1 when a count is wrong. Example: factcheck counts --check
+    """
+    from factcheck import counts
+
+    if check == rebuild:
+        fail("Give either --check or --rebuild (with --user ADMIN_EMAIL).")
+    with session_scope(readonly=check) as session:
+        if check:
+            wrong = counts.check(session)
+        else:
+            if not user:
+                fail("--rebuild writes: name yourself with --user ADMIN_EMAIL.")
+            wrong = counts.repair(session, by=acting_user(session, user))
+    bad = {table: n for table, n in wrong.items() if n}
+    tables = ", ".join(wrong)
+    if rebuild:
+        found = f"{_rows(bad)} were wrong" if bad else "every count was already exact"
+        typer.echo(f"Rebuilt {tables} from a full count ({found}).")
+    elif bad:
+        fail(
+            f"{_rows(bad)} differ from a full count; repair them with "
+            "`factcheck counts --rebuild --user ADMIN_EMAIL`."
+        )
+    else:
+        typer.echo(f"The counts are exact: {tables} agree with a full count.")
+
+
+def _rows(bad: dict[str, int]) -> str:
+    return ", ".join(f"{n:,} rows of {table}" for table, n in bad.items())
+
+
 @app.command("backup")
 def backup_command(
     destination: Annotated[Path, typer.Argument(help="The backup file to write (must be new).")],

@@ -1,14 +1,16 @@
-"""The dashboard's numbers: small tables aggregated in SQL (GROUP BY), never every claim.
+"""The dashboard's numbers: small tables read from the count tables, never every claim.
 
 Every function takes a ``DashboardFilter``; it selects a set of claims (by the date of their
-article, outlet, article and kind) and every table describes that same set. Review activity
-comes from the audit trail (``claim.status`` events) of those claims over recent days.
+article, outlet, article and kind) and every table describes that same set. The counts
+(factcheck.counts) answer every filter but one article, whose claims and audit trail are read
+through their indexes; a search of the figures and the claims table read the claims too.
+``overview`` gives the page every table at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 
@@ -17,16 +19,25 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from factcheck.claims import ClaimFilter
+from factcheck.counts import period_condition
 from factcheck.db import like_pattern
 from factcheck.models import (
+    ANY_OUTLET,
+    NONE_ID,
     REVIEWED,
     Article,
+    ArticleCount,
     Claim,
+    ClaimCount,
     ClaimKind,
     Event,
+    Grain,
     Outlet,
     Speaker,
+    SpeakerCount,
+    SpeakerTotal,
     Status,
+    StatusChangeCount,
     User,
 )
 
@@ -49,14 +60,11 @@ class DashboardFilter:
     article_id: int | None = None
     kind: ClaimKind | None = None
 
-    def conditions(self, *, scan: Any = None) -> list[Any]:
+    def conditions(self) -> list[Any]:
         """WHERE conditions on Claim alone: those on its article go through one subquery.
 
         ``article_id IN (SELECT id FROM article WHERE ...)`` lets a query start from the
-        matching articles and find their claims by article_id. Given ``scan``, an article id
-        column (Claim.article_id or Article.id), the query reads its own index in group order
-        instead and tests ``scan`` against that list (``+ 0`` keeps SQLite from seeking on
-        it): dearer for a few articles, but it never sorts the claims of a year.
+        matching articles and find their claims by article_id.
         """
         where = ClaimFilter(kind=self.kind, article_id=self.article_id).conditions()
         articles = []
@@ -65,8 +73,7 @@ class DashboardFilter:
         if self.start is not None or self.end is not None:
             articles.append(self._dated())
         if articles:
-            article_id = col(Claim.article_id) if scan is None else scan + 0
-            where.append(article_id.in_(sa.select(col(Article.id)).where(*articles)))
+            where.append(col(Claim.article_id).in_(sa.select(col(Article.id)).where(*articles)))
         return where
 
     def _dated(self) -> Any:
@@ -133,18 +140,69 @@ def data_version(session: Session) -> int:
     return session.execute(sa.select(sa.func.max(col(Event.id)))).scalar() or 0
 
 
+def status_tally(session: Session, *, where: DashboardFilter) -> pd.DataFrame:
+    """Claims per (outlet, kind, status) under the filter; zeros left out.
+
+    Columns: outlet (id, None for articles without one), name (the outlet's), kind, status,
+    claims. The outlet and kind charts (``status_from``) and the headline figures
+    (``counts_from``) all come from it. Read from the count table (a few hundred rows at any
+    size), or from the claims of the one article chosen.
+    """
+    if where.article_id is not None:
+        key = col(Article.outlet_id)
+        query = (
+            sa.select(key, col(Claim.kind), col(Claim.status), sa.func.count())
+            .select_from(_claims_from(article=True))
+            .where(*where.conditions())
+            .group_by(key, col(Claim.kind), col(Claim.status))
+        )
+    else:
+        table = ClaimCount
+        query = (
+            sa.select(
+                col(table.outlet_id),
+                col(table.kind),
+                col(table.status),
+                sa.func.sum(col(table.claims)),
+            )
+            .where(*_counted(table, where))
+            .group_by(col(table.outlet_id), col(table.kind), col(table.status))
+        )
+    rows = [
+        (None if o in (None, NONE_ID) else int(o), ClaimKind(k), Status(s), int(n))
+        for o, k, s, n in session.execute(query)
+        if n
+    ]
+    names = _names(session, "outlet", list({r[0] for r in rows}))
+    return pd.DataFrame(
+        {
+            "outlet": pd.Series([r[0] for r in rows], dtype=object),
+            "name": pd.Series([names[r[0]] for r in rows], dtype=object),
+            "kind": pd.Series([r[1].value for r in rows], dtype=object),
+            "status": pd.Series([r[2].value for r in rows], dtype=object),
+            "claims": pd.Series([r[3] for r in rows], dtype="int64"),
+        }
+    )
+
+
+def _counted(table: Any, where: DashboardFilter) -> list[Any]:
+    """WHERE conditions on a count table with grains for the filter's dates, outlet and kind."""
+    conditions = [period_condition(table, where.start, where.end)]
+    if where.outlet_id is not None:
+        conditions.append(col(table.outlet_id) == where.outlet_id)
+    if where.kind is not None:
+        conditions.append(col(table.kind) == where.kind)
+    return conditions
+
+
+def _outlet_or_any(where: DashboardFilter) -> int:
+    """The outlet_id of the count rows that hold the filter's outlet, or every outlet."""
+    return ANY_OUTLET if where.outlet_id is None else where.outlet_id
+
+
 def status_counts(session: Session, *, where: DashboardFilter) -> pd.DataFrame:
     """Claims per status (columns status, claims), every status listed, zeros included."""
-    query = (
-        sa.select(col(Claim.status), sa.func.count().label("claims"))
-        .select_from(_claims_from())
-        .where(*where.conditions())
-        .group_by(col(Claim.status))
-    )
-    found = {Status(s): n for s, n in session.execute(query).all()}
-    return pd.DataFrame(
-        {"status": [s.value for s in Status], "claims": [found.get(s, 0) for s in Status]}
-    )
+    return counts_from(status_tally(session, where=where))
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,58 +225,6 @@ def headline(counts: pd.DataFrame) -> Headline:
     by_status = {Status(s): int(n) for s, n in zip(counts["status"], counts["claims"], strict=True)}
     reviewed = sum(n for s, n in by_status.items() if s in REVIEWED)
     return Headline(claims=sum(by_status.values()), reviewed=reviewed, counts=by_status)
-
-
-def status_tally(session: Session, *, where: DashboardFilter) -> pd.DataFrame:
-    """Claims per (outlet, kind, status) under the filter, in one pass; zeros left out.
-
-    Columns: outlet (id, None for articles without one), name (the outlet's), kind, status,
-    claims. The outlet and kind charts (``status_from``) and the headline figures
-    (``counts_from``) all come from it, so the page counts these claims once.
-    """
-    key = col(Article.outlet_id)
-    source = _claims_from(article=True)
-    # Articles are read in the order of the outlet index; their ids are tested against the filter.
-    conditions = where.conditions(scan=col(Article.id))
-    rows: list[tuple[Any, ClaimKind, Status, int]]
-    if session.get_bind().dialect.name == "sqlite":
-        # SQLite would sort every claim to group by (outlet, kind): grouped by outlet alone, in
-        # index order, with one FILTERed count per (kind, status), it sorts nothing.
-        pairs = [(k, s) for k in ClaimKind for s in Status]
-        counts = [
-            sa.func.count().filter(col(Claim.kind) == k, col(Claim.status) == s) for k, s in pairs
-        ]
-        query = sa.select(key, *counts).select_from(source).where(*conditions).group_by(key)
-        rows = [
-            (row[0], k, s, n)
-            for row in session.execute(query)
-            for (k, s), n in zip(pairs, row[1:], strict=True)
-            if n
-        ]
-    else:  # PostgreSQL hashes the (outlet, kind) groups: cheaper than fourteen counts a claim
-        counts = [sa.func.count().filter(col(Claim.status) == s) for s in Status]
-        by_kind = (
-            sa.select(key, col(Claim.kind), *counts)
-            .select_from(source)
-            .where(*conditions)
-            .group_by(key, col(Claim.kind))
-        )
-        rows = [
-            (row[0], ClaimKind(row[1]), s, n)
-            for row in session.execute(by_kind)
-            for s, n in zip(Status, row[2:], strict=True)
-            if n
-        ]
-    names = _names(session, "outlet", list({r[0] for r in rows}))
-    return pd.DataFrame(
-        {
-            "outlet": pd.Series([r[0] for r in rows], dtype=object),
-            "name": pd.Series([names[r[0]] for r in rows], dtype=object),
-            "kind": pd.Series([r[1].value for r in rows], dtype=object),
-            "status": pd.Series([r[2].value for r in rows], dtype=object),
-            "claims": pd.Series([r[3] for r in rows], dtype="int64"),
-        }
-    )
 
 
 def status_from(
@@ -244,18 +250,85 @@ def status_by(
     if by in ("outlet", "kind"):
         return status_from(status_tally(session, where=where), by=by, top=top)
     key = GROUP_KEYS[by]
-    source = _claims_from()
-    if by == "article":  # a hundred thousand groups: find the biggest first
-        conditions = where.conditions()
-        biggest = sa.select(key).select_from(source).where(*conditions).group_by(key)
-        keys = [k for (k,) in session.execute(biggest.order_by(sa.func.count().desc()).limit(top))]
+    if where.article_id is not None:  # one article: its claims are read
+        rows = _per_status(session, key, where.conditions())
+    elif by == "article":
+        keys = _biggest_articles(session, where, top)
         # These articles passed the filter: of their claims, only the kind is left to test.
         kind = ClaimFilter(kind=where.kind).conditions()
-        rows = _per_status(session, key, source, [*kind, key.in_(keys)]) if keys else []
-    else:  # the speaker index is read in group order; articles are found by article_id
-        rows = _per_status(session, key, source, where.conditions(scan=col(Claim.article_id)))
-    keys = [r[0] for r in rows]
-    return _biggest(rows, _names(session, by, keys), top)
+        rows = _per_status(session, key, [*kind, key.in_(keys)]) if keys else []
+    else:
+        rows = _most_quoted(session, where, top)
+    return _biggest(rows, _names(session, by, [r[0] for r in rows]), top)
+
+
+def _biggest_articles(session: Session, where: DashboardFilter, top: int) -> list[int]:
+    """The ``top`` articles with most claims (of the kind chosen) under the filter; newest
+    first among equals. An index walk down the article counts, stopping at ``top``."""
+    measure = {
+        None: col(ArticleCount.claims),
+        ClaimKind.NUMERIC: col(ArticleCount.numeric_claims),
+        ClaimKind.ATTRIBUTED: col(ArticleCount.attributed_claims),
+    }[where.kind]
+    conditions = [measure > 0]
+    if where.start is not None:
+        conditions.append(col(ArticleCount.day) >= where.start)
+    if where.end is not None:
+        conditions.append(col(ArticleCount.day) <= where.end)
+    if where.outlet_id is not None:
+        conditions.append(col(ArticleCount.outlet_id) == where.outlet_id)
+    index = {None: "claims", ClaimKind.NUMERIC: "numeric", ClaimKind.ATTRIBUTED: "attributed"}
+    query = (
+        sa.select(col(ArticleCount.article_id))
+        .where(*conditions)
+        .order_by(measure.desc(), col(ArticleCount.article_id).desc())
+        .limit(top)
+        # SQLite would rather read a year of articles by date and sort them all.
+        .with_hint(ArticleCount, f"INDEXED BY ix_article_count_{index[where.kind]}", "sqlite")
+    )
+    return [int(a) for a in session.execute(query).scalars()]
+
+
+def _most_quoted(session: Session, where: DashboardFilter, top: int) -> list[tuple[Any, ...]]:
+    """Rows (speaker, claims in each Status) that hold the ``top`` most quoted speakers.
+
+    Speakers are read in the order of their total claims, a page at a time, and counted
+    under the filter; the walk stops when the ``top``-th count under the filter is higher
+    than the total of the next speaker, who therefore cannot overtake it (no speaker has
+    more claims under a filter than in all).
+    """
+    found: dict[int, dict[Status, int]] = {}
+    total, speaker = col(SpeakerTotal.claims), col(SpeakerTotal.speaker_id)
+    offset, page = 0, 4 * top
+    while True:
+        ranked = session.execute(
+            sa.select(speaker, total)
+            .where(total > 0)
+            .order_by(total.desc(), speaker.desc())
+            .offset(offset)
+            .limit(page)
+        ).all()
+        if ranked:
+            table = SpeakerCount
+            query = (
+                sa.select(col(table.speaker_id), col(table.status), sa.func.sum(col(table.claims)))
+                .where(
+                    col(table.speaker_id).in_([r[0] for r in ranked]),
+                    col(table.outlet_id) == _outlet_or_any(where),
+                    *_counted(table, replace(where, outlet_id=None)),
+                )
+                .group_by(col(table.speaker_id), col(table.status))
+            )
+            for key, status, n in session.execute(query):
+                if n:
+                    found.setdefault(int(key), {})[Status(status)] = int(n)
+        sizes = sorted((sum(per.values()) for per in found.values()), reverse=True)
+        if len(ranked) < page or (len(sizes) >= top and sizes[top - 1] > ranked[-1][1]):
+            break
+        offset, page = offset + page, 2 * page
+    return [
+        (None if k == NONE_ID else k, *(per.get(s, 0) for s in Status)) for k, per in found.items()
+    ]
 
 
 def _biggest(rows: list[tuple[Any, ...]], names: dict[Any, str], top: int) -> pd.DataFrame:
@@ -280,16 +353,12 @@ def _biggest(rows: list[tuple[Any, ...]], names: dict[Any, str], top: int) -> pd
     )
 
 
-def _per_status(
-    session: Session, key: Any, source: Any, conditions: list[Any]
-) -> list[tuple[Any, ...]]:
-    """Rows (key, claims in each Status in order) for each group under ``conditions``.
-
-    The (key, status) indexes already give claims in group order: counted as they come.
-    """
+def _per_status(session: Session, key: Any, conditions: list[Any]) -> list[tuple[Any, ...]]:
+    """Rows (key, claims in each Status in order) for each group of the claims under
+    ``conditions`` (which may test their article)."""
     query = (
         sa.select(key, col(Claim.status), sa.func.count())
-        .select_from(source)
+        .select_from(_claims_from(article=True))
         .where(*conditions)
         .group_by(key, col(Claim.status))
     )
@@ -312,9 +381,95 @@ def counts_from(table: pd.DataFrame) -> pd.DataFrame:
 
 def _names(session: Session, by: Dimension, keys: list[Any]) -> dict[Any, str]:
     """The display name of each key (id → outlet / article / speaker name)."""
+    if by == "kind":
+        return {k: str(k).title() for k in keys}
     ident, name = GROUP_NAMES[by]
     found = dict(session.execute(sa.select(ident, name).where(ident.in_(keys))).all())
     return {k: str(found.get(k, NO_NAME[by])) if k is not None else NO_NAME[by] for k in keys}
+
+
+def _latest_change(session: Session) -> date | None:
+    """The last day any claim changed status."""
+    table = StatusChangeCount
+    return session.execute(
+        sa.select(sa.func.max(col(table.day))).where(
+            col(table.outlet_id) == ANY_OUTLET, col(table.grain) == Grain.ALL
+        )
+    ).scalar()
+
+
+def review_activity(session: Session, *, where: DashboardFilter, days: int = 90) -> pd.DataFrame:
+    """Status changes of the filtered claims over the ``days`` up to the latest one.
+
+    Columns: day, reviewer, before, after (statuses), changes. One row per combination, so a
+    few thousand rows at most whatever the size of the database. Read from the count table,
+    or from the audit trail of the one article chosen.
+    """
+    columns = ["day", "reviewer", "before", "after", "changes"]
+    latest = _latest_change(session)
+    if latest is None:
+        return pd.DataFrame(columns=columns)
+    if isinstance(latest, str):  # SQLite hands an aggregate's date back as text
+        latest = date.fromisoformat(latest)
+    since = latest - timedelta(days=days - 1)
+    if where.article_id is not None:
+        query = _article_activity(session, where, since)
+    else:
+        table = StatusChangeCount
+        # Plain text and numbers, unconverted: the rows go straight to pandas.
+        keys = [
+            sa.type_coerce(col(table.day), sa.String),
+            col(table.actor_id),
+            sa.type_coerce(col(table.from_status), sa.String),
+            sa.type_coerce(col(table.to_status), sa.String),
+        ]
+        query = (
+            sa.select(*keys, sa.func.sum(col(table.changes)))
+            .where(
+                col(table.outlet_id) == _outlet_or_any(where),
+                *_counted(table, replace(where, outlet_id=None)),
+                col(table.day) >= since,
+            )
+            .group_by(*keys)
+        )
+    rows = [tuple(r) for r in session.execute(query).all() if r[-1]]
+    frame = pd.DataFrame(
+        dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True))
+        if rows
+        else {c: [] for c in columns}
+    )
+    # Names are looked up afterwards: joining users before grouping costs a lookup per row.
+    ids = [int(i) for i in frame["reviewer"].dropna().unique()]
+    names = dict(
+        session.execute(
+            sa.select(col(User.id), col(User.display_name)).where(col(User.id).in_(ids))
+        ).all()
+    )
+    frame["reviewer"] = [names.get(i, "(system)") for i in frame["reviewer"]]
+    frame["day"] = pd.to_datetime(frame["day"].astype(str))
+    return frame
+
+
+def _article_activity(session: Session, where: DashboardFilter, since: date) -> Any:
+    """The status changes of one article's claims since ``since``, from the audit trail."""
+    day = _day(session, col(Event.at))
+    before = col(Event.before)["status"].as_string()
+    after = col(Event.after)["status"].as_string()
+    actor = sa.func.coalesce(col(Event.actor_id), NONE_ID)
+    source = sa.join(Event, Claim, col(Claim.id) == col(Event.claim_id)).join(
+        Article, col(Article.id) == col(Claim.article_id)
+    )
+    return (
+        sa.select(day, actor, before, after, sa.func.count())
+        .select_from(source)
+        .where(
+            *where.conditions(),
+            col(Event.entity) == "claim",
+            col(Event.at) >= _midnight(since),
+            before != after,
+        )
+        .group_by(day, actor, before, after)
+    )
 
 
 def _day(session: Session, column: Any) -> Any:
@@ -322,48 +477,6 @@ def _day(session: Session, column: Any) -> Any:
     if session.get_bind().dialect.name == "sqlite":
         return sa.func.substr(column, 1, 10)  # stored as 'YYYY-MM-DD HH:MM:SS.ffffff'
     return sa.func.to_char(sa.func.timezone("UTC", column), "YYYY-MM-DD")
-
-
-def review_activity(session: Session, *, where: DashboardFilter, days: int = 90) -> pd.DataFrame:
-    """Status changes of the filtered claims over the ``days`` up to the latest one.
-
-    Columns: day, reviewer, before, after (statuses), changes. One row per combination, so a
-    few thousand rows at most whatever the size of the database.
-    """
-    latest = session.execute(
-        sa.select(sa.func.max(col(Event.at))).where(col(Event.action) == "claim.status")
-    ).scalar()
-    columns = ["day", "reviewer", "before", "after", "changes"]
-    if latest is None:
-        return pd.DataFrame(columns=columns)
-    since = datetime.combine(latest.date() - timedelta(days=days - 1), time(), UTC)
-    day = _day(session, col(Event.at))
-    before = col(Event.before)["status"].as_string()
-    after = col(Event.after)["status"].as_string()
-    source: Any = Event.__table__  # type: ignore[attr-defined]
-    conditions = where.conditions(scan=col(Claim.article_id))  # from recent events
-    if conditions:
-        source = source.join(Claim.__table__, col(Claim.id) == Event.claim_id)  # type: ignore[attr-defined]
-    actor = col(Event.actor_id)
-    query = (
-        sa.select(day, actor, before, after, sa.func.count())
-        .select_from(source)
-        .where(col(Event.action) == "claim.status", col(Event.at) >= since, *conditions)
-        .group_by(day, actor, before, after)
-    )
-    frame = pd.DataFrame(session.execute(query).all(), columns=columns)
-    # Names are looked up afterwards: joining users before grouping costs a lookup per event.
-    ids = [int(i) for i in frame["reviewer"].dropna().unique()]
-    names = dict(
-        session.execute(
-            sa.select(col(User.id), col(User.display_name)).where(col(User.id).in_(ids))
-        ).all()
-    )
-    frame["reviewer"] = [
-        names.get(i, "(system)") if pd.notna(i) else "(system)" for i in frame["reviewer"]
-    ]
-    frame["day"] = pd.to_datetime(frame["day"])
-    return frame
 
 
 def changes_per_day(activity: pd.DataFrame) -> pd.DataFrame:
@@ -491,3 +604,33 @@ def article_choices(
         query = query.where(col(Article.outlet_id) == outlet_id)
     query = query.order_by(col(Article.id).desc()).limit(limit)  # newest added: uses the key
     return [(int(i), str(t)) for i, t in session.execute(query).all()]
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Every table of the Dashboard page for one filter."""
+
+    headline: Headline
+    bars: dict[str, pd.DataFrame]  # status_by's table for each Dimension
+    changes: pd.DataFrame  # changes_per_day
+    share: pd.DataFrame  # reviewed_share_per_day
+    reviewers: pd.DataFrame  # reviews_per_week
+
+
+def overview(session: Session, *, where: DashboardFilter, days: int = 90) -> Overview:
+    """The page's tables under ``where``, with review activity over ``days``."""
+    tally = status_tally(session, where=where)  # outlets, kinds and the headline from one read
+    now = headline(counts_from(tally))
+    activity = review_activity(session, where=where, days=days)
+    return Overview(
+        headline=now,
+        bars={
+            "outlet": status_from(tally, by="outlet"),
+            "kind": status_from(tally, by="kind"),
+            "article": status_by(session, where=where, by="article"),
+            "speaker": status_by(session, where=where, by="speaker"),
+        },
+        changes=changes_per_day(activity),
+        share=reviewed_share_per_day(activity, now),
+        reviewers=reviews_per_week(activity),
+    )

@@ -85,6 +85,19 @@ class Stance(StrEnum):
     CONTEXT = "context"
 
 
+class Grain(StrEnum):
+    """How much time one row of a count table covers (see factcheck.counts)."""
+
+    DAY = "day"
+    MONTH = "month"  # its period is the first day of the month
+    ALL = "all"  # every date; its period is ALL_TIME
+
+
+ALL_TIME = date(1, 1, 1)  # the period of Grain.ALL rows
+NONE_ID = 0  # no outlet, no speaker or no user (the system), in count tables
+ANY_OUTLET = -1  # speaker and status change counts of every outlet together
+
+
 class Role(StrEnum):
     """What a user may do; each role includes the ones before it."""
 
@@ -93,15 +106,18 @@ class Role(StrEnum):
     ADMIN = "admin"
 
 
-def enum_column(enum: type[StrEnum]) -> Any:
-    """A VARCHAR column type holding the values of ``enum``, checked by the database."""
+def enum_column(enum: type[StrEnum], name: str = "") -> Any:
+    """A VARCHAR column type holding the values of ``enum``, checked by the database.
+
+    ``name`` names the CHECK constraint when a table has two columns of one enum.
+    """
     return sa.Enum(
         enum,
         native_enum=False,
         create_constraint=True,
         length=max(len(m.value) for m in enum),
         values_callable=lambda members: [m.value for m in members],
-        name=f"ck_{enum.__name__.lower()}",
+        name=name or f"ck_{enum.__name__.lower()}",
         validate_strings=True,
     )
 
@@ -302,3 +318,86 @@ class Event(SQLModel, table=True):
     claim_id: int | None = Field(default=None, index=True)  # for a claim's history
     before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+
+
+# Count tables: what the dashboard reads instead of the claims. Derived data, written only by
+# factcheck.counts in the transaction of the claim write they follow; `factcheck counts
+# --check` compares them with a full count. Missing outlets, speakers and users are NONE_ID.
+
+
+class ClaimCount(SQLModel, table=True):
+    """Claims per article date, outlet, kind and status, at each grain."""
+
+    __tablename__ = "claim_count"
+
+    grain: Grain = Field(sa_type=enum_column(Grain), primary_key=True)
+    period: date = Field(primary_key=True)  # the article date (published, else ingested)
+    outlet_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    kind: ClaimKind = Field(sa_type=enum_column(ClaimKind), primary_key=True)
+    status: Status = Field(sa_type=enum_column(Status), primary_key=True)
+    claims: int = 0
+
+
+class SpeakerCount(SQLModel, table=True):
+    """Claims per speaker, article date, outlet (and ANY_OUTLET), kind and status, at each
+    grain."""
+
+    __tablename__ = "speaker_count"
+
+    speaker_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    grain: Grain = Field(sa_type=enum_column(Grain), primary_key=True)
+    period: date = Field(primary_key=True)
+    outlet_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    kind: ClaimKind = Field(sa_type=enum_column(ClaimKind), primary_key=True)
+    status: Status = Field(sa_type=enum_column(Status), primary_key=True)
+    claims: int = 0
+
+
+class SpeakerTotal(SQLModel, table=True):
+    """Every claim of each speaker: the order in which the dashboard ranks speakers."""
+
+    __tablename__ = "speaker_total"
+    __table_args__ = (sa.Index("ix_speaker_total_claims", "claims", "speaker_id"),)
+
+    speaker_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    claims: int = 0
+
+
+class ArticleCount(SQLModel, table=True):
+    """Claims of each article, by kind, with the article's date and outlet, for ranking."""
+
+    __tablename__ = "article_count"
+    __table_args__ = (
+        # Walked from the biggest down; each holds the filter's columns (no row lookups).
+        sa.Index("ix_article_count_claims", "claims", "article_id", "day", "outlet_id"),
+        sa.Index("ix_article_count_numeric", "numeric_claims", "article_id", "day", "outlet_id"),
+        sa.Index(
+            "ix_article_count_attributed", "attributed_claims", "article_id", "day", "outlet_id"
+        ),
+        sa.Index("ix_article_count_day_outlet", "day", "outlet_id"),
+    )
+
+    article_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    day: date  # the article date (published, else ingested)
+    outlet_id: int
+    claims: int = 0
+    numeric_claims: int = 0
+    attributed_claims: int = 0
+
+
+class StatusChangeCount(SQLModel, table=True):
+    """Status changes per day, reviewer and (from, to) status, by the claim's article date,
+    outlet (and ANY_OUTLET for all of them) and kind, at each grain of the article date."""
+
+    __tablename__ = "status_change_count"
+
+    # The key leads with the day of the change: the page reads recent days of activity.
+    outlet_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    grain: Grain = Field(sa_type=enum_column(Grain), primary_key=True)
+    day: date = Field(primary_key=True)  # when the status changed (UTC)
+    period: date = Field(primary_key=True)  # of the article date
+    kind: ClaimKind = Field(sa_type=enum_column(ClaimKind), primary_key=True)
+    actor_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    from_status: Status = Field(sa_type=enum_column(Status, "ck_from_status"), primary_key=True)
+    to_status: Status = Field(sa_type=enum_column(Status, "ck_to_status"), primary_key=True)
+    changes: int = 0

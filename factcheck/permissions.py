@@ -19,6 +19,7 @@ class Action(StrEnum):
     EXPORT = "export reports"
     PUBLISH = "export ClaimReview markup"
     MANAGE_USERS = "manage users"
+    REPAIR_COUNTS = "rebuild the dashboard's counts"
 
 
 _REVIEWER = frozenset({Action.INGEST, Action.REVIEW})
@@ -32,7 +33,7 @@ _EDITOR = _REVIEWER | {
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.REVIEWER: _REVIEWER,
     Role.EDITOR: _EDITOR,
-    Role.ADMIN: _EDITOR | {Action.MANAGE_USERS},
+    Role.ADMIN: _EDITOR | {Action.MANAGE_USERS, Action.REPAIR_COUNTS},
 }
 
 

@@ -1,22 +1,20 @@
-"""The Dashboard page: where verification stands, charted from small aggregated tables.
+"""The Dashboard page: where verification stands, charted from the count tables.
 
-Every chart reads a table aggregated in SQL and cached per (database, filter, latest event id):
-any write adds an event, so the next run after a review reads fresh numbers.
+The page reads its widgets, asks factcheck.dashboard for the tables of the filter and shows
+them, cached per (database, filter, latest event id): any write adds an event, so the next run
+after a review reads fresh numbers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import date
-from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
 
 from factcheck import charts
 from factcheck import dashboard as board
-from factcheck.db import database_url, session_scope
+from factcheck.db import database_url
 from factcheck.groups import conflict_count
 from factcheck.labels import STATUS_LABELS
 from factcheck.models import ClaimKind, Status
@@ -29,7 +27,6 @@ BARS: dict[board.Dimension, tuple[str, str]] = {  # dimension → (chart title, 
     "speaker": ("Claims by speaker (most quoted)", "Speaker"),
 }
 ACTIVITY_DAYS = 90
-T = TypeVar("T")
 
 
 def chart_key(by: str) -> str:
@@ -37,36 +34,11 @@ def chart_key(by: str) -> str:
     return f"dashboard_chart_{by}"
 
 
-def _read(url: str, table: Callable[..., T], **kwargs: Any) -> T:
-    """``table(session, **kwargs)`` on a read-only session of its own (one per thread)."""
-    with session_scope(url, readonly=True) as session:
-        return table(session, **kwargs)
-
-
 @st.cache_data(max_entries=64, show_spinner=False)
-def _tables(url: str, where: board.DashboardFilter, version: int) -> dict[str, Any]:
-    """Every chart's table; ``version`` (the latest event id) makes a write refresh them.
-
-    The queries run two at a time, each on its own connection: the database counts while
-    Python waits, so on two cores the page waits for the longest pass, not for their sum.
-    """
-    with ThreadPoolExecutor(max_workers=2) as pool:  # the two longest passes first
-        tally = pool.submit(_read, url, board.status_tally, where=where)
-        speakers = pool.submit(_read, url, board.status_by, where=where, by="speaker")
-        articles = pool.submit(_read, url, board.status_by, where=where, by="article")
-        activity = pool.submit(_read, url, board.review_activity, where=where, days=ACTIVITY_DAYS)
-    counts = tally.result()  # outlets, kinds and the headline from one pass
-    now = board.headline(board.counts_from(counts))
-    return {
-        "outlet": board.status_from(counts, by="outlet"),
-        "kind": board.status_from(counts, by="kind"),
-        "article": articles.result(),
-        "speaker": speakers.result(),
-        "headline": now,
-        "changes": board.changes_per_day(activity.result()),
-        "share": board.reviewed_share_per_day(activity.result(), now),
-        "reviewers": board.reviews_per_week(activity.result()),
-    }
+def _tables(url: str, where: board.DashboardFilter, version: int) -> board.Overview:
+    """Every chart's table; ``version`` (the latest event id) makes a write refresh them."""
+    with db(readonly=True) as session:
+        return board.overview(session, where=where, days=ACTIVITY_DAYS)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -149,12 +121,12 @@ def selections() -> list[board.Selection]:
     return picked
 
 
-def _bars(tables: dict[str, Any]) -> None:
+def _bars(tables: board.Overview) -> None:
     st.html(charts.status_legend_html())  # one key for the four charts below
     left, right = st.columns(2)
     for column, by in zip([left, right, left, right], BARS, strict=True):
         title, group = BARS[by]
-        frame = tables[by]
+        frame = tables.bars[by]
         if frame.empty:
             column.caption(f"{title}: no claims.")
             continue
@@ -167,15 +139,15 @@ def _bars(tables: dict[str, Any]) -> None:
         )
 
 
-def _activity(tables: dict[str, Any]) -> None:
+def _activity(tables: board.Overview) -> None:
     st.subheader(f"Review activity (last {ACTIVITY_DAYS} days of activity)")
-    if tables["changes"].empty:
+    if tables.changes.empty:
         st.caption("No status changes yet for these claims.")
         return
     left, right = st.columns(2)
-    left.altair_chart(charts.changes_chart(tables["changes"]), width="stretch")
-    right.altair_chart(charts.reviewed_share_chart(tables["share"]), width="stretch")
-    st.altair_chart(charts.reviewer_chart(tables["reviewers"]), width="stretch")
+    left.altair_chart(charts.changes_chart(tables.changes), width="stretch")
+    right.altair_chart(charts.reviewed_share_chart(tables.share), width="stretch")
+    st.altair_chart(charts.reviewer_chart(tables.reviewers), width="stretch")
 
 
 def _figures_view(url: str, where: board.DashboardFilter, version: int) -> None:
@@ -193,11 +165,11 @@ def _figures_view(url: str, where: board.DashboardFilter, version: int) -> None:
     st.altair_chart(charts.figures_chart(frame, measure=measure), width="stretch")
 
 
-def _described(picked: list[board.Selection], tables: dict[str, Any]) -> str:
+def _described(picked: list[board.Selection], tables: board.Overview) -> str:
     """The clicked bars in words, e.g. 'outlet Valley Post · False'."""
     words = []
     for pick in picked:
-        frame = tables[pick.by]
+        frame = tables.bars[pick.by]
         names = frame.loc[frame["key"] == pick.key, "name"] if not frame.empty else frame
         name = names.iloc[0] if len(names) else str(pick.key)
         status = f" · {STATUS_LABELS[pick.status]}" if pick.status else ""
@@ -205,7 +177,7 @@ def _described(picked: list[board.Selection], tables: dict[str, Any]) -> str:
     return ", ".join(words)
 
 
-def _claims(where: board.DashboardFilter, tables: dict[str, Any]) -> None:
+def _claims(where: board.DashboardFilter, tables: board.Overview) -> None:
     st.subheader("Claims")
     picked = selections()
     st.caption(
@@ -252,9 +224,9 @@ def render() -> None:
     with db(readonly=True) as session:
         version = board.data_version(session)
     tables = _tables(url, where, version)
-    _headline(tables["headline"])
+    _headline(tables.headline)
     _conflicts()
-    if tables["headline"].claims == 0:
+    if tables.headline.claims == 0:
         st.info("No claims under these filters yet. Add an article on the Articles page.")
         return
     _bars(tables)

@@ -6,7 +6,9 @@
 Every worker reads a claim and writes a status naming the version it saw, as the app does.
 Prints throughput and checks the invariants: 0 lost updates (each claim's version - 1 equals
 its successful writes), 0 errors other than reported conflicts, status events = successful
-writes. Baseline in the same run: one process doing all the changes alone (no contention).
+writes, the dashboard's count tables equal to a full count (factcheck.counts.check, as
+`factcheck counts --check`). Baseline in the same run: one process doing all the changes
+alone (no contention).
 Exits 1 when an invariant is broken; never on time.
 """
 
@@ -23,6 +25,7 @@ from sqlmodel import Session, col, func, select
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from factcheck import counts  # noqa: E402
 from factcheck.db import dispose_engine, get_engine  # noqa: E402
 from factcheck.load import LoadResult, run_load  # noqa: E402
 from factcheck.migrate import upgrade  # noqa: E402
@@ -64,12 +67,15 @@ def check(url: str, ids: list[int], result: LoadResult) -> list[str]:
         events = session.exec(
             select(func.count()).select_from(Event).where(col(Event.action) == "claim.status")
         ).one()
+        wrong = {table: n for table, n in counts.check(session).items() if n}
     lost = sum(abs(versions[i] - 1 - result.writes.get(i, 0)) for i in ids)
     problems = [f"{lost} lost updates"] if lost else []
     if result.errors:
         problems.append(f"{len(result.errors)} errors, e.g. {result.errors[0]}")
     if events != result.successes:
         problems.append(f"{events} status events for {result.successes} writes")
+    if wrong:
+        problems.append(f"count tables differ from a full count: {wrong}")
     return problems
 
 

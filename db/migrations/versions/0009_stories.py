@@ -8,7 +8,7 @@ the oldest), each claim its measure and group keys, each article its names. Grou
 claims stored before is left to the next ingests (they are found as candidates).
 
 Revision ID: 0009
-Revises: 0005
+Revises: 0007
 Create Date: 2026-12-04
 """
 
@@ -19,7 +19,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0009"
-down_revision: str | None = "0005"
+down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

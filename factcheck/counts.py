@@ -1,0 +1,427 @@
+"""Count tables: the dashboard's numbers, kept exact as claims change, in the same transaction.
+
+The contract: **every write that inserts a claim or changes its status, kind, speaker or
+article must call** ``claim_changed`` (with the claim's ``facts`` before and after) before it
+commits. The call writes nothing: a transaction's changes are added up in the session and
+written at its commit (the ``before_commit`` hook below), one upsert per count table, so a
+bulk write (ingest, bulk status, group verdicts) updates each count once per batch; a rollback
+forgets them. The services are the only writers of claims, so the counts cannot drift;
+``check`` compares them with a full count and ``rebuild`` rewrites them from the claims and
+the audit trail (``factcheck counts --check`` / ``--rebuild``).
+
+The tables (factcheck.models): claims per article date, outlet, kind and status
+(``claim_count``); the same per speaker (``speaker_count``, which also counts every outlet
+together under ANY_OUTLET) with each speaker's total
+(``speaker_total``, the order speakers are ranked in); each article's claims by kind
+(``article_count``); status changes per day, reviewer and (from, to) status
+(``status_change_count``). A date is counted at three grains, its day, its month and all
+time, so that any range of dates reads the days at its ends and the months between
+(``periods``): how many claims there are does not change how many rows a filter reads.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, col, select
+
+from factcheck.audit import record
+from factcheck.models import (
+    ALL_TIME,
+    ANY_OUTLET,
+    NONE_ID,
+    Article,
+    ArticleCount,
+    Claim,
+    ClaimCount,
+    ClaimKind,
+    Event,
+    Grain,
+    SpeakerCount,
+    SpeakerTotal,
+    Status,
+    StatusChangeCount,
+    User,
+)
+from factcheck.permissions import Action, require
+
+LEDGER = "factcheck_counts"  # the key of a transaction's pending changes in session.info
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Where one claim is counted."""
+
+    article_id: int
+    day: date  # its article's date: published, else ingested (UTC)
+    outlet_id: int  # NONE_ID: no outlet
+    speaker_id: int  # NONE_ID: no speaker
+    kind: ClaimKind
+    status: Status
+
+
+def article_day(published_at: datetime | None, ingested_at: datetime) -> date:
+    """The date an article is counted on: published, else ingested, in UTC."""
+    moment = published_at or ingested_at
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).date()
+
+
+def grains(day: date) -> list[tuple[Grain, date]]:
+    """The (grain, period) rows a date is counted in."""
+    return [(Grain.DAY, day), (Grain.MONTH, day.replace(day=1)), (Grain.ALL, ALL_TIME)]
+
+
+@dataclass
+class _Ledger:
+    """A transaction's changes to the counts, added up until it commits."""
+
+    claims: Counter[tuple[Any, ...]] = field(default_factory=Counter)
+    speakers: Counter[tuple[Any, ...]] = field(default_factory=Counter)
+    totals: Counter[int] = field(default_factory=Counter)
+    articles: dict[int, list[Any]] = field(default_factory=dict)  # id: [day, outlet, +3 counts]
+    changes: Counter[tuple[Any, ...]] = field(default_factory=Counter)
+    places: dict[int, tuple[date, int]] = field(default_factory=dict)  # article: (day, outlet)
+
+    def count(self, facts: Facts, sign: int) -> None:
+        """Add (+1) or take away (-1) one claim."""
+        for grain, period in grains(facts.day):
+            self.claims[(grain, period, facts.outlet_id, facts.kind, facts.status)] += sign
+            for outlet in (facts.outlet_id, ANY_OUTLET):
+                key = (facts.speaker_id, grain, period, outlet, facts.kind, facts.status)
+                self.speakers[key] += sign
+        self.totals[facts.speaker_id] += sign
+        row = self.articles.setdefault(facts.article_id, [facts.day, facts.outlet_id, 0, 0, 0])
+        row[0], row[1] = facts.day, facts.outlet_id
+        row[2] += sign
+        row[3 if facts.kind == ClaimKind.NUMERIC else 4] += sign
+
+    def change(self, facts: Facts, *, on: date, actor: int, before: Status, sign: int) -> None:
+        """Add or take away one status change (from ``before`` to ``facts.status``)."""
+        for grain, period in grains(facts.day):
+            for outlet in (facts.outlet_id, ANY_OUTLET):
+                key = (outlet, grain, on, period, facts.kind, actor, before, facts.status)
+                self.changes[key] += sign
+
+
+def _ledger(session: Session) -> _Ledger:
+    ledger = session.info.get(LEDGER)
+    if ledger is None:
+        ledger = session.info[LEDGER] = _Ledger()
+    return ledger
+
+
+def facts(session: Session, claim: Claim) -> Facts:
+    """What the counts know of ``claim`` (its article's date and outlet: read once a commit)."""
+    places = _ledger(session).places
+    if claim.article_id not in places:
+        published, ingested, outlet = session.execute(
+            sa.select(
+                col(Article.published_at), col(Article.ingested_at), col(Article.outlet_id)
+            ).where(col(Article.id) == claim.article_id)
+        ).one()
+        places[claim.article_id] = (article_day(published, ingested), outlet or NONE_ID)
+    day, outlet = places[claim.article_id]
+    return Facts(
+        article_id=claim.article_id,
+        day=day,
+        outlet_id=outlet,
+        speaker_id=claim.speaker_id or NONE_ID,
+        kind=ClaimKind(claim.kind),
+        status=Status(claim.status),
+    )
+
+
+def claim_changed(
+    session: Session,
+    *,
+    before: Facts | None,
+    after: Facts | None,
+    by: User | None = None,
+    at: datetime | None = None,
+    claim_id: int | None = None,
+) -> None:
+    """Count one claim's change, written when the session commits: the one way counts change.
+
+    Every write that inserts a claim (``before=None``) or changes its status, kind, speaker or
+    article must call this before it commits, in the same transaction. A new status counts
+    as a status change of ``by`` on the day of ``at`` (now when not given). A claim that
+    moves to another kind or article (``claim_id`` given) takes its past status changes with
+    it, so they stay under the filters that select it; call this before recording the
+    change's own event.
+    """
+    if before == after:
+        return
+    ledger = _ledger(session)
+    if before is not None:
+        ledger.count(before, -1)
+    if after is not None:
+        ledger.count(after, +1)
+    if before is None or after is None:
+        return
+    if before.status != after.status:
+        on = (at or datetime.now(UTC)).astimezone(UTC).date()
+        actor = by.id if by is not None and by.id is not None else NONE_ID
+        ledger.change(after, on=on, actor=actor, before=before.status, sign=+1)
+    moved = (before.article_id, before.kind) != (after.article_id, after.kind)
+    if moved and claim_id is not None:
+        for on, actor, old, new in _status_changes(session, claim_id):
+            ledger.change(replace(before, status=new), on=on, actor=actor, before=old, sign=-1)
+            ledger.change(replace(after, status=new), on=on, actor=actor, before=old, sign=+1)
+
+
+def _status_changes(session: Session, claim_id: int) -> Iterator[tuple[date, int, Status, Status]]:
+    """(day, actor, from, to) of every recorded status change of one claim."""
+    query = select(Event).where(col(Event.claim_id) == claim_id, col(Event.entity) == "claim")
+    for event in session.exec(query):
+        old = (event.before or {}).get("status")
+        new = (event.after or {}).get("status")
+        if old and new and old != new:
+            at = event.at if event.at.tzinfo else event.at.replace(tzinfo=UTC)
+            yield at.astimezone(UTC).date(), event.actor_id or NONE_ID, Status(old), Status(new)
+
+
+# Writing: once per transaction, just before it commits.
+
+
+def _upsert(
+    session: OrmSession, model: type[Any], rows: list[dict[str, Any]], *, add: list[str]
+) -> None:
+    """Insert ``rows``, or add their ``add`` columns to the rows already there.
+
+    Rows go in key order, so concurrent transactions lock count rows in one order (no
+    deadlock on PostgreSQL).
+    """
+    if not rows:
+        return
+    table = model.__table__
+    keys = [c.name for c in table.primary_key.columns]
+    rows.sort(key=lambda r: tuple(str(r[k]) for k in keys))
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    insert = dialect.insert(table)
+    updates = {c: table.c[c] + insert.excluded[c] for c in add}
+    updates |= {c.name: insert.excluded[c.name] for c in table.columns if c.name not in keys + add}
+    session.execute(insert.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+
+
+def _named(
+    columns: list[str], counter: Counter[tuple[Any, ...]], total: str
+) -> list[dict[str, Any]]:
+    return [{**dict(zip(columns, key, strict=True)), total: n} for key, n in counter.items() if n]
+
+
+def write(session: OrmSession) -> None:
+    """Write the transaction's pending count changes (called by the commit hook)."""
+    ledger: _Ledger | None = session.info.pop(LEDGER, None)
+    if ledger is None:
+        return
+    claim_keys = ["grain", "period", "outlet_id", "kind", "status"]
+    _upsert(session, ClaimCount, _named(claim_keys, ledger.claims, "claims"), add=["claims"])
+    speaker_rows = _named(["speaker_id", *claim_keys], ledger.speakers, "claims")
+    _upsert(session, SpeakerCount, speaker_rows, add=["claims"])
+    totals = [{"speaker_id": s, "claims": n} for s, n in ledger.totals.items() if n]
+    _upsert(session, SpeakerTotal, totals, add=["claims"])
+    articles = [
+        {
+            "article_id": a,
+            "day": day,
+            "outlet_id": outlet,
+            "claims": n,
+            "numeric_claims": numeric,
+            "attributed_claims": attributed,
+        }
+        for a, (day, outlet, n, numeric, attributed) in ledger.articles.items()
+    ]
+    _upsert(session, ArticleCount, articles, add=["claims", "numeric_claims", "attributed_claims"])
+    change_keys = ["outlet_id", "grain", "day", "period", "kind", "actor_id"]
+    change_rows = _named([*change_keys, "from_status", "to_status"], ledger.changes, "changes")
+    _upsert(session, StatusChangeCount, change_rows, add=["changes"])
+
+
+def _forget(session: OrmSession, *_: Any) -> None:
+    session.info.pop(LEDGER, None)
+
+
+sa.event.listen(OrmSession, "before_commit", write)
+sa.event.listen(OrmSession, "after_soft_rollback", _forget)
+
+
+# Reading: which rows of a count table make up a range of dates.
+
+
+def _month_after(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def periods(start: date | None, end: date | None) -> list[tuple[Grain, date, date]]:
+    """(grain, first period, last period) ranges whose rows add up to the dates start..end.
+
+    Whole months in the range are read as months, the days before and after them as days.
+    """
+    if start is None and end is None:
+        return [(Grain.ALL, ALL_TIME, ALL_TIME)]
+    low, high = start or date.min, end or date.max
+    if low > high:
+        return []
+    months_from = low if low.day == 1 else _month_after(low)
+    months_to = date.max if high == date.max else (high + timedelta(days=1)).replace(day=1)
+    if months_from >= months_to:
+        return [(Grain.DAY, low, high)]
+    found = [(Grain.MONTH, months_from, months_to - timedelta(days=1))]
+    if low < months_from:
+        found.append((Grain.DAY, low, months_from - timedelta(days=1)))
+    if months_to <= high:
+        found.append((Grain.DAY, months_to, high))
+    return found
+
+
+def period_condition(model: type[Any], start: date | None, end: date | None) -> Any:
+    """The WHERE condition selecting the rows of ``model`` that count the dates start..end."""
+    grain, period = col(model.grain), col(model.period)
+    parts = [  # one period is an equality, so the index goes on to the next column
+        sa.and_(grain == g, period == first if first == last else period.between(first, last))
+        for g, first, last in periods(start, end)
+    ]
+    return sa.or_(*parts) if parts else sa.false()
+
+
+# Checking and rebuilding: the counts from a full count of the claims and the audit trail.
+
+
+def _dates(session: Session) -> tuple[Any, Any]:
+    """SQL for the article date and its month, as dates, on either database."""
+    moment = sa.func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    if session.get_bind().dialect.name == "sqlite":  # UTC text 'YYYY-MM-DD HH:MM:SS.ffffff'
+        return sa.func.substr(moment, 1, 10), sa.func.substr(moment, 1, 7) + "-01"
+    utc = sa.func.timezone("UTC", moment)
+    return sa.cast(utc, sa.Date), sa.cast(sa.func.date_trunc("month", utc), sa.Date)
+
+
+def _day_of(session: Session, column: Any) -> Any:
+    if session.get_bind().dialect.name == "sqlite":
+        return sa.func.substr(column, 1, 10)
+    return sa.cast(sa.func.timezone("UTC", column), sa.Date)
+
+
+def _each_grain(session: Session) -> list[tuple[Any, Any]]:
+    day, month = _dates(session)
+    return [
+        (sa.literal(Grain.DAY.value), day),
+        (sa.literal(Grain.MONTH.value), month),
+        (sa.literal(Grain.ALL.value), sa.literal(ALL_TIME, sa.Date)),
+    ]
+
+
+def _grouped(*keys: Any) -> list[Any]:
+    """The keys to GROUP BY: all but constants (the grain, the period of all time)."""
+    return [k for k in keys if not isinstance(k, sa.BindParameter)]
+
+
+def _claims_and_articles() -> Any:
+    return sa.join(Claim, Article, col(Article.id) == col(Claim.article_id))
+
+
+def expected(session: Session) -> dict[type[Any], Any]:
+    """For each count table, the SELECT of the rows a full count gives (zeros left out)."""
+    outlet = sa.func.coalesce(col(Article.outlet_id), NONE_ID)
+    speaker = sa.func.coalesce(col(Claim.speaker_id), NONE_ID)
+    kind, status, n = col(Claim.kind), col(Claim.status), sa.func.count()
+    claims, speakers = [], []
+    for grain, period in _each_grain(session):
+        source = _claims_and_articles()
+        keys = [grain, period, outlet, kind, status]
+        claims.append(sa.select(*keys, n).select_from(source).group_by(*_grouped(*keys)))
+        for where in (outlet, sa.literal(ANY_OUTLET)):
+            keys = [speaker, grain, period, where, kind, status]
+            speakers.append(sa.select(*keys, n).select_from(source).group_by(*_grouped(*keys)))
+    day, _ = _dates(session)
+    numeric = sa.func.sum(sa.case((kind == ClaimKind.NUMERIC, 1), else_=0))
+    article = (
+        sa.select(col(Article.id), day, outlet, n, numeric, n - numeric)
+        .select_from(_claims_and_articles())
+        .group_by(col(Article.id), day, outlet)
+    )
+    return {
+        ClaimCount: sa.union_all(*claims),
+        SpeakerCount: sa.union_all(*speakers),
+        SpeakerTotal: sa.select(speaker, n).group_by(speaker),
+        ArticleCount: article,
+        StatusChangeCount: _expected_changes(session, outlet),
+    }
+
+
+def _expected_changes(session: Session, outlet: Any) -> Any:
+    old = col(Event.before)["status"].as_string()
+    new = col(Event.after)["status"].as_string()
+    on = _day_of(session, col(Event.at))
+    actor = sa.func.coalesce(col(Event.actor_id), NONE_ID)
+    source = sa.join(Event, Claim, col(Claim.id) == col(Event.claim_id)).join(
+        Article, col(Article.id) == col(Claim.article_id)
+    )
+    changed = [col(Event.entity) == "claim", old.is_not(None), new.is_not(None), old != new]
+    parts = []
+    for grain, period in _each_grain(session):
+        for where in (outlet, sa.literal(ANY_OUTLET)):
+            keys = [where, grain, on, period, col(Claim.kind), actor, old, new]
+            query = sa.select(*keys, sa.func.count()).select_from(source).where(*changed)
+            parts.append(query.group_by(*_grouped(*keys)))
+    return sa.union_all(*parts)
+
+
+def _stored(model: type[Any]) -> Any:
+    table = model.__table__
+    value = "changes" if model is StatusChangeCount else "claims"
+    return sa.select(*table.columns).where(table.c[value] != 0)
+
+
+TABLES: tuple[type[Any], ...] = (
+    ClaimCount,
+    SpeakerCount,
+    SpeakerTotal,
+    ArticleCount,
+    StatusChangeCount,
+)
+
+
+def check(session: Session) -> dict[str, int]:
+    """The rows of each count table that differ from a full count (all zeros: exact)."""
+    found = {}
+    for model, full in expected(session).items():
+        stored = _stored(model)
+        wrong = 0
+        full_rows, stored_rows = sa.select(full.subquery()), sa.select(stored.subquery())
+        for query in (full_rows.except_(stored_rows), stored_rows.except_(full_rows)):
+            counted = sa.select(sa.func.count()).select_from(query.subquery())
+            wrong += session.execute(counted).scalar_one()
+        found[model.__tablename__] = wrong
+    return found
+
+
+def repair(session: Session, *, by: User) -> dict[str, int]:
+    """Rebuild the counts (admins), with an event naming the rows that were wrong; commits.
+
+    Returns ``check``'s answer from before the rebuild. On SQLite writers wait meanwhile.
+    """
+    require(by, Action.REPAIR_COUNTS)
+    wrong = check(session)
+    rebuild(session)
+    record(session, by=by, action="counts.rebuild", entity="counts", entity_id=None, after=wrong)
+    session.commit()
+    return wrong
+
+
+def rebuild(connection: sa.Connection | Session) -> None:
+    """Rewrite every count table from the claims and the audit trail (the caller commits)."""
+    session = connection if isinstance(connection, Session) else Session(bind=connection)
+    if session.get_bind().dialect.name == "sqlite":  # group millions of rows in memory
+        session.execute(sa.text("PRAGMA cache_size = -262144"))
+    for model, full in expected(session).items():
+        table = model.__table__
+        session.execute(sa.delete(table))
+        session.execute(sa.insert(table).from_select([c.name for c in table.columns], full))
