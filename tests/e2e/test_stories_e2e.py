@@ -42,8 +42,11 @@ def test_a_verdict_on_a_conflicting_group_colours_every_member(
     expect(members.nth(1)).to_contain_text("240")
     screenshot(page, "story_conflict")
 
-    first_group.locator("[data-testid='stSelectbox'] input").click()
-    page.get_by_role("option", name=STATUS_LABELS[Status.FALSE], exact=True).click()
+    verdict = first_group.locator("[data-testid='stSelectbox'] input")
+    verdict.click()
+    verdict.fill(STATUS_LABELS[Status.FALSE])
+    verdict.press("Enter")
+    wait_idle(page)
     first_group.get_by_role("button", name="Apply to group").click()
     wait_idle(page)
     first_group = page.locator("[class*='st-key-group_']").first
