@@ -44,10 +44,19 @@ class ClaimOut(TypedDict):
     origin: Literal["extracted", "manual"]
     created_at: str  # ISO 8601, UTC
     updated_at: str
+    speaker_id: int | None  # the speaker entity (factcheck.speakers)
+    group: int | None  # its claim group (factcheck.groups), or None
+    group_size: int | None
+    conflict: bool  # its group's stated values cannot all be true
+    first_seen: str | None  # ISO date of the group's first appearance
+    story: int | None  # its article's story, or None
 
 
 # Fields that are names of other records, not columns of the claim itself.
-NAMES = ("article_title", "outlet", "speaker", "assignee")
+NAMES = (
+    *("article_title", "outlet", "speaker", "assignee"),
+    *("group", "group_size", "conflict", "first_seen", "story"),
+)
 FIELDS: tuple[str, ...] = tuple(ClaimOut.__annotations__)
 
 
@@ -67,13 +76,24 @@ def claim_out(
     outlet: str | None,
     speaker: str | None,
     assignee: str | None,
+    group: Any = None,
+    story: int | None = None,
 ) -> ClaimOut:
-    """``claim`` (anything with a Claim's fields) with the names around it, as ``ClaimOut``."""
-    names = {
+    """``claim`` (anything with a Claim's fields) with the names around it, as ``ClaimOut``.
+
+    ``group`` is the claim's ClaimGroup when known (id, size, conflict, first_seen).
+    """
+    first_seen = getattr(group, "first_seen", None)
+    names: dict[str, JsonValue] = {
         "article_title": article_title,
         "outlet": outlet,
         "speaker": speaker,
         "assignee": assignee,
+        "group": group.id if group is not None else None,
+        "group_size": group.size if group is not None else None,
+        "conflict": bool(group.conflict) if group is not None else False,
+        "first_seen": first_seen.date().isoformat() if first_seen else None,
+        "story": story,
     }
     return cast(
         ClaimOut,

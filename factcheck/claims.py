@@ -21,6 +21,7 @@ from factcheck.models import (
     Article,
     Attribution,
     Claim,
+    ClaimGroup,
     ClaimKind,
     Event,
     Evidence,
@@ -32,6 +33,7 @@ from factcheck.models import (
     User,
     utcnow,
 )
+from factcheck.names import clean_name
 from factcheck.permissions import Action, can, require
 from factcheck.speakers import speaker_named
 
@@ -49,6 +51,7 @@ class ClaimFilter:
     search: str = ""  # words in the quote or its sentence
     since: datetime | None = None  # updated at or after
     measure: str = ""  # words in what a numeric claim counts
+    conflicts: bool = False  # only claims whose group is in conflict
 
     def conditions(self) -> list[Any]:
         """The WHERE conditions of this filter, for any query that joins Claim and Article."""
@@ -77,6 +80,9 @@ class ClaimFilter:
             where.append(col(Claim.measure).ilike(like_pattern(self.measure), escape="\\"))
         if self.since is not None:
             where.append(col(Claim.updated_at) >= self.since)
+        if self.conflicts:
+            conflicting = select(ClaimGroup.id).where(col(ClaimGroup.conflict).is_(True))
+            where.append(col(Claim.group_id).in_(conflicting))
         return where
 
 
@@ -306,7 +312,21 @@ def add_claim(
     if attribution is None and speaker_row is not None and kind is ClaimKind.ATTRIBUTED:
         quoted = is_quoted(article.text, start, end)
         attribution = Attribution.DIRECT if quoted else Attribution.INDIRECT
+    from factcheck.groups import claim_keys  # groups build on claims: import at use
+
+    keys = claim_keys(
+        kind=kind,
+        measure=measure,
+        unit=unit,
+        days=None,
+        value=value,
+        lower=value,
+        speaker_id=speaker_row.id if speaker_row else None,
+    )
     claim = Claim(
+        measure_key=keys["measure_key"],
+        group_key=keys["group_key"],
+        speaker_name=clean_name(speaker)[:300] if speaker and speaker.strip() else None,
         article_id=article_id,
         kind=kind,
         start=start,
@@ -441,7 +461,20 @@ def edit_claim(
     if speaker is not None:
         name = speaker.strip()
         changes["speaker_id"] = speaker_named(session, name=name).id if name else None
+        changes["speaker_name"] = clean_name(name)[:300] if name else None
         changes["speaker_resolved"] = bool(name)
+    if {"measure", "unit"} & set(changes):
+        from factcheck.groups import claim_keys
+
+        current = get_claim(session, claim_id=claim_id)
+        merged = {f: changes.get(f, getattr(current, f)) for f in ("measure", "unit", "days")}
+        changes["measure_key"] = claim_keys(
+            kind=current.kind,
+            value=changes.get("value", current.value),
+            lower=changes.get("lower", current.lower),
+            speaker_id=current.speaker_id,
+            **merged,
+        )["measure_key"]
     if not changes:
         raise BadInput("Nothing to change; give at least one field to edit.")
     try:

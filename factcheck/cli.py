@@ -19,9 +19,12 @@ from factcheck.claim_json import ClaimOut, claim_out
 from factcheck.claims import ClaimFilter, ClaimRow, list_claims
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError
+from factcheck.groups import ClaimContext, GroupView, claim_context, list_groups
 from factcheck.migrate import ensure_schema, safe_url
 from factcheck.models import ClaimKind, Role, Stance, Status, User
 from factcheck.settings import publisher_warning, settings
+from factcheck.speakers import list_speakers, merge_speakers, split_speaker
+from factcheck.stories import get_story, list_stories
 from factcheck.users import get_user
 
 _TYPER = {"no_args_is_help": True, "rich_markup_mode": None, "add_completion": False}
@@ -32,6 +35,8 @@ app = typer.Typer(
 )
 user_app = typer.Typer(help="Manage accounts.", **_TYPER)  # type: ignore[arg-type]
 app.add_typer(user_app, name="user")
+speakers_app = typer.Typer(help="People and organisations claims come from.", no_args_is_help=True)
+app.add_typer(speakers_app, name="speakers")
 
 
 class ListFormat(StrEnum):
@@ -42,8 +47,8 @@ class ListFormat(StrEnum):
     CSV = "csv"
 
 
-class ExtractFormat(StrEnum):
-    """How `extract` prints."""
+class TableOrJson(StrEnum):
+    """How `extract`, `groups`, `stories` and `speakers list` print."""
 
     TABLE = "table"
     JSON = "json"
@@ -103,14 +108,18 @@ def database(*, readonly: bool = False) -> Any:
     return session_scope(url, readonly=readonly)
 
 
-def claim_record(row: ClaimRow) -> ClaimOut:
+def claim_record(row: ClaimRow, context: ClaimContext | None = None) -> ClaimOut:
     """A claim as `factcheck claims --format json` prints it (the one claim JSON shape)."""
+    c = row.claim
+    group = context.groups.get(c.group_id or 0) if context else None
     return claim_out(
-        row.claim,
+        c,
         article_title=row.article_title,
         outlet=row.outlet,
-        speaker=row.speaker,
+        speaker=c.speaker_name or row.speaker,
         assignee=row.assignee,
+        group=group,
+        story=context.stories.get(c.article_id) if context else None,
     )
 
 
@@ -195,7 +204,8 @@ def claims(
         rows, total = list_claims(
             session, where=where, sort="id", descending=False, offset=offset, limit=limit
         )
-        records = [claim_record(r) for r in rows]
+        context = claim_context(session, claims=[r.claim for r in rows])
+        records = [claim_record(r, context) for r in rows]
     print_records(
         records, fmt, ["id", "article_id", "kind", "status", "speaker", "value", "unit", "quote"]
     )
@@ -246,9 +256,7 @@ def review(
 @app.command()
 def extract(
     source: Annotated[str, typer.Argument(help="A text file, or - for standard input.")],
-    fmt: Annotated[
-        ExtractFormat, typer.Option("--format", help="How to print.")
-    ] = ExtractFormat.TABLE,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
 ) -> None:
     """Print the claims found in a text, without touching the database.
 
@@ -563,6 +571,165 @@ def export(
         finally:
             partial.unlink(missing_ok=True)
     typer.echo(f"Wrote the {fmt} export to {output}.", err=True)
+
+
+def group_record(view: GroupView) -> dict[str, Any]:
+    """A claim group as the JSON object `factcheck groups --format json` prints."""
+    g = view.group
+    return {
+        "id": g.id,
+        "kind": g.kind.value,
+        "measure_key": g.measure_key,
+        "unit": g.unit,
+        "speaker_id": g.speaker_id,
+        "speaker": view.speaker,
+        "size": g.size,
+        "conflict": g.conflict,
+        "story": g.story_id,
+        "first_seen": g.first_seen.date().isoformat() if g.first_seen else None,
+        "last_seen": g.last_seen.date().isoformat() if g.last_seen else None,
+        "members": [
+            {
+                "claim_id": m.claim.id,
+                "article_id": m.article_id,
+                "article": m.article_title,
+                "outlet": m.outlet,
+                "published": m.published.date().isoformat(),
+                "quote": m.claim.quote,
+                "value": m.claim.value,
+                "qualifier": m.claim.qualifier,
+                "unit": m.claim.unit,
+                "status": m.claim.status.value,
+            }
+            for m in view.members
+        ],
+    }
+
+
+@app.command()
+def groups(
+    conflicts: Annotated[bool, typer.Option(help="Only groups in conflict.")] = False,
+    story: Annotated[int | None, typer.Option(help="Only this story's groups.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many groups.")] = 100,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
+) -> None:
+    """List claim groups (one claim in several articles), conflicts first.
+
+    Example: factcheck groups --conflicts --format json
+    """
+    with database(readonly=True) as session:
+        if story is not None:
+            get_story(session, story_id=story)
+        views, total = list_groups(
+            session, conflicts=conflicts, story_id=story, offset=offset, limit=limit
+        )
+        records = [group_record(v) for v in views]
+    if fmt == "json":
+        print_records(records, fmt, [])
+        return
+    rows = [
+        {
+            **r,
+            "conflict": "CONFLICT" if r["conflict"] else "",
+            "what": r["measure_key"] or r["speaker"],
+            "wordings": " | ".join(f"{m['outlet'] or '?'}: {m['quote']}" for m in r["members"]),
+        }
+        for r in records
+    ]
+    print_records(rows, fmt, ["id", "kind", "conflict", "size", "what", "wordings"])
+    typer.echo(f"{len(records)} of {total} groups.", err=True)
+
+
+@app.command()
+def stories(
+    limit: Annotated[int, typer.Option(help="At most this many stories.")] = 100,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
+) -> None:
+    """List stories (articles covering the same events), latest first.
+
+    Example: factcheck stories --format json
+    """
+    with database(readonly=True) as session:
+        rows, total = list_stories(session, offset=offset, limit=limit)
+    records = [
+        {
+            "id": r.story.id,
+            "title": r.story.title,
+            "first_seen": r.story.first_seen.date().isoformat(),
+            "last_seen": r.story.last_seen.date().isoformat(),
+            "articles": r.articles,
+            "outlets": r.outlets,
+            "claims": r.claims,
+            "statuses": {s.value: n for s, n in r.statuses.items()},
+            "groups": r.groups,
+            "conflicts": r.conflicts,
+        }
+        for r in rows
+    ]
+    columns = ["id", "title", "first_seen", "last_seen", "articles", "claims", "conflicts"]
+    print_records(records, fmt, columns)
+    if fmt == "table":
+        typer.echo(f"{len(records)} of {total} stories.", err=True)
+
+
+@speakers_app.command("list")
+def speakers_list(
+    search: Annotated[str, typer.Option(help="Words in the name.")] = "",
+    limit: Annotated[int, typer.Option(help="At most this many speakers.")] = 100,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
+) -> None:
+    """List speakers with every name they are written as and their claim counts.
+
+    Example: factcheck speakers list --search netanyahu
+    """
+    with database(readonly=True) as session:
+        rows, total = list_speakers(session, search=search, offset=offset, limit=limit)
+    records = [
+        {
+            "id": r.speaker.id,
+            "name": r.speaker.name,
+            "kind": r.speaker.kind.value,
+            "names": r.names,
+            "claims": r.claims,
+        }
+        for r in rows
+    ]
+    print_records(records, fmt, ["id", "name", "kind", "claims", "names"])
+    if fmt == "table":
+        typer.echo(f"{len(records)} of {total} speakers.", err=True)
+
+
+@speakers_app.command("merge")
+def speakers_merge(
+    keep: Annotated[int, typer.Argument(help="The speaker to keep.")],
+    other: Annotated[int, typer.Argument(help="The speaker that is the same entity.")],
+    user: UserOption,
+) -> None:
+    """Merge OTHER into KEEP: its names and claims move over (editors).
+
+    Example: factcheck speakers merge 12 40 --user editor@newsroom.org
+    """
+    with database() as session:
+        kept = merge_speakers(session, keep_id=keep, other_id=other, by=acting_user(session, user))
+        typer.echo(f"Speaker {other} is now part of {kept.name} (speaker {kept.id}).")
+
+
+@speakers_app.command("split")
+def speakers_split(
+    speaker: Annotated[int, typer.Argument(help="The speaker known by the name.")],
+    name: Annotated[str, typer.Argument(help="One of its names, to make a speaker of its own.")],
+    user: UserOption,
+) -> None:
+    """Give one name of a speaker its own entity; claims written that way follow (editors).
+
+    Example: factcheck speakers split 12 "the PM" --user editor@newsroom.org
+    """
+    with database() as session:
+        new = split_speaker(session, speaker_id=speaker, name=name, by=acting_user(session, user))
+        typer.echo(f"{new.name} is now speaker {new.id}.")
 
 
 @app.command("counts")

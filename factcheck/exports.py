@@ -37,6 +37,7 @@ from factcheck.names import name_key
 from factcheck.permissions import Action, require
 from factcheck.reports import FORMATS, render_document, stream_records
 from factcheck.reports.data import (
+    Appearance,
     EvidenceItem,
     NoteItem,
     Report,
@@ -127,6 +128,24 @@ def _articles_of(session: Session, ids: set[int]) -> dict[int, tuple[str | None,
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
+def _appearances_of(session: Session, group_ids: set[int]) -> dict[int, tuple[Appearance, ...]]:
+    """Each group's articles, earliest first (ClaimReview's firstAppearance and appearance)."""
+    if not group_ids:
+        return {}
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    rows = session.execute(
+        sa.select(col(Claim.group_id), col(Article.url), col(Article.title), col(Outlet.name), at)
+        .join(Article, col(Article.id) == Claim.article_id)
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
+        .where(col(Claim.group_id).in_(group_ids))
+        .order_by(at, col(Claim.id))
+    ).all()
+    out: dict[int, list[Appearance]] = {}
+    for group_id, url, title, outlet, published in rows:
+        out.setdefault(group_id, []).append(Appearance(url, title, outlet, published))
+    return {g: tuple(found) for g, found in out.items()}
+
+
 def _speaker_kinds(session: Session, ids: set[int]) -> dict[int, SpeakerKind]:
     if not ids:
         return {}
@@ -194,6 +213,7 @@ def _report_claims(session: Session, rows: Sequence[ClaimRow]) -> list[ReportCla
     ids = [r.claim.id for r in rows if r.claim.id is not None]
     articles = _articles_of(session, {r.claim.article_id for r in rows})
     kinds = _speaker_kinds(session, {r.claim.speaker_id for r in rows if r.claim.speaker_id})
+    seen_in = _appearances_of(session, {r.claim.group_id for r in rows if r.claim.group_id})
     evidence, notes, changes = (
         _evidence_of(session, ids),
         _notes_of(session, ids),
@@ -238,6 +258,7 @@ def _report_claims(session: Session, rows: Sequence[ClaimRow]) -> list[ReportCla
                 last_change=changes.get(c.id or 0),
                 evidence=tuple(evidence.get(c.id or 0, ())),
                 notes=tuple(notes.get(c.id or 0, ())),
+                appearances=seen_in.get(c.group_id or 0, ()),
             )
         )
     return out

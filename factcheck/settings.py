@@ -33,6 +33,7 @@ class Settings(BaseSettings):
     fetch_timeout: Positive = 15  # seconds a whole URL fetch may take
     fetch_max_bytes: Positive = 5_000_000  # largest page fetched
     fetch_allow: str = ""  # private hosts and networks fetched anyway (see factcheck.urls)
+    grouping: bool = True  # group claims across articles at ingest (0 = off)
     login_days: Positive = 14  # a browser stays logged in this long (unless it logs out)
     org_name: str = ""  # the fact-checking organisation, for ClaimReview
     org_url: str = ""  # its home page

@@ -40,6 +40,16 @@ class StatusChange:
 
 
 @dataclass(frozen=True, slots=True)
+class Appearance:
+    """An article where a claim (or its group's same claim) appeared."""
+
+    url: str | None
+    title: str
+    outlet: str | None
+    published: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class ReportClaim:
     """One claim with everything a report shows about it."""
 
@@ -76,6 +86,7 @@ class ReportClaim:
     last_change: StatusChange | None = None
     evidence: tuple[EvidenceItem, ...] = ()
     notes: tuple[NoteItem, ...] = ()
+    appearances: tuple[Appearance, ...] = ()  # its group's articles, earliest first
 
     @property
     def reviewed(self) -> bool:

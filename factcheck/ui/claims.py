@@ -83,7 +83,7 @@ def table_key() -> str:
 
 
 def _filters(session: Session) -> ClaimFilter:
-    top = st.columns([3, 2, 2])
+    top = st.columns([3, 2, 2, 1], vertical_alignment="bottom")
     search = top[0].text_input(
         "Search", placeholder="Words in the quote or sentence", key="claims_search"
     )
@@ -97,6 +97,11 @@ def _filters(session: Session) -> ClaimFilter:
         format_func=lambda k: k.value.title(),
         placeholder="Any kind",
         key="claims_kind",
+    )
+    if "claims_conflicts" not in st.session_state:
+        st.session_state["claims_conflicts"] = st.query_params.get("conflicts") == "1"
+    conflicts = top[3].toggle(
+        "Conflicts only", key="claims_conflicts", help="Claims whose outlets disagree"
     )
     more = st.columns(4)
     choices = filter_choices(session, limit=CHOICES_LIMIT)
@@ -112,6 +117,7 @@ def _filters(session: Session) -> ClaimFilter:
         speaker_id=speaker,
         assignee_id=assignee,
         search=search,
+        conflicts=conflicts,
     )
 
 

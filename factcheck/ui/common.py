@@ -13,6 +13,7 @@ import streamlit as st
 from sqlmodel import Session
 
 from factcheck.audit import what_happened
+from factcheck.comparable import word_diff
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError, NotAllowed
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
@@ -286,3 +287,18 @@ def number(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def diff_html(original: str, other: str) -> str:
+    """``other``'s wording of a quote: words dropped from ``original`` struck through, words
+    added underlined (all text escaped)."""
+    parts = []
+    for op, words in word_diff(original, other):
+        text = html.escape(words)
+        if op == "dropped":
+            parts.append(f'<del style="color:#b00">{text}</del>')
+        elif op == "added":
+            parts.append(f'<ins style="color:#060">{text}</ins>')
+        else:
+            parts.append(text)
+    return " ".join(parts)

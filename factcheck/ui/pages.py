@@ -6,13 +6,15 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from factcheck.ui import articles, claim, claims, dashboard, review
+from factcheck.ui import articles, claim, claims, dashboard, review, speakers, stories
 
 PAGES: tuple[tuple[Callable[[], None], str, str], ...] = (
     (articles.render, "Articles", "articles"),
     (review.render, "Review", "review"),
     (claims.render, "Claims", "claims"),
     (claim.render, "Claim", "claim"),
+    (stories.render, "Stories", "stories"),
+    (speakers.render, "Speakers", "speakers"),
     (dashboard.render, "Dashboard", "dashboard"),
 )  # no icons: Material icon names would show up in the links' text for screen readers
 
