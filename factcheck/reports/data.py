@@ -65,6 +65,7 @@ class ReportClaim:
     quote: str
     sentence: str
     speaker: str | None
+    speaker_id: int | None
     speaker_kind: SpeakerKind | None
     speaker_resolved: bool
     attribution: Attribution | None

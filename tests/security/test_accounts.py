@@ -162,4 +162,4 @@ def test_user_password_on_the_command_line_keeps_the_policy(sqlite_db: str) -> N
         sqlite_db, "user", "password", "chief@desk.org", "--by", "chief@desk.org",
         "--password-stdin", stdin="quiet harbour seven ropes\n",
     )  # fmt: skip
-    assert good.returncode == 0 and "Changed the password of chief@desk.org." in good.stdout
+    assert good.returncode == 0 and "New password set for chief@desk.org" in good.stdout

@@ -68,5 +68,5 @@ def test_claims_csv_on_the_command_line_guards_formulas(sqlite_db: str, tmp_path
     for row in rows:
         for cell in row.values():
             assert not cell.startswith(("=", "+", "-", "@")), cell
-    assert rows[0]["article"] == "'=cmd|' /C calc'!A0"
+    assert rows[0]["article_title"] == "'=cmd|' /C calc'!A0"
     assert rows[0]["sentence"].startswith("'=HYPERLINK(")
