@@ -85,13 +85,17 @@ def _stored_text(path: Path) -> str:
     return from_file(path.name, path.read_bytes()).text
 
 
-def test_one_file_prints_just_the_summary(user: User, db_url: str, tmp_path: Path) -> None:
+def test_one_file_prints_its_article_id_and_the_summary(
+    user: User, db_url: str, tmp_path: Path
+) -> None:
     path = tmp_path / "library.txt"
     path.write_text(STORY, encoding="utf-8")
     claims = len(extract_claims(STORY.strip()))
     code, out = run("ingest", str(path), "--user", user.email)
     assert code == 0
-    assert out.startswith(f"Added 1 article with {claims:,} claim")
+    first, summary = out.strip().splitlines()
+    assert first.startswith(f"{path}: article 1 (") and first.endswith(f"{claims:,} claims.")
+    assert summary.startswith(f"Added 1 article with {claims:,} claim")
     assert "0 duplicates; 0 refused." in out and "Ingesting" not in out
     code, out = run("ingest", str(path), "--user", user.email)
     assert code == 0 and "Added 0 articles" in out and "1 duplicate;" in out

@@ -1,6 +1,5 @@
-"""Issue 12, items 6 and 15, in a real browser: text written by users or fetched from pages
-shows as text (no remote image loads, no link or markup appears), and users see no developer
-menu or Deploy button."""
+"""Security in a real browser: user and page text shows as text (no remote image loads, no link
+or markup appears), and users see no developer menu or Deploy button."""
 
 from __future__ import annotations
 
