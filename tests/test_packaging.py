@@ -16,6 +16,7 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -171,14 +172,10 @@ def test_serve_from_the_wheel_answers(installed: Path, tmp_path: Path) -> None:
 @pytest.mark.e2e
 @pytest.mark.timeout(300)
 def test_the_app_works_from_a_folder_that_holds_the_checkout(
-    editable: tuple[Path, Path], tmp_path: Path
+    editable: tuple[Path, Path], tmp_path: Path, chromium: Any
 ) -> None:
-    from playwright.sync_api import sync_playwright
+    from tests.e2e.conftest import wait_idle
 
-    from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, wait_idle
-
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent")
     bin_dir, source = editable
     parent = tmp_path / "projects"
     (parent / "factcheck").mkdir(parents=True)  # a folder named like the package, no __init__
@@ -186,13 +183,12 @@ def test_the_app_works_from_a_folder_that_holds_the_checkout(
     server = Server(bin_dir / "factcheck", parent, tmp_path / "serve.log")
     try:
         server.wait_healthy()
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.port}/")
-            wait_idle(page)
-            body = page.locator("[data-testid='stApp']").inner_text()
-            browser.close()
+        context = chromium.new_context()
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.port}/")
+        wait_idle(page)
+        body = page.locator("[data-testid='stApp']").inner_text()
+        context.close()
     finally:
         server.stop()
     assert "ImportError" not in body and "unknown location" not in body, body[:500]
