@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing as mp
+import sys
+import types
 from datetime import UTC, datetime
 from typing import Any
 
@@ -50,10 +52,13 @@ def _worker(url: str, email: str, outlet: int, barrier: Any) -> None:
 
 
 def test_two_workers_ingesting_one_figure_at_once_end_in_one_group(
-    session: Session, db_url: str
+    session: Session, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     user = make_user(session, role=Role.REVIEWER)
     session.commit()
+    # AppTest replaces __main__ with a page script earlier in the run; a spawned worker would
+    # re-run that script. Spawn from a plain __main__ (the worker is found by its module).
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(2)
     workers = [ctx.Process(target=_worker, args=(db_url, user.email, n, barrier)) for n in (1, 2)]
