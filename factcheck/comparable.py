@@ -384,56 +384,57 @@ def says_same(a: str, b: str) -> bool:
 _CAPITALISED = re.compile(
     r"(?<![.!?\"“]\s)(?<![\n\"“‘'(])(?<!^)\b([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*|[A-Z]{2,6})\b"
 )
-_NOT_TOPICS = _STOP | frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "the",
-        "but",
-        "and",
-        "while",
-        "however",
-        "after",
-        "before",
-        "when",
-        "on",
-        "in",
-        "at",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "this",
-        "that",
-        "there",
-        "these",
-        "those",
-        "one",
-        "two",
-        "three",
-    ]
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NOT_TOPICS = (
+    _STOP
+    | frozenset(_MONTHS)
+    | frozenset(_WEEKDAYS)
+    | frozenset(
+        [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "the",
+            "but",
+            "and",
+            "while",
+            "however",
+            "after",
+            "before",
+            "when",
+            "on",
+            "in",
+            "at",
+            "it",
+            "he",
+            "she",
+            "they",
+            "we",
+            "this",
+            "that",
+            "there",
+            "these",
+            "those",
+            "one",
+            "two",
+            "three",
+        ]
+    )
 )
 
 
@@ -456,23 +457,6 @@ def same_topic(a: list[str] | None, b: list[str] | None) -> bool:
     if not a or not b:
         return True
     return len(set(a) & set(b)) >= min(2, len(a), len(b))
-
-
-_MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 def resolve_as_of(phrase: str | None, published: datetime) -> date:
