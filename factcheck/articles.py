@@ -29,6 +29,7 @@ from factcheck.models import (
     User,
     utcnow,
 )
+from factcheck.names import clean_name, name_key
 from factcheck.permissions import Action, require
 from factcheck.settings import settings
 from factcheck.speakers import speaker_ids
@@ -70,14 +71,19 @@ def _visible(ch: str) -> bool:
 
 
 def outlet_named(session: Session, *, name: str, url: str | None = None) -> Outlet:
-    """The outlet with this name, created when new (not committed)."""
-    clean = " ".join(name.split())[:200]
+    """The outlet with this name (compared by ``name_key``), created when new (not committed).
+
+    "Valley\u200b Post" and "valley post" are the Valley Post; a name mixing scripts (a
+    Cyrillic "а" in "Vаlley Post") is not, and ``mixed_scripts`` lets pages warn about it.
+    """
+    clean = clean_name(name)[:200]
     if not clean:
         raise BadInput("The outlet name is empty; give the publication's name.")
-    found = session.exec(select(Outlet).where(func.lower(Outlet.name) == clean.lower())).first()
+    key = name_key(clean)
+    found = session.exec(select(Outlet).where(Outlet.key == key)).first()
     if found is not None:
         return found
-    outlet = Outlet(name=clean, url=url, kind=OutletKind.NEWS)
+    outlet = Outlet(name=clean, key=key, url=url, kind=OutletKind.NEWS)
     session.add(outlet)
     session.flush()
     return outlet

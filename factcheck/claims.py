@@ -14,8 +14,10 @@ from sqlmodel import Session, col, func, select
 from factcheck import counts
 from factcheck.audit import add_recorded, claim_history, record
 from factcheck.db import check_lengths, check_page, like_pattern
-from factcheck.errors import BadInput, Conflict, NotFound
+from factcheck.errors import BadInput, Conflict, NotAllowed, NotFound
+from factcheck.labels import STATUS_LABELS
 from factcheck.models import (
+    REVIEWED,
     Article,
     Attribution,
     Claim,
@@ -30,7 +32,7 @@ from factcheck.models import (
     User,
     utcnow,
 )
-from factcheck.permissions import Action, require
+from factcheck.permissions import Action, can, require
 from factcheck.speakers import speaker_named
 
 
@@ -390,8 +392,19 @@ def edit_claim(
     speaker: str | None = None,
     **fields: Any,
 ) -> Claim:
-    """Correct what the extractor got wrong (numbers, unit, measure, speaker); one event."""
+    """Correct what the extractor got wrong (numbers, unit, measure, speaker); one event.
+
+    A claim with a final verdict is edited by editors only: the verdict was given on what the
+    claim said, so changing that is changing the verdict.
+    """
     require(by, Action.REVIEW)
+    decided = get_claim(session, claim_id=claim_id).status
+    if decided in REVIEWED and not can(by, Action.OVERRIDE_VERDICT):
+        raise NotAllowed(
+            f"Claim {claim_id} already has a final verdict ({STATUS_LABELS[decided]}); only an "
+            "editor or admin may change what it says. Ask one, or add a note with the "
+            "correction."
+        )
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise BadInput(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
@@ -83,10 +82,14 @@ def print_records(records: list[dict[str, Any]], fmt: str, columns: list[str]) -
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
+        from factcheck.reports.records import SafeCsv
+
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(records[0]) if records else columns)
-        writer.writeheader()
-        writer.writerows(records)
+        writer = SafeCsv(out)
+        header = list(records[0]) if records else columns
+        writer.row(header)
+        for record in records:
+            writer.row(record[name] for name in header)
         typer.echo(out.getvalue(), nl=False)
         return
     cells = [[_cell(r.get(c)) for c in columns] for r in records]
@@ -190,7 +193,8 @@ def review(
     --stance supports --user ana@newsroom.org
     """
     from factcheck.claims import get_claim
-    from factcheck.review import add_evidence, check_url, set_status
+    from factcheck.review import add_evidence, set_status
+    from factcheck.urls import check_url
 
     try:
         verdict, position = Status(status), Stance(stance)
@@ -201,7 +205,7 @@ def review(
         )
         return
     if evidence:
-        check_url(evidence)
+        check_url(evidence, what="The evidence link")
     with session_scope() as session:
         who = acting_user(session, user)
         seen = (
@@ -296,29 +300,40 @@ def ingest(
         raise typer.Exit(1)
 
 
+def streamlit_options(*, port: int, address: str, headless: bool = True) -> list[str]:
+    """The command-line options `factcheck serve` gives Streamlit (see .streamlit/config.toml).
+
+    It listens on ``address`` only (127.0.0.1 unless a team server asks for more), shows users
+    no developer menu or Deploy button, and sends no usage statistics.
+    """
+    return [
+        "--server.address", address,
+        "--server.port", str(port),
+        "--server.headless", str(headless).lower(),
+        "--client.toolbarMode", "viewer",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+
+
+AddressOption = Annotated[
+    str,
+    typer.Option(help="Interface to listen on; 0.0.0.0 for every one (put a proxy in front)."),
+]
+
+
 @app.command()
 def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    address: AddressOption = "127.0.0.1",
     headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = True,
 ) -> None:
-    """Start the web app (Streamlit) on the configured database.
+    """Start the web app (Streamlit) on the configured database, on this computer only.
 
-    Example: factcheck serve --port 8502
+    Example: factcheck serve --port 8502 --address 0.0.0.0   # a team server behind a proxy
     """
     script = Path(__file__).resolve().parent / "ui" / "streamlit_app.py"
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.port",
-        str(port),
-        "--server.headless",
-        str(headless).lower(),
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    options = streamlit_options(port=port, address=address, headless=headless)
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script), *options]
     env = {**os.environ, "FACTCHECK_DATABASE_URL": database_url()}
     sys.stdout.flush()
     sys.stderr.flush()
@@ -330,6 +345,7 @@ def serve(
 @app.command()
 def demo(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    address: AddressOption = "127.0.0.1",
     start: Annotated[bool, typer.Option(help="Start the app once the sample is in.")] = True,
 ) -> None:
     """Fill an empty database with a sample newsroom (users, articles, reviews), then serve.
@@ -357,7 +373,7 @@ def demo(
             typer.echo(f"  {role:9} {email}")
     if start:
         typer.echo(f"Open http://localhost:{port} and log in.")
-        serve(port=port, headless=True)
+        serve(port=port, address=address, headless=True)
 
 
 @user_app.command("add")
@@ -391,6 +407,27 @@ def user_add(
             session, email=email, role=chosen, display_name=name, password=password, by=admin
         )
         typer.echo(f"Added {user.email} ({user.role.value}).")
+
+
+@user_app.command("password")
+def user_password(
+    email: Annotated[str, typer.Argument(help="The account whose password changes.")],
+    by: Annotated[str, typer.Option(help="Your e-mail (the account itself, or an admin).")],
+    password_stdin: Annotated[bool, typer.Option(help="Read the password from stdin.")] = False,
+) -> None:
+    """Set a new password (at least 8 characters, not easily guessed).
+
+    Example: factcheck user password ana@newsroom.org --by admin@newsroom.org
+    """
+    from factcheck.users import set_password
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt("New password", hide_input=True, confirmation_prompt=True)
+    with session_scope() as session:
+        user = set_password(session, email=email, password=password, by=acting_user(session, by))
+        typer.echo(f"Changed the password of {user.email}.")
 
 
 @user_app.command("list")

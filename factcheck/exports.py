@@ -33,6 +33,7 @@ from factcheck.models import (
     User,
     utcnow,
 )
+from factcheck.names import name_key
 from factcheck.permissions import Action, require
 from factcheck.reports import FORMATS, render_document, stream_records
 from factcheck.reports.data import (
@@ -106,8 +107,7 @@ def count_exported(session: Session, *, where: ClaimFilter) -> int:
 
 def outlet_id_named(session: Session, *, name: str) -> int:
     """The ID of the outlet with this name (any case); NotFound lists how to find names."""
-    clean = " ".join(name.split())
-    found = session.exec(select(Outlet.id).where(func.lower(Outlet.name) == clean.lower())).first()
+    found = session.exec(select(Outlet.id).where(Outlet.key == name_key(name))).first()
     if found is None:
         raise NotFound(
             f"There is no outlet named {name!r}; check the spelling on the Articles page."

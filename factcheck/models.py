@@ -146,6 +146,7 @@ class Outlet(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200, unique=True)  # "Reuters", "Gaza health ministry"
+    key: str = Field(max_length=200, index=True)  # names.name_key(name): its identity
     url: str | None = Field(default=None, max_length=2000)  # home page
     kind: OutletKind = Field(sa_type=enum_column(OutletKind), default=OutletKind.NEWS)
 
@@ -179,6 +180,7 @@ class Speaker(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=300, unique=True)  # display name, e.g. "Benjamin Netanyahu"
+    key: str = Field(max_length=300, index=True)  # names.name_key(name): its identity
     kind: SpeakerKind = Field(sa_type=enum_column(SpeakerKind), default=SpeakerKind.UNKNOWN)
     aliases: list[str] = Field(default_factory=list, sa_type=sa.JSON)  # e.g. ["Netanyahu"]
 
@@ -260,6 +262,24 @@ class Event(SQLModel, table=True):
     claim_id: int | None = Field(default=None, index=True)  # for a claim's history
     before: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
     after: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+
+
+class LoginFailure(SQLModel, table=True):
+    """A failed log-in, kept a day to slow down password guessing (see factcheck.users).
+
+    Not an audit event: it records no change, and old rows are deleted.
+    """
+
+    __tablename__ = "login_failure"
+    __table_args__ = (
+        sa.Index("ix_login_failure_account_at", "account", "at"),
+        sa.Index("ix_login_failure_client_at", "client", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    account: str = Field(max_length=320)  # the e-mail tried, trimmed and lower-case
+    client: str = Field(max_length=100)  # the browser's address, or "command line"
 
 
 # Count tables: what the dashboard reads instead of the claims. Derived data, written only by

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from urllib.parse import urlsplit
 
 from sqlmodel import Session
 
@@ -13,6 +12,7 @@ from factcheck.errors import BadInput
 from factcheck.models import REVIEWED, Claim, Evidence, Note, Stance, Status, User
 from factcheck.permissions import Action, require
 from factcheck.settings import settings
+from factcheck.urls import check_url
 
 
 def _check_status_change(claim: Claim, status: Status, by: User) -> None:
@@ -138,18 +138,6 @@ def add_note(session: Session, *, claim_id: int, body: str, by: User) -> Note:
     return note
 
 
-def check_url(url: str) -> str:
-    """The URL trimmed; BadInput unless it is an absolute http(s) address."""
-    clean = url.strip()
-    parts = urlsplit(clean)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or len(clean) > 2000:
-        raise BadInput(
-            f"{clean[:80]!r} is not a web address; evidence links must start with http:// "
-            "or https://."
-        )
-    return clean
-
-
 def add_evidence(
     session: Session,
     *,
@@ -162,7 +150,7 @@ def add_evidence(
 ) -> Evidence:
     """Attach a source that supports, refutes or gives context to a claim."""
     require(by, Action.REVIEW)
-    link = check_url(url)
+    link = check_url(url, what="The evidence link")
     comment = _check_note(note) if note.strip() else ""
     get_claim(session, claim_id=claim_id)
     evidence = Evidence(

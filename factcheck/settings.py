@@ -17,8 +17,9 @@ class Settings:
 
     max_text_chars: int  # FACTCHECK_MAX_TEXT_CHARS: longest article text accepted
     max_note_chars: int  # FACTCHECK_MAX_NOTE_CHARS: longest note or evidence comment
-    fetch_timeout_s: int  # FACTCHECK_FETCH_TIMEOUT: seconds before a URL fetch gives up
+    fetch_timeout_s: int  # FACTCHECK_FETCH_TIMEOUT: seconds a whole URL fetch may take
     fetch_max_bytes: int  # FACTCHECK_FETCH_MAX_BYTES: largest page fetched
+    fetch_allow: str  # FACTCHECK_FETCH_ALLOW: private hosts and networks fetched anyway
     org_name: str  # FACTCHECK_ORG_NAME: the fact-checking organisation, for ClaimReview
     org_url: str  # FACTCHECK_ORG_URL: its home page
     public_url: str  # FACTCHECK_PUBLIC_URL: where the app is reachable, for report links
@@ -32,6 +33,7 @@ def settings() -> Settings:
         max_note_chars=_int("FACTCHECK_MAX_NOTE_CHARS", 10_000),
         fetch_timeout_s=_int("FACTCHECK_FETCH_TIMEOUT", 15),
         fetch_max_bytes=_int("FACTCHECK_FETCH_MAX_BYTES", 5_000_000),
+        fetch_allow=env("FACTCHECK_FETCH_ALLOW", ""),
         org_name=env("FACTCHECK_ORG_NAME", "") or "factcheck newsroom",
         org_url=env("FACTCHECK_ORG_URL", "") or "https://example.org/",
         public_url=env("FACTCHECK_PUBLIC_URL", "") or "http://localhost:8501",

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, select
 
 from factcheck.models import Speaker, SpeakerKind
+from factcheck.names import clean_name, name_key
 
 _ORG_WORDS = (
     "ministry",
@@ -43,12 +44,13 @@ def guess_kind(name: str) -> SpeakerKind:
 
 
 def speaker_named(session: Session, *, name: str) -> Speaker:
-    """The speaker with this name (case-insensitive), created when new; not committed."""
-    clean = " ".join(name.split())[:300]
-    found = session.exec(select(Speaker).where(func.lower(Speaker.name) == clean.lower())).first()
+    """The speaker with this name (compared by ``name_key``), created when new; not committed."""
+    clean = clean_name(name)[:300]
+    key = name_key(clean)
+    found = session.exec(select(Speaker).where(Speaker.key == key)).first()
     if found is not None:
         return found
-    speaker = Speaker(name=clean, kind=guess_kind(clean))
+    speaker = Speaker(name=clean, key=key, kind=guess_kind(clean))
     session.add(speaker)
     session.flush()
     return speaker
@@ -56,16 +58,17 @@ def speaker_named(session: Session, *, name: str) -> Speaker:
 
 def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
     """The ID of each speaker named, in one query, creating the new ones; not committed."""
-    clean = {name: " ".join(name.split())[:300] for name in names if name.strip()}
-    lowered = {c.lower() for c in clean.values()}
-    query = select(Speaker).where(func.lower(Speaker.name).in_(lowered))
-    found = {s.name.lower(): s for s in session.exec(query)} if lowered else {}
-    new = {}
-    for c in clean.values():
-        if c.lower() not in found and c.lower() not in new:
-            new[c.lower()] = Speaker(name=c, kind=guess_kind(c))
+    clean = {name: clean_name(name)[:300] for name in names if clean_name(name)}
+    keys = {c: name_key(c) for c in clean.values()}
+    wanted = set(keys.values())
+    query = select(Speaker).where(col(Speaker.key).in_(wanted))
+    found = {s.key: s for s in session.exec(query)} if wanted else {}
+    new: dict[str, Speaker] = {}
+    for c, key in keys.items():
+        if key not in found and key not in new:
+            new[key] = Speaker(name=c, key=key, kind=guess_kind(c))
     if new:
         session.add_all(new.values())
         session.flush()
     found |= new
-    return {name: found[c.lower()].id or 0 for name, c in clean.items()}
+    return {name: found[keys[c]].id or 0 for name, c in clean.items()}

@@ -16,6 +16,7 @@ FIELDS = [
     *("kind", "start", "end", "quote", "sentence", "value", "lower", "upper", "qualifier"),
     *("unit", "measure", "days", "speaker", "speaker_resolved", "cue", "direct", "attribution"),
     "confidence",
+    "as_of",
 ]
 
 

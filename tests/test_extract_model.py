@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -47,3 +50,38 @@ def test_the_installed_model_adds_parsed_attributions(fresh_cache: pytest.Monkey
     text = "Officials in the region believe the dam will hold through the winter."
     claims = [c for c in extract_claims(text) if c.kind == "attributed"]
     assert any("dam will hold" in c.quote for c in claims)
+
+
+def test_a_parse_gives_the_subject_as_speaker_and_the_clause_as_content() -> None:
+    """The model path reads "<subject> <cue verb> <clause>" from a parse (here given by hand,
+    as a trained pipeline would give it; spaCy itself is the `parser` extra)."""
+    spacy = pytest.importorskip("spacy", reason="spaCy is optional: pip install factcheck[parser]")
+    from spacy.tokens import Doc
+
+    from factcheck.extract.sentences import split_sentences
+
+    text = "Officials believe the dam will hold ."
+    words = text.split()
+    vocab = spacy.blank("en").vocab
+    doc = Doc(
+        vocab,
+        words=words,
+        heads=[1, 1, 3, 5, 5, 1, 1],
+        deps=["nsubj", "ROOT", "det", "nsubj", "aux", "ccomp", "punct"],
+        pos=["NOUN", "VERB", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+    )
+    found = model.parsed_attributions(lambda _: doc, text, split_sentences(text))  # type: ignore[arg-type]
+    assert [(text[a.start : a.end], a.speaker, a.cue) for a in found] == [
+        ("the dam will hold", "Officials", "believe")
+    ]
+
+
+def test_the_default_path_never_imports_spacy() -> None:
+    code = (
+        "import sys; from factcheck.extract import extract_claims; "
+        "extract_claims('The mayor said 300 homes were flooded.'); print('spacy' in sys.modules)"
+    )
+    env = {"FACTCHECK_SPACY_MODEL": "no_such_spacy_model_xyz", "PATH": "/usr/bin:/bin"}
+    env["PYTHONPATH"] = os.pathsep.join(sys.path)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "False", out.stderr

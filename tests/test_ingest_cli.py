@@ -23,6 +23,7 @@ from factcheck.extract import extract_claims
 from factcheck.models import Article, Claim, Event, User
 from tests.factories import count, make_user
 from tests.ingest_articles import write_articles
+from tests.localsite import LOCAL
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -136,6 +137,7 @@ def test_bad_input_gets_a_clear_message_and_writes_nothing(
     monkeypatch.setenv("FACTCHECK_MAX_TEXT_CHARS", "1000")
     source = str(tmp_path / name)
     if name == "URL":
+        monkeypatch.setenv("FACTCHECK_FETCH_ALLOW", LOCAL)  # a closed port, not a refused host
         source = f"http://127.0.0.1:{closed_port()}/story"
     elif data is not None:
         Path(source).write_bytes(data)

@@ -175,7 +175,9 @@ def test_a_reviewer_cannot_assign_or_override_a_verdict(session: Session) -> Non
 def test_evidence_links_must_be_web_addresses(session: Session) -> None:
     user = make_user(session)
     _, claims = make_article(session, by=user)
-    with pytest.raises(BadInput, match="must start with http"):
+    with pytest.raises(
+        BadInput, match="is not a web address; it must start with http:// or https://"
+    ):
         add_evidence(
             session,
             claim_id=claims[0].id or 0,

@@ -9,14 +9,25 @@ continue a quotation whose marks were lost.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 
-from .cues import CUE, PASSIVE_VERBS, TELLING, cue_kind
-from .lexicon import word_set
+from .cues import CUE, PASSIVE, TELLING, cue_kind, data_only, is_bare_verb, needs_that
+from .lexicon import alternation, word_set
+from .lexicon.people import DOCUMENT_NOUNS, NOT_SPEAKERS, PRONOUNS, TITLES
 from .quotes import Quote
-from .sentences import Sentence, SentenceIndex
-from .speakers import PRONOUNS, TITLES, NameBook, Resolver, Subject, build_name_book, subject_before
+from .sentences import MAX_CUES, Sentence, SentenceIndex, line_start
+from .speakers import (
+    NameBook,
+    Resolver,
+    Subject,
+    build_name_book,
+    is_organisation,
+    person_name,
+    subject_before,
+)
 from .turns import Turn, find_turns
 
 _FINITE = re.compile(
@@ -24,8 +35,6 @@ _FINITE = re.compile(
     r"do|won't|wouldn't|isn't|wasn't|aren't|can't|cannot|\w+ed)\b"
 )
 _THAT = re.compile(r"\bthat\b")
-# Cues that report speech only with "that" or a quotation; otherwise they mean something else.
-_THAT_ONLY = word_set("add added adds adding")
 # What follows a cue without "that" but is no reported clause: an object or an adverbial.
 _NOT_CLAUSE = re.compile(
     r"\s*(?:(?:his|her|its|their|our|my|your)(?!(?:\s+[\w'’-]+){1,6}\s+(?:had|has|have|was|were|"
@@ -81,7 +90,7 @@ _PARENTHETICAL = re.compile(r",\s*(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\
 _COLON_CONTENT = re.compile(r"\s*:\s+(?=[^\s\"“‘'])")
 _EXPECT = word_set("expect expects expected")
 _PASSIVE = re.compile(
-    rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE_VERBS})\s+by\s+"
+    rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE})\s+by\s+"
     r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
 )
 # What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
@@ -94,6 +103,13 @@ _LEADING_SUBJECT = re.compile(
     + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]"
 )
 _TRIM = " \t\n,.;:"
+# A sentence opened by a participle with its own object: "Calling …", "Dismissing …".
+_PARTICIPLE_OPENER = re.compile(
+    r"[\"“‘']?(?!(?:During|Morning|Evening|Nothing|Something|Everything|Spring|King)\b)"
+    r"([A-Z][a-z]+ing)\b(?=[^,]*[,])"
+)
+# How far a reported clause is searched for its end: a bound that keeps each cue's work constant.
+_CLAUSE_REACH = 600
 _WORD = re.compile(r"\w[\w'’-]*")
 # A verb's bare form is a cue only after "they", "we" or a plural: "officials say", not
 # "its long-standing demand" or "a Palestinian state".
@@ -104,12 +120,7 @@ _PUT_FIGURE = re.compile(
     r"tally|estimate|losses)\b(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+at\b"
 )
 # "data from LSEG show": "show" reports only when its subject is a source of figures.
-_DATA_SUBJECT = re.compile(
-    r"\b(?:data|figures|statistics|numbers|records|estimates|polls?|surveys?|studies|study|"
-    r"research|analysis|report|census|results)\b",
-    re.IGNORECASE,
-)
-_SHOW = word_set("show shows showed")
+_DATA_SUBJECT = re.compile(rf"\b(?:{alternation(DOCUMENT_NOUNS)})\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -153,7 +164,7 @@ class _SentenceReader:
 
     def read(self) -> list[Attribution]:
         found: list[Attribution] = []
-        for match in CUE.finditer(self.text, self.s.start, self.s.end):
+        for match in islice(CUE.finditer(self.text, self.s.start, self.s.end), MAX_CUES):
             if any(q.mark <= match.start() < q.stop for q in self.quotes):
                 continue  # a cue word inside a quotation is part of what was said
             found.extend(self._cue(match))
@@ -183,11 +194,11 @@ class _SentenceReader:
             return self._quote_after(match, speaker, cue, max_gap=2) if speaker else []
         if cue in ("put", "puts") and not _PUT_FIGURE.match(self.text, match.end()):
             return []
-        if cue in _SHOW:
+        if data_only(cue):
             if not _DATA_SUBJECT.search(subject.raw or ""):
                 return []
             return self._speech(match, subject.text or "", match.end(), subject)
-        bare = subject.mode == "np" and subject.text and _is_bare_verb(cue)
+        bare = subject.mode == "np" and subject.text and is_bare_verb(cue)
         if bare and not _PLURAL_SUBJECT.search(subject.text or ""):
             return []
         speaker, after = self._speaker(subject, cue, match.end())
@@ -262,11 +273,26 @@ class _SentenceReader:
     ) -> list[Attribution]:
         cue, at = match.group(), match.start()
         quoted = self._quote_before(match)
+        opener = _PARTICIPLE_OPENER.match(self.text, self.s.start, at)
+        if quoted is not None and quoted.mark not in self.used and opener is not None:
+            # "Calling the plan 'a fantasy,' Ortiz said the city would borrow": the quote is
+            # what the opener's verb names; the cue still reports the clause after it.
+            self.used.add(quoted.mark)
+            span = (quoted.start, quoted.end)
+            named = self._make(span, speaker, opener.group(1), opener.start(), "direct", 0.85)
+            return [named, *self._clause_after(match, speaker, after, subject)]
         if quoted is None:
             quoted = self._quote_near(after, max_gap=0 if cue not in TELLING else 3)
         if quoted is not None and quoted.mark not in self.used:
             self.used.add(quoted.mark)
             return [self._make((quoted.start, quoted.end), speaker, cue, at, "direct", 0.9)]
+        return self._clause_after(match, speaker, after, subject)
+
+    def _clause_after(
+        self, match: re.Match[str], speaker: str, after: int, subject: Subject
+    ) -> list[Attribution]:
+        """The reported clause after a cue, else the content before a closing cue."""
+        cue, at = match.group(), match.start()
         start, confidence = self._content_start(after, cue)
         if start is None and self._parenthetical(at, after):
             start, confidence = after + 1, 0.75
@@ -294,7 +320,7 @@ class _SentenceReader:
         near = that is not None and len(window[: that.start()].split()) <= 8
         if that is not None and near and not _FINITE.search(window, 0, that.start()):
             return after + that.end(), 0.85  # but not "said roads were cut and that …"
-        if cue in _THAT_ONLY:
+        if needs_that(cue):
             return None, 0.0  # "the package adds $886 billion": adding, not saying
         pos = after
         if cue in TELLING and (obj := _OBJECT.match(self.text, pos, self.s.end)):
@@ -316,7 +342,7 @@ class _SentenceReader:
 
     def _clause_end(self, start: int, subordinate: bool) -> tuple[int, int]:
         end = self.s.end
-        stop = _CONTENT_STOP.search(self.text, start, end)
+        stop = _CONTENT_STOP.search(self.text, start, min(end, start + _CLAUSE_REACH))
         if stop is not None:
             end = stop.start()
         if subordinate and (comma := self.text.find(",", start, end)) >= 0:
@@ -364,20 +390,12 @@ class _SentenceReader:
     def _passive(self) -> list[Attribution]:
         """'… have been portrayed by the Biden administration as components of …'."""
         out: list[Attribution] = []
-        for match in _PASSIVE.finditer(self.text, self.s.start, self.s.end):
+        for match in islice(_PASSIVE.finditer(self.text, self.s.start, self.s.end), MAX_CUES):
             span = _trim(self.text, match.start("content"), match.end("content"))
             if _words(self.text, *span) >= 2:
                 speaker, cue = match.group("speaker").strip(), match.group("cue")
                 out.append(self._make(span, speaker, cue, match.start(), "indirect", 0.75))
         return out
-
-
-def _is_bare_verb(cue: str) -> bool:
-    """Tell whether cue is a verb's base form ("say", "demand"), which is often a noun."""
-    return " " not in cue and not cue.endswith(("s", "ed", "ing")) and cue not in _PAST
-
-
-_PAST = word_set("said told thought wrote forecast put")
 
 
 def find_attributions(
@@ -407,6 +425,8 @@ def find_attributions(
         found.extend(_turn_claims(text, sentences, turns, found, figures))
         found.extend(_intro_quotes(quotes, used, turns, index))
     found.extend(_labelled_quotes(text, quotes, used, index))
+    if not turns:
+        found.extend(_colon_lines(text, sentences, quotes, used, found))
     book = _resolve(text, sentences, found)
     found.extend(_quotes_by_context(text, sentences, quotes, used, found, index, book))
     found.extend(_unmarked_continuations(text, sentences, found))
@@ -430,8 +450,8 @@ def _labelled_quotes(
     for q in quotes:
         if q.mark in used:
             continue
-        line = text[text.rfind("\n", 0, max(0, text.rfind("\n", 0, q.mark))) + 1 : q.mark]
-        slug = _SLUG.search(line) if not text[: q.mark].rstrip(" \t").endswith(":") else None
+        line = text[line_start(text, q.mark, lines=2) : q.mark]
+        slug = _SLUG.search(line) if not line.rstrip(" \t").endswith(":") else None
         signed = _SIGNED.match(text, q.stop) if q.closed else None
         found = slug or signed
         if found is None:
@@ -444,6 +464,53 @@ def _labelled_quotes(
             Attribution(q.start, q.end, speaker, None, q.mark, True, "direct", 0.8, sentence)
         )
     return out
+
+
+# "Ortiz: 'We will not raise taxes.'" or a headline "Haddad: Strike Talks Will Resume".
+_COLON_LINE = re.compile(r"((?:[A-Z][\w'’.&-]*[ \t]+){0,3}[A-Z][\w'’.&-]*)[ \t]*:[ \t]+(?=\S)")
+
+
+def _colon_lines(
+    text: str,
+    sentences: Sequence[Sentence],
+    quotes: Sequence[Quote],
+    used: set[int],
+    found: list[Attribution],
+) -> list[Attribution]:
+    """A sentence opened by a name and a colon says what follows, quoted or not."""
+    out: list[Attribution] = []
+    for i, sentence in enumerate(sentences):
+        label = _COLON_LINE.match(text, sentence.start, sentence.end)
+        if label is None or label.group(1).split()[0] in NOT_SPEAKERS:
+            continue
+        name = label.group(1)
+        if not _named_elsewhere(text, name, label.start()):
+            continue
+        if any(a.sentence == i and a.start >= label.end() for a in found):
+            continue  # its own cue already reports what follows
+        quote = next((q for q in quotes if label.end() <= q.mark < sentence.end), None)
+        if quote is not None and quote.mark not in used and quote.mark - label.end() <= 1:
+            used.add(quote.mark)
+            span = (quote.start, quote.end)
+        else:
+            span = _trim(text, label.end(), sentence.end)
+        if _words(text, *span) >= 2:
+            out.append(Attribution(*span, name, None, label.start(), True, "direct", 0.7, i))
+    return out
+
+
+def _named_elsewhere(text: str, name: str, at: int) -> bool:
+    """A colon label speaks when it is a person or body the article names elsewhere too:
+    "Ortiz: …" after "Mayor Lena Ortiz said"; never a shouted slug ("FLASH:", "POLICE APPEAL:")."""
+    if name.isupper() or len(name.split()) > 4:
+        return False
+    if person_name(name) is None and not (len(name.split()) > 1 and is_organisation(name)):
+        return False
+    last = re.escape(name.split()[-1])
+    return any(
+        m.start() != at + len(name) - len(name.split()[-1])
+        for m in re.finditer(rf"\b{last}\b", text)
+    )
 
 
 def _turn_claims(
@@ -527,19 +594,20 @@ def _quotes_by_context(
 ) -> list[Attribution]:
     """Give each quotation no cue claimed the speaker of its sentence, else of its paragraph."""
     out: list[Attribution] = []
+    context = _Context(sentences, found, book)
     for quote in quotes:
         if quote.mark in used:
             continue
         si = index.at(quote.mark)
-        para = sentences[si].para
-        same = [a for a in found if a.sentence == si and a.speaker]
+        same = context.by_sentence.get(si, [])
         source: Attribution | None
         if same:
             source = min(same, key=lambda a: (a.cue_at > quote.mark, abs(a.cue_at - quote.mark)))
             confidence = 0.8
         else:
-            source = _paragraph_speaker(sentences, found, para, quote.mark)
-            source = source or _paragraph_person(book, sentences, si, quote.mark)
+            para = sentences[si].para
+            source = context.paragraph_speaker(para, quote.mark)
+            source = source or context.paragraph_person(para, si, quote.mark)
             confidence = 0.6
             if source is None or _words(text, quote.start, quote.end) < 3:
                 continue
@@ -556,29 +624,42 @@ def _quoted(source: Attribution, start: int, end: int, sentence: int, conf: floa
     )
 
 
-def _paragraph_person(
-    book: NameBook, sentences: Sequence[Sentence], si: int, at: int
-) -> Attribution | None:
-    """The last person named in the paragraph before a quote: "Chief executive Dan Mbeki …"."""
-    first = si
-    while first > 0 and sentences[first - 1].para == sentences[si].para:
-        first -= 1
-    named = [(pos, name) for pos, name in book.mentions if sentences[first].start <= pos < at]
-    if not named:
-        return None
-    pos, name = max(named)
-    return Attribution(pos, pos, name, None, pos, True, "direct", 0.5, si, True)
+class _Context:
+    """Speakers by sentence and paragraph, and people named, sorted once for bisection: every
+    quotation then finds its speaker in logarithmic time, however long the paragraph."""
 
+    def __init__(
+        self, sentences: Sequence[Sentence], found: list[Attribution], book: NameBook
+    ) -> None:
+        self.by_sentence: dict[int, list[Attribution]] = {}
+        by_para: dict[int, list[Attribution]] = {}
+        for att in found:
+            if att.speaker:
+                self.by_sentence.setdefault(att.sentence, []).append(att)
+                by_para.setdefault(sentences[att.sentence].para, []).append(att)
+        self.by_para = {p: sorted(atts, key=lambda a: a.cue_at) for p, atts in by_para.items()}
+        self.cue_ats = {p: [a.cue_at for a in atts] for p, atts in self.by_para.items()}
+        self.para_start: dict[int, int] = {}
+        for sentence in sentences:
+            self.para_start.setdefault(sentence.para, sentence.start)
+        self.mentions = sorted(book.mentions)
+        self.positions = [pos for pos, _ in self.mentions]
 
-def _paragraph_speaker(
-    sentences: Sequence[Sentence], found: list[Attribution], para: int, at: int
-) -> Attribution | None:
-    """The last speaker before at in the paragraph, else the first one after it."""
-    in_para = [a for a in found if sentences[a.sentence].para == para and a.speaker]
-    before = [a for a in in_para if a.cue_at < at]
-    if before:
-        return max(before, key=lambda a: a.cue_at)
-    return min(in_para, key=lambda a: a.cue_at) if in_para else None
+    def paragraph_speaker(self, para: int, at: int) -> Attribution | None:
+        """The last speaker before at in the paragraph, else the first one after it."""
+        atts, cue_ats = self.by_para.get(para, []), self.cue_ats.get(para, [])
+        last = bisect_left(cue_ats, at) - 1
+        if last >= 0:
+            return atts[bisect_left(cue_ats, cue_ats[last])]  # the first of equal positions
+        return atts[0] if atts else None
+
+    def paragraph_person(self, para: int, si: int, at: int) -> Attribution | None:
+        """The last person named in the paragraph before a quote: "Chief executive Dan Mbeki …"."""
+        last = bisect_left(self.positions, at) - 1
+        if last < 0 or self.positions[last] < self.para_start[para]:
+            return None
+        pos, name = self.mentions[last]
+        return Attribution(pos, pos, name, None, pos, True, "direct", 0.5, si, True)
 
 
 def _unmarked_continuations(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from .asof import date_phrases, nearest
 from .attribution import Attribution, find_attributions
 from .model import parsed_attributions, resolve_parser_model
 from .numeric import Quantity, find_quantities
@@ -27,8 +29,15 @@ def extract_claims(text: str) -> list[Found]:
     quotes = find_quotes(text, sentences)
     attributions = find_attributions(text, sentences, quotes, parsed, figures)
     claims = [_attributed(text, a, sentences, index) for a in attributions]
+    dates: dict[int, list[tuple[int, int]]] = {}
     for quantity in quantities:
-        claims.append(_numeric(text, quantity, sentences, index, attributions))
+        claim = _numeric(text, quantity, sentences, index, attributions)
+        si = index.at(quantity.start)
+        if si not in dates:
+            dates[si] = date_phrases(text, sentences[si].start, sentences[si].end)
+        if phrase := nearest(dates[si], quantity.start, quantity.end):
+            claim = replace(claim, as_of=text[phrase[0] : phrase[1]])
+        claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 

@@ -6,13 +6,20 @@ import math
 import re
 from dataclasses import dataclass
 
-_SCIENTIFIC = re.compile(r"(\d+(?:\.\d+)?)\s?[x×]\s?(\d+)(?:\^([-−]?\d+)|([-−]\d+))(?![\d.])")
-_E_NOTATION = re.compile(r"(\d+(?:\.\d+)?)[eE]([-+−]?\d+)(?![\w])")
-_MIXED = re.compile(r"(\d+)(?: |-)(\d+)/(\d+)(?![\d/])")
-_FRACTION = re.compile(r"(\d+)/(\d+)(?![\d/])")
-_VULGAR = re.compile(r"(\d*)([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+from .lexicon.numbers import FRACTION_WORDS, SCALE_WORDS, SMALL_WORDS
+
+_SCIENTIFIC = re.compile(
+    r"(\d{1,30}(?:\.\d{1,30})?)\s?[x×]\s?(\d+)(?:\^([-−]?\d+)|([-−]\d+))(?![\d.])"
+)
+_E_NOTATION = re.compile(r"(\d{1,30}(?:\.\d{1,30})?)[eE]([-+−]?\d+)(?![\w])")
+_MIXED = re.compile(r"(\d{1,30})(?: |-)(\d{1,3})/(\d{1,3})(?![\d/])")
+_FRACTION = re.compile(r"(\d{1,3})/(\d{1,3})(?![\d/])")
+_VULGAR = re.compile(r"(\d{0,30})([½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
+# Bounded repeats: at most seven digit groups and 30 digits, so that a long run of digits
+# ("123,123,123,…") is refused once instead of read again from every position in it.
 _DIGITS = re.compile(
-    r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+)(?:\.\d+)?(?!\d)|\.\d+"
+    r"(?:\d{1,3}(?:,\d{3}){1,7}(?!,\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,7}(?![\d,])"
+    r"|\d{1,30}(?!,\d{3}))(?:\.\d{1,30})?(?!\d)|\.\d{1,30}(?!\d)"
 )
 _WORD = re.compile(r"[A-Za-z]+")
 _JOINER = re.compile(r" ?, ?| ?& ?| +|-")
@@ -24,21 +31,6 @@ VULGAR_VALUES = {
 }  # fmt: skip
 # Denominators seen in real fractions; "9/11" or "24/7" are names and slogans, not fractions.
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 25, 32, 40, 50, 64, 100})
-_UNITS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen"
-)
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
-SMALL_WORDS = {w: i for i, w in enumerate(_UNITS.split(), 0)} | {
-    w: 20 + 10 * i for i, w in enumerate(_TENS.split())
-}
-SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-FRACTION_WORDS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
-}  # fmt: skip
-NUMBER_WORDS = frozenset(SMALL_WORDS) | frozenset(SCALE_WORDS) | {"hundred"}
 
 
 @dataclass(frozen=True, slots=True)

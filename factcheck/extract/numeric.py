@@ -21,26 +21,40 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import islice
 
-from .lexicon import first_letter_check, word_set
-from .numbers import FRACTION_WORDS, NUMBER_WORDS, SCALE_WORDS, Core, read_symbolic, read_words
-from .sentences import Sentence
+from .cues import speech_forms
+from .lexicon import alternation, first_letter_check, word_set
+from .lexicon.currencies import CURRENCIES
+from .lexicon.numbers import (
+    FRACTION_WORDS,
+    NUMBER_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALE_LETTERS,
+    SCALE_WORDS,
+    TALLY_NOUNS,
+    VAGUE_LOWER,
+)
+from .lexicon.units import calendar_words
+from .numbers import Core, read_symbolic, read_words
+from .sentences import MAX_CANDIDATES, Sentence, line_start
 from .units import ARTICLE_UNITS, CURRENCY_SYMBOLS, UnitMatch, read_per, read_unit
 
-_CURRENCY = (
-    r"(?:US\$|NZ\$|HK\$|[ACRS]\$|\$|£|€|¥|₹|₪|₽"
-    r"|\b(?:Rs\.?|USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|ILS|NOK|SEK|DKK|ZAR|NGN|KES)\s?)"
-)
+_SYMBOLS = [s for c in CURRENCIES for s in c.symbols]
+_LETTERS = [p for c in CURRENCIES for p in (*c.prefixes, c.code)]
+# Money signs or letters before an amount: "$", "R$", "₦"; "KSh", "Rs.", "NGN " (a space may follow)
+_CURRENCY = rf"(?:{alternation(_SYMBOLS)}|\b(?:{alternation(_LETTERS)})\s?)"
 _GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _ARTICLE_TARGETS = "|".join(
     [re.escape(u).replace(r"\ ", r"\s") for u in ARTICLE_UNITS]
     + ["hundred", "thousand", "million", "billion", "trillion", "third", "quarter", "half"]
     + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-    + ["hour", "day", "week", "fortnight", "month", "year", "decade", "century"]
+    + calendar_words()
 )
 _CANDIDATE_WORDS = sorted(NUMBER_WORDS | {"half"}, key=len, reverse=True)
 # Every candidate starts at a word boundary or with one of these: a cheap first test.
-_CANDIDATE_START = rf"(?=\b|[\d.\-−$£€¥₹₪₽UNHACRS{_GLYPHS}])"
+_FIRSTS = "".join(sorted({re.escape(s[0]) for s in _SYMBOLS + _LETTERS}))
+_CANDIDATE_START = rf"(?=\b|[\d.\-−{_FIRSTS}{_GLYPHS}])"
 _CANDIDATE = re.compile(
     rf"{_CANDIDATE_START}(?:"
     rf"(?P<cur>{_CURRENCY})?(?P<sign>[-−](?=\.?\d))?(?P<num>\d|\.\d|[{_GLYPHS}])"
@@ -48,22 +62,23 @@ _CANDIDATE = re.compile(
     rf"|(?P<art>\b(?:[Aa]n?)\s+(?=(?i:{_ARTICLE_TARGETS})\b)))"
 )
 _SCALE = re.compile(
-    r"\s?(?P<word>(?i:million|billion|trillion|thousand))\b|\s?(?P<abbr>bn|mn|tn)\b"
+    rf"\s?(?P<word>(?i:{alternation(SCALE_WORDS)}))\b|\s?(?P<abbr>{alternation(SCALE_ABBREVIATIONS)})\b"
     r"|(?P<tight>[mbMBTkK])(?![\w])"
 )
-_SCALES = SCALE_WORDS | {"bn": 1e9, "mn": 1e6, "tn": 1e12, "m": 1e6, "b": 1e9, "k": 1e3, "t": 1e12}
+_SCALES = SCALE_WORDS | SCALE_ABBREVIATIONS | SCALE_LETTERS
 # "3m people", "1.2m barrels": a plural noun after "m" makes it a million, not metres.
 _PLURAL_NOUN_AFTER = re.compile(r" (?:[a-z]+[^s\W]s|people|children|men|women|staff|police)\b")
 _ADDRESS = re.compile(
     r" [A-Z][a-z]+ (?:Street|St|Road|Rd|Avenue|Ave|Park|Lane|Drive|Boulevard|Place|Square|Way)\b"
 )
+_SIGNS = [s for s in _SYMBOLS if len(s) == 1]
 _CURRENCY_AFTER = re.compile(
-    r"\s?([€$£¥₹₪])|\s(USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|ILS|NOK|SEK|DKK|ZAR|NGN|KES)\b"
+    rf"\s?({alternation(_SIGNS)})|\s({alternation(c.code for c in CURRENCIES)})\b"
 )
 # Money per thing that is no unit of measurement: "NOK 3.50 per share", "$86 a barrel".
 _MONEY_PER = re.compile(
     r"\s+(?:per|a|an)\s+(share|head|person|night|household|barrel|gallon|litre|liter|tonne|ton|"
-    r"kilo|unit|ticket|pupil|patient|month|week|year|day|hour)\b"
+    rf"kilo|unit|ticket|pupil|patient|{alternation(calendar_words())})\b"
 )
 _LINE_ITEM = re.compile(
     r"\b(?i:revenue|sales|profit|loss|income|earnings|ebitda|balance|deficit|net|total|"
@@ -116,7 +131,7 @@ _DURATION_LEAD = re.compile(
 _AFTER_TIME = re.compile(r"\s+(?:after|before|of|since|from)\b|['’]s\b")
 _DOZENS = {"dozen": 12.0, "baker's dozen": 13.0, "baker’s dozen": 13.0}
 _TWICE = re.compile(
-    r"\b(?i:(twice|thrice))\b(?:\s+(?:an?|per|every)\s+(hour|day|week|fortnight|month|year))?"
+    rf"\b(?i:(twice|thrice))\b(?:\s+(?:an?|per|every)\s+({alternation(calendar_words())}))?"
 )
 _MINUS_BEFORE = re.compile(r"\b(?i:minus|negative)\s+$")
 _AND = re.compile(r"\s+and\s+")
@@ -130,10 +145,7 @@ _VAGUE = re.compile(
     r"\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|"
     r"billions|scores(?=\s+of\b)|(?:several|a\s+few)\s+(?:hundred|thousand|million))\b"
 )
-_VAGUE_LOWER = {
-    "dozens": 24.0, "scores": 40.0, "hundreds": 200.0, "thousands": 2e3, "millions": 2e6,
-    "billions": 2e9, "tens": 20.0, "several": 3.0, "few": 2.0,
-}  # fmt: skip
+_VAGUE_LOWER = VAGUE_LOWER
 _AGE_BEFORE = re.compile(
     r"\b(?P<sure>aged|age(?:d| of)?|turn(?:s|ed|ing))\s+$|[A-Z][\w'’.-]+,\s(?:now\s)?$"
     r"|\b(?:I|[Ss]?he)(?:['’][sm]| is| was| am)\s$|\b(?P<name>[A-Z][a-z]+) (?:is|was) $"
@@ -150,12 +162,18 @@ _PASSIVE_AFTER = re.compile(
 _COST_VERB = word_set("cost costs costing worth")
 _HYPHEN_SUFFIX = re.compile(r"-(?:old|long|wide|high|tall|deep|thick|strong|plus|odd)\b")
 _COMPOUND = re.compile(r"-([a-z]{3,})\b(?!-[a-z]+-)")
-_NOT_COMPOUND = word_set("state way sided off on faced handed liner dimensional and or to")
+_NOT_COMPOUND = word_set("way sided off on faced handed liner dimensional and or to")
+_OF_PLURAL = re.compile(r"\s+of\s+(?:the|their|its|his|her|our|these|those)\s+[a-z]+[^s\W]s\b")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _DECADE = re.compile(r"'?s\b")
 _CLOCK = re.compile(r"\s?(?:[ap]\.m\.|(?i:am|pm))(?![A-Za-z])")
 _CLOCK_NUMBER = re.compile(r"(?:1[0-2]|0?\d)(?:[.:][0-5]\d)?")
 _DATE_OR_CLOCK = re.compile(r"[:/]\d[\d:/.]*")
+# A ratio written with a colon: "one doctor per 1:600 residents", "a 1:50,000 map".
+_COLON_RATIO = re.compile(r":(\d{1,3}(?:,\d{3}){1,3}|\d{1,7})(?![\d:/.])")
+# Nouns after a tally "28-8": a vote or a split, not a sports score ("won 3-1").
+_TALLY_AFTER = re.compile(rf"\s+(?:{alternation(TALLY_NOUNS)})\b")
+_TALLY_BEFORE = re.compile(r"\b(?:voted|vote\s+of|votes\s+of|split|margin\s+of)\s+$")
 _ATTACHED = re.compile(r"[A-Za-z]+")
 _MONTH_NAMES = word_set(
     "January February March April May June July August September October November December "
@@ -232,11 +250,7 @@ _COPULA = word_set("was is were are stood stands totalled totaled totals reached
 _PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
-_SPEECH_VERBS = word_set(
-    "said says say told tells added adds according reported reports announced estimated "
-    "wrote writes confirmed claims claimed argued warned noted stated estimates expects believes "
-    "thinks reckons"
-)
+_SPEECH_VERBS = speech_forms() | {"according"}
 _YEAR_CONTEXT = word_set(
     """
     in since by until till from of during before after the early late mid circa between and or
@@ -316,7 +330,8 @@ def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
     out: list[Quantity] = []
     resume = sentence.start
     skip_next = False
-    for match in _CANDIDATE.finditer(text, sentence.start, sentence.end):
+    matches = _CANDIDATE.finditer(text, sentence.start, sentence.end)
+    for match in islice((m for m in matches if m.start() >= resume), MAX_CANDIDATES):
         if match.start() < resume:
             continue
         reading, resume = _read_claim(text, match, sentence)
@@ -342,7 +357,7 @@ def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
 def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantity]:
     """Read "dozens of", "hundreds", "tens of thousands": value None, lower the least meant."""
     out: list[Quantity] = []
-    for match in _VAGUE.finditer(text, sentence.start, sentence.end):
+    for match in islice(_VAGUE.finditer(text, sentence.start, sentence.end), MAX_CANDIDATES):
         if any(q.start < match.end() and match.start() < q.end for q in taken):
             continue
         words = match.group().lower().split()
@@ -361,7 +376,7 @@ def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantit
 def _multiples(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantity]:
     """Read "scored twice", "twice the height", "twice an hour": two (or three) times."""
     out: list[Quantity] = []
-    for match in _TWICE.finditer(text, sentence.start, sentence.end):
+    for match in islice(_TWICE.finditer(text, sentence.start, sentence.end), MAX_CANDIDATES):
         if any(q.start < match.end() and match.start() < q.end for q in taken):
             continue
         value = 2.0 if match.group(1).lower() == "twice" else 3.0
@@ -470,13 +485,28 @@ def _read_symbolic_quantity(
     core = read_symbolic(text, match.start("num"))
     if core is None:
         return _past_digits(text, match.start("num"))  # "1/0", "9/11": skip it whole
+    if core.plain and (ratio := _COLON_RATIO.match(text, core.end)):
+        per = float(ratio.group(1).replace(",", ""))
+        if per >= 60 and core.value > 0:  # "1:600" is no clock time ("10:30" is)
+            reading = _Reading(start, ratio.end(), core, core.value / per)
+            reading.compound = "ratio"
+            return reading
     skip = _date_or_time_end(text, core, sentence)
     if skip is not None:
         return skip
     value = -core.value if match.group("sign") else core.value
     cur = match.group("cur")
     currency = CURRENCY_SYMBOLS.get(cur.strip()) if cur else None
-    return _attach(text, _Reading(start, core.end, core, value, currency=currency))
+    reading = _attach(text, _Reading(start, core.end, core, value, currency=currency))
+    if cur and len(cur.strip()) == 1 and cur.isalpha() and not _looks_like_money(text, reading):
+        return None  # "N95 masks", "a P1 form": a one-letter prefix names, it does not price
+    return reading
+
+
+def _looks_like_money(text: str, reading: _Reading) -> bool:
+    """An amount after a one-letter prefix ("N70 million", "N5,000", "N2.5bn") is money."""
+    written = text[reading.core.start : reading.core.end]
+    return reading.scaled or "," in written or "." in written
 
 
 def _past_digits(text: str, pos: int) -> int:
@@ -584,12 +614,20 @@ def _attach(text: str, reading: _Reading) -> _Reading:
     elif compound := _COMPOUND.match(text, end):
         word = compound.group(1)
         if word not in _NOT_COMPOUND and word not in NUMBER_WORDS and word not in FRACTION_WORDS:
-            reading.compound = word
+            reading.compound = _noun_of(word)
             end = compound.end()
     if suffix := _HYPHEN_SUFFIX.match(text, end):
         end = suffix.end()
     reading.end = end
     return reading
+
+
+def _noun_of(word: str) -> str:
+    """The noun of a compound adjective: "3-phased" → "phase", "three-tiered" → "tier"."""
+    if not word.endswith("ed") or word.endswith("eed") or len(word) < 5:
+        return word
+    silent_e = word[-3] in "scvzu" or word[-3] == "g" and word[-4] != "n"  # phas-ed, stag-ed
+    return word[:-1] if silent_e else word[:-2]
 
 
 def _scale_applies(text: str, scale: re.Match[str], reading: _Reading) -> bool:
@@ -653,6 +691,10 @@ def _read_range(
         return None
     dash = not word
     if dash and not _dash_range_ok(text, first, second, sep):
+        if _is_tally(text, first, second, lead):
+            tally = _Reading(first.start, second.end, first.core, first.value)
+            tally.compound = "tally"  # "a 28-8 vote": value the first side, quote both
+            return tally, second.end
         return None, second.end
     bare_to = word in ("to", "through") and not (first.unit_name or second.unit_name)
     if bare_to and not re.search(r"\b(?:from|between|aged|ages)\s+$", lead, re.IGNORECASE):
@@ -684,6 +726,12 @@ def _same_unit(first: _Reading, second: _Reading) -> bool:
     """ "$90 million to $110 million a year": the second's rate shares the first's unit."""
     one, two = first.unit_name or "", second.unit_name or ""
     return one == two or two.startswith(one + " per ")
+
+
+def _is_tally(text: str, first: _Reading, second: _Reading, lead: str) -> bool:
+    """ "a 28-8 vote", "voted 52-48": two counts of one vote; "won 3-1" is a score (context)."""
+    counts = first.bare and second.bare and first.core.plain and second.core.plain
+    return counts and bool(_TALLY_AFTER.match(text, second.end) or _TALLY_BEFORE.search(lead))
 
 
 def _dash_range_ok(text: str, first: _Reading, second: _Reading, sep: re.Match[str]) -> bool:
@@ -759,8 +807,10 @@ def _is_label(text: str, reading: _Reading, sentence: Sentence) -> bool:
         return True
     if text.endswith("the ", 0, reading.start) and _NAMED_PAIR_AFTER.match(text, reading.end):
         return True
-    line_start = text.rfind("\n", 0, reading.start) + 1
-    at_line_start = not text[line_start : reading.start].strip()
+    begin = line_start(text, reading.start)
+    at_line_start = (begin == 0 or text[begin - 1] == "\n") and not text[
+        begin : reading.start
+    ].strip()
     return at_line_start and bool(_LIST_NUMBER_AFTER.match(text, reading.end))
 
 
@@ -840,7 +890,9 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
     words: list[str] = []
     head: str | None = None
     pos = reading.end
+    # "130 of the hostages": a bare count takes "of" too, when a plural noun follows
     takes_of = reading.unit or reading.scaled or reading.currency or reading.core.form == "fraction"
+    takes_of = takes_of or reading.bare and bool(_OF_PLURAL.match(text, pos))
     counted = reading.bare or (reading.scaled and not reading.currency)
     while len(words) < 3:
         match = _WORD_AFTER.match(text, pos)
@@ -1080,5 +1132,5 @@ def _mark_negative_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
 
 def _ledger(text: str, start: int) -> bool:
     """Tell whether a bracket follows a line item ("revenue is (") or sits in a table row."""
-    line = text[text.rfind("\n", 0, start) + 1 : start]
+    line = text[line_start(text, start) : start]
     return "\t" in line or "|" in line or bool(_LINE_ITEM.search(line))

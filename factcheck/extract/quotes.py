@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -53,12 +54,15 @@ def _content(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _unclosed_end(text: str, mark: int, stop: int, sentences: Sequence[Sentence]) -> int:
-    """End an unclosed quote with its sentence, going on while the next ones look quoted too."""
+def _unclosed_end(
+    text: str, mark: int, stop: int, sentences: Sequence[Sentence], ends: list[int]
+) -> int:
+    """End an unclosed quote with its sentence, going on while the next ones look quoted too.
+
+    ends: the sentences' ends, to start at the quote's own sentence without walking to it.
+    """
     end = stop
-    for sentence in sentences:
-        if sentence.end <= mark:
-            continue
+    for sentence in sentences[bisect_right(ends, mark) :]:
         if sentence.start > mark:
             chunk = text[sentence.start : sentence.end]
             if _DOUBLE.search(chunk) or CUE.search(chunk):
@@ -71,6 +75,7 @@ def _unclosed_end(text: str, mark: int, stop: int, sentences: Sequence[Sentence]
 
 def _doubles(text: str, para: Sequence[Sentence]) -> list[Quote]:
     lo, hi = para[0].start, para[-1].end
+    ends = [s.end for s in para]
     quotes: list[Quote] = []
     opened: int | None = None
     for match in _DOUBLE.finditer(text, lo, hi):
@@ -81,14 +86,14 @@ def _doubles(text: str, para: Sequence[Sentence]) -> list[Quote]:
                 opened = i
             continue
         if role == "open":
-            end = _unclosed_end(text, opened, i, para)
+            end = _unclosed_end(text, opened, i, para, ends)
             quotes.append(Quote(*_content(text, opened + 1, end), opened, False, end))
             opened = i
             continue
         quotes.append(Quote(*_content(text, opened + 1, i), opened, True, i + 1))
         opened = None
     if opened is not None:
-        end = _unclosed_end(text, opened, hi, para)
+        end = _unclosed_end(text, opened, hi, para, ends)
         quotes.append(Quote(*_content(text, opened + 1, end), opened, False, end))
     return quotes
 

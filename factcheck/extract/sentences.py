@@ -20,6 +20,14 @@ _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL_WORDS = word_set("a an the of for to in on and but or at by with as from vs")
+# A "sentence" longer than this is cut (at a space where there is one) so that every pass that
+# looks around inside a sentence does bounded work: pasted tables or hostile input stay linear.
+MAX_SENTENCE = 1500
+# The most candidates (numbers, cue words) a pass reads in one sentence: more is a table or
+# noise, and reading every one of a million "1 1 1 …" would hold a core for minutes.
+MAX_CANDIDATES = 64
+# The most cue words read in one sentence: real sentences have a few; each costs a look around.
+MAX_CUES = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,26 +73,55 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def split_sentences(text: str) -> list[Sentence]:
-    """Return the sentences of text in order; every line break ends a sentence."""
+    """Return the sentences of text in order; every line break ends a sentence.
+
+    A sentence longer than MAX_SENTENCE characters is cut into pieces of at most that length.
+    """
     sentences: list[Sentence] = []
     para = -1
     for line in _LINE.finditer(text):
         if not line.group().strip():
             continue
         para += 1
-        headline = is_headline(line.group())
+        headline = len(line.group()) <= MAX_SENTENCE and is_headline(line.group())
         begin = line.start()
         for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
             if _is_abbreviation(text, boundary.start()):
                 continue
-            start, end = _trimmed(text, begin, boundary.end())
-            if start < end:
-                sentences.append(Sentence(start, end, para, headline))
+            _add(sentences, text, begin, boundary.end(), para, headline)
             begin = boundary.end()
-        start, end = _trimmed(text, begin, line.end())
-        if start < end:
-            sentences.append(Sentence(start, end, para, headline))
+        _add(sentences, text, begin, line.end(), para, headline)
     return sentences
+
+
+def _add(
+    sentences: list[Sentence], text: str, begin: int, end: int, para: int, headline: bool
+) -> None:
+    """Append the trimmed span [begin, end), cut into pieces of at most MAX_SENTENCE."""
+    while True:
+        start, stop = _trimmed(text, begin, end)
+        if start >= stop:
+            return
+        if stop - start <= MAX_SENTENCE:
+            sentences.append(Sentence(start, stop, para, headline))
+            return
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        sentences.append(Sentence(*_trimmed(text, start, cut), para, headline))
+        begin = cut
+
+
+def line_start(text: str, pos: int, *, lines: int = 1, reach: int = 300) -> int:
+    """Where the line holding pos begins (lines=2: the line before it), looking back at most
+    reach characters: a bounded look, so that no pass rescans the whole text at every figure."""
+    floor = max(0, pos - reach)
+    end = pos
+    for _ in range(lines):
+        newline = text.rfind("\n", floor, end)
+        if newline < 0:
+            return floor
+        end = newline
+    return end + 1
 
 
 class SentenceIndex:

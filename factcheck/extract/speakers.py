@@ -6,50 +6,35 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .lexicon import first_letter_check, word_set
+from .lexicon import alternation, first_letter_check, word_set
+from .lexicon.people import (
+    ARTICLES,
+    BODY_NOUNS,
+    DETERMINERS,
+    FIRM_NOUNS,
+    LOWER_TITLES,
+    OPENERS,
+    ORG_WORDS,
+    PRONOUNS,
+    PUBLIC_BODIES,
+    SELF_NAMING,
+    SHORT_TITLES,
+    STUDY_PEOPLE,
+    SUBORDINATING_OPENERS,
+    TITLES,
+)
 from .sentences import Sentence
 
-TITLES = word_set(
-    """
-    president prime minister pm secretary secretary-general chancellor senator sen rep
-    representative governor gov mayor chief director director-general ceo chairman chairwoman
-    chair spokesman spokeswoman spokesperson ambassador king queen prince princess pope sheikh emir
-    general gen lt lieutenant colonel col major maj captain capt admiral adm sergeant sgt
-    commissioner judge justice attorney dr mr mrs ms miss professor prof rabbi imam father bishop
-    archbishop cardinal speaker leader deputy vice acting former premier commander inspector
-    superintendent detective officer coach manager official envoy negotiator adviser advisor
-    analyst economist president-elect head founder executive lawmaker mp counsel foreign defence
-    defense finance interior health councillor councilor prosecutor striker midfielder defender
-    goalkeeper candidate researcher author scientist doctor nurse lawyer activist campaigner
-    reporter correspondent chairperson treasurer auditor engineer teacher constable dame sir lord
-    lady"""
-)
-_ORG_WORDS = word_set(
-    """
-    ministry administration government council authority nations union party army forces force
-    police office department agency bank company group committee court strip house organization
-    organisation hospital university institute times news post press association network corp inc
-    ltd fund federation commission service services center centre foundation parliament congress
-    senate assembly cabinet guard brigades movement front hotel state states republic kingdom"""
-)
-_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"
+_NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"  # AT&T too
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
-_LOWER_TITLE_WORDS = sorted(
-    word_set(
-        """official spokesman spokeswoman spokesperson minister leader commander
-    chief envoy negotiator adviser advisor lawmaker president secretary ambassador director analyst
-    professor mayor senator general member executive officer founder chair head judge"""
-    )
-)
 _LOWER_TITLE = re.compile(
-    rf"\b(?i:{first_letter_check(_LOWER_TITLE_WORDS)}(?:{'|'.join(_LOWER_TITLE_WORDS)}))"
+    rf"\b(?i:{first_letter_check(LOWER_TITLES)}(?:{'|'.join(LOWER_TITLES)}))"
     rf"[ \u00a0]+({_RUN.pattern})"
 )
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
 _DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
-PRONOUNS = word_set("he she they it we i")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ANONYMOUS = re.compile(
     r"\b(?:sources?|officials?|people|persons?|diplomats?|insiders?|aides?|someone|witnesses|"
@@ -57,7 +42,7 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 _REMARKS_BY = re.compile(
-    r"\b(?:remarks|comments|statements?|reports?|figures|data|a post|tweets?|letter|testimony|"
+    r"\b(?i:remarks|comments|statements?|reports?|figures|data|a post|tweets?|letter|testimony|"
     r"speech|interview|analysis|estimates?|statistics|numbers)\b(?:\s+\w+)?\s+(?:by|from)\s+(.+?)"
     r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
 )
@@ -83,15 +68,19 @@ _OWNER_DATA = re.compile(
 )
 _NOT_SUBJECT_END = re.compile(
     r"\b(?:been|being|the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|of|to|in|on|for|"
-    r"with|by|at|from|no|any|some|new|latest|recent)\s*$|['’]s\s*$",
+    r"with|by|at|from|no|any|some|new|latest|recent)\s*$|['’]s\s*$|\ws['’]\s*$",
     re.IGNORECASE,
 )
 _LEADING_PREPOSITION = re.compile(
     r"^(?:in|at|on|during|after|before|speaking|writing|asked|with|for|from|to|by|following|"
-    r"under|over)\b",
+    r"under|over)\b(?!&)",  # "AT&T" is a name, not "at"
     re.IGNORECASE,
 )
 _NP_TAIL = re.compile(rf"(?:(?:the|a|an)\s+[\w'’ -]+|{_RUN.pattern})$")
+
+
+# How far before a cue its subject may begin: a bound that keeps each cue's work constant.
+_REACH = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +94,8 @@ class Subject:
 
 
 def subject_before(text: str, lo: int, cue_start: int) -> Subject:
-    """Find the subject of a cue from the text between lo and the cue."""
-    left = text[lo:cue_start]
+    """Find the subject of a cue from the text between lo and the cue (at most _REACH of it)."""
+    left = text[max(lo, cue_start - _REACH) : cue_start]
     if _NOT_SUBJECT_END.search(left):
         return Subject(None, "reject")  # "the claims", "his remarks": a noun, not a verb
     left = _TRAILING_FILLER.sub("", left)
@@ -160,6 +149,8 @@ def _is_name(part: str) -> bool:
 
 
 def _noun_phrase(part: str, subordinate: bool) -> Subject:
+    opener = part.strip().split(None, 1)[0] if part.strip() else ""
+    subordinate = subordinate or opener in SUBORDINATING_OPENERS
     phrase = _LEADING_CONJUNCTION.sub("", _CONTRACTION.sub("", part.strip()))
     last = phrase.rsplit(None, 1)[-1] if phrase else ""
     if last.lower() in PRONOUNS and (phrase == last or last.islower()):
@@ -194,16 +185,15 @@ def is_speaker_phrase(phrase: str) -> bool:
     if not any(c.isalpha() for c in phrase) or words[-1].lower() in _NOT_HEAD:
         return False
     if len(words) == 1:
-        return words[0].lower() not in _DETERMINERS
+        return words[0].lower() not in DETERMINERS
     inner = [w.lower() for w in words[1:]]
-    return not any(w in _CLAUSE_WORDS or w in _DETERMINERS - _ARTICLES for w in inner)
+    return not any(w in _CLAUSE_WORDS or w in DETERMINERS - ARTICLES for w in inner)
 
 
-_LEADING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So)\s+(?=[A-Z])")
+# "But Ortiz", "Even the treasurer", "While AT&T": an opener is no part of the speaker.
+_LEADING_CONJUNCTION = re.compile(rf"^(?:{alternation(OPENERS)})\s+(?=[A-Za-z])")
 _CONTRACTION = re.compile(r"['’](?:ve|d|ll|m|re)$", re.IGNORECASE)
-_ARTICLES = word_set("the a an")
 _PREPOSITIONS = word_set("of at for in on from with by to into about over under than and or")
-_DETERMINERS = word_set("the a an my your his her its our their this that these those")
 _NOT_HEAD = word_set("far so also then now just even still only very")
 _CLAUSE_WORDS = word_set(
     "is are was were has have had will would can could should may might must do does did been "
@@ -234,7 +224,7 @@ def person_name(phrase: str) -> str | None:
     title, name = split_title(run.group().split())
     if "of" in name:  # "Priya Raman of Calder Securities": the person, not the employer
         name = name[: name.index("of")]
-    if not name or len(name) > 4 or any(w.lower().strip(".") in _ORG_WORDS for w in name):
+    if not name or len(name) > 4 or any(w.lower().strip(".") in ORG_WORDS for w in name):
         return None
     if name[0] in ("The", "A", "An"):
         return None
@@ -280,7 +270,7 @@ class NameBook:
         words = phrase.lower().split()
         if not words or words[0] != "the":
             return None
-        title = " ".join(words[1:])
+        title = " ".join(SHORT_TITLES.get(w, w) for w in words[1:])  # "the PM"
         if title in self.titles:
             return self.titles[title]
         matches = {
@@ -303,6 +293,10 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             continue
         for run in _RUN.finditer(text, sentence.start, sentence.end):
             tokens = [t.rstrip(".") if len(t) > 3 else t for t in run.group().split()]
+            if tokens[0] in OPENERS and run.start() == sentence.start:
+                tokens = tokens[1:]  # "But Ortiz said": the name is "Ortiz"
+                if not tokens:
+                    continue
             firm = _FIRM_SUFFIX.match(text, run.end())
             if (run.start() == sentence.start or firm) and (
                 org := _organisation(tokens, bool(firm))
@@ -399,8 +393,13 @@ def _bare_name(tokens: list[str], starts_sentence: bool) -> str | None:
     return " ".join(tokens)
 
 
+def is_organisation(name: str) -> bool:
+    """Tell whether a capitalised name holds an organisation noun ("Health Ministry")."""
+    return _has_org_word(name.split())
+
+
 def _has_org_word(words: Sequence[str]) -> bool:
-    return any(w.lower().strip(".") in _ORG_WORDS for w in words)
+    return any(w.lower().strip(".") in ORG_WORDS for w in words)
 
 
 def _tidy(raw: str | None) -> str | None:
@@ -431,15 +430,7 @@ _FIRM_SUFFIX = re.compile(r"\s(?:plc|Plc|PLC|Ltd|Inc|Corp|LLC|AG|SA|NV|GmbH|Co)\
 _MADE_BY = re.compile(
     r"\b(?:compiled|published|produced|commissioned|conducted|prepared|released|run)\s+by\s+(.+)$"
 )
-_PUBLIC_BODY = re.compile(
-    r"\b(?i:ministry|department|council|government|police|office|authority|agency|commission|"
-    r"university|court|parliament|service|institute|union)\b"
-)
-_FIRM_NOUNS = word_set(
-    "company firm group business operator retailer manufacturer maker airline carrier lender "
-    "bank insurer supplier developer chain brand"
-)
-_STUDY_PEOPLE = word_set("authors researchers team scientists study report paper survey")
+_PUBLIC_BODY = re.compile(rf"\b(?i:{alternation(PUBLIC_BODIES)})\b")
 _STUDY = re.compile(r"\b(?:[Rr]eport|[Ss]tudy|[Pp]aper|[Ss]urvey|University|Institute)\b")
 _POSSESSED = re.compile(r"the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+\w", re.IGNORECASE)
 
@@ -465,6 +456,8 @@ class Resolver:
             return None, False
         self.position = pos
         low = phrase.lower()
+        if low == "they" and (body := self._recent_body(pos)):
+            return body, True  # "The health ministry published figures. They said …"
         if low in PRONOUNS:
             person = self._antecedent(pos, para, low) if low in _PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
@@ -494,6 +487,15 @@ class Resolver:
         if named:
             self.bodies.append((pos, phrase))
         return phrase, named
+
+    def _recent_body(self, pos: int) -> str | None:
+        """A body named in the sentence before pos ("the health ministry"), for "they"."""
+        start = max(0, pos - _THEY_REACH)
+        window = self.book.text[start:pos]
+        heads = list(_BODY_HEAD.finditer(window, window.rfind("\n") + 1))
+        if not heads:
+            return None
+        return _earlier_body(self.book.text, heads[-1].group().lower(), pos)
 
     def _body(self, pos: int, *, public: bool) -> str | None:
         """The organisation named last before pos, within about three paragraphs.
@@ -556,27 +558,23 @@ class Resolver:
                 if head in earlier.lower().split() and earlier.lower() != phrase.lower():
                     return earlier, True
         self.seen.append(phrase)
-        if definite and head in _FIRM_NOUNS and (firm := self._body(pos, public=False)):
+        if definite and head in FIRM_NOUNS and (firm := self._body(pos, public=False)):
             return firm, True
-        if definite and head in _STUDY_PEOPLE and _STUDY.search(self.book.text, 0, pos):
+        if definite and head in STUDY_PEOPLE and _STUDY.search(self.book.text, 0, pos):
             return phrase, True
-        if definite and head in _BODY_NOUNS:
+        if definite and head in BODY_NOUNS:
             if fuller := _earlier_body(self.book.text, head, pos):
                 return fuller, True  # "the agency" after "the United Nations refugee agency"
-            if len(phrase.split()) > 2 or head in _SELF_NAMING:
+            if len(phrase.split()) > 2 or head in SELF_NAMING:
                 return phrase, True  # "the health ministry", "the army": a body by its name
         return phrase, bool(_POSSESSED.match(phrase))  # "the city's transport authority"
 
 
 # Nouns that name a public body; "the ministry" alone needs an antecedent, "the army" does not.
-_BODY_NOUNS = word_set(
-    """
-    ministry department council government police office authority agency commission court
-    parliament service institute army military navy cabinet senate congress assembly regulator
-    bureau board inspectorate watchdog prosecutors coastguard"""
-)
-_SELF_NAMING = word_set("government police army military navy cabinet parliament senate congress")
-_DETERMINERS = word_set("the a an its their his her our this that")
+
+
+_THEY_REACH = 400
+_BODY_HEAD = re.compile(rf"\b(?i:{alternation(BODY_NOUNS | FIRM_NOUNS)})\b")
 
 
 def _earlier_body(text: str, head: str, pos: int) -> str | None:
@@ -589,7 +587,7 @@ def _earlier_body(text: str, head: str, pos: int) -> str | None:
         modifiers: list[str] = []
         article = ""
         for word in reversed(left.split()[-4:]):
-            if word.lower() in _DETERMINERS:
+            if word.lower() in DETERMINERS:
                 article = "the " if word.lower() == "the" else ""
                 break
             modifiers.insert(0, word)

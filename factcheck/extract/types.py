@@ -27,6 +27,7 @@ class Found:
     direct: bool | None = None
     attribution: str | None = None  # "direct" | "indirect" | "according_to"
     confidence: float = 0.5
+    as_of: str | None = None  # the date phrase a figure holds at: "as of Wednesday"
 
     def to_dict(self) -> dict[str, object]:
         """Return every field as a JSON-ready value."""

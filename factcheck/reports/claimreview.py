@@ -87,7 +87,17 @@ def claim_reviews(
     ]
 
 
+# Escaped so the JSON can be pasted inside <script type="application/ld+json"> as it is: no
+# "</script>" or "<!--" in a claim can end the script element and start markup.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_safe_json(value: Any) -> str:
+    """JSON text with <, > and & written as \\u escapes (the same JSON once parsed)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
+
+
 def render_claimreview(report: Report, *, org_name: str, org_url: str, public_url: str) -> str:
-    """The report's ClaimReview objects as a JSON-LD array."""
+    """The report's ClaimReview objects as a JSON-LD array, safe to embed in a script tag."""
     reviews = claim_reviews(report, org_name=org_name, org_url=org_url, public_url=public_url)
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    return script_safe_json(reviews) + "\n"

@@ -8,7 +8,7 @@ import json
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Any, TextIO
 
 from factcheck.labels import STANCE_LABELS, STATUS_LABELS
 from factcheck.reports.data import ReportClaim
@@ -147,13 +147,24 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+class SafeCsv:
+    """The one CSV writer (exports and `factcheck claims --format csv`): every cell guarded."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._writer = csv.writer(out)
+
+    def row(self, values: Iterable[Any]) -> None:
+        """Write one row; formula-like text cells get a leading apostrophe."""
+        self._writer.writerow([safe_cell(_plain(value)) for value in values])
+
+
 def csv_chunks(claims: Iterable[ReportClaim]) -> Iterator[bytes]:
     """CSV (UTF-8, header first), yielded a few hundred rows at a time."""
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
+    writer = SafeCsv(out)
+    writer.row(CSV_HEADER)
     for n, claim in enumerate(claims, start=1):
-        writer.writerow([safe_cell(value) for value in claim_row(claim).values()])
+        writer.row(claim_row(claim).values())
         if n % ROWS_PER_CHUNK == 0:
             yield _drain(out)
     yield _drain(out)

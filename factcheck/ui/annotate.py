@@ -17,6 +17,8 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from factcheck.ui.common import plain
+
 SELECT = "Select in the text"
 TYPE = "Choose the sentence, type the words"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)]*)\s+|\n+")  # group 1: closing quotes
@@ -102,7 +104,7 @@ def pick_span(text: str, *, key: str) -> Picked | None:
     way = st.radio("How", ways, horizontal=True, key=f"{key}_way") if len(ways) > 1 else TYPE
     picked = _by_selection(text, key) if way == SELECT else _by_typing(text, key)
     if picked is not None:
-        st.success(f"Selected: “{picked.quote}” (characters {picked.start}–{picked.end})")
+        st.success(f"Selected: “{plain(picked.quote)}” (characters {picked.start}–{picked.end})")
     return picked
 
 
@@ -137,7 +139,7 @@ def _by_typing(text: str, key: str) -> Picked | None:
     if chosen is None:
         return None
     sentence = spans[chosen]
-    st.caption(text[sentence[0] : sentence[1]])
+    st.caption(plain(text[sentence[0] : sentence[1]]))
     words = st.text_input(
         "The words of the claim, exactly as printed", key=f"{key}_words", max_chars=2000
     )
@@ -146,7 +148,8 @@ def _by_typing(text: str, key: str) -> Picked | None:
     picked = span_in(text, sentence=sentence, words=words)
     if picked is None:
         st.warning(
-            f"“{words.strip()[:80]}” is not in that sentence; copy the words exactly as printed."
+            f"“{plain(words.strip()[:80])}” is not in that sentence; copy the words exactly as "
+            "printed."
         )
     return picked
 

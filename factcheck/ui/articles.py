@@ -17,7 +17,16 @@ from factcheck.ingest import (
     store,
 )
 from factcheck.models import REVIEWED
-from factcheck.ui.common import db, logged_in, page_link, plain, shown_errors, status_bar, when
+from factcheck.ui.common import (
+    db,
+    logged_in,
+    name_shown,
+    page_link,
+    plain,
+    shown_errors,
+    status_bar,
+    when,
+)
 
 PAGE_SIZE = 25
 RESULT_KEY = "articles_last_result"
@@ -74,10 +83,11 @@ def _summary(result: IngestResult) -> tuple[int, str, bool]:
     article = result.article
     assert article.id is not None
     if result.duplicate:
-        return article.id, f"This text is already stored as “{article.title}”; nothing added.", True
+        title = plain(article.title)
+        return article.id, f"This text is already stored as “{title}”; nothing added.", True
     return (
         article.id,
-        f"Added “{article.title}”: {result.claims} claims found "
+        f"Added “{plain(article.title)}”: {result.claims} claims found "
         f"({result.numeric} numeric, {result.attributed} attributed).",
         False,
     )
@@ -118,8 +128,8 @@ def _article_row(row: ArticleRow) -> None:
         main, progress, link = st.columns([5, 3, 1], vertical_alignment="center")
         with main:
             st.markdown(f"**{plain(row.title)}**")
-            bits = [row.outlet or "no outlet", when(row.published_at) or "date unknown"]
-            st.caption(" · ".join(bits))
+            outlet = name_shown(row.outlet) if row.outlet else "no outlet"
+            st.caption(f"{outlet} · {when(row.published_at) or 'date unknown'}")
         with progress:
             reviewed = sum(n for s, n in row.statuses.items() if s in REVIEWED)
             st.caption(f"{row.claims} claims, {reviewed} reviewed")

@@ -14,6 +14,7 @@ from factcheck.ui.common import (
     claim_key,
     db,
     history_table,
+    md_link,
     number,
     page_link,
     plain,
@@ -63,7 +64,9 @@ def _show(d: ClaimDetail) -> None:
     )
     st.html(_in_sentence(c))
     outlet = d.outlet.name if d.outlet else "no outlet"
-    st.caption(f"From “{d.article.title}” · {outlet} · {when(d.article.published_at)}")
+    st.caption(
+        f"From “{plain(d.article.title)}” · {plain(outlet)} · {when(d.article.published_at)}"
+    )
     with st.container(horizontal=True):
         page_link(
             "review",
@@ -82,17 +85,19 @@ def _show(d: ClaimDetail) -> None:
         st.subheader(f"Evidence ({len(d.evidence)})")
         for evidence, user in d.evidence:
             st.markdown(
-                f"**{STANCE_LABELS[evidence.stance]}** · [{plain(evidence.title or evidence.url)}]"
-                f"(<{evidence.url}>) — {plain(user.display_name)}, {when(evidence.created_at)}"
+                f"**{STANCE_LABELS[evidence.stance]}** · "
+                f"{md_link(evidence.title or evidence.url, evidence.url)} — "
+                f"{plain(user.display_name)}, {when(evidence.created_at)}"
             )
             if evidence.note:
-                st.caption(evidence.note)
+                st.caption(plain(evidence.note, lines=True))
         if not d.evidence:
             st.caption("No evidence yet.")
         st.subheader(f"Notes ({len(d.notes)})")
         for note, user in d.notes:
             st.markdown(
-                f"{plain(note.body)}  \n— *{plain(user.display_name)}, {when(note.created_at)}*"
+                f"{plain(note.body, lines=True)}  \n"
+                f"— *{plain(user.display_name)}, {when(note.created_at)}*"
             )
         if not d.notes:
             st.caption("No notes yet.")

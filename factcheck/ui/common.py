@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from urllib.parse import quote
 
 import streamlit as st
 from sqlmodel import Session
@@ -14,6 +16,7 @@ from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError, NotAllowed
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
 from factcheck.models import Claim, Event, Status, User
+from factcheck.names import mixed_scripts
 
 USER_KEY = "factcheck_user_id"
 
@@ -41,7 +44,7 @@ def shown_errors() -> Iterator[None]:
     try:
         yield
     except FactcheckError as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(plain(str(exc)), icon=":material/error:")
 
 
 def logged_in(session: Session) -> User:
@@ -181,12 +184,55 @@ def show_flash() -> None:
         st.toast(message, icon=icon)
 
 
-_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!|<>$~:")
+_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!|<>$~:=&")
 
 
-def plain(text: str) -> str:
-    """User text for st.markdown: on one line, with Markdown's special characters escaped."""
-    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIALS else ch for ch in " ".join(text.split()))
+def plain(text: str, *, lines: bool = False) -> str:
+    """Text written by a user or fetched from a page, for any Streamlit call that renders
+    Markdown (markdown, caption, title, header, success, error, toast, labels ...).
+
+    Every page passes such text through here, once: Markdown's special characters are
+    escaped, so images, links, HTML, ``:red[...]`` and ``:material/...:`` show as the
+    characters they are; bidi controls are neutralised. One line, or its lines kept.
+    """
+    if lines:
+        return "  \n".join(plain(line) for line in text.splitlines())
+    visible = " ".join(neutral_bidi(text).split())
+    escaped = "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIALS else ch for ch in visible)
+    # Streamlit turns "http://…", "www.…" and ":material/name:" into links and icons after
+    # Markdown is parsed, escaped or not: an invisible word joiner breaks those patterns.
+    return _WWW.sub(lambda www: www.group(0) + "\u2060", escaped.replace(":", ":\u2060"))
+
+
+_WWW = re.compile(r"(?i)www(?=\\\.)")
+
+
+_BIDI_CONTROLS = dict.fromkeys(
+    map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+)
+
+
+def name_shown(name: str) -> str:
+    """An outlet or speaker name for Markdown, flagged when it mixes alphabets (a look-alike
+    such as a Cyrillic "а" in "Vаlley Post" is a different outlet)."""
+    if mixed_scripts(name):
+        return f"{plain(name)} :orange[(mixes alphabets: check the spelling)]"
+    return plain(name)
+
+
+def neutral_bidi(text: str) -> str:
+    """The text without bidi embedding, override and isolate controls (they reorder what
+    follows them on screen: "‮fdp.exe" shows as "exe.pdf")."""
+    return text.translate(_BIDI_CONTROLS)
+
+
+def md_link(text: str, url: str) -> str:
+    """A Markdown link with escaped text, to an http(s) address whose ( ) < > and spaces are
+    percent-encoded so it cannot break out of the link; plain text for any other address."""
+    if not url.lower().startswith(("http://", "https://")):
+        return plain(text)
+    target = quote(url, safe=":/?#@!$&'*+,;=%~[]")
+    return f"[{plain(text)}]({target})"
 
 
 def number(value: float | None) -> str:

@@ -17,7 +17,7 @@ from factcheck import dashboard as board
 from factcheck.db import database_url
 from factcheck.labels import STATUS_LABELS
 from factcheck.models import ClaimKind, Status
-from factcheck.ui.common import db
+from factcheck.ui.common import db, plain
 
 BARS: dict[board.Dimension, tuple[str, str]] = {  # dimension → (chart title, tooltip name)
     "outlet": ("Claims by outlet", "Outlet"),
@@ -148,7 +148,7 @@ def _figures_view(url: str, where: board.DashboardFilter, version: int) -> None:
         return
     frame = _figures(url, where, measure, version)
     if frame.empty:
-        st.caption(f"No numeric claims about “{measure}” under these filters.")
+        st.caption(f"No numeric claims about “{plain(measure)}” under these filters.")
         return
     st.altair_chart(charts.figures_chart(frame, measure=measure), width="stretch")
 

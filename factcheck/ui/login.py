@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from factcheck.errors import LoginFailed
-from factcheck.ui.common import USER_KEY, db
+from factcheck.ui.common import USER_KEY, db, plain
 from factcheck.users import authenticate, count_users, sso_user
 
 
@@ -49,11 +49,17 @@ def _sso_login() -> None:
             email = st.user.get("email")
             user = sso_user(session, email=email if isinstance(email, str) else None)
         except LoginFailed as exc:
-            st.error(str(exc))
+            st.error(plain(str(exc)))
             st.button("Log out", on_click=st.logout)
             return
     st.session_state[USER_KEY] = user.id
     st.rerun()
+
+
+def _client_address() -> str:
+    """The browser's address as Streamlit saw it (behind a proxy: the proxy's)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "unknown browser"
 
 
 def _form_login() -> None:
@@ -62,11 +68,13 @@ def _form_login() -> None:
         password = st.text_input("Password", type="password", key="login_password")
         submitted = st.form_submit_button("Log in", type="primary")
     if submitted:
-        with db(readonly=True) as session:
+        with db() as session:  # a failure is recorded, to slow down guessing
             try:
-                user = authenticate(session, email=email, password=password)
+                user = authenticate(
+                    session, email=email, password=password, client=_client_address()
+                )
             except LoginFailed as exc:
-                st.error(str(exc))
+                st.error(plain(str(exc)))
                 return
         st.session_state[USER_KEY] = user.id
         st.rerun()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from factcheck.ui import login
-from factcheck.ui.common import current_user, db, show_flash
+from factcheck.ui.common import current_user, db, plain, show_flash
 from factcheck.ui.pages import all_pages
 
 
@@ -27,7 +27,7 @@ def run(start: str = "articles") -> None:
         login.render()
         return
     with st.sidebar:
-        st.caption(f"Logged in as **{user.display_name}** ({user.role.value})")
+        st.caption(f"Logged in as **{plain(user.display_name)}** ({user.role.value})")
         st.button("Log out", on_click=_logout, key="logout")
     show_flash()
     page.run()

@@ -21,6 +21,7 @@ from factcheck.ui.common import (
     forget_seen,
     history_table,
     logged_in,
+    name_shown,
     number,
     page_link,
     plain,
@@ -198,9 +199,10 @@ def _short(row: ClaimRow) -> str:
 
 
 def _header(article: Article, rows: list[ClaimRow]) -> None:
-    st.header(article.title)
+    st.header(plain(article.title))
     outlet = rows[0].outlet if rows else None
-    bits = [b for b in (outlet, article.author, when(article.published_at)) if b]
+    bits = [name_shown(outlet)] if outlet else []
+    bits += [plain(b) for b in (article.author, when(article.published_at)) if b]
     open_count = sum(r.claim.status is Status.UNREVIEWED for r in rows)
     bits.append(f"{len(rows)} claims, {open_count} unreviewed")
     st.caption(" · ".join(bits))

@@ -1,0 +1,17 @@
+"""Names of months and weekdays, and the leads that make a date phrase an "as of" date."""
+
+from __future__ import annotations
+
+from . import word_set
+
+MONTHS = word_set(
+    "January February March April May June July August September October November December"
+)
+MONTH_ABBREVIATIONS = word_set("Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec")
+WEEKDAYS = word_set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
+PARTS_OF_DAY = word_set("morning afternoon evening night")
+# Words before a date that give the date a figure holds at: "as of Wednesday", "since October 7".
+AS_OF_LEADS = (
+    "as of", "as at", "by the end of", "by the start of", "at the end of", "by", "since",
+    "through", "until", "up to", "so far in", "so far this",
+)  # fmt: skip

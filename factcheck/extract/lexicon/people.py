@@ -1,0 +1,87 @@
+"""Who speaks: titles, organisation and body nouns, pronouns and determiners."""
+
+from __future__ import annotations
+
+from . import word_set
+
+# Words of a title before a name: "Prime Minister", "Finance Minister", "Dr", "striker".
+TITLES = word_set(
+    """
+    president prime minister pm secretary secretary-general chancellor senator sen rep
+    representative governor gov mayor chief director director-general ceo chairman chairwoman
+    chair spokesman spokeswoman spokesperson ambassador king queen prince princess pope sheikh emir
+    general gen lt lieutenant colonel col major maj captain capt admiral adm sergeant sgt
+    commissioner judge justice attorney dr mr mrs ms miss professor prof rabbi imam father bishop
+    archbishop cardinal speaker leader deputy vice acting former premier commander inspector
+    superintendent detective officer coach manager official envoy negotiator adviser advisor
+    analyst economist president-elect head founder executive lawmaker mp counsel foreign defence
+    defense finance interior health councillor councilor prosecutor striker midfielder defender
+    goalkeeper candidate researcher author scientist doctor nurse lawyer activist campaigner
+    reporter correspondent chairperson treasurer auditor engineer teacher constable dame sir lord
+    lady"""
+)
+# Titles written in lower case before a name: "government spokesman Ali Reza".
+LOWER_TITLES = sorted(
+    word_set(
+        """official spokesman spokeswoman spokesperson minister leader commander
+    chief envoy negotiator adviser advisor lawmaker president secretary ambassador director analyst
+    professor mayor senator general member executive officer founder chair head judge"""
+    )
+)
+# Words that make a capitalised run an organisation, not a person: "Health Ministry".
+ORG_WORDS = word_set(
+    """
+    ministry administration government council authority nations union party army forces force
+    police office department agency bank company group committee court strip house organization
+    organisation hospital university institute times news post press association network corp inc
+    ltd fund federation commission service services center centre foundation parliament congress
+    senate assembly cabinet guard brigades movement front hotel state states republic kingdom"""
+)
+# Nouns that name a public body; "the ministry" alone needs an antecedent, "the army" does not.
+BODY_NOUNS = word_set(
+    """
+    ministry department council government police office authority agency commission court
+    parliament service institute army military navy cabinet senate congress assembly regulator
+    bureau board inspectorate watchdog prosecutors coastguard"""
+)
+SELF_NAMING = word_set("government police army military navy cabinet parliament senate congress")
+# Bodies that are public: "the company" never means one of these.
+PUBLIC_BODIES = word_set(
+    "ministry department council government police office authority agency commission "
+    "university court parliament service institute union"
+)
+# Nouns for a firm: "the company" is the firm named last.
+FIRM_NOUNS = word_set(
+    "company firm group business operator retailer manufacturer maker airline carrier lender "
+    "bank insurer supplier developer chain brand"
+)
+# People and things behind a study or report: "the authors" of a study named earlier.
+STUDY_PEOPLE = word_set("authors researchers team scientists study report paper survey")
+# Documents and data that can be a source: "the poll shows", "the memo says", "the report found".
+DOCUMENT_NOUNS = word_set(
+    """data figures statistics numbers records estimates poll polls survey surveys studies study
+    research analysis report reports census results memo memos document documents audit review
+    inquiry filing filings letter statement indictment assessment"""
+)
+PRONOUNS = word_set("he she they it we i")
+ARTICLES = word_set("the a an")
+DETERMINERS = word_set("the a an my your his her its our their this that these those")
+# Words that open a sentence without being part of its subject: "But Ortiz said", "While AT&T".
+OPENERS = word_set(
+    """But And Yet So Even While Whilst Although Though Still Meanwhile However Also Only Now
+    Then Instead Indeed Nonetheless Nevertheless Moreover Separately Later Earlier When If As"""
+)
+SUBORDINATING_OPENERS = word_set("While Whilst Although Though When If As")
+# Labels before a colon that name a kind of item, not a speaker: "Update: …", "Watch: …".
+NOT_SPEAKERS = word_set(
+    """Update Updated Analysis Watch Note Editor Opinion Live Breaking Exclusive Video Photos
+    Photo Correction Related Read Also Comment Explainer Factbox Timeline Warning Source Sources
+    Q A Summary Background Context Listen Subscribe Advertisement Credit Pictured Map Chart
+    Study Report Poll Survey Markets Market Weather Sport Sports Business Politics World Contact
+    Flash Alert Transcript Statement Press Release Interview Review"""
+)
+# Short titles and the title they stand for: "the PM" is the prime minister named earlier.
+SHORT_TITLES = {
+    "pm": "prime minister", "fm": "foreign minister", "ceo": "chief executive",
+    "cfo": "chief financial officer", "dpm": "deputy prime minister", "sec": "secretary",
+}  # fmt: skip

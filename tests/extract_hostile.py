@@ -1,0 +1,34 @@
+"""Hostile inputs for the extractor's growth test and benchmark: each builds about n characters.
+
+Each is a pattern that once made a pass re-read the rest of the text at every candidate:
+digit runs, cue words with no sentence end, quotation marks, capitals, dashes, brackets and
+number words repeated with no full stop.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def _repeat(unit: str) -> Callable[[int], str]:
+    return lambda n: unit * max(1, n // len(unit))
+
+
+HOSTILE: dict[str, Callable[[int], str]] = {
+    "digit groups 123,123,…": lambda n: ",".join(["123"] * max(1, n // 4)),
+    "spaced digits 1 1 1 …": _repeat("1 "),
+    "the minister said that …": _repeat("the minister said that "),
+    "according to according to …": _repeat("according to "),
+    "double quotes": _repeat('"'),
+    "quote, word, quote": _repeat('"a" '),
+    "single quotes": _repeat("' a"),
+    "capitalised words": _repeat("Abc "),
+    "capitals then said": lambda n: _repeat("Abc Def ")(n) + "said the plan works.",
+    "dashes": _repeat("-"),
+    "numbers and dashes": _repeat("1-"),
+    "open brackets": _repeat("("),
+    "bracketed words": _repeat("[a] "),
+    "number words": _repeat("one "),
+    "number word phrases": _repeat("twenty one hundred "),
+    "commas": _repeat(", a"),
+}
