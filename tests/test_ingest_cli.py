@@ -200,7 +200,6 @@ def _stored(database: str) -> int:
     return int(row[0])
 
 
-
 @pytest.mark.parametrize("allow", ["10.0.0.0/33", "intranet:8080", "http://wiki.example", "*"])
 def test_a_mistyped_allow_list_is_refused_by_name_and_nothing_is_fetched(
     user: User, db_url: str, allow: str
