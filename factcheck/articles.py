@@ -14,8 +14,10 @@ from sqlmodel import Session, col, func, select
 
 from factcheck import counts
 from factcheck.audit import record
+from factcheck.comparable import resolve_as_of, topics
 from factcheck.db import check_page, like_pattern
 from factcheck.errors import BadInput, Duplicate, NotFound
+from factcheck.groups import claim_keys, group_articles
 from factcheck.models import (
     NONE_ID,
     Article,
@@ -29,6 +31,7 @@ from factcheck.models import (
     User,
     utcnow,
 )
+from factcheck.names import clean_name, name_key
 from factcheck.permissions import Action, require
 from factcheck.settings import settings
 from factcheck.speakers import speaker_ids
@@ -70,24 +73,43 @@ def _visible(ch: str) -> bool:
 
 
 def outlet_named(session: Session, *, name: str, url: str | None = None) -> Outlet:
-    """The outlet with this name, created when new (not committed)."""
-    clean = " ".join(name.split())[:200]
+    """The outlet with this name (compared by ``name_key``), created when new (not committed).
+
+    "Valley\u200b Post" and "valley post" are the Valley Post; a name mixing scripts (a
+    Cyrillic "а" in "Vаlley Post") is not, and ``mixed_scripts`` lets pages warn about it.
+    """
+    clean = clean_name(name)[:200]
     if not clean:
         raise BadInput("The outlet name is empty; give the publication's name.")
-    found = session.exec(select(Outlet).where(func.lower(Outlet.name) == clean.lower())).first()
+    key = name_key(clean)
+    found = session.exec(select(Outlet).where(Outlet.key == key)).first()
     if found is not None:
         return found
-    outlet = Outlet(name=clean, url=url, kind=OutletKind.NEWS)
+    outlet = Outlet(name=clean, key=key, url=url, kind=OutletKind.NEWS)
     session.add(outlet)
     session.flush()
     return outlet
 
 
 def _claim_row(
-    article_id: int | None, found: Found, speaker_id: int | None, now: datetime
+    article: Article, found: Found, speaker_id: int | None, now: datetime
 ) -> dict[str, Any]:
+    keys = claim_keys(
+        kind=found.kind,
+        measure=found.measure,
+        unit=found.unit,
+        days=found.days,
+        value=found.value,
+        lower=found.lower,
+        speaker_id=speaker_id,
+    )
+    numeric = found.kind == ClaimKind.NUMERIC
+    as_of = found.as_of  # the extractor's "as of Wednesday", when the sentence gives one
     return {
-        "article_id": article_id,
+        **keys,
+        "as_of": resolve_as_of(as_of, article.published_at or now) if numeric else None,
+        "speaker_name": clean_name(found.speaker)[:300] if found.speaker else None,
+        "article_id": article.id,
         "kind": ClaimKind(found.kind),
         "start": found.start,
         "end": found.end,
@@ -185,6 +207,8 @@ def add_articles(
         session.add_all([a for a, _ in fresh])
         session.flush()
         _add_claims(session, fresh)
+        if settings().grouping:
+            group_articles(session, article_ids=[a.id for a, _ in fresh if a.id is not None])
         for article, item in fresh:
             record(
                 session,
@@ -211,6 +235,7 @@ def _new_article(
 ) -> Article:
     return Article(
         outlet_id=outlets[item.outlet] if item.outlet else None,
+        topics=topics(item.title, item.text),
         title=(" ".join(item.title.split()) or item.text.strip().splitlines()[0])[:500],
         url=item.url,
         author=item.author,
@@ -228,7 +253,7 @@ def _add_claims(session: Session, fresh: list[tuple[Article, NewArticle]]) -> No
     speakers = speaker_ids(session, names=names)
     now = utcnow()
     rows = [
-        _claim_row(article.id, f, speakers.get(f.speaker or ""), now)
+        _claim_row(article, f, speakers.get(f.speaker or ""), now)
         for article, item in fresh
         for f in item.claims
     ]

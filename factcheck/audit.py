@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlmodel import Session, SQLModel, col, select
 
-from factcheck.models import Claim, Event, User, utcnow
+from factcheck.labels import STATUS_LABELS
+from factcheck.models import Claim, Event, Status, User, utcnow
 
 Row = TypeVar("Row", bound=SQLModel)
 
@@ -77,3 +78,103 @@ def claim_history(session: Session, *, claim_id: int) -> Sequence[tuple[Event, U
         .order_by(col(Event.at), col(Event.id))
     )
     return session.exec(query).all()
+
+
+_FIELD_NAMES = {
+    "value": "the value",
+    "lower": "the lower bound",
+    "upper": "the upper bound",
+    "qualifier": "the qualifier",
+    "unit": "the unit",
+    "measure": "what is counted",
+    "days": "the days",
+    "kind": "the kind",
+    "speaker_id": "the speaker",
+    "speaker_resolved": "the speaker",
+}
+
+
+def what_happened(event: Event, *, names: Mapping[int, str] | None = None) -> str:
+    """An event as words for people: 'set it to In review', 'added a note' ...
+
+    ``names`` gives the display names of users an event points to (an assignment).
+    """
+    before, after = event.before or {}, event.after or {}
+    match event.action:
+        case "claim.status":
+            return f"set it to {STATUS_LABELS[Status(after['status'])]}"
+        case "note.add":
+            return "added a note"
+        case "evidence.add":
+            return "added evidence"
+        case "claim.add":
+            return "added the claim"
+        case "claim.assign":
+            who = after.get("assignee_id")
+            return f"assigned it to {(names or {}).get(who, 'someone')}" if who else "unassigned it"
+        case "claim.edit":
+            fields = [
+                _FIELD_NAMES.get(k, k.replace("_", " "))
+                for k in after
+                if k != "version" and before.get(k) != after[k]
+            ]
+            return "corrected " + _and(list(dict.fromkeys(fields)) or ["the claim"])
+    return event.action.replace(".", " ").replace("_", " ")
+
+
+def _and(parts: Sequence[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def ago(moment: datetime, *, now: datetime | None = None) -> str:
+    """How long ago, in words: 'just now', '2 minutes ago', '3 hours ago', '5 days ago'."""
+    seconds = max(0, int(((now or utcnow()) - moment).total_seconds()))
+    for size, unit in ((86_400, "day"), (3_600, "hour"), (60, "minute")):
+        if seconds >= size:
+            n = seconds // size
+            return f"{n} {unit}{'' if n == 1 else 's'} ago"
+    return "just now"
+
+
+def changes_since(session: Session, *, claim: Claim, seen_version: int, limit: int = 20) -> str:
+    """Who changed the claim after version ``seen_version``, as one sentence (empty if nobody).
+
+    E.g. 'Rita Reviewer set it to In review and added a note 2 minutes ago.'
+    """
+    if claim.version <= seen_version:
+        return ""
+    recent = list(
+        session.exec(
+            select(Event, User)
+            .join(User, col(User.id) == Event.actor_id, isouter=True)
+            .where(Event.claim_id == claim.id)
+            .order_by(col(Event.id).desc())
+            .limit(limit)
+        ).all()
+    )
+    # Keep the events from the one that made version seen_version + 1 onwards (the notes and
+    # evidence around them included): what happened after this reviewer looked.
+    cut = next(
+        (
+            i
+            for i, (e, _) in enumerate(recent)
+            if (e.after or {}).get("version") == seen_version + 1
+        ),
+        len(recent) - 1,
+    )
+    news = list(reversed(recent[: cut + 1]))
+    assigned = {(e.after or {}).get("assignee_id") for e, _ in news} - {None}
+    names: dict[int, str] = {}
+    if assigned:
+        found = session.exec(select(User.id, User.display_name).where(col(User.id).in_(assigned)))
+        names = {user_id: name for user_id, name in found.all() if user_id is not None}
+    groups: list[tuple[int | None, str, list[str], datetime]] = []  # one per run of one actor
+    for event, user in news:
+        deed = what_happened(event, names=names)
+        if groups and groups[-1][0] == event.actor_id:
+            actor, who, deeds, _ = groups[-1]
+            groups[-1] = (actor, who, [*deeds, deed], event.at)
+        else:
+            who = user.display_name if user else "Someone"
+            groups.append((event.actor_id, who, [deed], event.at))
+    return "; ".join(f"{who} {_and(deeds)} {ago(at)}" for _, who, deeds, at in groups) + "."

@@ -170,3 +170,55 @@ def figures_chart(frame: pd.DataFrame, *, measure: str) -> alt.Chart:
         )
     )
     return chart
+
+
+def story_timeline(frame: pd.DataFrame) -> alt.Chart:
+    """A story's articles on a time line: one dot per article (columns published, outlet,
+    title, claims, copy), an outlet per row, derived articles as triangles."""
+    chart: alt.Chart = (
+        alt.Chart(frame)
+        .mark_point(size=140, filled=True)
+        .encode(
+            x=alt.X("published:T", title=None),
+            y=alt.Y("outlet:N", title=None, sort=alt.EncodingSortField("published", op="min")),
+            color=alt.Color("outlet:N", legend=None),
+            shape=alt.Shape(
+                "copy:N",
+                title=None,
+                scale=alt.Scale(domain=["own", "derived"], range=["circle", "triangle"]),
+            ),
+            tooltip=[
+                alt.Tooltip("outlet:N", title="Outlet"),
+                alt.Tooltip("title:N", title="Article"),
+                alt.Tooltip("published:T", title="Published", format="%Y-%m-%d %H:%M"),
+                alt.Tooltip("claims:Q", title="Claims"),
+                alt.Tooltip("copy:N", title="Own or derived"),
+            ],
+        )
+        .properties(height=max(120, 44 * frame["outlet"].nunique()), title="Articles over time")
+    )
+    return chart
+
+
+def figure_series(frame: pd.DataFrame) -> alt.Chart:
+    """Values of one measure by as-of date, a colour per outlet (columns as_of, value, outlet,
+    measure, quote)."""
+    chart: alt.Chart = (
+        alt.Chart(frame)
+        .mark_line(point=alt.OverlayMarkDef(size=80, filled=True))
+        .encode(
+            x=alt.X("as_of:T", title=None),
+            y=alt.Y("value:Q", title=None, axis=alt.Axis(format=",")),
+            color=alt.Color("outlet:N", title="Outlet"),
+            detail="measure:N",
+            tooltip=[
+                alt.Tooltip("outlet:N", title="Outlet"),
+                alt.Tooltip("measure:N", title="What"),
+                alt.Tooltip("quote:N", title="As written"),
+                alt.Tooltip("value:Q", title="Value", format=","),
+                alt.Tooltip("as_of:T", title="As of", format="%Y-%m-%d"),
+            ],
+        )
+        .properties(height=240, title="Figures over time")
+    )
+    return chart

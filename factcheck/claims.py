@@ -12,13 +12,16 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from factcheck import counts
-from factcheck.audit import add_recorded, claim_history, record
+from factcheck.audit import add_recorded, changes_since, claim_history, record
 from factcheck.db import check_lengths, check_page, like_pattern
-from factcheck.errors import BadInput, Conflict, Locked, NotFound
+from factcheck.errors import BadInput, Conflict, Duplicate, Locked, NotAllowed, NotFound
+from factcheck.labels import STATUS_LABELS
 from factcheck.models import (
+    REVIEWED,
     Article,
     Attribution,
     Claim,
+    ClaimGroup,
     ClaimKind,
     Event,
     Evidence,
@@ -30,7 +33,8 @@ from factcheck.models import (
     User,
     utcnow,
 )
-from factcheck.permissions import Action, require
+from factcheck.names import clean_name
+from factcheck.permissions import Action, can, require
 from factcheck.speakers import speaker_named
 
 
@@ -47,6 +51,7 @@ class ClaimFilter:
     search: str = ""  # words in the quote or its sentence
     since: datetime | None = None  # updated at or after
     measure: str = ""  # words in what a numeric claim counts
+    conflicts: bool = False  # only claims whose group is in conflict
 
     def conditions(self) -> list[Any]:
         """The WHERE conditions of this filter, for any query that joins Claim and Article."""
@@ -75,6 +80,9 @@ class ClaimFilter:
             where.append(col(Claim.measure).ilike(like_pattern(self.measure), escape="\\"))
         if self.since is not None:
             where.append(col(Claim.updated_at) >= self.since)
+        if self.conflicts:
+            conflicting = select(ClaimGroup.id).where(col(ClaimGroup.conflict).is_(True))
+            where.append(col(Claim.group_id).in_(conflicting))
         return where
 
 
@@ -149,6 +157,30 @@ def list_claims(
     query = listing_query().where(*conditions).order_by(*order).offset(offset).limit(limit)
     rows = [ClaimRow(*row) for row in session.execute(query).all()]
     return rows, total
+
+
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    """What the Claims page offers in its filters: {id: name}, in the order shown."""
+
+    outlets: dict[int, str]
+    articles: dict[int, str]
+    speakers: dict[int, str]
+    people: dict[int, str]
+
+
+def filter_choices(session: Session, *, limit: int = 500) -> FilterChoices:
+    """Outlets, articles (newest first), speakers and users to filter claims by, ``limit`` each."""
+
+    def pairs(query: Any) -> dict[int, str]:
+        return {row[0]: row[1] for row in session.exec(query.limit(limit)).all()}
+
+    return FilterChoices(
+        outlets=pairs(select(Outlet.id, Outlet.name).order_by(col(Outlet.name))),
+        articles=pairs(select(Article.id, Article.title).order_by(col(Article.ingested_at).desc())),
+        speakers=pairs(select(Speaker.id, Speaker.name).order_by(col(Speaker.name))),
+        people=pairs(select(User.id, User.display_name).order_by(col(User.display_name))),
+    )
 
 
 def claim_batches(
@@ -236,12 +268,18 @@ def check_unlocked(claim: Claim) -> None:
         )
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (or line) of ``text`` holding the span, for claims added by hand."""
-    left = max(text.rfind(stop, 0, start) for stop in (". ", "! ", "? ", "\n"))
-    right_candidates = [i for i in (text.find(s, end) for s in (". ", "! ", "? ", "\n")) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return text[left + 1 if left >= 0 else 0 : right].strip()
+_OPENING_QUOTES = "\"“‘'«„"
+_CLOSING_QUOTES = "\"”’'»“"
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is a quotation: inside quotation marks, or holding them."""
+    inner = text[start:end].strip()
+    if len(inner) > 1 and inner[0] in _OPENING_QUOTES and inner[-1] in _CLOSING_QUOTES:
+        return True
+    before = text[:start].rstrip()[-1:]
+    after = text[end:].lstrip()[:1]
+    return bool(before) and before in _OPENING_QUOTES and bool(after) and after in _CLOSING_QUOTES
 
 
 def add_claim(
@@ -259,7 +297,14 @@ def add_claim(
     unit: str | None = None,
     measure: str | None = None,
 ) -> Claim:
-    """Add a claim the extractor missed; the span must hold exactly ``quote``."""
+    """Add a claim the extractor missed; the span must hold exactly ``quote``.
+
+    Duplicate when a claim already covers exactly this span. A speaker's claim is a direct
+    quotation only when the words are quoted, reported speech otherwise (unless ``attribution``
+    says).
+    """
+    from factcheck.extract.sentences import sentence_around  # the extractor's own cut (slow import)
+
     require(by, Action.REVIEW)
     article = session.get(Article, article_id)
     if article is None:
@@ -275,8 +320,35 @@ def add_claim(
             f"({article.text[start:end][:60]!r}); select the text again."
         )
     check_lengths(Claim, {"unit": unit, "measure": measure})
+    same = session.exec(
+        select(Claim.id).where(
+            Claim.article_id == article_id, Claim.start == start, Claim.end == end
+        )
+    ).first()
+    if same is not None:
+        raise Duplicate(
+            f"Claim #{same} already covers these words ({quote[:60]!r}); open it instead.",
+            existing_id=same,
+        )
     speaker_row = speaker_named(session, name=speaker) if speaker and speaker.strip() else None
+    if attribution is None and speaker_row is not None and kind is ClaimKind.ATTRIBUTED:
+        quoted = is_quoted(article.text, start, end)
+        attribution = Attribution.DIRECT if quoted else Attribution.INDIRECT
+    from factcheck.groups import claim_keys  # groups build on claims: import at use
+
+    keys = claim_keys(
+        kind=kind,
+        measure=measure,
+        unit=unit,
+        days=None,
+        value=value,
+        lower=value,
+        speaker_id=speaker_row.id if speaker_row else None,
+    )
     claim = Claim(
+        measure_key=keys["measure_key"],
+        group_key=keys["group_key"],
+        speaker_name=clean_name(speaker)[:300] if speaker and speaker.strip() else None,
         article_id=article_id,
         kind=kind,
         start=start,
@@ -317,37 +389,13 @@ def _snapshot(claim: Claim, names: Sequence[str]) -> dict[str, Any]:
 
 
 def _conflict(session: Session, claim: Claim, seen_version: int) -> Conflict:
-    """A Conflict that tells the reviewer who changed what since they opened the claim."""
-    changes = session.exec(
-        select(Event, User)
-        .join(User, col(User.id) == Event.actor_id, isouter=True)
-        .where(Event.claim_id == claim.id)
-        .order_by(col(Event.id).desc())
-        .limit(max(1, min(claim.version - seen_version, 5)))
-    ).all()
-    said = "; ".join(
-        f"{user.display_name if user else 'someone'} {_describe(event)} at "
-        f"{event.at:%Y-%m-%d %H:%M} UTC"
-        for event, user in reversed(changes)
-    )
+    """A Conflict that tells the reviewer, in a sentence, who changed what since they looked."""
+    said = changes_since(session, claim=claim, seen_version=seen_version)
     return Conflict(
-        f"Claim {claim.id} changed since you opened it (you saw version {seen_version}, it is "
-        f"now version {claim.version}): {said or 'changed'}. Nothing was saved; reload the "
-        "claim and apply your change again if it still holds.",
+        f"Claim {claim.id} changed since you opened it: {said or 'someone changed it.'} "
+        "Nothing was saved; reload the claim and apply your change again if it still holds.",
         current_version=claim.version,
     )
-
-
-def _describe(event: Event) -> str:
-    """A change in a few words, e.g. 'set status unreviewed → verified'."""
-    before, after = event.before or {}, event.after or {}
-    parts = [
-        f"{key} {before.get(key)!s} → {value!s}"
-        for key, value in after.items()
-        if key != "version" and before.get(key) != value
-    ]
-    verb = event.action.split(".")[-1]
-    return f"{verb}: {', '.join(parts)}" if parts else verb
 
 
 def update_claim(
@@ -416,9 +464,21 @@ def edit_claim(
     speaker: str | None = None,
     **fields: Any,
 ) -> Claim:
-    """Correct what the extractor got wrong (numbers, unit, measure, speaker); one event."""
+    """Correct what the extractor got wrong (numbers, unit, measure, speaker); one event.
+
+    A claim with a final verdict is edited by editors only: the verdict was given on what the
+    claim said, so changing that is changing the verdict.
+    """
     require(by, Action.REVIEW)
-    check_unlocked(get_claim(session, claim_id=claim_id))
+    claim = get_claim(session, claim_id=claim_id)
+    check_unlocked(claim)
+    decided = claim.status
+    if decided in REVIEWED and not can(by, Action.OVERRIDE_VERDICT):
+        raise NotAllowed(
+            f"Claim {claim_id} already has a final verdict ({STATUS_LABELS[decided]}); only an "
+            "editor or admin may change what it says. Ask one, or add a note with the "
+            "correction."
+        )
     unknown = set(fields) - set(EDITABLE)
     if unknown:
         raise BadInput(
@@ -429,7 +489,20 @@ def edit_claim(
     if speaker is not None:
         name = speaker.strip()
         changes["speaker_id"] = speaker_named(session, name=name).id if name else None
+        changes["speaker_name"] = clean_name(name)[:300] if name else None
         changes["speaker_resolved"] = bool(name)
+    if {"measure", "unit"} & set(changes):
+        from factcheck.groups import claim_keys
+
+        current = get_claim(session, claim_id=claim_id)
+        merged = {f: changes.get(f, getattr(current, f)) for f in ("measure", "unit", "days")}
+        changes["measure_key"] = claim_keys(
+            kind=current.kind,
+            value=changes.get("value", current.value),
+            lower=changes.get("lower", current.lower),
+            speaker_id=current.speaker_id,
+            **merged,
+        )["measure_key"]
     if not changes:
         raise BadInput("Nothing to change; give at least one field to edit.")
     try:

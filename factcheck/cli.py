@@ -2,36 +2,103 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
 import sys
 from datetime import UTC, datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
+import sqlalchemy as sa
 import typer
 from sqlmodel import Session
 
+from factcheck.claim_json import ClaimOut, claim_out
 from factcheck.claims import ClaimFilter, ClaimRow, list_claims
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError
-from factcheck.models import ClaimKind, Role, Stance, Status, User
+from factcheck.groups import ClaimContext, GroupView, claim_context, list_groups
+from factcheck.migrate import ensure_schema, safe_url
+from factcheck.models import (
+    ClaimKind,
+    DeliveryState,
+    NoticeKind,
+    Priority,
+    Role,
+    Stance,
+    Status,
+    User,
+)
+from factcheck.settings import publisher_warning, settings
+from factcheck.speakers import list_speakers, merge_speakers, split_speaker
+from factcheck.stories import get_story, list_stories
 from factcheck.users import get_user
 
+_TYPER = {"no_args_is_help": True, "rich_markup_mode": None, "add_completion": False}
 app = typer.Typer(
     help="factcheck: track numeric and attributed claims in news articles.",
-    no_args_is_help=True,
     pretty_exceptions_enable=False,
+    **_TYPER,  # type: ignore[arg-type]
 )
-user_app = typer.Typer(help="Manage accounts.", no_args_is_help=True)
+user_app = typer.Typer(help="Manage accounts.", **_TYPER)  # type: ignore[arg-type]
 app.add_typer(user_app, name="user")
-hooks_app = typer.Typer(help="Manage outgoing webhooks (admins).", no_args_is_help=True)
+speakers_app = typer.Typer(help="People and organisations claims come from.", no_args_is_help=True)
+app.add_typer(speakers_app, name="speakers")
+hooks_app = typer.Typer(help="Manage outgoing webhooks (admins).", **_TYPER)  # type: ignore[arg-type]
 app.add_typer(hooks_app, name="hooks")
 
-FORMATS = ("table", "json", "csv")
+
+class ListFormat(StrEnum):
+    """How `claims` and `user list` print."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+class TableOrJson(StrEnum):
+    """How `extract`, `groups`, `stories` and `speakers list` print."""
+
+    TABLE = "table"
+    JSON = "json"
+
+
+class ExportFormat(StrEnum):
+    """What `export` writes (the keys of factcheck.reports.FORMATS)."""
+
+    HTML = "html"
+    PDF = "pdf"
+    MD = "md"
+    CSV = "csv"
+    JSON = "json"
+    JSONL = "jsonl"
+    CLAIMREVIEW = "claimreview"
+
+
+def _statuses(values: list[str] | None) -> list[Status]:
+    """--status values, each one or several separated by commas; the usual message if unknown."""
+    names = [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+    for name in names:
+        if name not in Status._value2member_map_:
+            choices = ", ".join(repr(s.value) for s in Status)
+            raise typer.BadParameter(f"{name!r} is not one of {choices}.")
+    return [Status(name) for name in names]
+
+
 UserOption = Annotated[str, typer.Option("--user", "-u", help="Your e-mail (an existing user).")]
+StatusesOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        metavar=f"<{'|'.join(Status)}>",
+        callback=_statuses,
+        help="Only these statuses (repeat, or separate by commas).",
+    ),
+]
+PasswordStdin = Annotated[
+    bool, typer.Option("--password-stdin", help="Read the password from standard input.")
+]
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -45,56 +112,44 @@ def acting_user(session: Session, email: str) -> User:
     return get_user(session, email=email)
 
 
-def claim_record(row: ClaimRow) -> dict[str, Any]:
-    """A claim as the stable JSON object that `factcheck claims --format json` prints."""
+def database(*, readonly: bool = False) -> Any:
+    """A session on the configured database, once its schema is known to be current."""
+    url = database_url()
+    ensure_schema(url)
+    return session_scope(url, readonly=readonly)
+
+
+def claim_record(row: ClaimRow, context: ClaimContext | None = None) -> ClaimOut:
+    """A claim as `factcheck claims --format json` prints it (the one claim JSON shape)."""
     c = row.claim
-    return {
-        "id": c.id,
-        "article_id": c.article_id,
-        "article": row.article_title,
-        "outlet": row.outlet,
-        "kind": c.kind.value,
-        "start": c.start,
-        "end": c.end,
-        "quote": c.quote,
-        "sentence": c.sentence,
-        "speaker": row.speaker,
-        "speaker_resolved": c.speaker_resolved,
-        "attribution": c.attribution.value if c.attribution else None,
-        "cue": c.cue,
-        "value": c.value,
-        "lower": c.lower,
-        "upper": c.upper,
-        "qualifier": c.qualifier,
-        "unit": c.unit,
-        "measure": c.measure,
-        "days": c.days,
-        "confidence": c.confidence,
-        "status": c.status.value,
-        "proposed_status": c.proposed_status.value if c.proposed_status else None,
-        "proposed_by": row.proposed_by,
-        "signed_off_by": row.signed_off_by,
-        "published_url": c.published_url,
-        "published_at": c.published_at.isoformat() if c.published_at else None,
-        "priority": c.priority.value,
-        "assignee": row.assignee,
-        "version": c.version,
-        "origin": c.origin.value,
-        "created_at": c.created_at.isoformat(),
-        "updated_at": c.updated_at.isoformat(),
-    }
+    group = context.groups.get(c.group_id or 0) if context else None
+    return claim_out(
+        c,
+        article_title=row.article_title,
+        outlet=row.outlet,
+        speaker=c.speaker_name or row.speaker,
+        assignee=row.assignee,
+        group=group,
+        story=context.stories.get(c.article_id) if context else None,
+        proposed_by=row.proposed_by,
+        signed_off_by=row.signed_off_by,
+    )
 
 
-def print_records(records: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
+def print_records(records: list[Any], fmt: str, columns: list[str]) -> None:
     """Print records as an aligned table, a JSON list or CSV (all fields)."""
     if fmt == "json":
         typer.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
     if fmt == "csv":
+        from factcheck.reports.records import SafeCsv
+
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=list(records[0]) if records else columns)
-        writer.writeheader()
-        writer.writerows(records)
+        writer = SafeCsv(out)
+        header = list(records[0]) if records else columns
+        writer.row(header)
+        for record in records:
+            writer.row(_number(record[name]) for name in header)
         typer.echo(out.getvalue(), nl=False)
         return
     cells = [[_cell(r.get(c)) for c in columns] for r in records]
@@ -104,8 +159,15 @@ def print_records(records: list[dict[str, Any]], fmt: str, columns: list[str]) -
         typer.echo("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)))
 
 
+def _number(value: Any) -> Any:
+    """A whole float as an int (1200.0 prints as 1200), anything else as it is."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _cell(value: Any, width: int = 60) -> str:
-    text = "" if value is None else " ".join(str(value).split())
+    text = "" if value is None else " ".join(str(_number(value)).split())
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -115,11 +177,6 @@ def _check_article(session: Session, article_id: int | None) -> None:
         from factcheck.articles import get_article
 
         get_article(session, article_id=article_id)
-
-
-def _check_format(fmt: str, allowed: tuple[str, ...] = FORMATS) -> None:
-    if fmt not in allowed:
-        fail(f"Unknown format {fmt!r}; choose one of {', '.join(allowed)}.")
 
 
 @app.command()
@@ -132,47 +189,36 @@ def init() -> None:
 
     url = database_url()
     before, after = upgrade(url)
-    shown = _safe_url(url)
+    shown = safe_url(url)
     if before == after:
         typer.echo(f"{shown} is already at the latest schema ({after}).")
     else:
         typer.echo(f"{shown}: schema {before or 'empty'} → {after}.")
 
 
-def _safe_url(url: str) -> str:
-    import sqlalchemy as sa
-
-    return sa.make_url(url).render_as_string(hide_password=True)
-
-
 @app.command()
 def claims(
     article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
-    status: Annotated[list[str] | None, typer.Option(help="Only these statuses.")] = None,
-    kind: Annotated[str | None, typer.Option(help="numeric or attributed.")] = None,
+    status: StatusesOption = None,
+    kind: Annotated[ClaimKind | None, typer.Option(help="Only this kind.")] = None,
     search: Annotated[str, typer.Option(help="Words in the quote or sentence.")] = "",
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 100,
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    fmt: Annotated[ListFormat, typer.Option("--format", help="How to print.")] = ListFormat.TABLE,
 ) -> None:
-    """List claims, newest change first.
+    """List claims in ID order.
 
     Example: factcheck claims --article 3 --status unreviewed --format json
     """
-    _check_format(fmt)
-    try:
-        statuses = tuple(Status(s) for s in status or [])
-        kind_value = ClaimKind(kind) if kind else None
-    except ValueError as exc:
-        fail(f"{exc}; statuses: {', '.join(Status)}; kinds: {', '.join(ClaimKind)}.")
-        return
-    where = ClaimFilter(statuses=statuses, kind=kind_value, article_id=article, search=search)
-    with session_scope(readonly=True) as session:
+    statuses = tuple(Status(s) for s in status or ())
+    where = ClaimFilter(statuses=statuses, kind=kind, article_id=article, search=search)
+    with database(readonly=True) as session:
         _check_article(session, article)
         rows, total = list_claims(
             session, where=where, sort="id", descending=False, offset=offset, limit=limit
         )
-        records = [claim_record(r) for r in rows]
+        context = claim_context(session, claims=[r.claim for r in rows])
+        records = [claim_record(r, context) for r in rows]
     print_records(
         records, fmt, ["id", "article_id", "kind", "status", "speaker", "value", "unit", "quote"]
     )
@@ -183,11 +229,13 @@ def claims(
 @app.command()
 def review(
     claim_id: Annotated[int, typer.Argument(help="The claim's ID.")],
-    status: Annotated[str, typer.Option(help=f"One of: {', '.join(Status)}.")],
+    status: Annotated[Status, typer.Option(help="The new status.")],
     user: UserOption,
     note: Annotated[str, typer.Option(help="A note to add.")] = "",
     evidence: Annotated[str, typer.Option(help="An evidence URL to add.")] = "",
-    stance: Annotated[str, typer.Option(help="supports, refutes or context.")] = "context",
+    stance: Annotated[
+        Stance, typer.Option(help="What the evidence does to the claim.")
+    ] = Stance.CONTEXT,
     seen_version: Annotated[
         int | None, typer.Option(help="Refuse if the claim changed past this version.")
     ] = None,
@@ -198,19 +246,12 @@ def review(
     --stance supports --user ana@newsroom.org
     """
     from factcheck.claims import get_claim
-    from factcheck.review import add_evidence, check_url, set_status
+    from factcheck.review import add_evidence, set_status
+    from factcheck.urls import check_url
 
-    try:
-        verdict, position = Status(status), Stance(stance)
-    except ValueError:
-        fail(
-            f"Unknown status {status!r} or stance {stance!r}; statuses: {', '.join(Status)}; "
-            f"stances: {', '.join(Stance)}."
-        )
-        return
     if evidence:
-        check_url(evidence)
-    with session_scope() as session:
+        check_url(evidence, what="The evidence link")
+    with database() as session:
         who = acting_user(session, user)
         seen = (
             seen_version
@@ -218,10 +259,10 @@ def review(
             else get_claim(session, claim_id=claim_id).version
         )
         claim = set_status(
-            session, claim_id=claim_id, status=verdict, by=who, seen_version=seen, note=note
+            session, claim_id=claim_id, status=status, by=who, seen_version=seen, note=note
         )
         if evidence:
-            add_evidence(session, claim_id=claim_id, url=evidence, stance=position, by=who)
+            add_evidence(session, claim_id=claim_id, url=evidence, stance=stance, by=who)
         if claim.proposed_status is not None:
             typer.echo(
                 f"Claim {claim_id}: {claim.proposed_status.value} is proposed and awaits an "
@@ -256,7 +297,7 @@ def sign_off_command(
     """
     from factcheck.review import sign_off
 
-    with session_scope() as session:
+    with database() as session:
         who = acting_user(session, user)
         seen = _seen(session, claim_id, seen_version)
         claim = sign_off(session, claim_id=claim_id, by=who, seen_version=seen)
@@ -276,7 +317,7 @@ def send_back_command(
     """
     from factcheck.review import send_back
 
-    with session_scope() as session:
+    with database() as session:
         who = acting_user(session, user)
         seen = _seen(session, claim_id, seen_version)
         send_back(session, claim_id=claim_id, note=note, by=who, seen_version=seen)
@@ -296,7 +337,7 @@ def publish(
     """
     from factcheck.desk import publish as publish_claim
 
-    with session_scope() as session:
+    with database() as session:
         who = acting_user(session, user)
         seen = _seen(session, claim_id, seen_version)
         claim = publish_claim(session, claim_id=claim_id, url=url, by=who, seen_version=seen)
@@ -310,7 +351,7 @@ def correct(
     claim_id: Annotated[int, typer.Argument(help="The claim's ID.")],
     reason: Annotated[str, typer.Option(help="What was wrong and what is right (required).")],
     user: UserOption,
-    status: Annotated[str | None, typer.Option(help="The corrected verdict.")] = None,
+    status: Annotated[Status | None, typer.Option(help="The corrected verdict.")] = None,
     value: Annotated[float | None, typer.Option(help="The corrected figure.")] = None,
     speaker: Annotated[str | None, typer.Option(help="The corrected speaker.")] = None,
     seen_version: SeenOption = None,
@@ -322,12 +363,7 @@ def correct(
     """
     from factcheck.desk import correct as correct_claim
 
-    try:
-        verdict = Status(status) if status else None
-    except ValueError:
-        fail(f"Unknown status {status!r}; statuses: {', '.join(Status)}.")
-        return
-    with session_scope() as session:
+    with database() as session:
         who = acting_user(session, user)
         seen = _seen(session, claim_id, seen_version)
         done = correct_claim(
@@ -336,7 +372,7 @@ def correct(
             reason=reason,
             by=who,
             seen_version=seen,
-            status=verdict,
+            status=status,
             value=value,
             speaker=speaker,
         )
@@ -347,7 +383,7 @@ def correct(
 @app.command()
 def corrections(
     article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    fmt: Annotated[ListFormat, typer.Option("--format", help="How to print.")] = ListFormat.TABLE,
 ) -> None:
     """The corrections log: what changed on published claims, why, who and when.
 
@@ -355,8 +391,7 @@ def corrections(
     """
     from factcheck.desk import list_corrections
 
-    _check_format(fmt)
-    with session_scope(readonly=True) as session:
+    with database(readonly=True) as session:
         _check_article(session, article)
         records: list[dict[str, Any]] = [
             {
@@ -365,7 +400,7 @@ def corrections(
                 "article_id": c.article_id,
                 "quote": c.quote,
                 "changes": "; ".join(f"{k}: {v['from']} → {v['to']}" for k, v in c.changes.items())
-                if fmt != "json"
+                if fmt != ListFormat.JSON
                 else c.changes,
                 "reason": c.reason,
                 "by": c.by,
@@ -380,7 +415,7 @@ def corrections(
 @app.command("queue")
 def queue_command(
     limit: Annotated[int, typer.Option(help="At most this many claims.")] = 20,
-    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
 ) -> None:
     """What to check first: unreviewed claims by triage score, each with its reasons.
 
@@ -388,16 +423,17 @@ def queue_command(
     """
     from factcheck.triage import queue
 
-    _check_format(fmt, ("table", "json"))
-    with session_scope(readonly=True) as session:
+    with database(readonly=True) as session:
+        ranked = queue(session, limit=limit)
+        context = claim_context(session, claims=[q.row.claim for q in ranked])
         records = [
             {
                 "rank": q.rank,
                 "score": q.score,
-                "why": "; ".join(q.reasons) if fmt == "table" else list(q.reasons),
-                **claim_record(q.row),
+                "why": "; ".join(q.reasons) if fmt == TableOrJson.TABLE else list(q.reasons),
+                **claim_record(q.row, context),
             }
-            for q in queue(session, limit=limit)
+            for q in ranked
         ]
     print_records(records, fmt, ["rank", "score", "id", "priority", "why", "quote"])
 
@@ -405,7 +441,7 @@ def queue_command(
 @app.command()
 def prioritise(
     claim_ids: Annotated[list[int], typer.Argument(help="The claims' IDs.")],
-    priority: Annotated[str, typer.Option(help="low, normal, high or urgent.")],
+    priority: Annotated[Priority, typer.Option(help="How soon to check them.")],
     user: UserOption,
 ) -> None:
     """Set the triage priority of claims (all or nothing).
@@ -414,23 +450,24 @@ def prioritise(
     """
     from factcheck.claims import get_claim
     from factcheck.desk import set_priority
-    from factcheck.models import Priority
 
-    try:
-        chosen = Priority(priority)
-    except ValueError:
-        fail(f"Unknown priority {priority!r}; choose one of {', '.join(Priority)}.")
-        return
-    with session_scope() as session:
+    with database() as session:
         who = acting_user(session, user)
         seen = {i: get_claim(session, claim_id=i).version for i in claim_ids}
-        done = set_priority(session, seen=seen, priority=chosen, by=who)
-        typer.echo(f"{len(done)} claims are now {chosen.value} priority.")
+        done = set_priority(session, seen=seen, priority=priority, by=who)
+        typer.echo(f"{len(done)} claims are now {priority.value} priority.")
+
+
+class OnOff(StrEnum):
+    """A switch given on the command line."""
+
+    ON = "on"
+    OFF = "off"
 
 
 @app.command("two-person-rule")
 def two_person_rule_command(
-    state: Annotated[str, typer.Argument(help="on or off.")],
+    state: Annotated[OnOff, typer.Argument(help="on or off.")],
     user: UserOption,
 ) -> None:
     """Turn the desk's two-person rule on or off (admins): editors' verdicts need a second editor.
@@ -439,20 +476,15 @@ def two_person_rule_command(
     """
     from factcheck.desk import set_two_person_rule
 
-    if state not in ("on", "off"):
-        fail(f"Say on or off, not {state!r}.")
-    with session_scope() as session:
-        set_two_person_rule(session, on=state == "on", by=acting_user(session, user))
-        typer.echo(f"The two-person rule is {state}.")
+    with database() as session:
+        set_two_person_rule(session, on=state is OnOff.ON, by=acting_user(session, user))
+        typer.echo(f"The two-person rule is {state.value}.")
 
 
 @hooks_app.command("add")
 def hooks_add(
     url: Annotated[str, typer.Argument(help="Where to post (https://…).")],
-    event: Annotated[
-        list[str],
-        typer.Option(help="assigned, proposed, signed_off, sent_back, published, corrected."),
-    ],
+    event: Annotated[list[NoticeKind], typer.Option(help="An event to send (repeat for more).")],
     user: UserOption,
     slack: Annotated[bool, typer.Option(help='Post a Slack-compatible {"text": …} body.')] = False,
 ) -> None:
@@ -463,9 +495,10 @@ def hooks_add(
     """
     from factcheck.hooks import add_hook
 
-    events = [part.strip() for e in event for part in e.split(",")]
-    with session_scope() as session:
-        hook = add_hook(session, url=url, events=events, by=acting_user(session, user), slack=slack)
+    with database() as session:
+        hook = add_hook(
+            session, url=url, events=list(event), by=acting_user(session, user), slack=slack
+        )
         typer.echo(f"Added webhook {hook.id} for {', '.join(hook.events)}.")
         typer.echo(f"Secret (HMAC-SHA256 key of X-Factcheck-Signature): {hook.secret}")
 
@@ -473,18 +506,17 @@ def hooks_add(
 @hooks_app.command("list")
 def hooks_list(
     user: UserOption,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    fmt: Annotated[ListFormat, typer.Option("--format", help="How to print.")] = ListFormat.TABLE,
 ) -> None:
     """List webhooks with their delivery counts.
 
     Example: factcheck hooks list --user admin@newsroom.org
     """
-    from factcheck.hooks import list_deliveries, list_hooks
+    from factcheck.hooks import delivery_counts, list_hooks
 
-    _check_format(fmt)
-    with session_scope(readonly=True) as session:
+    with database(readonly=True) as session:
         who = acting_user(session, user)
-        recent = list_deliveries(session, by=who, limit=1000)
+        counts = delivery_counts(session, by=who)
         records: list[dict[str, Any]] = [
             {
                 "id": h.id,
@@ -492,10 +524,7 @@ def hooks_list(
                 "events": ",".join(h.events),
                 "slack": h.slack,
                 "secret": h.secret,
-                **{
-                    state: sum(1 for d, k in recent if k.id == h.id and d.state.value == state)
-                    for state in ("pending", "delivered", "failed")
-                },
+                **{state.value: counts.get((h.id or 0, state), 0) for state in DeliveryState},
             }
             for h in list_hooks(session, by=who)
         ]
@@ -513,7 +542,7 @@ def hooks_remove(
     """
     from factcheck.hooks import remove_hook
 
-    with session_scope() as session:
+    with database() as session:
         remove_hook(session, hook_id=hook_id, by=acting_user(session, user))
         typer.echo(f"Removed webhook {hook_id}.")
 
@@ -529,7 +558,7 @@ def hooks_deliver(
     from factcheck.hooks import deliver_due
 
     sent = failed = 0
-    with session_scope() as session:
+    with database() as session:
         for _ in range(max(1, rounds)):
             ok, bad = deliver_due(session)
             sent, failed = sent + ok, failed + bad
@@ -542,7 +571,7 @@ def hooks_deliver(
 def hooks_deliveries(
     user: UserOption,
     limit: Annotated[int, typer.Option(help="At most this many, newest first.")] = 50,
-    fmt: Annotated[str, typer.Option("--format", help="table, json or csv.")] = "table",
+    fmt: Annotated[ListFormat, typer.Option("--format", help="How to print.")] = ListFormat.TABLE,
 ) -> None:
     """The latest webhook deliveries and failures (admins).
 
@@ -550,8 +579,7 @@ def hooks_deliveries(
     """
     from factcheck.hooks import list_deliveries
 
-    _check_format(fmt)
-    with session_scope(readonly=True) as session:
+    with database(readonly=True) as session:
         records: list[dict[str, Any]] = [
             {
                 "id": d.id,
@@ -576,7 +604,7 @@ def hooks_deliveries(
 @app.command()
 def extract(
     source: Annotated[str, typer.Argument(help="A text file, or - for standard input.")],
-    fmt: Annotated[str, typer.Option("--format", help="json or table.")] = "table",
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
 ) -> None:
     """Print the claims found in a text, without touching the database.
 
@@ -584,7 +612,6 @@ def extract(
     """
     from factcheck.extract import extract_claims
 
-    _check_format(fmt, ("json", "table"))
     if source == "-":
         raw = sys.stdin.buffer.read()
     else:
@@ -627,7 +654,7 @@ def ingest(
     from factcheck.ingest import Outcome, collect, ingest_all
 
     items, summary = collect(sources)
-    with session_scope() as session:
+    with database() as session:
         try:
             who = acting_user(session, user)
         except FactcheckError as exc:
@@ -652,29 +679,42 @@ def ingest(
         raise typer.Exit(1)
 
 
+def streamlit_options(*, port: int, address: str, headless: bool = True) -> list[str]:
+    """The command-line options `factcheck serve` gives Streamlit (see .streamlit/config.toml).
+
+    It listens on ``address`` only (127.0.0.1 unless a team server asks for more), shows users
+    no developer menu or Deploy button, and sends no usage statistics.
+    """
+    return [
+        "--server.address", address,
+        "--server.port", str(port),
+        "--server.headless", str(headless).lower(),
+        "--client.toolbarMode", "viewer",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+
+
+AddressOption = Annotated[
+    str,
+    typer.Option(help="Interface to listen on; 0.0.0.0 for every one (put a proxy in front)."),
+]
+
+
 @app.command()
 def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    address: AddressOption = "127.0.0.1",
     headless: Annotated[bool, typer.Option(help="Do not open a browser.")] = True,
 ) -> None:
-    """Start the web app (Streamlit) on the configured database.
+    """Start the web app (Streamlit) on the configured database, on this computer only.
 
-    Example: factcheck serve --port 8502
+    Example: factcheck serve --port 8502 --address 0.0.0.0   # a team server behind a proxy
     """
     script = Path(__file__).resolve().parent / "ui" / "streamlit_app.py"
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.port",
-        str(port),
-        "--server.headless",
-        str(headless).lower(),
-        "--browser.gatherUsageStats",
-        "false",
-    ]
+    options = streamlit_options(port=port, address=address, headless=headless)
+    # -P: not the working directory on sys.path, so a `factcheck/` folder there cannot shadow
+    # the installed package.
+    cmd = [sys.executable, "-P", "-m", "streamlit", "run", str(script), *options]
     env = {**os.environ, "FACTCHECK_DATABASE_URL": database_url()}
     sys.stdout.flush()
     sys.stderr.flush()
@@ -686,6 +726,7 @@ def serve(
 @app.command()
 def demo(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8501,
+    address: AddressOption = "127.0.0.1",
     start: Annotated[bool, typer.Option(help="Start the app once the sample is in.")] = True,
 ) -> None:
     """Fill an empty database with a sample newsroom (users, articles, reviews), then serve.
@@ -698,12 +739,17 @@ def demo(
     upgrade(database_url())
     with session_scope() as session:
         if not is_empty(session):
-            typer.echo(f"{_safe_url(database_url())} already has data; starting the app on it.")
+            typer.echo(f"{safe_url(database_url())} already has data; starting the app on it.")
             accounts = None
         else:
             typer.echo("Filling the database with the sample newsroom…")
             accounts = fill(session)
-    if accounts is not None:
+    if accounts is None:
+        typer.echo(
+            "Lost the password? An admin sets a new one: "
+            "factcheck user password EMAIL --by ADMIN_EMAIL"
+        )
+    else:
         typer.echo(f"Demo users (password for all three: {accounts.password}):")
         for role, email in (
             ("admin", accounts.admin),
@@ -711,20 +757,24 @@ def demo(
             ("reviewer", accounts.reviewer),
         ):
             typer.echo(f"  {role:9} {email}")
+        typer.echo(
+            "Keep this password: it is printed once. To set another: "
+            f"factcheck user password {accounts.admin} --by {accounts.admin}"
+        )
     if start:
         typer.echo(f"Open http://localhost:{port} and log in.")
-        serve(port=port, headless=True)
+        serve(port=port, address=address, headless=True)
 
 
 @user_app.command("add")
 def user_add(
     email: Annotated[str, typer.Argument(help="The new user's e-mail.")],
-    role: Annotated[str, typer.Option(help="reviewer, editor or admin.")] = "reviewer",
+    role: Annotated[Role, typer.Option(help="What the user may do.")] = Role.REVIEWER,
     name: Annotated[str, typer.Option(help="Display name.")] = "",
     by: Annotated[
         str, typer.Option(help="Your e-mail (an admin); not needed for the first admin.")
     ] = "",
-    password_stdin: Annotated[bool, typer.Option(help="Read the password from stdin.")] = False,
+    password_stdin: PasswordStdin = False,
 ) -> None:
     """Create an account; the password comes from a prompt or standard input.
 
@@ -732,33 +782,26 @@ def user_add(
     """
     from factcheck.users import add_user
 
-    try:
-        chosen = Role(role)
-    except ValueError:
-        fail(f"Unknown role {role!r}; choose one of {', '.join(Role)}.")
-        return
-    if password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    with session_scope() as session:
+    with database() as session:
         admin = acting_user(session, by) if by else None
+        password = _new_password(password_stdin)
         user = add_user(
-            session, email=email, role=chosen, display_name=name, password=password, by=admin
+            session, email=email, role=role, display_name=name, password=password, by=admin
         )
         typer.echo(f"Added {user.email} ({user.role.value}).")
 
 
 @user_app.command("list")
-def user_list(fmt: Annotated[str, typer.Option("--format")] = "table") -> None:
+def user_list(
+    fmt: Annotated[ListFormat, typer.Option("--format", help="How to print.")] = ListFormat.TABLE,
+) -> None:
     """List accounts.
 
     Example: factcheck user list --format json
     """
     from factcheck.users import list_users
 
-    _check_format(fmt)
-    with session_scope(readonly=True) as session:
+    with database(readonly=True) as session:
         records: list[dict[str, Any]] = [
             {"email": u.email, "name": u.display_name, "role": u.role.value, "active": u.active}
             for u in list_users(session)
@@ -777,22 +820,54 @@ def user_disable(
     """
     from factcheck.users import set_active
 
-    with session_scope() as session:
+    with database() as session:
         user = set_active(session, email=email, active=False, by=acting_user(session, by))
         typer.echo(f"Disabled {user.email}.")
 
 
+@user_app.command("password")
+def user_password(
+    email: Annotated[str, typer.Argument(help="The account to give a new password.")],
+    by: Annotated[
+        str, typer.Option(help="Your e-mail, as an admin: no old password is asked then.")
+    ] = "",
+    password_stdin: Annotated[
+        bool,
+        typer.Option(
+            "--password-stdin",
+            help="Read the passwords from standard input (the old one first, without --by).",
+        ),
+    ] = False,
+) -> None:
+    """Set a new password: an admin for anyone (--by), or the user with their old password.
+
+    Every browser logged in as the user is logged out.
+
+    Example: factcheck user password ana@newsroom.org --by admin@newsroom.org
+    """
+    from factcheck.users import set_password
+
+    with database() as session:
+        admin = acting_user(session, by) if by else None
+        old = None
+        if admin is None:
+            old = (
+                sys.stdin.readline().rstrip("\n")
+                if password_stdin
+                else str(typer.prompt("Current password", hide_input=True))
+            )
+        new = _new_password(password_stdin, "New password")
+        user = set_password(session, email=email, password=new, by=admin, old_password=old)
+        typer.echo(f"New password set for {user.email}; its browsers must log in again.")
+
+
 @app.command()
 def export(
-    fmt: Annotated[
-        str, typer.Option("--format", help="html, pdf, md, csv, json, jsonl or claimreview.")
-    ],
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="What to write.")],
     user: UserOption,
     article: Annotated[int | None, typer.Option(help="Only this article's claims.")] = None,
     outlet: Annotated[str | None, typer.Option(help="Only claims from this outlet.")] = None,
-    status: Annotated[
-        list[str] | None, typer.Option(help="Only these statuses (repeat, or separate by commas).")
-    ] = None,
+    status: StatusesOption = None,
     since: Annotated[
         str | None, typer.Option(help="Only claims changed on or after this date (YYYY-MM-DD).")
     ] = None,
@@ -804,15 +879,9 @@ def export(
 
     Example: factcheck export --format pdf --article 3 -o report.pdf --user ed@newsroom.org
     """
-    from factcheck.exports import check_format, export_chunks, outlet_id_named
+    from factcheck.exports import export_chunks, outlet_id_named
 
-    check_format(fmt)
-    names = [part.strip() for s in status or [] for part in s.split(",") if part.strip()]
-    try:
-        statuses = tuple(Status(s) for s in names)
-    except ValueError as exc:
-        fail(f"{exc}; statuses: {', '.join(Status)}.")
-        return
+    statuses = tuple(Status(s) for s in status or ())
     try:
         changed = datetime.fromisoformat(since) if since else None
     except ValueError:
@@ -822,7 +891,10 @@ def export(
         changed = changed.replace(tzinfo=UTC)
     if fmt == "pdf" and output is None and sys.stdout.isatty():
         fail("A PDF is binary; write it to a file with -o report.pdf, or pipe it.")
-    with session_scope(readonly=True) as session:
+    warning = publisher_warning() if fmt is ExportFormat.CLAIMREVIEW else None
+    if warning:
+        typer.secho(f"Warning: {warning}", fg=typer.colors.YELLOW, err=True)
+    with database(readonly=True) as session:
         who = acting_user(session, user)
         _check_article(session, article)
         where = ClaimFilter(
@@ -831,7 +903,7 @@ def export(
             outlet_id=outlet_id_named(session, name=outlet) if outlet else None,
             since=changed,
         )
-        chunks = export_chunks(session, fmt=fmt, where=where, by=who)
+        chunks = export_chunks(session, fmt=fmt.value, where=where, by=who)
         if output is None:
             stream = typer.get_binary_stream("stdout")
             for chunk in chunks:
@@ -847,6 +919,165 @@ def export(
         finally:
             partial.unlink(missing_ok=True)
     typer.echo(f"Wrote the {fmt} export to {output}.", err=True)
+
+
+def group_record(view: GroupView) -> dict[str, Any]:
+    """A claim group as the JSON object `factcheck groups --format json` prints."""
+    g = view.group
+    return {
+        "id": g.id,
+        "kind": g.kind.value,
+        "measure_key": g.measure_key,
+        "unit": g.unit,
+        "speaker_id": g.speaker_id,
+        "speaker": view.speaker,
+        "size": g.size,
+        "conflict": g.conflict,
+        "story": g.story_id,
+        "first_seen": g.first_seen.date().isoformat() if g.first_seen else None,
+        "last_seen": g.last_seen.date().isoformat() if g.last_seen else None,
+        "members": [
+            {
+                "claim_id": m.claim.id,
+                "article_id": m.article_id,
+                "article": m.article_title,
+                "outlet": m.outlet,
+                "published": m.published.date().isoformat(),
+                "quote": m.claim.quote,
+                "value": m.claim.value,
+                "qualifier": m.claim.qualifier,
+                "unit": m.claim.unit,
+                "status": m.claim.status.value,
+            }
+            for m in view.members
+        ],
+    }
+
+
+@app.command()
+def groups(
+    conflicts: Annotated[bool, typer.Option(help="Only groups in conflict.")] = False,
+    story: Annotated[int | None, typer.Option(help="Only this story's groups.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many groups.")] = 100,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
+) -> None:
+    """List claim groups (one claim in several articles), conflicts first.
+
+    Example: factcheck groups --conflicts --format json
+    """
+    with database(readonly=True) as session:
+        if story is not None:
+            get_story(session, story_id=story)
+        views, total = list_groups(
+            session, conflicts=conflicts, story_id=story, offset=offset, limit=limit
+        )
+        records = [group_record(v) for v in views]
+    if fmt == "json":
+        print_records(records, fmt, [])
+        return
+    rows = [
+        {
+            **r,
+            "conflict": "CONFLICT" if r["conflict"] else "",
+            "what": r["measure_key"] or r["speaker"],
+            "wordings": " | ".join(f"{m['outlet'] or '?'}: {m['quote']}" for m in r["members"]),
+        }
+        for r in records
+    ]
+    print_records(rows, fmt, ["id", "kind", "conflict", "size", "what", "wordings"])
+    typer.echo(f"{len(records)} of {total} groups.", err=True)
+
+
+@app.command()
+def stories(
+    limit: Annotated[int, typer.Option(help="At most this many stories.")] = 100,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
+) -> None:
+    """List stories (articles covering the same events), latest first.
+
+    Example: factcheck stories --format json
+    """
+    with database(readonly=True) as session:
+        rows, total = list_stories(session, offset=offset, limit=limit)
+    records = [
+        {
+            "id": r.story.id,
+            "title": r.story.title,
+            "first_seen": r.story.first_seen.date().isoformat(),
+            "last_seen": r.story.last_seen.date().isoformat(),
+            "articles": r.articles,
+            "outlets": r.outlets,
+            "claims": r.claims,
+            "statuses": {s.value: n for s, n in r.statuses.items()},
+            "groups": r.groups,
+            "conflicts": r.conflicts,
+        }
+        for r in rows
+    ]
+    columns = ["id", "title", "first_seen", "last_seen", "articles", "claims", "conflicts"]
+    print_records(records, fmt, columns)
+    if fmt == "table":
+        typer.echo(f"{len(records)} of {total} stories.", err=True)
+
+
+@speakers_app.command("list")
+def speakers_list(
+    search: Annotated[str, typer.Option(help="Words in the name.")] = "",
+    limit: Annotated[int, typer.Option(help="At most this many speakers.")] = 100,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
+) -> None:
+    """List speakers with every name they are written as and their claim counts.
+
+    Example: factcheck speakers list --search netanyahu
+    """
+    with database(readonly=True) as session:
+        rows, total = list_speakers(session, search=search, offset=offset, limit=limit)
+    records = [
+        {
+            "id": r.speaker.id,
+            "name": r.speaker.name,
+            "kind": r.speaker.kind.value,
+            "names": r.names,
+            "claims": r.claims,
+        }
+        for r in rows
+    ]
+    print_records(records, fmt, ["id", "name", "kind", "claims", "names"])
+    if fmt == "table":
+        typer.echo(f"{len(records)} of {total} speakers.", err=True)
+
+
+@speakers_app.command("merge")
+def speakers_merge(
+    keep: Annotated[int, typer.Argument(help="The speaker to keep.")],
+    other: Annotated[int, typer.Argument(help="The speaker that is the same entity.")],
+    user: UserOption,
+) -> None:
+    """Merge OTHER into KEEP: its names and claims move over (editors).
+
+    Example: factcheck speakers merge 12 40 --user editor@newsroom.org
+    """
+    with database() as session:
+        kept = merge_speakers(session, keep_id=keep, other_id=other, by=acting_user(session, user))
+        typer.echo(f"Speaker {other} is now part of {kept.name} (speaker {kept.id}).")
+
+
+@speakers_app.command("split")
+def speakers_split(
+    speaker: Annotated[int, typer.Argument(help="The speaker known by the name.")],
+    name: Annotated[str, typer.Argument(help="One of its names, to make a speaker of its own.")],
+    user: UserOption,
+) -> None:
+    """Give one name of a speaker its own entity; claims written that way follow (editors).
+
+    Example: factcheck speakers split 12 "the PM" --user editor@newsroom.org
+    """
+    with database() as session:
+        new = split_speaker(session, speaker_id=speaker, name=name, by=acting_user(session, user))
+        typer.echo(f"{new.name} is now speaker {new.id}.")
 
 
 @app.command("counts")
@@ -865,7 +1096,7 @@ def counts_command(
 
     if check == rebuild:
         fail("Give either --check or --rebuild (with --user ADMIN_EMAIL).")
-    with session_scope(readonly=check) as session:
+    with database(readonly=check) as session:
         if check:
             wrong = counts.check(session)
         else:
@@ -900,17 +1131,37 @@ def backup_command(
     """
     from factcheck.backup import backup
 
+    ensure_schema(database_url())
     written = backup(database_url(), destination)
-    typer.echo(f"Backed up {_safe_url(database_url())} to {written}.")
+    typer.echo(f"Backed up {safe_url(database_url())} to {written}.")
+
+
+def _new_password(from_stdin: bool, prompt: str = "Password") -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return str(typer.prompt(prompt, hide_input=True, confirmation_prompt=True))
 
 
 def main() -> None:
-    """Entry point: run a command, turning factcheck's errors into clear messages."""
+    """Entry point: run a command, turning every error into one clear line (never a traceback)."""
     try:
+        settings()  # a bad FACTCHECK_* value stops every command before it starts
         app()
     except FactcheckError as exc:
         typer.secho(f"Error: {exc}", fg=typer.colors.RED, err=True)
         sys.exit(1)
+    except sa.exc.SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        typer.secho(
+            f"Error: the database refused the command ({reason}); check "
+            "FACTCHECK_DATABASE_URL, or run `factcheck init`.",
+            fg=typer.colors.RED,
+            err=True,
+        )
+        sys.exit(1)
+    except KeyboardInterrupt:
+        typer.secho("Stopped.", err=True)
+        sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Mapping
+import hashlib
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -13,14 +13,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from factcheck.errors import BadInput
+from factcheck.settings import DEFAULT_DATABASE_URL, settings
 
-DEFAULT_URL = "sqlite:///db/factcheck.db"
 BUSY_TIMEOUT_MS = 30_000
 
 
 def database_url() -> str:
     """The configured database: FACTCHECK_DATABASE_URL, or the SQLite file under ./db/."""
-    url = os.environ.get("FACTCHECK_DATABASE_URL", "").strip() or DEFAULT_URL
+    url = settings().database_url.strip() or DEFAULT_DATABASE_URL
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     return url
@@ -120,3 +120,17 @@ def check_lengths(model: type[Any], values: Mapping[str, Any]) -> None:
                 f"The {label} has {len(value):,} characters, over the limit of {limit:,}; "
                 "shorten it."
             )
+
+
+def advisory_lock(session: Session, keys: Iterable[str]) -> None:
+    """Hold a lock on each key until the transaction ends, so writers of one key go in turn.
+
+    PostgreSQL: transaction-scoped advisory locks, taken in one order (no deadlock). SQLite
+    needs none: every writer already holds the whole database (BEGIN IMMEDIATE).
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for key in sorted(set(keys)):
+        digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
+        number = int.from_bytes(digest, "big", signed=True)
+        session.execute(sa.text("SELECT pg_advisory_xact_lock(:n)"), {"n": number})

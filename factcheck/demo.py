@@ -1,8 +1,10 @@
 """`factcheck demo`: a small invented newsroom, so a first-time user sees a living workspace.
 
-Five outlets report one invented event, the collapse of the Harlow Ridge tunnel, with differing
-figures and quotes. Their claims are extracted as for any article, then some are reviewed:
-verdicts, notes, evidence and an assignment, all through the services (so all are audited).
+Two invented stories: five outlets report the collapse of the Harlow Ridge tunnel, and four
+report a truce between Ardel and Voss, with a death toll they disagree on (a conflict) and a
+quote one of them garbled (quote drift). Their claims are extracted as for any article, then
+some are reviewed: verdicts, notes, evidence and an assignment, all through the services (so
+all are audited).
 """
 
 from __future__ import annotations
@@ -98,6 +100,41 @@ STORIES = (
         "A total of 109 people were treated in hospital, of whom 21 remain in intensive care. "
         "Four workers rescued on 15 March are in stable condition.\n\n"
         '"Our thoughts are with the families," said health director Ruth Maal.',
+    ),
+    Story(
+        "Northern Wire",
+        datetime(2025, 4, 2, 8, 0, tzinfo=UTC),
+        "Ardel and Voss sign 4-1/2-month truce in Corran",
+        "Ardel and Voss signed a 4-1/2-month truce in Corran on Wednesday, ending a border "
+        "war that the Voss interior ministry said had killed 312 people since January.\n\n"
+        '"Peace is the road we build behind us," President Lena Oskarsson of Ardel said '
+        "after the signing in Corran.\n\n"
+        "Monitors from Kell Island will patrol the Marra valley, the ministry said.",
+    ),
+    Story(
+        "The Daily Ledger",
+        datetime(2025, 4, 2, 14, 0, tzinfo=UTC),
+        "Corran truce: what Ardel and Voss agreed",
+        "The four-and-a-half-month truce between Ardel and Voss takes effect at midnight. "
+        "Some 290 people were killed in the fighting, according to the Voss interior "
+        "ministry.\n\n"
+        '"We build the road behind us to peace," Oskarsson told the Ledger in Corran.',
+    ),
+    Story(
+        "Harbour Radio News",
+        datetime(2025, 4, 3, 7, 0, tzinfo=UTC),
+        "Morning news: guns fall silent along the Marra valley",
+        "The 135-day ceasefire between Ardel and Voss held overnight along the Marra valley. "
+        '"Peace is the road we build behind us," President Oskarsson said in Corran. '
+        "Monitors from Kell Island arrive today.",
+    ),
+    Story(
+        "Harlow Valley Gazette",
+        datetime(2025, 4, 4, 9, 0, tzinfo=UTC),
+        "Harlow families wait for news from the Marra valley",
+        "Families in Harlow with relatives in Voss welcomed the truce. The Voss interior "
+        "ministry says 312 people were killed in the Marra valley war, and the truce "
+        "signed in Corran runs for four and a half months.",
     ),
 )
 
@@ -199,7 +236,7 @@ def fill(session: Session) -> Accounts:
         doc = replace(from_text(story.text, title=story.title), published_at=story.published)
         result = store(session, doc=doc, by=reviewer, outlet=story.outlet)
         assert result.article.id is not None
-        articles[story.outlet] = result.article.id
+        articles.setdefault(story.outlet, result.article.id)  # an outlet's first article
     _review(session, articles, reviewer=reviewer, editor=editor)
     return Accounts(admin.email, editor.email, reviewer.email, password)
 

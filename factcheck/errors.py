@@ -8,7 +8,8 @@ FactcheckError
 ├── Conflict        someone else changed it since you loaded it; nothing was written
 ├── Locked          the claim is published: only a correction (with a reason) changes it
 ├── NotAllowed      your role does not allow this action
-└── LoginFailed     wrong e-mail or password, or the account is disabled
+├── LoginFailed     wrong e-mail or password, or the account is disabled
+└── NotReady        the database has no factcheck schema yet (run `factcheck init`)
 """
 
 from __future__ import annotations
@@ -56,3 +57,7 @@ class NotAllowed(FactcheckError):
 
 class LoginFailed(FactcheckError):
     """Wrong credentials, or a disabled account."""
+
+
+class NotReady(FactcheckError):
+    """The database is missing or behind the schema; `factcheck init` sets it up."""

@@ -34,9 +34,11 @@ from factcheck.models import (
     User,
     utcnow,
 )
+from factcheck.names import name_key
 from factcheck.permissions import Action, require
 from factcheck.reports import FORMATS, render_document, stream_records
 from factcheck.reports.data import (
+    Appearance,
     CorrectionItem,
     EvidenceItem,
     NoteItem,
@@ -108,8 +110,7 @@ def count_exported(session: Session, *, where: ClaimFilter) -> int:
 
 def outlet_id_named(session: Session, *, name: str) -> int:
     """The ID of the outlet with this name (any case); NotFound lists how to find names."""
-    clean = " ".join(name.split())
-    found = session.exec(select(Outlet.id).where(func.lower(Outlet.name) == clean.lower())).first()
+    found = session.exec(select(Outlet.id).where(Outlet.key == name_key(name))).first()
     if found is None:
         raise NotFound(
             f"There is no outlet named {name!r}; check the spelling on the Articles page."
@@ -127,6 +128,24 @@ def _articles_of(session: Session, ids: set[int]) -> dict[int, tuple[str | None,
         )
     ).all()
     return {r[0]: (r[1], r[2]) for r in rows}
+
+
+def _appearances_of(session: Session, group_ids: set[int]) -> dict[int, tuple[Appearance, ...]]:
+    """Each group's articles, earliest first (ClaimReview's firstAppearance and appearance)."""
+    if not group_ids:
+        return {}
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    rows = session.execute(
+        sa.select(col(Claim.group_id), col(Article.url), col(Article.title), col(Outlet.name), at)
+        .join(Article, col(Article.id) == Claim.article_id)
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
+        .where(col(Claim.group_id).in_(group_ids))
+        .order_by(at, col(Claim.id))
+    ).all()
+    out: dict[int, list[Appearance]] = {}
+    for group_id, url, title, outlet, published in rows:
+        out.setdefault(group_id, []).append(Appearance(url, title, outlet, published))
+    return {g: tuple(found) for g, found in out.items()}
 
 
 def _speaker_kinds(session: Session, ids: set[int]) -> dict[int, SpeakerKind]:
@@ -196,6 +215,7 @@ def _report_claims(session: Session, rows: Sequence[ClaimRow]) -> list[ReportCla
     ids = [r.claim.id for r in rows if r.claim.id is not None]
     articles = _articles_of(session, {r.claim.article_id for r in rows})
     kinds = _speaker_kinds(session, {r.claim.speaker_id for r in rows if r.claim.speaker_id})
+    seen_in = _appearances_of(session, {r.claim.group_id for r in rows if r.claim.group_id})
     evidence, notes, changes = (
         _evidence_of(session, ids),
         _notes_of(session, ids),
@@ -218,7 +238,8 @@ def _report_claims(session: Session, rows: Sequence[ClaimRow]) -> list[ReportCla
                 end=c.end,
                 quote=c.quote,
                 sentence=c.sentence,
-                speaker=row.speaker,
+                speaker=c.speaker_name or row.speaker,
+                speaker_id=c.speaker_id,
                 speaker_kind=kinds.get(c.speaker_id) if c.speaker_id else None,
                 speaker_resolved=c.speaker_resolved,
                 attribution=c.attribution,
@@ -246,6 +267,8 @@ def _report_claims(session: Session, rows: Sequence[ClaimRow]) -> list[ReportCla
                 published_url=c.published_url,
                 published_at=c.published_at,
                 corrected_at=c.corrected_at,
+                priority=c.priority,
+                appearances=seen_in.get(c.group_id or 0, ()),
             )
         )
     return out
@@ -420,9 +443,9 @@ def export_chunks(session: Session, *, fmt: str, where: ClaimFilter, by: User) -
     report = gather_report(
         session, where=where, by=by, action=export_action(fmt), limit=report_limit(fmt)
     )
-    conf = settings()
+    org_name, org_url, public_url = settings().publisher
     document = render_document(
-        fmt, report, org_name=conf.org_name, org_url=conf.org_url, public_url=conf.public_url
+        fmt, report, org_name=org_name, org_url=org_url, public_url=public_url
     )
     return iter((document,))
 

@@ -12,21 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import json
-import os
 import secrets
-import socket
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from factcheck import urls
 from factcheck.audit import add_recorded, record
 from factcheck.errors import BadInput, NotFound
 from factcheck.models import Delivery, DeliveryState, NoticeKind, User, Webhook, utcnow
@@ -55,46 +52,9 @@ def verify(secret: str, body: bytes, header: str) -> bool:
     return hmac.compare_digest(sign(secret, body), header)
 
 
-# ---- addresses ---------------------------------------------------------------------------
-
-
-def _allowed_hosts() -> set[str]:
-    raw = os.environ.get("FACTCHECK_ALLOWED_HOSTS", "")
-    return {h.strip().lower() for h in raw.split(",") if h.strip()}
-
-
-def check_hook_url(url: str, *, resolve: bool = True) -> str:
-    """The address trimmed; BadInput unless it is http(s) and reaches a public address.
-
-    Hosts listed in FACTCHECK_ALLOWED_HOSTS (comma-separated) may be internal, for a CMS or
-    chat server inside the newsroom's network.
-    """
-    clean = url.strip()
-    parts = urlsplit(clean)
-    host = (parts.hostname or "").lower()
-    if parts.scheme not in ("http", "https") or not host or len(clean) > 2000:
-        raise BadInput(f"{clean[:80]!r} is not a web address; give one starting with https://.")
-    if host in _allowed_hosts() or not resolve:
-        return clean
-    try:
-        infos = socket.getaddrinfo(host, parts.port or 443, proto=socket.IPPROTO_TCP)
-    except (OSError, UnicodeError):
-        raise BadInput(f"{host} does not resolve; check the webhook address.") from None
-    for info in infos:
-        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not address.is_global:
-            raise BadInput(
-                f"{host} is an internal address ({address}); webhooks go to public addresses "
-                "unless an admin lists the host in FACTCHECK_ALLOWED_HOSTS."
-            )
-    return clean
-
-
 def post(url: str, body: bytes, headers: Mapping[str, str]) -> int:
-    """POST ``body`` to ``url`` (address rules checked again now); the HTTP status."""
-    check_hook_url(url)
-    with httpx.Client(timeout=TIMEOUT_S, follow_redirects=False) as client:
-        return client.post(url, content=body, headers=dict(headers)).status_code
+    """POST ``body`` to ``url`` through factcheck.urls (its address rules, checked again now)."""
+    return urls.post(url, body=body, headers=headers, timeout=TIMEOUT_S)
 
 
 # ---- hooks -------------------------------------------------------------------------------
@@ -118,7 +78,7 @@ def add_hook(
 ) -> Webhook:
     """Add a webhook; its secret is made here and shown to the admin once they list hooks."""
     require(by, Action.MANAGE_HOOKS)
-    address = check_hook_url(url)
+    address = urls.check_receiver(url)
     chosen = check_events(events)
     existing = session.exec(select(sa.func.count()).select_from(Webhook)).one()
     if existing >= MAX_HOOKS:
@@ -171,6 +131,17 @@ def list_deliveries(
         .order_by(col(Delivery.id).desc())
         .limit(max(1, min(limit, 1000)))
     ).all()
+
+
+def delivery_counts(session: Session, *, by: User) -> dict[tuple[int, DeliveryState], int]:
+    """How many deliveries each hook has in each state: {(hook id, state): count} (admins)."""
+    require(by, Action.MANAGE_HOOKS)
+    rows = session.exec(
+        select(Delivery.hook_id, Delivery.state, sa.func.count()).group_by(
+            col(Delivery.hook_id), col(Delivery.state)
+        )
+    ).all()
+    return {(hook_id, state): count for hook_id, state, count in rows}
 
 
 # ---- queueing and delivering -------------------------------------------------------------
@@ -253,7 +224,6 @@ def _attempt(delivery: Delivery, hook: Webhook, transport: Transport, moment: da
     body = delivery.body.encode("utf-8")
     headers = {
         "Content-Type": "application/json",
-        "User-Agent": "factcheck-webhooks",
         SIGNATURE_HEADER: sign(hook.secret, body),
         EVENT_HEADER: delivery.event.value,
     }
@@ -263,7 +233,7 @@ def _attempt(delivery: Delivery, hook: Webhook, transport: Transport, moment: da
         error = "" if 200 <= code < 300 else f"the receiver answered HTTP {code}"
     except BadInput as exc:
         code, error = None, str(exc)
-    except httpx.HTTPError as exc:
+    except httpx.HTTPError as exc:  # a transport other than post()
         code, error = None, f"{type(exc).__name__}: {exc}"
     delivery.last_code = code
     delivery.last_error = error[:500]

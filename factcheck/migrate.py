@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from factcheck.db import get_engine
+from factcheck.errors import NotReady
+from factcheck.settings import DEFAULT_DATABASE_URL
 
 _CHECKOUT = Path(__file__).resolve().parent.parent / "db" / "migrations"
 _INSTALLED = Path(__file__).resolve().parent / "migrations"
@@ -40,3 +43,42 @@ def upgrade(url: str) -> tuple[str | None, str | None]:
     before = current_revision(url)
     command.upgrade(alembic_config(url), "head")
     return before, current_revision(url)
+
+
+_ready: set[str] = set()
+
+
+def ensure_schema(url: str) -> None:
+    """Make sure ``url`` holds the latest schema before a command or the app uses it.
+
+    The default SQLite file is created or upgraded on first use (a newcomer's first command
+    just works); any other database must be set up on purpose: NotReady says to run
+    `factcheck init`. Checked once per process and database.
+    """
+    if url in _ready:
+        return
+    try:
+        current = current_revision(url)
+    except sa.exc.SQLAlchemyError as exc:
+        raise NotReady(
+            f"Cannot open the database {safe_url(url)} ({_first_line(exc)}); check "
+            "FACTCHECK_DATABASE_URL."
+        ) from None
+    if current != head_revision(url):
+        if url != DEFAULT_DATABASE_URL:
+            state = "is empty" if current is None else f"is at schema {current}, not the latest"
+            raise NotReady(
+                f"The database {safe_url(url)} {state}; run `factcheck init` to set it up."
+            )
+        upgrade(url)
+    _ready.add(url)
+
+
+def safe_url(url: str) -> str:
+    """The database URL with its password hidden, for messages."""
+    return sa.make_url(url).render_as_string(hide_password=True)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -174,6 +174,7 @@ class Outlet(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200, unique=True)  # "Reuters", "Gaza health ministry"
+    key: str = Field(max_length=200, index=True)  # names.name_key(name): its identity
     url: str | None = Field(default=None, max_length=2000)  # home page
     kind: OutletKind = Field(sa_type=enum_column(OutletKind), default=OutletKind.NEWS)
 
@@ -191,6 +192,9 @@ class Article(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     outlet_id: int | None = Field(default=None, foreign_key="outlet.id")
+    story_id: int | None = Field(default=None, foreign_key="story.id", index=True)
+    derived_from_id: int | None = Field(default=None, foreign_key="article.id")  # a rewrite of
+    topics: list[str] = Field(default_factory=list, sa_type=sa.JSON)  # names it is about
     title: str = Field(max_length=500)
     url: str | None = Field(default=None, max_length=2000)  # where it was fetched from
     author: str | None = Field(default=None, max_length=300)
@@ -203,12 +207,60 @@ class Article(SQLModel, table=True):
 
 
 class Speaker(SQLModel, table=True):
-    """A person or organisation claims are attributed to."""
+    """A person or organisation claims are attributed to, one row per entity."""
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=300, unique=True)  # display name, e.g. "Benjamin Netanyahu"
+    key: str = Field(max_length=300, index=True)  # names.name_key(name): its identity
     kind: SpeakerKind = Field(sa_type=enum_column(SpeakerKind), default=SpeakerKind.UNKNOWN)
     aliases: list[str] = Field(default_factory=list, sa_type=sa.JSON)  # e.g. ["Netanyahu"]
+    surname: str | None = Field(default=None, max_length=100, index=True)  # key of a person's
+    # last name: "netanyahu" alone joins this speaker only when no other person has it
+
+
+class SpeakerAlias(SQLModel, table=True):
+    """A name key that means one speaker ("benjamin netanyahu", "gaza health ministry")."""
+
+    key: str = Field(max_length=300, primary_key=True)  # factcheck.speakers.speaker_key
+    speaker_id: int = Field(foreign_key="speaker.id", index=True)
+    name: str = Field(max_length=300)  # the name as first written
+
+
+class Story(SQLModel, table=True):
+    """Articles that cover the same events: they share claim groups."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(max_length=500)  # the earliest article's title
+    first_seen: datetime = Field(index=True)  # date of its earliest article
+    last_seen: datetime = Field(index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ClaimGroup(SQLModel, table=True):
+    """One claim reported by several articles: the same figure, or the same words of a speaker.
+
+    ``lo``/``hi`` hold the values every numeric member allows together (their intersection);
+    when no value fits them all (``lo > hi``) the group is in conflict. See factcheck.groups.
+    """
+
+    __table_args__ = (sa.Index("ix_claimgroup_conflict_story", "conflict", "story_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: ClaimKind = Field(sa_type=enum_column(ClaimKind))
+    key: str = Field(max_length=250, index=True)  # the claims' group_key
+    measure_key: str | None = Field(default=None, max_length=200)
+    unit: str | None = Field(default=None, max_length=100)  # "count", "day", "USD" ...
+    speaker_id: int | None = Field(default=None, foreign_key="speaker.id", index=True)
+    lo: float | None = None  # numeric: the least value all members allow (None: no floor)
+    hi: float | None = None  # numeric: the most value all members allow (None: no ceiling)
+    conflict: bool = False  # the members' stated values cannot all be true
+    size: int = 0  # how many claims it holds
+    first_claim_id: int | None = None  # its earliest appearance
+    first_seen: datetime | None = None
+    last_claim_id: int | None = None
+    last_seen: datetime | None = None
+    story_id: int | None = Field(default=None, foreign_key="story.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class Claim(SQLModel, table=True):
@@ -236,6 +288,9 @@ class Claim(SQLModel, table=True):
             "article_id",
         ),
         sa.Index("ix_claim_proposed", "proposed_status", "proposed_at"),  # awaiting sign-off
+        # Grouping at ingest reads the latest claims of one key (factcheck.groups).
+        sa.Index("ix_claim_group_key_id", "group_key", "id"),
+        sa.Index("ix_claim_group_article", "group_id", "article_id"),  # one claim per article
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -246,6 +301,7 @@ class Claim(SQLModel, table=True):
     quote: str = Field(sa_type=sa.Text)  # the words as printed
     sentence: str = Field(sa_type=sa.Text)  # the sentence the quote sits in
     speaker_id: int | None = Field(default=None, foreign_key="speaker.id", index=True)
+    speaker_name: str | None = Field(default=None, max_length=300)  # as written in the article
     speaker_resolved: bool = True  # False: the text never says who the speaker is
     attribution: Attribution | None = Field(default=None, sa_type=enum_column(Attribution))
     cue: str | None = Field(default=None, max_length=100)  # "said", "according to" ...
@@ -256,6 +312,10 @@ class Claim(SQLModel, table=True):
     unit: str | None = Field(default=None, max_length=100)  # "people", "month", "USD" ...
     measure: str | None = Field(default=None, max_length=300)  # what is counted
     days: float | None = None  # durations, converted to days
+    measure_key: str | None = Field(default=None, max_length=200, index=True)  # comparable
+    group_key: str | None = Field(default=None, max_length=250)  # where its group is looked for
+    group_id: int | None = Field(default=None, foreign_key="claimgroup.id")
+    as_of: date | None = None  # the day a figure describes: the article's, unless it says
     confidence: float = 1.0  # the extractor's confidence; 1 for manual claims
     status: Status = Field(sa_type=enum_column(Status), default=Status.UNREVIEWED, index=True)
     assignee_id: int | None = Field(default=None, foreign_key="user.id", index=True)
@@ -387,6 +447,35 @@ class Delivery(SQLModel, table=True):
     last_error: str = Field(default="", max_length=500)
     created_at: datetime = Field(default_factory=utcnow)
     delivered_at: datetime | None = None
+class LoginFailure(SQLModel, table=True):
+    """A failed log-in, kept a day to slow down password guessing (see factcheck.users).
+
+    Not an audit event: it records no change, and old rows are deleted.
+    """
+
+    __tablename__ = "login_failure"
+    __table_args__ = (
+        sa.Index("ix_login_failure_account_at", "account", "at"),
+        sa.Index("ix_login_failure_client_at", "client", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    account: str = Field(max_length=320)  # the e-mail tried, trimmed and lower-case
+    client: str = Field(max_length=100)  # the browser's address, or "command line"
+
+
+class LoginSession(SQLModel, table=True):
+    """A browser's login: the app keeps the token's hash, the browser a cookie with the token."""
+
+    __tablename__ = "login_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", index=True)
+    token_sha256: str = Field(max_length=64, unique=True)  # the cookie's token is never stored
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime  # the login ends then at the latest
+    ended_at: datetime | None = None  # logged out, disabled or password changed
 
 
 # Count tables: what the dashboard reads instead of the claims. Derived data, written only by

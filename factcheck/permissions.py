@@ -14,6 +14,7 @@ class Action(StrEnum):
     INGEST = "add articles"
     REVIEW = "review claims (status, notes, evidence, edits)"
     ASSIGN = "assign claims"
+    EDIT_SPEAKERS = "merge and split speakers"
     OVERRIDE_VERDICT = "change a final verdict"
     EXPORT = "export reports"
     PUBLISH = "export ClaimReview markup"
@@ -30,6 +31,7 @@ class Action(StrEnum):
 _REVIEWER = frozenset({Action.INGEST, Action.REVIEW, Action.PRIORITISE})
 _EDITOR = _REVIEWER | {
     Action.ASSIGN,
+    Action.EDIT_SPEAKERS,
     Action.OVERRIDE_VERDICT,
     Action.EXPORT,
     Action.PUBLISH,

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlmodel import Session
 
@@ -35,15 +34,20 @@ from factcheck.models import (
 )
 from factcheck.permissions import Action, require
 from factcheck.settings import settings
+from factcheck.urls import check_url
 
 STATUS_ACTION = "claim.status"  # a status reached: set directly, or by a sign-off
 PROPOSE_ACTION = "claim.propose"  # a final verdict proposed, awaiting sign-off
 
 
 def two_person_rule(session: Session) -> bool:
-    """True when editors' own final verdicts also need a second editor (on when unset)."""
+    """True when editors' own final verdicts also need a second editor.
+
+    The desk's choice (``factcheck two-person-rule``) when an admin made one, else the
+    FACTCHECK_TWO_PERSON_RULE setting (on by default).
+    """
     row = session.get(DeskSettings, 1)
-    return True if row is None else row.two_person_rule
+    return settings().two_person_rule if row is None else row.two_person_rule
 
 
 def needs_sign_off(session: Session, *, status: Status, by: User) -> bool:
@@ -206,18 +210,6 @@ def add_note(session: Session, *, claim_id: int, body: str, by: User) -> Note:
     return note
 
 
-def check_url(url: str) -> str:
-    """The URL trimmed; BadInput unless it is an absolute http(s) address."""
-    clean = url.strip()
-    parts = urlsplit(clean)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or len(clean) > 2000:
-        raise BadInput(
-            f"{clean[:80]!r} is not a web address; evidence links must start with http:// "
-            "or https://."
-        )
-    return clean
-
-
 def add_evidence(
     session: Session,
     *,
@@ -230,7 +222,7 @@ def add_evidence(
 ) -> Evidence:
     """Attach a source that supports, refutes or gives context to a claim."""
     require(by, Action.REVIEW)
-    link = check_url(url)
+    link = check_url(url, what="The evidence link")
     comment = _check_note(note) if note.strip() else ""
     check_unlocked(get_claim(session, claim_id=claim_id))
     evidence = Evidence(

@@ -1,12 +1,29 @@
-"""Speakers: the people and organisations claims are attributed to."""
+"""Speakers: one entity per person or organisation across the whole database.
+
+A name is matched by its **speaker key**: factcheck.names.name_key (NFKC, invisible and bidi
+characters gone, case and diacritics folded) of the name without its titles and articles
+("Israeli Prime Minister Benjamin Netanyahu" → "benjamin netanyahu", "Gaza's health
+ministry" and "the Gaza health ministry" → "gaza health ministry"). Every key a speaker is
+known by is a SpeakerAlias row. A surname alone ("Netanyahu") joins a person only when exactly
+one known person has that surname; otherwise it stays a speaker of its own, for an editor to
+merge. Editors merge and split speakers; claims follow, each change is an event.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from sqlmodel import Session, func, select
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
 
-from factcheck.models import Speaker, SpeakerKind
+from factcheck.audit import record
+from factcheck.db import advisory_lock, check_page, like_pattern
+from factcheck.errors import BadInput, NotFound
+from factcheck.extract.speakers import split_title
+from factcheck.models import Claim, ClaimGroup, Speaker, SpeakerAlias, SpeakerKind, User
+from factcheck.names import clean_name, name_key
+from factcheck.permissions import Action, require
 
 _ORG_WORDS = (
     "ministry",
@@ -28,6 +45,7 @@ _ORG_WORDS = (
     "hamas",
     "party",
 )
+_ARTICLES = ("the ", "a ", "an ")
 
 
 def guess_kind(name: str) -> SpeakerKind:
@@ -42,30 +60,226 @@ def guess_kind(name: str) -> SpeakerKind:
     return SpeakerKind.UNKNOWN
 
 
-def speaker_named(session: Session, *, name: str) -> Speaker:
-    """The speaker with this name (case-insensitive), created when new; not committed."""
-    clean = " ".join(name.split())[:300]
-    found = session.exec(select(Speaker).where(func.lower(Speaker.name) == clean.lower())).first()
-    if found is not None:
-        return found
-    speaker = Speaker(name=clean, kind=guess_kind(clean))
+def plain_name(name: str) -> str:
+    """The name without titles, leading article or possessive: the part that identifies."""
+    text = clean_name(name).replace("’", "'")
+    low = text.lower()
+    for article in _ARTICLES:
+        if low.startswith(article):
+            text, low = text[len(article) :], low[len(article) :]
+    if guess_kind(text) is not SpeakerKind.ORGANISATION:
+        _, rest = split_title(text.split())
+        if rest and rest[0][:1].isupper():
+            text = " ".join(rest)
+    return " ".join(w.removesuffix("'s") for w in text.split())
+
+
+def speaker_key(name: str) -> str:
+    """The identity of a speaker's name: "Israeli PM Benjamin Netanyahu" → "benjamin netanyahu"."""
+    return name_key(plain_name(name))[:300]
+
+
+def _surname(name: str, kind: SpeakerKind) -> str | None:
+    words = speaker_key(name).split()
+    return words[-1][:100] if kind is SpeakerKind.PERSON and len(words) >= 2 else None
+
+
+def _new_speaker(session: Session, name: str, key: str) -> Speaker:
+    shown = plain_name(name)[:300] or clean_name(name)[:300]
+    kind = guess_kind(clean_name(name))
+    taken = session.exec(select(Speaker).where(Speaker.name == shown)).first()
+    if taken is not None:  # the display name is used by another entity: keep it apart
+        shown = f"{shown} ({key})"[:300]
+    speaker = Speaker(name=shown, key=key, kind=kind, aliases=[], surname=_surname(shown, kind))
     session.add(speaker)
     session.flush()
+    session.add(SpeakerAlias(key=key, speaker_id=speaker.id or 0, name=clean_name(name)[:300]))
     return speaker
 
 
+def _by_surname(session: Session, key: str) -> int | None:
+    """The one known person whose surname is this one-word key, else None."""
+    if " " in key:
+        return None
+    found = session.exec(select(Speaker.id).where(Speaker.surname == key).limit(2)).all()
+    return found[0] if len(found) == 1 else None
+
+
 def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
-    """The ID of each speaker named, in one query, creating the new ones; not committed."""
-    clean = {name: " ".join(name.split())[:300] for name in names if name.strip()}
-    lowered = {c.lower() for c in clean.values()}
-    query = select(Speaker).where(func.lower(Speaker.name).in_(lowered))
-    found = {s.name.lower(): s for s in session.exec(query)} if lowered else {}
-    new = {}
-    for c in clean.values():
-        if c.lower() not in found and c.lower() not in new:
-            new[c.lower()] = Speaker(name=c, kind=guess_kind(c))
-    if new:
-        session.add_all(new.values())
+    """The speaker ID of each name (known keys, alias rules), creating new ones; not committed."""
+    keys = {name: speaker_key(name) for name in names if name.strip() and speaker_key(name)}
+    wanted = set(keys.values())
+    found: dict[str, int] = {}
+    if wanted:
+        # Two ingests naming one new speaker at once: the second waits and finds the first's.
+        advisory_lock(session, [f"speaker|{k}" for k in wanted | {k.split()[-1] for k in wanted}])
+        rows = session.exec(
+            select(SpeakerAlias.key, SpeakerAlias.speaker_id).where(
+                col(SpeakerAlias.key).in_(wanted)
+            )
+        ).all()
+        found = dict(rows)
+    # Full names before surnames, so "Benjamin Netanyahu" exists when "Netanyahu" is looked up.
+    for name, key in sorted(keys.items(), key=lambda kv: -len(kv[1].split())):
+        if key in found:
+            continue
+        person = _by_surname(session, key)
+        found[key] = person if person is not None else _new_speaker(session, name, key).id or 0
+    return {name: found[key] for name, key in keys.items()}
+
+
+def speaker_named(session: Session, *, name: str) -> Speaker:
+    """The speaker this name means, created when new; not committed."""
+    ids = speaker_ids(session, names=[name])
+    if name not in ids:
+        raise BadInput(f"{name[:80]!r} is not a speaker's name; give a person or organisation.")
+    speaker = session.get(Speaker, ids[name])
+    assert speaker is not None
+    return speaker
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRow:
+    """A speaker as listed: the entity, the names it is known by and how many claims it has."""
+
+    speaker: Speaker
+    names: list[str]
+    claims: int
+
+
+def get_speaker(session: Session, *, speaker_id: int) -> Speaker:
+    """One speaker; NotFound names the ID asked for."""
+    speaker = session.get(Speaker, speaker_id)
+    if speaker is None:
+        raise NotFound(f"There is no speaker {speaker_id}; see `factcheck speakers list`.")
+    return speaker
+
+
+def list_speakers(
+    session: Session, *, search: str = "", offset: int = 0, limit: int = 50
+) -> tuple[list[SpeakerRow], int]:
+    """A page of speakers with their names and claim counts, most claims first; and the total."""
+    check_page(offset=offset, limit=limit, noun="speaker")
+    where = [col(Speaker.name).ilike(like_pattern(search), escape="\\")] if search.strip() else []
+    total = session.exec(select(func.count()).select_from(Speaker).where(*where)).one()
+    claims = (
+        select(Claim.speaker_id, func.count().label("n")).group_by(col(Claim.speaker_id)).subquery()
+    )
+    n = func.coalesce(claims.c.n, 0)
+    query = (
+        sa.select(Speaker, n)
+        .join(claims, claims.c.speaker_id == Speaker.id, isouter=True)
+        .where(*where)
+        .order_by(n.desc(), col(Speaker.name))
+        .offset(offset)
+        .limit(limit)
+    )
+    found = session.execute(query).all()
+    ids = [s.id for s, _ in found]
+    names: dict[int, list[str]] = {i: [] for i in ids if i is not None}
+    for alias in session.exec(select(SpeakerAlias).where(col(SpeakerAlias.speaker_id).in_(ids))):
+        names[alias.speaker_id].append(alias.name)
+    return [SpeakerRow(s, sorted(names.get(s.id or 0, [])), count) for s, count in found], total
+
+
+def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -> Speaker:
+    """Make ``other`` one entity with ``keep``: its names and claims move over; one event."""
+    require(by, Action.EDIT_SPEAKERS)
+    if keep_id == other_id:
+        raise BadInput(f"Speaker {keep_id} cannot be merged into itself; give two speakers.")
+    try:
+        keep = get_speaker(session, speaker_id=keep_id)
+        other = get_speaker(session, speaker_id=other_id)
+        moved = session.execute(
+            sa.update(Claim).where(col(Claim.speaker_id) == other_id).values(speaker_id=keep_id)
+        ).rowcount  # type: ignore[attr-defined]
+        session.execute(
+            sa.update(SpeakerAlias)
+            .where(col(SpeakerAlias.speaker_id) == other_id)
+            .values(speaker_id=keep_id)
+        )
+        session.execute(
+            sa.update(ClaimGroup)
+            .where(col(ClaimGroup.speaker_id) == other_id)
+            .values(speaker_id=keep_id, key=f"s|{keep_id}")
+        )
+        session.execute(
+            sa.update(Claim)
+            .where(col(Claim.group_key) == f"s|{other_id}")
+            .values(group_key=f"s|{keep_id}")
+        )
+        keep.aliases = sorted({*keep.aliases, other.name, *other.aliases} - {keep.name})
+        if keep.surname is None and other.surname is not None:
+            keep.surname = other.surname
+        record(
+            session,
+            by=by,
+            action="speaker.merge",
+            entity="speaker",
+            entity_id=keep_id,
+            before={"keep": keep.name, "other": other.name, "other_id": other_id},
+            after={"speaker_id": keep_id, "claims_moved": moved},
+        )
+        session.delete(other)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return keep
+
+
+def split_speaker(session: Session, *, speaker_id: int, name: str, by: User) -> Speaker:
+    """Give one of a speaker's names its own entity; claims written with that name follow."""
+    require(by, Action.EDIT_SPEAKERS)
+    key = speaker_key(name)
+    try:
+        speaker = get_speaker(session, speaker_id=speaker_id)
+        alias = session.get(SpeakerAlias, key)
+        if alias is None or alias.speaker_id != speaker_id:
+            raise BadInput(
+                f"{speaker.name} is not known as {name[:80]!r}; split by one of its names "
+                "(see `factcheck speakers list`)."
+            )
+        others = session.exec(
+            select(func.count())
+            .select_from(SpeakerAlias)
+            .where(SpeakerAlias.speaker_id == speaker_id)
+        ).one()
+        if others < 2:
+            raise BadInput(f"{name[:80]!r} is the only name of {speaker.name}; nothing to split.")
+        if speaker_key(speaker.name) == key:
+            raise BadInput(f"{name!r} is {speaker.name}'s own name; split off another name.")
+        session.delete(alias)
         session.flush()
-    found |= new
-    return {name: found[c.lower()].id or 0 for name, c in clean.items()}
+        new = _new_speaker(session, alias.name, key)
+        written = [c for c in _claim_names(session, speaker_id) if speaker_key(c[1]) == key]
+        if written:
+            session.execute(
+                sa.update(Claim)
+                .where(col(Claim.id).in_([c[0] for c in written]))
+                .values(speaker_id=new.id)
+            )
+        speaker.aliases = [a for a in speaker.aliases if speaker_key(a) != key]
+        record(
+            session,
+            by=by,
+            action="speaker.split",
+            entity="speaker",
+            entity_id=new.id,
+            before={"speaker_id": speaker_id, "name": alias.name},
+            after={"speaker_id": new.id, "claims_moved": len(written)},
+        )
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return new
+
+
+def _claim_names(session: Session, speaker_id: int) -> list[tuple[int, str]]:
+    rows = session.exec(
+        select(Claim.id, Claim.speaker_name).where(
+            Claim.speaker_id == speaker_id, col(Claim.speaker_name).is_not(None)
+        )
+    ).all()
+    return [(i, n) for i, n in rows if i is not None and n is not None]

@@ -8,8 +8,8 @@ from typing import Any
 from sqlmodel import Session, col, func, select
 
 from factcheck.articles import add_article
-from factcheck.claims import sentence_around
 from factcheck.extract import Found
+from factcheck.extract.sentences import sentence_around
 from factcheck.models import Article, Claim, Role, Status, User
 from factcheck.review import set_status, sign_off
 from factcheck.users import add_user, count_users

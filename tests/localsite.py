@@ -24,6 +24,9 @@ def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
         thread.join()
 
 
+LOCAL = "127.0.0.1/32"  # FACTCHECK_FETCH_ALLOW for tests: the server refuses it by default
+
+
 def closed_port() -> int:
     """A port on 127.0.0.1 that nothing listens on."""
     with socket.socket() as s:

@@ -14,6 +14,7 @@ import contextlib
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -47,7 +48,7 @@ from factcheck.review import add_evidence, add_note, assign, bulk_set_status, se
 from factcheck.ui.common import USER_KEY
 from factcheck.users import add_user, authenticate, set_active
 from tests.factories import ARTICLE, make_article, make_user
-from tests.localsite import closed_port, serving
+from tests.localsite import LOCAL, closed_port, serving
 
 PASSWORD = "correct horse battery"
 MISSING = 999_999
@@ -118,8 +119,9 @@ class Site(BaseHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site() -> Iterator[str]:
-    """The base URL of the local site."""
-    with serving(Site) as url:
+    """The base URL of the local site (allowed explicitly: it is not public)."""
+    with pytest.MonkeyPatch.context() as patch, serving(Site) as url:
+        patch.setenv("FACTCHECK_FETCH_ALLOW", LOCAL)
         yield url
 
 
@@ -165,6 +167,7 @@ def snapshot(url: str) -> dict[str, Any]:
         counts = {
             table.name: s.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
             for table in SQLModel.metadata.sorted_tables
+            if table.name != "login_failure"  # a failed log-in is counted on purpose (throttle)
         }
         claims = s.execute(
             sa.select(col(Claim.id), col(Claim.version), col(Claim.status)).order_by(col(Claim.id))
@@ -369,14 +372,14 @@ SERVICE_CASES = [
         lambda s, w: from_url("javascript:alert(document.cookie)"),
         FetchFailed,
         "is not a web address",
-        "starting with https://",
+        "must start with http:// or https://",
     ),
     Case(
         "file: URL to fetch",
         lambda s, w: from_url("file:///etc/passwd"),
         FetchFailed,
         "is not a web address",
-        "starting with https://",
+        "must start with http:// or https://",
     ),
     Case(
         "duplicate article",
@@ -569,7 +572,7 @@ SERVICE_CASES = [
             s, claim_id=w.claim(1), status=Status.FALSE, by=w.editor, seen_version=1
         ),
         Conflict,
-        "changed since you opened it (you saw version 1, it is now version 2)",
+        "changed since you opened it:",
         "reload the claim",
     ),
     Case(
@@ -703,7 +706,7 @@ SERVICE_CASES = [
         lambda s, w: add_user(s, email="boss@newsroom.test", role=Role.ADMIN, by=None),
         BadInput,
         "Only an admin can add users",
-        "the first user must be an admin",
+        "name yourself with --by ADMIN_EMAIL",
     ),
 ]
 
@@ -1009,14 +1012,16 @@ CLI_CASES = [
     CliCase(
         "invalid status",
         review(0, "--status", "done"),
-        "Unknown status 'done'",
-        "statuses: unreviewed",
+        "Invalid value for '--status'",
+        "'done' is not one of 'unreviewed', 'in_review'",
+        code=2,
     ),
     CliCase(
         "invalid stance",
         review(0, "--status", "verified", "--evidence", "https://a.example/", "--stance", "maybe"),
-        "stance 'maybe'",
-        "stances: supports",
+        "Invalid value for '--stance'",
+        "'maybe' is not one of 'supports', 'refutes', 'context'",
+        code=2,
     ),
     CliCase(
         "javascript: evidence",
@@ -1073,15 +1078,23 @@ CLI_CASES = [
     CliCase(
         "unknown claim status filter",
         lambda w, tmp: ["claims", "--status", "bogus"],
-        "'bogus' is not a valid",
-        "statuses: unreviewed",
+        "Invalid value for '--status'",
+        "'bogus' is not one of 'unreviewed', 'in_review'",
+        code=2,
     ),
-    CliCase("unknown kind", lambda w, tmp: ["claims", "--kind", "opinion"], "'opinion'", "kinds:"),
+    CliCase(
+        "unknown kind",
+        lambda w, tmp: ["claims", "--kind", "opinion"],
+        "Invalid value for '--kind'",
+        "'opinion' is not one of 'numeric', 'attributed'",
+        code=2,
+    ),
     CliCase(
         "unknown listing format",
         lambda w, tmp: ["claims", "--format", "xml"],
-        "Unknown format 'xml'",
-        "choose one of table, json, csv",
+        "Invalid value for '--format'",
+        "'xml' is not one of 'table', 'json', 'csv'",
+        code=2,
     ),
     CliCase(
         "unknown article",
@@ -1092,8 +1105,9 @@ CLI_CASES = [
     CliCase(
         "unknown export format",
         export("--format", "docx"),
-        "Unknown export format 'docx'",
-        "choose one of",
+        "Invalid value for '--format'",
+        "'docx' is not one of 'html', 'pdf', 'md', 'csv', 'json', 'jsonl', 'claimreview'",
+        code=2,
     ),
     CliCase(
         "bad --since date",
@@ -1110,8 +1124,9 @@ CLI_CASES = [
     CliCase(
         "unknown export status",
         export("--format", "csv", "--status", "verified,unsure"),
-        "'unsure' is not a valid",
-        "statuses:",
+        "Invalid value for '--status'",
+        "'unsure' is not one of 'unreviewed', 'in_review'",
+        code=2,
     ),
     CliCase(
         "unknown article to export",
@@ -1142,8 +1157,9 @@ CLI_CASES = [
     CliCase(
         "unknown role",
         lambda w, tmp: ["user", "add", "ana@newsroom.test", "--role", "chief", "--password-stdin"],
-        "Unknown role 'chief'",
-        "choose one of reviewer, editor, admin",
+        "Invalid value for '--role'",
+        "'chief' is not one of 'reviewer', 'editor', 'admin'",
+        code=2,
         stdin=b"correct horse battery\n",
     ),
     CliCase(
@@ -1276,8 +1292,10 @@ def evidence_form(url: str) -> UIAct:
 
 def verdict(n: int, status: Status) -> UIAct:
     def act(at: AppTest, w: World) -> None:
-        key = f"status_{w.claim(n)}"
-        at.radio(key=f"{key}_value").set_value(status)
+        # The form's key carries the version the reviewer first saw: status_<id>_v<version>.
+        (radio,) = [r for r in at.radio if str(r.key).startswith(f"status_{w.claim(n)}_v")]
+        key = str(radio.key).removesuffix("_value")
+        radio.set_value(status)
         at.button(key=f"FormSubmitter:{key}-Save verdict").click().run()
 
     return act
@@ -1485,7 +1503,9 @@ def shown(at: AppTest) -> str:
     for kind in ("title", "header", "markdown", "caption", "info", "success", "warning", "error"):
         parts.extend(getattr(el, "value", "") for el in getattr(at, kind))
     parts.extend(w.label for w in (*at.text_input, *at.button, *at.selectbox))
-    return "\n".join(str(p) for p in parts)
+    text = "\n".join(str(p) for p in parts)
+    # As a reader sees it: without the Markdown escapes and word joiners of ui.common.plain.
+    return re.sub(r"\\(.)", r"\1", text).replace("\u2060", "")
 
 
 @pytest.mark.parametrize("case", UI_CASES, ids=lambda c: c.name)

@@ -112,7 +112,9 @@ def test_unknown_ids_and_statuses_get_a_message_not_a_traceback(sqlite_db: str) 
     missing = factcheck(sqlite_db, "review", "4242", "--status", "verified", "--user", email)
     assert missing.returncode == 1 and "There is no claim 4242" in missing.stderr
     wrong = factcheck(sqlite_db, "review", "1", "--status", "maybe", "--user", email)
-    assert wrong.returncode == 1 and "Unknown status 'maybe'" in wrong.stderr
+    assert wrong.returncode == 2 and "Invalid value for '--status'" in wrong.stderr
+    assert "'maybe' is not one of 'unreviewed', 'in_review'" in wrong.stderr
+    assert "Traceback" not in wrong.stderr
     nobody = factcheck(sqlite_db, "review", "1", "--status", "verified", "--user", "x@y.org")
     assert "No user 'x@y.org'" in nobody.stderr
 
@@ -170,3 +172,148 @@ def test_backup_is_a_consistent_copy(db_url: str, tmp_path: Path) -> None:
         assert "TABLE DATA public claim" in listing.stdout
     again = factcheck(db_url, "backup", str(target))
     assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_a_wrong_status_names_the_status_not_the_default_stance(sqlite_db: str) -> None:
+    out = factcheck(sqlite_db, "review", "2", "--status", "checked", "--user", "a@b.org")
+    assert "'checked' is not one of" in out.stderr
+    assert "stance" not in out.stderr and "context" not in out.stderr
+
+
+def test_help_lists_the_choices_and_shows_flags_as_flags() -> None:
+    out = factcheck("sqlite://", "user", "add", "--help")
+    assert "--role <reviewer|editor|admin>" in out.stdout
+    assert "--password-stdin " in out.stdout
+    assert "<bool>" not in out.stdout and "--no-password-stdin" not in out.stdout
+    export = factcheck("sqlite://", "export", "--help").stdout
+    assert "<html|pdf|md|csv|json|jsonl|claimreview>" in export
+
+
+COMMANDS = (
+    ("claims",),
+    ("claims", "--format", "json"),
+    ("review", "1", "--status", "verified", "--user", "a@newsroom.test"),
+    ("ingest", "-", "--user", "a@newsroom.test"),
+    ("user", "add", "a@newsroom.test", "--role", "admin", "--password-stdin"),
+    ("user", "list"),
+    ("user", "disable", "a@newsroom.test", "--by", "b@newsroom.test"),
+    ("user", "password", "a@newsroom.test", "--by", "b@newsroom.test", "--password-stdin"),
+    ("export", "--format", "csv", "--user", "a@newsroom.test"),
+    ("backup", "copy.db"),
+    ("counts", "--check"),
+)
+
+
+def test_no_command_prints_a_traceback_on_a_database_init_has_not_made(tmp_path: Path) -> None:
+    for n, args in enumerate(COMMANDS):
+        url = f"sqlite:///{tmp_path / f'empty{n}.db'}"
+        out = factcheck(url, *args, stdin="a long enough password\nsome text 12 people\n")
+        assert "Traceback" not in out.stderr, args
+        assert out.returncode == 1, (args, out.stderr)
+        (line,) = out.stderr.strip().splitlines()
+        assert "is empty; run `factcheck init` to set it up." in line, args
+
+
+def test_the_default_database_is_set_up_on_first_use(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_DATABASE_URL"}
+    run = subprocess.run(
+        [sys.executable, "-m", "factcheck.cli", "user", "add", "me@newsroom.test"]
+        + ["--role", "admin", "--password-stdin"],
+        input="a long enough password\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Added me@newsroom.test (admin)." in run.stdout
+    assert (tmp_path / "db" / "factcheck.db").is_file()
+
+
+def test_a_second_user_without_by_is_told_to_give_by(sqlite_db: str) -> None:
+    with Session(get_engine(sqlite_db)) as session:
+        make_user(session)
+    out = factcheck(sqlite_db, "user", "add", "x@newsroom.test", "--password-stdin", stdin="p" * 9)
+    assert out.returncode == 1 and "--by ADMIN_EMAIL" in out.stderr
+
+
+def test_a_lost_password_is_reset_by_an_admin_or_changed_with_the_old_one(sqlite_db: str) -> None:
+    from factcheck.users import authenticate
+
+    with Session(get_engine(sqlite_db), expire_on_commit=False) as session:
+        admin = make_user(session, role=Role.ADMIN)
+        user = make_user(session)
+    reset = factcheck(
+        sqlite_db, "user", "password", user.email, "--by", admin.email, "--password-stdin",
+        stdin="a brand new password\n",
+    )  # fmt: skip
+    assert reset.returncode == 0, reset.stderr
+    assert f"New password set for {user.email}" in reset.stdout
+    own = factcheck(
+        sqlite_db, "user", "password", user.email, "--password-stdin",
+        stdin="a brand new password\nyet another password\n",
+    )  # fmt: skip
+    assert own.returncode == 0, own.stderr
+    wrong = factcheck(
+        sqlite_db, "user", "password", user.email, "--password-stdin",
+        stdin="not the old one\nsomething else again\n",
+    )  # fmt: skip
+    assert wrong.returncode == 1 and "Wrong e-mail or password" in wrong.stderr
+    with Session(get_engine(sqlite_db)) as session:
+        assert authenticate(session, email=user.email, password="yet another password")
+
+
+def test_ingest_prints_each_new_article_id_and_names_what_a_duplicate_repeats(
+    sqlite_db: str, tmp_path: Path
+) -> None:
+    with Session(get_engine(sqlite_db)) as session:
+        email = make_user(session).email
+    story = tmp_path / "story.txt"
+    story.write_text("Boats sink\n\nOfficials said 1200 boats sank on Monday.\n")
+    first = factcheck(sqlite_db, "ingest", str(story), "--user", email)
+    assert f"{story}: article 1 (“Boats sink”)" in first.stdout
+    again = factcheck(sqlite_db, "ingest", str(story), "--user", email)
+    assert f"{story}: a duplicate of article 1 (“Boats sink”)" in again.stdout
+    table = factcheck(sqlite_db, "claims").stdout
+    assert " 1200 " in table and "1200.0" not in table
+
+
+def test_claimreview_warns_when_the_organisation_is_not_configured(sqlite_db: str) -> None:
+    with Session(get_engine(sqlite_db)) as session:
+        email = make_user(session, role=Role.EDITOR).email
+    out = factcheck(sqlite_db, "export", "--format", "claimreview", "--user", email)
+    assert out.returncode == 0, out.stderr
+    assert "FACTCHECK_ORG_NAME, FACTCHECK_ORG_URL, FACTCHECK_PUBLIC_URL are not set" in out.stderr
+
+
+def test_a_setting_that_does_not_parse_is_refused_by_name(sqlite_db: str) -> None:
+    env = {**os.environ, "FACTCHECK_DATABASE_URL": sqlite_db, "FACTCHECK_MAX_TEXT_CHARS": "300k"}
+    out = subprocess.run(
+        [sys.executable, "-m", "factcheck.cli", "claims"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 1
+    assert out.stderr.strip() == (
+        "Error: FACTCHECK_MAX_TEXT_CHARS=300k is not allowed: give a whole number above 0, "
+        "digits only (e.g. 300000); fix or unset it."
+    )
+
+
+def test_claims_json_and_the_json_export_agree_on_every_shared_field(db_url: str) -> None:
+    from factcheck.claim_json import FIELDS
+
+    with Session(get_engine(db_url)) as session:
+        editor = make_user(session, role=Role.EDITOR)
+        make_article(session, by=editor)
+        email = editor.email
+    listed = json.loads(factcheck(db_url, "claims", "--format", "json").stdout)
+    exported = json.loads(factcheck(db_url, "export", "--format", "json", "--user", email).stdout)
+    assert [list(c) for c in listed] == [list(FIELDS)] * 3  # the documented shape, in order
+    assert [{k: c[k] for k in FIELDS} for c in exported] == listed
+    assert listed[0]["article_title"].startswith("Floods")

@@ -286,7 +286,7 @@ def test_cli_explains_refusals(session: Session, db_url: str) -> None:
     )
     assert code == 1 and "--since 'last week' is not a date" in err
     code, _, err = run(db_url, "--format", "docx", "--user", "ed@newsroom.test")
-    assert code != 0 and "Unknown export format 'docx'" in err
+    assert code == 2 and "'docx' is not one of 'html', 'pdf'" in err
 
 
 @pytest.mark.parametrize(

@@ -119,3 +119,18 @@ def test_a_failed_build_explains_itself_in_the_file(session: Session, app_db: st
     reviewer = make_user(session, role=Role.REVIEWER)
     data = _builder("csv", ClaimFilter(), reviewer.key)().decode()
     assert data.startswith("The export failed:") and "is a reviewer" in data
+
+
+def test_the_download_area_warns_until_the_organisation_is_configured(
+    session: Session, app_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    editor = make_user(session, role=Role.EDITOR)
+    article, _ = make_article(session, by=editor)
+    for name in ("FACTCHECK_ORG_NAME", "FACTCHECK_ORG_URL", "FACTCHECK_PUBLIC_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("FACTCHECK_ORG_NAME", "Valley Checks")
+    unset = run_page(editor.key, article_id=article.id)
+    assert "FACTCHECK_ORG_URL, FACTCHECK_PUBLIC_URL are not set" in unset.warning[0].value
+    monkeypatch.setenv("FACTCHECK_ORG_URL", "https://checks.example/")
+    monkeypatch.setenv("FACTCHECK_PUBLIC_URL", "https://desk.checks.example")
+    assert not run_page(editor.key, article_id=article.id).warning

@@ -10,7 +10,7 @@ tests/test_extract_heldout4.py (spans overlap; an attributed claim also needs th
 identifying word); "as_of right" counts a found date phrase holding the label's, or both absent;
 "right speaker of found attributions" is right speakers over attributions found.
 
-Run as a script to print the table and every miss:  python tests/test_extract_blind5.py
+Run as a script to print the table and every miss:  python -m tests.test_extract_blind5
 
 Before (the original extractor, e112a22) and after (e26801b):
 
@@ -38,90 +38,26 @@ not_claims taken).
 from __future__ import annotations
 
 import json
-import math
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from factcheck.extract import extract_claims
+from tests.test_extract_heldout4 import (  # the same matching rules
+    canon_qualifier,
+    canon_unit,
+    close,
+    overlap,
+    speaker_keys,
+    speaker_right,
+    value_right,
+)
 
 DATA = Path(__file__).parent / "data" / "extract_blind5.json"
 
-CANON = {
-    "over": "more than", "above": "more than", "more than": "more than",
-    "at least": "at least", "no fewer than": "at least",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly",
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
-    "some": "about", "an estimated": "about", "estimated": "about", "maybe": "about",
-    "perhaps": "about", "approx.": "about",
-    "up to": "at most", "no more than": "at most", "within": "at most", "at most": "at most",
-    "an average of": "average", "average": "average", "on average": "average",
-}  # fmt: skip
 
-
-def overlap(a: tuple[int, int] | list[int], b: tuple[int, int] | list[int]) -> bool:
-    """Same rule as score_extract.py: half-open spans that share a character."""
-    return a[0] < b[1] and b[0] < a[1]
-
-
-def canon_qualifier(q: str | None) -> str | None:
-    """Lower-case a qualifier and fold synonyms ('over' = 'more than')."""
-    if not q or not q.strip():
-        return None
-    q = q.strip().lower()
-    return CANON.get(q, q)
-
-
-def canon_unit(u: str | None) -> str:
-    """Fold spelling variants of a unit: case, plural s, per cent / percent / %."""
-    u = (u or "").strip().lower().rstrip(".")
-    if u in {"%", "per cent", "percent", "pct", "percentage"}:
-        return "percent"
-    u = u.replace("per cent", "percent").replace("%", "percent")
-    return " ".join(singular(w) for w in u.split())
-
-
-def singular(word: str) -> str:
-    """'countries' -> 'country', 'votes' -> 'vote'; leave 'celsius', 'gross' alone."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 2:
-        return word[:-1]
-    return word
-
-
-def close(found: Any, gold: float, rel: float) -> bool:
-    """Compare magnitudes (a fall written '2.8 percent' may come back as -2.8)."""
-    if found is None:
-        return False
-    return math.isclose(abs(float(found)), abs(gold), rel_tol=rel, abs_tol=1e-9)
-
-
-def value_right(c: dict[str, Any], g: dict[str, Any]) -> bool:
-    """The labelled value, or for vague amounts and ranges the labelled bounds."""
-    if g["value"] is not None:
-        golds = g["value"] if isinstance(g["value"], list) else [g["value"]]
-        return any(close(c.get("value"), v, 1e-3) for v in golds)
-    ok = close(c.get("lower"), g["lower"], 1e-3)
-    if g.get("upper") is not None:
-        ok = ok and close(c.get("upper"), g["upper"], 1e-3)
-    return ok
-
-
-def speaker_keys(name: str) -> list[str]:
-    """Surname rule of score_extract.py: the last word before any ' (note)'."""
-    return [name.split(" (")[0].split()[-1].lower()]
-
-
-def speaker_right(found: str | None, keys: list[str]) -> bool:
-    """A found speaker is right when it contains one of the label's identifying words."""
-    return any(k in (found or "").lower() for k in keys)
-
-
-@lru_cache(maxsize=1)
 def as_of_right(found: Any, gold: Any) -> bool:
     """Both absent, or one date phrase holds the other ("as of Tuesday" / "Tuesday")."""
     if not gold or not found:

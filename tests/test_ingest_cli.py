@@ -23,6 +23,7 @@ from factcheck.extract import extract_claims
 from factcheck.models import Article, Claim, Event, User
 from tests.factories import count, make_user
 from tests.ingest_articles import write_articles
+from tests.localsite import LOCAL
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -84,13 +85,17 @@ def _stored_text(path: Path) -> str:
     return from_file(path.name, path.read_bytes()).text
 
 
-def test_one_file_prints_just_the_summary(user: User, db_url: str, tmp_path: Path) -> None:
+def test_one_file_prints_its_article_id_and_the_summary(
+    user: User, db_url: str, tmp_path: Path
+) -> None:
     path = tmp_path / "library.txt"
     path.write_text(STORY, encoding="utf-8")
     claims = len(extract_claims(STORY.strip()))
     code, out = run("ingest", str(path), "--user", user.email)
     assert code == 0
-    assert out.startswith(f"Added 1 article with {claims:,} claim")
+    first, summary = out.strip().splitlines()
+    assert first.startswith(f"{path}: article 1 (") and first.endswith(f"{claims:,} claims.")
+    assert summary.startswith(f"Added 1 article with {claims:,} claim")
     assert "0 duplicates; 0 refused." in out and "Ingesting" not in out
     code, out = run("ingest", str(path), "--user", user.email)
     assert code == 0 and "Added 0 articles" in out and "1 duplicate;" in out
@@ -136,6 +141,7 @@ def test_bad_input_gets_a_clear_message_and_writes_nothing(
     monkeypatch.setenv("FACTCHECK_MAX_TEXT_CHARS", "1000")
     source = str(tmp_path / name)
     if name == "URL":
+        monkeypatch.setenv("FACTCHECK_FETCH_ALLOW", LOCAL)  # a closed port, not a refused host
         source = f"http://127.0.0.1:{closed_port()}/story"
     elif data is not None:
         Path(source).write_bytes(data)
@@ -192,3 +198,28 @@ def _stored(database: str) -> int:
     with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)) as conn:
         row = conn.execute("SELECT count(*) FROM article").fetchone()
     return int(row[0])
+
+
+@pytest.mark.parametrize("allow", ["10.0.0.0/33", "intranet:8080", "http://wiki.example", "*"])
+def test_a_mistyped_allow_list_is_refused_by_name_and_nothing_is_fetched(
+    user: User, db_url: str, allow: str
+) -> None:
+    # A typo must not read as a host name that never matches: the operator would believe the
+    # intranet site is allowed, or that a network is.
+    setting = f"127.0.0.1/32, {allow}"
+    out = subprocess.run(
+        [sys.executable, "-m", "factcheck.cli", "ingest", "http://127.0.0.1:9/story"]
+        + ["--user", user.email],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "FACTCHECK_FETCH_ALLOW": setting},
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 1 and out.stdout == ""
+    assert out.stderr.strip() == (
+        f"Error: FACTCHECK_FETCH_ALLOW={setting} is not allowed: {allow!r} is neither a host "
+        "name (intranet.example) nor a network (10.0.0.0/8); separate entries with commas; "
+        "fix or unset it."
+    )
+    assert totals(db_url) == (0, 0, 0)

@@ -14,7 +14,7 @@ import pytest
 
 from factcheck.errors import BadInput, FetchFailed
 from factcheck.ingest import Document, from_file, from_html, from_text, from_url, load
-from tests.localsite import closed_port, serving
+from tests.localsite import LOCAL, closed_port, serving
 
 PAGE = """<!doctype html>
 <html lang="en"><head>
@@ -90,8 +90,9 @@ class Pages(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def site() -> Iterator[str]:
-    """The base URL of the local test site."""
+def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """The base URL of the local test site (allowed explicitly: it is not public)."""
+    monkeypatch.setenv("FACTCHECK_FETCH_ALLOW", LOCAL)
     with serving(Pages) as url:
         yield url
 
@@ -212,7 +213,8 @@ def test_a_slow_page_times_out(site: str, monkeypatch: pytest.MonkeyPatch) -> No
         from_url(f"{site}/slow")
 
 
-def test_an_unreachable_host_is_a_clear_failure() -> None:
+def test_an_unreachable_host_is_a_clear_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_FETCH_ALLOW", LOCAL)  # allowed, so the closed port shows
     url = f"http://127.0.0.1:{closed_port()}/story"
     with pytest.raises(FetchFailed, match=r"could not be reached .*check the address"):
         from_url(url)

@@ -39,8 +39,8 @@ ACTIONS: dict[str, Act] = {
         s,
         article_id=c.article_id,
         start=c.start,
-        end=c.end,
-        quote=c.quote,
+        end=c.end - 1,  # not the extracted span: a duplicate span is refused for everyone
+        quote=c.quote[:-1],
         kind=ClaimKind.NUMERIC,
         by=u,
     ),

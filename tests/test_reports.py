@@ -59,6 +59,7 @@ def claim(quote: str, **fields: Any) -> ReportClaim:
         "quote": quote,
         "sentence": "The harbour authority said on Tuesday that 1,250 containers were stuck.",
         "speaker": None,
+        "speaker_id": None,
         "speaker_kind": None,
         "speaker_resolved": True,
         "attribution": None,

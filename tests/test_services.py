@@ -14,6 +14,26 @@ from factcheck.review import add_evidence, add_note, assign, bulk_set_status, se
 from tests.factories import ARTICLE, count, make_article, make_user
 
 
+def test_a_conflict_says_who_did_what_in_a_sentence_with_names(session: Session) -> None:
+    rita = make_user(session, role=Role.EDITOR, email="rita@newsroom.test")
+    ben = make_user(session, email="ben@newsroom.test")
+    _, claims = make_article(session, by=rita)
+    claim_id = claims[0].id or 0
+    set_status(
+        session,
+        claim_id=claim_id,
+        status=Status.IN_REVIEW,
+        by=rita,
+        seen_version=1,
+        note="A: PHO statement confirms 41",
+    )
+    with pytest.raises(Conflict) as refused:
+        set_status(session, claim_id=claim_id, status=Status.FALSE, by=ben, seen_version=1)
+    message = str(refused.value)
+    assert "Rita set it to In review and added a note just now." in message
+    assert "in_review" not in message and "rita@" not in message and "None" not in message
+
+
 def test_an_article_is_stored_with_its_claims_and_one_event(session: Session) -> None:
     user = make_user(session)
     article, claims = make_article(session, by=user)
@@ -84,7 +104,7 @@ def test_a_stale_status_change_is_refused_and_writes_nothing(session: Session) -
             note="I think this is wrong",
         )
     message = str(refused.value)
-    assert "Ana" in message and "in_review" in message and "Nothing was saved" in message
+    assert "Ana set it to In review just now." in message and "Nothing was saved" in message
     session.expire_all()
     claim = session.get(Claim, claim_id)
     assert claim is not None and (claim.status, claim.version) == (Status.IN_REVIEW, 2)
@@ -180,7 +200,9 @@ def test_a_reviewer_cannot_assign_or_override_a_verdict(session: Session) -> Non
 def test_evidence_links_must_be_web_addresses(session: Session) -> None:
     user = make_user(session)
     _, claims = make_article(session, by=user)
-    with pytest.raises(BadInput, match="must start with http"):
+    with pytest.raises(
+        BadInput, match="is not a web address; it must start with http:// or https://"
+    ):
         add_evidence(
             session,
             claim_id=claims[0].id or 0,

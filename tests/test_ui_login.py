@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from sqlmodel import Session
 from streamlit.testing.v1 import AppTest
@@ -42,7 +45,8 @@ def test_a_wrong_password_is_refused_with_one_message(url: str) -> None:  # noqa
     with session_on(url) as s:
         user = make_user(s)
     at = log_in(user.email, "not the password")
-    assert [e.value for e in at.error] == ["Wrong e-mail or password, or the account is disabled."]
+    shown = [re.sub(r"\\(.)", r"\1", e.value) for e in at.error]  # Markdown escapes undone
+    assert shown == ["Wrong e-mail or password, or the account is disabled."]
     assert USER_KEY not in at.session_state
 
 
@@ -79,3 +83,12 @@ def test_single_sign_on_finds_the_role_by_e_mail(session: Session) -> None:
     set_active(session, email=editor.email, active=False, by=admin)
     with pytest.raises(LoginFailed, match="disabled"):
         sso_user(session, email=editor.email)
+
+
+def test_a_database_init_has_not_made_is_a_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", f"sqlite:///{tmp_path / 'empty.db'}")
+    at = open_page("articles", None)
+    assert not at.exception
+    assert "is empty; run `factcheck init` to set it up." in at.error[0].value

@@ -8,7 +8,9 @@ session state; Playwright (tests/e2e) covers the real clicks.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from datetime import date
 from typing import Any
 
 import pytest
@@ -16,7 +18,21 @@ from sqlmodel import Session, col, select
 from streamlit.testing.v1 import AppTest
 
 from factcheck.db import get_engine
-from factcheck.models import Article, Claim, Event, Evidence, Note, Origin, Role, Status, User
+from factcheck.labels import STATUS_COLOURS
+from factcheck.models import (
+    Article,
+    Attribution,
+    Claim,
+    ClaimKind,
+    Event,
+    Evidence,
+    Note,
+    Origin,
+    Role,
+    Status,
+    User,
+)
+from factcheck.review import set_status
 from factcheck.ui.annotate import TYPE
 from factcheck.ui.claims import TABLE_GENERATION
 from factcheck.ui.common import USER_KEY
@@ -163,9 +179,9 @@ def test_setting_a_verdict_with_evidence_is_saved_with_its_events(both: str) -> 
     user, article_id, claims = reviewer_with_article(both)
     target = claims[1]
     at = open_page("review", user, article=article_id, claim=target.id or 0)
-    at.radio(key=f"status_{target.id}_value").set_value(Status.VERIFIED)
-    at.text_area(key=f"status_{target.id}_note").input("Checked with the weather service.")
-    at.button(key=f"FormSubmitter:status_{target.id}-Save verdict").click().run()
+    at.radio(key=f"status_{target.id}_v1_value").set_value(Status.VERIFIED)
+    at.text_area(key=f"status_{target.id}_v1_note").input("Checked with the weather service.")
+    at.button(key=f"FormSubmitter:status_{target.id}_v1-Save verdict").click().run()
     assert not at.exception and not at.error
     at.text_input(key=f"evidence_{target.id}_url").input("https://weather.example.org/report")
     at.button(key=f"FormSubmitter:evidence_{target.id}-Add evidence").click().run()
@@ -189,12 +205,58 @@ def test_an_edit_on_a_claim_someone_else_changed_is_refused_and_says_who(url: st
     with session_on(url) as s:
         other = make_user(s, role=Role.EDITOR, email="rival@newsroom.test")
         decide(s, claim_id=target.id or 0, status=Status.FALSE, by=other, seen_version=1)
-    at.radio(key=f"status_{target.id}_value").set_value(Status.VERIFIED)
-    at.button(key=f"FormSubmitter:status_{target.id}-Save verdict").click().run()
+    at.radio(key=f"status_{target.id}_v1_value").set_value(Status.VERIFIED)
+    at.button(key=f"FormSubmitter:status_{target.id}_v1-Save verdict").click().run()
     assert at.error, "the stale write must be reported"
     assert "Rival" in at.error[0].value and "Nothing was saved" in at.error[0].value
     assert reload_claim(url, target.id or 0).status is Status.FALSE
     assert "changed since you opened it" in texts(at)
+
+
+def verdict(at: AppTest, claim_id: int) -> Any:
+    """The Verdict radio of the claim panel (whatever version its form was opened on)."""
+    (radio,) = [r for r in at.radio if str(r.key).startswith(f"status_{claim_id}_v")]
+    return radio
+
+
+def test_after_not_a_claim_the_verdict_shows_not_a_claim(url: str) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    target = claims[0].id or 0
+    at = open_page("review", user, article=article_id, claim=target)
+    verdict(at, target).set_value(Status.IN_REVIEW).run()  # touched, not saved
+    at.button(key=f"status_{target}_v1_nac").click().run()
+    assert verdict(at, target).value is Status.NOT_A_CLAIM
+
+
+def test_a_note_saved_with_the_verdict_untouched_keeps_the_status(url: str) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    target = claims[0].id or 0
+    at = open_page("review", user, article=article_id, claim=target)
+    at.button(key=f"status_{target}_v1_nac").click().run()
+    (note,) = [a for a in at.text_area if str(a.key).startswith(f"status_{target}_v2_note")]
+    note.input("An address, not a figure.")
+    at.button(key=f"FormSubmitter:status_{target}_v2-Save verdict").click().run()
+    assert reload_claim(url, target).status is Status.NOT_A_CLAIM
+    assert events(url, target) == ["claim.status", "note.add"]
+
+
+def test_after_a_refused_edit_and_a_reload_the_verdict_shows_the_current_status(
+    url: str,
+) -> None:
+    user, article_id, claims = reviewer_with_article(url)
+    target = claims[0].id or 0
+    at = open_page("review", user, article=article_id, claim=target)
+    with session_on(url) as s:
+        other = make_user(s, role=Role.EDITOR, email="rita@newsroom.test")
+        set_status(s, claim_id=target, status=Status.IN_REVIEW, by=other, seen_version=1)
+    verdict(at, target).set_value(Status.VERIFIED)
+    at.button(key=f"FormSubmitter:status_{target}_v1-Save verdict").click().run()
+    assert at.error
+    at.button(key=f"reload_{target}").click().run()
+    assert verdict(at, target).value is Status.IN_REVIEW
+    at.button(key=f"FormSubmitter:status_{target}_v2-Save verdict").click().run()
+    assert reload_claim(url, target).status is Status.IN_REVIEW
+    assert reload_claim(url, target).version == 2
 
 
 def test_next_unreviewed_moves_past_reviewed_claims(url: str) -> None:
@@ -219,7 +281,7 @@ def test_not_a_claim_and_corrections_are_recorded(url: str) -> None:
     user, article_id, claims = reviewer_with_article(url)
     first, second = claims[0], claims[1]
     at = open_page("review", user, article=article_id, claim=first.id or 0)
-    at.button(key=f"status_{first.id}_nac").click().run()
+    at.button(key=f"status_{first.id}_v1_nac").click().run()
     assert reload_claim(url, first.id or 0).status is Status.NOT_A_CLAIM
     at.query_params["claim"] = str(second.id)
     at.run()
@@ -235,26 +297,59 @@ def test_not_a_claim_and_corrections_are_recorded(url: str) -> None:
 def test_a_missed_claim_is_added_from_the_sentence_and_typed_words(url: str) -> None:
     user, article_id, _ = reviewer_with_article(url)
     at = open_page("review", user, article=article_id)
-    key = f"missed_{article_id}"
-    type_the_words(at, key)
-    at.selectbox(key=f"{key}_sentence").set_value(0).run()
-    at.text_input(key=f"{key}_words").input("Monday").run()
-    at.button(key=f"{key}_add").click().run()
+    key = add_missed(at, f"missed_{article_id}_0", "Monday")
     assert not at.error
     with session_on(url) as s:
         added = s.exec(select(Claim).where(Claim.origin == Origin.MANUAL)).one()
     assert added.quote == "Monday"
     assert at.query_params["claim"] == str(added.id)
+    # The form starts empty again for the next claim.
+    form = [w for w in [*at.text_input, *at.selectbox] if str(w.key).startswith("missed_")]
+    assert not [w for w in form if w.key.startswith(key)]  # type: ignore[union-attr]
+    assert all(not w.value for w in form)
+
+
+def add_missed(at: AppTest, key: str, words: str, *, speaker: str = "", kind: str = "") -> str:
+    """Pick ``words`` in the first sentence, as typed, and press Add claim; the form's key."""
+    type_the_words(at, key)
+    at.selectbox(key=f"{key}_sentence").set_value(0).run()
+    at.text_input(key=f"{key}_words").input(words).run()
+    if kind:
+        at.radio(key=f"{key}_kind").set_value(ClaimKind(kind)).run()
+    if speaker:
+        at.text_input(key=f"{key}_speaker").input(speaker).run()
+    at.button(key=f"{key}_add").click().run()
+    return key
+
+
+def test_the_same_span_twice_points_to_the_claim_already_there(url: str) -> None:
+    user, article_id, _ = reviewer_with_article(url)
+    at = open_page("review", user, article=article_id)
+    add_missed(at, f"missed_{article_id}_0", "Monday")
+    add_missed(at, f"missed_{article_id}_1", "Monday")
+    with session_on(url) as s:
+        (added,) = s.exec(select(Claim).where(Claim.origin == Origin.MANUAL)).all()
+    assert f"Claim #{added.id} already covers these words" in texts(at)
+    assert [b for b in at.button if b.key == f"missed_open_{added.id}"]
+
+
+def test_a_paraphrase_with_a_speaker_is_reported_speech_not_a_quotation(url: str) -> None:
+    user, article_id, _ = reviewer_with_article(url)
+    at = open_page("review", user, article=article_id)
+    add_missed(at, f"missed_{article_id}_0", "forced", kind="attributed", speaker="Lena Vos")
+    with session_on(url) as s:
+        added = s.exec(select(Claim).where(Claim.origin == Origin.MANUAL)).one()
+    assert added.attribution is Attribution.INDIRECT
 
 
 def test_words_not_in_the_sentence_are_refused_before_anything_is_written(url: str) -> None:
     user, article_id, _ = reviewer_with_article(url)
     at = open_page("review", user, article=article_id)
-    key = f"missed_{article_id}"
+    key = f"missed_{article_id}_0"
     type_the_words(at, key)
     at.selectbox(key=f"{key}_sentence").set_value(0).run()
     at.text_input(key=f"{key}_words").input("millimetres").run()
-    assert "is not in that sentence" in at.warning[0].value
+    assert any("is not in that sentence" in w.value for w in at.warning)
     assert not [b for b in at.button if b.key == f"{key}_add"]
 
 
@@ -277,6 +372,21 @@ def test_claims_table_filters_by_status_and_search(url: str) -> None:
     at.multiselect(key="claims_status").unselect(Status.FALSE).run()
     at.text_input(key="claims_search").input("levee").run()
     assert list(at.dataframe[0].value["Quote"]) == ["held better than anyone expected"]
+
+
+def test_claims_table_shows_where_each_claim_is_first_and_colours_statuses(url: str) -> None:
+    user, _, claims = reviewer_with_article(url)
+    with session_on(url) as s:
+        set_status(s, claim_id=claims[0].id or 0, status=Status.FALSE, by=user, seen_version=1)
+    at = open_page("claims", user)
+    columns = list(at.dataframe[0].value.columns)
+    # Article, outlet and assignee come before the narrow details, inside a laptop's width.
+    assert columns.index("Assigned to") < columns.index("Kind")
+    assert columns[:8] == [
+        "ID", "Status", "Quote", "Figure", "Speaker", "Article", "Outlet", "Assigned to"
+    ]  # fmt: skip
+    styles = at.dataframe[0].proto.arrow_data.styler.styles
+    assert f"background-color: {STATUS_COLOURS[Status.FALSE]}" in styles
 
 
 def test_selected_rows_change_status_and_assignee_together(url: str) -> None:
@@ -308,16 +418,19 @@ def test_claim_page_shows_quote_evidence_notes_and_history(url: str) -> None:
     user, _, claims = reviewer_with_article(url)
     target = claims[2]
     at = open_page("review", user, article=target.article_id, claim=target.id or 0)
-    at.radio(key=f"status_{target.id}_value").set_value(Status.MISLEADING)
-    at.text_area(key=f"status_{target.id}_note").input("Said in another context.")
-    at.button(key=f"FormSubmitter:status_{target.id}-Save verdict").click().run()
+    at.radio(key=f"status_{target.id}_v1_value").set_value(Status.MISLEADING)
+    at.text_area(key=f"status_{target.id}_v1_note").input("Said in another context.")
+    at.button(key=f"FormSubmitter:status_{target.id}_v1-Save verdict").click().run()
     page = open_page("claim", user, claim=target.id or 0)
     shown = texts(page)
     assert page.title[0].value == f"Claim #{target.id}"
     assert "Misleading" in shown and "Said in another context" in shown
     history = page.dataframe[-1].value
-    assert list(history["Action"])[:2] == ["note.add", "claim.status"]
-    assert "unreviewed → misleading" in history["Change"].iloc[1]
+    assert list(history["What"])[:2] == ["added a note", "set it to Misleading"]
+    assert history["Details"].iloc[1] == "Unreviewed → Misleading"
+    assert history["Details"].iloc[0] == "Said in another context."
+    widths = json.loads(page.dataframe[-1].proto.columns)
+    assert widths["What"]["width"] == "medium" and widths["Details"]["width"] == "large"
 
 
 def test_claim_page_without_an_id_shows_the_latest_changed_claim(url: str) -> None:
@@ -368,3 +481,48 @@ def test_pasting_nothing_is_explained_not_a_traceback(url: str) -> None:
     at.button(key="FormSubmitter:add_paste-Add and find claims").click().run()
     assert not at.exception
     assert "empty" in at.error[0].value
+
+
+PASTE = (
+    "Storm closes port\n\n"
+    "At least 14 ships stayed in harbour on Friday, the port authority said.\n\n"
+    "Share on: Facebook Twitter\n\n"
+    "At least 14 ships stayed in harbour on Friday, the port authority said.\n\n"
+    "Coast Daily is your trusted news hub for breaking news. Stay informed at coastdaily.com.\n"
+)
+
+
+def test_a_paste_says_what_cleaning_removes_and_can_be_kept_as_pasted(url: str) -> None:
+    with session_on(url) as s:
+        user = make_user(s, role=Role.REVIEWER)
+    at = open_page("articles", user)
+    at.text_area(key="add_paste_text").input(PASTE)
+    at.button(key="FormSubmitter:add_paste-Add and find claims").click().run()
+    warning = at.warning[0].value
+    assert f"of the {len(PASTE):,} characters you pasted" in warning
+    assert "repeated lines and paragraphs: 71 characters" in warning
+    assert "share buttons, logos and labels: 26 characters" in warning
+    assert "the outlet's closing blurb" in warning
+    with session_on(url) as s:
+        assert not s.exec(select(Article)).all()  # nothing stored before the reviewer chooses
+    at.button(key="paste_as_pasted").click().run()
+    with session_on(url) as s:
+        article = s.exec(select(Article)).one()
+    assert article.text == PASTE
+
+
+def test_a_paste_keeps_its_date_author_and_address(url: str) -> None:
+    with session_on(url) as s:
+        user = make_user(s, role=Role.REVIEWER)
+    at = open_page("articles", user)
+    at.text_area(key="add_paste_text").input("Port closes\n\nAt least 14 ships stayed in port.")
+    at.text_input(key="add_paste_author").input("Ines Roth")
+    at.date_input(key="add_paste_date").set_value(date(2025, 3, 14))
+    at.text_input(key="add_paste_url").input("https://coast.example/port")
+    at.button(key="FormSubmitter:add_paste-Add and find claims").click().run()
+    assert not at.error and not at.warning
+    with session_on(url) as s:
+        article = s.exec(select(Article)).one()
+    assert (article.author, article.url) == ("Ines Roth", "https://coast.example/port")
+    assert article.published_at is not None and article.published_at.date() == date(2025, 3, 14)
+    assert "2025-03-14" in texts(at)

@@ -45,8 +45,7 @@ def extract_claims(text: str) -> list[Found]:
 def _sentence_text(
     text: str, sentences: list[Sentence], index: SentenceIndex, start: int, end: int
 ) -> str:
-    first, last = sentences[index.at(start)], sentences[index.at(max(start, end - 1))]
-    return text[first.start : max(last.end, first.end)]
+    return index.around(text, start, end)
 
 
 def _attributed(

@@ -134,3 +134,16 @@ class SentenceIndex:
     def at(self, offset: int) -> int:
         """Return the index of the sentence containing offset (or the nearest before it)."""
         return max(0, bisect_right(self._starts, offset) - 1)
+
+    def around(self, text: str, start: int, end: int) -> str:
+        """The sentence (or sentences) of ``text`` that hold the span start:end."""
+        if not self.sentences:
+            return text[start:end]
+        first = self.sentences[self.at(start)]
+        last = self.sentences[self.at(max(start, end - 1))]
+        return text[first.start : max(last.end, first.end)]
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence holding text[start:end], cut exactly as the extractor cuts it."""
+    return SentenceIndex(split_sentences(text)).around(text, start, end)

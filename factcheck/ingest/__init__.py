@@ -8,8 +8,9 @@ extracts its claims and writes article, claims and audit event in one transactio
 from factcheck.ingest.batch import Outcome, Summary, collect, ingest_all, ingest_source, load
 from factcheck.ingest.clean import Cleaned, clean_text
 from factcheck.ingest.document import Document
-from factcheck.ingest.load import SUPPORTED, check_url, from_file, from_html, from_text, from_url
+from factcheck.ingest.load import SUPPORTED, from_file, from_html, from_text, from_url
 from factcheck.ingest.store import IngestResult, store, store_many
+from factcheck.urls import check_url
 
 __all__ = [
     "SUPPORTED",

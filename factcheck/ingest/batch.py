@@ -42,18 +42,29 @@ class Summary:
     duplicates: int = 0
     skipped: int = 0  # files in folders that are not a supported kind
     refused: list[tuple[str, str]] = field(default_factory=list)
+    stored: list[str] = field(default_factory=list)  # one line per article, with its ID
 
     def count(self, outcome: Outcome) -> None:
         """Add one source's outcome to the totals."""
         result = outcome.result
         if result is None:
             self.refused.append((outcome.source, outcome.error or "refused"))
-        elif result.duplicate:
+            return
+        article = result.article
+        if result.duplicate:
             self.duplicates += 1
+            self.stored.append(
+                f"{outcome.source}: a duplicate of article {article.id} "
+                f"(“{article.title}”); nothing added."
+            )
         else:
             self.added += 1
             self.numeric += result.numeric
             self.attributed += result.attributed
+            self.stored.append(
+                f"{outcome.source}: article {article.id} (“{article.title}”), "
+                f"{_plural(result.claims, 'claim')}."
+            )
 
     def lines(self) -> list[str]:
         """The summary as printed at the end of a run."""
@@ -63,7 +74,7 @@ class Summary:
             f"({self.numeric:,} numeric, {self.attributed:,} attributed); "
             f"{_plural(self.duplicates, 'duplicate')}; {len(self.refused)} refused."
         )
-        out = [head]
+        out = [*self.stored, head]
         if self.skipped:
             out.append(f"Skipped {_plural(self.skipped, 'file')} in folders that are not {_KINDS}.")
         if self.refused:

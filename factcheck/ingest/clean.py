@@ -58,12 +58,18 @@ _MIN_BLURB_MARKS = 2
 _MAX_TRAILING_BLURBS = 3
 
 
+FURNITURE = "share buttons, logos and labels"
+REPEATED = "repeated lines and paragraphs"
+BLURB = "the outlet's closing blurb"
+
+
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """Clean text and where each of its characters came from in the source."""
+    """Clean text, where each of its characters came from, and what was dropped and why."""
 
     text: str
     pieces: tuple[Piece, ...]
+    removed: tuple[tuple[str, int], ...] = ()  # (FURNITURE/REPEATED/BLURB, characters)
 
     def source_offset(self, i: int) -> int:
         """The offset in the source of the clean text's character ``i``."""
@@ -121,14 +127,18 @@ def _key(line: str) -> str:
     return " ".join(_WORD.findall(line.casefold()))
 
 
-def _kept_lines(lines: list[_Line]) -> list[int]:
+def _kept_lines(lines: list[_Line], removed: dict[str, int]) -> list[int]:
     seen: set[str] = set()
     kept = []
     for i, line in enumerate(lines):
-        if not line.text.strip() or is_furniture(line.text):
+        if not line.text.strip():
+            continue
+        if is_furniture(line.text):
+            removed[FURNITURE] += len(line.text)
             continue
         key = _key(line.text)
         if key in seen and len(key.split()) >= 2:
+            removed[REPEATED] += len(line.text)
             continue
         seen.add(key)
         kept.append(i)
@@ -149,11 +159,14 @@ def _blank_between(lines: list[_Line], a: int, b: int) -> bool:
     return any(not lines[j].text.strip() for j in range(a + 1, b))
 
 
-def _drop_trailing_blurbs(lines: list[_Line], groups: list[list[int]]) -> list[list[int]]:
+def _drop_trailing_blurbs(
+    lines: list[_Line], groups: list[list[int]], removed: dict[str, int]
+) -> list[list[int]]:
     dropped = 0
     while len(groups) > 1 and dropped < _MAX_TRAILING_BLURBS:
         if not is_blurb(" ".join(lines[i].text for i in groups[-1])):
             break
+        removed[BLURB] += sum(len(lines[i].text) for i in groups[-1])
         groups = groups[:-1]
         dropped += 1
     return groups
@@ -165,7 +178,8 @@ def clean_text(source: str, *, markdown: bool = False) -> Cleaned:
     With ``markdown``, heading marks, rules and image-only lines go too.
     """
     lines = _lines(source, markdown)
-    groups = _drop_trailing_blurbs(lines, _paragraphs(lines, _kept_lines(lines)))
+    removed = dict.fromkeys((FURNITURE, REPEATED, BLURB), 0)
+    groups = _drop_trailing_blurbs(lines, _paragraphs(lines, _kept_lines(lines, removed)), removed)
     kept = [i for group in groups for i in group]
     parts: list[str] = []
     pieces: list[Piece] = []
@@ -194,4 +208,5 @@ def clean_text(source: str, *, markdown: bool = False) -> Cleaned:
                 assert above.newline is not None
                 copy(above.newline, above.newline + 1)
         copy(line.start, line.end)
-    return Cleaned(text="".join(parts), pieces=tuple(pieces))
+    dropped = tuple((why, n) for why, n in removed.items() if n)
+    return Cleaned(text="".join(parts), pieces=tuple(pieces), removed=dropped)

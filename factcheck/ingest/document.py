@@ -17,3 +17,4 @@ class Document:
     published_at: datetime | None = None  # timezone-aware UTC
     site_name: str | None = None  # the outlet, when the page names it
     language: str = "en"
+    removed: tuple[tuple[str, int], ...] = ()  # what cleaning dropped: (why, characters)

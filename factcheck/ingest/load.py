@@ -1,7 +1,8 @@
 """Loaders: pasted text, uploaded files and web pages → a Document with clean text.
 
 HTML goes through trafilatura for the main content and metadata; trafilatura only ever sees
-a string, the fetching is ours (httpx, with the timeout, size cap and checks from settings).
+a string. Pages are fetched by ``factcheck.urls.fetch`` (public addresses only, bounded in
+time and memory); this module only checks what came back.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from pathlib import PurePath
-from urllib.parse import urlsplit
 
 import httpx
 import trafilatura
@@ -19,6 +19,7 @@ from factcheck.errors import BadInput, FetchFailed
 from factcheck.ingest.clean import clean_text
 from factcheck.ingest.document import Document
 from factcheck.settings import settings
+from factcheck.urls import fetch, too_big
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -29,20 +30,29 @@ _LANG = re.compile(rb"<html[^>]*?\slang=[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w-]+)", re.IGNORECASE)
 _MAX_TITLE = 300
 _MIN_PAGE_WORDS = 8  # less than this from a page is a menu or a paywall, not an article
-_USER_AGENT = "factcheck/0.1 (newsroom claim tracker)"
 
 
-def from_text(text: str, *, title: str | None = None, source: str = "The text") -> Document:
-    """A Document from pasted plain text; BadInput when it is empty, binary or huge."""
+def from_text(
+    text: str, *, title: str | None = None, source: str = "The text", as_pasted: bool = False
+) -> Document:
+    """A Document from pasted plain text; BadInput when it is empty, binary or huge.
+
+    ``as_pasted`` keeps the text exactly as given (no furniture, repeats or blurb dropped).
+    """
+    if as_pasted:
+        check_text(text, source=source)
+        kept = text.removeprefix("\ufeff")
+        return Document(text=kept, title=title or _first_line(kept))
     return _plain(text, title=title, source=source, markdown=False)
 
 
 def _plain(text: str, *, title: str | None, source: str, markdown: bool) -> Document:
     check_text(text, source=source)
-    clean = clean_text(text.removeprefix("\ufeff"), markdown=markdown).text
+    cleaned = clean_text(text.removeprefix("\ufeff"), markdown=markdown)
+    clean = cleaned.text
     if not clean.strip():
         raise BadInput(f"{source} has no article text once share buttons and logos are removed.")
-    return Document(text=clean, title=title or _first_line(clean))
+    return Document(text=clean, title=title or _first_line(clean), removed=cleaned.removed)
 
 
 def _first_line(text: str) -> str | None:
@@ -145,63 +155,31 @@ def parse_date(value: str | None) -> datetime | None:
 
 def from_url(url: str) -> Document:
     """Fetch a web page (HTML or plain text) and load it; FetchFailed says what went wrong."""
-    check_url(url)
-    conf = settings()
-    try:
-        with (
-            httpx.Client(
-                follow_redirects=True,
-                timeout=conf.fetch_timeout_s,
-                headers={"User-Agent": _USER_AGENT},
-            ) as client,
-            client.stream("GET", url) as response,
-        ):
-            _check_response(url, response, conf.fetch_max_bytes)
-            data = _read_capped(url, response, conf.fetch_max_bytes)
-            final = str(response.url)
-            mime, charset = _content_type(response)
-    except httpx.TimeoutException:
-        raise FetchFailed(
-            f"{url} did not answer within {conf.fetch_timeout_s} s; try again later or "
-            "raise FACTCHECK_FETCH_TIMEOUT."
-        ) from None
-    except httpx.TooManyRedirects:
-        raise FetchFailed(f"{url} redirects in a loop; open it in a browser to check.") from None
-    except httpx.HTTPError as exc:
-        raise FetchFailed(
-            f"{url} could not be reached ({type(exc).__name__}: {exc}); check the address "
-            "and your connection."
-        ) from None
+    page = fetch(url, accept=_check_response)
+    mime, charset = _content_type(page.content_type)
     if mime in _HTML_TYPES:
-        meta = _META_CHARSET.search(data[:4096])
+        meta = _META_CHARSET.search(page.data[:4096])
         encoding = charset or (meta.group(1).decode() if meta else "utf-8")
-        return from_html(_decode(data, encoding, url), url=final, source=url)
-    text = _decode(data, charset or "utf-8", url)
+        return from_html(_decode(page.data, encoding, url), url=page.url, source=url)
+    text = _decode(page.data, charset or "utf-8", url)
     return _plain(text, title=None, source=url, markdown=mime == "text/markdown")
 
 
-def check_url(url: str) -> None:
-    """Raise FetchFailed unless ``url`` is an http(s) address with a host."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise FetchFailed(f"{url!r} is not a web address; give one starting with https://.")
-
-
-def _content_type(response: httpx.Response) -> tuple[str, str | None]:
-    header = response.headers.get("content-type", "")
+def _content_type(header: str) -> tuple[str, str | None]:
     mime = header.split(";", 1)[0].strip().lower()
     charset = re.search(r"charset=[\"']?([\w-]+)", header, re.IGNORECASE)
     return mime, charset.group(1) if charset else None
 
 
-def _check_response(url: str, response: httpx.Response, cap: int) -> None:
+def _check_response(url: str, response: httpx.Response) -> None:
+    cap = settings().fetch_max_bytes
     if response.status_code >= 400:
         reason = response.reason_phrase or "error"
         hint = "check the address" if response.status_code < 500 else "try again later"
         raise FetchFailed(
             f"{url} answered {response.status_code} {reason}; {hint} (nothing was stored)."
         )
-    mime, _ = _content_type(response)
+    mime, _ = _content_type(response.headers.get("content-type", ""))
     if mime not in _HTML_TYPES | _TEXT_TYPES:
         shown = mime or "no content type"
         raise FetchFailed(
@@ -209,23 +187,4 @@ def _check_response(url: str, response: httpx.Response, cap: int) -> None:
         )
     length = response.headers.get("content-length", "")
     if length.isdigit() and int(length) > cap:
-        raise FetchFailed(_too_big(url, int(length), cap))
-
-
-def _read_capped(url: str, response: httpx.Response, cap: int) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > cap:
-            raise FetchFailed(_too_big(url, None, cap))
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
-def _too_big(url: str, size: int | None, cap: int) -> str:
-    amount = f"{size:,} bytes, over" if size is not None else "larger than"
-    return (
-        f"{url} is {amount} the limit of {cap:,} bytes; save the article text to a file "
-        "or raise FACTCHECK_FETCH_MAX_BYTES."
-    )
+        raise FetchFailed(too_big(url, int(length), cap))

@@ -40,14 +40,24 @@ def _item_reviewed(claim: ReportClaim) -> dict[str, Any]:
         item["author"] = author
     if claim.article_published_at:
         item["datePublished"] = f"{claim.article_published_at:%Y-%m-%d}"
-    link = web_link(claim.article_url)
-    if link:
-        work: dict[str, Any] = {"@type": "CreativeWork", "url": link}
-        work["headline"] = claim.article_title
-        if claim.outlet:
-            work["publisher"] = {"@type": "Organization", "name": claim.outlet}
-        item["appearance"] = work
+    own = _work(claim.article_url, claim.article_title, claim.outlet)
+    works = [w for a in claim.appearances if (w := _work(a.url, a.title, a.outlet))]
+    if len(works) > 1:  # the same claim in several articles (its group): each, first first
+        item["firstAppearance"] = works[0]
+        item["appearance"] = works
+    elif own:
+        item["appearance"] = own
     return item
+
+
+def _work(url: str | None, title: str, outlet: str | None) -> dict[str, Any] | None:
+    link = web_link(url)
+    if not link:
+        return None
+    work: dict[str, Any] = {"@type": "CreativeWork", "url": link, "headline": title}
+    if outlet:
+        work["publisher"] = {"@type": "Organization", "name": outlet}
+    return work
 
 
 def claim_review(
@@ -90,7 +100,17 @@ def claim_reviews(
     ]
 
 
+# Escaped so the JSON can be pasted inside <script type="application/ld+json"> as it is: no
+# "</script>" or "<!--" in a claim can end the script element and start markup.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+
+
+def script_safe_json(value: Any) -> str:
+    """JSON text with <, > and & written as \\u escapes (the same JSON once parsed)."""
+    return json.dumps(value, ensure_ascii=False, indent=2).translate(_SCRIPT_SAFE)
+
+
 def render_claimreview(report: Report, *, org_name: str, org_url: str, public_url: str) -> str:
-    """The report's ClaimReview objects as a JSON-LD array."""
+    """The report's ClaimReview objects as a JSON-LD array, safe to embed in a script tag."""
     reviews = claim_reviews(report, org_name=org_name, org_url=org_url, public_url=public_url)
-    return json.dumps(reviews, ensure_ascii=False, indent=2) + "\n"
+    return script_safe_json(reviews) + "\n"

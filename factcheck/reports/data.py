@@ -6,7 +6,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from factcheck.models import REVIEWED, Attribution, ClaimKind, Origin, SpeakerKind, Stance, Status
+from factcheck.models import (
+    REVIEWED,
+    Attribution,
+    ClaimKind,
+    Origin,
+    Priority,
+    SpeakerKind,
+    Stance,
+    Status,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +50,16 @@ class StatusChange:
 
 
 @dataclass(frozen=True, slots=True)
+class Appearance:
+    """An article where a claim (or its group's same claim) appeared."""
+
+    url: str | None
+    title: str
+    outlet: str | None
+    published: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class ReportClaim:
     """One claim with everything a report shows about it."""
 
@@ -56,6 +75,7 @@ class ReportClaim:
     quote: str
     sentence: str
     speaker: str | None
+    speaker_id: int | None
     speaker_kind: SpeakerKind | None
     speaker_resolved: bool
     attribution: Attribution | None
@@ -83,6 +103,8 @@ class ReportClaim:
     published_url: str | None = None  # the desk's published fact-check
     published_at: datetime | None = None
     corrected_at: datetime | None = None  # the latest correction
+    priority: Priority = Priority.NORMAL
+    appearances: tuple[Appearance, ...] = ()  # its group's articles, earliest first
 
     @property
     def reviewed(self) -> bool:

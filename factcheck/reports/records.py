@@ -6,10 +6,10 @@ import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
-from datetime import datetime
-from enum import Enum
-from typing import Any
+from typing import Any, TextIO
 
+from factcheck.claim_json import claim_out
+from factcheck.claim_json import plain as _plain
 from factcheck.labels import STANCE_LABELS, STATUS_LABELS
 from factcheck.reports.data import ReportClaim
 
@@ -18,56 +18,24 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ROWS_PER_CHUNK = 500
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, Enum):
-        return value.value
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
-
-
 def claim_object(claim: ReportClaim) -> dict[str, Any]:
-    """A claim as a JSON object: every field, with its evidence, notes and last status change."""
+    """A claim as a JSON object: the shared claim shape (claim_json), then what exports add."""
     change = claim.last_change
     return {
-        "id": claim.id,
-        "article_id": claim.article_id,
-        "article_title": claim.article_title,
+        **claim_out(
+            claim,
+            article_title=claim.article_title,
+            outlet=claim.outlet,
+            speaker=claim.speaker,
+            assignee=claim.assignee,
+            proposed_by=claim.proposed_by,
+            signed_off_by=claim.signed_off_by,
+        ),
         "article_url": claim.article_url,
         "article_published_at": _plain(claim.article_published_at),
-        "outlet": claim.outlet,
-        "kind": claim.kind.value,
-        "start": claim.start,
-        "end": claim.end,
-        "quote": claim.quote,
-        "sentence": claim.sentence,
-        "speaker": claim.speaker,
         "speaker_kind": _plain(claim.speaker_kind),
-        "speaker_resolved": claim.speaker_resolved,
-        "attribution": _plain(claim.attribution),
-        "cue": claim.cue,
-        "value": claim.value,
-        "lower": claim.lower,
-        "upper": claim.upper,
-        "qualifier": claim.qualifier,
-        "unit": claim.unit,
-        "measure": claim.measure,
-        "days": claim.days,
-        "confidence": claim.confidence,
-        "status": claim.status.value,
         "status_label": STATUS_LABELS[claim.status],
         "reviewed": claim.reviewed,
-        "proposed_status": _plain(claim.proposed_status),
-        "proposed_by": claim.proposed_by,
-        "signed_off_by": claim.signed_off_by,
-        "published_url": claim.published_url,
-        "published_at": _plain(claim.published_at),
-        "corrected_at": _plain(claim.corrected_at),
-        "assignee": claim.assignee,
-        "version": claim.version,
-        "origin": claim.origin.value,
-        "created_at": _plain(claim.created_at),
-        "updated_at": _plain(claim.updated_at),
         "last_status_change": None
         if change is None
         else {"by": change.by, "at": _plain(change.at), "from": change.before, "to": change.after},
@@ -159,13 +127,24 @@ def safe_cell(value: Any) -> Any:
     return value
 
 
+class SafeCsv:
+    """The one CSV writer (exports and `factcheck claims --format csv`): every cell guarded."""
+
+    def __init__(self, out: TextIO) -> None:
+        self._writer = csv.writer(out)
+
+    def row(self, values: Iterable[Any]) -> None:
+        """Write one row; formula-like text cells get a leading apostrophe."""
+        self._writer.writerow([safe_cell(_plain(value)) for value in values])
+
+
 def csv_chunks(claims: Iterable[ReportClaim]) -> Iterator[bytes]:
     """CSV (UTF-8, header first), yielded a few hundred rows at a time."""
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
+    writer = SafeCsv(out)
+    writer.row(CSV_HEADER)
     for n, claim in enumerate(claims, start=1):
-        writer.writerow([safe_cell(value) for value in claim_row(claim).values()])
+        writer.row(claim_row(claim).values())
         if n % ROWS_PER_CHUNK == 0:
             yield _drain(out)
     yield _drain(out)

@@ -1,14 +1,14 @@
 """Pick a span of an article for a claim the extractor missed.
 
-Two ways, behind one function: select the words with the mouse (the optional
-streamlit-nlp-annotator component, when installed), or the built-in way that always works:
-choose the sentence, then type the words. Either way the result is an exact span; the service
-(claims.add_claim) checks ``text[start:end] == quote`` again before writing.
+Two ways, behind one function: select the words with the mouse (streamlit-nlp-annotator), or
+choose the sentence, then type the words (from the keyboard alone). Sentences are the
+extractor's own (extract/sentences.py), so a claim added by hand gets the same sentence as an
+extracted one. Either way the result is an exact span; the service (claims.add_claim) checks
+``text[start:end] == quote`` again before writing.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -17,9 +17,11 @@ from typing import Any
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from factcheck.extract.sentences import split_sentences
+from factcheck.ui.common import plain
+
 SELECT = "Select in the text"
 TYPE = "Choose the sentence, type the words"
-_SENTENCE_END = re.compile(r"(?<=[.!?…])([\"'”’)]*)\s+|\n+")  # group 1: closing quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,24 +34,8 @@ class Picked:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence or line of ``text``, leading and trailing blanks trimmed."""
-    out = []
-    begin = 0
-    for match in [*_SENTENCE_END.finditer(text), None]:
-        stop = (
-            len(text)
-            if match is None
-            else match.end(1)
-            if match.group(1) is not None
-            else match.start()
-        )
-        chunk = text[begin:stop]
-        if chunk.strip():
-            left = begin + len(chunk) - len(chunk.lstrip())
-            out.append((left, begin + len(chunk.rstrip())))
-        if match:
-            begin = match.end()
-    return out
+    """(start, end) of each sentence of ``text``, as the extractor splits it."""
+    return [(s.start, s.end) for s in split_sentences(text)]
 
 
 def span_in(text: str, *, sentence: tuple[int, int], words: str) -> Picked | None:
@@ -73,10 +59,14 @@ def from_utf16(text: str, offset: int) -> int:
 
 
 def selected_span(text: str, annotation: dict[str, Any]) -> Picked | None:
-    """The span a browser component reported, checked against the text; None if it is off."""
+    """The span the annotator reported, checked against the text; None if it is off.
+
+    streamlit-nlp-annotator counts in UTF-16 units and its ``end`` is the LAST character
+    (inclusive): its ``text`` is ``text.slice(start, end + 1)``.
+    """
     try:
         start = from_utf16(text, int(annotation["start"]))
-        end = from_utf16(text, int(annotation["end"]))
+        end = from_utf16(text, int(annotation["end"]) + 1)
     except (KeyError, TypeError, ValueError):
         return None
     quote = text[start:end]
@@ -88,10 +78,10 @@ def selected_span(text: str, annotation: dict[str, Any]) -> Picked | None:
 
 @cache
 def _annotator() -> Callable[..., Any] | None:
-    """streamlit-nlp-annotator's component when it is installed and loads, else None."""
+    """streamlit-nlp-annotator's component; None only where no browser can show it (AppTest)."""
     try:
         from streamlit_nlp_annotator import annotate_text
-    except (ImportError, StreamlitAPIException):  # absent, or outside a Streamlit server
+    except StreamlitAPIException:  # its frontend files register only under a real server
         return None
     return annotate_text  # type: ignore[no-any-return]
 
@@ -102,7 +92,7 @@ def pick_span(text: str, *, key: str) -> Picked | None:
     way = st.radio("How", ways, horizontal=True, key=f"{key}_way") if len(ways) > 1 else TYPE
     picked = _by_selection(text, key) if way == SELECT else _by_typing(text, key)
     if picked is not None:
-        st.success(f"Selected: “{picked.quote}” (characters {picked.start}–{picked.end})")
+        st.success(f"Selected: “{plain(picked.quote)}” (characters {picked.start}–{picked.end})")
     return picked
 
 
@@ -137,7 +127,7 @@ def _by_typing(text: str, key: str) -> Picked | None:
     if chosen is None:
         return None
     sentence = spans[chosen]
-    st.caption(text[sentence[0] : sentence[1]])
+    st.caption(plain(text[sentence[0] : sentence[1]]))
     words = st.text_input(
         "The words of the claim, exactly as printed", key=f"{key}_words", max_chars=2000
     )
@@ -146,7 +136,8 @@ def _by_typing(text: str, key: str) -> Picked | None:
     picked = span_in(text, sentence=sentence, words=words)
     if picked is None:
         st.warning(
-            f"“{words.strip()[:80]}” is not in that sentence; copy the words exactly as printed."
+            f"“{plain(words.strip()[:80])}” is not in that sentence; copy the words exactly as "
+            "printed."
         )
     return picked
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, time
 
 import streamlit as st
 
@@ -17,10 +19,21 @@ from factcheck.ingest import (
     store,
 )
 from factcheck.models import REVIEWED
-from factcheck.ui.common import db, logged_in, page_link, plain, shown_errors, status_bar, when
+from factcheck.ui.common import (
+    db,
+    logged_in,
+    name_shown,
+    page_link,
+    plain,
+    shown_errors,
+    status_bar,
+    when,
+)
+from factcheck.urls import check_url
 
 PAGE_SIZE = 25
 RESULT_KEY = "articles_last_result"
+PENDING_KEY = "articles_pending_paste"  # a paste waiting for "cleaned" or "as pasted"
 
 
 def render() -> None:
@@ -39,12 +52,8 @@ def _empty() -> bool:
 
 def _add_form() -> None:
     paste, upload, link = st.tabs(["Paste text", "Upload a file", "From a URL"])
-    with paste, st.form("add_paste", clear_on_submit=False, border=False):
-        title = st.text_input("Headline (optional: the first line is used otherwise)")
-        text = st.text_area("Article text", height=220, key="add_paste_text")
-        outlet = st.text_input("Outlet", placeholder="e.g. Valley Post", key="add_paste_outlet")
-        if st.form_submit_button("Add and find claims", type="primary"):
-            _ingest(lambda: from_text(text, title=title.strip() or None), outlet)
+    with paste:
+        _paste_form()
     with upload, st.form("add_upload", border=False):
         data = st.file_uploader(
             f"A text, Markdown or HTML file ({', '.join(SUPPORTED)})", key="add_upload_file"
@@ -62,22 +71,97 @@ def _add_form() -> None:
             _ingest(lambda: from_url(url.strip()), outlet)
 
 
-def _ingest(load: Callable[[], Document], outlet: str) -> None:
+def _paste_form() -> None:
+    with st.form("add_paste", clear_on_submit=False, border=False):
+        title = st.text_input("Headline (optional: the first line is used otherwise)")
+        text = st.text_area("Article text", height=220, key="add_paste_text")
+        left, right = st.columns(2)
+        outlet = left.text_input("Outlet", placeholder="e.g. Valley Post", key="add_paste_outlet")
+        author = right.text_input("Author (optional)", key="add_paste_author")
+        published = left.date_input(
+            "Published on (optional)", value=None, max_value=date.today(), key="add_paste_date"
+        )
+        url = right.text_input(
+            "Address of the original (optional)", placeholder="https://…", key="add_paste_url"
+        )
+        submitted = st.form_submit_button("Add and find claims", type="primary")
+    if submitted:
+        with shown_errors():
+            meta = PasteMeta(
+                title=title.strip() or None,
+                outlet=outlet.strip(),
+                author=author.strip() or None,
+                published_at=datetime.combine(published, time(12), UTC)
+                if isinstance(published, date)
+                else None,
+                url=check_url(url) if url.strip() else None,
+            )
+            doc = _pasted(text, meta, as_pasted=False)
+            if doc.removed:  # let the reviewer see what cleaning drops before it is stored
+                st.session_state[PENDING_KEY] = (text, meta)
+            else:
+                _ingest(lambda: doc, meta.outlet)
+    _pending_paste()
+
+
+@dataclass(frozen=True, slots=True)
+class PasteMeta:
+    """What the paste form says about the article besides its text."""
+
+    title: str | None
+    outlet: str
+    author: str | None
+    published_at: datetime | None
+    url: str | None
+
+
+def _pasted(text: str, meta: PasteMeta, *, as_pasted: bool) -> Document:
+    doc = from_text(text, title=meta.title, as_pasted=as_pasted)
+    return replace(doc, author=meta.author, published_at=meta.published_at, url=meta.url)
+
+
+def _pending_paste() -> None:
+    pending = st.session_state.get(PENDING_KEY)
+    if pending is None:
+        return
+    text, meta = pending
+    doc = _pasted(text, meta, as_pasted=False)
+    dropped = sum(n for _, n in doc.removed)
+    parts = "; ".join(f"{why}: {n:,} characters" for why, n in doc.removed)
+    st.warning(
+        f"Cleaning removes {dropped:,} of the {len(text):,} characters you pasted ({parts}). "
+        "Add the cleaned text, or keep the text exactly as pasted.",
+        icon=":material/content_cut:",
+    )
+    with st.container(horizontal=True):
+        cleaned = st.button("Add the cleaned text", type="primary", key="paste_cleaned")
+        as_pasted = st.button("Keep the text as pasted", key="paste_as_pasted")
+    if cleaned or as_pasted:
+        del st.session_state[PENDING_KEY]
+        if _ingest(lambda: _pasted(text, meta, as_pasted=as_pasted), meta.outlet):
+            st.rerun()
+
+
+def _ingest(load: Callable[[], Document], outlet: str) -> bool:
+    """Store the article; True when it went in (or was found stored), else the error is shown."""
     with shown_errors(), st.spinner("Reading the article and finding its claims…"):
         doc = load()
         with db() as session:
             result = store(session, doc=doc, by=logged_in(session), outlet=outlet.strip() or None)
         st.session_state[RESULT_KEY] = _summary(result)
+        return True
+    return False
 
 
 def _summary(result: IngestResult) -> tuple[int, str, bool]:
     article = result.article
     assert article.id is not None
     if result.duplicate:
-        return article.id, f"This text is already stored as “{article.title}”; nothing added.", True
+        title = plain(article.title)
+        return article.id, f"This text is already stored as “{title}”; nothing added.", True
     return (
         article.id,
-        f"Added “{article.title}”: {result.claims} claims found "
+        f"Added “{plain(article.title)}”: {result.claims} claims found "
         f"({result.numeric} numeric, {result.attributed} attributed).",
         False,
     )
@@ -118,8 +202,8 @@ def _article_row(row: ArticleRow) -> None:
         main, progress, link = st.columns([5, 3, 1], vertical_alignment="center")
         with main:
             st.markdown(f"**{plain(row.title)}**")
-            bits = [row.outlet or "no outlet", when(row.published_at) or "date unknown"]
-            st.caption(" · ".join(bits))
+            outlet = name_shown(row.outlet) if row.outlet else "no outlet"
+            st.caption(f"{outlet} · {when(row.published_at) or 'date unknown'}")
         with progress:
             reviewed = sum(n for s, n in row.statuses.items() if s in REVIEWED)
             st.caption(f"{row.claims} claims, {reviewed} reviewed")

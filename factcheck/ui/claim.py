@@ -7,18 +7,22 @@ import html
 import streamlit as st
 
 from factcheck.claims import ClaimDetail, get_claim_detail, list_claims
-from factcheck.figures import comparable_figures
+from factcheck.groups import group_view, newer_figure, take_out
 from factcheck.labels import STANCE_LABELS, STATUS_COLOURS, STATUS_LABELS
 from factcheck.models import Claim, ClaimKind, User
 from factcheck.ui.common import (
     claim_key,
     db,
+    diff_html,
+    flash,
     history_table,
     logged_in,
+    md_link,
     number,
     page_link,
     plain,
     query_int,
+    saw,
     seen_version,
     shown_errors,
     status_badge,
@@ -76,7 +80,9 @@ def _show(d: ClaimDetail) -> None:
     )
     st.html(_in_sentence(c))
     outlet = d.outlet.name if d.outlet else "no outlet"
-    st.caption(f"From “{d.article.title}” · {outlet} · {when(d.article.published_at)}")
+    st.caption(
+        f"From “{plain(d.article.title)}” · {plain(outlet)} · {when(d.article.published_at)}"
+    )
     with st.container(horizontal=True):
         page_link(
             "review",
@@ -95,22 +101,23 @@ def _show(d: ClaimDetail) -> None:
         st.subheader(f"Evidence ({len(d.evidence)})")
         for evidence, user in d.evidence:
             st.markdown(
-                f"**{STANCE_LABELS[evidence.stance]}** · [{plain(evidence.title or evidence.url)}]"
-                f"(<{evidence.url}>) — {plain(user.display_name)}, {when(evidence.created_at)}"
+                f"**{STANCE_LABELS[evidence.stance]}** · "
+                f"{md_link(evidence.title or evidence.url, evidence.url)} — "
+                f"{plain(user.display_name)}, {when(evidence.created_at)}"
             )
             if evidence.note:
-                st.caption(evidence.note)
+                st.caption(plain(evidence.note, lines=True))
         if not d.evidence:
             st.caption("No evidence yet.")
         st.subheader(f"Notes ({len(d.notes)})")
         for note, user in d.notes:
             st.markdown(
-                f"{plain(note.body)}  \n— *{plain(user.display_name)}, {when(note.created_at)}*"
+                f"{plain(note.body, lines=True)}  \n"
+                f"— *{plain(user.display_name)}, {when(note.created_at)}*"
             )
         if not d.notes:
             st.caption("No notes yet.")
-    if c.kind is ClaimKind.NUMERIC:
-        _elsewhere(c)
+    _group(c)
 
 
 def _desk(d: ClaimDetail, user: User) -> None:
@@ -129,32 +136,65 @@ def _desk(d: ClaimDetail, user: User) -> None:
     corrections_log(claim_key(c))
 
 
-def _elsewhere(c: Claim) -> None:
-    """The same figure in other articles, however it was written there."""
+def _group(c: Claim) -> None:
+    """The claim's group: where it first and last appeared, every outlet's wording, and for a
+    quote the word-level changes; a figure superseded by its own source is flagged."""
     with db(readonly=True) as session:
-        found = comparable_figures(session, claim_id=claim_key(c))
-    st.subheader(f"The same figure elsewhere ({len(found)})")
-    if not found:
-        st.caption("No other article reports a close figure of the same kind.")
+        view = group_view(session, group_id=c.group_id) if c.group_id else None
+        newer = newer_figure(session, claim=c)
+    if newer is not None:
+        st.warning(
+            f"Outdated: the same source later gave {number(newer.value)} "
+            f"{newer.unit or ''} (as of {newer.as_of}): “{newer.quote}”.",
+            icon=":material/update:",
+        )
+    if view is None:
+        st.subheader("Elsewhere")
+        st.caption("No other article reports this claim.")
         return
+    g = view.group
+    st.subheader(f"The same claim in {g.size} articles" + (" — conflict" if g.conflict else ""))
+    if g.conflict:
+        st.error("The outlets' stated values cannot all be true.", icon=":material/warning:")
+    first, last = view.first, view.last
+    st.markdown(
+        f"**First seen** {when(first.published)} in {plain(first.outlet or first.article_title)}"
+        f" · **last** {when(last.published)} in {plain(last.outlet or last.article_title)}"
+        f" · **{g.size}** appearances"
+    )
     st.dataframe(
         [
             {
-                "Outlet": f.outlet or "",
-                "Article": f.article_title,
-                "As written": f.quote,
-                "Figure": " ".join(b for b in (f.qualifier, number(f.value), f.unit) if b),
-                "Days": number(f.days),
-                "Compared": "same" if f.same else f"{f.difference:+.0%}",
-                "Status": STATUS_LABELS[f.status],
-                "Open": f"claim?claim={f.claim_id}",
+                "Outlet": m.outlet or "",
+                "Published": m.published,
+                "As written": m.claim.quote,
+                "Figure": " ".join(
+                    b for b in (m.claim.qualifier, number(m.claim.value), m.claim.unit) if b
+                ),
+                "Status": STATUS_LABELS[m.claim.status],
+                "Open": f"claim?claim={m.claim.id}",
             }
-            for f in found
+            for m in view.members
         ],
         hide_index=True,
         width="stretch",
         column_config={"Open": st.column_config.LinkColumn(display_text="open")},
     )
+    if c.kind is ClaimKind.ATTRIBUTED:
+        for m in view.members:
+            if m.claim.id != c.id and m.claim.quote != c.quote:
+                st.html(
+                    f"<div><b>{html.escape(m.outlet or '?')}</b>: "
+                    f"{diff_html(c.quote, m.claim.quote)}</div>"
+                )
+    if st.button("Take this claim out of the group", key="take_out"):
+        with shown_errors(), db() as session:
+            done = take_out(
+                session, claim_id=claim_key(c), seen_version=seen_version(c), by=logged_in(session)
+            )
+            saw([done])
+            flash("Taken out of its group.")
+            st.rerun()
 
 
 def _in_sentence(c: Claim) -> str:
@@ -180,11 +220,19 @@ def _in_sentence(c: Claim) -> str:
     )
 
 
+def _speaker(d: ClaimDetail) -> str:
+    """The speaker as the article wrote it, with the entity's name when that differs."""
+    if d.speaker is None:
+        return "" if d.claim.speaker_resolved else "not named"
+    written = d.claim.speaker_name or d.speaker.name
+    return written if written == d.speaker.name else f"{written} (speaker: {d.speaker.name})"
+
+
 def _facts(d: ClaimDetail) -> list[tuple[str, str]]:
     c = d.claim
     pairs = [
         ("Quote", c.quote),
-        ("Speaker", d.speaker.name if d.speaker else "not named" if not c.speaker_resolved else ""),
+        ("Speaker", _speaker(d)),
         ("Attribution", (c.attribution.value.replace("_", " ") if c.attribution else "")),
         ("Cue", c.cue or ""),
         ("Value", number(c.value)),

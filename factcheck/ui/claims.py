@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from factcheck.claims import ClaimFilter, ClaimRow, list_claims
-from factcheck.labels import STATUS_LABELS
-from factcheck.models import Article, ClaimKind, Outlet, Speaker, Status, User
+from factcheck.claims import ClaimFilter, ClaimRow, filter_choices, list_claims
+from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
+from factcheck.models import ClaimKind, Status, User
 from factcheck.permissions import Action, can
 from factcheck.review import assign, bulk_set_status
 from factcheck.ui.common import (
@@ -26,6 +27,7 @@ from factcheck.ui.common import (
     when,
 )
 from factcheck.ui.downloads import download_buttons
+from factcheck.users import list_users, user_by_id
 
 TABLE_GENERATION = "claims_table_generation"
 PAGE_KEY = "claims_page"
@@ -53,7 +55,7 @@ def render() -> None:
             page = st.session_state[PAGE_KEY] = pages
             rows, total = _page(session, where, sort, descending, page, size)
         user = logged_in(session)
-        users = _active_users(session) if can(user, Action.ASSIGN) else []
+        users = list(list_users(session, active_only=True)) if can(user, Action.ASSIGN) else []
     if not total:
         st.info("No claims match these filters." if where != ClaimFilter() else "No claims yet.")
         return
@@ -81,7 +83,7 @@ def table_key() -> str:
 
 
 def _filters(session: Session) -> ClaimFilter:
-    top = st.columns([3, 2, 2])
+    top = st.columns([3, 2, 2, 1], vertical_alignment="bottom")
     search = top[0].text_input(
         "Search", placeholder="Words in the quote or sentence", key="claims_search"
     )
@@ -96,18 +98,17 @@ def _filters(session: Session) -> ClaimFilter:
         placeholder="Any kind",
         key="claims_kind",
     )
-    more = st.columns(4)
-    outlets = _names(session, select(Outlet.id, Outlet.name).order_by(col(Outlet.name)))
-    outlet = _choose(more[0], "Outlet", outlets, "claims_outlet")
-    articles = _names(
-        session,
-        select(Article.id, Article.title).order_by(col(Article.ingested_at).desc()),
+    if "claims_conflicts" not in st.session_state:
+        st.session_state["claims_conflicts"] = st.query_params.get("conflicts") == "1"
+    conflicts = top[3].toggle(
+        "Conflicts only", key="claims_conflicts", help="Claims whose outlets disagree"
     )
-    article = _choose(more[1], "Article", articles, "claims_article")
-    speakers = _names(session, select(Speaker.id, Speaker.name).order_by(col(Speaker.name)))
-    speaker = _choose(more[2], "Speaker", speakers, "claims_speaker")
-    people = _names(session, select(User.id, User.display_name).order_by(col(User.display_name)))
-    assignee = _choose(more[3], "Assigned to", people, "claims_assignee")
+    more = st.columns(4)
+    choices = filter_choices(session, limit=CHOICES_LIMIT)
+    outlet = _choose(more[0], "Outlet", choices.outlets, "claims_outlet")
+    article = _choose(more[1], "Article", choices.articles, "claims_article")
+    speaker = _choose(more[2], "Speaker", choices.speakers, "claims_speaker")
+    assignee = _choose(more[3], "Assigned to", choices.people, "claims_assignee")
     return ClaimFilter(
         statuses=tuple(statuses),
         kind=kind,
@@ -116,11 +117,8 @@ def _filters(session: Session) -> ClaimFilter:
         speaker_id=speaker,
         assignee_id=assignee,
         search=search,
+        conflicts=conflicts,
     )
-
-
-def _names(session: Session, query: Any) -> dict[int, str]:
-    return {row[0]: row[1] for row in session.exec(query.limit(CHOICES_LIMIT)).all()}
 
 
 def _choose(where: Any, label: str, names: dict[int, str], key: str) -> int | None:
@@ -148,17 +146,21 @@ def _table(rows: list[ClaimRow]) -> list[ClaimRow]:
     for r in rows:
         seen_version(r.claim)  # remember what this reviewer saw, for the bulk actions
     event = st.dataframe(
-        records,
+        _coloured(records),
         hide_index=True,
         width="stretch",
         key=table_key(),
         on_select="rerun",
         selection_mode="multi-row",
         column_config={
-            "ID": st.column_config.NumberColumn(format="%d", width="small"),
+            "ID": st.column_config.NumberColumn(format="%d", width=60),
             "Status": st.column_config.TextColumn(width=100),
-            "Quote": st.column_config.TextColumn(width="large"),
-            "Figure": st.column_config.TextColumn(width="medium"),
+            "Quote": st.column_config.TextColumn(width=320),
+            "Figure": st.column_config.TextColumn(width=120),
+            "Speaker": st.column_config.TextColumn(width=130),
+            "Article": st.column_config.TextColumn(width=220),
+            "Outlet": st.column_config.TextColumn(width=130),
+            "Assigned to": st.column_config.TextColumn(width=110),
         },
     )
     picked = event.selection.rows if hasattr(event, "selection") else []
@@ -175,25 +177,34 @@ def _table(rows: list[ClaimRow]) -> list[ClaimRow]:
     return chosen
 
 
+_COLOUR_OF_LABEL = {STATUS_LABELS[s]: STATUS_COLOURS[s] for s in Status}
+
+
+def _coloured(records: list[dict[str, Any]]) -> Any:
+    """The rows with each Status cell in its status colour (as on the Review page)."""
+    frame = pd.DataFrame(records)
+    if frame.empty:
+        return frame
+    return frame.style.map(
+        lambda label: f"background-color: {_COLOUR_OF_LABEL.get(label, '')}; color: #111",
+        subset=["Status"],
+    )
+
+
 def _record(row: ClaimRow) -> dict[str, Any]:
     c = row.claim
     return {
         "ID": c.id,
         "Status": STATUS_LABELS[c.status],
-        "Kind": c.kind.value,
         "Quote": " ".join(c.quote.split()),
         "Figure": " ".join(b for b in (c.qualifier, number(c.value), c.unit) if b),
         "Speaker": row.speaker or "",
         "Article": row.article_title,
         "Outlet": row.outlet or "",
         "Assigned to": row.assignee or "",
+        "Kind": c.kind.value,
         "Changed": when(c.updated_at),
     }
-
-
-def _active_users(session: Session) -> list[User]:
-    query = select(User).where(col(User.active)).order_by(col(User.display_name))
-    return list(session.exec(query).all())
 
 
 def _bulk_actions(selected: list[ClaimRow], users: list[User]) -> None:
@@ -225,7 +236,7 @@ def _bulk_actions(selected: list[ClaimRow], users: list[User]) -> None:
             )
             if cols[3].button("Assign", key="bulk_assign_go"):
                 with shown_errors(), db() as session:
-                    person = session.get(User, who) if who else None
+                    person = user_by_id(session, user_id=who) if who else None
                     done = assign(session, seen=seen, assignee=person, by=logged_in(session))
                     target = person.display_name if person else "nobody"
                     _finish(done, f"{len(done)} claims assigned to {target}.")

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
+from urllib.parse import quote
 
 import streamlit as st
 from sqlmodel import Session
 
+from factcheck.audit import what_happened
+from factcheck.comparable import word_diff
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError, NotAllowed
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
+from factcheck.logins import login_user
 from factcheck.models import Claim, Event, Status, User
+from factcheck.names import mixed_scripts
 
 USER_KEY = "factcheck_user_id"
+TOKEN_KEY = "factcheck_login_token"  # this browser's login token (also in its cookie)
+EXPIRES_KEY = "factcheck_login_expires"
+COOKIE = "factcheck_login"
 
 
 @contextmanager
@@ -26,13 +35,40 @@ def db(*, readonly: bool = False) -> Iterator[Session]:
 
 
 def current_user(session: Session) -> User | None:
-    """The logged-in, still active user, or None (a disabled user is logged out at once)."""
-    user_id = st.session_state.get(USER_KEY)
-    user = session.get(User, user_id) if user_id is not None else None
-    if user is not None and not user.active:
-        st.session_state.pop(USER_KEY, None)
+    """The logged-in, still active user, or None (a disabled user is logged out at once).
+
+    A new tab or a reload has a fresh Streamlit session: the login cookie carries it over.
+    A login ended elsewhere (logout, account disabled, password changed) ends here too.
+    """
+    token = st.session_state.get(TOKEN_KEY)
+    if USER_KEY not in st.session_state:
+        token = cookie_token()
+        user = login_user(session, token=token) if token else None
+        if user is not None:
+            st.session_state[USER_KEY], st.session_state[TOKEN_KEY] = user.id, token
+        return user
+    if token is not None and login_user(session, token=token) is None:
+        _forget_login()
+        return None
+    user = session.get(User, st.session_state[USER_KEY])
+    if user is None or not user.active:
+        _forget_login()
         return None
     return user
+
+
+def cookie_token() -> str | None:
+    """The login token the browser sent with this page, if any."""
+    try:
+        token = st.context.cookies.get(COOKIE)
+    except (AttributeError, RuntimeError):  # no browser request behind this run
+        return None
+    return token if isinstance(token, str) and token else None
+
+
+def _forget_login() -> None:
+    st.session_state.pop(USER_KEY, None)
+    st.session_state.pop(TOKEN_KEY, None)
 
 
 @contextmanager
@@ -41,7 +77,7 @@ def shown_errors() -> Iterator[None]:
     try:
         yield
     except FactcheckError as exc:
-        st.error(str(exc), icon=":material/error:")
+        st.error(plain(str(exc)), icon=":material/error:")
 
 
 def logged_in(session: Session) -> User:
@@ -121,18 +157,26 @@ def when(moment: datetime | None) -> str:
 
 
 def describe_change(event: Event) -> str:
-    """What an event changed, e.g. 'status: unreviewed → verified'."""
+    """What an event changed, in readable values, e.g. 'Unreviewed → Verified' or a note."""
     before, after = event.before or {}, event.after or {}
     changed = [
-        f"{key}: {before[key]} → {value}" if key in before else f"{key}: {value}"
+        _value(key, before[key]) + " → " + _value(key, value)
+        if key in before
+        else _value(key, value)
         for key, value in after.items()
-        if key != "version" and before.get(key) != value
+        if key not in ("version", "sha256") and before.get(key) != value
     ]
     return "; ".join(changed)
 
 
+def _value(key: str, value: object) -> str:
+    if key == "status" and isinstance(value, str) and value in Status._value2member_map_:
+        return STATUS_LABELS[Status(value)]
+    return "—" if value is None else " ".join(str(value).split())
+
+
 def history_table(history: Sequence[tuple[Event, User | None]]) -> None:
-    """A claim's audit trail as a table, newest first."""
+    """A claim's audit trail as a table, newest first, each action in words."""
     if not history:
         st.caption("No changes recorded yet.")
         return
@@ -141,13 +185,19 @@ def history_table(history: Sequence[tuple[Event, User | None]]) -> None:
             {
                 "When": when(event.at),
                 "Who": user.display_name if user else "system",
-                "Action": event.action,
-                "Change": describe_change(event),
+                "What": what_happened(event),
+                "Details": describe_change(event),
             }
             for event, user in reversed(history)
         ],
         hide_index=True,
         width="stretch",
+        column_config={
+            "When": st.column_config.TextColumn(width="medium"),
+            "Who": st.column_config.TextColumn(width="medium"),
+            "What": st.column_config.TextColumn(width="medium"),
+            "Details": st.column_config.TextColumn(width="large"),
+        },
     )
 
 
@@ -181,12 +231,55 @@ def show_flash() -> None:
         st.toast(message, icon=icon)
 
 
-_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!|<>$~:")
+_MARKDOWN_SPECIALS = frozenset("\\`*_{}[]()#+-.!|<>$~:=&")
 
 
-def plain(text: str) -> str:
-    """User text for st.markdown: on one line, with Markdown's special characters escaped."""
-    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIALS else ch for ch in " ".join(text.split()))
+def plain(text: str, *, lines: bool = False) -> str:
+    """Text written by a user or fetched from a page, for any Streamlit call that renders
+    Markdown (markdown, caption, title, header, success, error, toast, labels ...).
+
+    Every page passes such text through here, once: Markdown's special characters are
+    escaped, so images, links, HTML, ``:red[...]`` and ``:material/...:`` show as the
+    characters they are; bidi controls are neutralised. One line, or its lines kept.
+    """
+    if lines:
+        return "  \n".join(plain(line) for line in text.splitlines())
+    visible = " ".join(neutral_bidi(text).split())
+    escaped = "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIALS else ch for ch in visible)
+    # Streamlit turns "http://…", "www.…" and ":material/name:" into links and icons after
+    # Markdown is parsed, escaped or not: an invisible word joiner breaks those patterns.
+    return _WWW.sub(lambda www: www.group(0) + "\u2060", escaped.replace(":", ":\u2060"))
+
+
+_WWW = re.compile(r"(?i)www(?=\\\.)")
+
+
+_BIDI_CONTROLS = dict.fromkeys(
+    map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
+)
+
+
+def name_shown(name: str) -> str:
+    """An outlet or speaker name for Markdown, flagged when it mixes alphabets (a look-alike
+    such as a Cyrillic "а" in "Vаlley Post" is a different outlet)."""
+    if mixed_scripts(name):
+        return f"{plain(name)} :orange[(mixes alphabets: check the spelling)]"
+    return plain(name)
+
+
+def neutral_bidi(text: str) -> str:
+    """The text without bidi embedding, override and isolate controls (they reorder what
+    follows them on screen: "‮fdp.exe" shows as "exe.pdf")."""
+    return text.translate(_BIDI_CONTROLS)
+
+
+def md_link(text: str, url: str) -> str:
+    """A Markdown link with escaped text, to an http(s) address whose ( ) < > and spaces are
+    percent-encoded so it cannot break out of the link; plain text for any other address."""
+    if not url.lower().startswith(("http://", "https://")):
+        return plain(text)
+    target = quote(url, safe=":/?#@!$&'*+,;=%~[]")
+    return f"[{plain(text)}]({target})"
 
 
 def number(value: float | None) -> str:
@@ -194,3 +287,18 @@ def number(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def diff_html(original: str, other: str) -> str:
+    """``other``'s wording of a quote: words dropped from ``original`` struck through, words
+    added underlined (all text escaped)."""
+    parts = []
+    for op, words in word_diff(original, other):
+        text = html.escape(words)
+        if op == "dropped":
+            parts.append(f'<del style="color:#b00">{text}</del>')
+        elif op == "added":
+            parts.append(f'<ins style="color:#060">{text}</ins>')
+        else:
+            parts.append(text)
+    return " ".join(parts)

@@ -15,9 +15,10 @@ import streamlit as st
 from factcheck import charts
 from factcheck import dashboard as board
 from factcheck.db import database_url
+from factcheck.groups import conflict_count
 from factcheck.labels import STATUS_LABELS
 from factcheck.models import ClaimKind, Status
-from factcheck.ui.common import db
+from factcheck.ui.common import db, page_link, plain
 
 BARS: dict[board.Dimension, tuple[str, str]] = {  # dimension → (chart title, tooltip name)
     "outlet": ("Claims by outlet", "Outlet"),
@@ -96,6 +97,17 @@ def _headline(now: board.Headline) -> None:
         column.metric(STATUS_LABELS[status], f"{now.counts.get(status, 0):,}")
 
 
+def _conflicts() -> None:
+    """How many claim groups hold figures outlets disagree on (all articles), with a link."""
+    with db(readonly=True) as session:
+        groups, claims = conflict_count(session)
+    if groups:
+        cols = st.columns([1, 3], vertical_alignment="center")
+        cols[0].metric("Conflicts", f"{groups:,}", help="Claim groups whose outlets disagree.")
+        with cols[1]:
+            page_link("claims", f"{claims:,} claims in conflicting groups", conflicts=1)
+
+
 def selections() -> list[board.Selection]:
     """The bars clicked in each chart (read from the charts' session state)."""
     picked: list[board.Selection] = []
@@ -148,7 +160,7 @@ def _figures_view(url: str, where: board.DashboardFilter, version: int) -> None:
         return
     frame = _figures(url, where, measure, version)
     if frame.empty:
-        st.caption(f"No numeric claims about “{measure}” under these filters.")
+        st.caption(f"No numeric claims about “{plain(measure)}” under these filters.")
         return
     st.altair_chart(charts.figures_chart(frame, measure=measure), width="stretch")
 
@@ -213,6 +225,7 @@ def render() -> None:
         version = board.data_version(session)
     tables = _tables(url, where, version)
     _headline(tables.headline)
+    _conflicts()
     if tables.headline.claims == 0:
         st.info("No claims under these filters yet. Add an article on the Articles page.")
         return

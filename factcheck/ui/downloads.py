@@ -22,6 +22,7 @@ from factcheck.exports import (
 from factcheck.models import User
 from factcheck.permissions import Action, can
 from factcheck.reports import FORMATS
+from factcheck.settings import publisher_warning
 from factcheck.ui.common import current_user, db
 
 HELP = {
@@ -81,6 +82,9 @@ def download_buttons(where: ClaimFilter, *, key: str) -> None:
         f"Download {total:,} claim{'s' if total != 1 else ''} (claims marked “not a claim” "
         "are left out)." + (_too_many(over) if over else "")
     )
+    warning = publisher_warning() if "claimreview" in {f.key for f in allowed} else None
+    if warning:
+        st.warning(warning, icon=":material/badge:")
     for fmt in allowed:  # one under the other: fits a popover as well as a page
         st.download_button(
             fmt.label,

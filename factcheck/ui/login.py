@@ -7,10 +7,16 @@ the argon2 password hash.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import streamlit as st
 
 from factcheck.errors import LoginFailed
-from factcheck.ui.common import USER_KEY, db
+from factcheck.logins import start_login
+from factcheck.models import utcnow
+from factcheck.settings import settings
+from factcheck.ui import cookies
+from factcheck.ui.common import EXPIRES_KEY, TOKEN_KEY, USER_KEY, cookie_token, db, plain
 from factcheck.users import authenticate, count_users, sso_user
 
 
@@ -37,6 +43,8 @@ def render() -> None:
     if single_sign_on():
         _sso_login()
     else:
+        if cookie_token():  # a login that has ended (logged out, disabled ...)
+            cookies.drop()
         _form_login()
 
 
@@ -49,24 +57,37 @@ def _sso_login() -> None:
             email = st.user.get("email")
             user = sso_user(session, email=email if isinstance(email, str) else None)
         except LoginFailed as exc:
-            st.error(str(exc))
+            st.error(plain(str(exc)))
             st.button("Log out", on_click=st.logout)
             return
     st.session_state[USER_KEY] = user.id
     st.rerun()
 
 
+def _client_address() -> str:
+    """The browser's address as Streamlit saw it (behind a proxy: the proxy's)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "unknown browser"
+
+
 def _form_login() -> None:
     with st.form("login"):
         email = st.text_input("E-mail", key="login_email")
         password = st.text_input("Password", type="password", key="login_password")
-        submitted = st.form_submit_button("Log in", type="primary")
+        # The default (secondary) look: browser tools that drive Streamlit forms find it.
+        submitted = st.form_submit_button("Log in")
     if submitted:
-        with db(readonly=True) as session:
+        with db() as session:  # a failure is recorded, to slow down guessing
             try:
-                user = authenticate(session, email=email, password=password)
+                user = authenticate(
+                    session, email=email, password=password, client=_client_address()
+                )
             except LoginFailed as exc:
-                st.error(str(exc))
+                st.error(plain(str(exc)))
                 return
+            days = settings().login_days
+            token = start_login(session, user=user, days=days)
         st.session_state[USER_KEY] = user.id
+        st.session_state[TOKEN_KEY] = token
+        st.session_state[EXPIRES_KEY] = utcnow() + timedelta(days=days)
         st.rerun()

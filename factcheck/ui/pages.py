@@ -6,7 +6,18 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from factcheck.ui import articles, claim, claims, dashboard, hooks, inbox, queue, review
+from factcheck.ui import (
+    articles,
+    claim,
+    claims,
+    dashboard,
+    hooks,
+    inbox,
+    queue,
+    review,
+    speakers,
+    stories,
+)
 
 PAGES: tuple[tuple[Callable[[], None], str, str], ...] = (
     (inbox.render, "Inbox", "inbox"),
@@ -15,6 +26,8 @@ PAGES: tuple[tuple[Callable[[], None], str, str], ...] = (
     (review.render, "Review", "review"),
     (claims.render, "Claims", "claims"),
     (claim.render, "Claim", "claim"),
+    (stories.render, "Stories", "stories"),
+    (speakers.render, "Speakers", "speakers"),
     (dashboard.render, "Dashboard", "dashboard"),
     (hooks.render, "Webhooks", "webhooks"),
 )  # no icons: Material icon names would show up in the links' text for screen readers

@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import streamlit as st
 
 from factcheck.articles import get_article, list_articles
-from factcheck.audit import claim_history
-from factcheck.claims import ClaimFilter, ClaimRow, add_claim, edit_claim, list_claims
+from factcheck.audit import changes_since, claim_history
+from factcheck.claims import (
+    ClaimFilter,
+    ClaimRow,
+    add_claim,
+    edit_claim,
+    get_claim,
+    list_claims,
+)
+from factcheck.errors import Duplicate
 from factcheck.labels import STANCE_LABELS, STATUS_LABELS
-from factcheck.models import Article, Attribution, Claim, ClaimKind, Stance, Status
+from factcheck.models import Article, Claim, ClaimKind, Stance, Status
 from factcheck.review import add_evidence, add_note, set_status
 from factcheck.ui import annotate
 from factcheck.ui.common import (
@@ -21,6 +30,7 @@ from factcheck.ui.common import (
     forget_seen,
     history_table,
     logged_in,
+    name_shown,
     number,
     page_link,
     plain,
@@ -35,8 +45,10 @@ from factcheck.ui.desk import sign_off_controls, sign_off_state
 from factcheck.ui.downloads import download_buttons
 from factcheck.ui.highlight import Span, article_html, legend_html
 
+WATCH_SECONDS = 4  # how often an open claim is checked for others' changes
 MAX_CLAIMS = 5000  # far above any real article; keeps one page run bounded
 CLICK_KEY = "review_article_click"
+MISSED_GENERATION = "review_missed_generation"
 PICK_KEY = "review_pick"
 
 _ARTICLE_CSS = """
@@ -199,9 +211,10 @@ def _short(row: ClaimRow) -> str:
 
 
 def _header(article: Article, rows: list[ClaimRow]) -> None:
-    st.header(article.title)
+    st.header(plain(article.title))
     outlet = rows[0].outlet if rows else None
-    bits = [b for b in (outlet, article.author, when(article.published_at)) if b]
+    bits = [name_shown(outlet)] if outlet else []
+    bits += [plain(b) for b in (article.author, when(article.published_at)) if b]
     open_count = sum(r.claim.status is Status.UNREVIEWED for r in rows)
     bits.append(f"{len(rows)} claims, {open_count} unreviewed")
     st.caption(" · ".join(bits))
@@ -277,18 +290,7 @@ def _claim_panel(row: ClaimRow) -> None:
         with db(readonly=True) as session:
             user = logged_in(session)
         sign_off_controls(claim, seen, user)
-        if seen != claim.version:
-            st.warning(
-                f"This claim changed since you opened it (you saw version {seen}, it is now "
-                f"version {claim.version}). Check the history, then reload it to edit.",
-                icon=":material/sync_problem:",
-            )
-            st.button(
-                "Reload the claim",
-                on_click=forget_seen,
-                args=([claim.id],),
-                key=f"reload_{claim.id}",
-            )
+        _watch(claim_key(claim), seen)
         verdict, evidence, note, edit, history = st.tabs(
             ["Status", "Evidence", "Note", "Correct", "History"]
         )
@@ -305,6 +307,25 @@ def _claim_panel(row: ClaimRow) -> None:
         page_link(
             "claim", "Everything about this claim", icon=":material/search:", claim=claim_key(claim)
         )
+
+
+@st.fragment(run_every=timedelta(seconds=WATCH_SECONDS))
+def _watch(claim_id: int, seen: int) -> None:
+    """Say so, without a click, when someone else changes the open claim (checked every few s)."""
+    with db(readonly=True) as session:
+        news = changes_since(
+            session, claim=get_claim(session, claim_id=claim_id), seen_version=seen
+        )
+    if not news:
+        return
+    st.warning(
+        f"This claim changed since you opened it: {news} Reload it to see the change and "
+        "decide again.",
+        icon=":material/sync_problem:",
+    )
+    if st.button("Reload the claim", key=f"reload_{claim_id}", icon=":material/refresh:"):
+        forget_seen([claim_id])
+        st.rerun()
 
 
 def _facts(row: ClaimRow) -> None:
@@ -328,7 +349,9 @@ def _facts(row: ClaimRow) -> None:
 
 
 def _status_form(claim: Claim, seen: int) -> None:
-    key = f"status_{claim.id}"
+    # The widgets' keys carry the version the reviewer saw: after their own write, "Not a
+    # claim" or "Reload the claim" it moves on, and the form opens afresh on the current status.
+    key = f"status_{claim.id}_v{seen}"
     with st.form(key, border=False):
         status = st.radio(
             "Verdict",
@@ -341,11 +364,28 @@ def _status_form(claim: Claim, seen: int) -> None:
         note = st.text_area("Note (optional)", key=f"{key}_note", height=80)
         saved = st.form_submit_button("Save verdict", type="primary")
     if saved and status is not None:
-        _write_status(claim, status, seen, note)
+        _save_verdict(claim, status, seen, note)
     if claim.status is not Status.NOT_A_CLAIM and st.button(
         "Not a claim (extraction mistake)", key=f"{key}_nac", icon=":material/block:"
     ):
         _write_status(claim, Status.NOT_A_CLAIM, seen, "")
+
+
+def _save_verdict(claim: Claim, status: Status, seen: int, note: str) -> None:
+    """Save what the reviewer chose: a status they left alone is never written."""
+    if status is not claim.status:
+        _write_status(claim, status, seen, note)
+    elif note.strip():
+        with shown_errors(), db() as session:
+            add_note(session, claim_id=claim_key(claim), body=note, by=logged_in(session))
+            flash(f"Note added to claim #{claim.id}; its status stays {_label(claim.status)}.")
+            st.rerun()
+    else:
+        st.info(f"Nothing to save: the claim is already {_label(claim.status)}.")
+
+
+def _label(status: Status) -> str:
+    return STATUS_LABELS[status].lower()
 
 
 def _write_status(claim: Claim, status: Status, seen: int, note: str) -> None:
@@ -361,15 +401,11 @@ def _write_status(claim: Claim, status: Status, seen: int, note: str) -> None:
         saw([fresh])
         if fresh.proposed_status is not None:
             flash(
-                f"Proposed {STATUS_LABELS[status].lower()} for claim #{claim.id}; it awaits an "
-                "editor's sign-off.",
+                f"Proposed {_label(status)} for claim #{claim.id}; it awaits an editor's sign-off.",
                 icon=":material/hourglass_top:",
             )
         else:
-            flash(
-                f"Claim #{claim.id} is now {STATUS_LABELS[status].lower()}.",
-                icon=":material/check_circle:",
-            )
+            flash(f"Claim #{claim.id} is now {_label(status)}.", icon=":material/check_circle:")
         st.rerun()
 
 
@@ -462,11 +498,13 @@ def _history(claim: Claim) -> None:
 
 
 def _add_missed(article: Article) -> None:
+    # A new generation after each added claim gives the form fresh, empty widgets.
+    generation = st.session_state.get(MISSED_GENERATION, 0)
+    key = f"missed_{article.id}_{generation}"
     with st.expander("Add a claim the extractor missed", icon=":material/add:"):
-        picked = annotate.pick_span(article.text, key=f"missed_{article.id}")
+        picked = annotate.pick_span(article.text, key=key)
         if picked is None:
             return
-        key = f"missed_{article.id}"
         kind = (
             st.radio(
                 "Kind",
@@ -485,22 +523,48 @@ def _add_missed(article: Article) -> None:
         )
         unit = st.text_input("Unit (optional)", key=f"{key}_unit") if value is not None else ""
         if st.button("Add claim", key=f"{key}_add", type="primary"):
-            with shown_errors(), db() as session:
-                claim = add_claim(
-                    session,
-                    article_id=claim_key_article(article),
-                    start=picked.start,
-                    end=picked.end,
-                    quote=picked.quote,
-                    kind=kind,
-                    by=logged_in(session),
-                    speaker=speaker or None,
-                    attribution=Attribution.DIRECT
-                    if speaker and kind is ClaimKind.ATTRIBUTED
-                    else None,
-                    value=value,
-                    unit=unit.strip() or None,
-                )
-                _select(claim_key(claim))
-                flash(f"Claim #{claim.id} added.", icon=":material/add:")
-                st.rerun()
+            _write_missed(article, picked, kind, speaker, value, unit)
+
+
+def _point_to(duplicate: Duplicate) -> None:
+    st.warning(str(duplicate), icon=":material/content_copy:")
+    if duplicate.existing_id is not None:
+        st.button(
+            f"Open claim #{duplicate.existing_id}",
+            on_click=_select,
+            args=(duplicate.existing_id,),
+            key=f"missed_open_{duplicate.existing_id}",
+        )
+
+
+def _write_missed(
+    article: Article,
+    picked: annotate.Picked,
+    kind: ClaimKind,
+    speaker: str,
+    value: float | None,
+    unit: str,
+) -> None:
+    claim: Claim | None = None
+    with shown_errors(), db() as session:
+        try:
+            claim = add_claim(
+                session,
+                article_id=claim_key_article(article),
+                start=picked.start,
+                end=picked.end,
+                quote=picked.quote,
+                kind=kind,
+                by=logged_in(session),
+                speaker=speaker.strip() or None,
+                value=value,
+                unit=unit.strip() or None,
+            )
+        except Duplicate as exc:
+            _point_to(exc)
+    if claim is None:  # refused, and told why
+        return
+    st.session_state[MISSED_GENERATION] = st.session_state.get(MISSED_GENERATION, 0) + 1
+    _select(claim_key(claim))
+    flash(f"Claim #{claim.id} added.", icon=":material/add:")
+    st.rerun()

@@ -31,6 +31,10 @@ def paste(page: Page, text: str, outlet: str) -> None:
     page.get_by_label("Outlet").first.fill(outlet)
     page.get_by_role("button", name="Add and find claims").click()
     wait_idle(page)
+    cleaned = page.get_by_role("button", name="Add the cleaned text")
+    if cleaned.count():  # the page said what cleaning removes and asks which text to keep
+        cleaned.click()
+        wait_idle(page)
 
 
 @pytest.mark.timeout(180)

@@ -14,6 +14,26 @@ clicked bar under a filter), a fresh page: the median of five cold runs, at each
 ratio between the sizes and the pandas baseline of each size. The page reads the count tables
 (factcheck.counts), so its cost should not grow with the claims. Targets: ≤ 0.3 s per cold
 run, 5M/1M ≤ 1.3 (1.5 where a chart ranks articles or speakers), ≤ 100 KB of chart data.
+
+Measured 2026-12-04 on the shared 2-core machine at a load average of 13-15 (other engineers'
+generators and test suites; the pandas baseline, ~1-2 s unloaded, took 28 s at 1M), so every
+figure is several times its unloaded value and the ratios are mostly noise. Cold runs,
+median of 5 (s); SQLite 5M could not be generated in time (74 min for 2 GB of 3.7 GB).
+
+    filter                        SQLite 1M   PG 1M   PG 5M   PG 5M/1M
+    kind = numeric                    0.208   0.592   2.561   4.33
+    one year                          1.093   1.289   4.082   3.17
+    one month                         0.680   0.795   2.156   2.71
+    biggest outlet                    2.457   0.984   2.045   2.08
+    one article                       1.023   1.350   1.031   0.76
+    year + kind                       1.460   7.773   1.773   0.23
+    biggest outlet + kind             0.476   1.243   1.047   0.84
+    year + biggest outlet + kind      1.326   1.277   0.884   0.69
+    month + biggest outlet            0.628   0.218   0.343   1.57
+    bar clicked, no filter            1.516   1.834   1.641   0.90
+    bar clicked, one year             1.824   2.672   1.643   0.61
+    pandas baseline                  28.173  27.628 252.887   9.15
+SQLite 1M: cold page 0.347 s (median of 5), after a review 0.336 s, 84 KB of chart data.
 """
 
 from __future__ import annotations

@@ -2,12 +2,13 @@
 
 Claims gain the pending verdict (proposed_status, proposed_by_id, proposed_at), its sign-off,
 publication, latest correction and a manual priority; new tables hold the desk's settings
-(one row: two_person_rule, on for a new database, off for one that already holds claims, so
-an upgrade does not change how a working desk works), the corrections log, inbox notices,
+(one row, written by admins; an upgraded database that already holds claims gets it with the
+two-person rule off, so an upgrade does not change how a working desk works, while a new one
+follows FACTCHECK_TWO_PERSON_RULE, on by default), the corrections log, inbox notices,
 webhooks and their deliveries. ix_claim_triage holds every column the triage queue scores.
 
 Revision ID: 0008
-Revises: 0007
+Revises: 0009
 Create Date: 2026-12-04
 """
 
@@ -21,7 +22,7 @@ from alembic import op
 
 
 revision: str = '0008'
-down_revision: str | None = "0007"
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -150,9 +151,10 @@ def upgrade() -> None:
         sa.column("updated_at", sqlmodel.sql.sqltypes.UTCDateTime()),
     )
     working = op.get_bind().execute(sa.text("SELECT 1 FROM claim LIMIT 1")).first() is not None
-    op.bulk_insert(
-        settings, [{"id": 1, "two_person_rule": not working, "updated_at": datetime.now(UTC)}]
-    )
+    if working:
+        op.bulk_insert(
+            settings, [{"id": 1, "two_person_rule": False, "updated_at": datetime.now(UTC)}]
+        )
     op.execute("ANALYZE claim")
 
 

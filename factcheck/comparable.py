@@ -1,0 +1,502 @@
+"""When two claims in different articles say the same thing: keys, value bounds, similarity.
+
+Pure functions (no session); factcheck.groups stores what they decide.
+
+Numeric claims
+--------------
+A numeric claim is comparable with another when both have the same **measure key** (what is
+counted, from factcheck/extract/lexicon/measures.py: "41 people died", "41 died" and "the
+death toll rose to 41" all count ``killed``) and the same **unit class** (durations in days,
+currencies by code, other units by name, plain counts as ``count``).
+
+Each claim states an interval of values it allows, from its value, range and qualifier:
+
+============================================  ===============================================
+"41", "exactly 41", "only 41"                 [41, 41]
+"at least 41", "over 41", "more than", "41+"  [41, ∞)
+"up to 41", "at most", "less than", "under"   [0, 41]
+"nearly 41", "almost", "just under"           [41 × 0.9, 41]
+"about 41", "some", "around", "roughly" …     [41 × 0.95, 41 × 1.05]
+"38 to 45"                                     [38, 45]
+============================================  ===============================================
+
+Two claims **describe the same fact** when their intervals lie within ``SAME_FACT`` (15%) of
+each other (the gap between them, relative to the larger value), an open side counting up to
+``OPEN`` (2×) its bound: "over 1,000" may report 1,500, but "at least 41" (Lisk's dead) does
+not report a toll of 253 elsewhere, though it is true of it. A group is in **conflict**
+when no single value lies in every member's interval: "some 240" allows 228–252 and 253
+allows only 253, so an outlet that wrote "some 240" and one that wrote 253 disagree, while
+"over 1,000" and 1,500 agree, and "about 130" (123.5–136.5) agrees with 136.
+
+Edges, each tested: an open bound never conflicts on its open side ("over 1,000" with 50,000);
+two exact values that differ conflict however close (41 and 42: outlets that disagree on a
+toll are what a reviewer must see); a duration compares in days ("4-1/2 months" = 135 days);
+a figure with no value (vague "dozens") is never grouped.
+
+Attributed claims
+-----------------
+Two attributed claims join when their speaker is the same entity and their content words
+overlap: the **containment** of the smaller set of content words in the larger (stop words
+dropped, plurals singular, synonyms folded by the measure table) is at least
+``SAME_WORDS`` with at least ``MIN_SHARED`` words in common. Why containment over normalised
+words rather than TF-IDF or shingles: a trimmed quote is a subset of the full one (containment
+is 1, Jaccard is low); a garbled quote reorders words ("Hamas is the day following the day
+after" / "The day after is the day after Hamas"), which breaks word shingles but not word
+sets; and it needs no corpus statistics, so a group decided at ingest does not change meaning
+as the database grows (TF-IDF weights would).
+"""
+
+from __future__ import annotations
+
+import calendar
+import difflib
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from factcheck.extract.lexicon.measures import CANONICAL, NEUTRAL, PHRASES, SINGULAR
+from factcheck.extract.units import lookup
+
+SAME_FACT = 0.15  # intervals this close (relative gap) report one fact
+OPEN = 2.0  # "over 1,000" may report up to 2,000, "up to 60" down to 30
+ABOUT = 0.05  # "about 130" allows 5% either way
+NEARLY = 0.10  # "nearly 45" allows down to 10% less
+SAME_WORDS = 0.6  # content-word containment of two attributed claims saying the same
+MIN_SHARED = 3  # two words in common ("tunnel", "reopen") is a topic, not a statement
+
+_LOWER_BOUNDS = frozenset(
+    [
+        "at least",
+        "more than",
+        "over",
+        "well over",
+        "just over",
+        "upwards of",
+        "in excess of",
+        "no fewer than",
+        "no less than",
+        "above",
+        "as many as",
+        "as much as",
+    ]
+)
+_UPPER_BOUNDS = frozenset(
+    [
+        "up to",
+        "at most",
+        "less than",
+        "fewer than",
+        "under",
+        "below",
+        "no more than",
+        "within",
+        "as few as",
+    ]
+)
+_NEARLY = frozenset(["nearly", "almost", "just under", "close to", "closer to"])
+_ABOUT = frozenset(
+    [
+        "about",
+        "some",
+        "around",
+        "roughly",
+        "approximately",
+        "an estimated",
+        "estimated",
+        "somewhere around",
+        "maybe",
+        "perhaps",
+        "or so",
+    ]
+)
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "if",
+        "then",
+        "than",
+        "that",
+        "this",
+        "these",
+        "those",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "it",
+        "its",
+        "it's",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "me",
+        "him",
+        "her",
+        "them",
+        "us",
+        "our",
+        "your",
+        "their",
+        "his",
+        "my",
+        "mine",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "after",
+        "before",
+        "up",
+        "down",
+        "out",
+        "not",
+        "no",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "done",
+        "have",
+        "has",
+        "had",
+        "having",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "according",
+        "there",
+        "here",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "each",
+        "every",
+        "some",
+        "such",
+        "very",
+        "just",
+        "also",
+        "so",
+        "too",
+        "only",
+        "own",
+        "same",
+        "other",
+        "more",
+        "most",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """The values a numeric claim allows: from ``lo`` to ``hi`` (None: open on that side)."""
+
+    lo: float | None
+    hi: float | None
+
+    def meet(self, other: Bounds) -> Bounds:
+        """The values both allow (``lo > hi`` when none)."""
+        lows = [b for b in (self.lo, other.lo) if b is not None]
+        highs = [b for b in (self.hi, other.hi) if b is not None]
+        return Bounds(max(lows) if lows else None, min(highs) if highs else None)
+
+    def plausible(self) -> Bounds:
+        """The values that may be one fact with this one: an open side closed at ``OPEN``×.
+
+        "At least 41" is true of 253 but does not report it; "over 1,000" may report 1,500.
+        """
+        lo, hi = self.lo, self.hi
+        if hi is None and lo is not None:
+            hi = lo * OPEN
+        if lo is not None and lo == 0 and hi is not None:
+            lo = hi / OPEN
+        return Bounds(lo, hi)
+
+    @property
+    def empty(self) -> bool:
+        """True when no value fits (a conflict)."""
+        return self.lo is not None and self.hi is not None and self.lo > self.hi + 1e-9
+
+
+def _singular(word: str) -> str:
+    if word in SINGULAR:
+        return SINGULAR[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _fold(word: str) -> str:
+    """One word in its comparable form: lower case, synonym folded, singular."""
+    low = word.lower().replace("’", "'").removesuffix("'s")
+    return CANONICAL.get(low) or CANONICAL.get(_singular(low)) or _singular(low)
+
+
+def real_unit(unit: str | None) -> bool:
+    """True for a unit of measurement or a currency; False for a counted noun ("people")."""
+    if not unit:
+        return False
+    return lookup(unit) is not None or bool(re.fullmatch(r"[A-Z]{3}", unit)) or "/" in unit
+
+
+_PHYSICAL = frozenset({"time", "length", "area", "volume", "mass"})
+
+
+def by_unit_alone(unit: str | None, days: float | None) -> bool:
+    """True for durations and physical amounts: writers often leave out what they measure
+    ("the guns fall silent for 135 days", "a 38-kilometre detour"), so these are compared by
+    amount within a story; unless their measure words agree, only amounts that agree join."""
+    if days is not None:
+        return True
+    found = lookup(unit) if unit else None
+    return found is not None and found.kind in _PHYSICAL
+
+
+def unit_class(unit: str | None, days: float | None) -> str:
+    """How a figure's amount is compared: ``day`` for durations, the unit, or ``count``."""
+    if days is not None:
+        return "day"
+    return unit if unit and real_unit(unit) else "count"
+
+
+def measure_key(measure: str | None, unit: str | None) -> str | None:
+    """What a figure counts, comparable across wordings: "death toll rose" → "killed".
+
+    A counted noun standing as the unit ("41 died", "130 hostages") joins the measure words.
+    None when nothing but neutral words is left.
+    """
+    text = " ".join(p for p in (measure, None if real_unit(unit) else unit) if p).lower()
+    text = text.replace("-", " ") if "cease-fire" not in text else text
+    for phrase, canon in PHRASES.items():
+        text = text.replace(phrase, canon)
+    words = {_fold(w) for w in _WORD.findall(text) if w.lower() not in NEUTRAL}
+    words = {w for w in words if w and w not in NEUTRAL and w not in _STOP}
+    return " ".join(sorted(words))[:200] or None
+
+
+def bounds(
+    *,
+    value: float | None,
+    lower: float | None,
+    upper: float | None,
+    qualifier: str | None,
+    days: float | None = None,
+) -> Bounds | None:
+    """The interval of values a figure allows (see the table above); None without a value."""
+    scale = days / value if days is not None and value else 1.0
+    if lower is not None and upper is not None and upper >= lower and upper != lower:
+        return Bounds(lower * scale, upper * scale)
+    base = value if value is not None else lower
+    if base is None or math.isnan(base):
+        return None
+    v = base * scale
+    q = (qualifier or "").lower()
+    if q in _LOWER_BOUNDS:
+        return Bounds(v, None)
+    if q in _UPPER_BOUNDS:
+        return Bounds(0.0, v)
+    if q in _NEARLY:
+        return Bounds(v * (1 - NEARLY), v)
+    if q in _ABOUT:
+        return Bounds(v * (1 - ABOUT), v * (1 + ABOUT))
+    return Bounds(v, v)
+
+
+def gap(a: Bounds, b: Bounds) -> float:
+    """How far apart two intervals are, relative to the larger figure (0 when they meet)."""
+    meet = a.meet(b)
+    if not meet.empty:
+        return 0.0
+    low, high = meet.hi or 0.0, meet.lo or 0.0  # the empty meet: the nearest ends, swapped
+    return (high - low) / max(abs(high), abs(low), 1e-9)
+
+
+def same_fact(a: Bounds, b: Bounds) -> bool:
+    """True when two figures can describe one fact (within SAME_FACT of each other)."""
+    return gap(a.plausible(), b.plausible()) <= SAME_FACT
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The comparable words of a quote: no stop words, singular, synonyms folded."""
+    words = (_fold(w) for w in _WORD.findall(text) if w.lower() not in _STOP)
+    return frozenset(w for w in words if len(w) > 1 and w not in _STOP)
+
+
+def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    """Containment of the smaller word set in the larger; 0 below MIN_SHARED shared words."""
+    shared = len(a & b)
+    if shared < min(MIN_SHARED, len(a), len(b)) or not a or not b:
+        return 0.0
+    return shared / min(len(a), len(b))
+
+
+def says_same(a: str, b: str) -> bool:
+    """True when two attributed claims' words say the same thing (see the docstring)."""
+    return word_overlap(content_words(a), content_words(b)) >= SAME_WORDS
+
+
+_CAPITALISED = re.compile(
+    r"(?<![.!?\"“]\s)(?<![\n\"“‘'(])(?<!^)\b([A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*|[A-Z]{2,6})\b"
+)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NOT_TOPICS = (
+    _STOP
+    | frozenset(_MONTHS)
+    | frozenset(_WEEKDAYS)
+    | frozenset(
+        [
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "the",
+            "but",
+            "and",
+            "while",
+            "however",
+            "after",
+            "before",
+            "when",
+            "on",
+            "in",
+            "at",
+            "it",
+            "he",
+            "she",
+            "they",
+            "we",
+            "this",
+            "that",
+            "there",
+            "these",
+            "those",
+            "one",
+            "two",
+            "three",
+        ]
+    )
+)
+
+
+def topics(title: str, text: str, *, most: int = 30) -> list[str]:
+    """The names an article is about (capitalised words inside sentences), most frequent first.
+
+    Two figures that look alike ("a 4-1/2-month truce", "a 4-1/2-month road closure") come
+    from different stories when their articles share no names; the groups read these.
+    """
+    counts: dict[str, int] = {}
+    for match in _CAPITALISED.finditer(f"{title}\n{text[:20000]}"):
+        word = match.group(1).lower()
+        if word not in _NOT_TOPICS:
+            counts[word] = counts.get(word, 0) + 1
+    return sorted(counts, key=lambda w: (-counts[w], w))[:most]
+
+
+def same_topic(a: list[str] | None, b: list[str] | None) -> bool:
+    """True when two articles share names (two, or all of a shorter list); unknown is True."""
+    if not a or not b:
+        return True
+    return len(set(a) & set(b)) >= min(2, len(a), len(b))
+
+
+def resolve_as_of(phrase: str | None, published: datetime) -> date:
+    """The day a figure describes: "as of Wednesday" → the last Wednesday up to ``published``,
+    "by the end of January" → 31 January, a date written out → that date; else ``published``.
+    """
+    day = published.date()
+    low = (phrase or "").lower()
+    for i, name in enumerate(_WEEKDAYS):
+        if re.search(rf"\b{name}\b", low):
+            return day - timedelta(days=(day.weekday() - i) % 7)
+    for i, name in enumerate(_MONTHS, start=1):
+        if not re.search(rf"\b{name[:3]}[a-z]*\b", low):
+            continue
+        year = int(y.group()) if (y := re.search(r"\b(19|20)\d\d\b", low)) else day.year
+        number = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", low)
+        last = calendar.monthrange(year, i)[1]
+        date_of = date(year, i, min(int(number.group(1)), last) if number else last)
+        if date_of > day and not re.search(r"\b(19|20)\d\d\b", low):
+            date_of = date_of.replace(
+                year=year - 1, day=min(date_of.day, 28 if i == 2 else date_of.day)
+            )
+        return date_of
+    return day
+
+
+def word_diff(original: str, other: str) -> list[tuple[str, str]]:
+    """How ``other`` words a quote against ``original``: ("same"|"dropped"|"added", words).
+
+    Word by word (difflib), so a trimmed or garbled quote shows exactly which words moved.
+    """
+    a, b = original.split(), other.split()
+    out: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=[w.lower() for w in a], b=[w.lower() for w in b])
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        if op == "equal":
+            out.append(("same", " ".join(b[j1:j2])))
+            continue
+        if i2 > i1:
+            out.append(("dropped", " ".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("added", " ".join(b[j1:j2])))
+    return out

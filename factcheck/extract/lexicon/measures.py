@@ -1,0 +1,118 @@
+"""What a figure counts, as data: the words that name one measure, and the words that do not.
+
+``measure_key`` (factcheck.groups) reads these tables to turn the extractor's measure and
+unit ("people died", "death toll rose", "hostages") into one comparable key ("killed",
+"kidnapped"). Adding a synonym is one entry; the key of every claim is filled at ingest, and
+migration 0009 filled it for the claims stored before.
+"""
+
+from __future__ import annotations
+
+from . import word_set
+
+# Each canonical word with the forms that mean it. A form of several words is matched before
+# its single words ("taken hostage" before "taken"), so order does not matter here.
+SYNONYMS: dict[str, list[str]] = {
+    "killed": [
+        "killed",
+        "kill",
+        "kills",
+        "killing",
+        "dead",
+        "death",
+        "deaths",
+        "died",
+        "die",
+        "dies",
+        "dying",
+        "fatalities",
+        "fatality",
+        "fatally",
+        "lives",
+        "lost",
+        "perished",
+        "slain",
+        "death",
+        "toll",
+        "toll",
+        "bodies",
+        "body",
+    ],
+    "kidnapped": [
+        "kidnapped",
+        "kidnap",
+        "kidnapping",
+        "abducted",
+        "abduct",
+        "abduction",
+        "hostage",
+        "hostages",
+        "captive",
+        "captives",
+        "taken",
+        "hostage",
+        "held",
+        "hostage",
+        "seized",
+    ],
+    "injured": ["injured", "injury", "injuries", "wounded", "wounding", "hurt", "casualties"],
+    "missing": ["missing", "unaccounted"],
+    "displaced": [
+        "displaced",
+        "displacement",
+        "homeless",
+        "evacuated",
+        "evacuees",
+        "fled",
+        "refugees",
+    ],
+    "arrested": ["arrested", "arrest", "arrests", "detained", "detention", "detainees"],
+    "ceasefire": ["ceasefire", "cease-fire", "truce", "armistice"],
+    "released": ["released", "freed", "release"],
+    "rescued": ["rescued", "rescue", "saved"],
+    "child": ["child", "children", "kids", "minors"],
+    "woman": ["woman", "women"],
+    "soldier": ["soldier", "soldiers", "troops", "servicemen"],
+    "home": ["home", "homes", "house", "houses", "dwellings"],
+    "inspection": ["inspection", "inspections", "inspected"],
+}
+
+# Phrases of several words that are one measure word.
+PHRASES: dict[str, str] = {
+    "death toll": "killed",
+    "lives lost": "killed",
+    "taken hostage": "kidnapped",
+    "held hostage": "kidnapped",
+    "cease fire": "ceasefire",
+}
+
+# Words that say nothing about what is counted: generic counted nouns, verbs of change and
+# reporting, function words. "41 people died" and "41 died" both count deaths.
+NEUTRAL = word_set(
+    """
+    people person persons individuals individual total number numbers figure figures count
+    rose rise rises risen rising climbed climb climbs reached reach reaches stood stand stands
+    remain remains remained remaining now were was is are be been has have had at least some
+    about more than over nearly almost around up to the a an of in on by for from to and or
+    with as this that these those its their his her our new latest further another other
+    lasted last lasting took take taken put estimated estimate reportedly reported say says
+    said including included among all least most held hold holds linked use uses used
+    using affected involved recorded registered confirmed listed counted expected planned
+    """
+)
+
+# Words that keep their meaning in the key though they are not in SYNONYMS: everything that
+# is neither neutral nor a synonym is kept as written, singular ("Palestinian deaths" keeps
+# "palestinian"). Irregular singulars:
+SINGULAR: dict[str, str] = {
+    "people": "person",
+    "men": "man",
+    "children": "child",
+    "women": "woman",
+    "lives": "life",
+    "feet": "foot",
+    "mice": "mouse",
+    "teeth": "tooth",
+}
+
+CANONICAL: dict[str, str] = {form: key for key, forms in SYNONYMS.items() for form in forms}

@@ -1,0 +1,640 @@
+"""Claim groups: one claim reported by many articles, built at ingest and corrected by hand.
+
+Each claim carries a ``group_key``: ``n|<measure key>|<unit class>`` for a figure with a value
+and a measure, ``s|<speaker id>`` for an attributed claim with a speaker. At ingest a new
+claim is compared only with the latest ``CANDIDATES`` claims of its own key (an index on
+``group_key, id``), never with every claim; of those it may join one from another article
+dated within ``WINDOW`` of its own, about the same names (factcheck.comparable.same_topic), that
+describes the same fact (factcheck.comparable: figures whose bounds meet within 15%, quotes
+whose words say the same). It joins that claim's group, or the two start one.
+
+On PostgreSQL, ingests running at once take a transaction-scoped advisory lock per key before
+they look, so two workers with the same figure end in one group; SQLite writers already take
+the whole database in turn (BEGIN IMMEDIATE).
+
+Reviewers take a claim out of its group and join two groups; each is an event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from factcheck.audit import record
+from factcheck.claims import get_claim, update_claim
+from factcheck.comparable import (
+    SAME_FACT,
+    SAME_WORDS,
+    Bounds,
+    bounds,
+    by_unit_alone,
+    content_words,
+    gap,
+    same_topic,
+    unit_class,
+    word_overlap,
+)
+from factcheck.comparable import measure_key as _measure_key
+from factcheck.db import advisory_lock, check_page
+from factcheck.errors import BadInput, Conflict, NotFound
+from factcheck.models import (
+    Article,
+    Claim,
+    ClaimGroup,
+    ClaimKind,
+    Outlet,
+    Speaker,
+    Status,
+    Story,
+    User,
+)
+from factcheck.permissions import Action, require
+
+CANDIDATES = 40  # latest claims of one key a new claim is compared with
+WINDOW = timedelta(days=45)  # articles further apart in time cover different events
+
+
+def group_key(
+    *,
+    kind: ClaimKind | str,
+    measure_key: str | None,
+    unit: str | None,
+    days: float | None,
+    has_value: bool,
+    speaker_id: int | None,
+) -> str | None:
+    """Where a claim looks for its group; None when it cannot be grouped."""
+    if kind == ClaimKind.NUMERIC:
+        if not has_value:
+            return None
+        if by_unit_alone(unit, days):
+            return f"n|*|{unit_class(unit, days)}"
+        return f"n|{measure_key}|{unit_class(unit, days)}"[:250] if measure_key else None
+    return f"s|{speaker_id}" if speaker_id else None
+
+
+def claim_keys(
+    *,
+    kind: ClaimKind | str,
+    measure: str | None,
+    unit: str | None,
+    days: float | None,
+    value: float | None,
+    lower: float | None,
+    speaker_id: int | None,
+) -> dict[str, str | None]:
+    """The measure key and group key of a claim's fields, as stored on the claim."""
+    key = _measure_key(measure, unit) if kind == ClaimKind.NUMERIC else None
+    has_value = value is not None or lower is not None
+    return {
+        "measure_key": key,
+        "group_key": group_key(
+            kind=kind,
+            measure_key=key,
+            unit=unit,
+            days=days,
+            has_value=has_value,
+            speaker_id=speaker_id,
+        ),
+    }
+
+
+@dataclass(slots=True)
+class _Member:
+    """What grouping needs of a claim and its article."""
+
+    id: int
+    article_id: int
+    kind: ClaimKind
+    group_key: str
+    group_id: int | None
+    bounds: Bounds | None
+    words: frozenset[str]
+    at: datetime
+    topics: list[str] = field(default_factory=list)
+    story_id: int | None = None
+    measure_key: str | None = None
+
+
+_FIELDS = (
+    col(Claim.id),
+    col(Claim.article_id),
+    col(Claim.kind),
+    col(Claim.group_key),
+    col(Claim.group_id),
+    col(Claim.value),
+    col(Claim.lower),
+    col(Claim.upper),
+    col(Claim.qualifier),
+    col(Claim.days),
+    col(Claim.quote),
+    func.coalesce(col(Article.published_at), col(Article.ingested_at)),
+    col(Article.story_id),
+    col(Claim.measure_key),
+)
+
+
+def _member(row: Sequence[object]) -> _Member:
+    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, story, mkey) = row
+    kind = ClaimKind(str(kind))
+    numeric = kind == ClaimKind.NUMERIC
+    return _Member(
+        id=int(cid),  # type: ignore[call-overload]
+        article_id=int(aid),  # type: ignore[call-overload]
+        kind=kind,
+        group_key=str(key),
+        group_id=gid,  # type: ignore[arg-type]
+        bounds=bounds(value=value, lower=lower, upper=upper, qualifier=qual, days=days)  # type: ignore[arg-type]
+        if numeric
+        else None,
+        words=frozenset() if numeric else content_words(str(quote)),
+        at=_aware(at),  # type: ignore[arg-type]
+        story_id=story,  # type: ignore[arg-type]
+        measure_key=mkey,  # type: ignore[arg-type]
+    )
+
+
+def _aware(at: datetime) -> datetime:
+    # SQLite hands back naive datetimes; every stored time is UTC.
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+def _score(new: _Member, old: _Member) -> float | None:
+    """How well ``old`` matches ``new`` (lower is better); None when it does not."""
+    if old.article_id == new.article_id or abs(old.at - new.at) > WINDOW:
+        return None
+    if not same_topic(new.topics, old.topics):
+        return None
+    if new.kind == ClaimKind.NUMERIC:
+        if new.bounds is None or old.bounds is None:
+            return None
+        distance = gap(new.bounds.plausible(), old.bounds.plausible())
+        if new.group_key.startswith("n|*|") and new.measure_key != old.measure_key:
+            # Compared by amount alone: only figures that agree ("135 days" with a
+            # "4-1/2-month truce"), never "three days of mourning" with "62 hours" trapped.
+            return 0.0 if distance == 0 else None
+        return distance if distance <= SAME_FACT else None
+    overlap = word_overlap(new.words, old.words)
+    return 1 - overlap if overlap >= SAME_WORDS else None
+
+
+def _candidates(session: Session, keys: set[str], exclude: set[int]) -> list[_Member]:
+    """The latest CANDIDATES claims of each key, outside the articles being grouped.
+
+    One small query per key, each walking the (group_key, id) index backwards; the statement
+    is the same every time, so SQLAlchemy compiles it once.
+    """
+    query = (
+        sa.select(*_FIELDS)
+        .join(Article, col(Article.id) == Claim.article_id)
+        .where(col(Claim.group_key) == sa.bindparam("key"))
+        .order_by(col(Claim.id).desc())
+        .limit(CANDIDATES + len(exclude) * 40)  # the new articles' own claims are skipped below
+    )
+    found: list[_Member] = []
+    for key in sorted(keys):
+        rows = session.execute(query, {"key": key}).all()
+        found.extend(m for m in map(_member, rows) if m.article_id not in exclude)
+    _add_topics(session, found)
+    return found
+
+
+def _add_topics(session: Session, members: Sequence[_Member]) -> None:
+    """Give members the names their articles are about, reading each article once."""
+    ids = {m.article_id for m in members}
+    if not ids:
+        return
+    topics = dict(
+        session.exec(select(Article.id, Article.topics).where(col(Article.id).in_(ids))).all()
+    )
+    for m in members:
+        m.topics = list(topics.get(m.article_id) or [])
+
+
+def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
+    """Put the claims of newly stored articles into groups and stories; not committed."""
+    if not article_ids:
+        return
+    new_rows = session.execute(
+        sa.select(*_FIELDS)
+        .join(Article, col(Article.id) == Claim.article_id)
+        .where(col(Claim.article_id).in_(article_ids), col(Claim.group_key).is_not(None))
+        .order_by(col(Claim.id))
+    ).all()
+    news = [_member(r) for r in new_rows]
+    _add_topics(session, news)
+    keys = {m.group_key for m in news}
+    if keys:
+        advisory_lock(session, keys)
+    pool: dict[str, list[_Member]] = {}
+    for old in _candidates(session, keys, set(article_ids)) if keys else []:
+        pool.setdefault(old.group_key, []).append(old)
+    groups: dict[int, ClaimGroup] = {}
+    joined: dict[int, tuple[ClaimGroup, int]] = {}  # group id → it, an article that joined
+    links: dict[int, set[int]] = {}  # article id → articles it shares a group with
+    present: dict[int, set[int]] = {}  # group id → its articles: one claim per article
+    for new in news:
+        best: tuple[float, int, _Member] | None = None
+        for old in pool.get(new.group_key, []):
+            score = _score(new, old)
+            if score is None or (best is not None and (score, -old.id) >= best[:2]):
+                continue
+            if old.group_id is not None and _in_group(session, present, old, new.article_id):
+                continue
+            best = (score, -old.id, old)
+        if best is not None:
+            old = best[2]
+            group = _join(session, groups, new, old)
+            joined[group.id or 0] = (group, new.article_id)
+            new.group_id = group.id
+            present.setdefault(group.id or 0, {old.article_id}).add(new.article_id)
+            links.setdefault(new.article_id, set()).add(old.article_id)
+        pool.setdefault(new.group_key, []).insert(0, new)
+    _place_in_stories(session, article_ids, links, joined)
+
+
+def _in_group(session: Session, present: dict[int, set[int]], old: _Member, article: int) -> bool:
+    """True when ``old``'s group already holds a claim of ``article`` (an indexed lookup)."""
+    gid = old.group_id or 0
+    if article in present.get(gid, set()):
+        return True
+    found = session.exec(
+        select(Claim.id).where(Claim.group_id == gid, Claim.article_id == article).limit(1)
+    ).first()
+    return found is not None
+
+
+def _join(
+    session: Session, groups: dict[int, ClaimGroup], new: _Member, old: _Member
+) -> ClaimGroup:
+    """Add ``new`` to the group of ``old``, starting one when ``old`` has none."""
+    if old.group_id is not None:
+        group = groups.get(old.group_id) or session.get(ClaimGroup, old.group_id)
+        assert group is not None
+    else:
+        first = session.get(Claim, old.id)
+        assert first is not None
+        group = ClaimGroup(
+            kind=new.kind,
+            key=new.group_key,
+            measure_key=first.measure_key,
+            unit=new.group_key.rsplit("|", 1)[-1] if new.kind == ClaimKind.NUMERIC else None,
+            speaker_id=first.speaker_id if new.kind == ClaimKind.ATTRIBUTED else None,
+        )
+        session.add(group)
+        session.flush()
+        _take(session, group, old)
+        old.group_id = group.id
+    groups[group.id or 0] = group
+    _take(session, group, new)
+    return group
+
+
+def _take(session: Session, group: ClaimGroup, member: _Member) -> None:
+    """Count ``member`` in its group: size, common bounds, conflict, first and last seen."""
+    session.execute(sa.update(Claim).where(col(Claim.id) == member.id).values(group_id=group.id))
+    if member.bounds is not None:
+        common = (
+            member.bounds if group.size == 0 else Bounds(group.lo, group.hi).meet(member.bounds)
+        )
+        group.lo, group.hi, group.conflict = common.lo, common.hi, group.conflict or common.empty
+    group.size += 1
+    first = _aware(group.first_seen) if group.first_seen else None
+    if first is None or member.at < first:
+        group.first_seen, group.first_claim_id = member.at, member.id
+    last = _aware(group.last_seen) if group.last_seen else None
+    if last is None or member.at >= last:
+        group.last_seen, group.last_claim_id = member.at, member.id
+    session.add(group)
+
+
+def _place_in_stories(
+    session: Session,
+    article_ids: Sequence[int],
+    links: Mapping[int, set[int]],
+    joined: Mapping[int, tuple[ClaimGroup, int]],
+) -> None:
+    """An article that shares a group with others joins their story (or they start one)."""
+    from factcheck.stories import join_story  # stories read groups; groups place articles
+
+    stories: dict[int, int | None] = {}
+    for article_id in article_ids:
+        if article_id in links:
+            story = join_story(session, article_id=article_id, linked=links[article_id])
+            stories[article_id] = story.id
+    for group, article_id in joined.values():
+        if group.story_id is None and stories.get(article_id) is not None:
+            group.story_id = stories[article_id]
+            session.add(group)
+    session.flush()
+
+
+def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
+    """Recompute a group from its members (after a correction); dissolve it below two."""
+    group = session.get(ClaimGroup, group_id)
+    if group is None:
+        return None
+    rows = session.execute(
+        sa.select(*_FIELDS)
+        .join(Article, col(Article.id) == Claim.article_id)
+        .where(col(Claim.group_id) == group_id)
+        .order_by(col(Claim.id))
+    ).all()
+    members = [_member(r) for r in rows]
+    if len(members) < 2:
+        session.execute(
+            sa.update(Claim).where(col(Claim.group_id) == group_id).values(group_id=None)
+        )
+        session.delete(group)
+        session.flush()
+        return None
+    group.size, group.lo, group.hi, group.conflict = 0, None, None, False
+    group.first_seen = group.last_seen = None
+    for member in members:
+        _take(session, group, member)
+    session.flush()
+    return group
+
+
+def take_out(session: Session, *, claim_id: int, seen_version: int, by: User) -> Claim:
+    """Take a claim out of its group (it will not be grouped again by itself); one event."""
+    require(by, Action.REVIEW)
+    claim = get_claim(session, claim_id=claim_id)
+    if claim.group_id is None:
+        raise BadInput(f"Claim {claim_id} is in no group; nothing to take out.")
+    group_id = claim.group_id
+    try:
+        advisory_lock(session, [claim.group_key or ""])
+        claim = update_claim(
+            session,
+            claim_id=claim_id,
+            seen_version=seen_version,
+            changes={"group_id": None, "group_key": None},
+            by=by,
+            action="claim.ungroup",
+        )
+        recount(session, group_id=group_id)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return claim
+
+
+def join_groups(session: Session, *, keep_id: int, other_id: int, by: User) -> ClaimGroup:
+    """Make two groups one: the other's claims move to ``keep``; an event on each claim."""
+    require(by, Action.REVIEW)
+    if keep_id == other_id:
+        raise BadInput(f"Group {keep_id} cannot join itself; give two groups.")
+    try:
+        keep, other = get_group(session, group_id=keep_id), get_group(session, group_id=other_id)
+        if keep.kind != other.kind:
+            raise BadInput(
+                f"Group {keep_id} holds {keep.kind.value} claims and group {other_id} "
+                f"{other.kind.value} ones; only groups of one kind can join."
+            )
+        advisory_lock(session, [keep.key, other.key])
+        moved = session.exec(select(Claim.id).where(Claim.group_id == other_id)).all()
+        session.execute(
+            sa.update(Claim)
+            .where(col(Claim.group_id) == other_id)
+            .values(group_id=keep_id, group_key=keep.key)
+        )
+        for claim_id in moved:
+            record(
+                session,
+                by=by,
+                action="claim.group",
+                entity="claim",
+                entity_id=claim_id,
+                claim_id=claim_id,
+                before={"group_id": other_id},
+                after={"group_id": keep_id},
+            )
+        session.delete(other)
+        session.flush()
+        recount(session, group_id=keep_id)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return keep
+
+
+def get_group(session: Session, *, group_id: int) -> ClaimGroup:
+    """One group; NotFound names the ID asked for."""
+    group = session.get(ClaimGroup, group_id)
+    if group is None:
+        raise NotFound(f"There is no claim group {group_id}; see `factcheck groups`.")
+    return group
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """One claim of a group with the article and outlet it appeared in."""
+
+    claim: Claim
+    article_id: int
+    article_title: str
+    outlet: str | None
+    published: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    """A group with its members (earliest first) and its speaker's name."""
+
+    group: ClaimGroup
+    speaker: str | None
+    members: list[MemberRow]
+
+    @property
+    def first(self) -> MemberRow:
+        """Its first appearance."""
+        return self.members[0]
+
+    @property
+    def last(self) -> MemberRow:
+        """Its latest appearance."""
+        return self.members[-1]
+
+
+def _views(session: Session, groups: Sequence[ClaimGroup]) -> list[GroupView]:
+    ids = [g.id for g in groups]
+    rows = session.execute(
+        sa.select(
+            Claim,
+            col(Article.title),
+            col(Outlet.name),
+            func.coalesce(col(Article.published_at), col(Article.ingested_at)),
+        )
+        .join(Article, col(Article.id) == Claim.article_id)
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
+        .where(col(Claim.group_id).in_(ids))
+        .order_by(func.coalesce(col(Article.published_at), col(Article.ingested_at)), col(Claim.id))
+    ).all()
+    members: dict[int, list[MemberRow]] = {g.id or 0: [] for g in groups}
+    for claim, title, outlet, at in rows:
+        members[claim.group_id].append(
+            MemberRow(claim, claim.article_id, title, outlet, _aware(at))
+        )
+    speakers = {g.speaker_id for g in groups if g.speaker_id}
+    names = (
+        dict(
+            session.exec(
+                select(Speaker.id, Speaker.name).where(col(Speaker.id).in_(speakers))
+            ).all()
+        )
+        if speakers
+        else {}
+    )
+    return [GroupView(g, names.get(g.speaker_id or 0), members[g.id or 0]) for g in groups]
+
+
+def group_view(session: Session, *, group_id: int) -> GroupView:
+    """A group with its members in order of appearance."""
+    return _views(session, [get_group(session, group_id=group_id)])[0]
+
+
+def list_groups(
+    session: Session,
+    *,
+    conflicts: bool = False,
+    story_id: int | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> tuple[list[GroupView], int]:
+    """A page of groups, conflicts first then the largest, and how many match."""
+    check_page(offset=offset, limit=limit, noun="group")
+    where: list[Any] = []
+    if conflicts:
+        where.append(col(ClaimGroup.conflict).is_(True))
+    if story_id is not None:
+        where.append(col(ClaimGroup.story_id) == story_id)
+    total = session.exec(select(func.count()).select_from(ClaimGroup).where(*where)).one()
+    found = session.exec(
+        select(ClaimGroup)
+        .where(*where)
+        .order_by(col(ClaimGroup.conflict).desc(), col(ClaimGroup.size).desc(), col(ClaimGroup.id))
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return _views(session, found), total
+
+
+def apply_verdict(
+    session: Session,
+    *,
+    group_id: int,
+    seen: Mapping[int, int],
+    status: Status,
+    by: User,
+) -> list[Claim]:
+    """One verdict on several members of a group ({claim id: version seen}), all or nothing.
+
+    Each claim gets its own version-checked status change and event (review.bulk_set_status);
+    a member changed by someone else meanwhile is named and nothing is written.
+    """
+    from factcheck.review import bulk_set_status
+
+    view = group_view(session, group_id=group_id)
+    members = {m.claim.id or 0: m for m in view.members}
+    strangers = sorted(set(seen) - set(members))
+    if strangers:
+        raise BadInput(
+            f"Claims {', '.join(map(str, strangers))} are not in group {group_id}; "
+            "tick members of the group only."
+        )
+    try:
+        return bulk_set_status(session, seen=seen, status=status, by=by)
+    except Conflict as exc:
+        # The rollback expired the members: their versions read now are the current ones.
+        stale = next(
+            m
+            for cid, m in members.items()
+            if cid in seen and get_claim(session, claim_id=cid).version != seen[cid]
+        )
+        raise Conflict(
+            f"{stale.outlet or 'An article'}'s claim {stale.claim.quote[:60]!r} "
+            f"(claim {stale.claim.id}) changed since you opened the group; nothing was saved. "
+            f"{exc}",
+            current_version=exc.current_version,
+        ) from None
+
+
+def groups_of(session: Session, *, group_ids: Iterable[int]) -> dict[int, ClaimGroup]:
+    """Groups by ID, in one query."""
+    ids = {g for g in group_ids if g}
+    if not ids:
+        return {}
+    return {
+        g.id or 0: g for g in session.exec(select(ClaimGroup).where(col(ClaimGroup.id).in_(ids)))
+    }
+
+
+def story_title(session: Session, *, story_id: int | None) -> str | None:
+    """The title of a story, or None."""
+    story = session.get(Story, story_id) if story_id else None
+    return story.title if story else None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimContext:
+    """The groups and stories of a page of claims: group by ID, story by article ID."""
+
+    groups: dict[int, ClaimGroup]
+    stories: dict[int, int | None]
+
+
+def claim_context(session: Session, *, claims: Sequence[Claim]) -> ClaimContext:
+    """The groups of these claims and the stories of their articles, in two queries."""
+    groups = groups_of(session, group_ids=[c.group_id for c in claims if c.group_id])
+    article_ids = {c.article_id for c in claims}
+    stories = (
+        dict(
+            session.exec(
+                select(Article.id, Article.story_id).where(col(Article.id).in_(article_ids))
+            ).all()
+        )
+        if article_ids
+        else {}
+    )
+    return ClaimContext(groups, {k: v for k, v in stories.items() if k is not None})
+
+
+def newer_figure(session: Session, *, claim: Claim) -> Claim | None:
+    """A later figure of the same measure from the same speaker, when it differs: the claim
+    repeats a figure that source has since superseded ("outdated")."""
+    if claim.kind != ClaimKind.NUMERIC or not claim.group_key or not claim.speaker_id:
+        return None
+    if claim.as_of is None:
+        return None
+    newer = session.exec(
+        select(Claim)
+        .where(
+            Claim.group_key == claim.group_key,
+            Claim.speaker_id == claim.speaker_id,
+            col(Claim.as_of) > claim.as_of,
+            col(Claim.status) != Status.NOT_A_CLAIM,
+        )
+        .order_by(col(Claim.as_of).desc(), col(Claim.id).desc())
+        .limit(1)
+    ).first()
+    if newer is None or (newer.days or newer.value) == (claim.days or claim.value):
+        return None
+    return newer
+
+
+def conflict_count(session: Session) -> tuple[int, int]:
+    """How many groups are in conflict, and how many claims they hold."""
+    groups, claims = session.execute(
+        sa.select(func.count(), func.coalesce(func.sum(col(ClaimGroup.size)), 0)).where(
+            col(ClaimGroup.conflict).is_(True)
+        )
+    ).one()
+    return int(groups), int(claims)

@@ -1,0 +1,260 @@
+"""Stories: the articles that cover the same events, and which of them are rewrites of another.
+
+An article joins a story when one of its claims joins a claim group with another article's
+claim (factcheck.groups decides that at ingest: same figure or same words of one speaker,
+about the same names, within weeks). The story's title is its earliest article's. An article
+most of whose text is found in an earlier article of its story (``DERIVED`` of its runs of
+five words, the shingles of Broder's resemblance measure) is marked as derived from it: a
+rewrite of agency copy keeps long runs of words, independent reporting of the same facts
+does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session, col, func, select
+
+from factcheck.db import check_page
+from factcheck.errors import NotFound
+from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, Outlet, Status, Story
+
+DERIVED = 0.6  # share of an article's five-word runs found in another to call it derived
+SHINGLE = 5
+STORY_ARTICLES = 8  # earlier linked articles compared when looking for a source
+_WORD = re.compile(r"\w+")
+
+
+def _date(article: Article) -> datetime:
+    at = article.published_at or article.ingested_at
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+def join_story(session: Session, *, article_id: int, linked: Iterable[int]) -> Story:
+    """Put an article and the articles it shares groups with into one story; not committed."""
+    ids = sorted({article_id, *linked})
+    articles = session.exec(select(Article).where(col(Article.id).in_(ids))).all()
+    stories = sorted({a.story_id for a in articles if a.story_id is not None})
+    earliest = min(articles, key=lambda a: (_date(a), a.id or 0))
+    if stories:
+        story = session.get(Story, stories[0])
+        assert story is not None
+    else:
+        story = Story(title=earliest.title, first_seen=_date(earliest), last_seen=_date(earliest))
+        session.add(story)
+        session.flush()
+    for article in articles:
+        if article.story_id is None:
+            article.story_id = story.id
+            session.add(article)
+        at = _date(article)
+        if at < _aware(story.first_seen):
+            story.first_seen, story.title = at, article.title
+        if at > _aware(story.last_seen):
+            story.last_seen = at
+    session.add(story)
+    session.flush()
+    new = next(a for a in articles if a.id == article_id)
+    if new.derived_from_id is None:
+        new.derived_from_id = _source_of(new, [a for a in articles if a.id != article_id])
+        session.add(new)
+    return story
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+
+
+def shingles(text: str, *, size: int = SHINGLE) -> set[int]:
+    """Hashes of every run of ``size`` words (lower case): what copying keeps, rewording loses."""
+    words = _WORD.findall(text.lower())
+    return {hash(tuple(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
+
+
+def taken_share(text: str, source: str) -> float:
+    """The share of ``text``'s word runs that are found in ``source`` (1.0: copied whole)."""
+    mine = shingles(text)
+    return len(mine & shingles(source)) / len(mine) if mine else 0.0
+
+
+def _source_of(article: Article, linked: Sequence[Article]) -> int | None:
+    """The earlier article it shares groups with that this one is mostly copied from, if any.
+
+    Only the articles it shares claim groups with are read (a rewrite shares its source's
+    figures and quotes), the latest STORY_ARTICLES of them: the cost stays bounded.
+    """
+    at = _date(article)
+    earlier = sorted((a for a in linked if _date(a) <= at), key=_date)[-STORY_ARTICLES:]
+    best = max(
+        ((taken_share(article.text, other.text), other) for other in earlier),
+        key=lambda pair: pair[0],
+        default=(0.0, None),
+    )
+    return best[1].id if best[1] is not None and best[0] >= DERIVED else None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    """A story as listed: title, outlets, dates, counts by status and conflicts."""
+
+    story: Story
+    articles: int
+    outlets: list[str]
+    statuses: dict[Status, int] = field(default_factory=dict)
+    conflicts: int = 0
+    groups: int = 0
+
+    @property
+    def claims(self) -> int:
+        """How many claims its articles hold."""
+        return sum(self.statuses.values())
+
+
+def get_story(session: Session, *, story_id: int) -> Story:
+    """One story; NotFound names the ID asked for."""
+    story = session.get(Story, story_id)
+    if story is None:
+        raise NotFound(f"There is no story {story_id}; see `factcheck stories`.")
+    return story
+
+
+def list_stories(
+    session: Session, *, offset: int = 0, limit: int = 50, story_ids: Iterable[int] = ()
+) -> tuple[list[StoryRow], int]:
+    """A page of stories, latest first, with their outlets, counts and conflicts; the total."""
+    check_page(offset=offset, limit=limit, noun="story")
+    only = list(story_ids)
+    where = [col(Story.id).in_(only)] if only else []
+    total = session.exec(select(func.count()).select_from(Story).where(*where)).one()
+    stories = session.exec(
+        select(Story)
+        .where(*where)
+        .order_by(col(Story.last_seen).desc(), col(Story.id).desc())
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    ids = [s.id for s in stories]
+    if not ids:
+        return [], total
+    articles: dict[int, int] = {}
+    outlets: dict[int, set[str]] = {i: set() for i in ids if i is not None}
+    for story_id, outlet in session.execute(
+        sa.select(col(Article.story_id), col(Outlet.name))
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
+        .where(col(Article.story_id).in_(ids))
+    ).all():
+        articles[story_id] = articles.get(story_id, 0) + 1
+        if outlet:
+            outlets[story_id].add(outlet)
+    statuses: dict[int, dict[Status, int]] = {i: {} for i in ids if i is not None}
+    for story_id, status, n in session.execute(
+        sa.select(col(Article.story_id), col(Claim.status), func.count())
+        .join(Claim, col(Claim.article_id) == Article.id)
+        .where(col(Article.story_id).in_(ids))
+        .group_by(col(Article.story_id), col(Claim.status))
+    ).all():
+        statuses[story_id][Status(status)] = n
+    groups: dict[int, tuple[int, int]] = {}
+    for story_id, conflict, n in session.execute(
+        sa.select(col(ClaimGroup.story_id), col(ClaimGroup.conflict), func.count())
+        .where(col(ClaimGroup.story_id).in_(ids))
+        .group_by(col(ClaimGroup.story_id), col(ClaimGroup.conflict))
+    ).all():
+        total_groups, conflicts = groups.get(story_id, (0, 0))
+        groups[story_id] = (total_groups + n, conflicts + (n if conflict else 0))
+    rows = [
+        StoryRow(
+            story=s,
+            articles=articles.get(s.id or 0, 0),
+            outlets=sorted(outlets.get(s.id or 0, set())),
+            statuses=statuses.get(s.id or 0, {}),
+            conflicts=groups.get(s.id or 0, (0, 0))[1],
+            groups=groups.get(s.id or 0, (0, 0))[0],
+        )
+        for s in stories
+    ]
+    return rows, total
+
+
+@dataclass(frozen=True, slots=True)
+class StoryArticle:
+    """An article of a story, for its timeline."""
+
+    id: int
+    title: str
+    outlet: str | None
+    published: datetime
+    derived_from: int | None
+    claims: int
+
+
+def story_articles(session: Session, *, story_id: int) -> list[StoryArticle]:
+    """The articles of a story in order of appearance, with how many claims each has."""
+    get_story(session, story_id=story_id)
+    counts = (
+        select(Claim.article_id, func.count().label("n"))
+        .join(Article, col(Article.id) == Claim.article_id)
+        .where(Article.story_id == story_id)
+        .group_by(col(Claim.article_id))
+        .subquery()
+    )
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    rows = session.execute(
+        sa.select(
+            col(Article.id),
+            col(Article.title),
+            col(Outlet.name),
+            at,
+            col(Article.derived_from_id),
+            func.coalesce(counts.c.n, 0),
+        )
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
+        .join(counts, counts.c.article_id == Article.id, isouter=True)
+        .where(col(Article.story_id) == story_id)
+        .order_by(at, col(Article.id))
+    ).all()
+    return [StoryArticle(r[0], r[1], r[2], _aware(r[3]), r[4], r[5]) for r in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class SeriesPoint:
+    """One reported value of a measure, by the day it describes."""
+
+    as_of: date
+    value: float
+    outlet: str
+    measure: str
+    quote: str
+
+
+def figure_series(session: Session, *, story_id: int, limit: int = 2000) -> list[SeriesPoint]:
+    """The grouped figures of a story by as-of date and outlet (for one chart)."""
+    rows = session.execute(
+        sa.select(
+            col(Claim.as_of),
+            col(Claim.value),
+            col(Outlet.name),
+            col(ClaimGroup.measure_key),
+            col(Claim.quote),
+        )
+        .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id)
+        .join(Article, col(Article.id) == Claim.article_id)
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
+        .where(
+            col(ClaimGroup.story_id) == story_id,
+            col(ClaimGroup.kind) == ClaimKind.NUMERIC,
+            col(ClaimGroup.unit) == "count",  # counts over time; durations do not move
+            col(Claim.as_of).is_not(None),
+        )
+        .order_by(col(Claim.as_of), col(Claim.id))
+        .limit(limit)
+    ).all()
+    return [
+        SeriesPoint(r[0], float(r[1]), r[2] or "(no outlet)", r[3] or "", r[4])
+        for r in rows
+        if r[1] is not None
+    ]

@@ -1,0 +1,62 @@
+"""A story in a real browser: open it, see the conflict side by side, judge the group at once."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+from sqlmodel import select
+
+from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
+from factcheck.models import Article, Claim, Status
+from tests.e2e.conftest import App, log_in, screenshot, wait_idle
+from tests.story_articles import CLOSURE, TRUCE
+from tests.test_groups import ingest
+
+pytestmark = pytest.mark.e2e
+
+
+def _hex_to_rgb(colour: str) -> str:
+    value = colour.lstrip("#")
+    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
+    return f"rgb({r}, {g}, {b})"
+
+
+@pytest.mark.timeout(240)
+def test_a_verdict_on_a_conflicting_group_colours_every_member(
+    app: App, browser_page: Page
+) -> None:
+    with app.session() as session:
+        ingest(session, TRUCE + CLOSURE, app.admin(session))
+        story = session.exec(select(Article).where(Article.title == TRUCE[0].title)).one()
+        story_id = story.story_id
+    page = browser_page
+    log_in(page, app, f"stories?story={story_id}")  # a shared link to the story
+    expect(page.get_by_role("heading", name=TRUCE[0].title)).to_be_visible()
+    first_group = page.locator("[class*='st-key-group_']").first
+    expect(first_group.get_by_text("Conflict")).to_be_visible()
+    members = first_group.locator("[data-testid='group-member']")
+    expect(members).to_have_count(2)
+    expect(members.nth(0)).to_contain_text("Meridian Wire")
+    expect(members.nth(0)).to_contain_text("253")
+    expect(members.nth(1)).to_contain_text("Lisk Evening Courier")
+    expect(members.nth(1)).to_contain_text("240")
+    screenshot(page, "story_conflict")
+
+    verdict = first_group.locator("[data-testid='stSelectbox'] input")
+    verdict.click()
+    verdict.fill(STATUS_LABELS[Status.FALSE])
+    verdict.press("Enter")
+    wait_idle(page)
+    first_group.get_by_role("button", name="Apply to group").click()
+    wait_idle(page)
+    first_group = page.locator("[class*='st-key-group_']").first
+    members = first_group.locator("[data-testid='group-member']")
+    for i in range(2):
+        expect(members.nth(i)).to_have_attribute("data-status", Status.FALSE.value)
+        expect(members.nth(i)).to_have_css(
+            "border-left-color", _hex_to_rgb(STATUS_COLOURS[Status.FALSE])
+        )
+    screenshot(page, "story_conflict_judged")
+    with app.session() as session:
+        judged = session.exec(select(Claim).where(Claim.quote.in_(["253", "240"]))).all()  # type: ignore[attr-defined]
+        assert {c.status for c in judged} == {Status.FALSE}

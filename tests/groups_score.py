@@ -1,0 +1,146 @@
+"""Score claim grouping against a hand-labelled multi-outlet set: precision and recall of links.
+
+A link is a pair of labelled claims (in different articles) put in one group. Each labelled
+member is matched to the stored claim of its kind whose span overlaps the label's span. Run
+``python tests/groups_score.py tests/data/stories_dev.json`` for the table and the misses.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session, select
+
+from factcheck.articles import add_article
+from factcheck.db import dispose_engine, get_engine
+from factcheck.extract import extract_claims
+from factcheck.migrate import upgrade
+from factcheck.models import Claim, ClaimGroup, Role
+
+
+@dataclass
+class Score:
+    """Link counts, with the pairs missed and the pairs wrongly made."""
+
+    gold: int = 0
+    predicted: int = 0
+    correct: int = 0
+    unmatched: int = 0  # labelled members the extractor found no claim for
+    conflicts_right: int = 0
+    conflicts_labelled: int = 0
+    conflicts_flagged: int = 0
+    missed: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 1.0
+
+
+def _claim_for(claims: list[Claim], member: dict[str, Any], kind: str) -> Claim | None:
+    start, end = member["span"]
+    overlapping = [c for c in claims if c.kind.value == kind and c.start < end and start < c.end]
+    return min(overlapping, key=lambda c: abs(c.start - start) + abs(c.end - end), default=None)
+
+
+def score(path: Path) -> Score:
+    """Ingest every article of the set into a fresh SQLite database and compare the groups."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{folder}/score.db"
+        upgrade(url)
+        try:
+            return _score(url, data)
+        finally:
+            dispose_engine(url)
+
+
+def _score(url: str, data: dict[str, Any]) -> Score:
+    from tests.factories import make_user
+
+    result = Score()
+    with Session(get_engine(url), expire_on_commit=False) as session:
+        user = make_user(session, role=Role.EDITOR)
+        stored: dict[str, int] = {}
+        for a in sorted(data["articles"], key=lambda a: a["published"]):
+            day = datetime.fromisoformat(a["published"]).replace(hour=12, tzinfo=UTC)
+            article = add_article(
+                session,
+                title=a["title"],
+                text=a["text"],
+                by=user,
+                claims=extract_claims(a["text"]),
+                outlet=a["outlet"],
+                published_at=day,
+            )
+            stored[a["id"]] = article.id or 0
+        claims: dict[str, list[Claim]] = {
+            aid: list(session.exec(select(Claim).where(Claim.article_id == i)))
+            for aid, i in stored.items()
+        }
+        members: list[tuple[str, str, Claim | None, str]] = []  # group, article, claim, quote
+        for group in data["groups"]:
+            for m in group["members"]:
+                claim = _claim_for(claims[m["article"]], m, group["kind"])
+                result.unmatched += claim is None
+                members.append((group["id"], m["article"], claim, m["quote"]))
+            if group["conflict"]:
+                result.conflicts_labelled += 1
+        for (g1, a1, c1, q1), (g2, a2, c2, q2) in itertools.combinations(members, 2):
+            if a1 == a2:
+                continue
+            same_gold = g1 == g2
+            same_pred = (
+                c1 is not None
+                and c2 is not None
+                and c1.group_id is not None
+                and c1.group_id == c2.group_id
+            )
+            result.gold += same_gold
+            result.predicted += same_pred
+            result.correct += same_gold and same_pred
+            if same_gold and not same_pred:
+                result.missed.append(f"{g1}: {a1} {q1!r} / {a2} {q2!r}")
+            if same_pred and not same_gold:
+                result.wrong.append(f"{g1}/{g2}: {a1} {q1!r} / {a2} {q2!r}")
+        for group in data["groups"]:
+            found = {c.group_id for g, _, c, _ in members if g == group["id"] and c and c.group_id}
+            flagged = any(
+                (row := session.get(ClaimGroup, gid)) is not None and row.conflict for gid in found
+            )
+            result.conflicts_flagged += flagged
+            result.conflicts_right += flagged and group["conflict"]
+    return result
+
+
+def table(name: str, s: Score) -> str:
+    """The printed score table."""
+    return "\n".join(
+        [
+            f"{'set':<12}{'links':>7}{'found':>7}{'right':>7}{'precision':>11}{'recall':>8}",
+            f"{name:<12}{s.gold:>7}{s.predicted:>7}{s.correct:>7}{s.precision:>11.2f}"
+            f"{s.recall:>8.2f}",
+            f"labelled members without an extracted claim: {s.unmatched}",
+            f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.conflicts_flagged}, "
+            f"both {s.conflicts_right}",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1])
+    found = score(target)
+    print(table(target.stem, found))
+    print("missed:", *found.missed[:60], sep="\n  ")
+    print("wrong:", *found.wrong[:60], sep="\n  ")

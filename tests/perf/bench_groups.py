@@ -1,0 +1,275 @@
+"""Grouping benchmark: what claim groups cost at ingest, and whether that cost grows.
+
+    python tests/perf/bench_groups.py [--articles 10000] [--stories 500] [--big 100000]
+
+1. Ingest ``--articles`` invented articles in ``--stories`` stories (one transaction per
+   article, extraction included, fresh SQLite file), grouping off then on. Goal: on ≤ 1.3×.
+2. Grouping cost per article when the database already holds ``--articles`` and ``--big``
+   articles (filled by bulk insert with the same kinds of claims and keys): the time of
+   factcheck.groups.group_articles for 200 new articles. Goal: flat.
+3. The Stories page's queries (list, one story's articles, groups and figures) on the big
+   database. Goal: ≤ 1 s each.
+Prints a table of figures and ratios; never fails on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+Piece = tuple[str, str, str, datetime]  # outlet, title, text, published
+SYLLABLES = [
+    "ka",
+    "ri",
+    "to",
+    "ma",
+    "len",
+    "dor",
+    "vas",
+    "el",
+    "un",
+    "ber",
+    "mo",
+    "sa",
+    "tin",
+    "gra",
+    "pol",
+    "ve",
+    "ost",
+    "lim",
+    "nar",
+    "ju",
+]
+OUTLETS = [f"Outlet {i}" for i in range(40)]
+START = datetime(2024, 1, 1, 8, tzinfo=UTC)
+
+
+def _name(rng: random.Random) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(3)).title()
+
+
+def story_articles(count: int, stories: int, seed: int = 10) -> list[Piece]:
+    """(outlet, title, text, published) of ``count`` articles spread over ``stories`` stories."""
+    rng = random.Random(seed)
+    plans = []
+    for _ in range(stories):
+        place, person = _name(rng), f"{_name(rng)} {_name(rng)}"
+        plans.append((place, person, rng.randint(20, 900), rng.choice((30, 45, 60, 90, 135))))
+    out = []
+    for i in range(count):
+        s = i % stories
+        place, person, toll, days = plans[s]
+        day = START + timedelta(days=s * 0.7 + rng.random() * 6, hours=i % 24)
+        toll_words = rng.choice(
+            (f"killed {toll} people", f"left {toll} dead", f"killed some {toll} people")
+        )
+        text = (
+            f"Fighting near {place} {toll_words}, officials in {place} said on Monday. "
+            f"A {days}-day truce was agreed in {place} after talks. "
+            f'"We will rebuild {place} street by street," {person} said in {place}. '
+            f"About {rng.randint(2, 90) * 100} people fled their homes, aid groups said. "
+            f"Report {i} from {place} by {rng.choice(OUTLETS)}."
+        )
+        out.append((rng.choice(OUTLETS), f"{place}: report {i}", text, day))
+    return out
+
+
+def ingest(url: str, articles: list[Piece], grouping: bool) -> tuple[float, float]:
+    """Wall and CPU seconds to store every article (extraction included), one transaction
+    each. CPU time is printed too: on a shared machine wall time mostly measures the others."""
+    from factcheck.articles import add_article
+    from factcheck.db import dispose_engine, session_scope
+    from factcheck.extract import extract_claims
+    from factcheck.migrate import upgrade
+    from factcheck.models import Role
+    from factcheck.users import add_user
+
+    os.environ["FACTCHECK_GROUPING"] = "1" if grouping else "0"
+    upgrade(url)
+    with session_scope(url) as session:
+        user = add_user(
+            session, email="bench@newsroom.test", role=Role.ADMIN, password="x" * 12, by=None
+        )
+        start, cpu = time.perf_counter(), time.process_time()
+        for outlet, title, text, day in articles:
+            add_article(
+                session,
+                title=title,
+                text=text,
+                by=user,
+                claims=extract_claims(text),
+                outlet=outlet,
+                published_at=day,
+            )
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    dispose_engine(url)
+    os.environ.pop("FACTCHECK_GROUPING", None)
+    return seconds, cpu
+
+
+def fill(url: str, articles: int, stories: int) -> None:
+    """Bulk-insert ``articles`` articles with their claims and keys (as ingest would store)."""
+    import sqlalchemy as sa
+
+    from factcheck.articles import _claim_row, text_sha256
+    from factcheck.comparable import topics
+    from factcheck.db import dispose_engine, get_engine
+    from factcheck.extract import extract_claims
+    from factcheck.migrate import upgrade
+    from factcheck.models import Article, Claim, Outlet
+
+    upgrade(url)
+    engine = get_engine(url)
+    samples = story_articles(stories * 4, stories)
+    found = {i: extract_claims(text) for i, (_, _, text, _) in enumerate(samples)}
+    with engine.begin() as conn:
+        conn.execute(sa.insert(Outlet.__table__), [{"name": o, "kind": "news"} for o in OUTLETS])  # type: ignore[attr-defined]
+    now = datetime.now(UTC)
+    for chunk in range(0, articles, 5000):
+        article_rows, claim_rows = [], []
+        for n in range(chunk, min(articles, chunk + 5000)):
+            outlet, title, text, day = samples[n % len(samples)]
+            text = f"{text} Edition {n}."
+            article_rows.append(
+                {
+                    "id": n + 1,
+                    "outlet_id": OUTLETS.index(outlet) + 1,
+                    "title": title,
+                    "text": text,
+                    "sha256": text_sha256(text),
+                    "language": "en",
+                    "published_at": day + timedelta(days=n // len(samples) * 3),
+                    "ingested_at": now,
+                    "topics": topics(title, text),
+                }
+            )
+            fake = Article(id=n + 1, published_at=day, title=title, text=text, sha256="")
+            claim_rows.extend(_claim_row(fake, f, None, now) for f in found[n % len(samples)])
+        with engine.begin() as conn:
+            conn.execute(sa.insert(Article.__table__), article_rows)  # type: ignore[attr-defined]
+            conn.execute(sa.insert(Claim.__table__), claim_rows)  # type: ignore[attr-defined]
+    with engine.begin() as conn:
+        conn.exec_driver_sql("ANALYZE") if engine.dialect.name == "sqlite" else None
+    dispose_engine(url)
+
+
+def grouping_cost(url: str, stories: int, new: int = 200) -> float:
+    """CPU milliseconds of group_articles per article for ``new`` articles stored on top."""
+    from factcheck.articles import add_article
+    from factcheck.db import dispose_engine, session_scope
+    from factcheck.extract import extract_claims
+    from factcheck.groups import group_articles
+    from factcheck.models import Role
+    from factcheck.users import add_user
+
+    os.environ["FACTCHECK_GROUPING"] = "0"  # store first, then time the grouping alone
+    spent = 0.0
+    with session_scope(url) as session:
+        user = add_user(
+            session, email="cost@newsroom.test", role=Role.ADMIN, password="x" * 12, by=None
+        )
+        for outlet, title, text, day in story_articles(new, stories, seed=99):
+            article = add_article(
+                session,
+                title=title,
+                text=text + " (new)",
+                by=user,
+                claims=extract_claims(text + " (new)"),
+                outlet=outlet,
+                published_at=day + timedelta(days=60),
+            )
+            start = time.process_time()
+            group_articles(session, article_ids=[article.id or 0])
+            session.commit()
+            spent += time.process_time() - start
+    os.environ.pop("FACTCHECK_GROUPING", None)
+    dispose_engine(url)
+    return spent / new * 1000
+
+
+def page_queries(url: str) -> dict[str, float]:
+    """Seconds of each query the Stories page runs (best of three)."""
+    from sqlmodel import select
+
+    from factcheck.db import dispose_engine, session_scope
+    from factcheck.groups import list_groups
+    from factcheck.models import ClaimGroup
+    from factcheck.stories import figure_series, list_stories, story_articles
+
+    timings: dict[str, float] = {}
+    with session_scope(url, readonly=True) as session:
+        biggest = session.exec(
+            select(ClaimGroup.story_id).order_by(ClaimGroup.size.desc()).limit(1)  # type: ignore[attr-defined]
+        ).first()
+        calls = {
+            "stories list (50)": lambda: list_stories(session, limit=50),
+            "story: articles": lambda: story_articles(session, story_id=biggest or 1),
+            "story: groups (60)": lambda: list_groups(session, story_id=biggest, limit=60),
+            "story: figures": lambda: figure_series(session, story_id=biggest or 1),
+        }
+        for name, call in calls.items():
+            best = float("inf")
+            for _ in range(3):
+                start = time.perf_counter()
+                call()
+                best = min(best, time.perf_counter() - start)
+            timings[name] = best
+    dispose_engine(url)
+    return timings
+
+
+def main() -> None:
+    """Run the three parts and print their tables."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--stories", type=int, default=500)
+    parser.add_argument("--big", type=int, default=100_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        articles = story_articles(args.articles, args.stories)
+        off, off_cpu = ingest(f"sqlite:///{folder}/off.db", articles, grouping=False)
+        on, on_cpu = ingest(f"sqlite:///{folder}/on.db", articles, grouping=True)
+        n = args.articles
+        print(f"\n1. Ingest of {n:,} articles in {args.stories} stories (SQLite)")
+        print(f"{'grouping':<10}{'wall s':>9}{'CPU s':>9}{'CPU ms/article':>16}{'CPU ratio':>11}")
+        print(f"{'off':<10}{off:>9.1f}{off_cpu:>9.1f}{off_cpu / n * 1000:>16.2f}{1.0:>11.2f}")
+        ratio = on_cpu / off_cpu
+        print(
+            f"{'on':<10}{on:>9.1f}{on_cpu:>9.1f}{on_cpu / n * 1000:>16.2f}{ratio:>11.2f}"
+            "  goal ≤ 1.3"
+        )
+        print("\n2. Grouping cost per new article by database size (SQLite)")
+        print(f"{'articles':>10}{'claims':>10}{'CPU ms/article':>16}{'ratio':>8}")
+        base = None
+        for size in (args.articles, args.big):
+            url = f"sqlite:///{folder}/fill{size}.db"
+            fill(url, size, args.stories)
+            cost = grouping_cost(url, args.stories)
+            base = base or cost
+            claims = _count(url)
+            print(f"{size:>10,}{claims:>10,}{cost:>16.2f}{cost / base:>8.2f}  goal: flat")
+        print(f"\n3. Stories page queries at {claims:,} claims (SQLite, best of 3)")
+        for name, seconds in page_queries(url).items():
+            print(f"{name:<22}{seconds:>8.3f} s  goal ≤ 1 s")
+
+
+def _count(url: str) -> int:
+    from sqlmodel import func, select
+
+    from factcheck.db import session_scope
+    from factcheck.models import Claim
+
+    with session_scope(url, readonly=True) as session:
+        return session.exec(select(func.count()).select_from(Claim)).one()
+
+
+if __name__ == "__main__":
+    main()

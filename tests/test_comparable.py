@@ -1,0 +1,150 @@
+"""The conflict rule, measure keys and quote similarity (pure functions, no database)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from factcheck.comparable import (
+    Bounds,
+    bounds,
+    measure_key,
+    resolve_as_of,
+    same_fact,
+    same_topic,
+    says_same,
+    unit_class,
+)
+
+
+def b(value: float, qualifier: str | None = None, **kw: float) -> Bounds:
+    found = bounds(
+        value=value,
+        lower=kw.get("lower"),
+        upper=kw.get("upper"),
+        qualifier=qualifier,
+        days=kw.get("days"),
+    )
+    assert found is not None
+    return found
+
+
+def conflict(*members: Bounds) -> bool:
+    common = members[0]
+    for m in members[1:]:
+        common = common.meet(m)
+    return common.empty
+
+
+@pytest.mark.parametrize(
+    ("measure", "unit", "key"),
+    [
+        ("people died", "people", "killed"),
+        ("died", "died", "killed"),
+        ("death toll rose", None, "killed"),
+        ("people killed", "people", "killed"),
+        ("Palestinian deaths", None, "killed palestinian"),
+        ("hostages remain", "hostages", "kidnapped"),
+        ("people taken hostage", "people", "kidnapped"),
+        ("abducted", None, "kidnapped"),
+        ("cease-fire", "month", "ceasefire"),
+        ("truce", "month", "ceasefire"),
+        ("ceasefire", "day", "ceasefire"),
+        ("road closure lasted", "month", "closure road"),
+    ],
+)
+def test_measure_keys_fold_synonyms_and_keep_what_is_counted(
+    measure: str, unit: str | None, key: str
+) -> None:
+    assert measure_key(measure, unit) == key
+
+
+def test_a_measure_of_neutral_words_only_has_no_key() -> None:
+    assert measure_key("number rose to", None) is None
+
+
+def test_durations_compare_in_days_and_counts_by_unit() -> None:
+    assert unit_class("month", 135.0) == unit_class("day", 135.0) == "day"
+    assert unit_class("people", None) == unit_class("died", None) == "count"
+    assert unit_class("USD", None) == "USD"
+
+
+def test_some_240_against_253_is_one_fact_in_conflict() -> None:
+    assert same_fact(b(240, "some"), b(253))
+    assert conflict(b(240, "some"), b(253))
+
+
+def test_about_130_allows_136() -> None:
+    assert not conflict(b(130, "about"), b(136))
+
+
+def test_over_1000_is_consistent_with_1500() -> None:
+    assert same_fact(b(1000, "over"), b(1500))
+    assert not conflict(b(1000, "over"), b(1500))
+
+
+def test_a_lower_bound_does_not_report_a_figure_six_times_larger() -> None:
+    assert not same_fact(b(41, "at least"), b(253))
+
+
+def test_two_exact_values_that_differ_conflict_however_close() -> None:
+    assert conflict(b(41), b(42))
+    assert same_fact(b(41), b(42))
+
+
+def test_an_upper_bound_conflicts_only_above_it() -> None:
+    assert not conflict(b(60, "up to"), b(45))
+    assert conflict(b(60, "up to"), b(64))
+
+
+def test_nearly_45_allows_41_but_not_46() -> None:
+    assert not conflict(b(45, "nearly"), b(41))
+    assert conflict(b(45, "nearly"), b(46))
+
+
+def test_a_range_holds_its_ends() -> None:
+    assert not conflict(b(41.5, lower=38, upper=45), b(45))
+    assert conflict(b(41.5, lower=38, upper=45), b(46))
+
+
+def test_four_and_a_half_months_is_135_days() -> None:
+    assert not conflict(b(4.5, days=135.0), b(135, days=135.0))
+
+
+def test_far_apart_figures_are_different_facts() -> None:
+    assert not same_fact(b(41), b(60))
+
+
+def test_a_figure_without_a_value_has_no_bounds() -> None:
+    assert bounds(value=None, lower=None, upper=None, qualifier=None) is None
+
+
+def test_a_garbled_quote_says_the_same_as_the_original() -> None:
+    assert says_same(
+        "Hamas is the day following the day after", "The day after is the day after Hamas"
+    )
+
+
+def test_a_trimmed_quote_says_the_same_as_the_full_one() -> None:
+    assert says_same(
+        "the worst day this province has seen in a generation",
+        "the worst this province has seen",
+    )
+
+
+def test_different_statements_of_one_speaker_do_not() -> None:
+    assert not says_same("the bridge was safe", "taxes will rise next year")
+
+
+def test_articles_about_other_names_are_other_topics() -> None:
+    assert not same_topic(["gaza", "israel", "netanyahu"], ["harlow", "ridge", "tunnel"])
+    assert same_topic(["gaza", "israel", "netanyahu"], ["israel", "gaza", "cairo"])
+
+
+def test_as_of_dates_resolve_against_the_article_date() -> None:
+    published = datetime(2025, 2, 14, 10, tzinfo=UTC)  # a Friday
+    assert resolve_as_of(None, published) == date(2025, 2, 14)
+    assert resolve_as_of("as of Wednesday", published) == date(2025, 2, 12)
+    assert resolve_as_of("by the end of January", published) == date(2025, 1, 31)
+    assert resolve_as_of("as of March 3", published) == date(2024, 3, 3)

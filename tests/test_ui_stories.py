@@ -1,0 +1,122 @@
+"""Stories, Speakers and the Claim page's group under AppTest, on the invented truce coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlmodel import select
+
+from factcheck.models import Article, Claim, Event, Role, Status, User
+from factcheck.ui.common import USER_KEY
+from tests.factories import make_user
+from tests.story_articles import CLOSURE, TRUCE
+from tests.test_groups import ingest
+from tests.test_ui_pages import open_page, session_on, texts
+
+PAGES = ("stories", "speakers")
+
+
+@pytest.fixture
+def url(sqlite_db: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    monkeypatch.setenv("FACTCHECK_DATABASE_URL", sqlite_db)
+    yield sqlite_db
+
+
+def filled(url: str) -> tuple[User, int]:
+    with session_on(url) as s:
+        editor = make_user(s, role=Role.EDITOR)
+        truce = ingest(s, TRUCE + CLOSURE, editor)
+        return editor, truce[0].story_id or 0
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_the_new_pages_render_on_an_empty_database(url: str, page: str) -> None:
+    with session_on(url) as s:
+        user = make_user(s, role=Role.EDITOR)
+    at = open_page(page, user)
+    assert not at.exception
+
+
+def test_stories_lists_the_truce_and_its_conflict(url: str) -> None:
+    editor, _ = filled(url)
+    at = open_page("stories", editor)
+    assert not at.exception
+    table = at.dataframe[0].value
+    row = table[table["Story"] == TRUCE[0].title].iloc[0]
+    assert row["Articles"] == 4 and row["Conflicts"] == 1
+    assert "Meridian Wire" in row["Outlets"]
+
+
+def test_a_story_shows_conflicts_first_with_each_outlets_wording(url: str) -> None:
+    editor, story = filled(url)
+    at = open_page("stories", editor, story=story)
+    assert not at.exception
+    shown = texts(at)
+    assert TRUCE[0].title in shown
+    first_group = next(m.value for m in at.markdown if "outlets" in m.value)
+    assert "Conflict" in first_group and "killed" in first_group
+
+
+def test_a_verdict_on_a_group_changes_every_member(url: str) -> None:
+    editor, story = filled(url)
+    at = open_page("stories", editor, story=story)
+    apply = next(b for b in at.button if b.key.startswith("apply_"))
+    group_id = int(apply.key.removeprefix("apply_"))
+    at.selectbox(key=f"verdict_{group_id}").set_value(Status.FALSE)
+    apply.click()
+    at.run()
+    assert not at.exception
+    with session_on(url) as s:
+        members = s.exec(select(Claim).where(Claim.group_id == group_id)).all()
+        assert members and {c.status for c in members} == {Status.FALSE}
+        events = s.exec(select(Event).where(Event.action == "claim.status")).all()
+        assert len(events) == len(members)
+
+
+def test_claim_page_shows_first_appearance_and_the_other_wordings(url: str) -> None:
+    editor, _ = filled(url)
+    with session_on(url) as s:
+        courier = s.exec(select(Article).where(Article.title == TRUCE[1].title)).one()
+        claim = s.exec(
+            select(Claim).where(Claim.article_id == courier.id, Claim.quote == "240")
+        ).one()
+    at = open_page("claim", editor, claim=claim.id or 0)
+    assert not at.exception
+    shown = texts(at)
+    assert "The same claim in 2 articles — conflict" in shown
+    assert "**First seen** 2025-06-02" in shown and "in Meridian Wire" in shown
+    assert list(at.dataframe[-1].value["As written"]) == ["253", "240"]
+
+
+def test_claims_page_filters_conflicts_only(url: str) -> None:
+    editor, _ = filled(url)
+    at = open_page("claims", editor)
+    at.toggle(key="claims_conflicts").set_value(True).run()
+    assert not at.exception
+    quotes = set(at.dataframe[0].value["Quote"]) if "Quote" in at.dataframe[0].value else set()
+    assert quotes == {"253", "240"}
+
+
+def test_speakers_page_merges_two_speakers(url: str) -> None:
+    editor, _ = filled(url)
+    at = open_page("speakers", editor)
+    table = at.dataframe[0].value
+    keep = int(table[table["Speaker"] == "Tomas Verhal"]["ID"].iloc[0])
+    other = int(table[table["Speaker"] == "Kastan"]["ID"].iloc[0])
+    at.selectbox(key="keep").set_value(keep)
+    at.selectbox(key="other").set_value(other)
+    at.button(key="merge_go").click()
+    at.run()
+    assert not at.exception
+    with session_on(url) as s:
+        assert s.exec(select(Event).where(Event.action == "speaker.merge")).one()
+
+
+def test_a_reviewer_sees_no_merge_form(url: str) -> None:
+    filled(url)
+    with session_on(url) as s:
+        reviewer = make_user(s, role=Role.REVIEWER)
+    at = open_page("speakers", reviewer)
+    assert not at.exception and not [b for b in at.button if b.key == "merge_go"]
+    assert USER_KEY in at.session_state
