@@ -32,10 +32,12 @@ from factcheck.models import (
     User,
     utcnow,
 )
+from factcheck.names import clean_name
 from factcheck.permissions import Action, require
-from factcheck.review import STATUS_ACTION, check_url
+from factcheck.review import STATUS_ACTION
 from factcheck.settings import settings
 from factcheck.speakers import speaker_named
+from factcheck.urls import check_url
 
 
 def set_two_person_rule(session: Session, *, on: bool, by: User) -> DeskSettings:
@@ -62,7 +64,7 @@ def set_two_person_rule(session: Session, *, on: bool, by: User) -> DeskSettings
 def publish(session: Session, *, claim_id: int, url: str, by: User, seen_version: int) -> Claim:
     """Publish a signed-off verdict with its fact-check article's address; locks the claim."""
     require(by, Action.PUBLISH_VERDICT)
-    link = check_url(url)
+    link = check_url(url, what="The fact-check's address")
     claim = get_claim(session, claim_id=claim_id)
     if claim.published_at is not None:
         raise Locked(
@@ -135,7 +137,8 @@ def correct(
         name = speaker.strip()
         speaker_id = speaker_named(session, name=name).id if name else None
         if speaker_id != claim.speaker_id:
-            changes.update(speaker_id=speaker_id, speaker_resolved=bool(name))
+            written = clean_name(name)[:300] if name else None
+            changes.update(speaker_id=speaker_id, speaker_name=written, speaker_resolved=bool(name))
     if not changes:
         raise BadInput("The correction changes nothing; give a new status, value or speaker.")
     logged = _logged_changes(claim, changes)
@@ -174,7 +177,7 @@ def _logged_changes(claim: Claim, changes: Mapping[str, Any]) -> dict[str, Any]:
     return {
         name: {"from": _plain(getattr(claim, name)), "to": _plain(new)}
         for name, new in changes.items()
-        if name not in ("lower", "upper", "speaker_resolved")
+        if name not in ("lower", "upper", "speaker_name", "speaker_resolved")
     }
 
 

@@ -141,7 +141,7 @@ def delivery_counts(session: Session, *, by: User) -> dict[tuple[int, DeliverySt
             col(Delivery.hook_id), col(Delivery.state)
         )
     ).all()
-    return {(hook_id, state): count for hook_id, state, count in rows}
+    return {(hook_id, DeliveryState(state)): count for hook_id, state, count in rows}
 
 
 # ---- queueing and delivering -------------------------------------------------------------

@@ -447,6 +447,8 @@ class Delivery(SQLModel, table=True):
     last_error: str = Field(default="", max_length=500)
     created_at: datetime = Field(default_factory=utcnow)
     delivered_at: datetime | None = None
+
+
 class LoginFailure(SQLModel, table=True):
     """A failed log-in, kept a day to slow down password guessing (see factcheck.users).
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import timedelta
 from http.server import BaseHTTPRequestHandler
@@ -19,6 +20,7 @@ from factcheck.hooks import (
     add_hook,
     deliver_due,
     list_deliveries,
+    list_hooks,
     remove_hook,
     verify,
 )
@@ -33,11 +35,14 @@ class Receiver(BaseHTTPRequestHandler):
 
     got: ClassVar[list[tuple[dict[str, str], bytes]]] = []
     answer: ClassVar[int] = 204
+    location: ClassVar[str] = ""  # sent with a redirect answer
 
     def do_POST(self) -> None:  # noqa: N802 - the http.server API
         body = self.rfile.read(int(self.headers["Content-Length"]))
         type(self).got.append((dict(self.headers), body))
         self.send_response(type(self).answer)
+        if type(self).location:
+            self.send_header("Location", type(self).location)
         self.end_headers()
 
     def log_message(self, *args: object) -> None:
@@ -46,8 +51,8 @@ class Receiver(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def receiver(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    Receiver.got, Receiver.answer = [], 204
-    monkeypatch.setenv("FACTCHECK_ALLOWED_HOSTS", "127.0.0.1")
+    Receiver.got, Receiver.answer, Receiver.location = [], 204, ""
+    monkeypatch.setenv("FACTCHECK_FETCH_ALLOW", "127.0.0.1")
     with serving(Receiver) as url:
         yield url
 
@@ -115,17 +120,67 @@ def test_a_failing_receiver_is_retried_with_backoff_then_given_up(
     assert len(Receiver.got) == MAX_ATTEMPTS
 
 
-def test_internal_addresses_are_refused_unless_allowed(
+def _refusal(url: str) -> str:
+    return re.escape(f"{url} cannot receive webhooks: it does not lead to a public web server.")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://127.0.0.1:8080/x", "http://[::1]/x", "http://10.1.2.3/x", "http://169.254.169.254/"],
+)
+def test_an_internal_webhook_address_is_refused_with_the_one_message(
+    session: Session, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    admin = make_user(session, role=Role.ADMIN)
+    monkeypatch.delenv("FACTCHECK_FETCH_ALLOW", raising=False)
+    with pytest.raises(BadInput, match=_refusal(url)):
+        add_hook(session, url=url, events=["published"], by=admin)
+    assert list_hooks(session, by=admin) == []
+
+
+def test_a_webhook_address_that_is_not_a_web_address_is_refused(session: Session) -> None:
+    admin = make_user(session, role=Role.ADMIN)
+    with pytest.raises(BadInput, match="The webhook address 'ftp://a.b/' is not a web address"):
+        add_hook(session, url="ftp://a.b/", events=["published"], by=admin)
+
+
+def test_an_allowed_internal_receiver_is_accepted_but_events_are_checked(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     admin = make_user(session, role=Role.ADMIN)
-    monkeypatch.delenv("FACTCHECK_ALLOWED_HOSTS", raising=False)
-    for url in ("http://127.0.0.1:8080/x", "http://[::1]/x", "http://10.1.2.3/x", "ftp://a.b/"):
-        with pytest.raises(BadInput):
-            add_hook(session, url=url, events=["published"], by=admin)
-    monkeypatch.setenv("FACTCHECK_ALLOWED_HOSTS", "hooks.example")
-    with pytest.raises(BadInput, match="Unknown or no events"):
-        add_hook(session, url="https://hooks.example/x", events=["deleted"], by=admin)
+    monkeypatch.setenv("FACTCHECK_FETCH_ALLOW", "10.0.0.0/8")
+    with pytest.raises(BadInput, match="Unknown or no events deleted"):
+        add_hook(session, url="http://10.1.2.3/x", events=["deleted"], by=admin)
+    hook = add_hook(session, url="http://10.1.2.3/x", events=["published"], by=admin)
+    assert [h.url for h in list_hooks(session, by=admin)] == [hook.url]
+
+
+def test_a_receiver_no_longer_allowed_is_refused_at_delivery(
+    session: Session, receiver: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    admin = make_user(session, role=Role.ADMIN)
+    ana = make_user(session)
+    add_hook(session, url=receiver, events=["proposed"], by=admin)
+    _, claims = make_article(session, by=ana)
+    set_status(session, claim_id=claims[0].id or 0, status=Status.FALSE, by=ana, seen_version=1)
+    monkeypatch.delenv("FACTCHECK_FETCH_ALLOW")
+    assert deliver_due(session) == (0, 1)
+    ((delivery, _),) = list_deliveries(session, by=admin)
+    assert delivery.last_error.startswith(f"{receiver} cannot receive webhooks")
+    assert Receiver.got == []  # nothing was posted
+
+
+def test_a_redirect_to_an_internal_address_is_not_followed(session: Session, receiver: str) -> None:
+    Receiver.answer, Receiver.location = 307, "http://10.1.2.3/steal"
+    admin = make_user(session, role=Role.ADMIN)
+    ana = make_user(session)
+    add_hook(session, url=f"{receiver}/moved", events=["proposed"], by=admin)
+    _, claims = make_article(session, by=ana)
+    set_status(session, claim_id=claims[0].id or 0, status=Status.FALSE, by=ana, seen_version=1)
+    assert deliver_due(session) == (0, 1)
+    ((delivery, _),) = list_deliveries(session, by=admin)
+    assert "cannot receive webhooks" in delivery.last_error
+    assert len(Receiver.got) == 1  # the first hop only
 
 
 def test_removing_a_hook_removes_its_deliveries(session: Session, receiver: str) -> None:

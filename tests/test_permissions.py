@@ -76,7 +76,7 @@ ACTIONS: dict[str, Act] = {
         s, claim_id=c.id or 0, reason="Fixed.", by=u, seen_version=c.version, value=1.0
     ),
     "add a webhook": lambda s, u, c: add_hook(
-        s, url="https://hooks.example/x", events=["published"], by=u
+        s, url="https://10.20.0.5/x", events=["published"], by=u
     ),
     "change the desk's rules": lambda s, u, c: set_two_person_rule(s, on=False, by=u),
 }
@@ -126,7 +126,7 @@ def test_role_matrix(
 ) -> None:
     from factcheck.db import get_engine
 
-    monkeypatch.setenv("FACTCHECK_ALLOWED_HOSTS", "hooks.example")  # no DNS in tests
+    monkeypatch.setenv("FACTCHECK_FETCH_ALLOW", "10.0.0.0/8")  # an intranet receiver, no DNS
 
     with Session(get_engine(sqlite_db), expire_on_commit=False) as session:
         admin = make_user(session, role=Role.ADMIN)
