@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -119,6 +120,7 @@ class _Member:
     topics: list[str] = field(default_factory=list)
     story_id: int | None = None
     measure_key: str | None = None
+    speaker_id: int | None = None
 
 
 _FIELDS = (
@@ -133,14 +135,15 @@ _FIELDS = (
     col(Claim.qualifier),
     col(Claim.days),
     col(Claim.quote),
-    func.coalesce(col(Article.published_at), col(Article.ingested_at)),
+    func.coalesce(col(Article.published_at), col(Article.ingested_at)).label("at"),
     col(Article.story_id),
     col(Claim.measure_key),
+    col(Claim.speaker_id),
 )
 
 
 def _member(row: Sequence[object]) -> _Member:
-    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, story, mkey) = row
+    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, story, mkey, who) = row
     kind = ClaimKind(str(kind))
     numeric = kind == ClaimKind.NUMERIC
     return _Member(
@@ -152,11 +155,18 @@ def _member(row: Sequence[object]) -> _Member:
         bounds=bounds(value=value, lower=lower, upper=upper, qualifier=qual, days=days)  # type: ignore[arg-type]
         if numeric
         else None,
-        words=frozenset() if numeric else content_words(str(quote)),
+        words=frozenset() if numeric else _words(str(quote)),
         at=_aware(at),  # type: ignore[arg-type]
         story_id=story,  # type: ignore[arg-type]
         measure_key=mkey,  # type: ignore[arg-type]
+        speaker_id=who,  # type: ignore[arg-type]
     )
+
+
+@lru_cache(maxsize=4096)
+def _words(quote: str) -> frozenset[str]:
+    # The same quote comes back in every outlet and as a candidate of every new claim.
+    return content_words(quote)
 
 
 def _aware(at: datetime) -> datetime:
@@ -186,22 +196,38 @@ def _score(new: _Member, old: _Member) -> float | None:
 def _candidates(session: Session, keys: set[str], exclude: set[int]) -> list[_Member]:
     """The latest CANDIDATES claims of each key, outside the articles being grouped.
 
-    One small query per key, each walking the (group_key, id) index backwards; the statement
-    is the same every time, so SQLAlchemy compiles it once.
+    One statement for every key: a UNION ALL of small queries, each walking the
+    (group_key, id) index backwards, so the cost depends on the keys, not the database size.
     """
-    query = (
+    found: list[_Member] = []
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), _UNION):
+        chunk = ordered[start : start + _UNION]
+        params: dict[str, object] = {f"k{i}": key for i, key in enumerate(chunk)}
+        rows = session.execute(_candidate_query(len(chunk)), {**params, "exclude": list(exclude)})
+        found.extend(_member(row) for row in rows)
+    return found
+
+
+_UNION = 16  # keys read by one candidate statement
+
+
+@lru_cache(maxsize=_UNION)
+def _candidate_query(keys: int) -> sa.CompoundSelect[Any]:
+    """The candidate statement for ``keys`` keys, built once (SQLAlchemy then caches its SQL)."""
+    parts = [
         sa.select(*_FIELDS)
         .join(Article, col(Article.id) == Claim.article_id)
-        .where(col(Claim.group_key) == sa.bindparam("key"))
+        .where(
+            col(Claim.group_key) == sa.bindparam(f"k{i}"),
+            col(Claim.article_id).not_in(sa.bindparam("exclude", expanding=True)),
+        )
         .order_by(col(Claim.id).desc())
-        .limit(CANDIDATES + len(exclude) * 40)  # the new articles' own claims are skipped below
-    )
-    found: list[_Member] = []
-    for key in sorted(keys):
-        rows = session.execute(query, {"key": key}).all()
-        found.extend(m for m in map(_member, rows) if m.article_id not in exclude)
-    _add_topics(session, found)
-    return found
+        .limit(CANDIDATES)
+        .subquery()
+        for i in range(keys)
+    ]
+    return sa.union_all(*(sa.select(part) for part in parts))
 
 
 def _add_topics(session: Session, members: Sequence[_Member]) -> None:
@@ -216,88 +242,120 @@ def _add_topics(session: Session, members: Sequence[_Member]) -> None:
         m.topics = list(topics.get(m.article_id) or [])
 
 
+@dataclass(slots=True)
+class _Plan:
+    """What one grouping pass decided, written to the database at the end in a few statements."""
+
+    joins: list[tuple[int, _Member]] = field(default_factory=list)  # group (or -n: new), member
+    starts: dict[int, _Member] = field(default_factory=dict)  # -n → the claim that started it
+    present: dict[int, set[int]] = field(default_factory=dict)  # group → its new articles
+    links: dict[int, set[int]] = field(default_factory=dict)  # article → articles it shares with
+    joined: dict[int, int] = field(default_factory=dict)  # group → an article that joined it
+    groups: dict[int, ClaimGroup] = field(default_factory=dict)  # written groups by ID
+
+
 def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
-    """Put the claims of newly stored articles into groups and stories; not committed."""
+    """Put the claims of newly stored articles into groups and stories; not committed.
+
+    Decided in memory from one read of the new claims and one of their candidates, then
+    written in a few statements whatever the number of claims: the cost per article stays
+    flat as the database grows and small beside extraction.
+    """
     if not article_ids:
         return
-    new_rows = session.execute(
-        sa.select(*_FIELDS)
-        .join(Article, col(Article.id) == Claim.article_id)
-        .where(col(Claim.article_id).in_(article_ids), col(Claim.group_key).is_not(None))
-        .order_by(col(Claim.id))
-    ).all()
-    news = [_member(r) for r in new_rows]
-    _add_topics(session, news)
+    news = [
+        _member(r)
+        for r in session.execute(
+            sa.select(*_FIELDS)
+            .join(Article, col(Article.id) == Claim.article_id)
+            .where(col(Claim.article_id).in_(article_ids), col(Claim.group_key).is_not(None))
+            .order_by(col(Claim.id))
+        ).all()
+    ]
     keys = {m.group_key for m in news}
-    if keys:
-        advisory_lock(session, keys)
+    if not keys:
+        return
+    advisory_lock(session, keys)
+    olds = _candidates(session, keys, set(article_ids))
+    _add_topics(session, [*news, *olds])
     pool: dict[str, list[_Member]] = {}
-    for old in _candidates(session, keys, set(article_ids)) if keys else []:
+    for old in olds:
         pool.setdefault(old.group_key, []).append(old)
-    groups: dict[int, ClaimGroup] = {}
-    joined: dict[int, tuple[ClaimGroup, int]] = {}  # group id → it, an article that joined
-    links: dict[int, set[int]] = {}  # article id → articles it shares a group with
-    present: dict[int, set[int]] = {}  # group id → its articles: one claim per article
+    plan = _Plan()
     for new in news:
         best: tuple[float, int, _Member] | None = None
         for old in pool.get(new.group_key, []):
             score = _score(new, old)
             if score is None or (best is not None and (score, -old.id) >= best[:2]):
                 continue
-            if old.group_id is not None and _in_group(session, present, old, new.article_id):
+            # One claim per article in a group; the new articles' claims were in no group
+            # before this pass, so what the plan holds is all there is to check.
+            if old.group_id is not None and new.article_id in plan.present.get(old.group_id, ()):
                 continue
             best = (score, -old.id, old)
         if best is not None:
-            old = best[2]
-            group = _join(session, groups, new, old)
-            joined[group.id or 0] = (group, new.article_id)
-            new.group_id = group.id
-            present.setdefault(group.id or 0, {old.article_id}).add(new.article_id)
-            links.setdefault(new.article_id, set()).add(old.article_id)
+            _plan_join(plan, new, best[2])
         pool.setdefault(new.group_key, []).insert(0, new)
-    _place_in_stories(session, article_ids, links, joined)
+    _write(session, plan)
+    _place_in_stories(session, plan)
 
 
-def _in_group(session: Session, present: dict[int, set[int]], old: _Member, article: int) -> bool:
-    """True when ``old``'s group already holds a claim of ``article`` (an indexed lookup)."""
-    gid = old.group_id or 0
-    if article in present.get(gid, set()):
-        return True
-    found = session.exec(
-        select(Claim.id).where(Claim.group_id == gid, Claim.article_id == article).limit(1)
-    ).first()
-    return found is not None
+def _plan_join(plan: _Plan, new: _Member, old: _Member) -> None:
+    """Put ``new`` in the group of ``old``; a new group (numbered -1, -2 …) when it has none."""
+    if old.group_id is None:
+        old.group_id = -(len(plan.starts) + 1)
+        plan.starts[old.group_id] = old
+        plan.joins.append((old.group_id, old))
+        plan.present[old.group_id] = {old.article_id}
+    gid = old.group_id
+    new.group_id = gid
+    plan.joins.append((gid, new))
+    plan.present.setdefault(gid, {old.article_id}).add(new.article_id)
+    plan.links.setdefault(new.article_id, set()).add(old.article_id)
+    plan.joined[gid] = new.article_id
 
 
-def _join(
-    session: Session, groups: dict[int, ClaimGroup], new: _Member, old: _Member
-) -> ClaimGroup:
-    """Add ``new`` to the group of ``old``, starting one when ``old`` has none."""
-    if old.group_id is not None:
-        group = groups.get(old.group_id) or session.get(ClaimGroup, old.group_id)
-        assert group is not None
-    else:
-        first = session.get(Claim, old.id)
-        assert first is not None
-        group = ClaimGroup(
-            kind=new.kind,
-            key=new.group_key,
+def _write(session: Session, plan: _Plan) -> None:
+    """Store a plan: new groups in one insert, joined groups and claims in one update each."""
+    if not plan.joins:
+        return
+    known = {gid for gid, _ in plan.joins if gid > 0}
+    groups: dict[int, ClaimGroup] = (
+        {
+            g.id or 0: g
+            for g in session.exec(select(ClaimGroup).where(col(ClaimGroup.id).in_(known)))
+        }
+        if known
+        else {}
+    )
+    for gid, first in plan.starts.items():
+        groups[gid] = ClaimGroup(
+            kind=first.kind,
+            key=first.group_key,
             measure_key=first.measure_key,
-            unit=new.group_key.rsplit("|", 1)[-1] if new.kind == ClaimKind.NUMERIC else None,
-            speaker_id=first.speaker_id if new.kind == ClaimKind.ATTRIBUTED else None,
+            unit=first.group_key.rsplit("|", 1)[-1] if first.kind == ClaimKind.NUMERIC else None,
+            speaker_id=first.speaker_id if first.kind == ClaimKind.ATTRIBUTED else None,
         )
-        session.add(group)
-        session.flush()
-        _take(session, group, old)
-        old.group_id = group.id
-    groups[group.id or 0] = group
-    _take(session, group, new)
-    return group
+    for gid, member in plan.joins:
+        _take(groups[gid], member)
+    session.add_all(groups.values())
+    session.flush()
+    table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    session.execute(
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("cid"))
+        .values(group_id=sa.bindparam("gid")),
+        [{"cid": m.id, "gid": groups[gid].id} for gid, m in plan.joins],
+    )
+    plan.joined = {groups[gid].id or 0: article for gid, article in plan.joined.items()}
+    for gid, member in plan.joins:
+        member.group_id = groups[gid].id
+    plan.starts.clear()
+    plan.groups = {g.id or 0: g for g in groups.values()}
 
 
-def _take(session: Session, group: ClaimGroup, member: _Member) -> None:
+def _take(group: ClaimGroup, member: _Member) -> None:
     """Count ``member`` in its group: size, common bounds, conflict, first and last seen."""
-    session.execute(sa.update(Claim).where(col(Claim.id) == member.id).values(group_id=group.id))
     if member.bounds is not None:
         common = (
             member.bounds if group.size == 0 else Bounds(group.lo, group.hi).meet(member.bounds)
@@ -310,27 +368,19 @@ def _take(session: Session, group: ClaimGroup, member: _Member) -> None:
     last = _aware(group.last_seen) if group.last_seen else None
     if last is None or member.at >= last:
         group.last_seen, group.last_claim_id = member.at, member.id
-    session.add(group)
 
 
-def _place_in_stories(
-    session: Session,
-    article_ids: Sequence[int],
-    links: Mapping[int, set[int]],
-    joined: Mapping[int, tuple[ClaimGroup, int]],
-) -> None:
+def _place_in_stories(session: Session, plan: _Plan) -> None:
     """An article that shares a group with others joins their story (or they start one)."""
-    from factcheck.stories import join_story  # stories read groups; groups place articles
+    from factcheck.stories import join_stories  # stories read groups; groups place articles
 
-    stories: dict[int, int | None] = {}
-    for article_id in article_ids:
-        if article_id in links:
-            story = join_story(session, article_id=article_id, linked=links[article_id])
-            stories[article_id] = story.id
-    for group, article_id in joined.values():
-        if group.story_id is None and stories.get(article_id) is not None:
+    if not plan.links:
+        return
+    stories = join_stories(session, links=plan.links)
+    for gid, article_id in plan.joined.items():
+        group = plan.groups[gid]
+        if group.story_id is None and article_id in stories:
             group.story_id = stories[article_id]
-            session.add(group)
     session.flush()
 
 
@@ -356,7 +406,7 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     group.size, group.lo, group.hi, group.conflict = 0, None, None, False
     group.first_seen = group.last_seen = None
     for member in members:
-        _take(session, group, member)
+        _take(group, member)
     session.flush()
     return group
 
