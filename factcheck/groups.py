@@ -17,6 +17,7 @@ Reviewers take a claim out of its group and join two groups; each is an event.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -115,6 +116,7 @@ class _Member:
     group_key: str
     group_id: int | None
     bounds: Bounds | None
+    span: Bounds | None  # bounds.plausible(): the values it may report
     words: frozenset[str]
     at: datetime
     topics: list[str] = field(default_factory=list)
@@ -146,15 +148,19 @@ def _member(row: Sequence[object]) -> _Member:
     (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, story, mkey, who) = row
     kind = ClaimKind(str(kind))
     numeric = kind == ClaimKind.NUMERIC
+    stated = (
+        bounds(value=value, lower=lower, upper=upper, qualifier=qual, days=days)  # type: ignore[arg-type]
+        if numeric
+        else None
+    )
     return _Member(
         id=int(cid),  # type: ignore[call-overload]
         article_id=int(aid),  # type: ignore[call-overload]
         kind=kind,
         group_key=str(key),
         group_id=gid,  # type: ignore[arg-type]
-        bounds=bounds(value=value, lower=lower, upper=upper, qualifier=qual, days=days)  # type: ignore[arg-type]
-        if numeric
-        else None,
+        bounds=stated,
+        span=stated.plausible() if stated is not None else None,
         words=frozenset() if numeric else _words(str(quote)),
         at=_aware(at),  # type: ignore[arg-type]
         story_id=story,  # type: ignore[arg-type]
@@ -175,15 +181,17 @@ def _aware(at: datetime) -> datetime:
 
 
 def _score(new: _Member, old: _Member) -> float | None:
-    """How well ``old`` matches ``new`` (lower is better); None when it does not."""
+    """How well ``old`` matches ``new`` (lower is better); None when it does not.
+
+    What the two articles are about (same_topic) is compared afterwards, for the claims that
+    pass this: their names are read only for those.
+    """
     if old.article_id == new.article_id or abs(old.at - new.at) > WINDOW:
         return None
-    if not same_topic(new.topics, old.topics):
-        return None
     if new.kind == ClaimKind.NUMERIC:
-        if new.bounds is None or old.bounds is None:
+        if new.span is None or old.span is None:
             return None
-        distance = gap(new.bounds.plausible(), old.bounds.plausible())
+        distance = gap(new.span, old.span)
         if new.group_key.startswith("n|*|") and new.measure_key != old.measure_key:
             # Compared by amount alone: only figures that agree ("135 days" with a
             # "4-1/2-month truce"), never "three days of mourning" with "62 hours" trapped.
@@ -276,17 +284,19 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
     if not keys:
         return
     advisory_lock(session, keys)
-    olds = _candidates(session, keys, set(article_ids))
-    _add_topics(session, [*news, *olds])
     pool: dict[str, list[_Member]] = {}
-    for old in olds:
+    for old in _candidates(session, keys, set(article_ids)):
         pool.setdefault(old.group_key, []).append(old)
+    matches = _matches(news, pool)
+    # The names an article is about are read only for the candidates that match otherwise.
+    _add_topics(session, [*news, *(old for found in matches.values() for _, old in found)])
     plan = _Plan()
     for new in news:
         best: tuple[float, int, _Member] | None = None
-        for old in pool.get(new.group_key, []):
-            score = _score(new, old)
-            if score is None or (best is not None and (score, -old.id) >= best[:2]):
+        for score, old in matches[new.id]:
+            if best is not None and (score, -old.id) >= best[:2]:
+                continue
+            if not same_topic(new.topics, old.topics):
                 continue
             # One claim per article in a group; the new articles' claims were in no group
             # before this pass, so what the plan holds is all there is to check.
@@ -295,9 +305,67 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
             best = (score, -old.id, old)
         if best is not None:
             _plan_join(plan, new, best[2])
-        pool.setdefault(new.group_key, []).insert(0, new)
     _write(session, plan)
     _place_in_stories(session, plan)
+
+
+def _matches(
+    news: Sequence[_Member], pool: dict[str, list[_Member]]
+) -> dict[int, list[tuple[float, _Member]]]:
+    """Each new claim's matches (score, claim) among the candidates of its key and the new
+    claims stored before it, before the articles' names are compared.
+
+    Figures are filed by order of magnitude (powers of two their plausible values cover), so
+    a figure is scored only against those in its own and the neighbouring magnitudes: values
+    within SAME_FACT (15%) of each other are never further apart than that.
+    """
+    shelves: dict[str, _Shelf] = {}
+    for key, olds in pool.items():
+        shelf = shelves[key] = _Shelf()
+        for old in olds:
+            shelf.file(old)
+    found: dict[int, list[tuple[float, _Member]]] = {}
+    for new in news:
+        shelf = shelves.setdefault(new.group_key, _Shelf())
+        found[new.id] = [(s, old) for old in shelf.near(new) if (s := _score(new, old)) is not None]
+        shelf.file(new)
+    return found
+
+
+@dataclass(slots=True)
+class _Shelf:
+    """The claims of one key, filed by the powers of two their plausible values cover."""
+
+    by_magnitude: dict[int, list[_Member]] = field(default_factory=dict)
+    anywhere: list[_Member] = field(default_factory=list)  # quotes, open or zero figures
+    every: list[_Member] = field(default_factory=list)
+
+    def file(self, member: _Member) -> None:
+        """Add a claim."""
+        self.every.append(member)
+        magnitudes = _magnitudes(member.span)
+        if magnitudes is None:
+            self.anywhere.append(member)
+            return
+        for m in magnitudes:
+            self.by_magnitude.setdefault(m, []).append(member)
+
+    def near(self, member: _Member) -> list[_Member]:
+        """The claims that may match ``member``: its magnitude and the neighbouring ones."""
+        magnitudes = _magnitudes(member.span)
+        if magnitudes is None:
+            return self.every
+        seen: dict[int, _Member] = {m.id: m for m in self.anywhere}
+        for m in range(magnitudes.start - 1, magnitudes.stop + 1):
+            seen.update((c.id, c) for c in self.by_magnitude.get(m, ()))
+        return list(seen.values())
+
+
+def _magnitudes(span: Bounds | None) -> range | None:
+    """The powers of two a claim's plausible values cover; None when open or not positive."""
+    if span is None or span.lo is None or span.hi is None or span.lo <= 0:
+        return None
+    return range(math.floor(math.log2(span.lo)), math.floor(math.log2(max(span.hi, span.lo))) + 1)
 
 
 def _plan_join(plan: _Plan, new: _Member, old: _Member) -> None:
