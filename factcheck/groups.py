@@ -49,6 +49,7 @@ from factcheck.models import (
     Claim,
     ClaimGroup,
     ClaimKind,
+    Event,
     Outlet,
     Speaker,
     Status,
@@ -269,28 +270,165 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
     written in a few statements whatever the number of claims: the cost per article stays
     flat as the database grows and small beside extraction.
     """
-    if not article_ids:
+    if article_ids:
+        _group(session, _news(session, col(Claim.article_id).in_(article_ids)), stored=False)
+
+
+def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> None:
+    """Put claims whose figure, unit, measure, speaker or words changed where they now
+    belong; not committed. One event per claim whose group changed.
+
+    Each claim takes the keys of what it now says, leaves its group (recounted, dissolved
+    below two members: it may no longer fit, or change the group's conflict) and joins the
+    group that fits, as at ingest. A claim a reviewer took out of a group by hand stays out.
+    """
+    if not claim_ids:
         return
-    news = [
+    by_hand = set(
+        session.exec(
+            select(Event.claim_id).where(
+                col(Event.claim_id).in_(claim_ids), Event.action == "claim.ungroup"
+            )
+        ).all()
+    )
+    claims = session.exec(select(Claim).where(col(Claim.id).in_(claim_ids))).all()
+    before = {c.id or 0: c.group_id for c in claims}
+    left: set[int] = set()
+    for claim in claims:
+        keys = claim_keys(
+            kind=claim.kind,
+            measure=claim.measure,
+            unit=claim.unit,
+            days=claim.days,
+            value=claim.value,
+            lower=claim.lower,
+            speaker_id=claim.speaker_id,
+        )
+        if claim.id in by_hand:
+            keys["group_key"] = None
+        advisory_lock(session, [k for k in (claim.group_key, keys["group_key"]) if k])
+        if claim.group_id is not None:
+            left.add(claim.group_id)
+        session.execute(
+            sa.update(Claim).where(col(Claim.id) == claim.id).values(**keys, group_id=None)
+        )
+    session.flush()
+    for group_id in left:
+        recount(session, group_id=group_id)
+    _group(
+        session,
+        _news(session, col(Claim.id).in_(claim_ids), col(Claim.group_id).is_(None)),
+        stored=True,
+    )
+    session.expire_all()
+    for claim_id, now in session.exec(
+        select(Claim.id, Claim.group_id).where(col(Claim.id).in_(claim_ids))
+    ).all():
+        if now != before.get(claim_id or 0):
+            record(
+                session,
+                by=by,
+                action="claim.regroup",
+                entity="claim",
+                entity_id=claim_id,
+                claim_id=claim_id,
+                before={"group_id": before.get(claim_id or 0)},
+                after={"group_id": now},
+            )
+
+
+BATCH = 200  # articles grouped at once by group_stored
+
+
+def group_stored(session: Session) -> int:
+    """Group the claims stored in no group yet, oldest articles first; not committed.
+
+    For claims stored before grouping existed (the migration calls it) or with
+    FACTCHECK_GROUPING=0. Groups already made and claims taken out by hand are left as they
+    are. Returns how many claims joined a group. Reads BATCH articles at a time.
+    """
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    ungrouped = (
+        select(Claim.article_id)
+        .where(col(Claim.group_id).is_(None), col(Claim.group_key).is_not(None))
+        .distinct()
+        .subquery()
+    )
+    ids = session.exec(
+        select(Article.id)
+        .join(ungrouped, ungrouped.c.article_id == Article.id)
+        .order_by(at, col(Article.id))
+    ).all()
+    joined = 0
+    for first in range(0, len(ids), BATCH):
+        batch = [i for i in ids[first : first + BATCH] if i is not None]
+        news = _news(session, col(Claim.article_id).in_(batch), col(Claim.group_id).is_(None))
+        joined += _group(session, news, stored=True)
+        session.flush()  # flushed rows are held weakly: memory stays flat over many batches
+    return joined
+
+
+def rebuild_groups(session: Session, *, by: User) -> int:
+    """Group the claims stored in no group yet (admins), with one event; commits.
+
+    What `factcheck groups --rebuild` runs; migration 0011 runs group_stored itself.
+    """
+    require(by, Action.GROUP_STORED)
+    try:
+        joined = group_stored(session)
+        record(
+            session,
+            by=by,
+            action="groups.rebuild",
+            entity="claimgroup",
+            entity_id=None,
+            after={"claims_joined": joined},
+        )
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return joined
+
+
+def _news(session: Session, *where: Any) -> list[_Member]:
+    """The claims to group, with a group key, in the order they were stored."""
+    return [
         _member(r)
         for r in session.execute(
             sa.select(*_FIELDS)
             .join(Article, col(Article.id) == Claim.article_id)
-            .where(col(Claim.article_id).in_(article_ids), col(Claim.group_key).is_not(None))
+            .where(*where, col(Claim.group_key).is_not(None))
             .order_by(col(Claim.id))
         ).all()
     ]
+
+
+def _group(session: Session, news: Sequence[_Member], *, stored: bool) -> int:
+    """Join each of ``news`` to the best matching claim of its key; how many joined.
+
+    ``stored``: their articles may already have claims in groups (an edit, a rebuild), read
+    so that a group still holds one claim per article; new articles have none.
+    """
     keys = {m.group_key for m in news}
     if not keys:
-        return
+        return 0
     advisory_lock(session, keys)
+    articles = {m.article_id for m in news}
     pool: dict[str, list[_Member]] = {}
-    for old in _candidates(session, keys, set(article_ids)):
+    for old in _candidates(session, keys, articles):
         pool.setdefault(old.group_key, []).append(old)
     matches = _matches(news, pool)
     # The names an article is about are read only for the candidates that match otherwise.
     _add_topics(session, [*news, *(old for found in matches.values() for _, old in found)])
     plan = _Plan()
+    if stored:
+        for gid, article_id in session.exec(
+            select(Claim.group_id, Claim.article_id).where(
+                col(Claim.article_id).in_(articles), col(Claim.group_id).is_not(None)
+            )
+        ).all():
+            plan.present.setdefault(gid or 0, set()).add(article_id)
     for new in news:
         best: tuple[float, int, _Member] | None = None
         for score, old in matches[new.id]:
@@ -298,8 +436,8 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
                 continue
             if not same_topic(new.topics, old.topics):
                 continue
-            # One claim per article in a group; the new articles' claims were in no group
-            # before this pass, so what the plan holds is all there is to check.
+            # One claim per article in a group (what the plan holds, and for stored articles
+            # what was read above).
             if old.group_id is not None and new.article_id in plan.present.get(old.group_id, ()):
                 continue
             best = (score, -old.id, old)
@@ -307,6 +445,7 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
             _plan_join(plan, new, best[2])
     _write(session, plan)
     _place_in_stories(session, plan)
+    return sum(1 for m in news if m.group_id is not None)
 
 
 def _matches(

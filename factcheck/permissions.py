@@ -20,6 +20,7 @@ class Action(StrEnum):
     PUBLISH = "export ClaimReview markup"
     MANAGE_USERS = "manage users"
     REPAIR_COUNTS = "rebuild the dashboard's counts"
+    GROUP_STORED = "group the claims stored without grouping"
 
 
 _REVIEWER = frozenset({Action.INGEST, Action.REVIEW})
@@ -33,7 +34,7 @@ _EDITOR = _REVIEWER | {
 ALLOWED: dict[Role, frozenset[Action]] = {
     Role.REVIEWER: _REVIEWER,
     Role.EDITOR: _EDITOR,
-    Role.ADMIN: _EDITOR | {Action.MANAGE_USERS, Action.REPAIR_COUNTS},
+    Role.ADMIN: _EDITOR | {Action.MANAGE_USERS, Action.REPAIR_COUNTS, Action.GROUP_STORED},
 }
 
 
