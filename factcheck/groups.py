@@ -37,6 +37,7 @@ from factcheck.comparable import (
     by_unit_alone,
     content_words,
     gap,
+    implied_measure,
     same_topic,
     unit_class,
     word_overlap,
@@ -90,9 +91,18 @@ def claim_keys(
     value: float | None,
     lower: float | None,
     speaker_id: int | None,
+    sentence: str | None = None,
+    quote: str | None = None,
 ) -> dict[str, str | None]:
-    """The measure key and group key of a claim's fields, as stored on the claim."""
+    """The measure key and group key of a claim's fields, as stored on the claim.
+
+    A figure whose own words name nothing countable ("12 people") takes its measure from its
+    clause when its sentence and quote are given (factcheck.comparable.implied_measure).
+    """
     key = _measure_key(measure, unit) if kind == ClaimKind.NUMERIC else None
+    if kind == ClaimKind.NUMERIC and key is None:
+        implied = implied_measure(sentence, quote)
+        key = _measure_key(implied, unit) if implied else None
     has_value = value is not None or lower is not None
     return {
         "measure_key": key,
@@ -303,6 +313,8 @@ def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> N
             value=claim.value,
             lower=claim.lower,
             speaker_id=claim.speaker_id,
+            sentence=claim.sentence,
+            quote=claim.quote,
         )
         if claim.id in by_hand:
             keys["group_key"] = None

@@ -262,29 +262,38 @@ class SeriesPoint:
 
 
 def figure_series(session: Session, *, story_id: int, limit: int = 2000) -> list[SeriesPoint]:
-    """The grouped figures of a story by as-of date and outlet (for one chart)."""
+    """The grouped figures of a story by as-of date and outlet (for one chart).
+
+    The story's count groups first (indexed by story), then their claims (indexed by group):
+    joined in one statement, SQLite's planner walks every article instead.
+    """
+    groups = dict(
+        session.exec(
+            select(ClaimGroup.id, ClaimGroup.measure_key).where(
+                ClaimGroup.story_id == story_id,
+                ClaimGroup.kind == ClaimKind.NUMERIC,
+                ClaimGroup.unit == "count",  # counts over time; durations do not move
+            )
+        ).all()
+    )
+    if not groups:
+        return []
     rows = session.execute(
         sa.select(
             col(Claim.as_of),
             col(Claim.value),
             col(Outlet.name),
-            col(ClaimGroup.measure_key),
+            col(Claim.group_id),
             col(Claim.quote),
         )
-        .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id)
         .join(Article, col(Article.id) == Claim.article_id)
         .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
-        .where(
-            col(ClaimGroup.story_id) == story_id,
-            col(ClaimGroup.kind) == ClaimKind.NUMERIC,
-            col(ClaimGroup.unit) == "count",  # counts over time; durations do not move
-            col(Claim.as_of).is_not(None),
-        )
+        .where(col(Claim.group_id).in_(groups), col(Claim.as_of).is_not(None))
         .order_by(col(Claim.as_of), col(Claim.id))
         .limit(limit)
     ).all()
     return [
-        SeriesPoint(r[0], float(r[1]), r[2] or "(no outlet)", r[3] or "", r[4])
+        SeriesPoint(r[0], float(r[1]), r[2] or "(no outlet)", groups.get(r[3]) or "", r[4])
         for r in rows
         if r[1] is not None
     ]
