@@ -332,7 +332,8 @@ def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> N
         _news(session, col(Claim.id).in_(claim_ids), col(Claim.group_id).is_(None)),
         stored=True,
     )
-    session.expire_all()
+    for claim in claims:  # written by UPDATE statements: read them again when next used
+        session.expire(claim)
     for claim_id, now in session.exec(
         select(Claim.id, Claim.group_id).where(col(Claim.id).in_(claim_ids))
     ).all():

@@ -161,7 +161,12 @@ def test_as_of_dates_resolve_against_the_article_date() -> None:
     [
         ("At least 9 people are dead after the dam gave way at Farrow.", "9", "dead", "killed"),
         ("By dawn 9 villagers were confirmed dead in Farrow.", "9", "dead", "killed"),
-        ("Around 2,100 have been evacuated from the lower town.", "2,100", "evacuated", "displaced"),
+        (
+            "Around 2,100 have been evacuated from the lower town.",
+            "2,100",
+            "evacuated",
+            "displaced",
+        ),
         ("The army said 640 residents had fled overnight.", "640", "fled", "displaced"),
         ("The river valley's death toll stood at 31 on Friday.", "31", "toll", "killed"),
         ("Rescuers say the toll rose to 31 by evening.", "31", "toll", "killed"),

@@ -2,8 +2,15 @@
 
 Measured on 2026-12-04: development set precision 0.98, recall 0.62; held-out set precision
 0.96, recall 0.38 (scored first when the grouping was final; one later change, prompted by the
-demo's "three days" of mourning joining "62 hours" trapped, left it unchanged). The floors sit
-0.05 under those figures, so a change that loses links or makes wrong ones fails here.
+demo's "three days" of mourning joining "62 hours" trapped, left it unchanged).
+
+2026-12-05: the held-out set has been scored, so it is a regression set now, not a measure:
+no rule is tuned on it or on its misses (they were not read). Rules come from the development
+set's misses and our own sentences (tests/test_comparable.py): a figure with no measure words
+takes them from its clause, prisoners/detainees and lorries/trucks are one measure each.
+Development set then: precision 0.98, recall 0.69; held-out set unchanged at 0.96 / 0.38.
+A new held-out set is scored by the lead, outside this repository. The floors sit 0.05 under
+the figures, so a change that loses links or makes wrong ones fails here.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.mark.parametrize(
     ("name", "precision", "recall"),
-    [("stories_dev", 0.93, 0.57), ("stories_heldout", 0.91, 0.33)],
+    [("stories_dev", 0.93, 0.64), ("stories_heldout", 0.91, 0.33)],
 )
 def test_grouping_links_stay_above_their_floors(name: str, precision: float, recall: float) -> None:
     found = score(DATA / f"{name}.json")
