@@ -6,9 +6,11 @@ with the variable's name and what it takes, never silently replaced by the defau
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from typing import Annotated
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from factcheck.errors import BadInput
@@ -20,6 +22,10 @@ DEFAULT_ORG_URL = "https://example.org/"
 DEFAULT_PUBLIC_URL = "http://localhost:8501"
 
 Positive = Annotated[int, Field(gt=0)]
+
+# A host name as DNS spells it: dot-separated labels of letters, digits and inner hyphens
+# (one ending in a digit would be a mistyped address: no top-level domain is numeric).
+_HOST_NAME = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)(\.(?!-)[a-z0-9-]{1,63}(?<!-))*")
 
 
 class Settings(BaseSettings):
@@ -38,6 +44,25 @@ class Settings(BaseSettings):
     org_name: str = ""  # the fact-checking organisation, for ClaimReview
     org_url: str = ""  # its home page
     public_url: str = ""  # where the app is reachable, for links in reports
+
+    @field_validator("fetch_allow")
+    @classmethod
+    def _hosts_and_networks(cls, raw: str) -> str:
+        # A typo ("10.0.0.0/33", "intranet:8080", a URL) must not pass as a name that never
+        # matches: the operator would believe a site is allowed (or a network refused).
+        for entry in (part.strip().lower() for part in raw.split(",")):
+            if not entry:
+                continue
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                name = entry.rstrip(".")
+                if len(name) > 253 or not _HOST_NAME.fullmatch(name) or name[-1].isdigit():
+                    raise ValueError(
+                        f"{entry!r} is neither a host name (intranet.example) nor a network "
+                        "(10.0.0.0/8); separate entries with commas"
+                    ) from None
+        return raw
 
     @property
     def fetch_timeout_s(self) -> int:
@@ -79,6 +104,8 @@ def settings() -> Settings:
 def _allowed(kind: str, message: str) -> str:
     if kind in ("int_parsing", "int_from_float", "greater_than"):
         return "give a whole number above 0, digits only (e.g. 300000)"
+    if kind == "value_error":  # our own validators' sentences, as written
+        return message.removeprefix("Value error, ")
     return message.lower()
 
 

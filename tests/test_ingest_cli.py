@@ -198,3 +198,28 @@ def _stored(database: str) -> int:
     with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)) as conn:
         row = conn.execute("SELECT count(*) FROM article").fetchone()
     return int(row[0])
+
+
+@pytest.mark.parametrize("allow", ["10.0.0.0/33", "intranet:8080", "http://wiki.example", "*"])
+def test_a_mistyped_allow_list_is_refused_by_name_and_nothing_is_fetched(
+    user: User, db_url: str, allow: str
+) -> None:
+    # A typo must not read as a host name that never matches: the operator would believe the
+    # intranet site is allowed, or that a network is.
+    setting = f"127.0.0.1/32, {allow}"
+    out = subprocess.run(
+        [sys.executable, "-m", "factcheck.cli", "ingest", "http://127.0.0.1:9/story"]
+        + ["--user", user.email],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "FACTCHECK_FETCH_ALLOW": setting},
+        timeout=120,
+        check=False,
+    )
+    assert out.returncode == 1 and out.stdout == ""
+    assert out.stderr.strip() == (
+        f"Error: FACTCHECK_FETCH_ALLOW={setting} is not allowed: {allow!r} is neither a host "
+        "name (intranet.example) nor a network (10.0.0.0/8); separate entries with commas; "
+        "fix or unset it."
+    )
+    assert totals(db_url) == (0, 0, 0)

@@ -74,7 +74,8 @@ def _form_login() -> None:
     with st.form("login"):
         email = st.text_input("E-mail", key="login_email")
         password = st.text_input("Password", type="password", key="login_password")
-        submitted = st.form_submit_button("Log in", type="primary")
+        # The default (secondary) look: browser tools that drive Streamlit forms find it.
+        submitted = st.form_submit_button("Log in")
     if submitted:
         with db() as session:  # a failure is recorded, to slow down guessing
             try:
