@@ -157,11 +157,13 @@ def test_a_quote_given_to_another_speaker_joins_that_speakers_group(
     said = (
         (
             "Valley Post",
-            '"We will rebuild every bridge over the Orla in Marren county," Rena Holt said on Tuesday.',
+            '"We will rebuild every bridge over the Orla in Marren county," Rena Holt said '
+            "on Tuesday.",
         ),
         (
             "Hill Courier",
-            'In Marren county, Rena Holt said: "We will rebuild every bridge over the Orla in Marren county."',
+            'In Marren county, Rena Holt said: "We will rebuild every bridge over the Orla in '
+            'Marren county."',
         ),
         (
             "Delta Radio",
@@ -225,11 +227,13 @@ def test_merging_speakers_groups_their_words_and_splitting_parts_them(
     said = (
         (
             "Valley Post",
-            'Rena Holt said: "Every bridge over the Orla in Marren county will be rebuilt by spring."',
+            'Rena Holt said: "Every bridge over the Orla in Marren county will be rebuilt '
+            'by spring."',
         ),
         (
             "Hill Courier",
-            'Rena M. Holt said: "Every bridge over the Orla in Marren county will be rebuilt by spring."',
+            'Rena M. Holt said: "Every bridge over the Orla in Marren county will be rebuilt '
+            'by spring."',
         ),
     )
     a, b = flood(session, editor, said)
