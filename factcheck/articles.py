@@ -102,6 +102,8 @@ def _claim_row(
         value=found.value,
         lower=found.lower,
         speaker_id=speaker_id,
+        sentence=found.sentence,
+        quote=found.quote,
     )
     numeric = found.kind == ClaimKind.NUMERIC
     as_of = found.as_of  # the extractor's "as of Wednesday", when the sentence gives one

@@ -372,7 +372,11 @@ def add_claim(
         after=_snapshot(claim, ("kind", "start", "end", "quote", "speaker_id", "value", "unit")),
     )
     counts.claim_changed(session, before=None, after=counts.facts(session, claim))
+    from factcheck.groups import regroup
+
+    regroup(session, claim_ids=[claim.id or 0], by=by)  # the same figure in other outlets
     session.commit()
+    session.refresh(claim)
     return claim
 
 
@@ -491,18 +495,6 @@ def edit_claim(
         changes["speaker_id"] = speaker_named(session, name=name).id if name else None
         changes["speaker_name"] = clean_name(name)[:300] if name else None
         changes["speaker_resolved"] = bool(name)
-    if {"measure", "unit"} & set(changes):
-        from factcheck.groups import claim_keys
-
-        current = get_claim(session, claim_id=claim_id)
-        merged = {f: changes.get(f, getattr(current, f)) for f in ("measure", "unit", "days")}
-        changes["measure_key"] = claim_keys(
-            kind=current.kind,
-            value=changes.get("value", current.value),
-            lower=changes.get("lower", current.lower),
-            speaker_id=current.speaker_id,
-            **merged,
-        )["measure_key"]
     if not changes:
         raise BadInput("Nothing to change; give at least one field to edit.")
     try:
@@ -514,7 +506,11 @@ def edit_claim(
             by=by,
             action="claim.edit",
         )
+        from factcheck.groups import regroup  # groups build on claims: import at use
+
+        regroup(session, claim_ids=[claim_id], by=by)  # what it says changed: so may its group
         session.commit()
+        session.refresh(claim)
     except Exception:
         session.rollback()
         raise

@@ -19,7 +19,7 @@ from factcheck.claim_json import ClaimOut, claim_out
 from factcheck.claims import ClaimFilter, ClaimRow, list_claims
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError
-from factcheck.groups import ClaimContext, GroupView, claim_context, list_groups
+from factcheck.groups import ClaimContext, GroupView, claim_context, list_groups, rebuild_groups
 from factcheck.migrate import ensure_schema, safe_url
 from factcheck.models import (
     ClaimKind,
@@ -961,11 +961,23 @@ def groups(
     limit: Annotated[int, typer.Option(help="At most this many groups.")] = 100,
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
     fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="Group the claims stored in no group yet (admins).")
+    ] = False,
+    user: Annotated[str, typer.Option("--user", "-u", help="Your e-mail, for --rebuild.")] = "",
 ) -> None:
-    """List claim groups (one claim in several articles), conflicts first.
+    """List claim groups (one claim in several articles), conflicts first; or group the
+    claims stored before grouping (--rebuild).
 
     Example: factcheck groups --conflicts --format json
     """
+    if rebuild:
+        if not user:
+            fail("--rebuild writes: name yourself with --user ADMIN_EMAIL.")
+        with database() as session:
+            joined = rebuild_groups(session, by=acting_user(session, user))
+        typer.echo(f"{joined:,} claims stored in no group joined one.")
+        return
     with database(readonly=True) as session:
         if story is not None:
             get_story(session, story_id=story)

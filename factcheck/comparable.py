@@ -320,6 +320,39 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
     return " ".join(sorted(words))[:200] or None
 
 
+IMPLIED_AFTER = 5  # words after a figure searched for what it counts ("12 people are now dead")
+IMPLIED_BEFORE = 3  # words before it ("the toll rose to 19", "evacuated some 3,400")
+_CLAUSE = re.compile(r"[,;:.!?()\"“”—–]|\s-\s|\b(?:and|but|while|after|before|when)\b")
+
+
+def implied_measure(sentence: str | None, quote: str | None) -> str | None:
+    """What a figure with no measure words counts, from the measure words of its clause.
+
+    A count written with a bare noun or none ("12 people are dead", "about 3,400 have been
+    evacuated", "the dead were put at 23") names what it counts elsewhere in its clause. The
+    first measure word of the synonym table (a form of SYNONYMS or PHRASES, never any other
+    word) within IMPLIED_AFTER words after the figure, else within IMPLIED_BEFORE words before
+    it, gives the measure; a comma, a dash or a new clause ("and", "while" …) ends the search,
+    so "12 attended, and 4 died" gives the 12 nothing.
+    """
+    if not sentence or not quote:
+        return None
+    at = sentence.find(quote)
+    if at < 0:
+        return None
+    after = _CLAUSE.split(sentence[at + len(quote) :], maxsplit=1)[0]
+    before = _CLAUSE.split(sentence[:at])[-1]
+    for words in (_WORD.findall(after)[:IMPLIED_AFTER], _WORD.findall(before)[-IMPLIED_BEFORE:]):
+        text = " ".join(w.lower() for w in words)
+        for phrase in PHRASES:
+            if phrase in text:
+                return phrase
+        for word in words:
+            if word.lower() in CANONICAL:
+                return str(word).lower()
+    return None
+
+
 def bounds(
     *,
     value: float | None,

@@ -130,7 +130,19 @@ def advisory_lock(session: Session, keys: Iterable[str]) -> None:
     """
     if session.get_bind().dialect.name != "postgresql":
         return
-    for key in sorted(set(keys)):
-        digest = hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest()
-        number = int.from_bytes(digest, "big", signed=True)
-        session.execute(sa.text("SELECT pg_advisory_xact_lock(:n)"), {"n": number})
+    numbers = sorted(
+        {
+            int.from_bytes(
+                hashlib.blake2b(k.encode("utf-8"), digest_size=8).digest(), "big", signed=True
+            )
+            for k in keys
+        }
+    )
+    if numbers:  # one statement, the locks taken in the sorted order of the subquery
+        session.execute(
+            sa.text(
+                "SELECT count(pg_advisory_xact_lock(n)) FROM "
+                "(SELECT n FROM unnest(CAST(:numbers AS bigint[])) AS n ORDER BY n) AS ordered"
+            ),
+            {"numbers": numbers},
+        )

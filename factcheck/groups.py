@@ -17,9 +17,11 @@ Reviewers take a claim out of its group and join two groups; each is an event.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -35,6 +37,7 @@ from factcheck.comparable import (
     by_unit_alone,
     content_words,
     gap,
+    implied_measure,
     same_topic,
     unit_class,
     word_overlap,
@@ -47,6 +50,7 @@ from factcheck.models import (
     Claim,
     ClaimGroup,
     ClaimKind,
+    Event,
     Outlet,
     Speaker,
     Status,
@@ -87,9 +91,18 @@ def claim_keys(
     value: float | None,
     lower: float | None,
     speaker_id: int | None,
+    sentence: str | None = None,
+    quote: str | None = None,
 ) -> dict[str, str | None]:
-    """The measure key and group key of a claim's fields, as stored on the claim."""
+    """The measure key and group key of a claim's fields, as stored on the claim.
+
+    A figure whose own words name nothing countable ("12 people") takes its measure from its
+    clause when its sentence and quote are given (factcheck.comparable.implied_measure).
+    """
     key = _measure_key(measure, unit) if kind == ClaimKind.NUMERIC else None
+    if kind == ClaimKind.NUMERIC and key is None:
+        implied = implied_measure(sentence, quote)
+        key = _measure_key(implied, unit) if implied else None
     has_value = value is not None or lower is not None
     return {
         "measure_key": key,
@@ -114,11 +127,13 @@ class _Member:
     group_key: str
     group_id: int | None
     bounds: Bounds | None
+    span: Bounds | None  # bounds.plausible(): the values it may report
     words: frozenset[str]
     at: datetime
     topics: list[str] = field(default_factory=list)
     story_id: int | None = None
     measure_key: str | None = None
+    speaker_id: int | None = None
 
 
 _FIELDS = (
@@ -133,30 +148,42 @@ _FIELDS = (
     col(Claim.qualifier),
     col(Claim.days),
     col(Claim.quote),
-    func.coalesce(col(Article.published_at), col(Article.ingested_at)),
+    func.coalesce(col(Article.published_at), col(Article.ingested_at)).label("at"),
     col(Article.story_id),
     col(Claim.measure_key),
+    col(Claim.speaker_id),
 )
 
 
 def _member(row: Sequence[object]) -> _Member:
-    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, story, mkey) = row
+    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, story, mkey, who) = row
     kind = ClaimKind(str(kind))
     numeric = kind == ClaimKind.NUMERIC
+    stated = (
+        bounds(value=value, lower=lower, upper=upper, qualifier=qual, days=days)  # type: ignore[arg-type]
+        if numeric
+        else None
+    )
     return _Member(
         id=int(cid),  # type: ignore[call-overload]
         article_id=int(aid),  # type: ignore[call-overload]
         kind=kind,
         group_key=str(key),
         group_id=gid,  # type: ignore[arg-type]
-        bounds=bounds(value=value, lower=lower, upper=upper, qualifier=qual, days=days)  # type: ignore[arg-type]
-        if numeric
-        else None,
-        words=frozenset() if numeric else content_words(str(quote)),
+        bounds=stated,
+        span=stated.plausible() if stated is not None else None,
+        words=frozenset() if numeric else _words(str(quote)),
         at=_aware(at),  # type: ignore[arg-type]
         story_id=story,  # type: ignore[arg-type]
         measure_key=mkey,  # type: ignore[arg-type]
+        speaker_id=who,  # type: ignore[arg-type]
     )
+
+
+@lru_cache(maxsize=4096)
+def _words(quote: str) -> frozenset[str]:
+    # The same quote comes back in every outlet and as a candidate of every new claim.
+    return content_words(quote)
 
 
 def _aware(at: datetime) -> datetime:
@@ -165,15 +192,17 @@ def _aware(at: datetime) -> datetime:
 
 
 def _score(new: _Member, old: _Member) -> float | None:
-    """How well ``old`` matches ``new`` (lower is better); None when it does not."""
+    """How well ``old`` matches ``new`` (lower is better); None when it does not.
+
+    What the two articles are about (same_topic) is compared afterwards, for the claims that
+    pass this: their names are read only for those.
+    """
     if old.article_id == new.article_id or abs(old.at - new.at) > WINDOW:
         return None
-    if not same_topic(new.topics, old.topics):
-        return None
     if new.kind == ClaimKind.NUMERIC:
-        if new.bounds is None or old.bounds is None:
+        if new.span is None or old.span is None:
             return None
-        distance = gap(new.bounds.plausible(), old.bounds.plausible())
+        distance = gap(new.span, old.span)
         if new.group_key.startswith("n|*|") and new.measure_key != old.measure_key:
             # Compared by amount alone: only figures that agree ("135 days" with a
             # "4-1/2-month truce"), never "three days of mourning" with "62 hours" trapped.
@@ -186,22 +215,38 @@ def _score(new: _Member, old: _Member) -> float | None:
 def _candidates(session: Session, keys: set[str], exclude: set[int]) -> list[_Member]:
     """The latest CANDIDATES claims of each key, outside the articles being grouped.
 
-    One small query per key, each walking the (group_key, id) index backwards; the statement
-    is the same every time, so SQLAlchemy compiles it once.
+    One statement for every key: a UNION ALL of small queries, each walking the
+    (group_key, id) index backwards, so the cost depends on the keys, not the database size.
     """
-    query = (
+    found: list[_Member] = []
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), _UNION):
+        chunk = ordered[start : start + _UNION]
+        params: dict[str, object] = {f"k{i}": key for i, key in enumerate(chunk)}
+        rows = session.execute(_candidate_query(len(chunk)), {**params, "exclude": list(exclude)})
+        found.extend(_member(row) for row in rows)
+    return found
+
+
+_UNION = 16  # keys read by one candidate statement
+
+
+@lru_cache(maxsize=_UNION)
+def _candidate_query(keys: int) -> sa.CompoundSelect[Any]:
+    """The candidate statement for ``keys`` keys, built once (SQLAlchemy then caches its SQL)."""
+    parts = [
         sa.select(*_FIELDS)
         .join(Article, col(Article.id) == Claim.article_id)
-        .where(col(Claim.group_key) == sa.bindparam("key"))
+        .where(
+            col(Claim.group_key) == sa.bindparam(f"k{i}"),
+            col(Claim.article_id).not_in(sa.bindparam("exclude", expanding=True)),
+        )
         .order_by(col(Claim.id).desc())
-        .limit(CANDIDATES + len(exclude) * 40)  # the new articles' own claims are skipped below
-    )
-    found: list[_Member] = []
-    for key in sorted(keys):
-        rows = session.execute(query, {"key": key}).all()
-        found.extend(m for m in map(_member, rows) if m.article_id not in exclude)
-    _add_topics(session, found)
-    return found
+        .limit(CANDIDATES)
+        .subquery()
+        for i in range(keys)
+    ]
+    return sa.union_all(*(sa.select(part) for part in parts))
 
 
 def _add_topics(session: Session, members: Sequence[_Member]) -> None:
@@ -216,88 +261,321 @@ def _add_topics(session: Session, members: Sequence[_Member]) -> None:
         m.topics = list(topics.get(m.article_id) or [])
 
 
+@dataclass(slots=True)
+class _Plan:
+    """What one grouping pass decided, written to the database at the end in a few statements."""
+
+    joins: list[tuple[int, _Member]] = field(default_factory=list)  # group (or -n: new), member
+    starts: dict[int, _Member] = field(default_factory=dict)  # -n → the claim that started it
+    present: dict[int, set[int]] = field(default_factory=dict)  # group → its new articles
+    links: dict[int, set[int]] = field(default_factory=dict)  # article → articles it shares with
+    joined: dict[int, int] = field(default_factory=dict)  # group → an article that joined it
+    groups: dict[int, ClaimGroup] = field(default_factory=dict)  # written groups by ID
+
+
 def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
-    """Put the claims of newly stored articles into groups and stories; not committed."""
-    if not article_ids:
+    """Put the claims of newly stored articles into groups and stories; not committed.
+
+    Decided in memory from one read of the new claims and one of their candidates, then
+    written in a few statements whatever the number of claims: the cost per article stays
+    flat as the database grows and small beside extraction.
+    """
+    if article_ids:
+        _group(session, _news(session, col(Claim.article_id).in_(article_ids)), stored=False)
+
+
+def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> None:
+    """Put claims whose figure, unit, measure, speaker or words changed where they now
+    belong; not committed. One event per claim whose group changed.
+
+    Each claim takes the keys of what it now says, leaves its group (recounted, dissolved
+    below two members: it may no longer fit, or change the group's conflict) and joins the
+    group that fits, as at ingest. A claim a reviewer took out of a group by hand stays out.
+    """
+    if not claim_ids:
         return
-    new_rows = session.execute(
-        sa.select(*_FIELDS)
-        .join(Article, col(Article.id) == Claim.article_id)
-        .where(col(Claim.article_id).in_(article_ids), col(Claim.group_key).is_not(None))
-        .order_by(col(Claim.id))
+    by_hand = set(
+        session.exec(
+            select(Event.claim_id).where(
+                col(Event.claim_id).in_(claim_ids), Event.action == "claim.ungroup"
+            )
+        ).all()
+    )
+    claims = session.exec(select(Claim).where(col(Claim.id).in_(claim_ids))).all()
+    before = {c.id or 0: c.group_id for c in claims}
+    left: set[int] = set()
+    for claim in claims:
+        keys = claim_keys(
+            kind=claim.kind,
+            measure=claim.measure,
+            unit=claim.unit,
+            days=claim.days,
+            value=claim.value,
+            lower=claim.lower,
+            speaker_id=claim.speaker_id,
+            sentence=claim.sentence,
+            quote=claim.quote,
+        )
+        if claim.id in by_hand:
+            keys["group_key"] = None
+        advisory_lock(session, [k for k in (claim.group_key, keys["group_key"]) if k])
+        if claim.group_id is not None:
+            left.add(claim.group_id)
+        session.execute(
+            sa.update(Claim).where(col(Claim.id) == claim.id).values(**keys, group_id=None)
+        )
+    session.flush()
+    for group_id in left:
+        recount(session, group_id=group_id)
+    _group(
+        session,
+        _news(session, col(Claim.id).in_(claim_ids), col(Claim.group_id).is_(None)),
+        stored=True,
+    )
+    for claim in claims:  # written by UPDATE statements: read them again when next used
+        session.expire(claim)
+    for claim_id, now in session.exec(
+        select(Claim.id, Claim.group_id).where(col(Claim.id).in_(claim_ids))
+    ).all():
+        if now != before.get(claim_id or 0):
+            record(
+                session,
+                by=by,
+                action="claim.regroup",
+                entity="claim",
+                entity_id=claim_id,
+                claim_id=claim_id,
+                before={"group_id": before.get(claim_id or 0)},
+                after={"group_id": now},
+            )
+
+
+BATCH = 200  # articles grouped at once by group_stored
+
+
+def group_stored(session: Session) -> int:
+    """Group the claims stored in no group yet, oldest articles first; not committed.
+
+    For claims stored before grouping existed (the migration calls it) or with
+    FACTCHECK_GROUPING=0. Groups already made and claims taken out by hand are left as they
+    are. Returns how many claims joined a group. Reads BATCH articles at a time.
+    """
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    ungrouped = (
+        select(Claim.article_id)
+        .where(col(Claim.group_id).is_(None), col(Claim.group_key).is_not(None))
+        .distinct()
+        .subquery()
+    )
+    ids = session.exec(
+        select(Article.id)
+        .join(ungrouped, ungrouped.c.article_id == Article.id)
+        .order_by(at, col(Article.id))
     ).all()
-    news = [_member(r) for r in new_rows]
-    _add_topics(session, news)
+    joined = 0
+    for first in range(0, len(ids), BATCH):
+        batch = [i for i in ids[first : first + BATCH] if i is not None]
+        news = _news(session, col(Claim.article_id).in_(batch), col(Claim.group_id).is_(None))
+        joined += _group(session, news, stored=True)
+        session.flush()  # flushed rows are held weakly: memory stays flat over many batches
+    return joined
+
+
+def rebuild_groups(session: Session, *, by: User) -> int:
+    """Group the claims stored in no group yet (admins), with one event; commits.
+
+    What `factcheck groups --rebuild` runs; migration 0011 runs group_stored itself.
+    """
+    require(by, Action.GROUP_STORED)
+    try:
+        joined = group_stored(session)
+        record(
+            session,
+            by=by,
+            action="groups.rebuild",
+            entity="claimgroup",
+            entity_id=None,
+            after={"claims_joined": joined},
+        )
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return joined
+
+
+def _news(session: Session, *where: Any) -> list[_Member]:
+    """The claims to group, with a group key, in the order they were stored."""
+    return [
+        _member(r)
+        for r in session.execute(
+            sa.select(*_FIELDS)
+            .join(Article, col(Article.id) == Claim.article_id)
+            .where(*where, col(Claim.group_key).is_not(None))
+            .order_by(col(Claim.id))
+        ).all()
+    ]
+
+
+def _group(session: Session, news: Sequence[_Member], *, stored: bool) -> int:
+    """Join each of ``news`` to the best matching claim of its key; how many joined.
+
+    ``stored``: their articles may already have claims in groups (an edit, a rebuild), read
+    so that a group still holds one claim per article; new articles have none.
+    """
     keys = {m.group_key for m in news}
-    if keys:
-        advisory_lock(session, keys)
+    if not keys:
+        return 0
+    advisory_lock(session, keys)
+    articles = {m.article_id for m in news}
     pool: dict[str, list[_Member]] = {}
-    for old in _candidates(session, keys, set(article_ids)) if keys else []:
+    for old in _candidates(session, keys, articles):
         pool.setdefault(old.group_key, []).append(old)
-    groups: dict[int, ClaimGroup] = {}
-    joined: dict[int, tuple[ClaimGroup, int]] = {}  # group id → it, an article that joined
-    links: dict[int, set[int]] = {}  # article id → articles it shares a group with
-    present: dict[int, set[int]] = {}  # group id → its articles: one claim per article
+    matches = _matches(news, pool)
+    # The names an article is about are read only for the candidates that match otherwise.
+    _add_topics(session, [*news, *(old for found in matches.values() for _, old in found)])
+    plan = _Plan()
+    if stored:
+        for gid, article_id in session.exec(
+            select(Claim.group_id, Claim.article_id).where(
+                col(Claim.article_id).in_(articles), col(Claim.group_id).is_not(None)
+            )
+        ).all():
+            plan.present.setdefault(gid or 0, set()).add(article_id)
     for new in news:
         best: tuple[float, int, _Member] | None = None
-        for old in pool.get(new.group_key, []):
-            score = _score(new, old)
-            if score is None or (best is not None and (score, -old.id) >= best[:2]):
+        for score, old in matches[new.id]:
+            if best is not None and (score, -old.id) >= best[:2]:
                 continue
-            if old.group_id is not None and _in_group(session, present, old, new.article_id):
+            if not same_topic(new.topics, old.topics):
+                continue
+            # One claim per article in a group (what the plan holds, and for stored articles
+            # what was read above).
+            if old.group_id is not None and new.article_id in plan.present.get(old.group_id, ()):
                 continue
             best = (score, -old.id, old)
         if best is not None:
-            old = best[2]
-            group = _join(session, groups, new, old)
-            joined[group.id or 0] = (group, new.article_id)
-            new.group_id = group.id
-            present.setdefault(group.id or 0, {old.article_id}).add(new.article_id)
-            links.setdefault(new.article_id, set()).add(old.article_id)
-        pool.setdefault(new.group_key, []).insert(0, new)
-    _place_in_stories(session, article_ids, links, joined)
+            _plan_join(plan, new, best[2])
+    _write(session, plan)
+    _place_in_stories(session, plan)
+    return sum(1 for m in news if m.group_id is not None)
 
 
-def _in_group(session: Session, present: dict[int, set[int]], old: _Member, article: int) -> bool:
-    """True when ``old``'s group already holds a claim of ``article`` (an indexed lookup)."""
-    gid = old.group_id or 0
-    if article in present.get(gid, set()):
-        return True
-    found = session.exec(
-        select(Claim.id).where(Claim.group_id == gid, Claim.article_id == article).limit(1)
-    ).first()
-    return found is not None
+def _matches(
+    news: Sequence[_Member], pool: dict[str, list[_Member]]
+) -> dict[int, list[tuple[float, _Member]]]:
+    """Each new claim's matches (score, claim) among the candidates of its key and the new
+    claims stored before it, before the articles' names are compared.
+
+    Figures are filed by order of magnitude (powers of two their plausible values cover), so
+    a figure is scored only against those in its own and the neighbouring magnitudes: values
+    within SAME_FACT (15%) of each other are never further apart than that.
+    """
+    shelves: dict[str, _Shelf] = {}
+    for key, olds in pool.items():
+        shelf = shelves[key] = _Shelf()
+        for old in olds:
+            shelf.file(old)
+    found: dict[int, list[tuple[float, _Member]]] = {}
+    for new in news:
+        shelf = shelves.setdefault(new.group_key, _Shelf())
+        found[new.id] = [(s, old) for old in shelf.near(new) if (s := _score(new, old)) is not None]
+        shelf.file(new)
+    return found
 
 
-def _join(
-    session: Session, groups: dict[int, ClaimGroup], new: _Member, old: _Member
-) -> ClaimGroup:
-    """Add ``new`` to the group of ``old``, starting one when ``old`` has none."""
-    if old.group_id is not None:
-        group = groups.get(old.group_id) or session.get(ClaimGroup, old.group_id)
-        assert group is not None
-    else:
-        first = session.get(Claim, old.id)
-        assert first is not None
-        group = ClaimGroup(
-            kind=new.kind,
-            key=new.group_key,
+@dataclass(slots=True)
+class _Shelf:
+    """The claims of one key, filed by the powers of two their plausible values cover."""
+
+    by_magnitude: dict[int, list[_Member]] = field(default_factory=dict)
+    anywhere: list[_Member] = field(default_factory=list)  # quotes, open or zero figures
+    every: list[_Member] = field(default_factory=list)
+
+    def file(self, member: _Member) -> None:
+        """Add a claim."""
+        self.every.append(member)
+        magnitudes = _magnitudes(member.span)
+        if magnitudes is None:
+            self.anywhere.append(member)
+            return
+        for m in magnitudes:
+            self.by_magnitude.setdefault(m, []).append(member)
+
+    def near(self, member: _Member) -> list[_Member]:
+        """The claims that may match ``member``: its magnitude and the neighbouring ones."""
+        magnitudes = _magnitudes(member.span)
+        if magnitudes is None:
+            return self.every
+        seen: dict[int, _Member] = {m.id: m for m in self.anywhere}
+        for m in range(magnitudes.start - 1, magnitudes.stop + 1):
+            seen.update((c.id, c) for c in self.by_magnitude.get(m, ()))
+        return list(seen.values())
+
+
+def _magnitudes(span: Bounds | None) -> range | None:
+    """The powers of two a claim's plausible values cover; None when open or not positive."""
+    if span is None or span.lo is None or span.hi is None or span.lo <= 0:
+        return None
+    return range(math.floor(math.log2(span.lo)), math.floor(math.log2(max(span.hi, span.lo))) + 1)
+
+
+def _plan_join(plan: _Plan, new: _Member, old: _Member) -> None:
+    """Put ``new`` in the group of ``old``; a new group (numbered -1, -2 …) when it has none."""
+    if old.group_id is None:
+        old.group_id = -(len(plan.starts) + 1)
+        plan.starts[old.group_id] = old
+        plan.joins.append((old.group_id, old))
+        plan.present[old.group_id] = {old.article_id}
+    gid = old.group_id
+    new.group_id = gid
+    plan.joins.append((gid, new))
+    plan.present.setdefault(gid, {old.article_id}).add(new.article_id)
+    plan.links.setdefault(new.article_id, set()).add(old.article_id)
+    plan.joined[gid] = new.article_id
+
+
+def _write(session: Session, plan: _Plan) -> None:
+    """Store a plan: new groups in one insert, joined groups and claims in one update each."""
+    if not plan.joins:
+        return
+    known = {gid for gid, _ in plan.joins if gid > 0}
+    groups: dict[int, ClaimGroup] = (
+        {
+            g.id or 0: g
+            for g in session.exec(select(ClaimGroup).where(col(ClaimGroup.id).in_(known)))
+        }
+        if known
+        else {}
+    )
+    for gid, first in plan.starts.items():
+        groups[gid] = ClaimGroup(
+            kind=first.kind,
+            key=first.group_key,
             measure_key=first.measure_key,
-            unit=new.group_key.rsplit("|", 1)[-1] if new.kind == ClaimKind.NUMERIC else None,
-            speaker_id=first.speaker_id if new.kind == ClaimKind.ATTRIBUTED else None,
+            unit=first.group_key.rsplit("|", 1)[-1] if first.kind == ClaimKind.NUMERIC else None,
+            speaker_id=first.speaker_id if first.kind == ClaimKind.ATTRIBUTED else None,
         )
-        session.add(group)
-        session.flush()
-        _take(session, group, old)
-        old.group_id = group.id
-    groups[group.id or 0] = group
-    _take(session, group, new)
-    return group
+    for gid, member in plan.joins:
+        _take(groups[gid], member)
+    session.add_all(groups.values())
+    session.flush()
+    table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    session.execute(
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("cid"))
+        .values(group_id=sa.bindparam("gid")),
+        [{"cid": m.id, "gid": groups[gid].id} for gid, m in plan.joins],
+    )
+    plan.joined = {groups[gid].id or 0: article for gid, article in plan.joined.items()}
+    for gid, member in plan.joins:
+        member.group_id = groups[gid].id
+    plan.starts.clear()
+    plan.groups = {g.id or 0: g for g in groups.values()}
 
 
-def _take(session: Session, group: ClaimGroup, member: _Member) -> None:
+def _take(group: ClaimGroup, member: _Member) -> None:
     """Count ``member`` in its group: size, common bounds, conflict, first and last seen."""
-    session.execute(sa.update(Claim).where(col(Claim.id) == member.id).values(group_id=group.id))
     if member.bounds is not None:
         common = (
             member.bounds if group.size == 0 else Bounds(group.lo, group.hi).meet(member.bounds)
@@ -310,27 +588,19 @@ def _take(session: Session, group: ClaimGroup, member: _Member) -> None:
     last = _aware(group.last_seen) if group.last_seen else None
     if last is None or member.at >= last:
         group.last_seen, group.last_claim_id = member.at, member.id
-    session.add(group)
 
 
-def _place_in_stories(
-    session: Session,
-    article_ids: Sequence[int],
-    links: Mapping[int, set[int]],
-    joined: Mapping[int, tuple[ClaimGroup, int]],
-) -> None:
+def _place_in_stories(session: Session, plan: _Plan) -> None:
     """An article that shares a group with others joins their story (or they start one)."""
-    from factcheck.stories import join_story  # stories read groups; groups place articles
+    from factcheck.stories import join_stories  # stories read groups; groups place articles
 
-    stories: dict[int, int | None] = {}
-    for article_id in article_ids:
-        if article_id in links:
-            story = join_story(session, article_id=article_id, linked=links[article_id])
-            stories[article_id] = story.id
-    for group, article_id in joined.values():
-        if group.story_id is None and stories.get(article_id) is not None:
+    if not plan.links:
+        return
+    stories = join_stories(session, links=plan.links)
+    for gid, article_id in plan.joined.items():
+        group = plan.groups[gid]
+        if group.story_id is None and article_id in stories:
             group.story_id = stories[article_id]
-            session.add(group)
     session.flush()
 
 
@@ -356,7 +626,7 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     group.size, group.lo, group.hi, group.conflict = 0, None, None, False
     group.first_seen = group.last_seen = None
     for member in members:
-        _take(session, group, member)
+        _take(group, member)
     session.flush()
     return group
 

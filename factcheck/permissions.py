@@ -26,6 +26,7 @@ class Action(StrEnum):
     MANAGE_HOOKS = "manage webhooks"
     DESK_SETTINGS = "change the desk's rules"
     REPAIR_COUNTS = "rebuild the dashboard's counts"
+    GROUP_STORED = "group the claims stored without grouping"
 
 
 _REVIEWER = frozenset({Action.INGEST, Action.REVIEW, Action.PRIORITISE})
@@ -43,7 +44,13 @@ ALLOWED: dict[Role, frozenset[Action]] = {
     Role.REVIEWER: _REVIEWER,
     Role.EDITOR: _EDITOR,
     Role.ADMIN: _EDITOR
-    | {Action.MANAGE_USERS, Action.MANAGE_HOOKS, Action.DESK_SETTINGS, Action.REPAIR_COUNTS},
+    | {
+        Action.MANAGE_USERS,
+        Action.MANAGE_HOOKS,
+        Action.DESK_SETTINGS,
+        Action.REPAIR_COUNTS,
+        Action.GROUP_STORED,
+    },
 }
 
 

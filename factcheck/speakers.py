@@ -190,6 +190,9 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
     try:
         keep = get_speaker(session, speaker_id=keep_id)
         other = get_speaker(session, speaker_id=other_id)
+        alone = session.exec(
+            select(Claim.id).where(Claim.speaker_id == other_id, col(Claim.group_id).is_(None))
+        ).all()
         moved = session.execute(
             sa.update(Claim).where(col(Claim.speaker_id) == other_id).values(speaker_id=keep_id)
         ).rowcount  # type: ignore[attr-defined]
@@ -208,6 +211,10 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
             .where(col(Claim.group_key) == f"s|{other_id}")
             .values(group_key=f"s|{keep_id}")
         )
+        from factcheck.groups import regroup  # groups build on speakers: import at use
+
+        # Its words may be what the kept speaker said elsewhere (grouped claims stay put).
+        regroup(session, claim_ids=[i for i in alone if i is not None], by=by)
         keep.aliases = sorted({*keep.aliases, other.name, *other.aliases} - {keep.name})
         if keep.surname is None and other.surname is not None:
             keep.surname = other.surname
@@ -259,6 +266,9 @@ def split_speaker(session: Session, *, speaker_id: int, name: str, by: User) -> 
                 .where(col(Claim.id).in_([c[0] for c in written]))
                 .values(speaker_id=new.id)
             )
+            from factcheck.groups import regroup  # groups build on speakers: import at use
+
+            regroup(session, claim_ids=[c[0] for c in written], by=by)  # s|<new speaker> now
         speaker.aliases = [a for a in speaker.aliases if speaker_key(a) != key]
         record(
             session,

@@ -12,7 +12,7 @@ does not.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -34,35 +34,65 @@ def _date(article: Article) -> datetime:
     return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
-def join_story(session: Session, *, article_id: int, linked: Iterable[int]) -> Story:
-    """Put an article and the articles it shares groups with into one story; not committed."""
-    ids = sorted({article_id, *linked})
-    articles = session.exec(select(Article).where(col(Article.id).in_(ids))).all()
-    stories = sorted({a.story_id for a in articles if a.story_id is not None})
-    earliest = min(articles, key=lambda a: (_date(a), a.id or 0))
-    if stories:
-        story = session.get(Story, stories[0])
-        assert story is not None
-    else:
-        story = Story(title=earliest.title, first_seen=_date(earliest), last_seen=_date(earliest))
-        session.add(story)
-        session.flush()
-    for article in articles:
-        if article.story_id is None:
-            article.story_id = story.id
-            session.add(article)
-        at = _date(article)
-        if at < _aware(story.first_seen):
-            story.first_seen, story.title = at, article.title
-        if at > _aware(story.last_seen):
-            story.last_seen = at
-    session.add(story)
+def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dict[int, int]:
+    """Put each new article and the articles it shares groups with into one story; not
+    committed. ``links``: new article → linked articles, in the order they were stored.
+    Returns each new article's story ID. Reads the articles and their stories once and
+    writes in two flushes, however many articles the batch holds.
+    """
+    ids = {a for article_id, linked in links.items() for a in (article_id, *linked)}
+    articles = {a.id or 0: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
+    known = {a.story_id for a in articles.values() if a.story_id is not None}
+    stories: dict[int, Story] = (
+        {s.id or 0: s for s in session.exec(select(Story).where(col(Story.id).in_(known)))}
+        if known
+        else {}
+    )
+    placed: dict[int, Story] = {
+        i: stories[a.story_id] for i, a in articles.items() if a.story_id is not None
+    }
+    started: list[Story] = []  # stories begun in this batch, in order (no ID yet)
+    for article_id, linked in links.items():
+        group = [articles[i] for i in sorted({article_id, *linked})]
+        story = _story_of([placed[a.id or 0] for a in group if (a.id or 0) in placed], started)
+        if story is None:
+            earliest = min(group, key=lambda a: (_date(a), a.id or 0))
+            story = Story(
+                title=earliest.title, first_seen=_date(earliest), last_seen=_date(earliest)
+            )
+            started.append(story)
+        for article in group:
+            placed.setdefault(article.id or 0, story)
+            if placed[article.id or 0] is story:
+                _widen(story, article)
+        new = articles[article_id]
+        if new.derived_from_id is None:
+            new.derived_from_id = _source_of(new, [a for a in group if a.id != article_id])
+    session.add_all([*stories.values(), *started])
     session.flush()
-    new = next(a for a in articles if a.id == article_id)
-    if new.derived_from_id is None:
-        new.derived_from_id = _source_of(new, [a for a in articles if a.id != article_id])
-        session.add(new)
-    return story
+    for article_id, article in articles.items():
+        if article.story_id is None and article_id in placed:
+            article.story_id = placed[article_id].id
+    session.add_all(articles.values())
+    session.flush()
+    return {article_id: placed[article_id].id or 0 for article_id in links}
+
+
+def _story_of(found: Sequence[Story], started: Sequence[Story]) -> Story | None:
+    """The story a batch of linked articles joins: the oldest stored one, else one begun now."""
+    stored = [s for s in found if s.id is not None]
+    if stored:
+        return min(stored, key=lambda s: s.id or 0)
+    return next((s for s in started if any(s is f for f in found)), None)
+
+
+def _widen(story: Story, article: Article) -> None:
+    """Stretch a story's dates over an article; the earliest article gives the title."""
+    at = _date(article)
+    if at < _aware(story.first_seen):
+        story.first_seen, story.title = at, article.title
+    if at > _aware(story.last_seen):
+        story.last_seen = at
 
 
 def _aware(at: datetime) -> datetime:
@@ -232,29 +262,38 @@ class SeriesPoint:
 
 
 def figure_series(session: Session, *, story_id: int, limit: int = 2000) -> list[SeriesPoint]:
-    """The grouped figures of a story by as-of date and outlet (for one chart)."""
+    """The grouped figures of a story by as-of date and outlet (for one chart).
+
+    The story's count groups first (indexed by story), then their claims (indexed by group):
+    joined in one statement, SQLite's planner walks every article instead.
+    """
+    groups = dict(
+        session.exec(
+            select(ClaimGroup.id, ClaimGroup.measure_key).where(
+                ClaimGroup.story_id == story_id,
+                ClaimGroup.kind == ClaimKind.NUMERIC,
+                ClaimGroup.unit == "count",  # counts over time; durations do not move
+            )
+        ).all()
+    )
+    if not groups:
+        return []
     rows = session.execute(
         sa.select(
             col(Claim.as_of),
             col(Claim.value),
             col(Outlet.name),
-            col(ClaimGroup.measure_key),
+            col(Claim.group_id),
             col(Claim.quote),
         )
-        .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id)
         .join(Article, col(Article.id) == Claim.article_id)
         .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
-        .where(
-            col(ClaimGroup.story_id) == story_id,
-            col(ClaimGroup.kind) == ClaimKind.NUMERIC,
-            col(ClaimGroup.unit) == "count",  # counts over time; durations do not move
-            col(Claim.as_of).is_not(None),
-        )
+        .where(col(Claim.group_id).in_(groups), col(Claim.as_of).is_not(None))
         .order_by(col(Claim.as_of), col(Claim.id))
         .limit(limit)
     ).all()
     return [
-        SeriesPoint(r[0], float(r[1]), r[2] or "(no outlet)", r[3] or "", r[4])
+        SeriesPoint(r[0], float(r[1]), r[2] or "(no outlet)", groups.get(r[3]) or "", r[4])
         for r in rows
         if r[1] is not None
     ]

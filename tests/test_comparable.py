@@ -9,6 +9,7 @@ import pytest
 from factcheck.comparable import (
     Bounds,
     bounds,
+    implied_measure,
     measure_key,
     resolve_as_of,
     same_fact,
@@ -52,6 +53,10 @@ def conflict(*members: Bounds) -> bool:
         ("truce", "month", "ceasefire"),
         ("ceasefire", "day", "ceasefire"),
         ("road closure lasted", "month", "closure road"),
+        ("detainees held", "detainees", "prisoner"),
+        ("prisoners to be freed", "prisoners", "prisoner released"),
+        ("trucks", "trucks", "lorry"),
+        ("lorries cross", "lorries", "cross lorry"),
     ],
 )
 def test_measure_keys_fold_synonyms_and_keep_what_is_counted(
@@ -148,3 +153,40 @@ def test_as_of_dates_resolve_against_the_article_date() -> None:
     assert resolve_as_of("as of Wednesday", published) == date(2025, 2, 12)
     assert resolve_as_of("by the end of January", published) == date(2025, 1, 31)
     assert resolve_as_of("as of March 3", published) == date(2024, 3, 3)
+
+
+# Invented sentences, written for these tests.
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure", "key"),
+    [
+        ("At least 9 people are dead after the dam gave way at Farrow.", "9", "dead", "killed"),
+        ("By dawn 9 villagers were confirmed dead in Farrow.", "9", "dead", "killed"),
+        (
+            "Around 2,100 have been evacuated from the lower town.",
+            "2,100",
+            "evacuated",
+            "displaced",
+        ),
+        ("The army said 640 residents had fled overnight.", "640", "fled", "displaced"),
+        ("The river valley's death toll stood at 31 on Friday.", "31", "toll", "killed"),
+        ("Rescuers say the toll rose to 31 by evening.", "31", "toll", "killed"),
+    ],
+)
+def test_a_figure_without_measure_words_takes_them_from_its_clause(
+    sentence: str, figure: str, measure: str, key: str
+) -> None:
+    assert implied_measure(sentence, figure) == measure
+    assert measure_key(measure, None) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure"),
+    [
+        ("Some 300 attended the vigil, and 4 died later in hospital.", "300"),
+        ("About 80 volunteers came - the dead were buried on Monday.", "80"),
+        ("The 12 bridges of Farrow were closed while the dead were counted.", "12"),
+        ("Nine people spoke at the hearing about the floods.", "Nine"),
+    ],
+)
+def test_a_measure_word_in_another_clause_is_not_taken(sentence: str, figure: str) -> None:
+    assert implied_measure(sentence, figure) is None

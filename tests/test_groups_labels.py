@@ -2,8 +2,18 @@
 
 Measured on 2026-12-04: development set precision 0.98, recall 0.62; held-out set precision
 0.96, recall 0.38 (scored first when the grouping was final; one later change, prompted by the
-demo's "three days" of mourning joining "62 hours" trapped, left it unchanged). The floors sit
-0.05 under those figures, so a change that loses links or makes wrong ones fails here.
+demo's "three days" of mourning joining "62 hours" trapped, left it unchanged).
+
+2026-12-05: the held-out set has been scored, so it is a regression set now, not a measure:
+no rule is tuned on it or on its misses (they were not read). Rules come from the development
+set's misses and our own sentences (tests/test_comparable.py): a figure with no measure words
+takes them from its clause, prisoners/detainees and lorries/trucks are one measure each.
+Development set then: precision 0.98, recall 0.69; held-out set unchanged at 0.96 / 0.38.
+Held-out set 2 (stories_heldout2.json: a flood, a mine collapse, a dock strike; 15 articles by
+another helper who never saw the grouping's output) was scored before and after that change:
+precision 0.95 / recall 0.20 before, 0.95 / 0.21 after; conflicts flagged 1 then 2 of 3. Its
+low recall is the honest figure for unseen coverage; it is a regression set from now on. The
+floors sit 0.05 under the figures, so a change that loses links or makes wrong ones fails here.
 """
 
 from __future__ import annotations
@@ -19,7 +29,11 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.mark.parametrize(
     ("name", "precision", "recall"),
-    [("stories_dev", 0.93, 0.57), ("stories_heldout", 0.91, 0.33)],
+    [
+        ("stories_dev", 0.93, 0.64),
+        ("stories_heldout", 0.91, 0.33),
+        ("stories_heldout2", 0.90, 0.16),
+    ],
 )
 def test_grouping_links_stay_above_their_floors(name: str, precision: float, recall: float) -> None:
     found = score(DATA / f"{name}.json")

@@ -123,6 +123,8 @@ def test_the_open_claim_says_when_someone_else_changed_it(app: App, browser_page
         )
     page = browser_page
     log_in(page, app, f"review?article={article.id}&claim={claims[0].id}")
+    # The reviewer must have seen version 1 before Rita changes it, however slow the first run.
+    expect(page.get_by_text(f"#{claims[0].id} · version 1")).to_be_visible()
     with app.session() as s:
         set_status(
             s,

@@ -66,7 +66,11 @@ SYNONYMS: dict[str, list[str]] = {
         "fled",
         "refugees",
     ],
-    "arrested": ["arrested", "arrest", "arrests", "detained", "detention", "detainees"],
+    "arrested": ["arrested", "arrest", "arrests", "detained", "detention"],
+    # People held, whatever the word: "1,200 prisoners" and "1200 detainees" in one swap.
+    "prisoner": ["prisoner", "prisoners", "detainee", "detainees", "inmate", "inmates"],
+    # British and American names of one vehicle: "some 1200 lorries", "about 1,200 trucks".
+    "lorry": ["lorry", "lorries", "truck", "trucks"],
     "ceasefire": ["ceasefire", "cease-fire", "truce", "armistice"],
     "released": ["released", "freed", "release"],
     "rescued": ["rescued", "rescue", "saved"],
