@@ -80,6 +80,24 @@ def claim_history(session: Session, *, claim_id: int) -> Sequence[tuple[Event, U
     return session.exec(query).all()
 
 
+USER_FIELDS = ("assignee_id", "proposed_by_id", "signed_off_by_id", "published_by_id")
+"""Claim columns that hold a user's id: the history shows the user's name instead."""
+
+
+def named_users(session: Session, *, events: Sequence[Event]) -> dict[int, str]:
+    """The display names of the users ``events`` point to (assignee, proposer, signer …)."""
+    ids = {
+        side.get(name)
+        for event in events
+        for side in (event.before or {}, event.after or {})
+        for name in USER_FIELDS
+    } - {None}
+    if not ids:
+        return {}
+    found = session.exec(select(User.id, User.display_name).where(col(User.id).in_(ids)))
+    return {user_id: name for user_id, name in found.all() if user_id is not None}
+
+
 _FIELD_NAMES = {
     "value": "the value",
     "lower": "the lower bound",
@@ -91,7 +109,20 @@ _FIELD_NAMES = {
     "kind": "the kind",
     "speaker_id": "the speaker",
     "speaker_resolved": "the speaker",
+    "status": "the status",
+    "proposed_status": "the proposed verdict",
+    "proposed_by_id": "proposed by",
+    "signed_off_by_id": "signed off by",
+    "published_by_id": "published by",
+    "published_url": "the published address",
+    "assignee_id": "assigned to",
+    "priority": "the priority",
 }
+
+
+def field_name(name: str) -> str:
+    """A claim column as words for people: 'the lower bound', 'proposed by' …"""
+    return _FIELD_NAMES.get(name, name.replace("_", " "))
 
 
 def what_happened(event: Event, *, names: Mapping[int, str] | None = None) -> str:
@@ -101,8 +132,20 @@ def what_happened(event: Event, *, names: Mapping[int, str] | None = None) -> st
     """
     before, after = event.before or {}, event.after or {}
     match event.action:
+        case "claim.status" if after.get("signed_off_by_id"):
+            return f"signed off {STATUS_LABELS[Status(after['status'])]}"
         case "claim.status":
             return f"set it to {STATUS_LABELS[Status(after['status'])]}"
+        case "claim.propose":
+            return f"proposed {STATUS_LABELS[Status(after['proposed_status'])]}"
+        case "claim.send_back":
+            return "sent the proposal back"
+        case "claim.publish":
+            return "published the verdict"
+        case "claim.priority":
+            return f"set the priority to {after.get('priority')}"
+        case "claim.correct" if event.entity == "correction":
+            return "logged a correction"
         case "note.add":
             return "added a note"
         case "evidence.add":
@@ -112,11 +155,11 @@ def what_happened(event: Event, *, names: Mapping[int, str] | None = None) -> st
         case "claim.assign":
             who = after.get("assignee_id")
             return f"assigned it to {(names or {}).get(who, 'someone')}" if who else "unassigned it"
-        case "claim.edit":
+        case "claim.edit" | "claim.correct":
             fields = [
-                _FIELD_NAMES.get(k, k.replace("_", " "))
+                field_name(k)
                 for k in after
-                if k != "version" and before.get(k) != after[k]
+                if k not in ("version", "corrected_at") and before.get(k) != after[k]
             ]
             return "corrected " + _and(list(dict.fromkeys(fields)) or ["the claim"])
     return event.action.replace(".", " ").replace("_", " ")
@@ -163,11 +206,7 @@ def changes_since(session: Session, *, claim: Claim, seen_version: int, limit: i
         len(recent) - 1,
     )
     news = list(reversed(recent[: cut + 1]))
-    assigned = {(e.after or {}).get("assignee_id") for e, _ in news} - {None}
-    names: dict[int, str] = {}
-    if assigned:
-        found = session.exec(select(User.id, User.display_name).where(col(User.id).in_(assigned)))
-        names = {user_id: name for user_id, name in found.all() if user_id is not None}
+    names = named_users(session, events=[e for e, _ in news])
     groups: list[tuple[int | None, str, list[str], datetime]] = []  # one per run of one actor
     for event, user in news:
         deed = what_happened(event, names=names)

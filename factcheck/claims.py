@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
 from factcheck import counts
-from factcheck.audit import add_recorded, changes_since, claim_history, record
+from factcheck.audit import add_recorded, changes_since, claim_history, named_users, record
 from factcheck.db import check_lengths, check_page, like_pattern
 from factcheck.errors import BadInput, Conflict, Duplicate, Locked, NotAllowed, NotFound
 from factcheck.labels import STATUS_LABELS
@@ -218,6 +218,7 @@ class ClaimDetail:
     evidence: list[tuple[Evidence, User]] = field(default_factory=list)
     notes: list[tuple[Note, User]] = field(default_factory=list)
     history: Sequence[tuple[Event, User | None]] = ()
+    names: Mapping[int, str] = field(default_factory=dict)  # users the history points to
 
 
 def get_claim(session: Session, *, claim_id: int) -> Claim:
@@ -245,6 +246,7 @@ def get_claim_detail(session: Session, *, claim_id: int) -> ClaimDetail:
         .where(Note.claim_id == claim_id)
         .order_by(col(Note.created_at), col(Note.id))
     ).all()
+    history = claim_history(session, claim_id=claim_id)
     return ClaimDetail(
         claim=claim,
         article=article,
@@ -253,7 +255,8 @@ def get_claim_detail(session: Session, *, claim_id: int) -> ClaimDetail:
         assignee=session.get(User, claim.assignee_id) if claim.assignee_id else None,
         evidence=[(e, u) for e, u in evidence],
         notes=[(n, u) for n, u in notes],
-        history=claim_history(session, claim_id=claim_id),
+        history=history,
+        names=named_users(session, events=[event for event, _ in history]),
     )
 
 

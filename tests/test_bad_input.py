@@ -44,7 +44,14 @@ from factcheck.errors import (
 from factcheck.exports import check_format, export_bytes, outlet_id_named
 from factcheck.ingest import Document, from_file, from_html, from_text, from_url, store
 from factcheck.models import Article, Claim, ClaimKind, Note, Role, Stance, Status, User
-from factcheck.review import add_evidence, add_note, assign, bulk_set_status, set_status
+from factcheck.review import (
+    add_evidence,
+    add_note,
+    assign,
+    bulk_set_status,
+    set_status,
+    sign_off,
+)
 from factcheck.ui.common import USER_KEY
 from factcheck.users import add_user, authenticate, set_active
 from tests.factories import ARTICLE, make_article, make_user
@@ -139,7 +146,7 @@ class World:
     reviewer: User
     disabled: User
     article: Article
-    claims: list[Claim]  # unreviewed v1, verified v2, unreviewed v1
+    claims: list[Claim]  # unreviewed v1, verified (signed off) v3, unreviewed v1
 
     def claim(self, n: int) -> int:
         """The ID of claim ``n``."""
@@ -157,7 +164,8 @@ def build_world(url: str, site: str) -> World:
         article, claims = make_article(s, by=editor)
         claims[1] = set_status(
             s, claim_id=claims[1].id or 0, status=Status.VERIFIED, by=editor, seen_version=1
-        )
+        )  # a proposal (the two-person rule of a new desk) until another editor signs it off
+        claims[1] = sign_off(s, claim_id=claims[1].id or 0, by=admin, seen_version=2)
     return World(url, site, admin, editor, reviewer, disabled, article, claims)
 
 
@@ -546,7 +554,7 @@ SERVICE_CASES = [
     Case(
         "reviewer overrides a verdict",
         lambda s, w: set_status(
-            s, claim_id=w.claim(1), status=Status.FALSE, by=w.reviewer, seen_version=2
+            s, claim_id=w.claim(1), status=Status.FALSE, by=w.reviewer, seen_version=3
         ),
         NotAllowed,
         "may change a final verdict",

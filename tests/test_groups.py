@@ -9,11 +9,12 @@ import pytest
 from sqlmodel import Session, col, select
 
 from factcheck.articles import add_article
+from factcheck.desk import set_two_person_rule
 from factcheck.errors import BadInput, Conflict, NotAllowed
 from factcheck.extract import extract_claims
 from factcheck.groups import apply_verdict, group_view, join_groups, list_groups, take_out
 from factcheck.models import Article, Claim, ClaimGroup, Event, Role, Speaker, Status, User
-from factcheck.review import set_status
+from factcheck.review import set_status, sign_off
 from factcheck.speakers import list_speakers, merge_speakers, split_speaker
 from factcheck.stories import list_stories, story_articles
 from tests.factories import found_in, make_user
@@ -163,20 +164,40 @@ def test_a_rewrite_of_an_agency_report_is_marked_derived(session: Session, edito
     assert copy.derived_from_id == source.id
 
 
-def test_a_group_verdict_writes_one_event_per_claim(session: Session, both, editor) -> None:
+@pytest.mark.parametrize(
+    ("role", "rule", "final"),
+    [
+        (Role.REVIEWER, True, False),
+        (Role.REVIEWER, False, False),
+        (Role.EDITOR, True, False),
+        (Role.EDITOR, False, True),
+    ],
+    ids=["reviewer", "reviewer-rule-off", "editor-two-person-rule", "editor-rule-off"],
+)
+def test_a_group_verdict_follows_the_proposal_rule_on_every_member(
+    session: Session, both, role: Role, rule: bool, final: bool
+) -> None:
+    """A reviewer's group verdict is a proposal on each member; an editor's follows the rule."""
     truce, _ = both
+    set_two_person_rule(session, on=rule, by=make_user(session, role=Role.ADMIN))
+    judge = make_user(session, role=role)
     group = group_of(session, "4-1/2-month", truce[0])
     assert group is not None
     members = group_view(session, group_id=group.id or 0).members
     seen = {m.claim.id or 0: m.claim.version for m in members}
-    apply_verdict(session, group_id=group.id or 0, seen=seen, status=Status.VERIFIED, by=editor)
+    apply_verdict(session, group_id=group.id or 0, seen=seen, status=Status.VERIFIED, by=judge)
+    expected = (
+        (Status.VERIFIED, None, None) if final else (Status.IN_REVIEW, Status.VERIFIED, judge.id)
+    )
+    action = "claim.status" if final else "claim.propose"
     for claim_id in seen:
         claim = session.get(Claim, claim_id)
-        assert claim is not None and claim.status is Status.VERIFIED
+        assert claim is not None
+        assert (claim.status, claim.proposed_status, claim.proposed_by_id) == expected
         events = session.exec(
-            select(Event).where(Event.claim_id == claim_id, Event.action == "claim.status")
+            select(Event.action).where(Event.claim_id == claim_id, Event.entity == "claim")
         ).all()
-        assert len(events) == 1
+        assert events.count(action) == 1 and (final or "claim.status" not in events)
 
 
 def test_a_stale_member_is_named_and_nothing_is_written(session: Session, both, editor) -> None:
@@ -329,7 +350,14 @@ def test_claimreview_names_the_groups_first_appearance(session: Session, editor:
     members = group_view(session, group_id=group.id or 0).members
     seen = {m.claim.id or 0: m.claim.version for m in members}
     apply_verdict(session, group_id=group.id or 0, seen=seen, status=Status.FALSE, by=editor)
+    assert (
+        json.loads(export_bytes(session, fmt="claimreview", where=ClaimFilter(), by=editor)) == []
+    )
+    signer = make_user(session, role=Role.EDITOR)
+    for claim_id in seen:  # the editor's verdicts were proposals: a second editor signs off
+        sign_off(session, claim_id=claim_id, by=signer, seen_version=seen[claim_id] + 1)
     reviews = json.loads(export_bytes(session, fmt="claimreview", where=ClaimFilter(), by=editor))
+    assert len(reviews) == len(seen) == 2
     schema = json.loads(
         (Path(__file__).parents[1] / "factcheck/reports/claimreview.schema.json").read_text()
     )

@@ -32,11 +32,11 @@ from factcheck.models import (
     Status,
     User,
 )
-from factcheck.review import set_status
+from factcheck.review import assign, set_status
 from factcheck.ui.annotate import TYPE
 from factcheck.ui.claims import TABLE_GENERATION
 from factcheck.ui.common import USER_KEY
-from tests.factories import decide, make_article, make_user
+from tests.factories import decide, make_article, make_user, second_editor
 
 PAGES = ("articles", "review", "claims", "claim")
 
@@ -186,8 +186,9 @@ def test_setting_a_verdict_with_evidence_is_saved_with_its_events(both: str) -> 
     at.text_input(key=f"evidence_{target.id}_url").input("https://weather.example.org/report")
     at.button(key=f"FormSubmitter:evidence_{target.id}-Add evidence").click().run()
     assert not at.error
-    assert reload_claim(both, target.id or 0).status is Status.VERIFIED
-    assert events(both, target.id or 0) == ["claim.status", "note.add", "evidence.add"]
+    saved = reload_claim(both, target.id or 0)  # an editor's verdict awaits a second editor
+    assert (saved.status, saved.proposed_status) == (Status.IN_REVIEW, Status.VERIFIED)
+    assert events(both, target.id or 0) == ["claim.propose", "note.add", "evidence.add"]
     with session_on(both) as s:
         assert s.exec(select(Evidence.url).where(Evidence.claim_id == target.id)).one() == (
             "https://weather.example.org/report"
@@ -195,7 +196,8 @@ def test_setting_a_verdict_with_evidence_is_saved_with_its_events(both: str) -> 
         assert (
             s.exec(select(Note.body).where(Note.claim_id == target.id)).one().startswith("Checked")
         )
-    assert "Verified" in at.selectbox(key="review_pick").format_func(target.id)
+    assert "In review" in at.selectbox(key="review_pick").format_func(target.id)
+    assert "**Verified** proposed by" in texts(at) and "awaiting sign-off" in texts(at)
 
 
 def test_an_edit_on_a_claim_someone_else_changed_is_refused_and_says_who(url: str) -> None:
@@ -377,7 +379,7 @@ def test_claims_table_filters_by_status_and_search(url: str) -> None:
 def test_claims_table_shows_where_each_claim_is_first_and_colours_statuses(url: str) -> None:
     user, _, claims = reviewer_with_article(url)
     with session_on(url) as s:
-        set_status(s, claim_id=claims[0].id or 0, status=Status.FALSE, by=user, seen_version=1)
+        decide(s, claim_id=claims[0].id or 0, status=Status.FALSE, by=user, seen_version=1)
     at = open_page("claims", user)
     columns = list(at.dataframe[0].value.columns)
     # Article, outlet and assignee come before the narrow details, inside a laptop's width.
@@ -426,11 +428,32 @@ def test_claim_page_shows_quote_evidence_notes_and_history(url: str) -> None:
     assert page.title[0].value == f"Claim #{target.id}"
     assert "Misleading" in shown and "Said in another context" in shown
     history = page.dataframe[-1].value
-    assert list(history["What"])[:2] == ["added a note", "set it to Misleading"]
-    assert history["Details"].iloc[1] == "Unreviewed → Misleading"
+    assert list(history["What"])[:2] == ["added a note", "proposed Misleading"]
+    assert history["Details"].iloc[1] == (
+        f"the status: Unreviewed → In review; the proposed verdict: — → Misleading; "
+        f"proposed by: — → {user.display_name}"
+    )
     assert history["Details"].iloc[0] == "Said in another context."
     widths = json.loads(page.dataframe[-1].proto.columns)
     assert widths["What"]["width"] == "medium" and widths["Details"]["width"] == "large"
+
+
+def test_the_claim_history_names_the_people_an_action_points_to(url: str) -> None:
+    editor, _, claims = reviewer_with_article(url)
+    target = claims[0]
+    with session_on(url) as s:
+        rita = make_user(s, role=Role.REVIEWER, email="rita@newsroom.test")
+        assign(s, seen={target.id or 0: 1}, assignee=rita, by=editor)
+        decide(s, claim_id=target.id or 0, status=Status.FALSE, by=rita, seen_version=2)
+        signer = second_editor(s, besides=rita)
+    history = open_page("claim", editor, claim=target.id or 0).dataframe[-1].value
+    rows = list(zip(history["What"], history["Details"], strict=True))
+    assert rows[-1] == ("assigned it to Rita", "— → Rita")  # a name, never a user's id
+    assert rows[0] == (
+        "signed off False",
+        f"the status: In review → False; the proposed verdict: False → —; "
+        f"signed off by: — → {signer.display_name}",
+    )
 
 
 def test_claim_page_without_an_id_shows_the_latest_changed_claim(url: str) -> None:

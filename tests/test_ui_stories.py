@@ -58,8 +58,8 @@ def test_a_story_shows_conflicts_first_with_each_outlets_wording(url: str) -> No
     assert "Conflict" in first_group and "killed" in first_group
 
 
-def test_a_verdict_on_a_group_changes_every_member(url: str) -> None:
-    editor, story = filled(url)
+def test_a_verdict_on_a_group_is_proposed_on_every_member(url: str) -> None:
+    editor, story = filled(url)  # a new desk: an editor's verdict needs a second editor
     at = open_page("stories", editor, story=story)
     apply = next(b for b in at.button if b.key.startswith("apply_"))
     group_id = int(apply.key.removeprefix("apply_"))
@@ -69,9 +69,14 @@ def test_a_verdict_on_a_group_changes_every_member(url: str) -> None:
     assert not at.exception
     with session_on(url) as s:
         members = s.exec(select(Claim).where(Claim.group_id == group_id)).all()
-        assert members and {c.status for c in members} == {Status.FALSE}
-        events = s.exec(select(Event).where(Event.action == "claim.status")).all()
+        assert members and {(c.status, c.proposed_status) for c in members} == {
+            (Status.IN_REVIEW, Status.FALSE)
+        }
+        events = s.exec(select(Event).where(Event.action == "claim.propose")).all()
         assert len(events) == len(members)
+    assert [t.value for t in at.toast] == [
+        f"{len(members)} claims proposed false; they await an editor's sign-off."
+    ]
 
 
 def test_claim_page_shows_first_appearance_and_the_other_wordings(url: str) -> None:

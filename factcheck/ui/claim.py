@@ -48,7 +48,7 @@ def render() -> None:
         _show(detail)
         _desk(detail, user)
         st.subheader("History")
-        history_table(detail.history)
+        history_table(detail.history, names=detail.names)
 
 
 def _choose_claim() -> int | None:
@@ -125,9 +125,10 @@ def _desk(d: ClaimDetail, user: User) -> None:
     c = d.claim
     seen = seen_version(c)
     st.subheader("Verdict and publication")
-    names = {u.id: u.display_name for _, u in d.history if u is not None}
     state = sign_off_state(
-        c, proposed_by=names.get(c.proposed_by_id), signed_off_by=names.get(c.signed_off_by_id)
+        c,
+        proposed_by=d.names.get(c.proposed_by_id or 0),
+        signed_off_by=d.names.get(c.signed_off_by_id or 0),
     )
     st.markdown(state or "No verdict proposed yet.")
     sign_off_controls(c, seen, user)

@@ -12,7 +12,7 @@ from urllib.parse import quote
 import streamlit as st
 from sqlmodel import Session
 
-from factcheck.audit import what_happened
+from factcheck.audit import USER_FIELDS, field_name, what_happened
 from factcheck.comparable import word_diff
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError, NotAllowed
@@ -156,27 +156,51 @@ def when(moment: datetime | None) -> str:
     return f"{moment:%Y-%m-%d %H:%M} UTC" if moment else ""
 
 
-def describe_change(event: Event) -> str:
-    """What an event changed, in readable values, e.g. 'Unreviewed → Verified' or a note."""
+def describe_change(event: Event, *, names: Mapping[int, str] | None = None) -> str:
+    """What an event changed, in readable values, e.g. 'Unreviewed → Verified' or a note.
+
+    Users appear by name (``names``, from audit.named_users); times are left to the When
+    column; an event that changes several fields names each one.
+    """
     before, after = event.before or {}, event.after or {}
-    changed = [
-        _value(key, before[key]) + " → " + _value(key, value)
-        if key in before
-        else _value(key, value)
+    if event.entity == "correction":  # the log's line: the reason (What says it was logged)
+        return " ".join(str(after.get("reason", "")).split())
+    keys = [
+        key
         for key, value in after.items()
-        if key not in ("version", "sha256") and before.get(key) != value
+        if key not in ("version", "sha256") and not key.endswith("_at") and before.get(key) != value
+    ]
+
+    def shown(key: str, value: object) -> str:
+        if key in USER_FIELDS and isinstance(value, int):
+            return (names or {}).get(value, f"user {value}")
+        return _value(key, value)
+
+    changed = [
+        (f"{field_name(key)}: " if len(keys) > 1 else "")
+        + (shown(key, before[key]) + " → " if key in before else "")
+        + shown(key, after[key])
+        for key in keys
     ]
     return "; ".join(changed)
 
 
+STATUS_VALUES = frozenset(s.value for s in Status)
+
+
 def _value(key: str, value: object) -> str:
-    if key == "status" and isinstance(value, str) and value in Status._value2member_map_:
+    if key in ("status", "proposed_status") and isinstance(value, str) and value in STATUS_VALUES:
         return STATUS_LABELS[Status(value)]
     return "—" if value is None else " ".join(str(value).split())
 
 
-def history_table(history: Sequence[tuple[Event, User | None]]) -> None:
-    """A claim's audit trail as a table, newest first, each action in words."""
+def history_table(
+    history: Sequence[tuple[Event, User | None]], *, names: Mapping[int, str]
+) -> None:
+    """A claim's audit trail as a table, newest first, each action in words.
+
+    ``names``: the users the events point to (audit.named_users), shown by name.
+    """
     if not history:
         st.caption("No changes recorded yet.")
         return
@@ -185,8 +209,8 @@ def history_table(history: Sequence[tuple[Event, User | None]]) -> None:
             {
                 "When": when(event.at),
                 "Who": user.display_name if user else "system",
-                "What": what_happened(event),
-                "Details": describe_change(event),
+                "What": what_happened(event, names=names),
+                "Details": describe_change(event, names=names),
             }
             for event, user in reversed(history)
         ],

@@ -9,7 +9,7 @@ from typing import Any
 import streamlit as st
 
 from factcheck.articles import get_article, list_articles
-from factcheck.audit import changes_since, claim_history
+from factcheck.audit import changes_since, claim_history, named_users
 from factcheck.claims import (
     ClaimFilter,
     ClaimRow,
@@ -494,7 +494,8 @@ def _edit_form(row: ClaimRow, seen: int) -> None:
 
 def _history(claim: Claim) -> None:
     with db(readonly=True) as session:
-        history_table(claim_history(session, claim_id=claim_key(claim)))
+        history = claim_history(session, claim_id=claim_key(claim))
+        history_table(history, names=named_users(session, events=[e for e, _ in history]))
 
 
 def _add_missed(article: Article) -> None:

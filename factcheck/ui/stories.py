@@ -184,5 +184,12 @@ def _verdict(view: GroupView) -> None:
                 session, group_id=g.id or 0, seen=seen, status=status, by=logged_in(session)
             )
             saw(done)
-            flash(f"{len(done)} claims set to {STATUS_LABELS[status].lower()}.")
+            label = STATUS_LABELS[status].lower()
+            if any(c.proposed_status is not None for c in done):
+                flash(
+                    f"{len(done)} claims proposed {label}; they await an editor's sign-off.",
+                    icon=":material/hourglass_top:",
+                )
+            else:
+                flash(f"{len(done)} claims set to {label}.")
             st.rerun()
