@@ -10,12 +10,12 @@ the queue lists the terms that gave it points:
 | precise figure | +10 | a figure with an exact value and no hedge |
 | named quote | +10 | a direct quotation by a named speaker |
 | hedged | +6 | a hedged or vague amount ("at least 300", "dozens") |
+| repeated | +5 each, at most +25 | each other report of the claim (its group, factcheck.groups) |
+| conflict | +15 | the articles reporting it give values that cannot all be true |
 
-Ties go to the older claim (lower ID). Claim groups (issue "Stories") add two terms when they
-exist: +5 for each other outlet that repeats the claim (at most +25) and +15 when outlets
-conflict; ``TERMS`` is the one list to extend. The query reads the claim index
-``ix_claim_triage`` alone and joins only the articles of the last 30 days, so it stays well
-under a second at a million claims (tests/perf/bench_triage.py).
+Ties go to the older claim (lower ID). ``TERMS`` is the one list to extend. The query reads
+the claim index ``ix_claim_triage``, joins only the articles of the last 30 days and the
+claims' groups by key (tests/perf/bench_triage.py times it at a million claims).
 """
 
 from __future__ import annotations
@@ -30,13 +30,23 @@ from sqlmodel import Session, col
 
 from factcheck.claims import ClaimRow, listing_query
 from factcheck.db import check_page
-from factcheck.models import Article, Attribution, Claim, ClaimKind, Priority, Status, utcnow
+from factcheck.models import (
+    Article,
+    Attribution,
+    Claim,
+    ClaimGroup,
+    ClaimKind,
+    Priority,
+    Status,
+    utcnow,
+)
 
 RECENT_DAYS = ((2, 15), (7, 8), (30, 3))  # (within days, points), nearest first
 TERMS_DOC = (
     "Score = priority (urgent +40, high +20, low −20) + recent article (last 2 / 7 / 30 days: "
     "+15 / +8 / +3) + precise figure (+10) + direct quote by a named speaker (+10) + hedged "
-    "or vague amount (+6). Ties: the older claim first."
+    "or vague amount (+6) + each other report of it (+5, at most +25) + outlets in "
+    "conflict over it (+15). Ties: the older claim first."
 )
 
 
@@ -71,6 +81,7 @@ def _recent_articles(now: datetime) -> Any:
     )
 
 
+REPEATS_COUNTED = 5  # other reports of a claim (its group's other members) that add points
 PRIORITY_POINTS = {Priority.URGENT: 40, Priority.HIGH: 20, Priority.NORMAL: 0, Priority.LOW: -20}
 
 
@@ -137,6 +148,23 @@ TERMS: tuple[Term, ...] = (
         ),
         lambda pts: f"hedged or vague ({pts:+d})",
     ),
+    Term(
+        "repeated",
+        lambda recent: sa.case(
+            (col(ClaimGroup.size) > REPEATS_COUNTED, REPEATS_COUNTED * 5),
+            (col(ClaimGroup.size) > 1, (col(ClaimGroup.size) - 1) * 5),
+            else_=0,
+        ),
+        lambda pts: (
+            f"reported {pts // 5}{' or more' if pts == REPEATS_COUNTED * 5 else ''} "
+            f"more time{'s' if pts > 5 else ''} ({pts:+d})"
+        ),
+    ),
+    Term(
+        "conflict",
+        lambda recent: sa.case((col(ClaimGroup.conflict).is_(True), 15), else_=0),
+        lambda pts: f"outlets conflict over it ({pts:+d})",
+    ),
 )
 
 
@@ -162,6 +190,7 @@ def queue(
         sa.select(col(Claim.id), score.label("score"), *parts)
         .select_from(Claim)
         .join(recent, recent.c.id == Claim.article_id, isouter=True)
+        .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id, isouter=True)
         .where(col(Claim.status) == Status.UNREVIEWED)
         .order_by(score.desc(), col(Claim.id))
         .offset(offset)

@@ -68,10 +68,11 @@ def test_the_desks_steps_keep_counts_exact(session: Session) -> None:
     correct(
         session,
         claim_id=cid,
-        reason="Misleading, not false.",
+        reason="Misleading, not false; and the office said it, not the mayor.",
         by=editor,
         seen_version=done.version,
         status=Status.MISLEADING,
+        speaker="Valley emergency office",  # the speaker counts move too
     )
     assert counts.check(session) == EXACT
     assert _headline(session) == {"misleading": 1, "in_review": 1, "unreviewed": 1}

@@ -8,10 +8,12 @@ from sqlmodel import Session
 
 from factcheck.articles import add_article
 from factcheck.desk import set_priority
-from factcheck.models import Priority, Status, utcnow
+from factcheck.models import Priority, Role, Status, utcnow
 from factcheck.review import set_status
 from factcheck.triage import queue
 from tests.factories import found_in, make_article, make_user
+from tests.story_articles import TRUCE
+from tests.test_groups import ingest
 
 OLD = "The council said that 120 homes were flooded in 2019."
 
@@ -54,3 +56,23 @@ def test_low_priority_sinks_and_ties_go_to_the_older_claim(session: Session) -> 
     # by ID, and the factory stores homes, rain, quote in that order.
     assert ids == [first[1].id, second[2].id, second[1].id, first[0].id, second[0].id, first[2].id]
     assert queue(session, limit=2, offset=1)[0].rank == 2
+
+
+def test_a_claim_many_articles_repeat_or_dispute_ranks_higher_and_says_so(
+    session: Session,
+) -> None:
+    editor = make_user(session, role=Role.EDITOR)
+    ingest(session, TRUCE, editor)  # three outlets report one truce; two disagree on a toll
+    ranked = queue(session, limit=200)
+    assert (ranked[0].row.claim.quote, ranked[0].score) == ("253", 30)
+    assert ranked[0].reasons == (
+        "a precise figure (+10)",
+        "reported 1 more time (+5)",
+        "outlets conflict over it (+15)",
+    )
+    truce = {
+        q.reasons for q in ranked if q.row.claim.quote == "4-1/2-month" and q.row.claim.group_id
+    }
+    assert truce == {("a precise figure (+10)", "reported 3 more times (+15)")}
+    alone = [q for q in ranked if q.row.claim.group_id is None]
+    assert alone and not [r for q in alone for r in q.reasons if r.startswith("reported")]
