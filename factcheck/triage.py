@@ -156,7 +156,7 @@ TERMS: tuple[Term, ...] = (
             else_=0,
         ),
         lambda pts: (
-            f"reported {pts // 5}{' or more' if pts == REPEATS_COUNTED * 5 else ''} "
+            f"reported {pts // 5}{'+' if pts == REPEATS_COUNTED * 5 else ''} "
             f"more time{'s' if pts > 5 else ''} ({pts:+d})"
         ),
     ),
