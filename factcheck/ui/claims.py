@@ -24,6 +24,7 @@ from factcheck.ui.common import (
     saw,
     seen_version,
     shown_errors,
+    verdict_flash,
     when,
 )
 from factcheck.ui.downloads import download_buttons
@@ -225,7 +226,8 @@ def _bulk_actions(selected: list[ClaimRow], users: list[User]) -> None:
         if cols[1].button("Set status", type="primary", key="bulk_status_go"):
             with shown_errors(), db() as session:
                 done = bulk_set_status(session, seen=seen, status=status, by=logged_in(session))
-                _finish(done, f"{len(done)} claims set to {STATUS_LABELS[status].lower()}.")
+                verdict_flash(done, status)
+                _finish(done)
         if users:
             names = {u.id: u.display_name for u in users}
             who = cols[2].selectbox(
@@ -239,7 +241,8 @@ def _bulk_actions(selected: list[ClaimRow], users: list[User]) -> None:
                     person = user_by_id(session, user_id=who) if who else None
                     done = assign(session, seen=seen, assignee=person, by=logged_in(session))
                     target = person.display_name if person else "nobody"
-                    _finish(done, f"{len(done)} claims assigned to {target}.")
+                    flash(f"{len(done)} claims assigned to {target}.")
+                    _finish(done)
         st.button(
             "Reload these claims",
             key="bulk_reload",
@@ -249,9 +252,8 @@ def _bulk_actions(selected: list[ClaimRow], users: list[User]) -> None:
         )
 
 
-def _finish(done: list[Any], message: str) -> None:
+def _finish(done: list[Any]) -> None:
     saw(done)
-    flash(message)
     # A new table key clears the ticks in the browser as well as in the session.
     st.session_state[TABLE_GENERATION] = st.session_state.get(TABLE_GENERATION, 0) + 1
     st.rerun()

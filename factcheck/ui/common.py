@@ -249,6 +249,18 @@ def flash(message: str, *, icon: str = ":material/check_circle:") -> None:
     st.session_state.setdefault(FLASH_KEY, []).append((message, icon))
 
 
+def verdict_flash(done: Sequence[Claim], status: Status) -> None:
+    """Confirm a verdict on several claims: set, or proposed and awaiting sign-off."""
+    label = STATUS_LABELS[status].lower()
+    if any(c.proposed_status is not None for c in done):
+        flash(
+            f"{len(done)} claims proposed {label}; they await an editor's sign-off.",
+            icon=":material/hourglass_top:",
+        )
+    else:
+        flash(f"{len(done)} claims set to {label}.")
+
+
 def show_flash() -> None:
     """Show and clear the confirmations left by the previous run."""
     for message, icon in st.session_state.pop(FLASH_KEY, []):

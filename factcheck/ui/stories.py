@@ -22,7 +22,6 @@ from factcheck.ui.common import (
     claim_key,
     db,
     diff_html,
-    flash,
     logged_in,
     number,
     query_int,
@@ -31,6 +30,7 @@ from factcheck.ui.common import (
     show_flash,
     shown_errors,
     status_bar,
+    verdict_flash,
     when,
 )
 
@@ -184,12 +184,5 @@ def _verdict(view: GroupView) -> None:
                 session, group_id=g.id or 0, seen=seen, status=status, by=logged_in(session)
             )
             saw(done)
-            label = STATUS_LABELS[status].lower()
-            if any(c.proposed_status is not None for c in done):
-                flash(
-                    f"{len(done)} claims proposed {label}; they await an editor's sign-off.",
-                    icon=":material/hourglass_top:",
-                )
-            else:
-                flash(f"{len(done)} claims set to {label}.")
+            verdict_flash(done, status)
             st.rerun()

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import col, select
 
+from factcheck.desk import set_two_person_rule
 from factcheck.labels import STATUS_COLOURS
 from factcheck.models import Claim, Event, Evidence, Status
 from tests.e2e.conftest import App, log_in, screenshot, wait_idle
@@ -75,7 +76,9 @@ def test_verifying_a_claim_with_evidence_changes_its_colour_and_history(
     app: App, browser_page: Page
 ) -> None:
     with app.session() as s:
-        article, claims = make_article(s, by=app.admin(s))
+        admin = app.admin(s)
+        set_two_person_rule(s, on=False, by=admin)  # a desk where an editor's verdict is final
+        article, claims = make_article(s, by=admin)
     target = claims[1]  # the quote "held better than anyone expected"
     page = browser_page
     log_in(page, app, f"review?article={article.id}")
@@ -133,8 +136,11 @@ def test_three_claims_ticked_in_the_table_change_status_at_once(
     page.get_by_role("option", name="False").click()
     page.get_by_role("button", name="Set status").click()
     wait_idle(page)
-    expect(page.get_by_text("3 claims set to false")).to_be_visible()
+    # A new desk's two-person rule: the admin's verdicts are proposals awaiting sign-off.
+    expect(
+        page.get_by_text("3 claims proposed false; they await an editor's sign-off.")
+    ).to_be_visible()
     screenshot(page, "claims_bulk")
     with app.session() as s:
-        statuses = s.exec(select(Claim.status).order_by(col(Claim.updated_at).desc())).all()
-    assert list(statuses).count(Status.FALSE) == 3
+        proposed = s.exec(select(Claim.proposed_status)).all()
+    assert list(proposed).count(Status.FALSE) == 3

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
+from factcheck.desk import set_two_person_rule
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
 from factcheck.models import Article, Claim, Status
 from tests.e2e.conftest import App, log_in, screenshot, wait_idle
@@ -26,7 +27,9 @@ def test_a_verdict_on_a_conflicting_group_colours_every_member(
     app: App, browser_page: Page
 ) -> None:
     with app.session() as session:
-        ingest(session, TRUCE + CLOSURE, app.admin(session))
+        admin = app.admin(session)
+        set_two_person_rule(session, on=False, by=admin)  # an editor's verdict is final here
+        ingest(session, TRUCE + CLOSURE, admin)
         story = session.exec(select(Article).where(Article.title == TRUCE[0].title)).one()
         story_id = story.story_id
     page = browser_page
