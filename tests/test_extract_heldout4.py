@@ -106,8 +106,8 @@ def speaker_keys(name: str) -> list[str]:
 
 
 def speaker_right(found: str | None, keys: list[str]) -> bool:
-    """A found speaker is right when it contains one of the label's identifying words."""
-    return any(k in (found or "").lower() for k in keys)
+    """A found speaker is right when it contains one of the label's identifying words (any case)."""
+    return any(k.lower() in (found or "").lower() for k in keys)
 
 
 @lru_cache(maxsize=1)
