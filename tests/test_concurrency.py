@@ -6,6 +6,7 @@ from sqlmodel import Session, col, func, select
 
 from factcheck.load import run_load
 from factcheck.models import Claim, Event, Role
+from factcheck.review import PROPOSE_ACTION, STATUS_ACTION
 from tests.factories import make_article, make_user
 
 
@@ -20,6 +21,8 @@ def test_concurrent_status_changes_lose_no_update(session: Session, db_url: str)
     versions = dict(session.exec(select(Claim.id, Claim.version)).all())
     assert {i: versions[i] - 1 for i in ids if versions[i] > 1} == dict(result.writes)
     status_events = session.exec(
-        select(func.count()).select_from(Event).where(col(Event.action) == "claim.status")
+        select(func.count())
+        .select_from(Event)
+        .where(col(Event.action).in_((STATUS_ACTION, PROPOSE_ACTION)))
     ).one()
     assert status_events == result.successes

@@ -8,8 +8,7 @@ from sqlmodel import Session
 from factcheck.claims import edit_claim, get_claim
 from factcheck.errors import NotAllowed
 from factcheck.models import Event, Role, Status
-from factcheck.review import set_status
-from tests.factories import count, make_article, make_user
+from tests.factories import count, decide, make_article, make_user
 
 
 @pytest.mark.parametrize(
@@ -23,7 +22,7 @@ def test_a_reviewer_cannot_change_what_a_verified_claim_says(
     editor = make_user(session, role=Role.EDITOR)
     reviewer = make_user(session, role=Role.REVIEWER)
     _, claims = make_article(session, by=editor)
-    claim = set_status(
+    claim = decide(
         session, claim_id=claims[0].id or 0, status=Status.VERIFIED, by=editor, seen_version=1
     )
     events = count(session, Event)

@@ -14,8 +14,7 @@ from factcheck.claims import ClaimFilter
 from factcheck.db import get_engine
 from factcheck.exports import export_bytes
 from factcheck.models import Claim, Role, Status
-from factcheck.review import set_status
-from tests.factories import found_in, make_user
+from tests.factories import decide, found_in, make_user
 from tests.test_cli import factcheck
 
 PAYLOAD = 'The mayor said "</script><img src=x onerror=alert(document.domain)><!--" at 1,200 homes.'
@@ -34,7 +33,7 @@ def test_claimreview_json_ld_cannot_close_its_script_tag(session: Session) -> No
     )
     claim_id = session.exec(select(Claim.id).where(Claim.article_id == article.id)).one()
     assert claim_id is not None
-    set_status(session, claim_id=claim_id, status=Status.VERIFIED, by=editor, seen_version=1)
+    decide(session, claim_id=claim_id, status=Status.VERIFIED, by=editor, seen_version=1)
     out = export_bytes(session, fmt="claimreview", where=ClaimFilter(), by=editor).decode()
     for markup in ("<", ">", "&"):
         assert markup not in out
