@@ -16,6 +16,7 @@ dashboard's count tables are built from the rows (factcheck.counts.rebuild), as 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import time
@@ -25,7 +26,10 @@ from typing import Any
 
 from factcheck.counts import rebuild
 from factcheck.db import database_url, dispose_engine, get_engine, session_scope
+from factcheck.groups import claim_keys
 from factcheck.migrate import upgrade
+from factcheck.models import ClaimKind
+from factcheck.names import name_key
 
 OUTLETS = [
     "Valley Post", "Harbour Herald", "Northern Ledger", "Capital Wire", "Metro Daily",
@@ -68,6 +72,22 @@ def _paragraph(rng: random.Random, serial: int) -> str:
     )
 
 
+@functools.cache
+def _keys(numeric: bool, measure: str, unit: str, speaker_id: int | None) -> tuple[Any, Any]:
+    """The measure key and group key the claim services would store (factcheck.groups)."""
+    kind = ClaimKind.NUMERIC if numeric else ClaimKind.ATTRIBUTED
+    keys = claim_keys(
+        kind=kind,
+        measure=measure if numeric else None,
+        unit=unit if numeric else None,
+        days=None,
+        value=1.0 if numeric else None,
+        lower=None,
+        speaker_id=speaker_id,
+    )
+    return keys["measure_key"], keys["group_key"]
+
+
 class Generator:
     """Rows for each table, drawn from one seeded random source."""
 
@@ -90,13 +110,14 @@ class Generator:
     def outlets(self) -> list[tuple[Any, ...]]:
         """Thirty outlets."""
         kinds = ["news"] * 20 + ["official"] * 4 + ["other"] * 2 + ["agency"] * 2 + ["news"] * 2
-        return [(i + 1, name, None, kinds[i]) for i, name in enumerate(OUTLETS)]
+        return [(i + 1, name, None, kinds[i], name_key(name)) for i, name in enumerate(OUTLETS)]
 
     def speaker_rows(self) -> list[tuple[Any, ...]]:
         """Speakers; the first few are the ones every story quotes."""
+        names = [f"Speaker {i:05d}" for i in range(1, self.speakers + 1)]
         return [
-            (i, f"Speaker {i:05d}", "person" if i % 5 else "organisation", "[]")
-            for i in range(1, self.speakers + 1)
+            (i, name, "person" if i % 5 else "organisation", "[]", name_key(name))
+            for i, name in enumerate(names, start=1)
         ]
 
     def article_dates(self) -> list[datetime]:
@@ -134,16 +155,19 @@ class Generator:
             value = float(round(rng.lognormvariate(6, 2))) if numeric else None
             quote = f"{value:,.0f} {measure}" if numeric else "the situation is under control"
             sentence = f"{quote.capitalize()}, Speaker {speaker:05d} {rng.choice(VERBS)}."
+            speaker_id = speaker if rng.random() < 0.85 else None
+            keys = _keys(numeric, measure, unit, speaker_id)
             reviewer = rng.randint(2, self.reviewers + 1) if status != "unreviewed" else None
             reviewed_at = published + timedelta(hours=rng.expovariate(1 / 36))
             claim = (
                 cid, article, "numeric" if numeric else "attributed", 10, 10 + len(quote),
-                quote, sentence, speaker if rng.random() < 0.85 else None, True,
+                quote, sentence, speaker_id, True,
                 "direct" if not numeric else None, rng.choice(VERBS), value, value, value,
                 None, unit if numeric else None, measure if numeric else None, None,
                 round(rng.uniform(0.5, 1), 2), status, reviewer, 1 if reviewer is None else 2,
                 "extracted", _stamp(published, sqlite),
                 _stamp(reviewed_at if reviewer else published, sqlite),
+                f"Speaker {speaker_id:05d}" if speaker_id else None, *keys,
             )  # fmt: skip
             events = []
             if reviewer is not None:
@@ -158,8 +182,8 @@ class Generator:
 
 
 USER_COLS = "id, email, display_name, role, password_hash, active, created_at"
-OUTLET_COLS = "id, name, url, kind"
-SPEAKER_COLS = "id, name, kind, aliases"
+OUTLET_COLS = "id, name, url, kind, key"
+SPEAKER_COLS = "id, name, kind, aliases, key"
 ARTICLE_COLS = (
     "id, outlet_id, title, url, author, published_at, text, sha256, language, ingested_at, "
     "ingested_by_id"
@@ -167,7 +191,8 @@ ARTICLE_COLS = (
 CLAIM_COLS = (
     'id, article_id, kind, "start", "end", quote, sentence, speaker_id, speaker_resolved, '
     'attribution, cue, value, "lower", "upper", qualifier, unit, measure, days, confidence, '
-    "status, assignee_id, version, origin, created_at, updated_at"
+    "status, assignee_id, version, origin, created_at, updated_at, speaker_name, measure_key, "
+    "group_key"
 )
 EVENT_COLS = "actor_id, at, action, entity, entity_id, claim_id, before, after"
 CHUNK = 50_000
