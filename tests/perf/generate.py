@@ -309,7 +309,7 @@ def generate(url: str, *, claims: int, seed: int = 6) -> dict[str, int]:
                     f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
                     f'(SELECT max(id) FROM "{table}"))'
                 )
-            raw.driver_connection.commit()
+            out.raw.commit()
     finally:
         raw.close()
     with session_scope(url) as session:
