@@ -45,6 +45,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -56,10 +57,15 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from sqlmodel import Session  # noqa: E402
+
+from factcheck import dashboard as board  # noqa: E402
 from factcheck.db import dispose_engine, get_engine, session_scope  # noqa: E402
+from factcheck.groups import conflict_count  # noqa: E402
 from factcheck.migrate import upgrade  # noqa: E402
 from factcheck.models import ClaimKind, Status  # noqa: E402
 from factcheck.review import set_status  # noqa: E402
+from factcheck.ui.dashboard import ACTIVITY_DAYS  # noqa: E402
 from factcheck.users import get_user  # noqa: E402
 from tests.perf.generate import generate  # noqa: E402
 
@@ -144,68 +150,116 @@ MONTH = (date(2025, 6, 1), date(2025, 6, 30))
 BIG_OUTLET = 1  # about half of all articles
 
 
-def _set(dates: tuple[date, date] | None = None, **boxes: object) -> Callable[[AppTest], None]:
-    """Set the filter widgets: the date range and the outlet / article / kind select boxes."""
+@dataclass(frozen=True)
+class Filter:
+    """One filter of the page: the widgets set, and maybe a click on the big outlet's 'False'."""
 
-    def setter(at: AppTest) -> None:
-        if dates:
-            at.date_input(key="dashboard_dates").set_value(dates)
-        for name, value in boxes.items():
-            at.selectbox(key=f"dashboard_{name}").set_value(value)
+    dates: tuple[date, date] | None = None
+    outlet: int | None = None
+    article: int | None = None
+    kind: ClaimKind | None = None
+    clicked: bool = False
 
-    return setter
+    def set(self, at: AppTest) -> None:
+        """Set the filter widgets (date range, outlet / article / kind) and the clicked bar."""
+        if self.dates:
+            at.date_input(key="dashboard_dates").set_value(self.dates)
+        for name in ("outlet", "article", "kind"):
+            if getattr(self, name) is not None:
+                at.selectbox(key=f"dashboard_{name}").set_value(getattr(self, name))
+        if self.clicked:
+            pick = {"pick": [{"key": BIG_OUTLET, "status": Status.FALSE.value}]}
+            at.session_state["dashboard_chart_outlet"] = {"selection": pick}
+
+    def where(self) -> board.DashboardFilter:
+        """The services' filter for these widgets."""
+        start, end = self.dates or (None, None)
+        return board.DashboardFilter(
+            start=start, end=end, outlet_id=self.outlet, article_id=self.article, kind=self.kind
+        )
+
+    def selections(self) -> list[board.Selection]:
+        """The clicked bar, as the page hands it to the claims table."""
+        return [board.Selection("outlet", BIG_OUTLET, Status.FALSE)] if self.clicked else []
 
 
-def _click(setter: Callable[[AppTest], None]) -> Callable[[AppTest], None]:
-    """Filters, then a click on the big outlet's 'False' bar."""
-
-    def clicked(at: AppTest) -> None:
-        setter(at)
-        pick = {"pick": [{"key": BIG_OUTLET, "status": Status.FALSE.value}]}
-        at.session_state["dashboard_chart_outlet"] = {"selection": pick}
-
-    return clicked
-
-
-def filters(url: str) -> dict[str, Callable[[AppTest], None]]:
+def filters(url: str) -> dict[str, Filter]:
     """Every filter of the page, alone and combined, by name."""
     with get_engine(url).connect() as conn:
         article = conn.execute(sa.text("SELECT max(id) FROM article")).scalar()
     numeric = ClaimKind.NUMERIC
     return {
-        "kind = numeric": _set(kind=numeric),
-        "one year": _set(YEAR),
-        "one month": _set(MONTH),
-        "biggest outlet": _set(outlet=BIG_OUTLET),
-        "one article": _set(article=article),
-        "year + kind": _set(YEAR, kind=numeric),
-        "biggest outlet + kind": _set(outlet=BIG_OUTLET, kind=numeric),
-        "year + biggest outlet + kind": _set(YEAR, outlet=BIG_OUTLET, kind=numeric),
-        "month + biggest outlet": _set(MONTH, outlet=BIG_OUTLET),
-        "bar clicked, no filter": _click(_set()),
-        "bar clicked, one year": _click(_set(YEAR)),
+        "kind = numeric": Filter(kind=numeric),
+        "one year": Filter(YEAR),
+        "one month": Filter(MONTH),
+        "biggest outlet": Filter(outlet=BIG_OUTLET),
+        "one article": Filter(article=article),
+        "year + kind": Filter(YEAR, kind=numeric),
+        "biggest outlet + kind": Filter(outlet=BIG_OUTLET, kind=numeric),
+        "year + biggest outlet + kind": Filter(YEAR, BIG_OUTLET, kind=numeric),
+        "month + biggest outlet": Filter(MONTH, BIG_OUTLET),
+        "bar clicked, no filter": Filter(clicked=True),
+        "bar clicked, one year": Filter(YEAR, clicked=True),
     }
 
 
-def bench_filters(name: str, url: str) -> list[tuple[str, str, float, float]]:
-    """For each filter, a fresh page: first run and median of cold runs (seconds)."""
+def _queries(url: str, spec: Filter) -> dict[str, float]:
+    """Seconds of each service call one cold page run makes for ``spec`` (no Streamlit)."""
+    where, took = spec.where(), {}
+
+    def timed(name: str, call: Callable[[Session], object]) -> None:
+        began = time.perf_counter()
+        with session_scope(url, readonly=True) as session:
+            call(session)
+        took[name] = time.perf_counter() - began
+
+    timed(
+        "choices",
+        lambda s: (board.outlet_choices(s), board.article_choices(s, outlet_id=spec.outlet)),
+    )
+    timed("version", board.data_version)
+    timed("tally", lambda s: board.status_tally(s, where=where))
+    timed("by article", lambda s: board.status_by(s, where=where, by="article"))
+    timed("by speaker", lambda s: board.status_by(s, where=where, by="speaker"))
+    timed("activity", lambda s: board.review_activity(s, where=where, days=ACTIVITY_DAYS))
+    timed("conflicts", conflict_count)
+    timed("claims", lambda s: board.claims_table(s, where=where, selections=spec.selections()))
+    return took
+
+
+@dataclass(frozen=True)
+class FilterRun:
+    """One filter's cold page run and the service calls inside it (medians, seconds)."""
+
+    page: float
+    queries: float
+    slowest: str  # the service call that took longest, e.g. "claims 0.120"
+
+
+def bench_filters(url: str) -> dict[str, FilterRun]:
+    """For each filter, a fresh page: the median of cold page runs, and of its queries alone."""
     os.environ["FACTCHECK_DATABASE_URL"] = url
-    rows = []
-    for label, setter in filters(url).items():
+    found = {}
+    for label, spec in filters(url).items():
         st.cache_data.clear()
         at = AppTest.from_file(str(APP), default_timeout=120)
         _open(at)
         _timed(at)  # the page unfiltered, so that its widgets exist
-        st.cache_data.clear()
-        setter(at)
-        first = _timed(at)
+        spec.set(at)
         colds = []
         for _ in range(REPEAT):
             st.cache_data.clear()
             colds.append(_timed(at))
-        rows.append((name, label, first, statistics.median(colds)))
+        calls = [_queries(url, spec) for _ in range(REPEAT)]
+        parts = {k: statistics.median(c[k] for c in calls) for k in calls[0]}
+        slowest = max(parts, key=parts.__getitem__)
+        found[label] = FilterRun(
+            page=statistics.median(colds),
+            queries=statistics.median(sum(c.values()) for c in calls),
+            slowest=f"{slowest} {parts[slowest]:.3f}",
+        )
     dispose_engine(url)
-    return rows
+    return found
 
 
 def naive(url: str) -> tuple[float, int]:
@@ -277,6 +331,10 @@ def _targets(claims: int, pg: str, sqlite: bool = True) -> list[tuple[str, str]]
     return targets
 
 
+def _load() -> str:
+    return "load " + " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
 def main() -> None:
     """Run on SQLite, and on PostgreSQL when FACTCHECK_TEST_PG or --pg is given."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -287,8 +345,9 @@ def main() -> None:
     args = parser.parse_args()
     FOLDER.mkdir(exist_ok=True)
     rows: dict[int, list[tuple[str, str, float, float]]] = {}
-    medians: dict[tuple[str, str], dict[int, float]] = {}
+    runs: dict[tuple[str, str], dict[int, FilterRun]] = {}
     baselines: dict[tuple[str, int], float] = {}
+    loads: dict[tuple[str, int], str] = {}
     for claims in args.claims:
         targets = _targets(claims, args.pg, args.sqlite)
         rows[claims] = []
@@ -297,8 +356,13 @@ def main() -> None:
             if not args.filters_only:
                 rows[claims] += bench(name, url, claims)
             baselines[(name, claims)] = naive(url)[0]
-            for _, label, _, median in bench_filters(name, url):
-                medians.setdefault((name, label), {})[claims] = median
+            loads[(name, claims)] = _load()
+            for label, run in bench_filters(url).items():
+                runs.setdefault((name, label), {})[claims] = run
+            loads[(name, claims)] += f" → {_load()}"
+    print(f"\n{date.today()}, {os.cpu_count()} cores; load averages (1, 5, 15 min) before → after:")
+    for (name, claims), load in loads.items():
+        print(f"  {name} {claims:,}: {load}")
     for claims, measured in rows.items():
         if not measured:
             continue
@@ -310,17 +374,19 @@ def main() -> None:
     sizes = args.claims
     small, big = min(sizes), max(sizes)
     print(
-        f"\nPage run per filter, cold cache, median of {REPEAT} (s); target ≤ {TARGET} s, "
-        f"{big:,}/{small:,} ≤ {FLAT} ({RANKED} where a chart ranks articles or speakers)"
+        f"\nCold page run per filter, median of {REPEAT} (s), and the queries inside it run "
+        f"alone; target ≤ {TARGET} s, {big // 1000:,}k/{small // 1000:,}k ≤ {FLAT} "
+        f"({RANKED} where a chart ranks articles or speakers)"
     )
-    heads = "".join(f"{f'{n // 1000:,}k':>9}" for n in sizes)
-    bases = "".join(f"{f'pd {n // 1000:,}k':>11}" for n in sizes)
-    print(f"{'database':<11} {'filter':<30}{heads} {'ratio':>6}{bases}")
-    for (name, label), by_size in medians.items():
-        ratio = by_size[big] / by_size[small] if by_size.get(small) else float("nan")
-        cells = "".join(f"{by_size[n]:>9.3f}" for n in sizes)
-        base = "".join(f"{baselines[(name, n)]:>11.3f}" for n in sizes)
-        print(f"{name:<11} {label:<30}{cells} {ratio:>6.2f}{base}")
+    heads = "".join(f"{f'page {n // 1000:,}k':>11}{f'sql {n // 1000:,}k':>10}" for n in sizes)
+    print(f"{'database':<11} {'filter':<29}{heads} {'ratio':>6}  slowest call at {big // 1000:,}k")
+    for (name, label), by_size in runs.items():
+        ratio = by_size[big].page / by_size[small].page if small in by_size else float("nan")
+        cells = "".join(f"{by_size[n].page:>11.3f}{by_size[n].queries:>10.3f}" for n in sizes)
+        print(f"{name:<11} {label:<29}{cells} {ratio:>6.2f}  {by_size[big].slowest}")
+    for name in dict.fromkeys(n for n, _ in baselines):
+        pandas = "".join(f"{baselines[(name, n)]:>21.3f}" for n in sizes)
+        print(f"{name:<11} {'pandas baseline':<29}{pandas}")
 
 
 if __name__ == "__main__":
