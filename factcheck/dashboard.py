@@ -106,16 +106,18 @@ class Selection:
     status: Status | None = None
 
     def conditions(self) -> list[Any]:
-        """WHERE conditions on Claim and Article for the claims under this bar."""
-        column = GROUP_KEYS[self.by]
-        where = [column.is_(None) if self.key is None else column == self.key]
+        """WHERE conditions on Claim and ArticleCount for the claims under this bar."""
+        if self.by == "outlet":  # the article counts hold the outlet, "no outlet" as NONE_ID
+            where = [col(ArticleCount.outlet_id) == (NONE_ID if self.key is None else self.key)]
+        else:
+            column = GROUP_KEYS[self.by]
+            where = [column.is_(None) if self.key is None else column == self.key]
         if self.status is not None:
             where.append(col(Claim.status) == self.status)
         return where
 
 
 GROUP_KEYS: dict[str, Any] = {
-    "outlet": col(Article.outlet_id),
     "kind": col(Claim.kind),
     "article": col(Claim.article_id),
     "speaker": col(Claim.speaker_id),
@@ -262,25 +264,36 @@ def status_by(
     return _biggest(rows, _names(session, by, [r[0] for r in rows]), top)
 
 
-def _biggest_articles(session: Session, where: DashboardFilter, top: int) -> list[int]:
-    """The ``top`` articles with most claims (of the kind chosen) under the filter; newest
-    first among equals. An index walk down the article counts, stopping at ``top``."""
-    measure = {
-        None: col(ArticleCount.claims),
-        ClaimKind.NUMERIC: col(ArticleCount.numeric_claims),
-        ClaimKind.ATTRIBUTED: col(ArticleCount.attributed_claims),
-    }[where.kind]
-    conditions = [measure > 0]
+ARTICLE_MEASURES: dict[ClaimKind | None, Any] = {  # an article's claims of the kind chosen
+    None: col(ArticleCount.claims),
+    ClaimKind.NUMERIC: col(ArticleCount.numeric_claims),
+    ClaimKind.ATTRIBUTED: col(ArticleCount.attributed_claims),
+}
+
+
+def _counted_articles(where: DashboardFilter) -> list[Any]:
+    """WHERE conditions on the article counts selecting the filter's articles, those with
+    claims of the kind chosen."""
+    conditions = [ARTICLE_MEASURES[where.kind] > 0]
     if where.start is not None:
         conditions.append(col(ArticleCount.day) >= where.start)
     if where.end is not None:
         conditions.append(col(ArticleCount.day) <= where.end)
     if where.outlet_id is not None:
         conditions.append(col(ArticleCount.outlet_id) == where.outlet_id)
+    if where.article_id is not None:
+        conditions.append(col(ArticleCount.article_id) == where.article_id)
+    return conditions
+
+
+def _biggest_articles(session: Session, where: DashboardFilter, top: int) -> list[int]:
+    """The ``top`` articles with most claims (of the kind chosen) under the filter; newest
+    first among equals. An index walk down the article counts, stopping at ``top``."""
+    measure = ARTICLE_MEASURES[where.kind]
     index = {None: "claims", ClaimKind.NUMERIC: "numeric", ClaimKind.ATTRIBUTED: "attributed"}
     query = (
         sa.select(col(ArticleCount.article_id))
-        .where(*conditions)
+        .where(*_counted_articles(where))
         .order_by(measure.desc(), col(ArticleCount.article_id).desc())
         .limit(top)
         # SQLite would rather read a year of articles by date and sort them all.
@@ -562,11 +575,22 @@ def claims_table(
     selections: Sequence[Selection] = (),
     limit: int = 200,
 ) -> pd.DataFrame:
-    """The claims of the newest articles under the filter and every clicked bar.
+    """The claims of the newest articles (by article date) under the filter and every
+    clicked bar.
 
-    Columns: id, status, kind, quote, article, outlet, speaker.
+    Columns: id, status, kind, quote, article, outlet, speaker. The articles are walked from
+    the newest down the article counts' date index (of the outlet's, when one is chosen),
+    their claims read in text order, until ``limit`` claims are found: the cost depends on
+    how many claims the filter leaves, not on how many the database holds.
     """
-    conditions = where.conditions() + [c for s in selections for c in s.conditions()]
+    conditions = _counted_articles(where) + ClaimFilter(kind=where.kind).conditions()
+    conditions += [c for s in selections for c in s.conditions()]
+    source = (
+        sa.join(ArticleCount, Claim, col(Claim.article_id) == col(ArticleCount.article_id))
+        .join(Article, col(Article.id) == col(ArticleCount.article_id))
+        .join(Outlet, col(Outlet.id) == col(Article.outlet_id), isouter=True)
+        .join(Speaker, col(Speaker.id) == col(Claim.speaker_id), isouter=True)
+    )
     query = (
         sa.select(
             col(Claim.id),
@@ -577,12 +601,13 @@ def claims_table(
             col(Outlet.name),
             col(Speaker.name),
         )
-        .select_from(_claims_from(article=True))
-        .join(Outlet.__table__, col(Outlet.id) == Article.outlet_id, isouter=True)  # type: ignore[attr-defined]
-        .join(Speaker.__table__, col(Speaker.id) == Claim.speaker_id, isouter=True)  # type: ignore[attr-defined]
+        .select_from(source)
         .where(*conditions)
-        # Newest articles first, in text order: both follow indexes, so nothing is sorted.
-        .order_by(col(Article.id).desc(), col(Claim.start).desc())
+        .order_by(
+            col(ArticleCount.day).desc(),
+            col(ArticleCount.article_id).desc(),
+            col(Claim.start).desc(),
+        )
         .limit(limit)
     )
     columns = ["id", "status", "kind", "quote", "article", "outlet", "speaker"]
