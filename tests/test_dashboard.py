@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from factcheck import dashboard as board
 from factcheck.articles import add_article
@@ -211,6 +212,43 @@ def test_claims_table_follows_a_clicked_bar(session: Session) -> None:
     herald = board.Selection("outlet", harbour_outlet, None)
     table = board.claims_table(session, where=board.DashboardFilter(), selections=[herald])
     assert set(table["outlet"]) == {"Harbour Herald"} and len(table) == 3
+
+
+def _dated(session: Session, by: User, *, day: int, outlet: str | None) -> Claim:
+    """An article of one numeric claim published on that day of June 2001."""
+    body = f"The ferry office said {day} crossings were cancelled on {day} June by the storm."
+    article = add_article(
+        session,
+        title=f"Crossings, {day} June",
+        text=body,
+        by=by,
+        outlet=outlet,
+        published_at=datetime(2001, 6, day, 9, tzinfo=UTC),
+        claims=[found_in(body, f"{day} crossings", kind="numeric", value=day, measure="ferry")],
+    )
+    return session.exec(select(Claim).where(Claim.article_id == article.id)).one()
+
+
+def test_claims_table_lists_the_newest_articles_by_their_date(session: Session) -> None:
+    editor, valley, _ = _newsroom(session)  # published on no known date: ingested today
+    late = _dated(session, editor, day=20, outlet=None)
+    early = _dated(session, editor, day=3, outlet="Valley Post")  # added last, published first
+    june = board.DashboardFilter(start=date(2001, 6, 1), end=date(2001, 6, 30))
+    assert board.claims_table(session, where=june)["id"].tolist() == [late.id, early.id]
+    assert board.claims_table(session, where=board.DashboardFilter())["id"].tolist()[-2:] == [
+        late.id,
+        early.id,
+    ]
+    outlet = session.get(Article, valley[0].article_id).outlet_id  # type: ignore[union-attr]
+    valley_june = replace(june, outlet_id=outlet)
+    assert board.claims_table(session, where=valley_june)["id"].tolist() == [early.id]
+    no_outlet = board.Selection("outlet", None, Status.UNREVIEWED)
+    picked = board.claims_table(session, where=june, selections=[no_outlet])
+    assert picked["id"].tolist() == [late.id]
+    attributed = board.DashboardFilter(kind=ClaimKind.ATTRIBUTED)
+    assert set(board.claims_table(session, where=attributed)["kind"]) == {"attributed"}
+    one = board.DashboardFilter(article_id=valley[0].article_id)
+    assert len(board.claims_table(session, where=one, limit=2)) == 2
 
 
 def test_data_version_moves_with_every_write(session: Session) -> None:
