@@ -539,10 +539,14 @@ def figures(
     """Numeric claims whose measure contains ``measure``, newest articles first.
 
     Columns: claim_id, article_date, value, outlet, measure, quote. Empty when no search.
+    Like the claims table, the articles are walked newest first and the walk stops at
+    ``limit`` figures: a measure many claims share is found at once at any archive size; one
+    that no claim has reads every numeric claim under the filter.
     """
     columns = ["claim_id", "article_date", "value", "outlet", "measure", "quote"]
     if not measure.strip():
         return pd.DataFrame(columns=columns)
+    numeric = replace(where, kind=ClaimKind.NUMERIC)
     query = (
         sa.select(
             col(Claim.id),
@@ -552,20 +556,40 @@ def figures(
             col(Claim.measure),
             col(Claim.quote),
         )
-        .select_from(_claims_from(article=True))
-        .join(Outlet.__table__, col(Outlet.id) == Article.outlet_id, isouter=True)  # type: ignore[attr-defined]
+        .select_from(_newest_articles_claims())
         .where(
-            *where.conditions(),
-            col(Claim.kind) == ClaimKind.NUMERIC,
+            *_counted_articles(numeric),
+            *ClaimFilter(kind=ClaimKind.NUMERIC).conditions(),
             col(Claim.value).is_not(None),
             col(Claim.measure).ilike(like_pattern(measure), escape="\\"),
         )
-        .order_by(ARTICLE_DATE.desc(), col(Claim.id).desc())
+        .order_by(*NEWEST_FIRST)
         .limit(limit)
     )
     frame = pd.DataFrame(session.execute(query).all(), columns=columns)
     frame["article_date"] = pd.to_datetime(frame["article_date"], utc=True)
     return frame
+
+
+NEWEST_FIRST = (  # the articles' date, then their id, then the claims in text order
+    col(ArticleCount.day).desc(),
+    col(ArticleCount.article_id).desc(),
+    col(Claim.start).desc(),
+)
+
+
+def _newest_articles_claims() -> Any:
+    """FROM the article counts, with each article's claims, the article, outlet and speaker.
+
+    Walked in NEWEST_FIRST order down the counts' (day, article_id) index, or (outlet_id,
+    day, article_id) for one outlet, each article's claims found by (article_id, start).
+    """
+    return (
+        sa.join(ArticleCount, Claim, col(Claim.article_id) == col(ArticleCount.article_id))
+        .join(Article, col(Article.id) == col(ArticleCount.article_id))
+        .join(Outlet, col(Outlet.id) == col(Article.outlet_id), isouter=True)
+        .join(Speaker, col(Speaker.id) == col(Claim.speaker_id), isouter=True)
+    )
 
 
 def claims_table(
@@ -585,12 +609,6 @@ def claims_table(
     """
     conditions = _counted_articles(where) + ClaimFilter(kind=where.kind).conditions()
     conditions += [c for s in selections for c in s.conditions()]
-    source = (
-        sa.join(ArticleCount, Claim, col(Claim.article_id) == col(ArticleCount.article_id))
-        .join(Article, col(Article.id) == col(ArticleCount.article_id))
-        .join(Outlet, col(Outlet.id) == col(Article.outlet_id), isouter=True)
-        .join(Speaker, col(Speaker.id) == col(Claim.speaker_id), isouter=True)
-    )
     query = (
         sa.select(
             col(Claim.id),
@@ -601,13 +619,9 @@ def claims_table(
             col(Outlet.name),
             col(Speaker.name),
         )
-        .select_from(source)
+        .select_from(_newest_articles_claims())
         .where(*conditions)
-        .order_by(
-            col(ArticleCount.day).desc(),
-            col(ArticleCount.article_id).desc(),
-            col(Claim.start).desc(),
-        )
+        .order_by(*NEWEST_FIRST)
         .limit(limit)
     )
     columns = ["id", "status", "kind", "quote", "article", "outlet", "speaker"]

@@ -15,25 +15,10 @@ ratio between the sizes and the pandas baseline of each size. The page reads the
 (factcheck.counts), so its cost should not grow with the claims. Targets: ≤ 0.3 s per cold
 run, 5M/1M ≤ 1.3 (1.5 where a chart ranks articles or speakers), ≤ 100 KB of chart data.
 
-Measured 2026-12-04 on the shared 2-core machine at a load average of 13-15 (other engineers'
-generators and test suites; the pandas baseline, ~1-2 s unloaded, took 28 s at 1M), so every
-figure is several times its unloaded value and the ratios are mostly noise. Cold runs,
-median of 5 (s); SQLite 5M could not be generated in time (74 min for 2 GB of 3.7 GB).
-
-    filter                        SQLite 1M   PG 1M   PG 5M   PG 5M/1M
-    kind = numeric                    0.208   0.592   2.561   4.33
-    one year                          1.093   1.289   4.082   3.17
-    one month                         0.680   0.795   2.156   2.71
-    biggest outlet                    2.457   0.984   2.045   2.08
-    one article                       1.023   1.350   1.031   0.76
-    year + kind                       1.460   7.773   1.773   0.23
-    biggest outlet + kind             0.476   1.243   1.047   0.84
-    year + biggest outlet + kind      1.326   1.277   0.884   0.69
-    month + biggest outlet            0.628   0.218   0.343   1.57
-    bar clicked, no filter            1.516   1.834   1.641   0.90
-    bar clicked, one year             1.824   2.672   1.643   0.61
-    pandas baseline                  28.173  27.628 252.887   9.15
-SQLite 1M: cold page 0.347 s (median of 5), after a review 0.336 s, 84 KB of chart data.
+Every table is printed with the load averages of the machine (1, 5, 15 minutes) before and
+after it was measured: on a shared machine a figure taken at a load above the number of cores
+is several times its unloaded value. The figures measured last are in the README (Dashboard
+benchmark).
 """
 
 from __future__ import annotations
@@ -52,6 +37,7 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
+from streamlit import logger
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -159,6 +145,7 @@ class Filter:
     article: int | None = None
     kind: ClaimKind | None = None
     clicked: bool = False
+    measure: str = ""  # the figures search
 
     def set(self, at: AppTest) -> None:
         """Set the filter widgets (date range, outlet / article / kind) and the clicked bar."""
@@ -170,6 +157,8 @@ class Filter:
         if self.clicked:
             pick = {"pick": [{"key": BIG_OUTLET, "status": Status.FALSE.value}]}
             at.session_state["dashboard_chart_outlet"] = {"selection": pick}
+        if self.measure:
+            at.text_input(key="dashboard_measure").set_value(self.measure)
 
     def where(self) -> board.DashboardFilter:
         """The services' filter for these widgets."""
@@ -200,6 +189,8 @@ def filters(url: str) -> dict[str, Filter]:
         "month + biggest outlet": Filter(MONTH, BIG_OUTLET),
         "bar clicked, no filter": Filter(clicked=True),
         "bar clicked, one year": Filter(YEAR, clicked=True),
+        "figures about 'hostages'": Filter(measure="hostages"),
+        "figures, month + outlet": Filter(MONTH, BIG_OUTLET, measure="hostages"),
     }
 
 
@@ -224,6 +215,8 @@ def _queries(url: str, spec: Filter) -> dict[str, float]:
     timed("activity", lambda s: board.review_activity(s, where=where, days=ACTIVITY_DAYS))
     timed("conflicts", conflict_count)
     timed("claims", lambda s: board.claims_table(s, where=where, selections=spec.selections()))
+    if spec.measure:
+        timed("figures", lambda s: board.figures(s, where=where, measure=spec.measure))
     return took
 
 
@@ -332,7 +325,15 @@ def _targets(claims: int, pg: str, sqlite: bool = True) -> list[tuple[str, str]]
 
 
 def _load() -> str:
-    return "load " + " ".join(f"{n:.2f}" for n in os.getloadavg())
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
+def _print_loads(loads: dict[tuple[str, int], str], claims: int | None = None) -> None:
+    """The load averages (1, 5, 15 min) before → after each database was measured."""
+    print(f"{date.today()}, {os.cpu_count()} cores; load averages before → after:")
+    for (name, size), load in loads.items():
+        if claims is None or size == claims:
+            print(f"  {name} {size:,}: {load}")
 
 
 def main() -> None:
@@ -343,35 +344,42 @@ def main() -> None:
     parser.add_argument("--filters-only", action="store_true", help="only the rows per filter")
     parser.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args()
+    logger.set_log_level("error")  # cache_data.clear() outside a server warns every time
     FOLDER.mkdir(exist_ok=True)
     rows: dict[int, list[tuple[str, str, float, float]]] = {}
     runs: dict[tuple[str, str], dict[int, FilterRun]] = {}
     baselines: dict[tuple[str, int], float] = {}
     loads: dict[tuple[str, int], str] = {}
     for claims in args.claims:
-        targets = _targets(claims, args.pg, args.sqlite)
         rows[claims] = []
-        for name, url in targets:
+        for name, url in _targets(claims, args.pg, args.sqlite):
             prepare(url, claims)
+            loads[(name, claims)] = _load()
             if not args.filters_only:
                 rows[claims] += bench(name, url, claims)
             baselines[(name, claims)] = naive(url)[0]
-            loads[(name, claims)] = _load()
             for label, run in bench_filters(url).items():
                 runs.setdefault((name, label), {})[claims] = run
             loads[(name, claims)] += f" → {_load()}"
-    print(f"\n{date.today()}, {os.cpu_count()} cores; load averages (1, 5, 15 min) before → after:")
-    for (name, claims), load in loads.items():
-        print(f"  {name} {claims:,}: {load}")
     for claims, measured in rows.items():
         if not measured:
             continue
         print(f"\nDashboard at {claims:,} claims (baseline: read every claim into pandas)")
+        _print_loads(loads, claims)
         print(f"{'database':<11} {'measurement':<44} {'value':>10} {'baseline':>10} {'ratio':>7}")
         for name, what, value, base in measured:
             ratio = value / base if base else float("nan")
             print(f"{name:<11} {what:<44} {value:>10.3f} {base:>10.3f} {ratio:>7.3f}")
-    sizes = args.claims
+    _print_filters(runs, baselines, args.claims)
+    _print_loads(loads)
+
+
+def _print_filters(
+    runs: dict[tuple[str, str], dict[int, FilterRun]],
+    baselines: dict[tuple[str, int], float],
+    sizes: list[int],
+) -> None:
+    """The table of cold page runs per filter at each size, with the ratio and the baseline."""
     small, big = min(sizes), max(sizes)
     print(
         f"\nCold page run per filter, median of {REPEAT} (s), and the queries inside it run "
@@ -379,13 +387,17 @@ def main() -> None:
         f"({RANKED} where a chart ranks articles or speakers)"
     )
     heads = "".join(f"{f'page {n // 1000:,}k':>11}{f'sql {n // 1000:,}k':>10}" for n in sizes)
-    print(f"{'database':<11} {'filter':<29}{heads} {'ratio':>6}  slowest call at {big // 1000:,}k")
+    print(f"{'database':<11} {'filter':<29}{heads} {'ratio':>6}  slowest call (biggest size)")
     for (name, label), by_size in runs.items():
-        ratio = by_size[big].page / by_size[small].page if small in by_size else float("nan")
-        cells = "".join(f"{by_size[n].page:>11.3f}{by_size[n].queries:>10.3f}" for n in sizes)
-        print(f"{name:<11} {label:<29}{cells} {ratio:>6.2f}  {by_size[big].slowest}")
+        both = small in by_size and big in by_size
+        ratio = by_size[big].page / by_size[small].page if both else float("nan")
+        cells = "".join(
+            f"{by_size[n].page:>11.3f}{by_size[n].queries:>10.3f}" if n in by_size else " " * 21
+            for n in sizes
+        )
+        print(f"{name:<11} {label:<29}{cells} {ratio:>6.2f}  {by_size[max(by_size)].slowest}")
     for name in dict.fromkeys(n for n, _ in baselines):
-        pandas = "".join(f"{baselines[(name, n)]:>21.3f}" for n in sizes)
+        pandas = "".join(f"{baselines.get((name, n), float('nan')):>21.3f}" for n in sizes)
         print(f"{name:<11} {'pandas baseline':<29}{pandas}")
 
 
