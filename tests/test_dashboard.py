@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 
 from factcheck import dashboard as board
 from factcheck.articles import add_article
+from factcheck.db import get_engine
 from factcheck.desk import set_two_person_rule
 from factcheck.models import Article, Claim, ClaimKind, Role, Status, User
 from tests.factories import decide, found_in, make_article, make_user
@@ -290,3 +291,13 @@ def test_views_chart_status_without_knowing_the_tables(session: Session) -> None
     weekly = rows("SELECT week, reviewer, reviews FROM review_activity_by_user_week")
     assert [(r, n) for _, r, n in weekly] == [(editor.display_name, 1)]
     assert date.fromisoformat(str(weekly[0][0])).weekday() == 0
+
+
+def test_sqlite_reads_the_biggest_articles_down_the_index_named(sqlite_db: str) -> None:
+    engine = get_engine(sqlite_db)
+    sent: list[str] = []
+    sa.event.listen(engine, "before_cursor_execute", lambda *a: sent.append(a[2]))
+    with Session(engine) as session:
+        where = board.DashboardFilter(outlet_id=1, kind=ClaimKind.NUMERIC)
+        board.status_by(session, where=where, by="article")
+    assert any("FROM article_count INDEXED BY ix_article_count_numeric" in s for s in sent)
