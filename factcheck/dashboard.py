@@ -444,12 +444,14 @@ def review_activity(session: Session, *, where: DashboardFilter, days: int = 90)
                 col(table.day) >= since,
             )
             .group_by(*keys)
+            .having(sa.func.sum(col(table.changes)) != 0)
         )
-    rows = [tuple(r) for r in session.execute(query).all() if r[-1]]
-    frame = pd.DataFrame(
-        dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True))
+    # Thousands of rows: taken from the driver as plain tuples, not one Row object each.
+    rows = session.connection().execute(query).cursor.fetchall()
+    frame = (
+        pd.DataFrame.from_records(rows, columns=columns)
         if rows
-        else {c: [] for c in columns}
+        else pd.DataFrame({c: [] for c in columns})
     )
     # Names are looked up afterwards: joining users before grouping costs a lookup per row.
     ids = [int(i) for i in frame["reviewer"].dropna().unique()]
@@ -458,7 +460,7 @@ def review_activity(session: Session, *, where: DashboardFilter, days: int = 90)
             sa.select(col(User.id), col(User.display_name)).where(col(User.id).in_(ids))
         ).all()
     )
-    frame["reviewer"] = [names.get(i, "(system)") for i in frame["reviewer"]]
+    frame["reviewer"] = frame["reviewer"].map(names).fillna("(system)").astype(object)
     frame["day"] = pd.to_datetime(frame["day"].astype(str))
     return frame
 
