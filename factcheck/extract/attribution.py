@@ -120,7 +120,9 @@ _PUT_FIGURE = re.compile(
     r"tally|estimate|losses)\b(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+at\b"
 )
 # "data from LSEG show": "show" reports only when its subject is a source of figures.
-_DATA_SUBJECT = re.compile(rf"\b(?:{alternation(DOCUMENT_NOUNS)})\b", re.IGNORECASE)
+_DATA_SUBJECT = re.compile(
+    rf"\b(?:{alternation(DOCUMENT_NOUNS, ignore_case=True)})\b", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)

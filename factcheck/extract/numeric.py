@@ -62,7 +62,8 @@ _CANDIDATE = re.compile(
     rf"|(?P<art>\b(?:[Aa]n?)\s+(?=(?i:{_ARTICLE_TARGETS})\b)))"
 )
 _SCALE = re.compile(
-    rf"\s?(?P<word>(?i:{alternation(SCALE_WORDS)}))\b|\s?(?P<abbr>{alternation(SCALE_ABBREVIATIONS)})\b"
+    rf"\s?(?P<word>(?i:{alternation(SCALE_WORDS, ignore_case=True)}))\b"
+    rf"|\s?(?P<abbr>{alternation(SCALE_ABBREVIATIONS)})\b"
     r"|(?P<tight>[mbMBTkK])(?![\w])"
 )
 _SCALES = SCALE_WORDS | SCALE_ABBREVIATIONS | SCALE_LETTERS
@@ -185,12 +186,18 @@ _AFTER_MONTH = re.compile(rf"\b{_MONTHS}\s+$")
 _BEFORE_MONTH = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
 _RANGE_SEP = re.compile(r"-\s+to\s+|\s*[-–—]\s*|\s+(?:to|and|through)\s+")
 _PLUS_MINUS = re.compile(r"\s?(?:\+/-|\+-|±)\s?")
+_QUALIFIERS = (
+    "no more than", "no fewer than", "no less than", "at least", "at most", "more than",
+    "less than", "fewer than", "as many as", "as much as", "as few as", "up to", "close to",
+    "just over", "just under", "well over", "upwards of", "in excess of", "somewhere around",
+    "an estimated", "estimated", "approximately", "roughly", "closer to", "maybe", "perhaps",
+    "around", "about", "nearly", "almost", "some", "over", "under", "exactly", "precisely",
+    "only", "just", "below", "above",
+)  # fmt: skip
+# Anchored at the number, so the order of the phrases cannot change what is found.
 _QUALIFIER = re.compile(
-    r"\b((?i:no more than|no fewer than|no less than|at least|at most|more than|less than"
-    r"|fewer than|as many as|as much as|as few as|up to|close to|just over|just under|well over"
-    r"|upwards of|in excess of|somewhere around|an estimated|estimated|approximately|roughly"
-    r"|closer to|maybe|perhaps"
-    r"|around|about|nearly|almost|some|over|under|exactly|precisely|only|just|below|above))\s+$"
+    rf"\b{first_letter_check(_QUALIFIERS, ignore_case=True)}"
+    rf"((?i:{alternation(_QUALIFIERS, ignore_case=True)}))\s+$"
 )
 _AFTER_QUALIFIER = re.compile(r"(?:\s+[a-z]+)?\s+(or more|or so|or fewer|or less)\b|(\+)")
 # "over" before a duration means "more than" after these words ("for over a year"), else during.
@@ -247,6 +254,7 @@ _CHANGED = word_set(
 _TO_BEFORE = re.compile(r"\bto\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
 _COPULA = word_set("was is were are stood stands totalled totaled totals reached reaches hit")
+_COPULA_OR_CHANGED = _COPULA | _CHANGED
 _PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
@@ -937,7 +945,7 @@ def _measure_before(
     tokens = list(_LEAD_WORD.finditer(text, marks[-1] if marks else lead, start))
     if ranged := _from_to(text, reading, previous):
         return ranged
-    copulas = [i for i, t in enumerate(tokens) if t.group().lower() in _COPULA | _CHANGED]
+    copulas = [i for i, t in enumerate(tokens) if t.group().lower() in _COPULA_OR_CHANGED]
     opening = tokens[0].start() if marks and tokens else floor
     if copulas and (subject := _words_from(tokens[: copulas[-1]], opening)):
         changed = tokens[copulas[-1]].group().lower() in _CHANGED

@@ -430,7 +430,7 @@ _FIRM_SUFFIX = re.compile(r"\s(?:plc|Plc|PLC|Ltd|Inc|Corp|LLC|AG|SA|NV|GmbH|Co)\
 _MADE_BY = re.compile(
     r"\b(?:compiled|published|produced|commissioned|conducted|prepared|released|run)\s+by\s+(.+)$"
 )
-_PUBLIC_BODY = re.compile(rf"\b(?i:{alternation(PUBLIC_BODIES)})\b")
+_PUBLIC_BODY = re.compile(rf"\b(?i:{alternation(PUBLIC_BODIES, ignore_case=True)})\b")
 _STUDY = re.compile(r"\b(?:[Rr]eport|[Ss]tudy|[Pp]aper|[Ss]urvey|University|Institute)\b")
 _POSSESSED = re.compile(r"the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+\w", re.IGNORECASE)
 
@@ -574,7 +574,7 @@ class Resolver:
 
 
 _THEY_REACH = 400
-_BODY_HEAD = re.compile(rf"\b(?i:{alternation(BODY_NOUNS | FIRM_NOUNS)})\b")
+_BODY_HEAD = re.compile(rf"\b(?i:{alternation(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)})\b")
 
 
 def _earlier_body(text: str, head: str, pos: int) -> str | None:
