@@ -52,6 +52,17 @@ def test_the_trie_ignoring_case_finds_what_the_alternation_finds(
         assert spans(fast + tail, text) == spans(f"(?i:{plain(words)}){tail}", text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(WORDS, TEXTS)
+def test_the_shortest_first_trie_finds_what_the_alphabetical_alternation_finds(
+    words: list[str], text: str
+) -> None:
+    alphabetical = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(set(words)))
+    for tail in ("", r"\b", r"\s", "x?$"):
+        fast = f"(?:{alternation(words, shortest_first=True)}){tail}"
+        assert spans(fast, text) == spans(f"(?:{alphabetical}){tail}", text)
+
+
 def test_the_trie_shares_prefixes() -> None:
     assert alternation(["say", "says", "said"]) == "sa(?:id|y(?:s)?)"
     assert alternation(["according to"]) == r"according\sto"

@@ -67,7 +67,7 @@ _CONTENT_STOP = re.compile(
     r"warning|while|whereas)\b|,\s+and\s+(?:I|we)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b|\s+(?:and|but)\s+"
     rf"(?=(?:[\w'’]+\s+){{0,3}}{CUE.pattern})"
 )
-_TITLE_WORDS = "|".join(sorted(TITLES))
+_TITLE_WORDS = alternation(TITLES, shortest_first=True)
 _INVERTED = re.compile(
     rf"\s+((?:the\s+)?(?:(?:{_TITLE_WORDS})\s+){{0,3}}[A-Z][\w'’.-]*"
     r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*|(?:the|a|an)\s+[\w'’ -]+?)"
@@ -99,7 +99,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # "Finance director Helen Sauer kept … and said": a lower-case title may sit inside the name.
 _LEADING_SUBJECT = re.compile(
     r"(?:[A-Z][\w']*,\s+)?((?:[A-Z][\w'’.-]*\s+(?:(?:"
-    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + alternation(TITLES)
     + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]"
 )
 _TRIM = " \t\n,.;:"

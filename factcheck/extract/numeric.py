@@ -45,11 +45,12 @@ _LETTERS = [p for c in CURRENCIES for p in (*c.prefixes, c.code)]
 # Money signs or letters before an amount: "$", "R$", "₦"; "KSh", "Rs.", "NGN " (a space may follow)
 _CURRENCY = rf"(?:{alternation(_SYMBOLS)}|\b(?:{alternation(_LETTERS)})\s?)"
 _GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
-_ARTICLE_TARGETS = "|".join(
-    [re.escape(u).replace(r"\ ", r"\s") for u in ARTICLE_UNITS]
+# Read only inside a lookahead, where the order of the words cannot change what matches.
+_ARTICLE_TARGETS = alternation(
+    [*ARTICLE_UNITS, *calendar_words()]
     + ["hundred", "thousand", "million", "billion", "trillion", "third", "quarter", "half"]
-    + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-    + calendar_words()
+    + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+    ignore_case=True,
 )
 _CANDIDATE_WORDS = sorted(NUMBER_WORDS | {"half"}, key=len, reverse=True)
 # Every candidate starts at a word boundary or with one of these: a cheap first test.
@@ -58,7 +59,8 @@ _CANDIDATE_START = rf"(?=\b|[\d.\-−{_FIRSTS}{_GLYPHS}])"
 _CANDIDATE = re.compile(
     rf"{_CANDIDATE_START}(?:"
     rf"(?P<cur>{_CURRENCY})?(?P<sign>[-−](?=\.?\d))?(?P<num>\d|\.\d|[{_GLYPHS}])"
-    rf"|(?P<word>\b(?i:{first_letter_check(_CANDIDATE_WORDS)}(?:{'|'.join(_CANDIDATE_WORDS)}))\b)"
+    rf"|(?P<word>\b{first_letter_check(_CANDIDATE_WORDS, ignore_case=True)}"
+    rf"(?i:{alternation(_CANDIDATE_WORDS, ignore_case=True)})\b)"
     rf"|(?P<art>\b(?:[Aa]n?)\s+(?=(?i:{_ARTICLE_TARGETS})\b)))"
 )
 _SCALE = re.compile(

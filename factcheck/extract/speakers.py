@@ -30,7 +30,8 @@ _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
 _LOWER_TITLE = re.compile(
-    rf"\b(?i:{first_letter_check(LOWER_TITLES)}(?:{'|'.join(LOWER_TITLES)}))"
+    rf"\b{first_letter_check(LOWER_TITLES, ignore_case=True)}"
+    rf"(?i:{alternation(LOWER_TITLES, ignore_case=True, shortest_first=True)})"
     rf"[ \u00a0]+({_RUN.pattern})"
 )
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
@@ -350,7 +351,8 @@ def _genders(book: NameBook, text: str) -> None:
 
 
 _APPOSED_TITLE = re.compile(
-    rf"\b(?i:the)\s+((?:[a-z-]+\s+){{0,3}}?(?i:{'|'.join(sorted(TITLES))})"
+    rf"\b(?i:the)\s+((?:[a-z-]+\s+){{0,3}}?"
+    rf"(?i:{alternation(TITLES, ignore_case=True, shortest_first=True)})"
     r"(?:\s+(?:for|of)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})?)"
     rf"\s*,\s+({_RUN.pattern})"
     r"(?=\s*[,.;])"

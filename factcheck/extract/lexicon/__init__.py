@@ -46,7 +46,9 @@ def first_letter_check(words: Iterable[str], *, ignore_case: bool = False) -> st
     return "(?=[" + "".join(re.escape(c) for c in sorted(firsts)) + "])"
 
 
-def alternation(words: Iterable[str], *, ignore_case: bool = False) -> str:
+def alternation(
+    words: Iterable[str], *, ignore_case: bool = False, shortest_first: bool = False
+) -> str:
     """A regex alternation of words, longest first, spaces matching any whitespace.
 
     It is written as a trie ("sa(?:id|y(?:s)?)" for said, say, says): the engine follows one
@@ -54,12 +56,13 @@ def alternation(words: Iterable[str], *, ignore_case: bool = False) -> str:
     list. It matches what "saids|says|say" matches, in the same order: words that match at
     one place are prefixes of one another, and the trie tries the longer first.
     ignore_case: the alternation stands inside (?i:…); words then share branches in any case.
+    shortest_first: try the shorter of two words first, as the words in alphabetical order do.
     """
     unique = set(words)
     if ignore_case:
         keys = {_case_key(w) for w in unique}
         if None in keys:  # a letter whose case rules the trie does not know: list the words
-            ordered = sorted(unique, key=len, reverse=True)
+            ordered = sorted(unique) if shortest_first else sorted(unique, key=len, reverse=True)
             return "|".join(re.escape(w).replace(r"\ ", r"\s") for w in ordered)
         unique = {k for k in keys if k is not None}
     root: _Trie = {}
@@ -68,7 +71,7 @@ def alternation(words: Iterable[str], *, ignore_case: bool = False) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _branches(root)
+    return _branches(root, "??" if shortest_first else "?")
 
 
 def _case_key(word: str) -> str | None:
@@ -89,10 +92,11 @@ def _case_key(word: str) -> str | None:
 _Trie = dict[str, "_Trie"]
 
 
-def _branches(node: _Trie) -> str:
-    """The regex of a trie node: its longer continuations first, then the end of a word."""
+def _branches(node: _Trie, optional: str) -> str:
+    """The regex of a trie node: its continuations, optional where a word ends there (greedy
+    "?" tries the longer word first, lazy "??" the shorter)."""
     alternatives = [
-        (r"\s" if char == " " else re.escape(char)) + _branches(child)
+        (r"\s" if char == " " else re.escape(char)) + _branches(child, optional)
         for char, child in sorted(node.items())
         if char
     ]
@@ -100,5 +104,5 @@ def _branches(node: _Trie) -> str:
         return ""
     body = "|".join(alternatives)
     if "" in node:
-        return f"(?:{body})?"
+        return f"(?:{body}){optional}"
     return body if len(alternatives) == 1 else f"(?:{body})"
