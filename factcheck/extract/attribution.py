@@ -87,6 +87,7 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+([^,;:]+?)\s+as\s+$")
 _BY_DOING = re.compile(r"\b(?:by|after|before|when|while)\s+$")
 _PUT_IT = re.compile(r"\s+it\b(?!\s+at\b)")
 _PARENTHETICAL = re.compile(r",\s*(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+$")
+_QUOTE_OR_STOP = re.compile(r"[\"“”.;:]")
 _COLON_CONTENT = re.compile(r"\s*:\s+(?=[^\s\"“‘'])")
 _EXPECT = word_set("expect expects expected")
 _PASSIVE = re.compile(
@@ -314,7 +315,7 @@ class _SentenceReader:
         """Where the reported clause begins after the cue, and how sure that is."""
         window_end = min(self.s.end, after + 120)
         window = self.text[after:window_end]
-        cut = re.search(r"[\"“”.;:]", window)
+        cut = _QUOTE_OR_STOP.search(window)
         window = window[: cut.start()] if cut else window
         if colon := _COLON_CONTENT.match(self.text, after, self.s.end):
             return colon.end(), 0.8  # "Priya Nair writes: the forecast cuts …"

@@ -184,6 +184,7 @@ _MONTH_NAMES = word_set(
 )
 _MONTH_FORMS = sorted(_MONTH_NAMES | {m.upper() for m in _MONTH_NAMES}, key=len, reverse=True)
 _MONTHS = rf"(?:{'|'.join(_MONTH_FORMS)})\.?"
+_MONTH_WORD = re.compile(_MONTHS)
 _AFTER_MONTH = re.compile(rf"\b{_MONTHS}\s+$")
 _BEFORE_MONTH = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
 _RANGE_SEP = re.compile(r"-\s+to\s+|\s*[-–—]\s*|\s+(?:to|and|through)\s+")
@@ -401,8 +402,11 @@ def _multiples(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Qua
     return out
 
 
+_SPACED_DIGIT = re.compile(r"[ \u00a0]+\d")
+
+
 def _next_is_digit(text: str, end: int) -> bool:
-    return bool(re.match(r"[ \u00a0]+\d", text[end : end + 3]))
+    return bool(_SPACED_DIGIT.match(text[end : end + 3]))
 
 
 def _read_claim(text: str, match: re.Match[str], sentence: Sentence) -> tuple[_Reading | None, int]:
@@ -853,7 +857,7 @@ def _after_name(text: str, reading: _Reading, sentence: Sentence) -> bool:
     if before is None or before.start() == sentence.start:
         return False
     word = before.group(1)
-    if not word[0].isupper() or re.fullmatch(_MONTHS, word):
+    if not word[0].isupper() or _MONTH_WORD.fullmatch(word):
         return False
     return word.rstrip(".").lower() not in ("about", "over", "under", "nearly", "some")
 
@@ -1011,10 +1015,13 @@ def _words_from(tokens: list[re.Match[str]], floor: int) -> str | None:
     return tokens[i].string[tokens[i].start() : tokens[end - 1].end()]
 
 
+_APOSTROPHE = re.compile(r"['’]")
+
+
 def _measure_word(token: re.Match[str], floor: int) -> bool:
     """A word that can be part of a measure: no function word, speech verb or name."""
     word = token.group()
-    low = re.split(r"['’]", word.lower())[0]
+    low = _APOSTROPHE.split(word.lower())[0]
     if low in _STOP or low in _SPEECH_VERBS or low.endswith("ly") or low in NUMBER_WORDS:
         return False
     if low in FRACTION_WORDS or _SPEAKS_AFTER.match(token.string, token.end()):
@@ -1022,12 +1029,15 @@ def _measure_word(token: re.Match[str], floor: int) -> bool:
     return word[0].islower() or token.start() == floor
 
 
+_STOPS = re.compile(r"[.;:!?]")
+
+
 def _inherited(text: str, reading: _Reading, previous: list[Quantity]) -> str | None:
     """The measure of the figure just before: "rose 6.4% to €4.91bn", "down from 1.5%"."""
     if not previous or previous[-1].measure is None:
         return None
     between = text[previous[-1].end : reading.start]
-    near = len(between.split()) <= 4 and not re.search(r"[.;:!?]", between)
+    near = len(between.split()) <= 4 and not _STOPS.search(between)
     return previous[-1].measure if near else None
 
 

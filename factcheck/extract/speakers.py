@@ -28,6 +28,7 @@ from .sentences import Sentence
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"  # AT&T too
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
+_THE_NAME = re.compile(rf"the {_RUN.pattern}$")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
 _LOWER_TITLE = re.compile(
     rf"\b{first_letter_check(LOWER_TITLES, ignore_case=True)}"
@@ -67,11 +68,17 @@ _APPOSITIVE = re.compile(
 _OWNER_DATA = re.compile(
     r"(.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|statistics|numbers|estimates)"
 )
+_NOT_SUBJECT_WORDS = word_set(
+    "been being the a an his her their its our my your these those this that such of to in on "
+    "for with by at from no any some new latest recent"
+)
 _NOT_SUBJECT_END = re.compile(
-    r"\b(?:been|being|the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|of|to|in|on|for|"
-    r"with|by|at|from|no|any|some|new|latest|recent)\s*$|['’]s\s*$|\ws['’]\s*$",
+    rf"\b(?:{alternation(_NOT_SUBJECT_WORDS, ignore_case=True)})\s*$|['’]s\s*$|\ws['’]\s*$",
     re.IGNORECASE,
 )
+# A match of _NOT_SUBJECT_END ends where the trailing spaces begin and is at most this long,
+# so searching this much before them finds what searching the whole text would.
+_NOT_SUBJECT_REACH = max(3, *map(len, _NOT_SUBJECT_WORDS))
 _LEADING_PREPOSITION = re.compile(
     r"^(?:in|at|on|during|after|before|speaking|writing|asked|with|for|from|to|by|following|"
     r"under|over)\b(?!&)",  # "AT&T" is a name, not "at"
@@ -97,7 +104,7 @@ class Subject:
 def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     """Find the subject of a cue from the text between lo and the cue (at most _REACH of it)."""
     left = text[max(lo, cue_start - _REACH) : cue_start]
-    if _NOT_SUBJECT_END.search(left):
+    if _NOT_SUBJECT_END.search(left, max(0, len(left.rstrip()) - _NOT_SUBJECT_REACH)):
         return Subject(None, "reject")  # "the claims", "his remarks": a noun, not a verb
     left = _TRAILING_FILLER.sub("", left)
     parts = _parts(left)
@@ -468,7 +475,7 @@ class Resolver:
         if (maker := _MADE_BY.search(phrase)) and self.resolve(maker.group(1), pos, para)[1]:
             self.seen.append(phrase)
             return phrase, True  # "a consensus compiled by the company", the company named
-        name = None if re.match(rf"the {_RUN.pattern}$", phrase) else person_name(phrase)
+        name = None if _THE_NAME.match(phrase) else person_name(phrase)
         if name is not None:
             full = self.book.full_name(name, pos)
             if full is not None or len(name.split()) >= 2:

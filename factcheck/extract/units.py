@@ -61,9 +61,12 @@ class UnitMatch:
     days: float | None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def lookup(surface: str) -> Unit | None:
     """Return the unit written as surface, if it is one."""
-    return _EXACT.get(surface) or _WORDS.get(re.sub(r"\s+", " ", surface.lower()))
+    return _EXACT.get(surface) or _WORDS.get(_SPACES.sub(" ", surface.lower()))
 
 
 def _simple(text: str, pos: int) -> tuple[int, Unit, str] | None:

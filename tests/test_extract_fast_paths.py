@@ -1,7 +1,9 @@
-"""The lexicon's regex helpers match what the plain patterns they replace match.
+"""Every shortcut taken for speed gives what the plain way it replaced gives.
 
-alternation() writes a trie and first_letter_check() a lookahead, both for speed only: on any
-word list and any text they must find the same spans, in and out of (?i:…).
+alternation() writes a trie and first_letter_check() a lookahead: on any word list and any
+text they find the same spans as the plain alternation, in and out of (?i:…). is_headline()
+stops reading at the word that settles it, and a speaker's noun ending is searched only near
+the end of its text: both answer as reading everything would.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.extract.lexicon import alternation, first_letter_check
+from factcheck.extract.sentences import _SMALL_WORDS, _WORD, is_headline
+from factcheck.extract.speakers import _NOT_SUBJECT_END, subject_before
 
 LETTERS = "abstSTkKſıİ '’.$-"
 WORD = st.text(alphabet=LETTERS, min_size=1, max_size=6).filter(lambda w: not w[0].isspace())
@@ -66,3 +70,30 @@ def test_the_shortest_first_trie_finds_what_the_alphabetical_alternation_finds(
 def test_the_trie_shares_prefixes() -> None:
     assert alternation(["say", "says", "said"]) == "sa(?:id|y(?:s)?)"
     assert alternation(["according to"]) == r"according\sto"
+
+
+def headline_by_every_word(line: str) -> bool:
+    """is_headline as first written: count every word of the line."""
+    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 2 or len(words) > 30:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+
+
+LINE_WORDS = st.sampled_from(["Mayor", "Plan", "the", "of", "delays", "budget", "Rise", "A"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(LINE_WORDS, max_size=45).map(" ".join))
+def test_a_headline_is_found_as_counting_every_word_finds_it(line: str) -> None:
+    assert is_headline(line) == headline_by_every_word(line)
+
+
+ENDINGS = st.sampled_from(["the", "latest", "Mayor", "its", "officials'", "Ortiz's", " ", "\n"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(ENDINGS, max_size=12).map(" ".join))
+def test_a_noun_ending_is_found_near_the_end_as_in_the_whole_text(left: str) -> None:
+    whole = _NOT_SUBJECT_END.search(left) is not None
+    assert (subject_before(left, 0, len(left)).mode == "reject") == whole
