@@ -53,9 +53,10 @@ _ARTICLE_TARGETS = alternation(
     ignore_case=True,
 )
 _CANDIDATE_WORDS = sorted(NUMBER_WORDS | {"half"}, key=len, reverse=True)
-# Every candidate starts at a word boundary or with one of these: a cheap first test.
+# Every candidate starts a word or starts with one of these: a cheap first test (the end of a
+# word, where no candidate can start, fails it at once).
 _FIRSTS = "".join(sorted({re.escape(s[0]) for s in _SYMBOLS + _LETTERS}))
-_CANDIDATE_START = rf"(?=\b|[\d.\-−{_FIRSTS}{_GLYPHS}])"
+_CANDIDATE_START = rf"(?=\b(?=\w)|[\d.\-−{_FIRSTS}{_GLYPHS}])"
 _CANDIDATE = re.compile(
     rf"{_CANDIDATE_START}(?:"
     rf"(?P<cur>{_CURRENCY})?(?P<sign>[-−](?=\.?\d))?(?P<num>\d|\.\d|[{_GLYPHS}])"
