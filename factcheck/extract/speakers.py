@@ -211,16 +211,21 @@ _CLAUSE_WORDS = word_set(
 
 def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     """Split "Israeli Prime Minister Benjamin Netanyahu" into title and name tokens."""
-    last_title = -1
+    last_title = first_title = -1
+    previous = ""  # the token before, in lower case
     for i, token in enumerate(tokens):
-        word = token.lower().rstrip(".")
-        if word in TITLES or word == "of" and last_title == i - 1 and i + 1 < len(tokens):
+        lower = token.lower()
+        word = lower.rstrip(".")
+        titled = word in TITLES
+        if titled and first_title < 0:
+            first_title = i
+        if titled or word == "of" and last_title == i - 1 and i + 1 < len(tokens):
             last_title = i
-        elif last_title == i - 1 and i > 0 and tokens[i - 1].lower() == "of":
+        elif last_title == i - 1 and i > 0 and previous == "of":
             last_title = i  # "Secretary of State": the word after "of" is part of the title
-    first_title = next(
-        (i for i, t in enumerate(tokens) if t.lower().rstrip(".") in TITLES), last_title
-    )
+        previous = lower
+    if first_title < 0:
+        first_title = last_title
     return list(tokens[first_title : last_title + 1]), list(tokens[last_title + 1 :])
 
 
@@ -296,6 +301,7 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     """Collect "Title First Last" and "official First Last" names from non-headline sentences,
     every later mention of them (surnames too), and the gender the text gives them."""
     book = NameBook(text=text)
+    known: dict[str, str | None] = {}  # person_name of each run seen: "The" opens many sentences
     for sentence in sentences:
         if sentence.headline:
             continue
@@ -310,7 +316,7 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                 org := _organisation(tokens, bool(firm))
             ):
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
-            _mention(book, run.start(), tokens, text)
+            _mention(book, run.start(), tokens, known)
             if len(tokens) < 2:
                 continue
             title, name = split_title(tokens)
@@ -330,9 +336,15 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     return book
 
 
-def _mention(book: NameBook, pos: int, tokens: list[str], text: str) -> None:
-    """Note who a run of capitalised words names; a title may say their gender."""
-    name = person_name(" ".join(tokens))
+def _mention(book: NameBook, pos: int, tokens: list[str], known: dict[str, str | None]) -> None:
+    """Note who a run of capitalised words names; a title may say their gender.
+
+    known: person_name of the runs already read in this text, each worked out once.
+    """
+    phrase = " ".join(tokens)
+    if phrase not in known:
+        known[phrase] = person_name(phrase)
+    name = known[phrase]
     if name is None:
         return
     if len(name.split()) == 1:
@@ -340,7 +352,7 @@ def _mention(book: NameBook, pos: int, tokens: list[str], text: str) -> None:
             return
         name = book.surnames[name]
     book.surnames[name.split()[-1]] = name
-    book.mentions.append((pos + len(" ".join(tokens)), name))
+    book.mentions.append((pos + len(phrase), name))
     if gender := _TITLE_GENDER.get(tokens[0].lower().rstrip(".")):
         book.gender[name] = gender
 
