@@ -21,7 +21,7 @@ _DATE = (
     r"|today|yesterday|tonight|(?:this|last)\s+(?:week|weekend|month|year|quarter)"
     r"|the\s+(?:start|beginning|end|middle)\s+of\s+(?:the\s+)?(?:week|month|year|quarter)"
 )
-_AS_OF = re.compile(rf"\b(?i:{alternation(AS_OF_LEADS)})\s+(?:{_DATE})")
+_AS_OF = re.compile(rf"\b(?i:{alternation(AS_OF_LEADS, ignore_case=True)})\s+(?:{_DATE})")
 
 
 def date_phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:

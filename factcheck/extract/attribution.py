@@ -67,7 +67,7 @@ _CONTENT_STOP = re.compile(
     r"warning|while|whereas)\b|,\s+and\s+(?:I|we)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b|\s+(?:and|but)\s+"
     rf"(?=(?:[\w'’]+\s+){{0,3}}{CUE.pattern})"
 )
-_TITLE_WORDS = "|".join(sorted(TITLES))
+_TITLE_WORDS = alternation(TITLES, shortest_first=True)
 _INVERTED = re.compile(
     rf"\s+((?:the\s+)?(?:(?:{_TITLE_WORDS})\s+){{0,3}}[A-Z][\w'’.-]*"
     r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*|(?:the|a|an)\s+[\w'’ -]+?)"
@@ -87,6 +87,7 @@ _QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+([^,;:]+?)\s+as\s+$")
 _BY_DOING = re.compile(r"\b(?:by|after|before|when|while)\s+$")
 _PUT_IT = re.compile(r"\s+it\b(?!\s+at\b)")
 _PARENTHETICAL = re.compile(r",\s*(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+$")
+_QUOTE_OR_STOP = re.compile(r"[\"“”.;:]")
 _COLON_CONTENT = re.compile(r"\s*:\s+(?=[^\s\"“‘'])")
 _EXPECT = word_set("expect expects expected")
 _PASSIVE = re.compile(
@@ -99,7 +100,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # "Finance director Helen Sauer kept … and said": a lower-case title may sit inside the name.
 _LEADING_SUBJECT = re.compile(
     r"(?:[A-Z][\w']*,\s+)?((?:[A-Z][\w'’.-]*\s+(?:(?:"
-    + "|".join(sorted(TITLES, key=len, reverse=True))
+    + alternation(TITLES)
     + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]"
 )
 _TRIM = " \t\n,.;:"
@@ -120,7 +121,9 @@ _PUT_FIGURE = re.compile(
     r"tally|estimate|losses)\b(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+at\b"
 )
 # "data from LSEG show": "show" reports only when its subject is a source of figures.
-_DATA_SUBJECT = re.compile(rf"\b(?:{alternation(DOCUMENT_NOUNS)})\b", re.IGNORECASE)
+_DATA_SUBJECT = re.compile(
+    rf"\b(?:{alternation(DOCUMENT_NOUNS, ignore_case=True)})\b", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -312,7 +315,7 @@ class _SentenceReader:
         """Where the reported clause begins after the cue, and how sure that is."""
         window_end = min(self.s.end, after + 120)
         window = self.text[after:window_end]
-        cut = re.search(r"[\"“”.;:]", window)
+        cut = _QUOTE_OR_STOP.search(window)
         window = window[: cut.start()] if cut else window
         if colon := _COLON_CONTENT.match(self.text, after, self.s.end):
             return colon.end(), 0.8  # "Priya Nair writes: the forecast cuts …"
@@ -390,6 +393,8 @@ class _SentenceReader:
     def _passive(self) -> list[Attribution]:
         """'… have been portrayed by the Biden administration as components of …'."""
         out: list[Attribution] = []
+        if self.text.find("by", self.s.start, self.s.end) < 0:
+            return out  # no "… by X as …" here: spare the pattern a walk through the sentence
         for match in islice(_PASSIVE.finditer(self.text, self.s.start, self.s.end), MAX_CUES):
             span = _trim(self.text, match.start("content"), match.end("content"))
             if _words(self.text, *span) >= 2:

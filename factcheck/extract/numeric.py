@@ -45,24 +45,28 @@ _LETTERS = [p for c in CURRENCIES for p in (*c.prefixes, c.code)]
 # Money signs or letters before an amount: "$", "R$", "₦"; "KSh", "Rs.", "NGN " (a space may follow)
 _CURRENCY = rf"(?:{alternation(_SYMBOLS)}|\b(?:{alternation(_LETTERS)})\s?)"
 _GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
-_ARTICLE_TARGETS = "|".join(
-    [re.escape(u).replace(r"\ ", r"\s") for u in ARTICLE_UNITS]
+# Read only inside a lookahead, where the order of the words cannot change what matches.
+_ARTICLE_TARGETS = alternation(
+    [*ARTICLE_UNITS, *calendar_words()]
     + ["hundred", "thousand", "million", "billion", "trillion", "third", "quarter", "half"]
-    + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
-    + calendar_words()
+    + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
+    ignore_case=True,
 )
 _CANDIDATE_WORDS = sorted(NUMBER_WORDS | {"half"}, key=len, reverse=True)
-# Every candidate starts at a word boundary or with one of these: a cheap first test.
+# Every candidate starts a word or starts with one of these: a cheap first test (the end of a
+# word, where no candidate can start, fails it at once).
 _FIRSTS = "".join(sorted({re.escape(s[0]) for s in _SYMBOLS + _LETTERS}))
-_CANDIDATE_START = rf"(?=\b|[\d.\-−{_FIRSTS}{_GLYPHS}])"
+_CANDIDATE_START = rf"(?=\b(?=\w)|[\d.\-−{_FIRSTS}{_GLYPHS}])"
 _CANDIDATE = re.compile(
     rf"{_CANDIDATE_START}(?:"
     rf"(?P<cur>{_CURRENCY})?(?P<sign>[-−](?=\.?\d))?(?P<num>\d|\.\d|[{_GLYPHS}])"
-    rf"|(?P<word>\b(?i:{first_letter_check(_CANDIDATE_WORDS)}(?:{'|'.join(_CANDIDATE_WORDS)}))\b)"
+    rf"|(?P<word>\b{first_letter_check(_CANDIDATE_WORDS, ignore_case=True)}"
+    rf"(?i:{alternation(_CANDIDATE_WORDS, ignore_case=True)})\b)"
     rf"|(?P<art>\b(?:[Aa]n?)\s+(?=(?i:{_ARTICLE_TARGETS})\b)))"
 )
 _SCALE = re.compile(
-    rf"\s?(?P<word>(?i:{alternation(SCALE_WORDS)}))\b|\s?(?P<abbr>{alternation(SCALE_ABBREVIATIONS)})\b"
+    rf"\s?(?P<word>(?i:{alternation(SCALE_WORDS, ignore_case=True)}))\b"
+    rf"|\s?(?P<abbr>{alternation(SCALE_ABBREVIATIONS)})\b"
     r"|(?P<tight>[mbMBTkK])(?![\w])"
 )
 _SCALES = SCALE_WORDS | SCALE_ABBREVIATIONS | SCALE_LETTERS
@@ -181,16 +185,23 @@ _MONTH_NAMES = word_set(
 )
 _MONTH_FORMS = sorted(_MONTH_NAMES | {m.upper() for m in _MONTH_NAMES}, key=len, reverse=True)
 _MONTHS = rf"(?:{'|'.join(_MONTH_FORMS)})\.?"
+_MONTH_WORD = re.compile(_MONTHS)
 _AFTER_MONTH = re.compile(rf"\b{_MONTHS}\s+$")
 _BEFORE_MONTH = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
 _RANGE_SEP = re.compile(r"-\s+to\s+|\s*[-–—]\s*|\s+(?:to|and|through)\s+")
 _PLUS_MINUS = re.compile(r"\s?(?:\+/-|\+-|±)\s?")
+_QUALIFIERS = (
+    "no more than", "no fewer than", "no less than", "at least", "at most", "more than",
+    "less than", "fewer than", "as many as", "as much as", "as few as", "up to", "close to",
+    "just over", "just under", "well over", "upwards of", "in excess of", "somewhere around",
+    "an estimated", "estimated", "approximately", "roughly", "closer to", "maybe", "perhaps",
+    "around", "about", "nearly", "almost", "some", "over", "under", "exactly", "precisely",
+    "only", "just", "below", "above",
+)  # fmt: skip
+# Anchored at the number, so the order of the phrases cannot change what is found.
 _QUALIFIER = re.compile(
-    r"\b((?i:no more than|no fewer than|no less than|at least|at most|more than|less than"
-    r"|fewer than|as many as|as much as|as few as|up to|close to|just over|just under|well over"
-    r"|upwards of|in excess of|somewhere around|an estimated|estimated|approximately|roughly"
-    r"|closer to|maybe|perhaps"
-    r"|around|about|nearly|almost|some|over|under|exactly|precisely|only|just|below|above))\s+$"
+    rf"\b{first_letter_check(_QUALIFIERS, ignore_case=True)}"
+    rf"((?i:{alternation(_QUALIFIERS, ignore_case=True)}))\s+$"
 )
 _AFTER_QUALIFIER = re.compile(r"(?:\s+[a-z]+)?\s+(or more|or so|or fewer|or less)\b|(\+)")
 # "over" before a duration means "more than" after these words ("for over a year"), else during.
@@ -247,6 +258,7 @@ _CHANGED = word_set(
 _TO_BEFORE = re.compile(r"\bto\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
 _COPULA = word_set("was is were are stood stands totalled totaled totals reached reaches hit")
+_COPULA_OR_CHANGED = _COPULA | _CHANGED
 _PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
@@ -391,8 +403,11 @@ def _multiples(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Qua
     return out
 
 
+_SPACED_DIGIT = re.compile(r"[ \u00a0]+\d")
+
+
 def _next_is_digit(text: str, end: int) -> bool:
-    return bool(re.match(r"[ \u00a0]+\d", text[end : end + 3]))
+    return bool(_SPACED_DIGIT.match(text[end : end + 3]))
 
 
 def _read_claim(text: str, match: re.Match[str], sentence: Sentence) -> tuple[_Reading | None, int]:
@@ -843,7 +858,7 @@ def _after_name(text: str, reading: _Reading, sentence: Sentence) -> bool:
     if before is None or before.start() == sentence.start:
         return False
     word = before.group(1)
-    if not word[0].isupper() or re.fullmatch(_MONTHS, word):
+    if not word[0].isupper() or _MONTH_WORD.fullmatch(word):
         return False
     return word.rstrip(".").lower() not in ("about", "over", "under", "nearly", "some")
 
@@ -937,7 +952,7 @@ def _measure_before(
     tokens = list(_LEAD_WORD.finditer(text, marks[-1] if marks else lead, start))
     if ranged := _from_to(text, reading, previous):
         return ranged
-    copulas = [i for i, t in enumerate(tokens) if t.group().lower() in _COPULA | _CHANGED]
+    copulas = [i for i, t in enumerate(tokens) if t.group().lower() in _COPULA_OR_CHANGED]
     opening = tokens[0].start() if marks and tokens else floor
     if copulas and (subject := _words_from(tokens[: copulas[-1]], opening)):
         changed = tokens[copulas[-1]].group().lower() in _CHANGED
@@ -1001,10 +1016,13 @@ def _words_from(tokens: list[re.Match[str]], floor: int) -> str | None:
     return tokens[i].string[tokens[i].start() : tokens[end - 1].end()]
 
 
+_APOSTROPHE = re.compile(r"['’]")
+
+
 def _measure_word(token: re.Match[str], floor: int) -> bool:
     """A word that can be part of a measure: no function word, speech verb or name."""
     word = token.group()
-    low = re.split(r"['’]", word.lower())[0]
+    low = _APOSTROPHE.split(word.lower())[0]
     if low in _STOP or low in _SPEECH_VERBS or low.endswith("ly") or low in NUMBER_WORDS:
         return False
     if low in FRACTION_WORDS or _SPEAKS_AFTER.match(token.string, token.end()):
@@ -1012,12 +1030,15 @@ def _measure_word(token: re.Match[str], floor: int) -> bool:
     return word[0].islower() or token.start() == floor
 
 
+_STOPS = re.compile(r"[.;:!?]")
+
+
 def _inherited(text: str, reading: _Reading, previous: list[Quantity]) -> str | None:
     """The measure of the figure just before: "rose 6.4% to €4.91bn", "down from 1.5%"."""
     if not previous or previous[-1].measure is None:
         return None
     between = text[previous[-1].end : reading.start]
-    near = len(between.split()) <= 4 and not re.search(r"[.;:!?]", between)
+    near = len(between.split()) <= 4 and not _STOPS.search(between)
     return previous[-1].measure if near else None
 
 

@@ -28,9 +28,11 @@ from .sentences import Sentence
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"  # AT&T too
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
+_THE_NAME = re.compile(rf"the {_RUN.pattern}$")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
 _LOWER_TITLE = re.compile(
-    rf"\b(?i:{first_letter_check(LOWER_TITLES)}(?:{'|'.join(LOWER_TITLES)}))"
+    rf"\b{first_letter_check(LOWER_TITLES, ignore_case=True)}"
+    rf"(?i:{alternation(LOWER_TITLES, ignore_case=True, shortest_first=True)})"
     rf"[ \u00a0]+({_RUN.pattern})"
 )
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
@@ -66,11 +68,17 @@ _APPOSITIVE = re.compile(
 _OWNER_DATA = re.compile(
     r"(.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|statistics|numbers|estimates)"
 )
+_NOT_SUBJECT_WORDS = word_set(
+    "been being the a an his her their its our my your these those this that such of to in on "
+    "for with by at from no any some new latest recent"
+)
 _NOT_SUBJECT_END = re.compile(
-    r"\b(?:been|being|the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|of|to|in|on|for|"
-    r"with|by|at|from|no|any|some|new|latest|recent)\s*$|['’]s\s*$|\ws['’]\s*$",
+    rf"\b(?:{alternation(_NOT_SUBJECT_WORDS, ignore_case=True)})\s*$|['’]s\s*$|\ws['’]\s*$",
     re.IGNORECASE,
 )
+# A match of _NOT_SUBJECT_END ends where the trailing spaces begin and is at most this long,
+# so searching this much before them finds what searching the whole text would.
+_NOT_SUBJECT_REACH = max(3, *map(len, _NOT_SUBJECT_WORDS))
 _LEADING_PREPOSITION = re.compile(
     r"^(?:in|at|on|during|after|before|speaking|writing|asked|with|for|from|to|by|following|"
     r"under|over)\b(?!&)",  # "AT&T" is a name, not "at"
@@ -96,7 +104,7 @@ class Subject:
 def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     """Find the subject of a cue from the text between lo and the cue (at most _REACH of it)."""
     left = text[max(lo, cue_start - _REACH) : cue_start]
-    if _NOT_SUBJECT_END.search(left):
+    if _NOT_SUBJECT_END.search(left, max(0, len(left.rstrip()) - _NOT_SUBJECT_REACH)):
         return Subject(None, "reject")  # "the claims", "his remarks": a noun, not a verb
     left = _TRAILING_FILLER.sub("", left)
     parts = _parts(left)
@@ -203,16 +211,21 @@ _CLAUSE_WORDS = word_set(
 
 def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
     """Split "Israeli Prime Minister Benjamin Netanyahu" into title and name tokens."""
-    last_title = -1
+    last_title = first_title = -1
+    previous = ""  # the token before, in lower case
     for i, token in enumerate(tokens):
-        word = token.lower().rstrip(".")
-        if word in TITLES or word == "of" and last_title == i - 1 and i + 1 < len(tokens):
+        lower = token.lower()
+        word = lower.rstrip(".")
+        titled = word in TITLES
+        if titled and first_title < 0:
+            first_title = i
+        if titled or word == "of" and last_title == i - 1 and i + 1 < len(tokens):
             last_title = i
-        elif last_title == i - 1 and i > 0 and tokens[i - 1].lower() == "of":
+        elif last_title == i - 1 and i > 0 and previous == "of":
             last_title = i  # "Secretary of State": the word after "of" is part of the title
-    first_title = next(
-        (i for i, t in enumerate(tokens) if t.lower().rstrip(".") in TITLES), last_title
-    )
+        previous = lower
+    if first_title < 0:
+        first_title = last_title
     return list(tokens[first_title : last_title + 1]), list(tokens[last_title + 1 :])
 
 
@@ -288,6 +301,7 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     """Collect "Title First Last" and "official First Last" names from non-headline sentences,
     every later mention of them (surnames too), and the gender the text gives them."""
     book = NameBook(text=text)
+    known: dict[str, str | None] = {}  # person_name of each run seen: "The" opens many sentences
     for sentence in sentences:
         if sentence.headline:
             continue
@@ -302,7 +316,7 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                 org := _organisation(tokens, bool(firm))
             ):
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
-            _mention(book, run.start(), tokens, text)
+            _mention(book, run.start(), tokens, known)
             if len(tokens) < 2:
                 continue
             title, name = split_title(tokens)
@@ -322,9 +336,15 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     return book
 
 
-def _mention(book: NameBook, pos: int, tokens: list[str], text: str) -> None:
-    """Note who a run of capitalised words names; a title may say their gender."""
-    name = person_name(" ".join(tokens))
+def _mention(book: NameBook, pos: int, tokens: list[str], known: dict[str, str | None]) -> None:
+    """Note who a run of capitalised words names; a title may say their gender.
+
+    known: person_name of the runs already read in this text, each worked out once.
+    """
+    phrase = " ".join(tokens)
+    if phrase not in known:
+        known[phrase] = person_name(phrase)
+    name = known[phrase]
     if name is None:
         return
     if len(name.split()) == 1:
@@ -332,7 +352,7 @@ def _mention(book: NameBook, pos: int, tokens: list[str], text: str) -> None:
             return
         name = book.surnames[name]
     book.surnames[name.split()[-1]] = name
-    book.mentions.append((pos + len(" ".join(tokens)), name))
+    book.mentions.append((pos + len(phrase), name))
     if gender := _TITLE_GENDER.get(tokens[0].lower().rstrip(".")):
         book.gender[name] = gender
 
@@ -350,7 +370,8 @@ def _genders(book: NameBook, text: str) -> None:
 
 
 _APPOSED_TITLE = re.compile(
-    rf"\b(?i:the)\s+((?:[a-z-]+\s+){{0,3}}?(?i:{'|'.join(sorted(TITLES))})"
+    rf"\b(?i:the)\s+((?:[a-z-]+\s+){{0,3}}?"
+    rf"(?i:{alternation(TITLES, ignore_case=True, shortest_first=True)})"
     r"(?:\s+(?:for|of)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})?)"
     rf"\s*,\s+({_RUN.pattern})"
     r"(?=\s*[,.;])"
@@ -430,7 +451,7 @@ _FIRM_SUFFIX = re.compile(r"\s(?:plc|Plc|PLC|Ltd|Inc|Corp|LLC|AG|SA|NV|GmbH|Co)\
 _MADE_BY = re.compile(
     r"\b(?:compiled|published|produced|commissioned|conducted|prepared|released|run)\s+by\s+(.+)$"
 )
-_PUBLIC_BODY = re.compile(rf"\b(?i:{alternation(PUBLIC_BODIES)})\b")
+_PUBLIC_BODY = re.compile(rf"\b(?i:{alternation(PUBLIC_BODIES, ignore_case=True)})\b")
 _STUDY = re.compile(r"\b(?:[Rr]eport|[Ss]tudy|[Pp]aper|[Ss]urvey|University|Institute)\b")
 _POSSESSED = re.compile(r"the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+\w", re.IGNORECASE)
 
@@ -466,7 +487,7 @@ class Resolver:
         if (maker := _MADE_BY.search(phrase)) and self.resolve(maker.group(1), pos, para)[1]:
             self.seen.append(phrase)
             return phrase, True  # "a consensus compiled by the company", the company named
-        name = None if re.match(rf"the {_RUN.pattern}$", phrase) else person_name(phrase)
+        name = None if _THE_NAME.match(phrase) else person_name(phrase)
         if name is not None:
             full = self.book.full_name(name, pos)
             if full is not None or len(name.split()) >= 2:
@@ -574,7 +595,7 @@ class Resolver:
 
 
 _THEY_REACH = 400
-_BODY_HEAD = re.compile(rf"\b(?i:{alternation(BODY_NOUNS | FIRM_NOUNS)})\b")
+_BODY_HEAD = re.compile(rf"\b(?i:{alternation(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)})\b")
 
 
 def _earlier_body(text: str, head: str, pos: int) -> str | None:

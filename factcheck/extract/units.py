@@ -29,11 +29,8 @@ for _unit, _surface in _surfaces():
 
 
 def _alternation() -> str:
-    words = sorted(_WORDS, key=len, reverse=True)
-    exact = sorted(_EXACT, key=len, reverse=True)
-    word_part = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in words)
-    exact_part = "|".join(re.escape(s) for s in exact)
-    return rf"(?i:{word_part})|{exact_part}"
+    """Unit words in any case first, then abbreviations and symbols as written."""
+    return rf"(?i:{alternation(_WORDS, ignore_case=True)})|{alternation(_EXACT)}"
 
 
 _UNIT = re.compile(rf"(?:{_alternation()})(?![A-Za-z])")
@@ -64,9 +61,12 @@ class UnitMatch:
     days: float | None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def lookup(surface: str) -> Unit | None:
     """Return the unit written as surface, if it is one."""
-    return _EXACT.get(surface) or _WORDS.get(re.sub(r"\s+", " ", surface.lower()))
+    return _EXACT.get(surface) or _WORDS.get(_SPACES.sub(" ", surface.lower()))
 
 
 def _simple(text: str, pos: int) -> tuple[int, Unit, str] | None:
