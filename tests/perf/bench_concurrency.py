@@ -5,10 +5,10 @@
 
 Every worker reads a claim and writes a status naming the version it saw, as the app does.
 Prints throughput and checks the invariants: 0 lost updates (each claim's version - 1 equals
-its successful writes), 0 errors other than reported conflicts, status events = successful
-writes, the dashboard's count tables equal to a full count (factcheck.counts.check, and
-`factcheck counts --check` run as a command). Baseline in the same run: one process doing
-all the changes alone (no contention).
+its successful writes), 0 errors other than reported conflicts, status (or proposal)
+events = successful writes, the dashboard's count tables equal to a full count
+(factcheck.counts.check, and `factcheck counts --check` run as a command). Baseline in the
+same run: one process doing all the changes alone (no contention).
 Exits 1 when an invariant is broken; never on time.
 """
 
@@ -31,6 +31,7 @@ from factcheck.db import dispose_engine, get_engine  # noqa: E402
 from factcheck.load import LoadResult, run_load  # noqa: E402
 from factcheck.migrate import upgrade  # noqa: E402
 from factcheck.models import Claim, Event, Role  # noqa: E402
+from factcheck.review import PROPOSE_ACTION, STATUS_ACTION  # noqa: E402
 from tests.factories import make_article, make_user  # noqa: E402
 
 
@@ -66,7 +67,9 @@ def check(url: str, ids: list[int], result: LoadResult) -> list[str]:
     with Session(get_engine(url)) as session:
         versions = dict(session.exec(select(Claim.id, Claim.version)).all())
         events = session.exec(
-            select(func.count()).select_from(Event).where(col(Event.action) == "claim.status")
+            select(func.count())
+            .select_from(Event)
+            .where(col(Event.action).in_((STATUS_ACTION, PROPOSE_ACTION)))
         ).one()
         wrong = {table: n for table, n in counts.check(session).items() if n}
     lost = sum(abs(versions[i] - 1 - result.writes.get(i, 0)) for i in ids)
