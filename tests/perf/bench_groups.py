@@ -130,6 +130,12 @@ def ingest(url: str, articles: list[Piece], grouping: bool, batch: int) -> tuple
     return seconds, cpu
 
 
+def _last_round(articles: int, stories: int) -> int:
+    """Days the last of ``articles`` filled articles is moved on: fill repeats its sample
+    articles in rounds, each three days later than the one before."""
+    return (articles - 1) // (stories * 4) * 3
+
+
 def fill(url: str, articles: int, stories: int) -> None:
     """Bulk-insert ``articles`` articles with their claims and keys (as ingest would store)."""
     import sqlalchemy as sa
@@ -164,7 +170,7 @@ def fill(url: str, articles: int, stories: int) -> None:
                     "text": text,
                     "sha256": text_sha256(text),
                     "language": "en",
-                    "published_at": day + timedelta(days=n // len(samples) * 3),
+                    "published_at": day + timedelta(days=_last_round(n + 1, stories)),
                     "ingested_at": now,
                     "topics": topics(title, text),
                 }
@@ -185,9 +191,13 @@ def fill(url: str, articles: int, stories: int) -> None:
     dispose_engine(url)
 
 
-def grouping_cost(url: str, stories: int, new: int = 200) -> tuple[float, float]:
+def grouping_cost(url: str, size: int, stories: int, new: int = 200) -> tuple[float, float]:
     """Wall and CPU milliseconds of group_articles (and its commit) per article, for ``new``
-    articles stored on top one at a time."""
+    articles stored on top one at a time.
+
+    They are dated just after the latest filled articles (``size`` of them, see fill), so at
+    every size their claims find candidates within groups.WINDOW and do the same work.
+    """
     from factcheck.articles import add_article
     from factcheck.db import dispose_engine, session_scope
     from factcheck.extract import extract_claims
@@ -209,7 +219,7 @@ def grouping_cost(url: str, stories: int, new: int = 200) -> tuple[float, float]
                 by=user,
                 claims=extract_claims(text + " (new)"),
                 outlet=outlet,
-                published_at=day + timedelta(days=60),
+                published_at=day + timedelta(days=_last_round(size, stories) + 2),
             )
             start, started = time.perf_counter(), time.process_time()
             group_articles(session, article_ids=[article.id or 0])
@@ -239,11 +249,13 @@ class Databases:
         self.folder = folder
         self.made: list[str] = []
 
-    def url(self, kind: str, name: str) -> str:
-        """A new, empty database called ``name``."""
+    def url(self, kind: str, name: str, *, fresh: bool = True) -> str:
+        """The database called ``name``: a new, empty one unless ``fresh`` is False."""
         if kind == "sqlite":
             return f"sqlite:///{self.folder}/{name}.db"
         host, port, user = os.environ["FACTCHECK_TEST_PG"].split(":")
+        if not fresh:
+            return f"postgresql+psycopg://{user}@{host}:{port}/bench_groups_{name}"
         self._admin(f"DROP DATABASE IF EXISTS bench_groups_{name}")
         self._admin(f"CREATE DATABASE bench_groups_{name}")
         self.made.append(f"bench_groups_{name}")
@@ -286,6 +298,8 @@ def ingest_table(dbs: Databases, kind: str, n: int, stories: int) -> None:
             f"{batch:<16}{n:>9,}{off:>8.1f}{on:>8.1f}{on / off:>7.2f}"
             f"{off_cpu:>10.1f}{on_cpu:>9.1f}{on_cpu / off_cpu:>10.2f}{load():>6}"
         )
+        built = partition(dbs.url(kind, f"on{batch}", fresh=False))
+        print(f"   grouping on built {built}")
 
 
 def growth_table(dbs: Databases, kind: str, sizes: list[int], stories: int) -> None:
@@ -300,7 +314,7 @@ def growth_table(dbs: Databases, kind: str, sizes: list[int], stories: int) -> N
     for size in sizes:
         url = dbs.url(kind, f"fill{size}")
         fill(url, size, stories)
-        wall, cpu = grouping_cost(url, stories)
+        wall, cpu = grouping_cost(url, size, stories)
         base = base or (wall, cpu)
         print(
             f"{size:>14,}{_count(url):>11,}{wall:>12.2f}{cpu:>11.2f}"
@@ -332,6 +346,28 @@ def main() -> None:
                     growth_table(dbs, kind, [args.articles, args.big], args.stories)
         finally:
             dbs.drop()
+
+
+def partition(url: str) -> str:
+    """How many groups, how many claims in them, and a digest of which claims are together:
+    a change that should only make grouping cheaper must leave all three as they were."""
+    import hashlib
+
+    from sqlmodel import col, select
+
+    from factcheck.db import dispose_engine, session_scope
+    from factcheck.models import Claim
+
+    together: dict[int, list[int]] = {}
+    with session_scope(url, readonly=True) as session:
+        for claim_id, group_id in session.exec(
+            select(Claim.id, Claim.group_id).where(col(Claim.group_id).is_not(None))
+        ):
+            together.setdefault(group_id or 0, []).append(claim_id or 0)
+    dispose_engine(url)
+    digest = hashlib.sha256(repr(sorted(sorted(m) for m in together.values())).encode())
+    grouped = sum(len(m) for m in together.values())
+    return f"{len(together):,} groups, {grouped:,} claims, digest {digest.hexdigest()[:12]}"
 
 
 def _count(url: str) -> int:
