@@ -350,6 +350,150 @@ def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> N
             )
 
 
+def join_merged_speaker(
+    session: Session, *, speaker_id: int, claim_ids: Sequence[int], by: User | None
+) -> None:
+    """Put the claims a speaker merge moved to ``speaker_id`` with what that speaker said in
+    the same words elsewhere; not committed. One event per claim whose group changed.
+
+    The attributed-claim rule of ingest (_score: other article, within WINDOW, the same
+    words; same_topic; one claim per article in a group) between each moved claim and the
+    kept speaker's claims dated within WINDOW of the moved ones. A match puts the two claims'
+    groups together: a lone claim joins the other's group, two lone claims start one, and of
+    two groups the kept speaker's takes the other's members. Claims taken out of a group by
+    hand have no key and stay out. Every pair is scored: a merge is one editor's action over
+    two speakers' claims, not a path of ingest.
+    """
+    key = f"s|{speaker_id}"
+    advisory_lock(session, [key])
+    moved = [m for m in _news(session, col(Claim.id).in_(claim_ids)) if m.group_key == key]
+    if not moved:
+        return
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    kept = _news(
+        session,
+        col(Claim.group_key) == key,
+        col(Claim.id).not_in([m.id for m in moved]),
+        at >= min(m.at for m in moved) - WINDOW,
+        at <= max(m.at for m in moved) + WINDOW,
+    )
+    matches = {m.id: [(s, k) for k in kept if (s := _score(m, k)) is not None] for m in moved}
+    _add_topics(session, [*moved, *(k for found in matches.values() for _, k in found)])
+    heaps = _Heaps.read(session, [*moved, *kept])
+    for m in moved:
+        for _, k in sorted(matches[m.id], key=lambda found: (found[0], -found[1].id)):
+            if same_topic(m.topics, k.topics) and heaps.join(m.id, k.id):
+                break
+    _write_heaps(session, heaps, {m.id: m for m in [*moved, *kept]}, by=by)
+
+
+@dataclass(slots=True)
+class _Heaps:
+    """Claims that belong together: each stored group is a heap, each lone claim one of its
+    own (numbered -claim id); joining two heaps keeps one claim per article."""
+
+    of: dict[int, int]  # claim → its heap
+    was: dict[int, int | None]  # claim → the group it was stored in
+    article: dict[int, int]  # claim → its article
+    members: dict[int, set[int]]  # heap → its claims
+    articles: dict[int, set[int]]  # heap → its claims' articles
+
+    @classmethod
+    def read(cls, session: Session, claims: Sequence[_Member]) -> _Heaps:
+        """The heaps of ``claims``: their stored groups with every member, and the lone ones."""
+        heaps = cls({}, {}, {}, {}, {})
+        grouped = {m.group_id for m in claims if m.group_id is not None}
+        rows = (
+            session.exec(
+                select(Claim.id, Claim.group_id, Claim.article_id).where(
+                    col(Claim.group_id).in_(grouped)
+                )
+            ).all()
+            if grouped
+            else []
+        )
+        lone = [(m.id, None, m.article_id) for m in claims if m.group_id is None]
+        for claim_id, group_id, article_id in [*rows, *lone]:
+            heap = group_id if group_id is not None else -(claim_id or 0)
+            heaps.of[claim_id or 0], heaps.was[claim_id or 0] = heap, group_id
+            heaps.article[claim_id or 0] = article_id
+            heaps.members.setdefault(heap, set()).add(claim_id or 0)
+            heaps.articles.setdefault(heap, set()).add(article_id)
+        return heaps
+
+    def join(self, moved: int, kept: int) -> bool:
+        """Put the heaps of two claims together; False when an article would be in it twice.
+
+        The heap that stays: the kept claim's group, else the moved claim's, else (two lone
+        claims) the kept claim's, which becomes a new group when written.
+        """
+        a, b = self.of[moved], self.of[kept]
+        if a == b:
+            return True
+        if self.articles[a] & self.articles[b]:
+            return False
+        stays, goes = (a, b) if b < 0 < a else (b, a)
+        for claim_id in self.members.pop(goes):
+            self.of[claim_id] = stays
+            self.members[stays].add(claim_id)
+        self.articles[stays] |= self.articles.pop(goes)
+        return True
+
+
+def _write_heaps(
+    session: Session, heaps: _Heaps, known: Mapping[int, _Member], *, by: User | None
+) -> None:
+    """Store what joining heaps changed: new groups, moved claims, emptied groups deleted,
+    every changed group recounted, articles placed in stories, one event per moved claim."""
+    changed = {h for c, h in heaps.of.items() if h != (heaps.was[c] or -c)}
+    if not changed:
+        return
+    made = {h: _new_group(known[-h]) for h in changed if h < 0}  # lone claims joined
+    session.add_all(made.values())
+    session.flush()
+    group_of = {h: made[h].id or 0 if h < 0 else h for h in changed}
+    moved = {
+        c: group_of[h] for c, h in heaps.of.items() if h in changed and group_of[h] != heaps.was[c]
+    }
+    table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    session.execute(
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("cid"))
+        .values(group_id=sa.bindparam("gid")),
+        [{"cid": c, "gid": g} for c, g in moved.items()],
+    )
+    emptied = {heaps.was[c] for c in moved} - set(heaps.members) - {None}
+    if emptied:
+        session.execute(sa.delete(ClaimGroup).where(col(ClaimGroup.id).in_(emptied)))
+    from factcheck.stories import join_stories  # stories read groups; groups place articles
+
+    stories = join_stories(
+        session,
+        links={
+            heaps.article[c]: sorted(heaps.articles[heaps.of[c]] - {heaps.article[c]})
+            for c in sorted(moved)
+        },
+    )
+    for h in changed:
+        group = recount(session, group_id=group_of[h])
+        if group is not None and group.story_id is None:
+            group.story_id = next(
+                (stories[a] for a in sorted(heaps.articles[h]) if a in stories), None
+            )
+    for claim_id, group_id in sorted(moved.items()):
+        record(
+            session,
+            by=by,
+            action="claim.regroup",
+            entity="claim",
+            entity_id=claim_id,
+            claim_id=claim_id,
+            before={"group_id": heaps.was[claim_id]},
+            after={"group_id": group_id},
+        )
+    session.flush()
+
+
 BATCH = 200  # articles grouped at once by group_stored
 
 
@@ -549,13 +693,7 @@ def _write(session: Session, plan: _Plan) -> None:
         else {}
     )
     for gid, first in plan.starts.items():
-        groups[gid] = ClaimGroup(
-            kind=first.kind,
-            key=first.group_key,
-            measure_key=first.measure_key,
-            unit=first.group_key.rsplit("|", 1)[-1] if first.kind == ClaimKind.NUMERIC else None,
-            speaker_id=first.speaker_id if first.kind == ClaimKind.ATTRIBUTED else None,
-        )
+        groups[gid] = _new_group(first)
     for gid, member in plan.joins:
         _take(groups[gid], member)
     session.add_all(groups.values())
@@ -572,6 +710,17 @@ def _write(session: Session, plan: _Plan) -> None:
         member.group_id = groups[gid].id
     plan.starts.clear()
     plan.groups = {g.id or 0: g for g in groups.values()}
+
+
+def _new_group(first: _Member) -> ClaimGroup:
+    """An empty group for the claims of ``first``'s key (members are counted in by _take)."""
+    return ClaimGroup(
+        kind=first.kind,
+        key=first.group_key,
+        measure_key=first.measure_key,
+        unit=first.group_key.rsplit("|", 1)[-1] if first.kind == ClaimKind.NUMERIC else None,
+        speaker_id=first.speaker_id if first.kind == ClaimKind.ATTRIBUTED else None,
+    )
 
 
 def _take(group: ClaimGroup, member: _Member) -> None:
