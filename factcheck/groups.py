@@ -18,6 +18,7 @@ Reviewers take a claim out of its group and join two groups; each is an event.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -117,6 +118,14 @@ def claim_keys(
     }
 
 
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What grouping needs of an article: its date and the names it is about."""
+
+    at: datetime
+    topics: frozenset[str]
+
+
 @dataclass(slots=True)
 class _Member:
     """What grouping needs of a claim and its article."""
@@ -130,12 +139,12 @@ class _Member:
     span: Bounds | None  # bounds.plausible(): the values it may report
     words: frozenset[str]
     at: datetime
-    topics: list[str] = field(default_factory=list)
-    story_id: int | None = None
+    topics: frozenset[str]
     measure_key: str | None = None
     speaker_id: int | None = None
 
 
+# A claim's columns grouping reads; its article's are read once per article (_members).
 _FIELDS = (
     col(Claim.id),
     col(Claim.article_id),
@@ -148,35 +157,49 @@ _FIELDS = (
     col(Claim.qualifier),
     col(Claim.days),
     col(Claim.quote),
-    func.coalesce(col(Article.published_at), col(Article.ingested_at)).label("at"),
-    col(Article.story_id),
     col(Claim.measure_key),
     col(Claim.speaker_id),
 )
+Row = sa.Row[*tuple[Any, ...]]  # a row of _FIELDS
 
 
-def _member(row: Sequence[object]) -> _Member:
-    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, story, mkey, who) = row
+def _members(session: Session, rows: Sequence[Row]) -> list[_Member]:
+    """The members of these claim rows (_FIELDS), their articles read in one query."""
+    ids = {row.article_id for row in rows}
+    if not ids:
+        return []
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    articles = {
+        article_id: _Article(_aware(day), frozenset(names or ()))
+        for article_id, day, names in session.execute(
+            sa.select(col(Article.id), at, col(Article.topics)).where(col(Article.id).in_(ids))
+        ).all()
+    }
+    return [_member(row, articles[row.article_id]) for row in rows]
+
+
+def _member(row: Row, article: _Article) -> _Member:
+    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, mkey, who) = row
     kind = ClaimKind(str(kind))
     numeric = kind == ClaimKind.NUMERIC
     stated = (
-        bounds(value=value, lower=lower, upper=upper, qualifier=qual, days=days)  # type: ignore[arg-type]
+        bounds(value=value, lower=lower, upper=upper, qualifier=qual, days=days)
         if numeric
         else None
     )
     return _Member(
-        id=int(cid),  # type: ignore[call-overload]
-        article_id=int(aid),  # type: ignore[call-overload]
+        id=int(cid),
+        article_id=int(aid),
         kind=kind,
         group_key=str(key),
-        group_id=gid,  # type: ignore[arg-type]
+        group_id=gid,
         bounds=stated,
         span=stated.plausible() if stated is not None else None,
         words=frozenset() if numeric else _words(str(quote)),
-        at=_aware(at),  # type: ignore[arg-type]
-        story_id=story,  # type: ignore[arg-type]
-        measure_key=mkey,  # type: ignore[arg-type]
-        speaker_id=who,  # type: ignore[arg-type]
+        at=article.at,
+        topics=article.topics,
+        measure_key=mkey,
+        speaker_id=who,
     )
 
 
@@ -194,8 +217,7 @@ def _aware(at: datetime) -> datetime:
 def _score(new: _Member, old: _Member) -> float | None:
     """How well ``old`` matches ``new`` (lower is better); None when it does not.
 
-    What the two articles are about (same_topic) is compared afterwards, for the claims that
-    pass this: their names are read only for those.
+    What the two articles are about (same_topic) is compared before, in _matches.
     """
     if old.article_id == new.article_id or abs(old.at - new.at) > WINDOW:
         return None
@@ -212,20 +234,27 @@ def _score(new: _Member, old: _Member) -> float | None:
     return 1 - overlap if overlap >= SAME_WORDS else None
 
 
-def _candidates(session: Session, keys: set[str], exclude: set[int]) -> list[_Member]:
+def _candidates(session: Session, inside: Mapping[str, int], exclude: set[int]) -> list[Row]:
     """The latest CANDIDATES claims of each key, outside the articles being grouped.
 
-    One statement for every key: a UNION ALL of small queries, each walking the
-    (group_key, id) index backwards, so the cost depends on the keys, not the database size.
+    ``inside``: each key's claims in those articles. A key's latest CANDIDATES + that many
+    claims hold its latest CANDIDATES outside them, so each key reads exactly that many and
+    drops the inside ones here: the statement has no list of articles to expand, and its SQL
+    is the same for every batch. One statement for every _UNION keys: a UNION ALL of small
+    queries, each walking the (group_key, id) index backwards, so the cost depends on the
+    keys, not the database size.
     """
-    found: list[_Member] = []
-    ordered = sorted(keys)
+    found: dict[str, list[Row]] = {}
+    ordered = sorted(inside)
     for start in range(0, len(ordered), _UNION):
         chunk = ordered[start : start + _UNION]
         params: dict[str, object] = {f"k{i}": key for i, key in enumerate(chunk)}
-        rows = session.execute(_candidate_query(len(chunk)), {**params, "exclude": list(exclude)})
-        found.extend(_member(row) for row in rows)
-    return found
+        params.update({f"n{i}": CANDIDATES + inside[key] for i, key in enumerate(chunk)})
+        for row in session.execute(_candidate_query(len(chunk)), params):
+            if row.article_id not in exclude:
+                found.setdefault(row.group_key, []).append(row)
+    latest = (sorted(rows, key=lambda r: -r.id)[:CANDIDATES] for rows in found.values())
+    return [row for rows in latest for row in rows]
 
 
 _UNION = 16  # keys read by one candidate statement
@@ -236,29 +265,25 @@ def _candidate_query(keys: int) -> sa.CompoundSelect[Any]:
     """The candidate statement for ``keys`` keys, built once (SQLAlchemy then caches its SQL)."""
     parts = [
         sa.select(*_FIELDS)
-        .join(Article, col(Article.id) == Claim.article_id)
-        .where(
-            col(Claim.group_key) == sa.bindparam(f"k{i}"),
-            col(Claim.article_id).not_in(sa.bindparam("exclude", expanding=True)),
-        )
+        .where(col(Claim.group_key) == sa.bindparam(f"k{i}"))
         .order_by(col(Claim.id).desc())
-        .limit(CANDIDATES)
+        .limit(sa.bindparam(f"n{i}", type_=sa.Integer))
         .subquery()
         for i in range(keys)
     ]
     return sa.union_all(*(sa.select(part) for part in parts))
 
 
-def _add_topics(session: Session, members: Sequence[_Member]) -> None:
-    """Give members the names their articles are about, reading each article once."""
-    ids = {m.article_id for m in members}
-    if not ids:
-        return
-    topics = dict(
-        session.exec(select(Article.id, Article.topics).where(col(Article.id).in_(ids))).all()
-    )
-    for m in members:
-        m.topics = list(topics.get(m.article_id) or [])
+def _inside(session: Session, articles: set[int], keys: set[str]) -> dict[str, int]:
+    """How many claims of each key these stored articles hold (see _candidates)."""
+    counts = dict.fromkeys(keys, 0)
+    rows = session.execute(
+        sa.select(col(Claim.group_key), func.count())
+        .where(col(Claim.article_id).in_(articles), col(Claim.group_key).in_(keys))
+        .group_by(col(Claim.group_key))
+    ).all()
+    counts.update({key: n for key, n in rows})
+    return counts
 
 
 @dataclass(slots=True)
@@ -366,23 +391,29 @@ def join_merged_speaker(
     """
     key = f"s|{speaker_id}"
     advisory_lock(session, [key])
-    moved = [m for m in _news(session, col(Claim.id).in_(claim_ids)) if m.group_key == key]
+    moved = _members(session, _news(session, col(Claim.id).in_(claim_ids), Claim.group_key == key))
     if not moved:
         return
     at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
-    kept = _news(
+    kept = _members(
         session,
-        col(Claim.group_key) == key,
-        col(Claim.id).not_in([m.id for m in moved]),
-        at >= min(m.at for m in moved) - WINDOW,
-        at <= max(m.at for m in moved) + WINDOW,
+        _news(
+            session,
+            col(Claim.group_key) == key,
+            col(Claim.id).not_in([m.id for m in moved]),
+            at >= min(m.at for m in moved) - WINDOW,
+            at <= max(m.at for m in moved) + WINDOW,
+        ),
     )
-    matches = {m.id: [(s, k) for k in kept if (s := _score(m, k)) is not None] for m in moved}
-    _add_topics(session, [*moved, *(k for found in matches.values() for _, k in found)])
     heaps = _Heaps.read(session, [*moved, *kept])
     for m in moved:
-        for _, k in sorted(matches[m.id], key=lambda found: (found[0], -found[1].id)):
-            if same_topic(m.topics, k.topics) and heaps.join(m.id, k.id):
+        found = [
+            (s, k)
+            for k in kept
+            if same_topic(m.topics, k.topics) and (s := _score(m, k)) is not None
+        ]
+        for _, k in sorted(found, key=lambda pair: (pair[0], -pair[1].id)):
+            if heaps.join(m.id, k.id):
                 break
     _write_heaps(session, heaps, {m.id: m for m in [*moved, *kept]}, by=by)
 
@@ -548,36 +579,35 @@ def rebuild_groups(session: Session, *, by: User) -> int:
     return joined
 
 
-def _news(session: Session, *where: Any) -> list[_Member]:
-    """The claims to group, with a group key, in the order they were stored."""
-    return [
-        _member(r)
-        for r in session.execute(
+def _news(session: Session, *where: Any) -> list[Row]:
+    """The rows (_FIELDS) of the claims to group, with a group key, in the order stored."""
+    return list(
+        session.execute(
             sa.select(*_FIELDS)
             .join(Article, col(Article.id) == Claim.article_id)
             .where(*where, col(Claim.group_key).is_not(None))
             .order_by(col(Claim.id))
         ).all()
-    ]
+    )
 
 
-def _group(session: Session, news: Sequence[_Member], *, stored: bool) -> int:
-    """Join each of ``news`` to the best matching claim of its key; how many joined.
+def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
+    """Join each of the claims of ``rows`` (_news) to the best matching claim of its key;
+    how many joined.
 
     ``stored``: their articles may already have claims in groups (an edit, a rebuild), read
     so that a group still holds one claim per article; new articles have none.
     """
-    keys = {m.group_key for m in news}
+    keys = {row.group_key for row in rows}
     if not keys:
         return 0
     advisory_lock(session, keys)
-    articles = {m.article_id for m in news}
-    pool: dict[str, list[_Member]] = {}
-    for old in _candidates(session, keys, articles):
-        pool.setdefault(old.group_key, []).append(old)
+    articles = {row.article_id for row in rows}
+    # New articles hold only the claims being grouped; stored ones may hold others too.
+    inside = _inside(session, articles, keys) if stored else Counter(row.group_key for row in rows)
+    members = _members(session, [*rows, *_candidates(session, inside, articles)])
+    news, pool = members[: len(rows)], members[len(rows) :]
     matches = _matches(news, pool)
-    # The names an article is about are read only for the candidates that match otherwise.
-    _add_topics(session, [*news, *(old for found in matches.values() for _, old in found)])
     plan = _Plan()
     if stored:
         for gid, article_id in session.exec(
@@ -590,8 +620,6 @@ def _group(session: Session, news: Sequence[_Member], *, stored: bool) -> int:
         best: tuple[float, int, _Member] | None = None
         for score, old in matches[new.id]:
             if best is not None and (score, -old.id) >= best[:2]:
-                continue
-            if not same_topic(new.topics, old.topics):
                 continue
             # One claim per article in a group (what the plan holds, and for stored articles
             # what was read above).
@@ -606,24 +634,28 @@ def _group(session: Session, news: Sequence[_Member], *, stored: bool) -> int:
 
 
 def _matches(
-    news: Sequence[_Member], pool: dict[str, list[_Member]]
+    news: Sequence[_Member], pool: Sequence[_Member]
 ) -> dict[int, list[tuple[float, _Member]]]:
     """Each new claim's matches (score, claim) among the candidates of its key and the new
-    claims stored before it, before the articles' names are compared.
+    claims stored before it, from articles about the same names (same_topic).
 
-    Figures are filed by order of magnitude (powers of two their plausible values cover), so
-    a figure is scored only against those in its own and the neighbouring magnitudes: values
-    within SAME_FACT (15%) of each other are never further apart than that.
+    The names are compared first: most look-alike figures of other stories are dismissed
+    there, before their values are. Figures are filed by order of magnitude (powers of two
+    their plausible values cover), so a figure is scored only against those in its own and
+    the neighbouring magnitudes: values within SAME_FACT (15%) of each other are never
+    further apart than that.
     """
     shelves: dict[str, _Shelf] = {}
-    for key, olds in pool.items():
-        shelf = shelves[key] = _Shelf()
-        for old in olds:
-            shelf.file(old)
+    for old in pool:
+        shelves.setdefault(old.group_key, _Shelf()).file(old)
     found: dict[int, list[tuple[float, _Member]]] = {}
     for new in news:
         shelf = shelves.setdefault(new.group_key, _Shelf())
-        found[new.id] = [(s, old) for old in shelf.near(new) if (s := _score(new, old)) is not None]
+        found[new.id] = [
+            (s, old)
+            for old in shelf.near(new)
+            if same_topic(new.topics, old.topics) and (s := _score(new, old)) is not None
+        ]
         shelf.file(new)
     return found
 
@@ -759,12 +791,9 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     if group is None:
         return None
     rows = session.execute(
-        sa.select(*_FIELDS)
-        .join(Article, col(Article.id) == Claim.article_id)
-        .where(col(Claim.group_id) == group_id)
-        .order_by(col(Claim.id))
+        sa.select(*_FIELDS).where(col(Claim.group_id) == group_id).order_by(col(Claim.id))
     ).all()
-    members = [_member(r) for r in rows]
+    members = _members(session, rows)
     if len(members) < 2:
         session.execute(
             sa.update(Claim).where(col(Claim.group_id) == group_id).values(group_id=None)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, col, func, select
 
 from factcheck.db import check_page
@@ -29,19 +30,25 @@ STORY_ARTICLES = 8  # earlier linked articles compared when looking for a source
 _WORD = re.compile(r"\w+")
 
 
-def _date(article: Article) -> datetime:
-    at = article.published_at or article.ingested_at
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+@dataclass(slots=True)
+class _Placed:
+    """What placing an article in a story reads of it (its text only when compared)."""
+
+    id: int
+    title: str
+    at: datetime
+    story_id: int | None
+    derived_from_id: int | None
 
 
 def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dict[int, int]:
     """Put each new article and the articles it shares groups with into one story; not
     committed. ``links``: new article → linked articles, in the order they were stored.
-    Returns each new article's story ID. Reads the articles and their stories once and
-    writes in two flushes, however many articles the batch holds.
+    Returns each new article's story ID. Reads the articles' dates and stories once, the texts
+    of rewrites' candidate sources once, and writes in one flush and one UPDATE, however many
+    articles the batch holds.
     """
-    ids = {a for article_id, linked in links.items() for a in (article_id, *linked)}
-    articles = {a.id or 0: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
+    articles = _placing(session, {a for i, linked in links.items() for a in (i, *linked)})
     known = {a.story_id for a in articles.values() if a.story_id is not None}
     stories: dict[int, Story] = (
         {s.id or 0: s for s in session.exec(select(Story).where(col(Story.id).in_(known)))}
@@ -52,30 +59,68 @@ def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dic
         i: stories[a.story_id] for i, a in articles.items() if a.story_id is not None
     }
     started: list[Story] = []  # stories begun in this batch, in order (no ID yet)
+    earlier: dict[int, list[_Placed]] = {}  # new article → the articles it may be copied from
     for article_id, linked in links.items():
         group = [articles[i] for i in sorted({article_id, *linked})]
-        story = _story_of([placed[a.id or 0] for a in group if (a.id or 0) in placed], started)
+        story = _story_of([placed[a.id] for a in group if a.id in placed], started)
         if story is None:
-            earliest = min(group, key=lambda a: (_date(a), a.id or 0))
-            story = Story(
-                title=earliest.title, first_seen=_date(earliest), last_seen=_date(earliest)
-            )
+            first = min(group, key=lambda a: (a.at, a.id))
+            story = Story(title=first.title, first_seen=first.at, last_seen=first.at)
             started.append(story)
         for article in group:
-            placed.setdefault(article.id or 0, story)
-            if placed[article.id or 0] is story:
+            placed.setdefault(article.id, story)
+            if placed[article.id] is story:
                 _widen(story, article)
-        new = articles[article_id]
-        if new.derived_from_id is None:
-            new.derived_from_id = _source_of(new, [a for a in group if a.id != article_id])
+        if articles[article_id].derived_from_id is None:
+            earlier[article_id] = _earlier(articles[article_id], group)
+    derived = _sources(session, earlier)
     session.add_all([*stories.values(), *started])
     session.flush()
-    for article_id, article in articles.items():
-        if article.story_id is None and article_id in placed:
-            article.story_id = placed[article_id].id
-    session.add_all(articles.values())
-    session.flush()
+    changes = [
+        {
+            "aid": i,
+            "story": a.story_id
+            if a.story_id is not None
+            else (placed[i].id if i in placed else None),
+            "derived": a.derived_from_id or derived.get(i),
+        }
+        for i, a in articles.items()
+        if (a.story_id is None and i in placed) or derived.get(i)
+    ]
+    _write_placing(session, changes)
     return {article_id: placed[article_id].id or 0 for article_id in links}
+
+
+def _placing(session: Session, ids: set[int]) -> dict[int, _Placed]:
+    """The dates, titles and stories of these articles, in one query (no texts)."""
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    rows = session.execute(
+        sa.select(
+            col(Article.id),
+            col(Article.title),
+            at,
+            col(Article.story_id),
+            col(Article.derived_from_id),
+        ).where(col(Article.id).in_(ids))
+    ).all()
+    return {r[0]: _Placed(r[0], r[1], _aware(r[2]), r[3], r[4]) for r in rows}
+
+
+def _write_placing(session: Session, changes: list[dict[str, int | None]]) -> None:
+    """Store articles' stories and sources in one UPDATE; loaded copies read them again."""
+    if not changes:
+        return
+    table: sa.Table = Article.__table__  # type: ignore[attr-defined]
+    session.execute(
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("aid"))
+        .values(story_id=sa.bindparam("story"), derived_from_id=sa.bindparam("derived")),
+        changes,
+    )
+    for change in changes:
+        loaded = session.identity_map.get(identity_key(Article, change["aid"]))
+        if loaded is not None:
+            session.expire(loaded, ["story_id", "derived_from_id"])
 
 
 def _story_of(found: Sequence[Story], started: Sequence[Story]) -> Story | None:
@@ -86,13 +131,12 @@ def _story_of(found: Sequence[Story], started: Sequence[Story]) -> Story | None:
     return next((s for s in started if any(s is f for f in found)), None)
 
 
-def _widen(story: Story, article: Article) -> None:
+def _widen(story: Story, article: _Placed) -> None:
     """Stretch a story's dates over an article; the earliest article gives the title."""
-    at = _date(article)
-    if at < _aware(story.first_seen):
-        story.first_seen, story.title = at, article.title
-    if at > _aware(story.last_seen):
-        story.last_seen = at
+    if article.at < _aware(story.first_seen):
+        story.first_seen, story.title = article.at, article.title
+    if article.at > _aware(story.last_seen):
+        story.last_seen = article.at
 
 
 def _aware(at: datetime) -> datetime:
@@ -111,20 +155,36 @@ def taken_share(text: str, source: str) -> float:
     return len(mine & shingles(source)) / len(mine) if mine else 0.0
 
 
-def _source_of(article: Article, linked: Sequence[Article]) -> int | None:
-    """The earlier article it shares groups with that this one is mostly copied from, if any.
+def _earlier(article: _Placed, group: Sequence[_Placed]) -> list[_Placed]:
+    """The articles of ``group`` it may be copied from: the latest STORY_ARTICLES of those
+    it shares groups with that appeared no later (the cost stays bounded)."""
+    linked = [a for a in group if a.id != article.id and a.at <= article.at]
+    return sorted(linked, key=lambda a: a.at)[-STORY_ARTICLES:]
 
-    Only the articles it shares claim groups with are read (a rewrite shares its source's
-    figures and quotes), the latest STORY_ARTICLES of them: the cost stays bounded.
+
+def _sources(session: Session, earlier: Mapping[int, Sequence[_Placed]]) -> dict[int, int]:
+    """Each article mostly copied from one of its earlier linked articles → that article.
+
+    A rewrite of agency copy keeps long runs of its words (DERIVED of its five-word runs);
+    independent reporting of the same facts does not. The texts are read in one query.
     """
-    at = _date(article)
-    earlier = sorted((a for a in linked if _date(a) <= at), key=_date)[-STORY_ARTICLES:]
-    best = max(
-        ((taken_share(article.text, other.text), other) for other in earlier),
-        key=lambda pair: pair[0],
-        default=(0.0, None),
+    compared = {i: found for i, found in earlier.items() if found}
+    wanted = {a.id for found in compared.values() for a in found} | set(compared)
+    if not wanted:
+        return {}
+    texts = dict(
+        session.exec(select(Article.id, Article.text).where(col(Article.id).in_(wanted))).all()
     )
-    return best[1].id if best[1] is not None and best[0] >= DERIVED else None
+    derived: dict[int, int] = {}
+    for article_id, found in compared.items():
+        best = max(
+            ((taken_share(texts[article_id], texts[a.id]), a.id) for a in found),
+            key=lambda pair: pair[0],
+            default=(0.0, 0),
+        )
+        if best[0] >= DERIVED:
+            derived[article_id] = best[1]
+    return derived
 
 
 @dataclass(frozen=True, slots=True)
