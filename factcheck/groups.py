@@ -20,12 +20,13 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, col, func, select
 
 from factcheck.audit import record
@@ -57,6 +58,7 @@ from factcheck.models import (
     Status,
     Story,
     User,
+    utcnow,
 )
 from factcheck.permissions import Action, require
 
@@ -295,7 +297,6 @@ class _Plan:
     present: dict[int, set[int]] = field(default_factory=dict)  # group → its new articles
     links: dict[int, set[int]] = field(default_factory=dict)  # article → articles it shares with
     joined: dict[int, int] = field(default_factory=dict)  # group → an article that joined it
-    groups: dict[int, ClaimGroup] = field(default_factory=dict)  # written groups by ID
 
 
 def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
@@ -479,7 +480,7 @@ def _write_heaps(
     changed = {h for c, h in heaps.of.items() if h != (heaps.was[c] or -c)}
     if not changed:
         return
-    made = {h: _new_group(known[-h]) for h in changed if h < 0}  # lone claims joined
+    made = {h: ClaimGroup(**_new_group(known[-h])) for h in changed if h < 0}  # lone pairs
     session.add_all(made.values())
     session.flush()
     group_of = {h: made[h].id or 0 if h < 0 else h for h in changed}
@@ -628,8 +629,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             best = (score, -old.id, old)
         if best is not None:
             _plan_join(plan, new, best[2])
-    _write(session, plan)
-    _place_in_stories(session, plan)
+    _write(session, plan, _place_in_stories(session, plan))
     return sum(1 for m in news if m.group_id is not None)
 
 
@@ -711,78 +711,133 @@ def _plan_join(plan: _Plan, new: _Member, old: _Member) -> None:
     plan.joined[gid] = new.article_id
 
 
-def _write(session: Session, plan: _Plan) -> None:
-    """Store a plan: new groups in one insert, joined groups and claims in one update each."""
+def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
+    """Store a plan: new groups in one insert, joined groups and claims in one update each.
+
+    A group without a story takes the story of the article that joined it (``stories``:
+    article → story). Written by statements, not ORM objects: a batch makes hundreds of
+    groups; copies of them loaded in this session read them again when next used.
+    """
     if not plan.joins:
         return
+    table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
     known = {gid for gid, _ in plan.joins if gid > 0}
-    groups: dict[int, ClaimGroup] = (
-        {
-            g.id or 0: g
-            for g in session.exec(select(ClaimGroup).where(col(ClaimGroup.id).in_(known)))
-        }
-        if known
-        else {}
-    )
-    for gid, first in plan.starts.items():
-        groups[gid] = _new_group(first)
-    for gid, member in plan.joins:
-        _take(groups[gid], member)
-    session.add_all(groups.values())
-    session.flush()
-    table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
-    session.execute(
-        sa.update(table)
-        .where(table.c.id == sa.bindparam("cid"))
-        .values(group_id=sa.bindparam("gid")),
-        [{"cid": m.id, "gid": groups[gid].id} for gid, m in plan.joins],
-    )
-    plan.joined = {groups[gid].id or 0: article for gid, article in plan.joined.items()}
-    for gid, member in plan.joins:
-        member.group_id = groups[gid].id
-    plan.starts.clear()
-    plan.groups = {g.id or 0: g for g in groups.values()}
-
-
-def _new_group(first: _Member) -> ClaimGroup:
-    """An empty group for the claims of ``first``'s key (members are counted in by _take)."""
-    return ClaimGroup(
-        kind=first.kind,
-        key=first.group_key,
-        measure_key=first.measure_key,
-        unit=first.group_key.rsplit("|", 1)[-1] if first.kind == ClaimKind.NUMERIC else None,
-        speaker_id=first.speaker_id if first.kind == ClaimKind.ATTRIBUTED else None,
-    )
-
-
-def _take(group: ClaimGroup, member: _Member) -> None:
-    """Count ``member`` in its group: size, common bounds, conflict, first and last seen."""
-    if member.bounds is not None:
-        common = (
-            member.bounds if group.size == 0 else Bounds(group.lo, group.hi).meet(member.bounds)
+    tallies = {
+        row.id: _Tally(**{name: getattr(row, name) for name in _TALLY})
+        for row in (
+            session.execute(
+                sa.select(table.c.id, *(table.c[n] for n in _TALLY)).where(table.c.id.in_(known))
+            )
+            if known
+            else []
         )
-        group.lo, group.hi, group.conflict = common.lo, common.hi, group.conflict or common.empty
-    group.size += 1
-    first = _aware(group.first_seen) if group.first_seen else None
-    if first is None or member.at < first:
-        group.first_seen, group.first_claim_id = member.at, member.id
-    last = _aware(group.last_seen) if group.last_seen else None
-    if last is None or member.at >= last:
-        group.last_seen, group.last_claim_id = member.at, member.id
+    }
+    tallies.update({gid: _Tally() for gid in plan.starts})
+    for gid, member in plan.joins:
+        tallies[gid].take(member)
+    for gid, article_id in plan.joined.items():
+        if tallies[gid].story_id is None:
+            tallies[gid].story_id = stories.get(article_id)
+    if known:
+        session.execute(
+            sa.update(table)
+            .where(table.c.id == sa.bindparam("gid"))
+            .values({n: sa.bindparam(n) for n in _TALLY}),
+            [{"gid": gid, **asdict(tallies[gid])} for gid in sorted(known)],
+        )
+        for gid in known:
+            loaded = session.identity_map.get(identity_key(ClaimGroup, gid))
+            if loaded is not None:
+                session.expire(loaded)
+    ids = {gid: gid for gid in known}
+    if plan.starts:
+        now = utcnow()
+        made = (
+            session.execute(
+                sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                [
+                    {**_new_group(first), **asdict(tallies[gid]), "created_at": now}
+                    for gid, first in plan.starts.items()
+                ],
+            )
+            .scalars()
+            .all()
+        )
+        ids.update(zip(plan.starts, made, strict=True))
+    claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    session.execute(
+        sa.update(claims)
+        .where(claims.c.id == sa.bindparam("cid"))
+        .values(group_id=sa.bindparam("gid")),
+        [{"cid": m.id, "gid": ids[gid]} for gid, m in plan.joins],
+    )
+    for gid, member in plan.joins:
+        member.group_id = ids[gid]
+    plan.starts.clear()
 
 
-def _place_in_stories(session: Session, plan: _Plan) -> None:
-    """An article that shares a group with others joins their story (or they start one)."""
+def _new_group(first: _Member) -> dict[str, Any]:
+    """The columns of a new group for the claims of ``first``'s key (its tally apart)."""
+    numeric = first.kind == ClaimKind.NUMERIC
+    return {
+        "kind": first.kind,
+        "key": first.group_key,
+        "measure_key": first.measure_key,
+        "unit": first.group_key.rsplit("|", 1)[-1] if numeric else None,
+        "speaker_id": None if numeric else first.speaker_id,
+    }
+
+
+_TALLY = (
+    "size",
+    "lo",
+    "hi",
+    "conflict",
+    "first_seen",
+    "first_claim_id",
+    "last_seen",
+    "last_claim_id",
+    "story_id",
+)  # the columns of a group that its members decide (and its story)
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What a group's members make of it: how many, the values all allow, conflict, first
+    and last appearance (ClaimGroup's columns of the same names)."""
+
+    size: int = 0
+    lo: float | None = None
+    hi: float | None = None
+    conflict: bool = False
+    first_seen: datetime | None = None
+    first_claim_id: int | None = None
+    last_seen: datetime | None = None
+    last_claim_id: int | None = None
+    story_id: int | None = None
+
+    def take(self, member: _Member) -> None:
+        """Count ``member`` in: size, common bounds, conflict, first and last seen."""
+        if member.bounds is not None:
+            common = (
+                member.bounds if self.size == 0 else Bounds(self.lo, self.hi).meet(member.bounds)
+            )
+            self.lo, self.hi, self.conflict = common.lo, common.hi, self.conflict or common.empty
+        self.size += 1
+        first = _aware(self.first_seen) if self.first_seen else None
+        if first is None or member.at < first:
+            self.first_seen, self.first_claim_id = member.at, member.id
+        last = _aware(self.last_seen) if self.last_seen else None
+        if last is None or member.at >= last:
+            self.last_seen, self.last_claim_id = member.at, member.id
+
+
+def _place_in_stories(session: Session, plan: _Plan) -> dict[int, int]:
+    """An article that shares a group with others joins their story (or they start one);
+    each such article's story."""
     from factcheck.stories import join_stories  # stories read groups; groups place articles
 
-    if not plan.links:
-        return
-    stories = join_stories(session, links=plan.links)
-    for gid, article_id in plan.joined.items():
-        group = plan.groups[gid]
-        if group.story_id is None and article_id in stories:
-            group.story_id = stories[article_id]
-    session.flush()
+    return join_stories(session, links=plan.links) if plan.links else {}
 
 
 def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
@@ -801,10 +856,11 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
         session.delete(group)
         session.flush()
         return None
-    group.size, group.lo, group.hi, group.conflict = 0, None, None, False
-    group.first_seen = group.last_seen = None
+    tally = _Tally(story_id=group.story_id)
     for member in members:
-        _take(group, member)
+        tally.take(member)
+    for name in _TALLY:
+        setattr(group, name, getattr(tally, name))
     session.flush()
     return group
 
