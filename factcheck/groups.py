@@ -26,7 +26,6 @@ from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, col, func, select
 
 from factcheck.audit import record
@@ -45,7 +44,7 @@ from factcheck.comparable import (
     word_overlap,
 )
 from factcheck.comparable import measure_key as _measure_key
-from factcheck.db import advisory_lock, check_page
+from factcheck.db import advisory_lock, check_page, expire_written
 from factcheck.errors import BadInput, Conflict, NotFound
 from factcheck.models import (
     Article,
@@ -745,10 +744,7 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
             .values({n: sa.bindparam(n) for n in _TALLY}),
             [{"gid": gid, **asdict(tallies[gid])} for gid in sorted(known)],
         )
-        for gid in known:
-            loaded = session.identity_map.get(identity_key(ClaimGroup, gid))
-            if loaded is not None:
-                session.expire(loaded)
+        expire_written(session, ClaimGroup, known)
     ids = {gid: gid for gid in known}
     if plan.starts:
         now = utcnow()
