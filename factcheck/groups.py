@@ -8,6 +8,14 @@ dated within ``WINDOW`` of its own, about the same names (factcheck.comparable.s
 describes the same fact (factcheck.comparable: figures whose bounds meet within 15%, quotes
 whose words say the same). It joins that claim's group, or the two start one.
 
+What a batch of articles costs does not grow with the database: one statement reads the
+candidates of every key (each key walks its index backwards), one reads the dates and names
+of the articles involved, names are compared before values, and groups, stories and claims
+are written in a few statements whatever the batch size (tests/perf/bench_groups.py).
+
+When an editor merges two speakers, what the two said in the same words is put together by
+the same rule (join_merged_speaker): their groups become one, each moved claim an event.
+
 On PostgreSQL, ingests running at once take a transaction-scoped advisory lock per key before
 they look, so two workers with the same figure end in one group; SQLite writers already take
 the whole database in turn (BEGIN IMMEDIATE).
@@ -20,7 +28,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -742,7 +750,7 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
             sa.update(table)
             .where(table.c.id == sa.bindparam("gid"))
             .values({n: sa.bindparam(n) for n in _TALLY}),
-            [{"gid": gid, **asdict(tallies[gid])} for gid in sorted(known)],
+            [{"gid": gid, **tallies[gid].columns()} for gid in sorted(known)],
         )
         expire_written(session, ClaimGroup, known)
     ids = {gid: gid for gid in known}
@@ -752,7 +760,7 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
             session.execute(
                 sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
                 [
-                    {**_new_group(first), **asdict(tallies[gid]), "created_at": now}
+                    {**_new_group(first), **tallies[gid].columns(), "created_at": now}
                     for gid, first in plan.starts.items()
                 ],
             )
@@ -811,6 +819,10 @@ class _Tally:
     last_seen: datetime | None = None
     last_claim_id: int | None = None
     story_id: int | None = None
+
+    def columns(self) -> dict[str, Any]:
+        """The tally as ClaimGroup's columns (dataclasses.asdict would deep-copy each date)."""
+        return {name: getattr(self, name) for name in _TALLY}
 
     def take(self, member: _Member) -> None:
         """Count ``member`` in: size, common bounds, conflict, first and last seen."""
