@@ -30,8 +30,9 @@ _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
 _LOWER_TITLE = re.compile(
-    rf"\b(?i:{first_letter_check(LOWER_TITLES)}(?:{'|'.join(LOWER_TITLES)}))"
-    rf"[ \u00a0]+({_RUN.pattern})"
+    rf"\b(?P<title>(?:(?:{alternation(TITLES)})[ \u00a0]+){{0,2}}"
+    rf"(?i:{first_letter_check(LOWER_TITLES)}(?:{'|'.join(LOWER_TITLES)})))"
+    rf"[ \u00a0]+(?P<run>{_RUN.pattern})"
 )
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
 _DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
@@ -238,7 +239,7 @@ class NameBook:
     people: list[tuple[int, str]] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)  # bodies opening a sentence
     text: str = ""
-    titles: dict[str, str] = field(default_factory=dict)
+    titles: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, title, name)
     names: list[tuple[int, str]] = field(default_factory=list)  # any "First Last", untitled
     mentions: list[tuple[int, str]] = field(default_factory=list)  # every naming, full or surname
     gender: dict[str, str] = field(default_factory=dict)  # name → "he" or "she" if the text says
@@ -248,8 +249,8 @@ class NameBook:
         """Remember a full name seen at pos, with its title ("prime minister") if any."""
         if len(name.split()) >= 2:
             self.people.append((pos, name))
-        if title:
-            self.titles[title.lower()] = name
+        if key := title_key(title.split()):
+            self.titles.append((pos, key, name))
 
     def full_name(self, name: str, pos: int) -> str | None:
         """Expand a surname or partial name to the full name given nearest before pos."""
@@ -265,18 +266,51 @@ class NameBook:
             best = earlier[-1] if earlier else None
         return best
 
-    def by_title(self, phrase: str) -> str | None:
-        """Resolve "the prime minister" to the person introduced with that title."""
-        words = phrase.lower().split()
-        if not words or words[0] != "the":
+    def by_title(self, phrase: str, pos: int | None = None) -> str | None:
+        """Resolve "the prime minister", "the company's chief executive" or "its CEO" to the
+        person introduced with that title: the holder named last before pos, else the only one.
+
+        Pattern: DETERMINER (OWNER's)? TITLE, where the title equals or ends a title given
+        with a name ("the minister" after "Foreign Minister Anneli Varos").
+        """
+        words = phrase.split()
+        if not words or words[0].lower() not in _TITLE_LEADS:
             return None
-        title = " ".join(SHORT_TITLES.get(w, w) for w in words[1:])  # "the PM"
-        if title in self.titles:
-            return self.titles[title]
-        matches = {
-            n for t, n in self.titles.items() if t.endswith(" " + title) or _titled_for(t, title)
-        }
-        return matches.pop() if len(matches) == 1 else None
+        title = title_key(words[1:])
+        if not title:
+            return None
+        exact = [(p, n) for p, t, n in self.titles if t == title]
+        partial = [
+            (p, n) for p, t, n in self.titles if t.endswith(" " + title) or _titled_for(t, title)
+        ]
+        for holders in (exact, partial):
+            before = [h for h in holders if pos is None or h[0] < pos]
+            if before and pos is not None:
+                return max(before)[1]
+            if len({n for _, n in holders}) == 1:
+                return holders[0][1]
+        return None
+
+
+# Words that open a title used as a speaker: "the minister", "its chief executive".
+_TITLE_LEADS = word_set("the its their his her")
+
+
+def title_key(words: Sequence[str]) -> str:
+    """The title in words, lower case and in full: "Transport Secretary" → "transport
+    secretary", "the company's CEO" → "chief executive"; "" when no title word is in it.
+
+    An owner before the title ("the union's", "Nigeria's") is no part of it.
+    """
+    tokens = [w.lower().strip(".,") for w in words]
+    while any(t.endswith(("'s", "’s", "s'")) for t in tokens):
+        tokens = tokens[
+            next(i for i, t in enumerate(tokens) if t.endswith(("'s", "’s", "s'"))) + 1 :
+        ]
+    tokens = [full for t in tokens for full in SHORT_TITLES.get(t, t).split()]
+    if not tokens or not any(t in TITLES for t in tokens):
+        return ""
+    return " ".join(tokens)
 
 
 def _titled_for(full: str, title: str) -> bool:
@@ -307,13 +341,16 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                 continue
             title, name = split_title(tokens)
             if title and 2 <= len(name) <= 4 and not _has_org_word(name):
-                book.add(run.start(), " ".join(name), " ".join(title))
+                # "Transport Secretary Gwen Talbot": the words before the name are her title
+                book.add(run.start(), " ".join(name), " ".join(tokens[: len(tokens) - len(name)]))
             if bare := _bare_name(tokens, run.start() == sentence.start):
                 book.names.append((run.start(), bare))
         for match in _LOWER_TITLE.finditer(text, sentence.start, sentence.end):
-            name = match.group(1).split()
+            # "Rail Partners chief executive Mark Dune", "Chief Executive Jane Roe": the title
+            # is the lower-case words and any title words the capitalised run opens with
+            title, name = split_title(match.group("run").split())
             if 2 <= len(name) <= 4 and not _has_org_word(name):
-                book.add(match.start(1), " ".join(name))
+                book.add(match.start("run"), " ".join(name), " ".join([match["title"], *title]))
     for match in _APPOSED_TITLE.finditer(text):
         name = split_title(match.group(2).split())[1]
         if 2 <= len(name) <= 4 and not _has_org_word(name):
@@ -349,8 +386,9 @@ def _genders(book: NameBook, text: str) -> None:
             book.gender[name] = "she" if pronoun.group(1).lower() in _FEMININE else "he"
 
 
+# "the finance chief, Priya Raman," and "The union's general secretary, Owen Pryce,".
 _APPOSED_TITLE = re.compile(
-    rf"\b(?i:the)\s+((?:[a-z-]+\s+){{0,3}}?(?i:{'|'.join(sorted(TITLES))})"
+    rf"\b(?i:the|its|their|his|her)\s+(?:[\w-]+['’]s?\s+)?((?:[a-z-]+\s+){{0,3}}?(?i:{'|'.join(sorted(TITLES))})"
     r"(?:\s+(?:for|of)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})?)"
     rf"\s*,\s+({_RUN.pattern})"
     r"(?=\s*[,.;])"
@@ -471,7 +509,7 @@ class Resolver:
             full = self.book.full_name(name, pos)
             if full is not None or len(name.split()) >= 2:
                 return self._person(full or name, para), True
-        titled = self.book.by_title(phrase)
+        titled = self.book.by_title(phrase, pos)
         if titled is not None:
             return self._person(titled, para), True
         if _INDEFINITE.match(phrase):
