@@ -87,3 +87,95 @@ def test_a_capitalised_title_run_is_no_part_of_the_name() -> None:
     )
     assert said(text, "sales fell in").speaker == "Dora Pell"
     assert said(text, "12 men had fled").speaker == "Amos Reed"
+
+
+# Pattern: NAME, which/who …, CUE — a body named by a capitalised run speaks across an aside
+# as a person does ("The Teral Front, which holds the captives, said …").
+
+
+def test_a_named_body_speaks_across_a_relative_clause() -> None:
+    text = (
+        "The Harrow Water Company, which supplies 90,000 homes, said on Monday that pipes "
+        "would be replaced. Brightmoor Foods, which owns 40 shops, said it would close six."
+    )
+    assert said(text, "pipes would be replaced").speaker == "the Harrow Water Company"
+    assert said(text, "it would close six").speaker == "Brightmoor Foods"
+
+
+# Pattern: a spokesperson whose modifier names a body ("a police spokeswoman", "an army
+# spokesman") speaks for that body, not for the body named last; and a lone organisation word
+# before a lower-case title ("Agency director Lena Haugland") names no body.
+
+
+def test_a_spokesperson_speaks_for_the_body_in_her_own_title() -> None:
+    text = (
+        "Agency director Rhea Valdt opened the shelter. A police spokeswoman said divers had "
+        "searched the lake for five hours. An army spokesman said 40 soldiers were helping."
+    )
+    divers = said(text, "divers had searched")
+    assert (divers.speaker, divers.speaker_resolved) == ("a police spokeswoman", True)
+    soldiers = said(text, "40 soldiers were helping")
+    assert (soldiers.speaker, soldiers.speaker_resolved) == ("an army spokesman", True)
+
+
+def test_a_lone_organisation_word_before_a_title_is_no_body() -> None:
+    alone = (
+        "Ministry spokesman Ivo Brandt gave the figures. A spokeswoman said the count would rise."
+    )
+    claim = said(alone, "the count would rise")
+    assert (claim.speaker, claim.speaker_resolved) == ("a spokeswoman", False)
+    named = (
+        "Police spokesman Ivo Brandt gave the figures. The Red Cross said 40 tents were up. "
+        "A spokeswoman said the count would rise."
+    )
+    assert said(named, "the count would rise").speaker == "a spokeswoman for the Red Cross"
+
+
+# Pattern: a plural noun without -s takes the bare verb as a plural does: "Police say …",
+# "Staff say …" report as "Officials say …" does.
+
+
+def test_an_irregular_plural_subject_reports_with_a_bare_verb() -> None:
+    police = "Police say three climbers are missing on the north ridge."
+    assert said(police, "three climbers are missing").speaker == "Police"
+    staff = "Hospital staff say the ward has been short of nurses since May."
+    assert said(staff, "the ward has been short").speaker == "Hospital staff"
+
+
+# Pattern: CONTENT, SPEAKER CUE (time), as|while|after CLAUSE — the clause after a closing cue
+# is an aside and does not stop the cue from reporting what came before it.
+
+
+def test_a_closing_cue_reports_across_a_clause_after_it() -> None:
+    first = (
+        "At least 90 homes were flooded in the night, the fire service said on Sunday, as "
+        "the river kept rising."
+    )
+    assert said(first, "At least 90 homes").speaker == "the fire service"
+    second = (
+        "The bridge will stay shut until the spring, engineers said, while repairs to its "
+        "piers go on."
+    )
+    assert said(second, "The bridge will stay shut").speaker == "engineers"
+
+
+# Pattern: DOCUMENT by|from SOURCE (for OUTLET) — the source speaks, not the outlet that
+# commissioned it; a later "the data" / "the poll" is that source's document again.
+
+
+def test_a_commissioned_poll_speaks_for_the_pollster() -> None:
+    text = "A survey by Mennick Polling for the Daily Lantern found that 58% of drivers back tolls."
+    assert said(text, "58% of drivers").speaker == "Mennick Polling"
+
+
+def test_a_later_document_noun_is_the_source_named_before() -> None:
+    data = (
+        "Figures published by the statistics bureau show 9,200 firms closed last year. "
+        "The data show closures rose fastest in the north."
+    )
+    assert said(data, "closures rose fastest").speaker == "the statistics bureau"
+    poll = (
+        "A poll by Harlan Research found 40% of renters had moved twice. The poll also found "
+        "that most of them wanted to buy."
+    )
+    assert said(poll, "most of them wanted").speaker == "Harlan Research"

@@ -16,7 +16,13 @@ from itertools import islice
 
 from .cues import CUE, PASSIVE, TELLING, cue_kind, data_only, is_bare_verb, needs_that
 from .lexicon import alternation, word_set
-from .lexicon.people import DOCUMENT_NOUNS, NOT_SPEAKERS, PRONOUNS, TITLES
+from .lexicon.people import (
+    DOCUMENT_NOUNS,
+    IRREGULAR_PLURALS,
+    NOT_SPEAKERS,
+    PRONOUNS,
+    TITLES,
+)
 from .quotes import Quote
 from .sentences import MAX_CUES, Sentence, SentenceIndex, line_start
 from .speakers import (
@@ -94,7 +100,12 @@ _PASSIVE = re.compile(
     r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
 )
 # What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
-_ASIDE = re.compile(r",\s+(?:who|which|describing|adding|saying|noting|citing|calling)\b.*$", re.S)
+# Pattern: CONTENT, SPEAKER said, as|while|after … — a clause after the cue is an aside too.
+_ASIDE = re.compile(
+    r",\s+(?:who|which|describing|adding|saying|noting|citing|calling|as|while|after|before|"
+    r"when|amid|despite|even\s+as)\b.*$",
+    re.S,
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # "Finance director Helen Sauer kept … and said": a lower-case title may sit inside the name.
 _LEADING_SUBJECT = re.compile(
@@ -113,7 +124,10 @@ _CLAUSE_REACH = 600
 _WORD = re.compile(r"\w[\w'’-]*")
 # A verb's bare form is a cue only after "they", "we" or a plural: "officials say", not
 # "its long-standing demand" or "a Palestinian state".
-_PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]s|\band\s+\S+)\s*$")
+# Pattern: SUBJECT say, where the subject is a plural: "Police say", "residents say".
+_PLURAL_SUBJECT = re.compile(
+    rf"(?:\b(?:they|we|I|you|(?i:{alternation(IRREGULAR_PLURALS)}))|[a-z]s|\band\s+\S+)\s*$"
+)
 # "put the death toll at 300": "put" reports a figure only in this frame.
 _PUT_FIGURE = re.compile(
     r"\s+(?:it|them|this|that)\s+at\b|\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:number|toll|figure|total|count|cost|"

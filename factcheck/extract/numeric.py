@@ -35,6 +35,7 @@ from .lexicon.numbers import (
     TALLY_NOUNS,
     VAGUE_LOWER,
 )
+from .lexicon.people import IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
 from .numbers import Core, read_symbolic, read_words
 from .sentences import MAX_CANDIDATES, Sentence, line_start
@@ -247,7 +248,6 @@ _CHANGED = word_set(
 _TO_BEFORE = re.compile(r"\bto\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
 _COPULA = word_set("was is were are stood stands totalled totaled totals reached reaches hit")
-_PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
 _SPEECH_VERBS = speech_forms() | {"according"}
@@ -875,7 +875,12 @@ def _measure(
 
 def _is_plural(word: str) -> bool:
     low = word.lower()
-    return low in _PLURALS or len(low) > 3 and low.endswith("s") and not low.endswith(_NOT_PLURAL)
+    return (
+        low in IRREGULAR_PLURALS
+        or len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(_NOT_PLURAL)
+    )
 
 
 _NOT_PLURAL = ("ss", "us", "is", "ous")

@@ -11,12 +11,14 @@ from .lexicon.people import (
     ARTICLES,
     BODY_NOUNS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FIRM_NOUNS,
     LOWER_TITLES,
     OPENERS,
     ORG_WORDS,
     PRONOUNS,
     PUBLIC_BODIES,
+    REMARK_NOUNS,
     SELF_NAMING,
     SHORT_TITLES,
     STUDY_PEOPLE,
@@ -42,10 +44,15 @@ _ANONYMOUS = re.compile(
     r"residents|analysts|experts|critics)\b",
     re.IGNORECASE,
 )
-_REMARKS_BY = re.compile(
-    r"\b(?i:remarks|comments|statements?|reports?|figures|data|a post|tweets?|letter|testimony|"
-    r"speech|interview|analysis|estimates?|statistics|numbers)\b(?:\s+\w+)?\s+(?:by|from)\s+(.+?)"
-    r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
+# "remarks by X", "a poll by X for the Harbour Times", "figures released by X": the source.
+_SOURCE_NOUN = rf"\b(?i:{alternation(DOCUMENT_NOUNS | REMARK_NOUNS)})\b(?:\s+\w+)?\s+(?:by|from)\s+"
+_SOURCE_END = r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
+_REMARKS_BY = re.compile(rf"{_SOURCE_NOUN}(.+?){_SOURCE_END}")
+# The source named for the last document before a later "the data", "the poll" (one clause).
+_DOCUMENT_SOURCE = re.compile(
+    rf"{_SOURCE_NOUN}((?:the\s+)?[\w'’&.-]+(?:\s+[\w'’&.-]+){{0,5}}?)"
+    r"(?=\s+(?:for|on|in|at|to|of|shows?|showed|found|finds?|says?|said|suggests?|published|"
+    r"released|issued|carried)\b|\s*[,.;:)]|$)"
 )
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|later|earlier|again|repeatedly|reportedly|recently|"
@@ -139,8 +146,22 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
             continue
         else:
             named = _is_name(chunk) or len(chunk.split()) <= 5 and person_name(chunk) is not None
+            named = named or _is_proper_body(chunk)
             return chunk if asides and named else None
     return None
+
+
+# "The Teral Front, which holds the captives, said": a body named by a capitalised run.
+_PROPER_BODY = re.compile(rf"(?:The\s+)?{_RUN.pattern}")
+
+
+def _is_proper_body(part: str) -> bool:
+    """Tell whether part is a capitalised name of a body ("The Teral Front", "Halvorsen Foods"),
+    not a sentence opener or a place after a preposition ("In Tarsk")."""
+    words = part.split()
+    if not words or words[0] in OPENERS or _LEADING_PREPOSITION.match(part.strip()):
+        return False
+    return len(words) <= 6 and _PROPER_BODY.fullmatch(part.strip()) is not None
 
 
 def _is_name(part: str) -> bool:
@@ -332,8 +353,11 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                 if not tokens:
                     continue
             firm = _FIRM_SUFFIX.match(text, run.end())
-            if (run.start() == sentence.start or firm) and (
-                org := _organisation(tokens, bool(firm))
+            lone = len(tokens) == 1 and _TITLE_AFTER.match(text, run.end()) is not None
+            if (
+                (run.start() == sentence.start or firm)
+                and not lone
+                and (org := _organisation(tokens, bool(firm)))
             ):
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
             _mention(book, run.start(), tokens, text)
@@ -405,6 +429,11 @@ _TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she
 _TITLE_GENDER |= {"lady": "she", "dame": "she"}
 
 
+# "Agency director Lena Haugland", "Ministry spokesman Ali Reza": a lone organisation word
+# before a lower-case title is a common noun capitalised by the sentence, not a body's name.
+_TITLE_AFTER = re.compile(rf"[ \u00a0]+(?:{alternation(LOWER_TITLES)})\b")
+
+
 def _organisation(tokens: list[str], firm: bool) -> str | None:
     """ "Brightline Appliances Ltd" opening a sentence: a body "the company" may later mean."""
     if tokens and tokens[0] in ("The", "A", "An"):
@@ -461,8 +490,8 @@ _FUNCTION_WORDS = word_set(
 
 
 _SPOKESPERSON = re.compile(
-    r"(?i:an?|one|another)\s+(?:[\w-]+\s+)?(?:spokes(?:wo)?man|spokesperson|press officer|"
-    r"representative)(?:\s+for\s+(.+))?$"
+    r"(?i:an?|one|another)\s+(?:(?P<modifier>[\w-]+)\s+)?(?:spokes(?:wo)?man|spokesperson|"
+    r"press officer|representative)(?:\s+for\s+(?P<owner>.+))?$"
 )
 _FIRM_SUFFIX = re.compile(r"\s(?:plc|Plc|PLC|Ltd|Inc|Corp|LLC|AG|SA|NV|GmbH|Co)\b\.?")
 _MADE_BY = re.compile(
@@ -500,7 +529,7 @@ class Resolver:
             person = self._antecedent(pos, para, low) if low in _PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
         if spokes := _SPOKESPERSON.match(phrase):
-            return self._spokesperson(phrase, spokes.group(1), pos)
+            return self._spokesperson(phrase, spokes["owner"], spokes["modifier"], pos)
         if (maker := _MADE_BY.search(phrase)) and self.resolve(maker.group(1), pos, para)[1]:
             self.seen.append(phrase)
             return phrase, True  # "a consensus compiled by the company", the company named
@@ -545,10 +574,15 @@ class Resolver:
             near = [b for b in near if not _PUBLIC_BODY.search(b[1])]
         return max(near)[1] if near else None
 
-    def _spokesperson(self, phrase: str, owner: str | None, pos: int) -> tuple[str, bool]:
+    def _spokesperson(
+        self, phrase: str, owner: str | None, modifier: str | None, pos: int
+    ) -> tuple[str, bool]:
         """ "A spokeswoman" speaks for the body just named; "a spokesperson for the mayor" for
-        the mayor, when the text has named one."""
+        the mayor, when the text has named one; "a police spokeswoman" for the body she names
+        (pattern: a spokesperson whose modifier is a body noun or a capitalised name)."""
         self.seen.append(phrase)
+        if modifier and (modifier[:1].isupper() or modifier.lower() in BODY_NOUNS):
+            return phrase, True
         if owner:
             known = self.book.by_title(owner) or owner[:1].isupper() or self._body(pos, public=True)
             return phrase, bool(known)
@@ -586,6 +620,15 @@ class Resolver:
         self.seen.append(name)
         return name
 
+    def _document_source(self, pos: int) -> str | None:
+        """The source of the last document or data named in the 1,500 characters before pos.
+
+        Pattern: "DOCUMENT (VERB)? by|from SOURCE … The DOCUMENT-NOUN shows": "the data" is
+        what the source published ("Figures released by the health ministry show …").
+        """
+        found = list(_DOCUMENT_SOURCE.finditer(self.book.text, max(0, pos - 1500), pos))
+        return _tidy(found[-1].group(1)) if found else None
+
     def _description(self, phrase: str, pos: int) -> tuple[str, bool]:
         """Resolve "the ministry" to an earlier speaker whose name holds that noun, "the company"
         to the firm named last; "the authors" of a study or report named earlier are known."""
@@ -596,6 +639,8 @@ class Resolver:
                 if head in earlier.lower().split() and earlier.lower() != phrase.lower():
                     return earlier, True
         self.seen.append(phrase)
+        if definite and head in DOCUMENT_NOUNS and (source := self._document_source(pos)):
+            return source, True  # "The data show" after "Figures released by the ministry"
         if definite and head in FIRM_NOUNS and (firm := self._body(pos, public=False)):
             return firm, True
         if definite and head in STUDY_PEOPLE and _STUDY.search(self.book.text, 0, pos):
