@@ -179,3 +179,31 @@ def test_a_later_document_noun_is_the_source_named_before() -> None:
         "that most of them wanted to buy."
     )
     assert said(poll, "most of them wanted").speaker == "Harlan Research"
+
+
+# Pattern: in a transcript, "ROLE (NAME):" is NAME's turn, and a one-word label "SURNAME:" is
+# the person the text named in full ("interview with Health Minister Samuel Okonjo").
+
+TRANSCRIPT = (
+    "Breakfast Hour: an interview with Finance Minister Petra Lindahl\n\n"
+    "PRESENTER (OLA BRENNER): Minister, the deficit has grown again.\n\n"
+    "LINDAHL: It has. We borrowed 14 billion crowns more than planned.\n\n"
+    "BRENNER: The deficit was 2 billion a year ago.\n\n"
+    "LINDAHL: And we made 1.6 billion of them by the end of June.\n"
+)
+
+
+def test_a_surname_label_is_the_full_name_from_the_introduction() -> None:
+    assert number(TRANSCRIPT, "14 billion").speaker == "Petra Lindahl"
+    assert number(TRANSCRIPT, "1.6 billion").speaker == "Petra Lindahl"
+
+
+def test_a_role_label_with_a_bracketed_name_is_that_persons_turn() -> None:
+    assert number(TRANSCRIPT, "2 billion").speaker == "Ola Brenner"
+    panel = (
+        "MODERATOR (RUTH KALE): Welcome.\n\n"
+        "GUEST (OMAR SAYED): Rents rose 12 per cent this year.\n\n"
+        "MODERATOR (RUTH KALE): And wages?\n\n"
+        "GUEST (OMAR SAYED): Wages rose 3 per cent.\n"
+    )
+    assert number(panel, "12 per cent").speaker == "Omar Sayed"
