@@ -207,3 +207,48 @@ def test_a_role_label_with_a_bracketed_name_is_that_persons_turn() -> None:
         "GUEST (OMAR SAYED): Wages rose 3 per cent.\n"
     )
     assert number(panel, "12 per cent").speaker == "Omar Sayed"
+
+
+# Pattern: QUALIFIER NUMBER after a dateline ("KESTON (Wire) - Around 130 of …") is a hedged
+# count, not a number naming the capitalised word before it ("Voyager 2").
+
+
+def test_a_capitalised_qualifier_opens_a_count() -> None:
+    first = number("KESTON, May 2 (Tarn Wire) - Around 130 of the miners are trapped.", "130")
+    assert (first.value, first.qualifier) == (130.0, "around")
+    second = number("12:40 - Roughly 40 of the boats were damaged.", "40")
+    assert (second.value, second.qualifier) == (40.0, "roughly")
+
+
+# Pattern: (a|the) ORDINAL NOUN — "a third day", "a fifth term" count places, not shares;
+# "a third of", "by a third" stay fractions.
+
+
+def test_an_ordinal_before_a_singular_noun_is_no_claim() -> None:
+    text = "Talks stalled for a third day. The mayor won a fifth term. Fares fell by a third."
+    quotes = [c.quote for c in extract_claims(text) if c.kind == "numeric"]
+    assert quotes == ["a third"]
+    assert number(text, "a third").start == text.index("a third.")
+
+
+# Pattern: a fraction with no unit is a share: unit "fraction" ("about half of the wards").
+
+
+def test_a_fraction_without_a_unit_is_a_share() -> None:
+    text = "About half of the wards closed, and a fifth of the nurses left. It took half an hour."
+    assert number(text, "half").unit == "fraction"
+    assert number(text, "a fifth").unit == "fraction"
+    assert number(text, "half an hour").unit == "hour"
+
+
+# Pattern: AMOUNT a|an TIME-UNIT earlier|ago|before says when the amount held, not a rate.
+
+
+def test_a_year_earlier_is_no_rate() -> None:
+    text = (
+        "Debt was £1.2bn, down from £1.5bn a year earlier. "
+        "Rice cost ₱30 a kilo, from ₱23 a year ago."
+    )
+    assert number(text, "£1.5bn").unit == "GBP"
+    assert number(text, "₱23").unit == "PHP"
+    assert number(text, "₱30 a kilo").unit == "PHP per kilo"

@@ -39,7 +39,14 @@ from .lexicon.people import IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
 from .numbers import Core, read_symbolic, read_words
 from .sentences import MAX_CANDIDATES, Sentence, line_start
-from .units import ARTICLE_UNITS, CURRENCY_SYMBOLS, UnitMatch, read_per, read_unit
+from .units import (
+    ARTICLE_UNITS,
+    CURRENCY_SYMBOLS,
+    NOT_RELATIVE,
+    UnitMatch,
+    read_per,
+    read_unit,
+)
 
 _SYMBOLS = [s for c in CURRENCIES for s in c.symbols]
 _LETTERS = [p for c in CURRENCIES for p in (*c.prefixes, c.code)]
@@ -79,7 +86,7 @@ _CURRENCY_AFTER = re.compile(
 # Money per thing that is no unit of measurement: "NOK 3.50 per share", "$86 a barrel".
 _MONEY_PER = re.compile(
     r"\s+(?:per|a|an)\s+(share|head|person|night|household|barrel|gallon|litre|liter|tonne|ton|"
-    rf"kilo|unit|ticket|pupil|patient|{alternation(calendar_words())})\b"
+    rf"kilo|unit|ticket|pupil|patient|{alternation(calendar_words())})\b{NOT_RELATIVE}"
 )
 _LINE_ITEM = re.compile(
     r"\b(?i:revenue|sales|profit|loss|income|earnings|ebitda|balance|deficit|net|total|"
@@ -269,6 +276,10 @@ _SPEAKS_AFTER = re.compile(
     r"\s+(?:said|say|says|told|added|warned|estimated|estimates|confirmed|announced|reported)\b"
 )
 _ARTICLE_LED = re.compile(r"(?i:an?|half)\b")
+# Pattern: (a|the) ORDINAL NOUN — "third", "fifth" … before a singular noun count places, not
+# shares ("a third day"); "half" and "quarter" stay fractions ("a half hour", "a quarter mile").
+_ORDINALS = frozenset(w for w in FRACTION_WORDS if not w.endswith("s")) - {"half", "quarter"}
+_NOUN_AFTER = re.compile(r" ([a-z]+)\b(?! of\b)")
 _QUALIFIERS_KEEP_ONE = frozenset({"only", "at least", "more than", "just", "exactly", "some"})
 _RATIO = re.compile(r"\s+(?:in|out of)\s+(?:every\s+)?")
 
@@ -791,6 +802,8 @@ def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool
         return True
     if reading.bare and core.form == "digits" and _ATTACHED.match(text, reading.end):
         return not _lower_unit_like(text, reading.end)
+    if core.form == "fraction" and _is_ordinal(text, core):
+        return True  # "for a third day", "a fifth term": an ordinal before a singular noun
     if core.form == "fraction" and not reading.unit and _ARTICLE_LED.match(text, core.start):
         if text.startswith(" of ", reading.end):
             return False  # "a third of the vote", unlike "a third time"
@@ -799,6 +812,17 @@ def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool
     if core.form == "words" and core.value == 1 and not (reading.unit or reading.scaled):
         return _qualifier(text, reading.start, sentence.start) not in _QUALIFIERS_KEEP_ONE
     return False
+
+
+def _is_ordinal(text: str, core: Core) -> bool:
+    """ "a third day", "a fifth straight term": an ordinal word before a singular noun."""
+    if text[core.start : core.end].lower().split()[-1] not in _ORDINALS:
+        return False
+    noun = _NOUN_AFTER.match(text, core.end)
+    if noun is None or noun.group(1) in _STOP or noun.group(1) == "of":
+        return False
+    word = noun.group(1)
+    return not word.endswith(("s", "ly", "ed"))
 
 
 def _is_label(text: str, reading: _Reading, sentence: Sentence) -> bool:
@@ -845,7 +869,7 @@ def _after_name(text: str, reading: _Reading, sentence: Sentence) -> bool:
     word = before.group(1)
     if not word[0].isupper() or re.fullmatch(_MONTHS, word):
         return False
-    return word.rstrip(".").lower() not in ("about", "over", "under", "nearly", "some")
+    return _QUALIFIER.fullmatch(word.rstrip(".").lower() + " ") is None  # "Around 130 of …"
 
 
 def _qualifier(text: str, start: int, floor: int) -> str | None:
@@ -1092,6 +1116,8 @@ def _finish(text: str, reading: _Reading, previous: list[Quantity], floor: int) 
     measure, head = _measure(text, reading, previous, floor)
     counted = reading.bare or reading.scaled and not reading.currency and not reading.unit
     unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
+    if unit is None and reading.core.form == "fraction" and not reading.scaled:
+        unit = "fraction"  # "a third of the vote", "about half": a share with no unit
     if _is_age(text, reading):
         measure, unit = "age", "year"
     days = None
