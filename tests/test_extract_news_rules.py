@@ -252,3 +252,55 @@ def test_a_year_earlier_is_no_rate() -> None:
     assert number(text, "£1.5bn").unit == "GBP"
     assert number(text, "₱23").unit == "PHP"
     assert number(text, "₱30 a kilo").unit == "PHP per kilo"
+
+
+# Pattern: SPEAKER said|that|show CLAUSE — what a figure in a reported clause measures comes
+# from that clause, never from the speaker before the cue.
+
+
+def test_a_measure_starts_after_the_reporting_cue() -> None:
+    text = (
+        "Finance Director Omar Lind said exports reached $4.2 billion. Analysts at Rook "
+        "Partners noted that the trade deficit rose to $900 million."
+    )
+    assert number(text, "$4.2 billion").measure == "exports"
+    assert number(text, "$900 million").measure == "trade deficit"
+
+
+# Pattern: the number of X … rose|rises to N — N counts X, the subject of the change verb,
+# in the present tense too.
+
+
+def test_the_number_of_things_that_rose_is_the_measure() -> None:
+    past = "The number of people killed in the storm in the eastern provinces rose to 61."
+    assert number(past, "61").measure == "people killed"
+    headline = "Calder Mills profit rises to £80m"
+    assert number(headline, "£80m").measure == "profit"
+
+
+# Pattern: an adjective in -ly ("weekly", "monthly") belongs to what is measured, unlike an
+# adverb; a copula in another coordinated clause gives no subject.
+
+
+def test_ly_adjectives_stay_in_the_measure() -> None:
+    weekly = "Average weekly earnings grew by 3.1 per cent."
+    assert number(weekly, "3.1 per cent").measure == "Average weekly earnings"
+    monthly = "Since May, monthly rents climbed 4 per cent."
+    assert number(monthly, "4 per cent").measure == "monthly rents"
+
+
+def test_a_copula_of_another_clause_gives_no_measure() -> None:
+    owed = "She said the council was owed £6m and had borrowed £2m from banks."
+    assert number(owed, "£2m").measure == "borrowed"
+    paid = "The fund was worth €9bn but lost €1bn in March."
+    assert number(paid, "€1bn").measure == "lost"
+
+
+# Pattern: "plus or minus N" gives a margin: qualifier "plus or minus".
+
+
+def test_plus_or_minus_is_a_qualifier() -> None:
+    poll = "The margin of error is plus or minus 3 percentage points."
+    assert number(poll, "3 percentage points").qualifier == "plus or minus"
+    survey = "Results are accurate to plus or minus 2.5 per cent."
+    assert number(survey, "2.5 per cent").qualifier == "plus or minus"

@@ -26,6 +26,7 @@ from itertools import islice
 from .cues import speech_forms
 from .lexicon import alternation, first_letter_check, word_set
 from .lexicon.currencies import CURRENCIES
+from .lexicon.measures import LY_ADJECTIVES
 from .lexicon.numbers import (
     FRACTION_WORDS,
     NUMBER_WORDS,
@@ -141,7 +142,7 @@ _DOZENS = {"dozen": 12.0, "baker's dozen": 13.0, "baker’s dozen": 13.0}
 _TWICE = re.compile(
     rf"\b(?i:(twice|thrice))\b(?:\s+(?:an?|per|every)\s+({alternation(calendar_words())}))?"
 )
-_MINUS_BEFORE = re.compile(r"\b(?i:minus|negative)\s+$")
+_MINUS_BEFORE = re.compile(r"(?<!plus or )(?<!Plus or )\b(?i:minus|negative)\s+$")
 _AND = re.compile(r"\s+and\s+")
 _RANGED = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|between|vary|varies|varied)\b")
 _BY_BEFORE = re.compile(r"\bby\s+(?:\w+\s+)?$")  # "cut by six to eight minutes": a range
@@ -197,7 +198,7 @@ _QUALIFIER = re.compile(
     r"\b((?i:no more than|no fewer than|no less than|at least|at most|more than|less than"
     r"|fewer than|as many as|as much as|as few as|up to|close to|just over|just under|well over"
     r"|upwards of|in excess of|somewhere around|an estimated|estimated|approximately|roughly"
-    r"|closer to|maybe|perhaps"
+    r"|closer to|maybe|perhaps|plus or minus"
     r"|around|about|nearly|almost|some|over|under|exactly|precisely|only|just|below|above))\s+$"
 )
 _AFTER_QUALIFIER = re.compile(r"(?:\s+[a-z]+)?\s+(or more|or so|or fewer|or less)\b|(\+)")
@@ -250,13 +251,25 @@ _COMPARATIVES = word_set(
 )
 _CHANGED = word_set(
     "fell fallen rose risen grew grown dropped increased decreased declined jumped climbed "
-    "slumped soared surged doubled halved"
+    "slumped soared surged doubled halved rises falls grows drops increases decreases declines "
+    "jumps climbs slumps soars surges"
 )
 _TO_BEFORE = re.compile(r"\bto\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
 _COPULA = word_set("was is were are stood stands totalled totaled totals reached reaches hit")
+# How far back the words a figure measures are looked for (its clause, within this reach).
+_MEASURE_REACH = 200
+_COORDINATORS = word_set("and but or while whereas")
+_NUMBER_OF = re.compile(r"^(?:number|figure|total|count|tally) of (?=\w)", re.IGNORECASE)
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
+# Pattern: … said|that|show CLAUSE — a reported clause opens after its cue or "that", so what
+# its figure measures never reaches back into the speaker ("Chief Executive Jane Roe said
+# sales reached ¥42bn"); a cue with a preposition after it ("estimated at") opens none.
+_CLAUSE_OPENER = re.compile(
+    rf"\b(?:that|{alternation(speech_forms() - {'according'})})\b"
+    r"(?!\s+(?:at|to|as|by|for|of|on|in|from|with)\b)"
+)
 _SPEECH_VERBS = speech_forms() | {"according"}
 _YEAR_CONTEXT = word_set(
     """
@@ -958,20 +971,25 @@ def _measure_before(
     start = reading.start
     if qualifier := _QUALIFIER.search(text, max(floor, start - 30), start):
         start = qualifier.start()
-    lead = max(floor, start - 90)
+    lead = max(floor, start - _MEASURE_REACH)
     if lead > floor and text[lead - 1].isalnum():  # never start inside a word: "o took"
         space = text.find(" ", lead, start)
         lead = space + 1 if space >= 0 else start
     marks = [m.end() for m in _CLAUSE_MARK.finditer(text, lead, start)]
-    tokens = list(_LEAD_WORD.finditer(text, marks[-1] if marks else lead, start))
+    marks += [m.end() for m in _CLAUSE_OPENER.finditer(text, lead, start)]
+    tokens = list(_LEAD_WORD.finditer(text, max(marks) if marks else lead, start))
     if ranged := _from_to(text, reading, previous):
         return ranged
     copulas = [i for i, t in enumerate(tokens) if t.group().lower() in _COPULA | _CHANGED]
+    if copulas and any(t.group() in _COORDINATORS for t in tokens[copulas[-1] :]):
+        copulas = []  # "the county was owed X and had borrowed Y": Y's clause has no copula
     opening = tokens[0].start() if marks and tokens else floor
     if copulas and (subject := _words_from(tokens[: copulas[-1]], opening)):
         changed = tokens[copulas[-1]].group().lower() in _CHANGED
-        if not changed or subject.startswith(tokens[0].group()):
-            return subject  # a change verb's subject must open the clause: "Crime in X fell"
+        if not changed or marks or lead == floor:
+            # a change verb's subject must open the clause: "Crime in X fell"; "the number
+            # of people killed rose to 52" measures the people killed
+            return _NUMBER_OF.sub("", subject) or subject
     if previous and previous[-1].end > lead:
         tokens = [t for t in tokens if t.start() >= previous[-1].end]
     i = len(tokens) - 1
@@ -1018,6 +1036,12 @@ def _words_from(tokens: list[re.Match[str]], floor: int) -> str | None:
     i = 0
     while i < len(tokens) and tokens[i].group().lower() in _STOP:
         i += 1
+    # "Halvern Foods profit jumps 18%": a name (two capitalised words or more) before a
+    # lower-case noun is its owner, unlike one capitalised word opening it ("Average pay")
+    lower = next((j for j in range(i, len(tokens)) if tokens[j].group()[0].islower()), i)
+    named = lower - i >= 2 and all(t.group()[0].isupper() for t in tokens[i:lower])
+    if named and lower < len(tokens):
+        i = lower if _measure_word(tokens[lower], floor) else i
     end = i
     while end < len(tokens) and end - i < 5:
         token = tokens[end]
@@ -1034,7 +1058,8 @@ def _measure_word(token: re.Match[str], floor: int) -> bool:
     """A word that can be part of a measure: no function word, speech verb or name."""
     word = token.group()
     low = re.split(r"['’]", word.lower())[0]
-    if low in _STOP or low in _SPEECH_VERBS or low.endswith("ly") or low in NUMBER_WORDS:
+    adverb = low.endswith("ly") and low not in LY_ADJECTIVES  # "weekly earnings" is a measure
+    if low in _STOP or low in _SPEECH_VERBS or adverb or low in NUMBER_WORDS:
         return False
     if low in FRACTION_WORDS or _SPEAKS_AFTER.match(token.string, token.end()):
         return False  # "Half of …", "Police said …": no part of what is counted

@@ -105,6 +105,10 @@ NEUTRAL = word_set(
     """
 )
 
+# Adjectives ending in -ly that belong to what is measured ("average weekly earnings"),
+# unlike the adverbs in -ly that a measure skips ("rose sharply").
+LY_ADJECTIVES = word_set("weekly monthly daily yearly quarterly hourly nightly elderly early")
+
 # Words that keep their meaning in the key though they are not in SYNONYMS: everything that
 # is neither neutral nor a synonym is kept as written, singular ("Palestinian deaths" keeps
 # "palestinian"). Irregular singulars:
