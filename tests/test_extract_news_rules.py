@@ -304,3 +304,87 @@ def test_plus_or_minus_is_a_qualifier() -> None:
     assert number(poll, "3 percentage points").qualifier == "plus or minus"
     survey = "Results are accurate to plus or minus 2.5 per cent."
     assert number(survey, "2.5 per cent").qualifier == "plus or minus"
+
+
+# Pattern: COUNT of (DET)? (OWNER's)? (NUMBER)? PLURAL — the plural after "of" is counted,
+# past an owner and a total ("12 of her party's 19 lawmakers").
+
+
+def test_a_count_of_a_group_counts_the_plural_after_of() -> None:
+    owned = "She said 12 of her party's 19 lawmakers would back the bill."
+    assert (number(owned, "12").unit, number(owned, "12").measure) == ("lawmakers", "lawmakers")
+    totals = "Inspectors found that 41 of the country's 160 hospitals had no anaesthetist."
+    assert number(totals, "41").unit == "hospitals"
+    usual = "The ward ran with four of its usual 11 nurses."
+    assert number(usual, "four").unit == "nurses"
+
+
+# Pattern: COUNT of them — counts what the figure before it counted, in its sentence or the
+# one before; COUNT of those PARTICIPLE counts the participle ("140 of those convicted").
+
+
+def test_of_them_counts_what_the_figure_before_counted() -> None:
+    same = "The quake damaged 1,750 buildings, and about 230 of them are beyond repair."
+    assert number(same, "230").unit == "buildings"
+    before = "Rescuers reached 70 villages on Monday. Eleven of them had no water."
+    assert number(before, "Eleven").unit == "villages"
+    those = "She will appeal for at least 140 of those convicted."
+    assert number(those, "140").measure == "convicted"
+
+
+# Pattern: AMOUNT in NOUN — "Rs 10,000 in immediate aid", "$40m in losses": the noun is what
+# the amount is; a money word with no single currency ("crowns") is the unit, not the measure.
+
+
+def test_money_in_a_noun_measures_that_noun() -> None:
+    aid = "Each family will receive Rs 10,000 in immediate aid."
+    assert number(aid, "Rs 10,000").measure == "immediate aid"
+    losses = "The airline reported $40m in losses for the quarter."
+    assert number(losses, "$40m").measure == "losses"
+
+
+def test_a_money_word_is_a_unit_not_a_measure() -> None:
+    crowns = "The reform would save 2.4 billion crowns a year."
+    assert number(crowns, "2.4 billion").measure == "reform would save"
+    marks = "The board approved a dividend of 12 marks."
+    assert number(marks, "12").unit == "marks"
+    assert number(marks, "12").measure == "dividend"
+
+
+# Pattern: COUNT people VERB-ed / VERB-ing COUNT people — "people" says nothing of what is
+# counted; the participle beside it does. A bare count subject of a passive ("500 were
+# sentenced") counts the participle.
+
+
+def test_people_take_the_participle_beside_them() -> None:
+    moved = "Officials said 1.6 lakh people had been moved to camps."
+    assert number(moved, "1.6 lakh").measure == "people moved"
+    housing = "The camps are housing some 9,000 people."
+    assert number(housing, "9,000").measure == "people housing"
+
+
+def test_a_bare_count_subject_of_a_passive_counts_the_participle() -> None:
+    sentenced = "The judge said 500 were sentenced to prison."
+    assert number(sentenced, "500").measure == "sentenced"
+    injured = "He said more than 300 were injured in the blast."
+    assert number(injured, "300").measure == "injured"
+
+
+# Pattern: LEVEL, up|down from EARLIER — the earlier level has the level's measure and unit.
+
+
+def test_an_earlier_level_shares_the_measure_and_unit() -> None:
+    evacuated = "The agency says 2,300 people have been evacuated, up from 1,400 at midday."
+    assert number(evacuated, "1,400").unit == "people"
+    assert number(evacuated, "1,400").measure == number(evacuated, "2,300").measure
+    debt = "Net debt fell to £6.3bn as of Dec. 31, down from £7.9bn."
+    assert number(debt, "£7.9bn").measure == number(debt, "£6.3bn").measure
+
+
+# Pattern: COUNT police|staff PLURAL — an irregular plural used as a modifier hands the head
+# to the plural after it ("46 police officers", "30 staff members").
+
+
+def test_a_modifying_irregular_plural_gives_way_to_the_next_plural() -> None:
+    assert number("Rioters injured 46 police officers.", "46").unit == "officers"
+    assert number("The firm laid off 30 staff members.", "30").unit == "members"

@@ -21,12 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import islice, takewhile
 
 from .cues import speech_forms
 from .lexicon import alternation, first_letter_check, word_set
-from .lexicon.currencies import CURRENCIES
-from .lexicon.measures import LY_ADJECTIVES
+from .lexicon.currencies import CURRENCIES, MONEY_WORDS
+from .lexicon.measures import CANONICAL, GENERIC_COUNTED, LY_ADJECTIVES
 from .lexicon.numbers import (
     FRACTION_WORDS,
     NUMBER_WORDS,
@@ -346,11 +346,13 @@ def find_quantities(text: str, sentences: Iterable[Sentence]) -> list[Quantity]:
     """Return the numeric claims of every sentence, in text order."""
     found: list[Quantity] = []
     for sentence in sentences:
-        found.extend(_in_sentence(text, sentence))
+        near = found[-1] if found and sentence.start - found[-1].end < _ANTECEDENT_REACH else None
+        found.extend(_in_sentence(text, sentence, near))
     return found
 
 
-def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
+def _in_sentence(text: str, sentence: Sentence, earlier: Quantity | None = None) -> list[Quantity]:
+    """The figures of one sentence; earlier is the figure just before it ("nine of them")."""
     out: list[Quantity] = []
     resume = sentence.start
     skip_next = False
@@ -371,7 +373,7 @@ def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
             written = text[reading.core.start : reading.core.end]
             if reading.bare and (reading.core.plain or " " in written or "\u00a0" in written):
                 continue  # "0800 555 111": the groups after a phone number's first
-        out.append(_finish(text, reading, out, sentence.start))
+        out.append(_finish(text, reading, out, sentence.start, earlier))
     out.extend(_vague(text, sentence, out))
     out.extend(_multiples(text, sentence, out))
     out.sort(key=lambda q: q.start)
@@ -891,23 +893,117 @@ def _qualifier(text: str, start: int, floor: int) -> str | None:
 
 
 def _measure(
-    text: str, reading: _Reading, previous: list[Quantity], floor: int
+    text: str,
+    reading: _Reading,
+    previous: list[Quantity],
+    floor: int,
+    earlier: Quantity | None = None,
 ) -> tuple[str | None, str | None]:
     """Name what is counted and its head noun: "Palestinian deaths", "people killed"."""
-    words, head, pos = _noun_after(text, reading)
+    group = _of_group(text, reading, previous, earlier)
+    words, head, pos = group if group else _noun_after(text, reading)
+    spent = _MONEY_IN.match(text, reading.end) if reading.currency and not group else None
+    if spent and (noun := list(takewhile(_content_word, spent.group(1).split()))):
+        words = noun  # "Rs 10,000 in immediate aid", "$40m in losses"
+    money = head is not None and words == [head] and head.lower() in MONEY_WORDS
+    if money:
+        words = []  # "2.4 billion crowns": the currency is the unit, not what is measured
     shared = _coordinated(text, previous, reading)
     if not words and reading.bare and shared:
         words, head = [shared], shared
     verb = _verb_before(text, reading)
     if not words:
-        measure = _measure_without_noun(text, reading, verb)
-        return measure or _measure_before(text, reading, previous, floor), None
+        measure = _measure_without_noun(text, reading, verb) or _subject_of_passive(text, reading)
+        measure = measure or _compared_measure(text, reading, previous)
+        return measure or _measure_before(text, reading, previous, floor), head if money else None
     passive = _PASSIVE_AFTER.match(text, pos)
-    if passive and passive.group(1) in _AFFECTING_VERBS:
-        words.append(passive.group(1))  # "23 soldiers were wounded"
-    elif verb in _AFFECTING_VERBS and reading.bare:
-        words.append(verb)  # "killed at least 47 people"
+    generic = (head or "").lower() in GENERIC_COUNTED
+    if passive and (passive.group(1) in _AFFECTING_VERBS or generic and _participle(passive[1])):
+        words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
+    elif reading.bare and (verb in _AFFECTING_VERBS or generic and _participle(verb or "")):
+        words.append(verb or "")  # "killed at least 47 people", "housing some 9,000 people"
     return " ".join(words), head
+
+
+# Pattern: COUNT of (DET)? (OWNER's)? (ADJ)? (NUMBER)? (MODIFIER){0,2} PLURAL — "130 of the
+# hostages", "12 of her party's 19 lawmakers", "four of its usual 11 nurses": the plural is
+# what is counted. COUNT of them|those (PARTICIPLE)? — "230 of them" counts what the figure
+# before counted; "140 of those convicted" counts the convicted.
+_OF_GROUP = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:(?:the|their|its|his|her|our|these|those|all)[ \u00a0]+)?"
+    r"(?:[A-Za-z][\w-]*['’]s?[ \u00a0]+)?(?:(?:[a-z]+[ \u00a0]+)?\d[\d,.]*[ \u00a0]+)?"
+    r"((?:[a-z][a-z-]*[ \u00a0]+){0,2}[a-z][a-z-]*)\b"
+)
+_OF_THEM = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:them|those|these)\b(?:[ \u00a0]+([a-z]+ed)\b)?")
+# "Rs 10,000 in immediate aid", "$40m in losses": what an amount is, after "in".
+_MONEY_IN = re.compile(r"[ \u00a0]+in[ \u00a0]+((?:[a-z][a-z-]*[ \u00a0]+){0,2}[a-z][a-z-]*)\b")
+# How far back (characters) the figure "them" refers to may end, in the sentence before.
+_ANTECEDENT_REACH = 400
+
+
+def _of_group(
+    text: str, reading: _Reading, previous: list[Quantity], earlier: Quantity | None
+) -> tuple[list[str], str | None, int] | None:
+    """The counted noun of "N of the PLURAL" or "N of them": (words, head, end), else None."""
+    if not (reading.bare or reading.core.form == "fraction" and not reading.unit):
+        return None
+    if them := _OF_THEM.match(text, reading.end):
+        if them.group(1):
+            return [them.group(1)], None, them.end()  # "at least 140 of those convicted"
+        before = previous[-1] if previous else earlier
+        if before is None or not before.unit or not _is_plural(before.unit):
+            return None
+        return [before.measure or before.unit], before.unit, them.end()
+    group = _OF_GROUP.match(text, reading.end)
+    if group is None:
+        return None
+    words = group.group(1).split()
+    plural = next((i for i, w in enumerate(words) if _is_plural(w) and w not in _STOP), None)
+    if plural is None or any(w in _STOP for w in words[: plural + 1]):
+        return None
+    return words[: plural + 1], words[plural], group.start(1) + len(" ".join(words[: plural + 1]))
+
+
+def _content_word(word: str) -> bool:
+    """A word that can name what an amount is: no function word or number word."""
+    return word not in _STOP and word not in NUMBER_WORDS
+
+
+def _participle(word: str) -> bool:
+    """ "moved", "housing", "dead": a verb form that says what happened to what is counted."""
+    low = word.lower()
+    if low in _STOP or low in _SPEECH_VERBS:
+        return False
+    return low.endswith(("ed", "ing")) or low in CANONICAL
+
+
+def _subject_of_passive(text: str, reading: _Reading) -> str | None:
+    """ "500 were sentenced", "more than 300 were injured", "29 are dead": the participle
+    after a bare count that is the subject says what it counts."""
+    passive = _PASSIVE_AFTER.match(text, reading.end)
+    if not reading.bare or passive is None or not _participle(passive.group(1)):
+        return None
+    return passive.group(1)
+
+
+# Pattern: LEVEL …, up|down from EARLIER (or ", from EARLIER") — the earlier level measures
+# what the level before it does: "2,300 people evacuated …, up from 1,400 at midday".
+_COMPARED = re.compile(
+    r"(?:\b(?:up|down|higher|lower|rising|falling)[ \u00a0]+from|,[ \u00a0]*from)[ \u00a0]+"
+    r"(?:(?i:about|around|roughly|nearly|almost|just|some)[ \u00a0]+)?$"
+)
+
+
+def _compared_with(text: str, reading: _Reading, previous: list[Quantity]) -> Quantity | None:
+    """The figure of the sentence an "up from" figure compares with, if any."""
+    if not previous or not _COMPARED.search(text, max(0, reading.start - 30), reading.start):
+        return None
+    return previous[-1]
+
+
+def _compared_measure(text: str, reading: _Reading, previous: list[Quantity]) -> str | None:
+    before = _compared_with(text, reading, previous)
+    return before.measure if before else None
 
 
 def _is_plural(word: str) -> bool:
@@ -943,6 +1039,10 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
         word = match.group(2)
         if word.lower() in _STOP or words and word[0].isupper():
             break
+        if head is not None and head.lower() in IRREGULAR_PLURALS and _is_plural(word):
+            words.append(word)  # "46 police officers", "30 staff members": the last plural
+            head, pos = word, match.end()
+            continue
         if head is not None:  # the verb after a counted noun
             if not word.endswith("ly"):
                 words.append(word)
@@ -1126,7 +1226,13 @@ def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> str 
     return measure.split()[0] if "and" in between and len(between) <= 4 else None
 
 
-def _finish(text: str, reading: _Reading, previous: list[Quantity], floor: int) -> Quantity:
+def _finish(
+    text: str,
+    reading: _Reading,
+    previous: list[Quantity],
+    floor: int,
+    earlier: Quantity | None = None,
+) -> Quantity:
     """Turn a reading into a Quantity with qualifier, measure, days and confidence."""
     lower, upper = reading.range if reading.range else (None, None)
     qual = _qualifier(text, reading.start, max(0, reading.start - 30))
@@ -1138,10 +1244,12 @@ def _finish(text: str, reading: _Reading, previous: list[Quantity], floor: int) 
     if qual is None and (after := _AFTER_QUALIFIER.match(text, reading.end)):
         tail = after.group(1) or after.group(2)
         qual = {"or more": "at least", "+": "at least", "or so": "about"}.get(tail, tail)
-    measure, head = _measure(text, reading, previous, floor)
+    measure, head = _measure(text, reading, previous, floor, earlier)
     counted = reading.bare or reading.scaled and not reading.currency and not reading.unit
     unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
-    if unit is None and reading.core.form == "fraction" and not reading.scaled:
+    if unit is None and reading.bare and (before := _compared_with(text, reading, previous)):
+        unit = before.unit  # "2,300 people …, up from 1,400": the earlier level's unit
+    if unit is None and reading.core.form == "fraction" and reading.value < 1:
         unit = "fraction"  # "a third of the vote", "about half": a share with no unit
     if _is_age(text, reading):
         measure, unit = "age", "year"

@@ -105,6 +105,10 @@ NEUTRAL = word_set(
     """
 )
 
+# Nouns that count people without saying what happened to them: the verb beside them does
+# ("1,200 people were moved", "housing 9,000 people").
+GENERIC_COUNTED = word_set("people persons individuals")
+
 # Adjectives ending in -ly that belong to what is measured ("average weekly earnings"),
 # unlike the adverbs in -ly that a measure skips ("rose sharply").
 LY_ADJECTIVES = word_set("weekly monthly daily yearly quarterly hourly nightly elderly early")
