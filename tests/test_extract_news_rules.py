@@ -388,3 +388,81 @@ def test_an_earlier_level_shares_the_measure_and_unit() -> None:
 def test_a_modifying_irregular_plural_gives_way_to_the_next_plural() -> None:
     assert number("Rioters injured 46 police officers.", "46").unit == "officers"
     assert number("The firm laid off 30 staff members.", "30").unit == "members"
+
+
+def dated(text: str) -> list[tuple[str, str | None]]:
+    """(quote, as_of) of every numeric claim."""
+    return [(c.quote, c.as_of) for c in extract_claims(text) if c.kind == "numeric"]
+
+
+# Pattern: a date phrase dates the figures of its own clause only: a comma, semicolon or dash
+# between them ends the clause, except the comma after a phrase that opens its clause; a
+# phrase inside a clause dates nothing after an "and".
+
+
+def test_a_date_phrase_dates_only_its_own_clause() -> None:
+    comma = "The fund would be empty by 2030, and the deficit would reach 4% within 15 years."
+    assert dated(comma) == [("4%", None), ("15 years", None)]
+    opening = "As of this morning, 412,000 patients were waiting."
+    assert dated(opening) == [("412,000", "As of this morning")]
+    owed = "The county was owed $6m as of the end of June and had borrowed $2m."
+    assert dated(owed) == [("$6m", "as of the end of June"), ("$2m", None)]
+
+
+# Pattern: SUPERLATIVE … since DATE — the date belongs to the superlative ("the lowest since
+# 2020"), not to a figure.
+
+
+def test_since_after_a_superlative_dates_no_figure() -> None:
+    shares = "Shares fell 9% to 612 pence, their lowest since March 2020."
+    assert dated(shares) == [("9%", None), ("612 pence", None)]
+    gusts = "Gusts reached 164 km/h, the strongest in the region since 1999."
+    assert dated(gusts) == [("164 km/h", None)]
+
+
+# Pattern: LEVEL (rose to N, up from N, at N, was N) DATE — a level's own date follows it
+# ("rose to 44 on Wednesday", "up from 7,950 a year earlier", "at 31% this morning"); a
+# sentence that opens with a date gives it to its level ("Last year it was 380,000").
+
+
+def test_a_level_takes_the_date_that_follows_it() -> None:
+    toll = "The toll rose to 44 on Wednesday, up from 31 a day earlier."
+    assert dated(toll) == [("44", "on Wednesday"), ("31", "a day earlier")]
+    dams = "Reservoirs were at 31 per cent of capacity this morning."
+    assert dated(dams) == [("31 per cent", "this morning")]
+
+
+def test_a_sentence_opening_date_dates_its_level() -> None:
+    assert dated("Last year it was 380,000.") == [("380,000", "Last year")]
+    assert dated("In 2021 the rate stood at 6.5%.") == [("6.5%", "In 2021")]
+
+
+# Pattern: N of (the) TOTAL — the total after "of" holds no date of its own.
+
+
+def test_a_total_after_of_takes_no_date() -> None:
+    wards = "Data show 14 of 52 wards closed as of Thursday."
+    assert dated(wards) == [("14", "as of Thursday"), ("52", None)]
+    seats = "By March, the party held 31 of the 38 seats."
+    assert dated(seats) == [("31", "By March"), ("38", None)]
+
+
+# Pattern: now VERB? N / N now — "now" beside a figure dates it.
+
+
+def test_now_beside_a_figure_dates_it() -> None:
+    assert dated("The waiting list is now 81 weeks long.") == [("81 weeks", "now")]
+    assert dated("Leakage is closer to 18 per cent now.") == [("18 per cent", "now")]
+
+
+# Pattern: as-of phrases name clock times, parts of today and the end of a month:
+# "as of 4 p.m.", "as of this morning", "as of the end of June", "since then".
+
+
+def test_as_of_phrases_name_clock_times_and_month_ends() -> None:
+    clock = "Some 2,300 people had been evacuated as of 4 p.m."
+    assert dated(clock) == [("2,300", "as of 4 p.m.")]
+    month_end = "Waiting times had risen to 19 weeks as of the end of June."
+    assert dated(month_end) == [("19 weeks", "as of the end of June")]
+    then = "Since then, 18,400 people have been killed."
+    assert dated(then) == [("18,400", "Since then")]
