@@ -466,3 +466,78 @@ def test_as_of_phrases_name_clock_times_and_month_ends() -> None:
     assert dated(month_end) == [("19 weeks", "as of the end of June")]
     then = "Since then, 18,400 people have been killed."
     assert dated(then) == [("18,400", "Since then")]
+
+
+# Pattern: COUNT Capitalised Name PLURAL — "two Rural League MPs", "40 Air Force jets": the
+# plural ends the counted phrase, an acronym plural too; a speaker that opens with a count
+# names nobody ("Three doctors said").
+
+
+def test_a_count_of_named_members_counts_the_plural() -> None:
+    mps = number("But two Rural League MPs disagreed.", "two")
+    assert (mps.unit, mps.measure) == ("MPs", "Rural League MPs")
+    jets = number("The base lost 40 Air Force jets.", "40")
+    assert jets.unit == "jets"
+
+
+def test_a_counted_speaker_is_unresolved() -> None:
+    doctors = said("Three doctors said 40 beds were empty.", "40 beds")
+    assert (doctors.speaker, doctors.speaker_resolved) == ("Three doctors", False)
+    mps = said("Two Rural League MPs told the paper that five of them would abstain.", "five")
+    assert (mps.speaker, mps.speaker_resolved) == ("Two Rural League MPs", False)
+
+
+# Pattern: the|their|a CUE-WORD of AMOUNT — a reporting verb after a determiner is a noun and
+# can be what is measured ("their forecast of £3.8bn", "an estimate of 40,000").
+
+
+def test_a_cue_word_after_a_determiner_is_a_measure() -> None:
+    assert number("Results beat their forecast of £3.8bn.", "£3.8bn").measure == "forecast"
+    assert number("It gave an estimate of 40,000.", "40,000").measure == "estimate"
+
+
+# Pattern: a bare count measured by what only people undergo (killed, injured, missing,
+# displaced, arrested, kidnapped, rescued) counts people.
+
+
+def test_a_bare_count_of_casualties_counts_people() -> None:
+    assert number("He said more than 300 were injured.", "300").unit == "people"
+    assert number("The blast killed at least 40.", "40").unit == "people"
+
+
+# Pattern: if|when|because CLAUSE — a subordinate clause opens a new subject for its figure.
+
+
+def test_a_subordinate_clause_has_its_own_measure() -> None:
+    age = "Her party would quit the coalition if the retirement age rose above 68."
+    assert number(age, "68").measure == "retirement age"
+    rent = "Tenants will move out when average rents reach £1,400."
+    assert number(rent, "£1,400").measure == "average rents"
+
+
+# Pattern: it|this|that COPULA N — the pronoun stands for what the figure before measured.
+
+
+def test_it_was_n_measures_what_the_figure_before_did() -> None:
+    waits = "Some 412,000 patients are waiting. Last year it was 380,000."
+    assert number(waits, "380,000").measure == number(waits, "412,000").measure
+    debt = "Net debt is £6.3bn; a year ago it was £7.9bn."
+    assert number(debt, "£7.9bn").measure == "Net debt"
+
+
+# Pattern: cost OBJECT AMOUNT — "would cost the industry about £35m" is a cost, of the
+# subject when it names one, as "costs £1,150" is.
+
+
+def test_cost_with_an_object_measures_a_cost() -> None:
+    strike = "The strike would cost the industry about £35m a day."
+    assert number(strike, "£35m a day").measure == "strike"
+    assert number("It will cost taxpayers $2bn.", "$2bn").measure == "cost"
+
+
+# The currency part "øre" is a unit: "up 50 øre".
+
+
+def test_ore_is_a_currency_part() -> None:
+    assert number("The dividend rose 50 øre to 9.50 crowns.", "50 øre").unit == "øre"
+    assert number("Bread costs 20 öre more.", "20 öre").unit == "øre"

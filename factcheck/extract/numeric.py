@@ -26,7 +26,7 @@ from itertools import islice, takewhile
 from .cues import speech_forms
 from .lexicon import alternation, first_letter_check, word_set
 from .lexicon.currencies import CURRENCIES, MONEY_WORDS
-from .lexicon.measures import CANONICAL, GENERIC_COUNTED, LY_ADJECTIVES
+from .lexicon.measures import CANONICAL, GENERIC_COUNTED, LY_ADJECTIVES, PEOPLE_MEASURES
 from .lexicon.numbers import (
     FRACTION_WORDS,
     NUMBER_WORDS,
@@ -169,6 +169,10 @@ _PASSIVE_AFTER = re.compile(
     r"\s+(?:were|was|are|is|had|have|has)(?:\s+been)?\s+(?:\w+ly\s+)?([a-z]+)\b"
 )
 _COST_VERB = word_set("cost costs costing worth")
+_COST_BEFORE = re.compile(
+    r"\b(cost|costs|costing)\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+"
+    r"(?:(?i:about|around|roughly|nearly|almost|some|up\s+to|more\s+than|over)\s+)?$"
+)
 _HYPHEN_SUFFIX = re.compile(r"-(?:old|long|wide|high|tall|deep|thick|strong|plus|odd)\b")
 _COMPOUND = re.compile(r"-([a-z]{3,})\b(?!-[a-z]+-)")
 _NOT_COMPOUND = word_set("way sided off on faced handed liner dimensional and or to")
@@ -256,18 +260,21 @@ _CHANGED = word_set(
 )
 _TO_BEFORE = re.compile(r"\bto\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
-_COPULA = word_set("was is were are stood stands totalled totaled totals reached reaches hit")
+_COPULA = word_set("was is were are stood stands totalled totaled totals reach reached reaches hit")
 # How far back the words a figure measures are looked for (its clause, within this reach).
 _MEASURE_REACH = 200
 _COORDINATORS = word_set("and but or while whereas")
+# Pattern: it|this|that COPULA N — the pronoun stands for what the figure before measured.
+_ANAPHORS = word_set("it this that")
 _NUMBER_OF = re.compile(r"^(?:number|figure|total|count|tally) of (?=\w)", re.IGNORECASE)
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
-# Pattern: … said|that|show CLAUSE — a reported clause opens after its cue or "that", so what
-# its figure measures never reaches back into the speaker ("Chief Executive Jane Roe said
-# sales reached ¥42bn"); a cue with a preposition after it ("estimated at") opens none.
+# Pattern: … said|that|if|show CLAUSE — a clause opens after a cue, "that" or a subordinator,
+# so what its figure measures never reaches back into the speaker ("Chief Executive Jane Roe
+# said sales reached ¥42bn"); a cue with a preposition after it ("estimated at") opens none.
 _CLAUSE_OPENER = re.compile(
-    rf"\b(?:that|{alternation(speech_forms() - {'according'})})\b"
+    rf"\b(?:that|if|when|because|unless|whether|although|though|once|"
+    rf"{alternation(speech_forms() - {'according'})})\b"
     r"(?!\s+(?:at|to|as|by|for|of|on|in|from|with)\b)"
 )
 _SPEECH_VERBS = speech_forms() | {"according"}
@@ -915,7 +922,8 @@ def _measure(
     if not words:
         measure = _measure_without_noun(text, reading, verb) or _subject_of_passive(text, reading)
         measure = measure or _compared_measure(text, reading, previous)
-        return measure or _measure_before(text, reading, previous, floor), head if money else None
+        measure = measure or _measure_before(text, reading, previous, floor, earlier)
+        return measure, head if money else None
     passive = _PASSIVE_AFTER.match(text, pos)
     generic = (head or "").lower() in GENERIC_COUNTED
     if passive and (passive.group(1) in _AFFECTING_VERBS or generic and _participle(passive[1])):
@@ -1008,6 +1016,8 @@ def _compared_measure(text: str, reading: _Reading, previous: list[Quantity]) ->
 
 def _is_plural(word: str) -> bool:
     low = word.lower()
+    if _ACRONYM_PLURAL.fullmatch(word):
+        return True  # "MPs", "NGOs"
     return (
         low in IRREGULAR_PLURALS
         or len(low) > 3
@@ -1017,6 +1027,7 @@ def _is_plural(word: str) -> bool:
 
 
 _NOT_PLURAL = ("ss", "us", "is", "ous")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
 def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, int]:
@@ -1037,7 +1048,8 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
         if match is None or match.group(1) and (words or not takes_of):
             break
         word = match.group(2)
-        if word.lower() in _STOP or words and word[0].isupper():
+        named = all(w[0].isupper() for w in words)  # "two Rural League MPs": a name's members
+        if word.lower() in _STOP or words and word[0].isupper() and not named:
             break
         if head is not None and head.lower() in IRREGULAR_PLURALS and _is_plural(word):
             words.append(word)  # "46 police officers", "30 staff members": the last plural
@@ -1059,13 +1071,19 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
         words = []  # "the £31m referred to": a participle, not what is counted
     if len(words) == 1 and words[0].lower() in _COMPARATIVES:
         words = []  # "6.2 per cent higher at 412p": how it moved, not what moved
+    if head is None and words and all(w[0].isupper() for w in words):
+        words = []  # "two Rural League": a name, not what is counted
     if head is None and words:
         head = words[-1]
     return words, head, pos
 
 
 def _measure_before(
-    text: str, reading: _Reading, previous: list[Quantity], floor: int
+    text: str,
+    reading: _Reading,
+    previous: list[Quantity],
+    floor: int,
+    earlier: Quantity | None = None,
 ) -> str | None:
     """What a number measures from the words before it: "net profit of", "turnout was"."""
     start = reading.start
@@ -1084,6 +1102,10 @@ def _measure_before(
     if copulas and any(t.group() in _COORDINATORS for t in tokens[copulas[-1] :]):
         copulas = []  # "the county was owed X and had borrowed Y": Y's clause has no copula
     opening = tokens[0].start() if marks and tokens else floor
+    if copulas and copulas[-1] and tokens[copulas[-1] - 1].group().lower() in _ANAPHORS:
+        before = previous[-1] if previous else earlier  # "Last year it was 380,000"
+        if before is not None and before.measure:
+            return before.measure
     if copulas and (subject := _words_from(tokens[: copulas[-1]], opening)):
         changed = tokens[copulas[-1]].group().lower() in _CHANGED
         if not changed or marks or lead == floor:
@@ -1154,12 +1176,18 @@ def _words_from(tokens: list[re.Match[str]], floor: int) -> str | None:
     return tokens[i].string[tokens[i].start() : tokens[end - 1].end()]
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$")
+
+
 def _measure_word(token: re.Match[str], floor: int) -> bool:
     """A word that can be part of a measure: no function word, speech verb or name."""
     word = token.group()
     low = re.split(r"['’]", word.lower())[0]
     adverb = low.endswith("ly") and low not in LY_ADJECTIVES  # "weekly earnings" is a measure
-    if low in _STOP or low in _SPEECH_VERBS or adverb or low in NUMBER_WORDS:
+    speech = low in _SPEECH_VERBS and not _DETERMINER_BEFORE.search(
+        token.string, max(0, token.start() - 8), token.start()
+    )  # "their forecast of £3.8bn": a cue word after a determiner is a noun
+    if low in _STOP or speech or adverb or low in NUMBER_WORDS:
         return False
     if low in FRACTION_WORDS or _SPEAKS_AFTER.match(token.string, token.end()):
         return False  # "Half of …", "Police said …": no part of what is counted
@@ -1188,6 +1216,10 @@ def _measure_without_noun(text: str, reading: _Reading, verb: str | None) -> str
     """What a number without a noun measures: "cost $12m", "displaced 12,000", "put the toll at"."""
     if figure := _FIGURE_OF.search(text, max(0, reading.start - 60), reading.start):
         return re.sub(r"^(?:number|figure|total|count|tally) of ", "", figure.group(1))
+    if verb not in _COST_VERB and (
+        cost := _COST_BEFORE.search(text, max(0, reading.start - 40), reading.start)
+    ):
+        verb = cost.group(1)  # "would cost the industry about £35m a day"
     if verb in _COST_VERB and (reading.currency or reading.unit_name):
         at = text.rfind(verb, max(0, reading.start - 40), reading.start)
         owner = _measure_before(text, replace(reading, start=at), [], max(0, at - 90))
@@ -1249,6 +1281,8 @@ def _finish(
     unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
     if unit is None and reading.bare and (before := _compared_with(text, reading, previous)):
         unit = before.unit  # "2,300 people …, up from 1,400": the earlier level's unit
+    if unit is None and reading.bare and CANONICAL.get(measure or "") in PEOPLE_MEASURES:
+        unit = "people"  # "killed 40", "more than 300 were injured": people, unnamed
     if unit is None and reading.core.form == "fraction" and reading.value < 1:
         unit = "fraction"  # "a third of the vote", "about half": a share with no unit
     if _is_age(text, reading):

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import alternation, first_letter_check, word_set
+from .lexicon.numbers import SMALL_WORDS
 from .lexicon.people import (
     ARTICLES,
     BODY_NOUNS,
@@ -37,6 +38,8 @@ _LOWER_TITLE = re.compile(
     rf"[ \u00a0]+(?P<run>{_RUN.pattern})"
 )
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
+# "two Rural League MPs", "Three doctors": a group counted, not named.
+_COUNTED = re.compile(rf"(?i:{alternation(set(SMALL_WORDS) - {'one'})}|\d[\d,]*)\s")
 _DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ANONYMOUS = re.compile(
@@ -528,6 +531,9 @@ class Resolver:
         if low in PRONOUNS:
             person = self._antecedent(pos, para, low) if low in _PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
+        if _COUNTED.match(phrase):
+            self.seen.append(phrase)
+            return phrase, False  # "two Rural League MPs", "Three doctors": nobody named
         if spokes := _SPOKESPERSON.match(phrase):
             return self._spokesperson(phrase, spokes["owner"], spokes["modifier"], pos)
         if (maker := _MADE_BY.search(phrase)) and self.resolve(maker.group(1), pos, para)[1]:

@@ -105,6 +105,10 @@ NEUTRAL = word_set(
     """
 )
 
+# Measures (keys of SYNONYMS) that only people undergo: a bare count of them counts people
+# ("more than 300 were injured", "killed 40").
+PEOPLE_MEASURES = word_set("killed injured missing displaced arrested kidnapped rescued")
+
 # Nouns that count people without saying what happened to them: the verb beside them does
 # ("1,200 people were moved", "housing 9,000 people").
 GENERIC_COUNTED = word_set("people persons individuals")
