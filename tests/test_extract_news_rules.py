@@ -541,3 +541,27 @@ def test_cost_with_an_object_measures_a_cost() -> None:
 def test_ore_is_a_currency_part() -> None:
     assert number("The dividend rose 50 øre to 9.50 crowns.", "50 øre").unit == "øre"
     assert number("Bread costs 20 öre more.", "20 öre").unit == "øre"
+
+
+# Pattern: a cue word joined by a hyphen is part of a noun ("a $90m write-down", "post-war"):
+# no cue, and no speaker made of the words before it.
+
+
+def test_a_hyphenated_cue_word_is_no_cue() -> None:
+    text = "The bank took a $90m write-down on the loans, and its post-war record was poor."
+    assert [c for c in extract_claims(text) if c.kind == "attributed"] == []
+    assert number(text, "$90m").speaker is None
+
+
+# Pattern: DATELINE - SUBJECT, the APPOSITION, VERB …, and said … — the sentence's subject
+# speaks for the coordinated cue, past a wire dateline and an apposition.
+
+
+def test_a_coordinated_cue_takes_the_subject_after_a_dateline() -> None:
+    wire = (
+        "KESSEL, May 3 (Tarn Wire) - Brandt&Holm, the shipping group, posted lower profit "
+        "on Monday and said it would cut 800 jobs this year."
+    )
+    assert said(wire, "800 jobs").speaker == "Brandt&Holm"
+    plain = "Solvik Energy, the utility, raised prices in May and said 40,000 homes would pay more."
+    assert said(plain, "40,000 homes").speaker == "Solvik Energy"

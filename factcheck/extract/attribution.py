@@ -108,10 +108,14 @@ _ASIDE = re.compile(
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # "Finance director Helen Sauer kept … and said": a lower-case title may sit inside the name.
+# Pattern: (DATELINE -)? SUBJECT (, the|a APPOSITION,)? verb — the subject opening a
+# sentence, past a wire dateline ("EASTBRIDGE, Feb 27 (Wire) - Harlow&Pike, the packaging
+# group, reported …"); names may hold "&".
 _LEADING_SUBJECT = re.compile(
-    r"(?:[A-Z][\w']*,\s+)?((?:[A-Z][\w'’.-]*\s+(?:(?:"
+    r"(?:[A-Z][A-Z .'’-]+,[^-–—\n]{0,60}?\s[-–—]\s+|[A-Z][\w']*,\s+)?((?:[A-Z][\w'’.&-]*\s+(?:(?:"
     + "|".join(sorted(TITLES, key=len, reverse=True))
-    + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]"
+    + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)"
+    r"(?:,\s+(?:the|a|an)\s[^,;]{1,80},)?\s+[a-z]"
 )
 _TRIM = " \t\n,.;:"
 # A sentence opened by a participle with its own object: "Calling …", "Dismissing …".
