@@ -565,3 +565,44 @@ def test_a_coordinated_cue_takes_the_subject_after_a_dateline() -> None:
     assert said(wire, "800 jobs").speaker == "Brandt&Holm"
     plain = "Solvik Energy, the utility, raised prices in May and said 40,000 homes would pay more."
     assert said(plain, "40,000 homes").speaker == "Solvik Energy"
+
+
+# Pattern: a surname before any full name (a headline "Marlowe: …") is the one full name the
+# text gives that surname later; a possessive is no part of a name ("Tomas Brenner's novel").
+
+
+def test_a_surname_before_the_full_name_takes_the_later_full_name() -> None:
+    text = (
+        "Marlowe: freeze will hit clinics\n\n"
+        "The leader of the Rural Alliance, Josefa Marlowe, spoke on Thursday."
+    )
+    assert said(text, "freeze will hit clinics").speaker == "Josefa Marlowe"
+    novel = (
+        "The film is adapted from Tomas Brenner's 1998 novel. Brenner said the ending "
+        "had been changed twice."
+    )
+    assert said(novel, "the ending had been changed").speaker == "Tomas Brenner"
+
+
+# Pattern: "the TITLE" names a person whose title holds it before "for|of" anywhere ("the
+# state Commissioner for Finance, Mrs Adaeze Nwoko" is "the commissioner"); "Hon." is a title.
+
+
+def test_a_title_for_a_portfolio_answers_to_its_head_word() -> None:
+    text = (
+        "Relief was paid, the state Commissioner for Finance, Mrs Ada Nwosu, said. "
+        "The commissioner said 40 camps were open. Hon. Bayo Olanipekun said 12 were shut."
+    )
+    assert said(text, "40 camps were open").speaker == "Ada Nwosu"
+    assert said(text, "12 were shut").speaker == "Bayo Olanipekun"
+
+
+# Pattern: SUBJECT VERB-ed CUE-WORD that — "dismissed claims that", "denied reports that": the
+# cue word is a noun and the subject of the verb before it speaks.
+
+
+def test_a_cue_word_after_a_reporting_verb_is_its_object() -> None:
+    claims = "Treasury Secretary Ruth Wamalwa dismissed claims that the delay was deliberate."
+    assert said(claims, "the delay was deliberate").speaker == "Ruth Wamalwa"
+    reports = "Health Minister Ivo Sand denied reports that 40 nurses had quit."
+    assert said(reports, "40 nurses had quit").speaker == "Ivo Sand"

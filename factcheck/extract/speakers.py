@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import alternation, first_letter_check, word_set
+from .lexicon.cues import CUES, IRREGULAR_PAST
 from .lexicon.numbers import SMALL_WORDS
 from .lexicon.people import (
     ARTICLES,
@@ -82,6 +83,13 @@ _NOT_SUBJECT_END = re.compile(
     r"with|by|at|from|no|any|some|new|latest|recent)\s*$|['’]s\s*$|\ws['’]\s*$",
     re.IGNORECASE,
 )
+# Pattern: SUBJECT VERB-ed CUE-WORD that — a cue word right after a reporting verb in the past
+# is that verb's object, a noun; the subject of the verb speaks ("Wambui dismissed claims
+# that …", "He denied reports that …").
+_LAST_WORD = re.compile(r"\b([a-z]+)\s+$")
+_VERBS_BEFORE_NOUNS = frozenset(
+    f for cue in CUES for f in cue.forms if f.endswith("ed") or f in IRREGULAR_PAST
+)
 _LEADING_PREPOSITION = re.compile(
     r"^(?:in|at|on|during|after|before|speaking|writing|asked|with|for|from|to|by|following|"
     r"under|over)\b(?!&)",  # "AT&T" is a name, not "at"
@@ -109,6 +117,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     left = text[max(lo, cue_start - _REACH) : cue_start]
     if _NOT_SUBJECT_END.search(left):
         return Subject(None, "reject")  # "the claims", "his remarks": a noun, not a verb
+    if (verb := _LAST_WORD.search(left)) and verb.group(1) in _VERBS_BEFORE_NOUNS:
+        left = left[: verb.start()]  # "Wambui dismissed claims that": Wambui's, by the verb
     left = _TRAILING_FILLER.sub("", left)
     parts = _parts(left)
     last, boundary = parts[-1]
@@ -288,6 +298,11 @@ class NameBook:
         if best is None and len(tail) == 1:
             earlier = [full for seen, full in self.names if seen < pos and full.split()[-1] == name]
             best = earlier[-1] if earlier else None
+        if best is None and len(tail) == 1:
+            # "Marlowe: freeze will hit clinics" above "Josefa Marlowe said": a surname before
+            # any full name is the one full name the text gives it later
+            later = {full for _, full in self.names if full.split()[-1] == name}
+            best = later.pop() if len(later) == 1 else None
         return best
 
     def by_title(self, phrase: str, pos: int | None = None) -> str | None:
@@ -338,8 +353,9 @@ def title_key(words: Sequence[str]) -> str:
 
 
 def _titled_for(full: str, title: str) -> bool:
-    """ "minister for care" is what "the minister" means; "minister of state" too."""
-    return full.startswith((title + " for ", title + " of "))
+    """ "minister for care" is what "the minister" means; "minister of state" and "state
+    commissioner for finance" too."""
+    return f" {title} for " in f" {full} " or f" {title} of " in f" {full} "
 
 
 def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
@@ -351,6 +367,8 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             continue
         for run in _RUN.finditer(text, sentence.start, sentence.end):
             tokens = [t.rstrip(".") if len(t) > 3 else t for t in run.group().split()]
+            if len(tokens) > 1 and tokens[-1].endswith(("'s", "’s")):
+                tokens[-1] = tokens[-1][:-2]  # "Tomas Brenner's 1998 novel" names Tomas Brenner
             if tokens[0] in OPENERS and run.start() == sentence.start:
                 tokens = tokens[1:]  # "But Ortiz said": the name is "Ortiz"
                 if not tokens:
@@ -416,7 +434,7 @@ def _genders(book: NameBook, text: str) -> None:
 # "the finance chief, Priya Raman," and "The union's general secretary, Owen Pryce,".
 _APPOSED_TITLE = re.compile(
     rf"\b(?i:the|its|their|his|her)\s+(?:[\w-]+['’]s?\s+)?((?:[a-z-]+\s+){{0,3}}?(?i:{'|'.join(sorted(TITLES))})"
-    r"(?:\s+(?:for|of)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})?)"
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})?)"
     rf"\s*,\s+({_RUN.pattern})"
     r"(?=\s*[,.;])"
 )
