@@ -606,3 +606,92 @@ def test_a_cue_word_after_a_reporting_verb_is_its_object() -> None:
     assert said(claims, "the delay was deliberate").speaker == "Ruth Wamalwa"
     reports = "Health Minister Ivo Sand denied reports that 40 nurses had quit."
     assert said(reports, "40 nurses had quit").speaker == "Ivo Sand"
+
+
+# Pattern: SUBJECT VERB … a video posted online, saying … — the sentence's speaker for a later
+# "…, saying" is the subject of a cue that reported, not of a participle ("posted") that did
+# not.
+
+
+def test_saying_takes_the_subject_of_a_reporting_cue() -> None:
+    video = (
+        "Mayor Elin Varga defended the rise in a video posted online, saying the city "
+        "could not pay for the buses."
+    )
+    assert said(video, "the city could not pay").speaker == "Elin Varga"
+    letter = (
+        "Governor Tomas Ruud answered the critics in a letter posted to members, saying "
+        "the budget was balanced."
+    )
+    assert said(letter, "the budget was balanced").speaker == "Tomas Ruud"
+
+
+# Pattern: X want|urge … the Y to Z. — a request has no speaker after its cue: "the Y to Z"
+# is what is asked, never who asks.
+
+
+def test_a_request_takes_no_speaker_after_its_cue() -> None:
+    text = "The fishermen want the council to reopen the harbour."
+    assert said(text, "the council to reopen").speaker == "the fishermen"
+    nobody = "At dawn, sirens urged the residents to leave."
+    assert all(c.speaker != "the residents to leave" for c in extract_claims(nobody) if c.speaker)
+
+
+# Pattern: "It CUE" names the body the paragraph just named ("The weather service recorded …
+# It expects …"), before any organisation named earlier.
+
+
+def test_it_is_the_body_the_paragraph_just_named() -> None:
+    text = (
+        "The Harbour Post reported damage on the quay.\n\n"
+        "The national weather service recorded gusts of 160 km/h. It expects winds to "
+        "ease to 90 km/h overnight."
+    )
+    assert said(text, "winds to ease").speaker == "the national weather service"
+    school = (
+        "The Harbour Post reported damage on the quay.\n\n"
+        "About 1,100 schools will stay closed, the education authority said. It told parents "
+        "that buses would not run."
+    )
+    assert said(school, "buses would not run").speaker == "the education authority"
+
+
+# Pattern: "SENTENCE. SENTENCE," said X — a quotation of several sentences is reported by the
+# cue in the sentence its closing mark ends in.
+
+
+def test_a_quotation_of_several_sentences_takes_its_closing_cue() -> None:
+    text = 'Residents waited. "We asked for years. Nobody came," said R. Meenakshi, a teacher.'
+    assert said(text, "We asked for years").speaker == "R. Meenakshi"
+    other = '"The dam held. The road did not," said Ola Brekke, the engineer.'
+    assert said(other, "The dam held").speaker == "Ola Brekke"
+
+
+# Pattern: a paragraph that opens with a quotation and names no speaker continues the quoted
+# speaker of the paragraph before (a quotation running over paragraphs).
+
+
+def test_a_quotation_paragraph_continues_the_speaker_before() -> None:
+    text = (
+        '"I started when I was 22," Ivo Marek said.\n\n'
+        '"Back then we carried 300 people a week. Now it is perhaps 20.\n\n'
+        '"The council says the bridge will save time. I am sure it will."\n'
+    )
+    assert said(text, "Back then").speaker == "Ivo Marek"
+    assert said(text, "The council says").speaker == "Ivo Marek"
+
+
+# Pattern: NAME-OF-PLACE|the NOUN, where|which … , CUE — a body named by "Residents of X" or a
+# short definite phrase speaks across the aside.
+
+
+def test_a_described_body_speaks_across_an_aside() -> None:
+    place = (
+        "Residents of Kottavil, where 900 families live on the slope, want the city to move them."
+    )
+    assert said(place, "the city to move them").speaker == "Residents of Kottavil"
+    forum = (
+        "The families' forum, which speaks for most relatives, said the deal must be signed "
+        "this week."
+    )
+    assert said(forum, "the deal must be signed").speaker == "the families' forum"

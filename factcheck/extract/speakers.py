@@ -72,7 +72,7 @@ _BOUNDARY = re.compile(
 _SUBORDINATORS = word_set("while whereas as because although though when if")
 # "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
 _APPOSITIVE = re.compile(
-    r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s)",
+    r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s$)",
     re.I,
 )
 _OWNER_DATA = re.compile(
@@ -153,7 +153,8 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
     for i in range(len(parts) - 2, -1, -1):
         chunk, opened = parts[i]
         place = i > 0 and parts[i - 1][0].strip().startswith("of ") and " " not in chunk.strip()
-        if i > 0 and (opened in ("who", "which") or _APPOSITIVE.match(chunk + " ") or place):
+        aside = opened in ("who", "which", "where", "whose")
+        if i > 0 and (aside or _APPOSITIVE.match(chunk + " ") or place):
             asides += 1
         elif chunk.strip().startswith("of ") or not chunk.strip():
             continue
@@ -168,12 +169,19 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
 _PROPER_BODY = re.compile(rf"(?:The\s+)?{_RUN.pattern}")
 
 
+# "The families' forum, which represents the relatives, wants": a body by a description.
+_DEFINITE_NP = re.compile(r"[Tt]he\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}")
+
+
 def _is_proper_body(part: str) -> bool:
-    """Tell whether part is a capitalised name of a body ("The Teral Front", "Halvorsen Foods"),
-    not a sentence opener or a place after a preposition ("In Tarsk")."""
+    """Tell whether part names a body: a capitalised name ("The Teral Front", "Residents of
+    Kottapalli") or a short definite noun phrase ("The families' forum"), not a sentence
+    opener or a place after a preposition ("In Tarsk")."""
     words = part.split()
     if not words or words[0] in OPENERS or _LEADING_PREPOSITION.match(part.strip()):
         return False
+    if _DEFINITE_NP.fullmatch(part.strip()):
+        return not any(w.lower() in _CLAUSE_WORDS for w in words)
     return len(words) <= 6 and _PROPER_BODY.fullmatch(part.strip()) is not None
 
 
@@ -537,7 +545,9 @@ class Resolver:
     def resolve(self, raw: str | None, pos: int, para: int) -> tuple[str | None, bool]:
         """Return (speaker, resolved) for a raw speaker phrase found at pos."""
         if (raw or "").strip().lower() == "it":
-            body = self._body(pos, public=True)
+            # "The national weather service recorded … It expects …": the body just named in
+            # the paragraph, else the organisation named last
+            body = self._recent_body(pos) or self._body(pos, public=True)
             return (body, True) if body else (None, False)
         phrase = _tidy(raw)
         if phrase is None:
