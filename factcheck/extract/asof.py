@@ -78,6 +78,7 @@ _TOTAL_BEFORE = re.compile(
     r"(?:[\w-]+['’]s\s+)?(?:usual\s+|remaining\s+)?$"
 )
 _QUALIFIED = r"(?:(?i:about|around|roughly|nearly|almost|just|some|over|under|more\s+than)\s+)?"
+_FROM_BEFORE = re.compile(rf"\bfrom\s+{_QUALIFIED}$")
 _NOW_BEFORE = re.compile(rf"\bnow\s+(?:[a-z]+\s+){{0,2}}{_QUALIFIED}$")
 _NOW_AFTER = re.compile(r"(?:\s+[\w'’-]+)?\s+(now)\b")
 
@@ -99,14 +100,15 @@ def as_of(
 ) -> tuple[int, int] | None:
     """The span of the date the figure at [start, end) holds at, if its clause gives one."""
     before = text[max(sentence, start - 60) : start]
-    level = _LEVEL_BEFORE.search(before) is not None
+    level = _LEVEL_BEFORE.search(before, max(0, len(before) - 32)) is not None
     if (
         level
         and (own := _LEVEL_DATE.match(text, end))
         and not _BREAK.search(text, end, own.start(1))
     ):
         return own.span(1)  # "rose to 44 on Wednesday", "up from 7,950 a year earlier"
-    if _TOTAL_BEFORE.search(before) or re.search(r"\bfrom\s+" + _QUALIFIED + "$", before):
+    total = " of " in before and _TOTAL_BEFORE.search(before)
+    if total or "from" in before and _FROM_BEFORE.search(before):
         return None  # "14 of 52 wards", "from NOK 7.9bn": a total or an earlier level
     opening = _OPENING_DATE.match(text, sentence) if level else None
     if opening and not _BREAK.search(text, opening.end(), start):
@@ -114,8 +116,10 @@ def as_of(
     near = [p for p in phrases if _same_clause(text, p, start, end, sentence)]
     if near:
         return min(near, key=lambda p: p[0] - end if p[0] >= end else start - p[1])
-    if now := _NOW_BEFORE.search(before):
+    if "now" in before and (now := _NOW_BEFORE.search(before)):
         return start - len(before) + now.start(), start - len(before) + now.start() + 3
+    if "now" not in text[end : end + 40]:
+        return None
     if (now := _NOW_AFTER.match(text, end)) and not _BREAK.search(text, end, now.start(1)):
         return now.span(1)
     return None

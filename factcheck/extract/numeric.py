@@ -272,9 +272,11 @@ _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
 # Pattern: … said|that|if|show CLAUSE — a clause opens after a cue, "that" or a subordinator,
 # so what its figure measures never reaches back into the speaker ("Chief Executive Jane Roe
 # said sales reached ¥42bn"); a cue with a preposition after it ("estimated at") opens none.
+_OPENER_WORDS = speech_forms() - {"according"} | word_set(
+    "that if when because unless whether although though once"
+)
 _CLAUSE_OPENER = re.compile(
-    rf"\b(?:that|if|when|because|unless|whether|although|though|once|"
-    rf"{alternation(speech_forms() - {'according'})})\b"
+    rf"\b{first_letter_check(_OPENER_WORDS)}(?:{alternation(_OPENER_WORDS)})\b"
     r"(?!\s+(?:at|to|as|by|for|of|on|in|from|with)\b)"
 )
 _SPEECH_VERBS = speech_forms() | {"according"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -34,10 +35,11 @@ _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
 _LOWER_TITLE = re.compile(
-    rf"\b(?P<title>(?:(?:{alternation(TITLES)})[ \u00a0]+){{0,2}}"
-    rf"(?i:{first_letter_check(LOWER_TITLES)}(?:{'|'.join(LOWER_TITLES)})))"
+    rf"\b(?P<title>(?i:{first_letter_check(LOWER_TITLES)}(?:{'|'.join(LOWER_TITLES)})))"
     rf"[ \u00a0]+(?P<run>{_RUN.pattern})"
 )
+# Lower-case title words before a lower-case title: "chief" in "chief executive Mark Dune".
+_TITLE_WORDS_BEFORE = re.compile(rf"(?:\b(?:{alternation(TITLES)})[ \u00a0]+){{1,2}}$")
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
 # "two Rural League MPs", "Three doctors": a group counted, not named.
 _COUNTED = re.compile(rf"(?i:{alternation(set(SMALL_WORDS) - {'one'})}|\d[\d,]*)\s")
@@ -402,8 +404,12 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             # "Rail Partners chief executive Mark Dune", "Chief Executive Jane Roe": the title
             # is the lower-case words and any title words the capitalised run opens with
             title, name = split_title(match.group("run").split())
+            before = _TITLE_WORDS_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            lead = before.group().split() if before else []
             if 2 <= len(name) <= 4 and not _has_org_word(name):
-                book.add(match.start("run"), " ".join(name), " ".join([match["title"], *title]))
+                book.add(
+                    match.start("run"), " ".join(name), " ".join([*lead, match["title"], *title])
+                )
     for match in _APPOSED_TITLE.finditer(text):
         name = split_title(match.group(2).split())[1]
         if 2 <= len(name) <= 4 and not _has_org_word(name):
@@ -541,6 +547,7 @@ class Resolver:
     position: int = 0
     seen: list[str] = field(default_factory=list)
     bodies: list[tuple[int, str]] = field(default_factory=list)  # named non-person speakers
+    documents: list[tuple[int, str]] | None = None  # (end, source) of "DOCUMENT by SOURCE"
 
     def resolve(self, raw: str | None, pos: int, para: int) -> tuple[str | None, bool]:
         """Return (speaker, resolved) for a raw speaker phrase found at pos."""
@@ -660,8 +667,14 @@ class Resolver:
         Pattern: "DOCUMENT (VERB)? by|from SOURCE … The DOCUMENT-NOUN shows": "the data" is
         what the source published ("Figures released by the health ministry show …").
         """
-        found = list(_DOCUMENT_SOURCE.finditer(self.book.text, max(0, pos - 1500), pos))
-        return _tidy(found[-1].group(1)) if found else None
+        if self.documents is None:  # read once per text, then looked up by position
+            self.documents = [
+                (m.end(), m.group(1)) for m in _DOCUMENT_SOURCE.finditer(self.book.text)
+            ]
+        last = bisect_right(self.documents, (pos, "")) - 1
+        if last < 0 or self.documents[last][0] < pos - 1500:
+            return None
+        return _tidy(self.documents[last][1])
 
     def _description(self, phrase: str, pos: int) -> tuple[str, bool]:
         """Resolve "the ministry" to an earlier speaker whose name holds that noun, "the company"
