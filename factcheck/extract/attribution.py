@@ -647,7 +647,8 @@ def _quotes_by_context(
             source = context.paragraph_speaker(para, quote.mark)
             source = source or context.paragraph_person(para, si, quote.mark)
             confidence = 0.6
-            if source is None and _opens_paragraph(text, sentences, si, quote):
+            opens = not text[context.para_start[para] : quote.mark].strip()
+            if source is None and opens:  # a paragraph opening with a quotation, no speaker
                 source, confidence = quoted_in.get(para - 1), 0.5
             if source is None or _words(text, quote.start, quote.end) < 3:
                 continue
@@ -662,24 +663,16 @@ def _quotes_by_context(
 def _quoted_paragraphs(
     sentences: Sequence[Sentence], found: list[Attribution]
 ) -> dict[int, Attribution]:
-    """The last direct quotation with a speaker in each paragraph."""
+    """The last direct quotation with a speaker in each paragraph.
+
+    Pattern: a paragraph that opens with a quotation and names no speaker continues the
+    quotation of the paragraph before ('"I started at 22," Marek said. ¶ "Back then we …').
+    """
     out: dict[int, Attribution] = {}
     for att in sorted(found, key=lambda a: a.start):
         if att.direct and att.speaker:
             out[sentences[att.sentence].para] = att
     return out
-
-
-def _opens_paragraph(text: str, sentences: Sequence[Sentence], si: int, quote: Quote) -> bool:
-    """Tell whether a quotation opens its paragraph.
-
-    Pattern: a paragraph that opens with a quotation and names no speaker continues the
-    quotation of the paragraph before ('"I started at 22," Marek said. ¶ "Back then we …').
-    """
-    first = si
-    while first > 0 and sentences[first - 1].para == sentences[si].para:
-        first -= 1
-    return not text[sentences[first].start : quote.mark].strip()
 
 
 def _quoted(source: Attribution, start: int, end: int, sentence: int, conf: float) -> Attribution:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -283,7 +283,8 @@ class NameBook:
     people: list[tuple[int, str]] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)  # bodies opening a sentence
     text: str = ""
-    titles: list[tuple[int, str, str]] = field(default_factory=list)  # (pos, title, name)
+    # title → its holders (pos, name) in position order: "prime minister" → [(120, "…")]
+    titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     names: list[tuple[int, str]] = field(default_factory=list)  # any "First Last", untitled
     mentions: list[tuple[int, str]] = field(default_factory=list)  # every naming, full or surname
     gender: dict[str, str] = field(default_factory=dict)  # name → "he" or "she" if the text says
@@ -294,7 +295,7 @@ class NameBook:
         if len(name.split()) >= 2:
             self.people.append((pos, name))
         if key := title_key(title.split()):
-            self.titles.append((pos, key, name))
+            insort(self.titles.setdefault(key, []), (pos, name))
 
     def full_name(self, name: str, pos: int) -> str | None:
         """Expand a surname or partial name to the full name given nearest before pos."""
@@ -328,17 +329,29 @@ class NameBook:
         title = title_key(words[1:])
         if not title:
             return None
-        exact = [(p, n) for p, t, n in self.titles if t == title]
+        found = _holder(self.titles.get(title, []), pos)
+        if found is not None:
+            return found
         partial = [
-            (p, n) for p, t, n in self.titles if t.endswith(" " + title) or _titled_for(t, title)
+            h
+            for t, holders in self.titles.items()
+            if t.endswith(" " + title) or _titled_for(t, title)
+            for h in holders[-_FEW:]
         ]
-        for holders in (exact, partial):
-            before = [h for h in holders if pos is None or h[0] < pos]
-            if before and pos is not None:
-                return max(before)[1]
-            if len({n for _, n in holders}) == 1:
-                return holders[0][1]
-        return None
+        return _holder(sorted(partial), pos)
+
+
+def _holder(holders: list[tuple[int, str]], pos: int | None) -> str | None:
+    """The holder of a title named last before pos, else the only one (sorted holders)."""
+    if pos is not None and (last := bisect_left(holders, (pos, "")) - 1) >= 0:
+        return holders[last][1]
+    if holders and len(holders) <= _FEW and len({n for _, n in holders}) == 1:
+        return holders[0][1]
+    return None
+
+
+# How many holders of one title are compared to find that they are one person.
+_FEW = 8
 
 
 # Words that open a title used as a speaker: "the minister", "its chief executive".
