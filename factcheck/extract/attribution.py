@@ -652,7 +652,7 @@ def _quotes_by_context(
             source = context.paragraph_speaker(para, quote.mark)
             source = source or context.paragraph_person(para, si, quote.mark)
             confidence = 0.6
-            opens = not text[context.para_start[para] : quote.mark].strip()
+            opens = quote.mark == context.para_start[para]  # sentences start trimmed
             if source is None and opens:  # a paragraph opening with a quotation, no speaker
                 source, confidence = quoted_in.get(para - 1), 0.5
             if source is None or _words(text, quote.start, quote.end) < 3:
