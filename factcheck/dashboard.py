@@ -106,16 +106,18 @@ class Selection:
     status: Status | None = None
 
     def conditions(self) -> list[Any]:
-        """WHERE conditions on Claim and Article for the claims under this bar."""
-        column = GROUP_KEYS[self.by]
-        where = [column.is_(None) if self.key is None else column == self.key]
+        """WHERE conditions on Claim and ArticleCount for the claims under this bar."""
+        if self.by == "outlet":  # the article counts hold the outlet, "no outlet" as NONE_ID
+            where = [col(ArticleCount.outlet_id) == (NONE_ID if self.key is None else self.key)]
+        else:
+            column = GROUP_KEYS[self.by]
+            where = [column.is_(None) if self.key is None else column == self.key]
         if self.status is not None:
             where.append(col(Claim.status) == self.status)
         return where
 
 
 GROUP_KEYS: dict[str, Any] = {
-    "outlet": col(Article.outlet_id),
     "kind": col(Claim.kind),
     "article": col(Claim.article_id),
     "speaker": col(Claim.speaker_id),
@@ -262,25 +264,36 @@ def status_by(
     return _biggest(rows, _names(session, by, [r[0] for r in rows]), top)
 
 
-def _biggest_articles(session: Session, where: DashboardFilter, top: int) -> list[int]:
-    """The ``top`` articles with most claims (of the kind chosen) under the filter; newest
-    first among equals. An index walk down the article counts, stopping at ``top``."""
-    measure = {
-        None: col(ArticleCount.claims),
-        ClaimKind.NUMERIC: col(ArticleCount.numeric_claims),
-        ClaimKind.ATTRIBUTED: col(ArticleCount.attributed_claims),
-    }[where.kind]
-    conditions = [measure > 0]
+ARTICLE_MEASURES: dict[ClaimKind | None, Any] = {  # an article's claims of the kind chosen
+    None: col(ArticleCount.claims),
+    ClaimKind.NUMERIC: col(ArticleCount.numeric_claims),
+    ClaimKind.ATTRIBUTED: col(ArticleCount.attributed_claims),
+}
+
+
+def _counted_articles(where: DashboardFilter) -> list[Any]:
+    """WHERE conditions on the article counts selecting the filter's articles, those with
+    claims of the kind chosen."""
+    conditions = [ARTICLE_MEASURES[where.kind] > 0]
     if where.start is not None:
         conditions.append(col(ArticleCount.day) >= where.start)
     if where.end is not None:
         conditions.append(col(ArticleCount.day) <= where.end)
     if where.outlet_id is not None:
         conditions.append(col(ArticleCount.outlet_id) == where.outlet_id)
+    if where.article_id is not None:
+        conditions.append(col(ArticleCount.article_id) == where.article_id)
+    return conditions
+
+
+def _biggest_articles(session: Session, where: DashboardFilter, top: int) -> list[int]:
+    """The ``top`` articles with most claims (of the kind chosen) under the filter; newest
+    first among equals. An index walk down the article counts, stopping at ``top``."""
+    measure = ARTICLE_MEASURES[where.kind]
     index = {None: "claims", ClaimKind.NUMERIC: "numeric", ClaimKind.ATTRIBUTED: "attributed"}
     query = (
         sa.select(col(ArticleCount.article_id))
-        .where(*conditions)
+        .where(*_counted_articles(where))
         .order_by(measure.desc(), col(ArticleCount.article_id).desc())
         .limit(top)
         # SQLite would rather read a year of articles by date and sort them all.
@@ -431,12 +444,14 @@ def review_activity(session: Session, *, where: DashboardFilter, days: int = 90)
                 col(table.day) >= since,
             )
             .group_by(*keys)
+            .having(sa.func.sum(col(table.changes)) != 0)
         )
-    rows = [tuple(r) for r in session.execute(query).all() if r[-1]]
-    frame = pd.DataFrame(
-        dict(zip(columns, map(list, zip(*rows, strict=True)), strict=True))
+    # Thousands of rows: taken from the driver as plain tuples, not one Row object each.
+    rows = session.connection().execute(query).cursor.fetchall()
+    frame = (
+        pd.DataFrame.from_records(rows, columns=columns)
         if rows
-        else {c: [] for c in columns}
+        else pd.DataFrame({c: [] for c in columns})
     )
     # Names are looked up afterwards: joining users before grouping costs a lookup per row.
     ids = [int(i) for i in frame["reviewer"].dropna().unique()]
@@ -445,7 +460,7 @@ def review_activity(session: Session, *, where: DashboardFilter, days: int = 90)
             sa.select(col(User.id), col(User.display_name)).where(col(User.id).in_(ids))
         ).all()
     )
-    frame["reviewer"] = [names.get(i, "(system)") for i in frame["reviewer"]]
+    frame["reviewer"] = frame["reviewer"].map(names).fillna("(system)").astype(object)
     frame["day"] = pd.to_datetime(frame["day"].astype(str))
     return frame
 
@@ -526,10 +541,14 @@ def figures(
     """Numeric claims whose measure contains ``measure``, newest articles first.
 
     Columns: claim_id, article_date, value, outlet, measure, quote. Empty when no search.
+    Like the claims table, the articles are walked newest first and the walk stops at
+    ``limit`` figures: a measure many claims share is found at once at any archive size; one
+    that no claim has reads every numeric claim under the filter.
     """
     columns = ["claim_id", "article_date", "value", "outlet", "measure", "quote"]
     if not measure.strip():
         return pd.DataFrame(columns=columns)
+    numeric = replace(where, kind=ClaimKind.NUMERIC)
     query = (
         sa.select(
             col(Claim.id),
@@ -539,20 +558,40 @@ def figures(
             col(Claim.measure),
             col(Claim.quote),
         )
-        .select_from(_claims_from(article=True))
-        .join(Outlet.__table__, col(Outlet.id) == Article.outlet_id, isouter=True)  # type: ignore[attr-defined]
+        .select_from(_newest_articles_claims())
         .where(
-            *where.conditions(),
-            col(Claim.kind) == ClaimKind.NUMERIC,
+            *_counted_articles(numeric),
+            *ClaimFilter(kind=ClaimKind.NUMERIC).conditions(),
             col(Claim.value).is_not(None),
             col(Claim.measure).ilike(like_pattern(measure), escape="\\"),
         )
-        .order_by(ARTICLE_DATE.desc(), col(Claim.id).desc())
+        .order_by(*NEWEST_FIRST)
         .limit(limit)
     )
     frame = pd.DataFrame(session.execute(query).all(), columns=columns)
     frame["article_date"] = pd.to_datetime(frame["article_date"], utc=True)
     return frame
+
+
+NEWEST_FIRST = (  # the articles' date, then their id, then the claims in text order
+    col(ArticleCount.day).desc(),
+    col(ArticleCount.article_id).desc(),
+    col(Claim.start).desc(),
+)
+
+
+def _newest_articles_claims() -> Any:
+    """FROM the article counts, with each article's claims, the article, outlet and speaker.
+
+    Walked in NEWEST_FIRST order down the counts' (day, article_id) index, or (outlet_id,
+    day, article_id) for one outlet, each article's claims found by (article_id, start).
+    """
+    return (
+        sa.join(ArticleCount, Claim, col(Claim.article_id) == col(ArticleCount.article_id))
+        .join(Article, col(Article.id) == col(ArticleCount.article_id))
+        .join(Outlet, col(Outlet.id) == col(Article.outlet_id), isouter=True)
+        .join(Speaker, col(Speaker.id) == col(Claim.speaker_id), isouter=True)
+    )
 
 
 def claims_table(
@@ -562,11 +601,16 @@ def claims_table(
     selections: Sequence[Selection] = (),
     limit: int = 200,
 ) -> pd.DataFrame:
-    """The claims of the newest articles under the filter and every clicked bar.
+    """The claims of the newest articles (by article date) under the filter and every
+    clicked bar.
 
-    Columns: id, status, kind, quote, article, outlet, speaker.
+    Columns: id, status, kind, quote, article, outlet, speaker. The articles are walked from
+    the newest down the article counts' date index (of the outlet's, when one is chosen),
+    their claims read in text order, until ``limit`` claims are found: the cost depends on
+    how many claims the filter leaves, not on how many the database holds.
     """
-    conditions = where.conditions() + [c for s in selections for c in s.conditions()]
+    conditions = _counted_articles(where) + ClaimFilter(kind=where.kind).conditions()
+    conditions += [c for s in selections for c in s.conditions()]
     query = (
         sa.select(
             col(Claim.id),
@@ -577,12 +621,9 @@ def claims_table(
             col(Outlet.name),
             col(Speaker.name),
         )
-        .select_from(_claims_from(article=True))
-        .join(Outlet.__table__, col(Outlet.id) == Article.outlet_id, isouter=True)  # type: ignore[attr-defined]
-        .join(Speaker.__table__, col(Speaker.id) == Claim.speaker_id, isouter=True)  # type: ignore[attr-defined]
+        .select_from(_newest_articles_claims())
         .where(*conditions)
-        # Newest articles first, in text order: both follow indexes, so nothing is sorted.
-        .order_by(col(Article.id).desc(), col(Claim.start).desc())
+        .order_by(*NEWEST_FIRST)
         .limit(limit)
     )
     columns = ["id", "status", "kind", "quote", "article", "outlet", "speaker"]

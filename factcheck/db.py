@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session
@@ -52,6 +53,15 @@ def _on_sqlite_begin(conn: sa.Connection) -> None:
     conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
 
+class _SQLiteCompiler(SQLiteCompiler):
+    """SQLite's compiler, rendering ``with_hint(table, "INDEXED BY ix", "sqlite")`` after the
+    table (SQLAlchemy's own drops every table hint on SQLite)."""
+
+    def get_from_hint_text(self, table: Any, text: str | None) -> str | None:
+        """The hint as written: SQLite's INDEXED BY / NOT INDEXED follow the table name."""
+        return text
+
+
 _engines: dict[str, Engine] = {}
 
 
@@ -77,6 +87,7 @@ def _make_engine(url: str) -> Engine:
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    engine.dialect.statement_compiler = _SQLiteCompiler
     sa.event.listen(engine, "connect", _on_sqlite_connect)
     sa.event.listen(engine, "begin", _on_sqlite_begin)
     return engine

@@ -143,12 +143,30 @@ def unread_count(session: Session, *, user: User) -> int:
     return unread + count_awaiting(session, by=user)
 
 
+def _names(session: Session, user_ids: Iterable[int | None]) -> dict[int, str]:
+    """Display names of these users, by id."""
+    wanted = [i for i in user_ids if i is not None]
+    rows = session.exec(select(User.id, User.display_name).where(col(User.id).in_(wanted))).all()
+    return {i: name for i, name in rows if i is not None}
+
+
 def inbox(session: Session, *, user: User, limit: int = 100) -> list[InboxItem]:
     """Verdicts awaiting the user's sign-off, then their notices, unread first, newest first."""
     require(user, Action.REVIEW)
+    waiting = awaiting_sign_off(session, by=user, limit=limit)
+    proposers = _names(session, {c.proposed_by_id for c in waiting})
     live = [
-        InboxItem(None, NoticeKind.PROPOSED, c.id or 0, c.quote, None, "", c.proposed_at, False)
-        for c in awaiting_sign_off(session, by=user, limit=limit)
+        InboxItem(
+            None,
+            NoticeKind.PROPOSED,
+            c.id or 0,
+            c.quote,
+            proposers.get(c.proposed_by_id or 0),
+            "",
+            c.proposed_at,
+            False,
+        )
+        for c in waiting
     ]
     rows = session.execute(
         sa.select(Notice, col(Claim.quote), col(User.display_name))

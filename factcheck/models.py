@@ -287,7 +287,15 @@ class Claim(SQLModel, table=True):
             "value",
             "article_id",
         ),
-        sa.Index("ix_claim_proposed", "proposed_status", "proposed_at"),  # awaiting sign-off
+        # Verdicts awaiting sign-off, oldest first (every page's sidebar counts them): only
+        # those claims are in the index, so the planners see how few they are.
+        sa.Index(
+            "ix_claim_awaiting",
+            "proposed_at",
+            "id",
+            sqlite_where=sa.text("proposed_status IS NOT NULL"),
+            postgresql_where=sa.text("proposed_status IS NOT NULL"),
+        ),
         # Grouping at ingest reads the latest claims of one key (factcheck.groups).
         sa.Index("ix_claim_group_key_id", "group_key", "id"),
         sa.Index("ix_claim_group_article", "group_id", "article_id"),  # one claim per article
@@ -534,7 +542,9 @@ class ArticleCount(SQLModel, table=True):
         sa.Index(
             "ix_article_count_attributed", "attributed_claims", "article_id", "day", "outlet_id"
         ),
-        sa.Index("ix_article_count_day_outlet", "day", "outlet_id"),
+        # Walked from the newest date down: the Dashboard's claims table (of one outlet).
+        sa.Index("ix_article_count_day", "day", "article_id"),
+        sa.Index("ix_article_count_outlet_day", "outlet_id", "day", "article_id"),
     )
 
     article_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})

@@ -238,6 +238,11 @@ def test_concurrent_reviewers_keep_counts_exact(session: Session, db_url: str) -
     assert result.errors == []
     session.expire_all()
     assert counts.check(session) == EXACT
+    session.commit()  # on SQLite our own transaction holds the write lock
+    from tests.test_cli import factcheck
+
+    checked = factcheck(db_url, "counts", "--check")  # what an admin runs after the load
+    assert checked.returncode == 0 and "The counts are exact" in checked.stdout
 
 
 @pytest.mark.parametrize(

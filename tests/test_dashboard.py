@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import sqlalchemy as sa
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from factcheck import dashboard as board
 from factcheck.articles import add_article
+from factcheck.db import get_engine
 from factcheck.desk import set_two_person_rule
 from factcheck.models import Article, Claim, ClaimKind, Role, Status, User
 from tests.factories import decide, found_in, make_article, make_user
@@ -213,6 +215,43 @@ def test_claims_table_follows_a_clicked_bar(session: Session) -> None:
     assert set(table["outlet"]) == {"Harbour Herald"} and len(table) == 3
 
 
+def _dated(session: Session, by: User, *, day: int, outlet: str | None) -> Claim:
+    """An article of one numeric claim published on that day of June 2001."""
+    body = f"The ferry office said {day} crossings were cancelled on {day} June by the storm."
+    article = add_article(
+        session,
+        title=f"Crossings, {day} June",
+        text=body,
+        by=by,
+        outlet=outlet,
+        published_at=datetime(2001, 6, day, 9, tzinfo=UTC),
+        claims=[found_in(body, f"{day} crossings", kind="numeric", value=day, measure="ferry")],
+    )
+    return session.exec(select(Claim).where(Claim.article_id == article.id)).one()
+
+
+def test_claims_table_lists_the_newest_articles_by_their_date(session: Session) -> None:
+    editor, valley, _ = _newsroom(session)  # published on no known date: ingested today
+    late = _dated(session, editor, day=20, outlet=None)
+    early = _dated(session, editor, day=3, outlet="Valley Post")  # added last, published first
+    june = board.DashboardFilter(start=date(2001, 6, 1), end=date(2001, 6, 30))
+    assert board.claims_table(session, where=june)["id"].tolist() == [late.id, early.id]
+    assert board.claims_table(session, where=board.DashboardFilter())["id"].tolist()[-2:] == [
+        late.id,
+        early.id,
+    ]
+    outlet = session.get(Article, valley[0].article_id).outlet_id  # type: ignore[union-attr]
+    valley_june = replace(june, outlet_id=outlet)
+    assert board.claims_table(session, where=valley_june)["id"].tolist() == [early.id]
+    no_outlet = board.Selection("outlet", None, Status.UNREVIEWED)
+    picked = board.claims_table(session, where=june, selections=[no_outlet])
+    assert picked["id"].tolist() == [late.id]
+    attributed = board.DashboardFilter(kind=ClaimKind.ATTRIBUTED)
+    assert set(board.claims_table(session, where=attributed)["kind"]) == {"attributed"}
+    one = board.DashboardFilter(article_id=valley[0].article_id)
+    assert len(board.claims_table(session, where=one, limit=2)) == 2
+
+
 def test_data_version_moves_with_every_write(session: Session) -> None:
     editor, valley, _ = _newsroom(session)
     before = board.data_version(session)
@@ -252,3 +291,13 @@ def test_views_chart_status_without_knowing_the_tables(session: Session) -> None
     weekly = rows("SELECT week, reviewer, reviews FROM review_activity_by_user_week")
     assert [(r, n) for _, r, n in weekly] == [(editor.display_name, 1)]
     assert date.fromisoformat(str(weekly[0][0])).weekday() == 0
+
+
+def test_sqlite_reads_the_biggest_articles_down_the_index_named(sqlite_db: str) -> None:
+    engine = get_engine(sqlite_db)
+    sent: list[str] = []
+    sa.event.listen(engine, "before_cursor_execute", lambda *a: sent.append(a[2]))
+    with Session(engine) as session:
+        where = board.DashboardFilter(outlet_id=1, kind=ClaimKind.NUMERIC)
+        board.status_by(session, where=where, by="article")
+    assert any("FROM article_count INDEXED BY ix_article_count_numeric" in s for s in sent)

@@ -162,8 +162,8 @@ def test_the_inbox_lists_assignments_and_verdicts_awaiting_my_sign_off(session: 
     assert [(i.kind, i.claim_id) for i in inbox(session, user=d.ana)] == [
         (NoticeKind.ASSIGNED, d.claims[1].id)
     ]
-    assert [(i.kind, i.claim_id) for i in inbox(session, user=d.ed)] == [
-        (NoticeKind.PROPOSED, proposed.id)
+    assert [(i.kind, i.claim_id, i.actor) for i in inbox(session, user=d.ed)] == [
+        (NoticeKind.PROPOSED, proposed.id, d.ana.display_name)  # who proposed it
     ]
     assert unread_count(session, user=d.ed) == 1
     signed = sign_off(session, claim_id=proposed.id or 0, by=d.ed, seen_version=proposed.version)

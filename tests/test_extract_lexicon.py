@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 
 from factcheck.extract import Found, extract_claims
+from factcheck.extract.lexicon import CASE_EXTRAS
 from factcheck.extract.lexicon.people import DETERMINERS
 from factcheck.extract.speakers import is_speaker_phrase
 
@@ -162,3 +164,12 @@ def test_a_unit_a_currency_and_a_cue_added_to_the_lexicon_are_found() -> None:
     assert ["numeric", "7 furlongs", "furlong", None] in claims
     assert ["numeric", "900 dalasis", "GMD", None] in claims
     assert ["attributed", "it was fair", None, "Ortiz"] in claims
+
+
+def test_the_case_table_holds_every_character_the_engine_matches_to_a_letter() -> None:
+    """A first-letter lookahead outside (?i:…) must let through every character the engine
+    would match to that letter ignoring case, or it would drop matches."""
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        matched = set(re.findall(f"(?i){letter}", every)) - {letter, letter.upper()}
+        assert matched == set(CASE_EXTRAS.get(letter, "")), letter

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
-from .asof import date_phrases, nearest
+from .asof import as_of, date_phrases
 from .attribution import Attribution, find_attributions
 from .model import parsed_attributions, resolve_parser_model
 from .numeric import Quantity, find_quantities
@@ -29,13 +30,14 @@ def extract_claims(text: str) -> list[Found]:
     quotes = find_quotes(text, sentences)
     attributions = find_attributions(text, sentences, quotes, parsed, figures)
     claims = [_attributed(text, a, sentences, index) for a in attributions]
+    sources = _Sources(attributions)
     dates: dict[int, list[tuple[int, int]]] = {}
     for quantity in quantities:
-        claim = _numeric(text, quantity, sentences, index, attributions)
+        claim = _numeric(text, quantity, sentences, index, sources)
         si = index.at(quantity.start)
         if si not in dates:
             dates[si] = date_phrases(text, sentences[si].start, sentences[si].end)
-        if phrase := nearest(dates[si], quantity.start, quantity.end):
+        if phrase := as_of(text, dates[si], quantity.start, quantity.end, sentences[si].start):
             claim = replace(claim, as_of=text[phrase[0] : phrase[1]])
         claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))
@@ -66,22 +68,39 @@ def _attributed(
     )
 
 
-def _source_of(
-    text: str, q: Quantity, sentence: int, attributions: list[Attribution]
-) -> Attribution | None:
+class _Sources:
+    """The attributions (in (start, end) order) indexed so that each figure looks only at those
+    that can hold it (starting at most the longest span before it) and at its own sentence's:
+    a figure's source is then found without reading every attribution of the article."""
+
+    def __init__(self, attributions: list[Attribution]) -> None:
+        self.attributions = attributions
+        self.starts = [a.start for a in attributions]
+        self.longest = max((a.end - a.start for a in attributions), default=0)
+        self.by_sentence: dict[int, list[Attribution]] = {}
+        for att in attributions:
+            self.by_sentence.setdefault(att.sentence, []).append(att)
+
+    def holding(self, start: int, end: int) -> list[Attribution]:
+        """The attributions whose span holds [start, end), in their order."""
+        first = bisect_right(self.starts, end - self.longest - 1)
+        last = bisect_right(self.starts, start)
+        return [a for a in self.attributions[first:last] if end <= a.end]
+
+
+def _source_of(text: str, q: Quantity, sentence: int, sources: _Sources) -> Attribution | None:
     """The attribution whose content holds the number, else a cue of the number's own clause.
 
     A number before a cue whose content follows it sits in the subject ("Mark Delaney, 54,
     admitted …") or in another clause ("the Nikkei lost 2% and Sakura said …"): no source.
     """
-    holding = [a for a in attributions if a.start <= q.start and q.end <= a.end]
+    holding = sources.holding(q.start, q.end)
     if holding:
         return min(holding, key=lambda a: a.end - a.start)
     same = [
         a
-        for a in attributions
-        if a.sentence == sentence
-        and a.kind != "direct"
+        for a in sources.by_sentence.get(sentence, [])
+        if a.kind != "direct"
         and a.cue_at < q.start
         and not _CLAUSE_BREAK.search(text, a.cue_at, q.start)
     ]
@@ -93,9 +112,9 @@ def _numeric(
     q: Quantity,
     sentences: list[Sentence],
     index: SentenceIndex,
-    attributions: list[Attribution],
+    sources: _Sources,
 ) -> Found:
-    source = _source_of(text, q, index.at(q.start), attributions)
+    source = _source_of(text, q, index.at(q.start), sources)
     return Found(
         kind="numeric",
         start=q.start,

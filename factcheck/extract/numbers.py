@@ -49,9 +49,12 @@ def finite(value: float) -> float | None:
     return value if math.isfinite(value) and abs(value) < 1e300 else None
 
 
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+
+
 def digits_value(raw: str) -> float | None:
     """Parse "1,200", "10 000" or "2.5" into a float; None when it does not fit a float."""
-    cleaned = re.sub(r"[,\s\u00a0\u202f]", "", raw)
+    cleaned = _SEPARATORS.sub("", raw)
     try:
         return finite(float(cleaned))
     except (ValueError, OverflowError):

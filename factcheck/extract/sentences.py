@@ -41,12 +41,22 @@ class Sentence:
 
 
 def is_headline(line: str) -> bool:
-    """Tell whether a line reads like a headline or heading (mostly capitalised words)."""
-    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 2 or len(words) > 30:
-        return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised >= 0.8 * len(words)
+    """Tell whether a line reads like a headline or heading (mostly capitalised words).
+
+    At most 30 words, at least 80% of them capitalised (small words aside): so a seventh
+    word in lower case or a 31st word settles it, and a paragraph of prose is read no further.
+    """
+    words = lower = 0
+    for match in _WORD.finditer(line):
+        word = match.group()
+        if word.lower() in _SMALL_WORDS:
+            continue
+        words += 1
+        if not word[0].isupper():
+            lower += 1
+        if lower > 6 or words > 30:
+            return False
+    return words >= 2 and words - lower >= 0.8 * words
 
 
 def _is_abbreviation(text: str, stop: int) -> bool:

@@ -29,18 +29,19 @@ for _unit, _surface in _surfaces():
 
 
 def _alternation() -> str:
-    words = sorted(_WORDS, key=len, reverse=True)
-    exact = sorted(_EXACT, key=len, reverse=True)
-    word_part = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in words)
-    exact_part = "|".join(re.escape(s) for s in exact)
-    return rf"(?i:{word_part})|{exact_part}"
+    """Unit words in any case first, then abbreviations and symbols as written."""
+    return rf"(?i:{alternation(_WORDS, ignore_case=True)})|{alternation(_EXACT)}"
 
 
 _UNIT = re.compile(rf"(?:{_alternation()})(?![A-Za-z])")
 _PREFIX = re.compile(r"(?i:(square|sq\.?|cubic|cu\.?)\s)")
 _POWER = re.compile(r"\^?([23])(?![\d.])|([²³])|\s(squared|cubed)\b")
 _INVERSE = re.compile(r"[-−]1(?!\d)")
-_PER = re.compile(rf"\s?/\s?|\s+per\s+|\s+an?\s+(?=(?:{alternation(calendar_words())})\b)")
+# "a year earlier", "a week ago" say when, not how often: no rate ("₱23 a year ago").
+NOT_RELATIVE = r"(?!\s+(?:ago|earlier|later|before|previously)\b)"
+_PER = re.compile(
+    rf"\s?/\s?|\s+per\s+|\s+an?\s+(?=(?:{alternation(calendar_words())})\b{NOT_RELATIVE})"
+)
 # "in" means inches only where no noun phrase follows: "2 in thick", "2 in." (not "two in my car").
 _INCH_CONTEXT = re.compile(r"(?=\s*(?:$|[.,;:)\]]|thick|long|wide|tall|high|deep|across|in diam))")
 
@@ -64,9 +65,12 @@ class UnitMatch:
     days: float | None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def lookup(surface: str) -> Unit | None:
     """Return the unit written as surface, if it is one."""
-    return _EXACT.get(surface) or _WORDS.get(re.sub(r"\s+", " ", surface.lower()))
+    return _EXACT.get(surface) or _WORDS.get(_SPACES.sub(" ", surface.lower()))
 
 
 def _simple(text: str, pos: int) -> tuple[int, Unit, str] | None:

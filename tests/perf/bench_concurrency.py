@@ -6,9 +6,9 @@
 Every worker reads a claim and writes a status naming the version it saw, as the app does.
 Prints throughput and checks the invariants: 0 lost updates (each claim's version - 1 equals
 its successful writes), 0 errors other than reported conflicts, status events = successful
-writes, the dashboard's count tables equal to a full count (factcheck.counts.check, as
-`factcheck counts --check`). Baseline in the same run: one process doing all the changes
-alone (no contention).
+writes, the dashboard's count tables equal to a full count (factcheck.counts.check, and
+`factcheck counts --check` run as a command). Baseline in the same run: one process doing
+all the changes alone (no contention).
 Exits 1 when an invariant is broken; never on time.
 """
 
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -76,6 +77,15 @@ def check(url: str, ids: list[int], result: LoadResult) -> list[str]:
         problems.append(f"{events} status events for {result.successes} writes")
     if wrong:
         problems.append(f"count tables differ from a full count: {wrong}")
+    command = subprocess.run(
+        [sys.executable, "-m", "factcheck.cli", "counts", "--check"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "FACTCHECK_DATABASE_URL": url},
+        check=False,
+    )
+    if command.returncode != 0:
+        problems.append(f"`factcheck counts --check` says: {command.stderr.strip()}")
     return problems
 
 

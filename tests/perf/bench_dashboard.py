@@ -15,25 +15,10 @@ ratio between the sizes and the pandas baseline of each size. The page reads the
 (factcheck.counts), so its cost should not grow with the claims. Targets: ≤ 0.3 s per cold
 run, 5M/1M ≤ 1.3 (1.5 where a chart ranks articles or speakers), ≤ 100 KB of chart data.
 
-Measured 2026-12-04 on the shared 2-core machine at a load average of 13-15 (other engineers'
-generators and test suites; the pandas baseline, ~1-2 s unloaded, took 28 s at 1M), so every
-figure is several times its unloaded value and the ratios are mostly noise. Cold runs,
-median of 5 (s); SQLite 5M could not be generated in time (74 min for 2 GB of 3.7 GB).
-
-    filter                        SQLite 1M   PG 1M   PG 5M   PG 5M/1M
-    kind = numeric                    0.208   0.592   2.561   4.33
-    one year                          1.093   1.289   4.082   3.17
-    one month                         0.680   0.795   2.156   2.71
-    biggest outlet                    2.457   0.984   2.045   2.08
-    one article                       1.023   1.350   1.031   0.76
-    year + kind                       1.460   7.773   1.773   0.23
-    biggest outlet + kind             0.476   1.243   1.047   0.84
-    year + biggest outlet + kind      1.326   1.277   0.884   0.69
-    month + biggest outlet            0.628   0.218   0.343   1.57
-    bar clicked, no filter            1.516   1.834   1.641   0.90
-    bar clicked, one year             1.824   2.672   1.643   0.61
-    pandas baseline                  28.173  27.628 252.887   9.15
-SQLite 1M: cold page 0.347 s (median of 5), after a review 0.336 s, 84 KB of chart data.
+Every table is printed with the load averages of the machine (1, 5, 15 minutes) before and
+after it was measured: on a shared machine a figure taken at a load above the number of cores
+is several times its unloaded value. The figures measured last are in the README (Dashboard
+benchmark).
 """
 
 from __future__ import annotations
@@ -45,21 +30,28 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 import sqlalchemy as sa
 import streamlit as st
+from streamlit import logger
 from streamlit.testing.v1 import AppTest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from sqlmodel import Session  # noqa: E402
+
+from factcheck import dashboard as board  # noqa: E402
 from factcheck.db import dispose_engine, get_engine, session_scope  # noqa: E402
+from factcheck.groups import conflict_count  # noqa: E402
 from factcheck.migrate import upgrade  # noqa: E402
 from factcheck.models import ClaimKind, Status  # noqa: E402
 from factcheck.review import set_status  # noqa: E402
+from factcheck.ui.dashboard import ACTIVITY_DAYS  # noqa: E402
 from factcheck.users import get_user  # noqa: E402
 from tests.perf.generate import generate  # noqa: E402
 
@@ -139,73 +131,129 @@ def _review_one(url: str) -> None:
         )
 
 
-YEAR = (date(2025, 1, 1), date(2025, 12, 31))  # the generator's articles span 2024-2025
-MONTH = (date(2025, 6, 1), date(2025, 6, 30))
+LAST_YEAR = date.today().year - 1  # the generator's articles span the two years up to today
+YEAR = (date(LAST_YEAR, 1, 1), date(LAST_YEAR, 12, 31))
+MONTH = (date(LAST_YEAR, 6, 1), date(LAST_YEAR, 6, 30))
 BIG_OUTLET = 1  # about half of all articles
 
 
-def _set(dates: tuple[date, date] | None = None, **boxes: object) -> Callable[[AppTest], None]:
-    """Set the filter widgets: the date range and the outlet / article / kind select boxes."""
+@dataclass(frozen=True)
+class Filter:
+    """One filter of the page: the widgets set, and maybe a click on the big outlet's 'False'."""
 
-    def setter(at: AppTest) -> None:
-        if dates:
-            at.date_input(key="dashboard_dates").set_value(dates)
-        for name, value in boxes.items():
-            at.selectbox(key=f"dashboard_{name}").set_value(value)
+    dates: tuple[date, date] | None = None
+    outlet: int | None = None
+    article: int | None = None
+    kind: ClaimKind | None = None
+    clicked: bool = False
+    measure: str = ""  # the figures search
 
-    return setter
+    def set(self, at: AppTest) -> None:
+        """Set the filter widgets (date range, outlet / article / kind) and the clicked bar."""
+        if self.dates:
+            at.date_input(key="dashboard_dates").set_value(self.dates)
+        for name in ("outlet", "article", "kind"):
+            if getattr(self, name) is not None:
+                at.selectbox(key=f"dashboard_{name}").set_value(getattr(self, name))
+        if self.clicked:
+            pick = {"pick": [{"key": BIG_OUTLET, "status": Status.FALSE.value}]}
+            at.session_state["dashboard_chart_outlet"] = {"selection": pick}
+        if self.measure:
+            at.text_input(key="dashboard_measure").set_value(self.measure)
+
+    def where(self) -> board.DashboardFilter:
+        """The services' filter for these widgets."""
+        start, end = self.dates or (None, None)
+        return board.DashboardFilter(
+            start=start, end=end, outlet_id=self.outlet, article_id=self.article, kind=self.kind
+        )
+
+    def selections(self) -> list[board.Selection]:
+        """The clicked bar, as the page hands it to the claims table."""
+        return [board.Selection("outlet", BIG_OUTLET, Status.FALSE)] if self.clicked else []
 
 
-def _click(setter: Callable[[AppTest], None]) -> Callable[[AppTest], None]:
-    """Filters, then a click on the big outlet's 'False' bar."""
-
-    def clicked(at: AppTest) -> None:
-        setter(at)
-        pick = {"pick": [{"key": BIG_OUTLET, "status": Status.FALSE.value}]}
-        at.session_state["dashboard_chart_outlet"] = {"selection": pick}
-
-    return clicked
-
-
-def filters(url: str) -> dict[str, Callable[[AppTest], None]]:
+def filters(url: str) -> dict[str, Filter]:
     """Every filter of the page, alone and combined, by name."""
     with get_engine(url).connect() as conn:
         article = conn.execute(sa.text("SELECT max(id) FROM article")).scalar()
     numeric = ClaimKind.NUMERIC
     return {
-        "kind = numeric": _set(kind=numeric),
-        "one year": _set(YEAR),
-        "one month": _set(MONTH),
-        "biggest outlet": _set(outlet=BIG_OUTLET),
-        "one article": _set(article=article),
-        "year + kind": _set(YEAR, kind=numeric),
-        "biggest outlet + kind": _set(outlet=BIG_OUTLET, kind=numeric),
-        "year + biggest outlet + kind": _set(YEAR, outlet=BIG_OUTLET, kind=numeric),
-        "month + biggest outlet": _set(MONTH, outlet=BIG_OUTLET),
-        "bar clicked, no filter": _click(_set()),
-        "bar clicked, one year": _click(_set(YEAR)),
+        "kind = numeric": Filter(kind=numeric),
+        "one year": Filter(YEAR),
+        "one month": Filter(MONTH),
+        "biggest outlet": Filter(outlet=BIG_OUTLET),
+        "one article": Filter(article=article),
+        "year + kind": Filter(YEAR, kind=numeric),
+        "biggest outlet + kind": Filter(outlet=BIG_OUTLET, kind=numeric),
+        "year + biggest outlet + kind": Filter(YEAR, BIG_OUTLET, kind=numeric),
+        "month + biggest outlet": Filter(MONTH, BIG_OUTLET),
+        "bar clicked, no filter": Filter(clicked=True),
+        "bar clicked, one year": Filter(YEAR, clicked=True),
+        "figures about 'hostages'": Filter(measure="hostages"),
+        "figures, month + outlet": Filter(MONTH, BIG_OUTLET, measure="hostages"),
     }
 
 
-def bench_filters(name: str, url: str) -> list[tuple[str, str, float, float]]:
-    """For each filter, a fresh page: first run and median of cold runs (seconds)."""
+def _queries(url: str, spec: Filter) -> dict[str, float]:
+    """Seconds of each service call one cold page run makes for ``spec`` (no Streamlit)."""
+    where, took = spec.where(), {}
+
+    def timed(name: str, call: Callable[[Session], object]) -> None:
+        began = time.perf_counter()
+        with session_scope(url, readonly=True) as session:
+            call(session)
+        took[name] = time.perf_counter() - began
+
+    timed(
+        "choices",
+        lambda s: (board.outlet_choices(s), board.article_choices(s, outlet_id=spec.outlet)),
+    )
+    timed("version", board.data_version)
+    timed("tally", lambda s: board.status_tally(s, where=where))
+    timed("by article", lambda s: board.status_by(s, where=where, by="article"))
+    timed("by speaker", lambda s: board.status_by(s, where=where, by="speaker"))
+    timed("activity", lambda s: board.review_activity(s, where=where, days=ACTIVITY_DAYS))
+    timed("conflicts", conflict_count)
+    timed("claims", lambda s: board.claims_table(s, where=where, selections=spec.selections()))
+    if spec.measure:
+        timed("figures", lambda s: board.figures(s, where=where, measure=spec.measure))
+    return took
+
+
+@dataclass(frozen=True)
+class FilterRun:
+    """One filter's cold page run and the service calls inside it (medians, seconds)."""
+
+    page: float
+    queries: float
+    slowest: str  # the service call that took longest, e.g. "claims 0.120"
+
+
+def bench_filters(url: str) -> dict[str, FilterRun]:
+    """For each filter, a fresh page: the median of cold page runs, and of its queries alone."""
     os.environ["FACTCHECK_DATABASE_URL"] = url
-    rows = []
-    for label, setter in filters(url).items():
+    found = {}
+    for label, spec in filters(url).items():
         st.cache_data.clear()
         at = AppTest.from_file(str(APP), default_timeout=120)
         _open(at)
         _timed(at)  # the page unfiltered, so that its widgets exist
-        st.cache_data.clear()
-        setter(at)
-        first = _timed(at)
+        spec.set(at)
         colds = []
         for _ in range(REPEAT):
             st.cache_data.clear()
             colds.append(_timed(at))
-        rows.append((name, label, first, statistics.median(colds)))
+        calls = [_queries(url, spec) for _ in range(REPEAT)]
+        parts = {k: statistics.median(c[k] for c in calls) for k in calls[0]}
+        slowest = max(parts, key=parts.__getitem__)
+        found[label] = FilterRun(
+            page=statistics.median(colds),
+            queries=statistics.median(sum(c.values()) for c in calls),
+            slowest=f"{slowest} {parts[slowest]:.3f}",
+        )
     dispose_engine(url)
-    return rows
+    return found
 
 
 def naive(url: str) -> tuple[float, int]:
@@ -227,9 +275,9 @@ def naive(url: str) -> tuple[float, int]:
     return took, buffer.tell()
 
 
-def bench(name: str, url: str, claims: int) -> list[tuple[str, str, float, float]]:
-    """Rows of (backend, measurement, value, baseline) for one database."""
-    filled = prepare(url, claims)
+def bench(name: str, url: str, claims: int, filled: float) -> list[tuple[str, str, float, float]]:
+    """Rows of (backend, measurement, value, baseline) for one database filled in ``filled``
+    seconds (0: kept from an earlier run)."""
     os.environ["FACTCHECK_DATABASE_URL"] = url
     st.cache_data.clear()
     at = AppTest.from_file(str(APP), default_timeout=120)
@@ -277,6 +325,18 @@ def _targets(claims: int, pg: str, sqlite: bool = True) -> list[tuple[str, str]]
     return targets
 
 
+def _load() -> str:
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
+def _print_loads(loads: dict[tuple[str, int], str], claims: int | None = None) -> None:
+    """The load averages (1, 5, 15 min) before → after each database was measured."""
+    print(f"{date.today()}, {os.cpu_count()} cores; load averages before → after:")
+    for (name, size), load in loads.items():
+        if claims is None or size == claims:
+            print(f"  {name} {size:,}: {load}")
+
+
 def main() -> None:
     """Run on SQLite, and on PostgreSQL when FACTCHECK_TEST_PG or --pg is given."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -285,42 +345,61 @@ def main() -> None:
     parser.add_argument("--filters-only", action="store_true", help="only the rows per filter")
     parser.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args()
+    logger.set_log_level("error")  # cache_data.clear() outside a server warns every time
     FOLDER.mkdir(exist_ok=True)
     rows: dict[int, list[tuple[str, str, float, float]]] = {}
-    medians: dict[tuple[str, str], dict[int, float]] = {}
+    runs: dict[tuple[str, str], dict[int, FilterRun]] = {}
     baselines: dict[tuple[str, int], float] = {}
+    loads: dict[tuple[str, int], str] = {}
     for claims in args.claims:
-        targets = _targets(claims, args.pg, args.sqlite)
         rows[claims] = []
-        for name, url in targets:
-            prepare(url, claims)
-            if not args.filters_only:
-                rows[claims] += bench(name, url, claims)
+        for name, url in _targets(claims, args.pg, args.sqlite):
+            filled = prepare(url, claims)
+            loads[(name, claims)] = _load()
+            for label, run in bench_filters(url).items():
+                runs.setdefault((name, label), {})[claims] = run
+            if not args.filters_only:  # after the filters: it reviews claims
+                rows[claims] += bench(name, url, claims, filled)
             baselines[(name, claims)] = naive(url)[0]
-            for _, label, _, median in bench_filters(name, url):
-                medians.setdefault((name, label), {})[claims] = median
+            loads[(name, claims)] += f" → {_load()}"
     for claims, measured in rows.items():
         if not measured:
             continue
         print(f"\nDashboard at {claims:,} claims (baseline: read every claim into pandas)")
+        _print_loads(loads, claims)
         print(f"{'database':<11} {'measurement':<44} {'value':>10} {'baseline':>10} {'ratio':>7}")
         for name, what, value, base in measured:
             ratio = value / base if base else float("nan")
             print(f"{name:<11} {what:<44} {value:>10.3f} {base:>10.3f} {ratio:>7.3f}")
-    sizes = args.claims
+    _print_filters(runs, baselines, args.claims)
+    _print_loads(loads)
+
+
+def _print_filters(
+    runs: dict[tuple[str, str], dict[int, FilterRun]],
+    baselines: dict[tuple[str, int], float],
+    sizes: list[int],
+) -> None:
+    """The table of cold page runs per filter at each size, with the ratio and the baseline."""
     small, big = min(sizes), max(sizes)
     print(
-        f"\nPage run per filter, cold cache, median of {REPEAT} (s); target ≤ {TARGET} s, "
-        f"{big:,}/{small:,} ≤ {FLAT} ({RANKED} where a chart ranks articles or speakers)"
+        f"\nCold page run per filter, median of {REPEAT} (s), and the queries inside it run "
+        f"alone; target ≤ {TARGET} s, {big // 1000:,}k/{small // 1000:,}k ≤ {FLAT} "
+        f"({RANKED} where a chart ranks articles or speakers)"
     )
-    heads = "".join(f"{f'{n // 1000:,}k':>9}" for n in sizes)
-    bases = "".join(f"{f'pd {n // 1000:,}k':>11}" for n in sizes)
-    print(f"{'database':<11} {'filter':<30}{heads} {'ratio':>6}{bases}")
-    for (name, label), by_size in medians.items():
-        ratio = by_size[big] / by_size[small] if by_size.get(small) else float("nan")
-        cells = "".join(f"{by_size[n]:>9.3f}" for n in sizes)
-        base = "".join(f"{baselines[(name, n)]:>11.3f}" for n in sizes)
-        print(f"{name:<11} {label:<30}{cells} {ratio:>6.2f}{base}")
+    heads = "".join(f"{f'page {n // 1000:,}k':>11}{f'sql {n // 1000:,}k':>10}" for n in sizes)
+    print(f"{'database':<11} {'filter':<29}{heads} {'ratio':>6}  slowest call (biggest size)")
+    for (name, label), by_size in runs.items():
+        both = small in by_size and big in by_size
+        ratio = by_size[big].page / by_size[small].page if both else float("nan")
+        cells = "".join(
+            f"{by_size[n].page:>11.3f}{by_size[n].queries:>10.3f}" if n in by_size else " " * 21
+            for n in sizes
+        )
+        print(f"{name:<11} {label:<29}{cells} {ratio:>6.2f}  {by_size[max(by_size)].slowest}")
+    for name in dict.fromkeys(n for n, _ in baselines):
+        pandas = "".join(f"{baselines.get((name, n), float('nan')):>21.3f}" for n in sizes)
+        print(f"{name:<11} {'pandas baseline':<29}{pandas}")
 
 
 if __name__ == "__main__":

@@ -5,13 +5,18 @@
 About ten claims per article, thirty outlets, a few thousand speakers (a few of them quoted
 very often), two years of articles, about 45% of claims reviewed by two dozen reviewers, and
 one event per article and per status change, as the services would have written them.
-SQLite gets ``executemany`` in one transaction; PostgreSQL gets ``COPY``. The dashboard's
-count tables are then built from the rows (factcheck.counts.rebuild), as migration 0007 does.
+SQLite gets ``executemany`` of plain tuples in one transaction, with the journal and syncing
+off (a throwaway file); PostgreSQL gets ``COPY``. The secondary indexes of the big tables are
+dropped before the load and created again after it from the definitions the migrations left
+in the database (one sort each instead of millions of random B-tree inserts), then the
+dashboard's count tables are built from the rows (factcheck.counts.rebuild), as migration
+0007 does, and the planner's statistics gathered.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import time
@@ -21,7 +26,10 @@ from typing import Any
 
 from factcheck.counts import rebuild
 from factcheck.db import database_url, dispose_engine, get_engine, session_scope
+from factcheck.groups import claim_keys
 from factcheck.migrate import upgrade
+from factcheck.models import ClaimKind
+from factcheck.names import name_key
 
 OUTLETS = [
     "Valley Post", "Harbour Herald", "Northern Ledger", "Capital Wire", "Metro Daily",
@@ -44,13 +52,18 @@ STATUS_WEIGHTS = {
     "unreviewed": 55, "in_review": 8, "verified": 20, "false": 5, "misleading": 5,
     "unverifiable": 4, "not_a_claim": 3,
 }  # fmt: skip
-START = datetime(2024, 1, 1, tzinfo=UTC)
 SPAN_DAYS = 730
+# The archive ends today, so the dashboard's last 90 days of review activity are full of the
+# generated reviews, also after a benchmark has reviewed a claim of its own today.
+END = datetime.now(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+START = END - timedelta(days=SPAN_DAYS)
 
 
 def _stamp(moment: datetime, sqlite: bool) -> str:
-    # SQLAlchemy stores SQLite datetimes as naive UTC text; PostgreSQL takes ISO with offset.
-    return moment.strftime("%Y-%m-%d %H:%M:%S.%f") if sqlite else moment.isoformat()
+    # SQLAlchemy stores SQLite datetimes as naive UTC text ('YYYY-MM-DD HH:MM:SS.ffffff');
+    # PostgreSQL takes ISO with offset.
+    text = moment.isoformat(" ", "microseconds")
+    return text[:26] if sqlite else text
 
 
 def _paragraph(rng: random.Random, serial: int) -> str:
@@ -60,6 +73,22 @@ def _paragraph(rng: random.Random, serial: int) -> str:
         f"Residents described the week as the hardest since {rng.randint(1980, 2020)}, and "
         f"aid groups said supplies of {unit} would run short by the end of the month. "
     )
+
+
+@functools.cache
+def _keys(numeric: bool, measure: str, unit: str, speaker_id: int | None) -> tuple[Any, Any]:
+    """The measure key and group key the claim services would store (factcheck.groups)."""
+    kind = ClaimKind.NUMERIC if numeric else ClaimKind.ATTRIBUTED
+    keys = claim_keys(
+        kind=kind,
+        measure=measure if numeric else None,
+        unit=unit if numeric else None,
+        days=None,
+        value=1.0 if numeric else None,
+        lower=None,
+        speaker_id=speaker_id,
+    )
+    return keys["measure_key"], keys["group_key"]
 
 
 class Generator:
@@ -84,13 +113,14 @@ class Generator:
     def outlets(self) -> list[tuple[Any, ...]]:
         """Thirty outlets."""
         kinds = ["news"] * 20 + ["official"] * 4 + ["other"] * 2 + ["agency"] * 2 + ["news"] * 2
-        return [(i + 1, name, None, kinds[i]) for i, name in enumerate(OUTLETS)]
+        return [(i + 1, name, None, kinds[i], name_key(name)) for i, name in enumerate(OUTLETS)]
 
     def speaker_rows(self) -> list[tuple[Any, ...]]:
         """Speakers; the first few are the ones every story quotes."""
+        names = [f"Speaker {i:05d}" for i in range(1, self.speakers + 1)]
         return [
-            (i, f"Speaker {i:05d}", "person" if i % 5 else "organisation", "[]")
-            for i in range(1, self.speakers + 1)
+            (i, name, "person" if i % 5 else "organisation", "[]", name_key(name))
+            for i, name in enumerate(names, start=1)
         ]
 
     def article_dates(self) -> list[datetime]:
@@ -128,16 +158,19 @@ class Generator:
             value = float(round(rng.lognormvariate(6, 2))) if numeric else None
             quote = f"{value:,.0f} {measure}" if numeric else "the situation is under control"
             sentence = f"{quote.capitalize()}, Speaker {speaker:05d} {rng.choice(VERBS)}."
+            speaker_id = speaker if rng.random() < 0.85 else None
+            keys = _keys(numeric, measure, unit, speaker_id)
             reviewer = rng.randint(2, self.reviewers + 1) if status != "unreviewed" else None
-            reviewed_at = published + timedelta(hours=rng.expovariate(1 / 36))
+            reviewed_at = min(published + timedelta(hours=rng.expovariate(1 / 36)), END)
             claim = (
                 cid, article, "numeric" if numeric else "attributed", 10, 10 + len(quote),
-                quote, sentence, speaker if rng.random() < 0.85 else None, True,
+                quote, sentence, speaker_id, True,
                 "direct" if not numeric else None, rng.choice(VERBS), value, value, value,
                 None, unit if numeric else None, measure if numeric else None, None,
                 round(rng.uniform(0.5, 1), 2), status, reviewer, 1 if reviewer is None else 2,
                 "extracted", _stamp(published, sqlite),
                 _stamp(reviewed_at if reviewer else published, sqlite),
+                f"Speaker {speaker_id:05d}" if speaker_id else None, *keys,
             )  # fmt: skip
             events = []
             if reviewer is not None:
@@ -152,8 +185,8 @@ class Generator:
 
 
 USER_COLS = "id, email, display_name, role, password_hash, active, created_at"
-OUTLET_COLS = "id, name, url, kind"
-SPEAKER_COLS = "id, name, kind, aliases"
+OUTLET_COLS = "id, name, url, kind, key"
+SPEAKER_COLS = "id, name, kind, aliases, key"
 ARTICLE_COLS = (
     "id, outlet_id, title, url, author, published_at, text, sha256, language, ingested_at, "
     "ingested_by_id"
@@ -161,7 +194,8 @@ ARTICLE_COLS = (
 CLAIM_COLS = (
     'id, article_id, kind, "start", "end", quote, sentence, speaker_id, speaker_resolved, '
     'attribution, cue, value, "lower", "upper", qualifier, unit, measure, days, confidence, '
-    "status, assignee_id, version, origin, created_at, updated_at"
+    "status, assignee_id, version, origin, created_at, updated_at, speaker_name, measure_key, "
+    "group_key"
 )
 EVENT_COLS = "actor_id, at, action, entity, entity_id, claim_id, before, after"
 CHUNK = 50_000
@@ -204,47 +238,81 @@ def _events(article_rows: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     ]
 
 
+BULK_TABLES = ("article", "claim", "event")
+# A throwaway file: no journal, no syncing, no foreign-key lookups, a 1 GB page cache.
+PRAGMAS = ("journal_mode = OFF", "synchronous = OFF", "foreign_keys = OFF", "cache_size = -1048576")
+
+
+def _indexes(cur: Any, sqlite: bool) -> list[tuple[str, str]]:
+    """(name, CREATE INDEX statement) of the big tables' secondary indexes, as migrated."""
+    if sqlite:
+        cur.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN (?, ?, ?)",
+            BULK_TABLES,
+        )
+    else:  # not the ones behind a constraint (primary keys, unique): those stay
+        cur.execute(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ANY(%s) "
+            "AND indexname NOT IN (SELECT conname FROM pg_constraint)",
+            [list(BULK_TABLES)],
+        )
+    return [(name, sql) for name, sql in cur.fetchall()]
+
+
+def _fill(out: Writer, gen: Generator, sqlite: bool) -> dict[str, int]:
+    counts = {"claim": 0, "event": 0, "article": 0}
+    out.insert("user", USER_COLS, gen.users(sqlite))
+    out.insert("outlet", OUTLET_COLS, gen.outlets())
+    out.insert("speaker", SPEAKER_COLS, gen.speaker_rows())
+    dates = gen.article_dates()
+    for batch in _chunks(gen.article_rows(dates, sqlite)):
+        out.insert("article", ARTICLE_COLS, batch)
+        out.insert("event", EVENT_COLS, _events(batch))
+        counts["article"] += len(batch)
+        counts["event"] += len(batch)
+    for batch in _chunks(gen.claim_and_event_rows(dates, sqlite)):
+        out.insert("claim", CLAIM_COLS, [claim for claim, _ in batch])
+        events = [event for _, evs in batch for event in evs]
+        # Events go in time order within a batch, as the app would have written them.
+        events.sort(key=lambda e: e[1])
+        out.insert("event", EVENT_COLS, events)
+        counts["claim"] += len(batch)
+        counts["event"] += len(events)
+    return counts
+
+
 def generate(url: str, *, claims: int, seed: int = 6) -> dict[str, int]:
-    """Migrate ``url`` and fill it; returns the row count of each table written."""
+    """Migrate ``url`` and fill it; returns the row count of each table written.
+
+    On SQLite the file is a throwaway: written with no journal and no syncing.
+    """
     upgrade(url)
     engine = get_engine(url)
     sqlite = engine.dialect.name == "sqlite"
     gen = Generator(claims, seed)
-    counts = {"claim": 0, "event": 0, "article": 0}
     raw = engine.raw_connection()
     try:
         out = Writer(raw.driver_connection, sqlite)
+        indexes = _indexes(out.cur, sqlite)
         if sqlite:
+            for pragma in PRAGMAS:
+                out.cur.execute(f"PRAGMA {pragma}")
             out.cur.execute("BEGIN")
-        out.insert("user", USER_COLS, gen.users(sqlite))
-        out.insert("outlet", OUTLET_COLS, gen.outlets())
-        out.insert("speaker", SPEAKER_COLS, gen.speaker_rows())
-        dates = gen.article_dates()
-        for batch in _chunks(gen.article_rows(dates, sqlite)):
-            out.insert("article", ARTICLE_COLS, batch)
-            out.insert("event", EVENT_COLS, _events(batch))
-            counts["article"] += len(batch)
-            counts["event"] += len(batch)
-        for batch in _chunks(gen.claim_and_event_rows(dates, sqlite)):
-            out.insert("claim", CLAIM_COLS, [claim for claim, _ in batch])
-            events = [event for _, evs in batch for event in evs]
-            # Events go in time order within a batch, as the app would have written them.
-            events.sort(key=lambda e: e[1])
-            out.insert("event", EVENT_COLS, events)
-            counts["claim"] += len(batch)
-            counts["event"] += len(events)
+        for name, _ in indexes:
+            out.cur.execute(f'DROP INDEX "{name}"')
+        counts = _fill(out, gen, sqlite)
+        for _, create in indexes:
+            out.cur.execute(create)
         if sqlite:
             out.cur.execute("COMMIT")
-            out.cur.execute("ANALYZE")
         else:
             for table in ("user", "outlet", "speaker", "article", "claim"):
                 out.cur.execute(
                     f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
                     f'(SELECT max(id) FROM "{table}"))'
                 )
-            raw.driver_connection.commit()
-            raw.driver_connection.autocommit = True
-            out.cur.execute("VACUUM ANALYZE")
+            out.raw.commit()
     finally:
         raw.close()
     with session_scope(url) as session:
@@ -256,10 +324,19 @@ def generate(url: str, *, claims: int, seed: int = 6) -> dict[str, int]:
 
 
 def analyse(url: str) -> None:
-    """Statistics for the planner on every table (after a bulk fill)."""
+    """Statistics for the planner on every table (after a bulk fill), as the migrations
+    leave them.
+
+    SQLite keeps them in a table, written in a transaction that must commit (the engine
+    begins one even in AUTOCOMMIT mode); PostgreSQL's VACUUM runs outside any transaction.
+    """
     engine = get_engine(url)
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as conn:
+            conn.exec_driver_sql("ANALYZE")
+        return
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.exec_driver_sql("ANALYZE" if engine.dialect.name == "sqlite" else "VACUUM ANALYZE")
+        conn.exec_driver_sql("VACUUM ANALYZE")
 
 
 def main() -> None:

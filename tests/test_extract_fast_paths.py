@@ -1,0 +1,144 @@
+"""Every shortcut taken for speed gives what the plain way it replaced gives.
+
+alternation() writes a trie and first_letter_check() a lookahead: on any word list and any
+text they find the same spans as the plain alternation, in and out of (?i:…). is_headline()
+stops reading at the word that settles it, and a speaker's noun ending is searched only near
+the end of its text, and a figure looks for its source only among the attributions that can
+hold it: each answers as reading everything would.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.attribution import Attribution
+from factcheck.extract.engine import _Sources
+from factcheck.extract.lexicon import alternation, first_letter_check
+from factcheck.extract.lexicon.people import TITLES
+from factcheck.extract.sentences import _SMALL_WORDS, _WORD, is_headline
+from factcheck.extract.speakers import _NOT_SUBJECT_END, split_title, subject_before
+
+LETTERS = "abstSTkKſıİ '’.$-"
+WORD = st.text(alphabet=LETTERS, min_size=1, max_size=6).filter(lambda w: not w[0].isspace())
+WORDS = st.lists(WORD, min_size=1, max_size=12)
+TEXTS = st.text(alphabet=LETTERS + "\t\nxyz", max_size=80)
+
+
+def plain(words: list[str]) -> str:
+    """The alternation as it was written before the trie: longest first."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s") for w in ordered)
+
+
+def spans(pattern: str, text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS, TEXTS)
+def test_the_trie_finds_what_the_longest_first_alternation_finds(
+    words: list[str], text: str
+) -> None:
+    for tail in ("", r"\b", r"\s", "(?![a-z])", "x?$"):
+        assert spans(f"(?:{alternation(words)}){tail}", text) == spans(
+            f"(?:{plain(words)}){tail}", text
+        )
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS, TEXTS)
+def test_the_trie_ignoring_case_finds_what_the_alternation_finds(
+    words: list[str], text: str
+) -> None:
+    fast = (
+        f"{first_letter_check(words, ignore_case=True)}(?i:{alternation(words, ignore_case=True)})"
+    )
+    for tail in ("", r"\b", r"\s+$"):
+        assert spans(fast + tail, text) == spans(f"(?i:{plain(words)}){tail}", text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(WORDS, TEXTS)
+def test_the_shortest_first_trie_finds_what_the_alphabetical_alternation_finds(
+    words: list[str], text: str
+) -> None:
+    alphabetical = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in sorted(set(words)))
+    for tail in ("", r"\b", r"\s", "x?$"):
+        fast = f"(?:{alternation(words, shortest_first=True)}){tail}"
+        assert spans(fast, text) == spans(f"(?:{alphabetical}){tail}", text)
+
+
+def test_the_trie_shares_prefixes() -> None:
+    assert alternation(["say", "says", "said"]) == "sa(?:id|y(?:s)?)"
+    assert alternation(["according to"]) == r"according\sto"
+
+
+def headline_by_every_word(line: str) -> bool:
+    """is_headline as first written: count every word of the line."""
+    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 2 or len(words) > 30:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
+
+
+LINE_WORDS = st.sampled_from(["Mayor", "Plan", "the", "of", "delays", "budget", "Rise", "A"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(LINE_WORDS, max_size=45).map(" ".join))
+def test_a_headline_is_found_as_counting_every_word_finds_it(line: str) -> None:
+    assert is_headline(line) == headline_by_every_word(line)
+
+
+ENDINGS = st.sampled_from(["the", "latest", "Mayor", "its", "officials'", "Ortiz's", " ", "\n"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(ENDINGS, max_size=12).map(" ".join))
+def test_a_noun_ending_is_found_near_the_end_as_in_the_whole_text(left: str) -> None:
+    whole = _NOT_SUBJECT_END.search(left) is not None
+    assert (subject_before(left, 0, len(left)).mode == "reject") == whole
+
+
+SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=15)
+
+
+@settings(max_examples=400, deadline=None)
+@given(SPANS, st.integers(0, 80), st.integers(0, 10))
+def test_a_figure_finds_the_attributions_holding_it_as_reading_all_of_them_finds(
+    spans: list[tuple[int, int]], start: int, width: int
+) -> None:
+    found = sorted(
+        (Attribution(a, a + n, "X", "said", a, False, "indirect", 0.5, 0) for a, n in spans),
+        key=lambda a: (a.start, a.end),
+    )
+    end = start + width
+    every = [a for a in found if a.start <= start and end <= a.end]
+    assert _Sources(found).holding(start, end) == every
+
+
+def split_title_by_two_passes(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """split_title as first written: one pass for the last title word, one for the first."""
+    last_title = -1
+    for i, token in enumerate(tokens):
+        word = token.lower().rstrip(".")
+        if word in TITLES or word == "of" and last_title == i - 1 and i + 1 < len(tokens):
+            last_title = i
+        elif last_title == i - 1 and i > 0 and tokens[i - 1].lower() == "of":
+            last_title = i  # "Secretary of State": the word after "of" is part of the title
+    first_title = next(
+        (i for i, t in enumerate(tokens) if t.lower().rstrip(".") in TITLES), last_title
+    )
+    return list(tokens[first_title : last_title + 1]), list(tokens[last_title + 1 :])
+
+
+TOKENS = st.sampled_from(["of", "Of.", "Secretary", "State", "Gen.", "Jane", "Doe", "minister"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(TOKENS, max_size=7))
+def test_a_title_is_split_off_as_two_passes_split_it(tokens: list[str]) -> None:
+    assert split_title(tokens) == split_title_by_two_passes(tokens)
