@@ -17,8 +17,8 @@ in it): read the wall column there. Each row prints the load average beside it.
 The Stories page at a million claims: tests/perf/bench_stories.py.
 Prints a table of figures and ratios; never fails on time.
 
-Figures (2 shared cores; wall ratios move with the other helpers' load, CPU ratios less):
-FIGURES
+Figures: not yet recorded for the batch-wise grouping (the last full measurement, before it,
+was 1.73× on vs off). On 2 shared cores wall ratios move with the load; CPU ratios less.
 """
 
 from __future__ import annotations
