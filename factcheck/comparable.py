@@ -52,6 +52,7 @@ import calendar
 import difflib
 import math
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -485,11 +486,11 @@ def topics(title: str, text: str, *, most: int = 30) -> list[str]:
     return sorted(counts, key=lambda w: (-counts[w], w))[:most]
 
 
-def same_topic(a: list[str] | None, b: list[str] | None) -> bool:
+def same_topic(a: Collection[str] | None, b: Collection[str] | None) -> bool:
     """True when two articles share names (two, or all of a shorter list); unknown is True."""
     if not a or not b:
         return True
-    return len(set(a) & set(b)) >= min(2, len(a), len(b))
+    return len(set(a).intersection(b)) >= min(2, len(a), len(b))
 
 
 def resolve_as_of(phrase: str | None, published: datetime) -> date:

@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session
 
 from factcheck.errors import BadInput
@@ -131,6 +132,19 @@ def check_lengths(model: type[Any], values: Mapping[str, Any]) -> None:
                 f"The {label} has {len(value):,} characters, over the limit of {limit:,}; "
                 "shorten it."
             )
+
+
+def expire_written(session: Session, model: type[Any], ids: Iterable[int | None]) -> None:
+    """Rows changed by UPDATE statements: the copies this session has loaded read them again.
+
+    Batch writers (groups, stories) update hundreds of rows in one statement instead of
+    through ORM objects; a page that loaded one of them earlier in the session must not keep
+    the old values (sessions here do not expire on commit).
+    """
+    for row_id in ids:
+        loaded = session.identity_map.get(identity_key(model, row_id))
+        if loaded is not None:
+            session.expire(loaded)
 
 
 def advisory_lock(session: Session, keys: Iterable[str]) -> None:

@@ -8,6 +8,14 @@ dated within ``WINDOW`` of its own, about the same names (factcheck.comparable.s
 describes the same fact (factcheck.comparable: figures whose bounds meet within 15%, quotes
 whose words say the same). It joins that claim's group, or the two start one.
 
+What a batch of articles costs does not grow with the database: one statement reads the
+candidates of every key (each key walks its index backwards), one reads the dates and names
+of the articles involved, names are compared before values, and groups, stories and claims
+are written in a few statements whatever the batch size (tests/perf/bench_groups.py).
+
+When an editor merges two speakers, what the two said in the same words is put together by
+the same rule (join_merged_speaker): their groups become one, each moved claim an event.
+
 On PostgreSQL, ingests running at once take a transaction-scoped advisory lock per key before
 they look, so two workers with the same figure end in one group; SQLite writers already take
 the whole database in turn (BEGIN IMMEDIATE).
@@ -18,6 +26,7 @@ Reviewers take a claim out of its group and join two groups; each is an event.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -43,7 +52,7 @@ from factcheck.comparable import (
     word_overlap,
 )
 from factcheck.comparable import measure_key as _measure_key
-from factcheck.db import advisory_lock, check_page
+from factcheck.db import advisory_lock, check_page, expire_written
 from factcheck.errors import BadInput, Conflict, NotFound
 from factcheck.models import (
     Article,
@@ -56,6 +65,7 @@ from factcheck.models import (
     Status,
     Story,
     User,
+    utcnow,
 )
 from factcheck.permissions import Action, require
 
@@ -117,6 +127,14 @@ def claim_keys(
     }
 
 
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What grouping needs of an article: its date and the names it is about."""
+
+    at: datetime
+    topics: frozenset[str]
+
+
 @dataclass(slots=True)
 class _Member:
     """What grouping needs of a claim and its article."""
@@ -130,12 +148,12 @@ class _Member:
     span: Bounds | None  # bounds.plausible(): the values it may report
     words: frozenset[str]
     at: datetime
-    topics: list[str] = field(default_factory=list)
-    story_id: int | None = None
+    topics: frozenset[str]
     measure_key: str | None = None
     speaker_id: int | None = None
 
 
+# A claim's columns grouping reads; its article's are read once per article (_members).
 _FIELDS = (
     col(Claim.id),
     col(Claim.article_id),
@@ -148,35 +166,49 @@ _FIELDS = (
     col(Claim.qualifier),
     col(Claim.days),
     col(Claim.quote),
-    func.coalesce(col(Article.published_at), col(Article.ingested_at)).label("at"),
-    col(Article.story_id),
     col(Claim.measure_key),
     col(Claim.speaker_id),
 )
+Row = sa.Row[*tuple[Any, ...]]  # a row of _FIELDS
 
 
-def _member(row: Sequence[object]) -> _Member:
-    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, at, story, mkey, who) = row
+def _members(session: Session, rows: Sequence[Row]) -> list[_Member]:
+    """The members of these claim rows (_FIELDS), their articles read in one query."""
+    ids = {row.article_id for row in rows}
+    if not ids:
+        return []
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    articles = {
+        article_id: _Article(_aware(day), frozenset(names or ()))
+        for article_id, day, names in session.execute(
+            sa.select(col(Article.id), at, col(Article.topics)).where(col(Article.id).in_(ids))
+        ).all()
+    }
+    return [_member(row, articles[row.article_id]) for row in rows]
+
+
+def _member(row: Row, article: _Article) -> _Member:
+    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, mkey, who) = row
     kind = ClaimKind(str(kind))
     numeric = kind == ClaimKind.NUMERIC
     stated = (
-        bounds(value=value, lower=lower, upper=upper, qualifier=qual, days=days)  # type: ignore[arg-type]
+        bounds(value=value, lower=lower, upper=upper, qualifier=qual, days=days)
         if numeric
         else None
     )
     return _Member(
-        id=int(cid),  # type: ignore[call-overload]
-        article_id=int(aid),  # type: ignore[call-overload]
+        id=int(cid),
+        article_id=int(aid),
         kind=kind,
         group_key=str(key),
-        group_id=gid,  # type: ignore[arg-type]
+        group_id=gid,
         bounds=stated,
         span=stated.plausible() if stated is not None else None,
         words=frozenset() if numeric else _words(str(quote)),
-        at=_aware(at),  # type: ignore[arg-type]
-        story_id=story,  # type: ignore[arg-type]
-        measure_key=mkey,  # type: ignore[arg-type]
-        speaker_id=who,  # type: ignore[arg-type]
+        at=article.at,
+        topics=article.topics,
+        measure_key=mkey,
+        speaker_id=who,
     )
 
 
@@ -194,8 +226,7 @@ def _aware(at: datetime) -> datetime:
 def _score(new: _Member, old: _Member) -> float | None:
     """How well ``old`` matches ``new`` (lower is better); None when it does not.
 
-    What the two articles are about (same_topic) is compared afterwards, for the claims that
-    pass this: their names are read only for those.
+    What the two articles are about (same_topic) is compared before, in _matches.
     """
     if old.article_id == new.article_id or abs(old.at - new.at) > WINDOW:
         return None
@@ -212,20 +243,27 @@ def _score(new: _Member, old: _Member) -> float | None:
     return 1 - overlap if overlap >= SAME_WORDS else None
 
 
-def _candidates(session: Session, keys: set[str], exclude: set[int]) -> list[_Member]:
+def _candidates(session: Session, inside: Mapping[str, int], exclude: set[int]) -> list[Row]:
     """The latest CANDIDATES claims of each key, outside the articles being grouped.
 
-    One statement for every key: a UNION ALL of small queries, each walking the
-    (group_key, id) index backwards, so the cost depends on the keys, not the database size.
+    ``inside``: each key's claims in those articles. A key's latest CANDIDATES + that many
+    claims hold its latest CANDIDATES outside them, so each key reads exactly that many and
+    drops the inside ones here: the statement has no list of articles to expand, and its SQL
+    is the same for every batch. One statement for every _UNION keys: a UNION ALL of small
+    queries, each walking the (group_key, id) index backwards, so the cost depends on the
+    keys, not the database size.
     """
-    found: list[_Member] = []
-    ordered = sorted(keys)
+    found: dict[str, list[Row]] = {}
+    ordered = sorted(inside)
     for start in range(0, len(ordered), _UNION):
         chunk = ordered[start : start + _UNION]
         params: dict[str, object] = {f"k{i}": key for i, key in enumerate(chunk)}
-        rows = session.execute(_candidate_query(len(chunk)), {**params, "exclude": list(exclude)})
-        found.extend(_member(row) for row in rows)
-    return found
+        params.update({f"n{i}": CANDIDATES + inside[key] for i, key in enumerate(chunk)})
+        for row in session.execute(_candidate_query(len(chunk)), params):
+            if row.article_id not in exclude:
+                found.setdefault(row.group_key, []).append(row)
+    latest = (sorted(rows, key=lambda r: -r.id)[:CANDIDATES] for rows in found.values())
+    return [row for rows in latest for row in rows]
 
 
 _UNION = 16  # keys read by one candidate statement
@@ -236,29 +274,25 @@ def _candidate_query(keys: int) -> sa.CompoundSelect[Any]:
     """The candidate statement for ``keys`` keys, built once (SQLAlchemy then caches its SQL)."""
     parts = [
         sa.select(*_FIELDS)
-        .join(Article, col(Article.id) == Claim.article_id)
-        .where(
-            col(Claim.group_key) == sa.bindparam(f"k{i}"),
-            col(Claim.article_id).not_in(sa.bindparam("exclude", expanding=True)),
-        )
+        .where(col(Claim.group_key) == sa.bindparam(f"k{i}"))
         .order_by(col(Claim.id).desc())
-        .limit(CANDIDATES)
+        .limit(sa.bindparam(f"n{i}", type_=sa.Integer))
         .subquery()
         for i in range(keys)
     ]
     return sa.union_all(*(sa.select(part) for part in parts))
 
 
-def _add_topics(session: Session, members: Sequence[_Member]) -> None:
-    """Give members the names their articles are about, reading each article once."""
-    ids = {m.article_id for m in members}
-    if not ids:
-        return
-    topics = dict(
-        session.exec(select(Article.id, Article.topics).where(col(Article.id).in_(ids))).all()
-    )
-    for m in members:
-        m.topics = list(topics.get(m.article_id) or [])
+def _inside(session: Session, articles: set[int], keys: set[str]) -> dict[str, int]:
+    """How many claims of each key these stored articles hold (see _candidates)."""
+    counts = dict.fromkeys(keys, 0)
+    rows = session.execute(
+        sa.select(col(Claim.group_key), func.count())
+        .where(col(Claim.article_id).in_(articles), col(Claim.group_key).in_(keys))
+        .group_by(col(Claim.group_key))
+    ).all()
+    counts.update({key: n for key, n in rows})
+    return counts
 
 
 @dataclass(slots=True)
@@ -270,7 +304,6 @@ class _Plan:
     present: dict[int, set[int]] = field(default_factory=dict)  # group → its new articles
     links: dict[int, set[int]] = field(default_factory=dict)  # article → articles it shares with
     joined: dict[int, int] = field(default_factory=dict)  # group → an article that joined it
-    groups: dict[int, ClaimGroup] = field(default_factory=dict)  # written groups by ID
 
 
 def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
@@ -350,6 +383,156 @@ def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> N
             )
 
 
+def join_merged_speaker(
+    session: Session, *, speaker_id: int, claim_ids: Sequence[int], by: User | None
+) -> None:
+    """Put the claims a speaker merge moved to ``speaker_id`` with what that speaker said in
+    the same words elsewhere; not committed. One event per claim whose group changed.
+
+    The attributed-claim rule of ingest (_score: other article, within WINDOW, the same
+    words; same_topic; one claim per article in a group) between each moved claim and the
+    kept speaker's claims dated within WINDOW of the moved ones. A match puts the two claims'
+    groups together: a lone claim joins the other's group, two lone claims start one, and of
+    two groups the kept speaker's takes the other's members. Claims taken out of a group by
+    hand have no key and stay out. Every pair is scored: a merge is one editor's action over
+    two speakers' claims, not a path of ingest.
+    """
+    key = f"s|{speaker_id}"
+    advisory_lock(session, [key])
+    moved = _members(session, _news(session, col(Claim.id).in_(claim_ids), Claim.group_key == key))
+    if not moved:
+        return
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    kept = _members(
+        session,
+        _news(
+            session,
+            col(Claim.group_key) == key,
+            col(Claim.id).not_in([m.id for m in moved]),
+            at >= min(m.at for m in moved) - WINDOW,
+            at <= max(m.at for m in moved) + WINDOW,
+        ),
+    )
+    heaps = _Heaps.read(session, [*moved, *kept])
+    for m in moved:
+        found = [
+            (s, k)
+            for k in kept
+            if same_topic(m.topics, k.topics) and (s := _score(m, k)) is not None
+        ]
+        for _, k in sorted(found, key=lambda pair: (pair[0], -pair[1].id)):
+            if heaps.join(m.id, k.id):
+                break
+    _write_heaps(session, heaps, {m.id: m for m in [*moved, *kept]}, by=by)
+
+
+@dataclass(slots=True)
+class _Heaps:
+    """Claims that belong together: each stored group is a heap, each lone claim one of its
+    own (numbered -claim id); joining two heaps keeps one claim per article."""
+
+    of: dict[int, int]  # claim → its heap
+    was: dict[int, int | None]  # claim → the group it was stored in
+    article: dict[int, int]  # claim → its article
+    members: dict[int, set[int]]  # heap → its claims
+    articles: dict[int, set[int]]  # heap → its claims' articles
+
+    @classmethod
+    def read(cls, session: Session, claims: Sequence[_Member]) -> _Heaps:
+        """The heaps of ``claims``: their stored groups with every member, and the lone ones."""
+        heaps = cls({}, {}, {}, {}, {})
+        grouped = {m.group_id for m in claims if m.group_id is not None}
+        rows = (
+            session.exec(
+                select(Claim.id, Claim.group_id, Claim.article_id).where(
+                    col(Claim.group_id).in_(grouped)
+                )
+            ).all()
+            if grouped
+            else []
+        )
+        lone = [(m.id, None, m.article_id) for m in claims if m.group_id is None]
+        for claim_id, group_id, article_id in [*rows, *lone]:
+            heap = group_id if group_id is not None else -(claim_id or 0)
+            heaps.of[claim_id or 0], heaps.was[claim_id or 0] = heap, group_id
+            heaps.article[claim_id or 0] = article_id
+            heaps.members.setdefault(heap, set()).add(claim_id or 0)
+            heaps.articles.setdefault(heap, set()).add(article_id)
+        return heaps
+
+    def join(self, moved: int, kept: int) -> bool:
+        """Put the heaps of two claims together; False when an article would be in it twice.
+
+        The heap that stays: the kept claim's group, else the moved claim's, else (two lone
+        claims) the kept claim's, which becomes a new group when written.
+        """
+        a, b = self.of[moved], self.of[kept]
+        if a == b:
+            return True
+        if self.articles[a] & self.articles[b]:
+            return False
+        stays, goes = (a, b) if b < 0 < a else (b, a)
+        for claim_id in self.members.pop(goes):
+            self.of[claim_id] = stays
+            self.members[stays].add(claim_id)
+        self.articles[stays] |= self.articles.pop(goes)
+        return True
+
+
+def _write_heaps(
+    session: Session, heaps: _Heaps, known: Mapping[int, _Member], *, by: User | None
+) -> None:
+    """Store what joining heaps changed: new groups, moved claims, emptied groups deleted,
+    every changed group recounted, articles placed in stories, one event per moved claim."""
+    changed = {h for c, h in heaps.of.items() if h != (heaps.was[c] or -c)}
+    if not changed:
+        return
+    made = {h: ClaimGroup(**_new_group(known[-h])) for h in changed if h < 0}  # lone pairs
+    session.add_all(made.values())
+    session.flush()
+    group_of = {h: made[h].id or 0 if h < 0 else h for h in changed}
+    moved = {
+        c: group_of[h] for c, h in heaps.of.items() if h in changed and group_of[h] != heaps.was[c]
+    }
+    table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    session.execute(
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("cid"))
+        .values(group_id=sa.bindparam("gid")),
+        [{"cid": c, "gid": g} for c, g in moved.items()],
+    )
+    emptied = {heaps.was[c] for c in moved} - set(heaps.members) - {None}
+    if emptied:
+        session.execute(sa.delete(ClaimGroup).where(col(ClaimGroup.id).in_(emptied)))
+    from factcheck.stories import join_stories  # stories read groups; groups place articles
+
+    stories = join_stories(
+        session,
+        links={
+            heaps.article[c]: sorted(heaps.articles[heaps.of[c]] - {heaps.article[c]})
+            for c in sorted(moved)
+        },
+    )
+    for h in changed:
+        group = recount(session, group_id=group_of[h])
+        if group is not None and group.story_id is None:
+            group.story_id = next(
+                (stories[a] for a in sorted(heaps.articles[h]) if a in stories), None
+            )
+    for claim_id, group_id in sorted(moved.items()):
+        record(
+            session,
+            by=by,
+            action="claim.regroup",
+            entity="claim",
+            entity_id=claim_id,
+            claim_id=claim_id,
+            before={"group_id": heaps.was[claim_id]},
+            after={"group_id": group_id},
+        )
+    session.flush()
+
+
 BATCH = 200  # articles grouped at once by group_stored
 
 
@@ -404,36 +587,35 @@ def rebuild_groups(session: Session, *, by: User) -> int:
     return joined
 
 
-def _news(session: Session, *where: Any) -> list[_Member]:
-    """The claims to group, with a group key, in the order they were stored."""
-    return [
-        _member(r)
-        for r in session.execute(
+def _news(session: Session, *where: Any) -> list[Row]:
+    """The rows (_FIELDS) of the claims to group, with a group key, in the order stored."""
+    return list(
+        session.execute(
             sa.select(*_FIELDS)
             .join(Article, col(Article.id) == Claim.article_id)
             .where(*where, col(Claim.group_key).is_not(None))
             .order_by(col(Claim.id))
         ).all()
-    ]
+    )
 
 
-def _group(session: Session, news: Sequence[_Member], *, stored: bool) -> int:
-    """Join each of ``news`` to the best matching claim of its key; how many joined.
+def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
+    """Join each of the claims of ``rows`` (_news) to the best matching claim of its key;
+    how many joined.
 
     ``stored``: their articles may already have claims in groups (an edit, a rebuild), read
     so that a group still holds one claim per article; new articles have none.
     """
-    keys = {m.group_key for m in news}
+    keys = {row.group_key for row in rows}
     if not keys:
         return 0
     advisory_lock(session, keys)
-    articles = {m.article_id for m in news}
-    pool: dict[str, list[_Member]] = {}
-    for old in _candidates(session, keys, articles):
-        pool.setdefault(old.group_key, []).append(old)
+    articles = {row.article_id for row in rows}
+    # New articles hold only the claims being grouped; stored ones may hold others too.
+    inside = _inside(session, articles, keys) if stored else Counter(row.group_key for row in rows)
+    members = _members(session, [*rows, *_candidates(session, inside, articles)])
+    news, pool = members[: len(rows)], members[len(rows) :]
     matches = _matches(news, pool)
-    # The names an article is about are read only for the candidates that match otherwise.
-    _add_topics(session, [*news, *(old for found in matches.values() for _, old in found)])
     plan = _Plan()
     if stored:
         for gid, article_id in session.exec(
@@ -447,8 +629,6 @@ def _group(session: Session, news: Sequence[_Member], *, stored: bool) -> int:
         for score, old in matches[new.id]:
             if best is not None and (score, -old.id) >= best[:2]:
                 continue
-            if not same_topic(new.topics, old.topics):
-                continue
             # One claim per article in a group (what the plan holds, and for stored articles
             # what was read above).
             if old.group_id is not None and new.article_id in plan.present.get(old.group_id, ()):
@@ -456,30 +636,33 @@ def _group(session: Session, news: Sequence[_Member], *, stored: bool) -> int:
             best = (score, -old.id, old)
         if best is not None:
             _plan_join(plan, new, best[2])
-    _write(session, plan)
-    _place_in_stories(session, plan)
+    _write(session, plan, _place_in_stories(session, plan))
     return sum(1 for m in news if m.group_id is not None)
 
 
 def _matches(
-    news: Sequence[_Member], pool: dict[str, list[_Member]]
+    news: Sequence[_Member], pool: Sequence[_Member]
 ) -> dict[int, list[tuple[float, _Member]]]:
     """Each new claim's matches (score, claim) among the candidates of its key and the new
-    claims stored before it, before the articles' names are compared.
+    claims stored before it, from articles about the same names (same_topic).
 
-    Figures are filed by order of magnitude (powers of two their plausible values cover), so
-    a figure is scored only against those in its own and the neighbouring magnitudes: values
-    within SAME_FACT (15%) of each other are never further apart than that.
+    The names are compared first: most look-alike figures of other stories are dismissed
+    there, before their values are. Figures are filed by order of magnitude (powers of two
+    their plausible values cover), so a figure is scored only against those in its own and
+    the neighbouring magnitudes: values within SAME_FACT (15%) of each other are never
+    further apart than that.
     """
     shelves: dict[str, _Shelf] = {}
-    for key, olds in pool.items():
-        shelf = shelves[key] = _Shelf()
-        for old in olds:
-            shelf.file(old)
+    for old in pool:
+        shelves.setdefault(old.group_key, _Shelf()).file(old)
     found: dict[int, list[tuple[float, _Member]]] = {}
     for new in news:
         shelf = shelves.setdefault(new.group_key, _Shelf())
-        found[new.id] = [(s, old) for old in shelf.near(new) if (s := _score(new, old)) is not None]
+        found[new.id] = [
+            (s, old)
+            for old in shelf.near(new)
+            if same_topic(new.topics, old.topics) and (s := _score(new, old)) is not None
+        ]
         shelf.file(new)
     return found
 
@@ -535,73 +718,134 @@ def _plan_join(plan: _Plan, new: _Member, old: _Member) -> None:
     plan.joined[gid] = new.article_id
 
 
-def _write(session: Session, plan: _Plan) -> None:
-    """Store a plan: new groups in one insert, joined groups and claims in one update each."""
+def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
+    """Store a plan: new groups in one insert, joined groups and claims in one update each.
+
+    A group without a story takes the story of the article that joined it (``stories``:
+    article → story). Written by statements, not ORM objects: a batch makes hundreds of
+    groups; copies of them loaded in this session read them again when next used.
+    """
     if not plan.joins:
         return
+    table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
     known = {gid for gid, _ in plan.joins if gid > 0}
-    groups: dict[int, ClaimGroup] = (
-        {
-            g.id or 0: g
-            for g in session.exec(select(ClaimGroup).where(col(ClaimGroup.id).in_(known)))
-        }
-        if known
-        else {}
-    )
-    for gid, first in plan.starts.items():
-        groups[gid] = ClaimGroup(
-            kind=first.kind,
-            key=first.group_key,
-            measure_key=first.measure_key,
-            unit=first.group_key.rsplit("|", 1)[-1] if first.kind == ClaimKind.NUMERIC else None,
-            speaker_id=first.speaker_id if first.kind == ClaimKind.ATTRIBUTED else None,
+    tallies = {
+        row.id: _Tally(**{name: getattr(row, name) for name in _TALLY})
+        for row in (
+            session.execute(
+                sa.select(table.c.id, *(table.c[n] for n in _TALLY)).where(table.c.id.in_(known))
+            )
+            if known
+            else []
         )
+    }
+    tallies.update({gid: _Tally() for gid in plan.starts})
     for gid, member in plan.joins:
-        _take(groups[gid], member)
-    session.add_all(groups.values())
-    session.flush()
-    table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+        tallies[gid].take(member)
+    for gid, article_id in plan.joined.items():
+        if tallies[gid].story_id is None:
+            tallies[gid].story_id = stories.get(article_id)
+    if known:
+        session.execute(
+            sa.update(table)
+            .where(table.c.id == sa.bindparam("gid"))
+            .values({n: sa.bindparam(n) for n in _TALLY}),
+            [{"gid": gid, **tallies[gid].columns()} for gid in sorted(known)],
+        )
+        expire_written(session, ClaimGroup, known)
+    ids = {gid: gid for gid in known}
+    if plan.starts:
+        now = utcnow()
+        made = (
+            session.execute(
+                sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                [
+                    {**_new_group(first), **tallies[gid].columns(), "created_at": now}
+                    for gid, first in plan.starts.items()
+                ],
+            )
+            .scalars()
+            .all()
+        )
+        ids.update(zip(plan.starts, made, strict=True))
+    claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
     session.execute(
-        sa.update(table)
-        .where(table.c.id == sa.bindparam("cid"))
+        sa.update(claims)
+        .where(claims.c.id == sa.bindparam("cid"))
         .values(group_id=sa.bindparam("gid")),
-        [{"cid": m.id, "gid": groups[gid].id} for gid, m in plan.joins],
+        [{"cid": m.id, "gid": ids[gid]} for gid, m in plan.joins],
     )
-    plan.joined = {groups[gid].id or 0: article for gid, article in plan.joined.items()}
     for gid, member in plan.joins:
-        member.group_id = groups[gid].id
+        member.group_id = ids[gid]
     plan.starts.clear()
-    plan.groups = {g.id or 0: g for g in groups.values()}
 
 
-def _take(group: ClaimGroup, member: _Member) -> None:
-    """Count ``member`` in its group: size, common bounds, conflict, first and last seen."""
-    if member.bounds is not None:
-        common = (
-            member.bounds if group.size == 0 else Bounds(group.lo, group.hi).meet(member.bounds)
-        )
-        group.lo, group.hi, group.conflict = common.lo, common.hi, group.conflict or common.empty
-    group.size += 1
-    first = _aware(group.first_seen) if group.first_seen else None
-    if first is None or member.at < first:
-        group.first_seen, group.first_claim_id = member.at, member.id
-    last = _aware(group.last_seen) if group.last_seen else None
-    if last is None or member.at >= last:
-        group.last_seen, group.last_claim_id = member.at, member.id
+def _new_group(first: _Member) -> dict[str, Any]:
+    """The columns of a new group for the claims of ``first``'s key (its tally apart)."""
+    numeric = first.kind == ClaimKind.NUMERIC
+    return {
+        "kind": first.kind,
+        "key": first.group_key,
+        "measure_key": first.measure_key,
+        "unit": first.group_key.rsplit("|", 1)[-1] if numeric else None,
+        "speaker_id": None if numeric else first.speaker_id,
+    }
 
 
-def _place_in_stories(session: Session, plan: _Plan) -> None:
-    """An article that shares a group with others joins their story (or they start one)."""
+_TALLY = (
+    "size",
+    "lo",
+    "hi",
+    "conflict",
+    "first_seen",
+    "first_claim_id",
+    "last_seen",
+    "last_claim_id",
+    "story_id",
+)  # the columns of a group that its members decide (and its story)
+
+
+@dataclass(slots=True)
+class _Tally:
+    """What a group's members make of it: how many, the values all allow, conflict, first
+    and last appearance (ClaimGroup's columns of the same names)."""
+
+    size: int = 0
+    lo: float | None = None
+    hi: float | None = None
+    conflict: bool = False
+    first_seen: datetime | None = None
+    first_claim_id: int | None = None
+    last_seen: datetime | None = None
+    last_claim_id: int | None = None
+    story_id: int | None = None
+
+    def columns(self) -> dict[str, Any]:
+        """The tally as ClaimGroup's columns (dataclasses.asdict would deep-copy each date)."""
+        return {name: getattr(self, name) for name in _TALLY}
+
+    def take(self, member: _Member) -> None:
+        """Count ``member`` in: size, common bounds, conflict, first and last seen."""
+        if member.bounds is not None:
+            common = (
+                member.bounds if self.size == 0 else Bounds(self.lo, self.hi).meet(member.bounds)
+            )
+            self.lo, self.hi, self.conflict = common.lo, common.hi, self.conflict or common.empty
+        self.size += 1
+        first = _aware(self.first_seen) if self.first_seen else None
+        if first is None or member.at < first:
+            self.first_seen, self.first_claim_id = member.at, member.id
+        last = _aware(self.last_seen) if self.last_seen else None
+        if last is None or member.at >= last:
+            self.last_seen, self.last_claim_id = member.at, member.id
+
+
+def _place_in_stories(session: Session, plan: _Plan) -> dict[int, int]:
+    """An article that shares a group with others joins their story (or they start one);
+    each such article's story."""
     from factcheck.stories import join_stories  # stories read groups; groups place articles
 
-    if not plan.links:
-        return
-    stories = join_stories(session, links=plan.links)
-    for gid, article_id in plan.joined.items():
-        group = plan.groups[gid]
-        if group.story_id is None and article_id in stories:
-            group.story_id = stories[article_id]
-    session.flush()
+    return join_stories(session, links=plan.links) if plan.links else {}
 
 
 def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
@@ -610,12 +854,9 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     if group is None:
         return None
     rows = session.execute(
-        sa.select(*_FIELDS)
-        .join(Article, col(Article.id) == Claim.article_id)
-        .where(col(Claim.group_id) == group_id)
-        .order_by(col(Claim.id))
+        sa.select(*_FIELDS).where(col(Claim.group_id) == group_id).order_by(col(Claim.id))
     ).all()
-    members = [_member(r) for r in rows]
+    members = _members(session, rows)
     if len(members) < 2:
         session.execute(
             sa.update(Claim).where(col(Claim.group_id) == group_id).values(group_id=None)
@@ -623,10 +864,11 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
         session.delete(group)
         session.flush()
         return None
-    group.size, group.lo, group.hi, group.conflict = 0, None, None, False
-    group.first_seen = group.last_seen = None
+    tally = _Tally(story_id=group.story_id)
     for member in members:
-        _take(group, member)
+        tally.take(member)
+    for name in _TALLY:
+        setattr(group, name, getattr(tally, name))
     session.flush()
     return group
 

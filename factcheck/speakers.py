@@ -183,16 +183,19 @@ def list_speakers(
 
 
 def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -> Speaker:
-    """Make ``other`` one entity with ``keep``: its names and claims move over; one event."""
+    """Make ``other`` one entity with ``keep``: its names and claims move over; one event.
+
+    What the two said in the same words ends in one group (groups.join_merged_speaker, an
+    event per claim whose group changed).
+    """
     require(by, Action.EDIT_SPEAKERS)
     if keep_id == other_id:
         raise BadInput(f"Speaker {keep_id} cannot be merged into itself; give two speakers.")
     try:
         keep = get_speaker(session, speaker_id=keep_id)
         other = get_speaker(session, speaker_id=other_id)
-        alone = session.exec(
-            select(Claim.id).where(Claim.speaker_id == other_id, col(Claim.group_id).is_(None))
-        ).all()
+        advisory_lock(session, [f"s|{keep_id}", f"s|{other_id}"])  # the groups' keys change
+        claim_ids = session.exec(select(Claim.id).where(Claim.speaker_id == other_id)).all()
         moved = session.execute(
             sa.update(Claim).where(col(Claim.speaker_id) == other_id).values(speaker_id=keep_id)
         ).rowcount  # type: ignore[attr-defined]
@@ -211,10 +214,12 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
             .where(col(Claim.group_key) == f"s|{other_id}")
             .values(group_key=f"s|{keep_id}")
         )
-        from factcheck.groups import regroup  # groups build on speakers: import at use
+        from factcheck.groups import join_merged_speaker  # groups build on speakers
 
-        # Its words may be what the kept speaker said elsewhere (grouped claims stay put).
-        regroup(session, claim_ids=[i for i in alone if i is not None], by=by)
+        # Its words may be what the kept speaker said elsewhere: their groups become one.
+        join_merged_speaker(
+            session, speaker_id=keep_id, claim_ids=[i for i in claim_ids if i is not None], by=by
+        )
         keep.aliases = sorted({*keep.aliases, other.name, *other.aliases} - {keep.name})
         if keep.surname is None and other.surname is not None:
             keep.surname = other.surname

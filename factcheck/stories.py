@@ -19,9 +19,18 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck.db import check_page
+from factcheck.db import check_page, expire_written
 from factcheck.errors import NotFound
-from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, Outlet, Status, Story
+from factcheck.models import (
+    Article,
+    Claim,
+    ClaimGroup,
+    ClaimKind,
+    Outlet,
+    Status,
+    Story,
+    utcnow,
+)
 
 DERIVED = 0.6  # share of an article's five-word runs found in another to call it derived
 SHINGLE = 5
@@ -29,56 +38,148 @@ STORY_ARTICLES = 8  # earlier linked articles compared when looking for a source
 _WORD = re.compile(r"\w+")
 
 
-def _date(article: Article) -> datetime:
-    at = article.published_at or article.ingested_at
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+@dataclass(slots=True)
+class _Placed:
+    """What placing an article in a story reads of it (its text only when compared)."""
+
+    id: int
+    title: str
+    at: datetime
+    story_id: int | None
+    derived_from_id: int | None
+
+
+@dataclass(slots=True, eq=False)
+class _Story:
+    """A story being placed: its ID (None until written), title and dates."""
+
+    id: int | None
+    title: str
+    first_seen: datetime
+    last_seen: datetime
+    changed: bool = False
 
 
 def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dict[int, int]:
     """Put each new article and the articles it shares groups with into one story; not
     committed. ``links``: new article → linked articles, in the order they were stored.
-    Returns each new article's story ID. Reads the articles and their stories once and
-    writes in two flushes, however many articles the batch holds.
+    Returns each new article's story ID. Reads the articles' dates and stories once, the texts
+    of rewrites' candidate sources once, and writes stories and articles in a few statements
+    (not ORM objects), however many articles the batch holds.
     """
-    ids = {a for article_id, linked in links.items() for a in (article_id, *linked)}
-    articles = {a.id or 0: a for a in session.exec(select(Article).where(col(Article.id).in_(ids)))}
-    known = {a.story_id for a in articles.values() if a.story_id is not None}
-    stories: dict[int, Story] = (
-        {s.id or 0: s for s in session.exec(select(Story).where(col(Story.id).in_(known)))}
-        if known
-        else {}
-    )
-    placed: dict[int, Story] = {
+    articles = _placing(session, {a for i, linked in links.items() for a in (i, *linked)})
+    stories = _stories(session, {a.story_id for a in articles.values() if a.story_id})
+    placed: dict[int, _Story] = {
         i: stories[a.story_id] for i, a in articles.items() if a.story_id is not None
     }
-    started: list[Story] = []  # stories begun in this batch, in order (no ID yet)
+    started: list[_Story] = []  # stories begun in this batch, in order (no ID yet)
+    earlier: dict[int, list[_Placed]] = {}  # new article → the articles it may be copied from
     for article_id, linked in links.items():
         group = [articles[i] for i in sorted({article_id, *linked})]
-        story = _story_of([placed[a.id or 0] for a in group if (a.id or 0) in placed], started)
+        story = _story_of([placed[a.id] for a in group if a.id in placed], started)
         if story is None:
-            earliest = min(group, key=lambda a: (_date(a), a.id or 0))
-            story = Story(
-                title=earliest.title, first_seen=_date(earliest), last_seen=_date(earliest)
-            )
+            first = min(group, key=lambda a: (a.at, a.id))
+            story = _Story(None, first.title, first.at, first.at)
             started.append(story)
         for article in group:
-            placed.setdefault(article.id or 0, story)
-            if placed[article.id or 0] is story:
+            placed.setdefault(article.id, story)
+            if placed[article.id] is story:
                 _widen(story, article)
-        new = articles[article_id]
-        if new.derived_from_id is None:
-            new.derived_from_id = _source_of(new, [a for a in group if a.id != article_id])
-    session.add_all([*stories.values(), *started])
-    session.flush()
-    for article_id, article in articles.items():
-        if article.story_id is None and article_id in placed:
-            article.story_id = placed[article_id].id
-    session.add_all(articles.values())
-    session.flush()
+        if articles[article_id].derived_from_id is None:
+            earlier[article_id] = _earlier(articles[article_id], group)
+    _write_stories(session, [s for s in stories.values() if s.changed], started)
+    derived = _sources(session, earlier)
+    changes = [
+        {
+            "aid": i,
+            "story": a.story_id or (placed[i].id if i in placed else None),
+            "derived": a.derived_from_id or derived.get(i),
+        }
+        for i, a in articles.items()
+        if (a.story_id is None and i in placed) or derived.get(i)
+    ]
+    _write_placing(session, changes)
     return {article_id: placed[article_id].id or 0 for article_id in links}
 
 
-def _story_of(found: Sequence[Story], started: Sequence[Story]) -> Story | None:
+def _placing(session: Session, ids: set[int]) -> dict[int, _Placed]:
+    """The dates, titles and stories of these articles, in one query (no texts)."""
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    rows = session.execute(
+        sa.select(
+            col(Article.id),
+            col(Article.title),
+            at,
+            col(Article.story_id),
+            col(Article.derived_from_id),
+        ).where(col(Article.id).in_(ids))
+    ).all()
+    return {r[0]: _Placed(r[0], r[1], _aware(r[2]), r[3], r[4]) for r in rows}
+
+
+def _stories(session: Session, ids: set[int | None]) -> dict[int, _Story]:
+    """These stories' titles and dates, in one query."""
+    if not ids:
+        return {}
+    rows = session.execute(
+        sa.select(
+            col(Story.id), col(Story.title), col(Story.first_seen), col(Story.last_seen)
+        ).where(col(Story.id).in_(ids))
+    ).all()
+    return {r[0]: _Story(r[0], r[1], _aware(r[2]), _aware(r[3])) for r in rows}
+
+
+def _write_stories(session: Session, changed: list[_Story], started: list[_Story]) -> None:
+    """Store widened stories in one UPDATE and new ones in one INSERT (giving them IDs)."""
+    table: sa.Table = Story.__table__  # type: ignore[attr-defined]
+    if changed:
+        session.execute(
+            sa.update(table)
+            .where(table.c.id == sa.bindparam("sid"))
+            .values(
+                title=sa.bindparam("title"),
+                first_seen=sa.bindparam("first"),
+                last_seen=sa.bindparam("last"),
+            ),
+            [
+                {"sid": s.id, "title": s.title, "first": s.first_seen, "last": s.last_seen}
+                for s in changed
+            ],
+        )
+        expire_written(session, Story, [s.id for s in changed])
+    if started:
+        now = utcnow()
+        ids = session.execute(
+            sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [
+                {
+                    "title": s.title,
+                    "first_seen": s.first_seen,
+                    "last_seen": s.last_seen,
+                    "created_at": now,
+                }
+                for s in started
+            ],
+        ).scalars()
+        for story, story_id in zip(started, ids, strict=True):
+            story.id = story_id
+
+
+def _write_placing(session: Session, changes: list[dict[str, int | None]]) -> None:
+    """Store articles' stories and sources in one UPDATE."""
+    if not changes:
+        return
+    table: sa.Table = Article.__table__  # type: ignore[attr-defined]
+    session.execute(
+        sa.update(table)
+        .where(table.c.id == sa.bindparam("aid"))
+        .values(story_id=sa.bindparam("story"), derived_from_id=sa.bindparam("derived")),
+        changes,
+    )
+    expire_written(session, Article, [c["aid"] for c in changes])
+
+
+def _story_of(found: Sequence[_Story], started: Sequence[_Story]) -> _Story | None:
     """The story a batch of linked articles joins: the oldest stored one, else one begun now."""
     stored = [s for s in found if s.id is not None]
     if stored:
@@ -86,13 +187,12 @@ def _story_of(found: Sequence[Story], started: Sequence[Story]) -> Story | None:
     return next((s for s in started if any(s is f for f in found)), None)
 
 
-def _widen(story: Story, article: Article) -> None:
+def _widen(story: _Story, article: _Placed) -> None:
     """Stretch a story's dates over an article; the earliest article gives the title."""
-    at = _date(article)
-    if at < _aware(story.first_seen):
-        story.first_seen, story.title = at, article.title
-    if at > _aware(story.last_seen):
-        story.last_seen = at
+    if article.at < story.first_seen:
+        story.first_seen, story.title, story.changed = article.at, article.title, True
+    if article.at > story.last_seen:
+        story.last_seen, story.changed = article.at, True
 
 
 def _aware(at: datetime) -> datetime:
@@ -107,24 +207,50 @@ def shingles(text: str, *, size: int = SHINGLE) -> set[int]:
 
 def taken_share(text: str, source: str) -> float:
     """The share of ``text``'s word runs that are found in ``source`` (1.0: copied whole)."""
-    mine = shingles(text)
-    return len(mine & shingles(source)) / len(mine) if mine else 0.0
+    return _share(shingles(text), shingles(source))
 
 
-def _source_of(article: Article, linked: Sequence[Article]) -> int | None:
-    """The earlier article it shares groups with that this one is mostly copied from, if any.
+def _share(mine: set[int], theirs: set[int]) -> float:
+    return len(mine & theirs) / len(mine) if mine else 0.0
 
-    Only the articles it shares claim groups with are read (a rewrite shares its source's
-    figures and quotes), the latest STORY_ARTICLES of them: the cost stays bounded.
+
+def _earlier(article: _Placed, group: Sequence[_Placed]) -> list[_Placed]:
+    """The articles of ``group`` it may be copied from: the latest STORY_ARTICLES of those
+    it shares groups with that appeared no later (the cost stays bounded)."""
+    linked = [a for a in group if a.id != article.id and a.at <= article.at]
+    return sorted(linked, key=lambda a: a.at)[-STORY_ARTICLES:]
+
+
+def _sources(session: Session, earlier: Mapping[int, Sequence[_Placed]]) -> dict[int, int]:
+    """Each article mostly copied from one of its earlier linked articles → that article.
+
+    A rewrite of agency copy keeps long runs of its words (DERIVED of its five-word runs);
+    independent reporting of the same facts does not. The texts are read in one query.
     """
-    at = _date(article)
-    earlier = sorted((a for a in linked if _date(a) <= at), key=_date)[-STORY_ARTICLES:]
-    best = max(
-        ((taken_share(article.text, other.text), other) for other in earlier),
-        key=lambda pair: pair[0],
-        default=(0.0, None),
+    compared = {i: found for i, found in earlier.items() if found}
+    wanted = {a.id for found in compared.values() for a in found} | set(compared)
+    if not wanted:
+        return {}
+    texts = dict(
+        session.exec(select(Article.id, Article.text).where(col(Article.id).in_(wanted))).all()
     )
-    return best[1].id if best[1] is not None and best[0] >= DERIVED else None
+    runs: dict[int, set[int]] = {}  # each text's shingles, made once
+
+    def shingled(article_id: int) -> set[int]:
+        if article_id not in runs:
+            runs[article_id] = shingles(texts[article_id])
+        return runs[article_id]
+
+    derived: dict[int, int] = {}
+    for article_id, found in compared.items():
+        best = max(
+            ((_share(shingled(article_id), shingled(a.id)), a.id) for a in found),
+            key=lambda pair: pair[0],
+            default=(0.0, 0),
+        )
+        if best[0] >= DERIVED:
+            derived[article_id] = best[1]
+    return derived
 
 
 @dataclass(frozen=True, slots=True)

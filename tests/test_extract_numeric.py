@@ -220,8 +220,8 @@ FERRY = (
     ("quote", "measure"),
     [
         ("€98 million", "net profit"),
-        ("4%", "revenue rose"),
-        ("€1.2 billion", "revenue rose"),
+        ("4%", "revenue"),
+        ("€1.2 billion", "revenue"),
         ("6.1%", "jobless rate"),
         ("6.5%", "jobless rate"),
         ("150", "skilled welders hired"),

@@ -318,8 +318,12 @@ def test_the_demo_shows_a_conflict_a_drifted_quote_and_two_alike_durations(
     views, _ = list_groups(session)
     conflict = next(v for v in views if v.group.conflict)
     assert {m.claim.quote for m in conflict.members} == {"312", "290"}
-    quotes = next(v for v in views if v.group.kind.value == "attributed" and v.group.size == 3)
-    assert "We build the road behind us to peace" in {m.claim.quote for m in quotes.members}
+    # the drifted quote is one of the attributed groups of three (the death toll's reports,
+    # "…has risen to 41, the provincial health office said …, after …", are another)
+    threes = [v for v in views if v.group.kind.value == "attributed" and v.group.size == 3]
+    assert any(
+        "We build the road behind us to peace" in {m.claim.quote for m in v.members} for v in threes
+    )
     four_and_a_half = [v for v in views if any("4-1/2" in m.claim.quote for m in v.members)]
     assert len(four_and_a_half) == 2  # the truce and the tunnel's inspection gap, apart
 

@@ -251,6 +251,92 @@ def test_merging_speakers_groups_their_words_and_splitting_parts_them(
     assert claim(session, a, quote).group_id is None and claim(session, b, quote).group_id is None
 
 
+# One fire chief quoted by four invented outlets, named "Rena Holt" by two and "Rena M. Holt"
+# by two: the automatic rules keep the two names apart until an editor merges them.
+HOLT = (
+    (
+        "Valley Post",
+        'Rena Holt said: "The water in Marren rose faster than in any flood we have recorded '
+        'on the Orla."',
+    ),
+    (
+        "Hill Courier",
+        'Rena Holt told reporters in Marren: "The water rose faster than in any flood we have '
+        'recorded on the Orla."',
+    ),
+    (
+        "Delta Radio",
+        'At the Orla bridge, Rena M. Holt said: "The water in Marren rose faster than in any '
+        'flood we have recorded."',
+    ),
+    (
+        "Bay Times",
+        "Rena M. Holt said the water in Marren rose faster than in any flood recorded on the Orla.",
+    ),
+)
+
+
+def holt_claims(session: Session, articles: list[Article]) -> list[Claim]:
+    """The one attributed claim of each article, read afresh."""
+    found = []
+    for article in articles:
+        (claim,) = session.exec(
+            select(Claim).where(Claim.article_id == article.id, Claim.kind == ClaimKind.ATTRIBUTED)
+        ).all()
+        session.refresh(claim)
+        found.append(claim)
+    return found
+
+
+def merge_holt(session: Session, editor: User) -> None:
+    """An editor merges "Rena M. Holt" into "Rena Holt"."""
+    rows, _ = list_speakers(session, search="Holt")
+    ids = {row.speaker.name: row.speaker.id or 0 for row in rows}
+    assert set(ids) == {"Rena Holt", "Rena M. Holt"}  # apart until the editor merges them
+    merge_speakers(session, keep_id=ids["Rena Holt"], other_id=ids["Rena M. Holt"], by=editor)
+
+
+def test_merging_speakers_joins_the_groups_each_name_had(session: Session, editor: User) -> None:
+    articles = flood(session, editor, HOLT)
+    before = [c.group_id for c in holt_claims(session, articles)]
+    assert None not in before and before[0] == before[1] != before[2] == before[3]
+    merge_holt(session, editor)
+    after = holt_claims(session, articles)
+    assert {c.group_id for c in after} == {before[0]}  # the kept speaker's group holds all four
+    group = session.get(ClaimGroup, before[0])
+    assert group is not None and group.size == 4
+    assert session.get(ClaimGroup, before[2]) is None
+    assert [len(regrouped(session, c.id)) for c in after] == [0, 0, 1, 1]
+    event = regrouped(session, after[2].id)[0]
+    assert event.before == {"group_id": before[2]} and event.after == {"group_id": before[0]}
+
+
+def test_merging_speakers_brings_a_lone_quote_into_the_other_names_group(
+    session: Session, editor: User
+) -> None:
+    articles = flood(session, editor, (HOLT[0], HOLT[2], HOLT[3]))
+    lone, *others = holt_claims(session, articles)
+    assert lone.group_id is None and others[0].group_id == others[1].group_id is not None
+    merge_holt(session, editor)
+    after = holt_claims(session, articles)
+    assert {c.group_id for c in after} == {others[0].group_id}
+    assert [len(regrouped(session, c.id)) for c in after] == [1, 0, 0]
+    assert {a.story_id for a in session.exec(select(Article))} == {articles[1].story_id}
+
+
+def test_a_quote_taken_out_by_hand_stays_out_when_speakers_merge(
+    session: Session, editor: User
+) -> None:
+    articles = flood(session, editor, (HOLT[0], HOLT[1], HOLT[2]))
+    first, second, third = holt_claims(session, articles)
+    assert first.group_id == second.group_id is not None and third.group_id is None
+    take_out(session, claim_id=second.id or 0, seen_version=second.version, by=editor)
+    merge_holt(session, editor)
+    first, second, third = holt_claims(session, articles)
+    assert second.group_id is None
+    assert third.group_id == first.group_id is not None
+
+
 def test_claims_stored_without_grouping_are_grouped_by_the_rebuild(
     session: Session, editor: User, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,7 +1,16 @@
 """The date a figure holds at: "as of Wednesday", "by the end of January", "since October 7".
 
-Dates stay context, never claims; a numeric claim records the date phrase of its sentence that
-stands nearest to it, or None when the sentence gives none.
+Dates stay context, never claims. A numeric claim records the date phrase of its clause that
+stands nearest to it, or None when its clause gives none:
+- a lead phrase ("as of", "by the end of", "since" …) counts only within the figure's own
+  clause: a comma, semicolon, colon, bracket or dash between them ends it, except the comma
+  right after a phrase that opens the clause ("As of Friday, 12 roads were closed");
+- "since" after a superlative belongs to the superlative ("their lowest since March 2020");
+- a level's own date follows it: "rose to 44 on Wednesday", "up from 7,950 a year earlier",
+  "at 31 per cent of capacity this morning"; a sentence that opens with a date gives it to
+  the level it states ("Last year it was 380,000");
+- a total after "N of" holds no date of its own ("14 of 52 wards … as of Thursday");
+- "now" beside a figure dates it ("now 81", "closer to 18 per cent now").
 """
 
 from __future__ import annotations
@@ -9,28 +18,124 @@ from __future__ import annotations
 import re
 
 from .lexicon import alternation
-from .lexicon.dates import AS_OF_LEADS, MONTH_ABBREVIATIONS, MONTHS, PARTS_OF_DAY, WEEKDAYS
+from .lexicon.dates import (
+    AS_OF_LEADS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NOT_SUPERLATIVES,
+    PARTS_OF_DAY,
+    WEEKDAYS,
+)
+from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS
 
-_MONTH = rf"(?:{alternation(MONTHS | MONTH_ABBREVIATIONS)})\.?"
+# "Dec. 31" keeps its dot; "the end of June." does not take the sentence's full stop.
+_MONTH = rf"(?:{alternation(MONTHS | MONTH_ABBREVIATIONS)})(?:\.(?=\s*\d))?"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_CLOCK = r"\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\d{1,2}:\d\d\b|midday|noon|midnight"
+_PERIOD = r"(?:week|weekend|month|year|quarter)"
 _DATE = (
     rf"(?:{alternation(WEEKDAYS)})(?:\s+(?:{alternation(PARTS_OF_DAY)}))?"
     rf"|{_MONTH}(?:\s+{_DAY}(?![\d,.]\d))?(?:,?\s+\d{{4}}\b)?"
     rf"|{_DAY}\s+{_MONTH}(?:\s+\d{{4}}\b)?"
     r"|(?:(?:early|late|mid)[\s-]+)?(?:1[89]|2[01])\d{2}\b(?![\d,.]\d)"
-    r"|today|yesterday|tonight|(?:this|last)\s+(?:week|weekend|month|year|quarter)"
-    r"|the\s+(?:start|beginning|end|middle)\s+of\s+(?:the\s+)?(?:week|month|year|quarter)"
+    rf"|today|yesterday|tonight|then\b|{_CLOCK}"
+    rf"|(?:this|last)\s+(?:{_PERIOD}|{alternation(PARTS_OF_DAY)})\b"
+    rf"|the\s+(?:{alternation(PARTS_OF_DAY)}|weekend)\b"
+    rf"|the\s+(?:start|beginning|end|middle)\s+of\s+(?:(?:the\s+)?{_PERIOD}\b|{_MONTH}"
+    r"(?:\s+\d{4})?|\d{4}\b)"
 )
 _AS_OF = re.compile(rf"\b(?i:{alternation(AS_OF_LEADS, ignore_case=True)})\s+(?:{_DATE})")
+# A superlative just before "since …": "the strongest in the region since 1999".
+_SUPERLATIVE = re.compile(r"\b(first|record|most|least|worst|best|[a-z]{2,}est)\b[^,;.]{0,40}$")
+# Where a figure's clause ends, between it and a date phrase.
+_BREAK = re.compile(
+    r",(?!\d)|[;:()\[\]—–]|\s-\s|\b(?:which|who|whom|whose|when|where|while|whereas)\b"
+)
+# A date phrase opens its clause when nothing of the clause comes before it.
+_OPENS = re.compile(r"(?:[,;:(—–]|\s-|\band)\s*$")
+_AND = re.compile(r"\b(?:and|but|or)\b")
+# A level: what a figure rose or fell to, an earlier level it is compared with, a copula's.
+_LEVEL_BEFORE = re.compile(
+    r"(?:\b(?:up|down|higher|lower)\s+from|\bfrom|\b(?:rose|risen|rises|rising|fell|fallen|falls|"
+    r"climbed|dropped|grew|jumped|increased|decreased|declined|slipped|surged|soared)\s+to|"
+    r"\breached|\bstood\s+at|\bwas|\bwere|\bis|\bare|\bat)\s+"
+    r"(?:(?i:about|around|roughly|nearly|almost|just|some|over|under|more\s+than)\s+)?$"
+)
+_LEVEL_DATE = re.compile(
+    rf"(?:\s+[\w'’-]+){{0,3}}?\s+((?:a|one)\s+(?:{_PERIOD}|day|decade)\s+(?:earlier|ago|before)"
+    rf"|the\s+(?:{_PERIOD}|day)\s+before|in\s+(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}}\b|the\s+"
+    rf"(?:first|second|third|fourth|last|previous)\s+(?:quarter|half))|on\s+(?:{alternation(WEEKDAYS)})"
+    rf"|at\s+(?:{_CLOCK})|last\s+(?:{_PERIOD}|night)|this\s+(?:{alternation(PARTS_OF_DAY)})"
+    rf"|from\s+{_MONTH}\s+{_DAY}|yesterday|today)\b"
+)
+_OPENING_DATE = re.compile(
+    rf"(?:Last\s+{_PERIOD}|In\s+(?:{_MONTH}(?:\s+\d{{4}})?|\d{{4}})|On\s+(?:{alternation(WEEKDAYS)})"
+    rf"|This\s+(?:{_PERIOD}|{alternation(PARTS_OF_DAY)}))\b"
+)
+_TOTAL_BEFORE = re.compile(
+    rf"\b(?:\d[\d,.]*|(?i:{alternation(NUMBER_WORDS | set(FRACTION_WORDS))}))\s+of\s+"
+    r"(?:(?:the|its|their|his|her|all)\s+)?"
+    r"(?:[\w-]+['’]s\s+)?(?:usual\s+|remaining\s+)?$"
+)
+_QUALIFIED = r"(?:(?i:about|around|roughly|nearly|almost|just|some|over|under|more\s+than)\s+)?"
+_FROM_BEFORE = re.compile(rf"\bfrom\s+{_QUALIFIED}$")
+_NOW_BEFORE = re.compile(rf"\bnow\s+(?:[a-z]+\s+){{0,2}}{_QUALIFIED}$")
+_NOW_AFTER = re.compile(r"(?:\s+[\w'’-]+)?\s+(now)\b")
 
 
 def date_phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the "as of" date phrases between start and end (one sentence)."""
-    return [m.span() for m in _AS_OF.finditer(text, start, end)]
+    spans: list[tuple[int, int]] = []
+    for match in _AS_OF.finditer(text, start, end):
+        superlative = _SUPERLATIVE.search(text, max(start, match.start() - 50), match.start())
+        since = match.group().lower().startswith("since")
+        if since and superlative and superlative.group(1) not in NOT_SUPERLATIVES:
+            continue  # "their lowest since March 2020": no date of a figure
+        spans.append(match.span())
+    return spans
 
 
-def nearest(phrases: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    """The phrase closest to the figure at [start, end), if any."""
-    if not phrases:
+def as_of(
+    text: str, phrases: list[tuple[int, int]], start: int, end: int, sentence: int
+) -> tuple[int, int] | None:
+    """The span of the date the figure at [start, end) holds at, if its clause gives one."""
+    before = text[max(sentence, start - 60) : start]
+    level = _LEVEL_BEFORE.search(before, max(0, len(before) - 32)) is not None
+    if (
+        level
+        and (own := _LEVEL_DATE.match(text, end))
+        and not _BREAK.search(text, end, own.start(1))
+    ):
+        return own.span(1)  # "rose to 44 on Wednesday", "up from 7,950 a year earlier"
+    total = " of " in before and _TOTAL_BEFORE.search(before)
+    if total or "from" in before and _FROM_BEFORE.search(before):
+        return None  # "14 of 52 wards", "from NOK 7.9bn": a total or an earlier level
+    opening = _OPENING_DATE.match(text, sentence) if level else None
+    if opening and not _BREAK.search(text, opening.end(), start):
+        return opening.span()  # "Last year it was 380,000"
+    near = [p for p in phrases if _same_clause(text, p, start, end, sentence)]
+    if near:
+        return min(near, key=lambda p: p[0] - end if p[0] >= end else start - p[1])
+    if "now" in before and (now := _NOW_BEFORE.search(before)):
+        return start - len(before) + now.start(), start - len(before) + now.start() + 3
+    if "now" not in text[end : end + 40]:
         return None
-    return min(phrases, key=lambda p: p[0] - end if p[0] >= end else max(0, start - p[1]))
+    if (now := _NOW_AFTER.match(text, end)) and not _BREAK.search(text, end, now.start(1)):
+        return now.span(1)
+    return None
+
+
+def _same_clause(text: str, phrase: tuple[int, int], start: int, end: int, sentence: int) -> bool:
+    """Tell whether nothing but words of one clause lies between a phrase and a figure.
+
+    A phrase that opens its clause may have a comma after it ("As of Friday, 12 roads …");
+    one inside a clause before the figure dates nothing after an "and" ("owed X as of June
+    and had borrowed Y").
+    """
+    if phrase[0] >= end:
+        return not _BREAK.search(text, end, phrase[0])
+    between = text[phrase[1] : start]
+    opens = not text[sentence : phrase[0]].strip()  # the sentence opens with the phrase
+    if opens or _OPENS.search(text, max(sentence, phrase[0] - 10), phrase[0]):
+        return not _BREAK.search(between.lstrip(" ").removeprefix(","))
+    return not _BREAK.search(between) and not _AND.search(between)

@@ -16,7 +16,13 @@ from itertools import islice
 
 from .cues import CUE, PASSIVE, TELLING, cue_kind, data_only, is_bare_verb, needs_that
 from .lexicon import alternation, word_set
-from .lexicon.people import DOCUMENT_NOUNS, NOT_SPEAKERS, PRONOUNS, TITLES
+from .lexicon.people import (
+    DOCUMENT_NOUNS,
+    IRREGULAR_PLURALS,
+    NOT_SPEAKERS,
+    PRONOUNS,
+    TITLES,
+)
 from .quotes import Quote
 from .sentences import MAX_CUES, Sentence, SentenceIndex, line_start
 from .speakers import (
@@ -95,13 +101,22 @@ _PASSIVE = re.compile(
     r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
 )
 # What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
-_ASIDE = re.compile(r",\s+(?:who|which|describing|adding|saying|noting|citing|calling)\b.*$", re.S)
+# Pattern: CONTENT, SPEAKER said, as|while|after … — a clause after the cue is an aside too.
+_ASIDE = re.compile(
+    r",\s+(?:who|which|describing|adding|saying|noting|citing|calling|as|while|after|before|"
+    r"when|amid|despite|even\s+as)\b.*$",
+    re.S,
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # "Finance director Helen Sauer kept … and said": a lower-case title may sit inside the name.
+# Pattern: (DATELINE -)? SUBJECT (, the|a APPOSITION,)? verb — the subject opening a
+# sentence, past a wire dateline ("EASTBRIDGE, Feb 27 (Wire) - Harlow&Pike, the packaging
+# group, reported …"); names may hold "&".
 _LEADING_SUBJECT = re.compile(
-    r"(?:[A-Z][\w']*,\s+)?((?:[A-Z][\w'’.-]*\s+(?:(?:"
+    r"(?:[A-Z][A-Z .'’-]+,[^-–—\n]{0,60}?\s[-–—]\s+|[A-Z][\w']*,\s+)?((?:[A-Z][\w'’.&-]*\s+(?:(?:"
     + alternation(TITLES)
-    + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)\s+[a-z]"
+    + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)"
+    r"(?:,\s+(?:the|a|an)\s[^,;]{1,80},)?\s+[a-z]"
 )
 _TRIM = " \t\n,.;:"
 # A sentence opened by a participle with its own object: "Calling …", "Dismissing …".
@@ -114,7 +129,11 @@ _CLAUSE_REACH = 600
 _WORD = re.compile(r"\w[\w'’-]*")
 # A verb's bare form is a cue only after "they", "we" or a plural: "officials say", not
 # "its long-standing demand" or "a Palestinian state".
-_PLURAL_SUBJECT = re.compile(r"(?:\b(?:they|we|I|you)|[a-z]s|\band\s+\S+)\s*$")
+# Pattern: SUBJECT say, where the subject is a plural: "Police say", "residents say".
+_PLURAL_SUBJECT = re.compile(
+    rf"(?:\b(?:they|we|I|you|(?i:{alternation(IRREGULAR_PLURALS)}))|[a-z]s|men|\band\s+\S+)\s*$"
+)
+_OF_PHRASE = re.compile(r"\s+of\s+.*$")
 # "put the death toll at 300": "put" reports a figure only in this frame.
 _PUT_FIGURE = re.compile(
     r"\s+(?:it|them|this|that)\s+at\b|\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:number|toll|figure|total|count|cost|"
@@ -202,25 +221,38 @@ class _SentenceReader:
                 return []
             return self._speech(match, subject.text or "", match.end(), subject)
         bare = subject.mode == "np" and subject.text and is_bare_verb(cue)
-        if bare and not _PLURAL_SUBJECT.search(subject.text or ""):
+        head = _OF_PHRASE.sub("", subject.text or "")  # "Residents of Kottavil want"
+        if bare and not _PLURAL_SUBJECT.search(head):
             return []
-        speaker, after = self._speaker(subject, cue, match.end())
+        speaker, after = self._speaker(subject, cue, match.end(), kind)
         if speaker is None:
             return []
         if kind == "naming":
-            return self._quote_after(match, speaker, cue, max_gap=8)
-        if kind == "directive":
-            return self._directive(match, speaker)
-        return self._speech(match, speaker, after, subject)
+            found = self._quote_after(match, speaker, cue, max_gap=8)
+        elif kind == "directive":
+            found = self._directive(match, speaker)
+        else:
+            found = self._speech(match, speaker, after, subject)
+        # The sentence's speaker, for a later "…, saying" or "and said", is the subject of a
+        # cue that reported: "Barreto defended the rise in a video posted online, saying …"
+        if found and self.subject is None and subject.mode in ("np", "pronoun"):
+            self.subject = subject.text
+        return found
 
-    def _speaker(self, subject: Subject, cue: str, after: int) -> tuple[str | None, int]:
-        """Return the cue's speaker and where its content may begin."""
+    def _speaker(
+        self, subject: Subject, cue: str, after: int, kind: str = "speech"
+    ) -> tuple[str | None, int]:
+        """Return the cue's speaker and where its content may begin.
+
+        A speaker after the cue ("…, said the minister.") closes a reported sentence; a
+        request or a naming cue has none there ("want the corporation to relocate them.").
+        """
         if subject.mode in ("np", "pronoun") and not cue.endswith("ing"):
-            if self.subject is None:
-                self.subject = subject.text
             return subject.text, after
         if subject.mode == "coordinated" or cue.endswith("ing"):
             return self.subject or self._leading_subject(), after
+        if kind != "speech":
+            return None, after
         inverted = _INVERTED.match(self.text, after, self.s.end)
         if inverted is not None and len(inverted.group(1).split()) <= 8:
             return inverted.group(1), inverted.end()
@@ -419,6 +451,11 @@ def find_attributions(
     per_sentence: dict[int, list[Quote]] = {}
     for quote in quotes:
         per_sentence.setdefault(index.at(quote.mark), []).append(quote)
+        closing = index.at(max(quote.mark, quote.stop - 1))
+        if quote.closed and closing != index.at(quote.mark):
+            # '"We asked for years. They listen only now," said R. Meenakshi': a quotation of
+            # several sentences belongs also to the sentence its closing mark ends in
+            per_sentence.setdefault(closing, []).append(quote)
     found: list[Attribution] = []
     used: set[int] = set()
     for i, sentence in enumerate(sentences):
@@ -600,25 +637,46 @@ def _quotes_by_context(
     """Give each quotation no cue claimed the speaker of its sentence, else of its paragraph."""
     out: list[Attribution] = []
     context = _Context(sentences, found, book)
+    quoted_in = _quoted_paragraphs(sentences, found)
     for quote in quotes:
         if quote.mark in used:
             continue
         si = index.at(quote.mark)
+        para = sentences[si].para
         same = context.by_sentence.get(si, [])
         source: Attribution | None
         if same:
             source = min(same, key=lambda a: (a.cue_at > quote.mark, abs(a.cue_at - quote.mark)))
             confidence = 0.8
         else:
-            para = sentences[si].para
             source = context.paragraph_speaker(para, quote.mark)
             source = source or context.paragraph_person(para, si, quote.mark)
             confidence = 0.6
+            opens = quote.mark == context.para_start[para]  # sentences start trimmed
+            if source is None and opens:  # a paragraph opening with a quotation, no speaker
+                source, confidence = quoted_in.get(para - 1), 0.5
             if source is None or _words(text, quote.start, quote.end) < 3:
                 continue
         if not source.resolved:
             confidence -= 0.1
-        out.append(_quoted(source, quote.start, quote.end, si, confidence))
+        claim = _quoted(source, quote.start, quote.end, si, confidence)
+        quoted_in.setdefault(para, claim)
+        out.append(claim)
+    return out
+
+
+def _quoted_paragraphs(
+    sentences: Sequence[Sentence], found: list[Attribution]
+) -> dict[int, Attribution]:
+    """The last direct quotation with a speaker in each paragraph.
+
+    Pattern: a paragraph that opens with a quotation and names no speaker continues the
+    quotation of the paragraph before ('"I started at 22," Marek said. ¶ "Back then we …').
+    """
+    out: dict[int, Attribution] = {}
+    for att in sorted(found, key=lambda a: a.start):
+        if att.direct and att.speaker:
+            out[sentences[att.sentence].para] = att
     return out
 
 

@@ -12,7 +12,9 @@ __all__ = ["CUE", "CUE_KIND", "IRREGULAR_PAST", "PASSIVE_VERBS", "TELLING", "cue
 # Later kinds win where a form is in two: speech over naming ("call" names, "calls for" asks).
 CUE_OF: dict[str, Cue] = {form: cue for cue in CUES for form in cue.forms}
 CUE_KIND: dict[str, str] = {form: cue.kind for form, cue in CUE_OF.items()}
-CUE = re.compile(rf"\b{first_letter_check(CUE_KIND)}({alternation(CUE_KIND)})\b")
+# A cue word joined by a hyphen is part of a noun or adjective: "a $90m write-down", "a
+# post-war record", "call-up papers".
+CUE = re.compile(rf"(?<!-)\b{first_letter_check(CUE_KIND)}({alternation(CUE_KIND)})\b(?!-\w)")
 PASSIVE = "|".join(PASSIVE_VERBS)
 
 

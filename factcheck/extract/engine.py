@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from .asof import date_phrases, nearest
+from .asof import as_of, date_phrases
 from .attribution import Attribution, find_attributions
 from .model import parsed_attributions, resolve_parser_model
 from .numeric import Quantity, find_quantities
@@ -37,7 +37,7 @@ def extract_claims(text: str) -> list[Found]:
         si = index.at(quantity.start)
         if si not in dates:
             dates[si] = date_phrases(text, sentences[si].start, sentences[si].end)
-        if phrase := nearest(dates[si], quantity.start, quantity.end):
+        if phrase := as_of(text, dates[si], quantity.start, quantity.end, sentences[si].start):
             claim = replace(claim, as_of=text[phrase[0] : phrase[1]])
         claims.append(claim)
     claims.sort(key=lambda c: (c.start, c.end))

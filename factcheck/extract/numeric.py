@@ -21,11 +21,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import islice, takewhile
 
 from .cues import speech_forms
 from .lexicon import alternation, first_letter_check, word_set
-from .lexicon.currencies import CURRENCIES
+from .lexicon.currencies import CURRENCIES, MONEY_WORDS
+from .lexicon.measures import CANONICAL, GENERIC_COUNTED, LY_ADJECTIVES, PEOPLE_MEASURES
 from .lexicon.numbers import (
     FRACTION_WORDS,
     NUMBER_WORDS,
@@ -35,10 +36,18 @@ from .lexicon.numbers import (
     TALLY_NOUNS,
     VAGUE_LOWER,
 )
+from .lexicon.people import IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
 from .numbers import Core, read_symbolic, read_words
 from .sentences import MAX_CANDIDATES, Sentence, line_start
-from .units import ARTICLE_UNITS, CURRENCY_SYMBOLS, UnitMatch, read_per, read_unit
+from .units import (
+    ARTICLE_UNITS,
+    CURRENCY_SYMBOLS,
+    NOT_RELATIVE,
+    UnitMatch,
+    read_per,
+    read_unit,
+)
 
 _SYMBOLS = [s for c in CURRENCIES for s in c.symbols]
 _LETTERS = [p for c in CURRENCIES for p in (*c.prefixes, c.code)]
@@ -82,7 +91,7 @@ _CURRENCY_AFTER = re.compile(
 # Money per thing that is no unit of measurement: "NOK 3.50 per share", "$86 a barrel".
 _MONEY_PER = re.compile(
     r"\s+(?:per|a|an)\s+(share|head|person|night|household|barrel|gallon|litre|liter|tonne|ton|"
-    rf"kilo|unit|ticket|pupil|patient|{alternation(calendar_words())})\b"
+    rf"kilo|unit|ticket|pupil|patient|{alternation(calendar_words())})\b{NOT_RELATIVE}"
 )
 _LINE_ITEM = re.compile(
     r"\b(?i:revenue|sales|profit|loss|income|earnings|ebitda|balance|deficit|net|total|"
@@ -137,7 +146,7 @@ _DOZENS = {"dozen": 12.0, "baker's dozen": 13.0, "baker’s dozen": 13.0}
 _TWICE = re.compile(
     rf"\b(?i:(twice|thrice))\b(?:\s+(?:an?|per|every)\s+({alternation(calendar_words())}))?"
 )
-_MINUS_BEFORE = re.compile(r"\b(?i:minus|negative)\s+$")
+_MINUS_BEFORE = re.compile(r"(?<!plus or )(?<!Plus or )\b(?i:minus|negative)\s+$")
 _AND = re.compile(r"\s+and\s+")
 _RANGED = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|between|vary|varies|varied)\b")
 _BY_BEFORE = re.compile(r"\bby\s+(?:\w+\s+)?$")  # "cut by six to eight minutes": a range
@@ -164,6 +173,10 @@ _PASSIVE_AFTER = re.compile(
     r"\s+(?:were|was|are|is|had|have|has)(?:\s+been)?\s+(?:\w+ly\s+)?([a-z]+)\b"
 )
 _COST_VERB = word_set("cost costs costing worth")
+_COST_BEFORE = re.compile(
+    r"\b(cost|costs|costing)\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+"
+    r"(?:(?i:about|around|roughly|nearly|almost|some|up\s+to|more\s+than|over)\s+)?$"
+)
 _HYPHEN_SUFFIX = re.compile(r"-(?:old|long|wide|high|tall|deep|thick|strong|plus|odd)\b")
 _COMPOUND = re.compile(r"-([a-z]{3,})\b(?!-[a-z]+-)")
 _NOT_COMPOUND = word_set("way sided off on faced handed liner dimensional and or to")
@@ -196,7 +209,7 @@ _QUALIFIERS = (
     "just over", "just under", "well over", "upwards of", "in excess of", "somewhere around",
     "an estimated", "estimated", "approximately", "roughly", "closer to", "maybe", "perhaps",
     "around", "about", "nearly", "almost", "some", "over", "under", "exactly", "precisely",
-    "only", "just", "below", "above",
+    "only", "just", "below", "above", "plus or minus",
 )  # fmt: skip
 # Anchored at the number, so the order of the phrases cannot change what is found.
 _QUALIFIER = re.compile(
@@ -253,15 +266,32 @@ _COMPARATIVES = word_set(
 )
 _CHANGED = word_set(
     "fell fallen rose risen grew grown dropped increased decreased declined jumped climbed "
-    "slumped soared surged doubled halved"
+    "slumped soared surged doubled halved rises falls grows drops increases decreases declines "
+    "jumps climbs slumps soars surges"
 )
 _TO_BEFORE = re.compile(r"\bto\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
-_COPULA = word_set("was is were are stood stands totalled totaled totals reached reaches hit")
+_COPULA = word_set("was is were are stood stands totalled totaled totals reach reached reaches hit")
+# How far back the words a figure measures are looked for (its clause, within this reach).
+_MEASURE_REACH = 200
+_COORDINATORS = word_set("and but or while whereas")
+# Pattern: it|this|that COPULA N — the pronoun stands for what the figure before measured.
+_ANAPHORS = word_set("it this that")
+_NUMBER_OF = re.compile(r"^(?:number|figure|total|count|tally) of (?=\w)", re.IGNORECASE)
 _COPULA_OR_CHANGED = _COPULA | _CHANGED
 _PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
+# Pattern: … said|that|if|show CLAUSE — a clause opens after a cue, "that" or a subordinator,
+# so what its figure measures never reaches back into the speaker ("Chief Executive Jane Roe
+# said sales reached ¥42bn"); a cue with a preposition after it ("estimated at") opens none.
+_OPENER_WORDS = speech_forms() - {"according"} | word_set(
+    "that if when because unless whether although though once"
+)
+_CLAUSE_OPENER = re.compile(
+    rf"\b{first_letter_check(_OPENER_WORDS)}(?:{alternation(_OPENER_WORDS)})\b"
+    r"(?!\s+(?:at|to|as|by|for|of|on|in|from|with)\b)"
+)
 _SPEECH_VERBS = speech_forms() | {"according"}
 _YEAR_CONTEXT = word_set(
     """
@@ -281,6 +311,10 @@ _SPEAKS_AFTER = re.compile(
     r"\s+(?:said|say|says|told|added|warned|estimated|estimates|confirmed|announced|reported)\b"
 )
 _ARTICLE_LED = re.compile(r"(?i:an?|half)\b")
+# Pattern: (a|the) ORDINAL NOUN — "third", "fifth" … before a singular noun count places, not
+# shares ("a third day"); "half" and "quarter" stay fractions ("a half hour", "a quarter mile").
+_ORDINALS = frozenset(w for w in FRACTION_WORDS if not w.endswith("s")) - {"half", "quarter"}
+_NOUN_AFTER = re.compile(r" ([a-z]+)\b(?! of\b)")
 _QUALIFIERS_KEEP_ONE = frozenset({"only", "at least", "more than", "just", "exactly", "some"})
 _RATIO = re.compile(r"\s+(?:in|out of)\s+(?:every\s+)?")
 
@@ -334,11 +368,13 @@ def find_quantities(text: str, sentences: Iterable[Sentence]) -> list[Quantity]:
     """Return the numeric claims of every sentence, in text order."""
     found: list[Quantity] = []
     for sentence in sentences:
-        found.extend(_in_sentence(text, sentence))
+        near = found[-1] if found and sentence.start - found[-1].end < _ANTECEDENT_REACH else None
+        found.extend(_in_sentence(text, sentence, near))
     return found
 
 
-def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
+def _in_sentence(text: str, sentence: Sentence, earlier: Quantity | None = None) -> list[Quantity]:
+    """The figures of one sentence; earlier is the figure just before it ("nine of them")."""
     out: list[Quantity] = []
     resume = sentence.start
     skip_next = False
@@ -359,7 +395,7 @@ def _in_sentence(text: str, sentence: Sentence) -> list[Quantity]:
             written = text[reading.core.start : reading.core.end]
             if reading.bare and (reading.core.plain or " " in written or "\u00a0" in written):
                 continue  # "0800 555 111": the groups after a phone number's first
-        out.append(_finish(text, reading, out, sentence.start))
+        out.append(_finish(text, reading, out, sentence.start, earlier))
     out.extend(_vague(text, sentence, out))
     out.extend(_multiples(text, sentence, out))
     out.sort(key=lambda q: q.start)
@@ -806,6 +842,8 @@ def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool
         return True
     if reading.bare and core.form == "digits" and _ATTACHED.match(text, reading.end):
         return not _lower_unit_like(text, reading.end)
+    if core.form == "fraction" and _is_ordinal(text, core):
+        return True  # "for a third day", "a fifth term": an ordinal before a singular noun
     if core.form == "fraction" and not reading.unit and _ARTICLE_LED.match(text, core.start):
         if text.startswith(" of ", reading.end):
             return False  # "a third of the vote", unlike "a third time"
@@ -814,6 +852,17 @@ def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool
     if core.form == "words" and core.value == 1 and not (reading.unit or reading.scaled):
         return _qualifier(text, reading.start, sentence.start) not in _QUALIFIERS_KEEP_ONE
     return False
+
+
+def _is_ordinal(text: str, core: Core) -> bool:
+    """ "a third day", "a fifth straight term": an ordinal word before a singular noun."""
+    if text[core.start : core.end].lower().split()[-1] not in _ORDINALS:
+        return False
+    noun = _NOUN_AFTER.match(text, core.end)
+    if noun is None or noun.group(1) in _STOP or noun.group(1) == "of":
+        return False
+    word = noun.group(1)
+    return not word.endswith(("s", "ly", "ed"))
 
 
 def _is_label(text: str, reading: _Reading, sentence: Sentence) -> bool:
@@ -860,7 +909,7 @@ def _after_name(text: str, reading: _Reading, sentence: Sentence) -> bool:
     word = before.group(1)
     if not word[0].isupper() or _MONTH_WORD.fullmatch(word):
         return False
-    return word.rstrip(".").lower() not in ("about", "over", "under", "nearly", "some")
+    return _QUALIFIER.fullmatch(word.rstrip(".").lower() + " ") is None  # "Around 130 of …"
 
 
 def _qualifier(text: str, start: int, floor: int) -> str | None:
@@ -869,31 +918,134 @@ def _qualifier(text: str, start: int, floor: int) -> str | None:
 
 
 def _measure(
-    text: str, reading: _Reading, previous: list[Quantity], floor: int
+    text: str,
+    reading: _Reading,
+    previous: list[Quantity],
+    floor: int,
+    earlier: Quantity | None = None,
 ) -> tuple[str | None, str | None]:
     """Name what is counted and its head noun: "Palestinian deaths", "people killed"."""
-    words, head, pos = _noun_after(text, reading)
+    group = _of_group(text, reading, previous, earlier)
+    words, head, pos = group if group else _noun_after(text, reading)
+    spent = _MONEY_IN.match(text, reading.end) if reading.currency and not group else None
+    if spent and (noun := list(takewhile(_content_word, spent.group(1).split()))):
+        words = noun  # "Rs 10,000 in immediate aid", "$40m in losses"
+    money = head is not None and words == [head] and head.lower() in MONEY_WORDS
+    if money:
+        words = []  # "2.4 billion crowns": the currency is the unit, not what is measured
     shared = _coordinated(text, previous, reading)
     if not words and reading.bare and shared:
         words, head = [shared], shared
     verb = _verb_before(text, reading)
     if not words:
-        measure = _measure_without_noun(text, reading, verb)
-        return measure or _measure_before(text, reading, previous, floor), None
+        measure = _measure_without_noun(text, reading, verb) or _subject_of_passive(text, reading)
+        measure = measure or _compared_measure(text, reading, previous)
+        measure = measure or _measure_before(text, reading, previous, floor, earlier)
+        return measure, head if money else None
     passive = _PASSIVE_AFTER.match(text, pos)
-    if passive and passive.group(1) in _AFFECTING_VERBS:
-        words.append(passive.group(1))  # "23 soldiers were wounded"
-    elif verb in _AFFECTING_VERBS and reading.bare:
-        words.append(verb)  # "killed at least 47 people"
+    generic = (head or "").lower() in GENERIC_COUNTED
+    if passive and (passive.group(1) in _AFFECTING_VERBS or generic and _participle(passive[1])):
+        words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
+    elif reading.bare and (verb in _AFFECTING_VERBS or generic and _participle(verb or "")):
+        words.append(verb or "")  # "killed at least 47 people", "housing some 9,000 people"
     return " ".join(words), head
+
+
+# Pattern: COUNT of (DET)? (OWNER's)? (ADJ)? (NUMBER)? (MODIFIER){0,2} PLURAL — "130 of the
+# hostages", "12 of her party's 19 lawmakers", "four of its usual 11 nurses": the plural is
+# what is counted. COUNT of them|those (PARTICIPLE)? — "230 of them" counts what the figure
+# before counted; "140 of those convicted" counts the convicted.
+_OF_GROUP = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:(?:the|their|its|his|her|our|these|those|all)[ \u00a0]+)?"
+    r"(?:[A-Za-z][\w-]*['’]s?[ \u00a0]+)?(?:(?:[a-z]+[ \u00a0]+)?\d[\d,.]*[ \u00a0]+)?"
+    r"((?:[a-z][a-z-]*[ \u00a0]+){0,2}[a-z][a-z-]*)\b"
+)
+_OF_THEM = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:them|those|these)\b(?:[ \u00a0]+([a-z]+ed)\b)?")
+# "Rs 10,000 in immediate aid", "$40m in losses": what an amount is, after "in".
+_MONEY_IN = re.compile(r"[ \u00a0]+in[ \u00a0]+((?:[a-z][a-z-]*[ \u00a0]+){0,2}[a-z][a-z-]*)\b")
+# How far back (characters) the figure "them" refers to may end, in the sentence before.
+_ANTECEDENT_REACH = 400
+
+
+def _of_group(
+    text: str, reading: _Reading, previous: list[Quantity], earlier: Quantity | None
+) -> tuple[list[str], str | None, int] | None:
+    """The counted noun of "N of the PLURAL" or "N of them": (words, head, end), else None."""
+    if not (reading.bare or reading.core.form == "fraction" and not reading.unit):
+        return None
+    if them := _OF_THEM.match(text, reading.end):
+        if them.group(1):
+            return [them.group(1)], None, them.end()  # "at least 140 of those convicted"
+        before = previous[-1] if previous else earlier
+        if before is None or not before.unit or not _is_plural(before.unit):
+            return None
+        return [before.measure or before.unit], before.unit, them.end()
+    group = _OF_GROUP.match(text, reading.end)
+    if group is None:
+        return None
+    words = group.group(1).split()
+    plural = next((i for i, w in enumerate(words) if _is_plural(w) and w not in _STOP), None)
+    if plural is None or any(w in _STOP for w in words[: plural + 1]):
+        return None
+    return words[: plural + 1], words[plural], group.start(1) + len(" ".join(words[: plural + 1]))
+
+
+def _content_word(word: str) -> bool:
+    """A word that can name what an amount is: no function word or number word."""
+    return word not in _STOP and word not in NUMBER_WORDS
+
+
+def _participle(word: str) -> bool:
+    """ "moved", "housing", "dead": a verb form that says what happened to what is counted."""
+    low = word.lower()
+    if low in _STOP or low in _SPEECH_VERBS:
+        return False
+    return low.endswith(("ed", "ing")) or low in CANONICAL
+
+
+def _subject_of_passive(text: str, reading: _Reading) -> str | None:
+    """ "500 were sentenced", "more than 300 were injured", "29 are dead": the participle
+    after a bare count that is the subject says what it counts."""
+    passive = _PASSIVE_AFTER.match(text, reading.end)
+    if not reading.bare or passive is None or not _participle(passive.group(1)):
+        return None
+    return passive.group(1)
+
+
+# Pattern: LEVEL …, up|down from EARLIER (or ", from EARLIER") — the earlier level measures
+# what the level before it does: "2,300 people evacuated …, up from 1,400 at midday".
+_COMPARED = re.compile(
+    r"(?:\b(?:up|down|higher|lower|rising|falling)[ \u00a0]+from|,[ \u00a0]*from)[ \u00a0]+"
+    r"(?:(?i:about|around|roughly|nearly|almost|just|some)[ \u00a0]+)?$"
+)
+
+
+def _compared_with(text: str, reading: _Reading, previous: list[Quantity]) -> Quantity | None:
+    """The figure of the sentence an "up from" figure compares with, if any."""
+    if not previous or not _COMPARED.search(text, max(0, reading.start - 30), reading.start):
+        return None
+    return previous[-1]
+
+
+def _compared_measure(text: str, reading: _Reading, previous: list[Quantity]) -> str | None:
+    before = _compared_with(text, reading, previous)
+    return before.measure if before else None
 
 
 def _is_plural(word: str) -> bool:
     low = word.lower()
-    return low in _PLURALS or len(low) > 3 and low.endswith("s") and not low.endswith(_NOT_PLURAL)
+    if _ACRONYM_PLURAL.fullmatch(word):
+        return True  # "MPs", "NGOs"
+    return (
+        low in IRREGULAR_PLURALS
+        or len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(_NOT_PLURAL)
+    )
 
 
 _NOT_PLURAL = ("ss", "us", "is", "ous")
+_ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
 def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, int]:
@@ -914,8 +1066,13 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
         if match is None or match.group(1) and (words or not takes_of):
             break
         word = match.group(2)
-        if word.lower() in _STOP or words and word[0].isupper():
+        named = all(w[0].isupper() for w in words)  # "two Rural League MPs": a name's members
+        if word.lower() in _STOP or words and word[0].isupper() and not named:
             break
+        if head is not None and head.lower() in IRREGULAR_PLURALS and _is_plural(word):
+            words.append(word)  # "46 police officers", "30 staff members": the last plural
+            head, pos = word, match.end()
+            continue
         if head is not None:  # the verb after a counted noun
             if not word.endswith("ly"):
                 words.append(word)
@@ -932,32 +1089,47 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
         words = []  # "the £31m referred to": a participle, not what is counted
     if len(words) == 1 and words[0].lower() in _COMPARATIVES:
         words = []  # "6.2 per cent higher at 412p": how it moved, not what moved
+    if head is None and words and all(w[0].isupper() for w in words):
+        words = []  # "two Rural League": a name, not what is counted
     if head is None and words:
         head = words[-1]
     return words, head, pos
 
 
 def _measure_before(
-    text: str, reading: _Reading, previous: list[Quantity], floor: int
+    text: str,
+    reading: _Reading,
+    previous: list[Quantity],
+    floor: int,
+    earlier: Quantity | None = None,
 ) -> str | None:
     """What a number measures from the words before it: "net profit of", "turnout was"."""
     start = reading.start
     if qualifier := _QUALIFIER.search(text, max(floor, start - 30), start):
         start = qualifier.start()
-    lead = max(floor, start - 90)
+    lead = max(floor, start - _MEASURE_REACH)
     if lead > floor and text[lead - 1].isalnum():  # never start inside a word: "o took"
         space = text.find(" ", lead, start)
         lead = space + 1 if space >= 0 else start
     marks = [m.end() for m in _CLAUSE_MARK.finditer(text, lead, start)]
-    tokens = list(_LEAD_WORD.finditer(text, marks[-1] if marks else lead, start))
+    marks += [m.end() for m in _CLAUSE_OPENER.finditer(text, lead, start)]
+    tokens = list(_LEAD_WORD.finditer(text, max(marks) if marks else lead, start))
     if ranged := _from_to(text, reading, previous):
         return ranged
     copulas = [i for i, t in enumerate(tokens) if t.group().lower() in _COPULA_OR_CHANGED]
+    if copulas and any(t.group() in _COORDINATORS for t in tokens[copulas[-1] :]):
+        copulas = []  # "the county was owed X and had borrowed Y": Y's clause has no copula
     opening = tokens[0].start() if marks and tokens else floor
+    if copulas and copulas[-1] and tokens[copulas[-1] - 1].group().lower() in _ANAPHORS:
+        before = previous[-1] if previous else earlier  # "Last year it was 380,000"
+        if before is not None and before.measure:
+            return before.measure
     if copulas and (subject := _words_from(tokens[: copulas[-1]], opening)):
         changed = tokens[copulas[-1]].group().lower() in _CHANGED
-        if not changed or subject.startswith(tokens[0].group()):
-            return subject  # a change verb's subject must open the clause: "Crime in X fell"
+        if not changed or marks or lead == floor:
+            # a change verb's subject must open the clause: "Crime in X fell"; "the number
+            # of people killed rose to 52" measures the people killed
+            return _NUMBER_OF.sub("", subject) or subject
     if previous and previous[-1].end > lead:
         tokens = [t for t in tokens if t.start() >= previous[-1].end]
     i = len(tokens) - 1
@@ -1004,6 +1176,12 @@ def _words_from(tokens: list[re.Match[str]], floor: int) -> str | None:
     i = 0
     while i < len(tokens) and tokens[i].group().lower() in _STOP:
         i += 1
+    # "Halvern Foods profit jumps 18%": a name (two capitalised words or more) before a
+    # lower-case noun is its owner, unlike one capitalised word opening it ("Average pay")
+    lower = next((j for j in range(i, len(tokens)) if tokens[j].group()[0].islower()), i)
+    named = lower - i >= 2 and all(t.group()[0].isupper() for t in tokens[i:lower])
+    if named and lower < len(tokens):
+        i = lower if _measure_word(tokens[lower], floor) else i
     end = i
     while end < len(tokens) and end - i < 5:
         token = tokens[end]
@@ -1017,13 +1195,18 @@ def _words_from(tokens: list[re.Match[str]], floor: int) -> str | None:
 
 
 _APOSTROPHE = re.compile(r"['’]")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|our)\s+$")
 
 
 def _measure_word(token: re.Match[str], floor: int) -> bool:
     """A word that can be part of a measure: no function word, speech verb or name."""
     word = token.group()
     low = _APOSTROPHE.split(word.lower())[0]
-    if low in _STOP or low in _SPEECH_VERBS or low.endswith("ly") or low in NUMBER_WORDS:
+    adverb = low.endswith("ly") and low not in LY_ADJECTIVES  # "weekly earnings" is a measure
+    speech = low in _SPEECH_VERBS and not _DETERMINER_BEFORE.search(
+        token.string, max(0, token.start() - 8), token.start()
+    )  # "their forecast of £3.8bn": a cue word after a determiner is a noun
+    if low in _STOP or speech or adverb or low in NUMBER_WORDS:
         return False
     if low in FRACTION_WORDS or _SPEAKS_AFTER.match(token.string, token.end()):
         return False  # "Half of …", "Police said …": no part of what is counted
@@ -1055,6 +1238,10 @@ def _measure_without_noun(text: str, reading: _Reading, verb: str | None) -> str
     """What a number without a noun measures: "cost $12m", "displaced 12,000", "put the toll at"."""
     if figure := _FIGURE_OF.search(text, max(0, reading.start - 60), reading.start):
         return re.sub(r"^(?:number|figure|total|count|tally) of ", "", figure.group(1))
+    if verb not in _COST_VERB and (
+        cost := _COST_BEFORE.search(text, max(0, reading.start - 40), reading.start)
+    ):
+        verb = cost.group(1)  # "would cost the industry about £35m a day"
     if verb in _COST_VERB and (reading.currency or reading.unit_name):
         at = text.rfind(verb, max(0, reading.start - 40), reading.start)
         owner = _measure_before(text, replace(reading, start=at), [], max(0, at - 90))
@@ -1093,7 +1280,13 @@ def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> str 
     return measure.split()[0] if "and" in between and len(between) <= 4 else None
 
 
-def _finish(text: str, reading: _Reading, previous: list[Quantity], floor: int) -> Quantity:
+def _finish(
+    text: str,
+    reading: _Reading,
+    previous: list[Quantity],
+    floor: int,
+    earlier: Quantity | None = None,
+) -> Quantity:
     """Turn a reading into a Quantity with qualifier, measure, days and confidence."""
     lower, upper = reading.range if reading.range else (None, None)
     qual = _qualifier(text, reading.start, max(0, reading.start - 30))
@@ -1105,9 +1298,15 @@ def _finish(text: str, reading: _Reading, previous: list[Quantity], floor: int) 
     if qual is None and (after := _AFTER_QUALIFIER.match(text, reading.end)):
         tail = after.group(1) or after.group(2)
         qual = {"or more": "at least", "+": "at least", "or so": "about"}.get(tail, tail)
-    measure, head = _measure(text, reading, previous, floor)
+    measure, head = _measure(text, reading, previous, floor, earlier)
     counted = reading.bare or reading.scaled and not reading.currency and not reading.unit
     unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
+    if unit is None and reading.bare and (before := _compared_with(text, reading, previous)):
+        unit = before.unit  # "2,300 people …, up from 1,400": the earlier level's unit
+    if unit is None and reading.bare and CANONICAL.get(measure or "") in PEOPLE_MEASURES:
+        unit = "people"  # "killed 40", "more than 300 were injured": people, unnamed
+    if unit is None and reading.core.form == "fraction" and reading.value < 1:
+        unit = "fraction"  # "a third of the vote", "about half": a share with no unit
     if _is_age(text, reading):
         measure, unit = "age", "year"
     days = None

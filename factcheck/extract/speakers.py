@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import alternation, first_letter_check, word_set
+from .lexicon.cues import CUES, IRREGULAR_PAST
+from .lexicon.numbers import SMALL_WORDS
 from .lexicon.people import (
     ARTICLES,
     BODY_NOUNS,
     DETERMINERS,
+    DOCUMENT_NOUNS,
     FIRM_NOUNS,
     LOWER_TITLES,
     OPENERS,
     ORG_WORDS,
     PRONOUNS,
     PUBLIC_BODIES,
+    REMARK_NOUNS,
     SELF_NAMING,
     SHORT_TITLES,
     STUDY_PEOPLE,
@@ -31,11 +36,15 @@ _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_
 _THE_NAME = re.compile(rf"the {_RUN.pattern}$")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
 _LOWER_TITLE = re.compile(
-    rf"\b{first_letter_check(LOWER_TITLES, ignore_case=True)}"
-    rf"(?i:{alternation(LOWER_TITLES, ignore_case=True, shortest_first=True)})"
-    rf"[ \u00a0]+({_RUN.pattern})"
+    rf"\b(?P<title>{first_letter_check(LOWER_TITLES, ignore_case=True)}"
+    rf"(?i:{alternation(LOWER_TITLES, ignore_case=True, shortest_first=True)}))"
+    rf"[ \u00a0]+(?P<run>{_RUN.pattern})"
 )
+# Lower-case title words before a lower-case title: "chief" in "chief executive Mark Dune".
+_TITLE_WORDS_BEFORE = re.compile(rf"(?:\b(?:{alternation(TITLES)})[ \u00a0]+){{1,2}}$")
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
+# "two Rural League MPs", "Three doctors": a group counted, not named.
+_COUNTED = re.compile(rf"(?i:{alternation(set(SMALL_WORDS) - {'one'})}|\d[\d,]*)\s")
 _DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
 _PERSON_PRONOUNS = frozenset({"he", "she"})
 _ANONYMOUS = re.compile(
@@ -43,10 +52,15 @@ _ANONYMOUS = re.compile(
     r"residents|analysts|experts|critics)\b",
     re.IGNORECASE,
 )
-_REMARKS_BY = re.compile(
-    r"\b(?i:remarks|comments|statements?|reports?|figures|data|a post|tweets?|letter|testimony|"
-    r"speech|interview|analysis|estimates?|statistics|numbers)\b(?:\s+\w+)?\s+(?:by|from)\s+(.+?)"
-    r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
+# "remarks by X", "a poll by X for the Harbour Times", "figures released by X": the source.
+_SOURCE_NOUN = rf"\b(?i:{alternation(DOCUMENT_NOUNS | REMARK_NOUNS)})\b(?:\s+\w+)?\s+(?:by|from)\s+"
+_SOURCE_END = r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
+_REMARKS_BY = re.compile(rf"{_SOURCE_NOUN}(.+?){_SOURCE_END}")
+# The source named for the last document before a later "the data", "the poll" (one clause).
+_DOCUMENT_SOURCE = re.compile(
+    rf"{_SOURCE_NOUN}((?:the\s+)?[\w'’&.-]+(?:\s+[\w'’&.-]+){{0,5}}?)"
+    r"(?=\s+(?:for|on|in|at|to|of|shows?|showed|found|finds?|says?|said|suggests?|published|"
+    r"released|issued|carried)\b|\s*[,.;:)]|$)"
 )
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|later|earlier|again|repeatedly|reportedly|recently|"
@@ -62,7 +76,7 @@ _BOUNDARY = re.compile(
 _SUBORDINATORS = word_set("while whereas as because although though when if")
 # "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
 _APPOSITIVE = re.compile(
-    r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s)",
+    r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s$)",
     re.I,
 )
 _OWNER_DATA = re.compile(
@@ -79,6 +93,13 @@ _NOT_SUBJECT_END = re.compile(
 # A match of _NOT_SUBJECT_END ends where the trailing spaces begin and is at most this long,
 # so searching this much before them finds what searching the whole text would.
 _NOT_SUBJECT_REACH = max(3, *map(len, _NOT_SUBJECT_WORDS))
+# Pattern: SUBJECT VERB-ed CUE-WORD that — a cue word right after a reporting verb in the past
+# is that verb's object, a noun; the subject of the verb speaks ("Wambui dismissed claims
+# that …", "He denied reports that …").
+_LAST_WORD = re.compile(r"\b([a-z]+)\s+$")
+_VERBS_BEFORE_NOUNS = frozenset(
+    f for cue in CUES for f in cue.forms if f.endswith("ed") or f in IRREGULAR_PAST
+)
 _LEADING_PREPOSITION = re.compile(
     r"^(?:in|at|on|during|after|before|speaking|writing|asked|with|for|from|to|by|following|"
     r"under|over)\b(?!&)",  # "AT&T" is a name, not "at"
@@ -106,6 +127,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     left = text[max(lo, cue_start - _REACH) : cue_start]
     if _NOT_SUBJECT_END.search(left, max(0, len(left.rstrip()) - _NOT_SUBJECT_REACH)):
         return Subject(None, "reject")  # "the claims", "his remarks": a noun, not a verb
+    if (verb := _LAST_WORD.search(left)) and verb.group(1) in _VERBS_BEFORE_NOUNS:
+        left = left[: verb.start()]  # "Wambui dismissed claims that": Wambui's, by the verb
     left = _TRAILING_FILLER.sub("", left)
     parts = _parts(left)
     last, boundary = parts[-1]
@@ -140,14 +163,36 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
     for i in range(len(parts) - 2, -1, -1):
         chunk, opened = parts[i]
         place = i > 0 and parts[i - 1][0].strip().startswith("of ") and " " not in chunk.strip()
-        if i > 0 and (opened in ("who", "which") or _APPOSITIVE.match(chunk + " ") or place):
+        aside = opened in ("who", "which", "where", "whose")
+        if i > 0 and (aside or _APPOSITIVE.match(chunk + " ") or place):
             asides += 1
         elif chunk.strip().startswith("of ") or not chunk.strip():
             continue
         else:
             named = _is_name(chunk) or len(chunk.split()) <= 5 and person_name(chunk) is not None
+            named = named or _is_proper_body(chunk)
             return chunk if asides and named else None
     return None
+
+
+# "The Teral Front, which holds the captives, said": a body named by a capitalised run.
+_PROPER_BODY = re.compile(rf"(?:The\s+)?{_RUN.pattern}")
+
+
+# "The families' forum, which represents the relatives, wants": a body by a description.
+_DEFINITE_NP = re.compile(r"[Tt]he\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}")
+
+
+def _is_proper_body(part: str) -> bool:
+    """Tell whether part names a body: a capitalised name ("The Teral Front", "Residents of
+    Kottapalli") or a short definite noun phrase ("The families' forum"), not a sentence
+    opener or a place after a preposition ("In Tarsk")."""
+    words = part.split()
+    if not words or words[0] in OPENERS or _LEADING_PREPOSITION.match(part.strip()):
+        return False
+    if _DEFINITE_NP.fullmatch(part.strip()):
+        return not any(w.lower() in _CLAUSE_WORDS for w in words)
+    return len(words) <= 6 and _PROPER_BODY.fullmatch(part.strip()) is not None
 
 
 def _is_name(part: str) -> bool:
@@ -251,7 +296,8 @@ class NameBook:
     people: list[tuple[int, str]] = field(default_factory=list)
     orgs: list[tuple[int, str]] = field(default_factory=list)  # bodies opening a sentence
     text: str = ""
-    titles: dict[str, str] = field(default_factory=dict)
+    # title → its holders (pos, name) in position order: "prime minister" → [(120, "…")]
+    titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     names: list[tuple[int, str]] = field(default_factory=list)  # any "First Last", untitled
     mentions: list[tuple[int, str]] = field(default_factory=list)  # every naming, full or surname
     gender: dict[str, str] = field(default_factory=dict)  # name → "he" or "she" if the text says
@@ -261,8 +307,8 @@ class NameBook:
         """Remember a full name seen at pos, with its title ("prime minister") if any."""
         if len(name.split()) >= 2:
             self.people.append((pos, name))
-        if title:
-            self.titles[title.lower()] = name
+        if key := title_key(title.split()):
+            insort(self.titles.setdefault(key, []), (pos, name))
 
     def full_name(self, name: str, pos: int) -> str | None:
         """Expand a surname or partial name to the full name given nearest before pos."""
@@ -276,25 +322,76 @@ class NameBook:
         if best is None and len(tail) == 1:
             earlier = [full for seen, full in self.names if seen < pos and full.split()[-1] == name]
             best = earlier[-1] if earlier else None
+        if best is None and len(tail) == 1:
+            # "Marlowe: freeze will hit clinics" above "Josefa Marlowe said": a surname before
+            # any full name is the one full name the text gives it later
+            later = {full for _, full in self.names if full.split()[-1] == name}
+            best = later.pop() if len(later) == 1 else None
         return best
 
-    def by_title(self, phrase: str) -> str | None:
-        """Resolve "the prime minister" to the person introduced with that title."""
-        words = phrase.lower().split()
-        if not words or words[0] != "the":
+    def by_title(self, phrase: str, pos: int | None = None) -> str | None:
+        """Resolve "the prime minister", "the company's chief executive" or "its CEO" to the
+        person introduced with that title: the holder named last before pos, else the only one.
+
+        Pattern: DETERMINER (OWNER's)? TITLE, where the title equals or ends a title given
+        with a name ("the minister" after "Foreign Minister Anneli Varos").
+        """
+        words = phrase.split()
+        if not words or words[0].lower() not in _TITLE_LEADS:
             return None
-        title = " ".join(SHORT_TITLES.get(w, w) for w in words[1:])  # "the PM"
-        if title in self.titles:
-            return self.titles[title]
-        matches = {
-            n for t, n in self.titles.items() if t.endswith(" " + title) or _titled_for(t, title)
-        }
-        return matches.pop() if len(matches) == 1 else None
+        title = title_key(words[1:])
+        if not title:
+            return None
+        found = _holder(self.titles.get(title, []), pos)
+        if found is not None:
+            return found
+        partial = [
+            h
+            for t, holders in self.titles.items()
+            if t.endswith(" " + title) or _titled_for(t, title)
+            for h in holders[-_FEW:]
+        ]
+        return _holder(sorted(partial), pos)
+
+
+def _holder(holders: list[tuple[int, str]], pos: int | None) -> str | None:
+    """The holder of a title named last before pos, else the only one (sorted holders)."""
+    if pos is not None and (last := bisect_left(holders, (pos, "")) - 1) >= 0:
+        return holders[last][1]
+    if holders and len(holders) <= _FEW and len({n for _, n in holders}) == 1:
+        return holders[0][1]
+    return None
+
+
+# How many holders of one title are compared to find that they are one person.
+_FEW = 8
+
+
+# Words that open a title used as a speaker: "the minister", "its chief executive".
+_TITLE_LEADS = word_set("the its their his her")
+
+
+def title_key(words: Sequence[str]) -> str:
+    """The title in words, lower case and in full: "Transport Secretary" → "transport
+    secretary", "the company's CEO" → "chief executive"; "" when no title word is in it.
+
+    An owner before the title ("the union's", "Nigeria's") is no part of it.
+    """
+    tokens = [w.lower().strip(".,") for w in words]
+    while any(t.endswith(("'s", "’s", "s'")) for t in tokens):
+        tokens = tokens[
+            next(i for i, t in enumerate(tokens) if t.endswith(("'s", "’s", "s'"))) + 1 :
+        ]
+    tokens = [full for t in tokens for full in SHORT_TITLES.get(t, t).split()]
+    if not tokens or not any(t in TITLES for t in tokens):
+        return ""
+    return " ".join(tokens)
 
 
 def _titled_for(full: str, title: str) -> bool:
-    """ "minister for care" is what "the minister" means; "minister of state" too."""
-    return full.startswith((title + " for ", title + " of "))
+    """ "minister for care" is what "the minister" means; "minister of state" and "state
+    commissioner for finance" too."""
+    return f" {title} for " in f" {full} " or f" {title} of " in f" {full} "
 
 
 def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
@@ -307,13 +404,18 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             continue
         for run in _RUN.finditer(text, sentence.start, sentence.end):
             tokens = [t.rstrip(".") if len(t) > 3 else t for t in run.group().split()]
+            if len(tokens) > 1 and tokens[-1].endswith(("'s", "’s")):
+                tokens[-1] = tokens[-1][:-2]  # "Tomas Brenner's 1998 novel" names Tomas Brenner
             if tokens[0] in OPENERS and run.start() == sentence.start:
                 tokens = tokens[1:]  # "But Ortiz said": the name is "Ortiz"
                 if not tokens:
                     continue
             firm = _FIRM_SUFFIX.match(text, run.end())
-            if (run.start() == sentence.start or firm) and (
-                org := _organisation(tokens, bool(firm))
+            lone = len(tokens) == 1 and _TITLE_AFTER.match(text, run.end()) is not None
+            if (
+                (run.start() == sentence.start or firm)
+                and not lone
+                and (org := _organisation(tokens, bool(firm)))
             ):
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
             _mention(book, run.start(), tokens, known)
@@ -321,13 +423,20 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                 continue
             title, name = split_title(tokens)
             if title and 2 <= len(name) <= 4 and not _has_org_word(name):
-                book.add(run.start(), " ".join(name), " ".join(title))
+                # "Transport Secretary Gwen Talbot": the words before the name are her title
+                book.add(run.start(), " ".join(name), " ".join(tokens[: len(tokens) - len(name)]))
             if bare := _bare_name(tokens, run.start() == sentence.start):
                 book.names.append((run.start(), bare))
         for match in _LOWER_TITLE.finditer(text, sentence.start, sentence.end):
-            name = match.group(1).split()
+            # "Rail Partners chief executive Mark Dune", "Chief Executive Jane Roe": the title
+            # is the lower-case words and any title words the capitalised run opens with
+            title, name = split_title(match.group("run").split())
+            before = _TITLE_WORDS_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            lead = before.group().split() if before else []
             if 2 <= len(name) <= 4 and not _has_org_word(name):
-                book.add(match.start(1), " ".join(name))
+                book.add(
+                    match.start("run"), " ".join(name), " ".join([*lead, match["title"], *title])
+                )
     for match in _APPOSED_TITLE.finditer(text):
         name = split_title(match.group(2).split())[1]
         if 2 <= len(name) <= 4 and not _has_org_word(name):
@@ -369,10 +478,11 @@ def _genders(book: NameBook, text: str) -> None:
             book.gender[name] = "she" if pronoun.group(1).lower() in _FEMININE else "he"
 
 
+# "the finance chief, Priya Raman," and "The union's general secretary, Owen Pryce,".
 _APPOSED_TITLE = re.compile(
-    rf"\b(?i:the)\s+((?:[a-z-]+\s+){{0,3}}?"
+    rf"\b(?i:the|its|their|his|her)\s+(?:[\w-]+['’]s?\s+)?((?:[a-z-]+\s+){{0,3}}?"
     rf"(?i:{alternation(TITLES, ignore_case=True, shortest_first=True)})"
-    r"(?:\s+(?:for|of)\s+[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})?)"
+    r"(?:\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*){0,3})?)"
     rf"\s*,\s+({_RUN.pattern})"
     r"(?=\s*[,.;])"
 )
@@ -386,6 +496,11 @@ _NEXT_PRONOUN = re.compile(
 _FEMININE = word_set("she her hers")
 _TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she"}
 _TITLE_GENDER |= {"lady": "she", "dame": "she"}
+
+
+# "Agency director Lena Haugland", "Ministry spokesman Ali Reza": a lone organisation word
+# before a lower-case title is a common noun capitalised by the sentence, not a body's name.
+_TITLE_AFTER = re.compile(rf"[ \u00a0]+(?:{alternation(LOWER_TITLES)})\b")
 
 
 def _organisation(tokens: list[str], firm: bool) -> str | None:
@@ -444,8 +559,8 @@ _FUNCTION_WORDS = word_set(
 
 
 _SPOKESPERSON = re.compile(
-    r"(?i:an?|one|another)\s+(?:[\w-]+\s+)?(?:spokes(?:wo)?man|spokesperson|press officer|"
-    r"representative)(?:\s+for\s+(.+))?$"
+    r"(?i:an?|one|another)\s+(?:(?P<modifier>[\w-]+)\s+)?(?:spokes(?:wo)?man|spokesperson|"
+    r"press officer|representative)(?:\s+for\s+(?P<owner>.+))?$"
 )
 _FIRM_SUFFIX = re.compile(r"\s(?:plc|Plc|PLC|Ltd|Inc|Corp|LLC|AG|SA|NV|GmbH|Co)\b\.?")
 _MADE_BY = re.compile(
@@ -466,11 +581,14 @@ class Resolver:
     position: int = 0
     seen: list[str] = field(default_factory=list)
     bodies: list[tuple[int, str]] = field(default_factory=list)  # named non-person speakers
+    documents: list[tuple[int, str]] | None = None  # (end, source) of "DOCUMENT by SOURCE"
 
     def resolve(self, raw: str | None, pos: int, para: int) -> tuple[str | None, bool]:
         """Return (speaker, resolved) for a raw speaker phrase found at pos."""
         if (raw or "").strip().lower() == "it":
-            body = self._body(pos, public=True)
+            # "The national weather service recorded … It expects …": the body just named in
+            # the paragraph, else the organisation named last
+            body = self._recent_body(pos) or self._body(pos, public=True)
             return (body, True) if body else (None, False)
         phrase = _tidy(raw)
         if phrase is None:
@@ -482,8 +600,11 @@ class Resolver:
         if low in PRONOUNS:
             person = self._antecedent(pos, para, low) if low in _PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
+        if _COUNTED.match(phrase):
+            self.seen.append(phrase)
+            return phrase, False  # "two Rural League MPs", "Three doctors": nobody named
         if spokes := _SPOKESPERSON.match(phrase):
-            return self._spokesperson(phrase, spokes.group(1), pos)
+            return self._spokesperson(phrase, spokes["owner"], spokes["modifier"], pos)
         if (maker := _MADE_BY.search(phrase)) and self.resolve(maker.group(1), pos, para)[1]:
             self.seen.append(phrase)
             return phrase, True  # "a consensus compiled by the company", the company named
@@ -492,7 +613,7 @@ class Resolver:
             full = self.book.full_name(name, pos)
             if full is not None or len(name.split()) >= 2:
                 return self._person(full or name, para), True
-        titled = self.book.by_title(phrase)
+        titled = self.book.by_title(phrase, pos)
         if titled is not None:
             return self._person(titled, para), True
         if _INDEFINITE.match(phrase):
@@ -528,10 +649,15 @@ class Resolver:
             near = [b for b in near if not _PUBLIC_BODY.search(b[1])]
         return max(near)[1] if near else None
 
-    def _spokesperson(self, phrase: str, owner: str | None, pos: int) -> tuple[str, bool]:
+    def _spokesperson(
+        self, phrase: str, owner: str | None, modifier: str | None, pos: int
+    ) -> tuple[str, bool]:
         """ "A spokeswoman" speaks for the body just named; "a spokesperson for the mayor" for
-        the mayor, when the text has named one."""
+        the mayor, when the text has named one; "a police spokeswoman" for the body she names
+        (pattern: a spokesperson whose modifier is a body noun or a capitalised name)."""
         self.seen.append(phrase)
+        if modifier and (modifier[:1].isupper() or modifier.lower() in BODY_NOUNS):
+            return phrase, True
         if owner:
             known = self.book.by_title(owner) or owner[:1].isupper() or self._body(pos, public=True)
             return phrase, bool(known)
@@ -569,6 +695,21 @@ class Resolver:
         self.seen.append(name)
         return name
 
+    def _document_source(self, pos: int) -> str | None:
+        """The source of the last document or data named in the 1,500 characters before pos.
+
+        Pattern: "DOCUMENT (VERB)? by|from SOURCE … The DOCUMENT-NOUN shows": "the data" is
+        what the source published ("Figures released by the health ministry show …").
+        """
+        if self.documents is None:  # read once per text, then looked up by position
+            self.documents = [
+                (m.end(), m.group(1)) for m in _DOCUMENT_SOURCE.finditer(self.book.text)
+            ]
+        last = bisect_right(self.documents, (pos, "")) - 1
+        if last < 0 or self.documents[last][0] < pos - 1500:
+            return None
+        return _tidy(self.documents[last][1])
+
     def _description(self, phrase: str, pos: int) -> tuple[str, bool]:
         """Resolve "the ministry" to an earlier speaker whose name holds that noun, "the company"
         to the firm named last; "the authors" of a study or report named earlier are known."""
@@ -579,6 +720,8 @@ class Resolver:
                 if head in earlier.lower().split() and earlier.lower() != phrase.lower():
                     return earlier, True
         self.seen.append(phrase)
+        if definite and head in DOCUMENT_NOUNS and (source := self._document_source(pos)):
+            return source, True  # "The data show" after "Figures released by the ministry"
         if definite and head in FIRM_NOUNS and (firm := self._body(pos, public=False)):
             return firm, True
         if definite and head in STUDY_PEOPLE and _STUDY.search(self.book.text, 0, pos):

@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from .sentences import Sentence
 from .speakers import person_name
 
+# "NAME:", "Q:", or a role with the name in brackets: "HOST (DANA PRIES):".
 _LABEL = re.compile(
     r"(Q|A|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,5}|[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3})"
-    r" ?: +(?=\S)"
+    r"(?: \((?P<named>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,4})\))? ?: +(?=\S)"
 )
+# A full name anywhere in the text, for a surname label: "OKONJO:" after "Samuel Okonjo".
+_FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}\b")
 _INTRO = re.compile(
     r"\b(?:interview|Q&A|conversation|in talks?)\s+with\s+((?:[\w'’.-]+\s+){0,4}?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
@@ -62,15 +65,29 @@ def _label_speaker(label: str, earlier: dict[str, str]) -> str | None:
     return name
 
 
+def _full_names(text: str) -> dict[str, str]:
+    """Each surname the text gives with a full name, mapped to the first full name it ends.
+
+    Pattern: a one-word label ("OKONJO:") names the person the text called "Samuel Okonjo"
+    (in a title or an introduction before the turns).
+    """
+    names: dict[str, str] = {}
+    for match in _FULL_NAME.finditer(text):
+        name = person_name(match.group())
+        if name is not None and len(name.split()) >= 2:
+            names.setdefault(name.split()[-1], name)
+    return names
+
+
 def _labelled(text: str, paras: list[tuple[int, int, int]]) -> list[Turn]:
     turns: list[Turn] = []
-    earlier: dict[str, str] = {}
+    earlier = _full_names(text)
     labels = 0
     speaker: str | None = None
     in_turns = False
     for start, end, para in paras:
         match = _LABEL.match(text, start, end)
-        label = match.group(1) if match else ""
+        label = (match["named"] or match.group(1)) if match else ""
         named = _label_speaker(label, earlier) if label not in ("", "Q", "A") else None
         if label in ("Q", "A") or named is not None:
             labels += 1

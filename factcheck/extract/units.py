@@ -37,7 +37,11 @@ _UNIT = re.compile(rf"(?:{_alternation()})(?![A-Za-z])")
 _PREFIX = re.compile(r"(?i:(square|sq\.?|cubic|cu\.?)\s)")
 _POWER = re.compile(r"\^?([23])(?![\d.])|([²³])|\s(squared|cubed)\b")
 _INVERSE = re.compile(r"[-−]1(?!\d)")
-_PER = re.compile(rf"\s?/\s?|\s+per\s+|\s+an?\s+(?=(?:{alternation(calendar_words())})\b)")
+# "a year earlier", "a week ago" say when, not how often: no rate ("₱23 a year ago").
+NOT_RELATIVE = r"(?!\s+(?:ago|earlier|later|before|previously)\b)"
+_PER = re.compile(
+    rf"\s?/\s?|\s+per\s+|\s+an?\s+(?=(?:{alternation(calendar_words())})\b{NOT_RELATIVE})"
+)
 # "in" means inches only where no noun phrase follows: "2 in thick", "2 in." (not "two in my car").
 _INCH_CONTEXT = re.compile(r"(?=\s*(?:$|[.,;:)\]]|thick|long|wide|tall|high|deep|across|in diam))")
 

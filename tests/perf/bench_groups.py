@@ -1,16 +1,24 @@
 """Grouping benchmark: what claim groups cost at ingest, and whether that cost grows.
 
     python tests/perf/bench_groups.py [--articles 10000] [--stories 500] [--big 100000]
+                                      [--databases sqlite postgresql]
 
 1. Ingest ``--articles`` invented articles in ``--stories`` stories (extraction included,
-   fresh SQLite file), grouping off then on: one article per transaction (a reviewer pasting
+   fresh database), grouping off then on: one article per transaction (a reviewer pasting
    articles) and BATCH_ARTICLES per transaction (what `factcheck ingest FOLDER` writes).
    Goal: on ≤ 1.3× off.
 2. Grouping cost per article when the database already holds ``--articles`` and ``--big``
    articles (filled by bulk insert with the same kinds of claims and keys): the time of
-   factcheck.groups.group_articles for 200 new articles. Goal: flat.
+   factcheck.groups.group_articles (and its commit) for 200 new articles, one at a time.
+   Goal: flat (ratio big/small near 1).
+PostgreSQL (``--databases postgresql``) needs FACTCHECK_TEST_PG=host:port:user; it creates
+and drops its own databases. Its CPU column is this process only (the server's work is not
+in it): read the wall column there. Each row prints the load average beside it.
 The Stories page at a million claims: tests/perf/bench_stories.py.
 Prints a table of figures and ratios; never fails on time.
+
+Figures: not yet recorded for the batch-wise grouping (the last full measurement, before it,
+was 1.73× on vs off). On 2 shared cores wall ratios move with the load; CPU ratios less.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -121,6 +130,12 @@ def ingest(url: str, articles: list[Piece], grouping: bool, batch: int) -> tuple
     return seconds, cpu
 
 
+def _last_round(articles: int, stories: int) -> int:
+    """Days the last of ``articles`` filled articles is moved on: fill repeats its sample
+    articles in rounds, each three days later than the one before."""
+    return (articles - 1) // (stories * 4) * 3
+
+
 def fill(url: str, articles: int, stories: int) -> None:
     """Bulk-insert ``articles`` articles with their claims and keys (as ingest would store)."""
     import sqlalchemy as sa
@@ -155,7 +170,7 @@ def fill(url: str, articles: int, stories: int) -> None:
                     "text": text,
                     "sha256": text_sha256(text),
                     "language": "en",
-                    "published_at": day + timedelta(days=n // len(samples) * 3),
+                    "published_at": day + timedelta(days=_last_round(n + 1, stories)),
                     "ingested_at": now,
                     "topics": topics(title, text),
                 }
@@ -166,12 +181,23 @@ def fill(url: str, articles: int, stories: int) -> None:
             conn.execute(sa.insert(Article.__table__), article_rows)  # type: ignore[attr-defined]
             conn.execute(sa.insert(Claim.__table__), claim_rows)  # type: ignore[attr-defined]
     with engine.begin() as conn:
-        conn.exec_driver_sql("ANALYZE") if engine.dialect.name == "sqlite" else None
+        if engine.dialect.name == "postgresql":  # rows came with their IDs: move the sequences
+            for table in ("article", "claim", "outlet"):
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT max(id) FROM {table}))"
+                )
+        conn.exec_driver_sql("ANALYZE")
     dispose_engine(url)
 
 
-def grouping_cost(url: str, stories: int, new: int = 200) -> float:
-    """CPU milliseconds of group_articles per article for ``new`` articles stored on top."""
+def grouping_cost(url: str, size: int, stories: int, new: int = 200) -> tuple[float, float]:
+    """Wall and CPU milliseconds of group_articles (and its commit) per article, for ``new``
+    articles stored on top one at a time.
+
+    They are dated just after the latest filled articles (``size`` of them, see fill), so at
+    every size their claims find candidates within groups.WINDOW and do the same work.
+    """
     from factcheck.articles import add_article
     from factcheck.db import dispose_engine, session_scope
     from factcheck.extract import extract_claims
@@ -180,7 +206,7 @@ def grouping_cost(url: str, stories: int, new: int = 200) -> float:
     from factcheck.users import add_user
 
     os.environ["FACTCHECK_GROUPING"] = "0"  # store first, then time the grouping alone
-    spent = 0.0
+    wall = cpu = 0.0
     with session_scope(url) as session:
         user = add_user(
             session, email="cost@newsroom.test", role=Role.ADMIN, password=PASSWORD, by=None
@@ -193,62 +219,167 @@ def grouping_cost(url: str, stories: int, new: int = 200) -> float:
                 by=user,
                 claims=extract_claims(text + " (new)"),
                 outlet=outlet,
-                published_at=day + timedelta(days=60),
+                published_at=day + timedelta(days=_last_round(size, stories) + 2),
             )
-            start = time.process_time()
+            start, started = time.perf_counter(), time.process_time()
             group_articles(session, article_ids=[article.id or 0])
             session.commit()
-            spent += time.process_time() - start
+            wall += time.perf_counter() - start
+            cpu += time.process_time() - started
     os.environ.pop("FACTCHECK_GROUPING", None)
     dispose_engine(url)
-    return spent / new * 1000
+    return wall / new * 1000, cpu / new * 1000
+
+
+def load() -> str:
+    """The 1-minute load average, printed beside each figure (2 cores shared here)."""
+    return f"{os.getloadavg()[0]:.2f}"
+
+
+def uptime() -> str:
+    """What `uptime` prints: the load averages the figures were taken under."""
+    return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()
+
+
+class Databases:
+    """Fresh database URLs by name: SQLite files in ``folder``, PostgreSQL databases on the
+    FACTCHECK_TEST_PG server (created here, dropped by ``drop``)."""
+
+    def __init__(self, folder: str) -> None:
+        self.folder = folder
+        self.made: list[str] = []
+
+    def url(self, kind: str, name: str, *, fresh: bool = True) -> str:
+        """The database called ``name``: a new, empty one unless ``fresh`` is False."""
+        if kind == "sqlite":
+            return f"sqlite:///{self.folder}/{name}.db"
+        host, port, user = os.environ["FACTCHECK_TEST_PG"].split(":")
+        if not fresh:
+            return f"postgresql+psycopg://{user}@{host}:{port}/bench_groups_{name}"
+        self._admin(f"DROP DATABASE IF EXISTS bench_groups_{name}")
+        self._admin(f"CREATE DATABASE bench_groups_{name}")
+        self.made.append(f"bench_groups_{name}")
+        return f"postgresql+psycopg://{user}@{host}:{port}/bench_groups_{name}"
+
+    def drop(self) -> None:
+        """Drop the PostgreSQL databases made."""
+        for name in self.made:
+            self._admin(f"DROP DATABASE IF EXISTS {name}")
+
+    @staticmethod
+    def _admin(sql: str) -> None:
+        from factcheck.db import dispose_engine, get_engine
+
+        host, port, user = os.environ["FACTCHECK_TEST_PG"].split(":")
+        admin = f"postgresql+psycopg://{user}@{host}:{port}/postgres"
+        with get_engine(admin).connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            c.exec_driver_sql(sql)
+        dispose_engine(admin)
+
+
+NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
+def ingest_table(dbs: Databases, kind: str, n: int, stories: int) -> None:
+    """Part 1: ingest with grouping off and on, one article and a batch per transaction."""
+    from factcheck.ingest.batch import BATCH_ARTICLES
+
+    articles = story_articles(n, stories)
+    print(f"\n1. Ingest of {n:,} articles in {stories} stories, grouping off vs on ({NAMES[kind]})")
+    print(f"   {uptime()}")
+    print(
+        f"{'per transaction':<16}{'articles':>9}{'off s':>8}{'on s':>8}{'ratio':>7}"
+        f"{'off CPU s':>10}{'on CPU s':>9}{'CPU ratio':>10}{'load':>6}  goal: ratio ≤ 1.3"
+    )
+    for batch in (1, BATCH_ARTICLES):
+        off, off_cpu = ingest(dbs.url(kind, f"off{batch}"), articles, False, batch)
+        on, on_cpu = ingest(dbs.url(kind, f"on{batch}"), articles, True, batch)
+        print(
+            f"{batch:<16}{n:>9,}{off:>8.1f}{on:>8.1f}{on / off:>7.2f}"
+            f"{off_cpu:>10.1f}{on_cpu:>9.1f}{on_cpu / off_cpu:>10.2f}{load():>6}"
+        )
+        built = partition(dbs.url(kind, f"on{batch}", fresh=False))
+        print(f"   grouping on built {built}")
+
+
+def growth_table(dbs: Databases, kind: str, sizes: list[int], stories: int) -> None:
+    """Part 2: grouping cost per new article with ``sizes`` articles already stored."""
+    print(f"\n2. Grouping cost per new article by database size ({NAMES[kind]})")
+    print(f"   {uptime()}")
+    print(
+        f"{'articles in DB':>14}{'claims':>11}{'wall ms/art':>12}{'CPU ms/art':>11}"
+        f"{'wall ratio':>11}{'CPU ratio':>10}{'load':>6}"
+    )
+    base: tuple[float, float] | None = None
+    for size in sizes:
+        url = dbs.url(kind, f"fill{size}")
+        fill(url, size, stories)
+        wall, cpu = grouping_cost(url, size, stories)
+        base = base or (wall, cpu)
+        print(
+            f"{size:>14,}{_count(url):>11,}{wall:>12.2f}{cpu:>11.2f}"
+            f"{wall / base[0]:>11.2f}{cpu / base[1]:>10.2f}{load():>6}"
+        )
+    print(f"   ratio {sizes[-1]:,}/{sizes[0]:,} articles: see the last row (goal: flat, ≈ 1)")
 
 
 def main() -> None:
-    """Run both parts and print their tables."""
-    from factcheck.ingest.batch import BATCH_ARTICLES
-
+    """Run both parts on each database and print their tables."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--stories", type=int, default=500)
     parser.add_argument("--big", type=int, default=100_000)
+    parser.add_argument(
+        "--databases", nargs="+", choices=sorted(NAMES), default=["sqlite"], metavar="DB"
+    )
+    parser.add_argument("--parts", nargs="+", type=int, choices=(1, 2), default=[1, 2])
     args = parser.parse_args()
-    n = args.articles
+    if "postgresql" in args.databases and not os.environ.get("FACTCHECK_TEST_PG"):
+        raise SystemExit("PostgreSQL needs FACTCHECK_TEST_PG=host:port:user; see .ci/postgres.sh.")
     with tempfile.TemporaryDirectory() as folder:
-        articles = story_articles(n, args.stories)
-        print(f"\n1. Ingest of {n:,} articles in {args.stories} stories (SQLite)")
-        print(
-            f"{'per transaction':<17}{'grouping':<10}{'wall s':>9}{'CPU s':>9}"
-            f"{'CPU ms/article':>16}{'CPU ratio':>11}"
-        )
-        for batch in (1, BATCH_ARTICLES):
-            off, off_cpu = ingest(f"sqlite:///{folder}/off{batch}.db", articles, False, batch)
-            on, on_cpu = ingest(f"sqlite:///{folder}/on{batch}.db", articles, True, batch)
-            for name, wall, cpu in (("off", off, off_cpu), ("on", on, on_cpu)):
-                print(
-                    f"{batch:<17}{name:<10}{wall:>9.1f}{cpu:>9.1f}{cpu / n * 1000:>16.2f}"
-                    f"{cpu / off_cpu:>11.2f}" + ("  goal ≤ 1.3" if name == "on" else "")
-                )
-        print("\n2. Grouping cost per new article by database size (SQLite)")
-        print(f"{'articles':>10}{'claims':>10}{'CPU ms/article':>16}{'ratio':>8}")
-        base = None
-        for size in (args.articles, args.big):
-            url = f"sqlite:///{folder}/fill{size}.db"
-            fill(url, size, args.stories)
-            cost = grouping_cost(url, args.stories)
-            base = base or cost
-            claims = _count(url)
-            print(f"{size:>10,}{claims:>10,}{cost:>16.2f}{cost / base:>8.2f}  goal: flat")
+        dbs = Databases(folder)
+        try:
+            for kind in args.databases:
+                if 1 in args.parts:
+                    ingest_table(dbs, kind, args.articles, args.stories)
+                if 2 in args.parts:
+                    growth_table(dbs, kind, [args.articles, args.big], args.stories)
+        finally:
+            dbs.drop()
+
+
+def partition(url: str) -> str:
+    """How many groups, how many claims in them, and a digest of which claims are together:
+    a change that should only make grouping cheaper must leave all three as they were."""
+    import hashlib
+
+    from sqlmodel import col, select
+
+    from factcheck.db import dispose_engine, session_scope
+    from factcheck.models import Claim
+
+    together: dict[int, list[int]] = {}
+    with session_scope(url, readonly=True) as session:
+        for claim_id, group_id in session.exec(
+            select(Claim.id, Claim.group_id).where(col(Claim.group_id).is_not(None))
+        ):
+            together.setdefault(group_id or 0, []).append(claim_id or 0)
+    dispose_engine(url)
+    digest = hashlib.sha256(repr(sorted(sorted(m) for m in together.values())).encode())
+    grouped = sum(len(m) for m in together.values())
+    return f"{len(together):,} groups, {grouped:,} claims, digest {digest.hexdigest()[:12]}"
 
 
 def _count(url: str) -> int:
     from sqlmodel import func, select
 
-    from factcheck.db import session_scope
+    from factcheck.db import dispose_engine, session_scope
     from factcheck.models import Claim
 
     with session_scope(url, readonly=True) as session:
-        return session.exec(select(func.count()).select_from(Claim)).one()
+        count = session.exec(select(func.count()).select_from(Claim)).one()
+    dispose_engine(url)
+    return count
 
 
 if __name__ == "__main__":

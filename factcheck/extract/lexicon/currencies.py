@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import word_set
+
 
 @dataclass(frozen=True, slots=True)
 class Currency:
@@ -57,6 +59,11 @@ CURRENCIES: list[Currency] = [
     Currency("DKK", (), (), ()),
     Currency("GHS", ("GH₵",), (), ("cedis",)),
 ]  # fmt: skip
+
+
+# Money words that name no single currency ("crowns" are Danish, Norwegian, Swedish, Czech …):
+# after an amount they are its unit, never what the amount measures.
+MONEY_WORDS = word_set("crowns kroner kronor marks dinars øre centavos")
 
 
 def by_surface() -> dict[str, str]:

@@ -13,5 +13,10 @@ PARTS_OF_DAY = word_set("morning afternoon evening night")
 # Words before a date that give the date a figure holds at: "as of Wednesday", "since October 7".
 AS_OF_LEADS = (
     "as of", "as at", "by the end of", "by the start of", "at the end of", "by", "since",
-    "through", "until", "up to", "so far in", "so far this",
+    "through", "until", "up to", "so far in", "so far this", "before the end of",
 )  # fmt: skip
+# Words in -est that are no superlative: "since" after them is a date ("interest since May").
+NOT_SUPERLATIVES = word_set(
+    "interest forest protest request suggest arrest honest modest harvest contest digest invest "
+    "manifest west test rest nest guest chest quest crest pest vest zest"
+)

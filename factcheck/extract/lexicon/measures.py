@@ -105,6 +105,18 @@ NEUTRAL = word_set(
     """
 )
 
+# Measures (keys of SYNONYMS) that only people undergo: a bare count of them counts people
+# ("more than 300 were injured", "killed 40").
+PEOPLE_MEASURES = word_set("killed injured missing displaced arrested kidnapped rescued")
+
+# Nouns that count people without saying what happened to them: the verb beside them does
+# ("1,200 people were moved", "housing 9,000 people").
+GENERIC_COUNTED = word_set("people persons individuals")
+
+# Adjectives ending in -ly that belong to what is measured ("average weekly earnings"),
+# unlike the adverbs in -ly that a measure skips ("rose sharply").
+LY_ADJECTIVES = word_set("weekly monthly daily yearly quarterly hourly nightly elderly early")
+
 # Words that keep their meaning in the key though they are not in SYNONYMS: everything that
 # is neither neutral nor a synonym is kept as written, singular ("Palestinian deaths" keeps
 # "palestinian"). Irregular singulars:

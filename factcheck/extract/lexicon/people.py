@@ -18,7 +18,8 @@ TITLES = word_set(
     defense finance interior health councillor councilor prosecutor striker midfielder defender
     goalkeeper candidate researcher author scientist doctor nurse lawyer activist campaigner
     reporter correspondent chairperson treasurer auditor engineer teacher constable dame sir lord
-    lady"""
+    lady collector forecaster meteorologist pollster strategist historian editor administrator
+    ombudsman curator headteacher surgeon hon"""
 )
 # Titles written in lower case before a name: "government spokesman Ali Reza".
 LOWER_TITLES = sorted(
@@ -63,6 +64,10 @@ DOCUMENT_NOUNS = word_set(
     research analysis report reports census results memo memos document documents audit review
     inquiry filing filings letter statement indictment assessment"""
 )
+# Things people say or write that can carry their source: "remarks by", "a post from".
+REMARK_NOUNS = word_set("remarks comments post posts tweet tweets testimony speech interview")
+# Plural nouns without a plural -s: they count ("30 staff") and take plural verbs ("Police say").
+IRREGULAR_PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
 PRONOUNS = word_set("he she they it we i")
 ARTICLES = word_set("the a an")
 DETERMINERS = word_set("the a an my your his her its our their this that these those")

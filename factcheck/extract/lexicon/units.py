@@ -118,6 +118,7 @@ _ROWS: list[tuple[Unit, str]] = [
     (_u("cent", "currency", article=True), "cents|cent"),
     (_u("penny", "currency", article=True), "pence|pennies|penny"),
     (_u("dime", "currency", article=True), "dimes|dime"),
+    (_u("øre", "currency"), "øre|öre"),
     # counts
     (_u("dozen", "count", article=True), "dozen"),
     (_u("baker's dozen", "count", article=True), "baker's dozen|baker’s dozen"),
