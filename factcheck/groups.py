@@ -371,16 +371,25 @@ def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> N
         select(Claim.id, Claim.group_id).where(col(Claim.id).in_(claim_ids))
     ).all():
         if now != before.get(claim_id or 0):
-            record(
-                session,
-                by=by,
-                action="claim.regroup",
-                entity="claim",
-                entity_id=claim_id,
-                claim_id=claim_id,
-                before={"group_id": before.get(claim_id or 0)},
-                after={"group_id": now},
+            _record_regroup(
+                session, claim_id=claim_id or 0, was=before.get(claim_id or 0), now=now, by=by
             )
+
+
+def _record_regroup(
+    session: Session, *, claim_id: int, was: int | None, now: int | None, by: User | None
+) -> None:
+    """The event of a claim whose group changed."""
+    record(
+        session,
+        by=by,
+        action="claim.regroup",
+        entity="claim",
+        entity_id=claim_id,
+        claim_id=claim_id,
+        before={"group_id": was},
+        after={"group_id": now},
+    )
 
 
 def join_merged_speaker(
@@ -520,16 +529,7 @@ def _write_heaps(
                 (stories[a] for a in sorted(heaps.articles[h]) if a in stories), None
             )
     for claim_id, group_id in sorted(moved.items()):
-        record(
-            session,
-            by=by,
-            action="claim.regroup",
-            entity="claim",
-            entity_id=claim_id,
-            claim_id=claim_id,
-            before={"group_id": heaps.was[claim_id]},
-            after={"group_id": group_id},
-        )
+        _record_regroup(session, claim_id=claim_id, was=heaps.was[claim_id], now=group_id, by=by)
     session.flush()
 
 

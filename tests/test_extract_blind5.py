@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -71,6 +72,7 @@ def as_of_right(found: Any, gold: Any) -> bool:
     return f in g or g in f
 
 
+@cache  # read-only for its callers: each set is extracted and scored once per run
 def score(path: Path = DATA) -> dict[str, Any]:
     """Run the extractor on every article of a labelled set; count hits and misses per measure."""
     data = json.loads(path.read_text(encoding="utf-8"))
@@ -304,13 +306,17 @@ def test_every_span_matches_its_quote() -> None:
     ]
 
 
+def assert_floor(name: str, got: float, measured: float) -> None:
+    """A figure stays within 0.05 of what was measured, on its worse side only."""
+    if name in HIGHER_IS_WORSE:
+        assert got <= measured + 0.05, f"{name}: {got:.2f}, measured {measured:.2f}"
+    else:
+        assert got >= measured - 0.05, f"{name}: {got:.2f}, measured {measured:.2f}"
+
+
 @pytest.mark.parametrize("name", sorted(MEASURED))
 def test_figure_holds_its_floor(name: str) -> None:
-    got = table()[name]
-    if name in HIGHER_IS_WORSE:
-        assert got <= MEASURED[name] + 0.05, f"{name}: {got:.2f}, measured {MEASURED[name]:.2f}"
-    else:
-        assert got >= MEASURED[name] - 0.05, f"{name}: {got:.2f}, measured {MEASURED[name]:.2f}"
+    assert_floor(name, table()[name], MEASURED[name])
 
 
 def main(path: Path = DATA) -> None:
