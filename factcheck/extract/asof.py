@@ -54,12 +54,13 @@ _BREAK = re.compile(
 # A date phrase opens its clause when nothing of the clause comes before it.
 _OPENS = re.compile(r"(?:[,;:(—–]|\s-|\band)\s*$")
 _AND = re.compile(r"\b(?:and|but|or)\b")
+_QUALIFIED = r"(?:(?i:about|around|roughly|nearly|almost|just|some|over|under|more\s+than)\s+)?"
 # A level: what a figure rose or fell to, an earlier level it is compared with, a copula's.
 _LEVEL_BEFORE = re.compile(
     r"(?:\b(?:up|down|higher|lower)\s+from|\bfrom|\b(?:rose|risen|rises|rising|fell|fallen|falls|"
     r"climbed|dropped|grew|jumped|increased|decreased|declined|slipped|surged|soared)\s+to|"
     r"\breached|\bstood\s+at|\bwas|\bwere|\bis|\bare|\bat)\s+"
-    r"(?:(?i:about|around|roughly|nearly|almost|just|some|over|under|more\s+than)\s+)?$"
+    rf"{_QUALIFIED}$"
 )
 _LEVEL_DATE = re.compile(
     rf"(?:\s+[\w'’-]+){{0,3}}?\s+((?:a|one)\s+(?:{_PERIOD}|day|decade)\s+(?:earlier|ago|before)"
@@ -77,7 +78,6 @@ _TOTAL_BEFORE = re.compile(
     r"(?:(?:the|its|their|his|her|all)\s+)?"
     r"(?:[\w-]+['’]s\s+)?(?:usual\s+|remaining\s+)?$"
 )
-_QUALIFIED = r"(?:(?i:about|around|roughly|nearly|almost|just|some|over|under|more\s+than)\s+)?"
 _FROM_BEFORE = re.compile(rf"\bfrom\s+{_QUALIFIED}$")
 _NOW_BEFORE = re.compile(rf"\bnow\s+(?:[a-z]+\s+){{0,2}}{_QUALIFIED}$")
 _NOW_AFTER = re.compile(r"(?:\s+[\w'’-]+)?\s+(now)\b")
