@@ -4,7 +4,7 @@ added with the mouse, and the open claim tells when someone else changed it."""
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from sqlmodel import select
 
 from factcheck.models import Claim, Origin, Role, Status
@@ -20,6 +20,35 @@ LOGGED_IN = "Logged in as"
 def logged_in(page: Page) -> bool:
     wait_idle(page)
     return page.get_by_text(LOGGED_IN).count() > 0
+
+
+def drag_over(page: Page, segment: Locator, words: str) -> None:
+    """Select ``words`` inside ``segment`` with the mouse, from the first letter to the last."""
+    segment.scroll_into_view_if_needed()
+    box = segment.evaluate(
+        """(el, words) => {
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            let node;
+            while ((node = walker.nextNode())) {
+                const at = node.data.indexOf(words);
+                if (at < 0) continue;
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + words.length);
+                const rects = range.getClientRects();
+                const first = rects[0], last = rects[rects.length - 1];
+                return {x1: first.left + 1, y1: first.top + first.height / 2,
+                        x2: last.right - 1, y2: last.top + last.height / 2};
+            }
+            return null;
+        }""",
+        words,
+    )
+    assert box is not None, f"{words!r} is not in the text"
+    page.mouse.move(box["x1"], box["y1"])
+    page.mouse.down()
+    page.mouse.move(box["x2"], box["y2"], steps=8)
+    page.mouse.up()
 
 
 @pytest.mark.timeout(240)
@@ -72,32 +101,17 @@ def test_a_missed_claim_is_added_by_selecting_its_words(app: App, browser_page: 
     words = "forced at least 3,400 residents"
     segment = page.locator("[data-segment-type='plain']", has_text=words).first
     expect(segment).to_be_visible()
-    segment.scroll_into_view_if_needed()
-    box = segment.evaluate(
-        """(el, words) => {
-            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-            let node;
-            while ((node = walker.nextNode())) {
-                const at = node.data.indexOf(words);
-                if (at < 0) continue;
-                const range = document.createRange();
-                range.setStart(node, at);
-                range.setEnd(node, at + words.length);
-                const rects = range.getClientRects();
-                const first = rects[0], last = rects[rects.length - 1];
-                return {x1: first.left + 1, y1: first.top + first.height / 2,
-                        x2: last.right - 1, y2: last.top + last.height / 2};
-            }
-            return null;
-        }""",
-        words,
-    )
-    assert box is not None
-    page.mouse.move(box["x1"], box["y1"])
-    page.mouse.down()
-    page.mouse.move(box["x2"], box["y2"], steps=8)
-    page.mouse.up()
-    page.get_by_role("button", name="claim", exact=True).click()
+    claim_button = page.get_by_role("button", name="claim", exact=True)
+    # The expander may still be opening when the words are first measured; a drag over text
+    # that moved selects nothing, so measure again and drag again, as a person would.
+    for _ in range(3):
+        drag_over(page, segment, words)
+        try:
+            expect(claim_button).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            page.wait_for_timeout(500)
+    claim_button.click()
     wait_idle(page)
     expect(page.get_by_text(f"Selected: “{words}”")).to_be_visible()
     screenshot(page, "missed_claim_selected")
