@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session
 
@@ -134,17 +135,22 @@ def check_lengths(model: type[Any], values: Mapping[str, Any]) -> None:
             )
 
 
-def expire_written(session: Session, model: type[Any], ids: Iterable[int | None]) -> None:
-    """Rows changed by UPDATE statements: the copies this session has loaded read them again.
+def show_written(
+    session: Session, model: type[Any], written: Mapping[int | None, Mapping[str, Any]]
+) -> None:
+    """Rows changed by UPDATE statements ({id: {column: value}}): the copies this session
+    has loaded take the values, as if read again, without a query.
 
     Batch writers (groups, stories) update hundreds of rows in one statement instead of
-    through ORM objects; a page that loaded one of them earlier in the session must not keep
-    the old values (sessions here do not expire on commit).
+    through ORM objects; a copy loaded earlier in the session (sessions here do not expire on
+    commit) must not keep the old values, nor reload each one (ingest reads its new articles
+    again right after grouping them).
     """
-    for row_id in ids:
+    for row_id, values in written.items():
         loaded = session.identity_map.get(identity_key(model, row_id))
         if loaded is not None:
-            session.expire(loaded)
+            for column, value in values.items():
+                set_committed_value(loaded, column, value)
 
 
 def advisory_lock(session: Session, keys: Iterable[str]) -> None:

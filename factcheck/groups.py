@@ -52,7 +52,7 @@ from factcheck.comparable import (
     word_overlap,
 )
 from factcheck.comparable import measure_key as _measure_key
-from factcheck.db import advisory_lock, check_page, expire_written
+from factcheck.db import advisory_lock, check_page, show_written
 from factcheck.errors import BadInput, Conflict, NotFound
 from factcheck.models import (
     Article,
@@ -752,7 +752,7 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
             .values({n: sa.bindparam(n) for n in _TALLY}),
             [{"gid": gid, **tallies[gid].columns()} for gid in sorted(known)],
         )
-        expire_written(session, ClaimGroup, known)
+        show_written(session, ClaimGroup, {gid: tallies[gid].columns() for gid in known})
     ids = {gid: gid for gid in known}
     if plan.starts:
         now = utcnow()

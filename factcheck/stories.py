@@ -15,11 +15,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck.db import check_page, expire_written
+from factcheck.db import check_page, show_written
 from factcheck.errors import NotFound
 from factcheck.models import (
     Article,
@@ -58,6 +59,10 @@ class _Story:
     first_seen: datetime
     last_seen: datetime
     changed: bool = False
+
+    def columns(self) -> dict[str, Any]:
+        """What placing decides of the story, as Story's columns."""
+        return {"title": self.title, "first_seen": self.first_seen, "last_seen": self.last_seen}
 
 
 def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dict[int, int]:
@@ -138,28 +143,17 @@ def _write_stories(session: Session, changed: list[_Story], started: list[_Story
             .where(table.c.id == sa.bindparam("sid"))
             .values(
                 title=sa.bindparam("title"),
-                first_seen=sa.bindparam("first"),
-                last_seen=sa.bindparam("last"),
+                first_seen=sa.bindparam("first_seen"),
+                last_seen=sa.bindparam("last_seen"),
             ),
-            [
-                {"sid": s.id, "title": s.title, "first": s.first_seen, "last": s.last_seen}
-                for s in changed
-            ],
+            [{"sid": s.id, **s.columns()} for s in changed],
         )
-        expire_written(session, Story, [s.id for s in changed])
+        show_written(session, Story, {s.id: s.columns() for s in changed})
     if started:
         now = utcnow()
         ids = session.execute(
             sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
-            [
-                {
-                    "title": s.title,
-                    "first_seen": s.first_seen,
-                    "last_seen": s.last_seen,
-                    "created_at": now,
-                }
-                for s in started
-            ],
+            [{**s.columns(), "created_at": now} for s in started],
         ).scalars()
         for story, story_id in zip(started, ids, strict=True):
             story.id = story_id
@@ -176,7 +170,11 @@ def _write_placing(session: Session, changes: list[dict[str, int | None]]) -> No
         .values(story_id=sa.bindparam("story"), derived_from_id=sa.bindparam("derived")),
         changes,
     )
-    expire_written(session, Article, [c["aid"] for c in changes])
+    show_written(
+        session,
+        Article,
+        {c["aid"]: {"story_id": c["story"], "derived_from_id": c["derived"]} for c in changes},
+    )
 
 
 def _story_of(found: Sequence[_Story], started: Sequence[_Story]) -> _Story | None:

@@ -13,7 +13,17 @@ from factcheck.desk import set_two_person_rule
 from factcheck.errors import BadInput, Conflict, NotAllowed
 from factcheck.extract import extract_claims
 from factcheck.groups import apply_verdict, group_view, join_groups, list_groups, take_out
-from factcheck.models import Article, Claim, ClaimGroup, Event, Role, Speaker, Status, User
+from factcheck.models import (
+    Article,
+    Claim,
+    ClaimGroup,
+    Event,
+    Role,
+    Speaker,
+    Status,
+    Story,
+    User,
+)
 from factcheck.review import set_status, sign_off
 from factcheck.speakers import list_speakers, merge_speakers, split_speaker
 from factcheck.stories import list_stories, story_articles
@@ -79,6 +89,17 @@ def test_a_count_without_a_unit_joins_the_same_count_with_one(session: Session, 
     group = group_of(session, "41", truce[0])  # "At least 41 people died"
     assert group is not None
     assert group_of(session, "41", truce[1]) == group  # "41 died"
+
+
+def test_loaded_copies_show_what_a_later_ingest_wrote(session: Session, editor: User) -> None:
+    first = ingest(session, TRUCE[:2], editor)
+    truce = group_of(session, "4-1/2-month", first[0])  # loaded in this session, as a page
+    story = session.get(Story, first[0].story_id)  # would load them
+    assert truce is not None and truce.size == 2 and story is not None
+    (late,) = ingest(session, TRUCE[2:3], editor)  # "135-day" joins the truce's group
+    assert group_of(session, "135-day", late) is truce and truce.size == 3
+    assert late.story_id == story.id  # the returned article knows its story
+    assert story.last_seen == late.published_at
 
 
 def test_253_against_some_240_is_one_group_in_conflict(session: Session, both) -> None:
