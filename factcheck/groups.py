@@ -174,17 +174,21 @@ Row = sa.Row[*tuple[Any, ...]]  # a row of _FIELDS
 
 def _members(session: Session, rows: Sequence[Row]) -> list[_Member]:
     """The members of these claim rows (_FIELDS), their articles read in one query."""
-    ids = {row.article_id for row in rows}
+    articles = _articles(session, {row.article_id for row in rows})
+    return [_member(row, articles[row.article_id]) for row in rows]
+
+
+def _articles(session: Session, ids: set[int]) -> dict[int, _Article]:
+    """The dates and names of these articles, in one query."""
     if not ids:
-        return []
+        return {}
     at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
-    articles = {
+    return {
         article_id: _Article(_aware(day), frozenset(names or ()))
         for article_id, day, names in session.execute(
             sa.select(col(Article.id), at, col(Article.topics)).where(col(Article.id).in_(ids))
         ).all()
     }
-    return [_member(row, articles[row.article_id]) for row in rows]
 
 
 def _member(row: Row, article: _Article) -> _Member:
@@ -613,8 +617,10 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     articles = {row.article_id for row in rows}
     # New articles hold only the claims being grouped; stored ones may hold others too.
     inside = _inside(session, articles, keys) if stored else Counter(row.group_key for row in rows)
-    members = _members(session, [*rows, *_candidates(session, inside, articles)])
-    news, pool = members[: len(rows)], members[len(rows) :]
+    candidates = _candidates(session, inside, articles)
+    known = _articles(session, {row.article_id for row in [*rows, *candidates]})
+    news = [_member(row, known[row.article_id]) for row in rows]
+    pool = [_member(row, known[row.article_id]) for row in _reachable(candidates, news, known)]
     matches = _matches(news, pool)
     plan = _Plan()
     if stored:
@@ -638,6 +644,37 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             _plan_join(plan, new, best[2])
     _write(session, plan, _place_in_stories(session, plan))
     return sum(1 for m in news if m.group_id is not None)
+
+
+def _reachable(
+    candidates: Sequence[Row], news: Sequence[_Member], articles: Mapping[int, _Article]
+) -> list[Row]:
+    """The candidates some new claim of their key could match, judged by their articles
+    alone (_near: dated within WINDOW, about the same names).
+
+    Most candidates of a key come from other stories: dismissing them here, one check per
+    article pair, spares reading their values and words (what one-article ingests spent
+    most of their grouping time on). _matches would dismiss them all the same.
+    """
+    reach: dict[str, set[_Article]] = {}
+    for new in news:
+        reach.setdefault(new.group_key, set()).add(articles[new.article_id])
+    near: dict[tuple[str, int], bool] = {}
+    kept = []
+    for row in candidates:
+        pair = (row.group_key, row.article_id)
+        if pair not in near:
+            old = articles[row.article_id]
+            near[pair] = any(_near(new, old) for new in reach.get(row.group_key, ()))
+        if near[pair]:
+            kept.append(row)
+    return kept
+
+
+def _near(new: _Article, old: _Article) -> bool:
+    """True when claims of these two articles may report one fact: within WINDOW of each
+    other and about the same names (the article half of _score and _matches)."""
+    return abs(old.at - new.at) <= WINDOW and same_topic(new.topics, old.topics)
 
 
 def _matches(
