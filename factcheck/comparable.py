@@ -490,7 +490,12 @@ def same_topic(a: Collection[str] | None, b: Collection[str] | None) -> bool:
     """True when two articles share names (two, or all of a shorter list); unknown is True."""
     if not a or not b:
         return True
-    return len(set(a).intersection(b)) >= min(2, len(a), len(b))
+    return len(set(a).intersection(b)) >= names_needed(len(a), len(b))
+
+
+def names_needed(a: int, b: int) -> int:
+    """How many names two articles about ``a`` and ``b`` names must share (same_topic)."""
+    return min(2, a, b)
 
 
 def resolve_as_of(phrase: str | None, published: datetime) -> date:

@@ -47,6 +47,7 @@ from factcheck.comparable import (
     content_words,
     gap,
     implied_measure,
+    names_needed,
     same_topic,
     unit_class,
     word_overlap,
@@ -650,31 +651,67 @@ def _reachable(
     candidates: Sequence[Row], news: Sequence[_Member], articles: Mapping[int, _Article]
 ) -> list[Row]:
     """The candidates some new claim of their key could match, judged by their articles
-    alone (_near: dated within WINDOW, about the same names).
+    alone (dated within WINDOW, about the same names: the article half of _score and
+    _matches).
 
-    Most candidates of a key come from other stories: dismissing them here, one check per
-    article pair, spares reading their values and words (what one-article ingests spent
-    most of their grouping time on). _matches would dismiss them all the same.
+    Most candidates of a key come from other stories: dismissing them here spares reading
+    their values and words, and each candidate article is looked up by its names among the
+    key's new articles (_Reach) instead of being compared with every one of them.
     """
-    reach: dict[str, set[_Article]] = {}
+    reach: dict[str, _Reach] = {}
     for new in news:
-        reach.setdefault(new.group_key, set()).add(articles[new.article_id])
+        reach.setdefault(new.group_key, _Reach()).add(new.article_id, articles[new.article_id])
     near: dict[tuple[str, int], bool] = {}
     kept = []
     for row in candidates:
         pair = (row.group_key, row.article_id)
         if pair not in near:
-            old = articles[row.article_id]
-            near[pair] = any(_near(new, old) for new in reach.get(row.group_key, ()))
+            found = reach.get(row.group_key)
+            near[pair] = found is not None and found.near(articles[row.article_id])
         if near[pair]:
             kept.append(row)
     return kept
 
 
-def _near(new: _Article, old: _Article) -> bool:
-    """True when claims of these two articles may report one fact: within WINDOW of each
-    other and about the same names (the article half of _score and _matches)."""
-    return abs(old.at - new.at) <= WINDOW and same_topic(new.topics, old.topics)
+@dataclass(slots=True)
+class _Reach:
+    """The new articles of one key, filed by the names they are about."""
+
+    every: dict[int, _Article] = field(default_factory=dict)  # article ID → article
+    unnamed: list[int] = field(default_factory=list)  # the IDs of those about no names
+    named: dict[str, list[int]] = field(default_factory=dict)  # name → IDs
+
+    def add(self, article_id: int, article: _Article) -> None:
+        """File a new article (once)."""
+        if article_id in self.every:
+            return
+        self.every[article_id] = article
+        for name in article.topics:
+            self.named.setdefault(name, []).append(article_id)
+        if not article.topics:
+            self.unnamed.append(article_id)
+
+    def near(self, old: _Article) -> bool:
+        """True when a filed article is within WINDOW of ``old`` and same_topic with it
+        (no names on either side, or two shared, or all of the shorter list)."""
+        if not old.topics:
+            return any(_within(new, old) for new in self.every.values())
+        if any(_within(self.every[i], old) for i in self.unnamed):
+            return True
+        shared: dict[int, int] = {}
+        for name in old.topics:
+            for i in self.named.get(name, ()):
+                shared[i] = shared.get(i, 0) + 1
+        return any(
+            n >= names_needed(len(self.every[i].topics), len(old.topics))
+            and _within(self.every[i], old)
+            for i, n in shared.items()
+        )
+
+
+def _within(new: _Article, old: _Article) -> bool:
+    """True when two articles are dated within WINDOW of each other."""
+    return abs(old.at - new.at) <= WINDOW
 
 
 def _matches(
