@@ -10,8 +10,10 @@ whose words say the same). It joins that claim's group, or the two start one.
 
 What a batch of articles costs does not grow with the database: one statement reads the
 candidates of every key (each key walks its index backwards), one reads the dates and names
-of the articles involved, names are compared before values, and groups, stories and claims
-are written in a few statements whatever the batch size (tests/perf/bench_groups.py).
+of the articles involved, candidates whose article is near no new article of their key (its
+date, the names it shares, looked up by name) are dropped before their values are read, and
+groups, stories and claims are written in a few statements whatever the batch size
+(tests/perf/bench_groups.py).
 
 When an editor merges two speakers, what the two said in the same words is put together by
 the same rule (join_merged_speaker): their groups become one, each moved claim an event.
