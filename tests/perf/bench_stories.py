@@ -32,17 +32,7 @@ def build(url: str, claims: int) -> None:
     import generate
 
     from factcheck.db import dispose_engine, get_engine
-    from factcheck.names import name_key
-    from factcheck.speakers import speaker_key
 
-    # The generator predates outlet and speaker keys (NOT NULL columns since): add them.
-    outlets, speakers = generate.Generator.outlets, generate.Generator.speaker_rows
-    generate.OUTLET_COLS += ", key"
-    generate.SPEAKER_COLS += ", key"
-    generate.Generator.outlets = lambda self: [(*r, name_key(r[1])) for r in outlets(self)]  # type: ignore[method-assign]
-    generate.Generator.speaker_rows = lambda self: [  # type: ignore[method-assign]
-        (*r, speaker_key(r[1])) for r in speakers(self)
-    ]
     started = time.perf_counter()
     generate.generate(url, claims=claims)
     print(f"generated in {time.perf_counter() - started:.0f} s")
