@@ -1,7 +1,8 @@
 """Grouping benchmark: what claim groups cost at ingest, and whether that cost grows.
 
     python tests/perf/bench_groups.py [--articles 10000] [--stories 500] [--big 100000]
-                                      [--databases sqlite postgresql]
+                                      [--databases sqlite postgresql] [--parts 1 2]
+                                      [--batches 1 50]
 
 1. Ingest ``--articles`` invented articles in ``--stories`` stories (extraction included,
    fresh database), grouping off then on: one article per transaction (a reviewer pasting
@@ -280,10 +281,8 @@ class Databases:
 NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 
 
-def ingest_table(dbs: Databases, kind: str, n: int, stories: int) -> None:
-    """Part 1: ingest with grouping off and on, one article and a batch per transaction."""
-    from factcheck.ingest.batch import BATCH_ARTICLES
-
+def ingest_table(dbs: Databases, kind: str, n: int, stories: int, batches: list[int]) -> None:
+    """Part 1: ingest with grouping off and on, ``batches`` articles per transaction."""
     articles = story_articles(n, stories)
     print(f"\n1. Ingest of {n:,} articles in {stories} stories, grouping off vs on ({NAMES[kind]})")
     print(f"   {uptime()}")
@@ -291,7 +290,7 @@ def ingest_table(dbs: Databases, kind: str, n: int, stories: int) -> None:
         f"{'per transaction':<16}{'articles':>9}{'off s':>8}{'on s':>8}{'ratio':>7}"
         f"{'off CPU s':>10}{'on CPU s':>9}{'CPU ratio':>10}{'load':>6}  goal: ratio ≤ 1.3"
     )
-    for batch in (1, BATCH_ARTICLES):
+    for batch in batches:
         off, off_cpu = ingest(dbs.url(kind, f"off{batch}"), articles, False, batch)
         on, on_cpu = ingest(dbs.url(kind, f"on{batch}"), articles, True, batch)
         print(
@@ -325,6 +324,8 @@ def growth_table(dbs: Databases, kind: str, sizes: list[int], stories: int) -> N
 
 def main() -> None:
     """Run both parts on each database and print their tables."""
+    from factcheck.ingest.batch import BATCH_ARTICLES
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--stories", type=int, default=500)
@@ -333,6 +334,9 @@ def main() -> None:
         "--databases", nargs="+", choices=sorted(NAMES), default=["sqlite"], metavar="DB"
     )
     parser.add_argument("--parts", nargs="+", type=int, choices=(1, 2), default=[1, 2])
+    parser.add_argument(
+        "--batches", nargs="+", type=int, default=[1, BATCH_ARTICLES], metavar="ARTICLES"
+    )
     args = parser.parse_args()
     if "postgresql" in args.databases and not os.environ.get("FACTCHECK_TEST_PG"):
         raise SystemExit("PostgreSQL needs FACTCHECK_TEST_PG=host:port:user; see .ci/postgres.sh.")
@@ -341,7 +345,7 @@ def main() -> None:
         try:
             for kind in args.databases:
                 if 1 in args.parts:
-                    ingest_table(dbs, kind, args.articles, args.stories)
+                    ingest_table(dbs, kind, args.articles, args.stories, args.batches)
                 if 2 in args.parts:
                     growth_table(dbs, kind, [args.articles, args.big], args.stories)
         finally:
