@@ -274,19 +274,6 @@ class Claim(SQLModel, table=True):
         sa.Index("ix_claim_article_kind_status", "article_id", "kind", "status"),
         sa.Index("ix_claim_kind_status_article", "kind", "status", "article_id"),
         sa.Index("ix_claim_speaker_status_kind", "speaker_id", "status", "kind", "article_id"),
-        # The triage queue reads every unreviewed claim's score terms from this index alone
-        # (factcheck.triage, migration 0008).
-        sa.Index(
-            "ix_claim_triage",
-            "status",
-            "priority",
-            "kind",
-            "qualifier",
-            "attribution",
-            "speaker_id",
-            "value",
-            "article_id",
-        ),
         # Verdicts awaiting sign-off, oldest first (every page's sidebar counts them): only
         # those claims are in the index, so the planners see how few they are.
         sa.Index(
@@ -349,6 +336,15 @@ class Claim(SQLModel, table=True):
         default=Priority.NORMAL,
         sa_column_kwargs={"server_default": Priority.NORMAL.value},
     )
+    # The triage score's terms that do not depend on the clock, summed (factcheck.triage keeps
+    # it exact as the claim and its group change).
+    triage_points: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+
+_claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+# The triage queue walks the unreviewed claims by stored points, best first, ties by ID
+# (factcheck.triage, migration 0013); a descending column needs the column itself.
+sa.Index("ix_claim_queue", _claims.c.status, _claims.c.triage_points.desc(), _claims.c.id)
 
 
 class Evidence(SQLModel, table=True):
