@@ -90,8 +90,9 @@ class Term:
     timed: bool = False  # depends on the clock: added when the queue is read, never stored
 
 
-def _recent_articles(now: datetime) -> Any:
-    """Articles of the last 30 days with their recency points (a small derived table)."""
+def _recent_articles(now: datetime, *where: Any) -> Any:
+    """Articles of the last 30 days with their recency points (a small derived table);
+    ``where`` narrows them further."""
     day = sa.func.coalesce(col(Article.published_at), col(Article.ingested_at))
     oldest = now - timedelta(days=RECENT_DAYS[-1][0])
     points = sa.case(
@@ -103,7 +104,8 @@ def _recent_articles(now: datetime) -> Any:
             sa.or_(
                 col(Article.published_at) >= oldest,
                 sa.and_(col(Article.published_at).is_(None), col(Article.ingested_at) >= oldest),
-            )
+            ),
+            *where,
         )
         .cte("recent")
         # Computed once, then joined by article id: without it the planner reads every
@@ -135,9 +137,7 @@ TERMS: tuple[Term, ...] = (
         ),
         _priority_reason,
     ),
-    Term(
-        "recent", lambda recent: sa.func.coalesce(recent.c.points, 0), _recent_reason, timed=True
-    ),
+    Term("recent", lambda recent: sa.func.coalesce(recent.c.points, 0), _recent_reason, timed=True),
     Term(
         "precise",
         lambda recent: sa.case(
@@ -249,11 +249,11 @@ def queue(
     them); otherwise only the few that can reach the page (module docstring).
     """
     check_page(offset=offset, limit=limit, noun="claim")
-    recent = _recent_articles(now or utcnow())
     if exhaustive:
+        recent = _recent_articles(now or utcnow())
         ranked = list(session.execute(_scored(recent).offset(offset).limit(limit)).all())
     else:
-        ranked = _page(session, recent, offset + limit)[offset:]
+        ranked = _page(session, now or utcnow(), offset + limit)[offset:]
     rows = _listed(session, [r[0] for r in ranked])
     return [
         QueueRow(
@@ -269,7 +269,7 @@ def queue(
     ]
 
 
-def _page(session: Session, recent: Any, end: int) -> list[Any]:
+def _page(session: Session, now: datetime, end: int) -> list[Any]:
     """The first ``end`` rows of the queue, reading only the claims that can reach them."""
     first = (
         sa.select(col(Claim.id))
@@ -277,12 +277,16 @@ def _page(session: Session, recent: Any, end: int) -> list[Any]:
         .order_by(col(Claim.triage_points).desc(), col(Claim.id))
         .limit(end)
         .correlate(None)  # its own read of the claim table, not the outer query's row
+        .scalar_subquery()
     )
-    best = list(session.execute(_scored(recent, col(Claim.id).in_(first.scalar_subquery()))))
+    theirs = sa.select(col(Claim.article_id)).where(col(Claim.id).in_(first)).correlate(None)
+    recent = _recent_articles(now, col(Article.id).in_(theirs))  # their articles alone
+    best = list(session.execute(_scored(recent, col(Claim.id).in_(first))))
     if len(best) < end:  # every unreviewed claim is among them
         return best
     floor = best[-1][1]
-    reach = col(Claim.triage_points) + recent.c.points >= floor
+    recent = _recent_articles(now)
+    reach = col(Claim.triage_points) >= floor - recent.c.points
     fresh = session.execute(_scored(recent, reach, recent_only=True).limit(end)).all()
     seen = {r[0] for r in best}
     merged = best + [r for r in fresh if r[0] not in seen]

@@ -12,17 +12,20 @@ import random
 from datetime import datetime, timedelta
 
 import pytest
+from alembic import command
 from sqlmodel import Session, col, select
 
 from factcheck.articles import add_article
 from factcheck.claims import edit_claim
+from factcheck.db import dispose_engine, get_engine
 from factcheck.desk import set_priority
 from factcheck.extract import Found
 from factcheck.groups import take_out
+from factcheck.migrate import alembic_config, upgrade
 from factcheck.models import Claim, ClaimGroup, Priority, Role, Status, User, utcnow
 from factcheck.review import set_status
 from factcheck.triage import TERMS, QueueRow, queue, refresh_points
-from tests.factories import found_in, make_user
+from tests.factories import found_in, make_article, make_user
 
 TOWNS = ("Harrowgate", "Millbrook", "Oxley Ford", "Tamsin Cross", "Welby")
 OUTLETS = ("Valley Post", "Harbour Herald", "Northern Ledger", "Capital Wire", "Metro Daily")
@@ -172,3 +175,20 @@ def test_the_fast_queue_ranks_exactly_as_scoring_every_claim(session: Session, s
             fast = queue(session, limit=limit, offset=offset, now=clock)
             full = queue(session, limit=limit, offset=offset, now=clock, exhaustive=True)
             assert _page(fast) == _page(full), (clock, offset, limit)
+
+
+def test_the_migration_stores_the_points_of_claims_already_stored(db_url: str) -> None:
+    with Session(get_engine(db_url), expire_on_commit=False) as session:
+        editor = make_user(session, role=Role.EDITOR)
+        _, claims = make_article(session, by=editor)
+        urgent = claims[0]
+        set_priority(session, seen={urgent.id or 0: 1}, priority=Priority.URGENT, by=editor)
+    dispose_engine(db_url)
+    command.downgrade(alembic_config(db_url), "0012")  # a database from before the points
+    upgrade(db_url)
+    dispose_engine(db_url)
+    with Session(get_engine(db_url)) as session:
+        assert refresh_points(session) == 0
+        ranked = queue(session)
+        assert ranked[0].row.claim.id == urgent.id
+        assert _page(ranked) == _page(queue(session, exhaustive=True))
