@@ -269,6 +269,9 @@ class Claim(SQLModel, table=True):
     __table_args__ = (
         sa.CheckConstraint('"start" >= 0 AND "end" > "start"', name="ck_claim_span"),
         sa.Index("ix_claim_article_start", "article_id", "start"),
+        # The triage queue reads a recent article's unreviewed claims whose stored points can
+        # reach the page (factcheck.triage, migration 0013); it serves article_id alone too.
+        sa.Index("ix_claim_article_queue", "article_id", "status", "triage_points"),
         # Covering indexes for the dashboard's GROUP BY queries, each holding every column a
         # filtered count reads (see factcheck.dashboard and migration 0004).
         sa.Index("ix_claim_article_kind_status", "article_id", "kind", "status"),
@@ -289,7 +292,7 @@ class Claim(SQLModel, table=True):
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    article_id: int = Field(foreign_key="article.id", index=True)
+    article_id: int = Field(foreign_key="article.id")  # indexed by ix_claim_article_queue
     kind: ClaimKind = Field(sa_type=enum_column(ClaimKind), index=True)
     start: int  # offset of the first character in article.text
     end: int  # offset after the last character: text[start:end] == quote
@@ -342,9 +345,16 @@ class Claim(SQLModel, table=True):
 
 
 _claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
-# The triage queue walks the unreviewed claims by stored points, best first, ties by ID
-# (factcheck.triage, migration 0013); a descending column needs the column itself.
-sa.Index("ix_claim_queue", _claims.c.status, _claims.c.triage_points.desc(), _claims.c.id)
+# The triage queue walks the unreviewed claims by stored points, best first, ties by ID, and
+# reads their articles from the index alone (factcheck.triage, migration 0013); a descending
+# column needs the column itself.
+sa.Index(
+    "ix_claim_queue",
+    _claims.c.status,
+    _claims.c.triage_points.desc(),
+    _claims.c.id,
+    _claims.c.article_id,
+)
 
 
 class Evidence(SQLModel, table=True):

@@ -285,12 +285,31 @@ def _page(session: Session, now: datetime, end: int) -> list[Any]:
     if len(best) < end:  # every unreviewed claim is among them
         return best
     floor = best[-1][1]
-    recent = _recent_articles(now)
+    recent = _recent_articles(now, *_reaching(session, floor))
     reach = col(Claim.triage_points) >= floor - recent.c.points
     fresh = session.execute(_scored(recent, reach, recent_only=True).limit(end)).all()
     seen = {r[0] for r in best}
     merged = best + [r for r in fresh if r[0] not in seen]
     return sorted(merged, key=lambda r: (-r[1], r[0]))[:end]
+
+
+WALKED = 5000  # claims near the floor read by index before the recent articles are read instead
+MOST_RECENT = RECENT_DAYS[0][1]  # the most points an article's recency gives
+
+
+def _reaching(session: Session, floor: int) -> list[Any]:
+    """Which recent articles step 3 reads: those of the claims whose stored points could reach
+    ``floor`` with the most recency, when there are at most WALKED of them (walked by index,
+    best first); else no narrowing (every article of the last 30 days)."""
+    near = session.execute(
+        sa.select(col(Claim.article_id))
+        .where(OPEN, col(Claim.triage_points) >= floor - MOST_RECENT)
+        .order_by(col(Claim.triage_points).desc(), col(Claim.id))
+        .limit(WALKED + 1)
+    ).all()
+    if len(near) > WALKED:
+        return []
+    return [col(Article.id).in_(sorted({r[0] for r in near}))]
 
 
 def _listed(session: Session, ids: Sequence[int]) -> dict[int, ClaimRow]:
