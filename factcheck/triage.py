@@ -18,21 +18,25 @@ Ties go to the older claim (lower ID). ``TERMS`` is the one list to extend.
 How a page is found without scoring every unreviewed claim. Every term but ``recent`` is
 fixed until the claim or its group changes, so their sum is stored in
 ``claim.triage_points`` and indexed (``ix_claim_queue``: status, points descending, ID);
-``recent`` is never negative and only the articles of the last 30 days earn it. For a page
-ending at row m (offset + limit):
+``recent`` is never negative, at most +15, and only the articles of the last 30 days earn it.
+For a page ending at row m (offset + limit):
 
 1. the first m unreviewed claims by stored points (an index walk of m entries), scored in
    full; the m-th best of these scores is a floor F: m claims already score F or more;
 2. a claim of an older article scores its stored points exactly, so any claim outside
    step 1 ranks below all m of them (its points, and on a tie its ID, are beaten by each);
 3. a claim of a recent article can only rank within the first m if its points plus its
-   article's recency reach F: those alone are read, through the recent articles.
+   article's recency reach F. Those are found through their articles: the articles of the
+   claims with points of at least F − 15 when there are at most ``WALKED`` of them (read
+   from ``ix_claim_queue`` alone), else every article of the last 30 days; either way each
+   article's claims are read from ``ix_claim_article_queue`` (article, status, points), so
+   only the claims that reach F are fetched and scored.
 
 The page is the best m of steps 1 and 3, scored with ``TERMS`` as always (the reasons come
-from the same expressions). The work grows with m and with the articles of the last month,
-not with the archive. ``queue(exhaustive=True)`` scores every unreviewed claim instead (the
-plain definition; tests/test_triage_fast.py checks both agree, tests/perf/bench_triage.py
-times both).
+from the same expressions). The work grows with m and, when the floor is low, with the
+number of articles of the last month, never with the archive. ``queue(exhaustive=True)``
+scores every unreviewed claim instead (the plain definition; tests/test_triage_fast.py
+checks that both agree, tests/perf/bench_triage.py times both).
 
 Keeping the stored points exact: a write that changes what an untimed term reads (a claim's
 priority, kind, value, qualifier, attribution or speaker; a claim joining or leaving a
