@@ -91,7 +91,9 @@ class Term:
     name: str
     points: Callable[[Any], Any]  # given the recent-articles subquery, an SQL expression
     reason: Callable[[int], str]  # a row's points → the words shown
-    timed: bool = False  # depends on the clock: added when the queue is read, never stored
+    # Depends on the clock: added when the queue is read, never stored. Only ``recent`` is, and
+    # the fast path (module docstring) relies on it never being negative.
+    timed: bool = False
 
 
 def _recent_articles(now: datetime, *where: Any) -> Any:
@@ -298,7 +300,7 @@ def _page(session: Session, now: datetime, end: int) -> list[Any]:
 
 
 WALKED = 5000  # claims near the floor read by index before the recent articles are read instead
-MOST_RECENT = RECENT_DAYS[0][1]  # the most points an article's recency gives
+MOST_RECENT = max(pts for _, pts in RECENT_DAYS)  # the most points an article's recency gives
 
 
 def _reaching(session: Session, floor: int) -> list[Any]:
