@@ -39,7 +39,7 @@ from .lexicon.numbers import (
 from .lexicon.people import IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
 from .numbers import Core, read_symbolic, read_words
-from .sentences import MAX_CANDIDATES, Sentence, line_start
+from .sentences import MAX_CANDIDATES, Hits, Sentence, line_start
 from .units import (
     ARTICLE_UNITS,
     CURRENCY_SYMBOLS,
@@ -146,6 +146,7 @@ _DOZENS = {"dozen": 12.0, "baker's dozen": 13.0, "baker’s dozen": 13.0}
 _TWICE = re.compile(
     rf"\b(?i:(twice|thrice))\b(?:\s+(?:an?|per|every)\s+({alternation(calendar_words())}))?"
 )
+_TWICE_HINT = re.compile(r"(?=(?i:twice|thrice))")
 _MINUS_BEFORE = re.compile(r"(?<!plus or )(?<!Plus or )\b(?i:minus|negative)\s+$")
 _AND = re.compile(r"\s+and\s+")
 _RANGED = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|between|vary|varies|varied)\b")
@@ -158,6 +159,8 @@ _VAGUE = re.compile(
     r"\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|"
     r"billions|scores(?=\s+of\b)|(?:several|a\s+few)\s+(?:hundred|thousand|million))\b"
 )
+# Every match of _VAGUE holds one of these words: a sentence without one has no vague plural.
+_VAGUE_HINT = re.compile(r"(?=(?i:dozens|hundred|thousand|million|billion|scores))")
 _VAGUE_LOWER = VAGUE_LOWER
 _AGE_BEFORE = re.compile(
     r"\b(?P<sure>aged|age(?:d| of)?|turn(?:s|ed|ing))\s+$|[A-Z][\w'’.-]+,\s(?:now\s)?$"
@@ -367,13 +370,25 @@ class _Reading:
 def find_quantities(text: str, sentences: Iterable[Sentence]) -> list[Quantity]:
     """Return the numeric claims of every sentence, in text order."""
     found: list[Quantity] = []
+    hints = _Hints(Hits(_VAGUE_HINT, text), Hits(_TWICE_HINT, text))
     for sentence in sentences:
         near = found[-1] if found and sentence.start - found[-1].end < _ANTECEDENT_REACH else None
-        found.extend(_in_sentence(text, sentence, near))
+        found.extend(_in_sentence(text, sentence, hints, near))
     return found
 
 
-def _in_sentence(text: str, sentence: Sentence, earlier: Quantity | None = None) -> list[Quantity]:
+@dataclass(frozen=True, slots=True)
+class _Hints:
+    """Where the words of the rarer figures stand in the text: a sentence without one is not
+    read for them."""
+
+    vague: Hits
+    twice: Hits
+
+
+def _in_sentence(
+    text: str, sentence: Sentence, hints: _Hints, earlier: Quantity | None = None
+) -> list[Quantity]:
     """The figures of one sentence; earlier is the figure just before it ("nine of them")."""
     out: list[Quantity] = []
     resume = sentence.start
@@ -396,8 +411,10 @@ def _in_sentence(text: str, sentence: Sentence, earlier: Quantity | None = None)
             if reading.bare and (reading.core.plain or " " in written or "\u00a0" in written):
                 continue  # "0800 555 111": the groups after a phone number's first
         out.append(_finish(text, reading, out, sentence.start, earlier))
-    out.extend(_vague(text, sentence, out))
-    out.extend(_multiples(text, sentence, out))
+    if hints.vague.within(sentence.start, sentence.end):
+        out.extend(_vague(text, sentence, out))
+    if hints.twice.within(sentence.start, sentence.end):
+        out.extend(_multiples(text, sentence, out))
     out.sort(key=lambda q: q.start)
     return _mark_negative_amounts(text, out)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .lexicon import word_set
@@ -132,6 +132,23 @@ def line_start(text: str, pos: int, *, lines: int = 1, reach: int = 300) -> int:
             return floor
         end = newline
     return end + 1
+
+
+class Hits:
+    """Where a cheap hint pattern starts in a text, found in one pass over it.
+
+    A pass whose pattern cannot match without a hint inside the match asks within() first and
+    skips every sentence with none: most sentences hold no vague plural, no "twice", no title.
+    The hint is a lookahead, so that every place it starts is kept (no match hides another).
+    """
+
+    def __init__(self, hint: re.Pattern[str], text: str) -> None:
+        self.starts = [m.start() for m in hint.finditer(text)]
+
+    def within(self, start: int, end: int) -> bool:
+        """Tell whether a hint starts in [start, end)."""
+        i = bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end
 
 
 class SentenceIndex:
