@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from .cues import CUE, PASSIVE, TELLING, cue_kind, data_only, is_bare_verb, needs_that
+from .cues import CUE, PASSIVE, PASSIVE_VERBS, TELLING, cue_kind, data_only, is_bare_verb, needs_that
 from .lexicon import alternation, word_set
 from .lexicon.people import (
     DOCUMENT_NOUNS,
@@ -24,7 +24,7 @@ from .lexicon.people import (
     TITLES,
 )
 from .quotes import Quote
-from .sentences import MAX_CUES, Sentence, SentenceIndex, line_start
+from .sentences import MAX_CUES, Hits, Sentence, SentenceIndex, WordHint, line_start
 from .speakers import (
     NameBook,
     Resolver,
@@ -100,6 +100,7 @@ _PASSIVE = re.compile(
     rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE})\s+by\s+"
     r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
 )
+_PASSIVE_HINT = WordHint(PASSIVE_VERBS)
 # What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
 # Pattern: CONTENT, SPEAKER said, as|while|after … — a clause after the cue is an aside too.
 _ASIDE = re.compile(
@@ -176,8 +177,11 @@ def _words(text: str, start: int, end: int) -> int:
 class _SentenceReader:
     """Read the cues of one sentence; remembers the sentence's subject for "and claimed"."""
 
-    def __init__(self, text: str, sentence: Sentence, index: int, quotes: list[Quote]) -> None:
+    def __init__(
+        self, text: str, sentence: Sentence, index: int, quotes: list[Quote], passive: Hits
+    ) -> None:
         self.text = text
+        self.passive = passive  # where the participles of "was portrayed by X as Y" stand
         self.s = sentence
         self.index = index
         self.quotes = quotes
@@ -425,8 +429,10 @@ class _SentenceReader:
     def _passive(self) -> list[Attribution]:
         """'… have been portrayed by the Biden administration as components of …'."""
         out: list[Attribution] = []
+        if not self.passive.within(self.s.start, self.s.end):
+            return out  # no participle of "… by X as …" here: spare the pattern the walk
         if self.text.find("by", self.s.start, self.s.end) < 0:
-            return out  # no "… by X as …" here: spare the pattern a walk through the sentence
+            return out
         for match in islice(_PASSIVE.finditer(self.text, self.s.start, self.s.end), MAX_CUES):
             span = _trim(self.text, match.start("content"), match.end("content"))
             if _words(self.text, *span) >= 2:
@@ -458,8 +464,9 @@ def find_attributions(
             per_sentence.setdefault(closing, []).append(quote)
     found: list[Attribution] = []
     used: set[int] = set()
+    passive = _PASSIVE_HINT.hits(text)
     for i, sentence in enumerate(sentences):
-        reader = _SentenceReader(text, sentence, i, per_sentence.get(i, []))
+        reader = _SentenceReader(text, sentence, i, per_sentence.get(i, []), passive)
         found.extend(reader.read())
         used |= reader.used
     found.extend(p for p in parsed if not any(p.start < a.end and a.start < p.end for a in found))

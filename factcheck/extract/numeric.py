@@ -39,7 +39,7 @@ from .lexicon.numbers import (
 from .lexicon.people import IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
 from .numbers import Core, read_symbolic, read_words
-from .sentences import MAX_CANDIDATES, Hits, Sentence, line_start
+from .sentences import MAX_CANDIDATES, Hits, Sentence, WordHint, line_start
 from .units import (
     ARTICLE_UNITS,
     CURRENCY_SYMBOLS,
@@ -146,7 +146,7 @@ _DOZENS = {"dozen": 12.0, "baker's dozen": 13.0, "baker’s dozen": 13.0}
 _TWICE = re.compile(
     rf"\b(?i:(twice|thrice))\b(?:\s+(?:an?|per|every)\s+({alternation(calendar_words())}))?"
 )
-_TWICE_HINT = re.compile(r"(?=(?i:twice|thrice))")
+_TWICE_HINT = WordHint(["twice", "thrice"])
 _MINUS_BEFORE = re.compile(r"(?<!plus or )(?<!Plus or )\b(?i:minus|negative)\s+$")
 _AND = re.compile(r"\s+and\s+")
 _RANGED = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|between|vary|varies|varied)\b")
@@ -160,7 +160,7 @@ _VAGUE = re.compile(
     r"billions|scores(?=\s+of\b)|(?:several|a\s+few)\s+(?:hundred|thousand|million))\b"
 )
 # Every match of _VAGUE holds one of these words: a sentence without one has no vague plural.
-_VAGUE_HINT = re.compile(r"(?=(?i:dozens|hundred|thousand|million|billion|scores))")
+_VAGUE_HINT = WordHint(["dozens", "hundred", "thousand", "million", "billion", "scores"])
 _VAGUE_LOWER = VAGUE_LOWER
 _AGE_BEFORE = re.compile(
     r"\b(?P<sure>aged|age(?:d| of)?|turn(?:s|ed|ing))\s+$|[A-Z][\w'’.-]+,\s(?:now\s)?$"
@@ -370,7 +370,7 @@ class _Reading:
 def find_quantities(text: str, sentences: Iterable[Sentence]) -> list[Quantity]:
     """Return the numeric claims of every sentence, in text order."""
     found: list[Quantity] = []
-    hints = _Hints(Hits(_VAGUE_HINT, text), Hits(_TWICE_HINT, text))
+    hints = _Hints(_VAGUE_HINT.hits(text), _TWICE_HINT.hits(text))
     for sentence in sentences:
         near = found[-1] if found and sentence.start - found[-1].end < _ANTECEDENT_REACH else None
         found.extend(_in_sentence(text, sentence, hints, near))
@@ -847,7 +847,10 @@ def _read_plus_minus(text: str, reading: _Reading) -> _Reading:
 
 
 def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool:
-    """Tell whether a number is a year, an identifier, or a lone "one" rather than a claim."""
+    """Tell whether a number is a year, an identifier, or a lone "one" rather than a claim.
+
+    A label ("page 4") is no claim either; _read_claim has ruled labels out before this.
+    """
     core = reading.core
     if reading.bare and core.plain and 1000 <= core.value <= 2199 and _is_year(text, reading):
         return True
@@ -855,8 +858,6 @@ def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool
         return True
     if reading.bare and core.plain and _ADDRESS.match(text, reading.end):
         return True  # "75 Drayton Park"
-    if reading.bare and core.plain and _is_label(text, reading, sentence):
-        return True
     if reading.bare and core.form == "digits" and _ATTACHED.match(text, reading.end):
         return not _lower_unit_like(text, reading.end)
     if core.form == "fraction" and _is_ordinal(text, core):

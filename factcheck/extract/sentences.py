@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .lexicon import word_set
@@ -134,16 +135,50 @@ def line_start(text: str, pos: int, *, lines: int = 1, reach: int = 300) -> int:
     return end + 1
 
 
-class Hits:
-    """Where a cheap hint pattern starts in a text, found in one pass over it.
+def fold_case(text: str) -> str:
+    """text in lower case, each character kept in its place, folded as (?i:…) folds it onto
+    ASCII letters ("ſ" is an "s", "İ" and "ı" are an "i", the Kelvin sign a "k").
 
-    A pass whose pattern cannot match without a hint inside the match asks within() first and
-    skips every sentence with none: most sentences hold no vague plural, no "twice", no title.
-    The hint is a lookahead, so that every place it starts is kept (no match hides another).
+    An ASCII word found in the result is where (?i:word) matches in text.
+    """
+    if text.isascii():
+        return text.lower()
+    return text.replace("İ", "i").lower().replace("ſ", "s").replace("ı", "i")
+
+
+class WordHint:
+    """ASCII words, one of which every match of some pattern holds (ignoring case).
+
+    hits(text) finds where they start with str.find on the case-folded text: several times
+    faster than the regex scan it lets a pass skip.
     """
 
-    def __init__(self, hint: re.Pattern[str], text: str) -> None:
-        self.starts = [m.start() for m in hint.finditer(text)]
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = tuple(sorted(set(words)))
+        if not all(w.isascii() for w in self.words):
+            raise ValueError(f"WordHint takes ASCII words only, not {self.words!r}")
+
+    def hits(self, text: str, folded: str | None = None) -> Hits:
+        """Where the words start in text (folded: fold_case(text), when already made)."""
+        lower = fold_case(text) if folded is None else folded
+        starts: list[int] = []
+        for word in self.words:
+            at = lower.find(word)
+            while at >= 0:
+                starts.append(at)
+                at = lower.find(word, at + 1)
+        return Hits(sorted(starts))
+
+
+class Hits:
+    """Where a hint starts in a text, found in one pass over it.
+
+    A pass whose pattern cannot match without a hint inside the match asks within() first and
+    skips every sentence with none: most sentences hold no vague plural and no "twice".
+    """
+
+    def __init__(self, starts: list[int]) -> None:
+        self.starts = starts
 
     def within(self, start: int, end: int) -> bool:
         """Tell whether a hint starts in [start, end)."""

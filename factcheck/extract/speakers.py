@@ -28,7 +28,7 @@ from .lexicon.people import (
     SUBORDINATING_OPENERS,
     TITLES,
 )
-from .sentences import Sentence
+from .sentences import Sentence, WordHint
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"  # AT&T too
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
@@ -40,6 +40,7 @@ _LOWER_TITLE = re.compile(
     rf"(?i:{alternation(LOWER_TITLES, ignore_case=True, shortest_first=True)}))"
     rf"[ \u00a0]+(?P<run>{_RUN.pattern})"
 )
+_LOWER_TITLE_HINT = WordHint(LOWER_TITLES)
 # Lower-case title words before a lower-case title: "chief" in "chief executive Mark Dune".
 _TITLE_WORDS_BEFORE = re.compile(rf"(?:\b(?:{alternation(TITLES)})[ \u00a0]+){{1,2}}$")
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
@@ -293,7 +294,7 @@ def person_name(phrase: str) -> str | None:
 class NameBook:
     """People named in a text (full names by position) and the titles they were given."""
 
-    people: list[tuple[int, str]] = field(default_factory=list)
+    people: list[tuple[int, str]] = field(default_factory=list)  # kept sorted: read per speaker
     orgs: list[tuple[int, str]] = field(default_factory=list)  # bodies opening a sentence
     text: str = ""
     # title → its holders (pos, name) in position order: "prime minister" → [(120, "…")]
@@ -306,7 +307,7 @@ class NameBook:
     def add(self, pos: int, name: str, title: str = "") -> None:
         """Remember a full name seen at pos, with its title ("prime minister") if any."""
         if len(name.split()) >= 2:
-            self.people.append((pos, name))
+            insort(self.people, (pos, name))
         if key := title_key(title.split()):
             insort(self.titles.setdefault(key, []), (pos, name))
 
@@ -314,7 +315,7 @@ class NameBook:
         """Expand a surname or partial name to the full name given nearest before pos."""
         tail = name.split()
         best: str | None = None
-        for seen, full in sorted(self.people):
+        for seen, full in self.people:
             words = full.split()
             matches = len(words) > len(tail) and words[-len(tail) :] == tail or full == name
             if matches and (best is None or seen <= pos):
@@ -398,6 +399,7 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     """Collect "Title First Last" and "official First Last" names from non-headline sentences,
     every later mention of them (surnames too), and the gender the text gives them."""
     book = NameBook(text=text)
+    titles = _LOWER_TITLE_HINT.hits(text)
     known: dict[str, str | None] = {}  # person_name of each run seen: "The" opens many sentences
     for sentence in sentences:
         if sentence.headline:
@@ -427,6 +429,8 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                 book.add(run.start(), " ".join(name), " ".join(tokens[: len(tokens) - len(name)]))
             if bare := _bare_name(tokens, run.start() == sentence.start):
                 book.names.append((run.start(), bare))
+        if not titles.within(sentence.start, sentence.end):
+            continue
         for match in _LOWER_TITLE.finditer(text, sentence.start, sentence.end):
             # "Rail Partners chief executive Mark Dune", "Chief Executive Jane Roe": the title
             # is the lower-case words and any title words the capitalised run opens with
