@@ -14,7 +14,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from .cues import CUE, PASSIVE, PASSIVE_VERBS, TELLING, cue_kind, data_only, is_bare_verb, needs_that
+from .cues import (
+    CUE,
+    PASSIVE,
+    PASSIVE_VERBS,
+    TELLING,
+    cue_kind,
+    data_only,
+    is_bare_verb,
+    needs_that,
+)
 from .lexicon import alternation, word_set
 from .lexicon.people import (
     DOCUMENT_NOUNS,
