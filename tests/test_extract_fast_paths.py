@@ -4,7 +4,8 @@ alternation() writes a trie and first_letter_check() a lookahead: on any word li
 text they find the same spans as the plain alternation, in and out of (?i:…). is_headline()
 stops reading at the word that settles it, and a speaker's noun ending is searched only near
 the end of its text, and a figure looks for its source only among the attributions that can
-hold it: each answers as reading everything would.
+hold it: each answers as reading everything would. A pass skips a sentence whose letter runs
+hold none of the words its pattern needs, and no match is lost by that.
 """
 
 from __future__ import annotations
@@ -14,11 +15,20 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.extract import attribution, numeric, speakers
 from factcheck.extract.attribution import Attribution
+from factcheck.extract.cues import CUE, CUE_KIND, PASSIVE_VERBS
 from factcheck.extract.engine import _Sources
 from factcheck.extract.lexicon import alternation, first_letter_check
-from factcheck.extract.lexicon.people import TITLES
-from factcheck.extract.sentences import _SMALL_WORDS, _WORD, is_headline
+from factcheck.extract.lexicon.people import LOWER_TITLES, TITLES
+from factcheck.extract.sentences import (
+    _SMALL_WORDS,
+    _WORD,
+    fold_case,
+    is_headline,
+    may_hold,
+    split_sentences,
+)
 from factcheck.extract.speakers import _NOT_SUBJECT_END, split_title, subject_before
 
 LETTERS = "abstSTkKſıİ '’.$-"
@@ -142,3 +152,54 @@ TOKENS = st.sampled_from(["of", "Of.", "Secretary", "State", "Gen.", "Jane", "Do
 @given(st.lists(TOKENS, max_size=7))
 def test_a_title_is_split_off_as_two_passes_split_it(tokens: list[str]) -> None:
     assert split_title(tokens) == split_title_by_two_passes(tokens)
+
+
+FOLDED_ODDLY = "ſıİ\u212aKSsk"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*FOLDED_ODDLY, *"aZé ,.Σß"]), max_size=30))
+def test_folding_keeps_every_character_in_its_place_as_the_regex_engine_folds_it(
+    text: str,
+) -> None:
+    folded = fold_case(text)
+    assert len(folded) == len(text)
+    for char, fold in zip(text, folded, strict=True):
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            assert bool(re.fullmatch(f"(?i:{letter})", char)) == (fold == letter)
+
+
+# Words each skipping pass looks for, in several cases, among words and signs that are not.
+NEEDED = [
+    sorted({*numeric._CANDIDATE_WORDS, *numeric._ARTICLE_WORDS}),
+    sorted(CUE_KIND),
+    PASSIVE_VERBS,
+    LOWER_TITLES,
+    ["twice", "thrice", "dozens", "hundreds", "tens of thousands", "scores", "a few million"],
+]
+WORDS_NEEDED = st.sampled_from(NEEDED).flatmap(st.sampled_from)
+PIECES = st.one_of(
+    WORDS_NEEDED,
+    WORDS_NEEDED.map(lambda w: w.upper()),
+    WORDS_NEEDED.map(lambda w: w.replace("s", "ſ").replace("k", "\u212a").title()),
+    st.sampled_from(["a", "an", "by", "was", "Ms Lee", "The", "3", "½", "$4", "-", "x", "é"]),
+)
+GAPS = st.sampled_from([" ", " ", " ", "  ", ". ", "\n", ", ", '"', "'", "’", "-", ""])
+# (pattern, test that lets a sentence be skipped)
+SKIPPING = [
+    (numeric._CANDIDATE, lambda text, s: not numeric._may_hold_figures(text, s)),
+    (numeric._VAGUE, lambda text, s: not may_hold(s, numeric._VAGUE_VOCABULARY)),
+    (numeric._TWICE, lambda text, s: not may_hold(s, numeric._TWICE_VOCABULARY)),
+    (speakers._LOWER_TITLE, lambda text, s: not may_hold(s, speakers._LOWER_TITLE_VOCABULARY)),
+    (CUE, lambda text, s: not may_hold(s, attribution._CUE_VOCABULARY)),
+    (attribution._PASSIVE, lambda text, s: not may_hold(s, attribution._PASSIVE_VOCABULARY)),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(PIECES, GAPS).map("".join), max_size=30).map("".join))
+def test_a_sentence_a_pass_skips_holds_no_match_of_its_pattern(text: str) -> None:
+    for sentence in split_sentences(text):
+        for pattern, skipped in SKIPPING:
+            if skipped(text, sentence):
+                assert list(pattern.finditer(text, sentence.start, sentence.end)) == []

@@ -16,6 +16,7 @@ from itertools import islice
 
 from .cues import (
     CUE,
+    CUE_KIND,
     PASSIVE,
     PASSIVE_VERBS,
     TELLING,
@@ -33,7 +34,7 @@ from .lexicon.people import (
     TITLES,
 )
 from .quotes import Quote
-from .sentences import MAX_CUES, Hits, Sentence, SentenceIndex, WordHint, line_start
+from .sentences import MAX_CUES, Sentence, SentenceIndex, letter_runs, line_start, may_hold
 from .speakers import (
     NameBook,
     Resolver,
@@ -109,7 +110,8 @@ _PASSIVE = re.compile(
     rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE})\s+by\s+"
     r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
 )
-_PASSIVE_HINT = WordHint(PASSIVE_VERBS)
+_CUE_VOCABULARY = letter_runs(CUE_KIND)
+_PASSIVE_VOCABULARY = letter_runs(PASSIVE_VERBS)
 # What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
 # Pattern: CONTENT, SPEAKER said, as|while|after … — a clause after the cue is an aside too.
 _ASIDE = re.compile(
@@ -186,11 +188,8 @@ def _words(text: str, start: int, end: int) -> int:
 class _SentenceReader:
     """Read the cues of one sentence; remembers the sentence's subject for "and claimed"."""
 
-    def __init__(
-        self, text: str, sentence: Sentence, index: int, quotes: list[Quote], passive: Hits
-    ) -> None:
+    def __init__(self, text: str, sentence: Sentence, index: int, quotes: list[Quote]) -> None:
         self.text = text
-        self.passive = passive  # where the participles of "was portrayed by X as Y" stand
         self.s = sentence
         self.index = index
         self.quotes = quotes
@@ -199,7 +198,10 @@ class _SentenceReader:
 
     def read(self) -> list[Attribution]:
         found: list[Attribution] = []
-        for match in islice(CUE.finditer(self.text, self.s.start, self.s.end), MAX_CUES):
+        cues = CUE.finditer(self.text, self.s.start, self.s.end)
+        if not may_hold(self.s, _CUE_VOCABULARY):
+            cues = iter(())
+        for match in islice(cues, MAX_CUES):
             if any(q.mark <= match.start() < q.stop for q in self.quotes):
                 continue  # a cue word inside a quotation is part of what was said
             found.extend(self._cue(match))
@@ -438,7 +440,7 @@ class _SentenceReader:
     def _passive(self) -> list[Attribution]:
         """'… have been portrayed by the Biden administration as components of …'."""
         out: list[Attribution] = []
-        if not self.passive.within(self.s.start, self.s.end):
+        if not may_hold(self.s, _PASSIVE_VOCABULARY):
             return out  # no participle of "… by X as …" here: spare the pattern the walk
         if self.text.find("by", self.s.start, self.s.end) < 0:
             return out
@@ -473,9 +475,8 @@ def find_attributions(
             per_sentence.setdefault(closing, []).append(quote)
     found: list[Attribution] = []
     used: set[int] = set()
-    passive = _PASSIVE_HINT.hits(text)
     for i, sentence in enumerate(sentences):
-        reader = _SentenceReader(text, sentence, i, per_sentence.get(i, []), passive)
+        reader = _SentenceReader(text, sentence, i, per_sentence.get(i, []))
         found.extend(reader.read())
         used |= reader.used
     found.extend(p for p in parsed if not any(p.start < a.end and a.start < p.end for a in found))

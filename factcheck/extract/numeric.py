@@ -39,7 +39,7 @@ from .lexicon.numbers import (
 from .lexicon.people import IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
 from .numbers import Core, read_symbolic, read_words
-from .sentences import MAX_CANDIDATES, Hits, Sentence, WordHint, line_start
+from .sentences import MAX_CANDIDATES, Sentence, letter_runs, line_start, may_hold
 from .units import (
     ARTICLE_UNITS,
     CURRENCY_SYMBOLS,
@@ -55,12 +55,12 @@ _LETTERS = [p for c in CURRENCIES for p in (*c.prefixes, c.code)]
 _CURRENCY = rf"(?:{alternation(_SYMBOLS)}|\b(?:{alternation(_LETTERS)})\s?)"
 _GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # Read only inside a lookahead, where the order of the words cannot change what matches.
-_ARTICLE_TARGETS = alternation(
+_ARTICLE_WORDS = (
     [*ARTICLE_UNITS, *calendar_words()]
     + ["hundred", "thousand", "million", "billion", "trillion", "third", "quarter", "half"]
-    + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
-    ignore_case=True,
+    + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 )
+_ARTICLE_TARGETS = alternation(_ARTICLE_WORDS, ignore_case=True)
 _CANDIDATE_WORDS = sorted(NUMBER_WORDS | {"half"}, key=len, reverse=True)
 # Every candidate starts a word or starts with one of these: a cheap first test (the end of a
 # word, where no candidate can start, fails it at once).
@@ -73,6 +73,10 @@ _CANDIDATE = re.compile(
     rf"(?i:{alternation(_CANDIDATE_WORDS, ignore_case=True)})\b)"
     rf"|(?P<art>\b(?:[Aa]n?)\s+(?=(?i:{_ARTICLE_TARGETS})\b)))"
 )
+# Every candidate holds a digit or a glyph, or a number word or (after "a"/"an") one of the
+# article's words: a sentence with none of them is not scanned for candidates.
+_FIGURE_CHAR = re.compile(rf"[\d{_GLYPHS}]")
+_CANDIDATE_VOCABULARY = letter_runs([*_CANDIDATE_WORDS, *_ARTICLE_WORDS])
 _SCALE = re.compile(
     rf"\s?(?P<word>(?i:{alternation(SCALE_WORDS, ignore_case=True)}))\b"
     rf"|\s?(?P<abbr>{alternation(SCALE_ABBREVIATIONS)})\b"
@@ -146,7 +150,7 @@ _DOZENS = {"dozen": 12.0, "baker's dozen": 13.0, "baker’s dozen": 13.0}
 _TWICE = re.compile(
     rf"\b(?i:(twice|thrice))\b(?:\s+(?:an?|per|every)\s+({alternation(calendar_words())}))?"
 )
-_TWICE_HINT = WordHint(["twice", "thrice"])
+_TWICE_VOCABULARY = letter_runs(["twice", "thrice"])
 _MINUS_BEFORE = re.compile(r"(?<!plus or )(?<!Plus or )\b(?i:minus|negative)\s+$")
 _AND = re.compile(r"\s+and\s+")
 _RANGED = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|between|vary|varies|varied)\b")
@@ -160,7 +164,20 @@ _VAGUE = re.compile(
     r"billions|scores(?=\s+of\b)|(?:several|a\s+few)\s+(?:hundred|thousand|million))\b"
 )
 # Every match of _VAGUE holds one of these words: a sentence without one has no vague plural.
-_VAGUE_HINT = WordHint(["dozens", "hundred", "thousand", "million", "billion", "scores"])
+# Every match of _VAGUE holds one of these words whole.
+_VAGUE_VOCABULARY = letter_runs(
+    [
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+        "scores",
+        "hundred",
+        "thousand",
+        "million",
+    ]
+)
 _VAGUE_LOWER = VAGUE_LOWER
 _AGE_BEFORE = re.compile(
     r"\b(?P<sure>aged|age(?:d| of)?|turn(?:s|ed|ing))\s+$|[A-Z][\w'’.-]+,\s(?:now\s)?$"
@@ -370,30 +387,20 @@ class _Reading:
 def find_quantities(text: str, sentences: Iterable[Sentence]) -> list[Quantity]:
     """Return the numeric claims of every sentence, in text order."""
     found: list[Quantity] = []
-    hints = _Hints(_VAGUE_HINT.hits(text), _TWICE_HINT.hits(text))
     for sentence in sentences:
         near = found[-1] if found and sentence.start - found[-1].end < _ANTECEDENT_REACH else None
-        found.extend(_in_sentence(text, sentence, hints, near))
+        found.extend(_in_sentence(text, sentence, near))
     return found
 
 
-@dataclass(frozen=True, slots=True)
-class _Hints:
-    """Where the words of the rarer figures stand in the text: a sentence without one is not
-    read for them."""
-
-    vague: Hits
-    twice: Hits
-
-
-def _in_sentence(
-    text: str, sentence: Sentence, hints: _Hints, earlier: Quantity | None = None
-) -> list[Quantity]:
+def _in_sentence(text: str, sentence: Sentence, earlier: Quantity | None = None) -> list[Quantity]:
     """The figures of one sentence; earlier is the figure just before it ("nine of them")."""
     out: list[Quantity] = []
     resume = sentence.start
     skip_next = False
     matches = _CANDIDATE.finditer(text, sentence.start, sentence.end)
+    if not _may_hold_figures(text, sentence):
+        matches = iter(())
     for match in islice((m for m in matches if m.start() >= resume), MAX_CANDIDATES):
         if match.start() < resume:
             continue
@@ -411,12 +418,19 @@ def _in_sentence(
             if reading.bare and (reading.core.plain or " " in written or "\u00a0" in written):
                 continue  # "0800 555 111": the groups after a phone number's first
         out.append(_finish(text, reading, out, sentence.start, earlier))
-    if hints.vague.within(sentence.start, sentence.end):
+    if may_hold(sentence, _VAGUE_VOCABULARY):
         out.extend(_vague(text, sentence, out))
-    if hints.twice.within(sentence.start, sentence.end):
+    if may_hold(sentence, _TWICE_VOCABULARY):
         out.extend(_multiples(text, sentence, out))
     out.sort(key=lambda q: q.start)
     return _mark_negative_amounts(text, out)
+
+
+def _may_hold_figures(text: str, sentence: Sentence) -> bool:
+    """Tell whether the sentence can hold a candidate: a number word, a digit or a glyph."""
+    if may_hold(sentence, _CANDIDATE_VOCABULARY):
+        return True
+    return _FIGURE_CHAR.search(text, sentence.start, sentence.end) is not None
 
 
 def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantity]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import word_set
 
@@ -39,6 +39,9 @@ class Sentence:
     end: int
     para: int
     headline: bool
+    # Its maximal runs of letters a-z after fold_case, read once by split_sentences: a pass
+    # whose pattern needs a word that is not among them skips the sentence (see may_hold).
+    words: frozenset[str] | None = field(default=None, compare=False)
 
 
 def is_headline(line: str) -> bool:
@@ -90,6 +93,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     sentences: list[Sentence] = []
     para = -1
+    folded = fold_case(text)
     for line in _LINE.finditer(text):
         if not line.group().strip():
             continue
@@ -99,14 +103,20 @@ def split_sentences(text: str) -> list[Sentence]:
         for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
             if _is_abbreviation(text, boundary.start()):
                 continue
-            _add(sentences, text, begin, boundary.end(), para, headline)
+            _add(sentences, text, folded, begin, boundary.end(), para, headline)
             begin = boundary.end()
-        _add(sentences, text, begin, line.end(), para, headline)
+        _add(sentences, text, folded, begin, line.end(), para, headline)
     return sentences
 
 
 def _add(
-    sentences: list[Sentence], text: str, begin: int, end: int, para: int, headline: bool
+    sentences: list[Sentence],
+    text: str,
+    folded: str,
+    begin: int,
+    end: int,
+    para: int,
+    headline: bool,
 ) -> None:
     """Append the trimmed span [begin, end), cut into pieces of at most MAX_SENTENCE."""
     while True:
@@ -114,12 +124,18 @@ def _add(
         if start >= stop:
             return
         if stop - start <= MAX_SENTENCE:
-            sentences.append(Sentence(start, stop, para, headline))
+            sentences.append(_sentence(folded, start, stop, para, headline))
             return
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        sentences.append(Sentence(*_trimmed(text, start, cut), para, headline))
+        sentences.append(_sentence(folded, *_trimmed(text, start, cut), para, headline))
         begin = cut
+
+
+def _sentence(folded: str, start: int, stop: int, para: int, headline: bool) -> Sentence:
+    """A sentence with its letter runs, read from the case-folded text."""
+    words = frozenset(_LETTERS.findall(folded, start, stop))
+    return Sentence(start, stop, para, headline, words)
 
 
 def line_start(text: str, pos: int, *, lines: int = 1, reach: int = 300) -> int:
@@ -146,44 +162,25 @@ def fold_case(text: str) -> str:
     return text.replace("İ", "i").lower().replace("ſ", "s").replace("ı", "i")
 
 
-class WordHint:
-    """ASCII words, one of which every match of some pattern holds (ignoring case).
-
-    hits(text) finds where they start with str.find on the case-folded text: several times
-    faster than the regex scan it lets a pass skip.
-    """
-
-    def __init__(self, words: Iterable[str]) -> None:
-        self.words = tuple(sorted(set(words)))
-        if not all(w.isascii() for w in self.words):
-            raise ValueError(f"WordHint takes ASCII words only, not {self.words!r}")
-
-    def hits(self, text: str, folded: str | None = None) -> Hits:
-        """Where the words start in text (folded: fold_case(text), when already made)."""
-        lower = fold_case(text) if folded is None else folded
-        starts: list[int] = []
-        for word in self.words:
-            at = lower.find(word)
-            while at >= 0:
-                starts.append(at)
-                at = lower.find(word, at + 1)
-        return Hits(sorted(starts))
+_LETTERS = re.compile(r"[a-z]+")
 
 
-class Hits:
-    """Where a hint starts in a text, found in one pass over it.
+def letter_runs(words: Iterable[str]) -> frozenset[str]:
+    """The first letter run of each word, in lower case ("baker's dozen" → "baker"): what
+    Sentence.words holds where the word stands as a whole word (no letter a-z before it)."""
+    runs: set[str] = set()
+    for word in words:
+        run = _LETTERS.match(fold_case(word))
+        if run is None:
+            raise ValueError(f"{word!r} does not open with a letter a-z: give words that do")
+        runs.add(run.group())
+    return frozenset(runs)
 
-    A pass whose pattern cannot match without a hint inside the match asks within() first and
-    skips every sentence with none: most sentences hold no vague plural and no "twice".
-    """
 
-    def __init__(self, starts: list[int]) -> None:
-        self.starts = starts
-
-    def within(self, start: int, end: int) -> bool:
-        """Tell whether a hint starts in [start, end)."""
-        i = bisect_left(self.starts, start)
-        return i < len(self.starts) and self.starts[i] < end
+def may_hold(sentence: Sentence, vocabulary: frozenset[str]) -> bool:
+    """Tell whether a pattern that needs one of vocabulary's letter runs, as a whole run in a
+    match, can match in the sentence (always True when its words were not read)."""
+    return sentence.words is None or not vocabulary.isdisjoint(sentence.words)
 
 
 class SentenceIndex:

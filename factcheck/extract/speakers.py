@@ -28,7 +28,7 @@ from .lexicon.people import (
     SUBORDINATING_OPENERS,
     TITLES,
 )
-from .sentences import Sentence, WordHint
+from .sentences import Sentence, letter_runs, may_hold
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"  # AT&T too
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
@@ -40,7 +40,7 @@ _LOWER_TITLE = re.compile(
     rf"(?i:{alternation(LOWER_TITLES, ignore_case=True, shortest_first=True)}))"
     rf"[ \u00a0]+(?P<run>{_RUN.pattern})"
 )
-_LOWER_TITLE_HINT = WordHint(LOWER_TITLES)
+_LOWER_TITLE_VOCABULARY = letter_runs(LOWER_TITLES)
 # Lower-case title words before a lower-case title: "chief" in "chief executive Mark Dune".
 _TITLE_WORDS_BEFORE = re.compile(rf"(?:\b(?:{alternation(TITLES)})[ \u00a0]+){{1,2}}$")
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
@@ -399,7 +399,6 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     """Collect "Title First Last" and "official First Last" names from non-headline sentences,
     every later mention of them (surnames too), and the gender the text gives them."""
     book = NameBook(text=text)
-    titles = _LOWER_TITLE_HINT.hits(text)
     known: dict[str, str | None] = {}  # person_name of each run seen: "The" opens many sentences
     for sentence in sentences:
         if sentence.headline:
@@ -429,7 +428,7 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                 book.add(run.start(), " ".join(name), " ".join(tokens[: len(tokens) - len(name)]))
             if bare := _bare_name(tokens, run.start() == sentence.start):
                 book.names.append((run.start(), bare))
-        if not titles.within(sentence.start, sentence.end):
+        if not may_hold(sentence, _LOWER_TITLE_VOCABULARY):
             continue
         for match in _LOWER_TITLE.finditer(text, sentence.start, sentence.end):
             # "Rail Partners chief executive Mark Dune", "Chief Executive Jane Roe": the title
