@@ -203,3 +203,17 @@ def test_a_sentence_a_pass_skips_holds_no_match_of_its_pattern(text: str) -> Non
         for pattern, skipped in SKIPPING:
             if skipped(text, sentence):
                 assert list(pattern.finditer(text, sentence.start, sentence.end)) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["agency", "Agency", "AGENCY", "agencyX", "ſ", "x", " ", "_"]), max_size=12
+    ),
+    st.integers(0, 20),
+)
+def test_a_body_noun_is_found_backwards_as_the_regex_finds_it(parts: list[str], cut: int) -> None:
+    text = "".join(parts)
+    base, pos = min(cut, len(text)), len(text)
+    forwards = [base + m.start() for m in re.finditer(r"\bagency\b", text[base:pos], re.I)]
+    assert list(speakers._whole_word_before(text, "agency", base, pos)) == forwards[::-1]

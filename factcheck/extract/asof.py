@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import alternation
+from .lexicon import alternation, first_letter_check
 from .lexicon.dates import (
     AS_OF_LEADS,
     MONTH_ABBREVIATIONS,
@@ -44,7 +44,10 @@ _DATE = (
     rf"|the\s+(?:start|beginning|end|middle)\s+of\s+(?:(?:the\s+)?{_PERIOD}\b|{_MONTH}"
     r"(?:\s+\d{4})?|\d{4}\b)"
 )
-_AS_OF = re.compile(rf"\b(?i:{alternation(AS_OF_LEADS, ignore_case=True)})\s+(?:{_DATE})")
+_AS_OF = re.compile(
+    rf"\b{first_letter_check(AS_OF_LEADS, ignore_case=True)}"
+    rf"(?i:{alternation(AS_OF_LEADS, ignore_case=True)})\s+(?:{_DATE})"
+)
 # A superlative just before "since …": "the strongest in the region since 1999".
 _SUPERLATIVE = re.compile(r"\b(first|record|most|least|worst|best|[a-z]{2,}est)\b[^,;.]{0,40}$")
 # Where a figure's clause ends, between it and a date phrase.

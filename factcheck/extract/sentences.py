@@ -165,6 +165,11 @@ def fold_case(text: str) -> str:
 _LETTERS = re.compile(r"[a-z]+")
 
 
+def is_word_char(char: str) -> bool:
+    """What \\w matches in a str pattern: a letter or digit of any script, or "_"."""
+    return char.isalnum() or char == "_"
+
+
 def letter_runs(words: Iterable[str]) -> frozenset[str]:
     """The first letter run of each word, in lower case ("baker's dozen" → "baker"): what
     Sentence.words holds where the word stands as a whole word (no letter a-z before it)."""

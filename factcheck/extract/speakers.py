@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .lexicon import alternation, first_letter_check, word_set
@@ -28,7 +28,7 @@ from .lexicon.people import (
     SUBORDINATING_OPENERS,
     TITLES,
 )
-from .sentences import Sentence, letter_runs, may_hold
+from .sentences import Sentence, fold_case, is_word_char, letter_runs, may_hold
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"  # AT&T too
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
@@ -54,7 +54,11 @@ _ANONYMOUS = re.compile(
     re.IGNORECASE,
 )
 # "remarks by X", "a poll by X for the Harbour Times", "figures released by X": the source.
-_SOURCE_NOUN = rf"\b(?i:{alternation(DOCUMENT_NOUNS | REMARK_NOUNS)})\b(?:\s+\w+)?\s+(?:by|from)\s+"
+_SOURCES = DOCUMENT_NOUNS | REMARK_NOUNS
+_SOURCE_NOUN = (
+    rf"\b{first_letter_check(_SOURCES, ignore_case=True)}(?i:{alternation(_SOURCES)})\b"
+    r"(?:\s+\w+)?\s+(?:by|from)\s+"
+)
 _SOURCE_END = r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
 _REMARKS_BY = re.compile(rf"{_SOURCE_NOUN}(.+?){_SOURCE_END}")
 # The source named for the last document before a later "the data", "the poll" (one clause).
@@ -569,7 +573,10 @@ _FIRM_SUFFIX = re.compile(r"\s(?:plc|Plc|PLC|Ltd|Inc|Corp|LLC|AG|SA|NV|GmbH|Co)\
 _MADE_BY = re.compile(
     r"\b(?:compiled|published|produced|commissioned|conducted|prepared|released|run)\s+by\s+(.+)$"
 )
-_PUBLIC_BODY = re.compile(rf"\b(?i:{alternation(PUBLIC_BODIES, ignore_case=True)})\b")
+_PUBLIC_BODY = re.compile(
+    rf"\b{first_letter_check(PUBLIC_BODIES, ignore_case=True)}"
+    rf"(?i:{alternation(PUBLIC_BODIES, ignore_case=True)})\b"
+)
 _STUDY = re.compile(r"\b(?:[Rr]eport|[Ss]tudy|[Pp]aper|[Ss]urvey|University|Institute)\b")
 _POSSESSED = re.compile(r"the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+\w", re.IGNORECASE)
 
@@ -741,15 +748,17 @@ class Resolver:
 
 
 _THEY_REACH = 400
-_BODY_HEAD = re.compile(rf"\b(?i:{alternation(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)})\b")
+_BODY_HEAD = re.compile(
+    rf"\b{first_letter_check(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)}"
+    rf"(?i:{alternation(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)})\b"
+)
 
 
 def _earlier_body(text: str, head: str, pos: int) -> str | None:
     """The fuller name an earlier mention gave a body: "the Ministry of Water Resources" or
     "the United Nations refugee agency" for a later "the ministry" / "the agency"."""
-    base = max(0, pos - 3000)
-    for found in reversed(list(re.finditer(rf"\b{head}\b", text[base:pos], re.IGNORECASE))):
-        start, end = base + found.start(), base + found.end()
+    for start in _whole_word_before(text, head, max(0, pos - 3000), pos):
+        end = start + len(head)
         left = re.split(r"[,;:.()“”\"\n]", text[max(0, start - 80) : start])[-1]
         modifiers: list[str] = []
         article = ""
@@ -762,9 +771,25 @@ def _earlier_body(text: str, head: str, pos: int) -> str | None:
             modifiers = [w for w in modifiers if w[:1].isupper()]
         tail = _OF_NAME.match(text, end, pos)
         if modifiers or tail:
-            name = " ".join([*modifiers, found.group()]) + (tail.group() if tail else "")
+            name = " ".join([*modifiers, text[start:end]]) + (tail.group() if tail else "")
             return article + name
     return None
+
+
+def _whole_word_before(text: str, word: str, base: int, pos: int) -> Iterator[int]:
+    """Where word (ASCII letters) stands whole in text[base:pos], ignoring case, last first:
+    what re.finditer(rf"\\b{word}\\b", text[base:pos], re.IGNORECASE) finds, read backwards
+    with str.rfind on the case-folded window instead of a regex walk through all of it."""
+    window = fold_case(text[base:pos])
+    end = len(window)
+    while (at := window.rfind(word, 0, end)) >= 0:
+        after = at + len(word)
+        whole = (at == 0 or not is_word_char(window[at - 1])) and (
+            after == len(window) or not is_word_char(window[after])
+        )
+        if whole:
+            yield base + at
+        end = after - 1
 
 
 _OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*")
