@@ -217,3 +217,17 @@ def test_a_body_noun_is_found_backwards_as_the_regex_finds_it(parts: list[str], 
     base, pos = min(cut, len(text)), len(text)
     forwards = [base + m.start() for m in re.finditer(r"\bagency\b", text[base:pos], re.I)]
     assert list(speakers._whole_word_before(text, "agency", base, pos)) == forwards[::-1]
+
+
+LABEL_PIECES = st.sampled_from(
+    ["page", "No.", "nos", "Iſſue", "Week", "codes from", "the 5 and the", "call me on", "took the"]
+    + ["rose", "by", "about", "a", " ", "  ", ".", "\n", "3", "x", "é", "(", "serial numbers"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(LABEL_PIECES, max_size=10).map("".join))
+def test_a_number_is_a_label_only_after_a_word_that_can_end_one(before: str) -> None:
+    text = before + "7"
+    if not numeric._last_word_may_label(text, 0, len(before)):
+        assert numeric._LABEL_BEFORE.search(text, 0, len(before)) is None

@@ -39,7 +39,14 @@ from .lexicon.numbers import (
 from .lexicon.people import IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
 from .numbers import Core, read_symbolic, read_words
-from .sentences import MAX_CANDIDATES, Sentence, letter_runs, line_start, may_hold
+from .sentences import (
+    MAX_CANDIDATES,
+    Sentence,
+    fold_case,
+    letter_runs,
+    line_start,
+    may_hold,
+)
 from .units import (
     ARTICLE_UNITS,
     CURRENCY_SYMBOLS,
@@ -114,6 +121,17 @@ _LABEL_BEFORE = re.compile(
     r"|\bthe\s+\d+\s+(?:and|or)\s+the\s+$"
     r"|\b(?i:contact|reach|call|ring|phone|text)\b[^.\d]{0,25}\bon\s+$"
     r"|\b(?i:on|take|took|catch|caught|ride|board|boarded)\s+the\s+(?:\d+\s+(?:and|or)\s+the\s+)?$"
+)
+# The word that ends every match of _LABEL_BEFORE, in lower case: a number after any other
+# word is no label, and the pattern is not tried on the 40 characters before it.
+_LABEL_LAST_WORDS = word_set(
+    """
+    no nos number page pages p pp part chapter section article clause table figure fig item
+    episode report volume vol issue version step stage phase round level grade room gate
+    platform route flight channel paragraph rule annex appendix exhibit model series incident
+    case ref reference docket ticket bus tram dial call phone tel ring quoting option
+    week day line zone ward block bay lot row term year
+    code codes serial serials numbers batch batches from between numbered the on"""
 )
 # "three in the morning", "2 and 4 a.m." : clock times written without a colon.
 _CLOCK_AFTER = re.compile(
@@ -899,7 +917,10 @@ def _is_ordinal(text: str, core: Core) -> bool:
 
 def _is_label(text: str, reading: _Reading, sentence: Sentence) -> bool:
     """Tell whether a bare number labels something: "page 4", "(report 1)", a list's "2."."""
-    if _LABEL_BEFORE.search(text, max(sentence.start, reading.start - 40), reading.start):
+    floor = max(sentence.start, reading.start - 40)
+    if _last_word_may_label(text, floor, reading.start) and _LABEL_BEFORE.search(
+        text, floor, reading.start
+    ):
         return True
     if text.endswith("the ", 0, reading.start) and _NAMED_PAIR_AFTER.match(text, reading.end):
         return True
@@ -908,6 +929,16 @@ def _is_label(text: str, reading: _Reading, sentence: Sentence) -> bool:
         begin : reading.start
     ].strip()
     return at_line_start and bool(_LIST_NUMBER_AFTER.match(text, reading.end))
+
+
+def _last_word_may_label(text: str, floor: int, start: int) -> bool:
+    """Tell whether the word before start (past spaces and one full stop) can end a label."""
+    before = fold_case(text[floor:start]).rstrip()
+    before = before[:-1] if before.endswith(".") else before
+    i = len(before)
+    while i and "a" <= before[i - 1] <= "z":
+        i -= 1
+    return before[i:] in _LABEL_LAST_WORDS
 
 
 def _lower_unit_like(text: str, end: int) -> bool:
