@@ -231,3 +231,19 @@ def test_a_number_is_a_label_only_after_a_word_that_can_end_one(before: str) -> 
     text = before + "7"
     if not numeric._last_word_may_label(text, 0, len(before)):
         assert numeric._LABEL_BEFORE.search(text, 0, len(before)) is None
+
+
+APPOSED_PIECES = st.sampled_from(
+    ["the finance minister", "its chief", "The union's general secretary", "her Minister"]
+    + ["the secretary for Health", "their ſenator", "the minister of the Treasury", "the"]
+    + ["Priya Raman", "Jane Doe Jr.", "said", "and", "3", "-", "Haddad"]
+)
+APPOSED_GAPS = st.sampled_from([", ", " ,", ",", " ", "  ", ". ", ";", "\n", ", "])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(APPOSED_PIECES, APPOSED_GAPS).map("".join), max_size=16).map("".join))
+def test_apposed_titles_are_found_as_a_scan_of_the_whole_text_finds_them(text: str) -> None:
+    found = [(m.span(), m.group(1), m.group(2)) for m in speakers._apposed_titles(text)]
+    every = [(m.span(), m.group(1), m.group(2)) for m in speakers._APPOSED_TITLE.finditer(text)]
+    assert found == every

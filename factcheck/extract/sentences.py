@@ -134,8 +134,7 @@ def _add(
 
 def _sentence(folded: str, start: int, stop: int, para: int, headline: bool) -> Sentence:
     """A sentence with its letter runs, read from the case-folded text."""
-    words = frozenset(_LETTERS.findall(folded, start, stop))
-    return Sentence(start, stop, para, headline, words)
+    return Sentence(start, stop, para, headline, letters_in(folded, start, stop))
 
 
 def line_start(text: str, pos: int, *, lines: int = 1, reach: int = 300) -> int:
@@ -163,6 +162,11 @@ def fold_case(text: str) -> str:
 
 
 _LETTERS = re.compile(r"[a-z]+")
+
+
+def letters_in(folded: str, start: int, end: int) -> frozenset[str]:
+    """The maximal runs of letters a-z in folded[start:end] (folded: fold_case of a text)."""
+    return frozenset(_LETTERS.findall(folded, start, end))
 
 
 def is_word_char(char: str) -> bool:

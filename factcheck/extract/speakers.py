@@ -28,7 +28,14 @@ from .lexicon.people import (
     SUBORDINATING_OPENERS,
     TITLES,
 )
-from .sentences import Sentence, fold_case, is_word_char, letter_runs, may_hold
+from .sentences import (
+    Sentence,
+    fold_case,
+    is_word_char,
+    letter_runs,
+    letters_in,
+    may_hold,
+)
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"  # AT&T too
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
@@ -444,7 +451,7 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                 book.add(
                     match.start("run"), " ".join(name), " ".join([*lead, match["title"], *title])
                 )
-    for match in _APPOSED_TITLE.finditer(text):
+    for match in _apposed_titles(text):
         name = split_title(match.group(2).split())[1]
         if 2 <= len(name) <= 4 and not _has_org_word(name):
             book.add(match.start(2), " ".join(name), match.group(1))
@@ -493,6 +500,33 @@ _APPOSED_TITLE = re.compile(
     rf"\s*,\s+({_RUN.pattern})"
     r"(?=\s*[,.;])"
 )
+_DETERMINER_AT = re.compile(r"\b(?=(?i:the|its|their|his|her)\s)")
+_COMMA_NAME = re.compile(r",\s+[A-Z]")
+_TITLE_VOCABULARY = letter_runs(TITLES)
+
+
+def _apposed_titles(text: str) -> Iterator[re.Match[str]]:
+    """What _APPOSED_TITLE.finditer(text) finds, tried only where it can start.
+
+    A match holds one comma, the first after its start, followed by a capitalised name, and a
+    title word before that comma: so only the stretches between commas that hold a title word
+    and end in ", Name" are read, and in them only the determiners the match opens with.
+    """
+    folded = fold_case(text)
+    pos = after_comma = 0
+    while (comma := text.find(",", after_comma)) >= 0:
+        start, after_comma = max(pos, after_comma), comma + 1
+        if start >= comma or not _COMMA_NAME.match(text, comma):
+            continue
+        if _TITLE_VOCABULARY.isdisjoint(letters_in(folded, start, comma)):
+            continue
+        for determiner in _DETERMINER_AT.finditer(text, start, comma):
+            if match := _APPOSED_TITLE.match(text, determiner.start()):
+                yield match
+                pos = match.end()
+                break
+
+
 # A pronoun that opens a clause ("…, and his department", "when she arrived"), not an object
 # ("joined her"), most likely refers back to the person just named.
 _NEXT_PRONOUN = re.compile(
