@@ -181,20 +181,9 @@ _VAGUE = re.compile(
     r"\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|"
     r"billions|scores(?=\s+of\b)|(?:several|a\s+few)\s+(?:hundred|thousand|million))\b"
 )
-# Every match of _VAGUE holds one of these words: a sentence without one has no vague plural.
-# Every match of _VAGUE holds one of these words whole.
+# Every match of _VAGUE holds one of these words whole: a sentence without one is not read.
 _VAGUE_VOCABULARY = letter_runs(
-    [
-        "dozens",
-        "hundreds",
-        "thousands",
-        "millions",
-        "billions",
-        "scores",
-        "hundred",
-        "thousand",
-        "million",
-    ]
+    word_set("dozens hundreds thousands millions billions scores hundred thousand million")
 )
 _VAGUE_LOWER = VAGUE_LOWER
 _AGE_BEFORE = re.compile(
