@@ -555,6 +555,36 @@ class ArticleCount(SQLModel, table=True):
     attributed_claims: int = 0
 
 
+class MeasureTotal(SQLModel, table=True):
+    """Figures (numeric claims with a value) of each measure key: the keys that exist, which a
+    search of the dashboard's figures reads first (a few thousand rows at any size)."""
+
+    __tablename__ = "measure_total"
+
+    measure_key: str = Field(max_length=200, primary_key=True)
+    claims: int = 0
+
+
+class MeasureCount(SQLModel, table=True):
+    """Figures of each measure key in each article, with the article's date and outlet.
+
+    The dashboard's figures about a measure are found down (measure_key, day) from the newest
+    article, so a search reads about as many rows as it shows, whatever the archive holds.
+    """
+
+    __tablename__ = "measure_count"
+    __table_args__ = (
+        sa.Index("ix_measure_count_day", "measure_key", "day", "article_id"),
+        sa.Index("ix_measure_count_outlet_day", "measure_key", "outlet_id", "day", "article_id"),
+    )
+
+    measure_key: str = Field(max_length=200, primary_key=True)
+    article_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    day: date  # the article date (published, else ingested)
+    outlet_id: int
+    claims: int = 0
+
+
 class StatusChangeCount(SQLModel, table=True):
     """Status changes per day, reviewer and (from, to) status, by the claim's article date,
     outlet (and ANY_OUTLET for all of them) and kind, at each grain of the article date."""
