@@ -543,7 +543,7 @@ def reviews_per_week(activity: pd.DataFrame) -> pd.DataFrame:
     return grouped["changes"].sum().rename(columns={"changes": "reviews"})
 
 
-FIGURES = 2000  # the newest figures a chart plots: months of a busy measure's series
+FIGURES = 2000  # the newest figures a chart plots
 
 
 def figures(
@@ -551,8 +551,8 @@ def figures(
 ) -> pd.DataFrame:
     """The ``limit`` newest figures (numeric claims with a value) about ``measure``.
 
-    Columns: claim_id, article_date, value, outlet, measure, quote; newest articles first.
-    Empty when no search. The search resolves to the measure keys that exist
+    Columns: claim_id, article_date (the day), value, outlet, measure, quote; newest articles
+    first. Empty when no search. The search resolves to the measure keys that exist
     (``measure_keys``), then each key's figures are read down the measure counts from the
     newest article under the filter, ``limit`` at most: the cost follows the figures shown
     and the keys found, not the claims stored, and a measure no claim has reads no claim.
@@ -564,23 +564,19 @@ def figures(
     newest = sa.union_all(*(sa.select(_newest_figures(k, where, limit)) for k in keys)).subquery()
     query = (
         sa.select(
-            col(Claim.id),
-            ARTICLE_DATE,
-            col(Claim.value),
+            newest.c.id,
+            newest.c.day,
+            newest.c.value,
             sa.func.coalesce(col(Outlet.name), NO_NAME["outlet"]),
-            col(Claim.measure),
-            col(Claim.quote),
+            newest.c.measure,
+            newest.c.quote,
         )
-        .select_from(
-            newest.join(Claim, col(Claim.id) == newest.c.id)
-            .join(Article, col(Article.id) == newest.c.article_id)
-            .join(Outlet, col(Outlet.id) == col(Article.outlet_id), isouter=True)
-        )
+        .select_from(newest.join(Outlet, col(Outlet.id) == newest.c.outlet_id, isouter=True))
         .order_by(newest.c.day.desc(), newest.c.article_id.desc(), newest.c.start.desc())
         .limit(limit)
     )
     frame = pd.DataFrame(session.execute(query).all(), columns=columns)
-    frame["article_date"] = pd.to_datetime(frame["article_date"], utc=True)
+    frame["article_date"] = pd.to_datetime(frame["article_date"].astype(str), utc=True)
     return frame
 
 
@@ -603,9 +599,12 @@ def measure_keys(session: Session, measure: str) -> list[str]:
 
 
 def _newest_figures(key: str, where: DashboardFilter, limit: int) -> Any:
-    """The ``limit`` newest figures of one measure key under the filter, as (id, day,
-    article_id, start): down the measure counts' (measure_key[, outlet_id], day) index, each
-    article's claims found by (article_id, start)."""
+    """The ``limit`` newest figures of one measure key under the filter, with their
+    article's day and outlet from the counts (the article rows hold whole texts: not read).
+
+    Walked down the measure counts' (measure_key[, outlet_id], day) index, each article's
+    numeric claims found by (article_id, kind).
+    """
     counted = [
         col(MeasureCount.measure_key) == key,
         col(MeasureCount.claims) > 0,
@@ -615,8 +614,12 @@ def _newest_figures(key: str, where: DashboardFilter, limit: int) -> Any:
         sa.select(
             col(Claim.id),
             col(MeasureCount.day),
+            col(MeasureCount.outlet_id),
             col(MeasureCount.article_id),
             col(Claim.start),
+            col(Claim.value),
+            col(Claim.measure),
+            col(Claim.quote),
         )
         .select_from(
             sa.join(MeasureCount, Claim, col(Claim.article_id) == col(MeasureCount.article_id))
