@@ -575,7 +575,9 @@ def figures(
         .order_by(newest.c.day.desc(), newest.c.article_id.desc(), newest.c.start.desc())
         .limit(limit)
     )
-    frame = pd.DataFrame(session.execute(query).all(), columns=columns)
+    # Thousands of rows: taken from the driver as plain tuples, not one Row object each.
+    rows = session.connection().execute(query).cursor.fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=columns)
     frame["article_date"] = pd.to_datetime(frame["article_date"].astype(str), utc=True)
     return frame
 

@@ -9,6 +9,10 @@ them, or to none and answers at once) and ``measure_count`` each key's figures p
 with the article's date and outlet, walked from the newest down (measure_key, day) until the
 figures shown are found. This migration fills them for the claims already stored.
 
+Each article found gives its figures of the key through a claim index on (measure_key,
+article_id, start), which replaces the one on measure_key alone (nothing else searched it):
+only the figures shown are read from the claim table, and ingest writes no extra index.
+
 Revision ID: 0013
 Revises: 0012
 Create Date: 2026-12-05
@@ -53,10 +57,14 @@ def upgrade() -> None:
     rebuild(op.get_bind(), only=TABLES)
     for name, columns in INDEXES.items():  # after the fill: one sort each
         op.create_index(name, "measure_count", columns)
-    for table in TABLES:  # the planners need statistics to pick the count indexes
+    op.create_index("ix_claim_measure_article", "claim", ["measure_key", "article_id", "start"])
+    op.drop_index("ix_claim_measure_key", table_name="claim")
+    for table in (*TABLES, "claim"):  # the planners need statistics to pick the new indexes
         op.execute(f"ANALYZE {table}")
 
 
 def downgrade() -> None:
+    op.create_index("ix_claim_measure_key", "claim", ["measure_key"])
+    op.drop_index("ix_claim_measure_article", table_name="claim")
     for table in TABLES:
         op.drop_table(table)
