@@ -543,7 +543,7 @@ def reviews_per_week(activity: pd.DataFrame) -> pd.DataFrame:
     return grouped["changes"].sum().rename(columns={"changes": "reviews"})
 
 
-FIGURES = 2000  # the newest figures a chart plots
+FIGURES = 500  # the newest figures a chart plots: enough dots to read a series by outlet
 
 
 def figures(
