@@ -604,39 +604,41 @@ def _newest_figures(key: str, where: DashboardFilter, limit: int) -> Any:
     """The ``limit`` newest figures of one measure key under the filter, with their
     article's day and outlet from the counts (the article rows hold whole texts: not read).
 
-    Walked down the measure counts' (measure_key[, outlet_id], day) index, each article's
-    numeric claims found by (article_id, kind).
+    First the ``limit`` newest articles with figures of the key, down the measure counts'
+    (measure_key[, outlet_id], day) index: each holds one at least, so the newest figures are
+    among theirs. Taken apart with their own LIMIT, the planners walk the index and stop
+    rather than read every article of the dates chosen. Then their figures, by the claim
+    index (measure_key, article_id, start).
     """
-    counted = [
-        col(MeasureCount.measure_key) == key,
-        col(MeasureCount.claims) > 0,
-        *_placed(MeasureCount, where),
-    ]
+    articles = (
+        sa.select(col(MeasureCount.article_id), col(MeasureCount.day), col(MeasureCount.outlet_id))
+        .where(
+            col(MeasureCount.measure_key) == key,
+            col(MeasureCount.claims) > 0,
+            *_placed(MeasureCount, where),
+        )
+        .order_by(col(MeasureCount.day).desc(), col(MeasureCount.article_id).desc())
+        .limit(limit)
+        .subquery()
+    )
     return (
         sa.select(
             col(Claim.id),
-            col(MeasureCount.day),
-            col(MeasureCount.outlet_id),
-            col(MeasureCount.article_id),
+            articles.c.day,
+            articles.c.outlet_id,
+            articles.c.article_id,
             col(Claim.start),
             col(Claim.value),
             col(Claim.measure),
             col(Claim.quote),
         )
-        .select_from(
-            sa.join(MeasureCount, Claim, col(Claim.article_id) == col(MeasureCount.article_id))
-        )
+        .select_from(sa.join(articles, Claim, col(Claim.article_id) == articles.c.article_id))
         .where(
-            *counted,
             col(Claim.measure_key) == key,
             col(Claim.kind) == ClaimKind.NUMERIC,
             col(Claim.value).is_not(None),
         )
-        .order_by(
-            col(MeasureCount.day).desc(),
-            col(MeasureCount.article_id).desc(),
-            col(Claim.start).desc(),
-        )
+        .order_by(articles.c.day.desc(), articles.c.article_id.desc(), col(Claim.start).desc())
         .limit(limit)
         .subquery()
     )
