@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck import counts
+from factcheck import counts, triage
 from factcheck.audit import record
 from factcheck.comparable import resolve_as_of, topics
 from factcheck.db import check_page, like_pattern
@@ -261,6 +261,7 @@ def _add_claims(session: Session, fresh: list[tuple[Article, NewArticle]]) -> No
     ]
     if rows:
         session.execute(sa.insert(Claim.__table__), rows)  # type: ignore[attr-defined]
+        triage.stale(session, articles=[article.id for article, _ in fresh])
     places = {
         a.id: (counts.article_day(a.published_at, a.ingested_at), a.outlet_id or NONE_ID)
         for a, _ in fresh

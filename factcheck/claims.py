@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck import counts
+from factcheck import counts, triage
 from factcheck.audit import add_recorded, changes_since, claim_history, named_users, record
 from factcheck.db import check_lengths, check_page, like_pattern
 from factcheck.errors import BadInput, Conflict, Duplicate, Locked, NotAllowed, NotFound
@@ -418,7 +418,7 @@ def update_claim(
 
     The caller commits. The check is a conditional UPDATE, so two reviewers racing on one
     claim cannot both win whatever the isolation level. Every change of a claim goes through
-    here, and so through the count tables (factcheck.counts).
+    here, and so through the count tables (factcheck.counts) and the stored triage points.
     """
     claim = get_claim(session, claim_id=claim_id)
     before = _snapshot(claim, list(changes))
@@ -445,6 +445,7 @@ def update_claim(
         at=now,
         claim_id=claim_id,
     )
+    triage.stale(session, claims=[claim_id])
     record(
         session,
         by=by,

@@ -36,7 +36,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck import counts
+from factcheck import counts, triage
 from factcheck.audit import record
 from factcheck.claims import get_claim, update_claim
 from factcheck.comparable import (
@@ -365,6 +365,7 @@ def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> N
             sa.update(Claim).where(col(Claim.id) == claim.id).values(**keys, group_id=None)
         )
     session.flush()
+    triage.stale(session, claims=claim_ids)  # out of their groups, maybe into others
     for group_id in left:
         recount(session, group_id=group_id)
     _group(
@@ -784,6 +785,8 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     )
     for gid, member in plan.joins:
         member.group_id = ids[gid]
+    # Joined groups grew, maybe into conflict: all their members' points may change.
+    triage.stale(session, claims=[m.id for _, m in plan.joins], groups=known)
     plan.starts.clear()
 
 
@@ -864,6 +867,7 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
         sa.select(*_FIELDS).where(col(Claim.group_id) == group_id).order_by(col(Claim.id))
     ).all()
     members = _members(session, rows)
+    triage.stale(session, claims=[m.id for m in members])  # a new size, conflict, or none
     if len(members) < 2:
         session.execute(
             sa.update(Claim).where(col(Claim.group_id) == group_id).values(group_id=None)

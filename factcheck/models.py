@@ -269,24 +269,14 @@ class Claim(SQLModel, table=True):
     __table_args__ = (
         sa.CheckConstraint('"start" >= 0 AND "end" > "start"', name="ck_claim_span"),
         sa.Index("ix_claim_article_start", "article_id", "start"),
+        # The triage queue reads a recent article's unreviewed claims whose stored points can
+        # reach the page (factcheck.triage, migration 0013); it serves article_id alone too.
+        sa.Index("ix_claim_article_queue", "article_id", "status", "triage_points"),
         # Covering indexes for the dashboard's GROUP BY queries, each holding every column a
         # filtered count reads (see factcheck.dashboard and migration 0004).
         sa.Index("ix_claim_article_kind_status", "article_id", "kind", "status"),
         sa.Index("ix_claim_kind_status_article", "kind", "status", "article_id"),
         sa.Index("ix_claim_speaker_status_kind", "speaker_id", "status", "kind", "article_id"),
-        # The triage queue reads every unreviewed claim's score terms from this index alone
-        # (factcheck.triage, migration 0008).
-        sa.Index(
-            "ix_claim_triage",
-            "status",
-            "priority",
-            "kind",
-            "qualifier",
-            "attribution",
-            "speaker_id",
-            "value",
-            "article_id",
-        ),
         # Verdicts awaiting sign-off, oldest first (every page's sidebar counts them): only
         # those claims are in the index, so the planners see how few they are.
         sa.Index(
@@ -299,12 +289,12 @@ class Claim(SQLModel, table=True):
         # Grouping at ingest reads the latest claims of one key (factcheck.groups).
         sa.Index("ix_claim_group_key_id", "group_key", "id"),
         sa.Index("ix_claim_group_article", "group_id", "article_id"),  # one claim per article
-        # The dashboard's figures about a measure: an article's, in text order (migration 0013).
+        # The dashboard's figures about a measure: an article's, in text order (migration 0014).
         sa.Index("ix_claim_measure_article", "measure_key", "article_id", "start"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
-    article_id: int = Field(foreign_key="article.id", index=True)
+    article_id: int = Field(foreign_key="article.id")  # indexed by ix_claim_article_queue
     kind: ClaimKind = Field(sa_type=enum_column(ClaimKind), index=True)
     start: int  # offset of the first character in article.text
     end: int  # offset after the last character: text[start:end] == quote
@@ -351,6 +341,22 @@ class Claim(SQLModel, table=True):
         default=Priority.NORMAL,
         sa_column_kwargs={"server_default": Priority.NORMAL.value},
     )
+    # The triage score's terms that do not depend on the clock, summed (factcheck.triage keeps
+    # it exact as the claim and its group change).
+    triage_points: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+
+_claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+# The triage queue walks the unreviewed claims by stored points, best first, ties by ID, and
+# reads their articles from the index alone (factcheck.triage, migration 0013); a descending
+# column needs the column itself.
+sa.Index(
+    "ix_claim_queue",
+    _claims.c.status,
+    _claims.c.triage_points.desc(),
+    _claims.c.id,
+    _claims.c.article_id,
+)
 
 
 class Evidence(SQLModel, table=True):

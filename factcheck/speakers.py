@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from factcheck import triage
 from factcheck.audit import record
 from factcheck.db import advisory_lock, check_page, like_pattern
 from factcheck.errors import BadInput, NotFound
@@ -199,6 +200,7 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
         moved = session.execute(
             sa.update(Claim).where(col(Claim.speaker_id) == other_id).values(speaker_id=keep_id)
         ).rowcount  # type: ignore[attr-defined]
+        triage.stale(session, claims=claim_ids)  # a quote's speaker is read by its score
         session.execute(
             sa.update(SpeakerAlias)
             .where(col(SpeakerAlias.speaker_id) == other_id)

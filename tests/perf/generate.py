@@ -10,7 +10,8 @@ off (a throwaway file); PostgreSQL gets ``COPY``. The secondary indexes of the b
 dropped before the load and created again after it from the definitions the migrations left
 in the database (one sort each instead of millions of random B-tree inserts), then the
 dashboard's count tables are built from the rows (factcheck.counts.rebuild), as migration
-0007 does, and the planner's statistics gathered.
+0007 does, then the claims' triage points (factcheck.triage.refresh_points, as migration 0013
+does), and the planner's statistics gathered.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from factcheck.groups import claim_keys
 from factcheck.migrate import upgrade
 from factcheck.models import ClaimKind
 from factcheck.names import name_key
+from factcheck.triage import refresh_points
 
 OUTLETS = [
     "Valley Post", "Harbour Herald", "Northern Ledger", "Capital Wire", "Metro Daily",
@@ -317,6 +319,7 @@ def generate(url: str, *, claims: int, seed: int = 6) -> dict[str, int]:
         raw.close()
     with session_scope(url) as session:
         rebuild(session)
+        refresh_points(session)  # the stored triage points, as the services would keep them
         session.commit()
     analyse(url)
     dispose_engine(url)

@@ -13,8 +13,8 @@ Each article found gives its figures of the key through a claim index on (measur
 article_id, start), which replaces the one on measure_key alone (nothing else searched it):
 only the figures shown are read from the claim table, and ingest writes no extra index.
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-05
 """
 
@@ -26,8 +26,8 @@ from alembic import op
 
 from factcheck.counts import rebuild
 
-revision: str = "0013"
-down_revision: str | None = "0012"
+revision: str = "0014"
+down_revision: str | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
