@@ -25,10 +25,12 @@ from factcheck.models import (
     MeasureCount,
     MeasureTotal,
     Role,
+    SpeakerTotal,
     Status,
     User,
 )
 from factcheck.review import assign, bulk_set_status, send_back, set_status, sign_off
+from factcheck.speakers import merge_speakers
 from tests.factories import found_in, make_article, make_user
 
 EXACT = {
@@ -200,6 +202,20 @@ def test_added_and_edited_claims_are_counted(session: Session) -> None:
     )
     edit_claim(session, claim_id=claims[0].id or 0, seen_version=1, by=editor, speaker="")
     assert counts.check(session) == EXACT
+
+
+def test_a_speaker_merge_moves_the_speaker_counts(session: Session) -> None:
+    editor = _editor(session)
+    _, claims = make_article(session, by=editor)
+    for claim, name in zip(claims[:2], ("Lena Vos", "Mayor L. Vos"), strict=True):
+        edit_claim(session, claim_id=claim.id or 0, seen_version=1, by=editor, speaker=name)
+    ids = [session.get(Claim, c.id).speaker_id for c in claims[:2]]  # type: ignore[union-attr]
+    assert ids[0] != ids[1], "the two names must start as two speakers"
+    merge_speakers(session, keep_id=ids[0] or 0, other_id=ids[1] or 0, by=editor)
+    assert counts.check(session) == EXACT
+    totals = dict(session.exec(select(SpeakerTotal.speaker_id, SpeakerTotal.claims)).all())
+    assert totals.get(ids[0]) == 2
+    assert not totals.get(ids[1])
 
 
 def _figures(session: Session) -> dict[str, int]:
