@@ -16,6 +16,7 @@ from itertools import islice
 
 from .cues import CUE, PASSIVE, TELLING, cue_kind, data_only, is_bare_verb, needs_that
 from .lexicon import alternation, word_set
+from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS, QUALIFIERS, VAGUE_LOWER
 from .lexicon.people import (
     DOCUMENT_NOUNS,
     IRREGULAR_PLURALS,
@@ -49,12 +50,10 @@ _NOT_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # "said at least 12 people died", "said about 300 homes …": a hedged figure opens the clause.
+_FIGURE_WORDS = NUMBER_WORDS | set(FRACTION_WORDS) | set(VAGUE_LOWER) | {"a", "an", "dozen"}
 _HEDGED_FIGURE = re.compile(
-    r"\s*(?:at\s+(?:least|most)|about|around|roughly|nearly|almost|some|up\s+to|"
-    r"as\s+(?:many|much|few)\s+as|more\s+than|fewer\s+than|less\s+than)\s+"
-    r"(?:[$€£¥]?\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|hundred|thousand|half|dozens?|hundreds|thousands)\b)",
-    re.IGNORECASE,
+    rf"\s*(?i:{alternation(QUALIFIERS, ignore_case=True)})\s+"
+    rf"(?:[$€£¥]?\d|(?i:{alternation(_FIGURE_WORDS, ignore_case=True)})\b)"
 )
 _OBJECT = re.compile(
     r"\s+(?:reporters|journalists|him|her|them|us|me|lawmakers|parliament|the\s+\w+|"

@@ -26,10 +26,18 @@ from itertools import islice, takewhile
 from .cues import speech_forms
 from .lexicon import alternation, first_letter_check, word_set
 from .lexicon.currencies import CURRENCIES, MONEY_WORDS
+from .lexicon.dates import MONTH_ABBREVIATIONS, MONTHS
 from .lexicon.measures import CANONICAL, GENERIC_COUNTED, LY_ADJECTIVES, PEOPLE_MEASURES
 from .lexicon.numbers import (
+    CHANGE_ADVERBS,
+    CHANGE_FROM_WORDS,
+    CHANGE_WORDS,
+    DURATION_VERBS,
     FRACTION_WORDS,
+    LEVEL_VERBS,
     NUMBER_WORDS,
+    QUALIFIED,
+    QUALIFIERS,
     SCALE_ABBREVIATIONS,
     SCALE_LETTERS,
     SCALE_WORDS,
@@ -133,13 +141,11 @@ _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
 _LIST_NUMBER_AFTER = re.compile(r"[.)]\s")
 # Change verbs before "X to Y": "fell 1.8% to 7,912" is a change and a level, not a range.
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|climbed|climbs|gained|"
-    r"gains|lost|loses|dropped|drops|slipped|slips|jumped|jumps|surged|soared|plunged|tumbled|"
-    r"slid|added|shed|increased|decreased|grew|declined|up|down|by)\s+(?:\w+\s+)?$"
+    rf"\b(?:{alternation(CHANGE_WORDS | CHANGE_ADVERBS | {'by'})})\s+(?:\w+\s+)?$"
 )
+# "a week" is a length after a qualifier or a verb of spending time: "for a week", "took a day".
 _DURATION_LEAD = re.compile(
-    r"\b(?i:at least|at most|more than|less than|up to|close to|nearly|almost|about|around|"
-    r"roughly|over|under|within|for|took|takes|take|lasted|lasts|last|spent|spend|after)\s+$"
+    rf"\b(?i:{alternation([*QUALIFIERS, *DURATION_VERBS], ignore_case=True)})\s+$"
 )
 _AFTER_TIME = re.compile(r"\s+(?:after|before|of|since|from)\b|['’]s\b")
 _DOZENS = {"dozen": 12.0, "baker's dozen": 13.0, "baker’s dozen": 13.0}
@@ -150,9 +156,10 @@ _MINUS_BEFORE = re.compile(r"(?<!plus or )(?<!Plus or )\b(?i:minus|negative)\s+$
 _AND = re.compile(r"\s+and\s+")
 _RANGED = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|between|vary|varies|varied)\b")
 _BY_BEFORE = re.compile(r"\bby\s+(?:\w+\s+)?$")  # "cut by six to eight minutes": a range
+# A fraction word is a figure after a change or a qualifier: "cut by a third", "nearly half".
 _FRACTION_LEAD = re.compile(
-    r"\b(?:by|down|up|cut|fell|rose|lost|gained|than|nearly|almost|about|around|roughly|over|"
-    r"under|only|just|some|to)\s+$"
+    rf"\b(?:{alternation(CHANGE_WORDS | CHANGE_ADVERBS | {'by', 'than', 'to'})}"
+    rf"|{alternation(QUALIFIERS)})\s+$"
 )
 _VAGUE = re.compile(
     r"\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|"
@@ -174,8 +181,7 @@ _PASSIVE_AFTER = re.compile(
 )
 _COST_VERB = word_set("cost costs costing worth")
 _COST_BEFORE = re.compile(
-    r"\b(cost|costs|costing)\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+"
-    r"(?:(?i:about|around|roughly|nearly|almost|some|up\s+to|more\s+than|over)\s+)?$"
+    rf"\b(cost|costs|costing)\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+{QUALIFIED}$"
 )
 _HYPHEN_SUFFIX = re.compile(r"-(?:old|long|wide|high|tall|deep|thick|strong|plus|odd)\b")
 _COMPOUND = re.compile(r"-([a-z]{3,})\b(?!-[a-z]+-)")
@@ -192,10 +198,7 @@ _COLON_RATIO = re.compile(r":(\d{1,3}(?:,\d{3}){1,3}|\d{1,7})(?![\d:/.])")
 _TALLY_AFTER = re.compile(rf"\s+(?:{alternation(TALLY_NOUNS)})\b")
 _TALLY_BEFORE = re.compile(r"\b(?:voted|vote\s+of|votes\s+of|split|margin\s+of)\s+$")
 _ATTACHED = re.compile(r"[A-Za-z]+")
-_MONTH_NAMES = word_set(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
-)
+_MONTH_NAMES = MONTHS | MONTH_ABBREVIATIONS
 _MONTH_FORMS = sorted(_MONTH_NAMES | {m.upper() for m in _MONTH_NAMES}, key=len, reverse=True)
 _MONTHS = rf"(?:{'|'.join(_MONTH_FORMS)})\.?"
 _MONTH_WORD = re.compile(_MONTHS)
@@ -203,18 +206,10 @@ _AFTER_MONTH = re.compile(rf"\b{_MONTHS}\s+$")
 _BEFORE_MONTH = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
 _RANGE_SEP = re.compile(r"-\s+to\s+|\s*[-–—]\s*|\s+(?:to|and|through)\s+")
 _PLUS_MINUS = re.compile(r"\s?(?:\+/-|\+-|±)\s?")
-_QUALIFIERS = (
-    "no more than", "no fewer than", "no less than", "at least", "at most", "more than",
-    "less than", "fewer than", "as many as", "as much as", "as few as", "up to", "close to",
-    "just over", "just under", "well over", "upwards of", "in excess of", "somewhere around",
-    "an estimated", "estimated", "approximately", "roughly", "closer to", "maybe", "perhaps",
-    "around", "about", "nearly", "almost", "some", "over", "under", "exactly", "precisely",
-    "only", "just", "below", "above", "plus or minus",
-)  # fmt: skip
 # Anchored at the number, so the order of the phrases cannot change what is found.
 _QUALIFIER = re.compile(
-    rf"\b{first_letter_check(_QUALIFIERS, ignore_case=True)}"
-    rf"((?i:{alternation(_QUALIFIERS, ignore_case=True)}))\s+$"
+    rf"\b{first_letter_check(QUALIFIERS, ignore_case=True)}"
+    rf"((?i:{alternation(QUALIFIERS, ignore_case=True)}))\s+$"
 )
 _AFTER_QUALIFIER = re.compile(r"(?:\s+[a-z]+)?\s+(or more|or so|or fewer|or less)\b|(\+)")
 # "over" before a duration means "more than" after these words ("for over a year"), else during.
@@ -226,10 +221,7 @@ _WORD_AFTER = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*)[ \u00a0]+$")
 _CHANGE_VERB = re.compile(
-    r"\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|increases|decreased|"
-    r"decreases|reduced|grew|grown|dropped|drops|climbed|declined|jumped|cut|raised|went|"
-    r"changed|surged|soared|plunged|slipped|shrank|doubled|moved|up|down)\s+(?:\w+\s+)?from\s+"
-    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|approximately\s+|just\s+)?$"
+    rf"\b(?:{alternation(CHANGE_FROM_WORDS | CHANGE_ADVERBS)})\s+(?:\w+\s+)?from\s+{QUALIFIED}$"
 )
 _STOP = word_set(
     """
@@ -264,13 +256,9 @@ _TIME_TAIL = word_set(
 _COMPARATIVES = word_set(
     "higher lower more less bigger smaller cheaper dearer greater larger up down"
 )
-_CHANGED = word_set(
-    "fell fallen rose risen grew grown dropped increased decreased declined jumped climbed "
-    "slumped soared surged doubled halved rises falls grows drops increases decreases declines "
-    "jumps climbs slumps soars surges"
-)
-_TO_BEFORE = re.compile(r"\bto\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
+_CHANGED = LEVEL_VERBS
+_TO_BEFORE = re.compile(rf"\bto\s+{QUALIFIED}$")
+_FROM_BEFORE = re.compile(rf"\bfrom\s+{QUALIFIED}$")
 _COPULA = word_set("was is were are stood stands totalled totaled totals reach reached reaches hit")
 # How far back the words a figure measures are looked for (its clause, within this reach).
 _MEASURE_REACH = 200
@@ -279,7 +267,6 @@ _COORDINATORS = word_set("and but or while whereas")
 _ANAPHORS = word_set("it this that")
 _NUMBER_OF = re.compile(r"^(?:number|figure|total|count|tally) of (?=\w)", re.IGNORECASE)
 _COPULA_OR_CHANGED = _COPULA | _CHANGED
-_PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
 # Pattern: … said|that|if|show CLAUSE — a clause opens after a cue, "that" or a subordinator,
@@ -1016,7 +1003,7 @@ def _subject_of_passive(text: str, reading: _Reading) -> str | None:
 # what the level before it does: "2,300 people evacuated …, up from 1,400 at midday".
 _COMPARED = re.compile(
     r"(?:\b(?:up|down|higher|lower|rising|falling)[ \u00a0]+from|,[ \u00a0]*from)[ \u00a0]+"
-    r"(?:(?i:about|around|roughly|nearly|almost|just|some)[ \u00a0]+)?$"
+    rf"{QUALIFIED}$"
 )
 
 

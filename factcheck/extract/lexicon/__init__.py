@@ -3,7 +3,8 @@
 Modules, one per kind of knowledge:
 - units: units of measurement (kind, days, forms: plural and abbreviations)
 - currencies: currencies (code, symbols, letter prefixes, words)
-- numbers: number words, scale words (lakh, crore…), fractions and vague plurals
+- numbers: number words, scale words (lakh, crore…), fractions, vague plurals, qualifiers
+  ("at least", "some") and the verbs a figure changes by, with their forms
 - cues: reporting verbs with their forms and the kind of content they take
 - people: titles, organisation and body nouns, pronouns, determiners
 - dates: month and weekday names, the date phrases a figure may be "as of"
