@@ -215,3 +215,22 @@ def test_every_qualifier_may_stand_between_a_level_word_and_its_figure(
     """The qualifiers are one list: "upwards of" and "at least" count as "about" does."""
     (found,) = figures(text)
     assert found.as_of == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        ("Nearly a quarter of a million people signed.", "a quarter of a million", 250_000,
+         "people"),
+        ("Three-quarters of a million euros went missing.", "Three-quarters of a million euros",
+         750_000, "EUR"),
+        ("The scheme cost a third of a billion dollars.", "a third of a billion dollars",
+         1e9 / 3, "USD"),
+    ],
+)  # fmt: skip
+def test_a_fraction_of_a_scale_is_one_figure(
+    text: str, quote: str, value: float, unit: str
+) -> None:
+    (found,) = figures(text)
+    assert (found.quote, found.unit) == (quote, unit)
+    assert found.value == pytest.approx(value)
