@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from itertools import islice
 
 from .cues import CUE, PASSIVE, TELLING, cue_kind, data_only, is_bare_verb, needs_that
-from .lexicon import alternation, word_set
+from .lexicon import alternation
+from .lexicon.grammar import EXPECT_FORMS, FIRST_PERSON_SPEAKERS
 from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS, QUALIFIERS, VAGUE_LOWER
 from .lexicon.people import (
     DOCUMENT_NOUNS,
@@ -94,7 +95,6 @@ _PUT_IT = re.compile(r"\s+it\b(?!\s+at\b)")
 _PARENTHETICAL = re.compile(r",\s*(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+$")
 _QUOTE_OR_STOP = re.compile(r"[\"“”.;:]")
 _COLON_CONTENT = re.compile(r"\s*:\s+(?=[^\s\"“‘'])")
-_EXPECT = word_set("expect expects expected")
 _PASSIVE = re.compile(
     rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE})\s+by\s+"
     r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
@@ -367,7 +367,7 @@ class _SentenceReader:
         if (
             _NOT_CLAUSE.match(head)
             and not _HEDGED_FIGURE.match(head)
-            and not (cue in _EXPECT and head.lstrip().startswith("to "))
+            and not (cue in EXPECT_FORMS and head.lstrip().startswith("to "))
         ):
             return None, 0.0  # "reiterated his vow to …", "said on Tuesday."
         if _FINITE.search(head) or _words(head, 0, len(head)) >= 4:
@@ -569,7 +569,7 @@ def _turn_claims(
             continue
         for att in found:
             in_turn = turn.start <= att.cue_at < turn.end
-            if in_turn and (att.speaker or "").lower() in _FIRST_PERSON_SPEAKERS:
+            if in_turn and (att.speaker or "").lower() in FIRST_PERSON_SPEAKERS:
                 att.speaker = turn.speaker
         for i, sentence in enumerate(sentences):
             start, end = max(sentence.start, turn.start), sentence.end
@@ -596,9 +596,6 @@ def _intro_quotes(
         for q in quotes
         if q.mark < turns[0].start and q.mark not in used
     ]
-
-
-_FIRST_PERSON_SPEAKERS = word_set("i we")
 
 
 def _enclosing(att: Attribution, found: list[Attribution]) -> Attribution | None:

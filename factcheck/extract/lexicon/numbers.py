@@ -88,5 +88,9 @@ QUALIFIERS = (
 # Words before "a week", "an hour" that make it a length of time: "took a day", "for a week".
 DURATION_VERBS = ("within", "for", "took", "takes", "take", "lasted", "lasts", "last", "spent",
                   "spend", "after")  # fmt: skip
+# Qualifiers that keep "one" a figure ("only one", "at least one"); a bare "one" is a word.
+QUALIFIERS_KEEP_ONE = frozenset({"only", "at least", "more than", "just", "exactly", "some"})
+# Counting nouns that are a number: "more than a dozen aftershocks".
+DOZENS = {"dozen": 12.0, "baker's dozen": 13.0, "baker’s dozen": 13.0}
 # A regex for an optional qualifier and the space after it: "from about 1,400", "to at least 52".
 QUALIFIED = rf"(?:(?i:{alternation(QUALIFIERS, ignore_case=True)})\s+)?"
