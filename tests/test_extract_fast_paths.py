@@ -20,9 +20,9 @@ from factcheck.extract.attribution import Attribution
 from factcheck.extract.cues import CUE, CUE_KIND, PASSIVE_VERBS
 from factcheck.extract.engine import _Sources
 from factcheck.extract.lexicon import alternation, first_letter_check
+from factcheck.extract.lexicon.grammar import HEADLINE_SMALL_WORDS
 from factcheck.extract.lexicon.people import LOWER_TITLES, TITLES
 from factcheck.extract.sentences import (
-    _SMALL_WORDS,
     _WORD,
     fold_case,
     is_headline,
@@ -88,7 +88,7 @@ def test_the_trie_shares_prefixes() -> None:
 
 def headline_by_every_word(line: str) -> bool:
     """is_headline as first written: count every word of the line."""
-    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in _WORD.findall(line) if w.lower() not in HEADLINE_SMALL_WORDS]
     if len(words) < 2 or len(words) > 30:
         return False
     return sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)

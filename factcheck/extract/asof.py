@@ -26,7 +26,7 @@ from .lexicon.dates import (
     PARTS_OF_DAY,
     WEEKDAYS,
 )
-from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS
+from .lexicon.numbers import CHANGE_WORDS, FRACTION_WORDS, NUMBER_WORDS, QUALIFIED
 
 # "Dec. 31" keeps its dot; "the end of June." does not take the sentence's full stop.
 _MONTH = rf"(?:{alternation(MONTHS | MONTH_ABBREVIATIONS)})(?:\.(?=\s*\d))?"
@@ -57,13 +57,11 @@ _BREAK = re.compile(
 # A date phrase opens its clause when nothing of the clause comes before it.
 _OPENS = re.compile(r"(?:[,;:(—–]|\s-|\band)\s*$")
 _AND = re.compile(r"\b(?:and|but|or)\b")
-_QUALIFIED = r"(?:(?i:about|around|roughly|nearly|almost|just|some|over|under|more\s+than)\s+)?"
 # A level: what a figure rose or fell to, an earlier level it is compared with, a copula's.
 _LEVEL_BEFORE = re.compile(
-    r"(?:\b(?:up|down|higher|lower)\s+from|\bfrom|\b(?:rose|risen|rises|rising|fell|fallen|falls|"
-    r"climbed|dropped|grew|jumped|increased|decreased|declined|slipped|surged|soared)\s+to|"
+    rf"(?:\b(?:up|down|higher|lower)\s+from|\bfrom|\b(?:{alternation(CHANGE_WORDS)})\s+to|"
     r"\breached|\bstood\s+at|\bwas|\bwere|\bis|\bare|\bat)\s+"
-    rf"{_QUALIFIED}$"
+    rf"{QUALIFIED}$"
 )
 _LEVEL_DATE = re.compile(
     rf"(?:\s+[\w'’-]+){{0,3}}?\s+((?:a|one)\s+(?:{_PERIOD}|day|decade)\s+(?:earlier|ago|before)"
@@ -81,8 +79,8 @@ _TOTAL_BEFORE = re.compile(
     r"(?:(?:the|its|their|his|her|all)\s+)?"
     r"(?:[\w-]+['’]s\s+)?(?:usual\s+|remaining\s+)?$"
 )
-_FROM_BEFORE = re.compile(rf"\bfrom\s+{_QUALIFIED}$")
-_NOW_BEFORE = re.compile(rf"\bnow\s+(?:[a-z]+\s+){{0,2}}{_QUALIFIED}$")
+_FROM_BEFORE = re.compile(rf"\bfrom\s+{QUALIFIED}$")
+_NOW_BEFORE = re.compile(rf"\bnow\s+(?:[a-z]+\s+){{0,2}}{QUALIFIED}$")
 _NOW_AFTER = re.compile(r"(?:\s+[\w'’-]+)?\s+(now)\b")
 
 

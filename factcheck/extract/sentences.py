@@ -7,20 +7,12 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .lexicon import word_set
+from .lexicon.grammar import ABBREVIATIONS, HEADLINE_SMALL_WORDS
 
-# Words that end with a full stop without ending the sentence ("Mr. Netanyahu", "Gen. Halevi").
-_ABBREVIATIONS = word_set(
-    """
-    mr mrs ms dr st gen sen rep gov lt col capt sgt maj cpl adm prof jr sr inc ltd co corp
-    no nos vs etc approx est dept fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev
-    hon pres supt insp det cmdr brig"""
-)
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_SMALL_WORDS = word_set("a an the of for to in on and but or at by with as from vs")
 # A "sentence" longer than this is cut (at a space where there is one) so that every pass that
 # looks around inside a sentence does bounded work: pasted tables or hostile input stay linear.
 MAX_SENTENCE = 1500
@@ -53,7 +45,7 @@ def is_headline(line: str) -> bool:
     words = lower = 0
     for match in _WORD.finditer(line):
         word = match.group()
-        if word.lower() in _SMALL_WORDS:
+        if word.lower() in HEADLINE_SMALL_WORDS:
             continue
         words += 1
         if not word[0].isupper():
@@ -75,7 +67,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
         return True
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
         return True
-    return word.lower() in _ABBREVIATIONS
+    return word.lower() in ABBREVIATIONS
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

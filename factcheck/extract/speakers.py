@@ -7,8 +7,19 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .lexicon import alternation, first_letter_check, word_set
+from .lexicon import alternation, first_letter_check
 from .lexicon.cues import CUES, IRREGULAR_PAST
+from .lexicon.grammar import (
+    CLAUSE_WORDS,
+    FEMININE_PRONOUNS,
+    FUNCTION_WORDS,
+    NOT_HEAD_WORDS,
+    NOT_SUBJECT_WORDS,
+    PERSON_PRONOUNS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+    TITLE_LEADS,
+)
 from .lexicon.numbers import SMALL_WORDS
 from .lexicon.people import (
     ARTICLES,
@@ -26,6 +37,7 @@ from .lexicon.people import (
     SHORT_TITLES,
     STUDY_PEOPLE,
     SUBORDINATING_OPENERS,
+    TITLE_GENDER,
     TITLES,
 )
 from .sentences import (
@@ -54,7 +66,6 @@ _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
 # "two Rural League MPs", "Three doctors": a group counted, not named.
 _COUNTED = re.compile(rf"(?i:{alternation(set(SMALL_WORDS) - {'one'})}|\d[\d,]*)\s")
 _DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
-_PERSON_PRONOUNS = frozenset({"he", "she"})
 _ANONYMOUS = re.compile(
     r"\b(?:sources?|officials?|people|persons?|diplomats?|insiders?|aides?|someone|witnesses|"
     r"residents|analysts|experts|critics)\b",
@@ -85,7 +96,6 @@ _BOUNDARY = re.compile(
     r",(?!\d{3}\b)|[;:()\[\]—–\"“”]|\s-\s|\b(?:and|but|or|while|whereas|as|because|although|"
     r"though|that|which|who|whom|whose|when|if|so(?!\s+far)|where)\b"
 )
-_SUBORDINATORS = word_set("while whereas as because although though when if")
 # "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
 _APPOSITIVE = re.compile(
     r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s$)",
@@ -94,17 +104,13 @@ _APPOSITIVE = re.compile(
 _OWNER_DATA = re.compile(
     r"(.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|statistics|numbers|estimates)"
 )
-_NOT_SUBJECT_WORDS = word_set(
-    "been being the a an his her their its our my your these those this that such of to in on "
-    "for with by at from no any some new latest recent"
-)
 _NOT_SUBJECT_END = re.compile(
-    rf"\b(?:{alternation(_NOT_SUBJECT_WORDS, ignore_case=True)})\s*$|['’]s\s*$|\ws['’]\s*$",
+    rf"\b(?:{alternation(NOT_SUBJECT_WORDS, ignore_case=True)})\s*$|['’]s\s*$|\ws['’]\s*$",
     re.IGNORECASE,
 )
 # A match of _NOT_SUBJECT_END ends where the trailing spaces begin and is at most this long,
 # so searching this much before them finds what searching the whole text would.
-_NOT_SUBJECT_REACH = max(3, *map(len, _NOT_SUBJECT_WORDS))
+_NOT_SUBJECT_REACH = max(3, *map(len, NOT_SUBJECT_WORDS))
 # Pattern: SUBJECT VERB-ed CUE-WORD that — a cue word right after a reporting verb in the past
 # is that verb's object, a noun; the subject of the verb speaks ("Wambui dismissed claims
 # that …", "He denied reports that …").
@@ -144,7 +150,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     left = _TRAILING_FILLER.sub("", left)
     parts = _parts(left)
     last, boundary = parts[-1]
-    subordinate = boundary in _SUBORDINATORS
+    subordinate = boundary in SUBORDINATORS
     if not last.strip():
         if boundary in ("and", "but", "or"):
             return Subject(None, "coordinated")
@@ -203,7 +209,7 @@ def _is_proper_body(part: str) -> bool:
     if not words or words[0] in OPENERS or _LEADING_PREPOSITION.match(part.strip()):
         return False
     if _DEFINITE_NP.fullmatch(part.strip()):
-        return not any(w.lower() in _CLAUSE_WORDS for w in words)
+        return not any(w.lower() in CLAUSE_WORDS for w in words)
     return len(words) <= 6 and _PROPER_BODY.fullmatch(part.strip()) is not None
 
 
@@ -233,7 +239,7 @@ def _noun_phrase(part: str, subordinate: bool) -> Subject:
     for i in range(
         1, len(words) - 1
     ):  # "a figure the WHO (expects)": the relative clause's subject
-        if words[i] in ("the", "a", "an") and words[i - 1].lower() not in _PREPOSITIONS:
+        if words[i] in ("the", "a", "an") and words[i - 1].lower() not in PREPOSITIONS:
             words, phrase = words[i:], " ".join(words[i:])
             break
     if not words or len(words) > 9 or not is_speaker_phrase(phrase):
@@ -247,23 +253,17 @@ def is_speaker_phrase(phrase: str) -> bool:
     "held his own seat with a majority of 1", "Washington has so far" and "Your" are not.
     """
     words = phrase.split()
-    if not any(c.isalpha() for c in phrase) or words[-1].lower() in _NOT_HEAD:
+    if not any(c.isalpha() for c in phrase) or words[-1].lower() in NOT_HEAD_WORDS:
         return False
     if len(words) == 1:
         return words[0].lower() not in DETERMINERS
     inner = [w.lower() for w in words[1:]]
-    return not any(w in _CLAUSE_WORDS or w in DETERMINERS - ARTICLES for w in inner)
+    return not any(w in CLAUSE_WORDS or w in DETERMINERS - ARTICLES for w in inner)
 
 
 # "But Ortiz", "Even the treasurer", "While AT&T": an opener is no part of the speaker.
 _LEADING_CONJUNCTION = re.compile(rf"^(?:{alternation(OPENERS)})\s+(?=[A-Za-z])")
 _CONTRACTION = re.compile(r"['’](?:ve|d|ll|m|re)$", re.IGNORECASE)
-_PREPOSITIONS = word_set("of at for in on from with by to into about over under than and or")
-_NOT_HEAD = word_set("far so also then now just even still only very")
-_CLAUSE_WORDS = word_set(
-    "is are was were has have had will would can could should may might must do does did been "
-    "what how why where whether"
-)
 
 
 def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -349,7 +349,7 @@ class NameBook:
         with a name ("the minister" after "Foreign Minister Anneli Varos").
         """
         words = phrase.split()
-        if not words or words[0].lower() not in _TITLE_LEADS:
+        if not words or words[0].lower() not in TITLE_LEADS:
             return None
         title = title_key(words[1:])
         if not title:
@@ -377,10 +377,6 @@ def _holder(holders: list[tuple[int, str]], pos: int | None) -> str | None:
 
 # How many holders of one title are compared to find that they are one person.
 _FEW = 8
-
-
-# Words that open a title used as a speaker: "the minister", "its chief executive".
-_TITLE_LEADS = word_set("the its their his her")
 
 
 def title_key(words: Sequence[str]) -> str:
@@ -476,7 +472,7 @@ def _mention(book: NameBook, pos: int, tokens: list[str], known: dict[str, str |
         name = book.surnames[name]
     book.surnames[name.split()[-1]] = name
     book.mentions.append((pos + len(phrase), name))
-    if gender := _TITLE_GENDER.get(tokens[0].lower().rstrip(".")):
+    if gender := TITLE_GENDER.get(tokens[0].lower().rstrip(".")):
         book.gender[name] = gender
 
 
@@ -489,7 +485,7 @@ def _genders(book: NameBook, text: str) -> None:
             continue
         pronoun = _NEXT_PRONOUN.search(text, pos, min(nxt, pos + 200))
         if pronoun is not None:
-            book.gender[name] = "she" if pronoun.group(1).lower() in _FEMININE else "he"
+            book.gender[name] = "she" if pronoun.group(1).lower() in FEMININE_PRONOUNS else "he"
 
 
 # "the finance chief, Priya Raman," and "The union's general secretary, Owen Pryce,".
@@ -534,9 +530,7 @@ _NEXT_PRONOUN = re.compile(
     r"((?i:he|his|she|her))\b",
     re.MULTILINE,
 )
-_FEMININE = word_set("she her hers")
-_TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she"}
-_TITLE_GENDER |= {"lady": "she", "dame": "she"}
+TITLE_GENDER |= {"lady": "she", "dame": "she"}
 
 
 # "Agency director Lena Haugland", "Ministry spokesman Ali Reza": a lone organisation word
@@ -548,7 +542,7 @@ def _organisation(tokens: list[str], firm: bool) -> str | None:
     """ "Brightline Appliances Ltd" opening a sentence: a body "the company" may later mean."""
     if tokens and tokens[0] in ("The", "A", "An"):
         tokens = tokens[1:]
-    if not tokens or tokens[0].endswith(("'s", "’s")) or tokens[0].lower() in _FUNCTION_WORDS:
+    if not tokens or tokens[0].endswith(("'s", "’s")) or tokens[0].lower() in FUNCTION_WORDS:
         return None
     if firm or _has_org_word(tokens):
         return " ".join(tokens)
@@ -585,18 +579,11 @@ def _tidy(raw: str | None) -> str | None:
     if phrase.endswith(".") and len(phrase.split()[-1]) > 4:
         phrase = phrase[:-1]
     words = phrase.split()
-    if not words or len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
+    if not words or len(words) == 1 and words[0].lower() in FUNCTION_WORDS:
         return None
     if words[0] in ("The", "A", "An") and len(words) > 1:
         phrase = words[0].lower() + phrase[len(words[0]) :]
     return phrase
-
-
-_FUNCTION_WORDS = word_set(
-    """
-    the a an this that these those it its there here which who whom what one some any all
-    and or but of to in on at by for with from as is was were be"""
-)
 
 
 _SPOKESPERSON = re.compile(
@@ -642,7 +629,7 @@ class Resolver:
         if low == "they" and (body := self._recent_body(pos)):
             return body, True  # "The health ministry published figures. They said …"
         if low in PRONOUNS:
-            person = self._antecedent(pos, para, low) if low in _PERSON_PRONOUNS else None
+            person = self._antecedent(pos, para, low) if low in PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
         if _COUNTED.match(phrase):
             self.seen.append(phrase)
