@@ -427,8 +427,11 @@ TABLES: tuple[type[Any], ...] = (
 
 
 def check(session: Session) -> dict[str, int]:
-    """The rows of each count table that differ from a full count (all zeros: exact)."""
-    found = {}
+    """The rows of each count table that differ from a full count (all zeros: exact), and
+    the claims whose stored triage points differ from their terms (``claim.triage_points``)."""
+    from factcheck import triage  # the queue reads claims through the claims module
+
+    found = {"claim.triage_points": triage.wrong_points(session)}
     for model, full in expected(session).items():
         stored = _stored(model)
         wrong = 0
@@ -446,8 +449,11 @@ def repair(session: Session, *, by: User) -> dict[str, int]:
     Returns ``check``'s answer from before the rebuild. On SQLite writers wait meanwhile.
     """
     require(by, Action.REPAIR_COUNTS)
+    from factcheck import triage
+
     wrong = check(session)
     rebuild(session)
+    triage.refresh_points(session)
     record(session, by=by, action="counts.rebuild", entity="counts", entity_id=None, after=wrong)
     session.commit()
     return wrong

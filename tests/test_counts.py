@@ -34,6 +34,7 @@ from factcheck.speakers import merge_speakers
 from tests.factories import found_in, make_article, make_user
 
 EXACT = {
+    "claim.triage_points": 0,
     "claim_count": 0,
     "speaker_count": 0,
     "speaker_total": 0,
@@ -312,6 +313,17 @@ def test_check_finds_a_wrong_count_and_rebuild_repairs_it(session: Session) -> N
     session.commit()
     assert counts.check(session) == EXACT
     assert _headline(session) == {"false": 1, "unreviewed": 2}
+
+
+def test_check_finds_wrong_triage_points_and_an_admin_repairs_them(session: Session) -> None:
+    editor = _editor(session)
+    _, claims = make_article(session, by=editor)
+    session.execute(sa.update(Claim).values(triage_points=Claim.triage_points + 7))
+    session.commit()
+    assert counts.check(session)["claim.triage_points"] == len(claims)
+    wrong = counts.repair(session, by=make_user(session, role=Role.ADMIN))
+    assert wrong["claim.triage_points"] == len(claims)
+    assert counts.check(session) == EXACT
 
 
 def test_concurrent_reviewers_keep_counts_exact(session: Session, db_url: str) -> None:
