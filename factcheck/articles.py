@@ -262,18 +262,22 @@ def _add_claims(session: Session, fresh: list[tuple[Article, NewArticle]]) -> No
     if rows:
         session.execute(sa.insert(Claim.__table__), rows)  # type: ignore[attr-defined]
         triage.stale(session, articles=[article.id for article, _ in fresh])
-    for article, item in fresh:
-        day = counts.article_day(article.published_at, article.ingested_at)
-        for f in item.claims:
-            found = counts.Facts(
-                article_id=article.id or 0,
-                day=day,
-                outlet_id=article.outlet_id or NONE_ID,
-                speaker_id=speakers.get(f.speaker or "") or NONE_ID,
-                kind=ClaimKind(f.kind),
-                status=Status.UNREVIEWED,
-            )
-            counts.claim_changed(session, before=None, after=found)
+    places = {
+        a.id: (counts.article_day(a.published_at, a.ingested_at), a.outlet_id or NONE_ID)
+        for a, _ in fresh
+    }
+    for row in rows:  # counted from the rows stored: the keys are those written
+        day, outlet = places[row["article_id"]]
+        found = counts.Facts(
+            article_id=row["article_id"],
+            day=day,
+            outlet_id=outlet,
+            speaker_id=row["speaker_id"] or NONE_ID,
+            kind=row["kind"],
+            status=Status.UNREVIEWED,
+            measure_key=counts.figure_key(row["kind"], row["value"], row["measure_key"]),
+        )
+        counts.claim_changed(session, before=None, after=found)
 
 
 def get_article(session: Session, *, article_id: int) -> Article:

@@ -1100,7 +1100,8 @@ def counts_command(
     ] = False,
     user: Annotated[str, typer.Option("--user", "-u", help="Your e-mail, for --rebuild.")] = "",
 ) -> None:
-    """Check the dashboard's count tables against a full count of the claims, or rebuild them.
+    """Check the dashboard's count tables (and the triage queue's stored points) against a
+    full count of the claims, or rebuild them.
 
     Exits with 1 when a count is wrong. Example: factcheck counts --check
     """

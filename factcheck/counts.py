@@ -14,9 +14,12 @@ The tables (factcheck.models): claims per article date, outlet, kind and status
 together under ANY_OUTLET) with each speaker's total
 (``speaker_total``, the order speakers are ranked in); each article's claims by kind
 (``article_count``); status changes per day, reviewer and (from, to) status
-(``status_change_count``). A date is counted at three grains, its day, its month and all
-time, so that any range of dates reads the days at its ends and the months between
-(``periods``): how many claims there are does not change how many rows a filter reads.
+(``status_change_count``); figures (numeric claims with a value) per measure key
+(``measure_total``, the keys a search of the figures resolves to) and per measure key and
+article (``measure_count``, walked newest first to find them). A date is counted at three
+grains, its day, its month and all time, so that any range of dates reads the days at its
+ends and the months between (``periods``): how many claims there are does not change how
+many rows a filter reads.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ from factcheck.models import (
     ClaimKind,
     Event,
     Grain,
+    MeasureCount,
+    MeasureTotal,
     SpeakerCount,
     SpeakerTotal,
     Status,
@@ -65,6 +70,13 @@ class Facts:
     speaker_id: int  # NONE_ID: no speaker
     kind: ClaimKind
     status: Status
+    measure_key: str | None  # a figure's (``figure_key``); None: the claim is no figure
+
+
+def figure_key(kind: ClaimKind | str, value: float | None, measure_key: str | None) -> str | None:
+    """The measure key a claim is counted under as a figure: numeric, with a value and a
+    measure key (what the dashboard's figures plot); None for any other claim."""
+    return measure_key if kind == ClaimKind.NUMERIC and value is not None else None
 
 
 def article_day(published_at: datetime | None, ingested_at: datetime) -> date:
@@ -87,6 +99,8 @@ class _Ledger:
     totals: Counter[int] = field(default_factory=Counter)
     articles: dict[int, list[Any]] = field(default_factory=dict)  # id: [day, outlet, +3 counts]
     changes: Counter[tuple[Any, ...]] = field(default_factory=Counter)
+    measures: dict[tuple[str, int], list[Any]] = field(default_factory=dict)  # [day, outlet, n]
+    measure_totals: Counter[str] = field(default_factory=Counter)
     places: dict[int, tuple[date, int]] = field(default_factory=dict)  # article: (day, outlet)
 
     def count(self, facts: Facts, sign: int) -> None:
@@ -101,6 +115,12 @@ class _Ledger:
         row[0], row[1] = facts.day, facts.outlet_id
         row[2] += sign
         row[3 if facts.kind == ClaimKind.NUMERIC else 4] += sign
+        if facts.measure_key is not None:
+            place = (facts.measure_key, facts.article_id)
+            figures = self.measures.setdefault(place, [facts.day, facts.outlet_id, 0])
+            figures[0], figures[1] = facts.day, facts.outlet_id
+            figures[2] += sign
+            self.measure_totals[facts.measure_key] += sign
 
     def change(self, facts: Facts, *, on: date, actor: int, before: Status, sign: int) -> None:
         """Add or take away one status change (from ``before`` to ``facts.status``)."""
@@ -135,6 +155,7 @@ def facts(session: Session, claim: Claim) -> Facts:
         speaker_id=claim.speaker_id or NONE_ID,
         kind=ClaimKind(claim.kind),
         status=Status(claim.status),
+        measure_key=figure_key(claim.kind, claim.value, claim.measure_key),
     )
 
 
@@ -242,6 +263,13 @@ def write(session: OrmSession) -> None:
     change_keys = ["outlet_id", "grain", "day", "period", "kind", "actor_id"]
     change_rows = _named([*change_keys, "from_status", "to_status"], ledger.changes, "changes")
     _upsert(session, StatusChangeCount, change_rows, add=["changes"])
+    measures = [
+        {"measure_key": m, "article_id": a, "day": day, "outlet_id": outlet, "claims": n}
+        for (m, a), (day, outlet, n) in ledger.measures.items()
+    ]
+    _upsert(session, MeasureCount, measures, add=["claims"])
+    keys = [{"measure_key": m, "claims": n} for m, n in ledger.measure_totals.items() if n]
+    _upsert(session, MeasureTotal, keys, add=["claims"])
 
 
 def _forget(session: OrmSession, *_: Any) -> None:
@@ -347,12 +375,19 @@ def expected(session: Session) -> dict[type[Any], Any]:
         .select_from(_claims_and_articles())
         .group_by(col(Article.id), day, outlet)
     )
+    measure = col(Claim.measure_key)
+    figures = [kind == ClaimKind.NUMERIC, col(Claim.value).is_not(None), measure.is_not(None)]
     return {
         ClaimCount: sa.union_all(*claims),
         SpeakerCount: sa.union_all(*speakers),
         SpeakerTotal: sa.select(speaker, n).group_by(speaker),
         ArticleCount: article,
         StatusChangeCount: _expected_changes(session, outlet),
+        MeasureCount: sa.select(measure, col(Article.id), day, outlet, n)
+        .select_from(_claims_and_articles())
+        .where(*figures)
+        .group_by(measure, col(Article.id), day, outlet),
+        MeasureTotal: sa.select(measure, n).where(*figures).group_by(measure),
     }
 
 
@@ -386,12 +421,17 @@ TABLES: tuple[type[Any], ...] = (
     SpeakerTotal,
     ArticleCount,
     StatusChangeCount,
+    MeasureCount,
+    MeasureTotal,
 )
 
 
 def check(session: Session) -> dict[str, int]:
-    """The rows of each count table that differ from a full count (all zeros: exact)."""
-    found = {}
+    """The rows of each count table that differ from a full count (all zeros: exact), and
+    the claims whose stored triage points differ from their terms (``claim.triage_points``)."""
+    from factcheck import triage  # the queue reads claims through the claims module
+
+    found = {"claim.triage_points": triage.wrong_points(session)}
     for model, full in expected(session).items():
         stored = _stored(model)
         wrong = 0
@@ -409,19 +449,25 @@ def repair(session: Session, *, by: User) -> dict[str, int]:
     Returns ``check``'s answer from before the rebuild. On SQLite writers wait meanwhile.
     """
     require(by, Action.REPAIR_COUNTS)
+    from factcheck import triage
+
     wrong = check(session)
     rebuild(session)
+    triage.refresh_points(session)
     record(session, by=by, action="counts.rebuild", entity="counts", entity_id=None, after=wrong)
     session.commit()
     return wrong
 
 
-def rebuild(connection: sa.Connection | Session) -> None:
-    """Rewrite every count table from the claims and the audit trail (the caller commits)."""
+def rebuild(connection: sa.Connection | Session, *, only: tuple[str, ...] = ()) -> None:
+    """Rewrite every count table (or those named in ``only``: a migration builds the tables
+    it creates) from the claims and the audit trail (the caller commits)."""
     session = connection if isinstance(connection, Session) else Session(bind=connection)
     if session.get_bind().dialect.name == "sqlite":  # group millions of rows in memory
         session.execute(sa.text("PRAGMA cache_size = -262144"))
     for model, full in expected(session).items():
         table = model.__table__
+        if only and table.name not in only:
+            continue
         session.execute(sa.delete(table))
         session.execute(sa.insert(table).from_select([c.name for c in table.columns], full))

@@ -19,8 +19,8 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from factcheck.claims import ClaimFilter
+from factcheck.comparable import measure_key as comparable_key
 from factcheck.counts import period_condition
-from factcheck.db import like_pattern
 from factcheck.models import (
     ANY_OUTLET,
     NONE_ID,
@@ -32,6 +32,8 @@ from factcheck.models import (
     ClaimKind,
     Event,
     Grain,
+    MeasureCount,
+    MeasureTotal,
     Outlet,
     Speaker,
     SpeakerCount,
@@ -274,15 +276,21 @@ ARTICLE_MEASURES: dict[ClaimKind | None, Any] = {  # an article's claims of the 
 def _counted_articles(where: DashboardFilter) -> list[Any]:
     """WHERE conditions on the article counts selecting the filter's articles, those with
     claims of the kind chosen."""
-    conditions = [ARTICLE_MEASURES[where.kind] > 0]
+    return [ARTICLE_MEASURES[where.kind] > 0, *_placed(ArticleCount, where)]
+
+
+def _placed(table: Any, where: DashboardFilter) -> list[Any]:
+    """WHERE conditions on a count table of articles (its day, outlet_id and article_id:
+    ArticleCount, MeasureCount) selecting the filter's dates, outlet and article."""
+    conditions = []
     if where.start is not None:
-        conditions.append(col(ArticleCount.day) >= where.start)
+        conditions.append(col(table.day) >= where.start)
     if where.end is not None:
-        conditions.append(col(ArticleCount.day) <= where.end)
+        conditions.append(col(table.day) <= where.end)
     if where.outlet_id is not None:
-        conditions.append(col(ArticleCount.outlet_id) == where.outlet_id)
+        conditions.append(col(table.outlet_id) == where.outlet_id)
     if where.article_id is not None:
-        conditions.append(col(ArticleCount.article_id) == where.article_id)
+        conditions.append(col(table.article_id) == where.article_id)
     return conditions
 
 
@@ -535,42 +543,105 @@ def reviews_per_week(activity: pd.DataFrame) -> pd.DataFrame:
     return grouped["changes"].sum().rename(columns={"changes": "reviews"})
 
 
-def figures(
-    session: Session, *, where: DashboardFilter, measure: str, limit: int = 2000
-) -> pd.DataFrame:
-    """Numeric claims whose measure contains ``measure``, newest articles first.
+FIGURES = 500  # the newest figures a chart plots: enough dots to read a series by outlet
 
-    Columns: claim_id, article_date, value, outlet, measure, quote. Empty when no search.
-    Like the claims table, the articles are walked newest first and the walk stops at
-    ``limit`` figures: a measure many claims share is found at once at any archive size; one
-    that no claim has reads every numeric claim under the filter.
+
+def figures(
+    session: Session, *, where: DashboardFilter, measure: str, limit: int = FIGURES
+) -> pd.DataFrame:
+    """The ``limit`` newest figures (numeric claims with a value) about ``measure``.
+
+    Columns: claim_id, article_date (the day), value, outlet, measure, quote; newest articles
+    first. Empty when no search. The search resolves to the measure keys that exist
+    (``measure_keys``), then each key's figures are read down the measure counts from the
+    newest article under the filter, ``limit`` at most: the cost follows the figures shown
+    and the keys found, not the claims stored, and a measure no claim has reads no claim.
     """
     columns = ["claim_id", "article_date", "value", "outlet", "measure", "quote"]
-    if not measure.strip():
+    keys = measure_keys(session, measure) if measure.strip() else []
+    if not keys:
         return pd.DataFrame(columns=columns)
-    numeric = replace(where, kind=ClaimKind.NUMERIC)
+    newest = sa.union_all(*(sa.select(_newest_figures(k, where, limit)) for k in keys)).subquery()
     query = (
         sa.select(
-            col(Claim.id),
-            ARTICLE_DATE,
-            col(Claim.value),
+            newest.c.id,
+            newest.c.day,
+            newest.c.value,
             sa.func.coalesce(col(Outlet.name), NO_NAME["outlet"]),
+            newest.c.measure,
+            newest.c.quote,
+        )
+        .select_from(newest.join(Outlet, col(Outlet.id) == newest.c.outlet_id, isouter=True))
+        .order_by(newest.c.day.desc(), newest.c.article_id.desc(), newest.c.start.desc())
+        .limit(limit)
+    )
+    # Thousands of rows: taken from the driver as plain tuples, not one Row object each.
+    rows = session.connection().execute(query).cursor.fetchall()
+    frame = pd.DataFrame.from_records(rows, columns=columns)
+    frame["article_date"] = pd.to_datetime(frame["article_date"].astype(str), utc=True)
+    return frame
+
+
+def measure_keys(session: Session, measure: str) -> list[str]:
+    """The measure keys of stored figures that a search for ``measure`` finds.
+
+    The search is read as a measure (factcheck.comparable.measure_key: "deaths" and "death
+    toll" both mean "killed", "hostages" "kidnapped"); a key matches when each of its words
+    begins a word of the key, so "rain" finds "rainfall". Read from the few rows of
+    ``measure_total``.
+    """
+    searched = comparable_key(measure, None)
+    if searched is None:  # only words that count nothing ("people", "number")
+        return []
+    spaced = " " + col(MeasureTotal.measure_key)
+    # A key's words are letters, hyphens and apostrophes: nothing to escape in a pattern.
+    words = [spaced.like(f"% {word}%") for word in searched.split()]
+    query = sa.select(col(MeasureTotal.measure_key)).where(col(MeasureTotal.claims) > 0, *words)
+    return sorted(session.execute(query).scalars())
+
+
+def _newest_figures(key: str, where: DashboardFilter, limit: int) -> Any:
+    """The ``limit`` newest figures of one measure key under the filter, with their
+    article's day and outlet from the counts (the article rows hold whole texts: not read).
+
+    First the ``limit`` newest articles with figures of the key, down the measure counts'
+    (measure_key[, outlet_id], day) index: each holds one at least, so the newest figures are
+    among theirs. Taken apart with their own LIMIT, the planners walk the index and stop
+    rather than read every article of the dates chosen. Then their figures, by the claim
+    index (measure_key, article_id, start).
+    """
+    articles = (
+        sa.select(col(MeasureCount.article_id), col(MeasureCount.day), col(MeasureCount.outlet_id))
+        .where(
+            col(MeasureCount.measure_key) == key,
+            col(MeasureCount.claims) > 0,
+            *_placed(MeasureCount, where),
+        )
+        .order_by(col(MeasureCount.day).desc(), col(MeasureCount.article_id).desc())
+        .limit(limit)
+        .subquery()
+    )
+    return (
+        sa.select(
+            col(Claim.id),
+            articles.c.day,
+            articles.c.outlet_id,
+            articles.c.article_id,
+            col(Claim.start),
+            col(Claim.value),
             col(Claim.measure),
             col(Claim.quote),
         )
-        .select_from(_newest_articles_claims())
+        .select_from(sa.join(articles, Claim, col(Claim.article_id) == articles.c.article_id))
         .where(
-            *_counted_articles(numeric),
-            *ClaimFilter(kind=ClaimKind.NUMERIC).conditions(),
+            col(Claim.measure_key) == key,
+            col(Claim.kind) == ClaimKind.NUMERIC,
             col(Claim.value).is_not(None),
-            col(Claim.measure).ilike(like_pattern(measure), escape="\\"),
         )
-        .order_by(*NEWEST_FIRST)
+        .order_by(articles.c.day.desc(), articles.c.article_id.desc(), col(Claim.start).desc())
         .limit(limit)
+        .subquery()
     )
-    frame = pd.DataFrame(session.execute(query).all(), columns=columns)
-    frame["article_date"] = pd.to_datetime(frame["article_date"], utc=True)
-    return frame
 
 
 NEWEST_FIRST = (  # the articles' date, then their id, then the claims in text order

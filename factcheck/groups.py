@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import Any
@@ -38,7 +38,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck import triage
+from factcheck import counts, triage
 from factcheck.audit import record
 from factcheck.claims import get_claim, update_claim
 from factcheck.comparable import (
@@ -293,14 +293,14 @@ def _candidate_query(keys: int) -> sa.CompoundSelect[Any]:
 
 def _inside(session: Session, articles: set[int], keys: set[str]) -> dict[str, int]:
     """How many claims of each key these stored articles hold (see _candidates)."""
-    counts = dict.fromkeys(keys, 0)
+    found = dict.fromkeys(keys, 0)
     rows = session.execute(
         sa.select(col(Claim.group_key), func.count())
         .where(col(Claim.article_id).in_(articles), col(Claim.group_key).in_(keys))
         .group_by(col(Claim.group_key))
     ).all()
-    counts.update({key: n for key, n in rows})
-    return counts
+    found.update({key: n for key, n in rows})
+    return found
 
 
 @dataclass(slots=True)
@@ -362,6 +362,12 @@ def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> N
         advisory_lock(session, [k for k in (claim.group_key, keys["group_key"]) if k])
         if claim.group_id is not None:
             left.add(claim.group_id)
+        if keys["measure_key"] != claim.measure_key:  # its figure is counted under the new key
+            counted = counts.facts(session, claim)
+            figure = counts.figure_key(claim.kind, claim.value, keys["measure_key"])
+            counts.claim_changed(
+                session, before=counted, after=replace(counted, measure_key=figure)
+            )
         session.execute(
             sa.update(Claim).where(col(Claim.id) == claim.id).values(**keys, group_id=None)
         )

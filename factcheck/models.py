@@ -289,6 +289,8 @@ class Claim(SQLModel, table=True):
         # Grouping at ingest reads the latest claims of one key (factcheck.groups).
         sa.Index("ix_claim_group_key_id", "group_key", "id"),
         sa.Index("ix_claim_group_article", "group_id", "article_id"),  # one claim per article
+        # The dashboard's figures about a measure: an article's, in text order (migration 0014).
+        sa.Index("ix_claim_measure_article", "measure_key", "article_id", "start"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -310,7 +312,7 @@ class Claim(SQLModel, table=True):
     unit: str | None = Field(default=None, max_length=100)  # "people", "month", "USD" ...
     measure: str | None = Field(default=None, max_length=300)  # what is counted
     days: float | None = None  # durations, converted to days
-    measure_key: str | None = Field(default=None, max_length=200, index=True)  # comparable
+    measure_key: str | None = Field(default=None, max_length=200)  # comparable
     group_key: str | None = Field(default=None, max_length=250)  # where its group is looked for
     group_id: int | None = Field(default=None, foreign_key="claimgroup.id")
     as_of: date | None = None  # the day a figure describes: the article's, unless it says
@@ -559,6 +561,36 @@ class ArticleCount(SQLModel, table=True):
     claims: int = 0
     numeric_claims: int = 0
     attributed_claims: int = 0
+
+
+class MeasureTotal(SQLModel, table=True):
+    """Figures (numeric claims with a value) of each measure key: the keys that exist, which a
+    search of the dashboard's figures reads first (a few thousand rows at any size)."""
+
+    __tablename__ = "measure_total"
+
+    measure_key: str = Field(max_length=200, primary_key=True)
+    claims: int = 0
+
+
+class MeasureCount(SQLModel, table=True):
+    """Figures of each measure key in each article, with the article's date and outlet.
+
+    The dashboard's figures about a measure are found down (measure_key, day) from the newest
+    article, so a search reads about as many rows as it shows, whatever the archive holds.
+    """
+
+    __tablename__ = "measure_count"
+    __table_args__ = (
+        sa.Index("ix_measure_count_day", "measure_key", "day", "article_id"),
+        sa.Index("ix_measure_count_outlet_day", "measure_key", "outlet_id", "day", "article_id"),
+    )
+
+    measure_key: str = Field(max_length=200, primary_key=True)
+    article_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    day: date  # the article date (published, else ingested)
+    outlet_id: int
+    claims: int = 0
 
 
 class StatusChangeCount(SQLModel, table=True):

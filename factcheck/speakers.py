@@ -12,12 +12,12 @@ merge. Editors merge and split speakers; claims follow, each change is an event.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck import triage
+from factcheck import counts, triage
 from factcheck.audit import record
 from factcheck.db import advisory_lock, check_page, like_pattern
 from factcheck.errors import BadInput, NotFound
@@ -196,7 +196,11 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
         keep = get_speaker(session, speaker_id=keep_id)
         other = get_speaker(session, speaker_id=other_id)
         advisory_lock(session, [f"s|{keep_id}", f"s|{other_id}"])  # the groups' keys change
-        claim_ids = session.exec(select(Claim.id).where(Claim.speaker_id == other_id)).all()
+        claims = session.exec(select(Claim).where(Claim.speaker_id == other_id)).all()
+        claim_ids = [c.id for c in claims]
+        for claim in claims:  # the speaker counts follow the claims
+            before = counts.facts(session, claim)
+            counts.claim_changed(session, before=before, after=replace(before, speaker_id=keep_id))
         moved = session.execute(
             sa.update(Claim).where(col(Claim.speaker_id) == other_id).values(speaker_id=keep_id)
         ).rowcount  # type: ignore[attr-defined]

@@ -363,6 +363,30 @@ def stale(
     pending.articles.update(i for i in articles if i is not None)
 
 
+def _fresh_points(*where: Any) -> sa.Subquery:
+    """Each claim's untimed points as ``TERMS`` compute them now."""
+    untimed = _total((t for t in TERMS if not t.timed), None)
+    return (
+        sa.select(col(Claim.id).label("id"), untimed.label("points"))
+        .select_from(Claim)
+        .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id, isouter=True)
+        .where(*where)
+        .subquery("fresh")
+    )
+
+
+def wrong_points(session: OrmSession) -> int:
+    """How many claims' stored points differ from their terms (0: the queue is exact)."""
+    fresh = _fresh_points()
+    query = (
+        sa.select(sa.func.count())
+        .select_from(Claim)
+        .join(fresh, fresh.c.id == Claim.id)
+        .where(col(Claim.triage_points) != fresh.c.points)
+    )
+    return int(session.execute(query).scalar_one())
+
+
 def refresh_points(session: OrmSession, *where: Any) -> int:
     """Store the untimed terms' sum in ``claim.triage_points`` for the claims matching
     ``where`` (every claim when none); how many changed.
@@ -370,14 +394,7 @@ def refresh_points(session: OrmSession, *where: Any) -> int:
     One UPDATE from a SELECT of ``TERMS``' own expressions, so the stored points cannot
     differ from what the queue scores; rows already right are not written.
     """
-    untimed = _total((t for t in TERMS if not t.timed), None)
-    fresh = (
-        sa.select(col(Claim.id).label("id"), untimed.label("points"))
-        .select_from(Claim)
-        .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id, isouter=True)
-        .where(*where)
-        .subquery("fresh")
-    )
+    fresh = _fresh_points(*where)
     table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
     result = session.execute(
         sa.update(table)

@@ -22,19 +22,26 @@ from factcheck.models import (
     ClaimCount,
     ClaimKind,
     Grain,
+    MeasureCount,
+    MeasureTotal,
     Role,
+    SpeakerTotal,
     Status,
     User,
 )
 from factcheck.review import assign, bulk_set_status, send_back, set_status, sign_off
+from factcheck.speakers import merge_speakers
 from tests.factories import found_in, make_article, make_user
 
 EXACT = {
+    "claim.triage_points": 0,
     "claim_count": 0,
     "speaker_count": 0,
     "speaker_total": 0,
     "article_count": 0,
     "status_change_count": 0,
+    "measure_count": 0,
+    "measure_total": 0,
 }
 
 
@@ -198,6 +205,84 @@ def test_added_and_edited_claims_are_counted(session: Session) -> None:
     assert counts.check(session) == EXACT
 
 
+def test_a_speaker_merge_moves_the_speaker_counts(session: Session) -> None:
+    editor = _editor(session)
+    _, claims = make_article(session, by=editor)
+    for claim, name in zip(claims[:2], ("Lena Vos", "Mayor L. Vos"), strict=True):
+        edit_claim(session, claim_id=claim.id or 0, seen_version=1, by=editor, speaker=name)
+    ids = [session.get(Claim, c.id).speaker_id for c in claims[:2]]  # type: ignore[union-attr]
+    assert ids[0] != ids[1], "the two names must start as two speakers"
+    merge_speakers(session, keep_id=ids[0] or 0, other_id=ids[1] or 0, by=editor)
+    assert counts.check(session) == EXACT
+    totals = dict(session.exec(select(SpeakerTotal.speaker_id, SpeakerTotal.claims)).all())
+    assert totals.get(ids[0]) == 2
+    assert not totals.get(ids[1])
+
+
+def _figures(session: Session) -> dict[str, int]:
+    """Figures per measure key, as the counts hold them (zeros left out)."""
+    rows = session.exec(select(MeasureTotal.measure_key, MeasureTotal.claims)).all()
+    return {key: n for key, n in rows if n}
+
+
+def test_figures_are_counted_under_their_measure_key(session: Session) -> None:
+    editor = _editor(session)
+    article, _ = make_article(session, by=editor)
+    make_article(session, by=editor, outlet="Harbour Herald")
+    assert _figures(session) == {"forced home resident": 2, "rainfall": 2}
+    per_article = session.exec(
+        select(MeasureCount.claims).where(MeasureCount.article_id == article.id)
+    ).all()
+    assert sorted(per_article) == [1, 1]
+    assert counts.check(session) == EXACT
+
+
+def test_an_edited_figure_moves_to_its_new_measure_key(session: Session) -> None:
+    editor = _editor(session)
+    _, claims = make_article(session, by=editor)
+    make_article(session, by=editor)
+    rain, homes = (
+        next(c for c in claims if c.measure == m)
+        for m in ("rainfall", "residents forced from their homes")
+    )
+    # Read again as hostages: the claim takes its new key when it is regrouped.
+    edit_claim(
+        session,
+        claim_id=rain.id or 0,
+        seen_version=1,
+        by=editor,
+        measure="hostages taken",
+        unit="people",
+    )
+    # A figure with its value struck out is no longer plotted, so no longer counted.
+    edit_claim(session, claim_id=homes.id or 0, seen_version=1, by=editor, value=None)
+    assert _figures(session) == {"forced home resident": 1, "rainfall": 1, "kidnapped": 1}
+    assert counts.check(session) == EXACT
+
+
+def test_a_figure_turned_into_a_quote_leaves_the_measure_counts(session: Session) -> None:
+    editor = _editor(session)
+    _, claims = make_article(session, by=editor)
+    rain = next(c for c in claims if c.measure == "rainfall")
+    edit_claim(session, claim_id=rain.id or 0, seen_version=1, by=editor, kind=ClaimKind.ATTRIBUTED)
+    assert _figures(session) == {"forced home resident": 1}
+    assert counts.check(session) == EXACT
+
+
+def test_check_finds_a_wrong_figure_count_and_rebuild_repairs_it(session: Session) -> None:
+    editor = _editor(session)
+    make_article(session, by=editor)
+    session.execute(sa.update(MeasureCount).values(day=date(2001, 1, 1)))
+    session.execute(sa.delete(MeasureTotal).where(MeasureTotal.measure_key == "rainfall"))
+    session.commit()
+    wrong = counts.check(session)
+    assert wrong["measure_count"] > 0 and wrong["measure_total"] > 0
+    counts.rebuild(session)
+    session.commit()
+    assert counts.check(session) == EXACT
+    assert _figures(session) == {"forced home resident": 1, "rainfall": 1}
+
+
 def test_a_refused_write_changes_no_count(session: Session) -> None:
     editor = _editor(session)
     _, claims = make_article(session, by=editor)
@@ -228,6 +313,17 @@ def test_check_finds_a_wrong_count_and_rebuild_repairs_it(session: Session) -> N
     session.commit()
     assert counts.check(session) == EXACT
     assert _headline(session) == {"false": 1, "unreviewed": 2}
+
+
+def test_check_finds_wrong_triage_points_and_an_admin_repairs_them(session: Session) -> None:
+    editor = _editor(session)
+    _, claims = make_article(session, by=editor)
+    session.execute(sa.update(Claim).values(triage_points=Claim.triage_points + 7))
+    session.commit()
+    assert counts.check(session)["claim.triage_points"] == len(claims)
+    wrong = counts.repair(session, by=make_user(session, role=Role.ADMIN))
+    assert wrong["claim.triage_points"] == len(claims)
+    assert counts.check(session) == EXACT
 
 
 def test_concurrent_reviewers_keep_counts_exact(session: Session, db_url: str) -> None:
@@ -323,3 +419,4 @@ def test_the_migration_counts_the_claims_already_stored(db_url: str) -> None:
     with Session(get_engine(db_url)) as session:
         assert counts.check(session) == EXACT
         assert _headline(session) == {"false": 1, "unreviewed": 2}
+        assert _figures(session) == {"forced home resident": 1, "rainfall": 1}

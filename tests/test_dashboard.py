@@ -8,11 +8,13 @@ from datetime import UTC, date, datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from factcheck import counts
 from factcheck import dashboard as board
 from factcheck.articles import add_article
+from factcheck.comparable import measure_key
 from factcheck.db import get_engine
 from factcheck.desk import set_two_person_rule
-from factcheck.models import Article, Claim, ClaimKind, Role, Status, User
+from factcheck.models import Article, Claim, ClaimKind, Outlet, Role, Status, User
 from tests.factories import decide, found_in, make_article, make_user
 
 
@@ -199,6 +201,101 @@ def test_figures_match_the_measure_and_skip_other_claims(session: Session) -> No
     assert sorted(frame["outlet"].unique()) == ["Harbour Herald", "Valley Post"]
     assert board.figures(session, where=board.DashboardFilter(), measure=" ").empty
     assert board.figures(session, where=board.DashboardFilter(), measure="100%_x").empty
+
+
+TOLLS = [  # (outlet, day of June 2025, what is counted, value): an invented week of reports
+    ("Valley Post", 2, "soldiers killed", 14),
+    ("Harbour Herald", 2, "death toll", 31),
+    ("Valley Post", 4, "civilians killed", 9),
+    ("Valley Post", 4, "rainfall", 40),
+    ("Harbour Herald", 6, "death toll", 35),
+    ("Harbour Herald", 6, "soldiers killed", 16),
+    ("Valley Post", 9, "death toll", 38),
+]
+
+
+def _tolls(session: Session) -> User:
+    """One article per report of TOLLS, published on its day, plus one without a date."""
+    editor = make_user(session, role=Role.EDITOR)
+    for n, (outlet, day, measure, value) in enumerate(TOLLS):
+        body = f"Officials in the valley said {value} {measure} were recorded (bulletin {n})."
+        add_article(
+            session,
+            title=f"Bulletin {n}",
+            text=body,
+            by=editor,
+            outlet=outlet,
+            published_at=datetime(2025, 6, day, 9, n, tzinfo=UTC),
+            claims=[
+                found_in(body, f"{value} {measure}", kind="numeric", value=value, measure=measure)
+            ],
+        )
+    body = "Rescuers said 41 people were killed and 3 were missing, according to the army."
+    add_article(  # ingested today, no publication date: the newest article of all
+        session,
+        title="Undated",
+        text=body,
+        by=editor,
+        claims=[
+            found_in(body, "41 people were killed", kind="numeric", value=41, measure="killed"),
+            found_in(body, "3 were missing", kind="numeric", value=3, measure="missing"),
+        ],
+    )
+    return editor
+
+
+def _plain_figures(session: Session, search: str, where: board.DashboardFilter) -> list[int]:
+    """The figures about ``search`` by a plain read of every claim: its key's words each
+    begin with a word of the search's key; newest article first, then last in the text."""
+    wanted = (measure_key(search, None) or "").split()
+    found = []
+    every = select(Claim, Article).where(Claim.article_id == Article.id)
+    for claim, article in session.exec(every):
+        words = (claim.measure_key or "").split()
+        day = counts.article_day(article.published_at, article.ingested_at)
+        if (
+            claim.kind == ClaimKind.NUMERIC
+            and claim.value is not None
+            and all(any(w.startswith(s) for w in words) for s in wanted)
+            and (where.start is None or day >= where.start)
+            and (where.end is None or day <= where.end)
+            and where.outlet_id in (None, article.outlet_id)
+            and where.article_id in (None, article.id)
+        ):
+            found.append((day, article.id or 0, claim.start, claim.id or 0))
+    return [f[3] for f in sorted(found, reverse=True)]
+
+
+def test_a_search_finds_the_figures_a_plain_read_finds(session: Session) -> None:
+    _tolls(session)
+    herald = session.exec(select(Outlet.id).where(Outlet.name == "Harbour Herald")).one()
+    article = session.exec(select(Article.id).where(Article.title == "Bulletin 2")).one()
+    filters = [
+        board.DashboardFilter(),
+        board.DashboardFilter(outlet_id=herald),
+        board.DashboardFilter(start=date(2025, 6, 3), end=date(2025, 6, 6)),
+        board.DashboardFilter(start=date(2025, 6, 4), outlet_id=herald),
+        board.DashboardFilter(article_id=article),
+    ]
+    for where in filters:
+        for search in ("deaths", "killed", "soldiers", "sold", "rain", "hostages"):
+            for limit in (2, 3, 100):
+                got = board.figures(session, where=where, measure=search, limit=limit)
+                wanted = _plain_figures(session, search, where)[:limit]
+                assert got["claim_id"].tolist() == wanted, (where, search, limit)
+    assert len(_plain_figures(session, "deaths", board.DashboardFilter())) == 7
+
+
+def test_a_search_finds_figures_under_the_words_of_their_measure(session: Session) -> None:
+    _tolls(session)
+    everything = board.DashboardFilter()
+    tolls = board.figures(session, where=everything, measure="Death toll")
+    assert tolls["value"].tolist() == [41.0, 38.0, 16.0, 35.0, 9.0, 31.0, 14.0]
+    assert tolls["outlet"].tolist()[:2] == ["(no outlet)", "Valley Post"]
+    assert board.measure_keys(session, "deaths") == ["civilian killed", "killed", "killed soldier"]
+    assert board.measure_keys(session, "soldiers killed") == ["killed soldier"]
+    assert board.measure_keys(session, "people") == []  # counts nothing by itself
+    assert board.figures(session, where=everything, measure="hostages").empty
 
 
 def test_claims_table_follows_a_clicked_bar(session: Session) -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
+import pyarrow as pa
 import pytest
 import streamlit as st
 from sqlmodel import Session
@@ -136,3 +139,30 @@ def test_the_figures_view_plots_a_search(app: tuple[AppTest, str]) -> None:
     at.text_input(key="dashboard_measure").input("hostages")
     at.run()
     assert any("No numeric claims about “hostages”" in c.value for c in at.caption)
+
+
+def _plotted(at: AppTest, title: str) -> pd.DataFrame:
+    """The rows sent to the browser for the chart titled ``title``."""
+    for chart in at.get("vega_lite_chart"):
+        if json.loads(chart.proto.spec).get("title") == title:
+            (dataset,) = chart.proto.datasets
+            return pa.ipc.open_stream(dataset.data.data).read_pandas()
+    raise AssertionError(f"no chart titled {title!r}")
+
+
+def test_the_figures_view_plots_each_outlets_figures_under_the_filters(
+    app: tuple[AppTest, str],
+) -> None:
+    at, url = app
+    _fill(url, _login(at, url))
+    open_dashboard(at)
+    at.text_input(key="dashboard_measure").input("residents")
+    at.run()
+    plotted = _plotted(at, "Figures about “residents”")
+    assert sorted(plotted["outlet"]) == ["Harbour Herald", "Valley Post"]
+    assert plotted["value"].tolist() == [3400.0, 3400.0]
+    outlet = at.selectbox(key="dashboard_outlet")
+    outlet.select_index(outlet.options.index("Harbour Herald")).run()
+    assert _plotted(at, "Figures about “residents”")["outlet"].tolist() == ["Harbour Herald"]
+    at.text_input(key="dashboard_measure").input("people").run()  # counts nothing by itself
+    assert any("No numeric claims about “people”" in c.value for c in at.caption)

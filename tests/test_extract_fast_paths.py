@@ -4,7 +4,8 @@ alternation() writes a trie and first_letter_check() a lookahead: on any word li
 text they find the same spans as the plain alternation, in and out of (?i:…). is_headline()
 stops reading at the word that settles it, and a speaker's noun ending is searched only near
 the end of its text, and a figure looks for its source only among the attributions that can
-hold it: each answers as reading everything would.
+hold it: each answers as reading everything would. A pass skips a sentence whose letter runs
+hold none of the words its pattern needs, and no match is lost by that.
 """
 
 from __future__ import annotations
@@ -14,11 +15,20 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.extract import attribution, numeric, speakers
 from factcheck.extract.attribution import Attribution
+from factcheck.extract.cues import CUE, CUE_KIND, PASSIVE_VERBS
 from factcheck.extract.engine import _Sources
 from factcheck.extract.lexicon import alternation, first_letter_check
-from factcheck.extract.lexicon.people import TITLES
-from factcheck.extract.sentences import _SMALL_WORDS, _WORD, is_headline
+from factcheck.extract.lexicon.grammar import HEADLINE_SMALL_WORDS
+from factcheck.extract.lexicon.people import LOWER_TITLES, TITLES
+from factcheck.extract.sentences import (
+    _WORD,
+    fold_case,
+    is_headline,
+    may_hold,
+    split_sentences,
+)
 from factcheck.extract.speakers import _NOT_SUBJECT_END, split_title, subject_before
 
 LETTERS = "abstSTkKſıİ '’.$-"
@@ -78,7 +88,7 @@ def test_the_trie_shares_prefixes() -> None:
 
 def headline_by_every_word(line: str) -> bool:
     """is_headline as first written: count every word of the line."""
-    words = [w for w in _WORD.findall(line) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in _WORD.findall(line) if w.lower() not in HEADLINE_SMALL_WORDS]
     if len(words) < 2 or len(words) > 30:
         return False
     return sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words)
@@ -142,3 +152,98 @@ TOKENS = st.sampled_from(["of", "Of.", "Secretary", "State", "Gen.", "Jane", "Do
 @given(st.lists(TOKENS, max_size=7))
 def test_a_title_is_split_off_as_two_passes_split_it(tokens: list[str]) -> None:
     assert split_title(tokens) == split_title_by_two_passes(tokens)
+
+
+FOLDED_ODDLY = "ſıİ\u212aKSsk"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*FOLDED_ODDLY, *"aZé ,.Σß"]), max_size=30))
+def test_folding_keeps_every_character_in_its_place_as_the_regex_engine_folds_it(
+    text: str,
+) -> None:
+    folded = fold_case(text)
+    assert len(folded) == len(text)
+    for char, fold in zip(text, folded, strict=True):
+        for letter in "abcdefghijklmnopqrstuvwxyz":
+            assert bool(re.fullmatch(f"(?i:{letter})", char)) == (fold == letter)
+
+
+# Words each skipping pass looks for, in several cases, among words and signs that are not.
+NEEDED = [
+    sorted({*numeric._CANDIDATE_WORDS, *numeric._ARTICLE_WORDS}),
+    sorted(CUE_KIND),
+    PASSIVE_VERBS,
+    LOWER_TITLES,
+    ["twice", "thrice", "dozens", "hundreds", "tens of thousands", "scores", "a few million"],
+]
+WORDS_NEEDED = st.sampled_from(NEEDED).flatmap(st.sampled_from)
+PIECES = st.one_of(
+    WORDS_NEEDED,
+    WORDS_NEEDED.map(lambda w: w.upper()),
+    WORDS_NEEDED.map(lambda w: w.replace("s", "ſ").replace("k", "\u212a").title()),
+    st.sampled_from(["a", "an", "by", "was", "Ms Lee", "The", "3", "½", "$4", "-", "x", "é"]),
+)
+GAPS = st.sampled_from([" ", " ", " ", "  ", ". ", "\n", ", ", '"', "'", "’", "-", ""])
+# (pattern, test that lets a sentence be skipped)
+SKIPPING = [
+    (numeric._CANDIDATE, lambda text, s: not numeric._may_hold_figures(text, s)),
+    (numeric._VAGUE, lambda text, s: not may_hold(s, numeric._VAGUE_VOCABULARY)),
+    (numeric._TWICE, lambda text, s: not may_hold(s, numeric._TWICE_VOCABULARY)),
+    (speakers._LOWER_TITLE, lambda text, s: not may_hold(s, speakers._LOWER_TITLE_VOCABULARY)),
+    (CUE, lambda text, s: not may_hold(s, attribution._CUE_VOCABULARY)),
+    (attribution._PASSIVE, lambda text, s: not may_hold(s, attribution._PASSIVE_VOCABULARY)),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(PIECES, GAPS).map("".join), max_size=30).map("".join))
+def test_a_sentence_a_pass_skips_holds_no_match_of_its_pattern(text: str) -> None:
+    for sentence in split_sentences(text):
+        for pattern, skipped in SKIPPING:
+            if skipped(text, sentence):
+                assert list(pattern.finditer(text, sentence.start, sentence.end)) == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["agency", "Agency", "AGENCY", "agencyX", "ſ", "x", " ", "_"]), max_size=12
+    ),
+    st.integers(0, 20),
+)
+def test_a_body_noun_is_found_backwards_as_the_regex_finds_it(parts: list[str], cut: int) -> None:
+    text = "".join(parts)
+    base, pos = min(cut, len(text)), len(text)
+    forwards = [base + m.start() for m in re.finditer(r"\bagency\b", text[base:pos], re.I)]
+    assert list(speakers._whole_word_before(text, "agency", base, pos)) == forwards[::-1]
+
+
+LABEL_PIECES = st.sampled_from(
+    ["page", "No.", "nos", "Iſſue", "Week", "codes from", "the 5 and the", "call me on", "took the"]
+    + ["rose", "by", "about", "a", " ", "  ", ".", "\n", "3", "x", "é", "(", "serial numbers"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(LABEL_PIECES, max_size=10).map("".join))
+def test_a_number_is_a_label_only_after_a_word_that_can_end_one(before: str) -> None:
+    text = before + "7"
+    if not numeric._last_word_may_label(text, 0, len(before)):
+        assert numeric._LABEL_BEFORE.search(text, 0, len(before)) is None
+
+
+APPOSED_PIECES = st.sampled_from(
+    ["the finance minister", "its chief", "The union's general secretary", "her Minister"]
+    + ["the secretary for Health", "their ſenator", "the minister of the Treasury", "the"]
+    + ["Priya Raman", "Jane Doe Jr.", "said", "and", "3", "-", "Haddad"]
+)
+APPOSED_GAPS = st.sampled_from([", ", " ,", ",", " ", "  ", ". ", ";", "\n", ", "])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(APPOSED_PIECES, APPOSED_GAPS).map("".join), max_size=16).map("".join))
+def test_apposed_titles_are_found_as_a_scan_of_the_whole_text_finds_them(text: str) -> None:
+    found = [(m.span(), m.group(1), m.group(2)) for m in speakers._apposed_titles(text)]
+    every = [(m.span(), m.group(1), m.group(2)) for m in speakers._APPOSED_TITLE.finditer(text)]
+    assert found == every

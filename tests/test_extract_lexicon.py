@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -173,3 +174,77 @@ def test_the_case_table_holds_every_character_the_engine_matches_to_a_letter() -
     for letter in "abcdefghijklmnopqrstuvwxyz":
         matched = set(re.findall(f"(?i){letter}", every)) - {letter, letter.upper()}
         assert matched == set(CASE_EXTRAS.get(letter, "")), letter
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("Quarterly profit slides 12% to 4.1 million euros.", "Quarterly profit"),
+        ("Membership of the union shrank 8% to 2,300 last year.", "Membership"),
+        ("Ticket sales tumbled 30% to 41,000 in March.", "Ticket sales"),
+    ],
+)
+def test_every_form_of_a_change_verb_gives_its_subject_as_the_measure(
+    text: str, measure: str
+) -> None:
+    """A change verb from the lexicon ends the subject and makes "X% to Y" two figures."""
+    found = figures(text)
+    assert len(found) == 2, [c.quote for c in found]
+    assert {c.measure for c in found} == {measure}
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [("The ferry operator cut 500 jobs.", "jobs"), ("The council shed 120 posts.", "posts")],
+)
+def test_a_verb_that_changes_something_else_counts_its_object(text: str, measure: str) -> None:
+    (found,) = figures(text)
+    assert found.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("Rents now cost upwards of 900 pounds a month.", "now"),
+        ("Fares rose, up from at least 2.10 euros a year earlier.", "a year earlier"),
+        ("Turnout now stands at more than 61%.", "now"),
+    ],
+)
+def test_every_qualifier_may_stand_between_a_level_word_and_its_figure(
+    text: str, as_of: str
+) -> None:
+    """The qualifiers are one list: "upwards of" and "at least" count as "about" does."""
+    (found,) = figures(text)
+    assert found.as_of == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit"),
+    [
+        ("Nearly a quarter of a million people signed.", "a quarter of a million", 250_000,
+         "people"),
+        ("Three-quarters of a million euros went missing.", "Three-quarters of a million euros",
+         750_000, "EUR"),
+        ("The scheme cost a third of a billion dollars.", "a third of a billion dollars",
+         1e9 / 3, "USD"),
+    ],
+)  # fmt: skip
+def test_a_fraction_of_a_scale_is_one_figure(
+    text: str, quote: str, value: float, unit: str
+) -> None:
+    (found,) = figures(text)
+    assert (found.quote, found.unit) == (quote, unit)
+    assert found.value == pytest.approx(value)
+
+
+def test_no_pass_keeps_a_word_list_of_its_own() -> None:
+    """Word lists live in the lexicon package: a pass that builds one from literal words
+    (word_set, a set or a dict of strings at module level) would be a second place to edit."""
+    extract = Path(__file__).parents[1] / "factcheck" / "extract"
+    literal = re.compile(r"^_?[A-Z_]+(?:: [^=\n]+)? = (?:word_set\(|frozenset\(\{\"|\{\")", re.M)
+    found = {
+        f"{path.name}: {m.group().split(' =')[0]}"
+        for path in extract.glob("*.py")
+        for m in literal.finditer(path.read_text(encoding="utf-8"))
+    }
+    assert not found

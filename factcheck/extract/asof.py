@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import alternation
+from .lexicon import alternation, first_letter_check
 from .lexicon.dates import (
     AS_OF_LEADS,
     MONTH_ABBREVIATIONS,
@@ -26,7 +26,7 @@ from .lexicon.dates import (
     PARTS_OF_DAY,
     WEEKDAYS,
 )
-from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS
+from .lexicon.numbers import CHANGE_WORDS, FRACTION_WORDS, NUMBER_WORDS, QUALIFIED
 
 # "Dec. 31" keeps its dot; "the end of June." does not take the sentence's full stop.
 _MONTH = rf"(?:{alternation(MONTHS | MONTH_ABBREVIATIONS)})(?:\.(?=\s*\d))?"
@@ -44,7 +44,10 @@ _DATE = (
     rf"|the\s+(?:start|beginning|end|middle)\s+of\s+(?:(?:the\s+)?{_PERIOD}\b|{_MONTH}"
     r"(?:\s+\d{4})?|\d{4}\b)"
 )
-_AS_OF = re.compile(rf"\b(?i:{alternation(AS_OF_LEADS, ignore_case=True)})\s+(?:{_DATE})")
+_AS_OF = re.compile(
+    rf"\b{first_letter_check(AS_OF_LEADS, ignore_case=True)}"
+    rf"(?i:{alternation(AS_OF_LEADS, ignore_case=True)})\s+(?:{_DATE})"
+)
 # A superlative just before "since …": "the strongest in the region since 1999".
 _SUPERLATIVE = re.compile(r"\b(first|record|most|least|worst|best|[a-z]{2,}est)\b[^,;.]{0,40}$")
 # Where a figure's clause ends, between it and a date phrase.
@@ -54,13 +57,11 @@ _BREAK = re.compile(
 # A date phrase opens its clause when nothing of the clause comes before it.
 _OPENS = re.compile(r"(?:[,;:(—–]|\s-|\band)\s*$")
 _AND = re.compile(r"\b(?:and|but|or)\b")
-_QUALIFIED = r"(?:(?i:about|around|roughly|nearly|almost|just|some|over|under|more\s+than)\s+)?"
 # A level: what a figure rose or fell to, an earlier level it is compared with, a copula's.
 _LEVEL_BEFORE = re.compile(
-    r"(?:\b(?:up|down|higher|lower)\s+from|\bfrom|\b(?:rose|risen|rises|rising|fell|fallen|falls|"
-    r"climbed|dropped|grew|jumped|increased|decreased|declined|slipped|surged|soared)\s+to|"
+    rf"(?:\b(?:up|down|higher|lower)\s+from|\bfrom|\b(?:{alternation(CHANGE_WORDS)})\s+to|"
     r"\breached|\bstood\s+at|\bwas|\bwere|\bis|\bare|\bat)\s+"
-    rf"{_QUALIFIED}$"
+    rf"{QUALIFIED}$"
 )
 _LEVEL_DATE = re.compile(
     rf"(?:\s+[\w'’-]+){{0,3}}?\s+((?:a|one)\s+(?:{_PERIOD}|day|decade)\s+(?:earlier|ago|before)"
@@ -78,8 +79,8 @@ _TOTAL_BEFORE = re.compile(
     r"(?:(?:the|its|their|his|her|all)\s+)?"
     r"(?:[\w-]+['’]s\s+)?(?:usual\s+|remaining\s+)?$"
 )
-_FROM_BEFORE = re.compile(rf"\bfrom\s+{_QUALIFIED}$")
-_NOW_BEFORE = re.compile(rf"\bnow\s+(?:[a-z]+\s+){{0,2}}{_QUALIFIED}$")
+_FROM_BEFORE = re.compile(rf"\bfrom\s+{QUALIFIED}$")
+_NOW_BEFORE = re.compile(rf"\bnow\s+(?:[a-z]+\s+){{0,2}}{QUALIFIED}$")
 _NOW_AFTER = re.compile(r"(?:\s+[\w'’-]+)?\s+(now)\b")
 
 

@@ -14,8 +14,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from .cues import CUE, PASSIVE, TELLING, cue_kind, data_only, is_bare_verb, needs_that
-from .lexicon import alternation, word_set
+from .cues import (
+    CUE,
+    CUE_KIND,
+    PASSIVE,
+    PASSIVE_VERBS,
+    TELLING,
+    cue_kind,
+    data_only,
+    is_bare_verb,
+    needs_that,
+)
+from .lexicon import alternation
+from .lexicon.grammar import EXPECT_FORMS, FIRST_PERSON_SPEAKERS
+from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS, QUALIFIERS, VAGUE_LOWER
 from .lexicon.people import (
     DOCUMENT_NOUNS,
     IRREGULAR_PLURALS,
@@ -24,7 +36,7 @@ from .lexicon.people import (
     TITLES,
 )
 from .quotes import Quote
-from .sentences import MAX_CUES, Sentence, SentenceIndex, line_start
+from .sentences import MAX_CUES, Sentence, SentenceIndex, letter_runs, line_start, may_hold
 from .speakers import (
     NameBook,
     Resolver,
@@ -49,12 +61,10 @@ _NOT_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 # "said at least 12 people died", "said about 300 homes …": a hedged figure opens the clause.
+_FIGURE_WORDS = NUMBER_WORDS | set(FRACTION_WORDS) | set(VAGUE_LOWER) | {"a", "an", "dozen"}
 _HEDGED_FIGURE = re.compile(
-    r"\s*(?:at\s+(?:least|most)|about|around|roughly|nearly|almost|some|up\s+to|"
-    r"as\s+(?:many|much|few)\s+as|more\s+than|fewer\s+than|less\s+than)\s+"
-    r"(?:[$€£¥]?\d|(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|thirty|forty|fifty|hundred|thousand|half|dozens?|hundreds|thousands)\b)",
-    re.IGNORECASE,
+    rf"\s*(?i:{alternation(QUALIFIERS, ignore_case=True)})\s+"
+    rf"(?:[$€£¥]?\d|(?i:{alternation(_FIGURE_WORDS, ignore_case=True)})\b)"
 )
 _OBJECT = re.compile(
     r"\s+(?:reporters|journalists|him|her|them|us|me|lawmakers|parliament|the\s+\w+|"
@@ -95,11 +105,12 @@ _PUT_IT = re.compile(r"\s+it\b(?!\s+at\b)")
 _PARENTHETICAL = re.compile(r",\s*(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+$")
 _QUOTE_OR_STOP = re.compile(r"[\"“”.;:]")
 _COLON_CONTENT = re.compile(r"\s*:\s+(?=[^\s\"“‘'])")
-_EXPECT = word_set("expect expects expected")
 _PASSIVE = re.compile(
     rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE})\s+by\s+"
     r"(?P<speaker>[^,.;:]+?)\s+as\s+(?P<content>[^,.;]+)"
 )
+_CUE_VOCABULARY = letter_runs(CUE_KIND)
+_PASSIVE_VOCABULARY = letter_runs(PASSIVE_VERBS)
 # What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
 # Pattern: CONTENT, SPEAKER said, as|while|after … — a clause after the cue is an aside too.
 _ASIDE = re.compile(
@@ -186,7 +197,10 @@ class _SentenceReader:
 
     def read(self) -> list[Attribution]:
         found: list[Attribution] = []
-        for match in islice(CUE.finditer(self.text, self.s.start, self.s.end), MAX_CUES):
+        cues = CUE.finditer(self.text, self.s.start, self.s.end)
+        if not may_hold(self.s, _CUE_VOCABULARY):
+            cues = iter(())
+        for match in islice(cues, MAX_CUES):
             if any(q.mark <= match.start() < q.stop for q in self.quotes):
                 continue  # a cue word inside a quotation is part of what was said
             found.extend(self._cue(match))
@@ -368,7 +382,7 @@ class _SentenceReader:
         if (
             _NOT_CLAUSE.match(head)
             and not _HEDGED_FIGURE.match(head)
-            and not (cue in _EXPECT and head.lstrip().startswith("to "))
+            and not (cue in EXPECT_FORMS and head.lstrip().startswith("to "))
         ):
             return None, 0.0  # "reiterated his vow to …", "said on Tuesday."
         if _FINITE.search(head) or _words(head, 0, len(head)) >= 4:
@@ -425,8 +439,10 @@ class _SentenceReader:
     def _passive(self) -> list[Attribution]:
         """'… have been portrayed by the Biden administration as components of …'."""
         out: list[Attribution] = []
+        if not may_hold(self.s, _PASSIVE_VOCABULARY):
+            return out  # no participle of "… by X as …" here: spare the pattern the walk
         if self.text.find("by", self.s.start, self.s.end) < 0:
-            return out  # no "… by X as …" here: spare the pattern a walk through the sentence
+            return out
         for match in islice(_PASSIVE.finditer(self.text, self.s.start, self.s.end), MAX_CUES):
             span = _trim(self.text, match.start("content"), match.end("content"))
             if _words(self.text, *span) >= 2:
@@ -570,7 +586,7 @@ def _turn_claims(
             continue
         for att in found:
             in_turn = turn.start <= att.cue_at < turn.end
-            if in_turn and (att.speaker or "").lower() in _FIRST_PERSON_SPEAKERS:
+            if in_turn and (att.speaker or "").lower() in FIRST_PERSON_SPEAKERS:
                 att.speaker = turn.speaker
         for i, sentence in enumerate(sentences):
             start, end = max(sentence.start, turn.start), sentence.end
@@ -597,9 +613,6 @@ def _intro_quotes(
         for q in quotes
         if q.mark < turns[0].start and q.mark not in used
     ]
-
-
-_FIRST_PERSON_SPEAKERS = word_set("i we")
 
 
 def _enclosing(att: Attribution, found: list[Attribution]) -> Attribution | None:

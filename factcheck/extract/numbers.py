@@ -6,6 +6,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from .lexicon import alternation
 from .lexicon.numbers import FRACTION_WORDS, SCALE_WORDS, SMALL_WORDS
 
 _SCIENTIFIC = re.compile(
@@ -49,6 +50,7 @@ def finite(value: float) -> float | None:
     return value if math.isfinite(value) and abs(value) < 1e300 else None
 
 
+_OF_A_SCALE = re.compile(rf"\s+of\s+an?\s+((?i:{alternation(SCALE_WORDS, ignore_case=True)}))\b")
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
 
 
@@ -172,7 +174,17 @@ def _words(text: str, pos: int, limit: int = 14) -> list[tuple[str, int, str]]:
 
 
 def read_words(text: str, pos: int) -> Core | None:
-    """Read a number written in English words at pos ("a hundred and two", "two thirds")."""
+    """Read a number written in English words at pos ("a hundred and two", "two thirds").
+
+    A fraction of a scale is that share of it: "a quarter of a million" is 250,000.
+    """
+    core = _read_words(text, pos)
+    if core is not None and core.form == "fraction" and (of := _OF_A_SCALE.match(text, core.end)):
+        return Core(pos, of.end(), core.value * SCALE_WORDS[of.group(1).lower()], "words")
+    return core
+
+
+def _read_words(text: str, pos: int) -> Core | None:
     tokens = _words(text, pos)
     if not tokens:
         return None

@@ -24,22 +24,61 @@ from dataclasses import dataclass, replace
 from itertools import islice, takewhile
 
 from .cues import speech_forms
-from .lexicon import alternation, first_letter_check, word_set
+from .lexicon import alternation, first_letter_check
 from .lexicon.currencies import CURRENCIES, MONEY_WORDS
-from .lexicon.measures import CANONICAL, GENERIC_COUNTED, LY_ADJECTIVES, PEOPLE_MEASURES
+from .lexicon.dates import MONTH_ABBREVIATIONS, MONTHS
+from .lexicon.grammar import (
+    ANAPHORS,
+    CLAUSE_OPENER_WORDS,
+    COMPARATIVES,
+    COORDINATORS,
+    COPULAS,
+    COST_WORDS,
+    LABEL_LAST_WORDS,
+    MEASURE_JOINS,
+    MEASURE_LINKS,
+    MEASURE_STOP_WORDS,
+    NOT_COMPOUND_SUFFIXES,
+    TIME_TAIL_WORDS,
+    YEAR_CONTEXT,
+)
+from .lexicon.measures import (
+    AFFECTING_VERBS,
+    CANONICAL,
+    GENERIC_COUNTED,
+    LY_ADJECTIVES,
+    PEOPLE_MEASURES,
+)
 from .lexicon.numbers import (
+    CHANGE_ADVERBS,
+    CHANGE_FROM_WORDS,
+    CHANGE_WORDS,
+    DOZENS,
+    DURATION_VERBS,
     FRACTION_WORDS,
+    LEVEL_VERBS,
     NUMBER_WORDS,
+    QUALIFIED,
+    QUALIFIERS,
+    QUALIFIERS_KEEP_ONE,
     SCALE_ABBREVIATIONS,
     SCALE_LETTERS,
     SCALE_WORDS,
     TALLY_NOUNS,
     VAGUE_LOWER,
+    VAGUE_WORDS,
 )
 from .lexicon.people import IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
 from .numbers import Core, read_symbolic, read_words
-from .sentences import MAX_CANDIDATES, Sentence, line_start
+from .sentences import (
+    MAX_CANDIDATES,
+    Sentence,
+    fold_case,
+    letter_runs,
+    line_start,
+    may_hold,
+)
 from .units import (
     ARTICLE_UNITS,
     CURRENCY_SYMBOLS,
@@ -55,12 +94,12 @@ _LETTERS = [p for c in CURRENCIES for p in (*c.prefixes, c.code)]
 _CURRENCY = rf"(?:{alternation(_SYMBOLS)}|\b(?:{alternation(_LETTERS)})\s?)"
 _GLYPHS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # Read only inside a lookahead, where the order of the words cannot change what matches.
-_ARTICLE_TARGETS = alternation(
+_ARTICLE_WORDS = (
     [*ARTICLE_UNITS, *calendar_words()]
     + ["hundred", "thousand", "million", "billion", "trillion", "third", "quarter", "half"]
-    + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"],
-    ignore_case=True,
+    + ["fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 )
+_ARTICLE_TARGETS = alternation(_ARTICLE_WORDS, ignore_case=True)
 _CANDIDATE_WORDS = sorted(NUMBER_WORDS | {"half"}, key=len, reverse=True)
 # Every candidate starts a word or starts with one of these: a cheap first test (the end of a
 # word, where no candidate can start, fails it at once).
@@ -73,6 +112,10 @@ _CANDIDATE = re.compile(
     rf"(?i:{alternation(_CANDIDATE_WORDS, ignore_case=True)})\b)"
     rf"|(?P<art>\b(?:[Aa]n?)\s+(?=(?i:{_ARTICLE_TARGETS})\b)))"
 )
+# Every candidate holds a digit or a glyph, or a number word or (after "a"/"an") one of the
+# article's words: a sentence with none of them is not scanned for candidates.
+_FIGURE_CHAR = re.compile(rf"[\d{_GLYPHS}]")
+_CANDIDATE_VOCABULARY = letter_runs([*_CANDIDATE_WORDS, *_ARTICLE_WORDS])
 _SCALE = re.compile(
     rf"\s?(?P<word>(?i:{alternation(SCALE_WORDS, ignore_case=True)}))\b"
     rf"|\s?(?P<abbr>{alternation(SCALE_ABBREVIATIONS)})\b"
@@ -133,31 +176,32 @@ _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
 _LIST_NUMBER_AFTER = re.compile(r"[.)]\s")
 # Change verbs before "X to Y": "fell 1.8% to 7,912" is a change and a level, not a range.
 _CHANGE_BEFORE = re.compile(
-    r"\b(?:rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|climbed|climbs|gained|"
-    r"gains|lost|loses|dropped|drops|slipped|slips|jumped|jumps|surged|soared|plunged|tumbled|"
-    r"slid|added|shed|increased|decreased|grew|declined|up|down|by)\s+(?:\w+\s+)?$"
+    rf"\b(?:{alternation(CHANGE_WORDS | CHANGE_ADVERBS | {'by'})})\s+(?:\w+\s+)?$"
 )
+# "a week" is a length after a qualifier or a verb of spending time: "for a week", "took a day".
 _DURATION_LEAD = re.compile(
-    r"\b(?i:at least|at most|more than|less than|up to|close to|nearly|almost|about|around|"
-    r"roughly|over|under|within|for|took|takes|take|lasted|lasts|last|spent|spend|after)\s+$"
+    rf"\b(?i:{alternation([*QUALIFIERS, *DURATION_VERBS], ignore_case=True)})\s+$"
 )
 _AFTER_TIME = re.compile(r"\s+(?:after|before|of|since|from)\b|['’]s\b")
-_DOZENS = {"dozen": 12.0, "baker's dozen": 13.0, "baker’s dozen": 13.0}
 _TWICE = re.compile(
     rf"\b(?i:(twice|thrice))\b(?:\s+(?:an?|per|every)\s+({alternation(calendar_words())}))?"
 )
+_TWICE_VOCABULARY = letter_runs(["twice", "thrice"])
 _MINUS_BEFORE = re.compile(r"(?<!plus or )(?<!Plus or )\b(?i:minus|negative)\s+$")
 _AND = re.compile(r"\s+and\s+")
 _RANGED = re.compile(r"\b(?i:rang(?:e|es|ed|ing)|between|vary|varies|varied)\b")
 _BY_BEFORE = re.compile(r"\bby\s+(?:\w+\s+)?$")  # "cut by six to eight minutes": a range
+# A fraction word is a figure after a change or a qualifier: "cut by a third", "nearly half".
 _FRACTION_LEAD = re.compile(
-    r"\b(?:by|down|up|cut|fell|rose|lost|gained|than|nearly|almost|about|around|roughly|over|"
-    r"under|only|just|some|to)\s+$"
+    rf"\b(?:{alternation(CHANGE_WORDS | CHANGE_ADVERBS | {'by', 'than', 'to'})}"
+    rf"|{alternation(QUALIFIERS)})\s+$"
 )
 _VAGUE = re.compile(
     r"\b(?i:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|hundreds|thousands|millions|"
     r"billions|scores(?=\s+of\b)|(?:several|a\s+few)\s+(?:hundred|thousand|million))\b"
 )
+# Every match of _VAGUE holds one of these words whole: a sentence without one is not read.
+_VAGUE_VOCABULARY = letter_runs(VAGUE_WORDS)
 _VAGUE_LOWER = VAGUE_LOWER
 _AGE_BEFORE = re.compile(
     r"\b(?P<sure>aged|age(?:d| of)?|turn(?:s|ed|ing))\s+$|[A-Z][\w'’.-]+,\s(?:now\s)?$"
@@ -172,14 +216,11 @@ _FIGURE_OF = re.compile(
 _PASSIVE_AFTER = re.compile(
     r"\s+(?:were|was|are|is|had|have|has)(?:\s+been)?\s+(?:\w+ly\s+)?([a-z]+)\b"
 )
-_COST_VERB = word_set("cost costs costing worth")
 _COST_BEFORE = re.compile(
-    r"\b(cost|costs|costing)\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+"
-    r"(?:(?i:about|around|roughly|nearly|almost|some|up\s+to|more\s+than|over)\s+)?$"
+    rf"\b(cost|costs|costing)\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+{QUALIFIED}$"
 )
 _HYPHEN_SUFFIX = re.compile(r"-(?:old|long|wide|high|tall|deep|thick|strong|plus|odd)\b")
 _COMPOUND = re.compile(r"-([a-z]{3,})\b(?!-[a-z]+-)")
-_NOT_COMPOUND = word_set("way sided off on faced handed liner dimensional and or to")
 _OF_PLURAL = re.compile(r"\s+of\s+(?:the|their|its|his|her|our|these|those)\s+[a-z]+[^s\W]s\b")
 _ORDINAL = re.compile(r"(?:st|nd|rd|th)\b")
 _DECADE = re.compile(r"'?s\b")
@@ -192,10 +233,7 @@ _COLON_RATIO = re.compile(r":(\d{1,3}(?:,\d{3}){1,3}|\d{1,7})(?![\d:/.])")
 _TALLY_AFTER = re.compile(rf"\s+(?:{alternation(TALLY_NOUNS)})\b")
 _TALLY_BEFORE = re.compile(r"\b(?:voted|vote\s+of|votes\s+of|split|margin\s+of)\s+$")
 _ATTACHED = re.compile(r"[A-Za-z]+")
-_MONTH_NAMES = word_set(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
-)
+_MONTH_NAMES = MONTHS | MONTH_ABBREVIATIONS
 _MONTH_FORMS = sorted(_MONTH_NAMES | {m.upper() for m in _MONTH_NAMES}, key=len, reverse=True)
 _MONTHS = rf"(?:{'|'.join(_MONTH_FORMS)})\.?"
 _MONTH_WORD = re.compile(_MONTHS)
@@ -203,18 +241,10 @@ _AFTER_MONTH = re.compile(rf"\b{_MONTHS}\s+$")
 _BEFORE_MONTH = re.compile(rf"\s+(?:of\s+)?{_MONTHS}\b")
 _RANGE_SEP = re.compile(r"-\s+to\s+|\s*[-–—]\s*|\s+(?:to|and|through)\s+")
 _PLUS_MINUS = re.compile(r"\s?(?:\+/-|\+-|±)\s?")
-_QUALIFIERS = (
-    "no more than", "no fewer than", "no less than", "at least", "at most", "more than",
-    "less than", "fewer than", "as many as", "as much as", "as few as", "up to", "close to",
-    "just over", "just under", "well over", "upwards of", "in excess of", "somewhere around",
-    "an estimated", "estimated", "approximately", "roughly", "closer to", "maybe", "perhaps",
-    "around", "about", "nearly", "almost", "some", "over", "under", "exactly", "precisely",
-    "only", "just", "below", "above", "plus or minus",
-)  # fmt: skip
 # Anchored at the number, so the order of the phrases cannot change what is found.
 _QUALIFIER = re.compile(
-    rf"\b{first_letter_check(_QUALIFIERS, ignore_case=True)}"
-    rf"((?i:{alternation(_QUALIFIERS, ignore_case=True)}))\s+$"
+    rf"\b{first_letter_check(QUALIFIERS, ignore_case=True)}"
+    rf"((?i:{alternation(QUALIFIERS, ignore_case=True)}))\s+$"
 )
 _AFTER_QUALIFIER = re.compile(r"(?:\s+[a-z]+)?\s+(or more|or so|or fewer|or less)\b|(\+)")
 # "over" before a duration means "more than" after these words ("for over a year"), else during.
@@ -226,87 +256,26 @@ _WORD_AFTER = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*)[ \u00a0]+$")
 _CHANGE_VERB = re.compile(
-    r"\b(?:rose|risen|rising|rises|fell|fallen|falling|falls|increased|increases|decreased|"
-    r"decreases|reduced|grew|grown|dropped|drops|climbed|declined|jumped|cut|raised|went|"
-    r"changed|surged|soared|plunged|slipped|shrank|doubled|moved|up|down)\s+(?:\w+\s+)?from\s+"
-    r"(?:about\s+|around\s+|roughly\s+|nearly\s+|some\s+|approximately\s+|just\s+)?$"
+    rf"\b(?:{alternation(CHANGE_FROM_WORDS | CHANGE_ADVERBS)})\s+(?:\w+\s+)?from\s+{QUALIFIED}$"
 )
-_STOP = word_set(
-    """
-    a an the of in on at to from by with for and or but nor that which who whom whose was were
-    is are be been being have has had will would can could should may might must shall than as
-    per this these those its their his her our your my it they he she we you i not no so if when
-    while whilst whereas although though because unless whether instead today yesterday now
-    after before since until into onto over under about up down out off also all each every
-    there here where then just only more less most least ago later earlier last next s
-    across between among amongst within without through throughout during against toward towards
-    via including despite behind beyond near along amid what how why nationwide worldwide both
-    each either neither such own maybe perhaps probably possibly them him us me first am closer
-    past further away top another vs versus v"""
-)
-# Words a measure may run across when more of it comes before: "rate of income tax".
-_JOIN = word_set("of per has have had was were is are will would be been")
-# Words between what is measured and the number: "profit of", "turnout was", "stood at".
-_LINK = word_set(
-    """
-    of at by to from in was is were are be been being has have had will would could should
-    stood stands stand reached reaches totalled totaled totals total came comes put set stay
-    stays remain remains remained now estimated an average
-    """
-)
-# Irregular plurals that end a counted noun phrase as a plural in -s does: "30 people spent".
-# Time words ending the words before a number: "growth for next year to 1.1%".
-_TIME_TAIL = word_set(
-    "year years quarter month week day weekday night morning today the a this next last previous "
-    "on for per each every summer winter spring autumn"
-)
-# Verbs after a clause's subject that give the subject's level: "turnout was 61%".
-_COMPARATIVES = word_set(
-    "higher lower more less bigger smaller cheaper dearer greater larger up down"
-)
-_CHANGED = word_set(
-    "fell fallen rose risen grew grown dropped increased decreased declined jumped climbed "
-    "slumped soared surged doubled halved rises falls grows drops increases decreases declines "
-    "jumps climbs slumps soars surges"
-)
-_TO_BEFORE = re.compile(r"\bto\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:(?i:about|around|roughly|nearly|almost|just|some)\s+)?$")
-_COPULA = word_set("was is were are stood stands totalled totaled totals reach reached reaches hit")
+_CHANGED = LEVEL_VERBS
+_TO_BEFORE = re.compile(rf"\bto\s+{QUALIFIED}$")
+_FROM_BEFORE = re.compile(rf"\bfrom\s+{QUALIFIED}$")
 # How far back the words a figure measures are looked for (its clause, within this reach).
 _MEASURE_REACH = 200
-_COORDINATORS = word_set("and but or while whereas")
-# Pattern: it|this|that COPULA N — the pronoun stands for what the figure before measured.
-_ANAPHORS = word_set("it this that")
 _NUMBER_OF = re.compile(r"^(?:number|figure|total|count|tally) of (?=\w)", re.IGNORECASE)
-_COPULA_OR_CHANGED = _COPULA | _CHANGED
-_PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
+_COPULA_OR_CHANGED = COPULAS | _CHANGED
 _LEAD_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]—–“”\"]|\s-\s")
 # Pattern: … said|that|if|show CLAUSE — a clause opens after a cue, "that" or a subordinator,
 # so what its figure measures never reaches back into the speaker ("Chief Executive Jane Roe
 # said sales reached ¥42bn"); a cue with a preposition after it ("estimated at") opens none.
-_OPENER_WORDS = speech_forms() - {"according"} | word_set(
-    "that if when because unless whether although though once"
-)
+_OPENER_WORDS = speech_forms() - {"according"} | CLAUSE_OPENER_WORDS
 _CLAUSE_OPENER = re.compile(
     rf"\b{first_letter_check(_OPENER_WORDS)}(?:{alternation(_OPENER_WORDS)})\b"
     r"(?!\s+(?:at|to|as|by|for|of|on|in|from|with)\b)"
 )
 _SPEECH_VERBS = speech_forms() | {"according"}
-_YEAR_CONTEXT = word_set(
-    """
-    in since by until till from of during before after the early late mid circa between and or
-    year years fiscal season summer winter spring autumn fall end start beginning"""
-)
-# Verbs whose object is what a bare count counts: "killed 1,200 people" → "people killed".
-_AFFECTING_VERBS = word_set(
-    """
-    killed wounded injured kidnapped abducted arrested detained displaced evacuated rescued
-    released freed deported executed infected hospitalised hospitalized vaccinated treated
-    murdered shot stabbed fired hired employed sacked dismissed convicted charged sentenced
-    damaged destroyed demolished flooded burned looted died treated missing
-    """
-)
 _SPEAKS_AFTER = re.compile(
     r"\s+(?:said|say|says|told|added|warned|estimated|estimates|confirmed|announced|reported)\b"
 )
@@ -315,7 +284,6 @@ _ARTICLE_LED = re.compile(r"(?i:an?|half)\b")
 # shares ("a third day"); "half" and "quarter" stay fractions ("a half hour", "a quarter mile").
 _ORDINALS = frozenset(w for w in FRACTION_WORDS if not w.endswith("s")) - {"half", "quarter"}
 _NOUN_AFTER = re.compile(r" ([a-z]+)\b(?! of\b)")
-_QUALIFIERS_KEEP_ONE = frozenset({"only", "at least", "more than", "just", "exactly", "some"})
 _RATIO = re.compile(r"\s+(?:in|out of)\s+(?:every\s+)?")
 
 
@@ -379,6 +347,8 @@ def _in_sentence(text: str, sentence: Sentence, earlier: Quantity | None = None)
     resume = sentence.start
     skip_next = False
     matches = _CANDIDATE.finditer(text, sentence.start, sentence.end)
+    if not _may_hold_figures(text, sentence):
+        matches = iter(())
     for match in islice((m for m in matches if m.start() >= resume), MAX_CANDIDATES):
         if match.start() < resume:
             continue
@@ -396,10 +366,19 @@ def _in_sentence(text: str, sentence: Sentence, earlier: Quantity | None = None)
             if reading.bare and (reading.core.plain or " " in written or "\u00a0" in written):
                 continue  # "0800 555 111": the groups after a phone number's first
         out.append(_finish(text, reading, out, sentence.start, earlier))
-    out.extend(_vague(text, sentence, out))
-    out.extend(_multiples(text, sentence, out))
+    if may_hold(sentence, _VAGUE_VOCABULARY):
+        out.extend(_vague(text, sentence, out))
+    if may_hold(sentence, _TWICE_VOCABULARY):
+        out.extend(_multiples(text, sentence, out))
     out.sort(key=lambda q: q.start)
     return _mark_negative_amounts(text, out)
+
+
+def _may_hold_figures(text: str, sentence: Sentence) -> bool:
+    """Tell whether the sentence can hold a candidate: a number word, a digit or a glyph."""
+    if may_hold(sentence, _CANDIDATE_VOCABULARY):
+        return True
+    return _FIGURE_CHAR.search(text, sentence.start, sentence.end) is not None
 
 
 def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantity]:
@@ -497,7 +476,7 @@ def _is_time_of(text: str, reading: _Reading) -> bool:
     if before is None:
         return False
     word = before.group(1).lower()
-    return not (word in _COPULA or word in _LINK or word.endswith(("ed", "s", "ing")))
+    return not (word in COPULAS or word in MEASURE_LINKS or word.endswith(("ed", "s", "ing")))
 
 
 def _read_quantity(
@@ -619,8 +598,8 @@ def _read_article(text: str, match: re.Match[str]) -> _Reading | None:
             or _AFTER_TIME.match(text, unit.end)
         ):
             return None
-    if unit.name in _DOZENS:  # "more than a dozen aftershocks": twelve of what follows
-        core = Core(start, unit.end, _DOZENS[unit.name], "words")
+    if unit.name in DOZENS:  # "more than a dozen aftershocks": twelve of what follows
+        core = Core(start, unit.end, DOZENS[unit.name], "words")
         return _attach(text, _Reading(start, unit.end, core, core.value, scaled=True))
     return _Reading(start, unit.end, core, 1.0, unit=unit, article=True)
 
@@ -664,7 +643,11 @@ def _attach(text: str, reading: _Reading) -> _Reading:
             reading.currency, reading.unit = unit.name, None
     elif compound := _COMPOUND.match(text, end):
         word = compound.group(1)
-        if word not in _NOT_COMPOUND and word not in NUMBER_WORDS and word not in FRACTION_WORDS:
+        if (
+            word not in NOT_COMPOUND_SUFFIXES
+            and word not in NUMBER_WORDS
+            and word not in FRACTION_WORDS
+        ):
             reading.compound = _noun_of(word)
             end = compound.end()
     if suffix := _HYPHEN_SUFFIX.match(text, end):
@@ -830,7 +813,10 @@ def _read_plus_minus(text: str, reading: _Reading) -> _Reading:
 
 
 def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool:
-    """Tell whether a number is a year, an identifier, or a lone "one" rather than a claim."""
+    """Tell whether a number is a year, an identifier, or a lone "one" rather than a claim.
+
+    A label ("page 4") is no claim either; _read_claim has ruled labels out before this.
+    """
     core = reading.core
     if reading.bare and core.plain and 1000 <= core.value <= 2199 and _is_year(text, reading):
         return True
@@ -838,8 +824,6 @@ def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool
         return True
     if reading.bare and core.plain and _ADDRESS.match(text, reading.end):
         return True  # "75 Drayton Park"
-    if reading.bare and core.plain and _is_label(text, reading, sentence):
-        return True
     if reading.bare and core.form == "digits" and _ATTACHED.match(text, reading.end):
         return not _lower_unit_like(text, reading.end)
     if core.form == "fraction" and _is_ordinal(text, core):
@@ -850,7 +834,7 @@ def _is_context_number(text: str, reading: _Reading, sentence: Sentence) -> bool
         lead = _FRACTION_LEAD.search(text, max(sentence.start, reading.start - 12), reading.start)
         return lead is None
     if core.form == "words" and core.value == 1 and not (reading.unit or reading.scaled):
-        return _qualifier(text, reading.start, sentence.start) not in _QUALIFIERS_KEEP_ONE
+        return _qualifier(text, reading.start, sentence.start) not in QUALIFIERS_KEEP_ONE
     return False
 
 
@@ -859,7 +843,7 @@ def _is_ordinal(text: str, core: Core) -> bool:
     if text[core.start : core.end].lower().split()[-1] not in _ORDINALS:
         return False
     noun = _NOUN_AFTER.match(text, core.end)
-    if noun is None or noun.group(1) in _STOP or noun.group(1) == "of":
+    if noun is None or noun.group(1) in MEASURE_STOP_WORDS or noun.group(1) == "of":
         return False
     word = noun.group(1)
     return not word.endswith(("s", "ly", "ed"))
@@ -867,7 +851,10 @@ def _is_ordinal(text: str, core: Core) -> bool:
 
 def _is_label(text: str, reading: _Reading, sentence: Sentence) -> bool:
     """Tell whether a bare number labels something: "page 4", "(report 1)", a list's "2."."""
-    if _LABEL_BEFORE.search(text, max(sentence.start, reading.start - 40), reading.start):
+    floor = max(sentence.start, reading.start - 40)
+    if _last_word_may_label(text, floor, reading.start) and _LABEL_BEFORE.search(
+        text, floor, reading.start
+    ):
         return True
     if text.endswith("the ", 0, reading.start) and _NAMED_PAIR_AFTER.match(text, reading.end):
         return True
@@ -876,6 +863,16 @@ def _is_label(text: str, reading: _Reading, sentence: Sentence) -> bool:
         begin : reading.start
     ].strip()
     return at_line_start and bool(_LIST_NUMBER_AFTER.match(text, reading.end))
+
+
+def _last_word_may_label(text: str, floor: int, start: int) -> bool:
+    """Tell whether the word before start (past spaces and one full stop) can end a label."""
+    before = fold_case(text[floor:start]).rstrip()
+    before = before[:-1] if before.endswith(".") else before
+    i = len(before)
+    while i and "a" <= before[i - 1] <= "z":
+        i -= 1
+    return before[i:] in LABEL_LAST_WORDS
 
 
 def _lower_unit_like(text: str, end: int) -> bool:
@@ -889,7 +886,7 @@ def _lower_unit_like(text: str, end: int) -> bool:
 def _is_year(text: str, reading: _Reading) -> bool:
     after = _WORD_AFTER.match(text, reading.end)
     before = _WORD_BEFORE.search(text, max(0, reading.start - 30), reading.start)
-    if before and before.group(1).lower() in _YEAR_CONTEXT:
+    if before and before.group(1).lower() in YEAR_CONTEXT:
         return True
     if after and not after.group(1):
         word = after.group(2)
@@ -944,9 +941,9 @@ def _measure(
         return measure, head if money else None
     passive = _PASSIVE_AFTER.match(text, pos)
     generic = (head or "").lower() in GENERIC_COUNTED
-    if passive and (passive.group(1) in _AFFECTING_VERBS or generic and _participle(passive[1])):
+    if passive and (passive.group(1) in AFFECTING_VERBS or generic and _participle(passive[1])):
         words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
-    elif reading.bare and (verb in _AFFECTING_VERBS or generic and _participle(verb or "")):
+    elif reading.bare and (verb in AFFECTING_VERBS or generic and _participle(verb or "")):
         words.append(verb or "")  # "killed at least 47 people", "housing some 9,000 people"
     return " ".join(words), head
 
@@ -984,21 +981,23 @@ def _of_group(
     if group is None:
         return None
     words = group.group(1).split()
-    plural = next((i for i, w in enumerate(words) if _is_plural(w) and w not in _STOP), None)
-    if plural is None or any(w in _STOP for w in words[: plural + 1]):
+    plural = next(
+        (i for i, w in enumerate(words) if _is_plural(w) and w not in MEASURE_STOP_WORDS), None
+    )
+    if plural is None or any(w in MEASURE_STOP_WORDS for w in words[: plural + 1]):
         return None
     return words[: plural + 1], words[plural], group.start(1) + len(" ".join(words[: plural + 1]))
 
 
 def _content_word(word: str) -> bool:
     """A word that can name what an amount is: no function word or number word."""
-    return word not in _STOP and word not in NUMBER_WORDS
+    return word not in MEASURE_STOP_WORDS and word not in NUMBER_WORDS
 
 
 def _participle(word: str) -> bool:
     """ "moved", "housing", "dead": a verb form that says what happened to what is counted."""
     low = word.lower()
-    if low in _STOP or low in _SPEECH_VERBS:
+    if low in MEASURE_STOP_WORDS or low in _SPEECH_VERBS:
         return False
     return low.endswith(("ed", "ing")) or low in CANONICAL
 
@@ -1016,7 +1015,7 @@ def _subject_of_passive(text: str, reading: _Reading) -> str | None:
 # what the level before it does: "2,300 people evacuated …, up from 1,400 at midday".
 _COMPARED = re.compile(
     r"(?:\b(?:up|down|higher|lower|rising|falling)[ \u00a0]+from|,[ \u00a0]*from)[ \u00a0]+"
-    r"(?:(?i:about|around|roughly|nearly|almost|just|some)[ \u00a0]+)?$"
+    rf"{QUALIFIED}$"
 )
 
 
@@ -1067,7 +1066,7 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
             break
         word = match.group(2)
         named = all(w[0].isupper() for w in words)  # "two Rural League MPs": a name's members
-        if word.lower() in _STOP or words and word[0].isupper() and not named:
+        if word.lower() in MEASURE_STOP_WORDS or words and word[0].isupper() and not named:
             break
         if head is not None and head.lower() in IRREGULAR_PLURALS and _is_plural(word):
             words.append(word)  # "46 police officers", "30 staff members": the last plural
@@ -1085,9 +1084,9 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
         words.pop()
     if head is None and len(words) > 1 and words[-1].endswith(("ed", "ing")):
         words.pop()
-    if len(words) == 1 and words[0].endswith("ed") and words[0] not in _AFFECTING_VERBS:
+    if len(words) == 1 and words[0].endswith("ed") and words[0] not in AFFECTING_VERBS:
         words = []  # "the £31m referred to": a participle, not what is counted
-    if len(words) == 1 and words[0].lower() in _COMPARATIVES:
+    if len(words) == 1 and words[0].lower() in COMPARATIVES:
         words = []  # "6.2 per cent higher at 412p": how it moved, not what moved
     if head is None and words and all(w[0].isupper() for w in words):
         words = []  # "two Rural League": a name, not what is counted
@@ -1117,10 +1116,10 @@ def _measure_before(
     if ranged := _from_to(text, reading, previous):
         return ranged
     copulas = [i for i, t in enumerate(tokens) if t.group().lower() in _COPULA_OR_CHANGED]
-    if copulas and any(t.group() in _COORDINATORS for t in tokens[copulas[-1] :]):
+    if copulas and any(t.group() in COORDINATORS for t in tokens[copulas[-1] :]):
         copulas = []  # "the county was owed X and had borrowed Y": Y's clause has no copula
     opening = tokens[0].start() if marks and tokens else floor
-    if copulas and copulas[-1] and tokens[copulas[-1] - 1].group().lower() in _ANAPHORS:
+    if copulas and copulas[-1] and tokens[copulas[-1] - 1].group().lower() in ANAPHORS:
         before = previous[-1] if previous else earlier  # "Last year it was 380,000"
         if before is not None and before.measure:
             return before.measure
@@ -1138,7 +1137,7 @@ def _measure_before(
     taken: list[re.Match[str]] = []
     while i >= 0 and len(taken) < 4:
         if (
-            tokens[i].group().lower() in _JOIN
+            tokens[i].group().lower() in MEASURE_JOINS
             and taken
             and i
             and _measure_word(tokens[i - 1], floor)
@@ -1168,13 +1167,13 @@ def _from_to(text: str, reading: _Reading, previous: list[Quantity]) -> str | No
 
 
 def _skipped_before(word: str) -> bool:
-    return word in _LINK or word in _TIME_TAIL or word.endswith("ly")
+    return word in MEASURE_LINKS or word in TIME_TAIL_WORDS or word.endswith("ly")
 
 
 def _words_from(tokens: list[re.Match[str]], floor: int) -> str | None:
     """The subject at the start of a clause: "The unemployment rate for people …" → its noun."""
     i = 0
-    while i < len(tokens) and tokens[i].group().lower() in _STOP:
+    while i < len(tokens) and tokens[i].group().lower() in MEASURE_STOP_WORDS:
         i += 1
     # "Halvern Foods profit jumps 18%": a name (two capitalised words or more) before a
     # lower-case noun is its owner, unlike one capitalised word opening it ("Average pay")
@@ -1206,7 +1205,7 @@ def _measure_word(token: re.Match[str], floor: int) -> bool:
     speech = low in _SPEECH_VERBS and not _DETERMINER_BEFORE.search(
         token.string, max(0, token.start() - 8), token.start()
     )  # "their forecast of £3.8bn": a cue word after a determiner is a noun
-    if low in _STOP or speech or adverb or low in NUMBER_WORDS:
+    if low in MEASURE_STOP_WORDS or speech or adverb or low in NUMBER_WORDS:
         return False
     if low in FRACTION_WORDS or _SPEAKS_AFTER.match(token.string, token.end()):
         return False  # "Half of …", "Police said …": no part of what is counted
@@ -1238,15 +1237,15 @@ def _measure_without_noun(text: str, reading: _Reading, verb: str | None) -> str
     """What a number without a noun measures: "cost $12m", "displaced 12,000", "put the toll at"."""
     if figure := _FIGURE_OF.search(text, max(0, reading.start - 60), reading.start):
         return re.sub(r"^(?:number|figure|total|count|tally) of ", "", figure.group(1))
-    if verb not in _COST_VERB and (
+    if verb not in COST_WORDS and (
         cost := _COST_BEFORE.search(text, max(0, reading.start - 40), reading.start)
     ):
         verb = cost.group(1)  # "would cost the industry about £35m a day"
-    if verb in _COST_VERB and (reading.currency or reading.unit_name):
+    if verb in COST_WORDS and (reading.currency or reading.unit_name):
         at = text.rfind(verb, max(0, reading.start - 40), reading.start)
         owner = _measure_before(text, replace(reading, start=at), [], max(0, at - 90))
         return owner or "cost"  # "a two-bedroom flat now costs £1,150": the flat's price
-    if verb in _AFFECTING_VERBS and reading.bare:
+    if verb in AFFECTING_VERBS and reading.bare:
         return verb
     if verb == "for" and reading.unit is not None and reading.unit.days is not None:
         at = text.rfind("for", max(0, reading.start - 40), reading.start)

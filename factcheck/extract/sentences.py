@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from .lexicon import word_set
+from .lexicon.grammar import ABBREVIATIONS, HEADLINE_SMALL_WORDS
 
-# Words that end with a full stop without ending the sentence ("Mr. Netanyahu", "Gen. Halevi").
-_ABBREVIATIONS = word_set(
-    """
-    mr mrs ms dr st gen sen rep gov lt col capt sgt maj cpl adm prof jr sr inc ltd co corp
-    no nos vs etc approx est dept fig jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev
-    hon pres supt insp det cmdr brig"""
-)
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_SMALL_WORDS = word_set("a an the of for to in on and but or at by with as from vs")
 # A "sentence" longer than this is cut (at a space where there is one) so that every pass that
 # looks around inside a sentence does bounded work: pasted tables or hostile input stay linear.
 MAX_SENTENCE = 1500
@@ -38,6 +31,9 @@ class Sentence:
     end: int
     para: int
     headline: bool
+    # Its maximal runs of letters a-z after fold_case, read once by split_sentences: a pass
+    # whose pattern needs a word that is not among them skips the sentence (see may_hold).
+    words: frozenset[str] | None = field(default=None, compare=False)
 
 
 def is_headline(line: str) -> bool:
@@ -49,7 +45,7 @@ def is_headline(line: str) -> bool:
     words = lower = 0
     for match in _WORD.finditer(line):
         word = match.group()
-        if word.lower() in _SMALL_WORDS:
+        if word.lower() in HEADLINE_SMALL_WORDS:
             continue
         words += 1
         if not word[0].isupper():
@@ -71,7 +67,7 @@ def _is_abbreviation(text: str, stop: int) -> bool:
         return True
     if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
         return True
-    return word.lower() in _ABBREVIATIONS
+    return word.lower() in ABBREVIATIONS
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -89,6 +85,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """
     sentences: list[Sentence] = []
     para = -1
+    folded = fold_case(text)
     for line in _LINE.finditer(text):
         if not line.group().strip():
             continue
@@ -98,14 +95,20 @@ def split_sentences(text: str) -> list[Sentence]:
         for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
             if _is_abbreviation(text, boundary.start()):
                 continue
-            _add(sentences, text, begin, boundary.end(), para, headline)
+            _add(sentences, text, folded, begin, boundary.end(), para, headline)
             begin = boundary.end()
-        _add(sentences, text, begin, line.end(), para, headline)
+        _add(sentences, text, folded, begin, line.end(), para, headline)
     return sentences
 
 
 def _add(
-    sentences: list[Sentence], text: str, begin: int, end: int, para: int, headline: bool
+    sentences: list[Sentence],
+    text: str,
+    folded: str,
+    begin: int,
+    end: int,
+    para: int,
+    headline: bool,
 ) -> None:
     """Append the trimmed span [begin, end), cut into pieces of at most MAX_SENTENCE."""
     while True:
@@ -113,12 +116,17 @@ def _add(
         if start >= stop:
             return
         if stop - start <= MAX_SENTENCE:
-            sentences.append(Sentence(start, stop, para, headline))
+            sentences.append(_sentence(folded, start, stop, para, headline))
             return
         cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
         cut = cut if cut > start else start + MAX_SENTENCE
-        sentences.append(Sentence(*_trimmed(text, start, cut), para, headline))
+        sentences.append(_sentence(folded, *_trimmed(text, start, cut), para, headline))
         begin = cut
+
+
+def _sentence(folded: str, start: int, stop: int, para: int, headline: bool) -> Sentence:
+    """A sentence with its letter runs, read from the case-folded text."""
+    return Sentence(start, stop, para, headline, letters_in(folded, start, stop))
 
 
 def line_start(text: str, pos: int, *, lines: int = 1, reach: int = 300) -> int:
@@ -132,6 +140,48 @@ def line_start(text: str, pos: int, *, lines: int = 1, reach: int = 300) -> int:
             return floor
         end = newline
     return end + 1
+
+
+def fold_case(text: str) -> str:
+    """text in lower case, each character kept in its place, folded as (?i:…) folds it onto
+    ASCII letters ("ſ" is an "s", "İ" and "ı" are an "i", the Kelvin sign a "k").
+
+    An ASCII word found in the result is where (?i:word) matches in text.
+    """
+    if text.isascii():
+        return text.lower()
+    return text.replace("İ", "i").lower().replace("ſ", "s").replace("ı", "i")
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def letters_in(folded: str, start: int, end: int) -> frozenset[str]:
+    """The maximal runs of letters a-z in folded[start:end] (folded: fold_case of a text)."""
+    return frozenset(_LETTERS.findall(folded, start, end))
+
+
+def is_word_char(char: str) -> bool:
+    """What \\w matches in a str pattern: a letter or digit of any script, or "_"."""
+    return char.isalnum() or char == "_"
+
+
+def letter_runs(words: Iterable[str]) -> frozenset[str]:
+    """The first letter run of each word, in lower case ("baker's dozen" → "baker"): what
+    Sentence.words holds where the word stands as a whole word (no letter a-z before it)."""
+    runs: set[str] = set()
+    for word in words:
+        run = _LETTERS.match(fold_case(word))
+        if run is None:
+            raise ValueError(f"{word!r} does not open with a letter a-z: give words that do")
+        runs.add(run.group())
+    return frozenset(runs)
+
+
+def may_hold(sentence: Sentence, vocabulary: frozenset[str]) -> bool:
+    """Tell whether a pattern that needs one of vocabulary's letter runs, as a whole run in a
+    match, can match in the sentence (always True when its words were not read)."""
+    return sentence.words is None or not vocabulary.isdisjoint(sentence.words)
 
 
 class SentenceIndex:

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from .lexicon import alternation, first_letter_check, word_set
+from .lexicon import alternation, first_letter_check
 from .lexicon.cues import CUES, IRREGULAR_PAST
+from .lexicon.grammar import (
+    CLAUSE_WORDS,
+    FEMININE_PRONOUNS,
+    FUNCTION_WORDS,
+    NOT_HEAD_WORDS,
+    NOT_SUBJECT_WORDS,
+    PERSON_PRONOUNS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+    TITLE_LEADS,
+)
 from .lexicon.numbers import SMALL_WORDS
 from .lexicon.people import (
     ARTICLES,
@@ -26,9 +37,17 @@ from .lexicon.people import (
     SHORT_TITLES,
     STUDY_PEOPLE,
     SUBORDINATING_OPENERS,
+    TITLE_GENDER,
     TITLES,
 )
-from .sentences import Sentence
+from .sentences import (
+    Sentence,
+    fold_case,
+    is_word_char,
+    letter_runs,
+    letters_in,
+    may_hold,
+)
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"  # AT&T too
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
@@ -40,20 +59,24 @@ _LOWER_TITLE = re.compile(
     rf"(?i:{alternation(LOWER_TITLES, ignore_case=True, shortest_first=True)}))"
     rf"[ \u00a0]+(?P<run>{_RUN.pattern})"
 )
+_LOWER_TITLE_VOCABULARY = letter_runs(LOWER_TITLES)
 # Lower-case title words before a lower-case title: "chief" in "chief executive Mark Dune".
 _TITLE_WORDS_BEFORE = re.compile(rf"(?:\b(?:{alternation(TITLES)})[ \u00a0]+){{1,2}}$")
 _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
 # "two Rural League MPs", "Three doctors": a group counted, not named.
 _COUNTED = re.compile(rf"(?i:{alternation(set(SMALL_WORDS) - {'one'})}|\d[\d,]*)\s")
 _DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
-_PERSON_PRONOUNS = frozenset({"he", "she"})
 _ANONYMOUS = re.compile(
     r"\b(?:sources?|officials?|people|persons?|diplomats?|insiders?|aides?|someone|witnesses|"
     r"residents|analysts|experts|critics)\b",
     re.IGNORECASE,
 )
 # "remarks by X", "a poll by X for the Harbour Times", "figures released by X": the source.
-_SOURCE_NOUN = rf"\b(?i:{alternation(DOCUMENT_NOUNS | REMARK_NOUNS)})\b(?:\s+\w+)?\s+(?:by|from)\s+"
+_SOURCES = DOCUMENT_NOUNS | REMARK_NOUNS
+_SOURCE_NOUN = (
+    rf"\b{first_letter_check(_SOURCES, ignore_case=True)}(?i:{alternation(_SOURCES)})\b"
+    r"(?:\s+\w+)?\s+(?:by|from)\s+"
+)
 _SOURCE_END = r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
 _REMARKS_BY = re.compile(rf"{_SOURCE_NOUN}(.+?){_SOURCE_END}")
 # The source named for the last document before a later "the data", "the poll" (one clause).
@@ -73,7 +96,6 @@ _BOUNDARY = re.compile(
     r",(?!\d{3}\b)|[;:()\[\]—–\"“”]|\s-\s|\b(?:and|but|or|while|whereas|as|because|although|"
     r"though|that|which|who|whom|whose|when|if|so(?!\s+far)|where)\b"
 )
-_SUBORDINATORS = word_set("while whereas as because although though when if")
 # "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
 _APPOSITIVE = re.compile(
     r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s$)",
@@ -82,17 +104,13 @@ _APPOSITIVE = re.compile(
 _OWNER_DATA = re.compile(
     r"(.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|statistics|numbers|estimates)"
 )
-_NOT_SUBJECT_WORDS = word_set(
-    "been being the a an his her their its our my your these those this that such of to in on "
-    "for with by at from no any some new latest recent"
-)
 _NOT_SUBJECT_END = re.compile(
-    rf"\b(?:{alternation(_NOT_SUBJECT_WORDS, ignore_case=True)})\s*$|['’]s\s*$|\ws['’]\s*$",
+    rf"\b(?:{alternation(NOT_SUBJECT_WORDS, ignore_case=True)})\s*$|['’]s\s*$|\ws['’]\s*$",
     re.IGNORECASE,
 )
 # A match of _NOT_SUBJECT_END ends where the trailing spaces begin and is at most this long,
 # so searching this much before them finds what searching the whole text would.
-_NOT_SUBJECT_REACH = max(3, *map(len, _NOT_SUBJECT_WORDS))
+_NOT_SUBJECT_REACH = max(3, *map(len, NOT_SUBJECT_WORDS))
 # Pattern: SUBJECT VERB-ed CUE-WORD that — a cue word right after a reporting verb in the past
 # is that verb's object, a noun; the subject of the verb speaks ("Wambui dismissed claims
 # that …", "He denied reports that …").
@@ -132,7 +150,7 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     left = _TRAILING_FILLER.sub("", left)
     parts = _parts(left)
     last, boundary = parts[-1]
-    subordinate = boundary in _SUBORDINATORS
+    subordinate = boundary in SUBORDINATORS
     if not last.strip():
         if boundary in ("and", "but", "or"):
             return Subject(None, "coordinated")
@@ -191,7 +209,7 @@ def _is_proper_body(part: str) -> bool:
     if not words or words[0] in OPENERS or _LEADING_PREPOSITION.match(part.strip()):
         return False
     if _DEFINITE_NP.fullmatch(part.strip()):
-        return not any(w.lower() in _CLAUSE_WORDS for w in words)
+        return not any(w.lower() in CLAUSE_WORDS for w in words)
     return len(words) <= 6 and _PROPER_BODY.fullmatch(part.strip()) is not None
 
 
@@ -221,7 +239,7 @@ def _noun_phrase(part: str, subordinate: bool) -> Subject:
     for i in range(
         1, len(words) - 1
     ):  # "a figure the WHO (expects)": the relative clause's subject
-        if words[i] in ("the", "a", "an") and words[i - 1].lower() not in _PREPOSITIONS:
+        if words[i] in ("the", "a", "an") and words[i - 1].lower() not in PREPOSITIONS:
             words, phrase = words[i:], " ".join(words[i:])
             break
     if not words or len(words) > 9 or not is_speaker_phrase(phrase):
@@ -235,23 +253,17 @@ def is_speaker_phrase(phrase: str) -> bool:
     "held his own seat with a majority of 1", "Washington has so far" and "Your" are not.
     """
     words = phrase.split()
-    if not any(c.isalpha() for c in phrase) or words[-1].lower() in _NOT_HEAD:
+    if not any(c.isalpha() for c in phrase) or words[-1].lower() in NOT_HEAD_WORDS:
         return False
     if len(words) == 1:
         return words[0].lower() not in DETERMINERS
     inner = [w.lower() for w in words[1:]]
-    return not any(w in _CLAUSE_WORDS or w in DETERMINERS - ARTICLES for w in inner)
+    return not any(w in CLAUSE_WORDS or w in DETERMINERS - ARTICLES for w in inner)
 
 
 # "But Ortiz", "Even the treasurer", "While AT&T": an opener is no part of the speaker.
 _LEADING_CONJUNCTION = re.compile(rf"^(?:{alternation(OPENERS)})\s+(?=[A-Za-z])")
 _CONTRACTION = re.compile(r"['’](?:ve|d|ll|m|re)$", re.IGNORECASE)
-_PREPOSITIONS = word_set("of at for in on from with by to into about over under than and or")
-_NOT_HEAD = word_set("far so also then now just even still only very")
-_CLAUSE_WORDS = word_set(
-    "is are was were has have had will would can could should may might must do does did been "
-    "what how why where whether"
-)
 
 
 def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
@@ -293,7 +305,7 @@ def person_name(phrase: str) -> str | None:
 class NameBook:
     """People named in a text (full names by position) and the titles they were given."""
 
-    people: list[tuple[int, str]] = field(default_factory=list)
+    people: list[tuple[int, str]] = field(default_factory=list)  # kept sorted: read per speaker
     orgs: list[tuple[int, str]] = field(default_factory=list)  # bodies opening a sentence
     text: str = ""
     # title → its holders (pos, name) in position order: "prime minister" → [(120, "…")]
@@ -306,7 +318,7 @@ class NameBook:
     def add(self, pos: int, name: str, title: str = "") -> None:
         """Remember a full name seen at pos, with its title ("prime minister") if any."""
         if len(name.split()) >= 2:
-            self.people.append((pos, name))
+            insort(self.people, (pos, name))
         if key := title_key(title.split()):
             insort(self.titles.setdefault(key, []), (pos, name))
 
@@ -314,7 +326,7 @@ class NameBook:
         """Expand a surname or partial name to the full name given nearest before pos."""
         tail = name.split()
         best: str | None = None
-        for seen, full in sorted(self.people):
+        for seen, full in self.people:
             words = full.split()
             matches = len(words) > len(tail) and words[-len(tail) :] == tail or full == name
             if matches and (best is None or seen <= pos):
@@ -337,7 +349,7 @@ class NameBook:
         with a name ("the minister" after "Foreign Minister Anneli Varos").
         """
         words = phrase.split()
-        if not words or words[0].lower() not in _TITLE_LEADS:
+        if not words or words[0].lower() not in TITLE_LEADS:
             return None
         title = title_key(words[1:])
         if not title:
@@ -365,10 +377,6 @@ def _holder(holders: list[tuple[int, str]], pos: int | None) -> str | None:
 
 # How many holders of one title are compared to find that they are one person.
 _FEW = 8
-
-
-# Words that open a title used as a speaker: "the minister", "its chief executive".
-_TITLE_LEADS = word_set("the its their his her")
 
 
 def title_key(words: Sequence[str]) -> str:
@@ -427,6 +435,8 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                 book.add(run.start(), " ".join(name), " ".join(tokens[: len(tokens) - len(name)]))
             if bare := _bare_name(tokens, run.start() == sentence.start):
                 book.names.append((run.start(), bare))
+        if not may_hold(sentence, _LOWER_TITLE_VOCABULARY):
+            continue
         for match in _LOWER_TITLE.finditer(text, sentence.start, sentence.end):
             # "Rail Partners chief executive Mark Dune", "Chief Executive Jane Roe": the title
             # is the lower-case words and any title words the capitalised run opens with
@@ -437,7 +447,7 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                 book.add(
                     match.start("run"), " ".join(name), " ".join([*lead, match["title"], *title])
                 )
-    for match in _APPOSED_TITLE.finditer(text):
+    for match in _apposed_titles(text):
         name = split_title(match.group(2).split())[1]
         if 2 <= len(name) <= 4 and not _has_org_word(name):
             book.add(match.start(2), " ".join(name), match.group(1))
@@ -462,7 +472,7 @@ def _mention(book: NameBook, pos: int, tokens: list[str], known: dict[str, str |
         name = book.surnames[name]
     book.surnames[name.split()[-1]] = name
     book.mentions.append((pos + len(phrase), name))
-    if gender := _TITLE_GENDER.get(tokens[0].lower().rstrip(".")):
+    if gender := TITLE_GENDER.get(tokens[0].lower().rstrip(".")):
         book.gender[name] = gender
 
 
@@ -475,7 +485,7 @@ def _genders(book: NameBook, text: str) -> None:
             continue
         pronoun = _NEXT_PRONOUN.search(text, pos, min(nxt, pos + 200))
         if pronoun is not None:
-            book.gender[name] = "she" if pronoun.group(1).lower() in _FEMININE else "he"
+            book.gender[name] = "she" if pronoun.group(1).lower() in FEMININE_PRONOUNS else "he"
 
 
 # "the finance chief, Priya Raman," and "The union's general secretary, Owen Pryce,".
@@ -486,6 +496,33 @@ _APPOSED_TITLE = re.compile(
     rf"\s*,\s+({_RUN.pattern})"
     r"(?=\s*[,.;])"
 )
+_DETERMINER_AT = re.compile(r"\b(?=(?i:the|its|their|his|her)\s)")
+_COMMA_NAME = re.compile(r",\s+[A-Z]")
+_TITLE_VOCABULARY = letter_runs(TITLES)
+
+
+def _apposed_titles(text: str) -> Iterator[re.Match[str]]:
+    """What _APPOSED_TITLE.finditer(text) finds, tried only where it can start.
+
+    A match holds one comma, the first after its start, followed by a capitalised name, and a
+    title word before that comma: so only the stretches between commas that hold a title word
+    and end in ", Name" are read, and in them only the determiners the match opens with.
+    """
+    folded = fold_case(text)
+    pos = after_comma = 0
+    while (comma := text.find(",", after_comma)) >= 0:
+        start, after_comma = max(pos, after_comma), comma + 1
+        if start >= comma or not _COMMA_NAME.match(text, comma):
+            continue
+        if _TITLE_VOCABULARY.isdisjoint(letters_in(folded, start, comma)):
+            continue
+        for determiner in _DETERMINER_AT.finditer(text, start, comma):
+            if match := _APPOSED_TITLE.match(text, determiner.start()):
+                yield match
+                pos = match.end()
+                break
+
+
 # A pronoun that opens a clause ("…, and his department", "when she arrived"), not an object
 # ("joined her"), most likely refers back to the person just named.
 _NEXT_PRONOUN = re.compile(
@@ -493,9 +530,7 @@ _NEXT_PRONOUN = re.compile(
     r"((?i:he|his|she|her))\b",
     re.MULTILINE,
 )
-_FEMININE = word_set("she her hers")
-_TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she"}
-_TITLE_GENDER |= {"lady": "she", "dame": "she"}
+TITLE_GENDER |= {"lady": "she", "dame": "she"}
 
 
 # "Agency director Lena Haugland", "Ministry spokesman Ali Reza": a lone organisation word
@@ -507,7 +542,7 @@ def _organisation(tokens: list[str], firm: bool) -> str | None:
     """ "Brightline Appliances Ltd" opening a sentence: a body "the company" may later mean."""
     if tokens and tokens[0] in ("The", "A", "An"):
         tokens = tokens[1:]
-    if not tokens or tokens[0].endswith(("'s", "’s")) or tokens[0].lower() in _FUNCTION_WORDS:
+    if not tokens or tokens[0].endswith(("'s", "’s")) or tokens[0].lower() in FUNCTION_WORDS:
         return None
     if firm or _has_org_word(tokens):
         return " ".join(tokens)
@@ -544,18 +579,11 @@ def _tidy(raw: str | None) -> str | None:
     if phrase.endswith(".") and len(phrase.split()[-1]) > 4:
         phrase = phrase[:-1]
     words = phrase.split()
-    if not words or len(words) == 1 and words[0].lower() in _FUNCTION_WORDS:
+    if not words or len(words) == 1 and words[0].lower() in FUNCTION_WORDS:
         return None
     if words[0] in ("The", "A", "An") and len(words) > 1:
         phrase = words[0].lower() + phrase[len(words[0]) :]
     return phrase
-
-
-_FUNCTION_WORDS = word_set(
-    """
-    the a an this that these those it its there here which who whom what one some any all
-    and or but of to in on at by for with from as is was were be"""
-)
 
 
 _SPOKESPERSON = re.compile(
@@ -566,7 +594,10 @@ _FIRM_SUFFIX = re.compile(r"\s(?:plc|Plc|PLC|Ltd|Inc|Corp|LLC|AG|SA|NV|GmbH|Co)\
 _MADE_BY = re.compile(
     r"\b(?:compiled|published|produced|commissioned|conducted|prepared|released|run)\s+by\s+(.+)$"
 )
-_PUBLIC_BODY = re.compile(rf"\b(?i:{alternation(PUBLIC_BODIES, ignore_case=True)})\b")
+_PUBLIC_BODY = re.compile(
+    rf"\b{first_letter_check(PUBLIC_BODIES, ignore_case=True)}"
+    rf"(?i:{alternation(PUBLIC_BODIES, ignore_case=True)})\b"
+)
 _STUDY = re.compile(r"\b(?:[Rr]eport|[Ss]tudy|[Pp]aper|[Ss]urvey|University|Institute)\b")
 _POSSESSED = re.compile(r"the\s+(?:[\w-]+\s+){0,2}[\w-]+['’]s?\s+\w", re.IGNORECASE)
 
@@ -598,7 +629,7 @@ class Resolver:
         if low == "they" and (body := self._recent_body(pos)):
             return body, True  # "The health ministry published figures. They said …"
         if low in PRONOUNS:
-            person = self._antecedent(pos, para, low) if low in _PERSON_PRONOUNS else None
+            person = self._antecedent(pos, para, low) if low in PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
         if _COUNTED.match(phrase):
             self.seen.append(phrase)
@@ -738,15 +769,17 @@ class Resolver:
 
 
 _THEY_REACH = 400
-_BODY_HEAD = re.compile(rf"\b(?i:{alternation(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)})\b")
+_BODY_HEAD = re.compile(
+    rf"\b{first_letter_check(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)}"
+    rf"(?i:{alternation(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)})\b"
+)
 
 
 def _earlier_body(text: str, head: str, pos: int) -> str | None:
     """The fuller name an earlier mention gave a body: "the Ministry of Water Resources" or
     "the United Nations refugee agency" for a later "the ministry" / "the agency"."""
-    base = max(0, pos - 3000)
-    for found in reversed(list(re.finditer(rf"\b{head}\b", text[base:pos], re.IGNORECASE))):
-        start, end = base + found.start(), base + found.end()
+    for start in _whole_word_before(text, head, max(0, pos - 3000), pos):
+        end = start + len(head)
         left = re.split(r"[,;:.()“”\"\n]", text[max(0, start - 80) : start])[-1]
         modifiers: list[str] = []
         article = ""
@@ -759,9 +792,25 @@ def _earlier_body(text: str, head: str, pos: int) -> str | None:
             modifiers = [w for w in modifiers if w[:1].isupper()]
         tail = _OF_NAME.match(text, end, pos)
         if modifiers or tail:
-            name = " ".join([*modifiers, found.group()]) + (tail.group() if tail else "")
+            name = " ".join([*modifiers, text[start:end]]) + (tail.group() if tail else "")
             return article + name
     return None
+
+
+def _whole_word_before(text: str, word: str, base: int, pos: int) -> Iterator[int]:
+    """Where word (ASCII letters) stands whole in text[base:pos], ignoring case, last first:
+    what re.finditer(rf"\\b{word}\\b", text[base:pos], re.IGNORECASE) finds, read backwards
+    with str.rfind on the case-folded window instead of a regex walk through all of it."""
+    window = fold_case(text[base:pos])
+    end = len(window)
+    while (at := window.rfind(word, 0, end)) >= 0:
+        after = at + len(word)
+        whole = (at == 0 or not is_word_char(window[at - 1])) and (
+            after == len(window) or not is_word_char(window[after])
+        )
+        if whole:
+            yield base + at
+        end = after - 1
 
 
 _OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*")

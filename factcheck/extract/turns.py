@@ -81,14 +81,17 @@ def _full_names(text: str) -> dict[str, str]:
 
 def _labelled(text: str, paras: list[tuple[int, int, int]]) -> list[Turn]:
     turns: list[Turn] = []
-    earlier = _full_names(text)
+    earlier: dict[str, str] | None = None  # read from the whole text at the first name label
     labels = 0
     speaker: str | None = None
     in_turns = False
     for start, end, para in paras:
         match = _LABEL.match(text, start, end)
         label = (match["named"] or match.group(1)) if match else ""
-        named = _label_speaker(label, earlier) if label not in ("", "Q", "A") else None
+        named = None
+        if label not in ("", "Q", "A"):
+            earlier = _full_names(text) if earlier is None else earlier
+            named = _label_speaker(label, earlier)
         if label in ("Q", "A") or named is not None:
             labels += 1
             in_turns = True

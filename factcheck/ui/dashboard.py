@@ -153,7 +153,10 @@ def _activity(tables: board.Overview) -> None:
 def _figures_view(url: str, where: board.DashboardFilter, version: int) -> None:
     st.subheader("Figures")
     measure = st.text_input(
-        "Figures about", key="dashboard_measure", placeholder="e.g. deaths, hostages"
+        "Figures about",
+        key="dashboard_measure",
+        placeholder="e.g. deaths, hostages",
+        help="Finds what is counted in any wording: “deaths” also finds “killed” and “death toll”.",
     ).strip()
     if not measure:
         st.caption("Type what is counted to plot every outlet's figures for it over time.")
@@ -163,6 +166,8 @@ def _figures_view(url: str, where: board.DashboardFilter, version: int) -> None:
         st.caption(f"No numeric claims about “{plain(measure)}” under these filters.")
         return
     st.altair_chart(charts.figures_chart(frame, measure=measure), width="stretch")
+    if len(frame) == board.FIGURES:
+        st.caption(f"The newest {board.FIGURES:,} figures; choose earlier dates to see older ones.")
 
 
 def _described(picked: list[board.Selection], tables: board.Overview) -> str:

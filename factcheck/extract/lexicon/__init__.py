@@ -3,10 +3,12 @@
 Modules, one per kind of knowledge:
 - units: units of measurement (kind, days, forms: plural and abbreviations)
 - currencies: currencies (code, symbols, letter prefixes, words)
-- numbers: number words, scale words (lakh, crore…), fractions and vague plurals
+- numbers: number words, scale words (lakh, crore…), fractions, vague plurals, qualifiers
+  ("at least", "some") and the verbs a figure changes by, with their forms
 - cues: reporting verbs with their forms and the kind of content they take
 - people: titles, organisation and body nouns, pronouns, determiners
 - dates: month and weekday names, the date phrases a figure may be "as of"
+- grammar: function words, copulas, prepositions and pronouns, each named for its role
 (measures.py is kept free for what a count measures: killed, dead, deaths …)
 
 Adding a word is one entry in one of these modules; tests/test_extract_lexicon.py shows it.

@@ -132,3 +132,12 @@ SINGULAR: dict[str, str] = {
 }
 
 CANONICAL: dict[str, str] = {form: key for key, forms in SYNONYMS.items() for form in forms}
+# Verbs whose object is what a bare count counts: "killed 1,200 people" → "people killed".
+AFFECTING_VERBS = word_set(
+    """
+    killed wounded injured kidnapped abducted arrested detained displaced evacuated rescued
+    released freed deported executed infected hospitalised hospitalized vaccinated treated
+    murdered shot stabbed fired hired employed sacked dismissed convicted charged sentenced
+    damaged destroyed demolished flooded burned looted died treated missing
+    """
+)

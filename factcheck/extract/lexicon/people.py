@@ -90,3 +90,5 @@ SHORT_TITLES = {
     "pm": "prime minister", "fm": "foreign minister", "ceo": "chief executive",
     "cfo": "chief financial officer", "dpm": "deputy prime minister", "sec": "secretary",
 }  # fmt: skip
+# Titles that give a speaker's gender for a later "he said" / "she said".
+TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she"}
