@@ -543,6 +543,7 @@ def reviews_per_week(activity: pd.DataFrame) -> pd.DataFrame:
     return grouped["changes"].sum().rename(columns={"changes": "reviews"})
 
 
+MEASURE_KEYS = 40  # the most keys one search reads, the commonest first
 FIGURES = 500  # the newest figures a chart plots: enough dots to read a series by outlet
 
 
@@ -588,7 +589,8 @@ def measure_keys(session: Session, measure: str) -> list[str]:
     The search is read as a measure (factcheck.comparable.measure_key: "deaths" and "death
     toll" both mean "killed", "hostages" "kidnapped"); a key matches when each of its words
     begins a word of the key, so "rain" finds "rainfall". Read from the few rows of
-    ``measure_total``.
+    ``measure_total``; a search as broad as one letter reads the ``MEASURE_KEYS`` keys with the
+    most figures, so the figures query stays a bounded union whatever is typed.
     """
     searched = comparable_key(measure, None)
     if searched is None:  # only words that count nothing ("people", "number")
@@ -596,7 +598,12 @@ def measure_keys(session: Session, measure: str) -> list[str]:
     spaced = " " + col(MeasureTotal.measure_key)
     # A key's words are letters, hyphens and apostrophes: nothing to escape in a pattern.
     words = [spaced.like(f"% {word}%") for word in searched.split()]
-    query = sa.select(col(MeasureTotal.measure_key)).where(col(MeasureTotal.claims) > 0, *words)
+    query = (
+        sa.select(col(MeasureTotal.measure_key))
+        .where(col(MeasureTotal.claims) > 0, *words)
+        .order_by(col(MeasureTotal.claims).desc(), col(MeasureTotal.measure_key))
+        .limit(MEASURE_KEYS)
+    )
     return sorted(session.execute(query).scalars())
 
 

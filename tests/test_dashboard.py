@@ -14,7 +14,7 @@ from factcheck.articles import add_article
 from factcheck.comparable import measure_key
 from factcheck.db import get_engine
 from factcheck.desk import set_two_person_rule
-from factcheck.models import Article, Claim, ClaimKind, Outlet, Role, Status, User
+from factcheck.models import Article, Claim, ClaimKind, MeasureTotal, Outlet, Role, Status, User
 from tests.factories import decide, found_in, make_article, make_user
 
 
@@ -284,6 +284,17 @@ def test_a_search_finds_the_figures_a_plain_read_finds(session: Session) -> None
                 wanted = _plain_figures(session, search, where)[:limit]
                 assert got["claim_id"].tolist() == wanted, (where, search, limit)
     assert len(_plain_figures(session, "deaths", board.DashboardFilter())) == 7
+
+
+def test_a_one_letter_search_reads_a_bounded_number_of_measures(session: Session) -> None:
+    for i in range(board.MEASURE_KEYS + 5):
+        stem = "".join(chr(ord("a") + int(d)) for d in f"{i:03d}")
+        session.add(MeasureTotal(measure_key=f"s{stem} count", claims=i + 1))
+    session.commit()
+    keys = board.measure_keys(session, "s")
+    assert len(keys) == board.MEASURE_KEYS
+    assert "saaa count" not in keys  # the keys with fewest figures are left out
+    assert board.figures(session, where=board.DashboardFilter(), measure="s").empty
 
 
 def test_a_search_finds_figures_under_the_words_of_their_measure(session: Session) -> None:
