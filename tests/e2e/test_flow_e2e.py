@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from sqlmodel import select
 
 from factcheck.models import Claim, Origin, Role, Status
@@ -18,8 +19,14 @@ LOGGED_IN = "Logged in as"
 
 
 def logged_in(page: Page) -> bool:
+    """Whether the page shows a login. The login cookie is read by a rerun after the first
+    one, later on a busy machine: give it 15 s before answering no."""
     wait_idle(page)
-    return page.get_by_text(LOGGED_IN).count() > 0
+    try:
+        page.get_by_text(LOGGED_IN).first.wait_for(timeout=15_000)
+    except PlaywrightTimeout:
+        return False
+    return True
 
 
 def drag_over(page: Page, segment: Locator, words: str) -> None:
