@@ -182,12 +182,14 @@ PIECES = st.one_of(
     WORDS_NEEDED,
     WORDS_NEEDED.map(lambda w: w.upper()),
     WORDS_NEEDED.map(lambda w: w.replace("s", "ſ").replace("k", "\u212a").title()),
-    st.sampled_from(["a", "an", "by", "was", "Ms Lee", "The", "3", "½", "$4", "-", "x", "é"]),
+    st.sampled_from(
+        ["a", "an", "by", "was", "Ms Lee", "The", "3", "½", "$4", "-", "x", "é"]
+        + ["Rs 5", "KSh461", "N70", "R$", "−.5", "€", "1", "9"]
+    ),
 )
 GAPS = st.sampled_from([" ", " ", " ", "  ", ". ", "\n", ", ", '"', "'", "’", "-", ""])
 # (pattern, test that lets a sentence be skipped)
 SKIPPING = [
-    (numeric._CANDIDATE, lambda text, s: not numeric._may_hold_figures(text, s)),
     (numeric._VAGUE, lambda text, s: not may_hold(s, numeric._VAGUE_VOCABULARY)),
     (numeric._TWICE, lambda text, s: not may_hold(s, numeric._TWICE_VOCABULARY)),
     (speakers._LOWER_TITLE, lambda text, s: not may_hold(s, speakers._LOWER_TITLE_VOCABULARY)),
@@ -203,6 +205,21 @@ def test_a_sentence_a_pass_skips_holds_no_match_of_its_pattern(text: str) -> Non
         for pattern, skipped in SKIPPING:
             if skipped(text, sentence):
                 assert list(pattern.finditer(text, sentence.start, sentence.end)) == []
+
+
+def candidate(match: re.Match[str]) -> tuple[object, ...]:
+    return match.span(), numeric._branch(match), *match.group("cur", "sign", "num")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(PIECES, GAPS).map("".join), max_size=30).map("".join))
+def test_a_sentence_is_scanned_for_candidates_as_the_whole_pattern_scans_it(text: str) -> None:
+    """A sentence with no number word is scanned for symbols and digits only (or not at all,
+    with no digit either): the candidates found are those of the whole pattern."""
+    for sentence in split_sentences(text):
+        every = numeric._CANDIDATE.finditer(text, sentence.start, sentence.end)
+        found = [candidate(m) for m in numeric._candidates(text, sentence)]
+        assert found == [candidate(m) for m in every]
 
 
 @settings(max_examples=500, deadline=None)
