@@ -264,3 +264,19 @@ def test_apposed_titles_are_found_as_a_scan_of_the_whole_text_finds_them(text: s
     found = [(m.span(), m.group(1), m.group(2)) for m in speakers._apposed_titles(text)]
     every = [(m.span(), m.group(1), m.group(2)) for m in speakers._APPOSED_TITLE.finditer(text)]
     assert found == every
+
+
+QUALIFIER_PIECES = st.sampled_from(
+    ["at least", "AT LEAST", "more than", "Moreover", "atleast", "ſome", "about", "up to", "of"]
+    + ["some", "approximately", "plus or minus", "rose", "é", "x", " ", "  ", "\n", "\t", ".", "3"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(QUALIFIER_PIECES, max_size=10).map("".join), st.integers(0, 60))
+def test_a_qualifier_is_looked_for_only_after_a_word_that_can_end_one(text: str, lo: int) -> None:
+    lo = min(lo, len(text))
+    found = numeric._qualifier_before(text, lo, len(text))
+    every = numeric._QUALIFIER.search(text, lo, len(text))
+    assert (found and found.span()) == (every and every.span())
+    assert max(map(len, numeric._QUALIFIER_LAST_WORDS)) < numeric._WORD_TAIL

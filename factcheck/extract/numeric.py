@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice, takewhile
+from string import ascii_lowercase
 
 from .cues import speech_forms
 from .lexicon import alternation, first_letter_check
@@ -251,6 +252,9 @@ _QUALIFIER = re.compile(
     rf"\b{first_letter_check(QUALIFIERS, ignore_case=True)}"
     rf"((?i:{alternation(QUALIFIERS, ignore_case=True)}))\s+$"
 )
+# The last word of each qualifier: _QUALIFIER can only match where the word before the
+# spaces that end its window is one of these.
+_QUALIFIER_LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIERS)
 _AFTER_QUALIFIER = re.compile(r"(?:\s+[a-z]+)?\s+(or more|or so|or fewer|or less)\b|(\+)")
 # "over" before a duration means "more than" after these words ("for over a year"), else during.
 _MORE_THAN_OVER = re.compile(r"\b(?i:for|of|in|after|took|takes|lasted|last|lasting)\s+over\s+$")
@@ -919,8 +923,36 @@ def _after_name(text: str, reading: _Reading, sentence: Sentence) -> bool:
     return _QUALIFIER.fullmatch(word.rstrip(".").lower() + " ") is None  # "Around 130 of …"
 
 
+def _qualifier_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """_QUALIFIER.search(text, lo, hi), refused at once when the word that ends the window
+    cannot end a qualifier (most figures: "rose 4%", "the 300 people")."""
+    if _last_word(text, lo, hi) not in _QUALIFIER_LAST_WORDS:
+        return None
+    return _QUALIFIER.search(text, lo, hi)
+
+
+def _last_word(text: str, lo: int, hi: int) -> str:
+    """The run of letters a-z (after fold_case) just before the whitespace that ends
+    text[lo:hi], cut to its last _WORD_TAIL letters; "" when text[lo:hi] does not end with
+    whitespace.
+
+    A pattern ending in WORDS\\s+$ can only match where this run is the last of its words: the
+    run is the word whole when a space or a word boundary stands before it.
+    """
+    window = text[lo:hi]
+    kept = window.rstrip()
+    if len(kept) == len(window):
+        return ""
+    tail = fold_case(kept[-_WORD_TAIL:])
+    return tail[len(tail.rstrip(ascii_lowercase)) :]
+
+
+# Longer than any word _last_word is compared with.
+_WORD_TAIL = 20
+
+
 def _qualifier(text: str, start: int, floor: int) -> str | None:
-    match = _QUALIFIER.search(text, max(floor, start - 30), start)
+    match = _qualifier_before(text, max(floor, start - 30), start)
     return match.group(1).lower() if match else None
 
 
@@ -1114,7 +1146,7 @@ def _measure_before(
 ) -> str | None:
     """What a number measures from the words before it: "net profit of", "turnout was"."""
     start = reading.start
-    if qualifier := _QUALIFIER.search(text, max(floor, start - 30), start):
+    if qualifier := _qualifier_before(text, max(floor, start - 30), start):
         start = qualifier.start()
     lead = max(floor, start - _MEASURE_REACH)
     if lead > floor and text[lead - 1].isalnum():  # never start inside a word: "o took"
@@ -1237,7 +1269,7 @@ def _inherited(text: str, reading: _Reading, previous: list[Quantity]) -> str | 
 def _verb_before(text: str, reading: _Reading) -> str | None:
     """The word before a number and its qualifier: "killed" in "killed at least 47"."""
     start = reading.start
-    if qualifier := _QUALIFIER.search(text, max(0, start - 30), start):
+    if qualifier := _qualifier_before(text, max(0, start - 30), start):
         start = qualifier.start()
     before = _WORD_BEFORE.search(text, max(0, start - 25), start)
     return before.group(1).lower() if before else None
