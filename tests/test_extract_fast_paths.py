@@ -15,13 +15,14 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import attribution, numeric, speakers
+from factcheck.extract import attribution, numbers, numeric, speakers
 from factcheck.extract.attribution import Attribution
 from factcheck.extract.cues import CUE, CUE_KIND, PASSIVE_VERBS
 from factcheck.extract.engine import _Sources
 from factcheck.extract.lexicon import alternation, first_letter_check
 from factcheck.extract.lexicon.grammar import HEADLINE_SMALL_WORDS
 from factcheck.extract.lexicon.people import LOWER_TITLES, TITLES
+from factcheck.extract.numbers import read_symbolic
 from factcheck.extract.sentences import (
     _WORD,
     fold_case,
@@ -280,3 +281,15 @@ def test_a_qualifier_is_looked_for_only_after_a_word_that_can_end_one(text: str,
     every = numeric._QUALIFIER.search(text, lo, len(text))
     assert (found and found.span()) == (every and every.span())
     assert max(map(len, numeric._QUALIFIER_LAST_WORDS)) < numeric._WORD_TAIL
+
+
+NUMBER_PIECES = st.sampled_from(
+    ["1", "10", "250", "3", "0", ",", ".", " ", "\u00a0", "-", "−", "/", "x", "×", "^", "e", "E"]
+    + ["+", "½", "⅔", "a", "٣"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(NUMBER_PIECES, min_size=1, max_size=10).map("".join))
+def test_plain_digits_are_read_as_trying_every_form_reads_them(text: str) -> None:
+    assert read_symbolic(text, 0) == numbers._read_any_form(text, 0)

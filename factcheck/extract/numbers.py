@@ -22,6 +22,10 @@ _DIGITS = re.compile(
     r"(?:\d{1,3}(?:,\d{3}){1,7}(?!,\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3}){1,7}(?![\d,])"
     r"|\d{1,30}(?!,\d{3}))(?:\.\d{1,30})?(?!\d)|\.\d{1,30}(?!\d)"
 )
+# What every number but plain digits has after its leading digits: a times sign, an exponent,
+# a slash or a glyph. A number without one is read by _DIGITS alone, the other five patterns
+# (each of which needs one of these) left untried.
+_NOT_PLAIN = re.compile(r"\d{0,30}(?:\.\d{1,30})?(?:\s?[x×]|[eE]|[ -]\d{1,3}/|/|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞])")
 _WORD = re.compile(r"[A-Za-z]+")
 _JOINER = re.compile(r" ?, ?| ?& ?| +|-")
 
@@ -84,6 +88,24 @@ def _fraction(numerator: str, denominator: str) -> float | None:
 
 def read_symbolic(text: str, pos: int) -> Core | None:
     """Read a number written with digits or fraction glyphs starting exactly at pos."""
+    if _NOT_PLAIN.match(text, pos) is None:
+        return _read_digits(text, pos)
+    return _read_any_form(text, pos)
+
+
+def _read_digits(text: str, pos: int) -> Core | None:
+    if match := _DIGITS.match(text, pos):
+        written = match.group()
+        plain = written.isdigit()  # no separator to take out: float() reads it as it is
+        value = finite(float(written)) if plain else digits_value(written)
+        if value is None:
+            return None
+        return Core(pos, match.end(), value, "digits", plain)
+    return None
+
+
+def _read_any_form(text: str, pos: int) -> Core | None:
+    """Read scientific notation, a fraction, a glyph or else plain digits at pos."""
     if match := _SCIENTIFIC.match(text, pos):
         mantissa, base, caret, minus = match.groups()
         if caret is not None or base == "10":
@@ -105,13 +127,7 @@ def read_symbolic(text: str, pos: int) -> Core | None:
         if whole is None:
             return None
         return Core(pos, match.end(), whole + VULGAR_VALUES[match.group(2)], "fraction")
-    if match := _DIGITS.match(text, pos):
-        value = digits_value(match.group())
-        if value is None:
-            return None
-        plain = match.group().isdigit()
-        return Core(pos, match.end(), value, "digits", plain)
-    return None
+    return _read_digits(text, pos)
 
 
 @dataclass(slots=True)

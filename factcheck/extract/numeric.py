@@ -377,6 +377,8 @@ def _in_sentence(text: str, sentence: Sentence, earlier: Quantity | None = None)
         out.extend(_vague(text, sentence, out))
     if may_hold(sentence, _TWICE_VOCABULARY):
         out.extend(_multiples(text, sentence, out))
+    if not out:
+        return out
     out.sort(key=lambda q: q.start)
     return _mark_negative_amounts(text, out)
 
