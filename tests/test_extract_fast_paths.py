@@ -293,3 +293,22 @@ NUMBER_PIECES = st.sampled_from(
 @given(st.lists(NUMBER_PIECES, min_size=1, max_size=10).map("".join))
 def test_plain_digits_are_read_as_trying_every_form_reads_them(text: str) -> None:
     assert read_symbolic(text, 0) == numbers._read_any_form(text, 0)
+
+
+WORD_BEFORE_PIECES = st.sampled_from(
+    ["killed", "Voyager", "a.m.", "AT&T", "’s", "-", "'", ".", "&", "x", "é", "ſ", "3", ","]
+    + [" ", " ", "  ", "\u00a0", "\n", "\t", "\n\n"]
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(WORD_BEFORE_PIECES, max_size=10).map("".join),
+    st.integers(-3, 50),
+    st.integers(-3, 50),
+)
+def test_the_word_before_a_figure_is_found_from_the_end_as_the_regex_finds_it(
+    text: str, lo: int, hi: int
+) -> None:
+    every = numeric._WORD_BEFORE.search(text, lo, hi)
+    assert numeric._word_before(text, lo, hi) == (every and (every.start(), every.group(1)))

@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import islice, takewhile
-from string import ascii_lowercase
+from string import ascii_letters, ascii_lowercase
 
 from .cues import speech_forms
 from .lexicon import alternation, first_letter_check
@@ -263,7 +263,8 @@ _WORD_AFTER = re.compile(
     r"[ \u00a0]+(?:(of)\s+(?:(?:the|their|its|his|her|our|these|those|all)\s+)?)?"
     r"([A-Za-z][A-Za-z'’-]*)"
 )
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*)[ \u00a0]+$")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z'’.&-]*)[ \u00a0]+$")  # read by _word_before
+_WORD_CHARS = ascii_letters + "'’.&-"
 _CHANGE_VERB = re.compile(
     rf"\b(?:{alternation(CHANGE_FROM_WORDS | CHANGE_ADVERBS)})\s+(?:\w+\s+)?from\s+{QUALIFIED}$"
 )
@@ -901,8 +902,8 @@ def _lower_unit_like(text: str, end: int) -> bool:
 
 def _is_year(text: str, reading: _Reading) -> bool:
     after = _WORD_AFTER.match(text, reading.end)
-    before = _WORD_BEFORE.search(text, max(0, reading.start - 30), reading.start)
-    if before and before.group(1).lower() in YEAR_CONTEXT:
+    before = _word_before(text, max(0, reading.start - 30), reading.start)
+    if before and before[1].lower() in YEAR_CONTEXT:
         return True
     if after and not after.group(1):
         word = after.group(2)
@@ -916,10 +917,10 @@ def _after_name(text: str, reading: _Reading, sentence: Sentence) -> bool:
     start = reading.start
     if sentence.headline:  # "Hamas Frees 24 Hostages": every word is capitalised
         return False
-    before = _WORD_BEFORE.search(text, max(sentence.start, start - 30), start)
-    if before is None or before.start() == sentence.start:
+    before = _word_before(text, max(sentence.start, start - 30), start)
+    if before is None or before[0] == sentence.start:
         return False
-    word = before.group(1)
+    word = before[1]
     if not word[0].isupper() or _MONTH_WORD.fullmatch(word):
         return False
     return _QUALIFIER.fullmatch(word.rstrip(".").lower() + " ") is None  # "Around 130 of …"
@@ -1268,13 +1269,31 @@ def _inherited(text: str, reading: _Reading, previous: list[Quantity]) -> str | 
     return previous[-1].measure if near else None
 
 
+def _word_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """Where the word of _WORD_BEFORE.search(text, lo, hi) starts and the word, found from the
+    end: the spaces that end the window (or end it but for a last newline, which $ allows),
+    then the run of word characters before them, from its first letter a-z or A-Z."""
+    lo, hi = (min(max(i, 0), len(text)) for i in (lo, hi))  # as the regex engine clamps them
+    window = text[lo:hi]
+    if window.endswith("\n"):
+        window = window[:-1]
+    kept = window.rstrip(" \u00a0")
+    if len(kept) == len(window):
+        return None
+    run = kept[len(kept.rstrip(_WORD_CHARS)) :]
+    word = run.lstrip("'’.&-")
+    if not word:
+        return None
+    return lo + len(kept) - len(word), word
+
+
 def _verb_before(text: str, reading: _Reading) -> str | None:
     """The word before a number and its qualifier: "killed" in "killed at least 47"."""
     start = reading.start
     if qualifier := _qualifier_before(text, max(0, start - 30), start):
         start = qualifier.start()
-    before = _WORD_BEFORE.search(text, max(0, start - 25), start)
-    return before.group(1).lower() if before else None
+    before = _word_before(text, max(0, start - 25), start)
+    return before[1].lower() if before else None
 
 
 def _measure_without_noun(text: str, reading: _Reading, verb: str | None) -> str | None:
@@ -1293,9 +1312,9 @@ def _measure_without_noun(text: str, reading: _Reading, verb: str | None) -> str
         return verb
     if verb == "for" and reading.unit is not None and reading.unit.days is not None:
         at = text.rfind("for", max(0, reading.start - 40), reading.start)
-        done = _WORD_BEFORE.search(text, max(0, at - 25), at)
-        if done and done.group(1).islower() and done.group(1).endswith("ed"):
-            return done.group(1)  # "jailed for seven years", "closed for a week"
+        done = _word_before(text, max(0, at - 25), at)
+        if done and done[1].islower() and done[1].endswith("ed"):
+            return done[1]  # "jailed for seven years", "closed for a week"
     return None
 
 
