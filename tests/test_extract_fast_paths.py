@@ -312,3 +312,40 @@ def test_the_word_before_a_figure_is_found_from_the_end_as_the_regex_finds_it(
 ) -> None:
     every = numeric._WORD_BEFORE.search(text, lo, hi)
     assert numeric._word_before(text, lo, hi) == (every and (every.start(), every.group(1)))
+
+
+CLAUSE_PIECES = st.sampled_from(
+    ["said", "is concerned", "estimated at", "that", "if", "the", ",", ";", " - ", "(", "“"]
+    + ["3", "x", "é", " ", "  ", "\n", "-", "sales"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(CLAUSE_PIECES, max_size=14).map("".join), st.integers(0, 40))
+def test_a_clause_opens_where_reading_every_mark_and_opener_finds_it(text: str, lo: int) -> None:
+    lo = min(lo, len(text))
+    ends = [m.end() for m in numeric._CLAUSE_MARK.finditer(text, lo, len(text))]
+    ends += [m.end() for m in numeric._CLAUSE_OPENER.finditer(text, lo, len(text))]
+    assert numeric._clause_opened(text, lo, len(text)) == max(ends, default=None)
+
+
+ENDING_PIECES = st.sampled_from(
+    ["to", "TO", "from", "up from", ", from", "down", "at least", "about", "ſome", "Moreover"]
+    + ["toto", "é", "x", "3", ",", " ", "  ", "\n", "\t"]
+)
+ENDING_PATTERNS = [
+    (numeric._QUALIFIER, numeric._QUALIFIER_LAST_WORDS),
+    (numeric._TO_BEFORE, numeric._TO_LAST_WORDS),
+    (numeric._COMPARED, numeric._COMPARED_LAST_WORDS),
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(ENDING_PIECES, max_size=10).map("".join), st.integers(0, 40))
+def test_a_pattern_that_ends_in_words_matches_only_after_one_of_its_last_words(
+    text: str, lo: int
+) -> None:
+    lo = min(lo, len(text))
+    for pattern, last_words in ENDING_PATTERNS:
+        if numeric._last_word(text, lo, len(text)) not in last_words:
+            assert pattern.search(text, lo, len(text)) is None

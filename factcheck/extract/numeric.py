@@ -270,6 +270,7 @@ _CHANGE_VERB = re.compile(
 )
 _CHANGED = LEVEL_VERBS
 _TO_BEFORE = re.compile(rf"\bto\s+{QUALIFIED}$")
+_TO_LAST_WORDS = _QUALIFIER_LAST_WORDS | {"to"}  # what _TO_BEFORE's window can end with
 _FROM_BEFORE = re.compile(rf"\bfrom\s+{QUALIFIED}$")
 # How far back the words a figure measures are looked for (its clause, within this reach).
 _MEASURE_REACH = 200
@@ -1064,9 +1065,15 @@ _COMPARED = re.compile(
 )
 
 
+_COMPARED_LAST_WORDS = _QUALIFIER_LAST_WORDS | {"from"}  # what _COMPARED's window ends with
+
+
 def _compared_with(text: str, reading: _Reading, previous: list[Quantity]) -> Quantity | None:
     """The figure of the sentence an "up from" figure compares with, if any."""
-    if not previous or not _COMPARED.search(text, max(0, reading.start - 30), reading.start):
+    lo = max(0, reading.start - 30)
+    if not previous or _last_word(text, lo, reading.start) not in _COMPARED_LAST_WORDS:
+        return None
+    if not _COMPARED.search(text, lo, reading.start):
         return None
     return previous[-1]
 
@@ -1155,22 +1162,22 @@ def _measure_before(
     if lead > floor and text[lead - 1].isalnum():  # never start inside a word: "o took"
         space = text.find(" ", lead, start)
         lead = space + 1 if space >= 0 else start
-    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, lead, start)]
-    marks += [m.end() for m in _CLAUSE_OPENER.finditer(text, lead, start)]
-    tokens = list(_LEAD_WORD.finditer(text, max(marks) if marks else lead, start))
     if ranged := _from_to(text, reading, previous):
         return ranged
+    opened = _clause_opened(text, lead, start)
+    marked = opened is not None
+    tokens = list(_LEAD_WORD.finditer(text, lead if opened is None else opened, start))
     copulas = [i for i, t in enumerate(tokens) if t.group().lower() in _COPULA_OR_CHANGED]
     if copulas and any(t.group() in COORDINATORS for t in tokens[copulas[-1] :]):
         copulas = []  # "the county was owed X and had borrowed Y": Y's clause has no copula
-    opening = tokens[0].start() if marks and tokens else floor
+    opening = tokens[0].start() if marked and tokens else floor
     if copulas and copulas[-1] and tokens[copulas[-1] - 1].group().lower() in ANAPHORS:
         before = previous[-1] if previous else earlier  # "Last year it was 380,000"
         if before is not None and before.measure:
             return before.measure
     if copulas and (subject := _words_from(tokens[: copulas[-1]], opening)):
         changed = tokens[copulas[-1]].group().lower() in _CHANGED
-        if not changed or marks or lead == floor:
+        if not changed or marked or lead == floor:
             # a change verb's subject must open the clause: "Crime in X fell"; "the number
             # of people killed rose to 52" measures the people killed
             return _NUMBER_OF.sub("", subject) or subject
@@ -1198,10 +1205,22 @@ def _measure_before(
     return _inherited(text, reading, previous)
 
 
+def _clause_opened(text: str, lead: int, start: int) -> int | None:
+    """Where the last clause mark or clause opener in text[lead:start] ends; None if none.
+
+    An opener (a word or two) holds no mark, so none that starts before the last mark ends
+    after it: openers are looked for after that mark only.
+    """
+    marks = [m.end() for m in _CLAUSE_MARK.finditer(text, lead, start)]
+    last = max(marks, default=lead)
+    marks += [m.end() for m in _CLAUSE_OPENER.finditer(text, last, start)]
+    return max(marks, default=None)
+
+
 def _from_to(text: str, reading: _Reading, previous: list[Quantity]) -> str | None:
     """ "fell from 14,820 in 2023 to 11,460": the second figure measures what the first does."""
     lead = text[max(0, reading.start - 80) : reading.start]
-    if not _TO_BEFORE.search(lead):
+    if _last_word(lead, 0, len(lead)) not in _TO_LAST_WORDS or not _TO_BEFORE.search(lead):
         return None
     for q in reversed(previous):
         if q.start < reading.start - 120:
