@@ -219,6 +219,8 @@ _FIGURE_OF = re.compile(
     r"\b(?:the|its|their|his|her)\s+((?:[\w-]+\s+){0,2}?(?:number|toll|figure|total|count|tally)"
     r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+){0,3}?)?)\s+at\s+(?:\w+\s+){0,2}$"
 )
+# A word every match of _FIGURE_OF holds: a window without one is not searched.
+_FIGURE_NOUN = re.compile(r"number|toll|figure|total|count|tally")
 _PASSIVE_AFTER = re.compile(
     r"\s+(?:were|was|are|is|had|have|has)(?:\s+been)?\s+(?:\w+ly\s+)?([a-z]+)\b"
 )
@@ -357,10 +359,13 @@ def _in_sentence(text: str, sentence: Sentence, earlier: Quantity | None = None)
     out: list[Quantity] = []
     resume = sentence.start
     skip_next = False
-    matches = _candidates(text, sentence)
-    for match in islice((m for m in matches if m.start() >= resume), MAX_CANDIDATES):
+    read = 0
+    for match in _candidates(text, sentence):
         if match.start() < resume:
-            continue
+            continue  # inside the claim just read
+        if read == MAX_CANDIDATES:
+            break
+        read += 1
         reading, resume = _read_claim(text, match, sentence)
         resume = max(resume, match.end())
         if reading is None:
@@ -887,10 +892,7 @@ def _last_word_may_label(text: str, floor: int, start: int) -> bool:
     """Tell whether the word before start (past spaces and one full stop) can end a label."""
     before = fold_case(text[floor:start]).rstrip()
     before = before[:-1] if before.endswith(".") else before
-    i = len(before)
-    while i and "a" <= before[i - 1] <= "z":
-        i -= 1
-    return before[i:] in LABEL_LAST_WORDS
+    return before[len(before.rstrip(ascii_lowercase)) :] in LABEL_LAST_WORDS
 
 
 def _lower_unit_like(text: str, end: int) -> bool:
@@ -1317,10 +1319,16 @@ def _verb_before(text: str, reading: _Reading) -> str | None:
 
 def _measure_without_noun(text: str, reading: _Reading, verb: str | None) -> str | None:
     """What a number without a noun measures: "cost $12m", "displaced 12,000", "put the toll at"."""
-    if figure := _FIGURE_OF.search(text, max(0, reading.start - 60), reading.start):
+    lo = max(0, reading.start - 60)
+    if _FIGURE_NOUN.search(text, lo, reading.start) and (
+        figure := _FIGURE_OF.search(text, lo, reading.start)
+    ):
         return re.sub(r"^(?:number|figure|total|count|tally) of ", "", figure.group(1))
-    if verb not in COST_WORDS and (
-        cost := _COST_BEFORE.search(text, max(0, reading.start - 40), reading.start)
+    lo = max(0, reading.start - 40)
+    if (
+        verb not in COST_WORDS
+        and text.find("cost", lo, reading.start) >= 0  # every match of _COST_BEFORE holds it
+        and (cost := _COST_BEFORE.search(text, lo, reading.start))
     ):
         verb = cost.group(1)  # "would cost the industry about £35m a day"
     if verb in COST_WORDS and (reading.currency or reading.unit_name):
