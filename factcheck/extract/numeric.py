@@ -1294,8 +1294,8 @@ def _word_before(text: str, lo: int, hi: int) -> tuple[int, str] | None:
     """Where the word of _WORD_BEFORE.search(text, lo, hi) starts and the word, found from the
     end: the spaces that end the window (or end it but for a last newline, which $ allows),
     then the run of word characters before them, from its first letter a-z or A-Z."""
-    lo, hi = (min(max(i, 0), len(text)) for i in (lo, hi))  # as the regex engine clamps them
-    window = text[lo:hi]
+    lo = min(max(lo, 0), len(text))  # as the regex engine clamps pos and endpos
+    window = text[lo : max(hi, 0)]
     if window.endswith("\n"):
         window = window[:-1]
     kept = window.rstrip(" \u00a0")
