@@ -26,6 +26,8 @@ from factcheck.extract.sentences import (
     _WORD,
     fold_case,
     is_headline,
+    letter_runs_text,
+    letters_in,
     may_hold,
     split_sentences,
 )
@@ -167,6 +169,21 @@ def test_folding_keeps_every_character_in_its_place_as_the_regex_engine_folds_it
     for char, fold in zip(text, folded, strict=True):
         for letter in "abcdefghijklmnopqrstuvwxyz":
             assert bool(re.fullmatch(f"(?i:{letter})", char)) == (fold == letter)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*FOLDED_ODDLY, *"aZé ,.Σß\n\t€’z_9\ud800"]), max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_letter_runs_read_in_one_pass_are_those_the_regex_finds_in_each_span(
+    text: str, start: int, end: int
+) -> None:
+    folded = fold_case(text)
+    runs = letter_runs_text(folded)
+    assert len(runs) == len(folded)
+    assert frozenset(runs[start:end].split()) == letters_in(folded, start, end)
 
 
 # Words each skipping pass looks for, in several cases, among words and signs that are not.
