@@ -264,3 +264,17 @@ def test_apposed_titles_are_found_as_a_scan_of_the_whole_text_finds_them(text: s
     found = [(m.span(), m.group(1), m.group(2)) for m in speakers._apposed_titles(text)]
     every = [(m.span(), m.group(1), m.group(2)) for m in speakers._APPOSED_TITLE.finditer(text)]
     assert found == every
+
+
+SOURCE_PIECES = st.sampled_from(
+    ["figures", "Figures", "FIGURES", "data", "dataſet", "posts", "reports", "report", "Statement"]
+    + ["released", "by", "BY", "from", "the", "health ministry", "Ortiz", "x", "3", "é", "Σ"]
+)
+SOURCE_GAPS = st.sampled_from([" ", "  ", "\n", ", ", ".", "", "-", "_"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(SOURCE_PIECES, SOURCE_GAPS).map("".join), max_size=16).map("".join))
+def test_document_sources_are_found_as_a_scan_of_the_whole_text_finds_them(text: str) -> None:
+    every = [(m.end(), m.group(1)) for m in speakers._DOCUMENT_SOURCE.finditer(text)]
+    assert speakers._document_sources(text) == every
