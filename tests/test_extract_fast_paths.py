@@ -15,7 +15,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import attribution, numeric, speakers
+from factcheck.extract import attribution, numeric, speakers, turns
 from factcheck.extract.attribution import Attribution
 from factcheck.extract.cues import CUE, CUE_KIND, PASSIVE_VERBS
 from factcheck.extract.engine import _Sources
@@ -210,6 +210,7 @@ SKIPPING = [
     (speakers._LOWER_TITLE, lambda text, s: not may_hold(s, speakers._LOWER_TITLE_VOCABULARY)),
     (CUE, lambda text, s: not may_hold(s, attribution._CUE_VOCABULARY)),
     (attribution._PASSIVE, lambda text, s: not may_hold(s, attribution._PASSIVE_VOCABULARY)),
+    (attribution._COLON_LINE, lambda text, s: text.find(":", s.start, s.end) < 0),
 ]
 
 
@@ -278,3 +279,17 @@ SOURCE_GAPS = st.sampled_from([" ", "  ", "\n", ", ", ".", "", "-", "_"])
 def test_document_sources_are_found_as_a_scan_of_the_whole_text_finds_them(text: str) -> None:
     every = [(m.end(), m.group(1)) for m in speakers._DOCUMENT_SOURCE.finditer(text)]
     assert speakers._document_sources(text) == every
+
+
+INTRO_PIECES = st.sampled_from(
+    ["An interview with", "Q&A with", "in talks with", "in talk", "conversation with", "x"]
+    + ["Interview with", "Dr Lena Vogt", "Lena Vogt", "Vogt", "said", ":", "\n", "-", "q&a"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(INTRO_PIECES, max_size=14).map(" ".join), st.integers(0, 1500))
+def test_an_interviewee_is_found_as_the_plain_search_finds_one(text: str, pad: int) -> None:
+    text = "y " * (pad // 2) + text  # the introduction may end past the 1,500 characters read
+    plain = turns._INTRO.search(text, 0, min(len(text), 1500))
+    assert turns.interviewee(text) == (speakers.person_name(plain.group(1)) if plain else None)

@@ -544,6 +544,8 @@ def _colon_lines(
     """A sentence opened by a name and a colon says what follows, quoted or not."""
     out: list[Attribution] = []
     for i, sentence in enumerate(sentences):
+        if text.find(":", sentence.start, sentence.end) < 0:
+            continue  # every label ends in a colon
         label = _COLON_LINE.match(text, sentence.start, sentence.end)
         if label is None or label.group(1).split()[0] in NOT_SPEAKERS:
             continue
