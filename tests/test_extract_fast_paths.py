@@ -15,7 +15,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import attribution, numbers, numeric, speakers
+from factcheck.extract import attribution, numbers, numeric, speakers, turns
 from factcheck.extract.attribution import Attribution
 from factcheck.extract.cues import CUE, CUE_KIND, PASSIVE_VERBS
 from factcheck.extract.engine import _Sources
@@ -27,6 +27,8 @@ from factcheck.extract.sentences import (
     _WORD,
     fold_case,
     is_headline,
+    letter_runs_text,
+    letters_in,
     may_hold,
     split_sentences,
 )
@@ -170,6 +172,21 @@ def test_folding_keeps_every_character_in_its_place_as_the_regex_engine_folds_it
             assert bool(re.fullmatch(f"(?i:{letter})", char)) == (fold == letter)
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*FOLDED_ODDLY, *"aZé ,.Σß\n\t€’z_9\ud800"]), max_size=30),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+def test_letter_runs_read_in_one_pass_are_those_the_regex_finds_in_each_span(
+    text: str, start: int, end: int
+) -> None:
+    folded = fold_case(text)
+    runs = letter_runs_text(folded)
+    assert len(runs) == len(folded)
+    assert frozenset(runs[start:end].split()) == letters_in(folded, start, end)
+
+
 # Words each skipping pass looks for, in several cases, among words and signs that are not.
 NEEDED = [
     sorted({*numeric._CANDIDATE_WORDS, *numeric._ARTICLE_WORDS}),
@@ -196,6 +213,7 @@ SKIPPING = [
     (speakers._LOWER_TITLE, lambda text, s: not may_hold(s, speakers._LOWER_TITLE_VOCABULARY)),
     (CUE, lambda text, s: not may_hold(s, attribution._CUE_VOCABULARY)),
     (attribution._PASSIVE, lambda text, s: not may_hold(s, attribution._PASSIVE_VOCABULARY)),
+    (attribution._COLON_LINE, lambda text, s: text.find(":", s.start, s.end) < 0),
 ]
 
 
@@ -349,3 +367,31 @@ def test_a_pattern_that_ends_in_words_matches_only_after_one_of_its_last_words(
     for pattern, last_words in ENDING_PATTERNS:
         if numeric._last_word(text, lo, len(text)) not in last_words:
             assert pattern.search(text, lo, len(text)) is None
+
+
+SOURCE_PIECES = st.sampled_from(
+    ["figures", "Figures", "FIGURES", "data", "dataſet", "posts", "reports", "report", "Statement"]
+    + ["released", "by", "BY", "from", "the", "health ministry", "Ortiz", "x", "3", "é", "Σ"]
+)
+SOURCE_GAPS = st.sampled_from([" ", "  ", "\n", ", ", ".", "", "-", "_"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(SOURCE_PIECES, SOURCE_GAPS).map("".join), max_size=16).map("".join))
+def test_document_sources_are_found_as_a_scan_of_the_whole_text_finds_them(text: str) -> None:
+    every = [(m.end(), m.group(1)) for m in speakers._DOCUMENT_SOURCE.finditer(text)]
+    assert speakers._document_sources(text) == every
+
+
+INTRO_PIECES = st.sampled_from(
+    ["An interview with", "Q&A with", "in talks with", "in talk", "conversation with", "x"]
+    + ["Interview with", "Dr Lena Vogt", "Lena Vogt", "Vogt", "said", ":", "\n", "-", "q&a"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(INTRO_PIECES, max_size=14).map(" ".join), st.integers(0, 1500))
+def test_an_interviewee_is_found_as_the_plain_search_finds_one(text: str, pad: int) -> None:
+    text = "y " * (pad // 2) + text  # the introduction may end past the 1,500 characters read
+    plain = turns._INTRO.search(text, 0, min(len(text), 1500))
+    assert turns.interviewee(text) == (speakers.person_name(plain.group(1)) if plain else None)

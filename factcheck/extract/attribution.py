@@ -111,6 +111,8 @@ _PASSIVE = re.compile(
 )
 _CUE_VOCABULARY = letter_runs(CUE_KIND)
 _PASSIVE_VOCABULARY = letter_runs(PASSIVE_VERBS)
+# A sentence with neither is not read at all: _SentenceReader.read finds nothing in it.
+_READ_VOCABULARY = _CUE_VOCABULARY | _PASSIVE_VOCABULARY
 # What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
 # Pattern: CONTENT, SPEAKER said, as|while|after … — a clause after the cue is an aside too.
 _ASIDE = re.compile(
@@ -197,9 +199,11 @@ class _SentenceReader:
 
     def read(self) -> list[Attribution]:
         found: list[Attribution] = []
-        cues = CUE.finditer(self.text, self.s.start, self.s.end)
-        if not may_hold(self.s, _CUE_VOCABULARY):
-            cues = iter(())
+        cues = (
+            CUE.finditer(self.text, self.s.start, self.s.end)
+            if may_hold(self.s, _CUE_VOCABULARY)
+            else iter(())
+        )
         for match in islice(cues, MAX_CUES):
             if any(q.mark <= match.start() < q.stop for q in self.quotes):
                 continue  # a cue word inside a quotation is part of what was said
@@ -475,6 +479,8 @@ def find_attributions(
     found: list[Attribution] = []
     used: set[int] = set()
     for i, sentence in enumerate(sentences):
+        if not may_hold(sentence, _READ_VOCABULARY):
+            continue
         reader = _SentenceReader(text, sentence, i, per_sentence.get(i, []))
         found.extend(reader.read())
         used |= reader.used
@@ -538,6 +544,8 @@ def _colon_lines(
     """A sentence opened by a name and a colon says what follows, quoted or not."""
     out: list[Attribution] = []
     for i, sentence in enumerate(sentences):
+        if text.find(":", sentence.start, sentence.end) < 0:
+            continue  # every label ends in a colon
         label = _COLON_LINE.match(text, sentence.start, sentence.end)
         if label is None or label.group(1).split()[0] in NOT_SPEAKERS:
             continue

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import alternation, first_letter_check
 from .lexicon.cues import CUES, IRREGULAR_PAST
@@ -45,6 +46,7 @@ from .sentences import (
     fold_case,
     is_word_char,
     letter_runs,
+    letter_runs_text,
     letters_in,
     may_hold,
 )
@@ -402,39 +404,68 @@ def _titled_for(full: str, title: str) -> bool:
     return f" {title} for " in f" {full} " or f" {title} of " in f" {full} "
 
 
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """What a run of capitalised words says on its own, wherever it stands (see _read_run)."""
+
+    tokens: tuple[str, ...]  # its words, full stops of long words and a final "'s" dropped
+    org: str | None  # the body it names when it opens a sentence
+    firm_org: str | None  # the body it names before "Ltd", "plc" …
+    person: str | None  # person_name of its words
+    titled: tuple[str, str] | None  # (name, title) of "Transport Secretary Gwen Talbot"
+    bare: str | None  # _bare_name of its words
+
+
+@lru_cache(maxsize=4096)
+def _read_run(run: str, opens_sentence: bool) -> _Run | None:
+    """Read a capitalised run once: names recur in an article (and sentence openers such as
+    "The" or "But" in every one), and all this depends only on the run's words and whether it
+    opens its sentence. None when nothing is left of it ("But" opening a sentence)."""
+    tokens = [t.rstrip(".") if len(t) > 3 else t for t in run.split()]
+    if len(tokens) > 1 and tokens[-1].endswith(("'s", "’s")):
+        tokens[-1] = tokens[-1][:-2]  # "Tomas Brenner's 1998 novel" names Tomas Brenner
+    if tokens[0] in OPENERS and opens_sentence:
+        tokens = tokens[1:]  # "But Ortiz said": the name is "Ortiz"
+        if not tokens:
+            return None
+    titled = None
+    if len(tokens) >= 2:
+        title, name = split_title(tokens)
+        if title and 2 <= len(name) <= 4 and not _has_org_word(name):
+            # "Transport Secretary Gwen Talbot": the words before the name are her title
+            titled = (" ".join(name), " ".join(tokens[: len(tokens) - len(name)]))
+    return _Run(
+        tuple(tokens),
+        _organisation(tokens, False) if opens_sentence else None,
+        _organisation(tokens, True),
+        person_name(" ".join(tokens)),
+        titled,
+        _bare_name(tokens, opens_sentence) if len(tokens) >= 2 else None,
+    )
+
+
 def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     """Collect "Title First Last" and "official First Last" names from non-headline sentences,
     every later mention of them (surnames too), and the gender the text gives them."""
     book = NameBook(text=text)
-    known: dict[str, str | None] = {}  # person_name of each run seen: "The" opens many sentences
     for sentence in sentences:
         if sentence.headline:
             continue
         for run in _RUN.finditer(text, sentence.start, sentence.end):
-            tokens = [t.rstrip(".") if len(t) > 3 else t for t in run.group().split()]
-            if len(tokens) > 1 and tokens[-1].endswith(("'s", "’s")):
-                tokens[-1] = tokens[-1][:-2]  # "Tomas Brenner's 1998 novel" names Tomas Brenner
-            if tokens[0] in OPENERS and run.start() == sentence.start:
-                tokens = tokens[1:]  # "But Ortiz said": the name is "Ortiz"
-                if not tokens:
-                    continue
+            reading = _read_run(run.group(), run.start() == sentence.start)
+            if reading is None:
+                continue
+            tokens = reading.tokens
             firm = _FIRM_SUFFIX.match(text, run.end())
             lone = len(tokens) == 1 and _TITLE_AFTER.match(text, run.end()) is not None
-            if (
-                (run.start() == sentence.start or firm)
-                and not lone
-                and (org := _organisation(tokens, bool(firm)))
-            ):
+            org = reading.firm_org if firm else reading.org
+            if org and not lone:
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
-            _mention(book, run.start(), tokens, known)
-            if len(tokens) < 2:
-                continue
-            title, name = split_title(tokens)
-            if title and 2 <= len(name) <= 4 and not _has_org_word(name):
-                # "Transport Secretary Gwen Talbot": the words before the name are her title
-                book.add(run.start(), " ".join(name), " ".join(tokens[: len(tokens) - len(name)]))
-            if bare := _bare_name(tokens, run.start() == sentence.start):
-                book.names.append((run.start(), bare))
+            _mention(book, run.start(), tokens, reading.person)
+            if reading.titled:
+                book.add(run.start(), *reading.titled)
+            if reading.bare:
+                book.names.append((run.start(), reading.bare))
         if not may_hold(sentence, _LOWER_TITLE_VOCABULARY):
             continue
         for match in _LOWER_TITLE.finditer(text, sentence.start, sentence.end):
@@ -455,15 +486,9 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     return book
 
 
-def _mention(book: NameBook, pos: int, tokens: list[str], known: dict[str, str | None]) -> None:
-    """Note who a run of capitalised words names; a title may say their gender.
-
-    known: person_name of the runs already read in this text, each worked out once.
-    """
-    phrase = " ".join(tokens)
-    if phrase not in known:
-        known[phrase] = person_name(phrase)
-    name = known[phrase]
+def _mention(book: NameBook, pos: int, tokens: Sequence[str], name: str | None) -> None:
+    """Note who a run of capitalised words names (name: person_name of its words); a title
+    may say their gender."""
     if name is None:
         return
     if len(name.split()) == 1:
@@ -471,7 +496,7 @@ def _mention(book: NameBook, pos: int, tokens: list[str], known: dict[str, str |
             return
         name = book.surnames[name]
     book.surnames[name.split()[-1]] = name
-    book.mentions.append((pos + len(phrase), name))
+    book.mentions.append((pos + len(" ".join(tokens)), name))
     if gender := TITLE_GENDER.get(tokens[0].lower().rstrip(".")):
         book.gender[name] = gender
 
@@ -538,7 +563,7 @@ TITLE_GENDER |= {"lady": "she", "dame": "she"}
 _TITLE_AFTER = re.compile(rf"[ \u00a0]+(?:{alternation(LOWER_TITLES)})\b")
 
 
-def _organisation(tokens: list[str], firm: bool) -> str | None:
+def _organisation(tokens: Sequence[str], firm: bool) -> str | None:
     """ "Brightline Appliances Ltd" opening a sentence: a body "the company" may later mean."""
     if tokens and tokens[0] in ("The", "A", "An"):
         tokens = tokens[1:]
@@ -551,7 +576,7 @@ def _organisation(tokens: list[str], firm: bool) -> str | None:
     return " ".join(tokens)
 
 
-def _bare_name(tokens: list[str], starts_sentence: bool) -> str | None:
+def _bare_name(tokens: Sequence[str], starts_sentence: bool) -> str | None:
     """ "Labour's Daniel Whitaker" → "Daniel Whitaker": a run that may be a person's full name."""
     while tokens and (tokens[0].endswith(("'s", "’s")) or tokens[0].lower() in TITLES):
         tokens = tokens[1:]
@@ -733,9 +758,7 @@ class Resolver:
         what the source published ("Figures released by the health ministry show …").
         """
         if self.documents is None:  # read once per text, then looked up by position
-            self.documents = [
-                (m.end(), m.group(1)) for m in _DOCUMENT_SOURCE.finditer(self.book.text)
-            ]
+            self.documents = _document_sources(self.book.text)
         last = bisect_right(self.documents, (pos, "")) - 1
         if last < 0 or self.documents[last][0] < pos - 1500:
             return None
@@ -765,7 +788,25 @@ class Resolver:
         return phrase, bool(_POSSESSED.match(phrase))  # "the city's transport authority"
 
 
-# Nouns that name a public body; "the ministry" alone needs an antecedent, "the army" does not.
+def _document_sources(text: str) -> list[tuple[int, str]]:
+    """(end, source) of each match of _DOCUMENT_SOURCE.finditer(text), tried only where one
+    can start: at a source noun, which stands whole there in the case-folded text (a maximal
+    run of letters a-z, found with str.find), instead of a regex walk over every word."""
+    folded = fold_case(text)
+    present = _SOURCES.intersection(letter_runs_text(folded).split())
+    starts: set[int] = set()
+    for noun in present:
+        at = folded.find(noun)
+        while at >= 0:
+            starts.add(at)
+            at = folded.find(noun, at + 1)
+    found: list[tuple[int, str]] = []
+    end = 0  # finditer goes on from the end of each match
+    for at in sorted(starts):
+        if at >= end and (match := _DOCUMENT_SOURCE.match(text, at)):
+            found.append((match.end(), match.group(1)))
+            end = match.end()
+    return found
 
 
 _THEY_REACH = 400

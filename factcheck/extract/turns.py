@@ -26,6 +26,8 @@ _INTRO = re.compile(
     r"\b(?:interview|Q&A|conversation|in talks?)\s+with\s+((?:[\w'’.-]+\s+){0,4}?"
     r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+)"
 )
+# One of these opens every match of _INTRO, as written there.
+_INTRO_WORDS = ("interview", "Q&A", "conversation", "in talk")
 _FIRST_PERSON = re.compile(r"\b(?:I|I[’']\w+|we|We|we[’']\w+|We[’']\w+|my|My|our|Our|us|me)\b")
 _MIN_LABELS = 2
 
@@ -127,7 +129,10 @@ def _alternating(text: str, paras: list[tuple[int, int, int]]) -> list[Turn]:
 
 def interviewee(text: str) -> str | None:
     """The person an interview is with: "Q&A with Dr Lena Vogt" → "Lena Vogt"."""
-    intro = _INTRO.search(text, 0, min(len(text), 1500))
+    end = min(len(text), 1500)
+    if not any(text.find(word, 0, end) >= 0 for word in _INTRO_WORDS):
+        return None  # the words _INTRO opens with are nowhere in reach: spare it the walk
+    intro = _INTRO.search(text, 0, end)
     return person_name(intro.group(1)) if intro else None
 
 
