@@ -419,6 +419,15 @@ def _rescore(session: OrmSession) -> None:
         session.execute(
             _rescoring(), {name: ids[first : first + BATCH] for name, ids in chosen.items()}
         )
+    # Copies loaded in this session read their new points when next used (the UPDATE did
+    # not go through them); ingest loads none, so this costs nothing there.
+    for loaded in list(session.identity_map.values()):
+        if isinstance(loaded, Claim) and (
+            loaded.id in pending.claims
+            or loaded.article_id in pending.articles
+            or loaded.group_id in pending.groups
+        ):
+            session.expire(loaded, ["triage_points"])
 
 
 @functools.cache
