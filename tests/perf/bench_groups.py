@@ -50,8 +50,8 @@ overhead: the triage rescoring at commit rebuilt its terms' SQL up to three time
 (5.5 ms on, 2.7 ms off; now one prebuilt UPDATE, 1.6 ms either way) and settings() parsed
 the environment twice per commit (now once per distinct environment). Left: group_articles
 itself, about 6-8 ms per commit spread over reading articles, candidates, the write and
-stories, so one article per transaction stays over 1.3x (1.53x CPU at 2,000, extraction apart, on then off back to
-back at load 7.5).
+stories, so one article per transaction stays over 1.3x (1.53x CPU at 2,000, extraction
+apart, on then off back to back at load 7.5).
 """
 
 from __future__ import annotations
