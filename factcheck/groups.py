@@ -525,6 +525,7 @@ def _write_heaps(
         .values(group_id=sa.bindparam("gid")),
         [{"cid": c, "gid": g} for c, g in moved.items()],
     )
+    show_written(session, Claim, {c: {"group_id": g} for c, g in moved.items()})
     emptied = {heaps.was[c] for c in moved} - set(heaps.members) - {None}
     if emptied:
         session.execute(sa.delete(ClaimGroup).where(col(ClaimGroup.id).in_(emptied)))
@@ -861,6 +862,7 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     )
     for gid, member in plan.joins:
         member.group_id = ids[gid]
+    show_written(session, Claim, {m.id: {"group_id": m.group_id} for _, m in plan.joins})
     # Joined groups grew, maybe into conflict: all their members' points may change.
     triage.stale(session, claims=[m.id for _, m in plan.joins], groups=known)
     plan.starts.clear()

@@ -6,7 +6,9 @@ with the variable's name and what it takes, never silently replaced by the defau
 
 from __future__ import annotations
 
+import functools
 import ipaddress
+import os
 import re
 from typing import Annotated
 
@@ -86,10 +88,22 @@ class Settings(BaseSettings):
 
 
 def settings() -> Settings:
-    """The current settings (read each time, so tests can change the environment).
+    """The current settings: the FACTCHECK_* environment as it is now, parsed once per
+    distinct environment (tests and benchmarks change it; ingest reads it on every commit,
+    and parsing costs about a millisecond).
 
     BadInput names the first variable that does not parse and what it takes.
     """
+    return _parsed(
+        tuple(sorted((k, v) for k, v in os.environ.items() if k.upper().startswith(PREFIX)))
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(environment: tuple[tuple[str, str], ...]) -> Settings:
+    # ``environment`` is only the cache key: Settings reads the same variables itself. A
+    # refusal raises, so it is never cached and is reported again on the next call.
+    del environment
     try:
         return Settings()
     except ValidationError as exc:

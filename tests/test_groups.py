@@ -103,6 +103,22 @@ def test_loaded_copies_show_what_a_later_ingest_wrote(session: Session, editor: 
     assert story.last_seen == late.published_at
 
 
+def test_a_loaded_claim_shows_the_group_a_later_ingest_put_it_in(
+    session: Session, editor: User
+) -> None:
+    (first,) = ingest(session, TRUCE[:1], editor)
+    claim = session.exec(
+        select(Claim).where(Claim.article_id == first.id, Claim.quote == "4-1/2-month")
+    ).one()  # loaded in this session (a page showing it) before anything reports it again
+    assert claim.group_id is None
+    (second,) = ingest(session, TRUCE[1:2], editor)  # the same truce in another outlet
+    group_id = session.exec(
+        select(Claim.group_id).where(Claim.article_id == second.id, Claim.group_id.is_not(None))
+    ).first()
+    assert group_id is not None and claim.group_id == group_id
+    assert claim.triage_points == 15  # a precise figure (+10), reported once more (+5)
+
+
 def test_253_against_some_240_is_one_group_in_conflict(session: Session, both) -> None:
     truce, _ = both
     group = group_of(session, "253", truce[0])

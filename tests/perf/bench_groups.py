@@ -30,12 +30,29 @@ load between the off and on runs (both below 1 here), so read the CPU columns:
     10,000                   59,789        45.68        6.17       1.00  9.1
     100,000                 587,279        17.33        5.34       0.87  5.6
 
+    after the cause was found (6 December, load 3.5-6, off and on run one after the other):
+    1                          10,000  320.8 417.3   1.30      115.7     191.4       1.65  3.5
+    (built 1,209 groups, 20,427 claims, digest ebbf6f8c5b7b: one article per transaction)
+
 Grouping on built the same 1,374 groups of 20,757 claims (digest f30c4b7c8506) as the code
 before the candidate filter (groups._reachable) and db.show_written. Part 2 was run before
 main's triage points (rescoring at commit) were merged; part 1 after. One article per
 transaction is over the goal at 10,000 articles: grouping's CPU per article grew from about
 4 ms (the 2,000 run) to 12 ms on average over one session of 10,000 commits, while part 2
-(a fresh session of 200 articles on 10,000 or 100,000 stored) stays flat; not yet explained.
+(a fresh session of 200 articles on 10,000 or 100,000 stored) stays flat.
+Explained on 6 December: nothing grows with the session. Timed per 500 commits (2,000-4,000
+articles, CPU, same process), a new session per 500 articles costs the same as one long
+session, and profiles of early and late commits make the same calls the same number of
+times; the extra CPU per commit follows the load average (CPU seconds stretch on a shared
+2-core machine), and the first 500 articles (one per story: nothing to group) are nearly
+free, so a short run averages lower. What grouping did cost per commit was mostly fixed
+overhead: the triage rescoring at commit rebuilt its terms' SQL up to three times
+(5.5 ms on, 2.7 ms off; now one prebuilt UPDATE, 1.6 ms either way) and settings() parsed
+the environment twice per commit (now once per distinct environment). Both paths got about
+2 ms per commit cheaper (1,500 articles, extraction apart, old and new alternated at load
+1.2-2.7: on 16.4 -> 13.9 ms, off 9.6 -> 7.4 ms), so the ratio did not fall (1.7-1.9x in
+those runs). Left: group_articles itself, 5-7 ms per commit spread over reading articles,
+candidates, the write and stories; one article per transaction stays over 1.3x.
 """
 
 from __future__ import annotations
