@@ -2,6 +2,7 @@
 
     eval "$(bash .ci/postgres.sh)"      # for the PostgreSQL rows (optional)
     python tests/perf/bench_dashboard.py --claims 1000000 5000000 [--filters-only]
+    python tests/perf/bench_dashboard.py --claims 5000000 --no-sqlite --fill-only  # fill only
 
 Fills each database with tests/perf/generate.py (kept between runs in /tmp/factcheck-bench),
 then runs the page under AppTest: the first run (empty cache), a cached run, then cold runs
@@ -383,6 +384,7 @@ def main() -> None:
     parser.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--folder", type=Path, default=FOLDER, help="where the SQLite files are")
     parser.add_argument("--only", default="", help="only the filters whose name holds this")
+    parser.add_argument("--fill-only", action="store_true", help="fill the databases, no runs")
     args = parser.parse_args()
     logger.set_log_level("error")  # cache_data.clear() outside a server warns every time
     args.folder.mkdir(exist_ok=True)
@@ -394,6 +396,9 @@ def main() -> None:
         rows[claims] = []
         for name, url in _targets(claims, args.pg, args.sqlite, args.folder):
             filled = prepare(url, claims)
+            if args.fill_only:
+                print(f"{name} {claims:,}: filled in {filled:.0f} s (0: kept), load {_load()}")
+                continue
             loads[(name, claims)] = _load()
             for label, run in bench_filters(url, args.only).items():
                 runs.setdefault((name, label), {})[claims] = run

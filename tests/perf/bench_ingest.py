@@ -1,19 +1,24 @@
 """Ingest benchmark: a folder of invented articles, extraction alone vs full ingest on SQLite.
 
-    python tests/perf/bench_ingest.py [--articles 10000]
+    python tests/perf/bench_ingest.py [--articles 10000] [--repeat 3]
+                                      [--databases sqlite postgresql]
 
 Extraction alone reads every file and runs extract_claims on it (what `factcheck extract`
 does). Full ingest is `factcheck ingest FOLDER` without the progress bar: load, clean,
-extract, and one transaction per article on a fresh SQLite file. Each runs in its own
-process so peak memory (max RSS) is its own. Goal: ingest no slower than 1.5x extraction.
-Full ingest runs again without the dashboard's count tables (factcheck.counts switched off):
-goal, ingest with counts no slower than 1.05x ingest without (median of --repeat runs each).
+extract, and one transaction per article on a fresh database (a SQLite file; with
+``--databases postgresql``, a database created on the FACTCHECK_TEST_PG server, host:port:user,
+and dropped after). Each runs in its own process so peak memory (max RSS) is its own. Goal:
+ingest no slower than 1.5x extraction. Full ingest runs again without the dashboard's count
+tables (factcheck.counts switched off): goal, ingest with counts no slower than 1.05x ingest
+without (median of --repeat runs each, the two alternated). Each table prints the load
+averages before and after it.
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import resource
 import sys
 import tempfile
@@ -43,8 +48,8 @@ def extraction_alone(folder: str, out: Results) -> None:
     out.put((time.perf_counter() - start, len(files), claims, _max_rss_mb()))
 
 
-def full_ingest(folder: str, database: str, out: Results, counted: bool = True) -> None:
-    """Ingest the folder into a fresh SQLite database; report as above.
+def full_ingest(folder: str, url: str, out: Results, counted: bool = True) -> None:
+    """Ingest the folder into the fresh database at ``url``; report as above.
 
     ``counted=False`` leaves the count tables alone: the baseline of their cost.
     """
@@ -58,7 +63,6 @@ def full_ingest(folder: str, database: str, out: Results, counted: bool = True) 
 
     if not counted:
         counts.claim_changed = lambda *_, **__: None  # type: ignore[assignment]
-    url = f"sqlite:///{database}"
     upgrade(url)
     with session_scope(url) as session:
         user = add_user(session, email="bench@newsroom.test", role=Role.ADMIN, by=None)
@@ -87,11 +91,45 @@ def _run(target: Callable[..., None], *args: object, counted: bool = True) -> Re
     return result
 
 
+PG_DATABASE = "bench_ingest"
+
+
+def _pg_admin(sql: str) -> None:
+    """Run ``sql`` on the FACTCHECK_TEST_PG server's postgres database, outside a transaction."""
+    import sqlalchemy as sa
+
+    host, port, user = os.environ["FACTCHECK_TEST_PG"].split(":")
+    admin = sa.create_engine(
+        f"postgresql+psycopg://{user}@{host}:{port}/postgres", isolation_level="AUTOCOMMIT"
+    )
+    with admin.connect() as conn:
+        conn.exec_driver_sql(sql)
+    admin.dispose()
+
+
+def fresh_url(kind: str, tmp: str, name: str) -> str:
+    """A new, empty database: a SQLite file in ``tmp``, or PG_DATABASE created again."""
+    if kind == "sqlite":
+        return f"sqlite:///{tmp}/{name}.db"
+    _pg_admin(f"DROP DATABASE IF EXISTS {PG_DATABASE}")
+    _pg_admin(f"CREATE DATABASE {PG_DATABASE}")
+    host, port, user = os.environ["FACTCHECK_TEST_PG"].split(":")
+    return f"postgresql+psycopg://{user}@{host}:{port}/{PG_DATABASE}"
+
+
+def _load() -> str:
+    return " ".join(f"{n:.2f}" for n in os.getloadavg())
+
+
+NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+
+
 def main() -> None:
-    """Generate the folder, time both phases, print the table."""
+    """Generate the folder, time both phases on each database, print a table for each."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=3, help="ingest runs with and without counts")
+    parser.add_argument("--databases", nargs="+", choices=list(NAMES), default=["sqlite"])
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
@@ -102,25 +140,35 @@ def main() -> None:
             f"{args.articles:,} articles, {size / 1e6:.1f} MB, "
             f"written in {time.perf_counter() - started:.1f} s"
         )
-        base = _run(extraction_alone, str(folder))
-        runs: dict[bool, list[Result]] = {True: [], False: []}
-        for i in range(args.repeat):  # alternated, so a busy minute hurts both alike
-            for counted in (True, False):
-                database = str(Path(tmp) / f"bench-{i}-{counted}.db")
-                runs[counted].append(_run(full_ingest, str(folder), database, counted=counted))
+        for kind in args.databases:
+            _compare(kind, str(folder), tmp, args.repeat)
+        if "postgresql" in args.databases:
+            _pg_admin(f"DROP DATABASE IF EXISTS {PG_DATABASE}")
+
+
+def _compare(kind: str, folder: str, tmp: str, repeat: int) -> None:
+    """Extraction alone, then ingest with and without counts alternated; print the table."""
+    before = _load()
+    base = _run(extraction_alone, folder)
+    runs: dict[bool, list[Result]] = {True: [], False: []}
+    for i in range(repeat):  # alternated, so a busy minute hurts both alike; the one run
+        for counted in (True, False)[:: 1 if i % 2 else -1]:  # first swaps each round
+            url = fresh_url(kind, tmp, f"bench-{i}-{counted}")
+            runs[counted].append(_run(full_ingest, folder, url, counted=counted))
     full, bare = (sorted(runs[c])[len(runs[c]) // 2] for c in (True, False))
+    print(f"\n{NAMES[kind]}; load averages {before} before, {_load()} after")
     rows = [
         ("extraction alone", base),
-        ("full ingest (SQLite)", full),
+        (f"full ingest ({NAMES[kind]})", full),
         ("ingest without counts", bare),
     ]
     print(
-        f"{'phase':<22}{'articles':>9}{'claims':>9}{'seconds':>9}{'art/s':>9}"
+        f"{'phase':<24}{'articles':>9}{'claims':>9}{'seconds':>9}{'art/s':>9}"
         f"{'ratio':>7}{'peak MB':>9}"
     )
     for name, (sec, n, claims, rss) in rows:
         print(
-            f"{name:<22}{n:>9,}{claims:>9,}{sec:>9.1f}{n / sec:>9.0f}"
+            f"{name:<24}{n:>9,}{claims:>9,}{sec:>9.1f}{n / sec:>9.0f}"
             f"{sec / base[0]:>7.2f}{rss:>9.0f}"
         )
     ratio = full[0] / base[0]
