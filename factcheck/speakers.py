@@ -11,6 +11,7 @@ merge. Editors merge and split speakers; claims follow, each change is an event.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -21,42 +22,63 @@ from factcheck import counts, triage
 from factcheck.audit import record
 from factcheck.db import advisory_lock, check_page, like_pattern
 from factcheck.errors import BadInput, NotFound
+from factcheck.extract.lexicon.grammar import PREPOSITIONS
+from factcheck.extract.lexicon.people import (
+    BODY_NOUNS,
+    DOCUMENT_NOUNS,
+    FIRM_NOUNS,
+    ORG_WORDS,
+    TITLES,
+)
 from factcheck.extract.speakers import split_title
 from factcheck.models import Claim, ClaimGroup, Speaker, SpeakerAlias, SpeakerKind, User
 from factcheck.names import clean_name, name_key
 from factcheck.permissions import Action, require
 
-_ORG_WORDS = (
-    "ministry",
-    "administration",
-    "government",
-    "office",
-    "agency",
-    "council",
-    "department",
-    "army",
-    "forces",
-    "police",
-    "committee",
-    "organization",
-    "organisation",
-    "authority",
-    "kingdom",
-    "united nations",
-    "hamas",
-    "party",
-)
 _ARTICLES = ("the ", "a ", "an ")
+_ORGANISATION = ORG_WORDS | BODY_NOUNS | FIRM_NOUNS
+# A speaker phrase's head is what follows its last possessive ("the miners' union" → "union",
+# "the company's largest shareholder" → "largest shareholder"), cut before a preposition or a
+# participle that describes it ("a person close to the board", "figures compiled by the office").
+_HEAD_ENDS = PREPOSITIONS | frozenset(
+    {"close", "familiar", "compiled", "released", "seen", "cited"}
+)
+_INDEFINITE = frozenset({"a", "an", "one", "some", "two", "three", "several", "many", "other"})
+_POSSESSIVE = ("'s", "’s", "s'", "s’")
+_UNNAMED = ("sources", "officials", "a source", "an official", "people familiar")
+
+
+def _head(name: str) -> list[str]:
+    words = re.findall(r"[\w&.-]+(?:['’]s?)?", name)
+    words = next((words[:i] for i, w in enumerate(words) if i and w.lower() in _HEAD_ENDS), words)
+    owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(_POSSESSIVE)), default=-1)
+    return words[owner + 1 :]
 
 
 def guess_kind(name: str) -> SpeakerKind:
-    """A first guess at whether a speaker is a person, an organisation or anonymous."""
-    low = name.lower()
-    if low.startswith(("sources", "officials", "a source", "an official", "people familiar")):
+    """A first guess at whether a speaker is a person, an organisation or anonymous.
+
+    From the phrase's head (see _head): a document or data source ("the latest figures") is
+    unknown; an unnamed person or group ("one engineer", "a company spokesperson", "crews",
+    "opposition councillors", "Analysts") is anonymous; a head with a body or firm noun ("the
+    fire service", "Northwind Corp", "the operator") is an organisation; two or more
+    capitalised words are a person. Words are compared whole: "officer" is not "office".
+    """
+    if name.lower().startswith(_UNNAMED):
         return SpeakerKind.ANONYMOUS
-    if any(word in low for word in _ORG_WORDS):
+    words = _head(name)
+    if not words:
+        return SpeakerKind.UNKNOWN
+    low = [w.lower().rstrip("'’").removesuffix("'s").removesuffix("’s") for w in words]
+    last = low[-1]
+    if last in DOCUMENT_NOUNS:
+        return SpeakerKind.UNKNOWN
+    plural_role = last.endswith("s") and (words[-1].islower() or last[:-1] in TITLES)
+    if last not in _ORGANISATION and (low[0] in _INDEFINITE or plural_role):
+        return SpeakerKind.ANONYMOUS
+    if any(w in _ORGANISATION for w in low):
         return SpeakerKind.ORGANISATION
-    if len(name.split()) >= 2 and name[:1].isupper():
+    if len(words) >= 2 and words[0][:1].isupper():
         return SpeakerKind.PERSON
     return SpeakerKind.UNKNOWN
 

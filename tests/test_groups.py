@@ -21,6 +21,7 @@ from factcheck.models import (
     Event,
     Role,
     Speaker,
+    SpeakerKind,
     Status,
     Story,
     User,
@@ -139,6 +140,33 @@ def test_an_organisation_written_two_ways_is_one_speaker(session: Session, both)
         )
     }
     assert len(ids) == 1
+
+
+def test_the_speakers_list_tells_people_bodies_and_unnamed_sources_apart(
+    session: Session, editor: User
+) -> None:
+    text = (
+        "One engineer said the shaft had flooded twice since May. "
+        "Officer Jan Brandt said the road stayed closed. "
+        "The regional fire service said 12 homes burned. "
+        "Northwind Corp said it would pay for repairs. "
+        "A person close to the board of the mine said talks had stalled. "
+        "Analysts at Kellner Bank said output would fall 8%. "
+        "Figures compiled by the council show 300 people left."
+    )
+    add_article(session, title="Shaft", text=text, by=editor, claims=extract_claims(text))
+    rows, _ = list_speakers(session, search="", limit=50)
+    kinds = {r.speaker.name: r.speaker.kind for r in rows}
+    assert kinds["Jan Brandt"] is SpeakerKind.PERSON  # "Officer" is a title, not an "office"
+    assert kinds["regional fire service"] is SpeakerKind.ORGANISATION
+    assert kinds["Northwind Corp"] is SpeakerKind.ORGANISATION
+    # unnamed people: the board or bank they are close to does not make them the body
+    for unnamed in (
+        "One engineer",
+        "person close to the board of the mine",
+        "Analysts at Kellner Bank",
+    ):
+        assert kinds[unnamed] is SpeakerKind.ANONYMOUS, unnamed
 
 
 def test_a_surname_two_people_share_stays_apart(session: Session, editor: User) -> None:

@@ -109,13 +109,26 @@ def test_speakers_page_merges_two_speakers(url: str) -> None:
     table = at.dataframe[0].value
     keep = int(table[table["Speaker"] == "Tomas Verhal"]["ID"].iloc[0])
     other = int(table[table["Speaker"] == "Kastan"]["ID"].iloc[0])
-    at.selectbox(key="keep").set_value(keep)
-    at.selectbox(key="other").set_value(other)
+    at.selectbox(key="keep").set_value(keep).run()
+    at.selectbox(key="other").set_value(other).run()
     at.button(key="merge_go").click()
     at.run()
     assert not at.exception
     with session_on(url) as s:
         assert s.exec(select(Event).where(Event.action == "speaker.merge")).one()
+
+
+def test_the_merge_form_never_offers_a_speaker_to_merge_into_itself(url: str) -> None:
+    editor, _ = filled(url)
+    at = open_page("speakers", editor)
+    keep = at.selectbox(key="keep").value
+    other = at.selectbox(key="other")
+    assert other.value is None and not [o for o in other.options if o.endswith(f"(#{keep})")]
+    assert at.button(key="merge_go").disabled  # nothing is merged until a second one is chosen
+    chosen = int(other.options[0].rsplit("#", 1)[1].rstrip(")"))
+    at.selectbox(key="keep").set_value(chosen).run()
+    offered = at.selectbox(key="other").options
+    assert offered and not [o for o in offered if o.endswith(f"(#{chosen})")]
 
 
 def test_a_reviewer_sees_no_merge_form(url: str) -> None:

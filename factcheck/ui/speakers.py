@@ -44,9 +44,15 @@ def render() -> None:
     cols = st.columns([2, 2, 1], vertical_alignment="bottom")
     keep = cols[0].selectbox("Keep", list(names), format_func=names.__getitem__, key="keep")
     other = cols[1].selectbox(
-        "Is the same as", list(names), format_func=names.__getitem__, key="other"
+        "Is the same as",
+        [i for i in names if i != keep],
+        index=None,
+        format_func=names.__getitem__,
+        placeholder="Choose the speaker to merge into it",
+        key="other",
     )
-    if cols[2].button("Merge", type="primary", key="merge_go"):
+    merge = cols[2].button("Merge", type="primary", key="merge_go", disabled=other is None)
+    if merge and other is not None:
         with shown_errors(), db() as session:
             kept = merge_speakers(session, keep_id=keep, other_id=other, by=logged_in(session))
             flash(f"{names[other]} is now part of {kept.name}.")
@@ -56,8 +62,11 @@ def render() -> None:
     whose = cols[0].selectbox("Speaker", list(names), format_func=names.__getitem__, key="whose")
     written = next((r.names for r in rows if r.speaker.id == whose), [])
     name = cols[1].selectbox("Name to make its own speaker", written, key="split_name")
-    if cols[2].button("Split", key="split_go") and name:
+    alone = len(written) < 2  # a speaker written one way has no name to split off
+    if cols[2].button("Split", key="split_go", disabled=alone) and name:
         with shown_errors(), db() as session:
             new = split_speaker(session, speaker_id=whose, name=name, by=logged_in(session))
             flash(f"{new.name} is now a speaker of its own.")
             st.rerun()
+    if alone:
+        st.caption("This speaker is written only one way: there is no other name to split off.")
