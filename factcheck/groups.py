@@ -577,13 +577,62 @@ def group_stored(session: Session) -> int:
     return joined
 
 
-def rebuild_groups(session: Session, *, by: User) -> int:
-    """Group the claims stored in no group yet (admins), with one event; commits.
+def rekey_stored(session: Session, *, by: User | None) -> int:
+    """Give the stored figures the keys of the current rules, and move each whose keys changed
+    where it now belongs (regroup: its counts, its group, one event per moved claim); not
+    committed. How many were re-keyed.
 
-    What `factcheck groups --rebuild` runs; migration 0011 runs group_stored itself.
+    For figures stored before a change of factcheck.comparable's rules or the measure table
+    (migration 0015 runs it; so does `factcheck groups --rebuild`). Reads BATCH_KEYS at a time.
+    """
+    rekeyed, last = 0, 0
+    while True:
+        rows = session.exec(
+            select(Claim)
+            .where(Claim.kind == ClaimKind.NUMERIC, col(Claim.id) > last)
+            .order_by(col(Claim.id))
+            .limit(BATCH_KEYS)
+        ).all()
+        if not rows:
+            return rekeyed
+        last = rows[-1].id or 0
+        changed = [c.id or 0 for c in rows if _stale_keys(c)]
+        regroup(session, claim_ids=changed, by=by)
+        session.flush()
+        rekeyed += len(changed)
+
+
+BATCH_KEYS = 2000  # claims read at a time by rekey_stored
+
+
+def _stale_keys(claim: Claim) -> bool:
+    """True when a claim's stored keys are not those of the current rules (a claim taken
+    out of its group by hand keeps no group key: only its measure key is compared)."""
+    keys = claim_keys(
+        kind=claim.kind,
+        measure=claim.measure,
+        unit=claim.unit,
+        days=claim.days,
+        value=claim.value,
+        lower=claim.lower,
+        speaker_id=claim.speaker_id,
+        sentence=claim.sentence,
+        quote=claim.quote,
+    )
+    stale_group = claim.group_key is not None and keys["group_key"] != claim.group_key
+    return keys["measure_key"] != claim.measure_key or stale_group
+
+
+def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
+    """Re-key the figures whose keys the current rules write otherwise (rekey_stored), then
+    group the claims stored in no group yet (admins), with one event; commits. Returns
+    (claims re-keyed, claims that joined a group).
+
+    What `factcheck groups --rebuild` runs; migrations 0011 and 0015 run the two steps.
     """
     require(by, Action.GROUP_STORED)
     try:
+        rekeyed = rekey_stored(session, by=by)
         joined = group_stored(session)
         record(
             session,
@@ -591,13 +640,13 @@ def rebuild_groups(session: Session, *, by: User) -> int:
             action="groups.rebuild",
             entity="claimgroup",
             entity_id=None,
-            after={"claims_joined": joined},
+            after={"claims_rekeyed": rekeyed, "claims_joined": joined},
         )
         session.commit()
     except Exception:
         session.rollback()
         raise
-    return joined
+    return rekeyed, joined
 
 
 def _news(session: Session, *where: Any) -> list[Row]:
