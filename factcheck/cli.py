@@ -962,7 +962,8 @@ def groups(
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
     fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
     rebuild: Annotated[
-        bool, typer.Option("--rebuild", help="Group the claims stored in no group yet (admins).")
+        bool,
+        typer.Option("--rebuild", help="Re-key stored figures, group claims in no group (admins)."),
     ] = False,
     user: Annotated[str, typer.Option("--user", "-u", help="Your e-mail, for --rebuild.")] = "",
 ) -> None:
@@ -975,7 +976,8 @@ def groups(
         if not user:
             fail("--rebuild writes: name yourself with --user ADMIN_EMAIL.")
         with database() as session:
-            joined = rebuild_groups(session, by=acting_user(session, user))
+            rekeyed, joined = rebuild_groups(session, by=acting_user(session, user))
+        typer.echo(f"{rekeyed:,} figures took the current measure keys.")
         typer.echo(f"{joined:,} claims stored in no group joined one.")
         return
     with database(readonly=True) as session:

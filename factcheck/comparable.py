@@ -56,7 +56,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from factcheck.extract.lexicon.measures import CANONICAL, NEUTRAL, PHRASES, SINGULAR
+from factcheck.extract.lexicon.measures import (
+    CANONICAL,
+    NEUTRAL,
+    PEOPLE_MEASURES,
+    PEOPLE_NOUNS,
+    PHRASES,
+    SINGULAR,
+)
 from factcheck.extract.units import lookup
 
 SAME_FACT = 0.15  # intervals this close (relative gap) report one fact
@@ -318,10 +325,31 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
         text = text.replace(phrase, canon)
     words = {_fold(w) for w in _WORD.findall(text) if w.lower() not in NEUTRAL}
     words = {w for w in words if w and w not in NEUTRAL and w not in _STOP}
+    if words & PEOPLE_MEASURES:
+        # What people underwent is the measure, not who they were: "41 miners were killed"
+        # and "41 dead" count one toll ("Palestinian deaths" keeps its "palestinian").
+        words -= PEOPLE_NOUNS
     return " ".join(sorted(words))[:200] or None
 
 
+def figure_measure_key(
+    measure: str | None, unit: str | None, sentence: str | None, quote: str | None
+) -> str | None:
+    """The measure key of a figure in its sentence: its own measure words, unless they name
+    only who was counted ("12 people", "Forty-one miners"); then what its clause says
+    happened to them ("are now confirmed dead": implied_measure), else those words.
+    """
+    key = measure_key(measure, unit)
+    if key is not None and not set(key.split()) <= PEOPLE_NOUNS:
+        return key
+    implied = implied_measure(sentence, quote)
+    return (measure_key(implied, unit) if implied else None) or key
+
+
 IMPLIED_AFTER = 5  # words after a figure searched for what it counts ("12 people are now dead")
+# Phrases are specific enough to be looked for further: "12,000 residents have been moved
+# out of their homes" (the phrase ends eight words after the figure).
+PHRASE_AFTER = 8
 IMPLIED_BEFORE = 3  # words before it ("the toll rose to 19", "evacuated some 3,400")
 _CLAUSE = re.compile(r"[,;:.!?()\"“”—–]|\s-\s|\b(?:and|but|while|after|before|when)\b")
 
@@ -331,23 +359,23 @@ def implied_measure(sentence: str | None, quote: str | None) -> str | None:
 
     A count written with a bare noun or none ("12 people are dead", "about 3,400 have been
     evacuated", "the dead were put at 23") names what it counts elsewhere in its clause. The
-    first measure word of the synonym table (a form of SYNONYMS or PHRASES, never any other
-    word) within IMPLIED_AFTER words after the figure, else within IMPLIED_BEFORE words before
-    it, gives the measure; a comma, a dash or a new clause ("and", "while" …) ends the search,
-    so "12 attended, and 4 died" gives the 12 nothing.
+    first phrase of PHRASES within PHRASE_AFTER words after the figure, else the first word of
+    SYNONYMS within IMPLIED_AFTER words (never any other word), else the same within
+    IMPLIED_BEFORE words before it, gives the measure; a comma, a dash or a new clause ("and",
+    "while" …) ends the search, so "12 attended, and 4 died" gives the 12 nothing.
     """
     if not sentence or not quote:
         return None
     at = sentence.find(quote)
     if at < 0:
         return None
-    after = _CLAUSE.split(sentence[at + len(quote) :], maxsplit=1)[0]
-    before = _CLAUSE.split(sentence[:at])[-1]
-    for words in (_WORD.findall(after)[:IMPLIED_AFTER], _WORD.findall(before)[-IMPLIED_BEFORE:]):
-        text = " ".join(w.lower() for w in words)
-        for phrase in PHRASES:
-            if phrase in text:
-                return phrase
+    after = _WORD.findall(_CLAUSE.split(sentence[at + len(quote) :], maxsplit=1)[0])
+    before = _WORD.findall(_CLAUSE.split(sentence[:at])[-1])[-IMPLIED_BEFORE:]
+    for phrases, words in ((after[:PHRASE_AFTER], after[:IMPLIED_AFTER]), (before, before)):
+        text = " ".join(w.lower() for w in phrases)
+        found = [(f" {text} ".find(f" {p} "), p) for p in PHRASES if f" {p} " in f" {text} "]
+        if found:
+            return min(found)[1]
         for word in words:
             if word.lower() in CANONICAL:
                 return str(word).lower()

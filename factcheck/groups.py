@@ -48,14 +48,13 @@ from factcheck.comparable import (
     bounds,
     by_unit_alone,
     content_words,
+    figure_measure_key,
     gap,
-    implied_measure,
     names_needed,
     same_topic,
     unit_class,
     word_overlap,
 )
-from factcheck.comparable import measure_key as _measure_key
 from factcheck.db import advisory_lock, check_page, show_written
 from factcheck.errors import BadInput, Conflict, NotFound
 from factcheck.models import (
@@ -110,13 +109,12 @@ def claim_keys(
 ) -> dict[str, str | None]:
     """The measure key and group key of a claim's fields, as stored on the claim.
 
-    A figure whose own words name nothing countable ("12 people") takes its measure from its
-    clause when its sentence and quote are given (factcheck.comparable.implied_measure).
+    A figure whose own words name only who was counted ("12 people", "41 miners") takes its
+    measure from its clause when its sentence and quote are given
+    (factcheck.comparable.figure_measure_key).
     """
-    key = _measure_key(measure, unit) if kind == ClaimKind.NUMERIC else None
-    if kind == ClaimKind.NUMERIC and key is None:
-        implied = implied_measure(sentence, quote)
-        key = _measure_key(implied, unit) if implied else None
+    numeric = kind == ClaimKind.NUMERIC
+    key = figure_measure_key(measure, unit, sentence, quote) if numeric else None
     has_value = value is not None or lower is not None
     return {
         "measure_key": key,
@@ -580,13 +578,62 @@ def group_stored(session: Session) -> int:
     return joined
 
 
-def rebuild_groups(session: Session, *, by: User) -> int:
-    """Group the claims stored in no group yet (admins), with one event; commits.
+def rekey_stored(session: Session, *, by: User | None) -> int:
+    """Give the stored figures the keys of the current rules, and move each whose keys changed
+    where it now belongs (regroup: its counts, its group, one event per moved claim); not
+    committed. How many were re-keyed.
 
-    What `factcheck groups --rebuild` runs; migration 0011 runs group_stored itself.
+    For figures stored before a change of factcheck.comparable's rules or the measure table
+    (migration 0015 runs it; so does `factcheck groups --rebuild`). Reads BATCH_KEYS at a time.
+    """
+    rekeyed, last = 0, 0
+    while True:
+        rows = session.exec(
+            select(Claim)
+            .where(Claim.kind == ClaimKind.NUMERIC, col(Claim.id) > last)
+            .order_by(col(Claim.id))
+            .limit(BATCH_KEYS)
+        ).all()
+        if not rows:
+            return rekeyed
+        last = rows[-1].id or 0
+        changed = [c.id or 0 for c in rows if _stale_keys(c)]
+        regroup(session, claim_ids=changed, by=by)
+        session.flush()
+        rekeyed += len(changed)
+
+
+BATCH_KEYS = 2000  # claims read at a time by rekey_stored
+
+
+def _stale_keys(claim: Claim) -> bool:
+    """True when a claim's stored keys are not those of the current rules (a claim taken
+    out of its group by hand keeps no group key: only its measure key is compared)."""
+    keys = claim_keys(
+        kind=claim.kind,
+        measure=claim.measure,
+        unit=claim.unit,
+        days=claim.days,
+        value=claim.value,
+        lower=claim.lower,
+        speaker_id=claim.speaker_id,
+        sentence=claim.sentence,
+        quote=claim.quote,
+    )
+    stale_group = claim.group_key is not None and keys["group_key"] != claim.group_key
+    return keys["measure_key"] != claim.measure_key or stale_group
+
+
+def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
+    """Re-key the figures whose keys the current rules write otherwise (rekey_stored), then
+    group the claims stored in no group yet (admins), with one event; commits. Returns
+    (claims re-keyed, claims that joined a group).
+
+    What `factcheck groups --rebuild` runs; migrations 0011 and 0015 run the two steps.
     """
     require(by, Action.GROUP_STORED)
     try:
+        rekeyed = rekey_stored(session, by=by)
         joined = group_stored(session)
         record(
             session,
@@ -594,13 +641,13 @@ def rebuild_groups(session: Session, *, by: User) -> int:
             action="groups.rebuild",
             entity="claimgroup",
             entity_id=None,
-            after={"claims_joined": joined},
+            after={"claims_rekeyed": rekeyed, "claims_joined": joined},
         )
         session.commit()
     except Exception:
         session.rollback()
         raise
-    return joined
+    return rekeyed, joined
 
 
 def _news(session: Session, *where: Any) -> list[Row]:
@@ -635,6 +682,10 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     pool = [_member(row, known[row.article_id]) for row in _reachable(candidates, news, known)]
     matches = _matches(news, pool)
     plan = _Plan()
+    held: dict[int, list[_Member]] = {}  # group → its members read or planned (_fits_group)
+    for old in pool:
+        if old.group_id is not None:
+            held.setdefault(old.group_id, []).append(old)
     if stored:
         for gid, article_id in session.exec(
             select(Claim.group_id, Claim.article_id).where(
@@ -651,11 +702,25 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             # what was read above).
             if old.group_id is not None and new.article_id in plan.present.get(old.group_id, ()):
                 continue
+            if old.group_id is not None and not _fits_group(new, held.get(old.group_id, ())):
+                continue
             best = (score, -old.id, old)
         if best is not None:
-            _plan_join(plan, new, best[2])
+            old = best[2]
+            lone = old.group_id is None
+            _plan_join(plan, new, old)
+            held.setdefault(old.group_id or 0, [old] if lone else []).append(new)
     _write(session, plan, _place_in_stories(session, plan))
     return sum(1 for m in news if m.group_id is not None)
+
+
+def _fits_group(new: _Member, members: Iterable[_Member]) -> bool:
+    """True when a figure can report the same fact as every member of a group read (complete
+    linkage): a chain of neighbours, "at least 27" dead beside 41 then beside a toll of 58
+    from another year, never makes 27 and 58 one fact. Quotes join on their match alone."""
+    if new.span is None:
+        return True
+    return all(m.span is None or gap(new.span, m.span) <= SAME_FACT for m in members)
 
 
 def _reachable(

@@ -36,6 +36,10 @@ class Score:
     conflicts_right: int = 0
     conflicts_labelled: int = 0
     conflicts_flagged: int = 0
+    # Links between numeric members labelled with one value: a set that puts a series (27 then
+    # 41 dead) in one group counts links grouping never makes by design (issue #10 §7).
+    same_value_gold: int = 0
+    same_value_correct: int = 0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
 
@@ -46,6 +50,10 @@ class Score:
     @property
     def recall(self) -> float:
         return self.correct / self.gold if self.gold else 1.0
+
+    @property
+    def same_value_recall(self) -> float:
+        return self.same_value_correct / self.same_value_gold if self.same_value_gold else 1.0
 
 
 def _claim_for(claims: list[Claim], member: dict[str, Any], kind: str) -> Claim | None:
@@ -90,14 +98,17 @@ def _score(url: str, data: dict[str, Any]) -> Score:
             for aid, i in stored.items()
         }
         members: list[tuple[str, str, Claim | None, str]] = []  # group, article, claim, quote
+        values: list[float | None] = []  # each member's labelled value (numeric groups)
         for group in data["groups"]:
             for m in group["members"]:
                 claim = _claim_for(claims[m["article"]], m, group["kind"])
                 result.unmatched += claim is None
                 members.append((group["id"], m["article"], claim, m["quote"]))
+                values.append(m.get("value") if group["kind"] == "numeric" else None)
             if group["conflict"]:
                 result.conflicts_labelled += 1
-        for (g1, a1, c1, q1), (g2, a2, c2, q2) in itertools.combinations(members, 2):
+        pairs = itertools.combinations(zip(members, values, strict=True), 2)
+        for ((g1, a1, c1, q1), v1), ((g2, a2, c2, q2), v2) in pairs:
             if a1 == a2:
                 continue
             same_gold = g1 == g2
@@ -110,6 +121,9 @@ def _score(url: str, data: dict[str, Any]) -> Score:
             result.gold += same_gold
             result.predicted += same_pred
             result.correct += same_gold and same_pred
+            if same_gold and v1 is not None and v1 == v2:
+                result.same_value_gold += 1
+                result.same_value_correct += same_pred
             if same_gold and not same_pred:
                 result.missed.append(f"{g1}: {a1} {q1!r} / {a2} {q2!r}")
             if same_pred and not same_gold:
@@ -131,6 +145,8 @@ def table(name: str, s: Score) -> str:
             f"{'set':<12}{'links':>7}{'found':>7}{'right':>7}{'precision':>11}{'recall':>8}",
             f"{name:<12}{s.gold:>7}{s.predicted:>7}{s.correct:>7}{s.precision:>11.2f}"
             f"{s.recall:>8.2f}",
+            f"same-value links: {s.same_value_gold}, right {s.same_value_correct}, "
+            f"recall {s.same_value_recall:.2f}",
             f"labelled members without an extracted claim: {s.unmatched}",
             f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.conflicts_flagged}, "
             f"both {s.conflicts_right}",

@@ -9,6 +9,7 @@ import pytest
 from factcheck.comparable import (
     Bounds,
     bounds,
+    figure_measure_key,
     implied_measure,
     measure_key,
     resolve_as_of,
@@ -57,6 +58,24 @@ def conflict(*members: Bounds) -> bool:
         ("prisoners to be freed", "prisoners", "prisoner released"),
         ("trucks", "trucks", "lorry"),
         ("lorries cross", "lorries", "cross lorry"),
+        # What people underwent outweighs who they were.
+        ("miners killed", "miners", "killed"),
+        ("passengers died", "passengers", "killed"),
+        ("villagers missing", "villagers", "missing"),
+        ("men rescued", "men", "rescued"),
+        ("Palestinian civilians killed", None, "civilian killed palestinian"),
+        ("children killed", "children", "child killed"),
+        # Words that qualify a figure without naming what it counts.
+        ("final toll", None, "killed"),
+        ("official death toll", None, "killed"),
+        ("people still", "people", None),
+        # Phrases of the synonym table.
+        ("colleagues lost their lives", "colleagues", "killed"),
+        ("families fled their homes", "families", "displaced family"),
+        ("miners survived", "miners", "rescued"),
+        ("survivors", "survivors", "rescued"),
+        ("staff", "staff", "employee"),
+        ("employees", "employees", "employee"),
     ],
 )
 def test_measure_keys_fold_synonyms_and_keep_what_is_counted(
@@ -190,3 +209,99 @@ def test_a_figure_without_measure_words_takes_them_from_its_clause(
 )
 def test_a_measure_word_in_another_clause_is_not_taken(sentence: str, figure: str) -> None:
     assert implied_measure(sentence, figure) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure", "unit", "key"),
+    [
+        (
+            "Forty-one miners are now confirmed dead, the company said.",
+            "Forty-one",
+            "miners",
+            "miners",
+            "killed",
+        ),
+        (
+            "By dawn 9 villagers were confirmed dead in Farrow.",
+            "9",
+            "villagers",
+            "villagers",
+            "killed",
+        ),
+        (
+            "Some twelve thousand people have now left their homes in the valley.",
+            "twelve thousand",
+            "people",
+            "people",
+            "displaced",
+        ),
+        (
+            "About 3,000 residents have been moved out of their homes since Sunday.",
+            "3,000",
+            "residents",
+            "residents",
+            "displaced",
+        ),
+        (
+            "About 130 miners were brought up alive through a shaft.",
+            "130",
+            "miners",
+            "miners",
+            "rescued",
+        ),
+        (
+            "Eleven passengers were pulled out alive from the hull.",
+            "Eleven",
+            "passengers",
+            "passengers",
+            "rescued",
+        ),
+        (
+            "Eleven people still missing, the coastguard says.",
+            "Eleven",
+            "people still",
+            "people",
+            "missing",
+        ),
+        (
+            "Another 12 people are still unaccounted for after the fire.",
+            "12",
+            "people",
+            "people",
+            "missing",
+        ),
+    ],
+)
+def test_a_count_of_people_takes_what_happened_to_them_from_its_clause(
+    sentence: str, figure: str, measure: str, unit: str, key: str
+) -> None:
+    assert figure_measure_key(measure, unit, sentence, figure) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure", "unit", "key"),
+    [
+        # Who was counted, and nothing in the clause says what happened: the noun stays.
+        ("Brenholt's 1,900 miners voted on Friday.", "1,900", "miners", "miners", "miner"),
+        (
+            "Nine passengers spoke at the hearing, and 4 died later.",
+            "Nine",
+            "passengers",
+            "passengers",
+            "passenger",
+        ),
+        # A measure of its own is never replaced by its clause's.
+        ("The 12 helicopters rescued 40 people.", "12", "helicopters", "helicopters", "helicopter"),
+        (
+            "12 ambulances carried the dead to Farrow.",
+            "12",
+            "ambulances",
+            "ambulances",
+            "ambulance",
+        ),
+    ],
+)
+def test_a_count_keeps_its_own_words_when_its_clause_names_no_measure(
+    sentence: str, figure: str, measure: str, unit: str, key: str
+) -> None:
+    assert figure_measure_key(measure, unit, sentence, figure) == key

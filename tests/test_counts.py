@@ -229,7 +229,7 @@ def test_figures_are_counted_under_their_measure_key(session: Session) -> None:
     editor = _editor(session)
     article, _ = make_article(session, by=editor)
     make_article(session, by=editor, outlet="Harbour Herald")
-    assert _figures(session) == {"forced home resident": 2, "rainfall": 2}
+    assert _figures(session) == {"displaced": 2, "rainfall": 2}
     per_article = session.exec(
         select(MeasureCount.claims).where(MeasureCount.article_id == article.id)
     ).all()
@@ -256,7 +256,7 @@ def test_an_edited_figure_moves_to_its_new_measure_key(session: Session) -> None
     )
     # A figure with its value struck out is no longer plotted, so no longer counted.
     edit_claim(session, claim_id=homes.id or 0, seen_version=1, by=editor, value=None)
-    assert _figures(session) == {"forced home resident": 1, "rainfall": 1, "kidnapped": 1}
+    assert _figures(session) == {"displaced": 1, "rainfall": 1, "kidnapped": 1}
     assert counts.check(session) == EXACT
 
 
@@ -265,7 +265,7 @@ def test_a_figure_turned_into_a_quote_leaves_the_measure_counts(session: Session
     _, claims = make_article(session, by=editor)
     rain = next(c for c in claims if c.measure == "rainfall")
     edit_claim(session, claim_id=rain.id or 0, seen_version=1, by=editor, kind=ClaimKind.ATTRIBUTED)
-    assert _figures(session) == {"forced home resident": 1}
+    assert _figures(session) == {"displaced": 1}
     assert counts.check(session) == EXACT
 
 
@@ -280,7 +280,7 @@ def test_check_finds_a_wrong_figure_count_and_rebuild_repairs_it(session: Sessio
     counts.rebuild(session)
     session.commit()
     assert counts.check(session) == EXACT
-    assert _figures(session) == {"forced home resident": 1, "rainfall": 1}
+    assert _figures(session) == {"displaced": 1, "rainfall": 1}
 
 
 def test_a_refused_write_changes_no_count(session: Session) -> None:
@@ -419,4 +419,4 @@ def test_the_migration_counts_the_claims_already_stored(db_url: str) -> None:
     with Session(get_engine(db_url)) as session:
         assert counts.check(session) == EXACT
         assert _headline(session) == {"false": 1, "unreviewed": 2}
-        assert _figures(session) == {"forced home resident": 1, "rainfall": 1}
+        assert _figures(session) == {"displaced": 1, "rainfall": 1}

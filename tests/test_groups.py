@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -438,3 +439,44 @@ def test_claimreview_names_the_groups_first_appearance(session: Session, editor:
             "https://news.example/0",
             "https://news.example/1",
         ]
+
+
+def _valley(day: int, outlet: str, sentence: str) -> Piece:
+    """An invented article about floods in the Varta valley around Mellin."""
+    text = f"{sentence} Rescuers from Mellin searched the Varta valley through the night."
+    return Piece(outlet, datetime(2025, 6, day, 9, tzinfo=UTC), "Varta valley floods", text)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "third"),
+    [
+        (
+            ("At least 20 people died in the floods, the Varta rescue service said.", "20"),
+            ("The Varta rescue service said 38 people died in the floods.", "38"),
+            ("Officials in Mellin said 24 people died in the floods.", "24"),
+        ),
+        (
+            ("More than 100 people were injured in the floods, Mellin hospital said.", "100"),
+            ("Mellin hospital said 190 people were injured in the floods.", "190"),
+            ("The Varta rescue service said 110 people were injured in the floods.", "110"),
+        ),
+    ],
+)
+def test_a_figure_joins_a_group_only_when_it_can_be_the_fact_of_every_member(
+    session: Session,
+    editor: User,
+    first: tuple[str, str],
+    second: tuple[str, str],
+    third: tuple[str, str],
+) -> None:
+    pieces = [
+        _valley(2 + i, outlet, sentence)
+        for i, (outlet, (sentence, _)) in enumerate(
+            zip(("Mellin Post", "Varta Radio", "Valley Wire"), (first, second, third), strict=True)
+        )
+    ]
+    articles = ingest(session, pieces, editor)
+    group = group_of(session, first[1], articles[0])
+    assert group is not None and group == group_of(session, second[1], articles[1])
+    # The third is close to the first (a lower bound) but far from the second.
+    assert group_of(session, third[1], articles[2]) != group

@@ -10,6 +10,7 @@ import pytest
 from alembic import command
 from sqlmodel import Session, col, func, select
 
+from factcheck import counts
 from factcheck.articles import add_article
 from factcheck.claims import add_claim, edit_claim
 from factcheck.db import dispose_engine, get_engine
@@ -345,7 +346,7 @@ def test_claims_stored_without_grouping_are_grouped_by_the_rebuild(
     monkeypatch.delenv("FACTCHECK_GROUPING")
     assert session.exec(select(func.count()).select_from(ClaimGroup)).one() == 0
     admin = make_user(session, role=Role.ADMIN)
-    assert rebuild_groups(session, by=admin) > 0
+    assert rebuild_groups(session, by=admin)[1] > 0
     group = group_of(session, "4-1/2-month", truce[0])
     assert group is not None
     quotes = {m.claim.quote for m in group_view(session, group_id=group.id or 0).members}
@@ -357,7 +358,7 @@ def test_claims_stored_without_grouping_are_grouped_by_the_rebuild(
         ids = session.exec(select(Claim.group_id).where(Claim.article_id == article.id)).all()
         assert group.id not in ids
     assert session.exec(select(Event).where(Event.action == "groups.rebuild")).one()
-    assert rebuild_groups(session, by=admin) == 0  # nothing left to group: no change
+    assert rebuild_groups(session, by=admin) == (0, 0)  # nothing left to do: no change
 
 
 def test_only_admins_rebuild_groups(session: Session, editor: User) -> None:
@@ -397,3 +398,65 @@ def test_the_migration_groups_claims_stored_before_grouping(db_url: str, monkeyp
             select(func.count()).select_from(Claim).where(col(Claim.group_id).is_not(None))
         ).one()
         assert grouped >= 6
+
+
+# Invented coverage of a mine collapse, written for these tests: one toll written with who
+# died ("miners") and without ("dead"), keyed apart by the rules before 0015.
+MINE = (
+    ("Pit Herald", "Forty-one miners were killed when the Askel pit near Tarrow collapsed."),
+    ("Tarrow Radio", "The Askel pit collapse near Tarrow has left 41 dead, rescuers said."),
+)
+
+
+def old_keys(session: Session, editor: User, monkeypatch: pytest.MonkeyPatch) -> list[Article]:
+    """The mine coverage stored under the rules before 0015 (who died kept in the key)."""
+    monkeypatch.setattr("factcheck.comparable.PEOPLE_NOUNS", frozenset())
+    articles = flood(session, editor, MINE)
+    monkeypatch.undo()
+    session.commit()
+    return articles
+
+
+def toll(session: Session, articles: list[Article]) -> list[Claim]:
+    session.expire_all()
+    return [
+        session.exec(select(Claim).where(Claim.article_id == a.id, Claim.quote == q)).one()
+        for a, q in zip(articles, ("Forty-one", "41"), strict=True)
+    ]
+
+
+def test_the_rebuild_gives_stored_figures_the_current_keys_and_groups(
+    session: Session, editor: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = old_keys(session, editor, monkeypatch)
+    before = toll(session, articles)
+    assert [c.measure_key for c in before] == ["killed miner", "killed"]
+    assert before[0].group_id is None
+    admin = make_user(session, role=Role.ADMIN)
+    assert rebuild_groups(session, by=admin) == (1, 0)
+    after = toll(session, articles)
+    assert [c.measure_key for c in after] == ["killed", "killed"]
+    assert after[0].group_id == after[1].group_id is not None
+    assert session.exec(
+        select(Event).where(Event.action == "claim.regroup", Event.claim_id == after[0].id)
+    ).one()
+    assert set(counts.check(session).values()) == {0}  # the measure counts moved with it
+    assert rebuild_groups(session, by=admin) == (0, 0)
+
+
+def test_the_migration_re_keys_figures_stored_under_the_old_rules(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Session(get_engine(db_url), expire_on_commit=False) as session:
+        editor = make_user(session, role=Role.EDITOR)
+        articles = old_keys(session, editor, monkeypatch)
+    dispose_engine(db_url)
+    config = alembic_config(db_url)
+    command.downgrade(config, "0014")
+    command.upgrade(config, "head")
+    dispose_engine(db_url)
+    with Session(get_engine(db_url)) as session:
+        after = toll(session, articles)
+        assert [c.measure_key for c in after] == ["killed", "killed"]
+        assert after[0].group_id == after[1].group_id is not None
+        assert set(counts.check(session).values()) == {0}

@@ -14,6 +14,17 @@ another helper who never saw the grouping's output) was scored before and after 
 precision 0.95 / recall 0.20 before, 0.95 / 0.21 after; conflicts flagged 1 then 2 of 3. Its
 low recall is the honest figure for unseen coverage; it is a regression set from now on. The
 floors sit 0.05 under the figures, so a change that loses links or makes wrong ones fails here.
+
+2026-12-06 (issue #10, all three sets open for tuning; a new blind set is scored by the lead):
+an event word outweighs who was counted ("41 miners were killed" = "41 dead"), a count of
+people alone takes its clause's measure ("41 people are now confirmed dead", "twelve thousand
+people have left their homes"), and a figure joins a group only when it can be the fact of
+every member read (complete linkage). Precision / recall / same-value recall (links between
+members labelled with one value: the sets put a rising toll, 27 then 41, in one group, which
+grouping keeps apart by design, issue §7), before → after:
+dev 0.98/0.65/0.82 → 0.98/0.62/0.82 (the lost links join 12, 19 and "at least 23" of one
+rising toll); held-out 0.97/0.40/0.52 → 0.95/0.48/0.63; held-out 2 0.96/0.23/0.37 →
+0.96/0.29/0.45.
 """
 
 from __future__ import annotations
@@ -28,15 +39,18 @@ DATA = Path(__file__).parent / "data"
 
 
 @pytest.mark.parametrize(
-    ("name", "precision", "recall"),
+    ("name", "precision", "recall", "same_value"),
     [
-        ("stories_dev", 0.93, 0.64),
-        ("stories_heldout", 0.91, 0.33),
-        ("stories_heldout2", 0.90, 0.16),
+        ("stories_dev", 0.93, 0.57, 0.77),
+        ("stories_heldout", 0.90, 0.43, 0.58),
+        ("stories_heldout2", 0.91, 0.24, 0.40),
     ],
 )
-def test_grouping_links_stay_above_their_floors(name: str, precision: float, recall: float) -> None:
+def test_grouping_links_stay_above_their_floors(
+    name: str, precision: float, recall: float, same_value: float
+) -> None:
     found = score(DATA / f"{name}.json")
     print(table(name, found))
     assert found.precision >= precision
     assert found.recall >= recall
+    assert found.same_value_recall >= same_value

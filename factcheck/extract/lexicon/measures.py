@@ -73,7 +73,11 @@ SYNONYMS: dict[str, list[str]] = {
     "lorry": ["lorry", "lorries", "truck", "trucks"],
     "ceasefire": ["ceasefire", "cease-fire", "truce", "armistice"],
     "released": ["released", "freed", "release"],
-    "rescued": ["rescued", "rescue", "saved"],
+    # Who came out alive of a disaster is counted as rescued or as survivors ("Seventy-two
+    # miners survived", "About 70 men were rescued").
+    "rescued": ["rescued", "rescue", "saved", "survived", "survivors", "survivor"],
+    # People on a payroll: "its 1,900 employees", "a staff of 1,900", "a workforce of 1,900".
+    "employee": ["employee", "employees", "staff", "workforce"],
     "child": ["child", "children", "kids", "minors"],
     "woman": ["woman", "women"],
     "soldier": ["soldier", "soldiers", "troops", "servicemen"],
@@ -88,6 +92,22 @@ PHRASES: dict[str, str] = {
     "taken hostage": "kidnapped",
     "held hostage": "kidnapped",
     "cease fire": "ceasefire",
+    "lost their lives": "killed",
+    # Leaving one's home is being displaced, however it is put ("some twelve thousand people
+    # have left their homes", "12,000 residents were moved out of their homes").
+    "left their homes": "displaced",
+    "fled their homes": "displaced",
+    "moved out of their homes": "displaced",
+    "moved from their homes": "displaced",
+    "forced from their homes": "displaced",
+    "forced out of their homes": "displaced",
+    "driven from their homes": "displaced",
+    # Brought out of a mine, a wreck or rubble alive: rescued.
+    "brought out alive": "rescued",
+    "brought up alive": "rescued",
+    "pulled out alive": "rescued",
+    "pulled alive": "rescued",
+    "unaccounted for": "missing",
 }
 
 # Words that say nothing about what is counted: generic counted nouns, verbs of change and
@@ -102,12 +122,25 @@ NEUTRAL = word_set(
     lasted last lasting took take taken put estimated estimate reportedly reported say says
     said including included among all least most held hold holds linked use uses used
     using affected involved recorded registered confirmed listed counted expected planned
+    final official overall still so far
     """
 )
 
 # Measures (keys of SYNONYMS) that only people undergo: a bare count of them counts people
 # ("more than 300 were injured", "killed 40").
 PEOPLE_MEASURES = word_set("killed injured missing displaced arrested kidnapped rescued")
+
+# Nouns for who was counted, not what happened to them (singular, as folded): beside a measure
+# of what people undergo they add nothing ("41 miners were killed" and "41 dead" count one
+# toll), and a count of them alone takes its measure from its clause ("Forty-one miners are
+# now confirmed dead"). Categories a desk tells apart (children, women, soldiers, civilians,
+# "Palestinian") are not here: "Palestinian deaths" keeps "palestinian".
+PEOPLE_NOUNS = word_set(
+    """
+    person man resident inhabitant villager local citizen miner worker employee passenger
+    colleague
+    """
+)
 
 # Nouns that count people without saying what happened to them: the verb beside them does
 # ("1,200 people were moved", "housing 9,000 people").
