@@ -156,13 +156,14 @@ def test_the_figures_view_plots_each_outlets_figures_under_the_filters(
     at, url = app
     _fill(url, _login(at, url))
     open_dashboard(at)
-    at.text_input(key="dashboard_measure").input("residents")
+    # "forced 3,400 residents from their homes": what is counted is the displaced
+    at.text_input(key="dashboard_measure").input("displaced")
     at.run()
-    plotted = _plotted(at, "Figures about “residents”")
+    plotted = _plotted(at, "Figures about “displaced”")
     assert sorted(plotted["outlet"]) == ["Harbour Herald", "Valley Post"]
     assert plotted["value"].tolist() == [3400.0, 3400.0]
     outlet = at.selectbox(key="dashboard_outlet")
     outlet.select_index(outlet.options.index("Harbour Herald")).run()
-    assert _plotted(at, "Figures about “residents”")["outlet"].tolist() == ["Harbour Herald"]
+    assert _plotted(at, "Figures about “displaced”")["outlet"].tolist() == ["Harbour Herald"]
     at.text_input(key="dashboard_measure").input("people").run()  # counts nothing by itself
     assert any("No numeric claims about “people”" in c.value for c in at.caption)
