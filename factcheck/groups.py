@@ -129,6 +129,21 @@ def claim_keys(
     }
 
 
+def _stored_keys(claim: Claim) -> dict[str, str | None]:
+    """claim_keys of a stored claim's own fields: what its keys are under the current rules."""
+    return claim_keys(
+        kind=claim.kind,
+        measure=claim.measure,
+        unit=claim.unit,
+        days=claim.days,
+        value=claim.value,
+        lower=claim.lower,
+        speaker_id=claim.speaker_id,
+        sentence=claim.sentence,
+        quote=claim.quote,
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Article:
     """What grouping needs of an article: its date and the names it is about."""
@@ -344,17 +359,7 @@ def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> N
     before = {c.id or 0: c.group_id for c in claims}
     left: set[int] = set()
     for claim in claims:
-        keys = claim_keys(
-            kind=claim.kind,
-            measure=claim.measure,
-            unit=claim.unit,
-            days=claim.days,
-            value=claim.value,
-            lower=claim.lower,
-            speaker_id=claim.speaker_id,
-            sentence=claim.sentence,
-            quote=claim.quote,
-        )
+        keys = _stored_keys(claim)
         if claim.id in by_hand:
             keys["group_key"] = None
         advisory_lock(session, [k for k in (claim.group_key, keys["group_key"]) if k])
@@ -609,17 +614,7 @@ BATCH_KEYS = 2000  # claims read at a time by rekey_stored
 def _stale_keys(claim: Claim) -> bool:
     """True when a claim's stored keys are not those of the current rules (a claim taken
     out of its group by hand keeps no group key: only its measure key is compared)."""
-    keys = claim_keys(
-        kind=claim.kind,
-        measure=claim.measure,
-        unit=claim.unit,
-        days=claim.days,
-        value=claim.value,
-        lower=claim.lower,
-        speaker_id=claim.speaker_id,
-        sentence=claim.sentence,
-        quote=claim.quote,
-    )
+    keys = _stored_keys(claim)
     stale_group = claim.group_key is not None and keys["group_key"] != claim.group_key
     return keys["measure_key"] != claim.measure_key or stale_group
 
