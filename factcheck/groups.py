@@ -27,6 +27,7 @@ Reviewers take a claim out of its group and join two groups; each is an event.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -170,46 +171,64 @@ class _Member:
     speaker_id: int | None = None
 
 
-# A claim's columns grouping reads; its article's are read once per article (_members).
+# A claim's columns grouping reads, with its article's date and names: every statement that
+# reads them joins the article (_JOINED), so no statement reads the articles apart. Table
+# columns, not the models' attributes: the rows come back as plain rows, not through the ORM.
+_CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+_ARTICLE: sa.Table = Article.__table__  # type: ignore[attr-defined]
+_JOINED = _CLAIM.join(_ARTICLE, _ARTICLE.c.id == _CLAIM.c.article_id)
 _FIELDS = (
-    col(Claim.id),
-    col(Claim.article_id),
-    col(Claim.kind),
-    col(Claim.group_key),
-    col(Claim.group_id),
-    col(Claim.value),
-    col(Claim.lower),
-    col(Claim.upper),
-    col(Claim.qualifier),
-    col(Claim.days),
-    col(Claim.quote),
-    col(Claim.measure_key),
-    col(Claim.speaker_id),
+    *(
+        _CLAIM.c[name]
+        for name in (
+            "id",
+            "article_id",
+            "kind",
+            "group_key",
+            "group_id",
+            "value",
+            "lower",
+            "upper",
+            "qualifier",
+            "days",
+            "quote",
+            "measure_key",
+            "speaker_id",
+        )
+    ),
+    func.coalesce(_ARTICLE.c.published_at, _ARTICLE.c.ingested_at).label("at"),
+    # As text: an article's names are parsed once (_names), not once per claim of it.
+    sa.cast(_ARTICLE.c.topics, sa.Text).label("topics"),
 )
+_CLAIM_FIELDS = 13  # _FIELDS[:13] are the claim's own
 Row = sa.Row[*tuple[Any, ...]]  # a row of _FIELDS
 
 
-def _members(session: Session, rows: Sequence[Row]) -> list[_Member]:
-    """The members of these claim rows (_FIELDS), their articles read in one query."""
-    articles = _articles(session, {row.article_id for row in rows})
+def _members(rows: Sequence[Row]) -> list[_Member]:
+    """The members of these claim rows (_FIELDS)."""
+    articles = _articles(rows)
     return [_member(row, articles[row.article_id]) for row in rows]
 
 
-def _articles(session: Session, ids: set[int]) -> dict[int, _Article]:
-    """The dates and names of these articles, in one query."""
-    if not ids:
-        return {}
-    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
-    return {
-        article_id: _Article(_aware(day), frozenset(names or ()))
-        for article_id, day, names in session.execute(
-            sa.select(col(Article.id), at, col(Article.topics)).where(col(Article.id).in_(ids))
-        ).all()
-    }
+def _articles(rows: Iterable[Row]) -> dict[int, _Article]:
+    """The date and names of the articles of these rows (_FIELDS), each made once."""
+    found: dict[int, _Article] = {}
+    for row in rows:
+        if row.article_id not in found:
+            found[row.article_id] = _Article(_aware(row.at), _names(row.topics))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _names(topics: str | None) -> frozenset[str]:
+    # The same articles come back as candidates of every new article of their story.
+    return frozenset(json.loads(topics) or ()) if topics else frozenset()
 
 
 def _member(row: Row, article: _Article) -> _Member:
-    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, mkey, who) = row
+    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, mkey, who) = row[
+        :_CLAIM_FIELDS
+    ]
     kind = ClaimKind(str(kind))
     numeric = kind == ClaimKind.NUMERIC
     stated = (
@@ -294,14 +313,21 @@ _UNION = 16  # keys read by one candidate statement
 def _candidate_query(keys: int) -> sa.CompoundSelect[Any]:
     """The candidate statement for ``keys`` keys, built once (SQLAlchemy then caches its SQL)."""
     parts = [
-        sa.select(*_FIELDS)
-        .where(col(Claim.group_key) == sa.bindparam(f"k{i}"))
-        .order_by(col(Claim.id).desc())
+        sa.select(*_FIELDS[:_CLAIM_FIELDS])
+        .where(_CLAIM.c.group_key == sa.bindparam(f"k{i}"))
+        .order_by(_CLAIM.c.id.desc())
         .limit(sa.bindparam(f"n{i}", type_=sa.Integer))
         .subquery()
         for i in range(keys)
     ]
-    return sa.union_all(*(sa.select(part) for part in parts))
+    return sa.union_all(
+        *(
+            sa.select(part, *_FIELDS[_CLAIM_FIELDS:]).select_from(
+                part.join(_ARTICLE, _ARTICLE.c.id == part.c.article_id)
+            )
+            for part in parts
+        )
+    )
 
 
 def _inside(session: Session, articles: set[int], keys: set[str]) -> dict[str, int]:
@@ -335,7 +361,14 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
     flat as the database grows and small beside extraction.
     """
     if article_ids:
-        _group(session, _news(session, col(Claim.article_id).in_(article_ids)), stored=False)
+        rows = session.execute(_new_claims(), {"ids": list(article_ids)}).all()
+        _group(session, rows, stored=False)
+
+
+@lru_cache(maxsize=1)
+def _new_claims() -> sa.Select[*tuple[Any, ...]]:
+    """_news of the articles ``ids``, built once: every ingest runs it."""
+    return _news_query(_CLAIM.c.article_id.in_(sa.bindparam("ids", expanding=True)))
 
 
 def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> None:
@@ -426,12 +459,11 @@ def join_merged_speaker(
     """
     key = f"s|{speaker_id}"
     advisory_lock(session, [key])
-    moved = _members(session, _news(session, col(Claim.id).in_(claim_ids), Claim.group_key == key))
+    moved = _members(_news(session, col(Claim.id).in_(claim_ids), Claim.group_key == key))
     if not moved:
         return
     at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
     kept = _members(
-        session,
         _news(
             session,
             col(Claim.group_key) == key,
@@ -647,13 +679,15 @@ def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
 
 def _news(session: Session, *where: Any) -> list[Row]:
     """The rows (_FIELDS) of the claims to group, with a group key, in the order stored."""
-    return list(
-        session.execute(
-            sa.select(*_FIELDS)
-            .join(Article, col(Article.id) == Claim.article_id)
-            .where(*where, col(Claim.group_key).is_not(None))
-            .order_by(col(Claim.id))
-        ).all()
+    return list(session.execute(_news_query(*where)).all())
+
+
+def _news_query(*where: Any) -> sa.Select[*tuple[Any, ...]]:
+    return (
+        sa.select(*_FIELDS)
+        .select_from(_JOINED)
+        .where(*where, _CLAIM.c.group_key.is_not(None))
+        .order_by(_CLAIM.c.id)
     )
 
 
@@ -672,7 +706,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     # New articles hold only the claims being grouped; stored ones may hold others too.
     inside = _inside(session, articles, keys) if stored else Counter(row.group_key for row in rows)
     candidates = _candidates(session, inside, articles)
-    known = _articles(session, {row.article_id for row in [*rows, *candidates]})
+    known = _articles([*rows, *candidates])
     news = [_member(row, known[row.article_id]) for row in rows]
     pool = [_member(row, known[row.article_id]) for row in _reachable(candidates, news, known)]
     matches = _matches(news, pool)
@@ -729,16 +763,29 @@ def _reachable(
     their values and words, and each candidate article is looked up by its names among the
     key's new articles (_Reach) instead of being compared with every one of them.
     """
-    reach: dict[str, _Reach] = {}
+    filed: dict[str, set[int]] = {}  # key → its new articles
     for new in news:
-        reach.setdefault(new.group_key, _Reach()).add(new.article_id, articles[new.article_id])
-    near: dict[tuple[str, int], bool] = {}
+        filed.setdefault(new.group_key, set()).add(new.article_id)
+    # Keys of the same new articles share one _Reach (every key, when one article is stored),
+    # so a candidate article is judged once, not once per key.
+    reaches: dict[frozenset[int], _Reach] = {}
+    reach: dict[str, _Reach] = {}
+    for key, ids in filed.items():
+        same = frozenset(ids)
+        if same not in reaches:
+            reaches[same] = _Reach()
+            for article_id in sorted(same):
+                reaches[same].add(article_id, articles[article_id])
+        reach[key] = reaches[same]
+    near: dict[tuple[int, int], bool] = {}  # (its _Reach, candidate article) → near
     kept = []
     for row in candidates:
-        pair = (row.group_key, row.article_id)
+        found = reach.get(row.group_key)
+        if found is None:
+            continue
+        pair = (id(found), row.article_id)
         if pair not in near:
-            found = reach.get(row.group_key)
-            near[pair] = found is not None and found.near(articles[row.article_id])
+            near[pair] = found.near(articles[row.article_id])
         if near[pair]:
             kept.append(row)
     return kept
@@ -872,17 +919,11 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     """
     if not plan.joins:
         return
-    table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+    sql = _writes()
     known = {gid for gid, _ in plan.joins if gid > 0}
     tallies = {
         row.id: _Tally(**{name: getattr(row, name) for name in _TALLY})
-        for row in (
-            session.execute(
-                sa.select(table.c.id, *(table.c[n] for n in _TALLY)).where(table.c.id.in_(known))
-            )
-            if known
-            else []
-        )
+        for row in (session.execute(sql.tallies, {"ids": sorted(known)}) if known else [])
     }
     tallies.update({gid: _Tally() for gid in plan.starts})
     for gid, member in plan.joins:
@@ -892,10 +933,7 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
             tallies[gid].story_id = stories.get(article_id)
     if known:
         session.execute(
-            sa.update(table)
-            .where(table.c.id == sa.bindparam("gid"))
-            .values({n: sa.bindparam(n) for n in _TALLY}),
-            [{"gid": gid, **tallies[gid].columns()} for gid in sorted(known)],
+            sql.tally, [{"gid": gid, **tallies[gid].columns()} for gid in sorted(known)]
         )
         show_written(session, ClaimGroup, {gid: tallies[gid].columns() for gid in known})
     ids = {gid: gid for gid in known}
@@ -903,7 +941,7 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
         now = utcnow()
         made = (
             session.execute(
-                sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                sql.start,
                 [
                     {**_new_group(first), **tallies[gid].columns(), "created_at": now}
                     for gid, first in plan.starts.items()
@@ -913,19 +951,41 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
             .all()
         )
         ids.update(zip(plan.starts, made, strict=True))
-    claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
-    session.execute(
-        sa.update(claims)
-        .where(claims.c.id == sa.bindparam("cid"))
-        .values(group_id=sa.bindparam("gid")),
-        [{"cid": m.id, "gid": ids[gid]} for gid, m in plan.joins],
-    )
+    session.execute(sql.join, [{"cid": m.id, "gid": ids[gid]} for gid, m in plan.joins])
     for gid, member in plan.joins:
         member.group_id = ids[gid]
     show_written(session, Claim, {m.id: {"group_id": m.group_id} for _, m in plan.joins})
     # Joined groups grew, maybe into conflict: all their members' points may change.
     triage.stale(session, claims=[m.id for _, m in plan.joins], groups=known)
     plan.starts.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class _Writes:
+    """The statements _write runs, built once (building them cost more than running them)."""
+
+    tallies: sa.Select[*tuple[Any, ...]]  # the tallies of the groups ``ids``
+    tally: sa.Update  # a group's tally (executemany: ``gid`` and _TALLY)
+    start: sa.Insert  # new groups, returning their IDs in order
+    join: sa.Update  # a claim's group (executemany: ``cid``, ``gid``)
+
+
+@lru_cache(maxsize=1)
+def _writes() -> _Writes:
+    groups: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+    claims = _CLAIM
+    return _Writes(
+        tallies=sa.select(groups.c.id, *(groups.c[n] for n in _TALLY)).where(
+            groups.c.id.in_(sa.bindparam("ids", expanding=True))
+        ),
+        tally=sa.update(groups)
+        .where(groups.c.id == sa.bindparam("gid"))
+        .values({n: sa.bindparam(n) for n in _TALLY}),
+        start=sa.insert(groups).returning(groups.c.id, sort_by_parameter_order=True),
+        join=sa.update(claims)
+        .where(claims.c.id == sa.bindparam("cid"))
+        .values(group_id=sa.bindparam("gid")),
+    )
 
 
 def _new_group(first: _Member) -> dict[str, Any]:
@@ -1002,9 +1062,12 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     if group is None:
         return None
     rows = session.execute(
-        sa.select(*_FIELDS).where(col(Claim.group_id) == group_id).order_by(col(Claim.id))
+        sa.select(*_FIELDS)
+        .select_from(_JOINED)
+        .where(_CLAIM.c.group_id == group_id)
+        .order_by(_CLAIM.c.id)
     ).all()
-    members = _members(session, rows)
+    members = _members(rows)
     triage.stale(session, claims=[m.id for m in members])  # a new size, conflict, or none
     if len(members) < 2:
         session.execute(
