@@ -196,8 +196,11 @@ _FIELDS = (
             "speaker_id",
         )
     ),
-    func.coalesce(_ARTICLE.c.published_at, _ARTICLE.c.ingested_at).label("at"),
-    # As text: an article's names are parsed once (_names), not once per claim of it.
+    # A plain date and the names as text: each article's are made into UTC and a set of
+    # names once (_articles), not once per claim of it.
+    sa.type_coerce(
+        func.coalesce(_ARTICLE.c.published_at, _ARTICLE.c.ingested_at), sa.DateTime()
+    ).label("at"),
     sa.cast(_ARTICLE.c.topics, sa.Text).label("topics"),
 )
 _CLAIM_FIELDS = 13  # _FIELDS[:13] are the claim's own
@@ -215,7 +218,7 @@ def _articles(rows: Iterable[Row]) -> dict[int, _Article]:
     found: dict[int, _Article] = {}
     for row in rows:
         if row.article_id not in found:
-            found[row.article_id] = _Article(_aware(row.at), _names(row.topics))
+            found[row.article_id] = _Article(_utc(row.at), _names(row.topics))
     return found
 
 
@@ -256,6 +259,11 @@ def _member(row: Row, article: _Article) -> _Member:
 def _words(quote: str) -> frozenset[str]:
     # The same quote comes back in every outlet and as a candidate of every new claim.
     return content_words(quote)
+
+
+def _utc(at: datetime) -> datetime:
+    # A plain DateTime column: SQLite's naive UTC, or PostgreSQL's in the session's zone.
+    return at.replace(tzinfo=UTC) if at.utcoffset() is None else at.astimezone(UTC)
 
 
 def _aware(at: datetime) -> datetime:
