@@ -171,55 +171,80 @@ class _Member:
     speaker_id: int | None = None
 
 
-# A claim's columns grouping reads, with its article's date and names: every statement that
-# reads them joins the article (_JOINED), so no statement reads the articles apart. Table
-# columns, not the models' attributes: the rows come back as plain rows, not through the ORM.
+# A claim's columns grouping reads. Table columns, not the models' attributes: the rows come
+# back as plain rows, not through the ORM.
 _CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
 _ARTICLE: sa.Table = Article.__table__  # type: ignore[attr-defined]
-_JOINED = _CLAIM.join(_ARTICLE, _ARTICLE.c.id == _CLAIM.c.article_id)
-_FIELDS = (
-    *(
-        _CLAIM.c[name]
-        for name in (
-            "id",
-            "article_id",
-            "kind",
-            "group_key",
-            "group_id",
-            "value",
-            "lower",
-            "upper",
-            "qualifier",
-            "days",
-            "quote",
-            "measure_key",
-            "speaker_id",
-        )
-    ),
-    # A plain date and the names as text: each article's are made into UTC and a set of
-    # names once (_articles), not once per claim of it.
+_FIELDS = tuple(
+    _CLAIM.c[name]
+    for name in (
+        "id",
+        "article_id",
+        "kind",
+        "group_key",
+        "group_id",
+        "value",
+        "lower",
+        "upper",
+        "qualifier",
+        "days",
+        "quote",
+        "measure_key",
+        "speaker_id",
+    )
+)
+# Its article's date and names: read with the claims being grouped (_news: they are few, of
+# few articles) and apart for candidates (_read_articles: many claims of each article, and
+# SQLite reads an article's names past its text). A plain date and the names as text: each
+# article's are made UTC and a set of names once, not once per claim of it.
+_ARTICLE_FIELDS = (
     sa.type_coerce(
         func.coalesce(_ARTICLE.c.published_at, _ARTICLE.c.ingested_at), sa.DateTime()
     ).label("at"),
     sa.cast(_ARTICLE.c.topics, sa.Text).label("topics"),
 )
-_CLAIM_FIELDS = 13  # _FIELDS[:13] are the claim's own
-Row = sa.Row[*tuple[Any, ...]]  # a row of _FIELDS
+_JOINED = _CLAIM.join(_ARTICLE, _ARTICLE.c.id == _CLAIM.c.article_id)
+_CLAIM_FIELDS = len(_FIELDS)
+Row = sa.Row[*tuple[Any, ...]]  # a row of _FIELDS, with _ARTICLE_FIELDS when read with them
+# Where a row holds what is read of every candidate: by index, several times cheaper than by
+# name (a row's attributes are looked up in Python).
+_ID, _ARTICLE_ID, _GROUP_KEY, _AT, _TOPICS = (
+    [c.name for c in (*_FIELDS, *_ARTICLE_FIELDS)].index(name)
+    for name in ("id", "article_id", "group_key", "at", "topics")
+)
 
 
 def _members(rows: Sequence[Row]) -> list[_Member]:
-    """The members of these claim rows (_FIELDS)."""
-    articles = _articles(rows)
-    return [_member(row, articles[row.article_id]) for row in rows]
+    """The members of these claim rows, read with their articles (_FIELDS, _ARTICLE_FIELDS)."""
+    articles = _articles_of(rows)
+    return [_member(row, articles[row[_ARTICLE_ID]]) for row in rows]
 
 
-def _articles(rows: Iterable[Row]) -> dict[int, _Article]:
-    """The date and names of the articles of these rows (_FIELDS), each made once."""
+def _articles_of(rows: Iterable[Row]) -> dict[int, _Article]:
+    """The date and names of the articles of rows read with them, each made once."""
     found: dict[int, _Article] = {}
     for row in rows:
-        if row.article_id not in found:
-            found[row.article_id] = _Article(_utc(row.at), _names(row.topics))
+        if row[_ARTICLE_ID] not in found:
+            found[row[_ARTICLE_ID]] = _Article(_utc(row[_AT]), _names(row[_TOPICS]))
     return found
+
+
+def _read_articles(session: Session, ids: set[int]) -> dict[int, _Article]:
+    """The date and names of these articles, in one query (none when there are none)."""
+    if not ids:
+        return {}
+    return {
+        article_id: _Article(_utc(at), _names(topics))
+        for article_id, at, topics in session.execute(_article_query(), {"ids": sorted(ids)})
+    }
+
+
+@lru_cache(maxsize=1)
+def _article_query() -> sa.Select[*tuple[Any, ...]]:
+    """_read_articles' statement for the articles ``ids``, built once."""
+    return sa.select(_ARTICLE.c.id, *_ARTICLE_FIELDS).where(
+        _ARTICLE.c.id.in_(sa.bindparam("ids", expanding=True))
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -308,9 +333,9 @@ def _candidates(session: Session, inside: Mapping[str, int], exclude: set[int]) 
         params: dict[str, object] = {f"k{i}": key for i, key in enumerate(chunk)}
         params.update({f"n{i}": CANDIDATES + inside[key] for i, key in enumerate(chunk)})
         for row in session.execute(_candidate_query(len(chunk)), params):
-            if row.article_id not in exclude:
-                found.setdefault(row.group_key, []).append(row)
-    latest = (sorted(rows, key=lambda r: -r.id)[:CANDIDATES] for rows in found.values())
+            if row[_ARTICLE_ID] not in exclude:
+                found.setdefault(row[_GROUP_KEY], []).append(row)
+    latest = (sorted(rows, key=lambda r: -r[_ID])[:CANDIDATES] for rows in found.values())
     return [row for rows in latest for row in rows]
 
 
@@ -321,21 +346,14 @@ _UNION = 16  # keys read by one candidate statement
 def _candidate_query(keys: int) -> sa.CompoundSelect[Any]:
     """The candidate statement for ``keys`` keys, built once (SQLAlchemy then caches its SQL)."""
     parts = [
-        sa.select(*_FIELDS[:_CLAIM_FIELDS])
+        sa.select(*_FIELDS)
         .where(_CLAIM.c.group_key == sa.bindparam(f"k{i}"))
         .order_by(_CLAIM.c.id.desc())
         .limit(sa.bindparam(f"n{i}", type_=sa.Integer))
         .subquery()
         for i in range(keys)
     ]
-    return sa.union_all(
-        *(
-            sa.select(part, *_FIELDS[_CLAIM_FIELDS:]).select_from(
-                part.join(_ARTICLE, _ARTICLE.c.id == part.c.article_id)
-            )
-            for part in parts
-        )
-    )
+    return sa.union_all(*(sa.select(part) for part in parts))
 
 
 def _inside(session: Session, articles: set[int], keys: set[str]) -> dict[str, int]:
@@ -692,7 +710,7 @@ def _news(session: Session, *where: Any) -> list[Row]:
 
 def _news_query(*where: Any) -> sa.Select[*tuple[Any, ...]]:
     return (
-        sa.select(*_FIELDS)
+        sa.select(*_FIELDS, *_ARTICLE_FIELDS)
         .select_from(_JOINED)
         .where(*where, _CLAIM.c.group_key.is_not(None))
         .order_by(_CLAIM.c.id)
@@ -706,17 +724,20 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     ``stored``: their articles may already have claims in groups (an edit, a rebuild), read
     so that a group still holds one claim per article; new articles have none.
     """
-    keys = {row.group_key for row in rows}
+    keys = {row[_GROUP_KEY] for row in rows}
     if not keys:
         return 0
     advisory_lock(session, keys)
-    articles = {row.article_id for row in rows}
+    articles = {row[_ARTICLE_ID] for row in rows}
     # New articles hold only the claims being grouped; stored ones may hold others too.
-    inside = _inside(session, articles, keys) if stored else Counter(row.group_key for row in rows)
+    inside = (
+        _inside(session, articles, keys) if stored else Counter(row[_GROUP_KEY] for row in rows)
+    )
     candidates = _candidates(session, inside, articles)
-    known = _articles([*rows, *candidates])
-    news = [_member(row, known[row.article_id]) for row in rows]
-    pool = [_member(row, known[row.article_id]) for row in _reachable(candidates, news, known)]
+    known = _articles_of(rows)  # read with them; the candidates' articles apart
+    known.update(_read_articles(session, {row[_ARTICLE_ID] for row in candidates} - set(known)))
+    news = [_member(row, known[row[_ARTICLE_ID]]) for row in rows]
+    pool = [_member(row, known[row[_ARTICLE_ID]]) for row in _reachable(candidates, news, known)]
     matches = _matches(news, pool)
     plan = _Plan()
     held: dict[int, list[_Member]] = {}  # group → its members read or planned (_fits_group)
@@ -788,12 +809,12 @@ def _reachable(
     near: dict[tuple[int, int], bool] = {}  # (its _Reach, candidate article) → near
     kept = []
     for row in candidates:
-        found = reach.get(row.group_key)
+        found = reach.get(row[_GROUP_KEY])
         if found is None:
             continue
-        pair = (id(found), row.article_id)
+        pair = (id(found), row[_ARTICLE_ID])
         if pair not in near:
-            near[pair] = found.near(articles[row.article_id])
+            near[pair] = found.near(articles[row[_ARTICLE_ID]])
         if near[pair]:
             kept.append(row)
     return kept
@@ -1070,7 +1091,7 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     if group is None:
         return None
     rows = session.execute(
-        sa.select(*_FIELDS)
+        sa.select(*_FIELDS, *_ARTICLE_FIELDS)
         .select_from(_JOINED)
         .where(_CLAIM.c.group_id == group_id)
         .order_by(_CLAIM.c.id)
