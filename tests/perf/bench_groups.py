@@ -3,6 +3,8 @@
     python tests/perf/bench_groups.py [--articles 10000] [--stories 500] [--big 100000]
                                       [--databases sqlite postgresql] [--parts 1 2]
                                       [--batches 1 50]
+    python tests/perf/bench_groups.py --parts 3 --articles 300 --stories 50 \
+                                      --databases sqlite postgresql
 
 1. Ingest ``--articles`` invented articles in ``--stories`` stories (extraction included,
    fresh database), grouping off then on: one article per transaction (a reviewer pasting
@@ -66,6 +68,7 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -95,6 +98,7 @@ SYLLABLES = [
 OUTLETS = [f"Outlet {i}" for i in range(40)]
 START = datetime(2024, 1, 1, 8, tzinfo=UTC)
 PASSWORD = "correct horse battery"  # the bench users only need to pass the policy
+MEASURED = 100  # articles whose statements part 3 counts
 
 
 def _name(rng: random.Random) -> str:
@@ -355,8 +359,84 @@ def growth_table(dbs: Databases, kind: str, sizes: list[int], stories: int) -> N
     print(f"   ratio {sizes[-1]:,}/{sizes[0]:,} articles: see the last row (goal: flat, ≈ 1)")
 
 
+Key = tuple[str, str]  # the function that sent a statement, the start of its SQL
+
+
+def statements(url: str, pieces: list[Piece], warm: int, grouping: bool) -> dict[Key, list[float]]:
+    """Each statement sent while the articles after the first ``warm`` are stored one per
+    transaction: {(the factcheck function that sent it, its SQL's start): [count, seconds]}.
+    Seconds in the cursor's execute (SQLite reads a SELECT's rows after it: not counted)."""
+    import re
+    import traceback
+
+    import sqlalchemy as sa
+
+    from factcheck.articles import NewArticle, add_articles
+    from factcheck.db import dispose_engine, get_engine, session_scope
+    from factcheck.extract import extract_claims
+    from factcheck.migrate import upgrade
+    from factcheck.models import Role
+    from factcheck.users import add_user
+
+    os.environ["FACTCHECK_GROUPING"] = "1" if grouping else "0"
+    upgrade(url)
+    items = [
+        NewArticle(title=t, text=x, claims=extract_claims(x), outlet=o, published_at=d)
+        for o, t, x, d in pieces
+    ]
+    found: dict[Key, list[float]] = {}
+    started: list[Any] = [None, 0.0]  # the statement being sent, and when
+
+    def send(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        where = [
+            f"{Path(f.filename).stem}.{f.name}"
+            for f in traceback.extract_stack()
+            if "/factcheck/" in f.filename and not f.filename.endswith("db.py")
+        ]
+        key = (where[-1] if where else "?", re.sub(r"\s+", " ", statement)[:60])
+        started[0], started[1] = key, time.perf_counter()
+
+    def sent(*_: Any) -> None:
+        tally = found.setdefault(started[0], [0, 0.0])
+        tally[0] += 1
+        tally[1] += time.perf_counter() - started[1]
+
+    engine = get_engine(url)
+    with session_scope(url) as session:
+        user = add_user(
+            session, email="bench@newsroom.test", role=Role.ADMIN, password=PASSWORD, by=None
+        )
+        for item in items[:warm]:
+            add_articles(session, items=[item], by=user)
+        sa.event.listen(engine, "before_cursor_execute", send)
+        sa.event.listen(engine, "after_cursor_execute", sent)
+        for item in items[warm:]:
+            add_articles(session, items=[item], by=user)
+        sa.event.remove(engine, "before_cursor_execute", send)
+        sa.event.remove(engine, "after_cursor_execute", sent)
+    dispose_engine(url)
+    os.environ.pop("FACTCHECK_GROUPING", None)
+    return found
+
+
+def statements_table(dbs: Databases, kind: str, n: int, stories: int, measured: int) -> None:
+    """Part 3: the statements of one article per transaction, grouping off and on."""
+    pieces = story_articles(n + measured, stories)
+    print(f"\n3. Statements per article, one per transaction, after {n:,} ({NAMES[kind]})")
+    print(f"   {uptime()}")
+    for grouping in (False, True):
+        found = statements(dbs.url(kind, f"sql{int(grouping)}"), pieces, n, grouping)
+        print(f"grouping {'on' if grouping else 'off'}")
+        print(f"{'sent by':<34}{'count':>7}{'ms':>8}  statement")
+        for (where, sql), (count, seconds) in sorted(found.items(), key=lambda kv: -kv[1][1]):
+            print(f"{where:<34}{count / measured:>7.2f}{seconds / measured * 1000:>8.3f}  {sql}")
+        count = sum(c for c, _ in found.values()) / measured
+        ms = sum(s for _, s in found.values()) / measured * 1000
+        print(f"{'total':<34}{count:>7.2f}{ms:>8.3f}")
+
+
 def main() -> None:
-    """Run both parts on each database and print their tables."""
+    """Run the parts asked for on each database and print their tables."""
     from factcheck.ingest.batch import BATCH_ARTICLES
 
     parser = argparse.ArgumentParser()
@@ -366,7 +446,7 @@ def main() -> None:
     parser.add_argument(
         "--databases", nargs="+", choices=sorted(NAMES), default=["sqlite"], metavar="DB"
     )
-    parser.add_argument("--parts", nargs="+", type=int, choices=(1, 2), default=[1, 2])
+    parser.add_argument("--parts", nargs="+", type=int, choices=(1, 2, 3), default=[1, 2])
     parser.add_argument(
         "--batches", nargs="+", type=int, default=[1, BATCH_ARTICLES], metavar="ARTICLES"
     )
@@ -381,6 +461,8 @@ def main() -> None:
                     ingest_table(dbs, kind, args.articles, args.stories, args.batches)
                 if 2 in args.parts:
                     growth_table(dbs, kind, [args.articles, args.big], args.stories)
+                if 3 in args.parts:
+                    statements_table(dbs, kind, args.articles, args.stories, MEASURED)
         finally:
             dbs.drop()
 
