@@ -55,6 +55,31 @@ the environment twice per commit (now once per distinct environment). Both paths
 1.2-2.7: on 16.4 -> 13.9 ms, off 9.6 -> 7.4 ms), so the ratio did not fall (1.7-1.9x in
 those runs). Left: group_articles itself, 5-7 ms per commit spread over reading articles,
 candidates, the write and stories; one article per transaction stays over 1.3x.
+
+6 December, later (part 3 added to count them): grouping sent 9.8 statements per one-article
+commit on SQLite (10.8 on PostgreSQL: the keys' lock), but their time in the database was
+under 1 ms on SQLite; the rest of its 5-7 ms was Python: each statement rebuilt and its cache
+key computed at every commit, rows passed through the ORM and read by attribute name, each
+candidate article judged once per key. Now every statement of ingest's grouping and story
+placing is built once from table columns (plain rows, read by index), the stories of the
+placed articles are read with them (one statement fewer), candidate articles are judged
+once per set of new articles, and the new claims come with their articles' dates and names
+(an article with nothing to group costs two statements, three on PostgreSQL:
+tests/test_groups_statements.py). group_articles per commit, 300 articles on 300 stored in 50
+stories, old and new alternated in separate processes (load 4-6): 5.4/6.9 ms -> 3.5/4.7 ms
+CPU. Part 1, 2,000 articles in 500 stories, old and new alternated (load 6-8.5):
+
+    per transaction  code  round  off CPU s  on CPU s  CPU ratio  load
+    1                old   1           25.3      38.8       1.53  6.0
+    1                new   1           23.6      31.7       1.34  8.2
+    1                old   2           22.3      40.3       1.81  6.4
+    1                new   2           19.3      23.1       1.20  7.6
+    50               old   1            7.1       8.9       1.26  6.2
+    50               new   1            6.7       7.3       1.10  8.5
+    50               old   2            5.4       7.1       1.32  7.8
+    50               new   2            5.3       6.4       1.21  8.4
+    (both codes built 1,037 groups of 4,083 claims, digest 6107f536f618, one per
+    transaction; 1,068 of 4,145, digest 99609fc2a223, 50 per transaction)
 """
 
 from __future__ import annotations
