@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from .asof import as_of, date_phrases
 from .attribution import Attribution, find_attributions
@@ -33,13 +32,12 @@ def extract_claims(text: str) -> list[Found]:
     sources = _Sources(attributions)
     dates: dict[int, list[tuple[int, int]]] = {}
     for quantity in quantities:
-        claim = _numeric(text, quantity, sentences, index, sources)
         si = index.at(quantity.start)
         if si not in dates:
             dates[si] = date_phrases(text, sentences[si].start, sentences[si].end)
-        if phrase := as_of(text, dates[si], quantity.start, quantity.end, sentences[si].start):
-            claim = replace(claim, as_of=text[phrase[0] : phrase[1]])
-        claims.append(claim)
+        phrase = as_of(text, dates[si], quantity.start, quantity.end, sentences[si].start)
+        date = text[phrase[0] : phrase[1]] if phrase else None
+        claims.append(_numeric(text, quantity, si, sentences, index, sources, date))
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 
@@ -110,11 +108,13 @@ def _source_of(text: str, q: Quantity, sentence: int, sources: _Sources) -> Attr
 def _numeric(
     text: str,
     q: Quantity,
+    sentence: int,
     sentences: list[Sentence],
     index: SentenceIndex,
     sources: _Sources,
+    date: str | None,
 ) -> Found:
-    source = _source_of(text, q, index.at(q.start), sources)
+    source = _source_of(text, q, sentence, sources)
     return Found(
         kind="numeric",
         start=q.start,
@@ -134,4 +134,5 @@ def _numeric(
         direct=source.direct if source else None,
         attribution=source.kind if source else None,
         confidence=q.confidence,
+        as_of=date,
     )
