@@ -115,12 +115,17 @@ def _numeric(
     date: str | None,
 ) -> Found:
     source = _source_of(text, q, sentence, sources)
+    own = sentences[sentence]  # the sentence index.at(q.start) gives
+    if q.end <= own.end:  # a figure read inside its sentence: no need to look it up again
+        sentence_text = text[own.start : own.end]
+    else:
+        sentence_text = _sentence_text(text, sentences, index, q.start, q.end)
     return Found(
         kind="numeric",
         start=q.start,
         end=q.end,
         quote=text[q.start : q.end],
-        sentence=_sentence_text(text, sentences, index, q.start, q.end),
+        sentence=sentence_text,
         value=q.value,
         lower=q.lower,
         upper=q.upper,
