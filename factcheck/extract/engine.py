@@ -48,6 +48,16 @@ def _sentence_text(
     return index.around(text, start, end)
 
 
+def _figure_sentence(
+    text: str, sentences: list[Sentence], index: SentenceIndex, own: int, start: int, end: int
+) -> str:
+    """What index.around gives for a figure at [start, end), own being index.at(start): a
+    figure that ends inside that sentence has it as its whole context (no second look-up)."""
+    if end <= sentences[own].end:
+        return text[sentences[own].start : sentences[own].end]
+    return _sentence_text(text, sentences, index, start, end)
+
+
 def _attributed(
     text: str, att: Attribution, sentences: list[Sentence], index: SentenceIndex
 ) -> Found:
@@ -115,17 +125,12 @@ def _numeric(
     date: str | None,
 ) -> Found:
     source = _source_of(text, q, sentence, sources)
-    own = sentences[sentence]  # the sentence index.at(q.start) gives
-    if q.end <= own.end:  # a figure read inside its sentence: no need to look it up again
-        sentence_text = text[own.start : own.end]
-    else:
-        sentence_text = _sentence_text(text, sentences, index, q.start, q.end)
     return Found(
         kind="numeric",
         start=q.start,
         end=q.end,
         quote=text[q.start : q.end],
-        sentence=sentence_text,
+        sentence=_figure_sentence(text, sentences, index, sentence, q.start, q.end),
         value=q.value,
         lower=q.lower,
         upper=q.upper,
