@@ -15,11 +15,12 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import attribution, numbers, numeric, speakers, turns
+from factcheck.extract import asof, attribution, engine, numbers, numeric, speakers, turns
 from factcheck.extract.attribution import Attribution
 from factcheck.extract.cues import CUE, CUE_KIND, PASSIVE_VERBS
 from factcheck.extract.engine import _figure_sentence, _Sources
 from factcheck.extract.lexicon import alternation, first_letter_check
+from factcheck.extract.lexicon.dates import AS_OF_LEADS
 from factcheck.extract.lexicon.grammar import HEADLINE_SMALL_WORDS
 from factcheck.extract.lexicon.people import LOWER_TITLES, TITLES
 from factcheck.extract.numbers import read_symbolic
@@ -461,3 +462,20 @@ def test_a_figure_has_the_sentences_around_it_as_its_context(
     own = index.at(start)
     around = index.around(text, start, end)
     assert _figure_sentence(text, sentences, index, own, start, end) == around
+
+
+DATE_PIECES = st.one_of(
+    st.sampled_from(AS_OF_LEADS),
+    st.sampled_from(AS_OF_LEADS).map(str.upper),
+    st.sampled_from(AS_OF_LEADS).map(lambda w: w.replace("s", "ſ").title()),
+    st.sampled_from(["Monday", "June 3", "2020", "the end of", "rose", "x", "é", "3", "by-"]),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(DATE_PIECES, GAPS).map("".join), max_size=12).map("".join))
+def test_a_sentence_without_a_date_lead_holds_no_date_phrase(text: str) -> None:
+    """The engine reads a figure's date phrases only where a lead ("as of", "by" …) stands."""
+    for sentence in split_sentences(text):
+        if not may_hold(sentence, engine._AS_OF_VOCABULARY):
+            assert asof.date_phrases(text, sentence.start, sentence.end) == []

@@ -7,13 +7,17 @@ from bisect import bisect_right
 
 from .asof import as_of, date_phrases
 from .attribution import Attribution, find_attributions
+from .lexicon.dates import AS_OF_LEADS
 from .model import parsed_attributions, resolve_parser_model
 from .numeric import Quantity, find_quantities
 from .quotes import find_quotes
-from .sentences import Sentence, SentenceIndex, split_sentences
+from .sentences import Sentence, SentenceIndex, letter_runs, may_hold, split_sentences
 from .types import Found
 
 _CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z]|\.\s")
+# A date phrase opens with one of these leads ("as of", "by", "since" …): a sentence whose
+# letter runs hold none of their first words has none, and date_phrases is not called.
+_AS_OF_VOCABULARY = letter_runs(AS_OF_LEADS)
 
 
 def extract_claims(text: str) -> list[Found]:
@@ -34,7 +38,10 @@ def extract_claims(text: str) -> list[Found]:
     for quantity in quantities:
         si = index.at(quantity.start)
         if si not in dates:
-            dates[si] = date_phrases(text, sentences[si].start, sentences[si].end)
+            own = sentences[si]
+            dates[si] = (
+                date_phrases(text, own.start, own.end) if may_hold(own, _AS_OF_VOCABULARY) else []
+            )
         phrase = as_of(text, dates[si], quantity.start, quantity.end, sentences[si].start)
         date = text[phrase[0] : phrase[1]] if phrase else None
         claims.append(_numeric(text, quantity, si, sentences, index, sources, date))
