@@ -543,8 +543,12 @@ def _stem(word: str) -> str:
     return word
 
 
-# The measure synonyms by stem, so that every form of one meets ("evacuating" as "evacuated").
-_STEM_SYNONYMS = {_stem(form): _stem(canon) for form, canon in CANONICAL.items()}
+# The measure synonyms by stem, so that every form of one meets ("evacuating" as "evacuated");
+# not short stems, which other words share ("liv" of "lives lost" is "live", "tol" of "toll"
+# is "tolls on the bypass"): those fold only as written, in _fold.
+_STEM_SYNONYMS = {
+    _stem(form): _stem(canon) for form, canon in CANONICAL.items() if len(_stem(form)) >= 5
+}
 
 
 def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
