@@ -73,9 +73,6 @@ from factcheck.models import (
 from factcheck.permissions import Action, require
 
 CANDIDATES = 40  # latest claims of one key a new claim is compared with
-# A speaker's key holds every statement they make, on every story: the original of a trimmed
-# quote is looked for further back than a figure's (tests/test_groups_quotes.py).
-QUOTE_CANDIDATES = 3 * CANDIDATES
 WINDOW = timedelta(days=45)  # articles further apart in time cover different events
 
 
@@ -268,8 +265,7 @@ def _score(new: _Member, old: _Member) -> float | None:
 
 
 def _candidates(session: Session, inside: Mapping[str, int], exclude: set[int]) -> list[Row]:
-    """The latest CANDIDATES (a speaker's: QUOTE_CANDIDATES) claims of each key, outside the
-    articles being grouped.
+    """The latest CANDIDATES claims of each key, outside the articles being grouped.
 
     ``inside``: each key's claims in those articles. A key's latest CANDIDATES + that many
     claims hold its latest CANDIDATES outside them, so each key reads exactly that many and
@@ -283,17 +279,12 @@ def _candidates(session: Session, inside: Mapping[str, int], exclude: set[int]) 
     for start in range(0, len(ordered), _UNION):
         chunk = ordered[start : start + _UNION]
         params: dict[str, object] = {f"k{i}": key for i, key in enumerate(chunk)}
-        params.update({f"n{i}": _limit(key) + inside[key] for i, key in enumerate(chunk)})
+        params.update({f"n{i}": CANDIDATES + inside[key] for i, key in enumerate(chunk)})
         for row in session.execute(_candidate_query(len(chunk)), params):
             if row.article_id not in exclude:
                 found.setdefault(row.group_key, []).append(row)
-    latest = (sorted(rows, key=lambda r: -r.id)[: _limit(key)] for key, rows in found.items())
+    latest = (sorted(rows, key=lambda r: -r.id)[:CANDIDATES] for rows in found.values())
     return [row for rows in latest for row in rows]
-
-
-def _limit(key: str) -> int:
-    """How many of a key's latest claims are candidates: QUOTE_CANDIDATES for a speaker's."""
-    return QUOTE_CANDIDATES if key.startswith("s|") else CANDIDATES
 
 
 _UNION = 16  # keys read by one candidate statement

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, select
 
 from factcheck.articles import add_article
-from factcheck.groups import QUOTE_CANDIDATES
+from factcheck.groups import CANDIDATES
 from factcheck.models import Article, Claim, Role, User
 from tests.factories import found_in, make_user
 
@@ -81,10 +81,10 @@ def test_another_statement_of_the_speaker_on_the_same_strike_stays_apart(
 def test_a_trim_finds_the_full_quote_behind_many_later_statements_of_its_speaker(
     session: Session, editor: User
 ) -> None:
-    """Candidates are the speaker's latest QUOTE_CANDIDATES claims, whatever words they share
-    (more than a figure's CANDIDATES): a trim sharing two words with the original is found."""
+    """Candidates are the speaker's latest CANDIDATES claims whatever words they share (the
+    key is the speaker's, not the quote's words): a trim sharing two words is found."""
     full = quoted(session, editor, outlet="Velmore Herald", quote=FULL)
-    for n in range(QUOTE_CANDIDATES - 5):
+    for n in range(CANDIDATES - 5):
         quoted(session, editor, outlet=f"Outlet {n}", quote=f"Picket line report number {n}")
     trim = quoted(session, editor, outlet="Coast Radio", quote="sacked docker", day=2)
     assert group_id(session, trim) == group_id(session, full) is not None
