@@ -456,12 +456,14 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             if reading is None:
                 continue
             tokens = reading.tokens
-            firm = _FIRM_SUFFIX.match(text, run.end())
-            lone = len(tokens) == 1 and _TITLE_AFTER.match(text, run.end()) is not None
+            # A run that names no body before "Ltd" names none without it either (firm_org is
+            # None only where org is): the suffix is looked for only after a possible body.
+            firm = _FIRM_SUFFIX.match(text, run.end()) if reading.firm_org else None
             org = reading.firm_org if firm else reading.org
-            if org and not lone:
+            if org and not (len(tokens) == 1 and _TITLE_AFTER.match(text, run.end())):
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
-            _mention(book, run.start(), tokens, reading.person)
+            if reading.person is not None:
+                _mention(book, run.start(), tokens, reading.person)
             if reading.titled:
                 book.add(run.start(), *reading.titled)
             if reading.bare:
