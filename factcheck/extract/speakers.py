@@ -40,6 +40,7 @@ from .lexicon.people import (
     SUBORDINATING_OPENERS,
     TITLE_GENDER,
     TITLES,
+    UNNAMED_GROUPS,
 )
 from .sentences import (
     Sentence,
@@ -68,11 +69,7 @@ _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
 # "two Rural League MPs", "Three doctors": a group counted, not named.
 _COUNTED = re.compile(rf"(?i:{alternation(set(SMALL_WORDS) - {'one'})}|\d[\d,]*)\s")
 _DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
-_ANONYMOUS = re.compile(
-    r"\b(?:sources?|officials?|people|persons?|diplomats?|insiders?|aides?|someone|witnesses|"
-    r"residents|analysts|experts|critics)\b",
-    re.IGNORECASE,
-)
+_ANONYMOUS = re.compile(rf"\b(?:{alternation(UNNAMED_GROUPS)})\b", re.IGNORECASE)
 # "remarks by X", "a poll by X for the Harbour Times", "figures released by X": the source.
 _SOURCES = DOCUMENT_NOUNS | REMARK_NOUNS
 _SOURCE_NOUN = (
