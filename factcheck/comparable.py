@@ -115,7 +115,7 @@ from factcheck.extract.lexicon.measures import (
 )
 from factcheck.extract.lexicon.numbers import SCALE_ABBREVIATIONS, SCALE_WORDS, SMALL_WORDS
 from factcheck.extract.lexicon.verbs import IRREGULAR_BASES
-from factcheck.extract.numbers import digits_value, read_symbolic, read_words
+from factcheck.extract.numbers import VULGAR_VALUES, digits_value, read_symbolic, read_words
 from factcheck.extract.units import lookup
 
 SAME_FACT = 0.15  # intervals this close (relative gap) report one fact
@@ -496,13 +496,14 @@ def _quote_words(text: str) -> Iterator[str]:
     ``#value`` ("four thousand" and "4,000" are "#4000")."""
     pos = 0
     while match := _QUOTE_TOKEN.search(text, pos):
-        number = _number_at(text, match)
-        if number is not None:
+        low = match.group().lower()
+        if (
+            low[0].isdigit() or low[0] in VULGAR_VALUES or low.partition("-")[0] in _NUMBER_STARTS
+        ) and (number := _number_at(text, match.start(), low)):
             value, pos = number
             yield f"#{value:.12g}"
             continue
         pos = match.end()
-        low = match.group().lower()
         if low in _STOP:
             continue
         word = _stem(_fold(IRREGULAR_BASES.get(low, low)))
@@ -511,21 +512,17 @@ def _quote_words(text: str) -> Iterator[str]:
             yield word
 
 
-def _number_at(text: str, token: re.Match[str]) -> tuple[float, int] | None:
-    """The value of the number that starts at ``token`` and where it ends, read as the
-    extractor reads one (factcheck.extract.numbers) with a scale word after it ("1.5 million");
-    None when no number starts there."""
-    written = token.group()
-    if written[0].isdigit():
-        core = read_symbolic(text, token.start())
-        if core is None:  # "9/11" is no fraction: its digits are still two numbers
-            value = digits_value(written)
-            return None if value is None else (value, token.end())
-    elif written.split("-", 1)[0].lower() in _NUMBER_STARTS:
-        core = read_words(text, token.start())
-        if core is None:
-            return None
-    else:
+def _number_at(text: str, start: int, token: str) -> tuple[float, int] | None:
+    """The value of the number at ``token`` (lower case, from ``start``) and where it ends, read
+    as the extractor reads one (factcheck.extract.numbers) with a scale word after it ("1.5
+    million"); None when no number starts there ("a day")."""
+    if token[0].isalpha():
+        core = read_words(text, start)
+    elif (core := read_symbolic(text, start)) is None:
+        # "9/11" is no fraction, nor a date the reader skips: its digits are two numbers
+        value = digits_value(token) if token[0].isdigit() else None
+        return None if value is None else (value, start + len(token))
+    if core is None:
         return None
     if scale := _SCALE_AFTER.match(text, core.end):
         factor = SCALE_WORDS.get(scale.group(1).lower()) or SCALE_ABBREVIATIONS[scale.group(1)]
@@ -543,8 +540,8 @@ def _stem(word: str) -> str:
 
 
 # The measure synonyms by stem, so that every form of one meets ("evacuating" as "evacuated");
-# not short stems, which other words share ("live" of "lives lost" is "we live", "toll" of
-# "death toll" is "tolls on the bypass"): those fold only as written, in _fold.
+# not short stems, which other words share ("live" of "lives lost" is "we live", "save" of
+# "saved" is "save money"): those fold only as written, in _fold.
 _STEM_SYNONYMS = {
     _stem(form): _stem(canon) for form, canon in CANONICAL.items() if len(_stem(form)) >= 5
 }
