@@ -497,9 +497,11 @@ _QUOTE_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\d,]*(?:\.\d+)?")
 # The words a number written in words can start with ("a hundred", "half a million",
 # "forty-one"): read_words is tried at these only.
 _NUMBER_STARTS = frozenset(SMALL_WORDS) | {"a", "an", "half"}
+# A scale word after a number, as the extractor takes one: "1.5 million", "3bn".
 _SCALE_AFTER = re.compile(
-    rf"\s?((?i:{alternation([*SCALE_WORDS, *SCALE_ABBREVIATIONS], ignore_case=True)}))\b"
+    rf"\s?((?i:{alternation(SCALE_WORDS, ignore_case=True)})|{alternation(SCALE_ABBREVIATIONS)})\b"
 )
+_SCALES = SCALE_WORDS | SCALE_ABBREVIATIONS
 
 
 def _quote_words(text: str) -> Iterator[str]:
@@ -536,8 +538,7 @@ def _number_at(text: str, start: int, token: str) -> tuple[float, int] | None:
     if core is None:
         return None
     if scale := _SCALE_AFTER.match(text, core.end):
-        factor = SCALE_WORDS.get(scale.group(1).lower()) or SCALE_ABBREVIATIONS[scale.group(1)]
-        return core.value * factor, scale.end()
+        return core.value * _SCALES[scale.group(1).lower()], scale.end()
     return core.value, core.end
 
 
