@@ -7,10 +7,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.comparable import (
     Bounds,
     bounds,
+    content_words,
     figure_measure_key,
     implied_measure,
     measure_key,
@@ -237,6 +240,21 @@ def test_a_quote_reads_a_number_as_the_extractor_reads_the_figure(written: str) 
     (figure,) = [found for found in extract_claims(quote) if found.kind == "numeric"]
     assert figure.value is not None
     assert says_same(quote, f"they hired {figure.value!r} nurses")
+
+
+# Pieces of numbers and of the words around them, in any order: "half BN 9/11 and a".
+_PIECES = "a an half one forty-one hundred and million Million bn BN 3 1.5 1,200 2/3 ½ 4½ 9/11"
+_NUMBER_PIECES = st.lists(
+    st.sampled_from([*_PIECES.split(), "4-1/2", "thirds", "of", "quarter", "-", ",", "nurses"]),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NUMBER_PIECES)
+def test_any_run_of_number_pieces_reads_as_words_and_values(text: str) -> None:
+    words = content_words(text)
+    assert all(float(w[1:]) >= 0 for w in words if w.startswith("#"))
 
 
 def test_a_short_stem_does_not_fold_into_a_measure() -> None:
