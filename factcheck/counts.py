@@ -210,11 +210,52 @@ def _status_changes(session: Session, claim_id: int) -> Iterator[tuple[date, int
 
 # Writing: once per transaction, just before it commits.
 
+_ADDED: dict[type[Any], list[str]] = {  # the columns a commit adds to (it sets the others)
+    ClaimCount: ["claims"],
+    SpeakerCount: ["claims"],
+    SpeakerTotal: ["claims"],
+    ArticleCount: ["claims", "numeric_claims", "attributed_claims"],
+    StatusChangeCount: ["changes"],
+    MeasureCount: ["claims"],
+    MeasureTotal: ["claims"],
+}
 
-def _upsert(
-    session: OrmSession, model: type[Any], rows: list[dict[str, Any]], *, add: list[str]
-) -> None:
-    """Insert ``rows``, or add their ``add`` columns to the rows already there.
+
+_STATEMENTS: dict[tuple[str, type[Any]], Any] = {}  # (database kind, model): its upsert
+
+
+def _upsert_statement(dialect: str, model: type[Any]) -> Any:
+    """The one statement that adds a commit's rows to ``model``'s table, built once.
+
+    On PostgreSQL the rows go as one array per column, unnested in order: one statement
+    executed once, however many rows (an executemany runs the upsert once per row on the
+    server). SQLite runs in this process, where an executemany is as cheap.
+    """
+    built = _STATEMENTS.get((dialect, model))
+    if built is not None:
+        return built
+    table = model.__table__
+    keys = [c.name for c in table.primary_key.columns]
+    names = [c.name for c in table.columns]
+    insert: Any
+    if dialect == "postgresql":
+        arrays = [sa.bindparam(c.name, type_=postgresql.ARRAY(c.type)) for c in table.columns]
+        columns = [sa.column(c.name, c.type) for c in table.columns]
+        rows = sa.func.unnest(*arrays).table_valued(*columns).render_derived()
+        insert = postgresql.insert(table).from_select(names, sa.select(*rows.c))
+    else:
+        insert = sqlite.insert(table)
+    added = _ADDED[model]
+    updates = {c: table.c[c] + insert.excluded[c] for c in added}
+    updates |= {c: insert.excluded[c] for c in names if c not in keys + added}
+    built = _STATEMENTS[dialect, model] = insert.on_conflict_do_update(
+        index_elements=keys, set_=updates
+    )
+    return built
+
+
+def _upsert(session: OrmSession, model: type[Any], rows: list[dict[str, Any]]) -> None:
+    """Insert ``rows``, or add their counts to the rows already there.
 
     Rows go in key order, so concurrent transactions lock count rows in one order (no
     deadlock on PostgreSQL).
@@ -224,11 +265,12 @@ def _upsert(
     table = model.__table__
     keys = [c.name for c in table.primary_key.columns]
     rows.sort(key=lambda r: tuple(str(r[k]) for k in keys))
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    insert = dialect.insert(table)
-    updates = {c: table.c[c] + insert.excluded[c] for c in add}
-    updates |= {c.name: insert.excluded[c.name] for c in table.columns if c.name not in keys + add}
-    session.execute(insert.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+    dialect = session.get_bind().dialect.name
+    statement = _upsert_statement(dialect, model)
+    if dialect == "postgresql":
+        session.execute(statement, {c.name: [r[c.name] for r in rows] for c in table.columns})
+    else:
+        session.execute(statement, rows)
 
 
 def _named(
@@ -243,11 +285,11 @@ def write(session: OrmSession) -> None:
     if ledger is None:
         return
     claim_keys = ["grain", "period", "outlet_id", "kind", "status"]
-    _upsert(session, ClaimCount, _named(claim_keys, ledger.claims, "claims"), add=["claims"])
+    _upsert(session, ClaimCount, _named(claim_keys, ledger.claims, "claims"))
     speaker_rows = _named(["speaker_id", *claim_keys], ledger.speakers, "claims")
-    _upsert(session, SpeakerCount, speaker_rows, add=["claims"])
+    _upsert(session, SpeakerCount, speaker_rows)
     totals = [{"speaker_id": s, "claims": n} for s, n in ledger.totals.items() if n]
-    _upsert(session, SpeakerTotal, totals, add=["claims"])
+    _upsert(session, SpeakerTotal, totals)
     articles = [
         {
             "article_id": a,
@@ -259,17 +301,17 @@ def write(session: OrmSession) -> None:
         }
         for a, (day, outlet, n, numeric, attributed) in ledger.articles.items()
     ]
-    _upsert(session, ArticleCount, articles, add=["claims", "numeric_claims", "attributed_claims"])
+    _upsert(session, ArticleCount, articles)
     change_keys = ["outlet_id", "grain", "day", "period", "kind", "actor_id"]
     change_rows = _named([*change_keys, "from_status", "to_status"], ledger.changes, "changes")
-    _upsert(session, StatusChangeCount, change_rows, add=["changes"])
+    _upsert(session, StatusChangeCount, change_rows)
     measures = [
         {"measure_key": m, "article_id": a, "day": day, "outlet_id": outlet, "claims": n}
         for (m, a), (day, outlet, n) in ledger.measures.items()
     ]
-    _upsert(session, MeasureCount, measures, add=["claims"])
+    _upsert(session, MeasureCount, measures)
     keys = [{"measure_key": m, "claims": n} for m, n in ledger.measure_totals.items() if n]
-    _upsert(session, MeasureTotal, keys, add=["claims"])
+    _upsert(session, MeasureTotal, keys)
 
 
 def _forget(session: OrmSession, *_: Any) -> None:
