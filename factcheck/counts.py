@@ -92,7 +92,10 @@ def grains(day: date) -> list[tuple[Grain, date]]:
 
 @dataclass
 class _Ledger:
-    """A transaction's changes to the counts, added up until it commits."""
+    """A transaction's changes to the counts, added up until it commits.
+
+    Each key (and row) holds its count table's columns in the table's order (``_rows``).
+    """
 
     claims: Counter[tuple[Any, ...]] = field(default_factory=Counter)
     speakers: Counter[tuple[Any, ...]] = field(default_factory=Counter)
@@ -219,64 +222,64 @@ _ADDED: dict[type[Any], list[str]] = {  # the columns a commit adds to (it sets 
     MeasureCount: ["claims"],
     MeasureTotal: ["claims"],
 }
+_STATEMENTS: dict[tuple[str, type[Any] | None], Any] = {}  # built once: see _upsert
 
 
-_STATEMENTS: dict[tuple[str, type[Any]], Any] = {}  # (database kind, model): its upsert
+def _upsert(dialect: str, model: type[Any] | None = None) -> Any:
+    """The upsert that adds a commit's rows to the count tables, built once per database.
 
-
-def _upsert_statement(dialect: str, model: type[Any]) -> Any:
-    """The one statement that adds a commit's rows to ``model``'s table, built once.
-
-    On PostgreSQL the rows go as one array per column, unnested in order: one statement
-    executed once, however many rows (an executemany runs the upsert once per row on the
-    server). SQLite runs in this process, where an executemany is as cheap.
+    On PostgreSQL one statement writes every table (``model`` None): each table's rows go as
+    one array per column, unnested in key order, so a commit costs one round trip and the
+    server runs each upsert once (an executemany runs it once per row). SQLite runs in this
+    process, where an executemany per table (``model``) costs as little.
     """
     built = _STATEMENTS.get((dialect, model))
-    if built is not None:
-        return built
-    table = model.__table__
-    keys = [c.name for c in table.primary_key.columns]
-    names = [c.name for c in table.columns]
-    insert: Any
-    if dialect == "postgresql":
-        arrays = [sa.bindparam(c.name, type_=postgresql.ARRAY(c.type)) for c in table.columns]
-        columns = [sa.column(c.name, c.type) for c in table.columns]
-        rows = sa.func.unnest(*arrays).table_valued(*columns).render_derived()
-        insert = postgresql.insert(table).from_select(names, sa.select(*rows.c))
-    else:
-        insert = sqlite.insert(table)
-    added = _ADDED[model]
-    updates = {c: table.c[c] + insert.excluded[c] for c in added}
-    updates |= {c: insert.excluded[c] for c in names if c not in keys + added}
-    built = _STATEMENTS[dialect, model] = insert.on_conflict_do_update(
-        index_elements=keys, set_=updates
-    )
+    if built is None:
+        if model is not None:
+            built = _on_conflict(sqlite.insert(model.__table__), model)
+        else:
+            first, *others = [_unnested(m) for m in _ADDED]
+            built = first.add_cte(*(o.cte(f"write_{o.table.name}") for o in others))
+        _STATEMENTS[dialect, model] = built
     return built
 
 
-def _upsert(session: OrmSession, model: type[Any], rows: list[dict[str, Any]]) -> None:
-    """Insert ``rows``, or add their counts to the rows already there.
+def _unnested(model: type[Any]) -> Any:
+    """PostgreSQL's upsert of ``model``'s rows from arrays named table__column."""
+    table = model.__table__
+    arrays = [sa.bindparam(_array(table, c), type_=postgresql.ARRAY(c.type)) for c in table.c]
+    rows = sa.func.unnest(*arrays).table_valued(*(sa.column(c.name, c.type) for c in table.c))
+    source = sa.select(*rows.render_derived().c)
+    return _on_conflict(postgresql.insert(table).from_select(list(table.c.keys()), source), model)
 
-    Rows go in key order, so concurrent transactions lock count rows in one order (no
-    deadlock on PostgreSQL).
-    """
-    if not rows:
-        return
+
+def _array(table: sa.Table, column: sa.Column[Any]) -> str:
+    return f"{table.name}__{column.name}"
+
+
+def _on_conflict(insert: Any, model: type[Any]) -> Any:
+    """``insert``, adding its counts to the rows already there and setting the rest."""
     table = model.__table__
     keys = [c.name for c in table.primary_key.columns]
-    rows.sort(key=lambda r: tuple(str(r[k]) for k in keys))
-    dialect = session.get_bind().dialect.name
-    statement = _upsert_statement(dialect, model)
-    if dialect == "postgresql":
-        session.execute(statement, {c.name: [r[c.name] for r in rows] for c in table.columns})
-    else:
-        session.execute(statement, rows)
+    added = _ADDED[model]
+    updates = {c: table.c[c] + insert.excluded[c] for c in added}
+    updates |= {c.name: insert.excluded[c.name] for c in table.c if c.name not in keys + added}
+    return insert.on_conflict_do_update(index_elements=keys, set_=updates)
 
 
-def _named(
-    columns: list[str], counter: Counter[tuple[Any, ...]], total: str
-) -> list[dict[str, Any]]:
-    return [{**dict(zip(columns, key, strict=True)), total: n} for key, n in counter.items() if n]
+def _rows(ledger: _Ledger) -> dict[type[Any], list[tuple[Any, ...]]]:
+    """The rows to add to each count table, as tuples in its columns' order, sorted: so
+    concurrent transactions lock count rows in one order (no deadlock on PostgreSQL)."""
+    found: dict[type[Any], list[tuple[Any, ...]]] = {
+        ClaimCount: [(*key, n) for key, n in ledger.claims.items() if n],
+        SpeakerCount: [(*key, n) for key, n in ledger.speakers.items() if n],
+        SpeakerTotal: [(speaker, n) for speaker, n in ledger.totals.items() if n],
+        ArticleCount: [(article, *row) for article, row in ledger.articles.items()],
+        StatusChangeCount: [(*key, n) for key, n in ledger.changes.items() if n],
+        MeasureCount: [(*key, *row) for key, row in ledger.measures.items()],
+        MeasureTotal: [(key, n) for key, n in ledger.measure_totals.items() if n],
+    }
+    return {model: sorted(rows) for model, rows in found.items()}
 
 
 def write(session: OrmSession) -> None:
@@ -284,34 +287,24 @@ def write(session: OrmSession) -> None:
     ledger: _Ledger | None = session.info.pop(LEDGER, None)
     if ledger is None:
         return
-    claim_keys = ["grain", "period", "outlet_id", "kind", "status"]
-    _upsert(session, ClaimCount, _named(claim_keys, ledger.claims, "claims"))
-    speaker_rows = _named(["speaker_id", *claim_keys], ledger.speakers, "claims")
-    _upsert(session, SpeakerCount, speaker_rows)
-    totals = [{"speaker_id": s, "claims": n} for s, n in ledger.totals.items() if n]
-    _upsert(session, SpeakerTotal, totals)
-    articles = [
-        {
-            "article_id": a,
-            "day": day,
-            "outlet_id": outlet,
-            "claims": n,
-            "numeric_claims": numeric,
-            "attributed_claims": attributed,
-        }
-        for a, (day, outlet, n, numeric, attributed) in ledger.articles.items()
-    ]
-    _upsert(session, ArticleCount, articles)
-    change_keys = ["outlet_id", "grain", "day", "period", "kind", "actor_id"]
-    change_rows = _named([*change_keys, "from_status", "to_status"], ledger.changes, "changes")
-    _upsert(session, StatusChangeCount, change_rows)
-    measures = [
-        {"measure_key": m, "article_id": a, "day": day, "outlet_id": outlet, "claims": n}
-        for (m, a), (day, outlet, n) in ledger.measures.items()
-    ]
-    _upsert(session, MeasureCount, measures)
-    keys = [{"measure_key": m, "claims": n} for m, n in ledger.measure_totals.items() if n]
-    _upsert(session, MeasureTotal, keys)
+    found = _rows(ledger)
+    if not any(found.values()):
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect != "postgresql":
+        for model, rows in found.items():
+            names = model.__table__.c.keys()
+            if rows:
+                session.execute(
+                    _upsert(dialect, model), [dict(zip(names, r, strict=True)) for r in rows]
+                )
+        return
+    arrays: dict[str, list[Any]] = {}
+    for model, rows in found.items():
+        table = model.__table__
+        columns = zip(*rows, strict=True) if rows else ([] for _ in table.c)
+        arrays |= {_array(table, c): list(v) for c, v in zip(table.c, columns, strict=True)}
+    session.execute(_upsert(dialect), arrays)
 
 
 def _forget(session: OrmSession, *_: Any) -> None:
