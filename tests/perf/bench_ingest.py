@@ -11,7 +11,9 @@ and dropped after). Each runs in its own process so peak memory (max RSS) is its
 ingest no slower than 1.5x extraction. Full ingest runs again without the dashboard's count
 tables (factcheck.counts switched off): goal, ingest with counts no slower than 1.05x ingest
 without (median of --repeat runs each, the two alternated). Each table prints the load
-averages before and after it.
+averages before and after it, and the CPU seconds of each ingest: its process and, on
+PostgreSQL, the server processes serving its database (read from /proc: the server runs on
+this machine). On a busy machine the CPU ratio wavers less than the time ratio.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
@@ -32,7 +35,7 @@ from tests.ingest_articles import write_articles  # noqa: E402
 
 GOAL = 1.5
 COUNTS_GOAL = 1.05
-Result = tuple[float, int, int, float]  # seconds, articles, claims, peak RSS in MB
+Result = tuple[float, int, int, float, float]  # seconds, articles, claims, peak MB, CPU s
 Results = multiprocessing.Queue  # of Result
 
 
@@ -43,9 +46,10 @@ def extraction_alone(folder: str, out: Results) -> None:
 
     extract_claims("Warm-up: at least 3 people said so, according to the mayor.")
     files, _ = collect([folder])
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     claims = sum(len(extract_claims(Path(f).read_text(encoding="utf-8"))) for f in files)
-    out.put((time.perf_counter() - start, len(files), claims, _max_rss_mb()))
+    cpu = time.process_time() - cpu
+    out.put((time.perf_counter() - start, len(files), claims, _max_rss_mb(), cpu))
 
 
 def full_ingest(folder: str, url: str, out: Results, counted: bool = True) -> None:
@@ -67,14 +71,36 @@ def full_ingest(folder: str, url: str, out: Results, counted: bool = True) -> No
     with session_scope(url) as session:
         user = add_user(session, email="bench@newsroom.test", role=Role.ADMIN, by=None)
     extract_claims("Warm-up: at least 3 people said so, according to the mayor.")
-    start = time.perf_counter()
-    files, summary = collect([folder])
     with session_scope(url) as session:
+        cpu = time.process_time() - _server_cpu(session)
+        start = time.perf_counter()
+        files, summary = collect([folder])
         ingest_all(session, sources=files, by=user, summary=summary)
-    seconds = time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        cpu = time.process_time() + _server_cpu(session) - cpu
     if summary.refused:
         raise SystemExit(f"refused: {summary.refused[:3]}")
-    out.put((seconds, summary.added, summary.numeric + summary.attributed, _max_rss_mb()))
+    claims = summary.numeric + summary.attributed
+    out.put((seconds, summary.added, claims, _max_rss_mb(), cpu))
+
+
+def _server_cpu(session: Any) -> float:
+    """CPU seconds used so far by the PostgreSQL processes serving the session's database
+    (0 on SQLite, which runs in this process). A process started meanwhile counts whole."""
+    import sqlalchemy as sa
+
+    if session.get_bind().dialect.name != "postgresql":
+        return 0.0
+    query = "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+    ticks = 0
+    for pid in session.execute(sa.text(query)).scalars():
+        try:  # fields 14 and 15 of /proc/PID/stat: user and system time, in clock ticks
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:  # not on this machine
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    session.commit()
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def _max_rss_mb() -> float:
@@ -91,7 +117,7 @@ def _run(target: Callable[..., None], *args: object, counted: bool = True) -> Re
     return result
 
 
-PG_DATABASE = "bench_ingest"
+PG_DATABASE = f"bench_ingest_{os.getpid()}"  # one per run: other runs may share the server
 
 
 def _pg_admin(sql: str) -> None:
@@ -164,21 +190,30 @@ def _compare(kind: str, folder: str, tmp: str, repeat: int) -> None:
     ]
     print(
         f"{'phase':<24}{'articles':>9}{'claims':>9}{'seconds':>9}{'art/s':>9}"
-        f"{'ratio':>7}{'peak MB':>9}"
+        f"{'ratio':>7}{'peak MB':>9}{'CPU s':>7}"
     )
-    for name, (sec, n, claims, rss) in rows:
+    for name, (sec, n, claims, rss, cpu) in rows:
         print(
             f"{name:<24}{n:>9,}{claims:>9,}{sec:>9.1f}{n / sec:>9.0f}"
-            f"{sec / base[0]:>7.2f}{rss:>9.0f}"
+            f"{sec / base[0]:>7.2f}{rss:>9.0f}{cpu:>7.1f}"
         )
     ratio = full[0] / base[0]
     verdict = "met" if ratio <= GOAL else "NOT met"
     print(f"ingest / extraction time = {ratio:.2f} (goal <= {GOAL}): {verdict}")
     counted = full[0] / bare[0]
     verdict = "met" if counted <= COUNTS_GOAL else "NOT met"
-    each = ", ".join(f"{a[0]:.1f}/{b[0]:.1f}" for a, b in zip(runs[True], runs[False], strict=True))
-    print(f"ingest with / without counts = {counted:.3f} (goal <= {COUNTS_GOAL}): {verdict}")
-    print(f"  runs (s, with/without): {each}")
+    cpu = _median([r[4] for r in runs[True]]) / _median([r[4] for r in runs[False]])
+    print(
+        f"ingest with / without counts = {counted:.3f} (goal <= {COUNTS_GOAL}): {verdict}; "
+        f"CPU time {cpu:.3f}"
+    )
+    pairs = zip(runs[True], runs[False], strict=True)
+    each = ", ".join(f"{a[0]:.1f}/{b[0]:.1f} ({a[4]:.1f}/{b[4]:.1f})" for a, b in pairs)
+    print(f"  runs, s with/without (CPU s): {each}")
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
 if __name__ == "__main__":
