@@ -3,11 +3,12 @@
 The contract: **every write that inserts a claim or changes its status, kind, speaker or
 article must call** ``claim_changed`` (with the claim's ``facts`` before and after) before it
 commits. The call writes nothing: a transaction's changes are added up in the session and
-written at its commit (the ``before_commit`` hook below), one upsert per count table, so a
-bulk write (ingest, bulk status, group verdicts) updates each count once per batch; a rollback
-forgets them. The services are the only writers of claims, so the counts cannot drift;
-``check`` compares them with a full count and ``rebuild`` rewrites them from the claims and
-the audit trail (``factcheck counts --check`` / ``--rebuild``).
+written at its commit (the ``before_commit`` hook below), one upsert per count table (on
+PostgreSQL one statement for them all), so a bulk write (ingest, bulk status, group verdicts)
+updates each count once per batch; a rollback forgets them. The services are the only
+writers of claims, so the counts cannot drift; ``check`` compares them with a full count and
+``rebuild`` rewrites them from the claims and the audit trail (``factcheck counts --check``
+/ ``--rebuild``).
 
 The tables (factcheck.models): claims per article date, outlet, kind and status
 (``claim_count``); the same per speaker (``speaker_count``, which also counts every outlet
