@@ -239,8 +239,8 @@ def _compare(kind: str, folder: str, tmp: str, repeat: int, batch: int | None) -
         f"CPU time {cpu:.3f}"
     )
     pairs = zip(runs[True], runs[False], strict=True)
-    each = ", ".join(f"{a[0]:.1f}/{b[0]:.1f} ({a[4]:.1f}/{b[4]:.1f})" for a, b in pairs)
-    print(f"  runs, s with/without (CPU s): {each}")
+    each = ", ".join(f"{a[0]:.1f}/{b[0]:.1f} ({a[4]:.1f}/{b[4]:.1f}; {a[5]:.2f})" for a, b in pairs)
+    print(f"  runs, s with/without (CPU s; s inside the counts): {each}")
     # Timed inside each counted run: a busy machine slows both sides of this ratio alike.
     inside = _median([r[5] for r in runs[True]])
     alone = _median([r[0] / (r[0] - r[5]) for r in runs[True]])
