@@ -15,16 +15,18 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import attribution, numbers, numeric, speakers, turns
+from factcheck.extract import asof, attribution, engine, numbers, numeric, speakers, turns
 from factcheck.extract.attribution import Attribution
 from factcheck.extract.cues import CUE, CUE_KIND, PASSIVE_VERBS
-from factcheck.extract.engine import _Sources
+from factcheck.extract.engine import _figure_sentence, _Sources
 from factcheck.extract.lexicon import alternation, first_letter_check
+from factcheck.extract.lexicon.dates import AS_OF_LEADS
 from factcheck.extract.lexicon.grammar import HEADLINE_SMALL_WORDS
 from factcheck.extract.lexicon.people import LOWER_TITLES, TITLES
 from factcheck.extract.numbers import read_symbolic
 from factcheck.extract.sentences import (
     _WORD,
+    SentenceIndex,
     fold_case,
     is_headline,
     letter_runs_text,
@@ -395,3 +397,85 @@ def test_an_interviewee_is_found_as_the_plain_search_finds_one(text: str, pad: i
     text = "y " * (pad // 2) + text  # the introduction may end past the 1,500 characters read
     plain = turns._INTRO.search(text, 0, min(len(text), 1500))
     assert turns.interviewee(text) == (speakers.person_name(plain.group(1)) if plain else None)
+
+
+class _ReaderWithoutShortcut(attribution._SentenceReader):
+    """Reads every cue's subject, even where only a quotation could follow the cue."""
+
+    def _quote_only(self, cue: str, kind: str, after: int) -> bool:
+        return False
+
+
+CUE_PIECES = st.sampled_from(
+    ["called", "calls", "described", "dubbed", "put", "puts", "put it", "put the toll at"]
+    + ["calling", "said", "He", "Ortiz", "the plan", "reckless", "by", "at", "them at", "300"]
+    + ["Critics have", "as", "it", "a", "x", "é", " ", "  ", ",", ".", ":", "\n"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(CUE_PIECES, max_size=14).map(" ".join))
+def test_a_cue_that_reports_only_a_quotation_finds_nothing_in_a_sentence_without_one(
+    text: str,
+) -> None:
+    """A naming cue, or "put" without a figure after it, is dropped before its subject is read
+    when its sentence holds no quotation: reading everything finds nothing there either."""
+    for i, sentence in enumerate(split_sentences(text)):
+        fast = attribution._SentenceReader(text, sentence, i, [])
+        plain = _ReaderWithoutShortcut(text, sentence, i, [])
+        assert fast.read() == plain.read()
+        assert fast.subject == plain.subject
+
+
+RUN_TOKENS = st.sampled_from(
+    ["The", "A", "But", "And", "Health", "Ministry", "Ortiz's", "Priya", "Raman", "Ltd", "Of"]
+    + ["Brightline", "Appliances", "Mr", "Northwind", "Corp.", "Council", "It", "In", "Jane"]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(RUN_TOKENS, min_size=1, max_size=5).map(" ".join), st.booleans())
+def test_a_run_that_names_no_body_before_a_firm_suffix_names_none_without_it(
+    run: str, opens_sentence: bool
+) -> None:
+    """build_name_book looks for "Ltd", "plc" … only after a run that could name a firm."""
+    reading = speakers._read_run(run, opens_sentence)
+    if reading is not None and reading.firm_org is None:
+        assert reading.org is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Rates rose 3%.", "It fell", "by 2.", "\n", " ", "Sales"]))
+    .map(" ".join)
+    .filter(str.strip),
+    st.integers(0, 120),
+    st.integers(0, 40),
+)
+def test_a_figure_has_the_sentences_around_it_as_its_context(
+    text: str, start: int, width: int
+) -> None:
+    sentences = split_sentences(text)
+    start = min(start, len(text))
+    end = min(start + width, len(text))
+    index = SentenceIndex(sentences)
+    own = index.at(start)
+    around = index.around(text, start, end)
+    assert _figure_sentence(text, sentences, index, own, start, end) == around
+
+
+DATE_PIECES = st.one_of(
+    st.sampled_from(AS_OF_LEADS),
+    st.sampled_from(AS_OF_LEADS).map(str.upper),
+    st.sampled_from(AS_OF_LEADS).map(lambda w: w.replace("s", "ſ").title()),
+    st.sampled_from(["Monday", "June 3", "2020", "the end of", "rose", "x", "é", "3", "by-"]),
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.tuples(DATE_PIECES, GAPS).map("".join), max_size=12).map("".join))
+def test_a_sentence_without_a_date_lead_holds_no_date_phrase(text: str) -> None:
+    """The engine reads a figure's date phrases only where a lead ("as of", "by" …) stands."""
+    for sentence in split_sentences(text):
+        if not may_hold(sentence, engine._AS_OF_VOCABULARY):
+            assert asof.date_phrases(text, sentence.start, sentence.end) == []

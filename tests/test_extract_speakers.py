@@ -191,6 +191,33 @@ def test_a_body_never_named_stays_unresolved() -> None:
     assert not said(RECALL, "talks were over").speaker_resolved
 
 
+UNNAMED_GROUP_FIRST = (
+    "Crews worked through the night on the Halder branch line. Crews said the track would "
+    "reopen on Friday.\n\n"
+    "The operator said 14 trains had been cancelled since the landslip.\n\n"
+    "Firefighters reached the Osk warehouse at dawn. Firefighters said the roof had fallen in."
+    "\n\nThe company said the building had been empty for a month.\n"
+)
+NAMED_FIRM_FIRST = (
+    "Nordline said the strike would end on Monday.\n\n"
+    "The operator said 14 trains had been cancelled."
+)
+
+
+def test_a_group_opening_a_sentence_names_nobody_for_a_later_the_operator() -> None:
+    # "Crews" and "Firefighters" open their sentence with a capital but name no body: a later
+    # "the operator" or "the company" must not resolve to them.
+    crews = said(UNNAMED_GROUP_FIRST, "reopen on Friday")
+    assert crews.speaker == "Crews" and not crews.speaker_resolved
+    assert said(UNNAMED_GROUP_FIRST, "roof had fallen").speaker_resolved is False
+    for words in ("14 trains", "empty for a month"):
+        found = said(UNNAMED_GROUP_FIRST, words)
+        assert found.speaker in ("the operator", "the company"), found.speaker
+        assert not found.speaker_resolved
+    named = said(NAMED_FIRM_FIRST, "14 trains")
+    assert named.speaker == "Nordline" and named.speaker_resolved
+
+
 def test_a_script_slug_and_a_signed_claim_name_the_speaker_of_their_quote() -> None:
     text = (
         "[SOT — MARCUS OYELOWO, HARBOUR TRUST]\n"

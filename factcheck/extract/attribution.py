@@ -205,7 +205,7 @@ class _SentenceReader:
             else iter(())
         )
         for match in islice(cues, MAX_CUES):
-            if any(q.mark <= match.start() < q.stop for q in self.quotes):
+            if self.quotes and any(q.mark <= match.start() < q.stop for q in self.quotes):
                 continue  # a cue word inside a quotation is part of what was said
             found.extend(self._cue(match))
         found.extend(self._passive())
@@ -220,6 +220,8 @@ class _SentenceReader:
         kind = cue_kind(cue)
         if kind == "according_to":
             return self._according_to(match)
+        if not self.quotes and self._quote_only(cue, kind, match.end()):
+            return []  # the sentence has no quotation for it: its subject need not be read
         left = self._left_bound(match.start())
         subject = subject_before(self.text, left, match.start())
         if cue.endswith("ing") and (quoted := _QUOTED_AS.search(self.text, left, match.start())):
@@ -256,6 +258,16 @@ class _SentenceReader:
         if found and self.subject is None and subject.mode in ("np", "pronoun"):
             self.subject = subject.text
         return found
+
+    def _quote_only(self, cue: str, kind: str, after: int) -> bool:
+        """Tell whether what _cue finds for this cue can only be a quotation after it, whatever
+        its subject: a naming cue ("called it 'reckless'") or "put" with no figure after it
+        ("as she put it: …"). A form in -ing may report a clause ("quoted X as calling …")."""
+        if cue.endswith("ing"):
+            return False
+        if cue in ("put", "puts"):
+            return not _PUT_FIGURE.match(self.text, after)
+        return kind == "naming"
 
     def _speaker(
         self, subject: Subject, cue: str, after: int, kind: str = "speech"
@@ -326,8 +338,10 @@ class _SentenceReader:
     ) -> list[Attribution]:
         cue, at = match.group(), match.start()
         quoted = self._quote_before(match)
-        opener = _PARTICIPLE_OPENER.match(self.text, self.s.start, at)
-        if quoted is not None and quoted.mark not in self.used and opener is not None:
+        opener = None  # read only when a quotation stands before the cue
+        if quoted is not None and quoted.mark not in self.used:
+            opener = _PARTICIPLE_OPENER.match(self.text, self.s.start, at)
+        if quoted is not None and opener is not None:
             # "Calling the plan 'a fantasy,' Ortiz said the city would borrow": the quote is
             # what the opener's verb names; the cue still reports the clause after it.
             self.used.add(quoted.mark)

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from .asof import as_of, date_phrases
 from .attribution import Attribution, find_attributions
+from .lexicon.dates import AS_OF_LEADS
 from .model import parsed_attributions, resolve_parser_model
 from .numeric import Quantity, find_quantities
 from .quotes import find_quotes
-from .sentences import Sentence, SentenceIndex, split_sentences
+from .sentences import Sentence, SentenceIndex, letter_runs, may_hold, split_sentences
 from .types import Found
 
 _CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z]|\.\s")
+# A date phrase opens with one of these leads ("as of", "by", "since" …): a sentence whose
+# letter runs hold none of their first words has none, and date_phrases is not called.
+_AS_OF_VOCABULARY = letter_runs(AS_OF_LEADS)
 
 
 def extract_claims(text: str) -> list[Found]:
@@ -33,13 +36,15 @@ def extract_claims(text: str) -> list[Found]:
     sources = _Sources(attributions)
     dates: dict[int, list[tuple[int, int]]] = {}
     for quantity in quantities:
-        claim = _numeric(text, quantity, sentences, index, sources)
         si = index.at(quantity.start)
         if si not in dates:
-            dates[si] = date_phrases(text, sentences[si].start, sentences[si].end)
-        if phrase := as_of(text, dates[si], quantity.start, quantity.end, sentences[si].start):
-            claim = replace(claim, as_of=text[phrase[0] : phrase[1]])
-        claims.append(claim)
+            own = sentences[si]
+            dates[si] = (
+                date_phrases(text, own.start, own.end) if may_hold(own, _AS_OF_VOCABULARY) else []
+            )
+        phrase = as_of(text, dates[si], quantity.start, quantity.end, sentences[si].start)
+        date = text[phrase[0] : phrase[1]] if phrase else None
+        claims.append(_numeric(text, quantity, si, sentences, index, sources, date))
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 
@@ -48,6 +53,16 @@ def _sentence_text(
     text: str, sentences: list[Sentence], index: SentenceIndex, start: int, end: int
 ) -> str:
     return index.around(text, start, end)
+
+
+def _figure_sentence(
+    text: str, sentences: list[Sentence], index: SentenceIndex, own: int, start: int, end: int
+) -> str:
+    """What index.around gives for a figure at [start, end), own being index.at(start): a
+    figure that ends inside that sentence has it as its whole context (no second look-up)."""
+    if end <= sentences[own].end:
+        return text[sentences[own].start : sentences[own].end]
+    return _sentence_text(text, sentences, index, start, end)
 
 
 def _attributed(
@@ -110,17 +125,19 @@ def _source_of(text: str, q: Quantity, sentence: int, sources: _Sources) -> Attr
 def _numeric(
     text: str,
     q: Quantity,
+    sentence: int,
     sentences: list[Sentence],
     index: SentenceIndex,
     sources: _Sources,
+    date: str | None,
 ) -> Found:
-    source = _source_of(text, q, index.at(q.start), sources)
+    source = _source_of(text, q, sentence, sources)
     return Found(
         kind="numeric",
         start=q.start,
         end=q.end,
         quote=text[q.start : q.end],
-        sentence=_sentence_text(text, sentences, index, q.start, q.end),
+        sentence=_figure_sentence(text, sentences, index, sentence, q.start, q.end),
         value=q.value,
         lower=q.lower,
         upper=q.upper,
@@ -134,4 +151,5 @@ def _numeric(
         direct=source.direct if source else None,
         attribution=source.kind if source else None,
         confidence=q.confidence,
+        as_of=date,
     )

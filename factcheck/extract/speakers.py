@@ -40,6 +40,7 @@ from .lexicon.people import (
     SUBORDINATING_OPENERS,
     TITLE_GENDER,
     TITLES,
+    UNNAMED_GROUPS,
 )
 from .sentences import (
     Sentence,
@@ -68,11 +69,7 @@ _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
 # "two Rural League MPs", "Three doctors": a group counted, not named.
 _COUNTED = re.compile(rf"(?i:{alternation(set(SMALL_WORDS) - {'one'})}|\d[\d,]*)\s")
 _DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
-_ANONYMOUS = re.compile(
-    r"\b(?:sources?|officials?|people|persons?|diplomats?|insiders?|aides?|someone|witnesses|"
-    r"residents|analysts|experts|critics)\b",
-    re.IGNORECASE,
-)
+_ANONYMOUS = re.compile(rf"\b(?:{alternation(UNNAMED_GROUPS)})\b", re.IGNORECASE)
 # "remarks by X", "a poll by X for the Harbour Times", "figures released by X": the source.
 _SOURCES = DOCUMENT_NOUNS | REMARK_NOUNS
 _SOURCE_NOUN = (
@@ -456,12 +453,14 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             if reading is None:
                 continue
             tokens = reading.tokens
-            firm = _FIRM_SUFFIX.match(text, run.end())
-            lone = len(tokens) == 1 and _TITLE_AFTER.match(text, run.end()) is not None
+            # A run that names no body before "Ltd" names none without it either (firm_org is
+            # None only where org is): the suffix is looked for only after a possible body.
+            firm = _FIRM_SUFFIX.match(text, run.end()) if reading.firm_org else None
             org = reading.firm_org if firm else reading.org
-            if org and not lone:
+            if org and not (len(tokens) == 1 and _TITLE_AFTER.match(text, run.end())):
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
-            _mention(book, run.start(), tokens, reading.person)
+            if reading.person is not None:
+                _mention(book, run.start(), tokens, reading.person)
             if reading.titled:
                 book.add(run.start(), *reading.titled)
             if reading.bare:

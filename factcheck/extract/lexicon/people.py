@@ -68,6 +68,16 @@ DOCUMENT_NOUNS = word_set(
 REMARK_NOUNS = word_set("remarks comments post posts tweet tweets testimony speech interview")
 # Plural nouns without a plural -s: they count ("30 staff") and take plural verbs ("Police say").
 IRREGULAR_PLURALS = word_set("people men women children staff police cattle feet teeth mice geese")
+# Groups and roles that speak without being named: "Officials said", "Crews said", "Witnesses
+# told". A speaker phrase with one of these words names nobody, so it is never kept as a body
+# that a later "the operator" or "the company" could mean.
+UNNAMED_GROUPS = word_set(
+    """
+    source sources official officials people person persons diplomat diplomats insider insiders
+    aide aides someone witnesses residents analysts experts critics crews firefighters rescuers
+    medics paramedics volunteers protesters survivors relatives investigators neighbours
+    neighbors workers doctors nurses engineers students teachers passengers"""
+)
 PRONOUNS = word_set("he she they it we i")
 ARTICLES = word_set("the a an")
 DETERMINERS = word_set("the a an my your his her its our their this that these those")
