@@ -3,7 +3,8 @@
 ``measure_key`` (factcheck.groups) reads these tables to turn the extractor's measure and
 unit ("people died", "death toll rose", "hostages") into one comparable key ("killed",
 "kidnapped"). Adding a synonym is one entry; the key of every claim is filled at ingest, and
-migration 0009 filled it for the claims stored before.
+migration 0009 filled it for the claims stored before. A change that alters stored keys needs a
+re-keying migration (0015, 0016: factcheck.groups.rekey_stored) or `factcheck groups --rebuild`.
 """
 
 from __future__ import annotations
