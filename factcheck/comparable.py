@@ -59,6 +59,7 @@ from datetime import date, datetime, timedelta
 from factcheck.extract.lexicon.measures import (
     AFFECTING_VERBS,
     CANONICAL,
+    CLAUSE_MEASURES,
     IRREGULAR_PAST,
     LOSABLE,
     NEUTRAL,
@@ -394,9 +395,10 @@ def implied_measure(sentence: str | None, quote: str | None) -> str | None:
     A count written with a bare noun or none ("12 people are dead", "about 3,400 have been
     evacuated", "the dead were put at 23") names what it counts elsewhere in its clause. The
     first phrase of PHRASES within PHRASE_AFTER words after the figure, else the first word of
-    SYNONYMS within IMPLIED_AFTER words (never any other word), else the same within
-    IMPLIED_BEFORE words before it, gives the measure; a comma, a dash or a new clause ("and",
-    "while" …) ends the search, so "12 attended, and 4 died" gives the 12 nothing.
+    SYNONYMS or CLAUSE_MEASURES ("sheltering": displaced) within IMPLIED_AFTER words (never any
+    other word), else the same within IMPLIED_BEFORE words before it, gives the measure; a
+    comma, a dash or a new clause ("and", "while" …) ends the search, so "12 attended, and 4
+    died" gives the 12 nothing.
     """
     if not sentence or not quote:
         return None
@@ -413,6 +415,8 @@ def implied_measure(sentence: str | None, quote: str | None) -> str | None:
         for word in words:
             if word.lower() in CANONICAL:
                 return str(word).lower()
+            if word.lower() in CLAUSE_MEASURES:
+                return CLAUSE_MEASURES[word.lower()]
     return None
 
 

@@ -394,3 +394,29 @@ def test_what_happened_to_responders_stays_in_their_key() -> None:
     assert figure_measure_key("rescue workers died", "workers", sentence, "Two") == (
         "killed rescuer"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure", "unit", "key"),
+    [
+        ("Nearly 1,100 people are sheltering in two school halls.", "1,100",
+         "people sheltering", "people", "displaced"),
+        ("About 640 residents stayed in shelters run by the Red Cross.", "640",
+         "residents stayed", "residents", "displaced"),
+        ("Some 3,900 residents were moved out of the harbour district.", "3,900", "residents",
+         "residents", "displaced"),
+        ("About 600 people were moved to safety before the dam failed.", "600",
+         "people moved", "people", "displaced"),
+        ("Navy helicopters airlifted 37 people from the island.", "37", "people airlifted",
+         "people", "rescued"),
+    ],
+)  # fmt: skip
+def test_shelters_and_being_moved_out_count_the_displaced(
+    sentence: str, figure: str, measure: str, unit: str, key: str
+) -> None:
+    assert figure_measure_key(measure, unit, sentence, figure) == key
+
+
+def test_a_count_of_shelters_counts_shelters() -> None:
+    sentence = "The city opened 40 shelters for people leaving the coast."
+    assert figure_measure_key("shelters", "shelters", sentence, "40") == "shelter"

@@ -87,7 +87,7 @@ SYNONYMS: dict[str, list[str]] = {
     "released": ["released", "freed", "release"],
     # Who came out alive of a disaster is counted as rescued or as survivors ("Seventy-two
     # miners survived", "About 70 men were rescued").
-    "rescued": ["rescued", "rescue", "saved", "survived", "survivors", "survivor"],
+    "rescued": ["rescued", "rescue", "saved", "survived", "survivors", "survivor", "airlifted"],
     # People on a payroll: "its 1,900 employees", "a staff of 1,900", "a workforce of 1,900".
     "employee": ["employee", "employees", "staff", "workforce"],
     # People sent to an event, never what it did to people: "rescuers", "rescue workers".
@@ -117,6 +117,10 @@ PHRASES: dict[str, str] = {
     "forced from their homes": "displaced",
     "forced out of their homes": "displaced",
     "driven from their homes": "displaced",
+    # Moved out of a place, or to safety, is evacuated: "3,350 residents were moved out of the
+    # lower town", "about 600 people were moved to safety".
+    "moved out of": "displaced",
+    "moved to safety": "displaced",
     # Brought out of a mine, a wreck or rubble alive: rescued.
     "brought out alive": "rescued",
     "brought up alive": "rescued",
@@ -135,6 +139,16 @@ PHRASES: dict[str, str] = {
     # A job named by an outcome word is a job, not the outcome: "400 rescue workers".
     "rescue workers": "rescuer",
     "rescue worker": "rescuer",
+}
+
+# Words that say what a count of people is when they stand in its clause, never as its own
+# noun: "900 people are sheltering in schools", "staying in the four shelters" count the
+# displaced, but "the city opened 40 shelters" counts shelters.
+CLAUSE_MEASURES: dict[str, str] = {
+    "shelter": "displaced",
+    "shelters": "displaced",
+    "sheltering": "displaced",
+    "sheltered": "displaced",
 }
 
 # Words that mean a measure only when what is counted is people or lives: "lost 27 people" and
