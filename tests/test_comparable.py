@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -17,7 +19,12 @@ from factcheck.comparable import (
     same_topic,
     says_same,
     unit_class,
+    word_diff,
 )
+
+QUOTE_PAIRS = Path(__file__).parent / "data" / "quote_pairs.json"
+# What says_same scored on quote_pairs.json when its rule was chosen (factcheck.comparable).
+PAIRS_PRECISION, PAIRS_RECALL = 0.91, 0.91
 
 
 def b(value: float, qualifier: str | None = None, **kw: float) -> Bounds:
@@ -159,6 +166,65 @@ def test_a_trimmed_quote_says_the_same_as_the_full_one() -> None:
 
 def test_different_statements_of_one_speaker_do_not() -> None:
     assert not says_same("the bridge was safe", "taxes will rise next year")
+
+
+def test_the_rule_keeps_its_precision_and_recall_on_the_paraphrase_set() -> None:
+    pairs = json.loads(QUOTE_PAIRS.read_text(encoding="utf-8"))["pairs"]
+    said = [(says_same(p["a"], p["b"]), p["same"]) for p in pairs]
+    right = sum(got and same for got, same in said)
+    assert right / sum(got for got, _ in said) >= PAIRS_PRECISION - 0.05
+    assert right / sum(same for _, same in said) >= PAIRS_RECALL - 0.05
+
+
+def test_the_paraphrase_set_holds_every_kind_of_pair() -> None:
+    pairs = json.loads(QUOTE_PAIRS.read_text(encoding="utf-8"))["pairs"]
+    kinds = {p["kind"] for p in pairs}
+    assert len(pairs) >= 80
+    assert {"trim-first", "trim-second", "trim-middle", "reported", "negated"} <= kinds
+    assert sum(not p["same"] and p["kind"] == "other-claim" for p in pairs) >= 30
+
+
+@pytest.mark.parametrize(
+    ("original", "other"),
+    [
+        ("We are evacuating the lower town.", "they evacuated the lower town"),
+        ("The company ignores every warning.", "the company had ignored every warning"),
+        ("The engineers have found cracks.", "the engineers find cracks"),
+        ("We will hire two hundred extra nurses.", "the ward would hire 200 nurses"),
+    ],
+)
+def test_a_statement_in_another_tense_or_with_digits_says_the_same(
+    original: str, other: str
+) -> None:
+    assert says_same(original, other)
+
+
+def test_a_negated_version_of_the_same_words_is_the_statement_drifted() -> None:
+    original, drifted = "We will pay the contractors in full.", "we will not pay the contractors"
+    assert says_same(original, drifted)
+    assert ("added", "not") in word_diff(original, drifted)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (
+            "We will not go back to work until every sacked docker has his job back",
+            "Every docker who goes back to work will lose his strike pay",
+        ),
+        ("The bridge is unsafe and must stay closed.", "The bypass is safe and will stay open."),
+        ("We will hire two hundred extra nurses.", "Two thousand nurses are off sick."),
+    ],
+)
+def test_another_claim_with_the_same_topic_words_is_not_the_same(one: str, other: str) -> None:
+    assert not says_same(one, other)
+
+
+def test_the_word_diff_of_a_trim_ignores_case_and_punctuation() -> None:
+    assert word_diff("We let them down, and I am deeply sorry.", "I am deeply Sorry") == [
+        ("dropped", "We let them down, and"),
+        ("same", "I am deeply Sorry"),
+    ]
 
 
 def test_articles_about_other_names_are_other_topics() -> None:

@@ -9,6 +9,7 @@ Modules, one per kind of knowledge:
 - people: titles, organisation and body nouns, pronouns, determiners
 - dates: month and weekday names, the date phrases a figure may be "as of"
 - grammar: function words, copulas, prepositions and pronouns, each named for its role
+- verbs: irregular verb forms and their base form (quotes compared across outlets)
 (measures.py is kept free for what a count measures: killed, dead, deaths …)
 
 Adding a word is one entry in one of these modules; tests/test_extract_lexicon.py shows it.
