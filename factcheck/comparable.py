@@ -380,8 +380,9 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
     text = text.replace("-", " ") if "cease-fire" not in text else text
     for phrase, canon in PHRASES.items():
         text = text.replace(phrase, canon)
-    folded = {_fold(w) for w in _WORD.findall(text)}
-    words = {_fold(w) for w in _WORD.findall(text) if w.lower() not in NEUTRAL}
+    written = _WORD.findall(text)
+    folded = {_fold(w) for w in written}  # "people" too, to tell what "lost" means
+    words = {_fold(w) for w in written if w.lower() not in NEUTRAL}
     words = {w for w in words if w and w not in NEUTRAL and w not in _STOP}
     if words & PEOPLE_ONLY.keys() and not real_unit(unit) and folded & LOSABLE:
         # "lost" is a measure only when people or lives were lost: "lost 27 villagers"
