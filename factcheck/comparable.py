@@ -443,10 +443,10 @@ def implied_measure(sentence: str | None, quote: str | None) -> str | None:
     A count written with a bare noun or none ("12 people are dead", "about 3,400 have been
     evacuated", "the dead were put at 23") names what it counts elsewhere in its clause. The
     first phrase of PHRASES within PHRASE_AFTER words after the figure, else the first word of
-    SYNONYMS or CLAUSE_MEASURES ("sheltering": displaced) within IMPLIED_AFTER words (never any
-    other word), else the same within IMPLIED_BEFORE words before it, gives the measure; a
-    comma, a dash or a new clause ("and", "while" …) ends the search, so "12 attended, and 4
-    died" gives the 12 nothing.
+    SYNONYMS or CLAUSE_MEASURES ("sheltering": displaced) within IMPLIED_AFTER words that are
+    not NEUTRAL (never any other word), else the same within IMPLIED_BEFORE words before it,
+    gives the measure; a comma, a dash or a new clause ("and", "while" …) ends the search, so
+    "12 attended, and 4 died" gives the 12 nothing.
     """
     if not sentence or not quote:
         return None
@@ -455,7 +455,10 @@ def implied_measure(sentence: str | None, quote: str | None) -> str | None:
         return None
     after = _WORD.findall(_CLAUSE.split(sentence[at + len(quote) :], maxsplit=1)[0])
     before = _WORD.findall(_CLAUSE.split(sentence[:at])[-1])[-IMPLIED_BEFORE:]
-    for phrases, words in ((after[:PHRASE_AFTER], after[:IMPLIED_AFTER]), (before, before)):
+    # function words do not count against the reach: "7,400 people from the valley were
+    # evacuated" has its measure word fourth after the figure
+    content = [w for w in after if w.lower() not in NEUTRAL][:IMPLIED_AFTER]
+    for phrases, words in ((after[:PHRASE_AFTER], content), (before, before)):
         text = " ".join(w.lower() for w in phrases)
         found = [(f" {text} ".find(f" {p} "), p) for p in PHRASES if f" {p} " in f" {text} "]
         if found:

@@ -486,3 +486,26 @@ def test_shelters_and_being_moved_out_count_the_displaced(
 def test_a_count_of_shelters_counts_shelters() -> None:
     sentence = "The city opened 40 shelters for people leaving the coast."
     assert figure_measure_key("shelters", "shelters", sentence, "40") == "shelter"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure", "unit"),
+    [
+        ("Around 7,400 people from the valley were evacuated.", "7,400", "people", "people"),
+        ("Nearly 2,600 people living near the river were evacuated.", "2,600", "people living",
+         "people"),
+        ("Some 95 residents of the two upper streets were evacuated.", "95", "residents",
+         "residents"),
+    ],
+)  # fmt: skip
+def test_function_words_do_not_count_against_the_reach_of_a_clause(
+    sentence: str, figure: str, measure: str, unit: str
+) -> None:
+    assert figure_measure_key(measure, unit, sentence, figure) == "displaced"
+
+
+def test_the_reach_still_ends_after_five_content_words() -> None:
+    sentence = "About 70 people gathered outside the old town hall square where 3 died."
+    assert implied_measure(sentence, "70") is None
+    sentence = "About 70 people attended the memorial service near the harbour for those killed."
+    assert implied_measure(sentence, "70") is None
