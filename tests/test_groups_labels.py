@@ -25,6 +25,17 @@ grouping keeps apart by design, issue §7), before → after:
 dev 0.98/0.65/0.82 → 0.98/0.62/0.82 (the lost links join 12, 19 and "at least 23" of one
 rising toll); held-out 0.97/0.40/0.52 → 0.95/0.48/0.63; held-out 2 0.96/0.23/0.37 →
 0.96/0.29/0.45.
+
+2026-12-06, later (issue #10): quotes compared by Snowball stems and number values, and the
+measure of a figure read better (hedged counts of people, responders who are not the outcome,
+label lists, "lost" of money, passives; tests/test_extract_measures.py). Precision / recall /
+same-value recall, before → after: dev 0.98/0.62/0.82 → 0.98/0.66/0.82; held-out
+0.95/0.48/0.63 → 0.96/0.51/0.67; held-out 2 0.96/0.29/0.45 → 0.97/0.33/0.45; held-out 3
+(scored blind once the session before, then opened) 1.00/0.43/0.44 → 1.00/0.52/0.58. Held-out
+set 4 (stories_heldout4.json: a plant explosion, a hospital cyber attack, a bridge collapse;
+16 articles by a helper who never saw the grouping) was scored once before these changes and
+once after, its misses unread: 0.95/0.44/0.51 → 0.95/0.50/0.60, conflicts flagged 1 of 4
+both times. Sets 3 and 4 are regression sets from now on.
 """
 
 from __future__ import annotations
@@ -41,9 +52,11 @@ DATA = Path(__file__).parent / "data"
 @pytest.mark.parametrize(
     ("name", "precision", "recall", "same_value"),
     [
-        ("stories_dev", 0.93, 0.57, 0.77),
-        ("stories_heldout", 0.90, 0.43, 0.58),
-        ("stories_heldout2", 0.91, 0.24, 0.40),
+        ("stories_dev", 0.93, 0.61, 0.77),
+        ("stories_heldout", 0.91, 0.46, 0.62),
+        ("stories_heldout2", 0.92, 0.28, 0.40),
+        ("stories_heldout3", 0.95, 0.47, 0.53),
+        ("stories_heldout4", 0.90, 0.45, 0.55),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
