@@ -46,12 +46,16 @@ python -m tests.test_extract_blind7
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.test_extract_blind5 import assert_floor, main, score, table
+from tests.test_extract_blind5 import (
+    assert_floor,
+    assert_labels_point_at_their_text,
+    main,
+    table,
+)
 
 DATA = Path(__file__).parent / "data" / "extract_blind7.json"
 
@@ -81,22 +85,7 @@ def figures() -> dict[str, float]:
 
 
 def test_labels_point_at_their_text() -> None:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-    assert len(data["articles"]) == 10
-    for art in data["articles"]:
-        text = art["text"]
-        assert 2_500 <= len(text) <= 6_500, art["id"]  # real-news length
-        for g in art["numeric"]:
-            assert text[g["span"][0] : g["span"][1]] == g["quote"], (art["id"], g["quote"])
-        for g in art["attributed"]:
-            assert text[g["span"][0] : g["span"][1]] == g["text"], (art["id"], g["text"])
-
-
-def test_every_span_matches_its_quote() -> None:
-    result = score(DATA)
-    assert result["n"]["bad_span"] == 0, [
-        m for m in result["misses"] if m[0] == "span differs from quote"
-    ]
+    assert_labels_point_at_their_text(DATA, articles=10)
 
 
 @pytest.mark.parametrize("name", sorted(MEASURED))
