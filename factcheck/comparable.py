@@ -699,7 +699,9 @@ def names_needed(a: int, b: int) -> int:
 
 def resolve_as_of(phrase: str | None, published: datetime) -> date:
     """The day a figure describes: "as of Wednesday" → the last Wednesday up to ``published``,
-    "by the end of January" → 31 January, a date written out → that date; else ``published``.
+    "by the end of January" → 31 January, a date written out → that date, a year alone ("1997",
+    "by the end of 2024") → its last day, or ``published`` if that is earlier (the year is not
+    over); else ``published``.
     """
     day = published.date()
     low = (phrase or "").lower()
@@ -718,6 +720,8 @@ def resolve_as_of(phrase: str | None, published: datetime) -> date:
                 year=year - 1, day=min(date_of.day, 28 if i == 2 else date_of.day)
             )
         return date_of
+    if year_alone := re.search(r"\b(?:19|20)\d\d\b", low):
+        return min(date(int(year_alone.group()), 12, 31), day)
     return day
 
 

@@ -303,6 +303,17 @@ def test_as_of_dates_resolve_against_the_article_date() -> None:
     assert resolve_as_of("as of March 3", published) == date(2024, 3, 3)
 
 
+def test_a_year_alone_is_the_last_day_of_that_year_or_the_article_date() -> None:
+    published = datetime(2025, 2, 14, 10, tzinfo=UTC)
+    assert resolve_as_of("1997", published) == date(1997, 12, 31)
+    assert resolve_as_of("by the end of 2024", published) == date(2024, 12, 31)
+    assert resolve_as_of("so far in 2025", published) == date(2025, 2, 14)  # not over yet
+    # What the extractor gives a figure of a "when" clause resolves the same way.
+    sentence = "It was the pit's worst day since 1997, when 58 miners died in a flood."
+    found = next(c for c in extract_claims(sentence) if c.quote == "58")
+    assert resolve_as_of(found.as_of, published) == date(1997, 12, 31)
+
+
 # Invented sentences, written for these tests.
 @pytest.mark.parametrize(
     ("sentence", "figure", "measure", "key"),
