@@ -115,7 +115,6 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from factcheck.extract.lexicon import alternation
 from factcheck.extract.lexicon.measures import (
     AFFECTING_VERBS,
     CANONICAL,
@@ -132,9 +131,16 @@ from factcheck.extract.lexicon.measures import (
     SINGULAR,
     SYNONYMS,
 )
-from factcheck.extract.lexicon.numbers import SCALE_ABBREVIATIONS, SCALE_WORDS, SMALL_WORDS
+from factcheck.extract.lexicon.numbers import SMALL_WORDS
 from factcheck.extract.lexicon.verbs import IRREGULAR_BASES
-from factcheck.extract.numbers import VULGAR_VALUES, digits_value, read_symbolic, read_words
+from factcheck.extract.numbers import (
+    SCALE_AFTER,
+    VULGAR_VALUES,
+    digits_value,
+    read_symbolic,
+    read_words,
+    scale_value,
+)
 from factcheck.extract.units import lookup
 
 SAME_FACT = 0.15  # intervals this close (relative gap) report one fact
@@ -539,11 +545,6 @@ _QUOTE_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d[\d,]*(?:\.\d+)?")
 # The words a number written in words can start with ("a hundred", "half a million",
 # "forty-one"): read_words is tried at these only.
 _NUMBER_STARTS = frozenset(SMALL_WORDS) | {"a", "an", "half"}
-# A scale word after a number, as the extractor takes one: "1.5 million", "3bn".
-_SCALE_AFTER = re.compile(
-    rf"\s?((?i:{alternation(SCALE_WORDS, ignore_case=True)})|{alternation(SCALE_ABBREVIATIONS)})\b"
-)
-_SCALES = SCALE_WORDS | SCALE_ABBREVIATIONS
 
 
 def _quote_words(text: str) -> Iterator[str]:
@@ -579,8 +580,9 @@ def _number_at(text: str, start: int, token: str) -> tuple[float, int] | None:
         return None if value is None else (value, start + len(token))
     if core is None:
         return None
-    if scale := _SCALE_AFTER.match(text, core.end):
-        return core.value * _SCALES[scale.group(1).lower()], scale.end()
+    scale = SCALE_AFTER.match(text, core.end)
+    if scale is not None and not scale["tight"]:  # "1.5 million", "3bn"; "3m" may be metres
+        return core.value * scale_value(scale), scale.end()
     return core.value, core.end
 
 

@@ -29,6 +29,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -55,6 +56,7 @@ from factcheck.models import (
     Status,
     StatusChangeCount,
     User,
+    as_utc,
 )
 from factcheck.permissions import Action, require
 
@@ -83,7 +85,7 @@ def figure_key(kind: ClaimKind | str, value: float | None, measure_key: str | No
 def article_day(published_at: datetime | None, ingested_at: datetime) -> date:
     """The date an article is counted on: published, else ingested, in UTC."""
     moment = published_at or ingested_at
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).date()
+    return as_utc(moment).date()
 
 
 def grains(day: date) -> list[tuple[Grain, date]]:
@@ -208,8 +210,7 @@ def _status_changes(session: Session, claim_id: int) -> Iterator[tuple[date, int
         old = (event.before or {}).get("status")
         new = (event.after or {}).get("status")
         if old and new and old != new:
-            at = event.at if event.at.tzinfo else event.at.replace(tzinfo=UTC)
-            yield at.astimezone(UTC).date(), event.actor_id or NONE_ID, Status(old), Status(new)
+            yield as_utc(event.at).date(), event.actor_id or NONE_ID, Status(old), Status(new)
 
 
 # Writing: once per transaction, just before it commits.
@@ -223,26 +224,25 @@ _ADDED: dict[type[Any], list[str]] = {  # the columns a commit adds to (it sets 
     MeasureCount: ["claims"],
     MeasureTotal: ["claims"],
 }
-_STATEMENTS: dict[tuple[str, type[Any] | None], Any] = {}  # built once: see _upsert
 
 
-def _upsert(dialect: str, model: type[Any] | None = None) -> Any:
-    """The upsert that adds a commit's rows to the count tables, built once per database.
+@cache
+def _postgresql_upsert() -> Any:
+    """The upsert that adds a commit's rows to every count table on PostgreSQL, built once.
 
-    On PostgreSQL one statement writes every table (``model`` None): each table's rows go as
-    one array per column, unnested in key order, so a commit costs one round trip and the
-    server runs each upsert once (an executemany runs it once per row). SQLite runs in this
-    process, where an executemany per table (``model``) costs as little.
+    One statement: each table's rows go as one array per column, unnested in key order, so a
+    commit costs one round trip and the server runs each upsert once (an executemany runs it
+    once per row).
     """
-    built = _STATEMENTS.get((dialect, model))
-    if built is None:
-        if model is not None:
-            built = _on_conflict(sqlite.insert(model.__table__), model)
-        else:
-            first, *others = [_unnested(m) for m in _ADDED]
-            built = first.add_cte(*(o.cte(f"write_{o.table.name}") for o in others))
-        _STATEMENTS[dialect, model] = built
-    return built
+    first, *others = [_unnested(m) for m in _ADDED]
+    return first.add_cte(*(o.cte(f"write_{o.table.name}") for o in others))
+
+
+@cache
+def _sqlite_upserts() -> dict[type[Any], Any]:
+    """SQLite's upsert of each count table, built once: SQLite runs in this process, where an
+    executemany per table costs as little as one statement."""
+    return {model: _on_conflict(sqlite.insert(model.__table__), model) for model in _ADDED}
 
 
 def _unnested(model: type[Any]) -> Any:
@@ -291,13 +291,12 @@ def write(session: OrmSession) -> None:
     found = _rows(ledger)
     if not any(found.values()):
         return
-    dialect = session.get_bind().dialect.name
-    if dialect != "postgresql":
+    if session.get_bind().dialect.name != "postgresql":
         for model, rows in found.items():
             names = model.__table__.c.keys()
             if rows:
                 session.execute(
-                    _upsert(dialect, model), [dict(zip(names, r, strict=True)) for r in rows]
+                    _sqlite_upserts()[model], [dict(zip(names, r, strict=True)) for r in rows]
                 )
         return
     arrays: dict[str, list[Any]] = {}
@@ -305,7 +304,7 @@ def write(session: OrmSession) -> None:
         table = model.__table__
         columns = zip(*rows, strict=True) if rows else ([] for _ in table.c)
         arrays |= {_array(table, c): list(v) for c, v in zip(table.c, columns, strict=True)}
-    session.execute(_upsert(dialect), arrays)
+    session.execute(_postgresql_upsert(), arrays)
 
 
 def _forget(session: OrmSession, *_: Any) -> None:

@@ -32,8 +32,8 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
-from functools import lru_cache
+from datetime import datetime, timedelta
+from functools import cache, lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -69,6 +69,7 @@ from factcheck.models import (
     Status,
     Story,
     User,
+    as_utc,
     utcnow,
 )
 from factcheck.permissions import Action, require
@@ -225,7 +226,7 @@ def _articles_of(rows: Iterable[Row]) -> dict[int, _Article]:
     found: dict[int, _Article] = {}
     for row in rows:
         if row[_ARTICLE_ID] not in found:
-            found[row[_ARTICLE_ID]] = _Article(_utc(row[_AT]), _names(row[_TOPICS]))
+            found[row[_ARTICLE_ID]] = _Article(as_utc(row[_AT]), _names(row[_TOPICS]))
     return found
 
 
@@ -234,12 +235,12 @@ def _read_articles(session: Session, ids: set[int]) -> dict[int, _Article]:
     if not ids:
         return {}
     return {
-        article_id: _Article(_utc(at), _names(topics))
+        article_id: _Article(as_utc(at), _names(topics))
         for article_id, at, topics in session.execute(_article_query(), {"ids": sorted(ids)})
     }
 
 
-@lru_cache(maxsize=1)
+@cache
 def _article_query() -> sa.Select[*tuple[Any, ...]]:
     """_read_articles' statement for the articles ``ids``, built once."""
     return sa.select(_ARTICLE.c.id, *_ARTICLE_FIELDS).where(
@@ -284,16 +285,6 @@ def _member(row: Row, article: _Article) -> _Member:
 def _words(quote: str) -> frozenset[str]:
     # The same quote comes back in every outlet and as a candidate of every new claim.
     return content_words(quote)
-
-
-def _utc(at: datetime) -> datetime:
-    # A plain DateTime column: SQLite's naive UTC, or PostgreSQL's in the session's zone.
-    return at.replace(tzinfo=UTC) if at.utcoffset() is None else at.astimezone(UTC)
-
-
-def _aware(at: datetime) -> datetime:
-    # SQLite hands back naive datetimes; every stored time is UTC.
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def _score(new: _Member, old: _Member) -> float | None:
@@ -391,7 +382,7 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
         _group(session, rows, stored=False)
 
 
-@lru_cache(maxsize=1)
+@cache
 def _new_claims() -> sa.Select[*tuple[Any, ...]]:
     """_news of the articles ``ids``, built once: every ingest runs it."""
     return _news_query(_CLAIM.c.article_id.in_(sa.bindparam("ids", expanding=True)))
@@ -999,7 +990,7 @@ class _Writes:
     join: sa.Update  # a claim's group (executemany: ``cid``, ``gid``)
 
 
-@lru_cache(maxsize=1)
+@cache
 def _writes() -> _Writes:
     groups: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
     claims = _CLAIM
@@ -1069,10 +1060,10 @@ class _Tally:
             )
             self.lo, self.hi, self.conflict = common.lo, common.hi, self.conflict or common.empty
         self.size += 1
-        first = _aware(self.first_seen) if self.first_seen else None
+        first = as_utc(self.first_seen) if self.first_seen else None
         if first is None or member.at < first:
             self.first_seen, self.first_claim_id = member.at, member.id
-        last = _aware(self.last_seen) if self.last_seen else None
+        last = as_utc(self.last_seen) if self.last_seen else None
         if last is None or member.at >= last:
             self.last_seen, self.last_claim_id = member.at, member.id
 
@@ -1234,7 +1225,7 @@ def _views(session: Session, groups: Sequence[ClaimGroup]) -> list[GroupView]:
     members: dict[int, list[MemberRow]] = {g.id or 0: [] for g in groups}
     for claim, title, outlet, at in rows:
         members[claim.group_id].append(
-            MemberRow(claim, claim.article_id, title, outlet, _aware(at))
+            MemberRow(claim, claim.article_id, title, outlet, as_utc(at))
         )
     speakers = {g.speaker_id for g in groups if g.speaker_id}
     names = (

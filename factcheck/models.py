@@ -20,6 +20,12 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(at: datetime) -> datetime:
+    """A stored time as aware UTC: every time is stored in UTC, and SQLite hands it back naive
+    (PostgreSQL aware, in the session's zone)."""
+    return at.replace(tzinfo=UTC) if at.utcoffset() is None else at.astimezone(UTC)
+
+
 class Status(StrEnum):
     """A claim's verification status: the one list used everywhere."""
 

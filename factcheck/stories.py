@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -31,6 +31,7 @@ from factcheck.models import (
     Outlet,
     Status,
     Story,
+    as_utc,
     utcnow,
 )
 
@@ -114,9 +115,9 @@ def _placing(session: Session, ids: set[int]) -> tuple[dict[int, _Placed], dict[
     stories: dict[int, _Story] = {}
     for row in session.execute(_statements().placing, {"ids": sorted(ids)}):
         aid, title, at, story_id, source, story_title, first_seen, last_seen = row
-        articles[aid] = _Placed(aid, title, _aware(at), story_id, source)
+        articles[aid] = _Placed(aid, title, as_utc(at), story_id, source)
         if story_id is not None and story_id not in stories:
-            stories[story_id] = _Story(story_id, story_title, _aware(first_seen), _aware(last_seen))
+            stories[story_id] = _Story(story_id, story_title, as_utc(first_seen), as_utc(last_seen))
     return articles, stories
 
 
@@ -207,10 +208,6 @@ def _widen(story: _Story, article: _Placed) -> None:
         story.first_seen, story.title, story.changed = article.at, article.title, True
     if article.at > story.last_seen:
         story.last_seen, story.changed = article.at, True
-
-
-def _aware(at: datetime) -> datetime:
-    return at if at.tzinfo is not None else at.replace(tzinfo=UTC)
 
 
 def shingles(text: str, *, size: int = SHINGLE) -> set[int]:
@@ -388,7 +385,7 @@ def story_articles(session: Session, *, story_id: int) -> list[StoryArticle]:
         .where(col(Article.story_id) == story_id)
         .order_by(at, col(Article.id))
     ).all()
-    return [StoryArticle(r[0], r[1], r[2], _aware(r[3]), r[4], r[5]) for r in rows]
+    return [StoryArticle(r[0], r[1], r[2], as_utc(r[3]), r[4], r[5]) for r in rows]
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,13 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import alternation
-from .lexicon.numbers import FRACTION_WORDS, SCALE_WORDS, SMALL_WORDS
+from .lexicon.numbers import (
+    FRACTION_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALE_LETTERS,
+    SCALE_WORDS,
+    SMALL_WORDS,
+)
 
 _SCIENTIFIC = re.compile(
     r"(\d{1,30}(?:\.\d{1,30})?)\s?[x×]\s?(\d+)(?:\^([-−]?\d+)|([-−]\d+))(?![\d.])"
@@ -56,6 +62,19 @@ def finite(value: float) -> float | None:
 
 _OF_A_SCALE = re.compile(rf"\s+of\s+an?\s+((?i:{alternation(SCALE_WORDS, ignore_case=True)}))\b")
 _SEPARATORS = re.compile(r"[,\s\u00a0\u202f]")
+# A scale after a number: a word ("1.5 million"), an abbreviation ("$3bn") or a letter glued
+# to it ("$3m", "12k"; whether a letter is a scale there is the caller's to decide).
+SCALE_AFTER = re.compile(
+    rf"\s?(?P<word>(?i:{alternation(SCALE_WORDS, ignore_case=True)}))\b"
+    rf"|\s?(?P<abbr>{alternation(SCALE_ABBREVIATIONS)})\b"
+    r"|(?P<tight>[mbMBTkK])(?![\w])"
+)
+_SCALE_VALUES = SCALE_WORDS | SCALE_ABBREVIATIONS | SCALE_LETTERS
+
+
+def scale_value(scale: re.Match[str]) -> float:
+    """The factor a SCALE_AFTER match stands for ("million": 1e6, "bn": 1e9, "k": 1e3)."""
+    return _SCALE_VALUES[(scale["word"] or scale["abbr"] or scale["tight"]).lower()]
 
 
 def digits_value(raw: str) -> float | None:

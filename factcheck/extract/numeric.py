@@ -66,8 +66,6 @@ from .lexicon.numbers import (
     QUALIFIED,
     QUALIFIERS,
     QUALIFIERS_KEEP_ONE,
-    SCALE_ABBREVIATIONS,
-    SCALE_LETTERS,
     SCALE_WORDS,
     TALLY_NOUNS,
     VAGUE_LOWER,
@@ -75,7 +73,7 @@ from .lexicon.numbers import (
 )
 from .lexicon.people import IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
-from .numbers import Core, read_symbolic, read_words
+from .numbers import SCALE_AFTER, Core, read_symbolic, read_words, scale_value
 from .sentences import (
     MAX_CANDIDATES,
     Sentence,
@@ -126,12 +124,6 @@ _CANDIDATE_VOCABULARY = letter_runs([*_CANDIDATE_WORDS, *_ARTICLE_WORDS])
 # match, at the places _CANDIDATE matches it: this pattern, tried there instead, does not
 # test every word start for a number word (about twice as fast a scan).
 _SYMBOLIC_CANDIDATE = re.compile(rf"(?=[\d.\-−{_FIRSTS}{_GLYPHS}]){_SYMBOLIC}")
-_SCALE = re.compile(
-    rf"\s?(?P<word>(?i:{alternation(SCALE_WORDS, ignore_case=True)}))\b"
-    rf"|\s?(?P<abbr>{alternation(SCALE_ABBREVIATIONS)})\b"
-    r"|(?P<tight>[mbMBTkK])(?![\w])"
-)
-_SCALES = SCALE_WORDS | SCALE_ABBREVIATIONS | SCALE_LETTERS
 # "3m people", "1.2m barrels": a plural noun after "m" makes it a million, not metres.
 _PLURAL_NOUN_AFTER = re.compile(r" (?:[a-z]+[^s\W]s|people|children|men|women|staff|police)\b")
 _ADDRESS = re.compile(
@@ -639,10 +631,10 @@ def _read_article(text: str, match: re.Match[str]) -> _Reading | None:
 def _attach(text: str, reading: _Reading) -> _Reading:
     """Add scale, trailing currency, unit or hyphenated compound to a bare number."""
     end = reading.end
-    scale = _SCALE.match(text, end)
+    scale = SCALE_AFTER.match(text, end)
     if scale is not None and _scale_applies(text, scale, reading):
-        key = (scale.group("word") or scale.group("abbr") or scale.group("tight")).lower()
-        reading.value = float(f"{reading.value * _SCALES[key]:.12g}")  # 4.1e9, not 4099999999.99
+        # rounded to 12 digits: 4.1 billion is 4.1e9, not 4099999999.99
+        reading.value = float(f"{reading.value * scale_value(scale):.12g}")
         reading.scaled = True
         end = scale.end()
     if reading.currency is None and (after := _CURRENCY_AFTER.match(text, end)):
