@@ -177,7 +177,8 @@ class _Member:
 _CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
 _ARTICLE: sa.Table = Article.__table__  # type: ignore[attr-defined]
 _FIELDS = tuple(
-    _CLAIM.c[name]
+    # The kind as its stored text: _member makes a ClaimKind of it, the Enum type would too.
+    sa.type_coerce(_CLAIM.c.kind, sa.String).label("kind") if name == "kind" else _CLAIM.c[name]
     for name in (
         "id",
         "article_id",
@@ -236,7 +237,7 @@ def _read_articles(session: Session, ids: set[int]) -> dict[int, _Article]:
         return {}
     return {
         article_id: _Article(as_utc(at), _names(topics))
-        for article_id, at, topics in session.execute(_article_query(), {"ids": sorted(ids)})
+        for article_id, at, topics in session.execute(_article_query(), {"ids": sorted(ids)}).all()
     }
 
 
@@ -260,11 +261,7 @@ def _member(row: Row, article: _Article) -> _Member:
     ]
     kind = ClaimKind(str(kind))
     numeric = kind == ClaimKind.NUMERIC
-    stated = (
-        bounds(value=value, lower=lower, upper=upper, qualifier=qual, days=days)
-        if numeric
-        else None
-    )
+    stated, span = _stated(value, lower, upper, qual, days) if numeric else (None, None)
     return _Member(
         id=int(cid),
         article_id=int(aid),
@@ -272,13 +269,27 @@ def _member(row: Row, article: _Article) -> _Member:
         group_key=str(key),
         group_id=gid,
         bounds=stated,
-        span=stated.plausible() if stated is not None else None,
+        span=span,
         words=frozenset() if numeric else _words(str(quote)),
         at=article.at,
         topics=article.topics,
         measure_key=mkey,
         speaker_id=who,
     )
+
+
+@lru_cache(maxsize=4096)
+def _stated(
+    value: float | None,
+    lower: float | None,
+    upper: float | None,
+    qualifier: str | None,
+    days: float | None,
+) -> tuple[Bounds, Bounds]:
+    """A figure's bounds and the values it may report (Bounds.plausible), made once: the
+    latest claims of a key come back as candidates of every new claim of it for a while."""
+    stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
+    return stated, stated.plausible()
 
 
 @lru_cache(maxsize=4096)
@@ -323,7 +334,7 @@ def _candidates(session: Session, inside: Mapping[str, int], exclude: set[int]) 
         chunk = ordered[start : start + _UNION]
         params: dict[str, object] = {f"k{i}": key for i, key in enumerate(chunk)}
         params.update({f"n{i}": CANDIDATES + inside[key] for i, key in enumerate(chunk)})
-        for row in session.execute(_candidate_query(len(chunk)), params):
+        for row in session.execute(_candidate_query(len(chunk)), params).all():
             if row[_ARTICLE_ID] not in exclude:
                 found.setdefault(row[_GROUP_KEY], []).append(row)
     latest = (sorted(rows, key=lambda r: -r[_ID])[:CANDIDATES] for rows in found.values())
@@ -832,6 +843,8 @@ class _Reach:
     def near(self, old: _Article) -> bool:
         """True when a filed article is within WINDOW of ``old`` and same_topic with it
         (no names on either side, or two shared, or all of the shorter list)."""
+        if len(self.every) <= _FEW:  # one pasted article: compare the two lists at once
+            return any(_within(new, old) and _about_same(new, old) for new in self.every.values())
         if not old.topics:
             return any(_within(new, old) for new in self.every.values())
         if any(_within(self.every[i], old) for i in self.unnamed):
@@ -845,6 +858,17 @@ class _Reach:
             and _within(self.every[i], old)
             for i, n in shared.items()
         )
+
+
+_FEW = 4  # filed articles compared one by one (_Reach.near): the name index pays beyond
+
+
+def _about_same(new: _Article, old: _Article) -> bool:
+    """same_topic of two articles' names, their sets intersected as they are."""
+    if not new.topics or not old.topics:
+        return True
+    shared = len(new.topics & old.topics)
+    return shared >= names_needed(len(new.topics), len(old.topics))
 
 
 def _within(new: _Article, old: _Article) -> bool:
