@@ -37,6 +37,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlmodel import Session, col, func, select
 
 from factcheck import counts, triage
@@ -237,16 +238,37 @@ def _read_articles(session: Session, ids: set[int]) -> dict[int, _Article]:
         return {}
     return {
         article_id: _Article(as_utc(at), _names(topics))
-        for article_id, at, topics in session.execute(_article_query(), {"ids": sorted(ids)}).all()
+        for article_id, at, topics in session.execute(
+            _article_query(session.get_bind().dialect.name), _id_list(session, sorted(ids))
+        ).all()
     }
 
 
 @cache
-def _article_query() -> sa.Select[*tuple[Any, ...]]:
-    """_read_articles' statement for the articles ``ids``, built once."""
-    return sa.select(_ARTICLE.c.id, *_ARTICLE_FIELDS).where(
-        _ARTICLE.c.id.in_(sa.bindparam("ids", expanding=True))
+def _article_query(dialect: str) -> sa.Select[*tuple[Any, ...]]:
+    """_read_articles' statement for the articles ``ids`` (_id_list), built once per database."""
+    return sa.select(_ARTICLE.c.id, *_ARTICLE_FIELDS).where(_in_list(_ARTICLE.c.id, dialect))
+
+
+def _in_list(column: sa.ColumnElement[int], dialect: str) -> sa.ColumnElement[bool]:
+    """``column`` is one of the IDs passed as one value (``ids``, _id_list).
+
+    An expanding IN renders its SQL again for every call, a parameter per ID (and on
+    PostgreSQL a cast per ID): tens of IDs for each new article's candidates.
+    """
+    if dialect == "postgresql":
+        return column == sa.any_(sa.bindparam("ids", type_=ARRAY(sa.Integer)))
+    listed = sa.select(sa.column("value", sa.Integer)).select_from(
+        sa.func.json_each(sa.bindparam("ids", type_=sa.String))
     )
+    return column.in_(listed.scalar_subquery())
+
+
+def _id_list(session: Session, ids: Sequence[int]) -> dict[str, object]:
+    """The parameters of _in_list for these IDs."""
+    if session.get_bind().dialect.name == "postgresql":
+        return {"ids": list(ids)}
+    return {"ids": json.dumps(list(ids))}
 
 
 @lru_cache(maxsize=4096)
@@ -285,11 +307,11 @@ def _stated(
     upper: float | None,
     qualifier: str | None,
     days: float | None,
-) -> tuple[Bounds, Bounds]:
+) -> tuple[Bounds | None, Bounds | None]:
     """A figure's bounds and the values it may report (Bounds.plausible), made once: the
     latest claims of a key come back as candidates of every new claim of it for a while."""
     stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
-    return stated, stated.plausible()
+    return stated, stated.plausible() if stated is not None else None
 
 
 @lru_cache(maxsize=4096)
