@@ -84,6 +84,48 @@ CPU. Part 1, 2,000 articles in 500 stories, old and new alternated (load 6-8.5):
     1                          10,000  330.6 288.5   0.87      101.0     139.1       1.38  2.6
     (built 1,209 groups, 20,427 claims, digest ebbf6f8c5b7b: as on 6 December; 1.65 then)
 Over the goal still: grouping costs about 3.8 ms per one-article commit (7.6 before).
+
+6 December, third pass: where one pasted article's grouping goes, measured again. Part 3
+(1,000 articles in 50 stories, old code): grouping adds 8.8 statements per commit on SQLite,
+0.27 ms of them in SQLite itself; on PostgreSQL the candidate statement took 7.6 ms of wall
+in the cursor, but 0.3 ms to execute (EXPLAIN ANALYZE) and about 1 ms from the client in an
+analysed copy of the same database, and its generic plan (psycopg prepares a statement on
+its 5th run) walks (group_key, id) backwards as it should: the 7.6 ms is most likely the
+fresh database's missing statistics, not re-planning (not proven). group_articles alone,
+4,000 articles stored in 500 stories, 51 of them grouped again and rolled back, CPU ms per
+article by step (load 6-8, SQLite / PostgreSQL): candidates 0.69 / 0.95, writing the plan
+0.37 / 1.0, reading the candidates' articles 0.33 / 0.75, story placing 0.19 / 0.42,
+_reachable 0.15 / 0.19, _matches 0.06 / 0.06, of 2.2 / 4.5. About 200 candidate rows come
+back per article (5 keys, 41 each) and about 9 in 10 are dismissed by their articles' names.
+Tried and dropped: the date window in the candidate statement (its articles joined after
+the index walk): here a key's latest 40 claims come from the stories ingested just before,
+all within 45 days, so it dropped nothing and cost more than the statement it saved.
+Kept (the same groups, digests and scores on the five labelled sets): rows fetched at once
+and the kind read as text, a figure's bounds made once per value, a single new article's
+candidate articles judged by intersecting the two name sets, and the candidates' articles
+read by one list parameter (50 IDs: 145 -> 100 us on SQLite, 445 -> 250 us on PostgreSQL).
+Each is small, and at load 10-13 (other helpers' benchmarks) the whole did not show: part 1,
+2,000 articles one per transaction, old and new code alternated:
+
+    per transaction  code  round  off CPU s  on CPU s  CPU ratio  load
+    1                old   1           21.2      27.9       1.31  10.3
+    1                new   1           19.0      25.0       1.32  13.0
+    1                old   2           19.8      26.5       1.34  11.1
+    1                new   2           20.8      30.6       1.47   9.0
+    50               old   1            6.8       8.5       1.24   6.0
+    50               new   1            7.4       7.4       1.00   5.7
+    (one per transaction: all built 1,038 groups of 4,084 claims, digest 469280f29750;
+    50 per transaction: both 1,069 of 4,146, digest dda5b1b8b852)
+The two codes overlap (1.31-1.34 old, 1.32-1.47 new): the spread is the load's. New code,
+10,000 articles, run alongside the rounds above (load 10 at its start, 5.4 and 3.5 after):
+
+    1                          10,000  910.2 921.1   1.01       99.4     146.8       1.48  5.4
+    50                         10,000   35.6  33.8   0.95       24.7      32.1       1.30  3.5
+    (1,210 groups, 20,428 claims, digest 11e5f665f7e1 one per transaction; 1,375 groups,
+    20,758 claims, digest d72072ba1477 at 50: main's dating changes since the runs above, and
+    the old code was not run at 10,000 this time)
+Worse than the 1.38 and 1.10-1.21 of the pass before, at two to four times its load; nothing
+here shows a change either way. Still over the goal at one article per transaction.
 """
 
 from __future__ import annotations
