@@ -102,12 +102,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from factcheck.extract.lexicon.measures import (
+    AFFECTING_VERBS,
     CANONICAL,
+    CLAUSE_MEASURES,
+    IRREGULAR_PAST,
+    LOSABLE,
     NEUTRAL,
+    NOT_MEN_PLURALS,
     PEOPLE_MEASURES,
     PEOPLE_NOUNS,
+    PEOPLE_ONLY,
     PHRASES,
+    RESPONDER_NOUNS,
     SINGULAR,
+    SYNONYMS,
 )
 from factcheck.extract.lexicon.numbers import SCALE_WORDS, SMALL_WORDS
 from factcheck.extract.lexicon.verbs import IRREGULAR_BASES
@@ -320,6 +328,8 @@ class Bounds:
 def _singular(word: str) -> str:
     if word in SINGULAR:
         return SINGULAR[word]
+    if len(word) > 4 and word.endswith("men") and word not in NOT_MEN_PLURALS:
+        return word[:-3] + "man"  # "fishermen", "gunmen"
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
@@ -370,8 +380,14 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
     text = text.replace("-", " ") if "cease-fire" not in text else text
     for phrase, canon in PHRASES.items():
         text = text.replace(phrase, canon)
-    words = {_fold(w) for w in _WORD.findall(text) if w.lower() not in NEUTRAL}
+    written = _WORD.findall(text)
+    folded = {_fold(w) for w in written}  # "people" too, to tell what "lost" means
+    words = {_fold(w) for w in written if w.lower() not in NEUTRAL}
     words = {w for w in words if w and w not in NEUTRAL and w not in _STOP}
+    if words & PEOPLE_ONLY.keys() and not real_unit(unit) and folded & LOSABLE:
+        # "lost" is a measure only when people or lives were lost: "lost 27 villagers"
+        # counts deaths, "lost $4 million" or "lost 300 jobs" does not.
+        words = {PEOPLE_ONLY.get(w, w) for w in words}
     if words & PEOPLE_MEASURES:
         # What people underwent is the measure, not who they were: "41 miners were killed"
         # and "41 dead" count one toll ("Palestinian deaths" keeps its "palestinian").
@@ -382,15 +398,35 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
 def figure_measure_key(
     measure: str | None, unit: str | None, sentence: str | None, quote: str | None
 ) -> str | None:
-    """The measure key of a figure in its sentence: its own measure words, unless they name
-    only who was counted ("12 people", "Forty-one miners"); then what its clause says
-    happened to them ("are now confirmed dead": implied_measure), else those words.
+    """The measure key of a figure in its sentence.
+
+    A count of people is keyed by what happened to them. When its own words name only who
+    was counted and, maybe, what they did ("12 people", "Forty-one miners", "2,000 residents
+    spent the night in shelters"), the measure words of its clause give its key
+    (implied_measure: "are now confirmed dead", "in shelters"); else who was counted. People
+    sent to an event ("700 rescue workers searched …") are never its outcome: their count
+    keeps its own noun, whatever its clause says. Any other key is kept as it is.
     """
     key = measure_key(measure, unit)
-    if key is not None and not set(key.split()) <= PEOPLE_NOUNS:
+    words = set(key.split()) if key else set()
+    if sent := words & RESPONDER_NOUNS:
+        # "rescue workers searched", "85 firefighters were injured": the responders and
+        # what happened to them, never what they did
+        return " ".join(sorted(sent | {w for w in words if w in SYNONYMS}))
+    did = {w for w in words if _done_by_people(w)}
+    who = words - did
+    if key is not None and not who <= PEOPLE_NOUNS:
         return key
     implied = implied_measure(sentence, quote)
-    return (measure_key(implied, unit) if implied else None) or key
+    return (measure_key(implied, unit) if implied else None) or " ".join(sorted(who)) or key
+
+
+def _done_by_people(word: str) -> bool:
+    """A verb form in a key that is no measure word: what the people counted did ("spent",
+    "searched", "sheltering"), unlike what happened to them ("killed", "sentenced")."""
+    if word in SYNONYMS or word in CANONICAL or word in AFFECTING_VERBS:
+        return False
+    return word in IRREGULAR_PAST or len(word) > 4 and word.endswith(("ed", "ing"))
 
 
 IMPLIED_AFTER = 5  # words after a figure searched for what it counts ("12 people are now dead")
@@ -407,9 +443,10 @@ def implied_measure(sentence: str | None, quote: str | None) -> str | None:
     A count written with a bare noun or none ("12 people are dead", "about 3,400 have been
     evacuated", "the dead were put at 23") names what it counts elsewhere in its clause. The
     first phrase of PHRASES within PHRASE_AFTER words after the figure, else the first word of
-    SYNONYMS within IMPLIED_AFTER words (never any other word), else the same within
-    IMPLIED_BEFORE words before it, gives the measure; a comma, a dash or a new clause ("and",
-    "while" …) ends the search, so "12 attended, and 4 died" gives the 12 nothing.
+    SYNONYMS or CLAUSE_MEASURES ("sheltering": displaced) within IMPLIED_AFTER words that are
+    not NEUTRAL (never any other word), else the same within IMPLIED_BEFORE words before it,
+    gives the measure; a comma, a dash or a new clause ("and", "while" …) ends the search, so
+    "12 attended, and 4 died" gives the 12 nothing.
     """
     if not sentence or not quote:
         return None
@@ -418,7 +455,10 @@ def implied_measure(sentence: str | None, quote: str | None) -> str | None:
         return None
     after = _WORD.findall(_CLAUSE.split(sentence[at + len(quote) :], maxsplit=1)[0])
     before = _WORD.findall(_CLAUSE.split(sentence[:at])[-1])[-IMPLIED_BEFORE:]
-    for phrases, words in ((after[:PHRASE_AFTER], after[:IMPLIED_AFTER]), (before, before)):
+    # function words do not count against the reach: "7,400 people from the valley were
+    # evacuated" has its measure word fourth after the figure
+    content = [w for w in after if w.lower() not in NEUTRAL][:IMPLIED_AFTER]
+    for phrases, words in ((after[:PHRASE_AFTER], content), (before, before)):
         text = " ".join(w.lower() for w in phrases)
         found = [(f" {text} ".find(f" {p} "), p) for p in PHRASES if f" {p} " in f" {text} "]
         if found:
@@ -426,6 +466,8 @@ def implied_measure(sentence: str | None, quote: str | None) -> str | None:
         for word in words:
             if word.lower() in CANONICAL:
                 return str(word).lower()
+            if word.lower() in CLAUSE_MEASURES:
+                return CLAUSE_MEASURES[word.lower()]
     return None
 
 

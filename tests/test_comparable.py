@@ -371,3 +371,141 @@ def test_a_count_keeps_its_own_words_when_its_clause_names_no_measure(
     sentence: str, figure: str, measure: str, unit: str, key: str
 ) -> None:
     assert figure_measure_key(measure, unit, sentence, figure) == key
+
+
+# Invented sentences, written for these tests: (sentence, figure, measure, unit) as the
+# extractor gives them, and the key the figure is stored with.
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure", "unit", "key"),
+    [
+        # a verb that is no measure word says what the people did: their clause says the rest
+        ("Some 1,850 residents spent the night in shelters.", "1,850", "residents spent",
+         "residents", "displaced"),
+        ("About 600 villagers slept in emergency shelters at Orve.", "600", "villagers slept",
+         "villagers", "displaced"),
+        ("Roughly 5,300 people were forced to flee the coast.", "5,300", "people forced",
+         "people", "displaced"),
+        ("The evacuation of some 900 people began at dawn.", "900", "people began", "people",
+         "displaced"),
+        # with no measure word in the clause, who was counted is left
+        ("Around 450 villagers slept in tents by the hall.", "450", "villagers slept",
+         "villagers", "villager"),
+        # people sent to an event are never its outcome, whatever their clause says
+        ("Nearly 700 rescue workers searched the mall where 12 are missing.", "700",
+         "rescue workers searched", "workers", "rescuer"),
+        ("Dozens of rescuers and 85 firefighters were sent to the quarry.", "85",
+         "firefighters", "firefighters", "firefighter"),
+        ("Another 60 medics arrived as the dead were counted.", "60", "medics", "medics",
+         "medic"),
+        ("About 400 rescuers dug through the night.", "400", "rescuers dug", "rescuers",
+         "rescuer"),
+    ],
+)  # fmt: skip
+def test_a_count_of_people_is_keyed_by_what_happened_to_them(
+    sentence: str, figure: str, measure: str, unit: str, key: str
+) -> None:
+    assert figure_measure_key(measure, unit, sentence, figure) == key
+
+
+def test_what_a_group_did_stays_in_the_key_of_a_count_of_things() -> None:
+    # only a count of people drops its verb: "40 shops reopened" and "40 shops closed" differ
+    assert measure_key("shops reopened", "shops") == "reopened shop"
+    assert measure_key("shops closed", "shops") == "closed shop"
+
+
+@pytest.mark.parametrize(
+    ("measure", "unit", "key"),
+    [
+        ("people lost", "people", "killed"),
+        ("villagers lost", "villagers", "killed"),
+        ("lives lost", None, "killed"),
+        ("revenue lost", "USD", "lost revenue"),
+        ("club lost", "EUR", "club lost"),
+        ("jobs lost", "jobs", "job lost"),
+    ],
+)
+def test_lost_counts_deaths_only_when_people_or_lives_were_lost(
+    measure: str, unit: str | None, key: str
+) -> None:
+    assert measure_key(measure, unit) == key
+
+
+@pytest.mark.parametrize(
+    ("measure", "unit"),
+    [
+        ("people admitted", "people"),
+        ("patients treated", "patients"),
+        ("People treated in hospital", None),
+        ("hospitalised", None),
+    ],
+)
+def test_admitted_treated_and_hospitalised_share_one_key(measure: str, unit: str | None) -> None:
+    assert measure_key(measure, unit) in {"hospitalised", "hospitalised patient"}
+    assert measure_key("children admitted", "children") == "child hospitalised"
+
+
+def test_plurals_in_men_fold_to_their_singular() -> None:
+    assert measure_key("fishermen", "fishermen") == "fisherman"
+    assert measure_key("gunmen arrested", "gunmen") == "arrested gunman"
+    assert measure_key("fishermen drowned", "fishermen") == "killed"
+    assert measure_key("specimen", None) == "specimen"
+
+
+def test_what_happened_to_responders_stays_in_their_key() -> None:
+    sentence = "Eight firefighters were injured when the roof fell."
+    assert figure_measure_key("firefighters injured", "firefighters", sentence, "Eight") == (
+        "firefighter injured"
+    )
+    sentence = "Two rescue workers died in the second collapse."
+    assert figure_measure_key("rescue workers died", "workers", sentence, "Two") == (
+        "killed rescuer"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure", "unit", "key"),
+    [
+        ("Nearly 1,100 people are sheltering in two school halls.", "1,100",
+         "people sheltering", "people", "displaced"),
+        ("About 640 residents stayed in shelters run by the Red Cross.", "640",
+         "residents stayed", "residents", "displaced"),
+        ("Some 3,900 residents were moved out of the harbour district.", "3,900", "residents",
+         "residents", "displaced"),
+        ("About 600 people were moved to safety before the dam failed.", "600",
+         "people moved", "people", "displaced"),
+        ("Navy helicopters airlifted 37 people from the island.", "37", "people airlifted",
+         "people", "rescued"),
+    ],
+)  # fmt: skip
+def test_shelters_and_being_moved_out_count_the_displaced(
+    sentence: str, figure: str, measure: str, unit: str, key: str
+) -> None:
+    assert figure_measure_key(measure, unit, sentence, figure) == key
+
+
+def test_a_count_of_shelters_counts_shelters() -> None:
+    sentence = "The city opened 40 shelters for people leaving the coast."
+    assert figure_measure_key("shelters", "shelters", sentence, "40") == "shelter"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "measure", "unit"),
+    [
+        ("Around 7,400 people from the valley were evacuated.", "7,400", "people", "people"),
+        ("Nearly 2,600 people living near the river were evacuated.", "2,600", "people living",
+         "people"),
+        ("Some 95 residents of the two upper streets were evacuated.", "95", "residents",
+         "residents"),
+    ],
+)  # fmt: skip
+def test_function_words_do_not_count_against_the_reach_of_a_clause(
+    sentence: str, figure: str, measure: str, unit: str
+) -> None:
+    assert figure_measure_key(measure, unit, sentence, figure) == "displaced"
+
+
+def test_the_reach_still_ends_after_five_content_words() -> None:
+    sentence = "About 70 people gathered outside the old town hall square where 3 died."
+    assert implied_measure(sentence, "70") is None
+    sentence = "About 70 people attended the memorial service near the harbour for those killed."
+    assert implied_measure(sentence, "70") is None

@@ -10,7 +10,9 @@ stands nearest to it, or None when its clause gives none:
   "at 31 per cent of capacity this morning"; a sentence that opens with a date gives it to
   the level it states ("Last year it was 380,000");
 - a total after "N of" holds no date of its own ("14 of 52 wards … as of Thursday");
-- "now" beside a figure dates it ("now 81", "closer to 18 per cent now").
+- "now" beside a figure dates it ("now 81", "closer to 18 per cent now");
+- a "when" clause after a date holds at that date: "the worst since 1997, when 58 miners
+  died", "in March 2019, when floods displaced 4,000" (the date, without its lead).
 """
 
 from __future__ import annotations
@@ -82,6 +84,9 @@ _TOTAL_BEFORE = re.compile(
 _FROM_BEFORE = re.compile(rf"\bfrom\s+{QUALIFIED}$")
 _NOW_BEFORE = re.compile(rf"\bnow\s+(?:[a-z]+\s+){{0,2}}{QUALIFIED}$")
 _NOW_AFTER = re.compile(r"(?:\s+[\w'’-]+)?\s+(now)\b")
+# A date just before ", when": the when clause's figures hold at that date.
+_WHEN = re.compile(r"\bwhen\b")
+_DATE_BEFORE_WHEN = re.compile(rf"({_DATE}),?\s+$")
 
 
 def date_phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -117,6 +122,8 @@ def as_of(
     near = [p for p in phrases if _same_clause(text, p, start, end, sentence)]
     if near:
         return min(near, key=lambda p: p[0] - end if p[0] >= end else start - p[1])
+    if "when" in before and (when := _when_date(text, start, sentence)):
+        return when
     if "now" in before and (now := _NOW_BEFORE.search(before)):
         return start - len(before) + now.start(), start - len(before) + now.start() + 3
     if "now" not in text[end : end + 40]:
@@ -140,3 +147,15 @@ def _same_clause(text: str, phrase: tuple[int, int], start: int, end: int, sente
     if opens or _OPENS.search(text, max(sentence, phrase[0] - 10), phrase[0]):
         return not _BREAK.search(between.lstrip(" ").removeprefix(","))
     return not _BREAK.search(between) and not _AND.search(between)
+
+
+def _when_date(text: str, start: int, sentence: int) -> tuple[int, int] | None:
+    """The date a "when" clause holding the figure at start is introduced by, if any."""
+    lo = max(sentence, start - 80)
+    whens = list(_WHEN.finditer(text, lo, start))
+    if not whens or _BREAK.search(text, whens[-1].end(), start):
+        return None  # no "when" opens the figure's clause
+    date = _DATE_BEFORE_WHEN.search(text, max(sentence, whens[-1].start() - 40), whens[-1].start())
+    if date is None or date.group(1).lower() == "then":
+        return None  # "since then, when …" names no date
+    return date.span(1)

@@ -48,7 +48,11 @@ from .lexicon.measures import (
     CANONICAL,
     GENERIC_COUNTED,
     LY_ADJECTIVES,
+    NOT_MEN_PLURALS,
+    PASSIVE_VERBS,
     PEOPLE_MEASURES,
+    STANCE_WORDS,
+    STATE_VERBS,
 )
 from .lexicon.numbers import (
     CHANGE_ADVERBS,
@@ -221,8 +225,13 @@ _FIGURE_OF = re.compile(
 )
 # A word every match of _FIGURE_OF holds: a window without one is not searched.
 _FIGURE_NOUN = re.compile(r"number|toll|figure|total|count|tally")
+# Pattern: COUNT (NOUN) AUX (STANCE)? (been)? (STANCE)? (ADVERB-ly)? PARTICIPLE — what
+# happened to what is counted: "23 soldiers were wounded", "31 are confirmed dead", "12 remain
+# missing", "40 people have now been evacuated".
+_STANCE = alternation(STANCE_WORDS)
 _PASSIVE_AFTER = re.compile(
-    r"\s+(?:were|was|are|is|had|have|has)(?:\s+been)?\s+(?:\w+ly\s+)?([a-z]+)\b"
+    rf"\s+(?:were|was|are|is|had|have|has|{alternation(STATE_VERBS)})(?:\s+(?:{_STANCE}))?"
+    rf"(?:\s+been)?(?:\s+(?:{_STANCE}))?\s+(?:\w+ly\s+)?([a-z]+)\b"
 )
 _COST_BEFORE = re.compile(
     rf"\b(cost|costs|costing)\s+(?:the\s+|its\s+|their\s+)?[a-z]+\s+{QUALIFIED}$"
@@ -983,13 +992,14 @@ def _measure(
         words, head = [shared], shared
     verb = _verb_before(text, reading)
     if not words:
-        measure = _measure_without_noun(text, reading, verb) or _subject_of_passive(text, reading)
+        measure = _labelled(text, reading, floor) or _measure_without_noun(text, reading, verb)
+        measure = measure or _subject_of_passive(text, reading)
         measure = measure or _compared_measure(text, reading, previous)
         measure = measure or _measure_before(text, reading, previous, floor, earlier)
         return measure, head if money else None
     passive = _PASSIVE_AFTER.match(text, pos)
     generic = (head or "").lower() in GENERIC_COUNTED
-    if passive and (passive.group(1) in AFFECTING_VERBS or generic and _participle(passive[1])):
+    if passive and (passive.group(1) in PASSIVE_VERBS or generic and _participle(passive[1])):
         words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
     elif reading.bare and (verb in AFFECTING_VERBS or generic and _participle(verb or "")):
         words.append(verb or "")  # "killed at least 47 people", "housing some 9,000 people"
@@ -1010,6 +1020,36 @@ _OF_THEM = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:them|those|these)\b(?:[ \u00a0]
 _MONEY_IN = re.compile(r"[ \u00a0]+in[ \u00a0]+((?:[a-z][a-z-]*[ \u00a0]+){0,2}[a-z][a-z-]*)\b")
 # How far back (characters) the figure "them" refers to may end, in the sentence before.
 _ANTECEDENT_REACH = 400
+
+
+# Pattern: (line start) (bullet)? LABEL (":" | " - " | " – ") (QUALIFIER)? NUMBER — a label
+# before a figure in a list or fact box names what it counts: "Confirmed deaths: 43", "People
+# treated in hospital: about 46", "Homes destroyed - 1,200". At most six words, from the start
+# of the line (or sentence), ending in no function word.
+_LABEL = re.compile(
+    r"[ \t\u00a0]*(?:[-•*–][ \t\u00a0]+)?"
+    r"([A-Za-z][A-Za-z'’-]*(?:[ \u00a0]+[A-Za-z][A-Za-z'’-]*){0,5})"
+    r"[ \u00a0]*(?::|[ \u00a0][-–—])[ \u00a0]*"
+)
+
+
+def _labelled(text: str, reading: _Reading, floor: int) -> str | None:
+    """The label of a figure that opens its line after a colon or dash, if any."""
+    start = reading.start
+    if qualifier := _qualifier_before(text, max(floor, start - 30), start):
+        start = qualifier.start()
+    begin = max(floor, line_start(text, start))
+    label = _LABEL.fullmatch(text, begin, start)
+    if label is None:
+        return None
+    words = label.group(1).split()
+    low = [w.lower() for w in words]
+    if low[-1] in MEASURE_STOP_WORDS or low[-1] in _SPEECH_VERBS:
+        return None  # "Police said: 43", "Figures for: 43"
+    # one capitalised word may be a name ("Netanyahu: 43"); a noun there counts ("Deaths: 43")
+    if len(words) == 1 and not (_is_plural(words[0]) or low[0] in CANONICAL):
+        return None
+    return label.group(1)
 
 
 def _of_group(
@@ -1045,8 +1085,8 @@ def _content_word(word: str) -> bool:
 def _participle(word: str) -> bool:
     """ "moved", "housing", "dead": a verb form that says what happened to what is counted."""
     low = word.lower()
-    if low in MEASURE_STOP_WORDS or low in _SPEECH_VERBS:
-        return False
+    if low in MEASURE_STOP_WORDS or low in _SPEECH_VERBS and low not in CANONICAL:
+        return False  # "were admitted" (to hospital) is a measure, "were told" none
     return low.endswith(("ed", "ing")) or low in CANONICAL
 
 
@@ -1089,6 +1129,8 @@ def _is_plural(word: str) -> bool:
     low = word.lower()
     if _ACRONYM_PLURAL.fullmatch(word):
         return True  # "MPs", "NGOs"
+    if len(low) > 4 and low.endswith("men"):
+        return low not in NOT_MEN_PLURALS  # "fishermen", "gunmen"; not "specimen"
     return (
         low in IRREGULAR_PLURALS
         or len(low) > 3
@@ -1119,6 +1161,10 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
         if match is None or match.group(1) and (words or not takes_of):
             break
         word = match.group(2)
+        if not words and reading.bare and word in STATE_VERBS:
+            break  # "12 remain missing": the participle after it says what is counted
+        if not words and reading.bare and _measure_verb(text, word, match.end()):
+            return [word], None, match.end()  # "some 8,500 fled", "40 died": people, unnamed
         named = all(w[0].isupper() for w in words)  # "two Rural League MPs": a name's members
         if word.lower() in MEASURE_STOP_WORDS or words and word[0].isupper() and not named:
             break
@@ -1147,6 +1193,15 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
     if head is None and words:
         head = words[-1]
     return words, head, pos
+
+
+def _measure_verb(text: str, word: str, end: int) -> bool:
+    """A past form that says what happened to a bare count's subject: "died", "fled"; not
+    one before a plural, which it describes ("16 missing villagers")."""
+    if not (word in AFFECTING_VERBS or word in CANONICAL and word.endswith("ed")):
+        return False
+    after = _WORD_AFTER.match(text, end)
+    return after is None or bool(after.group(1)) or not _is_plural(after.group(2))
 
 
 def _measure_before(

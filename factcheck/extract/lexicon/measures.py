@@ -3,7 +3,8 @@
 ``measure_key`` (factcheck.groups) reads these tables to turn the extractor's measure and
 unit ("people died", "death toll rose", "hostages") into one comparable key ("killed",
 "kidnapped"). Adding a synonym is one entry; the key of every claim is filled at ingest, and
-migration 0009 filled it for the claims stored before.
+migration 0009 filled it for the claims stored before. A change that alters stored keys needs a
+re-keying migration (0015, 0016: factcheck.groups.rekey_stored) or `factcheck groups --rebuild`.
 """
 
 from __future__ import annotations
@@ -29,14 +30,13 @@ SYNONYMS: dict[str, list[str]] = {
         "fatality",
         "fatally",
         "lives",
-        "lost",
         "perished",
         "slain",
-        "death",
-        "toll",
         "toll",
         "bodies",
         "body",
+        "drowned",
+        "drown",
     ],
     "kidnapped": [
         "kidnapped",
@@ -50,9 +50,7 @@ SYNONYMS: dict[str, list[str]] = {
         "captive",
         "captives",
         "taken",
-        "hostage",
         "held",
-        "hostage",
         "seized",
     ],
     "injured": ["injured", "injury", "injuries", "wounded", "wounding", "hurt", "casualties"],
@@ -62,9 +60,23 @@ SYNONYMS: dict[str, list[str]] = {
         "displacement",
         "homeless",
         "evacuated",
+        "evacuate",
+        "evacuation",
         "evacuees",
+        "evacuee",
         "fled",
+        "flee",
+        "fleeing",
         "refugees",
+    ],
+    # Taken into hospital, however it is put: "46 people have been admitted", "46 hospitalised".
+    "hospitalised": [
+        "hospitalised",
+        "hospitalized",
+        "hospitalisation",
+        "hospitalization",
+        "admitted",
+        "treated",
     ],
     "arrested": ["arrested", "arrest", "arrests", "detained", "detention"],
     # People held, whatever the word: "1,200 prisoners" and "1200 detainees" in one swap.
@@ -75,9 +87,12 @@ SYNONYMS: dict[str, list[str]] = {
     "released": ["released", "freed", "release"],
     # Who came out alive of a disaster is counted as rescued or as survivors ("Seventy-two
     # miners survived", "About 70 men were rescued").
-    "rescued": ["rescued", "rescue", "saved", "survived", "survivors", "survivor"],
+    "rescued": ["rescued", "rescue", "saved", "survived", "survivors", "survivor", "airlifted"],
     # People on a payroll: "its 1,900 employees", "a staff of 1,900", "a workforce of 1,900".
     "employee": ["employee", "employees", "staff", "workforce"],
+    # People sent to an event, never what it did to people: "rescuers", "rescue workers".
+    "rescuer": ["rescuer", "rescuers"],
+    "medic": ["medic", "medics", "paramedic", "paramedics"],
     "child": ["child", "children", "kids", "minors"],
     "woman": ["woman", "women"],
     "soldier": ["soldier", "soldiers", "troops", "servicemen"],
@@ -102,13 +117,43 @@ PHRASES: dict[str, str] = {
     "forced from their homes": "displaced",
     "forced out of their homes": "displaced",
     "driven from their homes": "displaced",
+    # Moved out of a place, or to safety, is evacuated: "3,350 residents were moved out of the
+    # lower town", "about 600 people were moved to safety".
+    "moved out of": "displaced",
+    "moved to safety": "displaced",
     # Brought out of a mine, a wreck or rubble alive: rescued.
     "brought out alive": "rescued",
     "brought up alive": "rescued",
     "pulled out alive": "rescued",
     "pulled alive": "rescued",
     "unaccounted for": "missing",
+    # Spending the night in a shelter is being displaced ("2,000 residents slept in shelters").
+    "in shelters": "displaced",
+    "in emergency shelters": "displaced",
+    "in evacuation centres": "displaced",
+    "in evacuation centers": "displaced",
+    "in temporary shelters": "displaced",
+    # In hospital is hospitalised: "People treated in hospital: 46", "46 remain in hospital".
+    "in hospital": "hospitalised",
+    "to hospital": "hospitalised",
+    # A job named by an outcome word is a job, not the outcome: "400 rescue workers".
+    "rescue workers": "rescuer",
+    "rescue worker": "rescuer",
 }
+
+# Words that say what a count of people is when they stand in its clause, never as its own
+# noun: "900 people are sheltering in schools", "staying in the four shelters" count the
+# displaced, but "the city opened 40 shelters" counts shelters.
+CLAUSE_MEASURES: dict[str, str] = {
+    "shelter": "displaced",
+    "shelters": "displaced",
+    "sheltering": "displaced",
+    "sheltered": "displaced",
+}
+
+# Words that mean a measure only when what is counted is people or lives: "lost 27 people" and
+# "27 lives lost" count deaths, "lost $4 million in revenue" and "lost 300 jobs" do not.
+PEOPLE_ONLY: dict[str, str] = {"lost": "killed", "losing": "killed", "lose": "killed"}
 
 # Words that say nothing about what is counted: generic counted nouns, verbs of change and
 # reporting, function words. "41 people died" and "41 died" both count deaths.
@@ -128,7 +173,9 @@ NEUTRAL = word_set(
 
 # Measures (keys of SYNONYMS) that only people undergo: a bare count of them counts people
 # ("more than 300 were injured", "killed 40").
-PEOPLE_MEASURES = word_set("killed injured missing displaced arrested kidnapped rescued")
+PEOPLE_MEASURES = word_set(
+    "killed injured missing displaced arrested kidnapped rescued hospitalised"
+)
 
 # Nouns for who was counted, not what happened to them (singular, as folded): beside a measure
 # of what people undergo they add nothing ("41 miners were killed" and "41 dead" count one
@@ -138,9 +185,36 @@ PEOPLE_MEASURES = word_set("killed injured missing displaced arrested kidnapped 
 PEOPLE_NOUNS = word_set(
     """
     person man resident inhabitant villager local citizen miner worker employee passenger
-    colleague
+    colleague fisherman crewman
     """
 )
+
+# Who can be lost (singular, as folded): with one of these "lost" counts deaths (PEOPLE_ONLY).
+LOSABLE = PEOPLE_NOUNS | word_set("life child woman soldier civilian")
+
+# Nouns for people sent to an event (singular, as folded): they are never its outcome, so a
+# count of them keeps its own noun and takes no measure from its clause ("700 rescue workers
+# searched the site where 12 are missing" counts rescuers, not the missing).
+RESPONDER_NOUNS = word_set("rescuer firefighter medic volunteer responder")
+
+# Past forms without -ed: with the -ed and -ing forms they tell a verb in a key ("residents
+# spent the night …") from a noun. A verb that is not a measure word says what the people
+# counted did, not what is counted.
+IRREGULAR_PAST = word_set(
+    """
+    spent slept sought left went took kept stood sat ran came gave made brought bought fought
+    met found heard began lay got stuck hid fell told
+    """
+)
+
+# Words between an auxiliary and the participle of what happened to who is counted: "31 are
+# confirmed dead", "12 are still missing", "40 have now been evacuated".
+STANCE_WORDS = word_set(
+    "confirmed believed feared reported known thought presumed still now already officially all"
+)
+
+# Verbs of staying that act as an auxiliary after a count: "12 remain missing".
+STATE_VERBS = word_set("remain remains remained stay stays stayed")
 
 # Nouns that count people without saying what happened to them: the verb beside them does
 # ("1,200 people were moved", "housing 9,000 people").
@@ -149,6 +223,10 @@ GENERIC_COUNTED = word_set("people persons individuals")
 # Adjectives ending in -ly that belong to what is measured ("average weekly earnings"),
 # unlike the adverbs in -ly that a measure skips ("rose sharply").
 LY_ADJECTIVES = word_set("weekly monthly daily yearly quarterly hourly nightly elderly early")
+
+# Nouns in -men that are singular: every other one is the plural of a noun in -man
+# ("fishermen", "gunmen", "firemen").
+NOT_MEN_PLURALS = word_set("specimen abdomen regimen omen stamen acumen albumen semen hymen")
 
 # Words that keep their meaning in the key though they are not in SYNONYMS: everything that
 # is neither neutral nor a synonym is kept as written, singular ("Palestinian deaths" keeps
@@ -171,6 +249,9 @@ AFFECTING_VERBS = word_set(
     killed wounded injured kidnapped abducted arrested detained displaced evacuated rescued
     released freed deported executed infected hospitalised hospitalized vaccinated treated
     murdered shot stabbed fired hired employed sacked dismissed convicted charged sentenced
-    damaged destroyed demolished flooded burned looted died treated missing
+    damaged destroyed demolished flooded burned looted died treated missing drowned lost
     """
 )
+# Verbs that say what happened to what is counted only in the passive: "40 children were
+# admitted" (to hospital) is a measure, "admitted 14 counts of fraud" is none.
+PASSIVE_VERBS = AFFECTING_VERBS | word_set("admitted")
