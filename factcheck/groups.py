@@ -38,7 +38,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck import counts, triage
+from factcheck import counts, disputes, triage
 from factcheck.audit import record
 from factcheck.claims import get_claim, update_claim
 from factcheck.comparable import (
@@ -925,6 +925,7 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     show_written(session, Claim, {m.id: {"group_id": m.group_id} for _, m in plan.joins})
     # Joined groups grew, maybe into conflict: all their members' points may change.
     triage.stale(session, claims=[m.id for _, m in plan.joins], groups=known)
+    disputes.refresh(session, clusters=disputes.clusters_of(session, group_ids=ids.values()))
     plan.starts.clear()
 
 
@@ -1006,12 +1007,14 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     ).all()
     members = _members(session, rows)
     triage.stale(session, claims=[m.id for m in members])  # a new size, conflict, or none
+    cluster = disputes.clusters_of(session, group_ids=[group_id])  # its rivals', too
     if len(members) < 2:
         session.execute(
             sa.update(Claim).where(col(Claim.group_id) == group_id).values(group_id=None)
         )
         session.delete(group)
         session.flush()
+        disputes.refresh(session, clusters=cluster)
         return None
     tally = _Tally(story_id=group.story_id)
     for member in members:
@@ -1019,6 +1022,7 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     for name in _TALLY:
         setattr(group, name, getattr(tally, name))
     session.flush()
+    disputes.refresh(session, clusters=cluster)
     return group
 
 
@@ -1061,6 +1065,7 @@ def join_groups(session: Session, *, keep_id: int, other_id: int, by: User) -> C
             )
         advisory_lock(session, [keep.key, other.key])
         moved = session.exec(select(Claim.id).where(Claim.group_id == other_id)).all()
+        gone = disputes.clusters_of(session, group_ids=[other_id])  # the other's rivals
         session.execute(
             sa.update(Claim)
             .where(col(Claim.group_id) == other_id)
@@ -1080,6 +1085,7 @@ def join_groups(session: Session, *, keep_id: int, other_id: int, by: User) -> C
         session.delete(other)
         session.flush()
         recount(session, group_id=keep_id)
+        disputes.refresh(session, clusters=gone)
         session.commit()
     except Exception:
         session.rollback()

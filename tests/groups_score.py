@@ -3,6 +3,14 @@
 A link is a pair of labelled claims (in different articles) put in one group. Each labelled
 member is matched to the stored claim of its kind whose span overlaps the label's span. Run
 ``python tests/groups_score.py tests/data/stories_dev.json`` for the table and the misses.
+
+Conflicts are counted two ways. *Within groups*: a labelled group counts as flagged when its
+members' claims sit in one group whose own members cannot all be true (its common interval is
+empty). *With disputes*: also when two of its members' claims sit in two groups in dispute
+with each other (factcheck.disputes). ``right`` counts the flagged labelled groups that the
+labels call a conflict. A disputed pair of groups is a *false alarm* when no labelled
+conflict group has members in both (the labels do not call what it joins a conflict); pairs
+whose groups hold no labelled member at all count too, since a reviewer sees them the same.
 """
 
 from __future__ import annotations
@@ -19,7 +27,9 @@ from typing import Any
 from sqlmodel import Session, select
 
 from factcheck.articles import add_article
+from factcheck.comparable import Bounds
 from factcheck.db import dispose_engine, get_engine
+from factcheck.disputes import rivals
 from factcheck.extract import extract_claims
 from factcheck.migrate import upgrade
 from factcheck.models import Claim, ClaimGroup, Role
@@ -36,6 +46,11 @@ class Score:
     conflicts_right: int = 0
     conflicts_labelled: int = 0
     conflicts_flagged: int = 0
+    # The same counts when a dispute between two groups also counts (module docstring).
+    disputes_right: int = 0
+    disputes_flagged: int = 0
+    disputed_pairs: int = 0  # pairs of groups in dispute
+    false_alarms: int = 0  # of those, pairs no labelled conflict group spans
     # Links between numeric members labelled with one value: a set that puts a series (27 then
     # 41 dead) in one group counts links grouping never makes by design (issue #10 §7).
     same_value_gold: int = 0
@@ -128,14 +143,34 @@ def _score(url: str, data: dict[str, Any]) -> Score:
                 result.missed.append(f"{g1}: {a1} {q1!r} / {a2} {q2!r}")
             if same_pred and not same_gold:
                 result.wrong.append(f"{g1}/{g2}: {a1} {q1!r} / {a2} {q2!r}")
+        pairs_in_dispute = _disputed_pairs(session)
+        spanned: set[frozenset[int]] = set()
         for group in data["groups"]:
             found = {c.group_id for g, _, c, _ in members if g == group["id"] and c and c.group_id}
-            flagged = any(
-                (row := session.get(ClaimGroup, gid)) is not None and row.conflict for gid in found
-            )
+            flagged = any(_within(session.get(ClaimGroup, gid)) for gid in found)
             result.conflicts_flagged += flagged
             result.conflicts_right += flagged and group["conflict"]
+            disputed = {p for p in pairs_in_dispute if p <= found}
+            if group["conflict"]:
+                spanned |= disputed
+            result.disputes_flagged += flagged or bool(disputed)
+            result.disputes_right += (flagged or bool(disputed)) and group["conflict"]
+        result.disputed_pairs = len(pairs_in_dispute)
+        result.false_alarms = len(pairs_in_dispute - spanned)
     return result
+
+
+def _within(group: ClaimGroup | None) -> bool:
+    """True when a group's own members cannot all be true (not a dispute with another)."""
+    return group is not None and Bounds(group.lo, group.hi).empty
+
+
+def _disputed_pairs(session: Session) -> set[frozenset[int]]:
+    """Every pair of groups in dispute, read through factcheck.disputes.rivals."""
+    found: set[frozenset[int]] = set()
+    for group in session.exec(select(ClaimGroup).where(ClaimGroup.conflict == True)):  # noqa: E712
+        found |= {frozenset((group.id or 0, other)) for other in rivals(session, group=group)}
+    return found
 
 
 def table(name: str, s: Score) -> str:
@@ -149,7 +184,10 @@ def table(name: str, s: Score) -> str:
             f"recall {s.same_value_recall:.2f}",
             f"labelled members without an extracted claim: {s.unmatched}",
             f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.conflicts_flagged}, "
-            f"both {s.conflicts_right}",
+            f"both {s.conflicts_right} (within groups)",
+            f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.disputes_flagged}, "
+            f"both {s.disputes_right} (with disputes)",
+            f"disputed pairs of groups: {s.disputed_pairs}, false alarms {s.false_alarms}",
         ]
     )
 
