@@ -19,7 +19,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import combinations
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
@@ -27,7 +27,17 @@ from sqlmodel import Session, col
 from factcheck.comparable import Bounds, bounds, figures_dispute
 from factcheck.models import Article, Claim, ClaimGroup, ClaimKind
 
+if TYPE_CHECKING:
+    from factcheck.groups import GroupView
+
 Cluster = tuple[int, str]  # (story id, group key)
+ConflictKind = Literal["within", "dispute"]
+
+# What each kind of conflict means, as the Stories and Claim pages and the CLI say it.
+CONFLICT_NOTES: dict[ConflictKind, str] = {
+    "within": "the stated values cannot all be true",
+    "dispute": "other outlets of this story give another value for the same day",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +130,27 @@ def rivals(session: Session, *, group: ClaimGroup) -> list[int]:
     figures = _figures(session, [group.id or 0, *others])
     own = figures.get(group.id or 0, [])
     return [gid for gid in others if in_dispute(own, figures.get(gid, []))]
+
+
+def conflict_kind(group: ClaimGroup) -> ConflictKind | None:
+    """Which conflict a group is in: its own members' ("within"), a dispute, or none."""
+    if not group.conflict:
+        return None
+    return "within" if Bounds(group.lo, group.hi).empty else "dispute"
+
+
+def rival_views(session: Session, *, groups: Iterable[ClaimGroup]) -> dict[int, list[GroupView]]:
+    """For each of these groups in conflict, the groups it is in dispute with (members and
+    outlets, for showing each outlet's figure side by side); one look-up per such group."""
+    from factcheck.groups import group_view  # groups keep disputes; disputes show groups
+
+    found: dict[int, list[GroupView]] = {}
+    for group in groups:
+        if group.conflict and group.id is not None:
+            found[group.id] = [
+                group_view(session, group_id=g) for g in rivals(session, group=group)
+            ]
+    return found
 
 
 def refresh_all(session: Session) -> int:

@@ -57,7 +57,9 @@ def editor(session: Session) -> User:
     return make_user(session, role=Role.EDITOR)
 
 
-def _four(session: Session, by: User, four: str, six: str, *, later: int = 0) -> list[Article]:
+def four_and_six(
+    session: Session, by: User, four: str, six: str, *, later: int = 0
+) -> list[Article]:
     """Two outlets say ``four`` workers were missing, two say ``six`` (``later`` days on)."""
     return [
         _add(session, by, "Wire Alpha", _text(four), _day(3)),
@@ -70,7 +72,7 @@ def _four(session: Session, by: User, four: str, six: str, *, later: int = 0) ->
 def test_outlets_that_give_one_count_values_apart_are_a_conflict(
     session: Session, editor: User
 ) -> None:
-    a = _four(session, editor, "4", "six")
+    a = four_and_six(session, editor, "4", "six")
     four, six = _group(session, a[0], "4"), _group(session, a[2], "six")
     assert four is not None and six is not None and four.id != six.id
     session.refresh(four)
@@ -83,7 +85,7 @@ def test_outlets_that_give_one_count_values_apart_are_a_conflict(
 
 
 def test_a_rising_count_on_another_day_is_no_dispute(session: Session, editor: User) -> None:
-    a = _four(session, editor, "4", "six", later=1)
+    a = four_and_six(session, editor, "4", "six", later=1)
     four, six = _group(session, a[0], "4"), _group(session, a[2], "six")
     assert four is not None and six is not None
     assert not four.conflict and not six.conflict
@@ -91,7 +93,7 @@ def test_a_rising_count_on_another_day_is_no_dispute(session: Session, editor: U
 
 
 def test_two_stories_with_the_same_figures_never_dispute(session: Session, editor: User) -> None:
-    _four(session, editor, "4", "4")
+    four_and_six(session, editor, "4", "4")
     flood = (
         "Floodwater swept through the village of Brask near Ummo overnight, and the Ummo "
         "coastguard said six fishermen were missing at sea. Emergency crews reported 75 "
@@ -113,7 +115,7 @@ def _story(session: Session, quote: str) -> int | None:
 
 
 def test_taking_a_claim_out_ends_the_dispute_it_made(session: Session, editor: User) -> None:
-    a = _four(session, editor, "4", "six")
+    a = four_and_six(session, editor, "4", "six")
     six = _group(session, a[2], "six")
     assert six is not None and six.id is not None
     claim = session.exec(
@@ -127,7 +129,7 @@ def test_taking_a_claim_out_ends_the_dispute_it_made(session: Session, editor: U
 def test_joining_disputed_groups_makes_a_conflict_inside_one(
     session: Session, editor: User
 ) -> None:
-    a = _four(session, editor, "4", "six")
+    a = four_and_six(session, editor, "4", "six")
     four, six = _group(session, a[0], "4"), _group(session, a[2], "six")
     assert four is not None and six is not None
     kept = join_groups(session, keep_id=four.id or 0, other_id=six.id or 0, by=editor)
