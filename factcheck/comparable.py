@@ -49,8 +49,10 @@ or "a dispute between groups" in the detail. Edges, each tested: a rising toll i
 (7 dead on Tuesday, 11 on Wednesday: different as-of days; a source's newer figure
 supersedes its older one, claims.newer_figure calls the older "outdated"); two stories that
 share figure shapes never dispute; an open bound disputes only what lies beyond it ("more
-than 80,000" disputes 48,000, "at least 41" does not dispute 253: it is true of it); one
-outlet that gives both figures is telling a series, not disagreeing with itself.
+than 80,000" disputes 48,000, "at least 41" does not dispute 253: it is true of it); an
+article that gives figures of both groups tells two facts, not a disagreement (253 killed in
+the fighting and 41 in one town's shelling: a whole and its part; or a toll then its rise),
+so those two groups never dispute.
 
 Attributed claims
 -----------------

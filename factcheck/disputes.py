@@ -48,6 +48,7 @@ class _Figure:
     stated: Bounds
     day: date  # its as-of day: the claim's as_of, else its article's date
     outlet: int  # its outlet, or minus its article when it has none
+    article: int
 
 
 def clusters_of(session: Session, *, group_ids: Iterable[int]) -> set[Cluster]:
@@ -106,7 +107,10 @@ def refresh(session: Session, *, clusters: Collection[Cluster]) -> None:
 
 
 def in_dispute(a: Collection[_Figure], b: Collection[_Figure]) -> bool:
-    """True when a figure of one group and a figure of the other dispute (comparable's rule)."""
+    """True when a figure of one group and a figure of the other dispute (comparable's rule),
+    unless one article gives figures of both: it tells two facts (a part and a whole, a series)."""
+    if {x.article for x in a} & {y.article for y in b}:
+        return False
     return any(
         figures_dispute(
             x.stated, y.stated, same_day=x.day == y.day, same_outlet=x.outlet == y.outlet
@@ -225,7 +229,7 @@ def _figures(session: Session, group_ids: Collection[int]) -> dict[int, list[_Fi
             continue
         day = as_of if as_of is not None else _day(published)
         found.setdefault(gid, []).append(
-            _Figure(gid, stated, day, outlet if outlet is not None else -article)
+            _Figure(gid, stated, day, outlet if outlet is not None else -article, article)
         )
     return found
 

@@ -15,6 +15,8 @@ from factcheck.extract import extract_claims
 from factcheck.groups import conflict_count, join_groups, list_groups, take_out
 from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, Role, User
 from tests.factories import make_user
+from tests.story_articles import TRUCE
+from tests.test_groups import ingest
 
 
 def _day(day: int, hour: int = 9) -> datetime:
@@ -156,3 +158,13 @@ def test_open_bounds_dispute_only_what_lies_beyond_them(
     assert figures_dispute(a, b, same_day=True, same_outlet=False) is disputed
     assert not figures_dispute(a, b, same_day=False, same_outlet=False)
     assert not figures_dispute(a, b, same_day=True, same_outlet=True)
+
+
+def test_an_article_that_gives_both_figures_tells_two_facts(session: Session, editor: User) -> None:
+    # Two outlets give the war's toll (253, "some 240") and Lisk's (41) on one day.
+    ingest(session, TRUCE, editor)
+    toll = session.exec(select(ClaimGroup).where(ClaimGroup.lo == 253)).one()
+    lisk = session.exec(select(ClaimGroup).where(ClaimGroup.lo == 41)).one()
+    assert toll.story_id == lisk.story_id and toll.key == lisk.key
+    assert rivals(session, group=toll) == [] and not lisk.conflict
+    assert toll.conflict  # "some 240" against 253 inside the group, as before
