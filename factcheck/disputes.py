@@ -41,7 +41,7 @@ CONFLICT_NOTES: dict[ConflictKind, str] = {
 
 
 @dataclass(frozen=True, slots=True)
-class _Figure:
+class Figure:
     """What the dispute rule reads of a group member."""
 
     group_id: int
@@ -106,7 +106,7 @@ def refresh(session: Session, *, clusters: Collection[Cluster]) -> None:
         triage.stale(session, claims=[], groups={c["gid"] for c in changes})
 
 
-def in_dispute(a: Collection[_Figure], b: Collection[_Figure]) -> bool:
+def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:
     """True when a figure of one group and a figure of the other dispute (comparable's rule),
     unless one article gives figures of both: it tells two facts (a part and a whole, a series)."""
     if {x.article for x in a} & {y.article for y in b}:
@@ -203,10 +203,10 @@ def _groups(session: Session, clusters: Iterable[Cluster]) -> list[tuple[Any, ..
     return rows
 
 
-def _figures(session: Session, group_ids: Collection[int]) -> dict[int, list[_Figure]]:
+def _figures(session: Session, group_ids: Collection[int]) -> dict[int, list[Figure]]:
     """The members of these groups as the dispute rule reads them, in one query."""
     at = sa.func.coalesce(col(Article.published_at), col(Article.ingested_at))
-    found: dict[int, list[_Figure]] = {}
+    found: dict[int, list[Figure]] = {}
     for row in session.execute(
         sa.select(
             col(Claim.group_id),
@@ -229,7 +229,7 @@ def _figures(session: Session, group_ids: Collection[int]) -> dict[int, list[_Fi
             continue
         day = as_of if as_of is not None else _day(published)
         found.setdefault(gid, []).append(
-            _Figure(gid, stated, day, outlet if outlet is not None else -article, article)
+            Figure(gid, stated, day, outlet if outlet is not None else -article, article)
         )
     return found
 
