@@ -7,10 +7,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.comparable import (
     Bounds,
     bounds,
+    content_words,
     figure_measure_key,
     implied_measure,
     measure_key,
@@ -21,6 +24,7 @@ from factcheck.comparable import (
     unit_class,
     word_diff,
 )
+from factcheck.extract import extract_claims
 
 QUOTE_PAIRS = Path(__file__).parent / "data" / "quote_pairs.json"
 # What says_same scored on quote_pairs.json when its rule was chosen (factcheck.comparable).
@@ -197,6 +201,65 @@ def test_a_statement_in_another_tense_or_with_digits_says_the_same(
     original: str, other: str
 ) -> None:
     assert says_same(original, other)
+
+
+@pytest.mark.parametrize(
+    ("words", "digits"),
+    [
+        ("We will hire a hundred and two nurses.", "we will hire 102 nurses"),
+        ("Two thirds of the pumps failed.", "2/3 of the pumps failed"),
+        ("The repairs cost one and a half million.", "the repairs cost 1.5 million"),
+        ("The repairs cost 1.5 million.", "the repairs cost 1,500,000"),
+        ("Forty-one miners are trapped.", "41 miners are trapped"),
+        ("A quarter of a million people fled.", "250,000 people fled"),
+    ],
+)
+def test_a_number_in_words_says_the_same_as_in_digits(words: str, digits: str) -> None:
+    assert says_same(words, digits)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("We will hire a hundred and two nurses.", "we will hire 100 nurses"),
+        ("Two thirds of the pumps failed.", "two of the pumps failed"),
+        ("The repairs cost 1.5 million.", "the repairs cost 1.5"),
+        ("Forty-one miners are trapped.", "forty miners are trapped"),
+    ],
+)
+def test_another_number_makes_a_short_quote_another_claim(one: str, other: str) -> None:
+    assert not says_same(one, other)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["a hundred and two", "two thirds", "1.5 million", "forty-one", "half a million", "4½"],
+)
+def test_a_quote_reads_a_number_as_the_extractor_reads_the_figure(written: str) -> None:
+    quote = f"They hired {written} nurses."
+    (figure,) = [found for found in extract_claims(quote) if found.kind == "numeric"]
+    assert figure.value is not None
+    assert says_same(quote, f"they hired {figure.value!r} nurses")
+
+
+# Pieces of numbers and of the words around them, in any order: "half BN 9/11 and a".
+_PIECES = "a an half one forty-one hundred and million Million bn BN 3 1.5 1,200 2/3 ½ 4½ 9/11"
+_NUMBER_PIECES = st.lists(
+    st.sampled_from([*_PIECES.split(), "4-1/2", "thirds", "of", "quarter", "-", ",", "nurses"]),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_NUMBER_PIECES)
+def test_any_run_of_number_pieces_reads_as_words_and_values(text: str) -> None:
+    words = content_words(text)
+    assert all(float(w[1:]) >= 0 for w in words if w.startswith("#"))
+
+
+def test_a_short_stem_does_not_fold_into_a_measure() -> None:
+    # "lives" (as in "lives lost") counts the dead; "live" as a verb must not join it.
+    assert not says_same("We live beside the bridge.", "lives were lost beside the bridge")
 
 
 def test_a_negated_version_of_the_same_words_is_the_statement_drifted() -> None:
