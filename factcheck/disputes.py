@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, Any, Literal
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
+from factcheck import triage
 from factcheck.comparable import Bounds, bounds, figures_dispute
+from factcheck.db import show_written
 from factcheck.models import Article, Claim, ClaimGroup, ClaimKind
 
 if TYPE_CHECKING:
@@ -97,13 +99,9 @@ def refresh(session: Session, *, clusters: Collection[Cluster]) -> None:
             .values(conflict=sa.bindparam("flag")),
             changes,
         )
-        for change in changes:  # loaded copies read the flag again when next used
-            group = session.identity_map.get((ClaimGroup, (change["gid"],), None))
-            if group is not None:
-                session.expire(group, ["conflict"])
-        from factcheck import triage  # triage reads groups' conflicts for its points
-
-        triage.stale(session, claims=[], groups={c["gid"] for c in changes})
+        show_written(session, ClaimGroup, {c["gid"]: {"conflict": c["flag"]} for c in changes})
+        # A conflict is worth triage points to each member of the group.
+        triage.stale(session, groups={c["gid"] for c in changes})
 
 
 def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:

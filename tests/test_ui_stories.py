@@ -157,3 +157,21 @@ def test_a_story_shows_a_dispute_between_groups_with_each_outlets_figure(url: st
     assert (
         sum("Radio Gamma" in c for c in cards) >= 2 and sum("Wire Alpha" in c for c in cards) >= 2
     )
+
+
+def test_claim_page_and_conflicts_only_show_a_dispute(url: str) -> None:
+    with session_on(url) as s:
+        editor = make_user(s, role=Role.EDITOR)
+        articles = four_and_six(s, editor, "4", "six")
+        six = s.exec(
+            select(Claim).where(Claim.article_id == articles[2].id, Claim.quote == "six")
+        ).one()
+    at = open_page("claim", editor, claim=six.id or 0)
+    assert not at.exception
+    shown = texts(at)
+    assert "The same claim in 2 articles — conflict" in shown
+    assert "another value for the same day" in shown and "**In dispute with** group" in shown
+    assert list(at.dataframe[-1].value["As written"]) == ["4", "4"]
+    at = open_page("claims", editor)
+    at.toggle(key="claims_conflicts").set_value(True).run()
+    assert sorted(at.dataframe[0].value["Quote"]) == ["4", "4", "six", "six"]
