@@ -620,8 +620,9 @@ def _stale_keys(claim: Claim) -> bool:
 
 
 def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
-    """Re-key the figures whose keys the current rules write otherwise (rekey_stored), then
-    group the claims stored in no group yet (admins), with one event; commits. Returns
+    """Re-key the figures whose keys the current rules write otherwise (rekey_stored), group
+    the claims stored in no group yet and recompute every story's disputes (admins), with one
+    event; commits. Returns
     (claims re-keyed, claims that joined a group).
 
     What `factcheck groups --rebuild` runs; migrations 0011 and 0015 run the two steps.
@@ -630,6 +631,7 @@ def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
     try:
         rekeyed = rekey_stored(session, by=by)
         joined = group_stored(session)
+        disputes.refresh_all(session)  # after a change of the dispute rule, too
         record(
             session,
             by=by,

@@ -6,13 +6,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select, update
 
 from factcheck.articles import add_article
 from factcheck.comparable import bounds, figures_dispute
 from factcheck.disputes import rivals
 from factcheck.extract import extract_claims
-from factcheck.groups import conflict_count, join_groups, list_groups, take_out
+from factcheck.groups import conflict_count, join_groups, list_groups, rebuild_groups, take_out
 from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, Role, User
 from tests.factories import make_user
 from tests.story_articles import TRUCE
@@ -168,3 +168,13 @@ def test_an_article_that_gives_both_figures_tells_two_facts(session: Session, ed
     assert toll.story_id == lisk.story_id and toll.key == lisk.key
     assert rivals(session, group=toll) == [] and not lisk.conflict
     assert toll.conflict  # "some 240" against 253 inside the group, as before
+
+
+def test_groups_rebuild_flags_a_dispute_stored_unflagged(session: Session) -> None:
+    admin = make_user(session, role=Role.ADMIN)
+    four_and_six(session, admin, "4", "six")
+    session.exec(update(ClaimGroup).values(conflict=False))  # type: ignore[call-overload]
+    session.commit()
+    rebuild_groups(session, by=admin)
+    flagged = session.exec(select(ClaimGroup).where(col(ClaimGroup.conflict))).all()
+    assert sorted(g.lo for g in flagged) == [4.0, 6.0]
