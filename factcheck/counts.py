@@ -3,11 +3,12 @@
 The contract: **every write that inserts a claim or changes its status, kind, speaker or
 article must call** ``claim_changed`` (with the claim's ``facts`` before and after) before it
 commits. The call writes nothing: a transaction's changes are added up in the session and
-written at its commit (the ``before_commit`` hook below), one upsert per count table, so a
-bulk write (ingest, bulk status, group verdicts) updates each count once per batch; a rollback
-forgets them. The services are the only writers of claims, so the counts cannot drift;
-``check`` compares them with a full count and ``rebuild`` rewrites them from the claims and
-the audit trail (``factcheck counts --check`` / ``--rebuild``).
+written at its commit (the ``before_commit`` hook below), one upsert per count table (on
+PostgreSQL one statement for them all), so a bulk write (ingest, bulk status, group verdicts)
+updates each count once per batch; a rollback forgets them. The services are the only
+writers of claims, so the counts cannot drift; ``check`` compares them with a full count and
+``rebuild`` rewrites them from the claims and the audit trail (``factcheck counts --check``
+/ ``--rebuild``).
 
 The tables (factcheck.models): claims per article date, outlet, kind and status
 (``claim_count``); the same per speaker (``speaker_count``, which also counts every outlet
@@ -92,7 +93,10 @@ def grains(day: date) -> list[tuple[Grain, date]]:
 
 @dataclass
 class _Ledger:
-    """A transaction's changes to the counts, added up until it commits."""
+    """A transaction's changes to the counts, added up until it commits.
+
+    Each key (and row) holds its count table's columns in the table's order (``_rows``).
+    """
 
     claims: Counter[tuple[Any, ...]] = field(default_factory=Counter)
     speakers: Counter[tuple[Any, ...]] = field(default_factory=Counter)
@@ -210,31 +214,73 @@ def _status_changes(session: Session, claim_id: int) -> Iterator[tuple[date, int
 
 # Writing: once per transaction, just before it commits.
 
+_ADDED: dict[type[Any], list[str]] = {  # the columns a commit adds to (it sets the others)
+    ClaimCount: ["claims"],
+    SpeakerCount: ["claims"],
+    SpeakerTotal: ["claims"],
+    ArticleCount: ["claims", "numeric_claims", "attributed_claims"],
+    StatusChangeCount: ["changes"],
+    MeasureCount: ["claims"],
+    MeasureTotal: ["claims"],
+}
+_STATEMENTS: dict[tuple[str, type[Any] | None], Any] = {}  # built once: see _upsert
 
-def _upsert(
-    session: OrmSession, model: type[Any], rows: list[dict[str, Any]], *, add: list[str]
-) -> None:
-    """Insert ``rows``, or add their ``add`` columns to the rows already there.
 
-    Rows go in key order, so concurrent transactions lock count rows in one order (no
-    deadlock on PostgreSQL).
+def _upsert(dialect: str, model: type[Any] | None = None) -> Any:
+    """The upsert that adds a commit's rows to the count tables, built once per database.
+
+    On PostgreSQL one statement writes every table (``model`` None): each table's rows go as
+    one array per column, unnested in key order, so a commit costs one round trip and the
+    server runs each upsert once (an executemany runs it once per row). SQLite runs in this
+    process, where an executemany per table (``model``) costs as little.
     """
-    if not rows:
-        return
+    built = _STATEMENTS.get((dialect, model))
+    if built is None:
+        if model is not None:
+            built = _on_conflict(sqlite.insert(model.__table__), model)
+        else:
+            first, *others = [_unnested(m) for m in _ADDED]
+            built = first.add_cte(*(o.cte(f"write_{o.table.name}") for o in others))
+        _STATEMENTS[dialect, model] = built
+    return built
+
+
+def _unnested(model: type[Any]) -> Any:
+    """PostgreSQL's upsert of ``model``'s rows from arrays named table__column."""
+    table = model.__table__
+    arrays = [sa.bindparam(_array(table, c), type_=postgresql.ARRAY(c.type)) for c in table.c]
+    rows = sa.func.unnest(*arrays).table_valued(*(sa.column(c.name, c.type) for c in table.c))
+    source = sa.select(*rows.render_derived().c)
+    return _on_conflict(postgresql.insert(table).from_select(list(table.c.keys()), source), model)
+
+
+def _array(table: sa.Table, column: sa.Column[Any]) -> str:
+    return f"{table.name}__{column.name}"
+
+
+def _on_conflict(insert: Any, model: type[Any]) -> Any:
+    """``insert``, adding its counts to the rows already there and setting the rest."""
     table = model.__table__
     keys = [c.name for c in table.primary_key.columns]
-    rows.sort(key=lambda r: tuple(str(r[k]) for k in keys))
-    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    insert = dialect.insert(table)
-    updates = {c: table.c[c] + insert.excluded[c] for c in add}
-    updates |= {c.name: insert.excluded[c.name] for c in table.columns if c.name not in keys + add}
-    session.execute(insert.on_conflict_do_update(index_elements=keys, set_=updates), rows)
+    added = _ADDED[model]
+    updates = {c: table.c[c] + insert.excluded[c] for c in added}
+    updates |= {c.name: insert.excluded[c.name] for c in table.c if c.name not in keys + added}
+    return insert.on_conflict_do_update(index_elements=keys, set_=updates)
 
 
-def _named(
-    columns: list[str], counter: Counter[tuple[Any, ...]], total: str
-) -> list[dict[str, Any]]:
-    return [{**dict(zip(columns, key, strict=True)), total: n} for key, n in counter.items() if n]
+def _rows(ledger: _Ledger) -> dict[type[Any], list[tuple[Any, ...]]]:
+    """The rows to add to each count table, as tuples in its columns' order, sorted: so
+    concurrent transactions lock count rows in one order (no deadlock on PostgreSQL)."""
+    found: dict[type[Any], list[tuple[Any, ...]]] = {
+        ClaimCount: [(*key, n) for key, n in ledger.claims.items() if n],
+        SpeakerCount: [(*key, n) for key, n in ledger.speakers.items() if n],
+        SpeakerTotal: [(speaker, n) for speaker, n in ledger.totals.items() if n],
+        ArticleCount: [(article, *row) for article, row in ledger.articles.items()],
+        StatusChangeCount: [(*key, n) for key, n in ledger.changes.items() if n],
+        MeasureCount: [(*key, *row) for key, row in ledger.measures.items()],
+        MeasureTotal: [(key, n) for key, n in ledger.measure_totals.items() if n],
+    }
+    return {model: sorted(rows) for model, rows in found.items()}
 
 
 def write(session: OrmSession) -> None:
@@ -242,34 +288,24 @@ def write(session: OrmSession) -> None:
     ledger: _Ledger | None = session.info.pop(LEDGER, None)
     if ledger is None:
         return
-    claim_keys = ["grain", "period", "outlet_id", "kind", "status"]
-    _upsert(session, ClaimCount, _named(claim_keys, ledger.claims, "claims"), add=["claims"])
-    speaker_rows = _named(["speaker_id", *claim_keys], ledger.speakers, "claims")
-    _upsert(session, SpeakerCount, speaker_rows, add=["claims"])
-    totals = [{"speaker_id": s, "claims": n} for s, n in ledger.totals.items() if n]
-    _upsert(session, SpeakerTotal, totals, add=["claims"])
-    articles = [
-        {
-            "article_id": a,
-            "day": day,
-            "outlet_id": outlet,
-            "claims": n,
-            "numeric_claims": numeric,
-            "attributed_claims": attributed,
-        }
-        for a, (day, outlet, n, numeric, attributed) in ledger.articles.items()
-    ]
-    _upsert(session, ArticleCount, articles, add=["claims", "numeric_claims", "attributed_claims"])
-    change_keys = ["outlet_id", "grain", "day", "period", "kind", "actor_id"]
-    change_rows = _named([*change_keys, "from_status", "to_status"], ledger.changes, "changes")
-    _upsert(session, StatusChangeCount, change_rows, add=["changes"])
-    measures = [
-        {"measure_key": m, "article_id": a, "day": day, "outlet_id": outlet, "claims": n}
-        for (m, a), (day, outlet, n) in ledger.measures.items()
-    ]
-    _upsert(session, MeasureCount, measures, add=["claims"])
-    keys = [{"measure_key": m, "claims": n} for m, n in ledger.measure_totals.items() if n]
-    _upsert(session, MeasureTotal, keys, add=["claims"])
+    found = _rows(ledger)
+    if not any(found.values()):
+        return
+    dialect = session.get_bind().dialect.name
+    if dialect != "postgresql":
+        for model, rows in found.items():
+            names = model.__table__.c.keys()
+            if rows:
+                session.execute(
+                    _upsert(dialect, model), [dict(zip(names, r, strict=True)) for r in rows]
+                )
+        return
+    arrays: dict[str, list[Any]] = {}
+    for model, rows in found.items():
+        table = model.__table__
+        columns = zip(*rows, strict=True) if rows else ([] for _ in table.c)
+        arrays |= {_array(table, c): list(v) for c, v in zip(table.c, columns, strict=True)}
+    session.execute(_upsert(dialect), arrays)
 
 
 def _forget(session: OrmSession, *_: Any) -> None:

@@ -27,6 +27,7 @@ Reviewers take a claim out of its group and join two groups; each is an event.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -170,46 +171,92 @@ class _Member:
     speaker_id: int | None = None
 
 
-# A claim's columns grouping reads; its article's are read once per article (_members).
-_FIELDS = (
-    col(Claim.id),
-    col(Claim.article_id),
-    col(Claim.kind),
-    col(Claim.group_key),
-    col(Claim.group_id),
-    col(Claim.value),
-    col(Claim.lower),
-    col(Claim.upper),
-    col(Claim.qualifier),
-    col(Claim.days),
-    col(Claim.quote),
-    col(Claim.measure_key),
-    col(Claim.speaker_id),
+# A claim's columns grouping reads. Table columns, not the models' attributes: the rows come
+# back as plain rows, not through the ORM.
+_CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+_ARTICLE: sa.Table = Article.__table__  # type: ignore[attr-defined]
+_FIELDS = tuple(
+    _CLAIM.c[name]
+    for name in (
+        "id",
+        "article_id",
+        "kind",
+        "group_key",
+        "group_id",
+        "value",
+        "lower",
+        "upper",
+        "qualifier",
+        "days",
+        "quote",
+        "measure_key",
+        "speaker_id",
+    )
 )
-Row = sa.Row[*tuple[Any, ...]]  # a row of _FIELDS
+# Its article's date and names: read with the claims being grouped (_news: they are few, of
+# few articles) and apart for candidates (_read_articles: many claims of each article, and
+# SQLite reads an article's names past its text). A plain date and the names as text: each
+# article's are made UTC and a set of names once, not once per claim of it.
+_ARTICLE_FIELDS = (
+    sa.type_coerce(
+        func.coalesce(_ARTICLE.c.published_at, _ARTICLE.c.ingested_at), sa.DateTime()
+    ).label("at"),
+    sa.cast(_ARTICLE.c.topics, sa.Text).label("topics"),
+)
+_JOINED = _CLAIM.join(_ARTICLE, _ARTICLE.c.id == _CLAIM.c.article_id)
+_CLAIM_FIELDS = len(_FIELDS)
+Row = sa.Row[*tuple[Any, ...]]  # a row of _FIELDS, with _ARTICLE_FIELDS when read with them
+# Where a row holds what is read of every candidate: by index, several times cheaper than by
+# name (a row's attributes are looked up in Python).
+_ID, _ARTICLE_ID, _GROUP_KEY, _AT, _TOPICS = (
+    [c.name for c in (*_FIELDS, *_ARTICLE_FIELDS)].index(name)
+    for name in ("id", "article_id", "group_key", "at", "topics")
+)
 
 
-def _members(session: Session, rows: Sequence[Row]) -> list[_Member]:
-    """The members of these claim rows (_FIELDS), their articles read in one query."""
-    articles = _articles(session, {row.article_id for row in rows})
-    return [_member(row, articles[row.article_id]) for row in rows]
+def _members(rows: Sequence[Row]) -> list[_Member]:
+    """The members of these claim rows, read with their articles (_FIELDS, _ARTICLE_FIELDS)."""
+    articles = _articles_of(rows)
+    return [_member(row, articles[row[_ARTICLE_ID]]) for row in rows]
 
 
-def _articles(session: Session, ids: set[int]) -> dict[int, _Article]:
-    """The dates and names of these articles, in one query."""
+def _articles_of(rows: Iterable[Row]) -> dict[int, _Article]:
+    """The date and names of the articles of rows read with them, each made once."""
+    found: dict[int, _Article] = {}
+    for row in rows:
+        if row[_ARTICLE_ID] not in found:
+            found[row[_ARTICLE_ID]] = _Article(_utc(row[_AT]), _names(row[_TOPICS]))
+    return found
+
+
+def _read_articles(session: Session, ids: set[int]) -> dict[int, _Article]:
+    """The date and names of these articles, in one query (none when there are none)."""
     if not ids:
         return {}
-    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
     return {
-        article_id: _Article(_aware(day), frozenset(names or ()))
-        for article_id, day, names in session.execute(
-            sa.select(col(Article.id), at, col(Article.topics)).where(col(Article.id).in_(ids))
-        ).all()
+        article_id: _Article(_utc(at), _names(topics))
+        for article_id, at, topics in session.execute(_article_query(), {"ids": sorted(ids)})
     }
 
 
+@lru_cache(maxsize=1)
+def _article_query() -> sa.Select[*tuple[Any, ...]]:
+    """_read_articles' statement for the articles ``ids``, built once."""
+    return sa.select(_ARTICLE.c.id, *_ARTICLE_FIELDS).where(
+        _ARTICLE.c.id.in_(sa.bindparam("ids", expanding=True))
+    )
+
+
+@lru_cache(maxsize=4096)
+def _names(topics: str | None) -> frozenset[str]:
+    # The same articles come back as candidates of every new article of their story.
+    return frozenset(json.loads(topics) or ()) if topics else frozenset()
+
+
 def _member(row: Row, article: _Article) -> _Member:
-    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, mkey, who) = row
+    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, mkey, who) = row[
+        :_CLAIM_FIELDS
+    ]
     kind = ClaimKind(str(kind))
     numeric = kind == ClaimKind.NUMERIC
     stated = (
@@ -237,6 +284,11 @@ def _member(row: Row, article: _Article) -> _Member:
 def _words(quote: str) -> frozenset[str]:
     # The same quote comes back in every outlet and as a candidate of every new claim.
     return content_words(quote)
+
+
+def _utc(at: datetime) -> datetime:
+    # A plain DateTime column: SQLite's naive UTC, or PostgreSQL's in the session's zone.
+    return at.replace(tzinfo=UTC) if at.utcoffset() is None else at.astimezone(UTC)
 
 
 def _aware(at: datetime) -> datetime:
@@ -281,9 +333,9 @@ def _candidates(session: Session, inside: Mapping[str, int], exclude: set[int]) 
         params: dict[str, object] = {f"k{i}": key for i, key in enumerate(chunk)}
         params.update({f"n{i}": CANDIDATES + inside[key] for i, key in enumerate(chunk)})
         for row in session.execute(_candidate_query(len(chunk)), params):
-            if row.article_id not in exclude:
-                found.setdefault(row.group_key, []).append(row)
-    latest = (sorted(rows, key=lambda r: -r.id)[:CANDIDATES] for rows in found.values())
+            if row[_ARTICLE_ID] not in exclude:
+                found.setdefault(row[_GROUP_KEY], []).append(row)
+    latest = (sorted(rows, key=lambda r: -r[_ID])[:CANDIDATES] for rows in found.values())
     return [row for rows in latest for row in rows]
 
 
@@ -295,8 +347,8 @@ def _candidate_query(keys: int) -> sa.CompoundSelect[Any]:
     """The candidate statement for ``keys`` keys, built once (SQLAlchemy then caches its SQL)."""
     parts = [
         sa.select(*_FIELDS)
-        .where(col(Claim.group_key) == sa.bindparam(f"k{i}"))
-        .order_by(col(Claim.id).desc())
+        .where(_CLAIM.c.group_key == sa.bindparam(f"k{i}"))
+        .order_by(_CLAIM.c.id.desc())
         .limit(sa.bindparam(f"n{i}", type_=sa.Integer))
         .subquery()
         for i in range(keys)
@@ -335,7 +387,14 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
     flat as the database grows and small beside extraction.
     """
     if article_ids:
-        _group(session, _news(session, col(Claim.article_id).in_(article_ids)), stored=False)
+        rows = session.execute(_new_claims(), {"ids": list(article_ids)}).all()
+        _group(session, rows, stored=False)
+
+
+@lru_cache(maxsize=1)
+def _new_claims() -> sa.Select[*tuple[Any, ...]]:
+    """_news of the articles ``ids``, built once: every ingest runs it."""
+    return _news_query(_CLAIM.c.article_id.in_(sa.bindparam("ids", expanding=True)))
 
 
 def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> None:
@@ -426,12 +485,11 @@ def join_merged_speaker(
     """
     key = f"s|{speaker_id}"
     advisory_lock(session, [key])
-    moved = _members(session, _news(session, col(Claim.id).in_(claim_ids), Claim.group_key == key))
+    moved = _members(_news(session, col(Claim.id).in_(claim_ids), Claim.group_key == key))
     if not moved:
         return
     at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
     kept = _members(
-        session,
         _news(
             session,
             col(Claim.group_key) == key,
@@ -649,13 +707,15 @@ def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
 
 def _news(session: Session, *where: Any) -> list[Row]:
     """The rows (_FIELDS) of the claims to group, with a group key, in the order stored."""
-    return list(
-        session.execute(
-            sa.select(*_FIELDS)
-            .join(Article, col(Article.id) == Claim.article_id)
-            .where(*where, col(Claim.group_key).is_not(None))
-            .order_by(col(Claim.id))
-        ).all()
+    return list(session.execute(_news_query(*where)).all())
+
+
+def _news_query(*where: Any) -> sa.Select[*tuple[Any, ...]]:
+    return (
+        sa.select(*_FIELDS, *_ARTICLE_FIELDS)
+        .select_from(_JOINED)
+        .where(*where, _CLAIM.c.group_key.is_not(None))
+        .order_by(_CLAIM.c.id)
     )
 
 
@@ -666,17 +726,20 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     ``stored``: their articles may already have claims in groups (an edit, a rebuild), read
     so that a group still holds one claim per article; new articles have none.
     """
-    keys = {row.group_key for row in rows}
+    keys = {row[_GROUP_KEY] for row in rows}
     if not keys:
         return 0
     advisory_lock(session, keys)
-    articles = {row.article_id for row in rows}
+    articles = {row[_ARTICLE_ID] for row in rows}
     # New articles hold only the claims being grouped; stored ones may hold others too.
-    inside = _inside(session, articles, keys) if stored else Counter(row.group_key for row in rows)
+    inside = (
+        _inside(session, articles, keys) if stored else Counter(row[_GROUP_KEY] for row in rows)
+    )
     candidates = _candidates(session, inside, articles)
-    known = _articles(session, {row.article_id for row in [*rows, *candidates]})
-    news = [_member(row, known[row.article_id]) for row in rows]
-    pool = [_member(row, known[row.article_id]) for row in _reachable(candidates, news, known)]
+    known = _articles_of(rows)  # read with them; the candidates' articles apart
+    known.update(_read_articles(session, {row[_ARTICLE_ID] for row in candidates} - set(known)))
+    news = [_member(row, known[row[_ARTICLE_ID]]) for row in rows]
+    pool = [_member(row, known[row[_ARTICLE_ID]]) for row in _reachable(candidates, news, known)]
     matches = _matches(news, pool)
     plan = _Plan()
     held: dict[int, list[_Member]] = {}  # group → its members read or planned (_fits_group)
@@ -731,16 +794,29 @@ def _reachable(
     their values and words, and each candidate article is looked up by its names among the
     key's new articles (_Reach) instead of being compared with every one of them.
     """
-    reach: dict[str, _Reach] = {}
+    filed: dict[str, set[int]] = {}  # key → its new articles
     for new in news:
-        reach.setdefault(new.group_key, _Reach()).add(new.article_id, articles[new.article_id])
-    near: dict[tuple[str, int], bool] = {}
+        filed.setdefault(new.group_key, set()).add(new.article_id)
+    # Keys of the same new articles share one _Reach (every key, when one article is stored),
+    # so a candidate article is judged once, not once per key.
+    reaches: dict[frozenset[int], _Reach] = {}
+    reach: dict[str, _Reach] = {}
+    for key, ids in filed.items():
+        same = frozenset(ids)
+        if same not in reaches:
+            reaches[same] = _Reach()
+            for article_id in sorted(same):
+                reaches[same].add(article_id, articles[article_id])
+        reach[key] = reaches[same]
+    near: dict[tuple[int, int], bool] = {}  # (its _Reach, candidate article) → near
     kept = []
     for row in candidates:
-        pair = (row.group_key, row.article_id)
+        found = reach.get(row[_GROUP_KEY])
+        if found is None:
+            continue
+        pair = (id(found), row[_ARTICLE_ID])
         if pair not in near:
-            found = reach.get(row.group_key)
-            near[pair] = found is not None and found.near(articles[row.article_id])
+            near[pair] = found.near(articles[row[_ARTICLE_ID]])
         if near[pair]:
             kept.append(row)
     return kept
@@ -874,17 +950,11 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     """
     if not plan.joins:
         return
-    table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+    sql = _writes()
     known = {gid for gid, _ in plan.joins if gid > 0}
     tallies = {
         row.id: _Tally(**{name: getattr(row, name) for name in _TALLY})
-        for row in (
-            session.execute(
-                sa.select(table.c.id, *(table.c[n] for n in _TALLY)).where(table.c.id.in_(known))
-            )
-            if known
-            else []
-        )
+        for row in (session.execute(sql.tallies, {"ids": sorted(known)}) if known else [])
     }
     tallies.update({gid: _Tally() for gid in plan.starts})
     for gid, member in plan.joins:
@@ -894,10 +964,7 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
             tallies[gid].story_id = stories.get(article_id)
     if known:
         session.execute(
-            sa.update(table)
-            .where(table.c.id == sa.bindparam("gid"))
-            .values({n: sa.bindparam(n) for n in _TALLY}),
-            [{"gid": gid, **tallies[gid].columns()} for gid in sorted(known)],
+            sql.tally, [{"gid": gid, **tallies[gid].columns()} for gid in sorted(known)]
         )
         show_written(session, ClaimGroup, {gid: tallies[gid].columns() for gid in known})
     ids = {gid: gid for gid in known}
@@ -905,7 +972,7 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
         now = utcnow()
         made = (
             session.execute(
-                sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                sql.start,
                 [
                     {**_new_group(first), **tallies[gid].columns(), "created_at": now}
                     for gid, first in plan.starts.items()
@@ -915,13 +982,7 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
             .all()
         )
         ids.update(zip(plan.starts, made, strict=True))
-    claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
-    session.execute(
-        sa.update(claims)
-        .where(claims.c.id == sa.bindparam("cid"))
-        .values(group_id=sa.bindparam("gid")),
-        [{"cid": m.id, "gid": ids[gid]} for gid, m in plan.joins],
-    )
+    session.execute(sql.join, [{"cid": m.id, "gid": ids[gid]} for gid, m in plan.joins])
     for gid, member in plan.joins:
         member.group_id = ids[gid]
     show_written(session, Claim, {m.id: {"group_id": m.group_id} for _, m in plan.joins})
@@ -929,6 +990,34 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     triage.stale(session, claims=[m.id for _, m in plan.joins], groups=known)
     disputes.refresh(session, clusters=disputes.clusters_of(session, group_ids=ids.values()))
     plan.starts.clear()
+
+
+@dataclass(frozen=True, slots=True)
+class _Writes:
+    """The statements _write runs, built once (building them cost more than running them)."""
+
+    tallies: sa.Select[*tuple[Any, ...]]  # the tallies of the groups ``ids``
+    tally: sa.Update  # a group's tally (executemany: ``gid`` and _TALLY)
+    start: sa.Insert  # new groups, returning their IDs in order
+    join: sa.Update  # a claim's group (executemany: ``cid``, ``gid``)
+
+
+@lru_cache(maxsize=1)
+def _writes() -> _Writes:
+    groups: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+    claims = _CLAIM
+    return _Writes(
+        tallies=sa.select(groups.c.id, *(groups.c[n] for n in _TALLY)).where(
+            groups.c.id.in_(sa.bindparam("ids", expanding=True))
+        ),
+        tally=sa.update(groups)
+        .where(groups.c.id == sa.bindparam("gid"))
+        .values({n: sa.bindparam(n) for n in _TALLY}),
+        start=sa.insert(groups).returning(groups.c.id, sort_by_parameter_order=True),
+        join=sa.update(claims)
+        .where(claims.c.id == sa.bindparam("cid"))
+        .values(group_id=sa.bindparam("gid")),
+    )
 
 
 def _new_group(first: _Member) -> dict[str, Any]:
@@ -1005,9 +1094,12 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     if group is None:
         return None
     rows = session.execute(
-        sa.select(*_FIELDS).where(col(Claim.group_id) == group_id).order_by(col(Claim.id))
+        sa.select(*_FIELDS, *_ARTICLE_FIELDS)
+        .select_from(_JOINED)
+        .where(_CLAIM.c.group_id == group_id)
+        .order_by(_CLAIM.c.id)
     ).all()
-    members = _members(session, rows)
+    members = _members(rows)
     triage.stale(session, claims=[m.id for m in members])  # a new size, conflict, or none
     cluster = disputes.clusters_of(session, group_ids=[group_id])  # its rivals', too
     if len(members) < 2:

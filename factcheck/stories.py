@@ -11,6 +11,7 @@ does not.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -72,8 +73,7 @@ def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dic
     of rewrites' candidate sources once, and writes stories and articles in a few statements
     (not ORM objects), however many articles the batch holds.
     """
-    articles = _placing(session, {a for i, linked in links.items() for a in (i, *linked)})
-    stories = _stories(session, {a.story_id for a in articles.values() if a.story_id})
+    articles, stories = _placing(session, {a for i, linked in links.items() for a in (i, *linked)})
     placed: dict[int, _Story] = {
         i: stories[a.story_id] for i, a in articles.items() if a.story_id is not None
     }
@@ -107,53 +107,75 @@ def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dic
     return {article_id: placed[article_id].id or 0 for article_id in links}
 
 
-def _placing(session: Session, ids: set[int]) -> dict[int, _Placed]:
-    """The dates, titles and stories of these articles, in one query (no texts)."""
-    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
-    rows = session.execute(
-        sa.select(
-            col(Article.id),
-            col(Article.title),
-            at,
-            col(Article.story_id),
-            col(Article.derived_from_id),
-        ).where(col(Article.id).in_(ids))
-    ).all()
-    return {r[0]: _Placed(r[0], r[1], _aware(r[2]), r[3], r[4]) for r in rows}
+def _placing(session: Session, ids: set[int]) -> tuple[dict[int, _Placed], dict[int, _Story]]:
+    """The dates, titles and stories of these articles (no texts), and those stories' titles
+    and dates, in one query."""
+    articles: dict[int, _Placed] = {}
+    stories: dict[int, _Story] = {}
+    for row in session.execute(_statements().placing, {"ids": sorted(ids)}):
+        aid, title, at, story_id, source, story_title, first_seen, last_seen = row
+        articles[aid] = _Placed(aid, title, _aware(at), story_id, source)
+        if story_id is not None and story_id not in stories:
+            stories[story_id] = _Story(story_id, story_title, _aware(first_seen), _aware(last_seen))
+    return articles, stories
 
 
-def _stories(session: Session, ids: set[int | None]) -> dict[int, _Story]:
-    """These stories' titles and dates, in one query."""
-    if not ids:
-        return {}
-    rows = session.execute(
-        sa.select(
-            col(Story.id), col(Story.title), col(Story.first_seen), col(Story.last_seen)
-        ).where(col(Story.id).in_(ids))
-    ).all()
-    return {r[0]: _Story(r[0], r[1], _aware(r[2]), _aware(r[3])) for r in rows}
+@dataclass(frozen=True, slots=True)
+class _Statements:
+    """The statements placing runs, built once: every ingest that groups runs them, and
+    building them cost more than running them."""
+
+    placing: sa.Select[*tuple[Any, ...]]  # articles ``ids`` with their stories (_placing)
+    widen: sa.Update  # a story's title and dates (executemany: ``sid`` and _Story.columns)
+    start: sa.Insert  # new stories, returning their IDs in order
+    place: sa.Update  # an article's story and source (executemany: ``aid``, ``story``, ``derived``)
+    texts: sa.Select[*tuple[Any, ...]]  # the texts of articles ``ids``
+
+
+@functools.cache
+def _statements() -> _Statements:
+    stories: sa.Table = Story.__table__  # type: ignore[attr-defined]
+    articles: sa.Table = Article.__table__  # type: ignore[attr-defined]
+    return _Statements(
+        # Table columns, not the models' attributes: plain rows, not through the ORM.
+        placing=sa.select(
+            articles.c.id,
+            articles.c.title,
+            func.coalesce(articles.c.published_at, articles.c.ingested_at),
+            articles.c.story_id,
+            articles.c.derived_from_id,
+            stories.c.title,
+            stories.c.first_seen,
+            stories.c.last_seen,
+        )
+        .select_from(articles.outerjoin(stories, stories.c.id == articles.c.story_id))
+        .where(articles.c.id.in_(sa.bindparam("ids", expanding=True))),
+        widen=sa.update(stories)
+        .where(stories.c.id == sa.bindparam("sid"))
+        .values(
+            title=sa.bindparam("title"),
+            first_seen=sa.bindparam("first_seen"),
+            last_seen=sa.bindparam("last_seen"),
+        ),
+        start=sa.insert(stories).returning(stories.c.id, sort_by_parameter_order=True),
+        place=sa.update(articles)
+        .where(articles.c.id == sa.bindparam("aid"))
+        .values(story_id=sa.bindparam("story"), derived_from_id=sa.bindparam("derived")),
+        texts=sa.select(articles.c.id, articles.c.text).where(
+            articles.c.id.in_(sa.bindparam("ids", expanding=True))
+        ),
+    )
 
 
 def _write_stories(session: Session, changed: list[_Story], started: list[_Story]) -> None:
     """Store widened stories in one UPDATE and new ones in one INSERT (giving them IDs)."""
-    table: sa.Table = Story.__table__  # type: ignore[attr-defined]
     if changed:
-        session.execute(
-            sa.update(table)
-            .where(table.c.id == sa.bindparam("sid"))
-            .values(
-                title=sa.bindparam("title"),
-                first_seen=sa.bindparam("first_seen"),
-                last_seen=sa.bindparam("last_seen"),
-            ),
-            [{"sid": s.id, **s.columns()} for s in changed],
-        )
+        session.execute(_statements().widen, [{"sid": s.id, **s.columns()} for s in changed])
         show_written(session, Story, {s.id: s.columns() for s in changed})
     if started:
         now = utcnow()
         ids = session.execute(
-            sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
-            [{**s.columns(), "created_at": now} for s in started],
+            _statements().start, [{**s.columns(), "created_at": now} for s in started]
         ).scalars()
         for story, story_id in zip(started, ids, strict=True):
             story.id = story_id
@@ -163,13 +185,7 @@ def _write_placing(session: Session, changes: list[dict[str, int | None]]) -> No
     """Store articles' stories and sources in one UPDATE."""
     if not changes:
         return
-    table: sa.Table = Article.__table__  # type: ignore[attr-defined]
-    session.execute(
-        sa.update(table)
-        .where(table.c.id == sa.bindparam("aid"))
-        .values(story_id=sa.bindparam("story"), derived_from_id=sa.bindparam("derived")),
-        changes,
-    )
+    session.execute(_statements().place, changes)
     show_written(
         session,
         Article,
@@ -229,9 +245,10 @@ def _sources(session: Session, earlier: Mapping[int, Sequence[_Placed]]) -> dict
     wanted = {a.id for found in compared.values() for a in found} | set(compared)
     if not wanted:
         return {}
-    texts = dict(
-        session.exec(select(Article.id, Article.text).where(col(Article.id).in_(wanted))).all()
-    )
+    texts: dict[int, str] = {
+        article_id: text
+        for article_id, text in session.execute(_statements().texts, {"ids": sorted(wanted)})
+    }
     runs: dict[int, set[int]] = {}  # each text's shingles, made once
 
     def shingled(article_id: int) -> set[int]:

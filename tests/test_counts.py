@@ -14,7 +14,7 @@ from factcheck.claims import add_claim, edit_claim
 from factcheck.db import get_engine
 from factcheck.desk import correct, publish, set_two_person_rule
 from factcheck.errors import Conflict
-from factcheck.ingest import from_text, store
+from factcheck.ingest import from_text, store, store_many
 from factcheck.load import run_load
 from factcheck.models import (
     ALL_TIME,
@@ -171,6 +171,39 @@ def test_bulk_status_writes_each_count_table_once(session: Session) -> None:
     finally:
         sa.event.remove(engine, "before_cursor_execute", seen)
     assert len(statements) == 1  # nine claims, one upsert of their counts
+    assert counts.check(session) == EXACT
+
+
+def test_a_batch_ingest_writes_each_count_table_in_one_statement(session: Session) -> None:
+    editor = _editor(session)
+    docs = [
+        from_text(
+            f"The harbour master said {n} ferries were cancelled in {town}. About {n * 150} "
+            f"passengers were stranded, according to the port authority.",
+            title=f"Ferries cancelled in {town}",
+        )
+        for n, town in ((3, "Dunmore"), (7, "Ashby"), (12, "Port Ellis"))
+    ]
+    tables = {model.__tablename__ for model in counts.TABLES}
+    written: list[tuple[list[str], bool]] = []  # the count tables of each statement; executemany
+
+    def seen(*args: object) -> None:
+        statement, executemany = str(args[2]), bool(args[5])
+        found = [t for t in sorted(tables) if f"INSERT INTO {t} " in statement]
+        if found:
+            written.append((found, executemany))
+
+    engine = session.get_bind()
+    sa.event.listen(engine, "before_cursor_execute", seen)
+    try:
+        results = store_many(session, docs=docs, by=editor, outlet="Harbour Herald")
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", seen)
+    assert sum(r.claims for r in results) > len(docs)
+    each = [t for found, _ in written for t in found]
+    assert len(each) == len(set(each))  # no count table written twice in one commit
+    if engine.dialect.name == "postgresql":  # one round trip, run once (not once per row)
+        assert written == [(sorted(tables), False)]
     assert counts.check(session) == EXACT
 
 

@@ -1,0 +1,71 @@
+"""What grouping asks of the database for one pasted article (issue #10: grouping cost per
+commit, one article per transaction), on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from factcheck.articles import add_article
+from factcheck.groups import group_articles
+from factcheck.models import Claim, Role
+from tests.factories import found_in, make_user
+
+TEXT = (
+    "Floodwater cut the Varnholt ring road on Tuesday and 41 people were killed in Varnholt, "
+    '"We saw the river rise by the hour," the Varnholt mayor Ilse Kamper said.'
+)
+
+
+@contextmanager
+def statements(session: Session) -> Iterator[list[str]]:
+    """The SQL statements sent on the session's connection while the block runs."""
+    sent: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        sent.append(statement)
+
+    engine = session.get_bind()
+    sa.event.listen(engine, "before_cursor_execute", seen)
+    try:
+        yield sent
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", seen)
+
+
+def test_an_article_whose_keys_no_claim_has_yet_costs_two_reads(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_GROUPING", "0")  # stored first; its grouping is what is timed
+    user = make_user(session, role=Role.EDITOR)
+    claims = [
+        found_in(TEXT, "41", kind="numeric", value=41, unit="people", measure="people killed"),
+        found_in(
+            TEXT,
+            "We saw the river rise by the hour",
+            kind="attributed",
+            speaker="Ilse Kamper",
+            attribution="direct",
+            cue="said",
+            direct=True,
+        ),
+    ]
+    article = add_article(session, title="Varnholt floods", text=TEXT, by=user, claims=claims)
+    session.connection()  # the transaction begun (SQLite's BEGIN IMMEDIATE is not grouping's)
+    with statements(session) as sent:
+        group_articles(session, article_ids=[article.id or 0])
+    session.commit()
+
+    # Its claims and their candidates, read once each (no separate read of the articles, no
+    # writes); PostgreSQL first takes the keys' locks in one statement.
+    locks = 1 if session.get_bind().dialect.name == "postgresql" else 0
+    assert len(sent) == 2 + locks, sent
+    stored = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
+    assert len(stored) == 2
+    assert all(c.group_key for c in stored)  # both could be grouped: there was nothing yet
+    assert [c.group_id for c in stored] == [None, None]
