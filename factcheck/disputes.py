@@ -76,12 +76,14 @@ def refresh(session: Session, *, clusters: Collection[Cluster]) -> None:
     groups = _groups(session, clusters)
     if not groups:
         return
-    figures = _figures(session, [g for g, *_ in groups])
     disputed: set[int] = set()
     by_cluster: dict[tuple[Any, ...], list[int]] = {}
     for gid, story, key, measure, *_ in groups:
         if measure:
             by_cluster.setdefault((story, key, measure), []).append(gid)
+    # Members are read only for groups that have a rival to compare with.
+    rivalled = [gid for ids in by_cluster.values() if len(ids) > 1 for gid in ids]
+    figures = _figures(session, rivalled) if rivalled else {}
     for ids in by_cluster.values():
         for a, b in combinations(ids, 2):
             if in_dispute(figures.get(a, []), figures.get(b, [])):

@@ -988,7 +988,14 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     show_written(session, Claim, {m.id: {"group_id": m.group_id} for _, m in plan.joins})
     # Joined groups grew, maybe into conflict: all their members' points may change.
     triage.stale(session, claims=[m.id for _, m in plan.joins], groups=known)
-    disputes.refresh(session, clusters=disputes.clusters_of(session, group_ids=ids.values()))
+    disputes.refresh(  # the story and key of each figure's group (known here: no read)
+        session,
+        clusters={
+            (story, m.group_key)
+            for gid, m in plan.joins
+            if m.kind == ClaimKind.NUMERIC and (story := tallies[gid].story_id) is not None
+        },
+    )
     plan.starts.clear()
 
 
