@@ -44,8 +44,9 @@ of one and a member of the other
 - come from different outlets; and
 - state intervals that do not meet (the table above: no value fits both).
 
-A disputed group is shown as a conflict: one word for the user, "a close call inside a group"
-or "a dispute between groups" in the detail. Edges, each tested: a rising toll is no dispute
+A disputed group is shown as a conflict: one word for the user; the detail says which
+(factcheck.disputes.CONFLICT_NOTES: the group's own values "cannot all be true", or "other
+outlets of this story give another value for the same day", with their figures beside it). Edges, each tested: a rising toll is no dispute
 (7 dead on Tuesday, 11 on Wednesday: different as-of days; a source's newer figure
 supersedes its older one, claims.newer_figure calls the older "outdated"); two stories that
 share figure shapes never dispute; an open bound disputes only what lies beyond it ("more

@@ -24,7 +24,7 @@ def _day(day: int, hour: int = 9) -> datetime:
 
 
 def _text(missing: str, *, evacuated: str = "120", weekday: str = "") -> str:
-    when = f" on {weekday}" if weekday else ""
+    when = f" as of {weekday}" if weekday else ""
     return (
         f"Rescuers at the Harlow chemical plant in Tessel said {missing} workers were missing"
         f"{when} after the blast. Tessel police said {evacuated} people were evacuated from "
@@ -178,3 +178,18 @@ def test_groups_rebuild_flags_a_dispute_stored_unflagged(session: Session) -> No
     rebuild_groups(session, by=admin)
     flagged = session.exec(select(ClaimGroup).where(col(ClaimGroup.conflict))).all()
     assert sorted(g.lo for g in flagged) == [4.0, 6.0]
+
+
+def test_a_day_named_in_the_text_is_the_day_compared(session: Session, editor: User) -> None:
+    # 3 March 2025 is a Monday: two Tuesday papers give "six" as of Monday, the day the
+    # other two said 4.
+    monday = [
+        _add(session, editor, "Wire Alpha", _text("4"), _day(3)),
+        _add(session, editor, "Courier Beta", _text("4"), _day(3, 11)),
+        _add(session, editor, "Radio Gamma", _text("six", weekday="Monday"), _day(4, 12)),
+        _add(session, editor, "Post Delta", _text("six", weekday="Monday"), _day(4, 14)),
+    ]
+    six = _group(session, monday[2], "six")
+    assert six is not None and six.conflict
+    claim = session.exec(select(Claim).where(Claim.group_id == six.id)).first()
+    assert claim is not None and claim.as_of is not None and claim.as_of.isoformat() == "2025-03-03"
