@@ -187,6 +187,8 @@ def main() -> None:
     parser.add_argument("--databases", nargs="+", choices=list(NAMES), default=["sqlite"])
     parser.add_argument("--batch", type=int, help="articles per transaction (1: as the app)")
     args = parser.parse_args()
+    if "postgresql" in args.databases and ":" not in os.environ.get("FACTCHECK_TEST_PG", ""):
+        parser.error("--databases postgresql needs FACTCHECK_TEST_PG=host:port:user (see README)")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         started = time.perf_counter()
