@@ -46,9 +46,12 @@ of one and a member of the other
 
 A disputed group is shown as a conflict: one word for the user; the detail says which
 (factcheck.disputes.CONFLICT_NOTES: the group's own values "cannot all be true", or "other
-outlets of this story give another value for the same day", with their figures beside it). Edges, each tested: a rising toll is no dispute
-(7 dead on Tuesday, 11 on Wednesday: different as-of days; a source's newer figure
-supersedes its older one, claims.newer_figure calls the older "outdated"); two stories that
+outlets of this story give another value for the same day", with their figures beside it).
+
+Edges, each tested: a rising toll is no dispute (7 dead on Tuesday, 11 on Wednesday:
+different as-of days, and a day named in the text, "as of Monday", is the day compared; a
+source's newer figure supersedes its older one, groups.newer_figure calls the older
+"outdated"); two stories that
 share figure shapes never dispute; an open bound disputes only what lies beyond it ("more
 than 80,000" disputes 48,000, "at least 41" does not dispute 253: it is true of it); an
 article that gives figures of both groups tells two facts, not a disagreement (253 killed in
