@@ -33,6 +33,31 @@ two exact values that differ conflict however close (41 and 42: outlets that dis
 toll are what a reviewer must see); a duration compares in days ("4-1/2 months" = 135 days);
 a figure with no value (vague "dozens") is never grouped.
 
+Figures more than 15% apart land in separate groups, yet outlets may still report one fact
+with them ("4 workers missing" / "six"; "48,000 records copied" / "more than 80,000"). Two
+groups are in **dispute** (figures_dispute, kept by factcheck.disputes) when they belong to
+the same story, have the same measure key and unit class (the same group key), and a member
+of one and a member of the other
+
+- describe the same day: their as-of days are equal (a figure's ``as_of``, else its article's
+  date: resolve_as_of);
+- come from different outlets; and
+- state intervals that do not meet (the table above: no value fits both).
+
+A disputed group is shown as a conflict: one word for the user; the detail says which
+(factcheck.disputes.CONFLICT_NOTES: the group's own values "cannot all be true", or "other
+outlets of this story give another value for the same day", with their figures beside it).
+
+Edges, each tested: a rising toll is no dispute (7 dead on Tuesday, 11 on Wednesday:
+different as-of days, and a day named in the text, "as of Monday", is the day compared; a
+source's newer figure supersedes its older one, groups.newer_figure calls the older
+"outdated"); two stories that
+share figure shapes never dispute; an open bound disputes only what lies beyond it ("more
+than 80,000" disputes 48,000, "at least 41" does not dispute 253: it is true of it); an
+article that gives figures of both groups tells two facts, not a disagreement (253 killed in
+the fighting and 41 in one town's shelling: a whole and its part; or a toll then its rise),
+so those two groups never dispute.
+
 Attributed claims
 -----------------
 Two attributed claims join when their speaker is the same entity and their content words
@@ -528,6 +553,11 @@ def gap(a: Bounds, b: Bounds) -> float:
         return 0.0
     low, high = meet.hi or 0.0, meet.lo or 0.0  # the empty meet: the nearest ends, swapped
     return (high - low) / max(abs(high), abs(low), 1e-9)
+
+
+def figures_dispute(a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool) -> bool:
+    """True when two figures of groups of one story and key dispute (module docstring)."""
+    return same_day and not same_outlet and a.meet(b).empty
 
 
 def same_fact(a: Bounds, b: Bounds) -> bool:

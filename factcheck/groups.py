@@ -39,7 +39,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck import counts, triage
+from factcheck import counts, disputes, triage
 from factcheck.audit import record
 from factcheck.claims import get_claim, update_claim
 from factcheck.comparable import (
@@ -669,8 +669,9 @@ def _stale_keys(claim: Claim) -> bool:
 
 
 def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
-    """Re-key the figures whose keys the current rules write otherwise (rekey_stored), then
-    group the claims stored in no group yet (admins), with one event; commits. Returns
+    """Re-key the figures whose keys the current rules write otherwise (rekey_stored), group
+    the claims stored in no group yet and recompute every story's disputes (admins), with one
+    event; commits. Returns
     (claims re-keyed, claims that joined a group).
 
     What `factcheck groups --rebuild` runs; migrations 0011 and 0015 run the two steps.
@@ -679,6 +680,7 @@ def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
     try:
         rekeyed = rekey_stored(session, by=by)
         joined = group_stored(session)
+        disputes.refresh_all(session)  # after a change of the dispute rule, too
         record(
             session,
             by=by,
@@ -977,6 +979,14 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     show_written(session, Claim, {m.id: {"group_id": m.group_id} for _, m in plan.joins})
     # Joined groups grew, maybe into conflict: all their members' points may change.
     triage.stale(session, claims=[m.id for _, m in plan.joins], groups=known)
+    disputes.refresh(  # the story and key of each figure's group (known here: no read)
+        session,
+        clusters={
+            (story, m.group_key)
+            for gid, m in plan.joins
+            if m.kind == ClaimKind.NUMERIC and (story := tallies[gid].story_id) is not None
+        },
+    )
     plan.starts.clear()
 
 
@@ -1089,12 +1099,14 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     ).all()
     members = _members(rows)
     triage.stale(session, claims=[m.id for m in members])  # a new size, conflict, or none
+    cluster = disputes.clusters_of(session, group_ids=[group_id])  # its rivals', too
     if len(members) < 2:
         session.execute(
             sa.update(Claim).where(col(Claim.group_id) == group_id).values(group_id=None)
         )
         session.delete(group)
         session.flush()
+        disputes.refresh(session, clusters=cluster)
         return None
     tally = _Tally(story_id=group.story_id)
     for member in members:
@@ -1102,6 +1114,7 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     for name in _TALLY:
         setattr(group, name, getattr(tally, name))
     session.flush()
+    disputes.refresh(session, clusters=cluster)
     return group
 
 
@@ -1144,6 +1157,7 @@ def join_groups(session: Session, *, keep_id: int, other_id: int, by: User) -> C
             )
         advisory_lock(session, [keep.key, other.key])
         moved = session.exec(select(Claim.id).where(Claim.group_id == other_id)).all()
+        gone = disputes.clusters_of(session, group_ids=[other_id])  # the other's rivals
         session.execute(
             sa.update(Claim)
             .where(col(Claim.group_id) == other_id)
@@ -1163,6 +1177,7 @@ def join_groups(session: Session, *, keep_id: int, other_id: int, by: User) -> C
         session.delete(other)
         session.flush()
         recount(session, group_id=keep_id)
+        disputes.refresh(session, clusters=gone)
         session.commit()
     except Exception:
         session.rollback()

@@ -246,10 +246,15 @@ class ClaimGroup(SQLModel, table=True):
     """One claim reported by several articles: the same figure, or the same words of a speaker.
 
     ``lo``/``hi`` hold the values every numeric member allows together (their intersection);
-    when no value fits them all (``lo > hi``) the group is in conflict. See factcheck.groups.
+    when no value fits them all (``lo > hi``) the group is in conflict. ``conflict`` is also set
+    when the group is in dispute with another group of its story (factcheck.disputes). See
+    factcheck.groups.
     """
 
-    __table_args__ = (sa.Index("ix_claimgroup_conflict_story", "conflict", "story_id"),)
+    __table_args__ = (
+        sa.Index("ix_claimgroup_conflict_story", "conflict", "story_id"),
+        sa.Index("ix_claimgroup_story_key", "story_id", "key"),  # disputes' rivals (0017)
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     kind: ClaimKind = Field(sa_type=enum_column(ClaimKind))

@@ -3,6 +3,18 @@
 A link is a pair of labelled claims (in different articles) put in one group. Each labelled
 member is matched to the stored claim of its kind whose span overlaps the label's span. Run
 ``python tests/groups_score.py tests/data/stories_dev.json`` for the table and the misses.
+
+Conflicts are counted two ways. *Within groups*: a labelled group counts as flagged when its
+members' claims sit in one group whose own members cannot all be true (its common interval is
+empty). *With disputes*: also when two of its members' claims sit in two groups in dispute
+with each other (factcheck.disputes). ``right`` counts the flagged labelled groups that the
+labels call a conflict. A disputed pair of groups is a *false alarm* when no labelled
+conflict group has members in both (the labels do not call what it joins a conflict); pairs
+whose groups hold no labelled member at all count too, since a reviewer sees them the same.
+
+A third line is a *what if*, not what factcheck stores: the same dispute rule with each lone
+figure (a claim with a group key in no group) counted as a group of one, since most labelled
+conflicting figures are reported by one outlet each and so sit in no group.
 """
 
 from __future__ import annotations
@@ -19,10 +31,12 @@ from typing import Any
 from sqlmodel import Session, select
 
 from factcheck.articles import add_article
+from factcheck.comparable import Bounds, bounds
 from factcheck.db import dispose_engine, get_engine
+from factcheck.disputes import Figure, in_dispute, rivals
 from factcheck.extract import extract_claims
 from factcheck.migrate import upgrade
-from factcheck.models import Claim, ClaimGroup, Role
+from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, Role
 
 
 @dataclass
@@ -36,6 +50,15 @@ class Score:
     conflicts_right: int = 0
     conflicts_labelled: int = 0
     conflicts_flagged: int = 0
+    # The same counts when a dispute between two groups also counts (module docstring).
+    disputes_right: int = 0
+    disputes_flagged: int = 0
+    disputed_pairs: int = 0  # pairs of groups in dispute
+    false_alarms: int = 0  # of those, pairs no labelled conflict group spans
+    lone_right: int = 0  # what if lone figures were groups of one (module docstring)
+    lone_flagged: int = 0
+    lone_pairs: int = 0
+    lone_false_alarms: int = 0
     # Links between numeric members labelled with one value: a set that puts a series (27 then
     # 41 dead) in one group counts links grouping never makes by design (issue #10 §7).
     same_value_gold: int = 0
@@ -128,14 +151,92 @@ def _score(url: str, data: dict[str, Any]) -> Score:
                 result.missed.append(f"{g1}: {a1} {q1!r} / {a2} {q2!r}")
             if same_pred and not same_gold:
                 result.wrong.append(f"{g1}/{g2}: {a1} {q1!r} / {a2} {q2!r}")
+        pairs_in_dispute = _disputed_pairs(session)
+        spanned: set[frozenset[int]] = set()
         for group in data["groups"]:
             found = {c.group_id for g, _, c, _ in members if g == group["id"] and c and c.group_id}
-            flagged = any(
-                (row := session.get(ClaimGroup, gid)) is not None and row.conflict for gid in found
-            )
+            flagged = any(_within(session.get(ClaimGroup, gid)) for gid in found)
             result.conflicts_flagged += flagged
             result.conflicts_right += flagged and group["conflict"]
+            disputed = {p for p in pairs_in_dispute if p <= found}
+            if group["conflict"]:
+                spanned |= disputed
+            result.disputes_flagged += flagged or bool(disputed)
+            result.disputes_right += (flagged or bool(disputed)) and group["conflict"]
+        result.disputed_pairs = len(pairs_in_dispute)
+        result.false_alarms = len(pairs_in_dispute - spanned)
+        _what_if_lone(session, data, members, result)
     return result
+
+
+Unit = tuple[str, int]  # ("g", group id) or ("c", claim id) for a lone figure
+
+
+def _unit(claim: Claim) -> Unit:
+    return ("g", claim.group_id) if claim.group_id else ("c", claim.id or 0)
+
+
+def _what_if_lone(
+    session: Session,
+    data: dict[str, Any],
+    members: list[tuple[str, str, Claim | None, str]],
+    result: Score,
+) -> None:
+    """The dispute rule over groups and lone figures alike (module docstring)."""
+    units: dict[Unit, list[Figure]] = {}
+    cluster: dict[Unit, tuple[int, str]] = {}
+    for claim, article in session.exec(
+        select(Claim, Article)
+        .join(Article, Article.id == Claim.article_id)  # type: ignore[arg-type]
+        .where(Claim.kind == ClaimKind.NUMERIC, Claim.group_key != None)  # noqa: E711
+    ).all():
+        stated = bounds(
+            value=claim.value,
+            lower=claim.lower,
+            upper=claim.upper,
+            qualifier=claim.qualifier,
+            days=claim.days,
+        )
+        if stated is None or article.story_id is None:
+            continue
+        day = claim.as_of or (article.published_at or article.ingested_at).date()
+        unit = _unit(claim)
+        outlet = article.outlet_id if article.outlet_id is not None else -(article.id or 0)
+        units.setdefault(unit, []).append(Figure(0, stated, day, outlet, article.id or 0))
+        cluster.setdefault(unit, (article.story_id, f"{claim.group_key}|{claim.measure_key}"))
+    by_cluster: dict[tuple[int, str], list[Unit]] = {}
+    for unit, where in cluster.items():
+        by_cluster.setdefault(where, []).append(unit)
+    pairs = {
+        frozenset((u, v))
+        for found in by_cluster.values()
+        for u, v in itertools.combinations(found, 2)
+        if in_dispute(units[u], units[v])
+    }
+    spanned: set[frozenset[Unit]] = set()
+    for group in data["groups"]:
+        found = {_unit(c) for g, _, c, _ in members if g == group["id"] and c is not None}
+        within = any(_within(session.get(ClaimGroup, u[1])) for u in found if u[0] == "g")
+        disputed = {p for p in pairs if p <= found}
+        if group["conflict"]:
+            spanned |= disputed
+        result.lone_flagged += within or bool(disputed)
+        result.lone_right += (within or bool(disputed)) and group["conflict"]
+    result.lone_pairs = len(pairs)
+    result.lone_false_alarms = len(pairs - spanned)
+
+
+def _within(group: ClaimGroup | None) -> bool:
+    """True when a group's own members cannot all be true (not a dispute with another)."""
+    return group is not None and Bounds(group.lo, group.hi).empty
+
+
+def _disputed_pairs(session: Session) -> set[frozenset[int]]:
+    """Every pair of groups in dispute, read through factcheck.disputes.rivals."""
+    found: set[frozenset[int]] = set()
+    for group in session.exec(select(ClaimGroup).where(ClaimGroup.conflict == True)):  # noqa: E712
+        found |= {frozenset((group.id or 0, other)) for other in rivals(session, group=group)}
+    return found
 
 
 def table(name: str, s: Score) -> str:
@@ -149,7 +250,12 @@ def table(name: str, s: Score) -> str:
             f"recall {s.same_value_recall:.2f}",
             f"labelled members without an extracted claim: {s.unmatched}",
             f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.conflicts_flagged}, "
-            f"both {s.conflicts_right}",
+            f"both {s.conflicts_right} (within groups)",
+            f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.disputes_flagged}, "
+            f"both {s.disputes_right} (with disputes)",
+            f"disputed pairs of groups: {s.disputed_pairs}, false alarms {s.false_alarms}",
+            f"what if lone figures were groups of one: flagged {s.lone_flagged}, both "
+            f"{s.lone_right}; disputed pairs {s.lone_pairs}, false alarms {s.lone_false_alarms}",
         ]
     )
 
