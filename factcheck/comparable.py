@@ -34,29 +34,37 @@ toll are what a reviewer must see); a duration compares in days ("4-1/2 months" 
 a figure with no value (vague "dozens") is never grouped.
 
 Figures more than 15% apart land in separate groups, yet outlets may still report one fact
-with them ("4 workers missing" / "six"; "48,000 records copied" / "more than 80,000"). Two
-groups are in **dispute** (figures_dispute, kept by factcheck.disputes) when they belong to
-the same story, have the same measure key and unit class (the same group key), and a member
-of one and a member of the other
+with them ("4 workers missing" / "six"; "48,000 records copied" / "more than 80,000"), and
+most such figures are printed by one outlet each, so they sit in no group. Two **figures** of
+one story are in **dispute** (figures_dispute, kept by factcheck.disputes) when each is a
+group's member or a lone figure, and
 
-- describe the same day: their as-of days are equal (a figure's ``as_of``, else its article's
-  date: resolve_as_of);
-- come from different outlets; and
-- state intervals that do not meet (the table above: no value fits both).
+- they have the same group key (measure key and unit class), and the measure is named: a
+  figure compared by amount alone (``n|*|…``: "six weeks", "four days") names nothing to
+  dispute;
+- each states a value and reports a count of its own (reports_count): not a part of a
+  total ("19 of the injured", "12 of the 40 dead"), an addition ("seven more bodies", "a
+  further 7", "three other workers") or a count given before ("the four missing workers");
+  a vague figure ("hundreds of residents") states no value;
+- they describe the same day: their as-of days are equal (a figure's ``as_of``, else its
+  article's date: resolve_as_of);
+- they come from different outlets, and no one article gives figures of both sides; and
+- their intervals do not meet (the table above: no value fits both).
 
-A disputed group is shown as a conflict: one word for the user; the detail says which
-(factcheck.disputes.CONFLICT_NOTES: the group's own values "cannot all be true", or "other
-outlets of this story give another value for the same day", with their figures beside it).
+A lone figure in dispute becomes a group of one, so every reader of conflicts sees it the
+way it sees groups; it dissolves when its dispute ends. A disputed group is shown as a
+conflict: one word for the user; the detail says which (factcheck.disputes.CONFLICT_NOTES:
+the group's own values "cannot all be true", or "other outlets of this story give another
+value for the same day", with their figures beside it).
 
 Edges, each tested: a rising toll is no dispute (7 dead on Tuesday, 11 on Wednesday:
 different as-of days, and a day named in the text, "as of Monday", is the day compared; a
 source's newer figure supersedes its older one, groups.newer_figure calls the older
-"outdated"); two stories that
-share figure shapes never dispute; an open bound disputes only what lies beyond it ("more
-than 80,000" disputes 48,000, "at least 41" does not dispute 253: it is true of it); an
-article that gives figures of both groups tells two facts, not a disagreement (253 killed in
-the fighting and 41 in one town's shelling: a whole and its part; or a toll then its rise),
-so those two groups never dispute.
+"outdated"); two stories that share figure shapes never dispute; an open bound disputes only
+what lies beyond it ("more than 80,000" disputes 48,000, "at least 41" does not dispute 253:
+it is true of it); an article that gives figures of both sides tells two facts, not a
+disagreement (253 killed in the fighting and 41 in one town's shelling: a whole and its part;
+or a toll then its rise); parts, additions and counts given before never dispute.
 
 Attributed claims
 -----------------
@@ -556,8 +564,27 @@ def gap(a: Bounds, b: Bounds) -> float:
 
 
 def figures_dispute(a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool) -> bool:
-    """True when two figures of groups of one story and key dispute (module docstring)."""
+    """True when two counted figures of one story and key dispute (module docstring)."""
     return same_day and not same_outlet and a.meet(b).empty
+
+
+# A figure that counts a part, an addition or a count given before: the words right after
+# it ("19 of the injured", "seven more bodies", "three other workers") or right before it
+# ("a further 7", "another 7", "the four missing workers", "the remaining 3").
+_PART_AFTER = re.compile(r"\s+(?:of|more|additional|further|extra|other|new)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(
+    r"\b(?:the|a\s+further|another|additional|remaining|other)\s+$", re.IGNORECASE
+)
+
+
+def reports_count(sentence: str, quote: str) -> bool:
+    """True when a figure reports a count of its own, one that another outlet's figure can
+    dispute: not a part, an addition or a count given before (module docstring)."""
+    at = sentence.find(quote)
+    if at < 0:
+        return True
+    end = at + len(quote)
+    return not (_PART_AFTER.match(sentence, end) or _PART_BEFORE.search(sentence[:at]))
 
 
 def same_fact(a: Bounds, b: Bounds) -> bool:

@@ -1,21 +1,23 @@
-"""Disputed figures: two groups of one story whose outlets report one fact with values apart.
+"""Disputed figures: outlets of one story that report one fact with values apart.
 
 The rule is written in factcheck.comparable (beside the conflict rule); this module keeps it
-stored. A group in dispute has its ``conflict`` flag set, so every reader of conflicts (the
-Claims page's "conflicts only", the dashboard, the Stories page, `factcheck groups
---conflicts`, the claims' JSON ``conflict``) sees it without reading claims; which kind it is
-follows from the group: its own members disagree when their common interval is empty
-(``lo > hi``), else it is in dispute with another group (``rivals`` names them).
+stored. A group in dispute has its ``conflict`` flag set, and a lone figure in dispute (one
+outlet's figure, in no group) becomes a group of one with the flag set, so every reader of
+conflicts (the Claims page's "conflicts only", the dashboard, the Stories page, `factcheck
+groups --conflicts`, the claims' JSON ``conflict``) sees it without reading claims; which
+kind it is follows from the group: its own members disagree when their common interval is
+empty (``lo > hi``), else it is in dispute (``rivals`` names the other side).
 
-Kept by ``refresh`` over the groups of one story and one key (a *cluster*), found through the
-index on ``(story_id, key)``: grouping at ingest, regroup, take-out, join and `groups
---rebuild` call it for the clusters they touched, so the cost is the size of those clusters,
-never the database.
+Kept by ``refresh`` over the figures of one story and one key (a *cluster*), read through the
+story's articles and the index on ``(measure_key, article_id)``: grouping at ingest (the
+clusters of the figures it just placed, their stories known from placing them), regroup,
+take-out, join and `groups --rebuild` call it for the clusters they touched, so the cost is
+the size of those clusters, never the database.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from itertools import combinations
@@ -25,14 +27,15 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from factcheck import triage
-from factcheck.comparable import Bounds, bounds, figures_dispute
+from factcheck.comparable import Bounds, bounds, figures_dispute, reports_count
 from factcheck.db import show_written
-from factcheck.models import Article, Claim, ClaimGroup, ClaimKind
+from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, as_utc
 
 if TYPE_CHECKING:
     from factcheck.groups import GroupView
 
 Cluster = tuple[int, str]  # (story id, group key)
+Unit = tuple[str, int]  # ("g", group id) or ("c", claim id) of a lone figure
 ConflictKind = Literal["within", "dispute"]
 
 # What each kind of conflict means, as the Stories and Claim pages and the CLI say it.
@@ -44,9 +47,9 @@ CONFLICT_NOTES: dict[ConflictKind, str] = {
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """What the dispute rule reads of a group member."""
+    """What the dispute rule reads of a figure: a group's member or a lone figure."""
 
-    group_id: int
+    unit: Unit  # its group, or itself when it is in none
     stated: Bounds
     day: date  # its as-of day: the claim's as_of, else its article's date
     outlet: int  # its outlet, or minus its article when it has none
@@ -68,31 +71,54 @@ def clusters_of(session: Session, *, group_ids: Iterable[int]) -> set[Cluster]:
     return {(int(story), str(key)) for story, key in rows}
 
 
+def clusters_at(
+    session: Session,
+    *,
+    figures: Iterable[tuple[int, str]],
+    stories: Mapping[int, int],
+    stored: bool,
+) -> set[Cluster]:
+    """The clusters of figures just grouped or left lone, as (article, group key): their
+    article's story from ``stories`` (the articles grouping placed), read only for ``stored``
+    articles (an edit, a rebuild): a new article that shares no group has no story yet."""
+    wanted = [(article, key) for article, key in figures if _disputable(key)]
+    known = dict(stories)
+    missing = {article for article, _ in wanted if article not in known}
+    if stored and missing:
+        known.update(
+            (article, story)
+            for article, story in session.execute(
+                sa.select(col(Article.id), col(Article.story_id)).where(
+                    col(Article.id).in_(missing), col(Article.story_id).is_not(None)
+                )
+            ).all()
+            if story is not None
+        )
+    return {(known[article], key) for article, key in wanted if article in known}
+
+
 def refresh(session: Session, *, clusters: Collection[Cluster]) -> None:
-    """Recompute the disputes of every group of these clusters and store them in each group's
-    ``conflict`` flag (with its own members' conflict); not committed."""
-    if not clusters:
+    """Recompute the disputes of every figure of these clusters: set each group's
+    ``conflict`` flag (with its own members' conflict), make each lone figure in dispute a
+    group of one and dissolve a group of one whose dispute ended; not committed."""
+    wanted = {c for c in clusters if _disputable(c[1])}
+    if not wanted:
         return
-    groups = _groups(session, clusters)
-    if not groups:
+    read = _read(session, wanted)
+    if not read.figures:
         return
-    disputed: set[int] = set()
-    by_cluster: dict[tuple[Any, ...], list[int]] = {}
-    for gid, story, key, measure, *_ in groups:
-        if measure:
-            by_cluster.setdefault((story, key, measure), []).append(gid)
-    # Members are read only for groups that have a rival to compare with.
-    rivalled = [gid for ids in by_cluster.values() if len(ids) > 1 for gid in ids]
-    figures = _figures(session, rivalled) if rivalled else {}
-    for ids in by_cluster.values():
-        for a, b in combinations(ids, 2):
-            if in_dispute(figures.get(a, []), figures.get(b, [])):
-                disputed.update((a, b))
+    disputed = {u for pair in _pairs(read.figures) for u in pair}
     changes = [
         {"gid": gid, "flag": flag}
-        for gid, _, _, _, lo, hi, was in groups
-        if (flag := gid in disputed or Bounds(lo, hi).empty) != bool(was)
+        for gid, (lo, hi, was, size) in read.groups.items()
+        if size > 1 and (flag := ("g", gid) in disputed or Bounds(lo, hi).empty) != bool(was)
     ]
+    ended = [
+        gid
+        for gid, (lo, hi, _, size) in read.groups.items()
+        if size == 1 and ("g", gid) not in disputed and not Bounds(lo, hi).empty
+    ]
+    started = [read.lone[cid] for kind, cid in sorted(disputed) if kind == "c"]
     if changes:
         table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
         session.execute(
@@ -102,13 +128,38 @@ def refresh(session: Session, *, clusters: Collection[Cluster]) -> None:
             changes,
         )
         show_written(session, ClaimGroup, {c["gid"]: {"conflict": c["flag"]} for c in changes})
+    if ended:
+        _dissolve(session, ended)
+    if started:
+        _start(session, started)
+    if changes or ended or started:
         # A conflict is worth triage points to each member of the group.
-        triage.stale(session, groups={c["gid"] for c in changes})
+        triage.stale(
+            session,
+            claims=[lone.claim for lone in started],
+            groups={c["gid"] for c in changes} | set(ended),
+        )
+
+
+def rivals(session: Session, *, group: ClaimGroup) -> list[int]:
+    """The groups this one is in dispute with (same story and key), by ID."""
+    if group.story_id is None or group.kind != ClaimKind.NUMERIC or group.id is None:
+        return []
+    read = _read(session, {(group.story_id, group.key)})
+    own: Unit = ("g", group.id)
+    return sorted(
+        other[1]
+        for pair in _pairs(read.figures)
+        if own in pair
+        for other in pair - {own}
+        if other[0] == "g"
+    )
 
 
 def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:
-    """True when a figure of one group and a figure of the other dispute (comparable's rule),
-    unless one article gives figures of both: it tells two facts (a part and a whole, a series)."""
+    """True when a figure of one side and a figure of the other dispute (comparable's rule),
+    unless one article gives figures of both: it tells two facts (a part and a whole, a
+    series)."""
     if {x.article for x in a} & {y.article for y in b}:
         return False
     return any(
@@ -118,22 +169,6 @@ def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:
         for x in a
         for y in b
     )
-
-
-def rivals(session: Session, *, group: ClaimGroup) -> list[int]:
-    """The groups this one is in dispute with (same story, key and measure), by ID."""
-    if group.story_id is None or group.kind != ClaimKind.NUMERIC or not group.measure_key:
-        return []
-    others = [
-        gid
-        for gid, _, _, measure, *_ in _groups(session, [(group.story_id, group.key)])
-        if gid != group.id and measure == group.measure_key
-    ]
-    if not others:
-        return []
-    figures = _figures(session, [group.id or 0, *others])
-    own = figures.get(group.id or 0, [])
-    return [gid for gid in others if in_dispute(own, figures.get(gid, []))]
 
 
 def conflict_kind(group: ClaimGroup) -> ConflictKind | None:
@@ -157,15 +192,120 @@ def rival_views(session: Session, *, groups: Iterable[ClaimGroup]) -> dict[int, 
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Lone:
+    """A lone figure in dispute: what its group of one is made of."""
+
+    claim: int
+    story: int
+    key: str
+    measure: str | None
+    unit: str | None
+    stated: Bounds
+    at: datetime
+
+
+@dataclass(slots=True)
+class _Read:
+    """The figures of some clusters, by cluster; their groups' (lo, hi, conflict, size)."""
+
+    figures: dict[Cluster, dict[Unit, list[Figure]]]
+    groups: dict[int, tuple[float | None, float | None, bool, int]]
+    lone: dict[int, _Lone]
+
+
+def _read(session: Session, clusters: Collection[Cluster]) -> _Read:
+    """Every figure of these clusters, grouped or lone, with its group, in one statement per
+    200 clusters: each finds its story's articles (indexed) and their claims of the
+    cluster's measure (the index on measure key and article), never a key's every claim."""
+    at = sa.type_coerce(
+        sa.func.coalesce(col(Article.published_at), col(Article.ingested_at)), sa.DateTime()
+    )
+    read = _Read({}, {}, {})
+    wanted = sorted(clusters)
+    for start in range(0, len(wanted), 200):
+        chunk = wanted[start : start + 200]
+        query = (
+            sa.select(
+                col(Claim.id),
+                col(Claim.group_id),
+                col(Claim.group_key),
+                col(Claim.measure_key),
+                col(Claim.unit),
+                col(Claim.value),
+                col(Claim.lower),
+                col(Claim.upper),
+                col(Claim.qualifier),
+                col(Claim.days),
+                col(Claim.as_of),
+                col(Claim.quote),
+                col(Claim.sentence),
+                col(Claim.article_id),
+                col(Article.outlet_id),
+                col(Article.story_id),
+                at,
+                col(ClaimGroup.lo),
+                col(ClaimGroup.hi),
+                col(ClaimGroup.conflict),
+                col(ClaimGroup.size),
+            )
+            .join(Article, col(Article.id) == Claim.article_id)
+            .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id, isouter=True)
+            .where(
+                sa.or_(
+                    *(
+                        sa.and_(
+                            col(Claim.measure_key) == key.split("|")[1],
+                            col(Claim.article_id).in_(
+                                sa.select(col(Article.id)).where(col(Article.story_id) == story)
+                            ),
+                            col(Claim.group_key) == key,
+                        )
+                        for story, key in chunk
+                    )
+                )
+            )
+        )
+        for row in session.execute(query).all():
+            _take(read, row)
+    return read
+
+
+def _take(read: _Read, row: Any) -> None:
+    """One claim row of _read into its cluster, as a figure when it reports a count."""
+    (cid, gid, key, measure, unit, value, lower, upper, qualifier, days, as_of, quote) = row[:12]
+    sentence, article, outlet, story, published, lo, hi, conflict, size = row[12:]
+    if gid is not None:
+        read.groups[gid] = (lo, hi, bool(conflict), int(size or 0))
+    stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
+    if stated is None or value is None or not reports_count(sentence, quote):
+        return
+    moment = as_utc(published)
+    own: Unit = ("g", gid) if gid is not None else ("c", cid)
+    figure = Figure(
+        own,
+        stated,
+        as_of if as_of is not None else moment.date(),
+        outlet if outlet is not None else -article,
+        article,
+    )
+    read.figures.setdefault((story, key), {}).setdefault(own, []).append(figure)
+    if gid is None:
+        read.lone[cid] = _Lone(cid, story, key, measure, unit, stated, moment)
+
+
 def refresh_all(session: Session) -> int:
-    """Recompute the disputes of every story's groups (migration 0017); how many clusters."""
+    """Recompute the disputes of every story's figures (migration 0017, `groups --rebuild`);
+    how many clusters."""
     clusters = {
         (int(story), str(key))
         for story, key in session.execute(
-            sa.select(col(ClaimGroup.story_id), col(ClaimGroup.key))
-            .where(col(ClaimGroup.kind) == ClaimKind.NUMERIC, col(ClaimGroup.story_id).is_not(None))
+            sa.select(col(Article.story_id), col(Claim.group_key))
+            .join(Article, col(Article.id) == Claim.article_id)
+            .where(col(Claim.kind) == ClaimKind.NUMERIC, col(Article.story_id).is_not(None))
             .distinct()
         ).all()
+        if key is not None
     }
     ordered = sorted(clusters)
     for start in range(0, len(ordered), 200):
@@ -173,68 +313,71 @@ def refresh_all(session: Session) -> int:
     return len(ordered)
 
 
-def _groups(session: Session, clusters: Iterable[Cluster]) -> list[tuple[Any, ...]]:
-    """(id, story, key, measure key, lo, hi, conflict) of the groups of these clusters."""
-    wanted = sorted(set(clusters))
-    rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(wanted), 200):
-        chunk = wanted[start : start + 200]
-        rows.extend(
-            tuple(row)
-            for row in session.execute(
-                sa.select(
-                    col(ClaimGroup.id),
-                    col(ClaimGroup.story_id),
-                    col(ClaimGroup.key),
-                    col(ClaimGroup.measure_key),
-                    col(ClaimGroup.lo),
-                    col(ClaimGroup.hi),
-                    col(ClaimGroup.conflict),
-                ).where(
-                    sa.or_(
-                        *(
-                            sa.and_(col(ClaimGroup.story_id) == s, col(ClaimGroup.key) == k)
-                            for s, k in chunk
-                        )
-                    )
-                )
-            ).all()
+def _pairs(figures: Mapping[Cluster, Mapping[Unit, list[Figure]]]) -> set[frozenset[Unit]]:
+    """The pairs of groups or lone figures in dispute, within each cluster."""
+    return {
+        frozenset((u, v))
+        for units in figures.values()
+        for u, v in combinations(sorted(units), 2)
+        if in_dispute(units[u], units[v])
+    }
+
+
+def _disputable(key: str) -> bool:
+    """A figure's key names what it counts (comparable's rule): not ``n|*|``, no quote's."""
+    return key.startswith("n|") and not key.startswith("n|*|")
+
+
+def _start(session: Session, lone: Sequence[_Lone]) -> None:
+    """Make each of these lone figures in dispute a group of one."""
+    table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+    now = datetime.now(UTC)
+    made = (
+        session.execute(
+            sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [
+                {
+                    "kind": ClaimKind.NUMERIC,
+                    "key": f.key,
+                    "measure_key": f.measure,
+                    "unit": f.key.rsplit("|", 1)[-1],
+                    "speaker_id": None,
+                    "size": 1,
+                    "lo": f.stated.lo,
+                    "hi": f.stated.hi,
+                    "conflict": True,
+                    "first_seen": f.at,
+                    "first_claim_id": f.claim,
+                    "last_seen": f.at,
+                    "last_claim_id": f.claim,
+                    "story_id": f.story,
+                    "created_at": now,
+                }
+                for f in lone
+            ],
         )
-    return rows
+        .scalars()
+        .all()
+    )
+    claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    session.execute(
+        sa.update(claims)
+        .where(claims.c.id == sa.bindparam("cid"))
+        .values(group_id=sa.bindparam("gid")),
+        [{"cid": f.claim, "gid": gid} for f, gid in zip(lone, made, strict=True)],
+    )
+    show_written(
+        session, Claim, {f.claim: {"group_id": gid} for f, gid in zip(lone, made, strict=True)}
+    )
 
 
-def _figures(session: Session, group_ids: Collection[int]) -> dict[int, list[Figure]]:
-    """The members of these groups as the dispute rule reads them, in one query."""
-    at = sa.func.coalesce(col(Article.published_at), col(Article.ingested_at))
-    found: dict[int, list[Figure]] = {}
-    for row in session.execute(
-        sa.select(
-            col(Claim.group_id),
-            col(Claim.value),
-            col(Claim.lower),
-            col(Claim.upper),
-            col(Claim.qualifier),
-            col(Claim.days),
-            col(Claim.as_of),
-            col(Claim.article_id),
-            col(Article.outlet_id),
-            at,
-        )
-        .join(Article, col(Article.id) == Claim.article_id)
-        .where(col(Claim.group_id).in_(group_ids))
-    ).all():
-        gid, value, lower, upper, qualifier, days, as_of, article, outlet, published = row
-        stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
-        if stated is None:
-            continue
-        day = as_of if as_of is not None else _day(published)
-        found.setdefault(gid, []).append(
-            Figure(gid, stated, day, outlet if outlet is not None else -article, article)
-        )
-    return found
-
-
-def _day(at: datetime | str) -> date:
-    if isinstance(at, str):  # SQLite may hand a coalesce back as text
-        at = datetime.fromisoformat(at)
-    return (at if at.tzinfo is not None else at.replace(tzinfo=UTC)).date()
+def _dissolve(session: Session, group_ids: Sequence[int]) -> None:
+    """Put the figure of each of these groups of one back alone and delete the group."""
+    session.execute(
+        sa.update(Claim).where(col(Claim.group_id).in_(group_ids)).values(group_id=None)
+    )
+    table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+    session.execute(sa.delete(table).where(table.c.id.in_(group_ids)))
+    for group in [session.get(ClaimGroup, gid) for gid in group_ids]:
+        if group is not None:
+            session.expunge(group)

@@ -761,7 +761,12 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             lone = old.group_id is None
             _plan_join(plan, new, old)
             held.setdefault(old.group_id or 0, [old] if lone else []).append(new)
-    _write(session, plan, _place_in_stories(session, plan))
+    stories = _place_in_stories(session, plan)
+    _write(session, plan, stories)
+    # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
+    figures = [(m.article_id, m.group_key) for m in news if m.kind == ClaimKind.NUMERIC]
+    clusters = disputes.clusters_at(session, figures=figures, stories=stories, stored=stored)
+    disputes.refresh(session, clusters=clusters)
     return sum(1 for m in news if m.group_id is not None)
 
 
@@ -979,14 +984,6 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     show_written(session, Claim, {m.id: {"group_id": m.group_id} for _, m in plan.joins})
     # Joined groups grew, maybe into conflict: all their members' points may change.
     triage.stale(session, claims=[m.id for _, m in plan.joins], groups=known)
-    disputes.refresh(  # the story and key of each figure's group (known here: no read)
-        session,
-        clusters={
-            (story, m.group_key)
-            for gid, m in plan.joins
-            if m.kind == ClaimKind.NUMERIC and (story := tallies[gid].story_id) is not None
-        },
-    )
     plan.starts.clear()
 
 

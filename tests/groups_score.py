@@ -12,9 +12,9 @@ labels call a conflict. A disputed pair of groups is a *false alarm* when no lab
 conflict group has members in both (the labels do not call what it joins a conflict); pairs
 whose groups hold no labelled member at all count too, since a reviewer sees them the same.
 
-A third line is a *what if*, not what factcheck stores: the same dispute rule with each lone
-figure (a claim with a group key in no group) counted as a group of one, since most labelled
-conflicting figures are reported by one outlet each and so sit in no group.
+A lone figure in dispute is stored as a group of one, so it counts like any group. The
+false alarms and the labelled conflicts not flagged are printed after the misses, each
+figure with its value, measure and group keys, as-of day, outlet and words around it.
 """
 
 from __future__ import annotations
@@ -31,12 +31,12 @@ from typing import Any
 from sqlmodel import Session, select
 
 from factcheck.articles import add_article
-from factcheck.comparable import Bounds, bounds
+from factcheck.comparable import Bounds
 from factcheck.db import dispose_engine, get_engine
-from factcheck.disputes import Figure, in_dispute, rivals
+from factcheck.disputes import rivals
 from factcheck.extract import extract_claims
 from factcheck.migrate import upgrade
-from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, Role
+from factcheck.models import Article, Claim, ClaimGroup, Role
 
 
 @dataclass
@@ -55,16 +55,14 @@ class Score:
     disputes_flagged: int = 0
     disputed_pairs: int = 0  # pairs of groups in dispute
     false_alarms: int = 0  # of those, pairs no labelled conflict group spans
-    lone_right: int = 0  # what if lone figures were groups of one (module docstring)
-    lone_flagged: int = 0
-    lone_pairs: int = 0
-    lone_false_alarms: int = 0
     # Links between numeric members labelled with one value: a set that puts a series (27 then
     # 41 dead) in one group counts links grouping never makes by design (issue #10 §7).
     same_value_gold: int = 0
     same_value_correct: int = 0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)  # the false alarms, described
+    unflagged: list[str] = field(default_factory=list)  # labelled conflicts not flagged
 
     @property
     def precision(self) -> float:
@@ -163,67 +161,34 @@ def _score(url: str, data: dict[str, Any]) -> Score:
                 spanned |= disputed
             result.disputes_flagged += flagged or bool(disputed)
             result.disputes_right += (flagged or bool(disputed)) and group["conflict"]
+            if group["conflict"] and not (flagged or disputed):
+                result.unflagged.append(
+                    f"{group['id']} {group['description']!r}: "
+                    + "; ".join(_describe(session, c) for g, _, c, _ in members if g == group["id"])
+                )
         result.disputed_pairs = len(pairs_in_dispute)
         result.false_alarms = len(pairs_in_dispute - spanned)
-        _what_if_lone(session, data, members, result)
+        for pair in pairs_in_dispute - spanned:
+            result.alarms.append(" <> ".join(_describe_group(session, g) for g in sorted(pair)))
     return result
 
 
-Unit = tuple[str, int]  # ("g", group id) or ("c", claim id) for a lone figure
+def _describe(session: Session, claim: Claim | None) -> str:
+    if claim is None:
+        return "(no claim)"
+    article = session.get(Article, claim.article_id)
+    assert article is not None
+    text = article.text[max(0, claim.start - 50) : claim.end + 30].replace("\n", " ")
+    return (
+        f"[{claim.value} {claim.qualifier} {claim.lower}-{claim.upper} m={claim.measure_key} "
+        f"k={claim.group_key} as_of={claim.as_of} g={claim.group_id} "
+        f"o={article.outlet_id} a={article.id} pub={article.published_at:%m-%d}] ...{text}..."
+    )
 
 
-def _unit(claim: Claim) -> Unit:
-    return ("g", claim.group_id) if claim.group_id else ("c", claim.id or 0)
-
-
-def _what_if_lone(
-    session: Session,
-    data: dict[str, Any],
-    members: list[tuple[str, str, Claim | None, str]],
-    result: Score,
-) -> None:
-    """The dispute rule over groups and lone figures alike (module docstring)."""
-    units: dict[Unit, list[Figure]] = {}
-    cluster: dict[Unit, tuple[int, str]] = {}
-    for claim, article in session.exec(
-        select(Claim, Article)
-        .join(Article, Article.id == Claim.article_id)  # type: ignore[arg-type]
-        .where(Claim.kind == ClaimKind.NUMERIC, Claim.group_key != None)  # noqa: E711
-    ).all():
-        stated = bounds(
-            value=claim.value,
-            lower=claim.lower,
-            upper=claim.upper,
-            qualifier=claim.qualifier,
-            days=claim.days,
-        )
-        if stated is None or article.story_id is None:
-            continue
-        day = claim.as_of or (article.published_at or article.ingested_at).date()
-        unit = _unit(claim)
-        outlet = article.outlet_id if article.outlet_id is not None else -(article.id or 0)
-        units.setdefault(unit, []).append(Figure(0, stated, day, outlet, article.id or 0))
-        cluster.setdefault(unit, (article.story_id, f"{claim.group_key}|{claim.measure_key}"))
-    by_cluster: dict[tuple[int, str], list[Unit]] = {}
-    for unit, where in cluster.items():
-        by_cluster.setdefault(where, []).append(unit)
-    pairs = {
-        frozenset((u, v))
-        for found in by_cluster.values()
-        for u, v in itertools.combinations(found, 2)
-        if in_dispute(units[u], units[v])
-    }
-    spanned: set[frozenset[Unit]] = set()
-    for group in data["groups"]:
-        found = {_unit(c) for g, _, c, _ in members if g == group["id"] and c is not None}
-        within = any(_within(session.get(ClaimGroup, u[1])) for u in found if u[0] == "g")
-        disputed = {p for p in pairs if p <= found}
-        if group["conflict"]:
-            spanned |= disputed
-        result.lone_flagged += within or bool(disputed)
-        result.lone_right += (within or bool(disputed)) and group["conflict"]
-    result.lone_pairs = len(pairs)
-    result.lone_false_alarms = len(pairs - spanned)
+def _describe_group(session: Session, group_id: int) -> str:
+    found = session.exec(select(Claim).where(Claim.group_id == group_id)).all()
+    return "{" + " | ".join(_describe(session, c) for c in found) + "}"
 
 
 def _within(group: ClaimGroup | None) -> bool:
@@ -254,8 +219,6 @@ def table(name: str, s: Score) -> str:
             f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.disputes_flagged}, "
             f"both {s.disputes_right} (with disputes)",
             f"disputed pairs of groups: {s.disputed_pairs}, false alarms {s.false_alarms}",
-            f"what if lone figures were groups of one: flagged {s.lone_flagged}, both "
-            f"{s.lone_right}; disputed pairs {s.lone_pairs}, false alarms {s.lone_false_alarms}",
         ]
     )
 
@@ -266,3 +229,5 @@ if __name__ == "__main__":
     print(table(target.stem, found))
     print("missed:", *found.missed[:60], sep="\n  ")
     print("wrong:", *found.wrong[:60], sep="\n  ")
+    print("false alarms:", *found.alarms, sep="\n  ")
+    print("labelled conflicts not flagged:", *found.unflagged, sep="\n  ")

@@ -116,16 +116,26 @@ def _story(session: Session, quote: str) -> int | None:
     return group.story_id
 
 
-def test_taking_a_claim_out_ends_the_dispute_it_made(session: Session, editor: User) -> None:
+def test_taking_the_other_figures_out_ends_the_dispute(session: Session, editor: User) -> None:
+    # Out of two "six" reports, one taken out leaves the other alone yet still in dispute
+    # (a group of one); once both are out, the 4 group has no one to disagree with.
     a = four_and_six(session, editor, "4", "six")
-    six = _group(session, a[2], "six")
-    assert six is not None and six.id is not None
-    claim = session.exec(
-        select(Claim).where(Claim.article_id == a[2].id, Claim.group_id == six.id)
-    ).one()
-    take_out(session, claim_id=claim.id or 0, seen_version=claim.version, by=editor)
-    four = _group(session, a[0], "4")
-    assert four is not None and not four.conflict  # the six group dissolved below two
+    for article in (a[2], a[3]):
+        six = _group(session, article, "six")
+        assert six is not None
+        claim = session.exec(
+            select(Claim).where(Claim.article_id == article.id, Claim.group_id == six.id)
+        ).one()
+        take_out(session, claim_id=claim.id or 0, seen_version=claim.version, by=editor)
+        four = _group(session, a[0], "4")
+        assert four is not None
+        session.refresh(four)
+        if article is a[2]:
+            alone = _group(session, a[3], "six")
+            assert alone is not None and alone.size == 1 and alone.conflict
+            assert four.conflict and rivals(session, group=four) == [alone.id]
+    assert not four.conflict
+    assert session.exec(select(ClaimGroup).where(ClaimGroup.size == 1)).all() == []
 
 
 def test_joining_disputed_groups_makes_a_conflict_inside_one(
