@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, col, select, update
 
 from factcheck.articles import add_article
-from factcheck.comparable import bounds, figures_dispute
+from factcheck.comparable import bounds, figures_dispute, reports_count
 from factcheck.disputes import rivals
 from factcheck.extract import extract_claims
 from factcheck.groups import conflict_count, join_groups, list_groups, rebuild_groups, take_out
@@ -203,3 +203,123 @@ def test_a_day_named_in_the_text_is_the_day_compared(session: Session, editor: U
     assert six is not None and six.conflict
     claim = session.exec(select(Claim).where(Claim.group_id == six.id)).first()
     assert claim is not None and claim.as_of is not None and claim.as_of.isoformat() == "2025-03-03"
+
+
+def four_against_six(session: Session, by: User, four: str, six: str) -> list[Article]:
+    """One outlet says ``four`` workers were missing, another ``six``, the same morning; both
+    give the same evacuation figure, which puts the two in one story."""
+    return [
+        _add(session, by, "Wire Alpha", _text(four), _day(3)),
+        _add(session, by, "Radio Gamma", _text(six), _day(3, 11)),
+    ]
+
+
+def test_two_outlets_each_alone_with_its_count_are_a_conflict(
+    session: Session, editor: User
+) -> None:
+    a = four_against_six(session, editor, "4", "six")
+    four, six = _group(session, a[0], "4"), _group(session, a[1], "six")
+    assert four is not None and six is not None and four.size == six.size == 1
+    assert four.conflict and six.conflict
+    assert rivals(session, group=four) == [six.id] and rivals(session, group=six) == [four.id]
+    assert conflict_count(session) == (2, 2)
+
+
+def test_a_lone_figure_that_agrees_stays_out_of_any_group(session: Session, editor: User) -> None:
+    # "about 4" allows 3.8 to 4.2: it and 4 may both be true, so nobody disputes anything.
+    four_against_six(session, editor, "4", "about 4")
+    assert conflict_count(session) == (0, 0)
+
+
+def test_a_third_outlet_with_the_same_count_joins_the_lone_figure(
+    session: Session, editor: User
+) -> None:
+    a = four_against_six(session, editor, "4", "six")
+    third = _add(session, editor, "Post Delta", _text("six"), _day(3, 14))
+    six = _group(session, third, "six")
+    assert six is not None and six.size == 2 and six.conflict
+    assert _group(session, a[1], "six") == six
+
+
+@pytest.mark.parametrize(
+    ("missing", "why"),
+    [
+        ("dozens of", "a vague figure states no value"),
+        ("many", "no figure at all"),
+    ],
+)
+def test_a_vague_figure_disputes_nothing(
+    session: Session, editor: User, missing: str, why: str
+) -> None:
+    four_against_six(session, editor, "4", missing)
+    assert conflict_count(session) == (0, 0), why
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        # a part of a total
+        ("Officials said 19 of the injured were still in hospital on Friday.", "19"),
+        ("Twelve of the 40 dead were children, the agency said.", "Twelve"),
+        # an addition
+        ("Seven more bodies were recovered from the mine overnight.", "Seven"),
+        ("Crews found three other workers under the collapsed roof.", "three"),
+        ("A further 7 people were reported dead by the evening.", "7"),
+        ("Another 12 homes burned before the wind turned.", "12"),
+        # a count given before
+        ("Divers brought up the bodies of the four missing fishermen.", "four"),
+        ("Relatives of the 48,000 patients were told by letter.", "48,000"),
+    ],
+)
+def test_parts_additions_and_counts_given_before_report_no_count(sentence: str, quote: str) -> None:
+    assert not reports_count(sentence, quote)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("Four workers were still missing on Tuesday night, the brigade said.", "Four"),
+        ("The records of more than 80,000 patients were copied.", "80,000"),
+        ("At least 23 people were dead by Wednesday night.", "23"),
+        ("Rescuers said six workers had not been accounted for.", "six"),
+    ],
+)
+def test_a_figure_that_states_a_count_reports_it(sentence: str, quote: str) -> None:
+    assert reports_count(sentence, quote)
+
+
+def test_a_lone_part_of_the_whole_is_no_dispute(session: Session, editor: User) -> None:
+    # "2 of the workers were missing" counts a part of the crew, not the missing as a whole.
+    text = (
+        "Rescuers at the Harlow chemical plant in Tessel said 2 of the workers were missing "
+        "after the blast. Tessel police said 120 people were evacuated from the Harlow district."
+    )
+    _add(session, editor, "Wire Alpha", _text("4"), _day(3))
+    _add(session, editor, "Radio Gamma", text, _day(3, 11))
+    assert conflict_count(session) == (0, 0)
+
+
+def test_lone_figures_of_one_outlet_never_dispute(session: Session, editor: User) -> None:
+    _add(session, editor, "Wire Alpha", _text("4"), _day(3))
+    _add(session, editor, "Wire Alpha", _text("six"), _day(3, 11))
+    assert conflict_count(session) == (0, 0)
+
+
+def test_lone_figures_on_different_days_never_dispute(session: Session, editor: User) -> None:
+    _add(session, editor, "Wire Alpha", _text("4"), _day(3))
+    _add(session, editor, "Radio Gamma", _text("six"), _day(4, 11))
+    assert conflict_count(session) == (0, 0)
+
+
+def test_groups_rebuild_finds_lone_figures_in_dispute(session: Session) -> None:
+    admin = make_user(session, role=Role.ADMIN)
+    a = four_against_six(session, admin, "4", "six")
+    for article in a:  # as stored before disputes between lone figures were kept
+        group = _group(session, article, "4" if article is a[0] else "six")
+        assert group is not None
+        session.exec(update(Claim).where(col(Claim.group_id) == group.id).values(group_id=None))  # type: ignore[call-overload]
+        session.delete(group)
+    session.commit()
+    assert conflict_count(session) == (0, 0)
+    rebuild_groups(session, by=admin)
+    assert conflict_count(session) == (2, 2)

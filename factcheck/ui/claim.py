@@ -178,7 +178,9 @@ def _group(c: Claim) -> None:
         st.caption("No other article reports this claim.")
         return
     g = view.group
-    st.subheader(f"The same claim in {g.size} articles" + (" — conflict" if g.conflict else ""))
+    # A group of one is a lone figure in dispute: no other article repeats it.
+    where = f"The same claim in {g.size} articles" if g.size > 1 else "Reported by this article only"
+    st.subheader(where + (" — conflict" if g.conflict else ""))
     if (kind := conflict_kind(g)) is not None:
         st.error(f"Conflict: {CONFLICT_NOTES[kind]}.", icon=":material/warning:")
     first, last = view.first, view.last

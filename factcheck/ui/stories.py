@@ -131,7 +131,8 @@ def _group(view: GroupView, rivals: list[GroupView]) -> None:
     g = view.group
     what = g.measure_key if g.kind is ClaimKind.NUMERIC else f"said by {view.speaker or '?'}"
     with st.container(border=True, key=f"group_{g.id}"):
-        head = f"**{html.escape(what or '')}** · {g.size} outlets"
+        outlets = f"{g.size} outlets" if g.size > 1 else "1 outlet"
+        head = f"**{html.escape(what or '')}** · {outlets}"
         if (kind := conflict_kind(g)) is not None:
             head = ":red-badge[Conflict] " + head + " · " + CONFLICT_NOTES[kind]
         st.markdown(head)
