@@ -247,14 +247,11 @@ class ClaimGroup(SQLModel, table=True):
 
     ``lo``/``hi`` hold the values every numeric member allows together (their intersection);
     when no value fits them all (``lo > hi``) the group is in conflict. ``conflict`` is also set
-    when the group is in dispute with another group of its story (factcheck.disputes). See
-    factcheck.groups.
+    when the group is in dispute with another figure of its story (factcheck.disputes); a lone
+    figure in dispute is a group of one (``size`` 1). See factcheck.groups.
     """
 
-    __table_args__ = (
-        sa.Index("ix_claimgroup_conflict_story", "conflict", "story_id"),
-        sa.Index("ix_claimgroup_story_key", "story_id", "key"),  # disputes' rivals (0017)
-    )
+    __table_args__ = (sa.Index("ix_claimgroup_conflict_story", "conflict", "story_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     kind: ClaimKind = Field(sa_type=enum_column(ClaimKind))

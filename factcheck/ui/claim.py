@@ -179,7 +179,9 @@ def _group(c: Claim) -> None:
         return
     g = view.group
     # A group of one is a lone figure in dispute: no other article repeats it.
-    where = f"The same claim in {g.size} articles" if g.size > 1 else "Reported by this article only"
+    where = (
+        f"The same claim in {g.size} articles" if g.size > 1 else "Reported by this article only"
+    )
     st.subheader(where + (" — conflict" if g.conflict else ""))
     if (kind := conflict_kind(g)) is not None:
         st.error(f"Conflict: {CONFLICT_NOTES[kind]}.", icon=":material/warning:")
