@@ -39,9 +39,10 @@ most such figures are printed by one outlet each, so they sit in no group. Two *
 one story are in **dispute** (figures_dispute, kept by factcheck.disputes) when each is a
 group's member or a lone figure, and
 
-- they have the same group key (measure key and unit class), and the measure is named: a
-  figure compared by amount alone (``n|*|…``: "six weeks", "four days") names nothing to
-  dispute;
+- they have the same group key (measure key and unit class), and it names what happened
+  (names_outcome): a figure compared by amount alone (``n|*|…``: "six weeks", "four days")
+  names nothing, and a key made only of who was counted ("resident": "300 residents joined
+  a vigil", "900 residents live near the plant"; "worker") names no outcome to dispute;
 - each states a value and reports a count of its own (reports_count): not a part of a
   total ("19 of the injured", "12 of the 40 dead"), an addition ("seven more bodies", "a
   further 7", "three other workers") or a count given before ("the four missing workers");
@@ -152,6 +153,7 @@ from factcheck.extract.lexicon.measures import (
     AFFECTING_VERBS,
     CANONICAL,
     CLAUSE_MEASURES,
+    GENERIC_COUNTED,
     IRREGULAR_PAST,
     LOSABLE,
     NEUTRAL,
@@ -575,6 +577,19 @@ _PART_AFTER = re.compile(r"\s+(?:of|more|additional|further|extra|other|new)\b",
 _PART_BEFORE = re.compile(
     r"\b(?:the|a\s+further|another|additional|remaining|other)\s+$", re.IGNORECASE
 )
+
+
+# Nouns for who is counted, not what happened to them: a key of these alone names no outcome.
+_WHO = PEOPLE_NOUNS | RESPONDER_NOUNS | GENERIC_COUNTED
+
+
+def names_outcome(key: str) -> bool:
+    """True when a figure's group key names what is counted well enough to dispute another
+    figure of it: a figure's, not a quote's, with a measure, not only who was counted."""
+    parts = key.split("|")
+    if len(parts) != 3 or parts[0] != "n" or parts[1] in ("", "*"):
+        return False
+    return not set(parts[1].split()) <= _WHO
 
 
 def reports_count(sentence: str, quote: str) -> bool:

@@ -20,14 +20,13 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from itertools import combinations
 from typing import TYPE_CHECKING, Any, Literal
 
 import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from factcheck import triage
-from factcheck.comparable import Bounds, bounds, figures_dispute, reports_count
+from factcheck.comparable import Bounds, bounds, figures_dispute, names_outcome, reports_count
 from factcheck.db import show_written
 from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, as_utc
 
@@ -35,6 +34,10 @@ if TYPE_CHECKING:
     from factcheck.groups import GroupView
 
 Cluster = tuple[int, str]  # (story id, group key)
+# At ingest a new figure is compared with the latest LATEST figures of its story and key, as
+# grouping compares it with the latest CANDIDATES of its key: the cost stays flat as a story
+# grows.
+LATEST = 40
 Unit = tuple[str, int]  # ("g", group id) or ("c", claim id) of a lone figure
 ConflictKind = Literal["within", "dispute"]
 
@@ -50,6 +53,7 @@ class Figure:
     """What the dispute rule reads of a figure: a group's member or a lone figure."""
 
     unit: Unit  # its group, or itself when it is in none
+    claim: int
     stated: Bounds
     day: date  # its as-of day: the claim's as_of, else its article's date
     outlet: int  # its outlet, or minus its article when it has none
@@ -81,7 +85,7 @@ def clusters_at(
     """The clusters of figures just grouped or left lone, as (article, group key): their
     article's story from ``stories`` (the articles grouping placed), read only for ``stored``
     articles (an edit, a rebuild): a new article that shares no group has no story yet."""
-    wanted = [(article, key) for article, key in figures if _disputable(key)]
+    wanted = [(article, key) for article, key in figures if names_outcome(key)]
     known = dict(stories)
     missing = {article for article, _ in wanted if article not in known}
     if stored and missing:
@@ -97,26 +101,43 @@ def clusters_at(
     return {(known[article], key) for article, key in wanted if article in known}
 
 
-def refresh(session: Session, *, clusters: Collection[Cluster]) -> None:
-    """Recompute the disputes of every figure of these clusters: set each group's
-    ``conflict`` flag (with its own members' conflict), make each lone figure in dispute a
-    group of one and dissolve a group of one whose dispute ended; not committed."""
-    wanted = {c for c in clusters if _disputable(c[1])}
+def refresh(session: Session, *, clusters: Collection[Cluster], new: Collection[int] = ()) -> None:
+    """Recompute the disputes of the figures of these clusters: set each group's ``conflict``
+    flag (with its own members' conflict), make each lone figure in dispute a group of one
+    and dissolve a group of one whose dispute ended; not committed.
+
+    ``new``: the claims an ingest just placed. Then only disputes with one of them are looked
+    for, among the latest LATEST figures of each cluster (so the cost does not grow with a
+    story), and flags are only raised: adding figures never ends a dispute. Without it (a
+    correction, a rebuild) every figure of the clusters is read and every flag recomputed.
+    """
+    wanted = {c for c in clusters if names_outcome(c[1])}
     if not wanted:
         return
-    read = _read(session, wanted)
+    read = _read(session, wanted, latest=LATEST if new else None)
     if not read.figures:
         return
-    disputed = {u for pair in _pairs(read.figures) for u in pair}
+    touched = None
+    if new:
+        fresh = set(new)
+        touched = {
+            u
+            for units in read.figures.values()
+            for u, found in units.items()
+            if any(f.claim in fresh for f in found)
+        }
+    disputed = {u for pair in _pairs(read.figures, touched) for u in pair}
     changes = [
         {"gid": gid, "flag": flag}
         for gid, (lo, hi, was, size) in read.groups.items()
-        if size > 1 and (flag := ("g", gid) in disputed or Bounds(lo, hi).empty) != bool(was)
+        if size > 1
+        and (flag := ("g", gid) in disputed or Bounds(lo, hi).empty) != bool(was)
+        and (flag or not new)
     ]
     ended = [
         gid
         for gid, (lo, hi, _, size) in read.groups.items()
-        if size == 1 and ("g", gid) not in disputed and not Bounds(lo, hi).empty
+        if not new and size == 1 and ("g", gid) not in disputed and not Bounds(lo, hi).empty
     ]
     started = [read.lone[cid] for kind, cid in sorted(disputed) if kind == "c"]
     if changes:
@@ -145,11 +166,11 @@ def rivals(session: Session, *, group: ClaimGroup) -> list[int]:
     """The groups this one is in dispute with (same story and key), by ID."""
     if group.story_id is None or group.kind != ClaimKind.NUMERIC or group.id is None:
         return []
-    read = _read(session, {(group.story_id, group.key)})
+    read = _read(session, {(group.story_id, group.key)}, latest=None)
     own: Unit = ("g", group.id)
     return sorted(
         other[1]
-        for pair in _pairs(read.figures)
+        for pair in _pairs(read.figures, None)
         if own in pair
         for other in pair - {own}
         if other[0] == "g"
@@ -214,10 +235,11 @@ class _Read:
     lone: dict[int, _Lone]
 
 
-def _read(session: Session, clusters: Collection[Cluster]) -> _Read:
-    """Every figure of these clusters, grouped or lone, with its group, in one statement per
-    200 clusters: each finds its story's articles (indexed) and their claims of the
-    cluster's measure (the index on measure key and article), never a key's every claim."""
+def _read(session: Session, clusters: Collection[Cluster], *, latest: int | None) -> _Read:
+    """The figures of these clusters (every one, or each cluster's ``latest``), grouped or
+    lone, with their groups, in one statement per 200 clusters: each finds its story's
+    articles (indexed) and their claims of the cluster's measure (the index on measure key
+    and article), never a key's every claim."""
     at = sa.type_coerce(
         sa.func.coalesce(col(Article.published_at), col(Article.ingested_at)), sa.DateTime()
     )
@@ -225,50 +247,60 @@ def _read(session: Session, clusters: Collection[Cluster]) -> _Read:
     wanted = sorted(clusters)
     for start in range(0, len(wanted), 200):
         chunk = wanted[start : start + 200]
-        query = (
-            sa.select(
-                col(Claim.id),
-                col(Claim.group_id),
-                col(Claim.group_key),
-                col(Claim.measure_key),
-                col(Claim.unit),
-                col(Claim.value),
-                col(Claim.lower),
-                col(Claim.upper),
-                col(Claim.qualifier),
-                col(Claim.days),
-                col(Claim.as_of),
-                col(Claim.quote),
-                col(Claim.sentence),
-                col(Claim.article_id),
-                col(Article.outlet_id),
-                col(Article.story_id),
-                at,
-                col(ClaimGroup.lo),
-                col(ClaimGroup.hi),
-                col(ClaimGroup.conflict),
-                col(ClaimGroup.size),
-            )
+        parts = [
+            sa.select(*_columns(at))
             .join(Article, col(Article.id) == Claim.article_id)
             .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id, isouter=True)
             .where(
-                sa.or_(
-                    *(
-                        sa.and_(
-                            col(Claim.measure_key) == key.split("|")[1],
-                            col(Claim.article_id).in_(
-                                sa.select(col(Article.id)).where(col(Article.story_id) == story)
-                            ),
-                            col(Claim.group_key) == key,
-                        )
-                        for story, key in chunk
-                    )
+                col(Claim.measure_key) == key.split("|")[1],
+                col(Claim.article_id).in_(
+                    sa.select(col(Article.id)).where(col(Article.story_id) == story)
+                ),
+                col(Claim.group_key) == key,
+            )
+            for story, key in chunk
+        ]
+        query: sa.Executable = (
+            sa.union_all(
+                *(
+                    sa.select(part.order_by(col(Claim.id).desc()).limit(latest).subquery())
+                    for part in parts
                 )
             )
+            if latest is not None
+            else sa.union_all(*parts)
         )
         for row in session.execute(query).all():
             _take(read, row)
     return read
+
+
+def _columns(at: Any) -> list[Any]:
+    """What _read reads of each claim: the figure, its article's outlet, story and date, and
+    its group's common interval, flag and size (_take unpacks them in this order)."""
+    return [
+        col(Claim.id),
+        col(Claim.group_id),
+        col(Claim.group_key),
+        col(Claim.measure_key),
+        col(Claim.unit),
+        col(Claim.value),
+        col(Claim.lower),
+        col(Claim.upper),
+        col(Claim.qualifier),
+        col(Claim.days),
+        col(Claim.as_of),
+        col(Claim.quote),
+        col(Claim.sentence),
+        col(Claim.article_id),
+        col(Article.outlet_id),
+        col(Article.story_id),
+        at.label("at"),
+        col(ClaimGroup.lo),
+        col(ClaimGroup.hi),
+        col(ClaimGroup.conflict),
+        col(ClaimGroup.size),
+    ]
 
 
 def _take(read: _Read, row: Any) -> None:
@@ -284,6 +316,7 @@ def _take(read: _Read, row: Any) -> None:
     own: Unit = ("g", gid) if gid is not None else ("c", cid)
     figure = Figure(
         own,
+        cid,
         stated,
         as_of if as_of is not None else moment.date(),
         outlet if outlet is not None else -article,
@@ -313,19 +346,27 @@ def refresh_all(session: Session) -> int:
     return len(ordered)
 
 
-def _pairs(figures: Mapping[Cluster, Mapping[Unit, list[Figure]]]) -> set[frozenset[Unit]]:
-    """The pairs of groups or lone figures in dispute, within each cluster."""
-    return {
-        frozenset((u, v))
-        for units in figures.values()
-        for u, v in combinations(sorted(units), 2)
-        if in_dispute(units[u], units[v])
-    }
-
-
-def _disputable(key: str) -> bool:
-    """A figure's key names what it counts (comparable's rule): not ``n|*|``, no quote's."""
-    return key.startswith("n|") and not key.startswith("n|*|")
+def _pairs(
+    figures: Mapping[Cluster, Mapping[Unit, list[Figure]]], touched: Collection[Unit] | None
+) -> set[frozenset[Unit]]:
+    """The pairs of groups or lone figures in dispute, within each cluster; with ``touched``,
+    only pairs with one of those. Only units with figures of one day are compared."""
+    found: set[frozenset[Unit]] = set()
+    for units in figures.values():
+        days: dict[date, set[Unit]] = {}
+        for unit, listed in units.items():
+            for figure in listed:
+                days.setdefault(figure.day, set()).add(unit)
+        for day_units in days.values():
+            if len(day_units) < 2:
+                continue
+            ones = day_units if touched is None else day_units & set(touched)
+            for u in ones:
+                for v in day_units:
+                    pair = frozenset((u, v))
+                    if u != v and pair not in found and in_dispute(units[u], units[v]):
+                        found.add(pair)
+    return found
 
 
 def _start(session: Session, lone: Sequence[_Lone]) -> None:

@@ -766,7 +766,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
     figures = [(m.article_id, m.group_key) for m in news if m.kind == ClaimKind.NUMERIC]
     clusters = disputes.clusters_at(session, figures=figures, stories=stories, stored=stored)
-    disputes.refresh(session, clusters=clusters)
+    disputes.refresh(session, clusters=clusters, new=[m.id for m in news])
     return sum(1 for m in news if m.group_id is not None)
 
 

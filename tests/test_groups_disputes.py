@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import Session, col, select, update
 
 from factcheck.articles import add_article
-from factcheck.comparable import bounds, figures_dispute, reports_count
+from factcheck.comparable import bounds, figures_dispute, names_outcome, reports_count
 from factcheck.disputes import rivals
 from factcheck.extract import extract_claims
 from factcheck.groups import conflict_count, join_groups, list_groups, rebuild_groups, take_out
@@ -323,3 +323,41 @@ def test_groups_rebuild_finds_lone_figures_in_dispute(session: Session) -> None:
     assert conflict_count(session) == (0, 0)
     rebuild_groups(session, by=admin)
     assert conflict_count(session) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # who was counted, not what happened to them: two facts about residents
+        (
+            "Some 300 residents of the Harlow district joined a vigil in Tessel on Monday.",
+            "About 900 residents of the Harlow district live near the plant in Tessel.",
+        ),
+        (
+            "Some 80 passengers waited at Tessel station for the first train.",
+            "About 200 passengers boarded the last ferry from Tessel.",
+        ),
+    ],
+)
+def test_a_count_of_who_alone_names_nothing_to_dispute(
+    session: Session, editor: User, one: str, other: str
+) -> None:
+    shared = " Tessel police said 120 people were evacuated from the Harlow district."
+    _add(session, editor, "Wire Alpha", one + shared, _day(3))
+    _add(session, editor, "Radio Gamma", other + shared, _day(3, 11))
+    assert conflict_count(session) == (0, 0)
+
+
+@pytest.mark.parametrize(
+    ("key", "named"),
+    [
+        ("n|missing|count", True),
+        ("n|patient|count", True),
+        ("n|resident|count", False),  # only who was counted
+        ("n|rescuer worker|count", False),
+        ("n|*|day", False),  # compared by amount alone: "six weeks", "four days"
+        ("s|12", False),  # a speaker's words, not a figure
+    ],
+)
+def test_only_a_key_that_names_an_outcome_can_dispute(key: str, named: bool) -> None:
+    assert names_outcome(key) is named
