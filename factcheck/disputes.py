@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import sqlalchemy as sa
@@ -237,42 +238,57 @@ class _Read:
 
 def _read(session: Session, clusters: Collection[Cluster], *, latest: int | None) -> _Read:
     """The figures of these clusters (every one, or each cluster's ``latest``), grouped or
-    lone, with their groups, in one statement per 200 clusters: each finds its story's
-    articles (indexed) and their claims of the cluster's measure (the index on measure key
-    and article), never a key's every claim."""
+    lone, with their groups, in one statement per _UNION clusters (_query)."""
+    read = _Read({}, {}, {})
+    wanted = sorted(clusters)
+    for start in range(0, len(wanted), _UNION):
+        chunk = wanted[start : start + _UNION]
+        params: dict[str, object] = {"latest": latest or 0}
+        for i, (story, key) in enumerate(chunk):
+            params.update({f"s{i}": story, f"k{i}": key, f"m{i}": key.split("|")[1]})
+        for row in session.execute(_query(len(chunk), every=latest is None), params).all():
+            _take(read, row)
+    return read
+
+
+_UNION = 16  # clusters read by one statement
+
+
+@lru_cache(maxsize=2 * _UNION)
+def _query(clusters: int, *, every: bool) -> sa.CompoundSelect[Any]:
+    """The statement that reads ``clusters`` clusters, built once (SQLAlchemy then caches its
+    SQL). Every figure: through the story's articles and the index on (measure key,
+    article). The latest: down the index on (group key, id) from the newest, kept when their
+    article is of the story, so the walk stops after the first ``latest``."""
     at = sa.type_coerce(
         sa.func.coalesce(col(Article.published_at), col(Article.ingested_at)), sa.DateTime()
     )
-    read = _Read({}, {}, {})
-    wanted = sorted(clusters)
-    for start in range(0, len(wanted), 200):
-        chunk = wanted[start : start + 200]
-        parts = [
-            sa.select(*_columns(at))
-            .join(Article, col(Article.id) == Claim.article_id)
-            .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id, isouter=True)
-            .where(
-                col(Claim.measure_key) == key.split("|")[1],
+    parts = []
+    for i in range(clusters):
+        story: Any = sa.bindparam(f"s{i}", type_=sa.Integer)
+        key: Any = sa.bindparam(f"k{i}", type_=sa.String)
+        where = (
+            [
+                col(Claim.measure_key) == sa.bindparam(f"m{i}"),
                 col(Claim.article_id).in_(
                     sa.select(col(Article.id)).where(col(Article.story_id) == story)
                 ),
                 col(Claim.group_key) == key,
-            )
-            for story, key in chunk
-        ]
-        query: sa.Executable = (
-            sa.union_all(
-                *(
-                    sa.select(part.order_by(col(Claim.id).desc()).limit(latest).subquery())
-                    for part in parts
-                )
-            )
-            if latest is not None
-            else sa.union_all(*parts)
+            ]
+            if every
+            else [col(Claim.group_key) == key, col(Article.story_id) == story]
         )
-        for row in session.execute(query).all():
-            _take(read, row)
-    return read
+        part = (
+            sa.select(*_columns(at))
+            .join(Article, col(Article.id) == Claim.article_id)
+            .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id, isouter=True)
+            .where(*where)
+        )
+        if not every:
+            latest = sa.bindparam("latest", type_=sa.Integer)
+            part = sa.select(part.order_by(col(Claim.id).desc()).limit(latest).subquery())
+        parts.append(part)
+    return sa.union_all(*parts)
 
 
 def _columns(at: Any) -> list[Any]:
