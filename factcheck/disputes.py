@@ -8,11 +8,18 @@ groups --conflicts`, the claims' JSON ``conflict``) sees it without reading clai
 kind it is follows from the group: its own members disagree when their common interval is
 empty (``lo > hi``), else it is in dispute (``rivals`` names the other side).
 
-Kept by ``refresh`` over the figures of one story and one key (a *cluster*), read through the
-story's articles and the index on ``(measure_key, article_id)``: grouping at ingest (the
-clusters of the figures it just placed, their stories known from placing them), regroup,
-take-out, join and `groups --rebuild` call it for the clusters they touched, so the cost is
-the size of those clusters, never the database.
+Kept by ``refresh`` over the figures of one story and one key (a *cluster*). Grouping at
+ingest calls it for the clusters of the figures it just placed (their stories known from
+placing them): each new figure is compared with the latest LATEST figures of its cluster,
+read down the claims' index on ``(group_key, id)``, so the cost per article stays flat as a
+story grows; flags are only raised. Take-out, join, regroup and `groups --rebuild` recompute
+whole clusters, read through the story's articles and the index on ``(measure_key,
+article_id)``: the cost is the size of those clusters, never the database.
+
+Not kept at ingest: a dispute with a figure older than a cluster's latest LATEST; a dispute
+that ends because a new figure of one article joins both sides (a rebuild recomputes it); the
+figures of an article stored earlier with no story, once a later article places it in one,
+of keys that later article has no figure of.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import sqlalchemy as sa
@@ -238,57 +245,47 @@ class _Read:
 
 def _read(session: Session, clusters: Collection[Cluster], *, latest: int | None) -> _Read:
     """The figures of these clusters (every one, or each cluster's ``latest``), grouped or
-    lone, with their groups, in one statement per _UNION clusters (_query)."""
+    lone, with their groups: one small statement per cluster (_query), the same SQL each
+    time, so it is compiled once per process (a UNION of many clusters was compiled once per
+    number of clusters, which cost more than running it)."""
     read = _Read({}, {}, {})
-    wanted = sorted(clusters)
-    for start in range(0, len(wanted), _UNION):
-        chunk = wanted[start : start + _UNION]
-        params: dict[str, object] = {"latest": latest or 0}
-        for i, (story, key) in enumerate(chunk):
-            params.update({f"s{i}": story, f"k{i}": key, f"m{i}": key.split("|")[1]})
-        for row in session.execute(_query(len(chunk), every=latest is None), params).all():
+    query = _query(every=latest is None)
+    for story, key in sorted(clusters):
+        params = {"story": story, "key": key, "measure": key.split("|")[1], "latest": latest}
+        for row in session.execute(query, params).all():
             _take(read, row)
     return read
 
 
-_UNION = 16  # clusters read by one statement
-
-
-@lru_cache(maxsize=2 * _UNION)
-def _query(clusters: int, *, every: bool) -> sa.CompoundSelect[Any]:
-    """The statement that reads ``clusters`` clusters, built once (SQLAlchemy then caches its
-    SQL). Every figure: through the story's articles and the index on (measure key,
-    article). The latest: down the index on (group key, id) from the newest, kept when their
-    article is of the story, so the walk stops after the first ``latest``."""
+@cache
+def _query(*, every: bool) -> sa.Select[Any]:
+    """The statement that reads one cluster, built once. Every figure: through the story's
+    articles and the index on (measure key, article). The latest: down the index on (group
+    key, id) from the newest, kept when their article is of the story, so the walk stops
+    after the first ``latest``."""
     at = sa.type_coerce(
         sa.func.coalesce(col(Article.published_at), col(Article.ingested_at)), sa.DateTime()
     )
-    parts = []
-    for i in range(clusters):
-        story: Any = sa.bindparam(f"s{i}", type_=sa.Integer)
-        key: Any = sa.bindparam(f"k{i}", type_=sa.String)
-        where = (
-            [
-                col(Claim.measure_key) == sa.bindparam(f"m{i}"),
-                col(Claim.article_id).in_(
-                    sa.select(col(Article.id)).where(col(Article.story_id) == story)
-                ),
-                col(Claim.group_key) == key,
-            ]
-            if every
-            else [col(Claim.group_key) == key, col(Article.story_id) == story]
+    story: Any = sa.bindparam("story", type_=sa.Integer)
+    key: Any = sa.bindparam("key", type_=sa.String)
+    query = (
+        sa.select(*_columns(at))
+        .join(Article, col(Article.id) == Claim.article_id)
+        .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id, isouter=True)
+    )
+    if every:
+        return query.where(
+            col(Claim.measure_key) == sa.bindparam("measure", type_=sa.String),
+            col(Claim.article_id).in_(
+                sa.select(col(Article.id)).where(col(Article.story_id) == story)
+            ),
+            col(Claim.group_key) == key,
         )
-        part = (
-            sa.select(*_columns(at))
-            .join(Article, col(Article.id) == Claim.article_id)
-            .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id, isouter=True)
-            .where(*where)
-        )
-        if not every:
-            latest = sa.bindparam("latest", type_=sa.Integer)
-            part = sa.select(part.order_by(col(Claim.id).desc()).limit(latest).subquery())
-        parts.append(part)
-    return sa.union_all(*parts)
+    return (
+        query.where(col(Claim.group_key) == key, col(Article.story_id) == story)
+        .order_by(col(Claim.id).desc())
+        .limit(sa.bindparam("latest", type_=sa.Integer))
+    )
 
 
 def _columns(at: Any) -> list[Any]:

@@ -1,6 +1,7 @@
 """What keeping disputes costs at ingest: CPU of a full ingest with disputes kept and without.
 
     python tests/perf/bench_disputes.py [--articles 400] [--repeat 2] [--batches 1 50]
+                                        [--stories tests/data/stories_dev.json …]
 
 Each run ingests the same invented articles (tests/ingest_articles.py) into a fresh SQLite
 file in its own process, one transaction per ``batch`` articles. Runs with disputes kept and
@@ -8,11 +9,18 @@ without (factcheck.disputes' refresh and cluster look-up switched off) alternate
 run also times the CPU spent inside those two functions: that share of the run's CPU is the
 cost measured within one process, steadier on this shared machine than the ratio of
 whole-run medians, which is printed beside it with the load averages.
+
+The invented articles carry no date, so all of them describe one day, and they share places
+and figures at random: they make a few large stories whose figures of one measure mostly
+disagree, the worst case for disputes. ``--stories`` ingests the labelled multi-outlet sets
+instead (each article with its outlet and date, one per transaction, every set in one
+database, as in tests/groups_score.py): stories of a dozen articles, as a desk sees them.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import statistics
@@ -30,8 +38,11 @@ from tests.ingest_articles import write_articles  # noqa: E402
 Result = tuple[float, float, int]  # CPU s of the run, CPU s inside disputes, conflicts
 
 
-def run(folder: str, url: str, kept: bool, batch: int, out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    """Ingest the folder into the fresh database at ``url``; put a Result on ``out``."""
+def run(  # type: ignore[type-arg]
+    folder: str, url: str, kept: bool, batch: int, out: multiprocessing.Queue, sets: list[str]
+) -> None:
+    """Ingest the folder (or the story ``sets``) into the fresh database at ``url``; put a
+    Result on ``out``."""
     from factcheck import disputes
     from factcheck.db import session_scope
     from factcheck.extract import extract_claims
@@ -67,11 +78,35 @@ def run(folder: str, url: str, kept: bool, batch: int, out: multiprocessing.Queu
     extract_claims("Warm-up: at least 3 people said so, according to the mayor.")
     with session_scope(url) as session:
         cpu = time.process_time()
-        files, summary = collect([folder])
-        ingest_all(session, sources=files, by=user, summary=summary)
+        if sets:
+            _ingest_sets(session, sets, user)
+        else:
+            files, summary = collect([folder])
+            ingest_all(session, sources=files, by=user, summary=summary)
         cpu = time.process_time() - cpu
         conflicts, _ = conflict_count(session)
     out.put((cpu, inside[0], conflicts))
+
+
+def _ingest_sets(session: Any, sets: list[str], user: Any) -> None:
+    """The articles of the labelled story sets, extracted and stored one per transaction."""
+    from datetime import UTC, datetime
+
+    from factcheck.articles import add_article
+    from factcheck.extract import extract_claims
+
+    for path in sets:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        for a in sorted(data["articles"], key=lambda a: a["published"]):
+            add_article(
+                session,
+                title=a["title"],
+                text=a["text"],
+                by=user,
+                claims=extract_claims(a["text"]),
+                outlet=a["outlet"],
+                published_at=datetime.fromisoformat(a["published"]).replace(hour=12, tzinfo=UTC),
+            )
 
 
 def main() -> None:
@@ -79,11 +114,15 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--batches", type=int, nargs="+", default=[1, 50])
+    parser.add_argument("--stories", nargs="*", default=[])
     args = parser.parse_args()
+    if args.stories:
+        args.batches = [1]
     context = multiprocessing.get_context("spawn")
     with tempfile.TemporaryDirectory() as folder:
         write_articles(Path(folder) / "in", args.articles)
-        print(f"{args.articles} articles; load before {os.getloadavg()}")
+        what = " ".join(Path(p).stem for p in args.stories) or f"{args.articles} articles"
+        print(f"{what}; load before {os.getloadavg()}")
         print(f"{'batch':>6}{'cpu kept':>10}{'cpu off':>10}{'ratio':>8}{'inside':>9}{'share':>8}")
         for batch in args.batches:
             found: dict[bool, list[Result]] = {True: [], False: []}
@@ -92,7 +131,8 @@ def main() -> None:
                 out = context.Queue()
                 url = f"sqlite:///{folder}/run{batch}_{i}.db"
                 worker = context.Process(
-                    target=run, args=(str(Path(folder) / "in"), url, kept, batch, out)
+                    target=run,
+                    args=(str(Path(folder) / "in"), url, kept, batch, out, args.stories),
                 )
                 worker.start()
                 found[kept].append(out.get())
