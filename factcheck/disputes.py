@@ -42,10 +42,11 @@ if TYPE_CHECKING:
     from factcheck.groups import GroupView
 
 Cluster = tuple[int, str]  # (story id, group key)
-# At ingest a new figure is compared with the latest LATEST figures of its story and key, as
-# grouping compares it with the latest CANDIDATES of its key: the cost stays flat as a story
-# grows.
-LATEST = 40
+# At ingest a new figure is compared with the latest LATEST figures of its story and key (as
+# grouping compares it with the latest CANDIDATES of its key): the cost stays flat as a story
+# grows. Each figure read costs about as much as the statement; 20 holds a day of a story's
+# outlets on one measure in the labelled sets many times over.
+LATEST = 20
 Unit = tuple[str, int]  # ("g", group id) or ("c", claim id) of a lone figure
 ConflictKind = Literal["within", "dispute"]
 

@@ -764,7 +764,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     stories = _place_in_stories(session, plan)
     _write(session, plan, stories)
     # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
-    figures = [(m.article_id, m.group_key) for m in news if m.kind == ClaimKind.NUMERIC]
+    figures = [(m.article_id, m.group_key) for m in news if m.bounds is not None]
     clusters = disputes.clusters_at(session, figures=figures, stories=stories, stored=stored)
     disputes.refresh(session, clusters=clusters, new=[m.id for m in news])
     return sum(1 for m in news if m.group_id is not None)
