@@ -260,61 +260,63 @@ def _read(session: Session, clusters: Collection[Cluster], *, latest: int | None
 
 @cache
 def _query(*, every: bool) -> sa.Select[Any]:
-    """The statement that reads one cluster, built once. Every figure: through the story's
-    articles and the index on (measure key, article). The latest: down the index on (group
-    key, id) from the newest, kept when their article is of the story, so the walk stops
-    after the first ``latest``."""
-    at = sa.type_coerce(
-        sa.func.coalesce(col(Article.published_at), col(Article.ingested_at)), sa.DateTime()
-    )
-    story: Any = sa.bindparam("story", type_=sa.Integer)
-    key: Any = sa.bindparam("key", type_=sa.String)
-    query = (
-        sa.select(*_columns(at))
-        .join(Article, col(Article.id) == Claim.article_id)
-        .join(ClaimGroup, col(ClaimGroup.id) == Claim.group_id, isouter=True)
+    """The statement that reads one cluster, built once, of table columns (plain rows, not
+    the ORM's, as grouping reads). Every figure: through the story's articles and the index
+    on (measure key, article). The latest: down the index on (group key, id) from the newest,
+    kept when their article is of the story, so the walk stops after the first ``latest``."""
+    claim, article, group = _CLAIM.c, _ARTICLE.c, _GROUP.c
+    story = sa.bindparam("story", type_=sa.Integer)
+    key = sa.bindparam("key", type_=sa.String)
+    query = sa.select(
+        *(claim[name] for name in _CLAIM_COLUMNS),
+        article.outlet_id,
+        article.story_id,
+        sa.type_coerce(
+            sa.func.coalesce(article.published_at, article.ingested_at), sa.DateTime()
+        ).label("at"),
+        group.lo,
+        group.hi,
+        group.conflict,
+        group.size,
+    ).select_from(
+        _CLAIM.join(_ARTICLE, article.id == claim.article_id).join(
+            _GROUP, group.id == claim.group_id, isouter=True
+        )
     )
     if every:
         return query.where(
-            col(Claim.measure_key) == sa.bindparam("measure", type_=sa.String),
-            col(Claim.article_id).in_(
-                sa.select(col(Article.id)).where(col(Article.story_id) == story)
-            ),
-            col(Claim.group_key) == key,
+            claim.measure_key == sa.bindparam("measure", type_=sa.String),
+            claim.article_id.in_(sa.select(article.id).where(article.story_id == story)),
+            claim.group_key == key,
         )
     return (
-        query.where(col(Claim.group_key) == key, col(Article.story_id) == story)
-        .order_by(col(Claim.id).desc())
+        query.where(claim.group_key == key, article.story_id == story)
+        .order_by(claim.id.desc())
         .limit(sa.bindparam("latest", type_=sa.Integer))
     )
 
 
-def _columns(at: Any) -> list[Any]:
-    """What _read reads of each claim: the figure, its article's outlet, story and date, and
-    its group's common interval, flag and size (_take unpacks them in this order)."""
-    return [
-        col(Claim.id),
-        col(Claim.group_id),
-        col(Claim.group_key),
-        col(Claim.measure_key),
-        col(Claim.unit),
-        col(Claim.value),
-        col(Claim.lower),
-        col(Claim.upper),
-        col(Claim.qualifier),
-        col(Claim.days),
-        col(Claim.as_of),
-        col(Claim.quote),
-        col(Claim.sentence),
-        col(Claim.article_id),
-        col(Article.outlet_id),
-        col(Article.story_id),
-        at.label("at"),
-        col(ClaimGroup.lo),
-        col(ClaimGroup.hi),
-        col(ClaimGroup.conflict),
-        col(ClaimGroup.size),
-    ]
+# What _read reads of each claim, then its article's outlet, story and date, and its group's
+# common interval, flag and size: _take unpacks them in this order.
+_CLAIM_COLUMNS = (
+    "id",
+    "group_id",
+    "group_key",
+    "measure_key",
+    "unit",
+    "value",
+    "lower",
+    "upper",
+    "qualifier",
+    "days",
+    "as_of",
+    "quote",
+    "sentence",
+    "article_id",
+)
+_CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+_ARTICLE: sa.Table = Article.__table__  # type: ignore[attr-defined]
+_GROUP: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
 
 
 def _take(read: _Read, row: Any) -> None:

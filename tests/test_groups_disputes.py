@@ -361,3 +361,16 @@ def test_a_count_of_who_alone_names_nothing_to_dispute(
 )
 def test_only_a_key_that_names_an_outcome_can_dispute(key: str, named: bool) -> None:
     assert names_outcome(key) is named
+
+
+def test_a_lone_figure_whose_rival_is_taken_out_is_alone_again(
+    session: Session, editor: User
+) -> None:
+    a = four_against_six(session, editor, "4", "six")
+    six = session.exec(select(Claim).where(Claim.article_id == a[1].id, Claim.quote == "six")).one()
+    take_out(session, claim_id=six.id or 0, seen_version=six.version, by=editor)
+    four = session.exec(select(Claim).where(Claim.article_id == a[0].id, Claim.quote == "4")).one()
+    session.refresh(four)
+    assert four.group_id is None  # its group of one is gone with the dispute
+    assert conflict_count(session) == (0, 0)
+    assert session.exec(select(ClaimGroup).where(ClaimGroup.size == 1)).all() == []
