@@ -90,10 +90,18 @@ def clusters_at(
     figures: Iterable[tuple[int, str]],
     stories: Mapping[int, int],
     stored: bool,
+    elsewhere: Collection[str],
 ) -> set[Cluster]:
     """The clusters of figures just grouped or left lone, as (article, group key): their
     article's story from ``stories`` (the articles grouping placed), read only for ``stored``
-    articles (an edit, a rebuild): a new article that shares no group has no story yet."""
+    articles (an edit, a rebuild): a new article that shares no group has no story yet.
+    A key in no other article of the batch and not in ``elsewhere`` (the keys grouping found
+    candidates for outside the batch) has no figure to dispute: no cluster."""
+    figures = list(figures)
+    articles: dict[str, set[int]] = {}
+    for article, key in figures:
+        articles.setdefault(key, set()).add(article)
+    figures = [(a, k) for a, k in figures if k in elsewhere or len(articles[k]) > 1]
     wanted = [(article, key) for article, key in figures if names_outcome(key)]
     known = dict(stories)
     missing = {article for article, _ in wanted if article not in known}

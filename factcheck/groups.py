@@ -765,7 +765,10 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     _write(session, plan, stories)
     # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
     figures = [(m.article_id, m.group_key) for m in news if m.bounds is not None]
-    clusters = disputes.clusters_at(session, figures=figures, stories=stories, stored=stored)
+    elsewhere = {row[_GROUP_KEY] for row in candidates}  # keys with figures outside the batch
+    clusters = disputes.clusters_at(
+        session, figures=figures, stories=stories, stored=stored, elsewhere=elsewhere
+    )
     disputes.refresh(session, clusters=clusters, new=[m.id for m in news])
     return sum(1 for m in news if m.group_id is not None)
 
