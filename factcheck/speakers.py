@@ -7,13 +7,26 @@ ministry" and "the Gaza health ministry" → "gaza health ministry"). Every key 
 known by is a SpeakerAlias row. A surname alone ("Netanyahu") joins a person only when exactly
 one known person has that surname; otherwise it stays a speaker of its own, for an editor to
 merge. Editors merge and split speakers; claims follow, each change is an event.
+
+**Voices.** A person may speak for another speaker: "port authority spokeswoman Ana Ruiz",
+"Ruiz, a spokeswoman for the authority", "Viktor Hale, who has run Sarn Lake Lines"
+(factcheck.extract.voices reads the shapes). At ingest read_voices links each person named
+in an article to the body it writes them as speaking for, when the body is a speaker of that
+article, a known speaker, a name whose head is an organisation noun, or an acronym; "the
+authority" is the one speaker of the article whose name ends so. The link is a SpeakerVoice
+row: the two stay separate entities with their own names and counts, and an attributed claim
+of either looks for its group under the body's key (factcheck.groups.group_key), so what the
+authority said and what its spokeswoman said in the same words join. The first article that
+links a person decides; editors link and unlink by hand (link_voice, unlink_voice: an event
+each, and ingest leaves a link set or unset by hand alone). A voice is one level deep: whoever
+spoke for the person now speaks for the body.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
@@ -31,7 +44,17 @@ from factcheck.extract.lexicon.people import (
     TITLES,
 )
 from factcheck.extract.speakers import split_title
-from factcheck.models import Claim, ClaimGroup, Speaker, SpeakerAlias, SpeakerKind, User
+from factcheck.extract.voices import Voice, spokespeople
+from factcheck.models import (
+    Claim,
+    ClaimGroup,
+    ClaimKind,
+    Speaker,
+    SpeakerAlias,
+    SpeakerKind,
+    SpeakerVoice,
+    User,
+)
 from factcheck.names import clean_name, name_key
 from factcheck.permissions import Action, require
 
@@ -168,6 +191,8 @@ class SpeakerRow:
     speaker: Speaker
     names: list[str]
     claims: int
+    speaks_for: str | None = None  # the speaker it speaks for (its voice), by name
+    spokespeople: list[str] = field(default_factory=list)  # who speaks for it, with roles
 
 
 def get_speaker(session: Session, *, speaker_id: int) -> Speaker:
@@ -202,7 +227,41 @@ def list_speakers(
     names: dict[int, list[str]] = {i: [] for i in ids if i is not None}
     for alias in session.exec(select(SpeakerAlias).where(col(SpeakerAlias.speaker_id).in_(ids))):
         names[alias.speaker_id].append(alias.name)
-    return [SpeakerRow(s, sorted(names.get(s.id or 0, [])), count) for s, count in found], total
+    speaks_for, spokespeople = _voices_shown(session, [i for i in ids if i is not None])
+    return [
+        SpeakerRow(
+            s,
+            sorted(names.get(s.id or 0, [])),
+            count,
+            speaks_for.get(s.id or 0),
+            spokespeople.get(s.id or 0, []),
+        )
+        for s, count in found
+    ], total
+
+
+def _voices_shown(session: Session, ids: list[int]) -> tuple[dict[int, str], dict[int, list[str]]]:
+    """For these speakers: the name of the one each speaks for, and who speaks for each
+    ("Ana Ruiz (spokeswoman)"); two lookups by indexed column."""
+    if not ids:
+        return {}, {}
+    voice = sa.orm.aliased(Speaker)
+    links = session.execute(
+        sa.select(col(SpeakerVoice.speaker_id), col(voice.name))
+        .join(voice, col(voice.id) == SpeakerVoice.voice_id)
+        .where(col(SpeakerVoice.speaker_id).in_(ids))
+    ).all()
+    people = session.execute(
+        sa.select(col(SpeakerVoice.voice_id), col(SpeakerVoice.role), col(Speaker.name))
+        .join(Speaker, col(Speaker.id) == SpeakerVoice.speaker_id)
+        .where(col(SpeakerVoice.voice_id).in_(ids))
+        .order_by(col(Speaker.name))
+    ).all()
+    spokespeople: dict[int, list[str]] = {}
+    for voice_id, role, name in people:
+        if voice_id is not None:
+            spokespeople.setdefault(voice_id, []).append(f"{name} ({role})" if role else name)
+    return {who: name for who, name in links}, spokespeople
 
 
 def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -> Speaker:
@@ -326,3 +385,222 @@ def _claim_names(session: Session, speaker_id: int) -> list[tuple[int, str]]:
         )
     ).all()
     return [(i, n) for i, n in rows if i is not None and n is not None]
+
+
+def voices_of(session: Session, *, speaker_ids: Iterable[int]) -> dict[int, int]:
+    """The speaker each of these speaks for, for those that speak for one (a primary-key
+    lookup): what their attributed claims' group keys are made of."""
+    ids = set(speaker_ids)
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(SpeakerVoice.speaker_id, SpeakerVoice.voice_id).where(
+            col(SpeakerVoice.speaker_id).in_(ids), col(SpeakerVoice.voice_id).is_not(None)
+        )
+    ).all()
+    return {who: voice for who, voice in rows if voice is not None}
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+
+
+def read_voices(
+    session: Session,
+    *,
+    articles: Sequence[tuple[str, Iterable[str]]],
+    ids: Mapping[str, int],
+    join: bool = True,
+) -> int:
+    """Link the people these articles write as speaking for a body to that body; not
+    committed. How many were linked.
+
+    ``articles``: each one's text and the speaker names of its claims; ``ids``: each name's
+    speaker (speaker_ids). A person is a known speaker: one of the article's, else found by
+    an indexed alias lookup. A person already linked, or linked or unlinked by an editor, is
+    left alone. ``join``: put what the two said in the same words in one group (as a merge
+    does); off when grouping is.
+    """
+    found: dict[int, tuple[str, str]] = {}  # person → (body as written, role)
+    for text, names in articles:
+        named = {n: ids[n] for n in names if n in ids}
+        keys = {speaker_key(n): i for n, i in named.items()}
+        # A claim's speaker written with its body: "Mr Salvik of the National Cyber Defence
+        # Office" is that speaker.
+        voices = [(named[n], v) for n in named for v in spokespeople(n) if " of " in n]
+        voices += [(p, v) for v in spokespeople(text) if (p := _person(session, v, keys))]
+        for person, voice in voices:
+            if person not in found and (body := _body(session, voice, keys, person)):
+                found[person] = (body, voice.role)
+    if not found:
+        return 0
+    known = set(
+        session.exec(
+            select(SpeakerVoice.speaker_id).where(col(SpeakerVoice.speaker_id).in_(found))
+        ).all()
+    )
+    linked = 0
+    for person, (body, role) in sorted(found.items()):
+        if person in known:
+            continue
+        target = speaker_ids(session, names=[body]).get(body)
+        if target is None:
+            continue
+        target = voices_of(session, speaker_ids=[target]).get(target, target)
+        if target != person:
+            _set_voice(session, person, target, role=role, by_hand=False, by=None, join=join)
+            linked += 1
+    return linked
+
+
+def _person(session: Session, voice: Voice, keys: Mapping[str, int]) -> int | None:
+    """The known person a voice's name means: the longest run of its last words that is a
+    speaker of the article or a known alias ("On Monday Viktor Hale" → Viktor Hale), or a
+    surname one speaker of the article has ("Ruiz"); None when unknown or not a person."""
+    words = voice.person.split()
+    for first in range(len(words)):
+        key = speaker_key(" ".join(words[first:]))
+        if not key:
+            continue
+        found = keys.get(key)
+        if found is None and " " in key:
+            alias = session.get(SpeakerAlias, key)
+            found = alias.speaker_id if alias is not None else None
+        if found is None and " " not in key:
+            same = {i for k, i in keys.items() if k.split()[-1] == key and " " in k}
+            found = same.pop() if len(same) == 1 else None
+        if found is not None:
+            speaker = session.get(Speaker, found)
+            return found if speaker and speaker.kind is SpeakerKind.PERSON else None
+    return None
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+
+
+def _body(session: Session, voice: Voice, keys: Mapping[str, int], person: int) -> str | None:
+    """The body of a voice as a speaker's name, when it is one: a speaker of the article, a
+    known alias, a name whose head is an organisation noun, or an acronym. A lone lower-case
+    noun or one capitalised organisation noun ("the authority", "Union president") is the
+    one speaker of the article whose name ends with it."""
+    body, key = voice.body, speaker_key(voice.body)
+    if not key:
+        return None
+    if " " not in key and (body.islower() or key in _ORGANISATION):
+        ending = {n for k, n in keys.items() if k.split()[-1] == key and n != person}
+        if len(ending) != 1:
+            return None
+        the_one = ending.pop()
+        return next(k for k, n in keys.items() if n == the_one)
+    if keys.get(key) == person:
+        return None
+    if (
+        key in keys
+        or session.get(SpeakerAlias, key) is not None
+        or guess_kind(body) is SpeakerKind.ORGANISATION
+        or _ACRONYM.match(body)
+    ):
+        return body
+    return None
+
+
+def link_voice(
+    session: Session, *, speaker_id: int, voice_id: int, by: User, role: str = ""
+) -> Speaker:
+    """An editor's link: ``speaker_id`` speaks for ``voice_id``; commits, one event.
+
+    Their attributed claims are compared with each other from now on; what they said in the
+    same words joins one group (each moved claim an event). Ingest leaves it alone.
+    """
+    require(by, Action.EDIT_SPEAKERS)
+    try:
+        speaker = get_speaker(session, speaker_id=speaker_id)
+        voice = get_speaker(session, speaker_id=voice_id)
+        target = voices_of(session, speaker_ids=[voice_id]).get(voice_id, voice_id)
+        if target == speaker_id:
+            raise BadInput(
+                f"{speaker.name} cannot speak for {voice.name}, who speaks for it; "
+                "unlink that first."
+            )
+        _set_voice(session, speaker_id, target, role=role[:60], by_hand=True, by=by, join=True)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return speaker
+
+
+def unlink_voice(session: Session, *, speaker_id: int, by: User) -> Speaker:
+    """An editor's unlink: ``speaker_id`` speaks for no one, and later articles do not link
+    it again; commits, one event. Its claims leave groups they shared with the other's."""
+    require(by, Action.EDIT_SPEAKERS)
+    try:
+        speaker = get_speaker(session, speaker_id=speaker_id)
+        _set_voice(session, speaker_id, None, role="", by_hand=True, by=by, join=True)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return speaker
+
+
+def _set_voice(
+    session: Session,
+    speaker_id: int,
+    voice_id: int | None,
+    *,
+    role: str,
+    by_hand: bool,
+    by: User | None,
+    join: bool,
+) -> None:
+    """Store whom a speaker speaks for and move its claims' keys; one event; not committed.
+
+    From its own key to the body's: its claims (and its groups) take the body's key, then join
+    what the body said in the same words (groups.join_merged_speaker, as a merge does). From
+    one body to another or to none: its claims are grouped again (groups.regroup).
+    """
+    from factcheck.groups import join_merged_speaker, regroup  # groups build on speakers
+
+    advisory_lock(session, [f"voice|{speaker_id}"])
+    row = session.get(SpeakerVoice, speaker_id)
+    was = row.voice_id if row is not None else None
+    if row is None:
+        row = SpeakerVoice(speaker_id=speaker_id)
+        session.add(row)
+    row.voice_id, row.role, row.by_hand = voice_id, role, by_hand
+    # One level: whoever spoke for this speaker now speaks for its voice.
+    followers = session.exec(select(SpeakerVoice).where(SpeakerVoice.voice_id == speaker_id)).all()
+    for follower in followers:
+        follower.voice_id = voice_id if voice_id is not None else speaker_id
+    session.flush()
+    record(
+        session,
+        by=by,
+        action="speaker.voice",
+        entity="speaker",
+        entity_id=speaker_id,
+        before={"voice_id": was},
+        after={"voice_id": voice_id, "role": role, "by_hand": by_hand},
+    )
+    if was == voice_id:
+        return
+    old, new = f"s|{was or speaker_id}", f"s|{voice_id or speaker_id}"
+    speakers = [speaker_id, *(f.speaker_id for f in followers)]
+    claims = session.exec(
+        select(Claim.id).where(
+            col(Claim.speaker_id).in_(speakers),
+            Claim.kind == ClaimKind.ATTRIBUTED,
+            Claim.group_key == old,
+        )
+    ).all()
+    moved = [i for i in claims if i is not None]
+    if not moved:
+        return
+    if was is None and voice_id is not None:
+        advisory_lock(session, [old, new])
+        session.execute(sa.update(Claim).where(col(Claim.id).in_(moved)).values(group_key=new))
+        session.execute(sa.update(ClaimGroup).where(col(ClaimGroup.key) == old).values(key=new))
+        if join:
+            join_merged_speaker(session, speaker_id=voice_id, claim_ids=moved, by=by)
+    else:
+        regroup(session, claim_ids=moved, by=by)
