@@ -282,6 +282,7 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
         for claim in claims:  # the speaker counts follow the claims
             before = counts.facts(session, claim)
             counts.claim_changed(session, before=before, after=replace(before, speaker_id=keep_id))
+        voiced = _merge_voices(session, keep_id=keep_id, other_id=other_id)
         moved = session.execute(
             sa.update(Claim).where(col(Claim.speaker_id) == other_id).values(speaker_id=keep_id)
         ).rowcount  # type: ignore[attr-defined]
@@ -291,21 +292,38 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
             .where(col(SpeakerAlias.speaker_id) == other_id)
             .values(speaker_id=keep_id)
         )
+        # Claims under the other's key (its own, its spokespeople's) take the kept one's: its
+        # voice's when it speaks for another.
+        key = f"s|{voiced or keep_id}"
         session.execute(
             sa.update(ClaimGroup)
             .where(col(ClaimGroup.speaker_id) == other_id)
-            .values(speaker_id=keep_id, key=f"s|{keep_id}")
+            .values(speaker_id=keep_id)
         )
         session.execute(
-            sa.update(Claim)
-            .where(col(Claim.group_key) == f"s|{other_id}")
-            .values(group_key=f"s|{keep_id}")
+            sa.update(ClaimGroup).where(col(ClaimGroup.key) == f"s|{other_id}").values(key=key)
         )
-        from factcheck.groups import join_merged_speaker  # groups build on speakers
+        session.execute(
+            sa.update(Claim).where(col(Claim.group_key) == f"s|{other_id}").values(group_key=key)
+        )
+        from factcheck.groups import join_merged_speaker, regroup  # groups build on speakers
 
+        # The other's claims looked under a voice of its own: they look under the kept one's.
+        stray = session.exec(
+            select(Claim.id).where(
+                col(Claim.id).in_(claim_ids),
+                col(Claim.group_key).is_not(None),
+                col(Claim.group_key) != key,
+                Claim.kind == ClaimKind.ATTRIBUTED,
+            )
+        ).all()
+        regroup(session, claim_ids=[i for i in stray if i is not None], by=by)
         # Its words may be what the kept speaker said elsewhere: their groups become one.
         join_merged_speaker(
-            session, speaker_id=keep_id, claim_ids=[i for i in claim_ids if i is not None], by=by
+            session,
+            speaker_id=voiced or keep_id,
+            claim_ids=[i for i in claim_ids if i is not None and i not in stray],
+            by=by,
         )
         keep.aliases = sorted({*keep.aliases, other.name, *other.aliases} - {keep.name})
         if keep.surname is None and other.surname is not None:
@@ -325,6 +343,30 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
         session.rollback()
         raise
     return keep
+
+
+def _merge_voices(session: Session, *, keep_id: int, other_id: int) -> int | None:
+    """The voices of a merge: who spoke for the other speaks for the kept one; the kept one
+    keeps its own voice, else takes the other's. Returns the kept speaker's voice."""
+    session.execute(
+        sa.update(SpeakerVoice)
+        .where(col(SpeakerVoice.voice_id) == other_id)
+        .values(voice_id=keep_id)
+    )
+    kept, gone = session.get(SpeakerVoice, keep_id), session.get(SpeakerVoice, other_id)
+    if gone is not None:
+        if kept is None and gone.voice_id not in (None, keep_id):
+            session.add(
+                SpeakerVoice(
+                    speaker_id=keep_id, voice_id=gone.voice_id, role=gone.role, by_hand=gone.by_hand
+                )
+            )
+        session.delete(gone)
+    if kept is not None and kept.voice_id == keep_id:  # it spoke for the other: no longer
+        kept.voice_id = None
+    session.flush()
+    now = session.get(SpeakerVoice, keep_id)
+    return now.voice_id if now is not None else None
 
 
 def split_speaker(session: Session, *, speaker_id: int, name: str, by: User) -> Speaker:

@@ -8,7 +8,8 @@ The attributed-only line counts the links between members of labelled attributed
 speakers and quote wording decide; a figure never joins a quote, so every attributed link made
 is between two such members or is a wrong link printed with the others). The drift line counts
 the links of groups labelled ``drift`` whose two quotes are worded differently: the pairs a
-reviewer would see side by side as a drifted quote (issue #10 §5).
+reviewer would see side by side as a drifted quote (issue #10 §5). The not-same line counts the
+labelled look-alike pairs (``not_same``) that ended in one group: it should stay 0.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ class Score:
     quote_correct: int = 0
     drift_gold: int = 0  # links of drift groups whose quotes are worded differently
     drift_found: int = 0
+    not_same: int = 0  # labelled pairs of look-alikes that must stay apart
+    not_same_joined: int = 0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
 
@@ -162,6 +165,21 @@ def _score(url: str, data: dict[str, Any]) -> Score:
                 result.missed.append(f"{g1}: {a1} {q1!r} / {a2} {q2!r}")
             if same_pred and not same_gold:
                 result.wrong.append(f"{g1}/{g2}: {a1} {q1!r} / {a2} {q2!r}")
+        for pair in data.get("not_same", []):
+            a, b = (
+                min(
+                    (
+                        c
+                        for c in claims[m["article"]]
+                        if c.start < m["span"][1] and m["span"][0] < c.end
+                    ),
+                    key=lambda c: abs(c.start - m["span"][0]),
+                    default=None,
+                )
+                for m in (pair["a"], pair["b"])
+            )
+            result.not_same += 1
+            result.not_same_joined += bool(a and b and a.group_id and a.group_id == b.group_id)
         for group in data["groups"]:
             found = {c.group_id for g, _, c, _ in members if g == group["id"] and c and c.group_id}
             flagged = any(
@@ -182,6 +200,7 @@ def table(name: str, s: Score) -> str:
             f"attributed links: {s.quote_gold}, found {s.quote_predicted}, right "
             f"{s.quote_correct}, precision {s.quote_precision:.2f}, recall {s.quote_recall:.2f}",
             f"quote drift links: {s.drift_gold}, found {s.drift_found}",
+            f"not-same pairs: {s.not_same}, joined {s.not_same_joined}",
             f"same-value links: {s.same_value_gold}, right {s.same_value_correct}, "
             f"recall {s.same_value_recall:.2f}",
             f"labelled members without an extracted claim: {s.unmatched}",

@@ -106,7 +106,7 @@ class Voice:
 
 
 # A person as written: capitalised words ("Ana Ruiz", "Mr Salvik", "Dr Halla Brennvik").
-_PERSON = r"(?P<person>(?:[A-Z][\w'’-]*\.?[ \t]+){0,3}[A-Z][\w'’-]+)"
+_PERSON = r"(?P<person>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+|[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)"
 _SHAPES = (
     re.compile(
         rf"{_PERSON},\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
