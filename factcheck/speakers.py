@@ -443,9 +443,6 @@ def voices_of(session: Session, *, speaker_ids: Iterable[int]) -> dict[int, int]
     return {who: voice for who, voice in rows if voice is not None}
 
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
-
-
 def read_voices(
     session: Session,
     *,
@@ -462,16 +459,23 @@ def read_voices(
     left alone. ``join``: put what the two said in the same words in one group (as a merge
     does); off when grouping is.
     """
-    found: dict[int, tuple[str, str]] = {}  # person → (body as written, role)
+    read = []  # each article's speakers by key, the voices of its claims' names and its text's
     for text, names in articles:
         named = {n: ids[n] for n in names if n in ids}
-        keys = {speaker_key(n): i for n, i in named.items()}
         # A claim's speaker written with its body: "Mr Salvik of the National Cyber Defence
         # Office" is that speaker.
-        voices = [(named[n], v) for n in named for v in spokespeople(n) if " of " in n]
-        voices += [(p, v) for v in spokespeople(text) if (p := _person(session, v, keys))]
-        for person, voice in voices:
-            if person not in found and (body := _body(session, voice, keys, person)):
+        own = [(named[n], v) for n in named for v in spokespeople(n) if " of " in n]
+        read.append(({speaker_key(n): i for n, i in named.items()}, own, spokespeople(text)))
+    # Every name the voices may mean, looked up at once by the alias index.
+    wanted = {k for _, _, voices in read for v in voices for k in _name_keys(v.person)}
+    wanted |= {speaker_key(v.body) for _, own, _ in read for _, v in own}
+    wanted |= {speaker_key(v.body) for _, _, voices in read for v in voices}
+    aliases = _aliases(session, wanted - {""})
+    found: dict[int, tuple[str, str]] = {}  # person → (body as written, role)
+    for keys, own, voices in read:
+        people = own + [(p, v) for v in voices if (p := _person(session, v, keys, aliases))]
+        for person, voice in people:
+            if person not in found and (body := _body(voice, keys, aliases, person)):
                 found[person] = (body, voice.role)
     if not found:
         return 0
@@ -494,19 +498,33 @@ def read_voices(
     return linked
 
 
-def _person(session: Session, voice: Voice, keys: Mapping[str, int]) -> int | None:
+def _name_keys(person: str) -> list[str]:
+    """The keys of the runs of a written name's last words, longest first ("On Monday Viktor
+    Hale" → "on monday viktor hale", "monday viktor hale", "viktor hale", "hale")."""
+    words = person.split()
+    return [k for i in range(len(words)) if (k := speaker_key(" ".join(words[i:])))]
+
+
+def _aliases(session: Session, keys: set[str]) -> dict[str, int]:
+    """The speaker each of these name keys means, for those known (one indexed lookup)."""
+    if not keys:
+        return {}
+    rows = session.exec(
+        select(SpeakerAlias.key, SpeakerAlias.speaker_id).where(col(SpeakerAlias.key).in_(keys))
+    ).all()
+    return dict(rows)
+
+
+def _person(
+    session: Session, voice: Voice, keys: Mapping[str, int], aliases: Mapping[str, int]
+) -> int | None:
     """The known person a voice's name means: the longest run of its last words that is a
     speaker of the article or a known alias ("On Monday Viktor Hale" → Viktor Hale), or a
     surname one speaker of the article has ("Ruiz"); None when unknown or not a person."""
-    words = voice.person.split()
-    for first in range(len(words)):
-        key = speaker_key(" ".join(words[first:]))
-        if not key:
-            continue
+    for key in _name_keys(voice.person):
         found = keys.get(key)
         if found is None and " " in key:
-            alias = session.get(SpeakerAlias, key)
-            found = alias.speaker_id if alias is not None else None
+            found = aliases.get(key)
         if found is None and " " not in key:
             same = {i for k, i in keys.items() if k.split()[-1] == key and " " in k}
             found = same.pop() if len(same) == 1 else None
@@ -519,7 +537,9 @@ def _person(session: Session, voice: Voice, keys: Mapping[str, int]) -> int | No
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 
 
-def _body(session: Session, voice: Voice, keys: Mapping[str, int], person: int) -> str | None:
+def _body(
+    voice: Voice, keys: Mapping[str, int], aliases: Mapping[str, int], person: int
+) -> str | None:
     """The body of a voice as a speaker's name, when it is one: a speaker of the article, a
     known alias, a name whose head is an organisation noun, or an acronym. A lone lower-case
     noun or one capitalised organisation noun ("the authority", "Union president") is the
@@ -537,7 +557,7 @@ def _body(session: Session, voice: Voice, keys: Mapping[str, int], person: int) 
         return None
     if (
         key in keys
-        or session.get(SpeakerAlias, key) is not None
+        or key in aliases
         or guess_kind(body) is SpeakerKind.ORGANISATION
         or _ACRONYM.match(body)
     ):

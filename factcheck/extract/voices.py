@@ -107,7 +107,9 @@ class Voice:
 
 # A person as written: capitalised words ("Ana Ruiz", "Mr Salvik", "Dr Halla Brennvik").
 _PERSON = r"(?P<person>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+|[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]+)"
-_SHAPES = (
+# The shapes with a role: each is looked for only around a role word (_ROLE_AT), so that an
+# article is scanned once for roles instead of once per shape.
+_AROUND_ROLE = (
     re.compile(
         rf"{_PERSON},\s+(?:(?:the|a|an|its|their)\s+)?(?:[a-z][\w-]*\s+){{0,2}}?"
         rf"(?P<role>{_ROLE})\s+(?:for|of|at|with)\s+{_BODY_AFTER}"
@@ -116,10 +118,16 @@ _SHAPES = (
         rf"{_PERSON},\s+(?:the\s+)?(?P<body>(?:{_WORD}\s+){{0,3}}?{_WORD}(?:'s|’s|'|’)?)\s+"
         rf"(?:[a-z][\w-]*\s+)??(?P<role>{_ROLE})\b"
     ),
-    re.compile(rf"{_PERSON},\s+who\s+(?P<role>{_VERB})\s+{_BODY_AFTER}"),
-    re.compile(rf"{_PERSON}[ \t]+(?P<role>of)[ \t]+{_BODY_AFTER}"),
 )
-_BEFORE = re.compile(rf"(?P<role>{_ROLE}),?[ \t]+{_PERSON}")
+_ROLE_AT = re.compile(rf"\b(?P<role>{_ROLE})\b")
+_PERSON_AFTER = re.compile(rf",?[ \t]+{_PERSON}")
+_WHO = re.compile(rf"{_PERSON},\s+who\s+(?P<role>{_VERB})\s+{_BODY_AFTER}")
+# "X of the body" only after a courtesy title: "Jane Doe of Boston" names a town, not a body.
+_TITLED_OF = re.compile(
+    rf"(?P<person>(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+(?:[A-Z][\w'’-]*[ \t]+)?[A-Z][\w'’-]+)"
+    rf"[ \t]+(?P<role>of)[ \t]+{_BODY_AFTER}"
+)
+_REACH = 160  # characters around a role word or ", who" in which a shape is looked for
 
 
 def spokespeople(text: str) -> list[Voice]:
@@ -129,15 +137,34 @@ def spokespeople(text: str) -> list[Voice]:
     and which body is a body; "the authority" comes back as "authority" for it to resolve
     within the article.
     """
-    found: list[Voice] = []
-    for pattern in _SHAPES:
-        for m in pattern.finditer(text):
-            body = _trim(_POSSESSIVE.sub("", m["body"]))
-            found.append(Voice(m["person"], body, " ".join(m["role"].split()).lower()))
-    for m in _BEFORE.finditer(text):
-        body = _body_before(text[max(0, m.start() - 80) : m.start()])
-        found.append(Voice(m["person"], body, " ".join(m["role"].split()).lower()))
+    found: dict[Voice, None] = {}  # in order, once each (windows overlap)
+    for role in _ROLE_AT.finditer(text):
+        start = max(0, role.start() - _REACH)
+        window = text[start : role.end() + _REACH]
+        for pattern in _AROUND_ROLE:
+            for m in pattern.finditer(window):
+                found[_voice(m["person"], _POSSESSIVE.sub("", m["body"]), m["role"])] = None
+        after = _PERSON_AFTER.match(text, role.end())
+        if after is not None:
+            body = _body_before(text[max(0, role.start() - 80) : role.start()])
+            found[Voice(after["person"], body, _role(role["role"]))] = None
+    at = text.find(", who ")
+    while at >= 0:
+        window = text[max(0, at - _REACH) : at + _REACH]
+        for m in _WHO.finditer(window):
+            found[_voice(m["person"], m["body"], m["role"])] = None
+        at = text.find(", who ", at + 1)
+    for m in _TITLED_OF.finditer(text):
+        found[_voice(m["person"], m["body"], m["role"])] = None
     return [v for v in found if v.body]
+
+
+def _voice(person: str, body: str, role: str) -> Voice:
+    return Voice(person, _trim(_POSSESSIVE.sub("", body)), _role(role))
+
+
+def _role(role: str) -> str:
+    return " ".join(role.split()).lower()
 
 
 def _trim(body: str) -> str:
