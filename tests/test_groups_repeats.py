@@ -66,9 +66,7 @@ def test_an_article_that_reports_then_quotes_one_statement_puts_both_in_its_grou
     assert group is not None and groups(session, twice) == [group, group]
 
 
-def test_two_statements_of_one_article_never_share_a_group(
-    session: Session, editor: User
-) -> None:
+def test_two_statements_of_one_article_never_share_a_group(session: Session, editor: User) -> None:
     # One outlet ran both statements as one quote; another gives them apart.
     both = f"{WINTER}, and every docker who goes back to work will lose his strike pay"
     first = article(
