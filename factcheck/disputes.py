@@ -352,7 +352,7 @@ def _take(read: _Read, row: Any) -> None:
 
 
 def refresh_all(session: Session) -> int:
-    """Recompute the disputes of every story's figures (migration 0017, `groups --rebuild`);
+    """Recompute the disputes of every story's figures (migration 0018, `groups --rebuild`);
     how many clusters."""
     clusters = {
         (int(story), str(key))

@@ -1,4 +1,4 @@
-"""Migration 0017 flags the groups stored before it that are in dispute with another figure of
+"""Migration 0018 flags the groups stored before it that are in dispute with another figure of
 their story and makes lone figures in dispute groups of one (factcheck.disputes); its
 downgrade undoes both. SQLite and PostgreSQL."""
 
@@ -24,7 +24,7 @@ def test_the_migration_flags_groups_stored_in_dispute(db_url: str) -> None:
         assert flagged == []
     dispose_engine(db_url)
     config = alembic_config(db_url)
-    command.downgrade(config, "0016")
+    command.downgrade(config, "0017")
     command.upgrade(config, "head")
     dispose_engine(db_url)
     with Session(get_engine(db_url)) as session:
@@ -37,7 +37,7 @@ def test_the_migration_makes_lone_figures_in_dispute_groups_of_one(db_url: str) 
         four_against_six(session, make_user(session, role=Role.EDITOR), "4", "six")
     dispose_engine(db_url)
     config = alembic_config(db_url)
-    command.downgrade(config, "0016")  # as stored before: the two figures in no group
+    command.downgrade(config, "0017")  # as stored before: the two figures in no group
     with Session(get_engine(db_url)) as session:
         assert session.exec(select(ClaimGroup).where(ClaimGroup.size == 1)).all() == []
         assert session.exec(select(ClaimGroup).where(col(ClaimGroup.conflict))).all() == []

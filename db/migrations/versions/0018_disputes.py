@@ -7,8 +7,8 @@ has its ``conflict`` flag set, and a lone figure in dispute becomes a group of o
 index: a story's figures are found through ``article.story_id`` and the claims' index on
 ``(measure_key, article_id)``. Safe to run again.
 
-Revision ID: 0017
-Revises: 0016
+Revision ID: 0018
+Revises: 0017
 Create Date: 2026-12-06
 """
 
@@ -18,8 +18,8 @@ import sqlalchemy as sa
 from alembic import op
 from sqlmodel import Session
 
-revision: str = "0017"
-down_revision: str | None = "0016"
+revision: str = "0018"
+down_revision: str | None = "0017"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -35,7 +35,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # Before 0017 a group held two figures or more, and was in conflict only inside itself.
+    # Before 0018 a group held two figures or more, and was in conflict only inside itself.
     op.execute(
         "UPDATE claim SET group_id = NULL WHERE group_id IN "
         "(SELECT id FROM claimgroup WHERE size < 2)"
