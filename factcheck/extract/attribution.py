@@ -43,6 +43,7 @@ from .speakers import (
     Subject,
     build_name_book,
     is_organisation,
+    is_speaker_phrase,
     person_name,
     subject_before,
 )
@@ -115,11 +116,19 @@ _PASSIVE_VOCABULARY = letter_runs(PASSIVE_VERBS)
 _READ_VOCABULARY = _CUE_VOCABULARY | _PASSIVE_VOCABULARY
 # What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
 # Pattern: CONTENT, SPEAKER said, as|while|after … — a clause after the cue is an aside too.
+# Pattern: CONTENT, SPEAKER said, and|but MORE / ; MORE / , seizing … / , one of which … —
+# news puts the reporting clause mid-sentence and goes on; what was said is still before it.
+# Pattern: CONTENT, SPEAKER told reporters at|in|outside PLACE. — where it was said.
 _ASIDE = re.compile(
-    r",\s+(?:who|which|describing|adding|saying|noting|citing|calling|as|while|after|before|"
-    r"when|amid|despite|even\s+as)\b.*$",
+    r"(?:,\s+(?:who|which|describing|adding|saying|noting|citing|calling|as|while|after|before|"
+    r"when|amid|despite|even\s+as|and|but|including|[a-z]+ing|"
+    r"(?:one|some|many|most|all|none|each|both|two|three)\s+of\s+(?:which|whom|them))\b"
+    r"|\s*;|\s+(?:at|in|outside|from)\s+(?=[^,;]{1,60}$)).*$",
     re.S,
 )
+# After a cue inside commas, what goes on is no continuation of the sentence's own verb
+# ("The levy, she wrote, had raised …") but a new clause: "…, Ortiz said, and fares will …".
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|or|including|[a-z]+ing|which|who)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # "Finance director Helen Sauer kept … and said": a lower-case title may sit inside the name.
 # Pattern: (DATELINE -)? SUBJECT (, the|a APPOSITION,)? verb — the subject opening a
@@ -284,7 +293,12 @@ class _SentenceReader:
         if kind != "speech":
             return None, after
         inverted = _INVERTED.match(self.text, after, self.s.end)
-        if inverted is not None and len(inverted.group(1).split()) <= 8:
+        # "…, said the talks had stalled." holds a clause after the cue, not its speaker
+        if (
+            inverted is not None
+            and len(inverted.group(1).split()) <= 8
+            and is_speaker_phrase(inverted.group(1))
+        ):
             return inverted.group(1), inverted.end()
         return None, after
 
@@ -373,7 +387,9 @@ class _SentenceReader:
     def _parenthetical(self, at: int, after: int) -> bool:
         """ "The levy, she wrote, had raised …": the cue and its speaker sit between commas."""
         aside = _PARENTHETICAL.search(self.text, self.s.start, at)
-        return aside is not None and self.text.startswith(",", after)
+        if aside is None or not self.text.startswith(",", after):
+            return False
+        return not _NEW_CLAUSE.match(self.text, after, self.s.end)
 
     def _content_start(self, after: int, cue: str) -> tuple[int | None, float]:
         """Where the reported clause begins after the cue, and how sure that is."""

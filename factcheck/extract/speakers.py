@@ -78,6 +78,7 @@ _SOURCE_NOUN = (
 )
 _SOURCE_END = r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
 _REMARKS_BY = re.compile(rf"{_SOURCE_NOUN}(.+?){_SOURCE_END}")
+_DOCUMENT_BY = re.compile(_SOURCE_NOUN)
 # The source named for the last document before a later "the data", "the poll" (one clause).
 _DOCUMENT_SOURCE = re.compile(
     rf"{_SOURCE_NOUN}((?:the\s+)?[\w'’&.-]+(?:\s+[\w'’&.-]+){{0,5}}?)"
@@ -91,8 +92,12 @@ _TRAILING_FILLER = re.compile(
     r"officially|firmly|now|even|today|tonight|yesterday|on\s+\w+day|last\s+\w+|this\s+\w+|"
     r"in\s+a\s+statement))+\s*$"
 )
+# A clock time is a boundary too: a live blog opens each entry with one ("06:10 The
+# regional emergency service says", "23:40 Markova insisted"), and its minutes are no part
+# of the speaker.
 _BOUNDARY = re.compile(
-    r",(?!\d{3}\b)|[;:()\[\]—–\"“”]|\s-\s|\b(?:and|but|or|while|whereas|as|because|although|"
+    r"\b\d{1,2}:\d{2}\b|,(?!\d{3}\b)|[;:()\[\]—–\"“”]|\s-\s|"
+    r"\b(?:and|but|or|while|whereas|as|because|although|"
     r"though|that|which|who|whom|whose|when|if|so(?!\s+far)|where)\b"
 )
 # "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
@@ -175,21 +180,67 @@ def _parts(left: str) -> list[tuple[str, str]]:
 
 
 def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
-    """The name before ", who voted against," or ", 54, of Harbour Road, Kessel,"."""
-    asides = 0
+    """The name before ", who voted against," or ", 54, of Harbour Road, Kessel,"; the
+    phrase before a participle's aside: "The memo, dated May 2 and seen by the Tribune,"."""
+    asides = participial = 0
     for i in range(len(parts) - 2, -1, -1):
         chunk, opened = parts[i]
         place = i > 0 and parts[i - 1][0].strip().startswith("of ") and " " not in chunk.strip()
         aside = opened in ("who", "which", "where", "whose")
-        if i > 0 and (aside or _APPOSITIVE.match(chunk + " ") or place):
+        if i > 0 and _PARTICIPLE_ASIDE.match(chunk) and opened in (",", "and"):
+            asides, participial = asides + 1, participial + 1
+        elif i > 0 and (aside or _APPOSITIVE.match(chunk + " ") or place):
             asides += 1
         elif chunk.strip().startswith("of ") or not chunk.strip():
             continue
         else:
-            named = _is_name(chunk) or len(chunk.split()) <= 5 and person_name(chunk) is not None
-            named = named or _is_proper_body(chunk)
+            chunk = _LEADING_CONJUNCTION.sub("", chunk.strip())  # "Even the company's …"
+            person = _is_name(chunk) or len(chunk.split()) <= 5 and person_name(chunk) is not None
+            if not person and asides and (apposed := _apposed_name(parts[i + 1][0])):
+                return apposed
+            named = person or _is_proper_body(chunk) or _DOCUMENT_BY.search(chunk) is not None
+            if participial and not named:
+                named = _is_plain_subject(chunk)
             return chunk if asides and named else None
     return None
+
+
+# Pattern: DESCRIPTION, the|a (KIND)? NAME, (which|who …,)? CUE — a description first and the
+# name in apposition after it ("The company's largest shareholder, the Rostvale pension fund,
+# which holds 11%, said"; "The operators' association, Setra&Via, says"): the name speaks.
+_APPOSED_NAME = re.compile(
+    rf"\s*(?:(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}})?{_RUN.pattern}(?:\s+[a-z][\w'’-]*){{0,2}}\s*"
+)
+
+
+def _apposed_name(chunk: str) -> str | None:
+    """The name an apposition gives: "the pension fund Merrow Capital", "Setra&Via"."""
+    found = _APPOSED_NAME.fullmatch(chunk)
+    if found is None or not any(w[:1].isupper() for w in chunk.split()):
+        return None
+    return chunk.strip() if len(chunk.split()) <= 7 else None
+
+
+# Pattern: SUBJECT, PARTICIPLE …, CUE — an aside made of a participle's phrase sits between a
+# speaker and the verb ("The memo, dated May 2 and seen by the Tribune, says", "A report by
+# the audit office, published in March, found", "Two officials, speaking on condition of
+# anonymity, said"): the speaker is the phrase before it.
+_PARTICIPLE_ASIDE = re.compile(
+    r"\s*(?:(?:now|first|last|also|later|since)\s+)?(?:[a-z]{3,}ed|[a-z]{3,}ing|seen|written|made|"
+    r"run|held|known|drawn|given|taken|sent|led|shown|built|paid|begun|done|read|set)\s"
+)
+
+
+def _is_plain_subject(chunk: str) -> bool:
+    """A short noun phrase that can open a sentence as its subject: "Two senior officials",
+    "The company", not "In Tarsk" nor "But the plan"."""
+    words = chunk.split()
+    return (
+        0 < len(words) <= 6
+        and words[0] not in OPENERS
+        and not _LEADING_PREPOSITION.match(chunk.strip())
+        and is_speaker_phrase(chunk.strip())
+    )
 
 
 # "The Teral Front, which holds the captives, said": a body named by a capitalised run.
