@@ -114,3 +114,26 @@ def test_a_named_fund_after_a_description_is_the_speaker() -> None:
 
 def test_a_named_trust_after_a_description_is_the_speaker() -> None:
     assert said(APPOSED, "vote against").speaker == "the Tarrant family trust"
+
+
+# --- OWNER's DOCUMENT: the owner is the source; a date after "from" is none -----------------
+
+DOCUMENTS = (
+    "The regulator's annual report, released on Monday, found that complaints had fallen "
+    "by a third.\n\n"
+    "The union's own survey shows 40% of members work unpaid overtime every week.\n\n"
+    "A cabinet memo from October, leaked to reporters, says the tunnel will open two years "
+    "late.\n"
+)
+
+
+def test_the_owner_of_a_report_is_its_source() -> None:
+    assert said(DOCUMENTS, "complaints had fallen").speaker == "the regulator"
+
+
+def test_the_owner_of_a_survey_is_its_source() -> None:
+    assert said(DOCUMENTS, "unpaid overtime").speaker == "the union"
+
+
+def test_a_month_after_from_is_not_the_source() -> None:
+    assert said(DOCUMENTS, "tunnel will open").speaker != "October"

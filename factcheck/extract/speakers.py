@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .lexicon import alternation, first_letter_check
 from .lexicon.cues import CUES, IRREGULAR_PAST
+from .lexicon.dates import MONTHS, WEEKDAYS
 from .lexicon.grammar import (
     CLAUSE_WORDS,
     FEMININE_PRONOUNS,
@@ -105,8 +106,15 @@ _APPOSITIVE = re.compile(
     r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s$)",
     re.I,
 )
+# Pattern: OWNER's (own|latest|annual …)? DOCUMENT — "the auditor's annual report found",
+# "Velmora Water's own figures show": the owner of the data or document is its source.
 _OWNER_DATA = re.compile(
-    r"(.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|statistics|numbers|estimates)"
+    r"(.+?)['’]s?\s+(?:(?:own|latest|new|annual|internal|final|draft|quarterly)\s+)?"
+    rf"(?:{alternation(DOCUMENT_NOUNS)})"
+)
+# "a memo from March", "a report by 2030": a date after "from" or "by" is no source.
+_DATE_SOURCE = re.compile(
+    rf"(?:(?:early|late|mid|last|this)[\s-]+)?(?:{alternation(MONTHS | WEEKDAYS)}|\d{{4}})\b"
 )
 _NOT_SUBJECT_END = re.compile(
     rf"\b(?:{alternation(NOT_SUBJECT_WORDS, ignore_case=True)})\s*$|['’]s\s*$|\ws['’]\s*$",
@@ -276,7 +284,7 @@ def _noun_phrase(part: str, subordinate: bool) -> Subject:
     last = phrase.rsplit(None, 1)[-1] if phrase else ""
     if last.lower() in PRONOUNS and (phrase == last or last.islower()):
         return Subject(last, "pronoun", subordinate)  # "a figure it (described)": a relative
-    if by := _REMARKS_BY.search(phrase):
+    if (by := _REMARKS_BY.search(phrase)) and not _DATE_SOURCE.match(by.group(1).strip()):
         return Subject(by.group(1).strip(), "np", subordinate, phrase)
     if owner := _OWNER_DATA.fullmatch(phrase):
         return Subject(owner.group(1), "np", subordinate, phrase)
