@@ -137,3 +137,31 @@ def test_the_owner_of_a_survey_is_its_source() -> None:
 
 def test_a_month_after_from_is_not_the_source() -> None:
     assert said(DOCUMENTS, "tunnel will open").speaker != "October"
+
+
+# --- NP, which|who CUE: the cue of a relative clause after a comma is the NP's --------------
+
+RELATIVE = (
+    "Fewer nurses were hired, according to the regional health board, which said three wards "
+    "had closed in May.\n\n"
+    "The first count comes from Harbour Aid, the city's largest homelessness charity, which "
+    "says 12,400 people were sleeping rough.\n\n"
+    "The Tenants' Forum, which says it has 40,000 members, wants the council to freeze rents.\n"
+)
+
+
+def test_which_said_after_according_to_a_body() -> None:
+    claim = said(RELATIVE, "three wards")
+    assert (claim.quote, claim.speaker) == (
+        "three wards had closed in May",
+        "the regional health board",
+    )
+
+
+def test_which_says_after_a_name_and_its_apposition() -> None:
+    claim = said(RELATIVE, "sleeping rough")
+    assert (claim.quote, claim.speaker) == ("12,400 people were sleeping rough", "Harbour Aid")
+
+
+def test_what_a_relative_clause_says_ends_with_the_clause() -> None:
+    assert said(RELATIVE, "40,000 members").quote == "it has 40,000 members"

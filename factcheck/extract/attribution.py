@@ -84,6 +84,8 @@ _CONTENT_STOP = re.compile(
     r"warning|while|whereas)\b|,\s+and\s+(?:I|we)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b|\s+(?:and|but)\s+"
     rf"(?=(?:[\w'’]+\s+){{0,3}}{CUE.pattern})"
 )
+# The comma that ends a subordinate clause; not one inside a number ("12,400 people").
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
 _TITLE_WORDS = alternation(TITLES, shortest_first=True)
 _INVERTED = re.compile(
     rf"\s+((?:the\s+)?(?:(?:{_TITLE_WORDS})\s+){{0,3}}[A-Z][\w'’.-]*"
@@ -428,8 +430,8 @@ class _SentenceReader:
         stop = _CONTENT_STOP.search(self.text, start, min(end, start + _CLAUSE_REACH))
         if stop is not None:
             end = stop.start()
-        if subordinate and (comma := self.text.find(",", start, end)) >= 0:
-            end = comma
+        if subordinate and (comma := _CLAUSE_COMMA.search(self.text, start, end)):
+            end = comma.start()
         return _trim(self.text, start, end)
 
     def _reported_before(self, match: re.Match[str], speaker: str) -> list[Attribution]:

@@ -166,6 +166,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     if not last.strip():
         if boundary in ("and", "but", "or"):
             return Subject(None, "coordinated")
+        if boundary in ("which", "who") and (named := _relative_antecedent(parts)):
+            return _noun_phrase(named, True)  # what it says ends with the relative clause
         if boundary == "," and len(parts) >= 3 and _APPOSITIVE.match(parts[-2][0] + " "):
             return _noun_phrase(parts[-3][0], subordinate)  # "Sami Abu Zuhri, a Hamas official,"
         if boundary == "," and (named := _name_before_asides(parts)) is not None:
@@ -174,6 +176,39 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
             return _noun_phrase(parts[-2][0], subordinate)  # "The finance chief, Priya Raman,"
         return Subject(None, "none")
     return _noun_phrase(last, subordinate)
+
+
+def _relative_antecedent(parts: list[tuple[str, str]]) -> str | None:
+    """The speaker of a cue in a relative clause after a comma: the noun phrase before it.
+
+    Pattern: (…,)? NP, which|who CUE — "according to the health board, which said …",
+    "Harbour Aid, the city's largest charity, which says …" (the name before an apposition),
+    "by a local charity, which says …" (the noun phrase ending a prepositional phrase).
+    """
+    if len(parts) < 3 or parts[-2][0].strip() or parts[-2][1] != ",":
+        return None  # "the plan which says": no comma, a restrictive clause
+    before = parts[-3][0].strip()
+    short = len(before.split()) <= 7 and is_speaker_phrase(before)
+    if len(parts) >= 4 and parts[-3][1] == "," and short and _APPOSITIVE.match(before + " "):
+        earlier = _last_noun_phrase(_LEADING_CONJUNCTION.sub("", parts[-4][0].strip()))
+        if earlier and (_is_name(earlier) or _is_proper_body(earlier)):
+            return earlier
+    if document := _DOCUMENT_BY.search(before):  # "a report by the X, which found": the report
+        opened = [before.rfind(f" {a} ", 0, document.start()) for a in ("a", "an", "the")]
+        return before[max(opened) + 1 :] if max(opened) >= 0 else before[document.start() :]
+    tail = _last_noun_phrase(before)
+    return tail if tail and is_speaker_phrase(tail) else None
+
+
+# The noun phrase ending a chunk: a capitalised name ("the Fiscal Council") else a short
+# phrase opened by an article ("the regional health board", "a local charity").
+_NAME_TAIL = re.compile(rf"(?:\b[Tt]he\s+)?{_RUN.pattern}$")
+_PHRASE_TAIL = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’&-]+\s+){0,4}[\w'’&-]+$")
+
+
+def _last_noun_phrase(chunk: str) -> str | None:
+    found = _NAME_TAIL.search(chunk) or _PHRASE_TAIL.search(chunk)
+    return found.group() if found else None
 
 
 def _parts(left: str) -> list[tuple[str, str]]:
