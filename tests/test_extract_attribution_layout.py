@@ -165,3 +165,34 @@ def test_which_says_after_a_name_and_its_apposition() -> None:
 
 def test_what_a_relative_clause_says_ends_with_the_clause() -> None:
     assert said(RELATIVE, "40,000 members").quote == "it has 40,000 members"
+
+
+# --- He/She opening a sentence: the subject of the sentence before --------------------------
+
+PRONOUNS = (
+    "Judge Mira Solberg jailed the former harbour master, Anton Kask, for six years. "
+    "She said Kask had betrayed the trust of the whole town.\n\n"
+    "Health Commissioner Ada Obi signed the contract in May. Lawmaker Peter Alade said the "
+    "payment was a scandal. The commissioner denied any wrongdoing. She insisted that the "
+    "maps had been delivered in July.\n\n"
+    "Coach Ivo Rask, whose club was relegated, said the rule would cost Brannock Town six "
+    "players. He argued that bigger clubs had written the rule for themselves.\n\n"
+    "Councillor Tom Ekwe said the charity had inflated the count. "
+    '"I think Harbour Aid does good work, but it is also a fundraiser," he said.\n'
+)
+
+
+def test_she_after_a_sentence_whose_subject_is_a_judge_and_object_a_man() -> None:
+    assert said(PRONOUNS, "betrayed the trust").speaker == "Mira Solberg"
+
+
+def test_she_after_a_title_as_subject_is_its_holder() -> None:
+    assert said(PRONOUNS, "maps had been delivered").speaker == "Ada Obi"
+
+
+def test_he_after_a_subject_who_named_a_club() -> None:
+    assert said(PRONOUNS, "bigger clubs").speaker == "Ivo Rask"
+
+
+def test_a_name_inside_the_quote_is_not_the_quote_speaker() -> None:
+    assert said(PRONOUNS, "good work").speaker == "Tom Ekwe"

@@ -669,7 +669,8 @@ def _resolve(text: str, sentences: Sequence[Sentence], found: list[Attribution])
     for att in sorted(found, key=lambda a: a.cue_at):
         para = sentences[att.sentence].para
         raw = att.speaker
-        att.speaker, att.resolved = resolver.resolve(raw, att.cue_at, para)
+        said_from = att.start if att.start < att.cue_at else None
+        att.speaker, att.resolved = resolver.resolve(raw, att.cue_at, para, said_from)
         outer = _enclosing(att, found) if (raw or "").lower() in PRONOUNS else None
         if not att.resolved and outer is not None:  # "X said it expected …": it is X
             att.speaker, att.resolved = outer.speaker, outer.resolved

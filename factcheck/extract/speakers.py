@@ -732,8 +732,11 @@ class Resolver:
     bodies: list[tuple[int, str]] = field(default_factory=list)  # named non-person speakers
     documents: list[tuple[int, str]] | None = None  # (end, source) of "DOCUMENT by SOURCE"
 
-    def resolve(self, raw: str | None, pos: int, para: int) -> tuple[str | None, bool]:
-        """Return (speaker, resolved) for a raw speaker phrase found at pos."""
+    def resolve(
+        self, raw: str | None, pos: int, para: int, said_from: int | None = None
+    ) -> tuple[str | None, bool]:
+        """Return (speaker, resolved) for a raw speaker phrase found at pos; said_from is
+        where what they said begins when it stands before the cue ('"…," she said')."""
         if (raw or "").strip().lower() == "it":
             # "The national weather service recorded … It expects …": the body just named in
             # the paragraph, else the organisation named last
@@ -747,7 +750,8 @@ class Resolver:
         if low == "they" and (body := self._recent_body(pos)):
             return body, True  # "The health ministry published figures. They said …"
         if low in PRONOUNS:
-            person = self._antecedent(pos, para, low) if low in PERSON_PRONOUNS else None
+            before = pos if said_from is None else min(pos, said_from)
+            person = self._antecedent(before, para, low) if low in PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
         if _COUNTED.match(phrase):
             self.seen.append(phrase)
@@ -814,8 +818,16 @@ class Resolver:
         return (f"{phrase} for {body}", True) if body else (phrase, False)
 
     def _antecedent(self, pos: int, para: int, pronoun: str) -> str | None:
-        """The person a "he"/"she" at pos most likely means: the last one named or who spoke,
-        skipping anyone the text has given the other gender."""
+        """The person a "he"/"she" at pos most likely means: the subject of the sentence
+        before, else the last one named or who spoke, skipping anyone the text has given the
+        other gender. A quotation before the cue is no place for its own speaker's name
+        (pos is then where it begins: '"I think Shelter Line does good work," he said')."""
+        if (subject := self._previous_subject(pos)) and self.book.gender.get(subject, pronoun) in (
+            "",
+            pronoun,
+        ):
+            self.book.gender.setdefault(subject, pronoun)
+            return subject
         fits = [
             (seen, name)
             for seen, name in self.book.mentions
@@ -835,6 +847,29 @@ class Resolver:
         if not self.book.gender[name]:
             self.book.gender[name] = pronoun
         return name
+
+    def _previous_subject(self, pos: int) -> str | None:
+        """The person opening the sentence before the one a pronoun opens at pos.
+
+        Pattern: NAME|the TITLE VERB …. He|She …. — the subject of a sentence, not a person
+        named later in it, is what a pronoun opening the next sentence most likely means
+        ("Judge Orla Kestenbaum sentenced Dario Velcic … She said"; "The commissioner denied
+        it. She insisted")."""
+        text = self.book.text
+        here = _sentence_start(text, pos)
+        if text[here:pos].strip().lower() not in PERSON_PRONOUNS or here == 0:
+            return None
+        opened = _sentence_start(text, here - 1)
+        if here - opened > _THEY_REACH:
+            return None
+        run = _RUN.match(text, opened)
+        if run is not None and (name := person_name(run.group())) is not None:
+            if name.split()[0] in OPENERS:
+                return None
+            return self.book.full_name(name, pos) or (name if len(name.split()) >= 2 else None)
+        if role := _ROLE_SUBJECT.match(text, opened):
+            return self.book.by_title(role.group(1), pos)
+        return None
 
     def _person(self, name: str, para: int) -> str:
         self.last_person = (para, name)
@@ -903,6 +938,18 @@ def _document_sources(text: str) -> list[tuple[int, str]]:
 
 
 _THEY_REACH = 400
+# "The commissioner denied …", "The company's chief executive said …": a title as a subject.
+_ROLE_SUBJECT = re.compile(r"((?:The|Its|Their|His|Her)\s+(?:[\w'’-]+\s+){0,2}?[\w-]+)\s+[a-z]")
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding pos begins (after the last full stop or line break)."""
+    window = max(0, pos - _THEY_REACH)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, window, pos)]
+    return ends[-1] if ends else (0 if window == 0 else pos)
+
+
 _BODY_HEAD = re.compile(
     rf"\b{first_letter_check(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)}"
     rf"(?i:{alternation(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)})\b"
