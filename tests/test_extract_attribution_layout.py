@@ -196,3 +196,27 @@ def test_he_after_a_subject_who_named_a_club() -> None:
 
 def test_a_name_inside_the_quote_is_not_the_quote_speaker() -> None:
     assert said(PRONOUNS, "good work").speaker == "Tom Ekwe"
+
+
+# --- "it": the body or document that spoke last; a name apposed to a body's description -----
+
+IT = (
+    "The budget memo, dated May 2 and seen by this newspaper, says the city will miss its "
+    "housing target by 4,000 homes. It says approvals take 14 months on average.\n\n"
+    "The national rail operator, Nordlink, said 212 trains had been cancelled. About 90,000 "
+    "passengers were affected, it estimated.\n\n"
+    "Refunds are due within a month, the consumer group Fairfare said. But airlines need not "
+    "pay when a strike is to blame, it warned.\n"
+)
+
+
+def test_it_after_a_memo_that_spoke_is_the_memo() -> None:
+    assert said(IT, "approvals take").speaker == "the budget memo"
+
+
+def test_it_after_a_described_body_is_its_apposed_name() -> None:
+    assert said(IT, "90,000").speaker == "Nordlink"
+
+
+def test_it_after_a_body_named_after_its_kind_keeps_the_name() -> None:
+    assert said(IT, "strike is to blame").speaker == "the consumer group Fairfare"

@@ -731,17 +731,45 @@ class Resolver:
     seen: list[str] = field(default_factory=list)
     bodies: list[tuple[int, str]] = field(default_factory=list)  # named non-person speakers
     documents: list[tuple[int, str]] | None = None  # (end, source) of "DOCUMENT by SOURCE"
+    # (pos, paragraph, speaker, resolved) of the last speaker that is no person nor pronoun
+    last_thing: tuple[int, int, str, bool] | None = None
+    person_said: bool = False  # the phrase resolved last was a person's
 
     def resolve(
         self, raw: str | None, pos: int, para: int, said_from: int | None = None
     ) -> tuple[str | None, bool]:
         """Return (speaker, resolved) for a raw speaker phrase found at pos; said_from is
         where what they said begins when it stands before the cue ('"…," she said')."""
+        self.person_said = False
+        speaker, resolved = self._resolve(raw, pos, para, said_from)
+        spoke = (raw or "").strip().lower() not in PRONOUNS and not _COUNTED.match(raw or "")
+        if speaker and spoke and not self.person_said:
+            self.last_thing = (pos, para, speaker, resolved)
+        return speaker, resolved
+
+    def _it(self, pos: int, para: int) -> tuple[str | None, bool]:
+        """What "it" speaking at pos means.
+
+        Pattern: BODY|DOCUMENT CUE …. (In a statement,)? it CUE — the body or document that
+        spoke last in the paragraph ("The memo … says …. It says …"), unless
+        a body is named after it ("The national weather service recorded … It expects …"),
+        else the organisation named last.
+        """
+        recent = self._recent_head(pos)
+        thing = self.last_thing
+        near = thing is not None and para == thing[1] and pos - thing[0] <= 2 * _THEY_REACH
+        if thing is not None and near and (recent is None or recent[0] < thing[0]):
+            return thing[2], thing[3]
+        if recent is not None and (body := _earlier_body(self.book.text, recent[1], pos)):
+            return body, True
+        body = self._body(pos, public=True)
+        return body, body is not None
+
+    def _resolve(
+        self, raw: str | None, pos: int, para: int, said_from: int | None
+    ) -> tuple[str | None, bool]:
         if (raw or "").strip().lower() == "it":
-            # "The national weather service recorded … It expects …": the body just named in
-            # the paragraph, else the organisation named last
-            body = self._recent_body(pos) or self._body(pos, public=True)
-            return (body, True) if body else (None, False)
+            return self._it(pos, para)
         phrase = _tidy(raw)
         if phrase is None:
             return None, False
@@ -758,7 +786,7 @@ class Resolver:
             return phrase, False  # "two Rural League MPs", "Three doctors": nobody named
         if spokes := _SPOKESPERSON.match(phrase):
             return self._spokesperson(phrase, spokes["owner"], spokes["modifier"], pos)
-        if (maker := _MADE_BY.search(phrase)) and self.resolve(maker.group(1), pos, para)[1]:
+        if (maker := _MADE_BY.search(phrase)) and self._resolve(maker.group(1), pos, para, None)[1]:
             self.seen.append(phrase)
             return phrase, True  # "a consensus compiled by the company", the company named
         name = None if _THE_NAME.match(phrase) else person_name(phrase)
@@ -785,12 +813,15 @@ class Resolver:
 
     def _recent_body(self, pos: int) -> str | None:
         """A body named in the sentence before pos ("the health ministry"), for "they"."""
+        recent = self._recent_head(pos)
+        return _earlier_body(self.book.text, recent[1], pos) if recent else None
+
+    def _recent_head(self, pos: int) -> tuple[int, str] | None:
+        """(where, noun) of the last body noun in the paragraph's 400 characters before pos."""
         start = max(0, pos - _THEY_REACH)
         window = self.book.text[start:pos]
         heads = list(_BODY_HEAD.finditer(window, window.rfind("\n") + 1))
-        if not heads:
-            return None
-        return _earlier_body(self.book.text, heads[-1].group().lower(), pos)
+        return (start + heads[-1].start(), heads[-1].group().lower()) if heads else None
 
     def _body(self, pos: int, *, public: bool) -> str | None:
         """The organisation named last before pos, within about three paragraphs.
@@ -872,6 +903,7 @@ class Resolver:
         return None
 
     def _person(self, name: str, para: int) -> str:
+        self.person_said = True
         self.last_person = (para, name)
         self.last_spoke_at = self.position
         self.book.add(-1, name)
@@ -971,6 +1003,10 @@ def _earlier_body(text: str, head: str, pos: int) -> str | None:
             modifiers.insert(0, word)
         else:
             modifiers = [w for w in modifiers if w[:1].isupper()]
+        if named := _NAME_AFTER_HEAD.match(text, end, pos):
+            if named.group(1):  # "The operator, Bellmark Coal, has confirmed": the name
+                return named.group(2)
+            return " ".join([article.strip(), *modifiers, text[start:end], named.group(2)]).strip()
         tail = _OF_NAME.match(text, end, pos)
         if modifiers or tail:
             name = " ".join([*modifiers, text[start:end]]) + (tail.group() if tail else "")
@@ -994,4 +1030,10 @@ def _whole_word_before(text: str, word: str, base: int, pos: int) -> Iterator[in
         end = after - 1
 
 
+# Pattern: the (MODIFIER)* HEAD(,)? NAME — "the consumer group Viatge", "The national air
+# navigation service, Calnav, said": a later "it" or "the group" is that name.
+_NAME_AFTER_HEAD = re.compile(
+    rf"(,)?[ \u00a0]+(?!(?:{alternation(MONTHS | WEEKDAYS)})\b)"
+    r"([A-Z][\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*){0,3})(?(1),|(?=[\s,.;:]))"
+)
 _OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*")
