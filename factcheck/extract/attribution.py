@@ -120,14 +120,14 @@ _READ_VOCABULARY = _CUE_VOCABULARY | _PASSIVE_VOCABULARY
 # Pattern: CONTENT, SPEAKER said, as|while|after … — a clause after the cue is an aside too.
 # Pattern: CONTENT, SPEAKER said, and|but MORE / ; MORE / , seizing … / , one of which … —
 # news puts the reporting clause mid-sentence and goes on; what was said is still before it.
-# Pattern: CONTENT, SPEAKER told reporters at|in|outside PLACE. — where it was said.
 _ASIDE = re.compile(
-    r"(?:,\s+(?:who|which|describing|adding|saying|noting|citing|calling|as|while|after|before|"
+    r",\s+(?:who|which|describing|adding|saying|noting|citing|calling|as|while|after|before|"
     r"when|amid|despite|even\s+as|and|but|including|[a-z]+ing|"
     r"(?:one|some|many|most|all|none|each|both|two|three)\s+of\s+(?:which|whom|them))\b"
-    r"|\s*;|\s+(?:at|in|outside|from)\s+(?=[^,;]{1,60}$)).*$",
-    re.S,
+    r"|\s*;"
 )
+# Pattern: CONTENT, SPEAKER told reporters at|in|outside PLACE. — where it was said.
+_PLACE_AFTER = re.compile(r"\s+(?:at|in|outside|from)\s+[^,;]{1,60}")
 # After a cue inside commas, what goes on is no continuation of the sentence's own verb
 # ("The levy, she wrote, had raised …") but a new clause: "…, Ortiz said, and fares will …".
 _NEW_CLAUSE = re.compile(r",\s*(?:and|but|or|including|[a-z]+ing|which|who)\b")
@@ -441,7 +441,14 @@ class _SentenceReader:
             pos = obj.end()
         while adverbial := _ADVERBIAL.match(self.text, pos, self.s.end):
             pos = adverbial.end()
-        rest = _ASIDE.sub("", self.text[pos : self.s.end])
+        # Only _CLAUSE_REACH of the sentence is read: past it, an aside must have begun.
+        reach = min(self.s.end, pos + _CLAUSE_REACH)
+        aside = _ASIDE.search(self.text, pos, reach)
+        if aside is None and reach < self.s.end:
+            return []
+        rest = self.text[pos : aside.start() if aside else reach]
+        if _PLACE_AFTER.fullmatch(rest.rstrip(" .!?\"”'")):
+            rest = ""  # "…, the coast guard told reporters at the quay."
         if rest.strip(" .!?\"”'") and not _INVERTED.fullmatch(rest.rstrip(" .!?")):
             return []
         comma = self.text.rfind(",", self.s.start, match.start())

@@ -897,7 +897,9 @@ class Resolver:
         if run is not None and (name := person_name(run.group())) is not None:
             if name.split()[0] in OPENERS:
                 return None
-            return self.book.full_name(name, pos) or (name if len(name.split()) >= 2 else None)
+            if len(name.split()) >= 2:
+                return name  # a full name already: no look-up
+            return self.book.full_name(name, pos)
         if role := _ROLE_SUBJECT.match(text, opened):
             return self.book.by_title(role.group(1), pos)
         return None
@@ -972,14 +974,15 @@ def _document_sources(text: str) -> list[tuple[int, str]]:
 _THEY_REACH = 400
 # "The commissioner denied …", "The company's chief executive said …": a title as a subject.
 _ROLE_SUBJECT = re.compile(r"((?:The|Its|Their|His|Her)\s+(?:[\w'’-]+\s+){0,2}?[\w-]+)\s+[a-z]")
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+|\n")
+# What ends a sentence before the next one opens (str.rfind looks for each, right to left).
+_SENTENCE_ENDS = (". ", "! ", "? ", "\n", '." ', ".\u201d ", ".' ", ".\u2019 ")
 
 
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding pos begins (after the last full stop or line break)."""
     window = max(0, pos - _THEY_REACH)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, window, pos)]
-    return ends[-1] if ends else (0 if window == 0 else pos)
+    ends = [at + len(end) for end in _SENTENCE_ENDS if (at := text.rfind(end, window, pos)) >= 0]
+    return max(ends) if ends else (0 if window == 0 else pos)
 
 
 _BODY_HEAD = re.compile(
