@@ -220,3 +220,38 @@ def test_it_after_a_described_body_is_its_apposed_name() -> None:
 
 def test_it_after_a_body_named_after_its_kind_keeps_the_name() -> None:
     assert said(IT, "strike is to blame").speaker == "the consumer group Fairfare"
+
+
+# --- Full names: a surname after "NAME of ORG", a body by its first word, trailing "when" ---
+
+NAMES = (
+    "Two directors abstained, and one, Lena Dorsch of Harwick & Lye, voted against the plan. "
+    "Dorsch believes smaller clubs will lose their best young players.\n\n"
+    "Olu Bakare of the Lagos Traders Guild spoke at the market. Bakare said stall rents had "
+    "doubled since May.\n\n"
+    "The operator, Karsk Mining, confirmed that 40 workers were missing. Karsk said it had "
+    "spent 14 million korun on roof supports last year.\n\n"
+    "Fuel thefts cost operators €11 million a year, according to figures released by the "
+    "interior ministry in January.\n\n"
+    "The Harbour Times first reported that the ferry carried 260 people.\n"
+)
+
+
+def test_a_surname_after_a_name_of_an_organisation() -> None:
+    assert said(NAMES, "young players").speaker == "Lena Dorsch"
+
+
+def test_a_surname_after_a_name_of_the_organisation() -> None:
+    assert said(NAMES, "stall rents").speaker == "Olu Bakare"
+
+
+def test_a_body_shortened_to_its_first_word() -> None:
+    assert said(NAMES, "roof supports").speaker == "Karsk Mining"
+
+
+def test_when_it_spoke_is_no_part_of_the_speaker() -> None:
+    assert said(NAMES, "Fuel thefts").speaker == "the interior ministry"
+
+
+def test_first_reported_is_no_part_of_the_speaker() -> None:
+    assert said(NAMES, "ferry carried").speaker == "the Harbour Times"

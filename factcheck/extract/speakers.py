@@ -89,7 +89,7 @@ _DOCUMENT_SOURCE = re.compile(
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|later|earlier|again|repeatedly|reportedly|recently|"
     r"once|publicly|privately|further|still|already|would|will|did|does|do|then|separately|can|"
-    r"could|must|should|may|might|"
+    r"could|must|should|may|might|first|"
     r"officially|firmly|now|even|today|tonight|yesterday|on\s+\w+day|last\s+\w+|this\s+\w+|"
     r"in\s+a\s+statement))+\s*$"
 )
@@ -432,6 +432,10 @@ class NameBook:
             # any full name is the one full name the text gives it later
             later = {full for _, full in self.names if full.split()[-1] == name}
             best = later.pop() if len(later) == 1 else None
+        if best is None and len(tail) == 1:
+            # "Priya Venn of Caldmoor & Hale wrote …. Venn believes": a full name the text gave
+            # only before "of" or in a run no other list kept
+            best = self.surnames.get(name)
         return best
 
     def by_title(self, phrase: str, pos: int | None = None) -> str | None:
@@ -693,7 +697,7 @@ def _has_org_word(words: Sequence[str]) -> bool:
 
 def _tidy(raw: str | None) -> str | None:
     """ "The army" → "the army", "Elena Varga." → "Elena Varga"; None for a lone function word."""
-    phrase = (raw or "").strip(" \t\n,;:")
+    phrase = _WHEN_AFTER.sub("", (raw or "").strip(" \t\n,;:"))
     if phrase.endswith(".") and len(phrase.split()[-1]) > 4:
         phrase = phrase[:-1]
     words = phrase.split()
@@ -704,6 +708,11 @@ def _tidy(raw: str | None) -> str | None:
     return phrase
 
 
+# "figures released by the interior ministry in January": when it spoke is no part of who.
+_WHEN_AFTER = re.compile(
+    rf"\s+(?:in|on|last|this|earlier|since)\s+(?:{alternation(MONTHS | WEEKDAYS)}|week|month|"
+    r"year|\d{4})$"
+)
 _SPOKESPERSON = re.compile(
     r"(?i:an?|one|another)\s+(?:(?P<modifier>[\w-]+)\s+)?(?:spokes(?:wo)?man|spokesperson|"
     r"press officer|representative)(?:\s+for\s+(?P<owner>.+))?$"
@@ -794,6 +803,9 @@ class Resolver:
             full = self.book.full_name(name, pos)
             if full is not None or len(name.split()) >= 2:
                 return self._person(full or name, para), True
+            if body := self._body_by_first_word(name, pos):
+                self.seen.append(body)
+                return body, True
         titled = self.book.by_title(phrase, pos)
         if titled is not None:
             return self._person(titled, para), True
@@ -810,6 +822,23 @@ class Resolver:
         if named:
             self.bodies.append((pos, phrase))
         return phrase, named
+
+    def _body_by_first_word(self, word: str, pos: int) -> str | None:
+        """The body a lone capitalised word names after its full name was given.
+
+        Pattern: the? WORD REST … WORD CUE — "Bellmark Coal … Bellmark denied that",
+        "the pension fund Merrow Capital … Merrow deemed": a body is shortened to its first
+        name word, where a person is shortened to the last.
+        """
+        named = [(at, n) for at, n in self.bodies + self.book.orgs if at < pos]
+        # "Bellmark Coal" reads like a person's name; one the text never calls he or she may
+        # be a body: news shortens a person to the surname, not to the first name
+        named += [(at, n) for at, n in self.book.people if at < pos and not self.book.gender.get(n)]
+        for _, name in sorted(named, reverse=True):
+            words = [w for w in name.split() if w[:1].isupper() and w not in ("The", "A", "An")]
+            if len(words) >= 2 and words[0] == word:
+                return name
+        return None
 
     def _recent_body(self, pos: int) -> str | None:
         """A body named in the sentence before pos ("the health ministry"), for "they"."""
