@@ -255,3 +255,42 @@ def test_when_it_spoke_is_no_part_of_the_speaker() -> None:
 
 def test_first_reported_is_no_part_of_the_speaker() -> None:
     assert said(NAMES, "ferry carried").speaker == "the Harbour Times"
+
+
+# --- CUE (a few words): "QUOTE"; "A listener, NAME from PLACE,"; "What I …" in an answer -----
+
+COLON = (
+    'Mayor Ana Ruiz wrote on Facebook on Sunday: "We will rebuild every bridge by June."\n\n'
+    'A listener, Greta from Holm, tweeted during the break: "My feed bill is up 40% since '
+    'March."\n'
+)
+
+
+def test_a_quote_after_a_time_and_a_colon_is_what_the_cue_reports() -> None:
+    claim = said(COLON, "every bridge")
+    assert (claim.speaker, claim.direct) == ("Ana Ruiz", True)
+
+
+def test_a_named_listener_from_a_town_is_the_speaker() -> None:
+    claim = said(COLON, "feed bill")
+    assert (claim.speaker, claim.cue) == ("Greta", "tweeted")
+
+
+INTERVIEW = (
+    "Fire chief Derk Ostman spoke to Nina Pell on the evening show.\n\n"
+    "PELL: Ranchers say 300 horses are missing. Is that right?\n\n"
+    "OSTMAN: I cannot confirm it. What I can tell you is that my crews have moved 200 horses "
+    "out of the valley.\n\n"
+    'PELL: A farmer, Ilse from Vang, wrote during the break: "We lost 30 sheep in one '
+    'night." And the roads?\n\n'
+    "OSTMAN: Two are closed. We will reopen them by Friday.\n"
+)
+
+
+def test_what_i_in_an_answer_is_the_answerer() -> None:
+    assert said(INTERVIEW, "200 horses").speaker == "Derk Ostman"
+
+
+def test_a_quote_after_the_cue_a_time_and_a_colon_in_a_question_turn() -> None:
+    claim = said(INTERVIEW, "30 sheep")
+    assert (claim.speaker, claim.cue) == ("Ilse", "wrote")

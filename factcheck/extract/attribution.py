@@ -107,6 +107,9 @@ _BY_DOING = re.compile(r"\b(?:by|after|before|when|while)\s+$")
 _PUT_IT = re.compile(r"\s+it\b(?!\s+at\b)")
 _PARENTHETICAL = re.compile(r",\s*(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+$")
 _QUOTE_OR_STOP = re.compile(r"[\"“”.;:]")
+# Pattern: CUE (WHEN|WHERE|WHOM, a few words): QUOTE — "tweeted during the break: '…'",
+# "told reporters on Monday: '…'": the quotation after the colon is what the cue reports.
+_WHEN_COLON = re.compile(r"(?:\s+[\w'’-]+){1,5}\s*:\s*(?=[\"“‘'])")
 _COLON_CONTENT = re.compile(r"\s*:\s+(?=[^\s\"“‘'])")
 _PASSIVE = re.compile(
     rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE})\s+by\s+"
@@ -366,6 +369,8 @@ class _SentenceReader:
             return [named, *self._clause_after(match, speaker, after, subject)]
         if quoted is None:
             quoted = self._quote_near(after, max_gap=0 if cue not in TELLING else 3)
+        if quoted is None and (colon := _WHEN_COLON.match(self.text, after, self.s.end)):
+            quoted = self._quote_near(colon.end(), max_gap=0)  # "tweeted during the break: '…'"
         if quoted is not None and quoted.mark not in self.used:
             self.used.add(quoted.mark)
             return [self._make((quoted.start, quoted.end), speaker, cue, at, "direct", 0.9)]

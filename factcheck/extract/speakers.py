@@ -172,10 +172,16 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
             return _noun_phrase(parts[-3][0], subordinate)  # "Sami Abu Zuhri, a Hamas official,"
         if boundary == "," and (named := _name_before_asides(parts)) is not None:
             return _noun_phrase(named, subordinate)
-        if boundary == "," and len(parts) >= 3 and _is_name(parts[-2][0]):
-            return _noun_phrase(parts[-2][0], subordinate)  # "The finance chief, Priya Raman,"
+        named = _FROM_PLACE.sub("", parts[-2][0].strip()) if len(parts) >= 3 else ""
+        if boundary == "," and len(parts) >= 3 and _is_name(named):
+            # "The finance chief, Priya Raman,"; "A listener, Greta from Holm," (her town)
+            return _noun_phrase(named, subordinate)
         return Subject(None, "none")
     return _noun_phrase(last, subordinate)
+
+
+# "Greta from Holm", "Gerd in Harnbury": where a listener or a resident lives.
+_FROM_PLACE = re.compile(r"\s+(?:from|in)\s+[A-Z][\w'’-]*$")
 
 
 def _relative_antecedent(parts: list[tuple[str, str]]) -> str | None:
@@ -317,7 +323,7 @@ def _noun_phrase(part: str, subordinate: bool) -> Subject:
     subordinate = subordinate or opener in SUBORDINATING_OPENERS
     phrase = _LEADING_CONJUNCTION.sub("", _CONTRACTION.sub("", part.strip()))
     last = phrase.rsplit(None, 1)[-1] if phrase else ""
-    if last.lower() in PRONOUNS and (phrase == last or last.islower()):
+    if last.lower() in PRONOUNS and (phrase == last or last.islower() or last == "I"):
         return Subject(last, "pronoun", subordinate)  # "a figure it (described)": a relative
     if (by := _REMARKS_BY.search(phrase)) and not _DATE_SOURCE.match(by.group(1).strip()):
         return Subject(by.group(1).strip(), "np", subordinate, phrase)
