@@ -294,3 +294,34 @@ def test_what_i_in_an_answer_is_the_answerer() -> None:
 def test_a_quote_after_the_cue_a_time_and_a_colon_in_a_question_turn() -> None:
     claim = said(INTERVIEW, "30 sheep")
     assert (claim.speaker, claim.cue) == ("Ilse", "wrote")
+
+
+# --- PLURAL in|at|from PLACE say; SUBJECT, who …, CUE with an unnamed subject ---------------
+
+GROUPS = (
+    "Traders in the old fish market say losses from the flooding run to at least 3 million.\n\n"
+    "Doctors at the county clinic believe the outbreak will peak within a fortnight.\n\n"
+    "Observers from the regional monitoring mission, who deployed nearly 400 staff, say they "
+    "have received dozens of complaints.\n\n"
+    "One director, who asked not to be named, said two board members had argued for a "
+    "smaller cut.\n"
+)
+
+
+def test_plural_traders_in_a_market_say() -> None:
+    claim = said(GROUPS, "losses from the flooding")
+    assert claim.speaker == "Traders in the old fish market"
+
+
+def test_plural_doctors_at_a_clinic_believe() -> None:
+    assert said(GROUPS, "outbreak will peak").speaker == "Doctors at the county clinic"
+
+
+def test_observers_before_a_who_clause() -> None:
+    claim = said(GROUPS, "dozens of complaints")
+    assert claim.speaker == "Observers from the regional monitoring mission"
+
+
+def test_an_unnamed_director_before_a_who_clause_is_flagged() -> None:
+    claim = said(GROUPS, "smaller cut")
+    assert (claim.speaker, claim.speaker_resolved) == ("One director", False)

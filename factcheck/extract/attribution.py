@@ -160,7 +160,9 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _PLURAL_SUBJECT = re.compile(
     rf"(?:\b(?:they|we|I|you|(?i:{alternation(IRREGULAR_PLURALS)}))|[a-z]s|men|\band\s+\S+)\s*$"
 )
-_OF_PHRASE = re.compile(r"\s+of\s+.*$")
+# "Residents of Kottavil want", "Traders in the old market say", "Doctors at the clinic say":
+# the head before a place or group phrase is what must be plural.
+_OF_PHRASE = re.compile(r"\s+(?:of|in|at|from)\s+.*$")
 # "put the death toll at 300": "put" reports a figure only in this frame.
 _PUT_FIGURE = re.compile(
     r"\s+(?:it|them|this|that)\s+at\b|\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:number|toll|figure|total|count|cost|"

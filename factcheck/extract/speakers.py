@@ -231,14 +231,13 @@ def _parts(left: str) -> list[tuple[str, str]]:
 def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
     """The name before ", who voted against," or ", 54, of Harbour Road, Kessel,"; the
     phrase before a participle's aside: "The memo, dated May 2 and seen by the Tribune,"."""
-    asides = participial = 0
+    asides = 0
     for i in range(len(parts) - 2, -1, -1):
         chunk, opened = parts[i]
         place = i > 0 and parts[i - 1][0].strip().startswith("of ") and " " not in chunk.strip()
-        aside = opened in ("who", "which", "where", "whose")
-        if i > 0 and _PARTICIPLE_ASIDE.match(chunk) and opened in (",", "and"):
-            asides, participial = asides + 1, participial + 1
-        elif i > 0 and (aside or _APPOSITIVE.match(chunk + " ") or place):
+        aside = opened in ("who", "which", "where", "whose") or _APPOSITIVE.match(chunk + " ")
+        participle = _PARTICIPLE_ASIDE.match(chunk) and opened in (",", "and")
+        if i > 0 and (aside or place or participle):
             asides += 1
         elif chunk.strip().startswith("of ") or not chunk.strip():
             continue
@@ -248,8 +247,8 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
             if not person and asides and (apposed := _apposed_name(parts[i + 1][0])):
                 return apposed
             named = person or _is_proper_body(chunk) or _DOCUMENT_BY.search(chunk) is not None
-            if participial and not named:
-                named = _is_plain_subject(chunk)
+            if asides and not named:  # "Two officials, speaking on condition of anonymity,"
+                named = _is_plain_subject(chunk)  # "Observers from X, who deployed 400 staff,"
             return chunk if asides and named else None
     return None
 
