@@ -325,3 +325,24 @@ def test_observers_before_a_who_clause() -> None:
 def test_an_unnamed_director_before_a_who_clause_is_flagged() -> None:
     claim = said(GROUPS, "smaller cut")
     assert (claim.speaker, claim.speaker_resolved) == ("One director", False)
+
+
+# --- TITLE for PORTFOLIO NAME: the title, then the person "the TITLE" means later ----------
+
+PORTFOLIO = (
+    "Minister for Housing Katrin Aalborg said 1,480 homes had been rebuilt since March.\n\n"
+    "The minister added that no family would spend a second winter in temporary housing.\n\n"
+    "Commissioner for Education Funke Ade said the meals programme faced a shortfall.\n"
+)
+
+
+def test_a_title_for_a_portfolio_is_no_part_of_the_name() -> None:
+    assert said(PORTFOLIO, "1,480 homes").speaker == "Katrin Aalborg"
+
+
+def test_the_title_later_means_the_portfolio_holder() -> None:
+    assert said(PORTFOLIO, "second winter").speaker == "Katrin Aalborg"
+
+
+def test_a_commissioner_for_a_portfolio() -> None:
+    assert said(PORTFOLIO, "meals programme").speaker == "Funke Ade"

@@ -54,7 +54,8 @@ from .sentences import (
 )
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"  # AT&T too
-_PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
+# "for" joins a title to its portfolio: "Minister for Housing Katrin Aalborg".
+_PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of|for)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
 _THE_NAME = re.compile(rf"the {_RUN.pattern}$")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
@@ -374,9 +375,9 @@ def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
         titled = word in TITLES
         if titled and first_title < 0:
             first_title = i
-        if titled or word == "of" and last_title == i - 1 and i + 1 < len(tokens):
+        if titled or word in ("of", "for") and last_title == i - 1 and i + 1 < len(tokens):
             last_title = i
-        elif last_title == i - 1 and i > 0 and previous == "of":
+        elif last_title == i - 1 and i > 0 and previous in ("of", "for"):
             last_title = i  # "Secretary of State": the word after "of" is part of the title
         previous = lower
     if first_title < 0:
@@ -390,8 +391,9 @@ def person_name(phrase: str) -> str | None:
     if run is None:
         return None
     title, name = split_title(run.group().split())
-    if "of" in name:  # "Priya Raman of Calder Securities": the person, not the employer
-        name = name[: name.index("of")]
+    for joint in ("of", "for"):  # "Priya Raman of Calder Securities": not the employer
+        if joint in name:
+            name = name[: name.index(joint)]
     if not name or len(name) > 4 or any(w.lower().strip(".") in ORG_WORDS for w in name):
         return None
     if name[0] in ("The", "A", "An"):
