@@ -346,3 +346,21 @@ def test_the_title_later_means_the_portfolio_holder() -> None:
 
 def test_a_commissioner_for_a_portfolio() -> None:
     assert said(PORTFOLIO, "meals programme").speaker == "Funke Ade"
+
+
+# --- "the OWNER's HEAD" names its own body, not an earlier body with the same head ----------
+
+OWNED = (
+    "The state statistics office said unemployment rose to 9% in May.\n\n"
+    "A memo from the governor's office, seen by reporters, says the cuts will hit 14 "
+    "districts.\n\n"
+    "The mayor's office said the count had missed at least 600 people.\n"
+)
+
+
+def test_a_memo_from_an_owned_office() -> None:
+    assert said(OWNED, "14 districts").speaker == "the governor's office"
+
+
+def test_an_owned_office_is_not_an_earlier_office() -> None:
+    assert said(OWNED, "600 people").speaker == "the mayor's office"

@@ -967,7 +967,8 @@ class Resolver:
         to the firm named last; "the authors" of a study or report named earlier are known."""
         head = phrase.split()[-1].lower()
         definite = phrase.lower().startswith("the ")
-        if definite and not _ANONYMOUS.search(phrase):
+        # "the majority leader's office" names its own body: no earlier "… office" is it
+        if definite and not _ANONYMOUS.search(phrase) and not _POSSESSED.match(phrase):
             for earlier in reversed(self.seen):
                 if head in earlier.lower().split() and earlier.lower() != phrase.lower():
                     return earlier, True
