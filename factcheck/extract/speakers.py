@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from .lexicon import alternation, first_letter_check
 from .lexicon.cues import CUES, IRREGULAR_PAST
@@ -94,14 +95,15 @@ _TRAILING_FILLER = re.compile(
     r"officially|firmly|now|even|today|tonight|yesterday|on\s+\w+day|last\s+\w+|this\s+\w+|"
     r"in\s+a\s+statement))+\s*$"
 )
-# A clock time is a boundary too: a live blog opens each entry with one ("06:10 The
-# regional emergency service says", "23:40 Markova insisted"), and its minutes are no part
-# of the speaker.
 _BOUNDARY = re.compile(
-    r"\b\d{1,2}:\d{2}\b|,(?!\d{3}\b)|[;:()\[\]—–\"“”]|\s-\s|"
+    r",(?!\d{3}\b)|[;:()\[\]—–\"“”]|\s-\s|"
     r"\b(?:and|but|or|while|whereas|as|because|although|"
     r"though|that|which|who|whom|whose|when|if|so(?!\s+far)|where)\b"
 )
+# A live blog opens each entry with a clock time ("06:10 The regional emergency service
+# says", "23:40 Markova insisted", "15:30 - The weather service …"): its minutes are no part
+# of the speaker.
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[-–—:])?\s+")
 # "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
 _APPOSITIVE = re.compile(
     r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s$)",
@@ -155,6 +157,8 @@ class Subject:
 
 def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     """Find the subject of a cue from the text between lo and the cue (at most _REACH of it)."""
+    if clock := _CLOCK.match(text, lo, cue_start):
+        lo = clock.end()  # "06:10 The regional emergency service says": no part of it
     left = text[max(lo, cue_start - _REACH) : cue_start]
     if _NOT_SUBJECT_END.search(left, max(0, len(left.rstrip()) - _NOT_SUBJECT_REACH)):
         return Subject(None, "reject")  # "the claims", "his remarks": a noun, not a verb
@@ -704,7 +708,9 @@ def _has_org_word(words: Sequence[str]) -> bool:
 
 def _tidy(raw: str | None) -> str | None:
     """ "The army" → "the army", "Elena Varga." → "Elena Varga"; None for a lone function word."""
-    phrase = _WHEN_AFTER.sub("", (raw or "").strip(" \t\n,;:"))
+    phrase = (raw or "").strip(" \t\n,;:")
+    if phrase.rsplit(None, 1)[-1:] and _WHEN_WORD.fullmatch(phrase.rsplit(None, 1)[-1]):
+        phrase = _WHEN_AFTER.sub("", phrase)  # read only where the last word is a date word
     if phrase.endswith(".") and len(phrase.split()[-1]) > 4:
         phrase = phrase[:-1]
     words = phrase.split()
@@ -716,10 +722,8 @@ def _tidy(raw: str | None) -> str | None:
 
 
 # "figures released by the interior ministry in January": when it spoke is no part of who.
-_WHEN_AFTER = re.compile(
-    rf"\s+(?:in|on|last|this|earlier|since)\s+(?:{alternation(MONTHS | WEEKDAYS)}|week|month|"
-    r"year|\d{4})$"
-)
+_WHEN_WORD = re.compile(rf"{alternation(MONTHS | WEEKDAYS)}|week|month|year|\d{{4}}")
+_WHEN_AFTER = re.compile(rf"\s+(?:in|on|last|this|earlier|since)\s+(?:{_WHEN_WORD.pattern})$")
 _SPOKESPERSON = re.compile(
     r"(?i:an?|one|another)\s+(?:(?P<modifier>[\w-]+)\s+)?(?:spokes(?:wo)?man|spokesperson|"
     r"press officer|representative)(?:\s+for\s+(?P<owner>.+))?$"
@@ -837,15 +841,17 @@ class Resolver:
         "the pension fund Merrow Capital … Merrow deemed": a body is shortened to its first
         name word, where a person is shortened to the last.
         """
-        named = [(at, n) for at, n in self.bodies + self.book.orgs if at < pos]
+        best: tuple[int, str] | None = None
         # "Bellmark Coal" reads like a person's name; one the text never calls he or she may
         # be a body: news shortens a person to the surname, not to the first name
-        named += [(at, n) for at, n in self.book.people if at < pos and not self.book.gender.get(n)]
-        for _, name in sorted(named, reverse=True):
+        people = [(at, n) for at, n in self.book.people if not self.book.gender.get(n)]
+        for at, name in chain(self.bodies, self.book.orgs, people):
+            if at >= pos or word not in name or (best is not None and at < best[0]):
+                continue  # a substring test first: most names do not hold the word at all
             words = [w for w in name.split() if w[:1].isupper() and w not in ("The", "A", "An")]
             if len(words) >= 2 and words[0] == word:
-                return name
-        return None
+                best = (at, name)
+        return best[1] if best else None
 
     def _recent_body(self, pos: int) -> str | None:
         """A body named in the sentence before pos ("the health ministry"), for "they"."""
