@@ -709,7 +709,8 @@ def _has_org_word(words: Sequence[str]) -> bool:
 def _tidy(raw: str | None) -> str | None:
     """ "The army" → "the army", "Elena Varga." → "Elena Varga"; None for a lone function word."""
     phrase = (raw or "").strip(" \t\n,;:")
-    if phrase.rsplit(None, 1)[-1:] and _WHEN_WORD.fullmatch(phrase.rsplit(None, 1)[-1]):
+    last = phrase[phrase.rfind(" ") + 1 :]
+    if last in _WHEN_WORDS or len(last) == 4 and last.isdigit():
         phrase = _WHEN_AFTER.sub("", phrase)  # read only where the last word is a date word
     if phrase.endswith(".") and len(phrase.split()[-1]) > 4:
         phrase = phrase[:-1]
@@ -722,8 +723,10 @@ def _tidy(raw: str | None) -> str | None:
 
 
 # "figures released by the interior ministry in January": when it spoke is no part of who.
-_WHEN_WORD = re.compile(rf"{alternation(MONTHS | WEEKDAYS)}|week|month|year|\d{{4}}")
-_WHEN_AFTER = re.compile(rf"\s+(?:in|on|last|this|earlier|since)\s+(?:{_WHEN_WORD.pattern})$")
+_WHEN_WORDS = MONTHS | WEEKDAYS | {"week", "month", "year"}
+_WHEN_AFTER = re.compile(
+    rf"\s+(?:in|on|last|this|earlier|since)\s+(?:{alternation(_WHEN_WORDS)}|\d{{4}})$"
+)
 _SPOKESPERSON = re.compile(
     r"(?i:an?|one|another)\s+(?:(?P<modifier>[\w-]+)\s+)?(?:spokes(?:wo)?man|spokesperson|"
     r"press officer|representative)(?:\s+for\s+(?P<owner>.+))?$"
@@ -762,8 +765,8 @@ class Resolver:
         where what they said begins when it stands before the cue ('"…," she said')."""
         self.person_said = False
         speaker, resolved = self._resolve(raw, pos, para, said_from)
-        spoke = (raw or "").strip().lower() not in PRONOUNS and not _COUNTED.match(raw or "")
-        if speaker and spoke and not self.person_said:
+        spoke = not self.person_said and (raw or "").strip().lower() not in PRONOUNS
+        if speaker and spoke and not _COUNTED.match(raw or ""):
             self.last_thing = (pos, para, speaker, resolved)
         return speaker, resolved
 
@@ -929,6 +932,8 @@ class Resolver:
         ("Judge Orla Kestenbaum sentenced Dario Velcic … She said"; "The commissioner denied
         it. She insisted")."""
         text = self.book.text
+        if not text.endswith(_OPENING_PRONOUNS, max(0, pos - 5), pos):
+            return None  # no pronoun just before the cue: read nothing more
         here = _sentence_start(text, pos)
         if text[here:pos].strip().lower() not in PERSON_PRONOUNS or here == 0:
             return None
@@ -1018,6 +1023,7 @@ _THEY_REACH = 400
 # "The commissioner denied …", "The company's chief executive said …": a title as a subject.
 _ROLE_SUBJECT = re.compile(r"((?:The|Its|Their|His|Her)\s+(?:[\w'’-]+\s+){0,2}?[\w-]+)\s+[a-z]")
 # What ends a sentence before the next one opens (str.rfind looks for each, right to left).
+_OPENING_PRONOUNS = ("He ", "She ", "he ", "she ")
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n", '." ', ".\u201d ", ".' ", ".\u2019 ")
 
 
