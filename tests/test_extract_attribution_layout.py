@@ -364,3 +364,20 @@ def test_a_memo_from_an_owned_office() -> None:
 
 def test_an_owned_office_is_not_an_earlier_office() -> None:
     assert said(OWNED, "600 people").speaker == "the mayor's office"
+
+
+# --- A critic or columnist: a role before the name, not part of it --------------------------
+
+CRITICS = (
+    'Critic Mara Lind, writing in the Harbour Review, deemed the ending "a cheat the first two '
+    'hours did not earn." But Lind conceded that the score was "the best of the decade."\n\n'
+    "Columnist Piet Vos said the festival had lost 2 million crowns in three years.\n"
+)
+
+
+def test_a_critic_is_a_role_before_the_name() -> None:
+    assert said(CRITICS, "the score was").speaker == "Mara Lind"
+
+
+def test_a_columnist_is_a_role_before_the_name() -> None:
+    assert said(CRITICS, "festival had lost").speaker == "Piet Vos"

@@ -19,7 +19,7 @@ TITLES = word_set(
     goalkeeper candidate researcher author scientist doctor nurse lawyer activist campaigner
     reporter correspondent chairperson treasurer auditor engineer teacher constable dame sir lord
     lady collector forecaster meteorologist pollster strategist historian editor administrator
-    ombudsman curator headteacher surgeon hon"""
+    ombudsman curator headteacher surgeon hon critic columnist"""
 )
 # Titles written in lower case before a name: "government spokesman Ali Reza".
 LOWER_TITLES = sorted(
