@@ -844,13 +844,16 @@ class Resolver:
         "the pension fund Merrow Capital … Merrow deemed": a body is shortened to its first
         name word, where a person is shortened to the last.
         """
+        if word.lower() in UNNAMED_GROUPS or word.lower() in SELF_NAMING:
+            return None  # "Officials", "Police": a group, never a shortened name
         best: tuple[int, str] | None = None
         # "Bellmark Coal" reads like a person's name; one the text never calls he or she may
         # be a body: news shortens a person to the surname, not to the first name
-        people = [(at, n) for at, n in self.book.people if not self.book.gender.get(n)]
-        for at, name in chain(self.bodies, self.book.orgs, people):
+        for at, name in chain(self.bodies, self.book.orgs, self.book.people):
             if at >= pos or word not in name or (best is not None and at < best[0]):
                 continue  # a substring test first: most names do not hold the word at all
+            if self.book.gender.get(name):
+                continue
             words = [w for w in name.split() if w[:1].isupper() and w not in ("The", "A", "An")]
             if len(words) >= 2 and words[0] == word:
                 best = (at, name)
