@@ -6,7 +6,7 @@ Decisions, so that every article is read the same way:
   "two-thirds"), ratios ("one in five" = 0.2), multipliers ("three-fold" = 3 times), ranges
   ("between 250 and 260", "250-260", "from 10 to 12 weeks": lower/upper, value the midpoint),
   and ages ("aged 34", "Name, 34,", "34-year-old": unit year, measure "age").
-- "a dozen eggs" is 1 dozen (the unit is kept, as with "2 km").
+- "a dozen eggs" and "two dozen eggs" are 12 and 24 eggs: a dozen is a number, not a unit.
 - Vague plurals "dozens", "scores of", "hundreds", "thousands", "tens of thousands",
   "millions" are claims with value None and the smallest amount they can mean as lower
   (dozens 24, hundreds 200 …): a reviewer can check "dozens were killed". Vaguer words ("a
@@ -48,9 +48,12 @@ from .lexicon.measures import (
     CANONICAL,
     GENERIC_COUNTED,
     LY_ADJECTIVES,
+    NEUTRAL,
     NOT_MEN_PLURALS,
     PASSIVE_VERBS,
     PEOPLE_MEASURES,
+    PEOPLE_VERBS,
+    PHRASES,
     STANCE_WORDS,
     STATE_VERBS,
 )
@@ -416,10 +419,13 @@ def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantit
         if len(words) > 1:  # "tens of thousands", "several hundred"
             lower *= SCALE_WORDS.get(words[-1].rstrip("s"), 100.0)
         core = Core(match.start(), match.end(), lower, "words")
-        reading = _Reading(match.start(), match.end(), core, lower, scaled=True)
-        measure, _ = _measure(text, reading, out, sentence.start)
+        # read as a bare count: "dozens remain missing" says what it counts as "40 remain" does
+        reading = _Reading(match.start(), match.end(), core, lower)
+        measure, head = _measure(text, reading, out, sentence.start)
+        # "dozens of complaints", "hundreds of trees": counted like any count
+        unit = head if head and _is_plural(head) else _counted_unit(text, match.end(), measure)
         qual = _qualifier(text, match.start(), sentence.start)
-        q = Quantity(match.start(), match.end(), None, lower, None, qual, None, measure, None, 0.5)
+        q = Quantity(match.start(), match.end(), None, lower, None, qual, unit, measure, None, 0.5)
         out.append(q)
     return out
 
@@ -660,6 +666,12 @@ def _attach(text: str, reading: _Reading) -> _Reading:
     if unit is None and plausible and (degrees := _TEMPERATURE.match(text, end)):  # "38C"
         kind = "degree Celsius" if degrees.group(1) == "C" else "degree Fahrenheit"
         unit = UnitMatch(degrees.end(), kind, "temperature", None)
+    if unit is not None and unit.name in DOZENS:
+        # "two dozen army boats": 24 boats, as "a dozen boats" is 12 (a dozen is a number)
+        reading.value *= DOZENS[unit.name]
+        reading.scaled = True
+        reading.end = unit.end
+        return reading
     if unit is not None:
         reading.unit = unit
         end = unit.end
@@ -1407,6 +1419,41 @@ def _is_age(text: str, reading: _Reading) -> bool:
     return after is not None and (lead.group("name") is None or "when" in after.group())
 
 
+# Pattern: COUNT who — only people are "who": "Of the 1,200 who were evacuated".
+_WHO_AFTER = re.compile(r"[ \u00a0]+who\b")
+# Words ending in s that name no counted noun in a measure: verbs of change, speech, staying.
+_NOT_COUNTED = (NEUTRAL - GENERIC_COUNTED) | CHANGE_WORDS | STATE_VERBS | speech_forms()
+
+
+def _counted_unit(text: str, end: int, measure: str | None) -> str | None:
+    """The unit of a count written without its noun: the noun it counts is the unit (the
+    convention of every labelled set), found where the writer put it instead.
+
+    - the first plural noun of its measure: a list label ("Homes damaged: 14,260"), the
+      subject of a level verb ("Complaints fell to 2,940", "confirmed cases rose to 312");
+    - else people, when the count is "who" or its measure is what only people undergo
+      ("the death toll rose to 43", "16 were charged", "Missing: 61", "Evacuated: 12,500").
+    """
+    words = (measure or "").split()
+    for word in words:
+        low = word.lower()
+        if low not in _NOT_COUNTED and low not in MEASURE_STOP_WORDS and _is_plural(word):
+            return word if _ACRONYM_PLURAL.fullmatch(word) else low
+    if _WHO_AFTER.match(text, end) or words and _counts_people(" ".join(words).lower()):
+        return "people"
+    return None
+
+
+def _counts_people(measure: str) -> bool:
+    """True when a measure names what only people undergo: "death toll", "brought out alive",
+    "missing", "were charged"."""
+    if any(phrase in measure and PHRASES[phrase] in PEOPLE_MEASURES for phrase in PHRASES):
+        return True
+    return any(
+        CANONICAL.get(w) in PEOPLE_MEASURES or w in PEOPLE_VERBS for w in _LEAD_WORD.findall(measure)
+    )
+
+
 def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> str | None:
     """The noun a bare count shares with the count before: "killed 38 people and abducted 12"."""
     measure = previous[-1].measure if previous else None
@@ -1439,8 +1486,8 @@ def _finish(
     unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
     if unit is None and reading.bare and (before := _compared_with(text, reading, previous)):
         unit = before.unit  # "2,300 people …, up from 1,400": the earlier level's unit
-    if unit is None and reading.bare and CANONICAL.get(measure or "") in PEOPLE_MEASURES:
-        unit = "people"  # "killed 40", "more than 300 were injured": people, unnamed
+    if unit is None and reading.bare:
+        unit = _counted_unit(text, reading.end, measure)
     if unit is None and reading.core.form == "fraction" and reading.value < 1:
         unit = "fraction"  # "a third of the vote", "about half": a share with no unit
     if _is_age(text, reading):

@@ -177,6 +177,15 @@ PEOPLE_MEASURES = word_set(
     "killed injured missing displaced arrested kidnapped rescued hospitalised"
 )
 
+# Verbs of what only people undergo, beyond PEOPLE_MEASURES: a bare count they say something
+# of counts people ("16 were charged", "four were acquitted", "Eleven jailed", "Discharged: 22").
+PEOPLE_VERBS = word_set(
+    """
+    charged convicted acquitted jailed sentenced imprisoned executed deported vaccinated
+    infected murdered stabbed hired sacked dismissed employed discharged indicted
+    """
+)
+
 # Nouns for who was counted, not what happened to them (singular, as folded): beside a measure
 # of what people undergo they add nothing ("41 miners were killed" and "41 dead" count one
 # toll), and a count of them alone takes its measure from its clause ("Forty-one miners are
