@@ -1001,7 +1001,7 @@ def _measure(
         measure = measure or _compared_measure(text, reading, previous)
         measure = measure or _measure_before(text, reading, previous, floor, earlier)
         return measure, head if money else None
-    passive = _PASSIVE_AFTER.match(text, pos)
+    passive = _PASSIVE_AFTER.match(text, _past_apposition(text, pos))
     generic = (head or "").lower() in GENERIC_COUNTED
     if passive and (passive.group(1) in PASSIVE_VERBS or generic and _participle(passive[1])):
         words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
@@ -1094,10 +1094,27 @@ def _participle(word: str) -> bool:
     return low.endswith(("ed", "ing")) or low in CANONICAL
 
 
+# Pattern: , (QUANTIFIER of them|whom | including …) …, — an apposition between a count and
+# its verb: "19,000 people, most of them farmers, were evacuated".
+_APPOSITION = re.compile(
+    r",[ \u00a0]+(?:(?:most|many|some|all|half|several|nearly[ \u00a0]+all|about[ \u00a0]+half"
+    r"|a[ \u00a0]+third|a[ \u00a0]+quarter|[a-z]+)[ \u00a0]+of[ \u00a0]+(?:them|whom)|including)"
+    r"\b[^,;.:()]{0,60},"
+)
+
+
+def _past_apposition(text: str, pos: int) -> int:
+    """Where a count's verb may start: after an apposition at pos, if one stands there."""
+    if not text.startswith(",", pos):
+        return pos
+    apposition = _APPOSITION.match(text, pos)
+    return apposition.end() if apposition else pos
+
+
 def _subject_of_passive(text: str, reading: _Reading) -> str | None:
     """ "500 were sentenced", "more than 300 were injured", "29 are dead": the participle
     after a bare count that is the subject says what it counts."""
-    passive = _PASSIVE_AFTER.match(text, reading.end)
+    passive = _PASSIVE_AFTER.match(text, _past_apposition(text, reading.end))
     if not reading.bare or passive is None or not _participle(passive.group(1)):
         return None
     return passive.group(1)
