@@ -1048,7 +1048,8 @@ def _labelled(text: str, reading: _Reading, floor: int) -> str | None:
         return None
     words = label.group(1).split()
     low = [w.lower() for w in words]
-    if low[-1] in MEASURE_STOP_WORDS or low[-1] in _SPEECH_VERBS:
+    phrase = " ".join(low[-2:]) in PHRASES  # "Unaccounted for: 17" ends in a measure phrase
+    if not phrase and (low[-1] in MEASURE_STOP_WORDS or low[-1] in _SPEECH_VERBS):
         return None  # "Police said: 43", "Figures for: 43"
     # one capitalised word may be a name ("Netanyahu: 43"); a noun there counts ("Deaths: 43")
     if len(words) == 1 and not (_is_plural(words[0]) or low[0] in CANONICAL):
@@ -1454,7 +1455,9 @@ def _counted_unit(text: str, end: int, measure: str | None) -> str | None:
     words = (measure or "").split()
     for word in words:
         low = word.lower()
-        if low not in _NOT_COUNTED and low not in MEASURE_STOP_WORDS and _is_plural(word):
+        if low in MEASURE_STOP_WORDS:
+            break  # "Rescued from rooftops": the noun after a preposition is not counted
+        if low not in _NOT_COUNTED and _is_plural(word):
             return word if _ACRONYM_PLURAL.fullmatch(word) else low
     if _WHO_AFTER.match(text, end) or words and _counts_people(" ".join(words).lower()):
         return "people"
@@ -1477,7 +1480,11 @@ def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> str 
     if measure is None:
         return None
     between = text[previous[-1].end : reading.start].split()
-    return measure.split()[0] if "and" in between and len(between) <= 4 else None
+    if "and" not in between or len(between) > 4:
+        return None
+    noun = measure.split()[0]
+    # what is shared is a noun ("38 people"), never a verb ("Seven were jailed and two …")
+    return noun if _is_plural(noun) or noun == previous[-1].unit else None
 
 
 def _finish(
