@@ -1510,7 +1510,7 @@ def _finish(
     unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
     if unit is None and reading.bare and (before := _compared_with(text, reading, previous)):
         unit = before.unit  # "2,300 people …, up from 1,400": the earlier level's unit
-    if unit is None and reading.bare:
+    if unit is None and reading.bare and reading.core.form != "fraction":
         unit = _counted_unit(text, reading.end, measure)
     if unit is None and reading.core.form == "fraction" and reading.value < 1:
         unit = "fraction"  # "a third of the vote", "about half": a share with no unit
