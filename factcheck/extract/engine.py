@@ -174,7 +174,7 @@ def _list_header(text: str, pos: int) -> tuple[int, int] | None:
             return None
         if not (end - start <= _LIST_LINE and _LIST_ITEM.match(text, start)):
             # a header ends with a colon or, as a title, with no full stop
-            return (start, end) if line[-1] not in ".!?\"”" else None
+            return (start, end) if line[-1] not in '.!?"”' else None
     return None
 
 

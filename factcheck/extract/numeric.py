@@ -1470,7 +1470,8 @@ def _counts_people(measure: str) -> bool:
     if any(phrase in measure and PHRASES[phrase] in PEOPLE_MEASURES for phrase in PHRASES):
         return True
     return any(
-        CANONICAL.get(w) in PEOPLE_MEASURES or w in PEOPLE_VERBS for w in _LEAD_WORD.findall(measure)
+        CANONICAL.get(w) in PEOPLE_MEASURES or w in PEOPLE_VERBS
+        for w in _LEAD_WORD.findall(measure)
     )
 
 
