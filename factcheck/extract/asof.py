@@ -22,6 +22,7 @@ import re
 from .lexicon import alternation, first_letter_check
 from .lexicon.dates import (
     AS_OF_LEADS,
+    DATE_OPENERS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NOT_SUPERLATIVES,
@@ -114,7 +115,7 @@ def date_phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if since and superlative and superlative.group(1) not in NOT_SUPERLATIVES:
             continue  # "their lowest since March 2020": no date of a figure
         spans.append(match.span())
-    opening = _ON_IN.match(text, start)
+    opening = _ON_IN.match(text, start) if text.startswith(DATE_OPENERS, start) else None
     if opening and text.startswith(",", opening.end()):
         spans.append(opening.span())  # "On Friday, 412 …", "In 2019, 412 …": the whole sentence
     spans.extend(m.span() for m in _LEADLESS.finditer(text, start, end))

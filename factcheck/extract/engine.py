@@ -7,7 +7,7 @@ from bisect import bisect_right
 
 from .asof import as_of, date_phrases
 from .attribution import Attribution, find_attributions
-from .lexicon.dates import AS_OF_LEADS, LEADLESS_WORDS
+from .lexicon.dates import AS_OF_LEADS, DATE_OPENERS, LEADLESS_WORDS
 from .model import parsed_attributions, resolve_parser_model
 from .numeric import Quantity, find_quantities
 from .quotes import find_quotes
@@ -46,9 +46,8 @@ def extract_claims(text: str) -> list[Found]:
         si = index.at(quantity.start)
         if si not in dates:
             own = sentences[si]
-            dates[si] = (
-                date_phrases(text, own.start, own.end) if may_hold(own, _AS_OF_VOCABULARY) else []
-            )
+            dated = may_hold(own, _AS_OF_VOCABULARY) or text.startswith(DATE_OPENERS, own.start)
+            dates[si] = date_phrases(text, own.start, own.end) if dated else []
         phrase = as_of(text, dates[si], quantity.start, quantity.end, sentences[si].start)
         date = text[phrase[0] : phrase[1]] if phrase else None
         header = _list_header(text, quantity.start)
