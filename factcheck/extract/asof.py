@@ -117,9 +117,11 @@ def date_phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append(match.span())
     opening = _ON_IN.match(text, start) if text.startswith(DATE_OPENERS, start) else None
     if opening and text.startswith(",", opening.end()):
-        spans.append(opening.span())  # "On Friday, 412 …", "In 2019, 412 …": the whole sentence
-    spans.extend(m.span() for m in _LEADLESS.finditer(text, start, end))
-    return sorted(spans)
+        spans.insert(0, opening.span())  # "On Friday, 412 …", "In 2019, 412 …": the sentence
+    if text.find("far", start, end) >= 0 or text.find("year", start, end) >= 0:
+        spans.extend(m.span() for m in _LEADLESS.finditer(text, start, end))
+        spans.sort()
+    return spans
 
 
 def as_of(

@@ -154,6 +154,9 @@ def _list_header(text: str, pos: int) -> tuple[int, int] | None:
     Its items hold as at the header's date and come from the header's source, which each
     item leaves unsaid: "Key figures (as of 30 November)" / "Homes damaged: 14,260".
     """
+    colon = text.rfind(":", max(0, pos - _LIST_LINE), pos)
+    if colon < 0 or text.find("\n", colon, pos) >= 0:
+        return None  # no colon before the figure on its line: no list item
     start = line_start(text, pos)
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
