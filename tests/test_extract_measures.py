@@ -334,3 +334,47 @@ def test_date_phrases_without_a_lead(text: str, quote: str, as_of: str) -> None:
 def test_a_day_after_a_speech_verb_or_inside_a_clause_dates_no_figure() -> None:
     assert figure("The council said on Tuesday that 230 flats were empty.", "230").as_of is None
     assert figure("Inspectors found 18 faults in March and fixed them.", "18").as_of is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("At least 12 of the dead were pilgrims.", "12", "dead"),
+        ("Seven of the wounded were flown to Arlen.", "Seven", "wounded"),
+    ],
+)
+def test_a_count_of_the_dead_or_wounded_counts_people(text: str, quote: str, measure: str) -> None:
+    found = figure(text, quote)
+    assert (found.measure, found.unit) == (measure, "people")
+
+
+def test_of_the_plural_after_an_adjective_keeps_the_plural() -> None:
+    assert figure("Four of the injured climbers died.", "Four").unit == "climbers"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("Of the 3,400 flats that failed inspection, 2,100 have been repaired.", "2,100", "flats"),
+        ("Of the 640 who were rescued, about 90 needed treatment.", "90", "people"),
+        (
+            "Some 318 ferries were inspected. Of those, 41 were taken out of service.",
+            "41",
+            "ferries",
+        ),
+    ],
+)
+def test_a_part_of_a_whole_takes_the_wholes_unit(text: str, quote: str, unit: str) -> None:
+    assert figure(text, quote).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [("Nine jailed over port thefts", "Nine"), ("Thirty indicted in pension fraud", "Thirty")],
+)
+def test_a_headline_count_and_what_people_underwent_counts_people(text: str, quote: str) -> None:
+    assert figure(text, quote).unit == "people"
+
+
+def test_a_verb_in_s_before_a_count_is_no_unit() -> None:
+    assert figure("Tribunal fines 14 over the scheme", "14").unit != "fines"

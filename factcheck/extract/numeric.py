@@ -40,6 +40,7 @@ from .lexicon.grammar import (
     MEASURE_LINKS,
     MEASURE_STOP_WORDS,
     NOT_COMPOUND_SUFFIXES,
+    RELATIVE_PRONOUNS,
     TIME_TAIL_WORDS,
     YEAR_CONTEXT,
 )
@@ -423,7 +424,7 @@ def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantit
         reading = _Reading(match.start(), match.end(), core, lower)
         measure, head = _measure(text, reading, out, sentence.start)
         # "dozens of complaints", "hundreds of trees": counted like any count
-        unit = head if head and _is_plural(head) else _counted_unit(text, match.end(), measure)
+        unit = head if head and _is_plural(head) else _counted_unit(text, reading, measure)
         qual = _qualifier(text, match.start(), sentence.start)
         q = Quantity(match.start(), match.end(), None, lower, None, qual, unit, measure, None, 0.5)
         out.append(q)
@@ -1077,6 +1078,11 @@ def _of_group(
     plural = next(
         (i for i, w in enumerate(words) if _is_plural(w) and w not in MEASURE_STOP_WORDS), None
     )
+    # an adjective, not a noun ("the hostages") and before none ("the injured passengers")
+    alone = not _is_plural(words[0]) and (len(words) == 1 or not _is_plural(words[1]))
+    if alone and CANONICAL.get(words[0]) in PEOPLE_MEASURES:
+        # "19 of the dead", "nine of the injured": an adjective standing for people
+        return [words[0]], "people", group.start(1) + len(words[0])
     if plural is None or any(w in MEASURE_STOP_WORDS for w in words[: plural + 1]):
         return None
     return words[: plural + 1], words[plural], group.start(1) + len(" ".join(words[: plural + 1]))
@@ -1220,8 +1226,10 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
 def _measure_verb(text: str, word: str, end: int) -> bool:
     """A past form that says what happened to a bare count's subject: "died", "fled"; not
     one before a plural, which it describes ("16 missing villagers")."""
-    if not (word in AFFECTING_VERBS or word in CANONICAL and word.endswith("ed")):
-        return False
+    if not (
+        word in AFFECTING_VERBS or word in PEOPLE_VERBS or word in CANONICAL and word.endswith("ed")
+    ):
+        return False  # "Eleven jailed": what happened to them
     after = _WORD_AFTER.match(text, end)
     return after is None or bool(after.group(1)) or not _is_plural(after.group(2))
 
@@ -1437,29 +1445,68 @@ def _is_age(text: str, reading: _Reading) -> bool:
     return after is not None and (lead.group("name") is None or "when" in after.group())
 
 
+# Pattern: Of (the|those|these|its|their|all)? WHOLE…, (WORD){0,3} COUNT — a count after a
+# clause "Of the 2,130 homes that were declared unsafe," is a part of that whole.
+_OF_LEAD = re.compile(
+    r"(?<![A-Za-z])Of[ \u00a0]+(?:(?:the|those|these|its|their|all)\b)?(?P<rest>(?:[^,;:.!?]|(?<=\d)[,.](?=\d)){0,80}),"
+    r"[ \u00a0]*(?:[a-z]+[ \u00a0]+){0,3}$"
+)
+
+
+def _whole_unit(
+    text: str, reading: _Reading, previous: list[Quantity], earlier: Quantity | None, floor: int
+) -> str | None:
+    """The unit of the whole a count is part of, when a clause "Of the WHOLE," opens before it:
+    the first figure's of that clause ("Of the 1,200 who were evacuated, about 300 …"), else
+    its first plural noun ("Of the homes that were declared unsafe, 1,480 …"), else, for "Of
+    those, 164 …", the figure's before it."""
+    lo = max(floor, reading.start - 120)
+    if text.find("Of", lo, reading.start) < 0:
+        return None  # every lead holds it: the pattern is not tried
+    lead = _OF_LEAD.search(text, lo, reading.start)
+    if lead is None:
+        return None
+    inside = [q for q in previous if q.start >= lead.start("rest") and q.end <= lead.end("rest")]
+    if inside:
+        return inside[0].unit
+    for word in lead.group("rest").split():
+        if word in RELATIVE_PRONOUNS or word in MEASURE_STOP_WORDS:
+            break
+        if _is_plural(word):
+            return word.lower()
+    if lead.group("rest").strip():
+        return None
+    before = previous[-1] if previous else earlier
+    return before.unit if before is not None else None
+
+
 # Pattern: COUNT who — only people are "who": "Of the 1,200 who were evacuated".
 _WHO_AFTER = re.compile(r"[ \u00a0]+who\b")
 # Words ending in s that name no counted noun in a measure: verbs of change, speech, staying.
 _NOT_COUNTED = (NEUTRAL - GENERIC_COUNTED) | CHANGE_WORDS | STATE_VERBS | speech_forms()
 
 
-def _counted_unit(text: str, end: int, measure: str | None) -> str | None:
+def _counted_unit(text: str, reading: _Reading, measure: str | None) -> str | None:
     """The unit of a count written without its noun: the noun it counts is the unit (the
     convention of every labelled set), found where the writer put it instead.
 
     - the first plural noun of its measure: a list label ("Homes damaged: 14,260"), the
-      subject of a level verb ("Complaints fell to 2,940", "confirmed cases rose to 312");
+      subject of a level verb ("Complaints fell to 2,940"), never a verb in -s just before
+      the figure ("Court jails 500");
     - else people, when the count is "who" or its measure is what only people undergo
       ("the death toll rose to 43", "16 were charged", "Missing: 61", "Evacuated: 12,500").
     """
     words = (measure or "").split()
+    verb = _verb_before(text, reading)
     for word in words:
         low = word.lower()
+        if low == verb:
+            break  # "Court jails 500": a verb in -s just before the figure, no noun
         if low in MEASURE_STOP_WORDS:
             break  # "Rescued from rooftops": the noun after a preposition is not counted
         if low not in _NOT_COUNTED and _is_plural(word):
             return word if _ACRONYM_PLURAL.fullmatch(word) else low
-    if _WHO_AFTER.match(text, end) or words and _counts_people(" ".join(words).lower()):
+    if _WHO_AFTER.match(text, reading.end) or words and _counts_people(" ".join(words).lower()):
         return "people"
     return None
 
@@ -1511,8 +1558,13 @@ def _finish(
     unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
     if unit is None and reading.bare and (before := _compared_with(text, reading, previous)):
         unit = before.unit  # "2,300 people …, up from 1,400": the earlier level's unit
+    counted_noun = unit is not None and head == unit and _is_plural(unit)
+    if reading.bare and reading.core.form != "fraction" and not counted_noun:
+        # a part of a whole ("Of the 640 who were rescued, about 90 needed treatment"): the
+        # whole's unit, before a word after it that names no plural
+        unit = _whole_unit(text, reading, previous, earlier, floor) or unit
     if unit is None and reading.bare and reading.core.form != "fraction":
-        unit = _counted_unit(text, reading.end, measure)
+        unit = _counted_unit(text, reading, measure)
     if unit is None and reading.core.form == "fraction" and reading.value < 1:
         unit = "fraction"  # "a third of the vote", "about half": a share with no unit
     if _is_age(text, reading):
