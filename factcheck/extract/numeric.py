@@ -1448,7 +1448,8 @@ def _is_age(text: str, reading: _Reading) -> bool:
 # Pattern: Of (the|those|these|its|their|all)? WHOLE…, (WORD){0,3} COUNT — a count after a
 # clause "Of the 2,130 homes that were declared unsafe," is a part of that whole.
 _OF_LEAD = re.compile(
-    r"(?<![A-Za-z])Of[ \u00a0]+(?:(?:the|those|these|its|their|all)\b)?(?P<rest>(?:[^,;:.!?]|(?<=\d)[,.](?=\d)){0,80}),"
+    r"(?<![A-Za-z])Of[ \u00a0]+(?:(?:the|those|these|its|their|all)\b)?"
+    r"(?P<rest>(?:[^,;:.!?]|(?<=\d)[,.](?=\d)){0,80}),"
     r"[ \u00a0]*(?:[a-z]+[ \u00a0]+){0,3}$"
 )
 
