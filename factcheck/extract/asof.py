@@ -106,10 +106,11 @@ _WHEN = re.compile(r"\bwhen\b")
 _DATE_BEFORE_WHEN = re.compile(rf"({_DATE}),?\s+$")
 
 
-def date_phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the "as of" date phrases between start and end (one sentence)."""
+def date_phrases(text: str, start: int, end: int, *, leads: bool = True) -> list[tuple[int, int]]:
+    """Spans of the "as of" date phrases between start and end (one sentence); leads=False
+    when the sentence holds no word of AS_OF_LEADS (only phrases without one are looked for)."""
     spans: list[tuple[int, int]] = []
-    for match in _AS_OF.finditer(text, start, end):
+    for match in _AS_OF.finditer(text, start, end) if leads else ():
         superlative = _SUPERLATIVE.search(text, max(start, match.start() - 50), match.start())
         since = match.group().lower().startswith("since")
         if since and superlative and superlative.group(1) not in NOT_SUPERLATIVES:

@@ -24,7 +24,8 @@ from .types import Found
 _CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z]|\.\s")
 # A date phrase opens with one of these leads ("as of", "by", "since" …): a sentence whose
 # letter runs hold none of their first words has none, and date_phrases is not called.
-_AS_OF_VOCABULARY = letter_runs([*AS_OF_LEADS, *LEADLESS_WORDS])
+_AS_OF_VOCABULARY = letter_runs(AS_OF_LEADS)
+_LEADLESS_VOCABULARY = letter_runs(LEADLESS_WORDS)
 
 
 def extract_claims(text: str) -> list[Found]:
@@ -46,8 +47,10 @@ def extract_claims(text: str) -> list[Found]:
         si = index.at(quantity.start)
         if si not in dates:
             own = sentences[si]
-            dated = may_hold(own, _AS_OF_VOCABULARY) or text.startswith(DATE_OPENERS, own.start)
-            dates[si] = date_phrases(text, own.start, own.end) if dated else []
+            leads = may_hold(own, _AS_OF_VOCABULARY)
+            dated = leads or may_hold(own, _LEADLESS_VOCABULARY)
+            dated = dated or text.startswith(DATE_OPENERS, own.start)
+            dates[si] = date_phrases(text, own.start, own.end, leads=leads) if dated else []
         phrase = as_of(text, dates[si], quantity.start, quantity.end, sentences[si].start)
         date = text[phrase[0] : phrase[1]] if phrase else None
         header = _list_header(text, quantity.start)

@@ -1515,12 +1515,13 @@ def _counted_unit(text: str, reading: _Reading, measure: str | None) -> str | No
 def _counts_people(measure: str) -> bool:
     """True when a measure names what only people undergo: "death toll", "brought out alive",
     "missing", "were charged"."""
-    if any(phrase in measure and PHRASES[phrase] in PEOPLE_MEASURES for phrase in PHRASES):
+    words = _LEAD_WORD.findall(measure)
+    if any(CANONICAL.get(w) in PEOPLE_MEASURES or w in PEOPLE_VERBS for w in words):
         return True
-    return any(
-        CANONICAL.get(w) in PEOPLE_MEASURES or w in PEOPLE_VERBS
-        for w in _LEAD_WORD.findall(measure)
-    )
+    return any(phrase in measure for phrase in _PEOPLE_PHRASES)
+
+
+_PEOPLE_PHRASES = [p for p, measure in PHRASES.items() if measure in PEOPLE_MEASURES]
 
 
 def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> str | None:
