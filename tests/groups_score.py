@@ -3,12 +3,32 @@
 A link is a pair of labelled claims (in different articles) put in one group. Each labelled
 member is matched to the stored claim of its kind whose span overlaps the label's span. Run
 ``python tests/groups_score.py tests/data/stories_dev.json`` for the table and the misses.
+
+Conflicts are counted two ways. *Within groups*: a labelled group counts as flagged when its
+members' claims sit in one group whose own members cannot all be true (its common interval is
+empty). *With disputes*: also when two of its members' claims sit in two groups in dispute
+with each other (factcheck.disputes). ``right`` counts the flagged labelled groups that the
+labels call a conflict. A disputed pair of groups is a *false alarm* when no labelled
+conflict group has members in both (the labels do not call what it joins a conflict); pairs
+whose groups hold no labelled member at all count too, since a reviewer sees them the same.
+
+A lone figure in dispute is stored as a group of one, so it counts like any group. The
+false alarms and the labelled conflicts not flagged are printed after the misses, each
+figure with its value, measure and group keys, as-of day, outlet and words around it.
+
+The attributed-only line counts the links between members of labelled attributed groups (what
+speakers and quote wording decide; a figure never joins a quote, so every attributed link made
+is between two such members or is a wrong link printed with the others). The drift line counts
+the links of groups labelled ``drift`` whose two quotes are worded differently: the pairs a
+reviewer would see side by side as a drifted quote (issue #10 §5). The not-same line counts the
+labelled look-alike pairs (``not_same``) that ended in one group: it should stay 0.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -19,10 +39,12 @@ from typing import Any
 from sqlmodel import Session, select
 
 from factcheck.articles import add_article
+from factcheck.comparable import Bounds
 from factcheck.db import dispose_engine, get_engine
+from factcheck.disputes import rivals
 from factcheck.extract import extract_claims
 from factcheck.migrate import upgrade
-from factcheck.models import Claim, ClaimGroup, Role
+from factcheck.models import Article, Claim, ClaimGroup, Role
 
 
 @dataclass
@@ -36,12 +58,27 @@ class Score:
     conflicts_right: int = 0
     conflicts_labelled: int = 0
     conflicts_flagged: int = 0
+    # The same counts when a dispute between two groups also counts (module docstring).
+    disputes_right: int = 0
+    disputes_flagged: int = 0
+    disputed_pairs: int = 0  # pairs of groups in dispute
+    false_alarms: int = 0  # of those, pairs no labelled conflict group spans
     # Links between numeric members labelled with one value: a set that puts a series (27 then
     # 41 dead) in one group counts links grouping never makes by design (issue #10 §7).
     same_value_gold: int = 0
     same_value_correct: int = 0
+    quote_gold: int = 0  # links between members of labelled attributed groups
+    quote_predicted: int = 0  # links made between attributed claims
+    quote_correct: int = 0
+    drift_gold: int = 0  # links of drift groups whose quotes are worded differently
+    drift_found: int = 0
+    not_same: int = 0  # labelled pairs of look-alikes that must stay apart
+    not_same_joined: int = 0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)  # the false alarms, described
+    caught: list[str] = field(default_factory=list)  # the disputes labelled conflicts span
+    unflagged: list[str] = field(default_factory=list)  # labelled conflicts not flagged
 
     @property
     def precision(self) -> float:
@@ -52,6 +89,14 @@ class Score:
         return self.correct / self.gold if self.gold else 1.0
 
     @property
+    def quote_precision(self) -> float:
+        return self.quote_correct / self.quote_predicted if self.quote_predicted else 1.0
+
+    @property
+    def quote_recall(self) -> float:
+        return self.quote_correct / self.quote_gold if self.quote_gold else 1.0
+
+    @property
     def same_value_recall(self) -> float:
         return self.same_value_correct / self.same_value_gold if self.same_value_gold else 1.0
 
@@ -60,6 +105,11 @@ def _claim_for(claims: list[Claim], member: dict[str, Any], kind: str) -> Claim 
     start, end = member["span"]
     overlapping = [c for c in claims if c.kind.value == kind and c.start < end and start < c.end]
     return min(overlapping, key=lambda c: abs(c.start - start) + abs(c.end - end), default=None)
+
+
+def _worded(quote: str) -> str:
+    """A quote's words, case and punctuation aside: a trim or a reworded quote differs."""
+    return " ".join(re.findall(r"\w+", quote.lower()))
 
 
 def score(path: Path) -> Score:
@@ -99,6 +149,8 @@ def _score(url: str, data: dict[str, Any]) -> Score:
         }
         members: list[tuple[str, str, Claim | None, str]] = []  # group, article, claim, quote
         values: list[float | None] = []  # each member's labelled value (numeric groups)
+        kinds = {g["id"]: g["kind"] for g in data["groups"]}
+        drift = {g["id"] for g in data["groups"] if g.get("drift")}
         for group in data["groups"]:
             for m in group["members"]:
                 claim = _claim_for(claims[m["article"]], m, group["kind"])
@@ -121,6 +173,13 @@ def _score(url: str, data: dict[str, Any]) -> Score:
             result.gold += same_gold
             result.predicted += same_pred
             result.correct += same_gold and same_pred
+            quotes = kinds[g1] == kinds[g2] == "attributed"
+            result.quote_gold += quotes and same_gold
+            result.quote_predicted += quotes and same_pred
+            result.quote_correct += quotes and same_gold and same_pred
+            drifted = same_gold and g1 in drift and _worded(q1) != _worded(q2)
+            result.drift_gold += drifted
+            result.drift_found += drifted and same_pred
             if same_gold and v1 is not None and v1 == v2:
                 result.same_value_gold += 1
                 result.same_value_correct += same_pred
@@ -128,14 +187,75 @@ def _score(url: str, data: dict[str, Any]) -> Score:
                 result.missed.append(f"{g1}: {a1} {q1!r} / {a2} {q2!r}")
             if same_pred and not same_gold:
                 result.wrong.append(f"{g1}/{g2}: {a1} {q1!r} / {a2} {q2!r}")
+        for pair in data.get("not_same", []):
+            a, b = (
+                min(
+                    (
+                        c
+                        for c in claims[m["article"]]
+                        if c.start < m["span"][1] and m["span"][0] < c.end
+                    ),
+                    key=lambda c: abs(c.start - m["span"][0]),
+                    default=None,
+                )
+                for m in (pair["a"], pair["b"])
+            )
+            result.not_same += 1
+            result.not_same_joined += bool(a and b and a.group_id and a.group_id == b.group_id)
+        pairs_in_dispute = _disputed_pairs(session)
+        spanned: set[frozenset[int]] = set()
         for group in data["groups"]:
             found = {c.group_id for g, _, c, _ in members if g == group["id"] and c and c.group_id}
-            flagged = any(
-                (row := session.get(ClaimGroup, gid)) is not None and row.conflict for gid in found
-            )
+            flagged = any(_within(session.get(ClaimGroup, gid)) for gid in found)
             result.conflicts_flagged += flagged
             result.conflicts_right += flagged and group["conflict"]
+            disputed = {p for p in pairs_in_dispute if p <= found}
+            if group["conflict"]:
+                spanned |= disputed
+            result.disputes_flagged += flagged or bool(disputed)
+            result.disputes_right += (flagged or bool(disputed)) and group["conflict"]
+            if group["conflict"] and not (flagged or disputed):
+                result.unflagged.append(
+                    f"{group['id']} {group['description']!r}: "
+                    + "; ".join(_describe(session, c) for g, _, c, _ in members if g == group["id"])
+                )
+        result.disputed_pairs = len(pairs_in_dispute)
+        result.false_alarms = len(pairs_in_dispute - spanned)
+        for pair in sorted(pairs_in_dispute, key=sorted):
+            said = " <> ".join(_describe_group(session, g) for g in sorted(pair))
+            (result.alarms if pair not in spanned else result.caught).append(said)
     return result
+
+
+def _describe(session: Session, claim: Claim | None) -> str:
+    if claim is None:
+        return "(no claim)"
+    article = session.get(Article, claim.article_id)
+    assert article is not None
+    text = article.text[max(0, claim.start - 50) : claim.end + 30].replace("\n", " ")
+    return (
+        f"[{claim.value} {claim.qualifier} {claim.lower}-{claim.upper} m={claim.measure_key} "
+        f"k={claim.group_key} as_of={claim.as_of} g={claim.group_id} "
+        f"o={article.outlet_id} a={article.id} pub={article.published_at:%m-%d}] ...{text}..."
+    )
+
+
+def _describe_group(session: Session, group_id: int) -> str:
+    found = session.exec(select(Claim).where(Claim.group_id == group_id)).all()
+    return "{" + " | ".join(_describe(session, c) for c in found) + "}"
+
+
+def _within(group: ClaimGroup | None) -> bool:
+    """True when a group's own members cannot all be true (not a dispute with another)."""
+    return group is not None and Bounds(group.lo, group.hi).empty
+
+
+def _disputed_pairs(session: Session) -> set[frozenset[int]]:
+    """Every pair of groups in dispute, read through factcheck.disputes.rivals."""
+    found: set[frozenset[int]] = set()
+    for group in session.exec(select(ClaimGroup).where(ClaimGroup.conflict == True)):  # noqa: E712
+        found |= {frozenset((group.id or 0, other)) for other in rivals(session, group=group)}
+    return found
 
 
 def table(name: str, s: Score) -> str:
@@ -145,11 +265,18 @@ def table(name: str, s: Score) -> str:
             f"{'set':<12}{'links':>7}{'found':>7}{'right':>7}{'precision':>11}{'recall':>8}",
             f"{name:<12}{s.gold:>7}{s.predicted:>7}{s.correct:>7}{s.precision:>11.2f}"
             f"{s.recall:>8.2f}",
+            f"attributed links: {s.quote_gold}, found {s.quote_predicted}, right "
+            f"{s.quote_correct}, precision {s.quote_precision:.2f}, recall {s.quote_recall:.2f}",
+            f"quote drift links: {s.drift_gold}, found {s.drift_found}",
+            f"not-same pairs: {s.not_same}, joined {s.not_same_joined}",
             f"same-value links: {s.same_value_gold}, right {s.same_value_correct}, "
             f"recall {s.same_value_recall:.2f}",
             f"labelled members without an extracted claim: {s.unmatched}",
             f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.conflicts_flagged}, "
-            f"both {s.conflicts_right}",
+            f"both {s.conflicts_right} (within groups)",
+            f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.disputes_flagged}, "
+            f"both {s.disputes_right} (with disputes)",
+            f"disputed pairs of groups: {s.disputed_pairs}, false alarms {s.false_alarms}",
         ]
     )
 
@@ -160,3 +287,6 @@ if __name__ == "__main__":
     print(table(target.stem, found))
     print("missed:", *found.missed[:60], sep="\n  ")
     print("wrong:", *found.wrong[:60], sep="\n  ")
+    print("disputes the labels call conflicts:", *found.caught, sep="\n  ")
+    print("false alarms:", *found.alarms, sep="\n  ")
+    print("labelled conflicts not flagged:", *found.unflagged, sep="\n  ")

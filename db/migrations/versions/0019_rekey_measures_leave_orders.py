@@ -8,14 +8,11 @@ a verb from a noun in a key ("1,200 workers paid" keys ``worker``, was ``paid wo
 Like 0015 and 0016 this revision runs factcheck.groups.rekey_stored (what `factcheck groups
 --rebuild` runs too), one event per moved claim; safe to run again.
 
-Numbered 0018 because branch conflicts-s9 takes 0017: whichever of the two is merged second
-sets its down_revision to the other.
-
 Like 0011 it reads the tables through the current models: a later revision that adds
 columns to them must move this step after itself.
 
-Revision ID: 0018
-Revises: 0016
+Revision ID: 0019
+Revises: 0018
 Create Date: 2026-12-06
 """
 
@@ -24,8 +21,8 @@ from collections.abc import Sequence
 from alembic import op
 from sqlmodel import Session
 
-revision: str = "0018"
-down_revision: str | None = "0016"
+revision: str = "0019"
+down_revision: str | None = "0018"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
