@@ -389,6 +389,8 @@ def _singular(word: str) -> str:
         return word[:-3] + "man"  # "fishermen", "gunmen"
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]  # "classes", "crashes", "churches", "taxes": the -es is the plural's
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
