@@ -185,8 +185,8 @@ def _take(state: _WordState, word: str) -> bool:
     if state.last not in ("small", "tens", "hundred", "article"):
         return False
     state.total += (state.current or 1) * scale
-    state.current = 0
-    state.last, state.last_scale = "scale", scale
+    state.current = 0.0  # a float: compiled (mypyc) slots refuse an int
+    state.last, state.last_scale = "scale", float(scale)
     return True
 
 
