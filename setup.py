@@ -32,11 +32,12 @@ BUILD_COMMANDS = {"bdist_wheel", "build", "build_ext", "install"}
 GROUP = "factcheck_extract"  # mypyc's shared module: factcheck_extract__mypyc, top level
 
 
-def compiled_modules(root: Path = Path()) -> list[str]:
-    """The extractor's source files mypyc compiles, relative to root, sorted."""
-    folders = (root / EXTRACT, root / EXTRACT / "lexicon")
-    files = [path for folder in folders for path in folder.glob("*.py") if path.name not in PURE]
-    return sorted(str(path.relative_to(root)) for path in files)
+def compiled_modules(package: Path = EXTRACT) -> list[str]:
+    """The extractor's source files mypyc compiles (package: its folder), sorted."""
+    folders = (package, package / "lexicon")
+    return sorted(
+        str(path) for folder in folders for path in folder.glob("*.py") if path.name not in PURE
+    )
 
 
 def pure_reason(argv: list[str]) -> str | None:
