@@ -58,7 +58,7 @@ def _fall_back(why: object) -> None:
     )
 
 
-class OptionalBuildExt(build_ext):
+class OptionalBuildExt(build_ext):  # type: ignore[misc]  # setuptools: untyped here
     """build_ext that installs pure Python, with a warning, when the C build fails."""
 
     def run(self) -> None:
