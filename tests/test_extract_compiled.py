@@ -16,9 +16,11 @@ where there is no C compiler or no Python headers.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib
 import importlib.metadata
+import inspect
 import json
 import os
 import runpy
@@ -159,3 +161,34 @@ def test_compiled_and_pure_find_the_same_claims(compiled: ModuleType, group: str
             )
             differ.append(f"{name}: pure {first[0]}, compiled {first[1]}")
     assert not differ, f"{len(differ)} of {len(texts)} texts differ; " + "\n".join(differ[:3])
+
+
+def _written_out_inits() -> list[type]:
+    """The extractor's dataclasses whose __init__ is written in their module, not generated."""
+    extract = [m for name, m in sys.modules.items() if name.startswith("factcheck.extract.")]
+    return [
+        cls
+        for module in extract
+        for cls in vars(module).values()
+        if isinstance(cls, type)
+        and dataclasses.is_dataclass(cls)
+        and cls.__module__ == module.__name__
+        and "__init__" in vars(cls)
+        and vars(cls)["__init__"].__code__.co_filename == module.__file__
+    ]
+
+
+def test_written_out_inits_take_and_set_every_field_as_dataclasses_would() -> None:
+    importlib.import_module("factcheck.extract.engine")  # and with it every module it reads
+    classes = _written_out_inits()
+    assert {"Found", "Sentence", "Core", "Quantity"} <= {c.__name__ for c in classes}
+    for cls in classes:
+        fields = dataclasses.fields(cls)
+        parameters = inspect.signature(cls).parameters.values()
+        assert [(p.name, p.default) for p in parameters] == [
+            (f.name, inspect.Parameter.empty if f.default is dataclasses.MISSING else f.default)
+            for f in fields
+        ], cls
+        values = [object() for _ in fields]  # a distinct value for each: none is swapped
+        made = cls(*values)
+        assert all(getattr(made, f.name) is v for f, v in zip(fields, values, strict=True)), cls

@@ -54,6 +54,14 @@ class Core:
     form: str  # "digits" | "words" | "fraction" | "scientific"
     plain: bool = False  # an integer written with digits only ("1979", not "1,979" or "2.5")
 
+    # Written out so that mypyc compiles it (see Found.__init__ in types.py).
+    def __init__(self, start: int, end: int, value: float, form: str, plain: bool = False) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "form", form)
+        object.__setattr__(self, "plain", plain)
+
 
 def finite(value: float) -> float | None:
     """Return value when it is a usable finite number, else None."""
