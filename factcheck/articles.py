@@ -34,7 +34,7 @@ from factcheck.models import (
 from factcheck.names import clean_name, name_key
 from factcheck.permissions import Action, require
 from factcheck.settings import settings
-from factcheck.speakers import speaker_ids
+from factcheck.speakers import read_voices, speaker_ids, voices_of
 
 if TYPE_CHECKING:
     from factcheck.extract import Found
@@ -92,7 +92,7 @@ def outlet_named(session: Session, *, name: str, url: str | None = None) -> Outl
 
 
 def _claim_row(
-    article: Article, found: Found, speaker_id: int | None, now: datetime
+    article: Article, found: Found, speaker_id: int | None, voice_id: int | None, now: datetime
 ) -> dict[str, Any]:
     keys = claim_keys(
         kind=found.kind,
@@ -104,6 +104,7 @@ def _claim_row(
         speaker_id=speaker_id,
         sentence=found.sentence,
         quote=found.quote,
+        voice_id=voice_id,
     )
     numeric = found.kind == ClaimKind.NUMERIC
     as_of = found.as_of  # the extractor's "as of Wednesday", when the sentence gives one
@@ -253,9 +254,17 @@ def _add_claims(session: Session, fresh: list[tuple[Article, NewArticle]]) -> No
     # One INSERT for every claim of every article: ORM objects cost more than extraction.
     names = {f.speaker for _, item in fresh for f in item.claims if f.speaker}
     speakers = speaker_ids(session, names=names)
+    # Who speaks for whom, as these articles say it: before the rows, whose keys follow it.
+    read_voices(
+        session,
+        articles=[(item.text, {f.speaker for f in item.claims if f.speaker}) for _, item in fresh],
+        ids=speakers,
+        join=settings().grouping,
+    )
+    voices = voices_of(session, speaker_ids=speakers.values())
     now = utcnow()
     rows = [
-        _claim_row(article, f, speakers.get(f.speaker or ""), now)
+        _claim_row(article, f, (who := speakers.get(f.speaker or "")), voices.get(who or 0), now)
         for article, item in fresh
         for f in item.claims
     ]

@@ -35,7 +35,7 @@ from factcheck.models import (
 )
 from factcheck.names import clean_name
 from factcheck.permissions import Action, can, require
-from factcheck.speakers import speaker_named
+from factcheck.speakers import speaker_named, voices_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +347,9 @@ def add_claim(
         value=value,
         lower=value,
         speaker_id=speaker_row.id if speaker_row else None,
+        voice_id=voices_of(session, speaker_ids=[speaker_row.id]).get(speaker_row.id)
+        if speaker_row and speaker_row.id
+        else None,
     )
     claim = Claim(
         measure_key=keys["measure_key"],

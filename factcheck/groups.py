@@ -8,6 +8,13 @@ dated within ``WINDOW`` of its own, about the same names (factcheck.comparable.s
 describes the same fact (factcheck.comparable: figures whose bounds meet within 15%, quotes
 whose words say the same). It joins that claim's group, or the two start one.
 
+A group holds one claim per article, except a quote whose article gives the statement twice
+(reported in its first lines and quoted below, or quoted inside the sentence that reports
+it): the second version joins beside the first when it says the same as every member read.
+When a new quote joins a group, the lone quotes it matched are pulled in with it
+(_pull_lone): a version stored before the group existed is not left alone because a later
+one found another member first.
+
 What a batch of articles costs does not grow with the database: one statement reads the
 candidates of every key (each key walks its index backwards), one reads the dates and names
 of the articles involved, candidates whose article is near no new article of their key (its
@@ -66,6 +73,7 @@ from factcheck.models import (
     Event,
     Outlet,
     Speaker,
+    SpeakerVoice,
     Status,
     Story,
     User,
@@ -86,15 +94,21 @@ def group_key(
     days: float | None,
     has_value: bool,
     speaker_id: int | None,
+    voice_id: int | None = None,
 ) -> str | None:
-    """Where a claim looks for its group; None when it cannot be grouped."""
+    """Where a claim looks for its group; None when it cannot be grouped.
+
+    An attributed claim looks under its speaker's voice: the speaker it speaks for when it
+    has one (factcheck.speakers: "Ana Ruiz, a spokeswoman for the port authority" looks
+    under the authority's key), else its own.
+    """
     if kind == ClaimKind.NUMERIC:
         if not has_value:
             return None
         if by_unit_alone(unit, days):
             return f"n|*|{unit_class(unit, days)}"
         return f"n|{measure_key}|{unit_class(unit, days)}"[:250] if measure_key else None
-    return f"s|{speaker_id}" if speaker_id else None
+    return f"s|{voice_id or speaker_id}" if speaker_id else None
 
 
 def claim_keys(
@@ -108,6 +122,7 @@ def claim_keys(
     speaker_id: int | None,
     sentence: str | None = None,
     quote: str | None = None,
+    voice_id: int | None = None,
 ) -> dict[str, str | None]:
     """The measure key and group key of a claim's fields, as stored on the claim.
 
@@ -127,12 +142,14 @@ def claim_keys(
             days=days,
             has_value=has_value,
             speaker_id=speaker_id,
+            voice_id=voice_id,
         ),
     }
 
 
-def _stored_keys(claim: Claim) -> dict[str, str | None]:
-    """claim_keys of a stored claim's own fields: what its keys are under the current rules."""
+def _stored_keys(claim: Claim, voice_id: int | None = None) -> dict[str, str | None]:
+    """claim_keys of a stored claim's own fields (and its speaker's voice): what its keys
+    are under the current rules."""
     return claim_keys(
         kind=claim.kind,
         measure=claim.measure,
@@ -143,7 +160,22 @@ def _stored_keys(claim: Claim) -> dict[str, str | None]:
         speaker_id=claim.speaker_id,
         sentence=claim.sentence,
         quote=claim.quote,
+        voice_id=voice_id,
     )
+
+
+def _voices(session: Session, claims: Iterable[Claim]) -> dict[int, int]:
+    """The voice of the speakers of these attributed claims that speak for another (one
+    lookup by primary key; none for figures, which migrations before 0017 re-key)."""
+    ids = {c.speaker_id for c in claims if c.kind == ClaimKind.ATTRIBUTED and c.speaker_id}
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(SpeakerVoice.speaker_id, SpeakerVoice.voice_id).where(
+            col(SpeakerVoice.speaker_id).in_(ids), col(SpeakerVoice.voice_id).is_not(None)
+        )
+    ).all()
+    return {speaker: voice for speaker, voice in rows if voice is not None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,8 +440,9 @@ def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> N
     claims = session.exec(select(Claim).where(col(Claim.id).in_(claim_ids))).all()
     before = {c.id or 0: c.group_id for c in claims}
     left: set[int] = set()
+    voices = _voices(session, claims)
     for claim in claims:
-        keys = _stored_keys(claim)
+        keys = _stored_keys(claim, voices.get(claim.speaker_id or 0))
         if claim.id in by_hand:
             keys["group_key"] = None
         advisory_lock(session, [k for k in (claim.group_key, keys["group_key"]) if k])
@@ -748,8 +781,8 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             if best is not None and (score, -old.id) >= best[:2]:
                 continue
             # One claim per article in a group (what the plan holds, and for stored articles
-            # what was read above).
-            if old.group_id is not None and new.article_id in plan.present.get(old.group_id, ()):
+            # what was read above), unless the article says this statement twice.
+            if old.group_id is not None and not _room_for(new, old.group_id, plan, held):
                 continue
             if old.group_id is not None and not _fits_group(new, held.get(old.group_id, ())):
                 continue
@@ -759,8 +792,59 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             lone = old.group_id is None
             _plan_join(plan, new, old)
             held.setdefault(old.group_id or 0, [old] if lone else []).append(new)
+            _pull_lone(plan, new, matches[new.id], held)
     _write(session, plan, _place_in_stories(session, plan))
     return sum(1 for m in news if m.group_id is not None)
+
+
+def _room_for(
+    new: _Member, group_id: int, plan: _Plan, held: Mapping[int, Sequence[_Member]]
+) -> bool:
+    """True when ``new`` may join the group: no claim of its article is in it, or (a quote)
+    the claims of its article in it are ones grouping read or planned, and ``new`` says the
+    same as every member read (_says_what_all_say).
+
+    An article that gives one statement twice (reported in its first lines, quoted below; a
+    quote inside the sentence that reports it) has two claims of it: the second joins the
+    first's group instead of being kept out by the first. Two statements of one article never
+    share a group. A stored article's own claims are not read: it keeps one claim per group.
+    """
+    if new.article_id not in plan.present.get(group_id, ()):
+        return True
+    if new.kind != ClaimKind.ATTRIBUTED:
+        return False
+    own = [m for m in held.get(group_id, ()) if m.article_id == new.article_id]
+    return bool(own) and _says_what_all_say(new, held.get(group_id, ()))
+
+
+def _says_what_all_say(new: _Member, members: Iterable[_Member]) -> bool:
+    """True when a quote says the same as every member of a group read: what a quote needs
+    to join beside its article's own version. A group that one long claim bridges over two
+    statements ("no patient was harmed, and we will not pay") does not take a second claim
+    of an article for the statement its first claim did not make."""
+    return all(word_overlap(new.words, m.words) >= SAME_WORDS for m in members)
+
+
+def _pull_lone(
+    plan: _Plan,
+    new: _Member,
+    found: Sequence[tuple[float, _Member]],
+    held: dict[int, list[_Member]],
+) -> None:
+    """Bring the lone quotes ``new`` matches into the group it joined.
+
+    A quote stored before its group existed stays alone when a later version of it joins
+    another member's group: pulling it in makes the result the one the reverse order of
+    ingest gives. Quotes join on their match alone (_fits_group), so this adds no new kind of
+    link; figures keep complete linkage and are not pulled.
+    """
+    gid = new.group_id
+    if new.kind != ClaimKind.ATTRIBUTED or gid is None:
+        return
+    for _, lone in sorted(found, key=lambda pair: (pair[0], -pair[1].id)):
+        if lone.group_id is None and _room_for(lone, gid, plan, held):
+            _plan_join(plan, lone, new)
+            held.setdefault(gid, []).append(lone)
 
 
 def _fits_group(new: _Member, members: Iterable[_Member]) -> bool:

@@ -232,6 +232,18 @@ class SpeakerAlias(SQLModel, table=True):
     name: str = Field(max_length=300)  # the name as first written
 
 
+class SpeakerVoice(SQLModel, table=True):
+    """Whom a speaker speaks for: "Ana Ruiz, a spokeswoman for the port authority" (see
+    factcheck.speakers). What either says is compared with what the other says; the two stay
+    separate entities. ``voice_id`` None with ``by_hand``: an editor unlinked it, and what
+    later articles say does not link it again."""
+
+    speaker_id: int = Field(foreign_key="speaker.id", primary_key=True)
+    voice_id: int | None = Field(default=None, foreign_key="speaker.id", index=True)
+    role: str = Field(default="", max_length=60)  # as written: "spokeswoman", "who heads"
+    by_hand: bool = False  # set or unset by an editor: ingest leaves it alone
+
+
 class Story(SQLModel, table=True):
     """Articles that cover the same events: they share claim groups."""
 

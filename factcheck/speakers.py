@@ -7,13 +7,26 @@ ministry" and "the Gaza health ministry" → "gaza health ministry"). Every key 
 known by is a SpeakerAlias row. A surname alone ("Netanyahu") joins a person only when exactly
 one known person has that surname; otherwise it stays a speaker of its own, for an editor to
 merge. Editors merge and split speakers; claims follow, each change is an event.
+
+**Voices.** A person may speak for another speaker: "port authority spokeswoman Ana Ruiz",
+"Ruiz, a spokeswoman for the authority", "Viktor Hale, who has run Sarn Lake Lines"
+(factcheck.extract.voices reads the shapes). At ingest read_voices links each person named
+in an article to the body it writes them as speaking for, when the body is a speaker of that
+article, a known speaker, a name whose head is an organisation noun, or an acronym; "the
+authority" is the one speaker of the article whose name ends so. The link is a SpeakerVoice
+row: the two stay separate entities with their own names and counts, and an attributed claim
+of either looks for its group under the body's key (factcheck.groups.group_key), so what the
+authority said and what its spokeswoman said in the same words join. The first article that
+links a person decides; editors link and unlink by hand (link_voice, unlink_voice: an event
+each, and ingest leaves a link set or unset by hand alone). A voice is one level deep: whoever
+spoke for the person now speaks for the body.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
@@ -31,7 +44,17 @@ from factcheck.extract.lexicon.people import (
     TITLES,
 )
 from factcheck.extract.speakers import split_title
-from factcheck.models import Claim, ClaimGroup, Speaker, SpeakerAlias, SpeakerKind, User
+from factcheck.extract.voices import Voice, spokespeople
+from factcheck.models import (
+    Claim,
+    ClaimGroup,
+    ClaimKind,
+    Speaker,
+    SpeakerAlias,
+    SpeakerKind,
+    SpeakerVoice,
+    User,
+)
 from factcheck.names import clean_name, name_key
 from factcheck.permissions import Action, require
 
@@ -168,6 +191,8 @@ class SpeakerRow:
     speaker: Speaker
     names: list[str]
     claims: int
+    speaks_for: str | None = None  # the speaker it speaks for (its voice), by name
+    spokespeople: list[str] = field(default_factory=list)  # who speaks for it, with roles
 
 
 def get_speaker(session: Session, *, speaker_id: int) -> Speaker:
@@ -202,7 +227,41 @@ def list_speakers(
     names: dict[int, list[str]] = {i: [] for i in ids if i is not None}
     for alias in session.exec(select(SpeakerAlias).where(col(SpeakerAlias.speaker_id).in_(ids))):
         names[alias.speaker_id].append(alias.name)
-    return [SpeakerRow(s, sorted(names.get(s.id or 0, [])), count) for s, count in found], total
+    speaks_for, spokespeople = _voices_shown(session, [i for i in ids if i is not None])
+    return [
+        SpeakerRow(
+            s,
+            sorted(names.get(s.id or 0, [])),
+            count,
+            speaks_for.get(s.id or 0),
+            spokespeople.get(s.id or 0, []),
+        )
+        for s, count in found
+    ], total
+
+
+def _voices_shown(session: Session, ids: list[int]) -> tuple[dict[int, str], dict[int, list[str]]]:
+    """For these speakers: the name of the one each speaks for, and who speaks for each
+    ("Ana Ruiz (spokeswoman)"); two lookups by indexed column."""
+    if not ids:
+        return {}, {}
+    voice = sa.orm.aliased(Speaker)
+    links = session.execute(
+        sa.select(col(SpeakerVoice.speaker_id), col(voice.name))
+        .join(voice, col(voice.id) == SpeakerVoice.voice_id)
+        .where(col(SpeakerVoice.speaker_id).in_(ids))
+    ).all()
+    people = session.execute(
+        sa.select(col(SpeakerVoice.voice_id), col(SpeakerVoice.role), col(Speaker.name))
+        .join(Speaker, col(Speaker.id) == SpeakerVoice.speaker_id)
+        .where(col(SpeakerVoice.voice_id).in_(ids))
+        .order_by(col(Speaker.name))
+    ).all()
+    spokespeople: dict[int, list[str]] = {}
+    for voice_id, role, name in people:
+        if voice_id is not None:
+            spokespeople.setdefault(voice_id, []).append(f"{name} ({role})" if role else name)
+    return {who: name for who, name in links}, spokespeople
 
 
 def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -> Speaker:
@@ -223,6 +282,7 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
         for claim in claims:  # the speaker counts follow the claims
             before = counts.facts(session, claim)
             counts.claim_changed(session, before=before, after=replace(before, speaker_id=keep_id))
+        voiced = _merge_voices(session, keep_id=keep_id, other_id=other_id)
         moved = session.execute(
             sa.update(Claim).where(col(Claim.speaker_id) == other_id).values(speaker_id=keep_id)
         ).rowcount  # type: ignore[attr-defined]
@@ -232,21 +292,38 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
             .where(col(SpeakerAlias.speaker_id) == other_id)
             .values(speaker_id=keep_id)
         )
+        # Claims under the other's key (its own, its spokespeople's) take the kept one's: its
+        # voice's when it speaks for another.
+        key = f"s|{voiced or keep_id}"
         session.execute(
             sa.update(ClaimGroup)
             .where(col(ClaimGroup.speaker_id) == other_id)
-            .values(speaker_id=keep_id, key=f"s|{keep_id}")
+            .values(speaker_id=keep_id)
         )
         session.execute(
-            sa.update(Claim)
-            .where(col(Claim.group_key) == f"s|{other_id}")
-            .values(group_key=f"s|{keep_id}")
+            sa.update(ClaimGroup).where(col(ClaimGroup.key) == f"s|{other_id}").values(key=key)
         )
-        from factcheck.groups import join_merged_speaker  # groups build on speakers
+        session.execute(
+            sa.update(Claim).where(col(Claim.group_key) == f"s|{other_id}").values(group_key=key)
+        )
+        from factcheck.groups import join_merged_speaker, regroup  # groups build on speakers
 
+        # The other's claims looked under a voice of its own: they look under the kept one's.
+        stray = session.exec(
+            select(Claim.id).where(
+                col(Claim.id).in_(claim_ids),
+                col(Claim.group_key).is_not(None),
+                col(Claim.group_key) != key,
+                Claim.kind == ClaimKind.ATTRIBUTED,
+            )
+        ).all()
+        regroup(session, claim_ids=[i for i in stray if i is not None], by=by)
         # Its words may be what the kept speaker said elsewhere: their groups become one.
         join_merged_speaker(
-            session, speaker_id=keep_id, claim_ids=[i for i in claim_ids if i is not None], by=by
+            session,
+            speaker_id=voiced or keep_id,
+            claim_ids=[i for i in claim_ids if i is not None and i not in stray],
+            by=by,
         )
         keep.aliases = sorted({*keep.aliases, other.name, *other.aliases} - {keep.name})
         if keep.surname is None and other.surname is not None:
@@ -266,6 +343,30 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
         session.rollback()
         raise
     return keep
+
+
+def _merge_voices(session: Session, *, keep_id: int, other_id: int) -> int | None:
+    """The voices of a merge: who spoke for the other speaks for the kept one; the kept one
+    keeps its own voice, else takes the other's. Returns the kept speaker's voice."""
+    session.execute(
+        sa.update(SpeakerVoice)
+        .where(col(SpeakerVoice.voice_id) == other_id)
+        .values(voice_id=keep_id)
+    )
+    kept, gone = session.get(SpeakerVoice, keep_id), session.get(SpeakerVoice, other_id)
+    if gone is not None:
+        if kept is None and gone.voice_id not in (None, keep_id):
+            session.add(
+                SpeakerVoice(
+                    speaker_id=keep_id, voice_id=gone.voice_id, role=gone.role, by_hand=gone.by_hand
+                )
+            )
+        session.delete(gone)
+    if kept is not None and kept.voice_id == keep_id:  # it spoke for the other: no longer
+        kept.voice_id = None
+    session.flush()
+    now = session.get(SpeakerVoice, keep_id)
+    return now.voice_id if now is not None else None
 
 
 def split_speaker(session: Session, *, speaker_id: int, name: str, by: User) -> Speaker:
@@ -326,3 +427,242 @@ def _claim_names(session: Session, speaker_id: int) -> list[tuple[int, str]]:
         )
     ).all()
     return [(i, n) for i, n in rows if i is not None and n is not None]
+
+
+def voices_of(session: Session, *, speaker_ids: Iterable[int]) -> dict[int, int]:
+    """The speaker each of these speaks for, for those that speak for one (a primary-key
+    lookup): what their attributed claims' group keys are made of."""
+    ids = set(speaker_ids)
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(SpeakerVoice.speaker_id, SpeakerVoice.voice_id).where(
+            col(SpeakerVoice.speaker_id).in_(ids), col(SpeakerVoice.voice_id).is_not(None)
+        )
+    ).all()
+    return {who: voice for who, voice in rows if voice is not None}
+
+
+def read_voices(
+    session: Session,
+    *,
+    articles: Sequence[tuple[str, Iterable[str]]],
+    ids: Mapping[str, int],
+    join: bool = True,
+) -> int:
+    """Link the people these articles write as speaking for a body to that body; not
+    committed. How many were linked.
+
+    ``articles``: each one's text and the speaker names of its claims; ``ids``: each name's
+    speaker (speaker_ids). A person is a known speaker: one of the article's, else found by
+    an indexed alias lookup. A person already linked, or linked or unlinked by an editor, is
+    left alone. ``join``: put what the two said in the same words in one group (as a merge
+    does); off when grouping is.
+    """
+    read = []  # each article's speakers by key, the voices of its claims' names and its text's
+    for text, names in articles:
+        named = {n: ids[n] for n in names if n in ids}
+        # A claim's speaker written with its body: "Mr Salvik of the National Cyber Defence
+        # Office" is that speaker.
+        own = [(named[n], v) for n in named for v in spokespeople(n) if " of " in n]
+        read.append(({speaker_key(n): i for n, i in named.items()}, own, spokespeople(text)))
+    # Every name the voices may mean, looked up at once by the alias index.
+    wanted = {k for _, _, voices in read for v in voices for k in _name_keys(v.person)}
+    wanted |= {speaker_key(v.body) for _, own, _ in read for _, v in own}
+    wanted |= {speaker_key(v.body) for _, _, voices in read for v in voices}
+    aliases = _aliases(session, wanted - {""})
+    found: dict[int, tuple[str, str]] = {}  # person → (body as written, role)
+    for keys, own, voices in read:
+        people = own + [(p, v) for v in voices if (p := _person(session, v, keys, aliases))]
+        for person, voice in people:
+            if person not in found and (body := _body(voice, keys, aliases, person)):
+                found[person] = (body, voice.role)
+    if not found:
+        return 0
+    known = set(
+        session.exec(
+            select(SpeakerVoice.speaker_id).where(col(SpeakerVoice.speaker_id).in_(found))
+        ).all()
+    )
+    linked = 0
+    for person, (body, role) in sorted(found.items()):
+        if person in known:
+            continue
+        target = speaker_ids(session, names=[body]).get(body)
+        if target is None:
+            continue
+        target = voices_of(session, speaker_ids=[target]).get(target, target)
+        if target != person:
+            _set_voice(session, person, target, role=role, by_hand=False, by=None, join=join)
+            linked += 1
+    return linked
+
+
+def _name_keys(person: str) -> list[str]:
+    """The keys of the runs of a written name's last words, longest first ("On Monday Viktor
+    Hale" → "on monday viktor hale", "monday viktor hale", "viktor hale", "hale")."""
+    words = person.split()
+    return [k for i in range(len(words)) if (k := speaker_key(" ".join(words[i:])))]
+
+
+def _aliases(session: Session, keys: set[str]) -> dict[str, int]:
+    """The speaker each of these name keys means, for those known (one indexed lookup)."""
+    if not keys:
+        return {}
+    rows = session.exec(
+        select(SpeakerAlias.key, SpeakerAlias.speaker_id).where(col(SpeakerAlias.key).in_(keys))
+    ).all()
+    return dict(rows)
+
+
+def _person(
+    session: Session, voice: Voice, keys: Mapping[str, int], aliases: Mapping[str, int]
+) -> int | None:
+    """The known person a voice's name means: the longest run of its last words that is a
+    speaker of the article or a known alias ("On Monday Viktor Hale" → Viktor Hale), or a
+    surname one speaker of the article has ("Ruiz"); None when unknown or not a person."""
+    for key in _name_keys(voice.person):
+        found = keys.get(key)
+        if found is None and " " in key:
+            found = aliases.get(key)
+        if found is None and " " not in key:
+            same = {i for k, i in keys.items() if k.split()[-1] == key and " " in k}
+            found = same.pop() if len(same) == 1 else None
+        if found is not None:
+            speaker = session.get(Speaker, found)
+            return found if speaker and speaker.kind is SpeakerKind.PERSON else None
+    return None
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+
+
+def _body(
+    voice: Voice, keys: Mapping[str, int], aliases: Mapping[str, int], person: int
+) -> str | None:
+    """The body of a voice as a speaker's name, when it is one: a speaker of the article, a
+    known alias, a name whose head is an organisation noun, or an acronym. A lone lower-case
+    noun or one capitalised organisation noun ("the authority", "Union president") is the
+    one speaker of the article whose name ends with it."""
+    body, key = voice.body, speaker_key(voice.body)
+    if not key:
+        return None
+    if " " not in key and (body.islower() or key in _ORGANISATION):
+        ending = {n for k, n in keys.items() if k.split()[-1] == key and n != person}
+        if len(ending) != 1:
+            return None
+        the_one = ending.pop()
+        return next(k for k, n in keys.items() if n == the_one)
+    if keys.get(key) == person:
+        return None
+    if (
+        key in keys
+        or key in aliases
+        or guess_kind(body) is SpeakerKind.ORGANISATION
+        or _ACRONYM.match(body)
+    ):
+        return body
+    return None
+
+
+def link_voice(
+    session: Session, *, speaker_id: int, voice_id: int, by: User, role: str = ""
+) -> Speaker:
+    """An editor's link: ``speaker_id`` speaks for ``voice_id``; commits, one event.
+
+    Their attributed claims are compared with each other from now on; what they said in the
+    same words joins one group (each moved claim an event). Ingest leaves it alone.
+    """
+    require(by, Action.EDIT_SPEAKERS)
+    try:
+        speaker = get_speaker(session, speaker_id=speaker_id)
+        voice = get_speaker(session, speaker_id=voice_id)
+        target = voices_of(session, speaker_ids=[voice_id]).get(voice_id, voice_id)
+        if target == speaker_id:
+            raise BadInput(
+                f"{speaker.name} cannot speak for {voice.name}, who speaks for it; "
+                "unlink that first."
+            )
+        _set_voice(session, speaker_id, target, role=role[:60], by_hand=True, by=by, join=True)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return speaker
+
+
+def unlink_voice(session: Session, *, speaker_id: int, by: User) -> Speaker:
+    """An editor's unlink: ``speaker_id`` speaks for no one, and later articles do not link
+    it again; commits, one event. Its claims leave groups they shared with the other's."""
+    require(by, Action.EDIT_SPEAKERS)
+    try:
+        speaker = get_speaker(session, speaker_id=speaker_id)
+        _set_voice(session, speaker_id, None, role="", by_hand=True, by=by, join=True)
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return speaker
+
+
+def _set_voice(
+    session: Session,
+    speaker_id: int,
+    voice_id: int | None,
+    *,
+    role: str,
+    by_hand: bool,
+    by: User | None,
+    join: bool,
+) -> None:
+    """Store whom a speaker speaks for and move its claims' keys; one event; not committed.
+
+    From its own key to the body's: its claims (and its groups) take the body's key, then join
+    what the body said in the same words (groups.join_merged_speaker, as a merge does). From
+    one body to another or to none: its claims are grouped again (groups.regroup).
+    """
+    from factcheck.groups import join_merged_speaker, regroup  # groups build on speakers
+
+    advisory_lock(session, [f"voice|{speaker_id}"])
+    row = session.get(SpeakerVoice, speaker_id)
+    was = row.voice_id if row is not None else None
+    if row is None:
+        row = SpeakerVoice(speaker_id=speaker_id)
+        session.add(row)
+    row.voice_id, row.role, row.by_hand = voice_id, role, by_hand
+    # One level: whoever spoke for this speaker now speaks for its voice.
+    followers = session.exec(select(SpeakerVoice).where(SpeakerVoice.voice_id == speaker_id)).all()
+    for follower in followers:
+        follower.voice_id = voice_id if voice_id is not None else speaker_id
+    session.flush()
+    record(
+        session,
+        by=by,
+        action="speaker.voice",
+        entity="speaker",
+        entity_id=speaker_id,
+        before={"voice_id": was},
+        after={"voice_id": voice_id, "role": role, "by_hand": by_hand},
+    )
+    if was == voice_id:
+        return
+    old, new = f"s|{was or speaker_id}", f"s|{voice_id or speaker_id}"
+    speakers = [speaker_id, *(f.speaker_id for f in followers)]
+    claims = session.exec(
+        select(Claim.id).where(
+            col(Claim.speaker_id).in_(speakers),
+            Claim.kind == ClaimKind.ATTRIBUTED,
+            Claim.group_key == old,
+        )
+    ).all()
+    moved = [i for i in claims if i is not None]
+    if not moved:
+        return
+    if was is None and voice_id is not None:
+        advisory_lock(session, [old, new])
+        session.execute(sa.update(Claim).where(col(Claim.id).in_(moved)).values(group_key=new))
+        session.execute(sa.update(ClaimGroup).where(col(ClaimGroup.key) == old).values(key=new))
+        if join:
+            join_merged_speaker(session, speaker_id=voice_id, claim_ids=moved, by=by)
+    else:
+        regroup(session, claim_ids=moved, by=by)

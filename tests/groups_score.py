@@ -3,12 +3,20 @@
 A link is a pair of labelled claims (in different articles) put in one group. Each labelled
 member is matched to the stored claim of its kind whose span overlaps the label's span. Run
 ``python tests/groups_score.py tests/data/stories_dev.json`` for the table and the misses.
+
+The attributed-only line counts the links between members of labelled attributed groups (what
+speakers and quote wording decide; a figure never joins a quote, so every attributed link made
+is between two such members or is a wrong link printed with the others). The drift line counts
+the links of groups labelled ``drift`` whose two quotes are worded differently: the pairs a
+reviewer would see side by side as a drifted quote (issue #10 §5). The not-same line counts the
+labelled look-alike pairs (``not_same``) that ended in one group: it should stay 0.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -40,6 +48,13 @@ class Score:
     # 41 dead) in one group counts links grouping never makes by design (issue #10 §7).
     same_value_gold: int = 0
     same_value_correct: int = 0
+    quote_gold: int = 0  # links between members of labelled attributed groups
+    quote_predicted: int = 0  # links made between attributed claims
+    quote_correct: int = 0
+    drift_gold: int = 0  # links of drift groups whose quotes are worded differently
+    drift_found: int = 0
+    not_same: int = 0  # labelled pairs of look-alikes that must stay apart
+    not_same_joined: int = 0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
 
@@ -52,6 +67,14 @@ class Score:
         return self.correct / self.gold if self.gold else 1.0
 
     @property
+    def quote_precision(self) -> float:
+        return self.quote_correct / self.quote_predicted if self.quote_predicted else 1.0
+
+    @property
+    def quote_recall(self) -> float:
+        return self.quote_correct / self.quote_gold if self.quote_gold else 1.0
+
+    @property
     def same_value_recall(self) -> float:
         return self.same_value_correct / self.same_value_gold if self.same_value_gold else 1.0
 
@@ -60,6 +83,11 @@ def _claim_for(claims: list[Claim], member: dict[str, Any], kind: str) -> Claim 
     start, end = member["span"]
     overlapping = [c for c in claims if c.kind.value == kind and c.start < end and start < c.end]
     return min(overlapping, key=lambda c: abs(c.start - start) + abs(c.end - end), default=None)
+
+
+def _worded(quote: str) -> str:
+    """A quote's words, case and punctuation aside: a trim or a reworded quote differs."""
+    return " ".join(re.findall(r"\w+", quote.lower()))
 
 
 def score(path: Path) -> Score:
@@ -99,6 +127,8 @@ def _score(url: str, data: dict[str, Any]) -> Score:
         }
         members: list[tuple[str, str, Claim | None, str]] = []  # group, article, claim, quote
         values: list[float | None] = []  # each member's labelled value (numeric groups)
+        kinds = {g["id"]: g["kind"] for g in data["groups"]}
+        drift = {g["id"] for g in data["groups"] if g.get("drift")}
         for group in data["groups"]:
             for m in group["members"]:
                 claim = _claim_for(claims[m["article"]], m, group["kind"])
@@ -121,6 +151,13 @@ def _score(url: str, data: dict[str, Any]) -> Score:
             result.gold += same_gold
             result.predicted += same_pred
             result.correct += same_gold and same_pred
+            quotes = kinds[g1] == kinds[g2] == "attributed"
+            result.quote_gold += quotes and same_gold
+            result.quote_predicted += quotes and same_pred
+            result.quote_correct += quotes and same_gold and same_pred
+            drifted = same_gold and g1 in drift and _worded(q1) != _worded(q2)
+            result.drift_gold += drifted
+            result.drift_found += drifted and same_pred
             if same_gold and v1 is not None and v1 == v2:
                 result.same_value_gold += 1
                 result.same_value_correct += same_pred
@@ -128,6 +165,21 @@ def _score(url: str, data: dict[str, Any]) -> Score:
                 result.missed.append(f"{g1}: {a1} {q1!r} / {a2} {q2!r}")
             if same_pred and not same_gold:
                 result.wrong.append(f"{g1}/{g2}: {a1} {q1!r} / {a2} {q2!r}")
+        for pair in data.get("not_same", []):
+            a, b = (
+                min(
+                    (
+                        c
+                        for c in claims[m["article"]]
+                        if c.start < m["span"][1] and m["span"][0] < c.end
+                    ),
+                    key=lambda c: abs(c.start - m["span"][0]),
+                    default=None,
+                )
+                for m in (pair["a"], pair["b"])
+            )
+            result.not_same += 1
+            result.not_same_joined += bool(a and b and a.group_id and a.group_id == b.group_id)
         for group in data["groups"]:
             found = {c.group_id for g, _, c, _ in members if g == group["id"] and c and c.group_id}
             flagged = any(
@@ -145,6 +197,10 @@ def table(name: str, s: Score) -> str:
             f"{'set':<12}{'links':>7}{'found':>7}{'right':>7}{'precision':>11}{'recall':>8}",
             f"{name:<12}{s.gold:>7}{s.predicted:>7}{s.correct:>7}{s.precision:>11.2f}"
             f"{s.recall:>8.2f}",
+            f"attributed links: {s.quote_gold}, found {s.quote_predicted}, right "
+            f"{s.quote_correct}, precision {s.quote_precision:.2f}, recall {s.quote_recall:.2f}",
+            f"quote drift links: {s.drift_gold}, found {s.drift_found}",
+            f"not-same pairs: {s.not_same}, joined {s.not_same_joined}",
             f"same-value links: {s.same_value_gold}, right {s.same_value_correct}, "
             f"recall {s.same_value_recall:.2f}",
             f"labelled members without an extracted claim: {s.unmatched}",

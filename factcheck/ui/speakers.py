@@ -1,12 +1,20 @@
-"""Speakers page: every person and organisation, the names they are written as; editors merge
-two that are one entity and split a name off."""
+"""Speakers page: every person and organisation, the names they are written as, whom each
+speaks for and who speaks for each; editors merge two that are one entity, split a name off,
+and link or unlink a spokesperson."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from factcheck.permissions import Action, can
-from factcheck.speakers import list_speakers, merge_speakers, split_speaker
+from factcheck.speakers import (
+    SpeakerRow,
+    link_voice,
+    list_speakers,
+    merge_speakers,
+    split_speaker,
+    unlink_voice,
+)
 from factcheck.ui.common import db, flash, logged_in, show_flash, shown_errors
 
 
@@ -29,6 +37,8 @@ def render() -> None:
                 "Kind": r.speaker.kind.value,
                 "Claims": r.claims,
                 "Written as": ", ".join(r.names),
+                "Speaks for": r.speaks_for or "",
+                "Spokespeople": ", ".join(r.spokespeople),
             }
             for r in rows
         ],
@@ -70,3 +80,34 @@ def render() -> None:
             st.rerun()
     if alone:
         st.caption("This speaker is written only one way: there is no other name to split off.")
+    _voice_form(rows, names)
+
+
+def _voice_form(rows: list[SpeakerRow], names: dict[int, str]) -> None:
+    """Link a person to the body they speak for, or unlink one linked by an article."""
+    st.subheader("Speaks for")
+    st.caption(
+        "What a spokesperson says is compared with what the body says: the same statement "
+        "from both joins one group. The two stay separate speakers."
+    )
+    cols = st.columns([2, 2, 1, 1], vertical_alignment="bottom")
+    who = cols[0].selectbox("Speaker", list(names), format_func=names.__getitem__, key="voice_who")
+    body = cols[1].selectbox(
+        "Speaks for",
+        [i for i in names if i != who],
+        index=None,
+        format_func=names.__getitem__,
+        placeholder="Choose the body they speak for",
+        key="voice_body",
+    )
+    linked = next((r.speaks_for for r in rows if r.speaker.id == who), None)
+    if cols[2].button("Link", key="voice_link", disabled=body is None) and body is not None:
+        with shown_errors(), db() as session:
+            person = link_voice(session, speaker_id=who, voice_id=body, by=logged_in(session))
+            flash(f"{person.name} now speaks for {names[body]}.")
+            st.rerun()
+    if cols[3].button("Unlink", key="voice_unlink", disabled=linked is None):
+        with shown_errors(), db() as session:
+            person = unlink_voice(session, speaker_id=who, by=logged_in(session))
+            flash(f"{person.name} no longer speaks for {linked}.")
+            st.rerun()

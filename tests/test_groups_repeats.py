@@ -1,0 +1,115 @@
+"""One statement given twice by one article, and a lone version found again later: quote groups
+that missed members (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from factcheck.articles import add_article
+from factcheck.models import Article, Claim, Role, User
+from tests.factories import found_in, make_user
+
+DAY0 = datetime(2026, 5, 4, 12, tzinfo=UTC)
+WHO = "Kasia Dunmore"
+WINTER = "We will stay out all winter if we have to"
+
+
+@pytest.fixture
+def editor(session: Session) -> User:
+    return make_user(session, role=Role.EDITOR)
+
+
+def article(
+    session: Session, by: User, *, outlet: str, text: str, quotes: list[str], day: int
+) -> Article:
+    """An article of ``outlet`` whose ``quotes`` are all attributed to Kasia Dunmore."""
+    return add_article(
+        session,
+        title=f"{outlet}: the Velmore docks strike",
+        text=text,
+        by=by,
+        claims=[found_in(text, q, kind="attributed", speaker=WHO) for q in quotes],
+        outlet=outlet,
+        published_at=DAY0 + timedelta(days=day),
+    )
+
+
+def groups(session: Session, of: Article) -> list[int | None]:
+    claims = session.exec(select(Claim).where(Claim.article_id == of.id).order_by(Claim.start))
+    return [c.group_id for c in claims]
+
+
+def test_an_article_that_reports_then_quotes_one_statement_puts_both_in_its_group(
+    session: Session, editor: User
+) -> None:
+    first = article(
+        session,
+        editor,
+        outlet="Velmore Herald",
+        text=f"The Velmore docks strike went on. Kasia Dunmore said: “{WINTER}.”",
+        quotes=[WINTER],
+        day=0,
+    )
+    reported = "the dockers would stay out all winter if they had to"
+    twice = article(
+        session,
+        editor,
+        outlet="Coast Radio",
+        text=f"At Velmore docks Kasia Dunmore said {reported}. Later she told them: “{WINTER}.”",
+        quotes=[reported, WINTER],
+        day=1,
+    )
+    (group,) = groups(session, first)
+    assert group is not None and groups(session, twice) == [group, group]
+
+
+def test_two_statements_of_one_article_never_share_a_group(session: Session, editor: User) -> None:
+    # One outlet ran both statements as one quote; another gives them apart.
+    both = f"{WINTER}, and every docker who goes back to work will lose his strike pay"
+    first = article(
+        session,
+        editor,
+        outlet="Velmore Herald",
+        text=f"The Velmore docks strike went on. Kasia Dunmore said: “{both}.”",
+        quotes=[both],
+        day=0,
+    )
+    pay = "every docker who goes back to work will lose his strike pay"
+    apart = article(
+        session,
+        editor,
+        outlet="Coast Radio",
+        text=f"At Velmore docks Kasia Dunmore said: “{WINTER}.” She warned that {pay}.",
+        quotes=[WINTER, pay],
+        day=1,
+    )
+    (group,) = groups(session, first)
+    assert group is not None and groups(session, apart) == [group, None]
+
+
+def test_a_lone_version_joins_when_a_later_one_links_it_to_the_group(
+    session: Session, editor: User
+) -> None:
+    # The first outlet names only "Dorrow" and Hallam Ridge: about other names than the two
+    # next outlets, so it stays alone until one writes about both.
+    quote = "The fire on the moor is out and nobody has to leave home tonight"
+    lone = article(
+        session,
+        editor,
+        outlet="Ridge Gazette",
+        text=f"Fire crews left Hallam Ridge. Dorrow said: “{quote}.”",
+        quotes=[quote],
+        day=0,
+    )
+    fell = "Fire crews left Fellside Crag {when}. Chief fire officer Annika Dorrow said: “{q}.”"
+    for day, (outlet, when) in enumerate([("Fell Radio", "at dawn"), ("Fell News", "by noon")]):
+        text = fell.format(q=quote, when=when)
+        article(session, editor, outlet=outlet, text=text, quotes=[quote], day=day + 1)
+    assert groups(session, lone) == [None]
+    both = f"Crews left Fellside Crag and Hallam Ridge. Annika Dorrow said: “{quote}.”"
+    last = article(session, editor, outlet="Valley Wire", text=both, quotes=[quote], day=3)
+    (group,) = groups(session, last)
+    assert group is not None and groups(session, lone) == [group]
