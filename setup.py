@@ -1,7 +1,7 @@
 """Build factcheck with its extractor compiled by mypyc, or pure Python when it cannot be.
 
 Metadata lives in pyproject.toml; this file only decides whether factcheck/extract is compiled.
-`pip install .` (a wheel) compiles the extractor's modules to C extensions (about 1.3x faster,
+`pip install .` (a wheel) compiles the extractor's modules to C extensions (about 1.5x faster,
 README "Development"). It stays pure Python, with a warning saying why, when:
 - the build is editable (`pip install -e .`): the compiled files would sit next to the .py files
   in the checkout and silently shadow every later edit. setuptools' PEP 660 hook
@@ -54,7 +54,7 @@ def pure_reason(argv: list[str]) -> str | None:
 
 def _fall_back(why: object) -> None:
     warnings.warn(
-        f"factcheck: the extractor is installed as pure Python (about 1.3x slower): {why}",
+        f"factcheck: the extractor is installed as pure Python (about 1.5x slower): {why}",
         stacklevel=1,
     )
 
