@@ -18,6 +18,7 @@ from sqlmodel import Session
 from factcheck.claim_json import ClaimOut, claim_out
 from factcheck.claims import ClaimFilter, ClaimRow, list_claims
 from factcheck.db import database_url, session_scope
+from factcheck.disputes import conflict_kind
 from factcheck.errors import FactcheckError
 from factcheck.groups import ClaimContext, GroupView, claim_context, list_groups, rebuild_groups
 from factcheck.migrate import ensure_schema, safe_url
@@ -958,6 +959,7 @@ def group_record(view: GroupView) -> dict[str, Any]:
         "speaker": view.speaker,
         "size": g.size,
         "conflict": g.conflict,
+        "conflict_kind": conflict_kind(g),
         "story": g.story_id,
         "first_seen": g.first_seen.date().isoformat() if g.first_seen else None,
         "last_seen": g.last_seen.date().isoformat() if g.last_seen else None,
@@ -1018,7 +1020,7 @@ def groups(
     rows = [
         {
             **r,
-            "conflict": "CONFLICT" if r["conflict"] else "",
+            "conflict": f"CONFLICT ({r['conflict_kind']})" if r["conflict"] else "",
             "what": r["measure_key"] or r["speaker"],
             "wordings": " | ".join(f"{m['outlet'] or '?'}: {m['quote']}" for m in r["members"]),
         }

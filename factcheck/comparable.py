@@ -33,6 +33,40 @@ two exact values that differ conflict however close (41 and 42: outlets that dis
 toll are what a reviewer must see); a duration compares in days ("4-1/2 months" = 135 days);
 a figure with no value (vague "dozens") is never grouped.
 
+Figures more than 15% apart land in separate groups, yet outlets may still report one fact
+with them ("4 workers missing" / "six"; "48,000 records copied" / "more than 80,000"), and
+most such figures are printed by one outlet each, so they sit in no group. Two **figures** of
+one story are in **dispute** (figures_dispute, kept by factcheck.disputes) when each is a
+group's member or a lone figure, and
+
+- they have the same group key (measure key and unit class), and it names what happened
+  (names_outcome): a figure compared by amount alone (``n|*|…``: "six weeks", "four days")
+  names nothing, and a key made only of who was counted ("resident": "300 residents joined
+  a vigil", "900 residents live near the plant"; "worker") names no outcome to dispute;
+- each states a value and reports a count of its own (reports_count): not a part of a
+  total ("19 of the injured", "12 of the 40 dead"), an addition ("seven more bodies", "a
+  further 7", "three other workers") or a count given before ("the four missing workers");
+  a vague figure ("hundreds of residents") states no value;
+- they describe the same day: their as-of days are equal (a figure's ``as_of``, else its
+  article's date: resolve_as_of);
+- they come from different outlets, and no one article gives figures of both sides; and
+- their intervals do not meet (the table above: no value fits both).
+
+A lone figure in dispute becomes a group of one, so every reader of conflicts sees it the
+way it sees groups; it dissolves when its dispute ends. A disputed group is shown as a
+conflict: one word for the user; the detail says which (factcheck.disputes.CONFLICT_NOTES:
+the group's own values "cannot all be true", or "other outlets of this story give another
+value for the same day", with their figures beside it).
+
+Edges, each tested: a rising toll is no dispute (7 dead on Tuesday, 11 on Wednesday:
+different as-of days, and a day named in the text, "as of Monday", is the day compared; a
+source's newer figure supersedes its older one, groups.newer_figure calls the older
+"outdated"); two stories that share figure shapes never dispute; an open bound disputes only
+what lies beyond it ("more than 80,000" disputes 48,000, "at least 41" does not dispute 253:
+it is true of it); an article that gives figures of both sides tells two facts, not a
+disagreement (253 killed in the fighting and 41 in one town's shelling: a whole and its part;
+or a toll then its rise); parts, additions and counts given before never dispute.
+
 Attributed claims
 -----------------
 Two attributed claims join when their speaker is the same entity and their content words
@@ -119,6 +153,7 @@ from factcheck.extract.lexicon.measures import (
     AFFECTING_VERBS,
     CANONICAL,
     CLAUSE_MEASURES,
+    GENERIC_COUNTED,
     IRREGULAR_PAST,
     LOSABLE,
     NEUTRAL,
@@ -354,6 +389,8 @@ def _singular(word: str) -> str:
         return word[:-3] + "man"  # "fishermen", "gunmen"
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 4 and word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]  # "classes", "crashes", "churches", "taxes": the -es is the plural's
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -528,6 +565,43 @@ def gap(a: Bounds, b: Bounds) -> float:
         return 0.0
     low, high = meet.hi or 0.0, meet.lo or 0.0  # the empty meet: the nearest ends, swapped
     return (high - low) / max(abs(high), abs(low), 1e-9)
+
+
+def figures_dispute(a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool) -> bool:
+    """True when two counted figures of one story and key dispute (module docstring)."""
+    return same_day and not same_outlet and a.meet(b).empty
+
+
+# A figure that counts a part, an addition or a count given before: the words right after
+# it ("19 of the injured", "seven more bodies", "three other workers") or right before it
+# ("a further 7", "another 7", "the four missing workers", "the remaining 3").
+_PART_AFTER = re.compile(r"\s+(?:of|more|additional|further|extra|other|new)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(
+    r"\b(?:the|a\s+further|another|additional|remaining|other)\s+$", re.IGNORECASE
+)
+
+
+# Nouns for who is counted, not what happened to them: a key of these alone names no outcome.
+_WHO = PEOPLE_NOUNS | RESPONDER_NOUNS | GENERIC_COUNTED
+
+
+def names_outcome(key: str) -> bool:
+    """True when a figure's group key names what is counted well enough to dispute another
+    figure of it: a figure's, not a quote's, with a measure, not only who was counted."""
+    parts = key.split("|")
+    if len(parts) != 3 or parts[0] != "n" or parts[1] in ("", "*"):
+        return False
+    return not set(parts[1].split()) <= _WHO
+
+
+def reports_count(sentence: str, quote: str) -> bool:
+    """True when a figure reports a count of its own, one that another outlet's figure can
+    dispute: not a part, an addition or a count given before (module docstring)."""
+    at = sentence.find(quote)
+    if at < 0:
+        return True
+    end = at + len(quote)
+    return not (_PART_AFTER.match(sentence, end) or _PART_BEFORE.search(sentence[:at]))
 
 
 def same_fact(a: Bounds, b: Bounds) -> bool:

@@ -46,7 +46,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
-from factcheck import counts, triage
+from factcheck import counts, disputes, triage
 from factcheck.audit import record
 from factcheck.claims import get_claim, update_claim
 from factcheck.comparable import (
@@ -702,8 +702,9 @@ def _stale_keys(claim: Claim) -> bool:
 
 
 def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
-    """Re-key the figures whose keys the current rules write otherwise (rekey_stored), then
-    group the claims stored in no group yet (admins), with one event; commits. Returns
+    """Re-key the figures whose keys the current rules write otherwise (rekey_stored), group
+    the claims stored in no group yet and recompute every story's disputes (admins), with one
+    event; commits. Returns
     (claims re-keyed, claims that joined a group).
 
     What `factcheck groups --rebuild` runs; migrations 0011 and 0015 run the two steps.
@@ -712,6 +713,7 @@ def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
     try:
         rekeyed = rekey_stored(session, by=by)
         joined = group_stored(session)
+        disputes.refresh_all(session)  # after a change of the dispute rule, too
         record(
             session,
             by=by,
@@ -793,7 +795,15 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             _plan_join(plan, new, old)
             held.setdefault(old.group_id or 0, [old] if lone else []).append(new)
             _pull_lone(plan, new, matches[new.id], held)
-    _write(session, plan, _place_in_stories(session, plan))
+    stories = _place_in_stories(session, plan)
+    _write(session, plan, stories)
+    # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
+    figures = [(m.article_id, m.group_key) for m in news if m.bounds is not None]
+    elsewhere = {row[_GROUP_KEY] for row in candidates}  # keys with figures outside the batch
+    clusters = disputes.clusters_at(
+        session, figures=figures, stories=stories, stored=stored, elsewhere=elsewhere
+    )
+    disputes.refresh(session, clusters=clusters, new=[m.id for m in news])
     return sum(1 for m in news if m.group_id is not None)
 
 
@@ -1173,12 +1183,14 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     ).all()
     members = _members(rows)
     triage.stale(session, claims=[m.id for m in members])  # a new size, conflict, or none
+    cluster = disputes.clusters_of(session, group_ids=[group_id])  # its rivals', too
     if len(members) < 2:
         session.execute(
             sa.update(Claim).where(col(Claim.group_id) == group_id).values(group_id=None)
         )
         session.delete(group)
         session.flush()
+        disputes.refresh(session, clusters=cluster)
         return None
     tally = _Tally(story_id=group.story_id)
     for member in members:
@@ -1186,6 +1198,7 @@ def recount(session: Session, *, group_id: int) -> ClaimGroup | None:
     for name in _TALLY:
         setattr(group, name, getattr(tally, name))
     session.flush()
+    disputes.refresh(session, clusters=cluster)
     return group
 
 
@@ -1228,6 +1241,7 @@ def join_groups(session: Session, *, keep_id: int, other_id: int, by: User) -> C
             )
         advisory_lock(session, [keep.key, other.key])
         moved = session.exec(select(Claim.id).where(Claim.group_id == other_id)).all()
+        gone = disputes.clusters_of(session, group_ids=[other_id])  # the other's rivals
         session.execute(
             sa.update(Claim)
             .where(col(Claim.group_id) == other_id)
@@ -1247,6 +1261,7 @@ def join_groups(session: Session, *, keep_id: int, other_id: int, by: User) -> C
         session.delete(other)
         session.flush()
         recount(session, group_id=keep_id)
+        disputes.refresh(session, clusters=gone)
         session.commit()
     except Exception:
         session.rollback()

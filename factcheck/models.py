@@ -258,7 +258,9 @@ class ClaimGroup(SQLModel, table=True):
     """One claim reported by several articles: the same figure, or the same words of a speaker.
 
     ``lo``/``hi`` hold the values every numeric member allows together (their intersection);
-    when no value fits them all (``lo > hi``) the group is in conflict. See factcheck.groups.
+    when no value fits them all (``lo > hi``) the group is in conflict. ``conflict`` is also set
+    when the group is in dispute with another figure of its story (factcheck.disputes); a lone
+    figure in dispute is a group of one (``size`` 1). See factcheck.groups.
     """
 
     __table_args__ = (sa.Index("ix_claimgroup_conflict_story", "conflict", "story_id"),)

@@ -4,6 +4,18 @@ A link is a pair of labelled claims (in different articles) put in one group. Ea
 member is matched to the stored claim of its kind whose span overlaps the label's span. Run
 ``python tests/groups_score.py tests/data/stories_dev.json`` for the table and the misses.
 
+Conflicts are counted two ways. *Within groups*: a labelled group counts as flagged when its
+members' claims sit in one group whose own members cannot all be true (its common interval is
+empty). *With disputes*: also when two of its members' claims sit in two groups in dispute
+with each other (factcheck.disputes). ``right`` counts the flagged labelled groups that the
+labels call a conflict. A disputed pair of groups is a *false alarm* when no labelled
+conflict group has members in both (the labels do not call what it joins a conflict); pairs
+whose groups hold no labelled member at all count too, since a reviewer sees them the same.
+
+A lone figure in dispute is stored as a group of one, so it counts like any group. The
+false alarms and the labelled conflicts not flagged are printed after the misses, each
+figure with its value, measure and group keys, as-of day, outlet and words around it.
+
 The attributed-only line counts the links between members of labelled attributed groups (what
 speakers and quote wording decide; a figure never joins a quote, so every attributed link made
 is between two such members or is a wrong link printed with the others). The drift line counts
@@ -27,10 +39,12 @@ from typing import Any
 from sqlmodel import Session, select
 
 from factcheck.articles import add_article
+from factcheck.comparable import Bounds
 from factcheck.db import dispose_engine, get_engine
+from factcheck.disputes import rivals
 from factcheck.extract import extract_claims
 from factcheck.migrate import upgrade
-from factcheck.models import Claim, ClaimGroup, Role
+from factcheck.models import Article, Claim, ClaimGroup, Role
 
 
 @dataclass
@@ -44,6 +58,11 @@ class Score:
     conflicts_right: int = 0
     conflicts_labelled: int = 0
     conflicts_flagged: int = 0
+    # The same counts when a dispute between two groups also counts (module docstring).
+    disputes_right: int = 0
+    disputes_flagged: int = 0
+    disputed_pairs: int = 0  # pairs of groups in dispute
+    false_alarms: int = 0  # of those, pairs no labelled conflict group spans
     # Links between numeric members labelled with one value: a set that puts a series (27 then
     # 41 dead) in one group counts links grouping never makes by design (issue #10 §7).
     same_value_gold: int = 0
@@ -57,6 +76,9 @@ class Score:
     not_same_joined: int = 0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
+    alarms: list[str] = field(default_factory=list)  # the false alarms, described
+    caught: list[str] = field(default_factory=list)  # the disputes labelled conflicts span
+    unflagged: list[str] = field(default_factory=list)  # labelled conflicts not flagged
 
     @property
     def precision(self) -> float:
@@ -180,14 +202,60 @@ def _score(url: str, data: dict[str, Any]) -> Score:
             )
             result.not_same += 1
             result.not_same_joined += bool(a and b and a.group_id and a.group_id == b.group_id)
+        pairs_in_dispute = _disputed_pairs(session)
+        spanned: set[frozenset[int]] = set()
         for group in data["groups"]:
             found = {c.group_id for g, _, c, _ in members if g == group["id"] and c and c.group_id}
-            flagged = any(
-                (row := session.get(ClaimGroup, gid)) is not None and row.conflict for gid in found
-            )
+            flagged = any(_within(session.get(ClaimGroup, gid)) for gid in found)
             result.conflicts_flagged += flagged
             result.conflicts_right += flagged and group["conflict"]
+            disputed = {p for p in pairs_in_dispute if p <= found}
+            if group["conflict"]:
+                spanned |= disputed
+            result.disputes_flagged += flagged or bool(disputed)
+            result.disputes_right += (flagged or bool(disputed)) and group["conflict"]
+            if group["conflict"] and not (flagged or disputed):
+                result.unflagged.append(
+                    f"{group['id']} {group['description']!r}: "
+                    + "; ".join(_describe(session, c) for g, _, c, _ in members if g == group["id"])
+                )
+        result.disputed_pairs = len(pairs_in_dispute)
+        result.false_alarms = len(pairs_in_dispute - spanned)
+        for pair in sorted(pairs_in_dispute, key=sorted):
+            said = " <> ".join(_describe_group(session, g) for g in sorted(pair))
+            (result.alarms if pair not in spanned else result.caught).append(said)
     return result
+
+
+def _describe(session: Session, claim: Claim | None) -> str:
+    if claim is None:
+        return "(no claim)"
+    article = session.get(Article, claim.article_id)
+    assert article is not None
+    text = article.text[max(0, claim.start - 50) : claim.end + 30].replace("\n", " ")
+    return (
+        f"[{claim.value} {claim.qualifier} {claim.lower}-{claim.upper} m={claim.measure_key} "
+        f"k={claim.group_key} as_of={claim.as_of} g={claim.group_id} "
+        f"o={article.outlet_id} a={article.id} pub={article.published_at:%m-%d}] ...{text}..."
+    )
+
+
+def _describe_group(session: Session, group_id: int) -> str:
+    found = session.exec(select(Claim).where(Claim.group_id == group_id)).all()
+    return "{" + " | ".join(_describe(session, c) for c in found) + "}"
+
+
+def _within(group: ClaimGroup | None) -> bool:
+    """True when a group's own members cannot all be true (not a dispute with another)."""
+    return group is not None and Bounds(group.lo, group.hi).empty
+
+
+def _disputed_pairs(session: Session) -> set[frozenset[int]]:
+    """Every pair of groups in dispute, read through factcheck.disputes.rivals."""
+    found: set[frozenset[int]] = set()
+    for group in session.exec(select(ClaimGroup).where(ClaimGroup.conflict == True)):  # noqa: E712
+        found |= {frozenset((group.id or 0, other)) for other in rivals(session, group=group)}
+    return found
 
 
 def table(name: str, s: Score) -> str:
@@ -205,7 +273,10 @@ def table(name: str, s: Score) -> str:
             f"recall {s.same_value_recall:.2f}",
             f"labelled members without an extracted claim: {s.unmatched}",
             f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.conflicts_flagged}, "
-            f"both {s.conflicts_right}",
+            f"both {s.conflicts_right} (within groups)",
+            f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.disputes_flagged}, "
+            f"both {s.disputes_right} (with disputes)",
+            f"disputed pairs of groups: {s.disputed_pairs}, false alarms {s.false_alarms}",
         ]
     )
 
@@ -216,3 +287,6 @@ if __name__ == "__main__":
     print(table(target.stem, found))
     print("missed:", *found.missed[:60], sep="\n  ")
     print("wrong:", *found.wrong[:60], sep="\n  ")
+    print("disputes the labels call conflicts:", *found.caught, sep="\n  ")
+    print("false alarms:", *found.alarms, sep="\n  ")
+    print("labelled conflicts not flagged:", *found.unflagged, sep="\n  ")

@@ -167,7 +167,7 @@ def test_vague_plurals_are_claims_with_only_a_lower_bound() -> None:
     assert found == [
         ("Several hundred", None, 300, "people"),
         ("thousands", None, 2000, "cars"),
-        ("dozens", None, 24, None),
+        ("dozens", None, 24, "hurt"),  # read as a bare count: "24 were hurt"
     ]
 
 

@@ -12,6 +12,7 @@ from tests.factories import make_user
 from tests.story_articles import CLOSURE, TRUCE
 from tests.test_cli import factcheck
 from tests.test_groups import ingest
+from tests.test_groups_disputes import four_against_six, four_and_six
 
 
 def _fill(url: str) -> str:
@@ -84,3 +85,29 @@ def test_bad_ids_get_one_line_not_a_traceback(sqlite_db: str) -> None:
         out = factcheck(sqlite_db, *args)
         assert out.returncode == 1 and "Traceback" not in out.stderr
         assert out.stderr.startswith("Error: ") and out.stderr.count("\n") == 1
+
+
+def test_a_dispute_between_groups_is_a_conflict_in_claims_and_groups(db_url: str) -> None:
+    with Session(get_engine(db_url), expire_on_commit=False) as session:
+        four_and_six(session, make_user(session, role=Role.EDITOR), "4", "six")
+    claims = json.loads(factcheck(db_url, "claims", "--format", "json").stdout)
+    missing = [c for c in claims if c["quote"] in ("4", "six")]
+    assert len(missing) == 4 and all(c["conflict"] for c in missing)
+    out = json.loads(factcheck(db_url, "groups", "--conflicts", "--format", "json").stdout)
+    assert {(g["measure_key"], g["conflict_kind"]) for g in out} == {("missing", "dispute")}
+    assert sorted(m["quote"] for g in out for m in g["members"]) == ["4", "4", "six", "six"]
+    table = factcheck(db_url, "groups", "--conflicts").stdout
+    assert "CONFLICT (dispute)" in table
+
+
+def test_two_lone_figures_in_dispute_are_a_conflict_in_claims_and_groups(db_url: str) -> None:
+    with Session(get_engine(db_url), expire_on_commit=False) as session:
+        four_against_six(session, make_user(session, role=Role.EDITOR), "4", "six")
+    claims = json.loads(factcheck(db_url, "claims", "--format", "json").stdout)
+    missing = {c["quote"]: c for c in claims if c["quote"] in ("4", "six")}
+    assert set(missing) == {"4", "six"} and all(c["conflict"] for c in missing.values())
+    assert all(c["group_size"] == 1 for c in missing.values())
+    out = json.loads(factcheck(db_url, "groups", "--conflicts", "--format", "json").stdout)
+    assert sorted((g["size"], g["conflict_kind"]) for g in out) == [(1, "dispute"), (1, "dispute")]
+    assert sorted(m["quote"] for g in out for m in g["members"]) == ["4", "six"]
+    assert factcheck(db_url, "groups", "--conflicts").stdout.count("CONFLICT (dispute)") == 2

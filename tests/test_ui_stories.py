@@ -12,6 +12,7 @@ from factcheck.ui.common import USER_KEY
 from tests.factories import make_user
 from tests.story_articles import CLOSURE, TRUCE
 from tests.test_groups import ingest
+from tests.test_groups_disputes import four_against_six, four_and_six
 from tests.test_ui_pages import open_page, session_on, texts
 
 PAGES = ("stories", "speakers")
@@ -138,3 +139,81 @@ def test_a_reviewer_sees_no_merge_form(url: str) -> None:
     at = open_page("speakers", reviewer)
     assert not at.exception and not [b for b in at.button if b.key == "merge_go"]
     assert USER_KEY in at.session_state
+
+
+def test_a_story_shows_a_dispute_between_groups_with_each_outlets_figure(url: str) -> None:
+    with session_on(url) as s:
+        editor = make_user(s, role=Role.EDITOR)
+        articles = four_and_six(s, editor, "4", "six")
+        story = articles[0].story_id or 0
+    at = open_page("stories", editor, story=story)
+    assert not at.exception
+    heads = [m.value for m in at.markdown if "outlets" in m.value]
+    assert heads[0].startswith(":red-badge[Conflict]") and "missing" in heads[0]
+    assert "another value for the same day" in heads[0]
+    assert any(c.value.startswith("In dispute with group") for c in at.caption)
+    cards = [h.proto.body for h in at.get("html") if "group-member" in h.proto.body]
+    # Each group's two outlets, then its rival's two beside it: 4 then six, six then 4.
+    assert (
+        sum("Radio Gamma" in c for c in cards) >= 2 and sum("Wire Alpha" in c for c in cards) >= 2
+    )
+
+
+def test_claim_page_and_conflicts_only_show_a_dispute(url: str) -> None:
+    with session_on(url) as s:
+        editor = make_user(s, role=Role.EDITOR)
+        articles = four_and_six(s, editor, "4", "six")
+        six = s.exec(
+            select(Claim).where(Claim.article_id == articles[2].id, Claim.quote == "six")
+        ).one()
+    at = open_page("claim", editor, claim=six.id or 0)
+    assert not at.exception
+    shown = texts(at)
+    assert "The same claim in 2 articles — conflict" in shown
+    assert "another value for the same day" in shown and "**In dispute with** group" in shown
+    assert list(at.dataframe[-1].value["As written"]) == ["4", "4"]
+    at = open_page("claims", editor)
+    at.toggle(key="claims_conflicts").set_value(True).run()
+    assert sorted(at.dataframe[0].value["Quote"]) == ["4", "4", "six", "six"]
+
+
+def test_a_story_shows_two_lone_figures_in_dispute_side_by_side(url: str) -> None:
+    with session_on(url) as s:
+        editor = make_user(s, role=Role.EDITOR)
+        articles = four_against_six(s, editor, "4", "six")
+        story = articles[0].story_id or 0
+    at = open_page("stories", editor, story=story)
+    assert not at.exception
+    heads = [m.value for m in at.markdown if "outlet" in m.value]
+    disputed = [h for h in heads if h.startswith(":red-badge[Conflict]")]
+    assert len(disputed) == 2 and all("missing** · 1 outlet ·" in h for h in disputed)
+    assert all("another value for the same day" in h for h in disputed)
+    cards = [h.proto.body for h in at.get("html") if "group-member" in h.proto.body]
+    # Conflicts first: each lone figure with its outlet, the other outlet's figure beneath it.
+    shown = [
+        (outlet, quote)
+        for c in cards[:4]
+        for outlet in ("Wire Alpha", "Radio Gamma")
+        for quote in ("4", "six")
+        if f"<b>{outlet}</b>" in c and f'serif">{quote}<' in c
+    ]
+    assert sorted([shown[:2], shown[2:]]) == [
+        [("Radio Gamma", "six"), ("Wire Alpha", "4")],
+        [("Wire Alpha", "4"), ("Radio Gamma", "six")],
+    ]
+    assert sum(c.value.startswith("In dispute with group") for c in at.caption) == 2
+
+
+def test_claim_page_of_a_lone_figure_in_dispute(url: str) -> None:
+    with session_on(url) as s:
+        editor = make_user(s, role=Role.EDITOR)
+        articles = four_against_six(s, editor, "4", "six")
+        six = s.exec(
+            select(Claim).where(Claim.article_id == articles[1].id, Claim.quote == "six")
+        ).one()
+    at = open_page("claim", editor, claim=six.id or 0)
+    assert not at.exception
+    shown = texts(at)
+    assert "Reported by this article only — conflict" in shown
+    assert "another value for the same day" in shown and "**In dispute with** group" in shown
+    assert list(at.dataframe[-1].value["As written"]) == ["4"]

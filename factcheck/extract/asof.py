@@ -22,6 +22,7 @@ import re
 from .lexicon import alternation, first_letter_check
 from .lexicon.dates import (
     AS_OF_LEADS,
+    DATE_OPENERS,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NOT_SUPERLATIVES,
@@ -49,6 +50,22 @@ _DATE = (
 _AS_OF = re.compile(
     rf"\b{first_letter_check(AS_OF_LEADS, ignore_case=True)}"
     rf"(?i:{alternation(AS_OF_LEADS, ignore_case=True)})\s+(?:{_DATE})"
+)
+# Pattern: On WEEKDAY (PART OF DAY)? | In MONTH (YEAR)? | In YEAR, opening a sentence before
+# a comma: the day, month or year the whole sentence is set at ("On Friday, 412 people were
+# evacuated", "In 2019, 412 were killed"). Inside a clause, "killed on Monday" dates an event,
+# which some labelled sets call an as-of date and others do not: left out.
+_ON_IN = re.compile(
+    rf"(?:On\s+(?:{alternation(WEEKDAYS)})(?:\s+(?:{alternation(PARTS_OF_DAY)}))?"
+    rf"|In\s+(?:{_MONTH}(?:\s+\d{{4}})?|(?:1[89]|2[01])\d{{2}})\b(?![\d,.]\d))"
+)
+# Pattern: so far | (in|during)? the (financial)? year (to|ended|ending) MONTH (DAY)? — date
+# phrases that stand without a lead: "nine have so far tested positive", "in the year to
+# October". ("last year", "this year" are left out: labelled sets disagree on them.)
+_LEADLESS = re.compile(
+    r"\bso\s+far\b"
+    rf"|\b(?:(?i:in|during)\s+)?the\s+(?:financial\s+)?year\s+(?:to|ended|ending)\s+{_MONTH}"
+    rf"(?:\s+{_DAY}\b)?"
 )
 # A superlative just before "since …": "the strongest in the region since 1999".
 _SUPERLATIVE = re.compile(r"\b(first|record|most|least|worst|best|[a-z]{2,}est)\b[^,;.]{0,40}$")
@@ -89,15 +106,22 @@ _WHEN = re.compile(r"\bwhen\b")
 _DATE_BEFORE_WHEN = re.compile(rf"({_DATE}),?\s+$")
 
 
-def date_phrases(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the "as of" date phrases between start and end (one sentence)."""
+def date_phrases(text: str, start: int, end: int, *, leads: bool = True) -> list[tuple[int, int]]:
+    """Spans of the "as of" date phrases between start and end (one sentence); leads=False
+    when the sentence holds no word of AS_OF_LEADS (only phrases without one are looked for)."""
     spans: list[tuple[int, int]] = []
-    for match in _AS_OF.finditer(text, start, end):
+    for match in _AS_OF.finditer(text, start, end) if leads else ():
         superlative = _SUPERLATIVE.search(text, max(start, match.start() - 50), match.start())
         since = match.group().lower().startswith("since")
         if since and superlative and superlative.group(1) not in NOT_SUPERLATIVES:
             continue  # "their lowest since March 2020": no date of a figure
         spans.append(match.span())
+    opening = _ON_IN.match(text, start) if text.startswith(DATE_OPENERS, start) else None
+    if opening and text.startswith(",", opening.end()):
+        spans.insert(0, opening.span())  # "On Friday, 412 …", "In 2019, 412 …": the sentence
+    if text.find("far", start, end) >= 0 or text.find("year", start, end) >= 0:
+        spans.extend(m.span() for m in _LEADLESS.finditer(text, start, end))
+        spans.sort()
     return spans
 
 

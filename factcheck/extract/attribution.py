@@ -43,6 +43,7 @@ from .speakers import (
     Subject,
     build_name_book,
     is_organisation,
+    is_speaker_phrase,
     person_name,
     subject_before,
 )
@@ -83,6 +84,8 @@ _CONTENT_STOP = re.compile(
     r"warning|while|whereas)\b|,\s+and\s+(?:I|we)\b|,\s+(?:he|she|they|it)\s+(?:said|added|says)\b|\s+(?:and|but)\s+"
     rf"(?=(?:[\w'’]+\s+){{0,3}}{CUE.pattern})"
 )
+# The comma that ends a subordinate clause; not one inside a number ("12,400 people").
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
 _TITLE_WORDS = alternation(TITLES, shortest_first=True)
 _INVERTED = re.compile(
     rf"\s+((?:the\s+)?(?:(?:{_TITLE_WORDS})\s+){{0,3}}[A-Z][\w'’.-]*"
@@ -104,6 +107,9 @@ _BY_DOING = re.compile(r"\b(?:by|after|before|when|while)\s+$")
 _PUT_IT = re.compile(r"\s+it\b(?!\s+at\b)")
 _PARENTHETICAL = re.compile(r",\s*(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+$")
 _QUOTE_OR_STOP = re.compile(r"[\"“”.;:]")
+# Pattern: CUE (WHEN|WHERE|WHOM, a few words): QUOTE — "tweeted during the break: '…'",
+# "told reporters on Monday: '…'": the quotation after the colon is what the cue reports.
+_WHEN_COLON = re.compile(r"(?:\s+[\w'’-]+){1,5}\s*:\s*(?=[\"“‘'])")
 _COLON_CONTENT = re.compile(r"\s*:\s+(?=[^\s\"“‘'])")
 _PASSIVE = re.compile(
     rf"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(?P<cue>{PASSIVE})\s+by\s+"
@@ -115,11 +121,19 @@ _PASSIVE_VOCABULARY = letter_runs(PASSIVE_VERBS)
 _READ_VOCABULARY = _CUE_VOCABULARY | _PASSIVE_VOCABULARY
 # What may follow a closing cue and its speaker: ", who was not involved.", ", describing …".
 # Pattern: CONTENT, SPEAKER said, as|while|after … — a clause after the cue is an aside too.
+# Pattern: CONTENT, SPEAKER said, and|but MORE / ; MORE / , seizing … / , one of which … —
+# news puts the reporting clause mid-sentence and goes on; what was said is still before it.
 _ASIDE = re.compile(
     r",\s+(?:who|which|describing|adding|saying|noting|citing|calling|as|while|after|before|"
-    r"when|amid|despite|even\s+as)\b.*$",
-    re.S,
+    r"when|amid|despite|even\s+as|and|but|including|[a-z]+ing|"
+    r"(?:one|some|many|most|all|none|each|both|two|three)\s+of\s+(?:which|whom|them))\b"
+    r"|\s*;"
 )
+# Pattern: CONTENT, SPEAKER told reporters at|in|outside PLACE. — where it was said.
+_PLACE_AFTER = re.compile(r"\s+(?:at|in|outside|from)\s+[^,;]{1,60}")
+# After a cue inside commas, what goes on is no continuation of the sentence's own verb
+# ("The levy, she wrote, had raised …") but a new clause: "…, Ortiz said, and fares will …".
+_NEW_CLAUSE = re.compile(r",\s*(?:and|but|or|including|[a-z]+ing|which|who)\b")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 # "Finance director Helen Sauer kept … and said": a lower-case title may sit inside the name.
 # Pattern: (DATELINE -)? SUBJECT (, the|a APPOSITION,)? verb — the subject opening a
@@ -146,7 +160,9 @@ _WORD = re.compile(r"\w[\w'’-]*")
 _PLURAL_SUBJECT = re.compile(
     rf"(?:\b(?:they|we|I|you|(?i:{alternation(IRREGULAR_PLURALS)}))|[a-z]s|men|\band\s+\S+)\s*$"
 )
-_OF_PHRASE = re.compile(r"\s+of\s+.*$")
+# "Residents of Kottavil want", "Traders in the old market say", "Doctors at the clinic say":
+# the head before a place or group phrase is what must be plural.
+_OF_PHRASE = re.compile(r"\s+(?:of|in|at|from)\s+.*$")
 # "put the death toll at 300": "put" reports a figure only in this frame.
 _PUT_FIGURE = re.compile(
     r"\s+(?:it|them|this|that)\s+at\b|\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,3}?(?:number|toll|figure|total|count|cost|"
@@ -309,7 +325,12 @@ class _SentenceReader:
         if kind != "speech":
             return None, after
         inverted = _INVERTED.match(self.text, after, self.s.end)
-        if inverted is not None and len(inverted.group(1).split()) <= 8:
+        # "…, said the talks had stalled." holds a clause after the cue, not its speaker
+        if (
+            inverted is not None
+            and len(inverted.group(1).split()) <= 8
+            and is_speaker_phrase(inverted.group(1))
+        ):
             return inverted.group(1), inverted.end()
         return None, after
 
@@ -375,6 +396,8 @@ class _SentenceReader:
             return [named, *self._clause_after(match, speaker, after, subject)]
         if quoted is None:
             quoted = self._quote_near(after, max_gap=0 if cue not in TELLING else 3)
+        if quoted is None and (colon := _WHEN_COLON.match(self.text, after, self.s.end)):
+            quoted = self._quote_near(colon.end(), max_gap=0)  # "tweeted during the break: '…'"
         if quoted is not None and quoted.mark not in self.used:
             self.used.add(quoted.mark)
             return [self._make((quoted.start, quoted.end), speaker, cue, at, "direct", 0.9)]
@@ -398,7 +421,9 @@ class _SentenceReader:
     def _parenthetical(self, at: int, after: int) -> bool:
         """ "The levy, she wrote, had raised …": the cue and its speaker sit between commas."""
         aside = _PARENTHETICAL.search(self.text, self.s.start, at)
-        return aside is not None and self.text.startswith(",", after)
+        if aside is None or not self.text.startswith(",", after):
+            return False
+        return not _NEW_CLAUSE.match(self.text, after, self.s.end)
 
     def _content_start(self, after: int, cue: str) -> tuple[int | None, float]:
         """Where the reported clause begins after the cue, and how sure that is."""
@@ -437,8 +462,8 @@ class _SentenceReader:
         stop = _CONTENT_STOP.search(self.text, start, min(end, start + _CLAUSE_REACH))
         if stop is not None:
             end = stop.start()
-        if subordinate and (comma := self.text.find(",", start, end)) >= 0:
-            end = comma
+        if subordinate and (comma := _CLAUSE_COMMA.search(self.text, start, end)):
+            end = comma.start()
         return _trim(self.text, start, end)
 
     def _reported_before(self, match: re.Match[str], speaker: str) -> list[Attribution]:
@@ -448,7 +473,14 @@ class _SentenceReader:
             pos = obj.end()
         while adverbial := _ADVERBIAL.match(self.text, pos, self.s.end):
             pos = adverbial.end()
-        rest = _ASIDE.sub("", self.text[pos : self.s.end])
+        # Only _CLAUSE_REACH of the sentence is read: past it, an aside must have begun.
+        reach = min(self.s.end, pos + _CLAUSE_REACH)
+        aside = _ASIDE.search(self.text, pos, reach)
+        if aside is None and reach < self.s.end:
+            return []
+        rest = self.text[pos : aside.start() if aside else reach]
+        if _PLACE_AFTER.fullmatch(rest.rstrip(" .!?\"”'")):
+            rest = ""  # "…, the coast guard told reporters at the quay."
         if rest.strip(" .!?\"”'") and not _INVERTED.fullmatch(rest.rstrip(" .!?")):
             return []
         comma = self.text.rfind(",", self.s.start, match.start())
@@ -676,7 +708,8 @@ def _resolve(text: str, sentences: Sequence[Sentence], found: list[Attribution])
     for att in sorted(found, key=lambda a: a.cue_at):
         para = sentences[att.sentence].para
         raw = att.speaker
-        att.speaker, att.resolved = resolver.resolve(raw, att.cue_at, para)
+        said_from = att.start if att.start < att.cue_at else None
+        att.speaker, att.resolved = resolver.resolve(raw, att.cue_at, para, said_from)
         outer = _enclosing(att, found) if (raw or "").lower() in PRONOUNS else None
         if not att.resolved and outer is not None:  # "X said it expected …": it is X
             att.speaker, att.resolved = outer.speaker, outer.resolved

@@ -7,17 +7,25 @@ from bisect import bisect_right
 
 from .asof import as_of, date_phrases
 from .attribution import Attribution, find_attributions
-from .lexicon.dates import AS_OF_LEADS
+from .lexicon.dates import AS_OF_LEADS, DATE_OPENERS, LEADLESS_WORDS
 from .model import parsed_attributions, resolve_parser_model
 from .numeric import Quantity, find_quantities
 from .quotes import find_quotes
-from .sentences import Sentence, SentenceIndex, letter_runs, may_hold, split_sentences
+from .sentences import (
+    Sentence,
+    SentenceIndex,
+    letter_runs,
+    line_start,
+    may_hold,
+    split_sentences,
+)
 from .types import Found
 
 _CLAUSE_BREAK = re.compile(r";|\b(?:and|but|while|whereas)\s+(?:the\s+)?[A-Z]|\.\s")
 # A date phrase opens with one of these leads ("as of", "by", "since" …): a sentence whose
 # letter runs hold none of their first words has none, and date_phrases is not called.
 _AS_OF_VOCABULARY = letter_runs(AS_OF_LEADS)
+_LEADLESS_VOCABULARY = letter_runs(LEADLESS_WORDS)
 
 
 def extract_claims(text: str) -> list[Found]:
@@ -39,12 +47,16 @@ def extract_claims(text: str) -> list[Found]:
         si = index.at(quantity.start)
         if si not in dates:
             own = sentences[si]
-            dates[si] = (
-                date_phrases(text, own.start, own.end) if may_hold(own, _AS_OF_VOCABULARY) else []
-            )
+            leads = may_hold(own, _AS_OF_VOCABULARY)
+            dated = leads or may_hold(own, _LEADLESS_VOCABULARY)
+            dated = dated or text.startswith(DATE_OPENERS, own.start)
+            dates[si] = date_phrases(text, own.start, own.end, leads=leads) if dated else []
         phrase = as_of(text, dates[si], quantity.start, quantity.end, sentences[si].start)
         date = text[phrase[0] : phrase[1]] if phrase else None
-        claims.append(_numeric(text, quantity, si, sentences, index, sources, date))
+        header = _list_header(text, quantity.start)
+        if header is not None and date is None and (held := date_phrases(text, *header)):
+            date = text[held[-1][0] : held[-1][1]]  # "Key figures (as of 30 November)"
+        claims.append(_numeric(text, quantity, si, sentences, index, sources, date, header))
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
 
@@ -122,6 +134,75 @@ def _source_of(text: str, q: Quantity, sentence: int, sources: _Sources) -> Attr
     return same[0] if same else None
 
 
+# Pattern: (bullet)? LABEL ":" (up to a qualifier) FIGURE on a short line — an item of a list
+# or fact box ("Confirmed deaths: 43", "Evacuated: about 12,500"); a transcript turn
+# ("NAME: We lost 9 per cent …") is a long line and its figures stand far from the colon.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*–][ \t]+)?[A-Za-z][^:\n.!?\d]{0,60}:[ \t]+[^\d\n]{0,12}\d")
+_LIST_LINE = 90  # characters: longer lines are prose, not list items
+_LIST_REACH = 12  # lines of a list looked through for its header
+# A header's source, in brackets before a comma or the bracket's end ("FLOODS AT A GLANCE
+# (National Disaster Agency, as of 6 p.m. Thursday)") or after "from" ("The summary so far,
+# from the regional emergency service as of midday:").
+_HEADER_SOURCE = re.compile(
+    r"\(([A-Z][\w'’&.-]*(?:[ \t][A-Za-z][\w'’&.-]*){0,6})(?=,|\))"
+    r"|\bfrom[ \t]+((?:the[ \t]+)?[A-Za-z][\w'’&-]*(?:[ \t]+[A-Za-z][\w'’&-]*){0,5}?)"
+    r"(?=[ \t]+as[ \t]+of\b|[ \t]*[:,(]|[ \t]*$)"
+)
+
+
+def _list_header(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of the header line of the list whose item holds pos, if pos is in one.
+
+    A fact box is a header and lines "LABEL: FIGURE" under it (a blank line may part them).
+    Its items hold as at the header's date and come from the header's source, which each
+    item leaves unsaid: "Key figures (as of 30 November)" / "Homes damaged: 14,260".
+    """
+    colon = text.rfind(":", max(0, pos - _LIST_LINE), pos)
+    if colon < 0 or text.find("\n", colon, pos) >= 0:
+        return None  # no colon before the figure on its line: no list item
+    start = line_start(text, pos)
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if end - start > _LIST_LINE or not _LIST_ITEM.match(text, start):
+        return None
+    for _ in range(_LIST_REACH):
+        if start == 0:
+            return None
+        end = start - 1
+        start = line_start(text, end)
+        line = text[start:end].strip()
+        if not line and start > 0 and text[start - 1] == "\n":
+            end = start - 1  # one blank line between a header and its list
+            start = line_start(text, end)
+            line = text[start:end].strip()
+        if not line:
+            return None
+        if not (end - start <= _LIST_LINE and _LIST_ITEM.match(text, start)):
+            # a header ends with a colon or, as a title, with no full stop
+            return (start, end) if line[-1] not in '.!?"”' else None
+    return None
+
+
+def _header_source(
+    text: str, header: tuple[int, int], index: SentenceIndex, sources: _Sources
+) -> Attribution | None:
+    """Who a list header gives as the source of its items: an attribution in the header, a
+    name in its brackets, or what it is "from"."""
+    said = [
+        a
+        for a in sources.by_sentence.get(index.at(header[0]), [])
+        if a.kind != "direct" and header[0] <= a.cue_at < header[1]
+    ]
+    if said:
+        return said[0]
+    found = _HEADER_SOURCE.search(text, *header)
+    if found is None:
+        return None
+    name = found.group(1) or found.group(2)
+    at = found.start(1) if found.group(1) else found.start(2)
+    return Attribution(header[0], header[1], name, None, at, False, "according_to", 0.6, 0, True)
+
+
 def _numeric(
     text: str,
     q: Quantity,
@@ -130,8 +211,11 @@ def _numeric(
     index: SentenceIndex,
     sources: _Sources,
     date: str | None,
+    header: tuple[int, int] | None = None,
 ) -> Found:
     source = _source_of(text, q, sentence, sources)
+    if source is None and header is not None:
+        source = _header_source(text, header, index, sources)
     return Found(
         kind="numeric",
         start=q.start,

@@ -6,7 +6,7 @@ Decisions, so that every article is read the same way:
   "two-thirds"), ratios ("one in five" = 0.2), multipliers ("three-fold" = 3 times), ranges
   ("between 250 and 260", "250-260", "from 10 to 12 weeks": lower/upper, value the midpoint),
   and ages ("aged 34", "Name, 34,", "34-year-old": unit year, measure "age").
-- "a dozen eggs" is 1 dozen (the unit is kept, as with "2 km").
+- "a dozen eggs" and "two dozen eggs" are 12 and 24 eggs: a dozen is a number, not a unit.
 - Vague plurals "dozens", "scores of", "hundreds", "thousands", "tens of thousands",
   "millions" are claims with value None and the smallest amount they can mean as lower
   (dozens 24, hundreds 200 …): a reviewer can check "dozens were killed". Vaguer words ("a
@@ -40,6 +40,7 @@ from .lexicon.grammar import (
     MEASURE_LINKS,
     MEASURE_STOP_WORDS,
     NOT_COMPOUND_SUFFIXES,
+    RELATIVE_PRONOUNS,
     TIME_TAIL_WORDS,
     YEAR_CONTEXT,
 )
@@ -48,9 +49,12 @@ from .lexicon.measures import (
     CANONICAL,
     GENERIC_COUNTED,
     LY_ADJECTIVES,
+    NEUTRAL,
     NOT_MEN_PLURALS,
     PASSIVE_VERBS,
     PEOPLE_MEASURES,
+    PEOPLE_VERBS,
+    PHRASES,
     STANCE_WORDS,
     STATE_VERBS,
 )
@@ -466,10 +470,13 @@ def _vague(text: str, sentence: Sentence, taken: list[Quantity]) -> list[Quantit
         if len(words) > 1:  # "tens of thousands", "several hundred"
             lower *= SCALE_WORDS.get(words[-1].rstrip("s"), 100.0)
         core = Core(match.start(), match.end(), lower, "words")
-        reading = _Reading(match.start(), match.end(), core, lower, scaled=True)
-        measure, _ = _measure(text, reading, out, sentence.start)
+        # read as a bare count: "dozens remain missing" says what it counts as "40 remain" does
+        reading = _Reading(match.start(), match.end(), core, lower)
+        measure, head = _measure(text, reading, out, sentence.start)
+        # "dozens of complaints", "hundreds of trees": counted like any count
+        unit = head if head and _is_plural(head) else _counted_unit(text, reading, measure)
         qual = _qualifier(text, match.start(), sentence.start)
-        q = Quantity(match.start(), match.end(), None, lower, None, qual, None, measure, None, 0.5)
+        q = Quantity(match.start(), match.end(), None, lower, None, qual, unit, measure, None, 0.5)
         out.append(q)
     return out
 
@@ -710,6 +717,12 @@ def _attach(text: str, reading: _Reading) -> _Reading:
     if unit is None and plausible and (degrees := _TEMPERATURE.match(text, end)):  # "38C"
         kind = "degree Celsius" if degrees.group(1) == "C" else "degree Fahrenheit"
         unit = UnitMatch(degrees.end(), kind, "temperature", None)
+    if unit is not None and unit.name in DOZENS:
+        # "two dozen army boats": 24 boats, as "a dozen boats" is 12 (a dozen is a number)
+        reading.value *= DOZENS[unit.name]
+        reading.scaled = True
+        reading.end = unit.end
+        return reading
     if unit is not None:
         reading.unit = unit
         end = unit.end
@@ -1039,7 +1052,7 @@ def _measure(
         measure = measure or _compared_measure(text, reading, previous)
         measure = measure or _measure_before(text, reading, previous, floor, earlier)
         return measure, head if money else None
-    passive = _PASSIVE_AFTER.match(text, pos)
+    passive = _PASSIVE_AFTER.match(text, _past_apposition(text, pos))
     generic = (head or "").lower() in GENERIC_COUNTED
     if passive and (passive.group(1) in PASSIVE_VERBS or generic and _participle(passive[1])):
         words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
@@ -1086,7 +1099,8 @@ def _labelled(text: str, reading: _Reading, floor: int) -> str | None:
         return None
     words = label.group(1).split()
     low = [w.lower() for w in words]
-    if low[-1] in MEASURE_STOP_WORDS or low[-1] in _SPEECH_VERBS:
+    phrase = " ".join(low[-2:]) in PHRASES  # "Unaccounted for: 17" ends in a measure phrase
+    if not phrase and (low[-1] in MEASURE_STOP_WORDS or low[-1] in _SPEECH_VERBS):
         return None  # "Police said: 43", "Figures for: 43"
     # one capitalised word may be a name ("Netanyahu: 43"); a noun there counts ("Deaths: 43")
     if len(words) == 1 and not (_is_plural(words[0]) or low[0] in CANONICAL):
@@ -1114,6 +1128,11 @@ def _of_group(
     plural = next(
         (i for i, w in enumerate(words) if _is_plural(w) and w not in MEASURE_STOP_WORDS), None
     )
+    # an adjective, not a noun ("the hostages") and before none ("the injured passengers")
+    alone = not _is_plural(words[0]) and (len(words) == 1 or not _is_plural(words[1]))
+    if alone and CANONICAL.get(words[0]) in PEOPLE_MEASURES:
+        # "19 of the dead", "nine of the injured": an adjective standing for people
+        return [words[0]], "people", group.start(1) + len(words[0])
     if plural is None or any(w in MEASURE_STOP_WORDS for w in words[: plural + 1]):
         return None
     return words[: plural + 1], words[plural], group.start(1) + len(" ".join(words[: plural + 1]))
@@ -1132,10 +1151,27 @@ def _participle(word: str) -> bool:
     return low.endswith(("ed", "ing")) or low in CANONICAL
 
 
+# Pattern: , (QUANTIFIER of them|whom | including …) …, — an apposition between a count and
+# its verb: "19,000 people, most of them farmers, were evacuated".
+_APPOSITION = re.compile(
+    r",[ \u00a0]+(?:(?:most|many|some|all|half|several|nearly[ \u00a0]+all|about[ \u00a0]+half"
+    r"|a[ \u00a0]+third|a[ \u00a0]+quarter|[a-z]+)[ \u00a0]+of[ \u00a0]+(?:them|whom)|including)"
+    r"\b[^,;.:()]{0,60},"
+)
+
+
+def _past_apposition(text: str, pos: int) -> int:
+    """Where a count's verb may start: after an apposition at pos, if one stands there."""
+    if not text.startswith(",", pos):
+        return pos
+    apposition = _APPOSITION.match(text, pos)
+    return apposition.end() if apposition else pos
+
+
 def _subject_of_passive(text: str, reading: _Reading) -> str | None:
     """ "500 were sentenced", "more than 300 were injured", "29 are dead": the participle
     after a bare count that is the subject says what it counts."""
-    passive = _PASSIVE_AFTER.match(text, reading.end)
+    passive = _PASSIVE_AFTER.match(text, _past_apposition(text, reading.end))
     if not reading.bare or passive is None or not _participle(passive.group(1)):
         return None
     return passive.group(1)
@@ -1240,8 +1276,10 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
 def _measure_verb(text: str, word: str, end: int) -> bool:
     """A past form that says what happened to a bare count's subject: "died", "fled"; not
     one before a plural, which it describes ("16 missing villagers")."""
-    if not (word in AFFECTING_VERBS or word in CANONICAL and word.endswith("ed")):
-        return False
+    if not (
+        word in AFFECTING_VERBS or word in PEOPLE_VERBS or word in CANONICAL and word.endswith("ed")
+    ):
+        return False  # "Eleven jailed": what happened to them
     after = _WORD_AFTER.match(text, end)
     return after is None or bool(after.group(1)) or not _is_plural(after.group(2))
 
@@ -1457,13 +1495,96 @@ def _is_age(text: str, reading: _Reading) -> bool:
     return after is not None and (lead.group("name") is None or "when" in after.group())
 
 
+# Pattern: Of (the|those|these|its|their|all)? WHOLE…, (WORD){0,3} COUNT — a count after a
+# clause "Of the 2,130 homes that were declared unsafe," is a part of that whole.
+_OF_LEAD = re.compile(
+    r"(?<![A-Za-z])Of[ \u00a0]+(?:(?:the|those|these|its|their|all)\b)?"
+    r"(?P<rest>(?:[^,;:.!?]|(?<=\d)[,.](?=\d)){0,80}),"
+    r"[ \u00a0]*(?:[a-z]+[ \u00a0]+){0,3}$"
+)
+
+
+def _whole_unit(
+    text: str, reading: _Reading, previous: list[Quantity], earlier: Quantity | None, floor: int
+) -> str | None:
+    """The unit of the whole a count is part of, when a clause "Of the WHOLE," opens before it:
+    the first figure's of that clause ("Of the 1,200 who were evacuated, about 300 …"), else
+    its first plural noun ("Of the homes that were declared unsafe, 1,480 …"), else, for "Of
+    those, 164 …", the figure's before it."""
+    lo = max(floor, reading.start - 120)
+    if text.find("Of", lo, reading.start) < 0:
+        return None  # every lead holds it: the pattern is not tried
+    lead = _OF_LEAD.search(text, lo, reading.start)
+    if lead is None:
+        return None
+    inside = [q for q in previous if q.start >= lead.start("rest") and q.end <= lead.end("rest")]
+    if inside:
+        return inside[0].unit
+    for word in lead.group("rest").split():
+        if word in RELATIVE_PRONOUNS or word in MEASURE_STOP_WORDS:
+            break
+        if _is_plural(word):
+            return word.lower()
+    if lead.group("rest").strip():
+        return None
+    before = previous[-1] if previous else earlier
+    return before.unit if before is not None else None
+
+
+# Pattern: COUNT who — only people are "who": "Of the 1,200 who were evacuated".
+_WHO_AFTER = re.compile(r"[ \u00a0]+who\b")
+# Words ending in s that name no counted noun in a measure: verbs of change, speech, staying.
+_NOT_COUNTED = (NEUTRAL - GENERIC_COUNTED) | CHANGE_WORDS | STATE_VERBS | speech_forms()
+
+
+def _counted_unit(text: str, reading: _Reading, measure: str | None) -> str | None:
+    """The unit of a count written without its noun: the noun it counts is the unit (the
+    convention of every labelled set), found where the writer put it instead.
+
+    - the first plural noun of its measure: a list label ("Homes damaged: 14,260"), the
+      subject of a level verb ("Complaints fell to 2,940"), never a verb in -s just before
+      the figure ("Court jails 500");
+    - else people, when the count is "who" or its measure is what only people undergo
+      ("the death toll rose to 43", "16 were charged", "Missing: 61", "Evacuated: 12,500").
+    """
+    words = (measure or "").split()
+    verb = _verb_before(text, reading)
+    for word in words:
+        low = word.lower()
+        if low == verb:
+            break  # "Court jails 500": a verb in -s just before the figure, no noun
+        if low in MEASURE_STOP_WORDS:
+            break  # "Rescued from rooftops": the noun after a preposition is not counted
+        if low not in _NOT_COUNTED and _is_plural(word):
+            return word if _ACRONYM_PLURAL.fullmatch(word) else low
+    if _WHO_AFTER.match(text, reading.end) or words and _counts_people(" ".join(words).lower()):
+        return "people"
+    return None
+
+
+def _counts_people(measure: str) -> bool:
+    """True when a measure names what only people undergo: "death toll", "brought out alive",
+    "missing", "were charged"."""
+    words = _LEAD_WORD.findall(measure)
+    if any(CANONICAL.get(w) in PEOPLE_MEASURES or w in PEOPLE_VERBS for w in words):
+        return True
+    return any(phrase in measure for phrase in _PEOPLE_PHRASES)
+
+
+_PEOPLE_PHRASES = [p for p, measure in PHRASES.items() if measure in PEOPLE_MEASURES]
+
+
 def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> str | None:
     """The noun a bare count shares with the count before: "killed 38 people and abducted 12"."""
     measure = previous[-1].measure if previous else None
     if measure is None:
         return None
     between = text[previous[-1].end : reading.start].split()
-    return measure.split()[0] if "and" in between and len(between) <= 4 else None
+    if "and" not in between or len(between) > 4:
+        return None
+    noun = measure.split()[0]
+    # what is shared is a noun ("38 people"), never a verb ("Seven were jailed and two …")
+    return noun if _is_plural(noun) or noun == previous[-1].unit else None
 
 
 def _finish(
@@ -1489,8 +1610,13 @@ def _finish(
     unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
     if unit is None and reading.bare and (before := _compared_with(text, reading, previous)):
         unit = before.unit  # "2,300 people …, up from 1,400": the earlier level's unit
-    if unit is None and reading.bare and CANONICAL.get(measure or "") in PEOPLE_MEASURES:
-        unit = "people"  # "killed 40", "more than 300 were injured": people, unnamed
+    counted_noun = unit is not None and head == unit and _is_plural(unit)
+    if reading.bare and reading.core.form != "fraction" and not counted_noun:
+        # a part of a whole ("Of the 640 who were rescued, about 90 needed treatment"): the
+        # whole's unit, before a word after it that names no plural
+        unit = _whole_unit(text, reading, previous, earlier, floor) or unit
+    if unit is None and reading.bare and reading.core.form != "fraction":
+        unit = _counted_unit(text, reading, measure)
     if unit is None and reading.core.form == "fraction" and reading.value < 1:
         unit = "fraction"  # "a third of the vote", "about half": a share with no unit
     if _is_age(text, reading):

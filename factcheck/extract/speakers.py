@@ -7,9 +7,11 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from .lexicon import alternation, first_letter_check
 from .lexicon.cues import CUES, IRREGULAR_PAST
+from .lexicon.dates import MONTHS, WEEKDAYS
 from .lexicon.grammar import (
     CLAUSE_WORDS,
     FEMININE_PRONOUNS,
@@ -53,7 +55,8 @@ from .sentences import (
 )
 
 _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)"  # AT&T too
-_PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of)"
+# "for" joins a title to its portfolio: "Minister for Housing Katrin Aalborg".
+_PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of|for)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
 _THE_NAME = re.compile(rf"the {_RUN.pattern}$")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
@@ -78,6 +81,7 @@ _SOURCE_NOUN = (
 )
 _SOURCE_END = r"(?=\s+(?:after|before|during|at|in|on|with|following|to|for|about)\b|$)"
 _REMARKS_BY = re.compile(rf"{_SOURCE_NOUN}(.+?){_SOURCE_END}")
+_DOCUMENT_BY = re.compile(_SOURCE_NOUN)
 # The source named for the last document before a later "the data", "the poll" (one clause).
 _DOCUMENT_SOURCE = re.compile(
     rf"{_SOURCE_NOUN}((?:the\s+)?[\w'’&.-]+(?:\s+[\w'’&.-]+){{0,5}}?)"
@@ -87,21 +91,33 @@ _DOCUMENT_SOURCE = re.compile(
 _TRAILING_FILLER = re.compile(
     r"(?:\s+(?:has|have|had|also|previously|later|earlier|again|repeatedly|reportedly|recently|"
     r"once|publicly|privately|further|still|already|would|will|did|does|do|then|separately|can|"
-    r"could|must|should|may|might|"
+    r"could|must|should|may|might|first|"
     r"officially|firmly|now|even|today|tonight|yesterday|on\s+\w+day|last\s+\w+|this\s+\w+|"
     r"in\s+a\s+statement))+\s*$"
 )
 _BOUNDARY = re.compile(
-    r",(?!\d{3}\b)|[;:()\[\]—–\"“”]|\s-\s|\b(?:and|but|or|while|whereas|as|because|although|"
+    r",(?!\d{3}\b)|[;:()\[\]—–\"“”]|\s-\s|"
+    r"\b(?:and|but|or|while|whereas|as|because|although|"
     r"though|that|which|who|whom|whose|when|if|so(?!\s+far)|where)\b"
 )
+# A live blog opens each entry with a clock time ("06:10 The regional emergency service
+# says", "23:40 Markova insisted", "15:30 - The weather service …"): its minutes are no part
+# of the speaker.
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[-–—:])?\s+")
 # "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
 _APPOSITIVE = re.compile(
     r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s$)",
     re.I,
 )
+# Pattern: OWNER's (own|latest|annual …)? DOCUMENT — "the auditor's annual report found",
+# "Velmora Water's own figures show": the owner of the data or document is its source.
 _OWNER_DATA = re.compile(
-    r"(.+?)['’]s?\s+(?:own\s+|latest\s+|new\s+)?(?:figures|data|statistics|numbers|estimates)"
+    r"(.+?)['’]s?\s+(?:(?:own|latest|new|annual|internal|final|draft|quarterly)\s+)?"
+    rf"(?:{alternation(DOCUMENT_NOUNS)})"
+)
+# "a memo from March", "a report by 2030": a date after "from" or "by" is no source.
+_DATE_SOURCE = re.compile(
+    rf"(?:(?:early|late|mid|last|this)[\s-]+)?(?:{alternation(MONTHS | WEEKDAYS)}|\d{{4}})\b"
 )
 _NOT_SUBJECT_END = re.compile(
     rf"\b(?:{alternation(NOT_SUBJECT_WORDS, ignore_case=True)})\s*$|['’]s\s*$|\ws['’]\s*$",
@@ -150,6 +166,8 @@ class Subject:
 
 def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     """Find the subject of a cue from the text between lo and the cue (at most _REACH of it)."""
+    if clock := _CLOCK.match(text, lo, cue_start):
+        lo = clock.end()  # "06:10 The regional emergency service says": no part of it
     left = text[max(lo, cue_start - _REACH) : cue_start]
     if _NOT_SUBJECT_END.search(left, max(0, len(left.rstrip()) - _NOT_SUBJECT_REACH)):
         return Subject(None, "reject")  # "the claims", "his remarks": a noun, not a verb
@@ -162,14 +180,55 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     if not last.strip():
         if boundary in ("and", "but", "or"):
             return Subject(None, "coordinated")
+        if boundary in ("which", "who") and (named := _relative_antecedent(parts)):
+            return _noun_phrase(named, True)  # what it says ends with the relative clause
         if boundary == "," and len(parts) >= 3 and _APPOSITIVE.match(parts[-2][0] + " "):
             return _noun_phrase(parts[-3][0], subordinate)  # "Sami Abu Zuhri, a Hamas official,"
         if boundary == "," and (named := _name_before_asides(parts)) is not None:
             return _noun_phrase(named, subordinate)
-        if boundary == "," and len(parts) >= 3 and _is_name(parts[-2][0]):
-            return _noun_phrase(parts[-2][0], subordinate)  # "The finance chief, Priya Raman,"
+        named = _FROM_PLACE.sub("", parts[-2][0].strip()) if len(parts) >= 3 else ""
+        if boundary == "," and len(parts) >= 3 and _is_name(named):
+            # "The finance chief, Priya Raman,"; "A listener, Greta from Holm," (her town)
+            return _noun_phrase(named, subordinate)
         return Subject(None, "none")
     return _noun_phrase(last, subordinate)
+
+
+# "Greta from Holm", "Gerd in Harnbury": where a listener or a resident lives.
+_FROM_PLACE = re.compile(r"\s+(?:from|in)\s+[A-Z][\w'’-]*$")
+
+
+def _relative_antecedent(parts: list[tuple[str, str]]) -> str | None:
+    """The speaker of a cue in a relative clause after a comma: the noun phrase before it.
+
+    Pattern: (…,)? NP, which|who CUE — "according to the health board, which said …",
+    "Harbour Aid, the city's largest charity, which says …" (the name before an apposition),
+    "by a local charity, which says …" (the noun phrase ending a prepositional phrase).
+    """
+    if len(parts) < 3 or parts[-2][0].strip() or parts[-2][1] != ",":
+        return None  # "the plan which says": no comma, a restrictive clause
+    before = parts[-3][0].strip()
+    short = len(before.split()) <= 7 and is_speaker_phrase(before)
+    if len(parts) >= 4 and parts[-3][1] == "," and short and _APPOSITIVE.match(before + " "):
+        earlier = _last_noun_phrase(_LEADING_CONJUNCTION.sub("", parts[-4][0].strip()))
+        if earlier and (_is_name(earlier) or _is_proper_body(earlier)):
+            return earlier
+    if document := _DOCUMENT_BY.search(before):  # "a report by the X, which found": the report
+        opened = [before.rfind(f" {a} ", 0, document.start()) for a in ("a", "an", "the")]
+        return before[max(opened) + 1 :] if max(opened) >= 0 else before[document.start() :]
+    tail = _last_noun_phrase(before)
+    return tail if tail and is_speaker_phrase(tail) else None
+
+
+# The noun phrase ending a chunk: a capitalised name ("the Fiscal Council") else a short
+# phrase opened by an article ("the regional health board", "a local charity").
+_NAME_TAIL = re.compile(rf"(?:\b[Tt]he\s+)?{_RUN.pattern}$")
+_PHRASE_TAIL = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'’&-]+\s+){0,4}[\w'’&-]+$")
+
+
+def _last_noun_phrase(chunk: str) -> str | None:
+    found = _NAME_TAIL.search(chunk) or _PHRASE_TAIL.search(chunk)
+    return found.group() if found else None
 
 
 def _parts(left: str) -> list[tuple[str, str]]:
@@ -184,21 +243,66 @@ def _parts(left: str) -> list[tuple[str, str]]:
 
 
 def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
-    """The name before ", who voted against," or ", 54, of Harbour Road, Kessel,"."""
+    """The name before ", who voted against," or ", 54, of Harbour Road, Kessel,"; the
+    phrase before a participle's aside: "The memo, dated May 2 and seen by the Tribune,"."""
     asides = 0
     for i in range(len(parts) - 2, -1, -1):
         chunk, opened = parts[i]
         place = i > 0 and parts[i - 1][0].strip().startswith("of ") and " " not in chunk.strip()
-        aside = opened in ("who", "which", "where", "whose")
-        if i > 0 and (aside or _APPOSITIVE.match(chunk + " ") or place):
+        aside = opened in ("who", "which", "where", "whose") or _APPOSITIVE.match(chunk + " ")
+        participle = _PARTICIPLE_ASIDE.match(chunk) and opened in (",", "and")
+        if i > 0 and (aside or place or participle):
             asides += 1
         elif chunk.strip().startswith("of ") or not chunk.strip():
             continue
         else:
-            named = _is_name(chunk) or len(chunk.split()) <= 5 and person_name(chunk) is not None
-            named = named or _is_proper_body(chunk)
+            chunk = _LEADING_CONJUNCTION.sub("", chunk.strip())  # "Even the company's …"
+            person = _is_name(chunk) or len(chunk.split()) <= 5 and person_name(chunk) is not None
+            if not person and asides and (apposed := _apposed_name(parts[i + 1][0])):
+                return apposed
+            named = person or _is_proper_body(chunk) or _DOCUMENT_BY.search(chunk) is not None
+            if asides and not named:  # "Two officials, speaking on condition of anonymity,"
+                named = _is_plain_subject(chunk)  # "Observers from X, who deployed 400 staff,"
             return chunk if asides and named else None
     return None
+
+
+# Pattern: DESCRIPTION, the|a (KIND)? NAME, (which|who …,)? CUE — a description first and the
+# name in apposition after it ("The company's largest shareholder, the Rostvale pension fund,
+# which holds 11%, said"; "The operators' association, Setra&Via, says"): the name speaks.
+_APPOSED_NAME = re.compile(
+    rf"\s*(?:(?:the|a|an)\s+(?:[a-z][\w'’-]*\s+){{0,3}})?{_RUN.pattern}(?:\s+[a-z][\w'’-]*){{0,2}}\s*"
+)
+
+
+def _apposed_name(chunk: str) -> str | None:
+    """The name an apposition gives: "the pension fund Merrow Capital", "Setra&Via"."""
+    found = _APPOSED_NAME.fullmatch(chunk)
+    if found is None or not any(w[:1].isupper() for w in chunk.split()):
+        return None
+    return chunk.strip() if len(chunk.split()) <= 7 else None
+
+
+# Pattern: SUBJECT, PARTICIPLE …, CUE — an aside made of a participle's phrase sits between a
+# speaker and the verb ("The memo, dated May 2 and seen by the Tribune, says", "A report by
+# the audit office, published in March, found", "Two officials, speaking on condition of
+# anonymity, said"): the speaker is the phrase before it.
+_PARTICIPLE_ASIDE = re.compile(
+    r"\s*(?:(?:now|first|last|also|later|since)\s+)?(?:[a-z]{3,}ed|[a-z]{3,}ing|seen|written|made|"
+    r"run|held|known|drawn|given|taken|sent|led|shown|built|paid|begun|done|read|set)\s"
+)
+
+
+def _is_plain_subject(chunk: str) -> bool:
+    """A short noun phrase that can open a sentence as its subject: "Two senior officials",
+    "The company", not "In Tarsk" nor "But the plan"."""
+    words = chunk.split()
+    return (
+        0 < len(words) <= 6
+        and words[0] not in OPENERS
+        and not _LEADING_PREPOSITION.match(chunk.strip())
+        and is_speaker_phrase(chunk.strip())
+    )
 
 
 # "The Teral Front, which holds the captives, said": a body named by a capitalised run.
@@ -232,9 +336,9 @@ def _noun_phrase(part: str, subordinate: bool) -> Subject:
     subordinate = subordinate or opener in SUBORDINATING_OPENERS
     phrase = _LEADING_CONJUNCTION.sub("", _CONTRACTION.sub("", part.strip()))
     last = phrase.rsplit(None, 1)[-1] if phrase else ""
-    if last.lower() in PRONOUNS and (phrase == last or last.islower()):
+    if last.lower() in PRONOUNS and (phrase == last or last.islower() or last == "I"):
         return Subject(last, "pronoun", subordinate)  # "a figure it (described)": a relative
-    if by := _REMARKS_BY.search(phrase):
+    if (by := _REMARKS_BY.search(phrase)) and not _DATE_SOURCE.match(by.group(1).strip()):
         return Subject(by.group(1).strip(), "np", subordinate, phrase)
     if owner := _OWNER_DATA.fullmatch(phrase):
         return Subject(owner.group(1), "np", subordinate, phrase)
@@ -284,9 +388,9 @@ def split_title(tokens: Sequence[str]) -> tuple[list[str], list[str]]:
         titled = word in TITLES
         if titled and first_title < 0:
             first_title = i
-        if titled or word == "of" and last_title == i - 1 and i + 1 < len(tokens):
+        if titled or word in ("of", "for") and last_title == i - 1 and i + 1 < len(tokens):
             last_title = i
-        elif last_title == i - 1 and i > 0 and previous == "of":
+        elif last_title == i - 1 and i > 0 and previous in ("of", "for"):
             last_title = i  # "Secretary of State": the word after "of" is part of the title
         previous = lower
     if first_title < 0:
@@ -300,8 +404,9 @@ def person_name(phrase: str) -> str | None:
     if run is None:
         return None
     title, name = split_title(run.group().split())
-    if "of" in name:  # "Priya Raman of Calder Securities": the person, not the employer
-        name = name[: name.index("of")]
+    for joint in ("of", "for"):  # "Priya Raman of Calder Securities": not the employer
+        if joint in name:
+            name = name[: name.index(joint)]
     if not name or len(name) > 4 or any(w.lower().strip(".") in ORG_WORDS for w in name):
         return None
     if name[0] in ("The", "A", "An"):
@@ -347,6 +452,10 @@ class NameBook:
             # any full name is the one full name the text gives it later
             later = {full for _, full in self.names if full.split()[-1] == name}
             best = later.pop() if len(later) == 1 else None
+        if best is None and len(tail) == 1:
+            # "Priya Venn of Caldmoor & Hale wrote …. Venn believes": a full name the text gave
+            # only before "of" or in a run no other list kept
+            best = self.surnames.get(name)
         return best
 
     def by_title(self, phrase: str, pos: int | None = None) -> str | None:
@@ -609,6 +718,9 @@ def _has_org_word(words: Sequence[str]) -> bool:
 def _tidy(raw: str | None) -> str | None:
     """ "The army" → "the army", "Elena Varga." → "Elena Varga"; None for a lone function word."""
     phrase = (raw or "").strip(" \t\n,;:")
+    last = phrase[phrase.rfind(" ") + 1 :]
+    if last in _WHEN_WORDS or len(last) == 4 and last.isdigit():
+        phrase = _WHEN_AFTER.sub("", phrase)  # read only where the last word is a date word
     if phrase.endswith(".") and len(phrase.split()[-1]) > 4:
         phrase = phrase[:-1]
     words = phrase.split()
@@ -619,6 +731,11 @@ def _tidy(raw: str | None) -> str | None:
     return phrase
 
 
+# "figures released by the interior ministry in January": when it spoke is no part of who.
+_WHEN_WORDS = MONTHS | WEEKDAYS | {"week", "month", "year"}
+_WHEN_AFTER = re.compile(
+    rf"\s+(?:in|on|last|this|earlier|since)\s+(?:{alternation(_WHEN_WORDS)}|\d{{4}})$"
+)
 _SPOKESPERSON = re.compile(
     r"(?i:an?|one|another)\s+(?:(?P<modifier>[\w-]+)\s+)?(?:spokes(?:wo)?man|spokesperson|"
     r"press officer|representative)(?:\s+for\s+(?P<owner>.+))?$"
@@ -646,14 +763,45 @@ class Resolver:
     seen: list[str] = field(default_factory=list)
     bodies: list[tuple[int, str]] = field(default_factory=list)  # named non-person speakers
     documents: list[tuple[int, str]] | None = None  # (end, source) of "DOCUMENT by SOURCE"
+    # (pos, paragraph, speaker, resolved) of the last speaker that is no person nor pronoun
+    last_thing: tuple[int, int, str, bool] | None = None
+    person_said: bool = False  # the phrase resolved last was a person's
 
-    def resolve(self, raw: str | None, pos: int, para: int) -> tuple[str | None, bool]:
-        """Return (speaker, resolved) for a raw speaker phrase found at pos."""
+    def resolve(
+        self, raw: str | None, pos: int, para: int, said_from: int | None = None
+    ) -> tuple[str | None, bool]:
+        """Return (speaker, resolved) for a raw speaker phrase found at pos; said_from is
+        where what they said begins when it stands before the cue ('"…," she said')."""
+        self.person_said = False
+        speaker, resolved = self._resolve(raw, pos, para, said_from)
+        spoke = not self.person_said and (raw or "").strip().lower() not in PRONOUNS
+        if speaker and spoke and not _COUNTED.match(raw or ""):
+            self.last_thing = (pos, para, speaker, resolved)
+        return speaker, resolved
+
+    def _it(self, pos: int, para: int) -> tuple[str | None, bool]:
+        """What "it" speaking at pos means.
+
+        Pattern: BODY|DOCUMENT CUE …. (In a statement,)? it CUE — the body or document that
+        spoke last in the paragraph ("The memo … says …. It says …"), unless
+        a body is named after it ("The national weather service recorded … It expects …"),
+        else the organisation named last.
+        """
+        recent = self._recent_head(pos)
+        thing = self.last_thing
+        near = thing is not None and para == thing[1] and pos - thing[0] <= 2 * _THEY_REACH
+        if thing is not None and near and (recent is None or recent[0] < thing[0]):
+            return thing[2], thing[3]
+        if recent is not None and (body := _earlier_body(self.book.text, recent[1], pos)):
+            return body, True
+        body = self._body(pos, public=True)
+        return body, body is not None
+
+    def _resolve(
+        self, raw: str | None, pos: int, para: int, said_from: int | None
+    ) -> tuple[str | None, bool]:
         if (raw or "").strip().lower() == "it":
-            # "The national weather service recorded … It expects …": the body just named in
-            # the paragraph, else the organisation named last
-            body = self._recent_body(pos) or self._body(pos, public=True)
-            return (body, True) if body else (None, False)
+            return self._it(pos, para)
         phrase = _tidy(raw)
         if phrase is None:
             return None, False
@@ -662,14 +810,15 @@ class Resolver:
         if low == "they" and (body := self._recent_body(pos)):
             return body, True  # "The health ministry published figures. They said …"
         if low in PRONOUNS:
-            person = self._antecedent(pos, para, low) if low in PERSON_PRONOUNS else None
+            before = pos if said_from is None else min(pos, said_from)
+            person = self._antecedent(before, para, low) if low in PERSON_PRONOUNS else None
             return (self._person(person, para), True) if person else (None, False)
         if _COUNTED.match(phrase):
             self.seen.append(phrase)
             return phrase, False  # "two Rural League MPs", "Three doctors": nobody named
         if spokes := _SPOKESPERSON.match(phrase):
             return self._spokesperson(phrase, spokes["owner"], spokes["modifier"], pos)
-        if (maker := _MADE_BY.search(phrase)) and self.resolve(maker.group(1), pos, para)[1]:
+        if (maker := _MADE_BY.search(phrase)) and self._resolve(maker.group(1), pos, para, None)[1]:
             self.seen.append(phrase)
             return phrase, True  # "a consensus compiled by the company", the company named
         name = None if _THE_NAME.match(phrase) else person_name(phrase)
@@ -677,6 +826,9 @@ class Resolver:
             full = self.book.full_name(name, pos)
             if full is not None or len(name.split()) >= 2:
                 return self._person(full or name, para), True
+            if body := self._body_by_first_word(name, pos):
+                self.seen.append(body)
+                return body, True
         titled = self.book.by_title(phrase, pos)
         if titled is not None:
             return self._person(titled, para), True
@@ -694,14 +846,39 @@ class Resolver:
             self.bodies.append((pos, phrase))
         return phrase, named
 
+    def _body_by_first_word(self, word: str, pos: int) -> str | None:
+        """The body a lone capitalised word names after its full name was given.
+
+        Pattern: the? WORD REST … WORD CUE — "Bellmark Coal … Bellmark denied that",
+        "the pension fund Merrow Capital … Merrow deemed": a body is shortened to its first
+        name word, where a person is shortened to the last.
+        """
+        if word.lower() in UNNAMED_GROUPS or word.lower() in SELF_NAMING:
+            return None  # "Officials", "Police": a group, never a shortened name
+        best: tuple[int, str] | None = None
+        # "Bellmark Coal" reads like a person's name; one the text never calls he or she may
+        # be a body: news shortens a person to the surname, not to the first name
+        for at, name in chain(self.bodies, self.book.orgs, self.book.people):
+            if at >= pos or word not in name or (best is not None and at < best[0]):
+                continue  # a substring test first: most names do not hold the word at all
+            if self.book.gender.get(name):
+                continue
+            words = [w for w in name.split() if w[:1].isupper() and w not in ("The", "A", "An")]
+            if len(words) >= 2 and words[0] == word:
+                best = (at, name)
+        return best[1] if best else None
+
     def _recent_body(self, pos: int) -> str | None:
         """A body named in the sentence before pos ("the health ministry"), for "they"."""
+        recent = self._recent_head(pos)
+        return _earlier_body(self.book.text, recent[1], pos) if recent else None
+
+    def _recent_head(self, pos: int) -> tuple[int, str] | None:
+        """(where, noun) of the last body noun in the paragraph's 400 characters before pos."""
         start = max(0, pos - _THEY_REACH)
         window = self.book.text[start:pos]
         heads = list(_BODY_HEAD.finditer(window, window.rfind("\n") + 1))
-        if not heads:
-            return None
-        return _earlier_body(self.book.text, heads[-1].group().lower(), pos)
+        return (start + heads[-1].start(), heads[-1].group().lower()) if heads else None
 
     def _body(self, pos: int, *, public: bool) -> str | None:
         """The organisation named last before pos, within about three paragraphs.
@@ -729,8 +906,16 @@ class Resolver:
         return (f"{phrase} for {body}", True) if body else (phrase, False)
 
     def _antecedent(self, pos: int, para: int, pronoun: str) -> str | None:
-        """The person a "he"/"she" at pos most likely means: the last one named or who spoke,
-        skipping anyone the text has given the other gender."""
+        """The person a "he"/"she" at pos most likely means: the subject of the sentence
+        before, else the last one named or who spoke, skipping anyone the text has given the
+        other gender. A quotation before the cue is no place for its own speaker's name
+        (pos is then where it begins: '"I think Shelter Line does good work," he said')."""
+        if (subject := self._previous_subject(pos)) and self.book.gender.get(subject, pronoun) in (
+            "",
+            pronoun,
+        ):
+            self.book.gender.setdefault(subject, pronoun)
+            return subject
         fits = [
             (seen, name)
             for seen, name in self.book.mentions
@@ -751,7 +936,35 @@ class Resolver:
             self.book.gender[name] = pronoun
         return name
 
+    def _previous_subject(self, pos: int) -> str | None:
+        """The person opening the sentence before the one a pronoun opens at pos.
+
+        Pattern: NAME|the TITLE VERB …. He|She …. — the subject of a sentence, not a person
+        named later in it, is what a pronoun opening the next sentence most likely means
+        ("Judge Orla Kestenbaum sentenced Dario Velcic … She said"; "The commissioner denied
+        it. She insisted")."""
+        text = self.book.text
+        if not text.endswith(_OPENING_PRONOUNS, max(0, pos - 5), pos):
+            return None  # no pronoun just before the cue: read nothing more
+        here = _sentence_start(text, pos)
+        if text[here:pos].strip().lower() not in PERSON_PRONOUNS or here == 0:
+            return None
+        opened = _sentence_start(text, here - 1)
+        if here - opened > _THEY_REACH:
+            return None
+        run = _RUN.match(text, opened)
+        if run is not None and (name := person_name(run.group())) is not None:
+            if name.split()[0] in OPENERS:
+                return None
+            if len(name.split()) >= 2:
+                return name  # a full name already: no look-up
+            return self.book.full_name(name, pos)
+        if role := _ROLE_SUBJECT.match(text, opened):
+            return self.book.by_title(role.group(1), pos)
+        return None
+
     def _person(self, name: str, para: int) -> str:
+        self.person_said = True
         self.last_person = (para, name)
         self.last_spoke_at = self.position
         self.book.add(-1, name)
@@ -777,7 +990,8 @@ class Resolver:
         to the firm named last; "the authors" of a study or report named earlier are known."""
         head = phrase.split()[-1].lower()
         definite = phrase.lower().startswith("the ")
-        if definite and not _ANONYMOUS.search(phrase):
+        # "the majority leader's office" names its own body: no earlier "… office" is it
+        if definite and not _ANONYMOUS.search(phrase) and not _POSSESSED.match(phrase):
             for earlier in reversed(self.seen):
                 if head in earlier.lower().split() and earlier.lower() != phrase.lower():
                     return earlier, True
@@ -818,6 +1032,20 @@ def _document_sources(text: str) -> list[tuple[int, str]]:
 
 
 _THEY_REACH = 400
+# "The commissioner denied …", "The company's chief executive said …": a title as a subject.
+_ROLE_SUBJECT = re.compile(r"((?:The|Its|Their|His|Her)\s+(?:[\w'’-]+\s+){0,2}?[\w-]+)\s+[a-z]")
+# What ends a sentence before the next one opens (str.rfind looks for each, right to left).
+_OPENING_PRONOUNS = ("He ", "She ", "he ", "she ")
+_SENTENCE_ENDS = (". ", "! ", "? ", "\n", '." ', ".\u201d ", ".' ", ".\u2019 ")
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding pos begins (after the last full stop or line break)."""
+    window = max(0, pos - _THEY_REACH)
+    ends = [at + len(end) for end in _SENTENCE_ENDS if (at := text.rfind(end, window, pos)) >= 0]
+    return max(ends) if ends else (0 if window == 0 else pos)
+
+
 _BODY_HEAD = re.compile(
     rf"\b{first_letter_check(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)}"
     rf"(?i:{alternation(BODY_NOUNS | FIRM_NOUNS, ignore_case=True)})\b"
@@ -839,6 +1067,10 @@ def _earlier_body(text: str, head: str, pos: int) -> str | None:
             modifiers.insert(0, word)
         else:
             modifiers = [w for w in modifiers if w[:1].isupper()]
+        if named := _NAME_AFTER_HEAD.match(text, end, pos):
+            if named.group(1):  # "The operator, Bellmark Coal, has confirmed": the name
+                return named.group(2)
+            return " ".join([article.strip(), *modifiers, text[start:end], named.group(2)]).strip()
         tail = _OF_NAME.match(text, end, pos)
         if modifiers or tail:
             name = " ".join([*modifiers, text[start:end]]) + (tail.group() if tail else "")
@@ -862,4 +1094,10 @@ def _whole_word_before(text: str, word: str, base: int, pos: int) -> Iterator[in
         end = after - 1
 
 
+# Pattern: the (MODIFIER)* HEAD(,)? NAME — "the consumer group Viatge", "The national air
+# navigation service, Calnav, said": a later "it" or "the group" is that name.
+_NAME_AFTER_HEAD = re.compile(
+    rf"(,)?[ \u00a0]+(?!(?:{alternation(MONTHS | WEEKDAYS)})\b)"
+    r"([A-Z][\w'’&-]*(?:[ \u00a0]+[A-Z][\w'’&-]*){0,3})(?(1),|(?=[\s,.;:]))"
+)
 _OF_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*")

@@ -29,53 +29,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.lexicon import word_set
-from factcheck.extract.lexicon.people import BODY_NOUNS, FIRM_NOUNS, ORG_WORDS
+from factcheck.extract.lexicon.people import (
+    BODY_NOUNS,
+    FIRM_NOUNS,
+    INDEFINITES,
+    ORG_WORDS,
+    VOICE_BODY_STOPS,
+    VOICE_ROLES,
+    VOICE_VERBS,
+)
 
-# People who speak for the body named beside them; the longest forms are tried first.
-VOICE_ROLES = (
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "press officer",
-    "press secretary",
-    "chief executive",
-    "ceo",
-    "managing director",
-    "director-general",
-    "director general",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "chair",
-    "president",
-    "head",
-    "leader",
-    "general secretary",
-    "secretary-general",
-)
-# "Viktor Hale, who has run Sarn Lake Lines": a verb that makes the person its head.
-VOICE_VERBS = (
-    "heads",
-    "leads",
-    "runs",
-    "chairs",
-    "directs",
-    "has run",
-    "has led",
-    "has headed",
-    "has chaired",
-    "headed",
-    "led",
-    "ran",
-)
-# Words that end the body read before a role, going back from it ("said the port authority
-# spokeswoman": "port authority").
-_BEFORE_STOPS = word_set(
-    """the a an its their his her our this that by to from of for and or but with said says
-    told added according at in on as while when after before was is were are"""
-)
 _WORD = r"[\w&'’-]+"  # no full stop: a body never runs into the next sentence
 # A body after "for" / "of" / "who heads": up to five words with "of", "and", "for" between
 # them ("Ministry of Health", "the Karsk water board"), trimmed by _trim.
@@ -84,7 +47,6 @@ _BODY_AFTER = (
 )
 _CAPITAL = r"[A-Z][\w&'’.-]*"
 _BODY_NOUNS = ORG_WORDS | BODY_NOUNS | FIRM_NOUNS
-_INDEFINITE = word_set("a an one some several another any")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -171,7 +133,7 @@ def _trim(body: str) -> str:
     """A body read forwards without the words after its name ("Sarn Lake Lines since 2011",
     "port authority said the"): cut back to a capitalised word or an organisation noun."""
     words = body.split()
-    if words and words[0].lower() in _INDEFINITE:  # "runs a fish-transport firm": no one body
+    if words and words[0].lower() in INDEFINITES:  # "runs a fish-transport firm": no one body
         return ""
     while words and not (words[-1][:1].isupper() or words[-1].lower() in _BODY_NOUNS):
         words.pop()
@@ -184,7 +146,7 @@ def _body_before(head: str) -> str:
     clause = re.split(r"[.;:!?\"“”()\[\]—–\n]|,\s", head.rstrip(" ,"))[-1]
     kept: list[str] = []
     for word in reversed(clause.split()):
-        if word.lower() in _BEFORE_STOPS or len(kept) == 4:
+        if word.lower() in VOICE_BODY_STOPS or len(kept) == 4:
             break
         kept.append(word)
     return _POSSESSIVE.sub("", " ".join(reversed(kept))).strip(" ,")

@@ -7,7 +7,8 @@ import html
 import streamlit as st
 
 from factcheck.claims import ClaimDetail, get_claim_detail, list_claims
-from factcheck.groups import group_view, newer_figure, take_out
+from factcheck.disputes import CONFLICT_NOTES, conflict_kind, rival_views
+from factcheck.groups import MemberRow, group_view, newer_figure, take_out
 from factcheck.labels import STANCE_LABELS, STATUS_COLOURS, STATUS_LABELS
 from factcheck.models import Claim, ClaimKind, User
 from factcheck.ui.common import (
@@ -137,32 +138,8 @@ def _desk(d: ClaimDetail, user: User) -> None:
     corrections_log(claim_key(c))
 
 
-def _group(c: Claim) -> None:
-    """The claim's group: where it first and last appeared, every outlet's wording, and for a
-    quote the word-level changes; a figure superseded by its own source is flagged."""
-    with db(readonly=True) as session:
-        view = group_view(session, group_id=c.group_id) if c.group_id else None
-        newer = newer_figure(session, claim=c)
-    if newer is not None:
-        st.warning(
-            f"Outdated: the same source later gave {number(newer.value)} "
-            f"{newer.unit or ''} (as of {newer.as_of}): “{newer.quote}”.",
-            icon=":material/update:",
-        )
-    if view is None:
-        st.subheader("Elsewhere")
-        st.caption("No other article reports this claim.")
-        return
-    g = view.group
-    st.subheader(f"The same claim in {g.size} articles" + (" — conflict" if g.conflict else ""))
-    if g.conflict:
-        st.error("The outlets' stated values cannot all be true.", icon=":material/warning:")
-    first, last = view.first, view.last
-    st.markdown(
-        f"**First seen** {when(first.published)} in {plain(first.outlet or first.article_title)}"
-        f" · **last** {when(last.published)} in {plain(last.outlet or last.article_title)}"
-        f" · **{g.size}** appearances"
-    )
+def _members(members: list[MemberRow]) -> None:
+    """A group's appearances, one row per outlet with its figure."""
     st.dataframe(
         [
             {
@@ -175,12 +152,49 @@ def _group(c: Claim) -> None:
                 "Status": STATUS_LABELS[m.claim.status],
                 "Open": f"claim?claim={m.claim.id}",
             }
-            for m in view.members
+            for m in members
         ],
         hide_index=True,
         width="stretch",
         column_config={"Open": st.column_config.LinkColumn(display_text="open")},
     )
+
+
+def _group(c: Claim) -> None:
+    """The claim's group: where it first and last appeared, every outlet's wording, and for a
+    quote the word-level changes; a figure superseded by its own source is flagged."""
+    with db(readonly=True) as session:
+        view = group_view(session, group_id=c.group_id) if c.group_id else None
+        rivals = rival_views(session, groups=[view.group]) if view else {}
+        newer = newer_figure(session, claim=c)
+    if newer is not None:
+        st.warning(
+            f"Outdated: the same source later gave {number(newer.value)} "
+            f"{newer.unit or ''} (as of {newer.as_of}): “{newer.quote}”.",
+            icon=":material/update:",
+        )
+    if view is None:
+        st.subheader("Elsewhere")
+        st.caption("No other article reports this claim.")
+        return
+    g = view.group
+    # A group of one is a lone figure in dispute: no other article repeats it.
+    where = (
+        f"The same claim in {g.size} articles" if g.size > 1 else "Reported by this article only"
+    )
+    st.subheader(where + (" — conflict" if g.conflict else ""))
+    if (kind := conflict_kind(g)) is not None:
+        st.error(f"Conflict: {CONFLICT_NOTES[kind]}.", icon=":material/warning:")
+    first, last = view.first, view.last
+    st.markdown(
+        f"**First seen** {when(first.published)} in {plain(first.outlet or first.article_title)}"
+        f" · **last** {when(last.published)} in {plain(last.outlet or last.article_title)}"
+        f" · **{g.size}** appearances"
+    )
+    _members(view.members)
+    for rival in rivals.get(g.id or 0, []):
+        st.markdown(f"**In dispute with** group {rival.group.id}, the same day:")
+        _members(rival.members)
     if c.kind is ClaimKind.ATTRIBUTED:
         for m in view.members:
             if m.claim.id != c.id and m.claim.quote != c.quote:

@@ -1,8 +1,10 @@
 """Stories page (?story=ID): stories as a list; one story's timeline and claim groups side by side.
 
-Groups in conflict come first. Each group shows every outlet's wording next to the others
-(quotes with a word-level diff against the first appearance) and takes one verdict for the
-members the reviewer ticks.
+Groups in conflict come first: a group whose own members cannot all be true, or one in
+dispute with another group of the story (factcheck.disputes), whose outlets' figures are
+shown beneath it. Each group shows every outlet's wording next to the others (quotes with a
+word-level diff against the first appearance) and takes one verdict for the members the
+reviewer ticks.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from factcheck.charts import figure_series, story_timeline
+from factcheck.disputes import CONFLICT_NOTES, conflict_kind, rival_views
 from factcheck.groups import GroupView, MemberRow, apply_verdict, list_groups
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
 from factcheck.models import ClaimKind, Status
@@ -90,6 +93,7 @@ def _story(story_id: int) -> None:
         (row,), _ = list_stories(session, story_ids=[story_id], limit=1)
         articles = story_articles(session, story_id=story_id)
         views, total = list_groups(session, story_id=story_id, limit=GROUPS_SHOWN)
+        rivals = rival_views(session, groups=[v.group for v in views])
         series = series_points(session, story_id=story_id)
     st.title(story.title)
     st.caption(
@@ -118,29 +122,38 @@ def _story(story_id: int) -> None:
         st.altair_chart(figure_series(pd.DataFrame(series)), width="stretch")
     st.subheader(f"Claim groups ({total})")
     for view in views:
-        _group(view)
+        _group(view, rivals.get(view.group.id or 0, []))
     if total > len(views):
         st.caption(f"The first {len(views)} groups of {total}; see `factcheck groups --story`.")
 
 
-def _group(view: GroupView) -> None:
+def _group(view: GroupView, rivals: list[GroupView]) -> None:
     g = view.group
     what = g.measure_key if g.kind is ClaimKind.NUMERIC else f"said by {view.speaker or '?'}"
     with st.container(border=True, key=f"group_{g.id}"):
-        head = f"**{html.escape(what or '')}** · {g.size} outlets"
-        if g.conflict:
-            head = ":red-badge[Conflict] " + head + " · the stated values cannot all be true"
+        outlets = f"{g.size} outlets" if g.size > 1 else "1 outlet"
+        head = f"**{html.escape(what or '')}** · {outlets}"
+        if (kind := conflict_kind(g)) is not None:
+            head = ":red-badge[Conflict] " + head + " · " + CONFLICT_NOTES[kind]
         st.markdown(head)
         first = view.members[0].claim.quote
-        for start in range(0, len(view.members), 4):
-            columns = st.columns(4)
-            for column, member in zip(columns, view.members[start : start + 4], strict=False):
-                with column:
-                    _member(member, first, g.kind)
+        _row(view.members, first, g.kind, ticks=True)
+        for rival in rivals:
+            st.caption(f"In dispute with group {rival.group.id}, the same day:")
+            _row(rival.members, first, g.kind, ticks=False)
         _verdict(view)
 
 
-def _member(m: MemberRow, first: str, kind: ClaimKind) -> None:
+def _row(members: list[MemberRow], first: str, kind: ClaimKind, *, ticks: bool) -> None:
+    """Members side by side, four to a row; ``ticks``: each with its verdict checkbox."""
+    for start in range(0, len(members), 4):
+        columns = st.columns(4)
+        for column, member in zip(columns, members[start : start + 4], strict=False):
+            with column:
+                _member(member, first, kind, tick=ticks)
+
+
+def _member(m: MemberRow, first: str, kind: ClaimKind, *, tick: bool = True) -> None:
     c = m.claim
     colour = STATUS_COLOURS[c.status]
     figure = " ".join(b for b in (c.qualifier, number(c.value), c.unit) if b)
@@ -157,7 +170,8 @@ def _member(m: MemberRow, first: str, kind: ClaimKind) -> None:
         + (f"<br><small>{html.escape(figure)}</small>" if figure else "")
         + f"<br><small>{html.escape(STATUS_LABELS[c.status])}</small></div>"
     )
-    st.checkbox("include", value=True, key=f"tick_{c.group_id}_{c.id}", help=f"Claim {c.id}")
+    if tick:  # a rival group's members take their verdict in their own group
+        st.checkbox("include", value=True, key=f"tick_{c.group_id}_{c.id}", help=f"Claim {c.id}")
 
 
 def _verdict(view: GroupView) -> None:

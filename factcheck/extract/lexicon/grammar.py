@@ -111,3 +111,6 @@ LABEL_LAST_WORDS = word_set(
     week day line zone ward block bay lot row term year
     code codes serial serials numbers batch batches from between numbered the on"""
 )
+# Words that open a relative clause: what a noun phrase holds ends before them ("Of the 2,130
+# homes that were declared unsafe").
+RELATIVE_PRONOUNS = word_set("that who which whom whose where")

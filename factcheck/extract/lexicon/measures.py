@@ -10,6 +10,7 @@ re-keying migration (0015, 0016: factcheck.groups.rekey_stored) or `factcheck gr
 from __future__ import annotations
 
 from . import word_set
+from .verbs import IRREGULAR_BASES
 
 # Each canonical word with the forms that mean it. A form of several words is matched before
 # its single words ("taken hostage" before "taken"), so order does not matter here.
@@ -117,6 +118,12 @@ PHRASES: dict[str, str] = {
     "forced from their homes": "displaced",
     "forced out of their homes": "displaced",
     "driven from their homes": "displaced",
+    # Ordered or told to leave is how news counts an evacuation ("12,000 people were ordered
+    # to leave their homes"): the order's verb, not the homes, says what is counted.
+    "ordered to leave": "displaced",
+    "told to leave": "displaced",
+    "ordered to evacuate": "displaced",
+    "ordered out of": "displaced",
     # Moved out of a place, or to safety, is evacuated: "3,350 residents were moved out of the
     # lower town", "about 600 people were moved to safety".
     "moved out of": "displaced",
@@ -177,6 +184,15 @@ PEOPLE_MEASURES = word_set(
     "killed injured missing displaced arrested kidnapped rescued hospitalised"
 )
 
+# Verbs of what only people undergo, beyond PEOPLE_MEASURES: a bare count they say something
+# of counts people ("16 were charged", "four were acquitted", "Eleven jailed", "Discharged: 22").
+PEOPLE_VERBS = word_set(
+    """
+    charged convicted acquitted jailed sentenced imprisoned executed deported vaccinated
+    infected murdered stabbed hired sacked dismissed employed discharged indicted
+    """
+)
+
 # Nouns for who was counted, not what happened to them (singular, as folded): beside a measure
 # of what people undergo they add nothing ("41 miners were killed" and "41 dead" count one
 # toll), and a count of them alone takes its measure from its clause ("Forty-one miners are
@@ -197,15 +213,10 @@ LOSABLE = PEOPLE_NOUNS | word_set("life child woman soldier civilian")
 # searched the site where 12 are missing" counts rescuers, not the missing).
 RESPONDER_NOUNS = word_set("rescuer firefighter medic volunteer responder")
 
-# Past forms without -ed: with the -ed and -ing forms they tell a verb in a key ("residents
-# spent the night …") from a noun. A verb that is not a measure word says what the people
-# counted did, not what is counted.
-IRREGULAR_PAST = word_set(
-    """
-    spent slept sought left went took kept stood sat ran came gave made brought bought fought
-    met found heard began lay got stuck hid fell told
-    """
-)
+# Past forms without -ed (every irregular form of lexicon/verbs.py, the one table of them):
+# with the -ed and -ing forms they tell a verb in a key ("residents spent the night …") from a
+# noun. A verb that is not a measure word says what the people counted did, not what is counted.
+IRREGULAR_PAST = frozenset(IRREGULAR_BASES)
 
 # Words between an auxiliary and the participle of what happened to who is counted: "31 are
 # confirmed dead", "12 are still missing", "40 have now been evacuated".
@@ -240,6 +251,16 @@ SINGULAR: dict[str, str] = {
     "feet": "foot",
     "mice": "mouse",
     "teeth": "tooth",
+    # Plurals in -uses and -ches that _singular's rules would cut wrongly.
+    "buses": "bus",
+    "viruses": "virus",
+    "bonuses": "bonus",
+    "campuses": "campus",
+    "censuses": "census",
+    "statuses": "status",
+    "surpluses": "surplus",
+    "avalanches": "avalanche",
+    "headaches": "headache",
 }
 
 CANONICAL: dict[str, str] = {form: key for key, forms in SYNONYMS.items() for form in forms}

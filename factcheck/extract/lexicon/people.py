@@ -19,7 +19,7 @@ TITLES = word_set(
     goalkeeper candidate researcher author scientist doctor nurse lawyer activist campaigner
     reporter correspondent chairperson treasurer auditor engineer teacher constable dame sir lord
     lady collector forecaster meteorologist pollster strategist historian editor administrator
-    ombudsman curator headteacher surgeon hon"""
+    ombudsman curator headteacher surgeon hon critic columnist"""
 )
 # Titles written in lower case before a name: "government spokesman Ali Reza".
 LOWER_TITLES = sorted(
@@ -102,3 +102,51 @@ SHORT_TITLES = {
 }  # fmt: skip
 # Titles that give a speaker's gender for a later "he said" / "she said".
 TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she"}
+
+# Voices: whom a named person speaks for (factcheck.extract.voices).
+# People who speak for the body named beside them; the longest forms are tried first.
+VOICE_ROLES = (
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press officer",
+    "press secretary",
+    "chief executive",
+    "ceo",
+    "managing director",
+    "director-general",
+    "director general",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+    "president",
+    "head",
+    "leader",
+    "general secretary",
+    "secretary-general",
+)
+# "Viktor Hale, who has run Sarn Lake Lines": a verb that makes the person its head.
+VOICE_VERBS = (
+    "heads",
+    "leads",
+    "runs",
+    "chairs",
+    "directs",
+    "has run",
+    "has led",
+    "has headed",
+    "has chaired",
+    "headed",
+    "led",
+    "ran",
+)
+# Words that end the body read before a role, going back from it ("said the port authority
+# spokeswoman": "port authority").
+VOICE_BODY_STOPS = word_set(
+    """the a an its their his her our this that by to from of for and or but with said says
+    told added according at in on as while when after before was is were are"""
+)
+# Words that make a noun phrase indefinite: "a spokesman for", "one director of".
+INDEFINITES = word_set("a an one some several another any")

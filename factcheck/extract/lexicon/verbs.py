@@ -1,5 +1,6 @@
 """Irregular verb forms and their base form: quotes compared across outlets meet in one form
-whatever their tense ("we found", "they had found", "we find" → "find")."""
+whatever their tense ("we found", "they had found", "we find" → "find"), and a measure key
+tells a verb from a noun by them (lexicon/measures.IRREGULAR_PAST). The one table of them."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ sink sank sunk | drink drank drunk | shoot shot | sleep slept | sweep swept | bl
 feed fed | flee fled | freeze froze frozen | wake woke woken | withdraw withdrew withdrawn |
 forbid forbade forbidden | swear swore sworn | tear tore torn | dig dug | hang hung | sit sat |
 lend lent | bend bent | deal dealt | light lit | slide slid | overtake overtook overtaken |
-undertake undertook undertaken | draw drew drawn
+undertake undertook undertaken | draw drew drawn | lie lay lain | stick stuck
 """
 # An irregular form → its base form ("found" → "find").
 IRREGULAR_BASES: dict[str, str] = {

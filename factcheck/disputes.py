@@ -1,0 +1,448 @@
+"""Disputed figures: outlets of one story that report one fact with values apart.
+
+The rule is written in factcheck.comparable (beside the conflict rule); this module keeps it
+stored. A group in dispute has its ``conflict`` flag set, and a lone figure in dispute (one
+outlet's figure, in no group) becomes a group of one with the flag set, so every reader of
+conflicts (the Claims page's "conflicts only", the dashboard, the Stories page, `factcheck
+groups --conflicts`, the claims' JSON ``conflict``) sees it without reading claims; which
+kind it is follows from the group: its own members disagree when their common interval is
+empty (``lo > hi``), else it is in dispute (``rivals`` names the other side).
+
+Kept by ``refresh`` over the figures of one story and one key (a *cluster*). Grouping at
+ingest calls it for the clusters of the figures it just placed (their stories known from
+placing them): each new figure is compared with the latest LATEST figures of its cluster,
+read down the claims' index on ``(group_key, id)``, so the cost per article stays flat as a
+story grows; flags are only raised. Take-out, join, regroup and `groups --rebuild` recompute
+whole clusters, read through the story's articles and the index on ``(measure_key,
+article_id)``: the cost is the size of those clusters, never the database.
+
+Not kept at ingest: a dispute with a figure older than a cluster's latest LATEST; a dispute
+that ends because a new figure of one article joins both sides (a rebuild recomputes it); the
+figures of an article stored earlier with no story, once a later article places it in one,
+of keys that later article has no figure of.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+import sqlalchemy as sa
+from sqlmodel import Session, col
+
+from factcheck import triage
+from factcheck.comparable import Bounds, bounds, figures_dispute, names_outcome, reports_count
+from factcheck.db import show_written
+from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, as_utc
+
+if TYPE_CHECKING:
+    from factcheck.groups import GroupView
+
+Cluster = tuple[int, str]  # (story id, group key)
+# At ingest a new figure is compared with the latest LATEST figures of its story and key (as
+# grouping compares it with the latest CANDIDATES of its key): the cost stays flat as a story
+# grows. Each figure read costs about as much as the statement; 20 holds a day of a story's
+# outlets on one measure in the labelled sets many times over.
+LATEST = 20
+Unit = tuple[str, int]  # ("g", group id) or ("c", claim id) of a lone figure
+ConflictKind = Literal["within", "dispute"]
+
+# What each kind of conflict means, as the Stories and Claim pages and the CLI say it.
+CONFLICT_NOTES: dict[ConflictKind, str] = {
+    "within": "the stated values cannot all be true",
+    "dispute": "other outlets of this story give another value for the same day",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """What the dispute rule reads of a figure: a group's member or a lone figure."""
+
+    unit: Unit  # its group, or itself when it is in none
+    claim: int
+    stated: Bounds
+    day: date  # its as-of day: the claim's as_of, else its article's date
+    outlet: int  # its outlet, or minus its article when it has none
+    article: int
+
+
+def clusters_of(session: Session, *, group_ids: Iterable[int]) -> set[Cluster]:
+    """The clusters (story, key) of these numeric groups; groups without a story have none."""
+    ids = {g for g in group_ids if g}
+    if not ids:
+        return set()
+    rows = session.execute(
+        sa.select(col(ClaimGroup.story_id), col(ClaimGroup.key)).where(
+            col(ClaimGroup.id).in_(ids),
+            col(ClaimGroup.kind) == ClaimKind.NUMERIC,
+            col(ClaimGroup.story_id).is_not(None),
+        )
+    ).all()
+    return {(int(story), str(key)) for story, key in rows}
+
+
+def clusters_at(
+    session: Session,
+    *,
+    figures: Iterable[tuple[int, str]],
+    stories: Mapping[int, int],
+    stored: bool,
+    elsewhere: Collection[str],
+) -> set[Cluster]:
+    """The clusters of figures just grouped or left lone, as (article, group key): their
+    article's story from ``stories`` (the articles grouping placed), read only for ``stored``
+    articles (an edit, a rebuild): a new article that shares no group has no story yet.
+    A key in no other article of the batch and not in ``elsewhere`` (the keys grouping found
+    candidates for outside the batch) has no figure to dispute: no cluster."""
+    figures = list(figures)
+    articles: dict[str, set[int]] = {}
+    for article, key in figures:
+        articles.setdefault(key, set()).add(article)
+    figures = [(a, k) for a, k in figures if k in elsewhere or len(articles[k]) > 1]
+    wanted = [(article, key) for article, key in figures if names_outcome(key)]
+    known = dict(stories)
+    missing = {article for article, _ in wanted if article not in known}
+    if stored and missing:
+        known.update(
+            (article, story)
+            for article, story in session.execute(
+                sa.select(col(Article.id), col(Article.story_id)).where(
+                    col(Article.id).in_(missing), col(Article.story_id).is_not(None)
+                )
+            ).all()
+            if story is not None
+        )
+    return {(known[article], key) for article, key in wanted if article in known}
+
+
+def refresh(session: Session, *, clusters: Collection[Cluster], new: Collection[int] = ()) -> None:
+    """Recompute the disputes of the figures of these clusters: set each group's ``conflict``
+    flag (with its own members' conflict), make each lone figure in dispute a group of one
+    and dissolve a group of one whose dispute ended; not committed.
+
+    ``new``: the claims an ingest just placed. Then only disputes with one of them are looked
+    for, among the latest LATEST figures of each cluster (so the cost does not grow with a
+    story), and flags are only raised: adding figures never ends a dispute. Without it (a
+    correction, a rebuild) every figure of the clusters is read and every flag recomputed.
+    """
+    wanted = {c for c in clusters if names_outcome(c[1])}
+    if not wanted:
+        return
+    read = _read(session, wanted, latest=LATEST if new else None)
+    if not read.figures:
+        return
+    touched = None
+    if new:
+        fresh = set(new)
+        touched = {
+            u
+            for units in read.figures.values()
+            for u, found in units.items()
+            if any(f.claim in fresh for f in found)
+        }
+    disputed = {u for pair in _pairs(read.figures, touched) for u in pair}
+    changes = [
+        {"gid": gid, "flag": flag}
+        for gid, (lo, hi, was, size) in read.groups.items()
+        if size > 1
+        and (flag := ("g", gid) in disputed or Bounds(lo, hi).empty) != bool(was)
+        and (flag or not new)
+    ]
+    ended = [
+        gid
+        for gid, (lo, hi, _, size) in read.groups.items()
+        if not new and size == 1 and ("g", gid) not in disputed and not Bounds(lo, hi).empty
+    ]
+    started = [read.lone[cid] for kind, cid in sorted(disputed) if kind == "c"]
+    if changes:
+        table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+        session.execute(
+            sa.update(table)
+            .where(table.c.id == sa.bindparam("gid"))
+            .values(conflict=sa.bindparam("flag")),
+            changes,
+        )
+        show_written(session, ClaimGroup, {c["gid"]: {"conflict": c["flag"]} for c in changes})
+    if ended:
+        _dissolve(session, ended)
+    if started:
+        _start(session, started)
+    if changes or ended or started:
+        # A conflict is worth triage points to each member of the group.
+        triage.stale(
+            session,
+            claims=[lone.claim for lone in started],
+            groups={c["gid"] for c in changes} | set(ended),
+        )
+
+
+def rivals(session: Session, *, group: ClaimGroup) -> list[int]:
+    """The groups this one is in dispute with (same story and key), by ID."""
+    if group.story_id is None or group.kind != ClaimKind.NUMERIC or group.id is None:
+        return []
+    read = _read(session, {(group.story_id, group.key)}, latest=None)
+    own: Unit = ("g", group.id)
+    return sorted(
+        other[1]
+        for pair in _pairs(read.figures, None)
+        if own in pair
+        for other in pair - {own}
+        if other[0] == "g"
+    )
+
+
+def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:
+    """True when a figure of one side and a figure of the other dispute (comparable's rule),
+    unless one article gives figures of both: it tells two facts (a part and a whole, a
+    series)."""
+    if {x.article for x in a} & {y.article for y in b}:
+        return False
+    return any(
+        figures_dispute(
+            x.stated, y.stated, same_day=x.day == y.day, same_outlet=x.outlet == y.outlet
+        )
+        for x in a
+        for y in b
+    )
+
+
+def conflict_kind(group: ClaimGroup) -> ConflictKind | None:
+    """Which conflict a group is in: its own members' ("within"), a dispute, or none."""
+    if not group.conflict:
+        return None
+    return "within" if Bounds(group.lo, group.hi).empty else "dispute"
+
+
+def rival_views(session: Session, *, groups: Iterable[ClaimGroup]) -> dict[int, list[GroupView]]:
+    """For each of these groups in conflict, the groups it is in dispute with (members and
+    outlets, for showing each outlet's figure side by side); one look-up per such group."""
+    from factcheck.groups import group_view  # groups keep disputes; disputes show groups
+
+    found: dict[int, list[GroupView]] = {}
+    for group in groups:
+        if group.conflict and group.id is not None:
+            found[group.id] = [
+                group_view(session, group_id=g) for g in rivals(session, group=group)
+            ]
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Lone:
+    """A lone figure in dispute: what its group of one is made of."""
+
+    claim: int
+    story: int
+    key: str
+    measure: str | None
+    unit: str | None
+    stated: Bounds
+    at: datetime
+
+
+@dataclass(slots=True)
+class _Read:
+    """The figures of some clusters, by cluster; their groups' (lo, hi, conflict, size)."""
+
+    figures: dict[Cluster, dict[Unit, list[Figure]]]
+    groups: dict[int, tuple[float | None, float | None, bool, int]]
+    lone: dict[int, _Lone]
+
+
+def _read(session: Session, clusters: Collection[Cluster], *, latest: int | None) -> _Read:
+    """The figures of these clusters (every one, or each cluster's ``latest``), grouped or
+    lone, with their groups: one small statement per cluster (_query), the same SQL each
+    time, so it is compiled once per process (a UNION of many clusters was compiled once per
+    number of clusters, which cost more than running it)."""
+    read = _Read({}, {}, {})
+    query = _query(every=latest is None)
+    for story, key in sorted(clusters):
+        params = {"story": story, "key": key, "measure": key.split("|")[1], "latest": latest}
+        for row in session.execute(query, params).all():
+            _take(read, row)
+    return read
+
+
+@cache
+def _query(*, every: bool) -> sa.Select[Any]:
+    """The statement that reads one cluster, built once, of table columns (plain rows, not
+    the ORM's, as grouping reads). Every figure: through the story's articles and the index
+    on (measure key, article). The latest: down the index on (group key, id) from the newest,
+    kept when their article is of the story, so the walk stops after the first ``latest``."""
+    claim, article, group = _CLAIM.c, _ARTICLE.c, _GROUP.c
+    story = sa.bindparam("story", type_=sa.Integer)
+    key = sa.bindparam("key", type_=sa.String)
+    query = sa.select(
+        *(claim[name] for name in _CLAIM_COLUMNS),
+        article.outlet_id,
+        article.story_id,
+        sa.type_coerce(
+            sa.func.coalesce(article.published_at, article.ingested_at), sa.DateTime()
+        ).label("at"),
+        group.lo,
+        group.hi,
+        group.conflict,
+        group.size,
+    ).select_from(
+        _CLAIM.join(_ARTICLE, article.id == claim.article_id).join(
+            _GROUP, group.id == claim.group_id, isouter=True
+        )
+    )
+    if every:
+        return query.where(
+            claim.measure_key == sa.bindparam("measure", type_=sa.String),
+            claim.article_id.in_(sa.select(article.id).where(article.story_id == story)),
+            claim.group_key == key,
+        )
+    return (
+        query.where(claim.group_key == key, article.story_id == story)
+        .order_by(claim.id.desc())
+        .limit(sa.bindparam("latest", type_=sa.Integer))
+    )
+
+
+# What _read reads of each claim, then its article's outlet, story and date, and its group's
+# common interval, flag and size: _take unpacks them in this order.
+_CLAIM_COLUMNS = (
+    "id",
+    "group_id",
+    "group_key",
+    "measure_key",
+    "unit",
+    "value",
+    "lower",
+    "upper",
+    "qualifier",
+    "days",
+    "as_of",
+    "quote",
+    "sentence",
+    "article_id",
+)
+_CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+_ARTICLE: sa.Table = Article.__table__  # type: ignore[attr-defined]
+_GROUP: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+
+
+def _take(read: _Read, row: Any) -> None:
+    """One claim row of _read into its cluster, as a figure when it reports a count."""
+    (cid, gid, key, measure, unit, value, lower, upper, qualifier, days, as_of, quote) = row[:12]
+    sentence, article, outlet, story, published, lo, hi, conflict, size = row[12:]
+    if gid is not None:
+        read.groups[gid] = (lo, hi, bool(conflict), int(size or 0))
+    stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
+    if stated is None or value is None or not reports_count(sentence, quote):
+        return
+    moment = as_utc(published)
+    own: Unit = ("g", gid) if gid is not None else ("c", cid)
+    figure = Figure(
+        own,
+        cid,
+        stated,
+        as_of if as_of is not None else moment.date(),
+        outlet if outlet is not None else -article,
+        article,
+    )
+    read.figures.setdefault((story, key), {}).setdefault(own, []).append(figure)
+    if gid is None:
+        read.lone[cid] = _Lone(cid, story, key, measure, unit, stated, moment)
+
+
+def refresh_all(session: Session) -> int:
+    """Recompute the disputes of every story's figures (migration 0018, `groups --rebuild`);
+    how many clusters."""
+    clusters = {
+        (int(story), str(key))
+        for story, key in session.execute(
+            sa.select(col(Article.story_id), col(Claim.group_key))
+            .join(Article, col(Article.id) == Claim.article_id)
+            .where(col(Claim.kind) == ClaimKind.NUMERIC, col(Article.story_id).is_not(None))
+            .distinct()
+        ).all()
+        if key is not None
+    }
+    ordered = sorted(clusters)
+    for start in range(0, len(ordered), 200):
+        refresh(session, clusters=ordered[start : start + 200])
+    return len(ordered)
+
+
+def _pairs(
+    figures: Mapping[Cluster, Mapping[Unit, list[Figure]]], touched: Collection[Unit] | None
+) -> set[frozenset[Unit]]:
+    """The pairs of groups or lone figures in dispute, within each cluster; with ``touched``,
+    only pairs with one of those. Only units with figures of one day are compared."""
+    found: set[frozenset[Unit]] = set()
+    for units in figures.values():
+        days: dict[date, set[Unit]] = {}
+        for unit, listed in units.items():
+            for figure in listed:
+                days.setdefault(figure.day, set()).add(unit)
+        for day_units in days.values():
+            if len(day_units) < 2:
+                continue
+            ones = day_units if touched is None else day_units & set(touched)
+            for u in ones:
+                for v in day_units:
+                    pair = frozenset((u, v))
+                    if u != v and pair not in found and in_dispute(units[u], units[v]):
+                        found.add(pair)
+    return found
+
+
+def _start(session: Session, lone: Sequence[_Lone]) -> None:
+    """Make each of these lone figures in dispute a group of one."""
+    table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+    now = datetime.now(UTC)
+    made = (
+        session.execute(
+            sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            [
+                {
+                    "kind": ClaimKind.NUMERIC,
+                    "key": f.key,
+                    "measure_key": f.measure,
+                    "unit": f.key.rsplit("|", 1)[-1],
+                    "speaker_id": None,
+                    "size": 1,
+                    "lo": f.stated.lo,
+                    "hi": f.stated.hi,
+                    "conflict": True,
+                    "first_seen": f.at,
+                    "first_claim_id": f.claim,
+                    "last_seen": f.at,
+                    "last_claim_id": f.claim,
+                    "story_id": f.story,
+                    "created_at": now,
+                }
+                for f in lone
+            ],
+        )
+        .scalars()
+        .all()
+    )
+    claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    session.execute(
+        sa.update(claims)
+        .where(claims.c.id == sa.bindparam("cid"))
+        .values(group_id=sa.bindparam("gid")),
+        [{"cid": f.claim, "gid": gid} for f, gid in zip(lone, made, strict=True)],
+    )
+    show_written(
+        session, Claim, {f.claim: {"group_id": gid} for f, gid in zip(lone, made, strict=True)}
+    )
+
+
+def _dissolve(session: Session, group_ids: Sequence[int]) -> None:
+    """Put the figure of each of these groups of one back alone and delete the group."""
+    session.execute(
+        sa.update(Claim).where(col(Claim.group_id).in_(group_ids)).values(group_id=None)
+    )
+    table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+    session.execute(sa.delete(table).where(table.c.id.in_(group_ids)))
+    for group in [session.get(ClaimGroup, gid) for gid in group_ids]:
+        if group is not None:
+            session.expunge(group)
