@@ -51,6 +51,31 @@ hooks_app = typer.Typer(help="Manage outgoing webhooks (admins).", **_TYPER)  # 
 app.add_typer(hooks_app, name="hooks")
 
 
+def _print_version(wanted: bool) -> None:
+    """--version: the package version and whether the extractor runs compiled."""
+    if wanted:
+        from factcheck import __version__
+        from factcheck.extract import build_name
+
+        typer.echo(f"factcheck {__version__}\nextractor: {build_name()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and whether the extractor is compiled (mypyc), then exit.",
+        ),
+    ] = False,
+) -> None:
+    """factcheck: track numeric and attributed claims in news articles."""
+
+
 class ListFormat(StrEnum):
     """How `claims` and `user list` print."""
 

@@ -14,7 +14,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from collections.abc import Iterator
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 from typing import Any
 
@@ -61,15 +63,27 @@ def _venv(folder: Path) -> Path:
     return venv / "bin"
 
 
-@pytest.fixture(scope="module")
-def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A virtual environment with factcheck installed from a freshly built wheel."""
-    folder = tmp_path_factory.mktemp("wheel")
+def _wheel(folder: Path, **env: str) -> Path:
+    """Build factcheck's wheel from a copy of the checkout (this interpreter's setuptools and
+    mypy: --no-build-isolation downloads nothing) into folder."""
     source = _source_copy(folder)
     build = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q"]
-    subprocess.run([*build, "-w", str(folder), str(source)], check=True, timeout=300)
-    bin_dir = _venv(folder)
-    wheel = next(folder.glob("factcheck-*.whl"))
+    subprocess.run(
+        [*build, "-w", str(folder), str(source)], check=True, timeout=900, env={**ENV, **env}
+    )
+    return next(folder.glob("factcheck-*.whl"))
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel `pip install .` builds: its extractor compiled by mypyc (1-3 min here)."""
+    return _wheel(tmp_path_factory.mktemp("wheel"))
+
+
+@pytest.fixture(scope="module")
+def installed(wheel: Path) -> Path:
+    """A virtual environment with factcheck installed from a freshly built wheel."""
+    bin_dir = _venv(wheel.parent)
     _pip(bin_dir, str(wheel))
     return bin_dir
 
@@ -98,6 +112,53 @@ def test_the_venv_finds_the_dependencies_whatever_runs_pytest(installed: Path) -
         check=False,
     )
     assert found.returncode == 0, found.stderr
+
+
+def _compiled_files(names: list[str]) -> list[str]:
+    return sorted(n for n in names if n.endswith(tuple(EXTENSION_SUFFIXES)))
+
+
+def test_the_wheel_holds_the_extractor_compiled_and_says_so(wheel: Path, installed: Path) -> None:
+    files = _compiled_files(zipfile.ZipFile(wheel).namelist())
+    helper = [f for f in files if "/" not in f]  # mypyc's shared module, at the top level
+    assert helper and helper[0].startswith("factcheck_extract__mypyc."), files
+    assert {f.split(".")[0] for f in files if "/" in f} >= {
+        "factcheck/extract/engine",
+        "factcheck/extract/numeric",
+        "factcheck/extract/lexicon/units",
+    }
+    assert not [f for f in files if f.startswith(("factcheck/extract/__init__", "factcheck/ui"))]
+    version = _run(installed / "factcheck", "--version")
+    assert "extractor: compiled (mypyc)" in version
+    article = "Officials said 1,200 people were killed."
+    claims = _run(
+        installed / "python",
+        "-c",
+        f"import factcheck.extract as x; print([c.quote for c in x.extract_claims({article!r})])",
+    )
+    assert claims.strip() == "['1,200', '1,200 people were killed']"
+
+
+def test_factcheck_pure_1_builds_a_pure_python_wheel(tmp_path: Path) -> None:
+    wheel = _wheel(tmp_path, FACTCHECK_PURE="1")
+    assert _compiled_files(zipfile.ZipFile(wheel).namelist()) == []
+    assert "factcheck/extract/engine.py" in zipfile.ZipFile(wheel).namelist()
+
+
+def test_an_editable_install_stays_pure_python(editable: tuple[Path, Path]) -> None:
+    bin_dir, source = editable
+    assert _compiled_files([str(p) for p in source.rglob("*")]) == []  # nothing shadows an edit
+    assert "extractor: pure Python" in _run(bin_dir / "factcheck", "--version")
+
+
+def _run(*command: str | Path) -> str:
+    """Run an installed command outside the checkout; its output (it must succeed)."""
+    outside = Path(command[0]).parent  # python -c would import a checkout in its folder
+    done = subprocess.run(
+        command, cwd=outside, capture_output=True, text=True, env=ENV, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 def test_init_from_the_wheel_creates_the_schema(installed: Path, tmp_path: Path) -> None:

@@ -189,6 +189,31 @@ class Attribution:
     sentence: int
     resolved: bool = False
 
+    # Written out so that mypyc compiles it (see Found.__init__ in types.py).
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        speaker: str | None,
+        cue: str | None,
+        cue_at: int,
+        direct: bool,
+        kind: str,
+        confidence: float,
+        sentence: int,
+        resolved: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.speaker = speaker
+        self.cue = cue
+        self.cue_at = cue_at
+        self.direct = direct
+        self.kind = kind
+        self.confidence = confidence
+        self.sentence = sentence
+        self.resolved = resolved
+
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIM:

@@ -54,6 +54,14 @@ class Core:
     form: str  # "digits" | "words" | "fraction" | "scientific"
     plain: bool = False  # an integer written with digits only ("1979", not "1,979" or "2.5")
 
+    # Written out so that mypyc compiles it (see Found.__init__ in types.py).
+    def __init__(self, start: int, end: int, value: float, form: str, plain: bool = False) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "form", form)
+        object.__setattr__(self, "plain", plain)
+
 
 def finite(value: float) -> float | None:
     """Return value when it is a usable finite number, else None."""
@@ -185,8 +193,8 @@ def _take(state: _WordState, word: str) -> bool:
     if state.last not in ("small", "tens", "hundred", "article"):
         return False
     state.total += (state.current or 1) * scale
-    state.current = 0
-    state.last, state.last_scale = "scale", scale
+    state.current = 0.0  # a float: compiled (mypyc) slots refuse an int
+    state.last, state.last_scale = "scale", float(scale)
     return True
 
 

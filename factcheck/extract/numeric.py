@@ -320,6 +320,31 @@ class Quantity:
     days: float | None
     confidence: float
 
+    # Written out so that mypyc compiles it (see Found.__init__ in types.py).
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        value: float | None,
+        lower: float | None,
+        upper: float | None,
+        qualifier: str | None,
+        unit: str | None,
+        measure: str | None,
+        days: float | None,
+        confidence: float,
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "lower", lower)
+        object.__setattr__(self, "upper", upper)
+        object.__setattr__(self, "qualifier", qualifier)
+        object.__setattr__(self, "unit", unit)
+        object.__setattr__(self, "measure", measure)
+        object.__setattr__(self, "days", days)
+        object.__setattr__(self, "confidence", confidence)
+
 
 @dataclass(slots=True)
 class _Reading:
@@ -335,6 +360,31 @@ class _Reading:
     scaled: bool = False
     article: bool = False
     range: tuple[float, float] | None = None
+
+    # Written out so that mypyc compiles it (see Found.__init__ in types.py).
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        core: Core,
+        value: float,
+        currency: str | None = None,
+        unit: UnitMatch | None = None,
+        compound: str | None = None,
+        scaled: bool = False,
+        article: bool = False,
+        range: tuple[float, float] | None = None,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.core = core
+        self.value = value
+        self.currency = currency
+        self.unit = unit
+        self.compound = compound
+        self.scaled = scaled
+        self.article = article
+        self.range = range
 
     @property
     def unit_name(self) -> str | None:

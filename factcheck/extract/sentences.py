@@ -35,6 +35,16 @@ class Sentence:
     # whose pattern needs a word that is not among them skips the sentence (see may_hold).
     words: frozenset[str] | None = field(default=None, compare=False)
 
+    # Written out so that mypyc compiles it (see Found.__init__ in types.py).
+    def __init__(
+        self, start: int, end: int, para: int, headline: bool, words: frozenset[str] | None = None
+    ) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "para", para)
+        object.__setattr__(self, "headline", headline)
+        object.__setattr__(self, "words", words)
+
 
 def is_headline(line: str) -> bool:
     """Tell whether a line reads like a headline or heading (mostly capitalised words).

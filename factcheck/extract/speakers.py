@@ -154,6 +154,15 @@ class Subject:
     subordinate: bool = False  # the cue sits in a clause opened by "although", "while"…
     raw: str | None = None  # the phrase as written: "data from LSEG" for the speaker "LSEG"
 
+    # Written out so that mypyc compiles it (see Found.__init__ in types.py).
+    def __init__(
+        self, text: str | None, mode: str, subordinate: bool = False, raw: str | None = None
+    ) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "mode", mode)
+        object.__setattr__(self, "subordinate", subordinate)
+        object.__setattr__(self, "raw", raw)
+
 
 def subject_before(text: str, lo: int, cue_start: int) -> Subject:
     """Find the subject of a cue from the text between lo and the cue (at most _REACH of it)."""

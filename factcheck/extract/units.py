@@ -64,6 +64,13 @@ class UnitMatch:
     kind: str
     days: float | None
 
+    # Written out so that mypyc compiles it (see Found.__init__ in types.py).
+    def __init__(self, end: int, name: str, kind: str, days: float | None) -> None:
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "days", days)
+
 
 _SPACES = re.compile(r"\s+")
 
