@@ -36,6 +36,18 @@ set 4 (stories_heldout4.json: a plant explosion, a hospital cyber attack, a brid
 16 articles by a helper who never saw the grouping) was scored once before these changes and
 once after, its misses unread: 0.95/0.44/0.51 → 0.95/0.50/0.60, conflicts flagged 1 of 4
 both times. Sets 3 and 4 are regression sets from now on.
+
+2026-12-06, session 9 (issue #10): voices (a spokesperson and the body they speak for share
+quote groups), a second version of a quote from one article, lone quotes pulled into the group
+their match joined, disputes between lone figures, and better measure keys. Precision / recall
+on the open sets: dev 0.98/0.66 unchanged; held-out 0.96/0.51 → 0.96/0.55; held-out 2
+0.97/0.33 → 0.96/0.35; held-out 3 1.00/0.52 → 1.00/0.54; held-out 4 0.95/0.50 → 0.93/0.52.
+Labelled conflicts flagged on the five open sets: 5 → 8 of 16, one false alarm. Held-out set 5
+(stories_heldout5.json: a prisoner exchange, a pension-fund fraud trial, a vaccine shortfall;
+16 articles by a helper who never saw the grouping) was scored once at the session's start
+(ad61538) and once after the merged changes: 0.93/0.28/0.36 → 0.92/0.29/0.34; conflicts
+flagged 0 → 1 of 4, with 1 false alarm (doses received vs the doses short, one key "dose");
+attributed links after: 49 labelled, 12 found, 8 right. Set 5 is a regression set from now on.
 """
 
 from __future__ import annotations
@@ -56,7 +68,8 @@ DATA = Path(__file__).parent / "data"
         ("stories_heldout", 0.91, 0.46, 0.62),
         ("stories_heldout2", 0.92, 0.28, 0.40),
         ("stories_heldout3", 0.95, 0.47, 0.53),
-        ("stories_heldout4", 0.90, 0.45, 0.55),
+        ("stories_heldout4", 0.88, 0.47, 0.55),
+        ("stories_heldout5", 0.87, 0.24, 0.29),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
