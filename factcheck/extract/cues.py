@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from .lexicon import alternation, first_letter_check
-from .lexicon.cues import CUES, IRREGULAR_PAST, PASSIVE_VERBS, TELLING, Cue
+from .lexicon.cues import CUES, PASSIVE_VERBS, TELLING, Cue
+from .lexicon.verbs import IRREGULAR_PAST
 
 __all__ = ["CUE", "CUE_KIND", "IRREGULAR_PAST", "PASSIVE_VERBS", "TELLING", "cue_kind"]
 

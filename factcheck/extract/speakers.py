@@ -10,7 +10,7 @@ from functools import lru_cache
 from itertools import chain
 
 from .lexicon import alternation, first_letter_check
-from .lexicon.cues import CUES, IRREGULAR_PAST
+from .lexicon.cues import CUES
 from .lexicon.dates import MONTHS, WEEKDAYS
 from .lexicon.grammar import (
     CLAUSE_WORDS,
@@ -44,6 +44,7 @@ from .lexicon.people import (
     TITLES,
     UNNAMED_GROUPS,
 )
+from .lexicon.verbs import IRREGULAR_PAST
 from .sentences import (
     Sentence,
     fold_case,
@@ -672,7 +673,6 @@ _NEXT_PRONOUN = re.compile(
     r"((?i:he|his|she|her))\b",
     re.MULTILINE,
 )
-TITLE_GENDER |= {"lady": "she", "dame": "she"}
 
 
 # "Agency director Lena Haugland", "Ministry spokesman Ali Reza": a lone organisation word

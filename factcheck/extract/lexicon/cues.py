@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import word_set
+from .verbs import IRREGULAR_PAST
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +70,6 @@ _NEEDS_THAT = frozenset({"add", "fear", "post", "tweet"})  # "posted a loss": no
 # Verbs that report only when a document or data set is their subject.
 _DATA_ONLY = """show shows showed | find found finds"""
 
-# Past forms not ending in -ed: a cue in one of these is no bare verb that could be a noun.
-IRREGULAR_PAST = word_set("said told thought wrote forecast put found")
 # Verbs whose object comes before the content: "told reporters (that) …".
 TELLING = word_set("told tells tell telling assured assures assure informed inform warned")
 # Participles of the passive "was portrayed by X as Y".

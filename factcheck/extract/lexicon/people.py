@@ -101,7 +101,16 @@ SHORT_TITLES = {
     "cfo": "chief financial officer", "dpm": "deputy prime minister", "sec": "secretary",
 }  # fmt: skip
 # Titles that give a speaker's gender for a later "he said" / "she said".
-TITLE_GENDER = {"mr": "he", "sir": "he", "lord": "he", "mrs": "she", "ms": "she", "miss": "she"}
+TITLE_GENDER = {
+    "mr": "he",
+    "sir": "he",
+    "lord": "he",
+    "mrs": "she",
+    "ms": "she",
+    "miss": "she",
+    "lady": "she",
+    "dame": "she",
+}
 
 # Voices: whom a named person speaks for (factcheck.extract.voices).
 # People who speak for the body named beside them; the longest forms are tried first.

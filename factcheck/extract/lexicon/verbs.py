@@ -5,9 +5,9 @@ tells a verb from a noun by them (lexicon/measures.IRREGULAR_PAST). The one tabl
 from __future__ import annotations
 
 # Each entry: the base form, then its irregular forms; "|" separates verbs. Verbs whose
-# forms are all alike ("cut", "put", "shut", "hit", "set", "let", "cost", "hurt") need none.
+# forms are all alike need none (UNCHANGED_PAST below).
 _IRREGULAR = """
-find found | lose lost | leave left | take took taken | tell told | know knew known |
+say said | find found | lose lost | leave left | take took taken | tell told | know knew known |
 rise rose risen | go went gone goes | make made | pay paid | keep kept | begin began begun |
 bring brought | buy bought | hold held | meet met | run ran | see saw seen | think thought |
 win won | write wrote written | speak spoke spoken | fall fell fallen | feel felt |
@@ -27,3 +27,7 @@ undertake undertook undertaken | draw drew drawn | lie lay lain | stick stuck
 IRREGULAR_BASES: dict[str, str] = {
     form: entry.split()[0] for entry in _IRREGULAR.split("|") for form in entry.split()[1:]
 }
+# Verbs whose past is their base form: no entry above, but a past form all the same.
+UNCHANGED_PAST = frozenset({"cut", "put", "shut", "hit", "set", "let", "cost", "hurt", "forecast"})
+# Every past or participle form that does not end in -ed ("said", "found", "put").
+IRREGULAR_PAST = frozenset(IRREGULAR_BASES) | UNCHANGED_PAST
