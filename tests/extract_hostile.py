@@ -32,3 +32,14 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "number word phrases": _repeat("twenty one hundred "),
     "commas": _repeat(", a"),
 }
+# Shapes that make factcheck.extract.voices read a body before or after a role word, repeated
+# with no full stop; run through voices.spokespeople (ingest reads every article with it) and
+# extract_claims alike.
+VOICE_HOSTILE: dict[str, Callable[[int], str]] = {
+    "role words spokesman spokesman …": _repeat("spokesman "),
+    "Body spokeswoman Body spokeswoman …": _repeat("Port Authority spokeswoman "),
+    "Name, a spokeswoman for …": _repeat(
+        "Ana Ruiz, a spokeswoman for the Port Authority of Vell, "
+    ),
+    "Name, who runs …, who heads …": _repeat("Ruiz, who runs Vell, who heads "),
+}
