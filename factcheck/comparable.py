@@ -153,9 +153,14 @@ from factcheck.extract.lexicon.measures import (
     AFFECTING_VERBS,
     CANONICAL,
     CLAUSE_MEASURES,
+    GAP_AFTER,
+    GAP_BEFORE,
+    GAPS,
     GENERIC_COUNTED,
+    HELD_NOUNS,
     IRREGULAR_PAST,
     LOSABLE,
+    LOST_THINGS,
     NEUTRAL,
     NOT_MEN_PLURALS,
     PEOPLE_MEASURES,
@@ -163,6 +168,8 @@ from factcheck.extract.lexicon.measures import (
     PEOPLE_ONLY,
     PHRASES,
     RESPONDER_NOUNS,
+    SCALES_AFTER,
+    SCALES_BEFORE,
     SINGULAR,
     SYNONYMS,
 )
@@ -447,6 +454,11 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
         # "lost" is a measure only when people or lives were lost: "lost 27 villagers"
         # counts deaths, "lost $4 million" or "lost 300 jobs" does not.
         words = {PEOPLE_ONLY.get(w, w) for w in words}
+    elif words & PEOPLE_ONLY.keys() and not real_unit(unit) and words & LOST_THINGS:
+        # "seventeen houses were lost": a building lost is a building destroyed
+        words = {"destroyed" if w in PEOPLE_ONLY else w for w in words}
+    if "released" in words:
+        words -= HELD_NOUNS  # "prisoners freed" and "Halvorians returned" count one release
     if words & PEOPLE_MEASURES:
         # What people underwent is the measure, not who they were: "41 miners were killed"
         # and "41 dead" count one toll ("Palestinian deaths" keeps its "palestinian").
@@ -465,7 +477,63 @@ def figure_measure_key(
     (implied_measure: "are now confirmed dead", "in shelters"); else who was counted. People
     sent to an event ("700 rescue workers searched …") are never its outcome: their count
     keeps its own noun, whatever its clause says. Any other key is kept as it is.
+
+    Two readings of the figure's own neighbours come first and last: a scale named right
+    beside it ("a magnitude 6.1 earthquake", "6.1 on the Richter scale") is what it reads,
+    whatever else its clause says; and a count with a gap word beside it ("180,000 doses
+    short", "the shortfall is 180,000 doses", measures.GAPS) counts the gap, not the amount,
+    so its key carries the gap's mark ("dose short") and never meets "420,000 doses received".
     """
+    if scale := _scale(sentence, quote):
+        return scale
+    key = _counted_key(measure, unit, sentence, quote)
+    words = set(key.split()) if key else set()
+    if key is None or words & PEOPLE_MEASURES:
+        return key  # "12 people still to be found" are missing, not a gap
+    gap = _gap(sentence, quote)
+    return " ".join(sorted(words | {gap}))[:200] if gap else key
+
+
+def _around(sentence: str | None, quote: str | None) -> tuple[str, str] | None:
+    """The lower-case text of a figure's sentence before it (from its clause's start, a
+    label's colon kept) and after it (to its clause's end); None when it is not found."""
+    if not sentence or not quote or (at := sentence.find(quote)) < 0:
+        return None
+    before = re.split(r"[.,;!?()\n\"“”—–]|\s-\s", sentence[:at])[-1]
+    after = _CLAUSE.split(sentence[at + len(quote) :].split("\n", 1)[0], maxsplit=1)[0]
+    return before.lower(), after.lower()
+
+
+def _scale(sentence: str | None, quote: str | None) -> str | None:
+    """The scale a figure reads when one is named beside it (figure_measure_key)."""
+    near = _around(sentence, quote)
+    if near is None:
+        return None
+    before = _WORD.findall(near[0])
+    if before and before[-1] in SCALES_BEFORE:
+        return before[-1]
+    after = " ".join(_WORD.findall(near[1]))
+    return next((s for phrase, s in SCALES_AFTER.items() if after.startswith(phrase)), None)
+
+
+def _gap(sentence: str | None, quote: str | None) -> str | None:
+    """The mark of the gap a figure counts, from the words beside it (figure_measure_key)."""
+    near = _around(sentence, quote)
+    if near is None:
+        return None
+    before = " ".join(_WORD.findall(near[0])[-GAP_BEFORE:])
+    after = " ".join(_WORD.findall(near[1])[:GAP_AFTER])
+    for text in (after, before):
+        for word, mark in GAPS.items():
+            if f" {word} " in f" {text} ":
+                return mark
+    return None
+
+
+def _counted_key(
+    measure: str | None, unit: str | None, sentence: str | None, quote: str | None
+) -> str | None:
+    """figure_measure_key without the scale and gap readings: what a count of people counts."""
     key = measure_key(measure, unit)
     words = set(key.split()) if key else set()
     if sent := words & RESPONDER_NOUNS:
@@ -574,10 +642,11 @@ def figures_dispute(a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool) 
 
 # A figure that counts a part, an addition or a count given before: the words right after
 # it ("19 of the injured", "seven more bodies", "three other workers") or right before it
-# ("a further 7", "another 7", "the four missing workers", "the remaining 3").
+# ("a further 7", "another 7", "the four missing workers", "the remaining 3", "of which 7").
 _PART_AFTER = re.compile(r"\s+(?:of|more|additional|further|extra|other|new)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(
-    r"\b(?:the|a\s+further|another|additional|remaining|other)\s+$", re.IGNORECASE
+    r"\b(?:the|a\s+further|another|additional|remaining|other|of\s+(?:which|whom|them))\s+$",
+    re.IGNORECASE,
 )
 
 
