@@ -44,13 +44,15 @@ group's member or a lone figure, and
   names nothing, and a key made only of who was counted ("resident": "300 residents joined
   a vigil", "900 residents live near the plant"; "worker") names no outcome to dispute;
 - each states a value and reports a count of its own (reports_count): not a part of a
-  total ("19 of the injured", "12 of the 40 dead"), an addition ("seven more bodies", "a
-  further 7", "three other workers") or a count given before ("the four missing workers");
+  total ("19 of the injured", "12 of the 40 dead", "of which 7"), an addition ("seven more
+  bodies", "a further 7", "three other workers"), a change ("the increase reflects two bodies
+  recovered", "up by 2") or a count given before ("the four missing workers");
   a vague figure ("hundreds of residents") states no value;
 - they describe the same day: their as-of days are equal (a figure's ``as_of``, else its
   article's date: resolve_as_of);
 - they come from different outlets, and no one article gives figures of both sides; and
-- their intervals do not meet (the table above: no value fits both).
+- their intervals do not meet (the table above: no value fits both), a running count ("58
+  have crossed so far", "and counting") being open above: it is the day's count up to then.
 
 A lone figure in dispute becomes a group of one, so every reader of conflicts sees it the
 way it sees groups; it dissolves when its dispute ends. A disputed group is shown as a
@@ -635,6 +637,17 @@ def gap(a: Bounds, b: Bounds) -> float:
     return (high - low) / max(abs(high), abs(low), 1e-9)
 
 
+# Words beside a figure that make it a running count, still rising: "58 have crossed so far".
+_RUNNING = re.compile(r"\b(?:so\s+far|thus\s+far|and\s+counting|and\s+rising)\b", re.IGNORECASE)
+
+
+def running(sentence: str | None, quote: str | None) -> bool:
+    """True when a figure is a running count ("58 have crossed so far"): a lower bound of the
+    day's count, which a larger figure of that day does not dispute."""
+    near = _around(sentence, quote)
+    return near is not None and bool(_RUNNING.search(near[1]) or _RUNNING.search(near[0]))
+
+
 def figures_dispute(a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool) -> bool:
     """True when two counted figures of one story and key dispute (module docstring)."""
     return same_day and not same_outlet and a.meet(b).empty
@@ -646,6 +659,17 @@ def figures_dispute(a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool) 
 _PART_AFTER = re.compile(r"\s+(?:of|more|additional|further|extra|other|new)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(
     r"\b(?:the|a\s+further|another|additional|remaining|other|of\s+(?:which|whom|them))\s+$",
+    re.IGNORECASE,
+)
+
+
+# A figure that counts a change, not a level: named a change in its clause before it ("the
+# increase in deaths reflects two bodies recovered", "a rise of 2") or after "by" ("up by 2").
+# A change named by what changes is a measure of its own: "a pay rise of 5.7 percent".
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that)\s+(?:increase|rise|jump|drop|decline|decrease"
+    r"|change)\b(?!\s+to\b)(?!.*\b(?:to|at)\s+$)|\b(?:up|down|rose|fell|increased|decreased|grew"
+    r"|dropped|climbed)\s+by\s+$",
     re.IGNORECASE,
 )
 
@@ -665,12 +689,15 @@ def names_outcome(key: str) -> bool:
 
 def reports_count(sentence: str, quote: str) -> bool:
     """True when a figure reports a count of its own, one that another outlet's figure can
-    dispute: not a part, an addition or a count given before (module docstring)."""
+    dispute: not a part, an addition, a change or a count given before (module docstring)."""
     at = sentence.find(quote)
     if at < 0:
         return True
     end = at + len(quote)
-    return not (_PART_AFTER.match(sentence, end) or _PART_BEFORE.search(sentence[:at]))
+    if _PART_AFTER.match(sentence, end) or _PART_BEFORE.search(sentence[:at]):
+        return False
+    clause = re.split(r"[.;:!?()\n]|,(?!\d)", sentence[:at])[-1]
+    return not _CHANGE_BEFORE.search(clause)
 
 
 def same_fact(a: Bounds, b: Bounds) -> bool:
@@ -844,12 +871,16 @@ def names_needed(a: int, b: int) -> int:
 
 def resolve_as_of(phrase: str | None, published: datetime) -> date:
     """The day a figure describes: "as of Wednesday" → the last Wednesday up to ``published``,
+    "yesterday", "last night", "overnight" → the day before ``published`` (a morning
+    article's "last night" is its previous evening; "tonight" is its own day),
     "by the end of January" → 31 January, a date written out → that date, a year alone ("1997",
     "by the end of 2024") → its last day, or ``published`` if that is earlier (the year is not
     over); else ``published``.
     """
     day = published.date()
     low = (phrase or "").lower()
+    if re.search(r"\b(?:yesterday|last night|overnight)\b", low):
+        return day - timedelta(days=1)  # the night before the article's day is the day before
     for i, name in enumerate(_WEEKDAYS):
         if re.search(rf"\b{name}\b", low):
             return day - timedelta(days=(day.weekday() - i) % 7)

@@ -34,7 +34,14 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from factcheck import triage
-from factcheck.comparable import Bounds, bounds, figures_dispute, names_outcome, reports_count
+from factcheck.comparable import (
+    Bounds,
+    bounds,
+    figures_dispute,
+    names_outcome,
+    reports_count,
+    running,
+)
 from factcheck.db import show_written
 from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, as_utc
 
@@ -336,6 +343,8 @@ def _take(read: _Read, row: Any) -> None:
     stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
     if stated is None or value is None or not reports_count(sentence, quote):
         return
+    if running(sentence, quote):
+        stated = Bounds(stated.lo, None)  # "58 so far": the day's count is at least 58
     moment = as_utc(published)
     own: Unit = ("g", gid) if gid is not None else ("c", cid)
     figure = Figure(
