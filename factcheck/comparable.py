@@ -513,9 +513,10 @@ def _scale(sentence: str | None, quote: str | None) -> str | None:
         return None
     before = _WORD.findall(near[0])
     if before and before[-1] in SCALES_BEFORE:
-        return before[-1]
+        return str(before[-1])
     after = " ".join(_WORD.findall(near[1]))
-    return next((s for phrase, s in SCALES_AFTER.items() if after.startswith(phrase)), None)
+    named = [scale for phrase, scale in SCALES_AFTER.items() if after.startswith(phrase)]
+    return str(named[0]) if named else None
 
 
 def _gap(sentence: str | None, quote: str | None) -> str | None:
@@ -644,8 +645,10 @@ _RUNNING = re.compile(r"\b(?:so\s+far|thus\s+far|and\s+counting|and\s+rising)\b"
 def running(sentence: str | None, quote: str | None) -> bool:
     """True when a figure is a running count ("58 have crossed so far"): a lower bound of the
     day's count, which a larger figure of that day does not dispute."""
-    near = _around(sentence, quote)
-    return near is not None and bool(_RUNNING.search(near[1]) or _RUNNING.search(near[0]))
+    if not sentence or not quote or (at := sentence.find(quote)) < 0:
+        return False
+    after = re.split(r"[.;!?\n]|,(?!\d)", sentence[at + len(quote) :], maxsplit=1)[0]
+    return bool(_RUNNING.search(after))
 
 
 def figures_dispute(a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool) -> bool:
