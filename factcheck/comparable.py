@@ -41,7 +41,10 @@ group's member or a lone figure, and
 
 - they have the same group key (measure key and unit class), and it names what happened
   (names_outcome): a figure compared by amount alone (``n|*|…``: "six weeks", "four days")
-  names nothing, and a key made only of who was counted ("resident": "300 residents joined
+  names nothing, unless it is a duration whose measure names the outcome it is the length of
+  (duration_outcome: "a sentence of eight years" and "jailed for six years" are two lengths
+  of one sentence, "the truce will last 60 days" and "a 45-day ceasefire" of one truce; both
+  figures must name the same one), and a key made only of who was counted ("resident": "300 residents joined
   a vigil", "900 residents live near the plant"; "worker") names no outcome to dispute;
 - each states a value and reports a count of its own (reports_count): not a part of a
   total ("19 of the injured", "12 of the 40 dead", "of which 7"), an addition ("seven more
@@ -155,6 +158,7 @@ from factcheck.extract.lexicon.measures import (
     AFFECTING_VERBS,
     CANONICAL,
     CLAUSE_MEASURES,
+    DURATION_OUTCOMES,
     GAP_AFTER,
     GAP_BEFORE,
     GAPS,
@@ -683,11 +687,22 @@ _WHO = PEOPLE_NOUNS | RESPONDER_NOUNS | GENERIC_COUNTED
 
 def names_outcome(key: str) -> bool:
     """True when a figure's group key names what is counted well enough to dispute another
-    figure of it: a figure's, not a quote's, with a measure, not only who was counted."""
+    figure of it: a figure's, not a quote's, with a measure, not only who was counted; or the
+    key of durations, whose figures dispute when their measures name one outcome
+    (duration_outcome)."""
     parts = key.split("|")
-    if len(parts) != 3 or parts[0] != "n" or parts[1] in ("", "*"):
+    if len(parts) != 3 or parts[0] != "n" or parts[1] == "":
         return False
+    if parts[1] == "*":
+        return parts[2] == "day"
     return not set(parts[1].split()) <= _WHO
+
+
+def duration_outcome(measure_key: str | None) -> str | None:
+    """The outcome a duration is the length of, when its measure key names one and only one
+    (measures.DURATION_OUTCOMES: "prison term" → ``sentence``, "truce" → ``ceasefire``)."""
+    found = sorted(set(measure_key.split()) & DURATION_OUTCOMES) if measure_key else []
+    return str(found[0]) if len(found) == 1 else None
 
 
 def reports_count(sentence: str, quote: str) -> bool:

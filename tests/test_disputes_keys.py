@@ -10,7 +10,13 @@ import pytest
 from sqlmodel import Session, select
 
 from factcheck.articles import add_article
-from factcheck.comparable import figure_measure_key, reports_count, resolve_as_of, running
+from factcheck.comparable import (
+    duration_outcome,
+    figure_measure_key,
+    reports_count,
+    resolve_as_of,
+    running,
+)
 from factcheck.extract import extract_claims
 from factcheck.models import Claim, ClaimGroup, ClaimKind, Role, User
 from tests.factories import make_user
@@ -170,7 +176,7 @@ def editor(session: Session) -> User:
 
 def _add(session: Session, by: User, outlet: str, text: str, at: datetime) -> int:
     # one shared figure puts every outlet's article in one story
-    text = f"{text} The council said 120 people were evacuated. Written by the {outlet} desk."
+    text = f"{text} The council said 120 people were evacuated from Marl ({outlet})."
     article = add_article(
         session,
         title=f"Vettra landslide ({outlet})",
@@ -207,7 +213,7 @@ def test_a_gap_and_the_amount_received_never_dispute(session: Session, editor: U
         session,
         editor,
         "Vettra Radio",
-        "Vettra is 2,500 sandbags short, the Vettra council said.",
+        "The shortfall is 2,500 sandbags, the Vettra council said.",
         at.replace(hour=11),
     )
     session.commit()
@@ -234,3 +240,65 @@ def test_a_running_count_does_not_dispute_the_days_final_count(
     )
     session.commit()
     assert not _conflicted(session, a, "40") and not _conflicted(session, b, "95")
+
+
+def test_homes_lost_and_homes_destroyed_on_one_day_dispute(session: Session, editor: User) -> None:
+    at = datetime(2026, 3, 10, 9, tzinfo=UTC)
+    destroyed = "The Vettra landslide destroyed 17 homes, the Vettra council said."
+    a = _add(session, editor, "Valley Wire", destroyed, at)
+    _add(session, editor, "Vettra Courier", destroyed, at.replace(hour=10))
+    b = _add(
+        session,
+        editor,
+        "Vettra Radio",
+        "In the Vettra landslide 23 houses were lost, the Vettra council said.",
+        at.replace(hour=11),
+    )
+    session.commit()
+    assert _conflicted(session, a, "17") and _conflicted(session, b, "23")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "outcome"),
+    [
+        ("Prosecutors asked for a prison term of nine years.", "nine years", "sentence"),
+        ("The clerk was jailed for six years.", "six years", "sentence"),
+        ("The truce will last 60 days.", "60 days", "ceasefire"),
+        ("The bridge will be closed for three weeks.", "three weeks", "closure"),
+        ("Repairs will take six weeks.", "six weeks", None),
+    ],
+)
+def test_a_duration_names_the_outcome_it_is_the_length_of(
+    sentence: str, quote: str, outcome: str | None
+) -> None:
+    assert duration_outcome(_key(sentence, quote)) == outcome
+
+
+def test_two_lengths_of_one_sentence_on_one_day_dispute(session: Session, editor: User) -> None:
+    at = datetime(2026, 3, 10, 9, tzinfo=UTC)
+    nine = "The Vettra clerk faces a prison term of nine years, prosecutors said."
+    a = _add(session, editor, "Valley Wire", nine, at)
+    _add(session, editor, "Vettra Courier", nine, at.replace(hour=10))
+    b = _add(
+        session,
+        editor,
+        "Vettra Radio",
+        "Prosecutors will seek a 7-year sentence for the Vettra clerk.",
+        at.replace(hour=11),
+    )
+    session.commit()
+    assert _conflicted(session, a, "nine years") and _conflicted(session, b, "7-year")
+
+
+def test_durations_that_name_no_outcome_never_dispute(session: Session, editor: User) -> None:
+    at = datetime(2026, 3, 10, 9, tzinfo=UTC)
+    a = _add(session, editor, "Valley Wire", "Clearing the Vettra road will take six weeks.", at)
+    b = _add(
+        session,
+        editor,
+        "Vettra Radio",
+        "Clearing the Vettra road will take nine weeks.",
+        at.replace(hour=11),
+    )
+    session.commit()
+    assert not _conflicted(session, a, "six weeks") and not _conflicted(session, b, "nine weeks")

@@ -96,6 +96,8 @@ SYNONYMS: dict[str, list[str]] = {
     # A term of imprisonment: "a prison term of nine years", "a 7-year sentence", "jailed for
     # six years" (a duration that names its outcome can be disputed: comparable).
     "sentence": ["sentence", "sentences", "sentenced", "jailed", "imprisoned", "imprisonment"],
+    # A road, a bridge or a plant shut for a time: "closed for three weeks", "a 21-day closure".
+    "closure": ["closure", "closures", "closed", "shut", "shutdown"],
     # The people working on a ship or an aircraft: "a crew of nine", "12 crew members".
     "crew": ["crew", "crews", "crewmember", "crewmembers"],
     # Who came out alive of a disaster is counted as rescued or as survivors ("Seventy-two
@@ -252,6 +254,11 @@ GAP_AFTER = 3
 # Richter scale" names it after.
 SCALES_BEFORE = word_set("magnitude category")
 SCALES_AFTER: dict[str, str] = {"on the richter scale": "magnitude"}
+
+# Outcomes a duration can be the length of (as folded): a duration whose measure names one
+# ("a sentence of eight years", "the truce will last 60 days", "closed for three weeks") can
+# be disputed by another outlet's length of the same outcome; a bare "six weeks" cannot.
+DURATION_OUTCOMES = word_set("sentence ceasefire closure ban suspension")
 
 # Who was held, which "released" already says: "150 Halvorian prisoners freed" and "143
 # Halvorians returned" count one release (a nationality, "halvorian", is kept).
