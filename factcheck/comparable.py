@@ -44,8 +44,9 @@ group's member or a lone figure, and
   names nothing, unless it is a duration whose measure names the outcome it is the length of
   (duration_outcome: "a sentence of eight years" and "jailed for six years" are two lengths
   of one sentence, "the truce will last 60 days" and "a 45-day ceasefire" of one truce; both
-  figures must name the same one), and a key made only of who was counted ("resident": "300 residents joined
-  a vigil", "900 residents live near the plant"; "worker") names no outcome to dispute;
+  figures must name the same one), and a key made only of who was counted ("resident": "300
+  residents joined a vigil", "900 residents live near the plant"; "worker") names no outcome
+  to dispute;
 - each states a value and reports a count of its own (reports_count): not a part of a
   total ("19 of the injured", "12 of the 40 dead", "of which 7"), an addition ("seven more
   bodies", "a further 7", "three other workers"), a change ("the increase reflects two bodies
