@@ -702,8 +702,9 @@ def names_outcome(key: str) -> bool:
 def duration_outcome(measure_key: str | None) -> str | None:
     """The outcome a duration is the length of, when its measure key names one and only one
     (measures.DURATION_OUTCOMES: "prison term" → ``sentence``, "truce" → ``ceasefire``)."""
-    found = sorted(set(measure_key.split()) & DURATION_OUTCOMES) if measure_key else []
-    return str(found[0]) if len(found) == 1 else None
+    words = measure_key.split() if measure_key else []
+    found = {DURATION_OUTCOMES[w] for w in words if w in DURATION_OUTCOMES}
+    return found.pop() if len(found) == 1 else None
 
 
 def reports_count(sentence: str, quote: str) -> bool:

@@ -265,6 +265,7 @@ def test_homes_lost_and_homes_destroyed_on_one_day_dispute(session: Session, edi
         ("The clerk was jailed for six years.", "six years", "sentence"),
         ("The truce will last 60 days.", "60 days", "ceasefire"),
         ("The bridge will be closed for three weeks.", "three weeks", "closure"),
+        ("A 21-day closure of the bridge begins on Monday.", "21-day", "closure"),
         ("Repairs will take six weeks.", "six weeks", None),
     ],
 )

@@ -96,8 +96,6 @@ SYNONYMS: dict[str, list[str]] = {
     # A term of imprisonment: "a prison term of nine years", "a 7-year sentence", "jailed for
     # six years" (a duration that names its outcome can be disputed: comparable).
     "sentence": ["sentence", "sentences", "sentenced", "jailed", "imprisoned", "imprisonment"],
-    # A road, a bridge or a plant shut for a time: "closed for three weeks", "a 21-day closure".
-    "closure": ["closure", "closures", "closed", "shut", "shutdown"],
     # The people working on a ship or an aircraft: "a crew of nine", "12 crew members".
     "crew": ["crew", "crews", "crewmember", "crewmembers"],
     # Who came out alive of a disaster is counted as rescued or as survivors ("Seventy-two
@@ -258,7 +256,20 @@ SCALES_AFTER: dict[str, str] = {"on the richter scale": "magnitude"}
 # Outcomes a duration can be the length of (as folded): a duration whose measure names one
 # ("a sentence of eight years", "the truce will last 60 days", "closed for three weeks") can
 # be disputed by another outlet's length of the same outcome; a bare "six weeks" cannot.
-DURATION_OUTCOMES = word_set("sentence ceasefire closure ban suspension")
+# Each word (as folded) with the outcome it names: "closed for three weeks" and "a 21-day
+# closure" are one closure (the words stay as written in keys: "40 shops closed").
+DURATION_OUTCOMES: dict[str, str] = {
+    "sentence": "sentence",
+    "ceasefire": "ceasefire",
+    "closure": "closure",
+    "closed": "closure",
+    "shut": "closure",
+    "shutdown": "closure",
+    "ban": "ban",
+    "banned": "ban",
+    "suspension": "suspension",
+    "suspended": "suspension",
+}
 
 # Who was held, which "released" already says: "150 Halvorian prisoners freed" and "143
 # Halvorians returned" count one release (a nationality, "halvorian", is kept).
