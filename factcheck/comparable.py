@@ -53,7 +53,9 @@ group's member or a lone figure, and
   recovered", "up by 2") or a count given before ("the four missing workers");
   a vague figure ("hundreds of residents") states no value;
 - they describe the same day: their as-of days are equal (a figure's ``as_of``, else its
-  article's date: resolve_as_of);
+  article's date: resolve_as_of; a figure of the article's own day in reported speech said on
+  a named day holds at that day: "the brigade said on Tuesday night that six workers …",
+  said_on);
 - they come from different outlets, and no one article gives figures of both sides; and
 - their intervals do not meet (the table above: no value fits both), a running count ("58
   have crossed so far", "and counting") being open above: it is the day's count up to then.
@@ -919,6 +921,28 @@ def resolve_as_of(phrase: str | None, published: datetime) -> date:
     if year_alone := re.search(r"\b(?:19|20)\d\d\b", low):
         return min(date(int(year_alone.group()), 12, 31), day)
     return day
+
+
+# "said on Tuesday (night) that …", "told reporters on Monday that …": the day a figure was said.
+_SAID_ON = re.compile(
+    r"\b(?:said|told\s+[\w ]{1,30}?|reported|announced|confirmed|added|stated)\s+"
+    r"(on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def said_on(sentence: str | None, quote: str | None) -> str | None:
+    """The day phrase of the statement that gives a figure, when its clause opens with one
+    ("the brigade said on Tuesday night that six workers …" → "on Tuesday night"): the day a
+    figure in reported speech holds at, for the dispute rule (the extractor's as-of dates
+    leave it out: labelled sets do not call it one)."""
+    if not sentence or not quote or (at := sentence.find(quote)) < 0:
+        return None
+    # the figure opens the reported clause: at most three words ("a further") before it
+    clause = re.split(r"[.;:!?()\n]|,(?!\d)", sentence[:at])[-1]
+    found = _SAID_ON.search(clause)
+    return found.group(1) if found else None
 
 
 def word_diff(original: str, other: str) -> list[tuple[str, str]]:

@@ -41,7 +41,9 @@ from factcheck.comparable import (
     figures_dispute,
     names_outcome,
     reports_count,
+    resolve_as_of,
     running,
+    said_on,
 )
 from factcheck.db import show_written
 from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, as_utc
@@ -360,11 +362,14 @@ def _take(read: _Read, row: Any) -> None:
         return  # a duration that names no outcome ("six weeks") disputes nothing
     moment = as_utc(published)
     own: Unit = ("g", gid) if gid is not None else ("c", cid)
+    day = as_of if as_of is not None else moment.date()
+    if day == moment.date() and (said := said_on(sentence, quote)):
+        day = resolve_as_of(said, moment)  # "said on Tuesday night that six …": Tuesday's
     figure = Figure(
         own,
         cid,
         stated,
-        as_of if as_of is not None else moment.date(),
+        day,
         outlet if outlet is not None else -article,
         article,
         outcome,

@@ -16,6 +16,7 @@ from factcheck.comparable import (
     reports_count,
     resolve_as_of,
     running,
+    said_on,
 )
 from factcheck.extract import extract_claims
 from factcheck.models import Claim, ClaimGroup, ClaimKind, Role, User
@@ -303,3 +304,46 @@ def test_durations_that_name_no_outcome_never_dispute(session: Session, editor: 
     )
     session.commit()
     assert not _conflicted(session, a, "six weeks") and not _conflicted(session, b, "nine weeks")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "said"),
+    [
+        (
+            "The coastguard said on Sunday night that 9 sailors were still at sea.",
+            "9",
+            "on Sunday night",
+        ),
+        ("The mayor told reporters on Monday that 31 homes had flooded.", "31", "on Monday"),
+        # the figure is no longer what opens the reported clause
+        ("Brova Mills said on Thursday that its yearly net profit rose 6%.", "6%", None),
+        ("The mayor said 31 homes had flooded.", "31", None),
+    ],
+)
+def test_a_figure_said_on_a_named_day_holds_at_that_day(
+    sentence: str, quote: str, said: str | None
+) -> None:
+    assert said_on(sentence, quote) == said
+
+
+def test_not_accounted_for_is_missing() -> None:
+    still = _key("Rescuers said 5 workers had still not been accounted for.", "5")
+    assert still == _key("Rescuers said 5 workers were missing.", "5") == "missing"
+
+
+def test_a_count_said_on_the_day_before_disputes_that_days_counts(
+    session: Session, editor: User
+) -> None:
+    monday = datetime(2026, 3, 9, 20, tzinfo=UTC)
+    four = "On Monday evening 4 climbers were missing on the Vettra ridge, rescuers said."
+    a = _add(session, editor, "Valley Wire", four, monday)
+    _add(session, editor, "Vettra Courier", four, monday.replace(hour=21))
+    b = _add(
+        session,
+        editor,
+        "Vettra Radio",
+        "Rescuers said on Monday night that 6 climbers were missing on the Vettra ridge.",
+        monday.replace(day=10, hour=8),
+    )
+    session.commit()
+    assert _conflicted(session, a, "4") and _conflicted(session, b, "6")

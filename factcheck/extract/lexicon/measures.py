@@ -146,6 +146,11 @@ PHRASES: dict[str, str] = {
     "pulled out alive": "rescued",
     "pulled alive": "rescued",
     "unaccounted for": "missing",
+    # Not (yet) accounted for is unaccounted for: "six workers had still not been accounted for".
+    "not been accounted for": "missing",
+    "not accounted for": "missing",
+    "not yet been accounted for": "missing",
+    "yet to be accounted for": "missing",
     # A member of a body counted by its members is the body's count: "12 crew members" and "a
     # crew of nine" count one crew, "40 staff members" and "a staff of 40" one payroll.
     "crew members": "crew",
