@@ -6,9 +6,12 @@ The measure key of a figure changed (issue #10 §3/§5, session 10): "12 crew me
 Halvorians returned" and "150 Halvorian prisoners freed" both key ``halvorian released``; "a
 prison term", "a 7-year sentence" key ``sentence``; a scale named beside a figure is its key
 ("a magnitude 6.1 earthquake": ``magnitude``); a gap word beside a count marks its key ("180,000
-doses short", "the shortfall is 180,000 doses": ``dose short``). Like 0015, 0016 and 0019 this
-revision runs factcheck.groups.rekey_stored (what `factcheck groups --rebuild` runs too), one
-event per moved claim; safe to run again. (0020 is left to another change made at the same
+doses short", "the shortfall is 180,000 doses": ``dose short``); "not been accounted for" is
+``missing``. Like 0015, 0016 and 0019 this revision runs factcheck.groups.rekey_stored (what
+`factcheck groups --rebuild` runs too), one event per moved claim; then, like 0018, it
+recomputes every story's disputes (factcheck.disputes.refresh_all), whose rule changed with it:
+durations of a named outcome, running counts, changes, a figure said on a named day. Safe to
+run again. (0020 is left to another change made at the same
 time; this one follows 0019 and a merge orders them.)
 
 Like 0011 it reads the tables through the current models: a later revision that adds
@@ -31,10 +34,12 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    from factcheck.disputes import refresh_all  # the dispute rule is factcheck's own
     from factcheck.groups import rekey_stored  # the key rules are factcheck's own
 
     session = Session(bind=op.get_bind())
     rekey_stored(session, by=None)
+    refresh_all(session)
     # Its commit hooks write the moved figures' counts and triage points; joined to
     # alembic's transaction, it leaves the real commit to alembic.
     session.commit()
