@@ -183,7 +183,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
             return Subject(None, "coordinated")
         if boundary in ("which", "who") and (named := _relative_antecedent(parts)):
             return _noun_phrase(named, True)  # what it says ends with the relative clause
-        if boundary == "," and len(parts) >= 3 and _APPOSITIVE.match(parts[-2][0] + " "):
+        apposed = len(parts) >= 3 and parts[-2][1] == ","  # between commas, not after "as"
+        if boundary == "," and apposed and _APPOSITIVE.match(parts[-2][0] + " "):
             return _noun_phrase(parts[-3][0], subordinate)  # "Sami Abu Zuhri, a Hamas official,"
         if boundary == "," and (named := _name_before_asides(parts)) is not None:
             return _noun_phrase(named, subordinate)
@@ -250,7 +251,14 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
     for i in range(len(parts) - 2, -1, -1):
         chunk, opened = parts[i]
         place = i > 0 and parts[i - 1][0].strip().startswith("of ") and " " not in chunk.strip()
-        aside = opened in ("who", "which", "where", "whose") or _APPOSITIVE.match(chunk + " ")
+        # "…, who waited at the crossing as the buses arrived," and "…, chief executive of
+        # CVHN,": a clause opened by a subordinator and a title without an article are asides
+        aside = (
+            opened in ("who", "which", "where", "whose")
+            or _APPOSITIVE.match(chunk + " ")
+            or (opened in SUBORDINATORS and i > 1)
+            or (opened == "," and _TITLE_APPOSITION.match(chunk) is not None)
+        )
         participle = _PARTICIPLE_ASIDE.match(chunk) and opened in (",", "and")
         if i > 0 and (aside or place or participle):
             asides += 1
@@ -266,6 +274,13 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
                 named = _is_plain_subject(chunk)  # "Observers from X, who deployed 400 staff,"
             return chunk if asides and named else None
     return None
+
+
+# Pattern: NAME, TITLE (of|for BODY)?, CUE — "Dr Halla Brennvik, chief executive of CVHN, told":
+# a lower-case title opening the words between two commas describes the name before them.
+_TITLE_APPOSITION = re.compile(
+    rf"\s*(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(LOWER_TITLES)})\b(?:\s+(?:of|for|at)\s+\S.*)?\s*$"
+)
 
 
 # Pattern: DESCRIPTION, the|a (KIND)? NAME, (which|who …,)? CUE — a description first and the
@@ -579,7 +594,8 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             if org and not (len(tokens) == 1 and _TITLE_AFTER.match(text, run.end())):
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
             if reading.person is not None:
-                _mention(book, run.start(), tokens, reading.person)
+                label = _is_turn_label(text, run.start(), run.end())
+                _mention(book, run.start(), tokens, reading.person, listed=not label)
             if reading.titled:
                 book.add(run.start(), *reading.titled)
             if reading.bare:
@@ -604,9 +620,12 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     return book
 
 
-def _mention(book: NameBook, pos: int, tokens: Sequence[str], name: str | None) -> None:
+def _mention(
+    book: NameBook, pos: int, tokens: Sequence[str], name: str | None, *, listed: bool = True
+) -> None:
     """Note who a run of capitalised words names (name: person_name of its words); a title
-    may say their gender."""
+    may say their gender. listed=False (a transcript's turn label) keeps the name's surname
+    but no mention: the one who holds the floor is never the "he" or "she" of their answer."""
     if name is None:
         return
     if len(name.split()) == 1:
@@ -614,9 +633,35 @@ def _mention(book: NameBook, pos: int, tokens: Sequence[str], name: str | None) 
             return
         name = book.surnames[name]
     book.surnames[name.split()[-1]] = name
+    if not listed:
+        return
     book.mentions.append((pos + len(" ".join(tokens)), name))
     if gender := TITLE_GENDER.get(tokens[0].lower().rstrip(".")):
         book.gender[name] = gender
+
+
+# Pattern: ^NAME IN CAPITALS (ROLE)?: — a transcript's speaker label ("OSTBY:", "LENA OSTBY
+# (CORRESPONDENT):"), opening a line.
+_LABEL_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?:")
+
+
+def _is_turn_label(text: str, start: int, end: int) -> bool:
+    """Tell whether the capitalised run text[start:end] is a transcript's turn label."""
+    at_line = start == 0 or text[start - 1] == "\n"
+    return at_line and text[start:end].isupper() and _LABEL_TAIL.match(text, end) is not None
+
+
+def _after_label(text: str, pos: int) -> int:
+    """Where the words of a line begin past its turn label, if it opens with one."""
+    run = _RUN.match(text, pos)
+    if run is None or not _is_turn_label(text, pos, run.end()):
+        return pos
+    tail = _LABEL_TAIL.match(text, run.end())
+    assert tail is not None  # _is_turn_label matched it
+    end = tail.end()
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end
 
 
 def _genders(book: NameBook, text: str) -> None:
@@ -910,7 +955,7 @@ class Resolver:
         before, else the last one named or who spoke, skipping anyone the text has given the
         other gender. A quotation before the cue is no place for its own speaker's name
         (pos is then where it begins: '"I think Shelter Line does good work," he said')."""
-        if (subject := self._previous_subject(pos)) and self.book.gender.get(subject, pronoun) in (
+        if (subject := self._previous_subject(pos, pronoun)) and self.book.gender.get(subject, pronoun) in (
             "",
             pronoun,
         ):
@@ -936,7 +981,7 @@ class Resolver:
             self.book.gender[name] = pronoun
         return name
 
-    def _previous_subject(self, pos: int) -> str | None:
+    def _previous_subject(self, pos: int, pronoun: str) -> str | None:
         """The person opening the sentence before the one a pronoun opens at pos.
 
         Pattern: NAME|the TITLE VERB …. He|She …. — the subject of a sentence, not a person
@@ -944,12 +989,18 @@ class Resolver:
         ("Judge Orla Kestenbaum sentenced Dario Velcic … She said"; "The commissioner denied
         it. She insisted")."""
         text = self.book.text
-        if not text.endswith(_OPENING_PRONOUNS, max(0, pos - 5), pos):
-            return None  # no pronoun just before the cue: read nothing more
         here = _sentence_start(text, pos)
-        if text[here:pos].strip().lower() not in PERSON_PRONOUNS or here == 0:
+        opening = _PRONOUN_OPENING.match(text, here, pos)
+        if here == 0 or opening is None or opening.group(1).lower() != pronoun:
             return None
-        opened = _sentence_start(text, here - 1)
+        # Pattern: He|She (AUXILIARY|ADVERB)* CUE, or a sentence He|She opens and whose cue
+        # has the same pronoun: "She had urged residents …, she said" is the one woman.
+        between = text[opening.end() : pos]
+        if not _AUXILIARIES.fullmatch(between) and not _REPEATED[pronoun].search(between):
+            return None
+        opened = _after_label(text, _sentence_start(text, here - 1))
+        if reply := _REPLY.match(text, opened):
+            opened = reply.end()  # "BRECK: Yes, Mr Oskenn spent the day here. He said …"
         if here - opened > _THEY_REACH:
             return None
         run = _RUN.match(text, opened)
@@ -958,7 +1009,9 @@ class Resolver:
                 return None
             if len(name.split()) >= 2:
                 return name  # a full name already: no look-up
-            return self.book.full_name(name, pos)
+            titled = split_title(run.group().split())[0]
+            # "Governor Varga-Moreau spoke to us": a title makes a lone surname a person's
+            return self.book.full_name(name, pos) or (name if titled else None)
         if role := _ROLE_SUBJECT.match(text, opened):
             return self.book.by_title(role.group(1), pos)
         return None
@@ -1035,7 +1088,15 @@ _THEY_REACH = 400
 # "The commissioner denied …", "The company's chief executive said …": a title as a subject.
 _ROLE_SUBJECT = re.compile(r"((?:The|Its|Their|His|Her)\s+(?:[\w'’-]+\s+){0,2}?[\w-]+)\s+[a-z]")
 # What ends a sentence before the next one opens (str.rfind looks for each, right to left).
-_OPENING_PRONOUNS = ("He ", "She ", "he ", "she ")
+# The word an answer opens with before its own subject: "Yes, Mr Oskenn spent the day here."
+_REPLY = re.compile(r"(?:Yes|No|Well|Sure|Indeed|Absolutely|Exactly|Right|Certainly),\s+")
+_PRONOUN_OPENING = re.compile(r"(He|She)\b")
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:had|has|have|would|will|could|also|later|then|again|first|once|previously|"
+    r"earlier|repeatedly|publicly|now|even|still|already|never|not))*\s*"
+)
+# The pronoun standing as the cue's own subject at the end of the words before it.
+_REPEATED = {p: re.compile(rf"[,;]\s+{p}\s*$") for p in PERSON_PRONOUNS}
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n", '." ', ".\u201d ", ".' ", ".\u2019 ")
 
 
