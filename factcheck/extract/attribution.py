@@ -27,7 +27,7 @@ from .cues import (
 )
 from .lexicon import alternation
 from .lexicon.grammar import EXPECT_FORMS, FIRST_PERSON_SPEAKERS
-from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS, QUALIFIERS, VAGUE_LOWER
+from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS, QUALIFIERS, SMALL_WORDS, VAGUE_LOWER
 from .lexicon.people import (
     DOCUMENT_NOUNS,
     IRREGULAR_PLURALS,
@@ -102,7 +102,20 @@ _SOURCE_DOC = re.compile(
 _SOURCE_DETAILS = re.compile(
     r"\s+(?:published|released|issued|conducted|carried|seen|on|in|at|during|last|this)\b.*$"
 )
-_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+([^,;:]+?)\s+as\s+$")
+# Pattern: SOURCE (was|were) quoted|cited (WHEN|WHERE)? as CUE — passive, the subject spoke
+# ("The chair, Rhea Talvik, was quoted in the first hours as saying"); active, the object
+# ("quoted a councillor as saying").
+_QUOTED_AS = re.compile(
+    r"(?P<passive>\b(?:was|were|is|are|been|being)\s+)?\b(?:quoted|cited)\s+([^,;:]+?)\s+as\s+$"
+)
+# Pattern: NUMBER NOUN CUE-s — "rests on two inspection reports": after a count above one a
+# verb would have no -s, so the cue word is a plural noun ("2023 data shows" is a year).
+_COUNTED_NOUN = re.compile(
+    rf"\b(?:(?i:{alternation(set(SMALL_WORDS) - {'zero', 'one'}, ignore_case=True)})|"
+    r"(?!(?:19|20)\d\d\b)\d[\d,]*)\s+[\w'’-]+\s+$"
+)
+# A broadcast reads the quotation marks aloud: "she said, quote, 'I am deeply sorry.'"
+_QUOTE_READ = re.compile(r",?\s*quote\s*[,:]?\s*(?=[\"“‘'])")
 _BY_DOING = re.compile(r"\b(?:by|after|before|when|while)\s+$")
 _PUT_IT = re.compile(r"\s+it\b(?!\s+at\b)")
 _PARENTHETICAL = re.compile(r",\s*(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+$")
@@ -264,9 +277,18 @@ class _SentenceReader:
         if not self.quotes and self._quote_only(cue, kind, match.end()):
             return []  # the sentence has no quotation for it: its subject need not be read
         left = self._left_bound(match.start())
+        if cue.endswith("s") and not cue.endswith("ss") and _COUNTED_NOUN.search(
+            self.text, max(left, match.start() - 40), match.start()
+        ):
+            return []
         subject = subject_before(self.text, left, match.start())
         if cue.endswith("ing") and (quoted := _QUOTED_AS.search(self.text, left, match.start())):
-            source = quoted.group(1)  # "quoted a councillor as saying …"
+            if quoted.group("passive"):
+                subject = subject_before(self.text, left, quoted.start())
+                if subject.mode not in ("np", "pronoun") or not subject.text:
+                    return []
+                return self._speech(match, subject.text, match.end(), subject)
+            source = quoted.group(2)  # "quoted a councillor as saying …"
             return self._speech(match, source, match.end(), Subject(source, "np"))
         if subject.mode == "reject" and not (
             cue.endswith("ing") and _BY_DOING.search(self.text, left, match.start())
@@ -396,6 +418,8 @@ class _SentenceReader:
             return [named, *self._clause_after(match, speaker, after, subject)]
         if quoted is None:
             quoted = self._quote_near(after, max_gap=0 if cue not in TELLING else 3)
+        if quoted is None and (read := _QUOTE_READ.match(self.text, after, self.s.end)):
+            quoted = self._quote_near(read.end(), max_gap=0)
         if quoted is None and (colon := _WHEN_COLON.match(self.text, after, self.s.end)):
             quoted = self._quote_near(colon.end(), max_gap=0)  # "tweeted during the break: '…'"
         if quoted is not None and quoted.mark not in self.used:

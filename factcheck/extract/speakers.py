@@ -33,6 +33,7 @@ from .lexicon.people import (
     LOWER_TITLES,
     OPENERS,
     ORG_WORDS,
+    PLACE_WORDS,
     PRONOUNS,
     PUBLIC_BODIES,
     REMARK_NOUNS,
@@ -424,6 +425,8 @@ def person_name(phrase: str) -> str | None:
         if joint in name:
             name = name[: name.index(joint)]
     if not name or len(name) > 4 or any(w.lower().strip(".") in ORG_WORDS for w in name):
+        return None
+    if name[-1].lower() in PLACE_WORDS:  # "Quay Street", "Marrow Bay": a place
         return None
     if name[0] in ("The", "A", "An"):
         return None
