@@ -109,10 +109,11 @@ _QUOTED_AS = re.compile(
     r"(?P<passive>\b(?:was|were|is|are|been|being)\s+)?\b(?:quoted|cited)\s+([^,;:]+?)\s+as\s+$"
 )
 # Pattern: NUMBER NOUN CUE-s — "rests on two inspection reports": after a count above one a
-# verb would have no -s, so the cue word is a plural noun ("2023 data shows" is a year).
+# verb would have no -s, so the cue word is a plural noun ("2023 data shows" is a year, and
+# "00:20 Golub wants" a clock time and a name).
 _COUNTED_NOUN = re.compile(
     rf"\b(?:(?i:{alternation(set(SMALL_WORDS) - {'zero', 'one'}, ignore_case=True)})|"
-    r"(?!(?:19|20)\d\d\b)\d[\d,]*)\s+[\w'’-]+\s+$"
+    r"(?<![:.\d])(?!(?:19|20)\d\d\b)\d[\d,]*)\s+[a-z][\w'’-]*\s+$"
 )
 # A broadcast reads the quotation marks aloud: "she said, quote, 'I am deeply sorry.'"
 _QUOTE_READ = re.compile(r",?\s*quote\s*[,:]?\s*(?=[\"“‘'])")

@@ -734,6 +734,8 @@ def _organisation(tokens: Sequence[str], firm: bool) -> str | None:
         tokens = tokens[1:]
     if not tokens or tokens[0].endswith(("'s", "’s")) or tokens[0].lower() in FUNCTION_WORDS:
         return None
+    if tokens[-1].lower() in PLACE_WORDS:
+        return None  # "MARROW BAY - On a grey morning": a dateline's place is no body
     if firm or _has_org_word(tokens):
         return " ".join(tokens)
     if len(tokens) < 2 or person_name(" ".join(tokens)) is not None:
