@@ -582,7 +582,7 @@ def find_attributions(
         used |= reader.used
     found.extend(p for p in parsed if not any(p.start < a.end and a.start < p.end for a in found))
     if turns := find_turns(text, sentences):
-        found.extend(_turn_claims(text, sentences, turns, found, figures))
+        found.extend(_turn_claims(text, sentences, turns, found, figures, index))
         found.extend(_intro_quotes(quotes, used, turns, index))
     found.extend(_labelled_quotes(text, quotes, used, index))
     if not turns:
@@ -681,12 +681,20 @@ def _turn_claims(
     turns: list[Turn],
     found: list[Attribution],
     figures: Sequence[tuple[int, int]],
+    index: SentenceIndex,
 ) -> list[Attribution]:
     """Give "I"/"we" in an answer the answerer's name, and make each answer sentence that
-    states a figure a direct claim of the answerer."""
+    states a figure a direct claim of the answerer, and each recorded clip a quotation."""
     out: list[Attribution] = []
     for turn in turns:
         if turn.speaker is None:
+            continue
+        if turn.clip:  # "FESK (RECORDED): Our town has lost its heart.": all of it was said
+            span = _trim(text, turn.start, turn.end)
+            taken = any(a.start < span[1] and span[0] < a.end for a in found)
+            if _words(text, *span) >= 3 and not taken:
+                i = index.at(span[0])
+                out.append(Attribution(*span, turn.speaker, None, span[0], True, "direct", 0.8, i))
             continue
         for att in found:
             in_turn = turn.start <= att.cue_at < turn.end
