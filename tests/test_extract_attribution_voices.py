@@ -186,3 +186,35 @@ def test_a_clock_time_and_a_name_before_a_cue_are_no_count() -> None:
 def test_a_year_before_data_shows_is_no_count() -> None:
     text = "The ministry says 2023 data shows that exports fell by a third last year."
     assert said(text, "exports fell").speaker == "the ministry"
+
+
+# --- a recorded clip in a transcript is a quotation of the person named ---------------------
+
+CLIPS = (
+    "VALLEY RADIO - transcript\n\n"
+    "PRESENTER (EVA TOLL): The quake has left the old town in ruins. Mayor Ilona Varek "
+    "spoke to our reporter.\n\n"
+    "VAREK (RECORDED): Our town has lost its heart, and we will rebuild it stone by stone.\n\n"
+    "TOLL: The hospital director, Dr Brennan, also spoke this afternoon.\n\n"
+    "BRENNAN (CLIP): Nobody who reached us alive has died in our care.\n\n"
+    "TOLL: More after the news.\n"
+)
+
+
+def test_a_recorded_clip_is_a_direct_quote_of_the_full_name() -> None:
+    claim = said(CLIPS, "lost its heart")
+    assert (claim.speaker, claim.direct) == ("Ilona Varek", True)
+    assert claim.quote == "Our town has lost its heart, and we will rebuild it stone by stone"
+
+
+def test_a_clip_label_of_a_surname_given_after_a_title() -> None:
+    assert said(CLIPS, "Nobody who reached us").speaker == "Brennan"
+
+
+def test_an_unnamed_clip_is_no_ones_quote() -> None:
+    text = (
+        "PRESENTER (EVA TOLL): Families waited at the gate all day.\n\n"
+        "WOMAN (RECORDED): They told us it was safe, and now my son is gone.\n\n"
+        "TOLL: The company has not commented.\n"
+    )
+    assert not [c for c in attributed(text) if "told us it was safe" in c.quote and c.speaker]

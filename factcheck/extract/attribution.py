@@ -9,7 +9,7 @@ continue a quotation whose marks were lost.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -683,34 +683,70 @@ def _turn_claims(
     figures: Sequence[tuple[int, int]],
     index: SentenceIndex,
 ) -> list[Attribution]:
-    """Give "I"/"we" in an answer the answerer's name, and make each answer sentence that
-    states a figure a direct claim of the answerer, and each recorded clip a quotation."""
+    """Give "I"/"we" in an answer the answerer's name, make each answer sentence that states a
+    figure a direct claim of the answerer, and each recorded clip a quotation.
+
+    Turns, sentences, figures and what was found are each read once in position order (with
+    bisection): a transcript of many turns costs no more per turn than one of few.
+    """
     out: list[Attribution] = []
+    spans = _Spans(found)
+    starts = [t.start for t in turns]
+    for att in found:
+        if (att.speaker or "").lower() in FIRST_PERSON_SPEAKERS:
+            k = bisect_right(starts, att.cue_at) - 1
+            if k >= 0 and att.cue_at < turns[k].end and turns[k].speaker is not None:
+                att.speaker = turns[k].speaker
+    ends = [s.end for s in sentences]
+    said = sorted(figures)
     for turn in turns:
         if turn.speaker is None:
             continue
         if turn.clip:  # "FESK (RECORDED): Our town has lost its heart.": all of it was said
             span = _trim(text, turn.start, turn.end)
-            taken = any(a.start < span[1] and span[0] < a.end for a in found)
-            if _words(text, *span) >= 3 and not taken:
+            if _words(text, *span) >= 3 and not spans.overlaps(*span):
                 i = index.at(span[0])
                 out.append(Attribution(*span, turn.speaker, None, span[0], True, "direct", 0.8, i))
             continue
-        for att in found:
-            in_turn = turn.start <= att.cue_at < turn.end
-            if in_turn and (att.speaker or "").lower() in FIRST_PERSON_SPEAKERS:
-                att.speaker = turn.speaker
-        for i, sentence in enumerate(sentences):
-            start, end = max(sentence.start, turn.start), sentence.end
-            if not turn.start <= end <= turn.end or text[start:end].rstrip().endswith("?"):
+        # the sentences whose end lies in the turn
+        for i in range(bisect_left(ends, turn.start), bisect_right(ends, turn.end)):
+            start, end = max(sentences[i].start, turn.start), sentences[i].end
+            if text[start:end].rstrip().endswith("?"):
                 continue
-            inside = [a for a in found if a.start < end and start < a.end]
-            said = [(f0, f1) for f0, f1 in figures if start <= f0 and f1 <= end]
-            if any(not any(a.start <= f0 and f1 <= a.end for a in inside) for f0, f1 in said):
-                out.append(
-                    Attribution(start, end, turn.speaker, None, start, True, "direct", 0.7, i)
-                )
+            k = bisect_left(said, (start, -1))
+            while k < len(said) and said[k][0] <= end:
+                f0, f1 = said[k]
+                if f1 <= end and not spans.holds(f0, f1):  # a figure no claim states yet
+                    out.append(
+                        Attribution(start, end, turn.speaker, None, start, True, "direct", 0.7, i)
+                    )
+                    break
+                k += 1
     return out
+
+
+class _Spans:
+    """The spans of claims found, sorted by start with the furthest end reached so far: whether
+    one overlaps or holds a span is then a bisection, not a walk through all of them."""
+
+    def __init__(self, found: Sequence[Attribution]) -> None:
+        ordered = sorted((a.start, a.end) for a in found)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span begins before end and ends after start."""
+        k = bisect_left(self.starts, end) - 1
+        return k >= 0 and self.reach[k] > start
+
+    def holds(self, start: int, end: int) -> bool:
+        """Some span begins at or before start and ends at or after end."""
+        k = bisect_right(self.starts, start) - 1
+        return k >= 0 and self.reach[k] >= end
 
 
 def _intro_quotes(
@@ -727,23 +763,38 @@ def _intro_quotes(
     ]
 
 
-def _enclosing(att: Attribution, found: list[Attribution]) -> Attribution | None:
-    """The indirect attribution whose content opens with this cue's subject."""
-    for other in found:
-        if other is not att and other.kind == "indirect" and 0 <= att.cue_at - other.start < 25:
-            return other if other.cue_at < att.cue_at else None
-    return None
+class _Indirect:
+    """The indirect attributions found, by where their content starts, each with its place
+    in the list found: _enclosing then reads only those starting just before a cue."""
+
+    def __init__(self, found: list[Attribution]) -> None:
+        self.items = sorted(
+            (a.start, i, a) for i, a in enumerate(found) if a.kind == "indirect"
+        )
+        self.starts = [start for start, _, _ in self.items]
+
+    def enclosing(self, att: Attribution) -> Attribution | None:
+        """The indirect attribution whose content opens with this cue's subject: the first
+        found of those starting in the 25 characters up to the cue."""
+        lo = bisect_right(self.starts, att.cue_at - 25)
+        hi = bisect_right(self.starts, att.cue_at)
+        near = [(i, a) for _, i, a in self.items[lo:hi] if a is not att]
+        if not near:
+            return None
+        other = min(near, key=lambda pair: pair[0])[1]
+        return other if other.cue_at < att.cue_at else None
 
 
 def _resolve(text: str, sentences: Sequence[Sentence], found: list[Attribution]) -> NameBook:
     """Resolve every raw speaker in text order; return the names the text gave."""
     resolver = Resolver(build_name_book(text, sentences))
+    indirect = _Indirect(found)
     for att in sorted(found, key=lambda a: a.cue_at):
         para = sentences[att.sentence].para
         raw = att.speaker
         said_from = att.start if att.start < att.cue_at else None
         att.speaker, att.resolved = resolver.resolve(raw, att.cue_at, para, said_from)
-        outer = _enclosing(att, found) if (raw or "").lower() in PRONOUNS else None
+        outer = indirect.enclosing(att) if (raw or "").lower() in PRONOUNS else None
         if not att.resolved and outer is not None:  # "X said it expected …": it is X
             att.speaker, att.resolved = outer.speaker, outer.resolved
         if not att.resolved:

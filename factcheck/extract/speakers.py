@@ -446,10 +446,13 @@ class NameBook:
     mentions: list[tuple[int, str]] = field(default_factory=list)  # every naming, full or surname
     gender: dict[str, str] = field(default_factory=dict)  # name → "he" or "she" if the text says
     surnames: dict[str, str] = field(default_factory=dict)  # last word → its full name
+    known: set[tuple[int, str]] = field(default_factory=set)  # what people holds, to look up
 
     def add(self, pos: int, name: str, title: str = "") -> None:
         """Remember a full name seen at pos, with its title ("prime minister") if any."""
-        if len(name.split()) >= 2:
+        # a name already held at pos changes no look-up: each speaker resolved adds (-1, name)
+        if len(name.split()) >= 2 and (pos, name) not in self.known:
+            self.known.add((pos, name))
             insort(self.people, (pos, name))
         if key := title_key(title.split()):
             insort(self.titles.setdefault(key, []), (pos, name))
@@ -765,6 +768,11 @@ def _has_org_word(words: Sequence[str]) -> bool:
     return any(w.lower().strip(".") in ORG_WORDS for w in words)
 
 
+def _capitalised_words(name: str) -> list[str]:
+    """The capitalised words of a name, an article aside: "The Teral Front" → Teral, Front."""
+    return [w for w in name.split() if w[:1].isupper() and w not in ("The", "A", "An")]
+
+
 def _tidy(raw: str | None) -> str | None:
     """ "The army" → "the army", "Elena Varga." → "Elena Varga"; None for a lone function word."""
     phrase = (raw or "").strip(" \t\n,;:")
@@ -812,6 +820,10 @@ class Resolver:
     position: int = 0
     seen: list[str] = field(default_factory=list)
     bodies: list[tuple[int, str]] = field(default_factory=list)  # named non-person speakers
+    body_at: list[int] = field(default_factory=list)  # their positions (both kept sorted)
+    # bodies of two capitalised words or more by their first one ("Bellmark" → "Bellmark Coal")
+    bodies_by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    org_at: list[int] | None = None  # positions of book.orgs, read at the first look-up
     documents: list[tuple[int, str]] | None = None  # (end, source) of "DOCUMENT by SOURCE"
     # (pos, paragraph, speaker, resolved) of the last speaker that is no person nor pronoun
     last_thing: tuple[int, int, str, bool] | None = None
@@ -893,7 +905,11 @@ class Resolver:
         self.seen.append(phrase)
         named = not _ANONYMOUS.search(phrase) or any(c.isupper() for c in phrase[1:])
         if named:
-            self.bodies.append((pos, phrase))
+            at = bisect_right(self.body_at, pos)  # speakers are resolved in text order
+            self.bodies.insert(at, (pos, phrase))
+            self.body_at.insert(at, pos)
+            if len(words := _capitalised_words(phrase)) >= 2:
+                self.bodies_by_word.setdefault(words[0], []).append((pos, phrase))
         return phrase, named
 
     def _body_by_first_word(self, word: str, pos: int) -> str | None:
@@ -908,12 +924,13 @@ class Resolver:
         best: tuple[int, str] | None = None
         # "Bellmark Coal" reads like a person's name; one the text never calls he or she may
         # be a body: news shortens a person to the surname, not to the first name
-        for at, name in chain(self.bodies, self.book.orgs, self.book.people):
+        bodies = self.bodies_by_word.get(word, [])  # the only bodies that can be it
+        for at, name in chain(bodies, self.book.orgs, self.book.people):
             if at >= pos or word not in name or (best is not None and at < best[0]):
                 continue  # a substring test first: most names do not hold the word at all
             if self.book.gender.get(name):
                 continue
-            words = [w for w in name.split() if w[:1].isupper() and w not in ("The", "A", "An")]
+            words = _capitalised_words(name)
             if len(words) >= 2 and words[0] == word:
                 best = (at, name)
         return best[1] if best else None
@@ -935,7 +952,14 @@ class Resolver:
 
         public=False skips public bodies: "the company" is no ministry or council.
         """
-        near = [b for b in self.book.orgs + self.bodies if pos - 1500 <= b[0] < pos]
+        if self.org_at is None:
+            self.org_at = [at for at, _ in self.book.orgs]
+        # both lists are in position order: only the 1,500 characters before pos are read
+        orgs = self.book.orgs[bisect_left(self.org_at, pos - 1500) : bisect_left(self.org_at, pos)]
+        bodies = self.bodies[
+            bisect_left(self.body_at, pos - 1500) : bisect_left(self.body_at, pos)
+        ]
+        near = orgs + bodies
         if not public:
             near = [b for b in near if not _PUBLIC_BODY.search(b[1])]
         return max(near)[1] if near else None
