@@ -36,8 +36,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "She had said, she said …": _repeat("She had said, she said "),
     "was quoted … as saying …": _repeat("Ana Ruiz was quoted at the quay as saying "),
     "two inspection reports …": _repeat("two inspection reports "),
-    "clip labels": lambda n: "Dr Fesk spoke.\n\n"
-    + _repeat("FESK (RECORDED): Our town has lost its heart.\n\n")(n),
+    "clip labels": lambda n: (
+        "Dr Fesk spoke.\n\n" + _repeat("FESK (RECORDED): Our town has lost its heart.\n\n")(n)
+    ),
     "turn labels, she said": _repeat("OSTBY: Yes, Mr Vesk spoke. She said it works.\n\n"),
 }
 # Shapes that make factcheck.extract.voices read a body before or after a role word, repeated

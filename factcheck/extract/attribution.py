@@ -278,8 +278,10 @@ class _SentenceReader:
         if not self.quotes and self._quote_only(cue, kind, match.end()):
             return []  # the sentence has no quotation for it: its subject need not be read
         left = self._left_bound(match.start())
-        if cue.endswith("s") and not cue.endswith("ss") and _COUNTED_NOUN.search(
-            self.text, max(left, match.start() - 40), match.start()
+        if (
+            cue.endswith("s")
+            and not cue.endswith("ss")
+            and _COUNTED_NOUN.search(self.text, max(left, match.start() - 40), match.start())
         ):
             return []
         subject = subject_before(self.text, left, match.start())
@@ -768,9 +770,7 @@ class _Indirect:
     in the list found: _enclosing then reads only those starting just before a cue."""
 
     def __init__(self, found: list[Attribution]) -> None:
-        self.items = sorted(
-            (a.start, i, a) for i, a in enumerate(found) if a.kind == "indirect"
-        )
+        self.items = sorted((a.start, i, a) for i, a in enumerate(found) if a.kind == "indirect")
         self.starts = [start for start, _, _ in self.items]
 
     def enclosing(self, att: Attribution) -> Attribution | None:

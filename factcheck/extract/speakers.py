@@ -956,9 +956,7 @@ class Resolver:
             self.org_at = [at for at, _ in self.book.orgs]
         # both lists are in position order: only the 1,500 characters before pos are read
         orgs = self.book.orgs[bisect_left(self.org_at, pos - 1500) : bisect_left(self.org_at, pos)]
-        bodies = self.bodies[
-            bisect_left(self.body_at, pos - 1500) : bisect_left(self.body_at, pos)
-        ]
+        bodies = self.bodies[bisect_left(self.body_at, pos - 1500) : bisect_left(self.body_at, pos)]
         near = orgs + bodies
         if not public:
             near = [b for b in near if not _PUBLIC_BODY.search(b[1])]
@@ -984,10 +982,8 @@ class Resolver:
         before, else the last one named or who spoke, skipping anyone the text has given the
         other gender. A quotation before the cue is no place for its own speaker's name
         (pos is then where it begins: '"I think Shelter Line does good work," he said')."""
-        if (subject := self._previous_subject(pos, pronoun)) and self.book.gender.get(subject, pronoun) in (
-            "",
-            pronoun,
-        ):
+        subject = self._previous_subject(pos, pronoun)
+        if subject and self.book.gender.get(subject, pronoun) in ("", pronoun):
             self.book.gender.setdefault(subject, pronoun)
             return subject
         fits = [
