@@ -218,3 +218,31 @@ def test_an_unnamed_clip_is_no_ones_quote() -> None:
         "TOLL: The company has not commented.\n"
     )
     assert not [c for c in attributed(text) if "told us it was safe" in c.quote and c.speaker]
+
+
+# --- a quotation of several sentences is one claim per sentence -----------------------------
+
+
+def test_each_sentence_of_a_quotation_is_its_own_claim() -> None:
+    text = (
+        'Network chief Halla Bren said: "No patient was harmed by the attack. Repairs to every '
+        'system will take six weeks." She took no questions.\n'
+    )
+    quotes = [(c.quote, c.speaker, c.direct) for c in attributed(text)]
+    assert quotes == [
+        ("No patient was harmed by the attack.", "Halla Bren", True),
+        ("Repairs to every system will take six weeks.", "Halla Bren", True),
+    ]
+
+
+def test_a_quotation_before_its_cue_is_split_too() -> None:
+    text = (
+        "Driver Anton Keel came from Brest. "
+        '"We waited nine hours at the border. Nobody told us why," said Keel.\n'
+    )
+    claims = attributed(text)
+    assert [c.quote for c in claims] == [
+        "We waited nine hours at the border.",
+        "Nobody told us why",
+    ]
+    assert {c.speaker for c in claims} == {"Anton Keel"}

@@ -592,8 +592,34 @@ def find_attributions(
     book = _resolve(text, sentences, found)
     found.extend(_quotes_by_context(text, sentences, quotes, used, found, index, book))
     found.extend(_unmarked_continuations(text, sentences, found))
+    found = [part for att in found for part in _per_sentence(text, att, index)]
     found.sort(key=lambda a: (a.start, a.end))
     return _without_duplicates(found)
+
+
+def _per_sentence(text: str, att: Attribution, index: SentenceIndex) -> list[Attribution]:
+    """A direct quotation of several sentences as one claim per sentence.
+
+    Each sentence of a quotation is a statement of its own: outlets quote one sentence and
+    drop the other, and a reviewer checks each; one claim for both would join the groups of
+    two statements ('"No patient was harmed. Repairs will take six weeks."').
+    """
+    if not att.direct:
+        return [att]
+    first, last = index.at(att.start), index.at(max(att.start, att.end - 1))
+    if first == last:
+        return [att]
+    out: list[Attribution] = []
+    for i in range(first, last + 1):
+        s = index.sentences[i]
+        start, end = max(s.start, att.start), min(s.end, att.end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if _words(text, start, end) >= 1:  # each sentence keeps its own full stop
+            out.append(replace(att, start=start, end=end, sentence=i))
+    return out or [att]
 
 
 # A broadcast script's sound-bite slug above a quote: "[SOT — PRIYA RAMAN, ENVIRONMENT AGENCY]".
