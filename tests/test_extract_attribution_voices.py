@@ -246,3 +246,17 @@ def test_a_quotation_before_its_cue_is_split_too() -> None:
         "Nobody told us why",
     ]
     assert {c.speaker for c in claims} == {"Anton Keel"}
+
+
+def test_a_sentence_of_one_or_two_words_stays_with_its_neighbour() -> None:
+    text = (
+        'Ferryman Tomas Lind said: "Now there are 14 of them left. Fourteen. Most days I '
+        'cross twice." Then he cast off.\n'
+        'Baker Rosa Ilves said: "I know. I have baked here since I was nine."\n'
+    )
+    quotes = [c.quote for c in attributed(text)]
+    assert quotes == [
+        "Now there are 14 of them left. Fourteen.",
+        "Most days I cross twice.",
+        "I know. I have baked here since I was nine.",
+    ]

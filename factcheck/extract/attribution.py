@@ -617,7 +617,11 @@ def _per_sentence(text: str, att: Attribution, index: SentenceIndex) -> list[Att
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if _words(text, start, end) >= 1:  # each sentence keeps its own full stop
+        if _words(text, start, end) == 0:
+            continue
+        if out and (_words(text, start, end) < 3 or _words(text, out[-1].start, out[-1].end) < 3):
+            out[-1] = replace(out[-1], end=end)  # "Fourteen." or "I know." says nothing alone
+        else:  # each sentence keeps its own full stop
             out.append(replace(att, start=start, end=end, sentence=i))
     return out or [att]
 
