@@ -40,7 +40,9 @@ from factcheck.extract.lexicon.people import (
     BODY_NOUNS,
     DOCUMENT_NOUNS,
     FIRM_NOUNS,
+    NAME_LINKS,
     ORG_WORDS,
+    PLACE_WORDS,
     TITLES,
 )
 from factcheck.extract.speakers import split_title
@@ -68,6 +70,7 @@ _HEAD_ENDS = PREPOSITIONS | frozenset(
 )
 _INDEFINITE = frozenset({"a", "an", "one", "some", "two", "three", "several", "many", "other"})
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _UNNAMED = ("sources", "officials", "a source", "an official", "people familiar")
 
 
@@ -126,8 +129,18 @@ def speaker_key(name: str) -> str:
 
 
 def _surname(name: str, kind: SpeakerKind) -> str | None:
+    """What a short form is looked up by: a person's last name, an organisation's head noun."""
     words = speaker_key(name).split()
+    if kind is SpeakerKind.ORGANISATION:
+        return head_noun(words)
     return words[-1][:100] if kind is SpeakerKind.PERSON and len(words) >= 2 else None
+
+
+def head_noun(words: Sequence[str]) -> str | None:
+    """The noun an organisation's name is built on: its last word before an "of" or "for"
+    tail ("national roads agency" → "agency", "ministry of justice" → "ministry")."""
+    cut = next((i for i, w in enumerate(words) if i and w in ("of", "for")), len(words))
+    return words[cut - 1][:100] if cut else None
 
 
 def _new_speaker(session: Session, name: str, key: str) -> Speaker:
@@ -147,31 +160,201 @@ def _by_surname(session: Session, key: str) -> int | None:
     """The one known person whose surname is this one-word key, else None."""
     if " " in key:
         return None
-    found = session.exec(select(Speaker.id).where(Speaker.surname == key).limit(2)).all()
+    found = session.exec(
+        select(Speaker.id)
+        .where(Speaker.surname == key, Speaker.kind == SpeakerKind.PERSON)
+        .limit(2)
+    ).all()
     return found[0] if len(found) == 1 else None
 
 
+def is_short_form(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Whether the words of one organisation's name are a short form of another's.
+
+    The short form is the full name's words in order with some left out, ending on the same
+    head noun, with at least one word besides it ("cyber defence office" of "national cyber
+    defence office", "provincial emergency authority" of "provincial emergency authority of
+    kessary"). Its leading place words ("the *local* water company") may be ones the full name
+    lacks, unless the full name has a place word of its own ("regional health ministry" is not
+    the "national health ministry").
+    """
+    lead = 0
+    while lead < len(short) and short[lead] in PLACE_WORDS:
+        lead += 1
+    if lead and not _in_order(short[:lead], full):  # place words the full name lacks
+        if any(w in PLACE_WORDS for w in full):
+            return False
+        short = short[lead:]
+    head = head_noun(short)
+    described = [w for w in short if w not in PLACE_WORDS and w != head]
+    return (
+        bool(described)
+        and len(short) < len(full)
+        and head == head_noun(full)
+        and _in_order(short, full)
+    )
+
+
+def _in_order(words: Sequence[str], within: Sequence[str]) -> bool:
+    rest = iter(within)
+    return all(w in rest for w in words)
+
+
+_HEAD_SCAN = 200  # bodies sharing a head noun read to find a full name's one short form
+
+
+def _by_head(session: Session, key: str, kind: SpeakerKind) -> int | None:
+    """The one known organisation this name is a short form of, or whose short form it is
+    ("Averon's Civil Protection Directorate" after "the Civil Protection Directorate");
+    else None. Looked up by the head noun's index (Speaker.surname)."""
+    words = key.split()
+    head = head_noun(words)
+    if kind is not SpeakerKind.ORGANISATION or head is None or len(words) < 2:
+        return None
+    same_head = (
+        select(Speaker.id, Speaker.key)
+        .where(Speaker.surname == head, Speaker.kind == SpeakerKind.ORGANISATION)
+        .order_by(col(Speaker.id))
+    )
+    needed = [w for w in words if w not in PLACE_WORDS] or words
+    pattern = "%" + "%".join(like_pattern(w)[1:-1] for w in needed) + "%"
+    longer = session.exec(same_head.where(col(Speaker.key).like(pattern, escape="\\")).limit(50))
+    found = {i for i, full in longer if i is not None and is_short_form(words, full.split())}
+    if not found:
+        shorter = session.exec(same_head.limit(_HEAD_SCAN)).all()
+        found = {i for i, short in shorter if i is not None and is_short_form(short.split(), words)}
+        # A short form already joined to another full name is that body's, not this one's.
+        if len(found) == 1 and not _only_short_forms(session, min(found), words):
+            return None
+    return found.pop() if len(found) == 1 else None
+
+
+def _only_short_forms(session: Session, speaker_id: int, words: Sequence[str]) -> bool:
+    """Whether every name of this speaker is a short form of these words."""
+    keys = session.exec(select(SpeakerAlias.key).where(SpeakerAlias.speaker_id == speaker_id))
+    return all(is_short_form(k.split(), words) for k in keys)
+
+
 def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
-    """The speaker ID of each name (known keys, alias rules), creating new ones; not committed."""
+    """The speaker ID of each name (known keys, alias rules), creating new ones; not committed.
+
+    Alias rules: a surname alone is the one known person with that surname; an
+    organisation's short form (is_short_form) is the one known organisation it shortens.
+    Neither is stored as an alias: a second person or body with that name makes it ambiguous.
+    """
     keys = {name: speaker_key(name) for name in names if name.strip() and speaker_key(name)}
     wanted = set(keys.values())
     found: dict[str, int] = {}
     if wanted:
         # Two ingests naming one new speaker at once: the second waits and finds the first's.
-        advisory_lock(session, [f"speaker|{k}" for k in wanted | {k.split()[-1] for k in wanted}])
+        heads = {h for k in wanted if (h := head_noun(k.split()))}
+        locks = wanted | {k.split()[-1] for k in wanted} | heads
+        advisory_lock(session, [f"speaker|{k}" for k in locks])
         rows = session.exec(
             select(SpeakerAlias.key, SpeakerAlias.speaker_id).where(
                 col(SpeakerAlias.key).in_(wanted)
             )
         ).all()
         found = dict(rows)
-    # Full names before surnames, so "Benjamin Netanyahu" exists when "Netanyahu" is looked up.
+    # Full names before short ones, so "Benjamin Netanyahu" exists when "Netanyahu" is looked
+    # up, and "National Cyber Defence Office" when "the cyber defence office" is.
     for name, key in sorted(keys.items(), key=lambda kv: -len(kv[1].split())):
         if key in found:
             continue
-        person = _by_surname(session, key)
-        found[key] = person if person is not None else _new_speaker(session, name, key).id or 0
+        known = _by_surname(session, key)
+        if known is None:
+            known = _by_head(session, key, guess_kind(clean_name(name)))
+            longer = known is not None and not _shortens(key, _speaker_key(session, known))
+            if known is not None and longer:
+                # A full name found by its short form is a name of that body from now on.
+                session.add(SpeakerAlias(key=key, speaker_id=known, name=clean_name(name)[:300]))
+        found[key] = known if known is not None else _new_speaker(session, name, key).id or 0
     return {name: found[key] for name, key in keys.items()}
+
+
+def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
+    """What some of an article's speaker names stand for in that article alone.
+
+    An acronym ("the NCDO") is the one name written in the article whose initials spell it
+    ("the National Cyber Defence Office (NCDO)", "Averon's Civil Protection Directorate" for
+    "CPD"); a lone lower-case head noun ("the fund") is the one name built on it that the
+    article gives a speaker or writes with capitals ("the Vellhaven Municipal Workers'
+    Pension Fund"). Neither holds beyond the article: another article's "NRA" or "the fund"
+    may be another body, so neither is stored as an alias.
+    """
+    names = list(names)
+    written = [*names, *_capitalised_names(text)] if names else []
+    meant: dict[str, str] = {}
+    for name in names:
+        shown = plain_name(name)
+        if _ACRONYM.match(shown):
+            found = {
+                speaker_key(n): n for n in written if _initials(speaker_key(n)) == shown.lower()
+            }
+        elif shown.islower() and " " not in shown:
+            found = {
+                key: n
+                for n in written
+                if " " in (key := speaker_key(n)) and head_noun(key.split()) == shown.lower()
+            }
+        else:
+            continue
+        # "Corrin Valley Health Network" holds "Health Network": the longest is the name.
+        longest = [k for k in found if not any(o.endswith(f" {k}") for o in found)]
+        if len(longest) == 1:
+            meant[name] = found[longest[0]]
+    return meant
+
+
+# A capitalised run, small linking words allowed inside: "National Cyber Defence Office",
+# "ESTREL FIRE AND RESCUE SERVICE", "Ministry of Justice of the Republic"; "and the" ends it.
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][\w'’&-]*(?:[ \u00a0]+(?:(?:(?:of|for|on)(?:[ \u00a0]+the)?|and|&)[ \u00a0]+)?"
+    r"[A-Z][\w'’&-]*)*"
+)
+
+
+def _capitalised_names(text: str) -> set[str]:
+    """Every run of two or more capitalised words in the text, and each of its tails
+    ("Averon's Civil Protection Directorate", "Civil Protection Directorate")."""
+    found: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().replace("\u00a0", " ").split(" ")
+        found |= {
+            " ".join(words[i:]) for i in range(len(words) - 1) if words[i].lower() not in NAME_LINKS
+        }
+    return found
+
+
+def _initials(key: str) -> str:
+    """The initials of a name's key without its linking words ("ministry of justice" → "mj")."""
+    words = key.split()
+    return "".join(w[0] for w in words if w not in NAME_LINKS) if len(words) > 1 else ""
+
+
+def article_speaker_ids(
+    session: Session, *, articles: Sequence[tuple[str, Iterable[str]]]
+) -> tuple[dict[str, int], list[dict[str, int]]]:
+    """The speaker ID of each name, as speaker_ids, and of each article's names read in that
+    article (written_for: its acronyms and lone head nouns); not committed."""
+    meant = [written_for(text, names) for text, names in articles]
+    names = {meant[i].get(n, n) for i, (_, written) in enumerate(articles) for n in written}
+    ids = speaker_ids(session, names=names)
+    each = [
+        {n: ids[m.get(n, n)] for n in written if m.get(n, n) in ids}
+        for m, (_, written) in zip(meant, articles, strict=True)
+    ]
+    everywhere = {n: i for one in each for n, i in one.items()}
+    return {**everywhere, **ids}, each
+
+
+def _shortens(short: str, full: str) -> bool:
+    return is_short_form(short.split(), full.split())
+
+
+def _speaker_key(session: Session, speaker_id: int) -> str:
+    speaker = session.get(Speaker, speaker_id)
+    return speaker.key if speaker is not None else ""
 
 
 def speaker_named(session: Session, *, name: str) -> Speaker:
@@ -532,9 +715,6 @@ def _person(
             speaker = session.get(Speaker, found)
             return found if speaker and speaker.kind is SpeakerKind.PERSON else None
     return None
-
-
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 
 
 def _body(
