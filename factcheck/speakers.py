@@ -48,6 +48,7 @@ from factcheck.extract.lexicon.people import (
 from factcheck.extract.speakers import split_title
 from factcheck.extract.voices import Voice, spokespeople
 from factcheck.models import (
+    Article,
     Claim,
     ClaimGroup,
     ClaimKind,
@@ -59,6 +60,7 @@ from factcheck.models import (
 )
 from factcheck.names import clean_name, name_key
 from factcheck.permissions import Action, require
+from factcheck.settings import settings
 
 _ARTICLES = ("the ", "a ", "an ")
 _ORGANISATION = ORG_WORDS | BODY_NOUNS | FIRM_NOUNS
@@ -679,6 +681,61 @@ def read_voices(
             _set_voice(session, person, target, role=role, by_hand=False, by=None, join=join)
             linked += 1
     return linked
+
+
+def rescan_voices(session: Session, *, by: User, batch: int = 200) -> int:
+    """Read the voices of every stored article, oldest first, ``batch`` articles at a time
+    (each batch committed, then let go: memory stays bounded on a big archive); how many
+    people were linked. What `factcheck groups --rebuild` runs first.
+
+    Articles stored before voices were read (migration 0017) get their links; a person
+    already linked, or linked or unlinked by an editor, is left alone (read_voices), so a
+    second run links no one. One event for the run, besides one per link.
+    """
+    require(by, Action.GROUP_STORED)
+    linked, after = 0, 0
+    try:
+        while ids := session.exec(
+            select(Article.id).where(col(Article.id) > after).order_by(col(Article.id)).limit(batch)
+        ).all():
+            after = ids[-1] or after
+            linked += _rescan_batch(session, [i for i in ids if i is not None])
+            session.commit()
+            session.expunge_all()
+        record(
+            session,
+            by=by,
+            action="speakers.voices_rescan",
+            entity="speaker",
+            entity_id=None,
+            after={"linked": linked, "articles_to": after},
+        )
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return linked
+
+
+def _rescan_batch(session: Session, article_ids: list[int]) -> int:
+    """read_voices over these stored articles, with the speakers their claims were given."""
+    names: dict[int, set[str]] = {i: set() for i in article_ids}
+    ids: dict[str, int] = {}
+    for article_id, name, speaker_id in session.exec(
+        select(Claim.article_id, Claim.speaker_name, Claim.speaker_id).where(
+            col(Claim.article_id).in_(article_ids),
+            col(Claim.speaker_name).is_not(None),
+            col(Claim.speaker_id).is_not(None),
+        )
+    ):
+        if name and speaker_id is not None:
+            names[article_id].add(name)
+            ids.setdefault(name, speaker_id)
+    texts = dict(
+        session.exec(select(Article.id, Article.text).where(col(Article.id).in_(article_ids))).all()
+    )
+    articles = [(texts[i], names[i]) for i in article_ids if names[i]]
+    return read_voices(session, articles=articles, ids=ids, join=settings().grouping)
 
 
 def _name_keys(person: str) -> list[str]:
