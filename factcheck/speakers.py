@@ -285,26 +285,24 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
     may be another body, so neither is stored as an alias.
     """
     names = list(names)
-    written = [*names, *_capitalised_names(text)] if names else []
+    wanted = [
+        (name, shown.lower(), bool(_ACRONYM.match(shown)))
+        for name in names
+        if (shown := plain_name(name)) and (_ACRONYM.match(shown) or _lone_noun(shown))
+    ]
+    if not wanted:  # the text is read only for an article that needs it
+        return {}
+    keyed: dict[str, str] = {}  # every name of two or more words the article has, by key
+    for written in [*names, *sorted(_capitalised_names(text))]:
+        if " " in (key := speaker_key(written)):
+            keyed.setdefault(key, written)
     meant: dict[str, str] = {}
-    for name in names:
-        shown = plain_name(name)
-        if _ACRONYM.match(shown):
-            found = {
-                speaker_key(n): n for n in written if _initials(speaker_key(n)) == shown.lower()
-            }
-        elif shown.islower() and " " not in shown:
-            found = {
-                key: n
-                for n in written
-                if " " in (key := speaker_key(n)) and head_noun(key.split()) == shown.lower()
-            }
-        else:
-            continue
+    for name, shown, acronym in wanted:
+        found = [k for k in keyed if (_initials(k) if acronym else head_noun(k.split())) == shown]
         # "Corrin Valley Health Network" holds "Health Network": the longest is the name.
         longest = [k for k in found if not any(o.endswith(f" {k}") for o in found)]
         if len(longest) == 1:
-            meant[name] = found[longest[0]]
+            meant[name] = keyed[longest[0]]
     return meant
 
 
@@ -326,6 +324,10 @@ def _capitalised_names(text: str) -> set[str]:
             " ".join(words[i:]) for i in range(len(words) - 1) if words[i].lower() not in NAME_LINKS
         }
     return found
+
+
+def _lone_noun(shown: str) -> bool:
+    return shown.islower() and " " not in shown
 
 
 def _initials(key: str) -> str:
