@@ -6,7 +6,21 @@ characters gone, case and diacritics folded) of the name without its titles and 
 ministry" and "the Gaza health ministry" → "gaza health ministry"). Every key a speaker is
 known by is a SpeakerAlias row. A surname alone ("Netanyahu") joins a person only when exactly
 one known person has that surname; otherwise it stays a speaker of its own, for an editor to
-merge. Editors merge and split speakers; claims follow, each change is an event.
+merge.
+
+**Organisations.** The analogue of a surname is a short form (is_short_form): the full name's
+words in order with some left out, on the same head noun and with a word besides it ("the
+cyber defence office" for "National Cyber Defence Office"; a leading place word only where
+the full name has none of its own). It joins when exactly one known organisation fits, found
+by the head noun (kept in Speaker.surname, indexed); a full name written after its one short
+form joins that speaker too. Names that only one article can resolve are read in it alone
+(written_for): an acronym is the name the article spells out ("the National Cyber Defence
+Office (NCDO)"), a lone head noun ("the fund") the one body the article names on it; neither
+is stored as an alias, since another article's "NRA" may be another body. Whatever fits two
+bodies stays apart, for an editor to merge.
+
+Editors merge and split speakers; claims follow, each change is an event. Articles stored
+before voices were read get them from rescan_voices (`factcheck groups --rebuild`).
 
 **Voices.** A person may speak for another speaker: "port authority spokeswoman Ana Ruiz",
 "Ruiz, a spokeswoman for the authority", "Viktor Hale, who has run Sarn Lake Lines"
@@ -202,7 +216,9 @@ def _in_order(words: Sequence[str], within: Sequence[str]) -> bool:
     return all(w in rest for w in words)
 
 
-_HEAD_SCAN = 200  # bodies sharing a head noun read to find a full name's one short form
+# Bodies read for one name's lookup by head noun: beyond it, a full name written after its
+# short form stays apart (the safe side) rather than read every "ministry" of the archive.
+_HEAD_SCAN = 200
 
 
 def _by_head(session: Session, key: str, kind: SpeakerKind) -> int | None:
@@ -220,11 +236,15 @@ def _by_head(session: Session, key: str, kind: SpeakerKind) -> int | None:
     )
     needed = [w for w in words if w not in PLACE_WORDS] or words
     pattern = "%" + "%".join(like_pattern(w)[1:-1] for w in needed) + "%"
-    longer = session.exec(same_head.where(col(Speaker.key).like(pattern, escape="\\")).limit(50))
+    longer = session.exec(
+        same_head.where(col(Speaker.key).like(pattern, escape="\\")).limit(_HEAD_SCAN)
+    ).all()
     found = {i for i, full in longer if i is not None and is_short_form(words, full.split())}
     if not found:
         shorter = session.exec(same_head.limit(_HEAD_SCAN)).all()
         found = {i for i, short in shorter if i is not None and is_short_form(short.split(), words)}
+        if len(shorter) == _HEAD_SCAN:  # more bodies than read: one found may not be the one
+            return None
         # A short form already joined to another full name is that body's, not this one's.
         if len(found) == 1 and not _only_short_forms(session, min(found), words):
             return None
@@ -242,7 +262,8 @@ def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
 
     Alias rules: a surname alone is the one known person with that surname; an
     organisation's short form (is_short_form) is the one known organisation it shortens.
-    Neither is stored as an alias: a second person or body with that name makes it ambiguous.
+    Neither is stored as an alias: a second person or body that fits makes it ambiguous. A
+    full name that the one known short form fits joins it and is stored as its alias.
     """
     keys = {name: speaker_key(name) for name in names if name.strip() and speaker_key(name)}
     wanted = set(keys.values())
@@ -704,6 +725,7 @@ def rescan_voices(session: Session, *, by: User, batch: int = 200) -> int:
             linked += _rescan_batch(session, [i for i in ids if i is not None])
             session.commit()
             session.expunge_all()
+            session.add(by)  # the one object kept: the run's event names it
         record(
             session,
             by=by,
