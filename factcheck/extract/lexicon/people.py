@@ -164,3 +164,11 @@ VOICE_BODY_STOPS = word_set(
 )
 # Words that make a noun phrase indefinite: "a spokesman for", "one director of".
 INDEFINITES = word_set("a an one some several another any")
+# Words that place a body rather than name it: "the local water company", "the national
+# roads agency". A short form may leave them out, or add one the full name does not contradict.
+PLACE_WORDS = word_set(
+    """national state federal regional provincial local municipal central city county district
+    town country public"""
+)
+# Small words inside a name, not initials: "Ministry of Justice" is MJ, "Fire and Rescue" FR.
+NAME_LINKS = word_set("of for and the on in at &")
