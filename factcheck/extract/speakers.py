@@ -33,7 +33,7 @@ from .lexicon.people import (
     LOWER_TITLES,
     OPENERS,
     ORG_WORDS,
-    PLACE_WORDS,
+    PLACE_NAME_ENDS,
     PRONOUNS,
     PUBLIC_BODIES,
     REMARK_NOUNS,
@@ -426,7 +426,7 @@ def person_name(phrase: str) -> str | None:
             name = name[: name.index(joint)]
     if not name or len(name) > 4 or any(w.lower().strip(".") in ORG_WORDS for w in name):
         return None
-    if name[-1].lower() in PLACE_WORDS:  # "Quay Street", "Marrow Bay": a place
+    if name[-1].lower() in PLACE_NAME_ENDS:  # "Quay Street", "Marrow Bay": a place
         return None
     if name[0] in ("The", "A", "An"):
         return None
@@ -737,7 +737,7 @@ def _organisation(tokens: Sequence[str], firm: bool) -> str | None:
         tokens = tokens[1:]
     if not tokens or tokens[0].endswith(("'s", "’s")) or tokens[0].lower() in FUNCTION_WORDS:
         return None
-    if tokens[-1].lower() in PLACE_WORDS:
+    if tokens[-1].lower() in PLACE_NAME_ENDS:
         return None  # "MARROW BAY - On a grey morning": a dateline's place is no body
     if firm or _has_org_word(tokens):
         return " ".join(tokens)

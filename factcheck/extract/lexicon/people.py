@@ -39,7 +39,7 @@ ORG_WORDS = word_set(
     senate assembly cabinet guard brigades movement front hotel state states republic kingdom"""
 )
 # Words that end the name of a place, never a person's: "Quay Street", "Marrow Bay".
-PLACE_WORDS = word_set(
+PLACE_NAME_ENDS = word_set(
     """street road avenue boulevard square quay bay harbour harbor pier crossing valley
     district province county township"""
 )
