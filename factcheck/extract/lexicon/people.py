@@ -38,6 +38,11 @@ ORG_WORDS = word_set(
     ltd fund federation commission service services center centre foundation parliament congress
     senate assembly cabinet guard brigades movement front hotel state states republic kingdom"""
 )
+# Words that end the name of a place, never a person's: "Quay Street", "Marrow Bay".
+PLACE_NAME_ENDS = word_set(
+    """street road avenue boulevard square quay bay harbour harbor pier crossing valley
+    district province county township"""
+)
 # Nouns that name a public body; "the ministry" alone needs an antecedent, "the army" does not.
 BODY_NOUNS = word_set(
     """
