@@ -11,14 +11,14 @@ doses short", "the shortfall is 180,000 doses": ``dose short``); "not been accou
 `factcheck groups --rebuild` runs too), one event per moved claim; then, like 0018, it
 recomputes every story's disputes (factcheck.disputes.refresh_all), whose rule changed with it:
 durations of a named outcome, running counts, changes, a figure said on a named day. Safe to
-run again. (0020 is left to another change made at the same
-time; this one follows 0019 and a merge orders them.)
+run again.
 
 Like 0011 it reads the tables through the current models: a later revision that adds
-columns to them must move this step after itself.
+columns to them must move this step after itself. It follows 0022 (organisation heads, made
+at the same time off 0019) for that reason: numbers are names, the chain is 0019, 0022, 0021.
 
 Revision ID: 0021
-Revises: 0019
+Revises: 0022
 Create Date: 2026-12-06
 """
 
@@ -28,7 +28,7 @@ from alembic import op
 from sqlmodel import Session
 
 revision: str = "0021"
-down_revision: str | None = "0019"
+down_revision: str | None = "0022"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
