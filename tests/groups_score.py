@@ -30,9 +30,10 @@ stories whose articles sit in more than one stored story (each with how many, no
 ``mixed`` the stored stories holding articles of more than one labelled story, and ``alone``
 the articles put in no story at all. The derived-from line counts the labelled rewrites
 (``derived_from``): ``found`` how many articles were marked derived from another, ``right``
-how many of those name the labelled source. Printed last: each labelled story split or in no
-story, and each stored story that mixes labelled ones, its articles as ID (outlet) under the
-stored story ID they sit in (``-``: none); then each derived-from pair missed or made wrongly.
+how many of those name the labelled source. Printed last: each labelled story split or with
+an article in no story, and each stored story that mixes labelled ones, its articles as ID
+(outlet) under the stored story ID they sit in (``-``: none); then each derived-from pair
+missed or made wrongly.
 """
 
 from __future__ import annotations
