@@ -2,16 +2,39 @@
 
 An article joins a story when one of its claims joins a claim group with another article's
 claim (factcheck.groups decides that at ingest: same figure or same words of one speaker,
-about the same names, within weeks). The story's title is its earliest article's. An article
-most of whose text is found in an earlier article of its story (``DERIVED`` of its runs of
-five words, the shingles of Broder's resemblance measure) is marked as derived from it: a
-rewrite of agency copy keeps long runs of words, independent reporting of the same facts
-does not.
+about the same names, within weeks). The story's title is its earliest article's.
+
+*Derived from.* An article whose sentences are mostly taken from one other article of its
+story is marked as derived from it (a rewrite of agency copy). The rule, in three parts:
+
+- A sentence is *taken* from a source when at least TAKEN of its content words
+  (comparable.content_words: no stop words, stems, synonyms folded, numbers as values, the
+  vocabulary claim groups compare quotes with) are in one sentence of the source. Sentences
+  with fewer than SENTENCE_WORDS content words ("He declined to comment.") are left out of
+  both texts. A rewrite that rewords the wire keeps each sentence's names, figures and main
+  words; independent reporting of the same figures shares them in a few sentences only.
+- An article is *derived* from a source when at least DERIVED of its sentences are taken from
+  it. Of several sources that reach DERIVED, the one it takes most from; when that one is
+  itself derived from another that also reaches DERIVED, the original.
+- *Direction*: only an article that came first can be a source. First means published earlier
+  (or ingested, without a date); at the same time, an agency's article (OutletKind.AGENCY)
+  before any other; otherwise the one stored first. When an article arrives that came before
+  an article already stored (a wire ingested after its rewrite, or dated earlier), the stored
+  one is checked against it again, so the order of ingest does not decide by itself.
+
+Cost: a new article is compared with at most STORY_ARTICLES of the articles it shares groups
+with that came before it, and at most STORY_ARTICLES of those that came after it are checked
+against it; their texts are read in one query. Each source's sentences are indexed by content
+word; a sentence is compared only with the source sentences that hold its rarest words (any
+sentence holding TAKEN of its words holds one of them), at most CANDIDATES of them, so the work
+grows with the length of the texts, not with the product of their sentences.
 """
 
 from __future__ import annotations
 
 import functools
+import heapq
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,6 +44,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from factcheck.comparable import content_words
 from factcheck.db import check_page, show_written
 from factcheck.errors import NotFound
 from factcheck.models import (
@@ -29,16 +53,21 @@ from factcheck.models import (
     ClaimGroup,
     ClaimKind,
     Outlet,
+    OutletKind,
     Status,
     Story,
     as_utc,
     utcnow,
 )
 
-DERIVED = 0.6  # share of an article's five-word runs found in another to call it derived
-SHINGLE = 5
-STORY_ARTICLES = 8  # earlier linked articles compared when looking for a source
-_WORD = re.compile(r"\w+")
+DERIVED = 0.4  # share of an article's sentences taken from one source to call it derived
+TAKEN = 0.6  # share of a sentence's content words found in one source sentence to call it taken
+SENTENCE_WORDS = 3  # sentences with fewer content words say too little to count either way
+CANDIDATES = 8  # source sentences compared with one sentence (those holding its rarest words)
+STORY_ARTICLES = 8  # linked articles compared with a new one, before it and after it
+# A sentence ends at . ! or ? (closing quotes or brackets after it stay with it) or a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+|\n+")
+_CLOSERS = '"”’)] \t\r'  # what may follow a sentence's full stop
 
 
 @dataclass(slots=True)
@@ -79,7 +108,7 @@ def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dic
         i: stories[a.story_id] for i, a in articles.items() if a.story_id is not None
     }
     started: list[_Story] = []  # stories begun in this batch, in order (no ID yet)
-    earlier: dict[int, list[_Placed]] = {}  # new article → the articles it may be copied from
+    compared: dict[int, list[_Placed]] = {}  # article → the articles it may be copied from
     for article_id, linked in links.items():
         group = [articles[i] for i in sorted({article_id, *linked})]
         story = _story_of([placed[a.id] for a in group if a.id in placed], started)
@@ -91,10 +120,9 @@ def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dic
             placed.setdefault(article.id, story)
             if placed[article.id] is story:
                 _widen(story, article)
-        if articles[article_id].derived_from_id is None:
-            earlier[article_id] = _earlier(articles[article_id], group)
+        _to_compare(compared, articles[article_id], group)
     _write_stories(session, [s for s in stories.values() if s.changed], started)
-    derived = _sources(session, earlier)
+    derived = _sources(session, compared, articles)
     changes = [
         {
             "aid": i,
@@ -130,13 +158,14 @@ class _Statements:
     widen: sa.Update  # a story's title and dates (executemany: ``sid`` and _Story.columns)
     start: sa.Insert  # new stories, returning their IDs in order
     place: sa.Update  # an article's story and source (executemany: ``aid``, ``story``, ``derived``)
-    texts: sa.Select[*tuple[Any, ...]]  # the texts of articles ``ids``
+    texts: sa.Select[*tuple[Any, ...]]  # the texts and outlet kinds of articles ``ids``
 
 
 @functools.cache
 def _statements() -> _Statements:
     stories: sa.Table = Story.__table__  # type: ignore[attr-defined]
     articles: sa.Table = Article.__table__  # type: ignore[attr-defined]
+    outlets: sa.Table = Outlet.__table__  # type: ignore[attr-defined]
     return _Statements(
         # Table columns, not the models' attributes: plain rows, not through the ORM.
         placing=sa.select(
@@ -162,9 +191,9 @@ def _statements() -> _Statements:
         place=sa.update(articles)
         .where(articles.c.id == sa.bindparam("aid"))
         .values(story_id=sa.bindparam("story"), derived_from_id=sa.bindparam("derived")),
-        texts=sa.select(articles.c.id, articles.c.text).where(
-            articles.c.id.in_(sa.bindparam("ids", expanding=True))
-        ),
+        texts=sa.select(articles.c.id, articles.c.text, outlets.c.kind)
+        .select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
+        .where(articles.c.id.in_(sa.bindparam("ids", expanding=True))),
     )
 
 
@@ -210,58 +239,155 @@ def _widen(story: _Story, article: _Placed) -> None:
         story.last_seen, story.changed = article.at, True
 
 
-def shingles(text: str, *, size: int = SHINGLE) -> set[int]:
-    """Hashes of every run of ``size`` words (lower case): what copying keeps, rewording loses."""
-    words = _WORD.findall(text.lower())
-    return {hash(tuple(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
+def sentences(text: str) -> list[frozenset[str]]:
+    """The content words of each sentence of ``text`` that has at least SENTENCE_WORDS; a line
+    that is not a sentence (no closing . ! or ?: a heading, a list of figures) gives an empty
+    set, which counts as one of the text's sentences but is never taken nor taken from."""
+    found = []
+    for part in _SENTENCE_END.split(text):
+        words = content_words(part)
+        if len(words) >= SENTENCE_WORDS:
+            closed = part.rstrip(_CLOSERS).endswith((".", "!", "?"))  # else a heading, a list line
+            found.append(words if closed else frozenset())
+    return found
+
+
+@dataclass(slots=True)
+class Source:
+    """A text's sentences, indexed by content word, to find which of them another text takes.
+
+    ``steps`` counts the words looked at and compared: what the comparison costs.
+    """
+
+    sentences: list[frozenset[str]]
+    holding: dict[str, list[int]]  # content word → the sentences holding it, in order
+    steps: int = 0
+
+    @classmethod
+    def of(cls, text: str) -> Source:
+        """Index the sentences of ``text``."""
+        return cls.indexing(sentences(text))
+
+    @classmethod
+    def indexing(cls, found: list[frozenset[str]]) -> Source:
+        """Index these sentences (sentences' answer)."""
+        holding: dict[str, list[int]] = {}
+        for i, words in enumerate(found):
+            for word in words:
+                holding.setdefault(word, []).append(i)
+        return cls(found, holding, sum(map(len, found)))
+
+    def takes(self, words: frozenset[str]) -> bool:
+        """True when one of these sentences holds TAKEN of ``words`` (one sentence's words)."""
+        need = math.ceil(TAKEN * len(words))
+        self.steps += len(words)
+        if not words:
+            return False
+        held = [w for w in words if w in self.holding]
+        if len(held) < need:
+            return False
+        # A sentence holding ``need`` of the words holds one of any len(words) - need + 1 of
+        # them: those held by the fewest sentences lead to the fewest candidates.
+        rarest = heapq.nsmallest(len(words) - need + 1, held, key=lambda w: len(self.holding[w]))
+        seen: set[int] = set()
+        for word in rarest:
+            for i in self.holding[word]:
+                self.steps += 1
+                if i in seen:
+                    continue
+                seen.add(i)
+                self.steps += min(len(words), len(self.sentences[i]))
+                if len(words & self.sentences[i]) >= need:
+                    return True
+                if len(seen) >= CANDIDATES:
+                    return False
+        return False
+
+    def taken_from(self, mine: Sequence[frozenset[str]]) -> float:
+        """The share of the sentences ``mine`` taken from this text (1.0: every one)."""
+        return sum(self.takes(words) for words in mine) / len(mine) if mine else 0.0
 
 
 def taken_share(text: str, source: str) -> float:
-    """The share of ``text``'s word runs that are found in ``source`` (1.0: copied whole)."""
-    return _share(shingles(text), shingles(source))
+    """The share of ``text``'s sentences taken from ``source`` (see the module docstring)."""
+    return Source.of(source).taken_from(sentences(text))
 
 
-def _share(mine: set[int], theirs: set[int]) -> float:
-    return len(mine & theirs) / len(mine) if mine else 0.0
+def _to_compare(
+    compared: dict[int, list[_Placed]], article: _Placed, group: Sequence[_Placed]
+) -> None:
+    """Add the pairs a new article asks to compare: the latest STORY_ARTICLES of its linked
+    articles at or before its time, as its possible sources (unless it is marked already), and
+    itself as a possible source of the earliest STORY_ARTICLES at or after its time that are
+    marked from none. Which of two at one time came first is decided with the texts
+    (_came_first), so those appear both ways."""
+    others = sorted((a for a in group if a.id != article.id), key=lambda a: (a.at, a.id))
+    if article.derived_from_id is None:
+        before = [a for a in others if a.at <= article.at][-STORY_ARTICLES:]
+        _add(compared, article.id, before)
+    for later in [a for a in others if a.at >= article.at and a.derived_from_id is None][
+        :STORY_ARTICLES
+    ]:
+        _add(compared, later.id, [article])
 
 
-def _earlier(article: _Placed, group: Sequence[_Placed]) -> list[_Placed]:
-    """The articles of ``group`` it may be copied from: the latest STORY_ARTICLES of those
-    it shares groups with that appeared no later (the cost stays bounded)."""
-    linked = [a for a in group if a.id != article.id and a.at <= article.at]
-    return sorted(linked, key=lambda a: a.at)[-STORY_ARTICLES:]
+def _add(compared: dict[int, list[_Placed]], article_id: int, sources: Sequence[_Placed]) -> None:
+    have = compared.setdefault(article_id, [])
+    have.extend(s for s in sources if all(h.id != s.id for h in have))
 
 
-def _sources(session: Session, earlier: Mapping[int, Sequence[_Placed]]) -> dict[int, int]:
-    """Each article mostly copied from one of its earlier linked articles → that article.
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """An article as compared: when it appeared, whether an agency wrote it, its sentences."""
 
-    A rewrite of agency copy keeps long runs of its words (DERIVED of its five-word runs);
-    independent reporting of the same facts does not. The texts are read in one query.
-    """
-    compared = {i: found for i, found in earlier.items() if found}
+    at: datetime
+    agency: bool
+    derived_from_id: int | None
+    sentences: list[frozenset[str]]
+
+
+def _came_first(a: _Text, a_id: int, b: _Text, b_id: int) -> bool:
+    """True when ``a`` appeared before ``b``: earlier; at one time, an agency's before any
+    other's; else the one stored first."""
+    return (a.at, not a.agency, a_id) < (b.at, not b.agency, b_id)
+
+
+def _sources(
+    session: Session, compared: Mapping[int, Sequence[_Placed]], articles: Mapping[int, _Placed]
+) -> dict[int, int]:
+    """Each article whose sentences are mostly taken from one it is compared with (and that
+    came first) → that article (the module docstring). The texts are read in one query."""
+    compared = {i: found for i, found in compared.items() if found}
     wanted = {a.id for found in compared.values() for a in found} | set(compared)
     if not wanted:
         return {}
-    texts: dict[int, str] = {
-        article_id: text
-        for article_id, text in session.execute(_statements().texts, {"ids": sorted(wanted)})
-    }
-    runs: dict[int, set[int]] = {}  # each text's shingles, made once
+    texts: dict[int, _Text] = {}
+    for article_id, text, kind in session.execute(_statements().texts, {"ids": sorted(wanted)}):
+        placed = articles[article_id]
+        texts[article_id] = _Text(
+            placed.at, kind == OutletKind.AGENCY, placed.derived_from_id, sentences(text)
+        )
+    indexed: dict[int, Source] = {}  # each source's index, made once
 
-    def shingled(article_id: int) -> set[int]:
-        if article_id not in runs:
-            runs[article_id] = shingles(texts[article_id])
-        return runs[article_id]
+    def source(article_id: int) -> Source:
+        if article_id not in indexed:
+            indexed[article_id] = Source.indexing(texts[article_id].sentences)
+        return indexed[article_id]
 
     derived: dict[int, int] = {}
     for article_id, found in compared.items():
-        best = max(
-            ((_share(shingled(article_id), shingled(a.id)), a.id) for a in found),
-            key=lambda pair: pair[0],
-            default=(0.0, 0),
-        )
-        if best[0] >= DERIVED:
-            derived[article_id] = best[1]
+        mine = texts[article_id]
+        shares = {
+            a.id: source(a.id).taken_from(mine.sentences)
+            for a in found
+            if _came_first(texts[a.id], a.id, mine, article_id)
+        }
+        reached = {i for i, share in shares.items() if share >= DERIVED}
+        if not reached:
+            continue
+        best = max(reached, key=lambda i: (shares[i], -i))
+        original = texts[best].derived_from_id or derived.get(best)
+        derived[article_id] = original if original in reached else best
     return derived
 
 
