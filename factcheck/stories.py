@@ -14,8 +14,9 @@ story is marked as derived from it (a rewrite of agency copy). The rule, in thre
   both texts. A rewrite that rewords the wire keeps each sentence's names, figures and main
   words; independent reporting of the same figures shares them in a few sentences only.
 - An article is *derived* from a source when at least DERIVED of its sentences are taken from
-  it. Of several sources that reach DERIVED, the one it takes most from; when that one is
-  itself derived from another that also reaches DERIVED, the original.
+  it. Of several sources that reach DERIVED, the one it takes most from (the first stored of
+  equals); when that one is itself derived from another, the original: a rewrite of a rewrite
+  names the wire.
 - *Direction*: only an article that came first can be a source. First means published earlier
   (or ingested, without a date); at the same time, an agency's article (OutletKind.AGENCY)
   before any other; otherwise the one stored first. When an article arrives that came before
@@ -386,8 +387,7 @@ def _sources(
         if not reached:
             continue
         best = max(reached, key=lambda i: (shares[i], -i))
-        original = texts[best].derived_from_id or derived.get(best)
-        derived[article_id] = original if original in reached else best
+        derived[article_id] = texts[best].derived_from_id or derived.get(best) or best
     return derived
 
 
