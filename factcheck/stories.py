@@ -324,12 +324,60 @@ def _to_compare(
     (_came_first), so those appear both ways."""
     others = sorted((a for a in group if a.id != article.id), key=lambda a: (a.at, a.id))
     if article.derived_from_id is None:
-        before = [a for a in others if a.at <= article.at][-STORY_ARTICLES:]
-        _add(compared, article.id, before)
+        _add(compared, article.id, _before(article, others))
     for later in [a for a in others if a.at >= article.at and a.derived_from_id is None][
         :STORY_ARTICLES
     ]:
         _add(compared, later.id, [article])
+
+
+def _before(article: _Placed, others: Sequence[_Placed]) -> list[_Placed]:
+    """The latest STORY_ARTICLES of ``others`` (in order of time) at or before its time."""
+    return [a for a in others if a.at <= article.at and a.id != article.id][-STORY_ARTICLES:]
+
+
+REDERIVE_BATCH = 200  # articles (whole stories) whose sources rederive decides at once
+
+
+def rederive(session: Session) -> int:
+    """Decide every stored article's source again by the current rule (`factcheck groups
+    --rebuild`), each compared with the latest STORY_ARTICLES of its story's articles that came
+    before it; not committed. Returns how many articles' sources changed. Reads the texts of
+    about REDERIVE_BATCH articles, whole stories, at a time.
+    """
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    rows = session.execute(
+        sa.select(
+            col(Article.id),
+            col(Article.title),
+            at,
+            col(Article.story_id),
+            col(Article.derived_from_id),
+        )
+        .where(col(Article.story_id).is_not(None))
+        .order_by(col(Article.story_id), at, col(Article.id))
+    ).all()
+    was = {row[0]: row[4] for row in rows}
+    stories: dict[int, list[_Placed]] = {}
+    for aid, title, when, story_id, _ in rows:
+        stories.setdefault(story_id, []).append(_Placed(aid, title, as_utc(when), story_id, None))
+    changes: list[dict[str, int | None]] = []
+    batch: dict[int, _Placed] = {}
+    compared: dict[int, list[_Placed]] = {}
+    for n, story in enumerate(stories.values(), start=1):
+        for article in story:
+            batch[article.id] = article
+            _add(compared, article.id, _before(article, story))
+        if len(batch) >= REDERIVE_BATCH or n == len(stories):
+            derived = _sources(session, compared, batch)
+            changes += [
+                {"aid": i, "story": a.story_id, "derived": derived.get(i)}
+                for i, a in batch.items()
+                if derived.get(i) != was[i]
+            ]
+            batch, compared = {}, {}
+    _write_placing(session, changes)
+    return len(changes)
 
 
 def _add(compared: dict[int, list[_Placed]], article_id: int, sources: Sequence[_Placed]) -> None:

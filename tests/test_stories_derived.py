@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import Session
 
 from factcheck.articles import add_article
 from factcheck.extract import extract_claims
+from factcheck.groups import rebuild_groups
 from factcheck.models import Article, Outlet, OutletKind, Role, User
 from factcheck.names import name_key
 from factcheck.stories import DERIVED, Source, sentences, taken_share
@@ -243,3 +245,18 @@ def test_a_rewrite_of_a_rewrite_names_the_wire(session: Session, editor: User) -
     second = _store(session, editor, outlet="Castrel Courier", text=REWORDED, at=_at(11))
     assert _source_of(session, first) == wire.id
     assert _source_of(session, second) == wire.id
+
+
+def test_groups_rebuild_decides_stored_sources_again(session: Session, editor: User) -> None:
+    """An archive marked under an older rule: a rewrite it missed, a report it marked wrongly."""
+    wire = _store(session, editor, outlet="Northgate Press Agency", text=WIRE, at=_at(9))
+    rewrite = _store(session, editor, outlet="Ardle Valley Post", text=REWORDED, at=_at(10))
+    report = _store(session, editor, outlet="Fenwick Evening News", text=INDEPENDENT, at=_at(15))
+    table = Article.__table__  # type: ignore[attr-defined]
+    session.execute(sa.update(table).where(table.c.id == rewrite.id).values(derived_from_id=None))
+    session.execute(sa.update(table).where(table.c.id == report.id).values(derived_from_id=wire.id))
+    session.commit()
+    rebuild_groups(session, by=make_user(session, role=Role.ADMIN))
+    assert _source_of(session, rewrite) == wire.id
+    assert _source_of(session, report) is None
+    assert _source_of(session, wire) is None
