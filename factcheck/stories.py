@@ -11,17 +11,24 @@ story is marked as derived from it (a rewrite of agency copy). The rule, in thre
   (comparable.content_words: no stop words, stems, synonyms folded, numbers as values, the
   vocabulary claim groups compare quotes with) are in one sentence of the source. Sentences
   with fewer than SENTENCE_WORDS content words ("He declined to comment.") are left out of
-  both texts. A rewrite that rewords the wire keeps each sentence's names, figures and main
+  both texts; a line that does not end as a sentence does (a heading, a list of figures such
+  as a press release's "Patients affected: 48,000") counts among the article's sentences but
+  is never taken. A rewrite that rewords the wire keeps each sentence's names, figures and main
   words; independent reporting of the same figures shares them in a few sentences only.
-- An article is *derived* from a source when at least DERIVED of its sentences are taken from
-  it. Of several sources that reach DERIVED, the one it takes most from (the first stored of
-  equals); when that one is itself derived from another, the original: a rewrite of a rewrite
-  names the wire.
+- An article is *derived* from a source when at least DERIVED of its sentences, and at least
+  TAKEN_SENTENCES of them, are taken from it (in a brief of four sentences, two taken can be
+  the speaker's quote and the toll every report repeats). Of several sources it is derived
+  from, the one it takes most from (the first stored of equals); when that one is itself
+  derived from another, the original: a rewrite of a rewrite names the wire.
 - *Direction*: only an article that came first can be a source. First means published earlier
   (or ingested, without a date); at the same time, an agency's article (OutletKind.AGENCY)
   before any other; otherwise the one stored first. When an article arrives that came before
   an article already stored (a wire ingested after its rewrite, or dated earlier), the stored
-  one is checked against it again, so the order of ingest does not decide by itself.
+  one is checked against it again, so the order of ingest does not decide by itself. What
+  the texts cannot tell: two articles of one time, neither an agency's, the rewrite stored
+  first; the wire is then marked derived from the rewrite (set the agency's outlet kind).
+- `factcheck groups --rebuild` decides every stored article's source again (rederive), each
+  compared with the latest STORY_ARTICLES of its story's articles that came before it.
 
 Cost: a new article is compared with at most STORY_ARTICLES of the articles it shares groups
 with that came before it, and at most STORY_ARTICLES of those that came after it are checked
@@ -63,6 +70,7 @@ from factcheck.models import (
 
 DERIVED = 0.4  # share of an article's sentences taken from one source to call it derived
 TAKEN = 0.6  # share of a sentence's content words found in one source sentence to call it taken
+TAKEN_SENTENCES = 3  # and at least this many: two can be a quote and a figure every report has
 SENTENCE_WORDS = 3  # sentences with fewer content words say too little to count either way
 CANDIDATES = 8  # source sentences compared with one sentence (those holding its rarest words)
 STORY_ARTICLES = 8  # linked articles compared with a new one, before it and after it
@@ -304,14 +312,27 @@ class Source:
                     return False
         return False
 
-    def taken_from(self, mine: Sequence[frozenset[str]]) -> float:
-        """The share of the sentences ``mine`` taken from this text (1.0: every one)."""
-        return sum(self.takes(words) for words in mine) / len(mine) if mine else 0.0
+    def taken_from(self, mine: Sequence[frozenset[str]]) -> int:
+        """How many of the sentences ``mine`` are taken from this text."""
+        return sum(self.takes(words) for words in mine)
+
+    def derives(self, mine: Sequence[frozenset[str]]) -> float:
+        """The share of the sentences ``mine`` taken from this text when it makes them derived
+        (DERIVED of them and TAKEN_SENTENCES at least), else 0.0."""
+        taken = self.taken_from(mine)
+        share = taken / len(mine) if mine else 0.0
+        return share if taken >= TAKEN_SENTENCES and share >= DERIVED else 0.0
 
 
 def taken_share(text: str, source: str) -> float:
     """The share of ``text``'s sentences taken from ``source`` (see the module docstring)."""
-    return Source.of(source).taken_from(sentences(text))
+    mine = sentences(text)
+    return Source.of(source).taken_from(mine) / len(mine) if mine else 0.0
+
+
+def derived_from(text: str, source: str) -> bool:
+    """True when ``text`` is derived from ``source`` by their words (the module docstring)."""
+    return Source.of(source).derives(sentences(text)) > 0.0
 
 
 def _to_compare(
@@ -427,11 +448,11 @@ def _sources(
     for article_id, found in compared.items():
         mine = texts[article_id]
         shares = {
-            a.id: source(a.id).taken_from(mine.sentences)
+            a.id: source(a.id).derives(mine.sentences)
             for a in found
             if _came_first(texts[a.id], a.id, mine, article_id)
         }
-        reached = {i for i, share in shares.items() if share >= DERIVED}
+        reached = {i for i, share in shares.items() if share > 0.0}
         if not reached:
             continue
         best = max(reached, key=lambda i: (shares[i], -i))

@@ -17,7 +17,7 @@ from factcheck.extract import extract_claims
 from factcheck.groups import rebuild_groups
 from factcheck.models import Article, Outlet, OutletKind, Role, User
 from factcheck.names import name_key
-from factcheck.stories import DERIVED, Source, sentences, taken_share
+from factcheck.stories import DERIVED, Source, derived_from, sentences, taken_share
 from tests.factories import make_user
 
 WIRE = (
@@ -98,14 +98,17 @@ def test_a_light_rewrite_takes_nearly_every_sentence_of_the_wire() -> None:
 
 def test_a_reworded_rewrite_is_taken_sentence_by_sentence() -> None:
     assert taken_share(REWORDED, WIRE) >= DERIVED
+    assert derived_from(REWORDED, WIRE)
 
 
 def test_a_wrapped_rewrite_is_taken_in_its_middle() -> None:
     assert DERIVED <= taken_share(WRAPPED, WIRE) < 1.0
+    assert derived_from(WRAPPED, WIRE)
 
 
 def test_independent_reporting_of_the_same_figures_is_not_taken() -> None:
     assert taken_share(INDEPENDENT, WIRE) < DERIVED
+    assert not derived_from(INDEPENDENT, WIRE)
 
 
 def test_a_fact_sheet_of_the_same_figures_is_not_taken() -> None:
@@ -260,3 +263,15 @@ def test_groups_rebuild_decides_stored_sources_again(session: Session, editor: U
     assert _source_of(session, rewrite) == wire.id
     assert _source_of(session, report) is None
     assert _source_of(session, wire) is None
+
+
+def test_a_brief_repeating_a_quote_and_a_toll_is_not_derived() -> None:
+    """Two sentences of four taken is half, but a quote and a toll are what every report has."""
+    brief = (
+        "Floodwater from the swollen River Ardle forced 3,200 people from their homes in "
+        'Fenwick. "We have never seen the water come up this fast," said Mara Lindqvist. '
+        "Volunteers at the sports hall served soup until midnight. The mayor will visit the "
+        "shelters on Wednesday morning."
+    )
+    assert taken_share(brief, WIRE) == 0.5
+    assert not derived_from(brief, WIRE)
