@@ -21,12 +21,14 @@ story is marked as derived from it (a rewrite of agency copy). The rule, in thre
   from, the one it takes most from (the first stored of equals); when that one is itself
   derived from another, the original: a rewrite of a rewrite names the wire.
 - *Direction*: only an article that came first can be a source. First means published earlier
-  (or ingested, without a date); at the same time, an agency's article (OutletKind.AGENCY)
-  before any other; otherwise the one stored first. When an article arrives that came before
-  an article already stored (a wire ingested after its rewrite, or dated earlier), the stored
-  one is checked against it again, so the order of ingest does not decide by itself. What
-  the texts cannot tell: two articles of one time, neither an agency's, the rewrite stored
-  first; the wire is then marked derived from the rewrite (set the agency's outlet kind).
+  (or ingested, without a date); at the same time, an agency's article before any other (its
+  outlet's kind is OutletKind.AGENCY, or it opens with an agency's dateline, "TARNHOLM, Sept
+  12 (MPA) - ", which rewrites drop); otherwise the one stored first. When an article
+  arrives that came before an article already stored (a wire ingested after its rewrite, or
+  dated earlier), the stored one is checked against it again, so the order of ingest does
+  not decide by itself. What the texts cannot tell: two articles of one time, neither an
+  agency's, the rewrite stored first; the wire is then marked derived from the rewrite (set
+  the agency's outlet kind).
 - `factcheck groups --rebuild` decides every stored article's source again (rederive), each
   compared with the latest STORY_ARTICLES of its story's articles that came before it.
 
@@ -55,6 +57,8 @@ from sqlmodel import Session, col, func, select
 from factcheck.comparable import content_words
 from factcheck.db import check_page, show_written
 from factcheck.errors import NotFound
+from factcheck.extract.lexicon import alternation
+from factcheck.extract.lexicon.dates import MONTH_ABBREVIATIONS, MONTHS
 from factcheck.models import (
     Article,
     Claim,
@@ -76,6 +80,13 @@ CANDIDATES = 8  # source sentences compared with one sentence (those holding its
 STORY_ARTICLES = 8  # linked articles compared with a new one, before it and after it
 # A sentence ends at . ! or ? (closing quotes or brackets after it stay with it) or a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+|\n+")
+# An agency's dateline opening its copy: PLACE, (REGION,)? MONTH DAY (AGENCY) -
+# ("TARNHOLM, Velmora, Sept 12 (MPA) - "); a rewrite usually drops it.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{0,40},(?:[^,\n(]{1,40},)?\s+(?:"
+    + alternation(MONTHS | MONTH_ABBREVIATIONS)
+    + r")\.?\s+\d{1,2}\s+\([^()\n]{1,30}\)\s*[-–—]"
+)
 _CLOSERS = '"”’)] \t\r'  # what may follow a sentence's full stop
 
 
@@ -279,7 +290,7 @@ class Source:
 
     @classmethod
     def indexing(cls, found: list[frozenset[str]]) -> Source:
-        """Index these sentences (sentences' answer)."""
+        """Index these sentences (as ``sentences`` gives them)."""
         holding: dict[str, list[int]] = {}
         for i, words in enumerate(found):
             for word in words:
@@ -434,9 +445,8 @@ def _sources(
     texts: dict[int, _Text] = {}
     for article_id, text, kind in session.execute(_statements().texts, {"ids": sorted(wanted)}):
         placed = articles[article_id]
-        texts[article_id] = _Text(
-            placed.at, kind == OutletKind.AGENCY, placed.derived_from_id, sentences(text)
-        )
+        agency = kind == OutletKind.AGENCY or _DATELINE.match(text) is not None
+        texts[article_id] = _Text(placed.at, agency, placed.derived_from_id, sentences(text))
     indexed: dict[int, Source] = {}  # each source's index, made once
 
     def source(article_id: int) -> Source:

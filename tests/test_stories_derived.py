@@ -236,8 +236,9 @@ def test_at_one_time_an_agency_wire_stored_after_its_rewrite_becomes_its_source(
     session: Session, editor: User
 ) -> None:
     _agency(session, "Northgate Press Agency")
+    undated = WIRE.removeprefix("FENWICK, Oct 3 (NPA) - ")  # the outlet's kind alone decides
     rewrite = _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=_at(12))
-    wire = _store(session, editor, outlet="Northgate Press Agency", text=WIRE, at=_at(12))
+    wire = _store(session, editor, outlet="Northgate Press Agency", text=undated, at=_at(12))
     assert _source_of(session, rewrite) == wire.id
     assert _source_of(session, wire) is None
 
@@ -275,3 +276,24 @@ def test_a_brief_repeating_a_quote_and_a_toll_is_not_derived() -> None:
     )
     assert taken_share(brief, WIRE) == 0.5
     assert not derived_from(brief, WIRE)
+
+
+def test_at_one_time_a_wire_with_its_dateline_stored_after_its_rewrite_becomes_its_source(
+    session: Session, editor: User
+) -> None:
+    """No outlet is marked an agency: the wire's opening dateline tells which came first."""
+    rewrite = _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=_at(12))
+    wire = _store(session, editor, outlet="Northgate Press Agency", text=WIRE, at=_at(12))
+    assert _source_of(session, rewrite) == wire.id
+    assert _source_of(session, wire) is None
+
+
+def test_at_one_time_without_agency_or_dateline_the_first_stored_is_the_source(
+    session: Session, editor: User
+) -> None:
+    """What the texts cannot tell (the module docstring): the order of storing decides."""
+    undated = WIRE.removeprefix("FENWICK, Oct 3 (NPA) - ")
+    rewrite = _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=_at(12))
+    wire = _store(session, editor, outlet="Castrel Courier", text=undated, at=_at(12))
+    assert _source_of(session, rewrite) is None
+    assert _source_of(session, wire) == rewrite.id
