@@ -412,6 +412,106 @@ def _candidate_query(keys: int) -> sa.CompoundSelect[Any]:
     return sa.union_all(*(sa.select(part) for part in parts))
 
 
+def _near_candidates(
+    session: Session, article_id: int, article: _Article, keys: Iterable[str]
+) -> tuple[list[Row], set[str]]:
+    """The candidates one new article's claims could match (what _candidates then _reachable
+    give for it), with their articles' date and names (_ARTICLE_FIELDS); and the keys with a
+    claim in another article (disputes.clusters_at's ``elsewhere``).
+
+    Each key's latest CANDIDATES claims of other articles are judged in the statement by
+    their article's date and names (_near_query): about 9 in 10 are of other stories and
+    never come back, nor are their articles read apart. Each key's newest claim comes back
+    whatever its article, for ``elsewhere``; what does come back is judged again here as
+    _reachable judges it (the statement's test is the same, its dates a day wider).
+    """
+    dialect = session.get_bind().dialect.name
+    at = article.at
+    names = sorted(article.topics)
+    params: dict[str, object] = {
+        "article": article_id,
+        "lo": at - WINDOW - _MARGIN,
+        "hi": at + WINDOW + _MARGIN,
+        "names": names if dialect == "postgresql" else json.dumps(names),
+        "need": names_needed(len(names), 2),
+    }
+    found: dict[str, list[Row]] = {}
+    elsewhere: set[str] = set()
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), _UNION):
+        chunk = ordered[start : start + _UNION]
+        params.update({f"k{i}": key for i, key in enumerate(chunk)})
+        for row in session.execute(_near_query(len(chunk), dialect), params).all():
+            elsewhere.add(row[_GROUP_KEY])
+            old = _Article(as_utc(row[_AT]), _names(row[_TOPICS]))
+            if _within(article, old) and _about_same(article, old):
+                found.setdefault(row[_GROUP_KEY], []).append(row)
+    latest = (sorted(rows, key=lambda r: -r[_ID]) for rows in found.values())
+    return [row for rows in latest for row in rows], elsewhere
+
+
+_MARGIN = timedelta(days=1)  # the statement's dates are compared as stored: a day wider
+
+
+@lru_cache(maxsize=2 * _UNION)
+def _near_query(keys: int, dialect: str) -> sa.CompoundSelect[Any]:
+    """_near_candidates' statement for ``keys`` keys, built once per number and database.
+
+    Per key: its latest CANDIDATES claims outside the article (down the (group_key, id)
+    index), joined to their articles, kept when dated between ``lo`` and ``hi`` and sharing
+    ``need`` of the new article's ``names`` (or all of theirs, or having none: same_topic),
+    or when the newest of the key.
+    """
+    at = sa.type_coerce(
+        func.coalesce(_ARTICLE.c.published_at, _ARTICLE.c.ingested_at), sa.DateTime()
+    )
+    stored = _ARTICLE.c.published_at.type  # as the dates are written (UTC)
+    lo, hi = sa.bindparam("lo", type_=stored), sa.bindparam("hi", type_=stored)
+    near = sa.and_(at >= lo, at <= hi, _shares_names(dialect))
+    outside = _CLAIM.c.article_id != sa.bindparam("article", type_=sa.Integer)
+    parts = []
+    for i in range(keys):
+        key = _CLAIM.c.group_key == sa.bindparam(f"k{i}", type_=sa.String)
+        latest = (
+            sa.select(*_FIELDS)
+            .where(key, outside)
+            .order_by(_CLAIM.c.id.desc())
+            .limit(CANDIDATES)
+            .subquery()
+        )
+        newest = sa.select(func.max(_CLAIM.c.id)).where(key, outside).scalar_subquery()
+        parts.append(
+            sa.select(latest, *_ARTICLE_FIELDS)
+            .select_from(latest.join(_ARTICLE, _ARTICLE.c.id == latest.c.article_id))
+            .where(sa.or_(near, latest.c.id == newest))
+        )
+    return sa.union_all(*parts)
+
+
+def _shares_names(dialect: str) -> sa.ColumnElement[bool]:
+    """An article (the one joined) shares ``need`` of the names ``names``, or all of its own
+    (none when it has none): same_topic with the new article, ``need`` = names_needed(its
+    number of names, 2)."""
+    if dialect == "postgresql":
+        listed = sa.case(
+            (func.json_typeof(_ARTICLE.c.topics) == "array", _ARTICLE.c.topics),
+            else_=sa.literal("[]", sa.JSON),
+        )
+        own = func.json_array_elements_text(listed).table_valued("value")
+        wanted = own.c.value == sa.any_(sa.bindparam("names", type_=ARRAY(sa.String)))
+    else:
+        own = func.json_each(_ARTICLE.c.topics).table_valued("value")
+        given = func.json_each(sa.bindparam("names", type_=sa.String)).table_valued("value")
+        wanted = own.c.value.in_(sa.select(given.c.value).scalar_subquery())
+    count = func.count(sa.distinct(own.c.value))
+    shared = sa.select(count).where(wanted).scalar_subquery()
+    total = sa.select(count).scalar_subquery()
+    need = sa.bindparam("need", type_=sa.Integer)
+    # The smaller of two values: LEAST on PostgreSQL, min() with two arguments on SQLite.
+    fewest = func.least(need, total) if dialect == "postgresql" else func.min(need, total)
+    return shared >= fewest
+
+
 def _inside(session: Session, articles: set[int], keys: set[str]) -> dict[str, int]:
     """How many claims of each key these stored articles hold (see _candidates)."""
     found = dict.fromkeys(keys, 0)
@@ -792,11 +892,18 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     inside = (
         _inside(session, articles, keys) if stored else Counter(row[_GROUP_KEY] for row in rows)
     )
-    candidates = _candidates(session, inside, articles)
     known = _articles_of(rows)  # read with them; the candidates' articles apart
-    known.update(_read_articles(session, {row[_ARTICLE_ID] for row in candidates} - set(known)))
     news = [_member(row, known[row[_ARTICLE_ID]]) for row in rows]
-    pool = [_member(row, known[row[_ARTICLE_ID]]) for row in _reachable(candidates, news, known)]
+    if len(articles) == 1 and not stored:  # one pasted article: its names judged in SQL
+        (article_id,) = articles
+        near, elsewhere = _near_candidates(session, article_id, known[article_id], keys)
+        pool = _members(near)
+    else:
+        candidates = _candidates(session, inside, articles)
+        known.update(_read_articles(session, {row[_ARTICLE_ID] for row in candidates} - set(known)))
+        reach = _reachable(candidates, news, known)
+        pool = [_member(row, known[row[_ARTICLE_ID]]) for row in reach]
+        elsewhere = {row[_GROUP_KEY] for row in candidates}  # keys with figures outside the batch
     matches = _matches(news, pool)
     plan = _Plan()
     held: dict[int, list[_Member]] = {}  # group → its members read or planned (_fits_group)
@@ -832,7 +939,6 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     _write(session, plan, stories)
     # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
     figures = [(m.article_id, m.group_key) for m in news if m.bounds is not None]
-    elsewhere = {row[_GROUP_KEY] for row in candidates}  # keys with figures outside the batch
     clusters = disputes.clusters_at(
         session, figures=figures, stories=stories, stored=stored, elsewhere=elsewhere
     )
