@@ -461,12 +461,12 @@ _MARGIN = timedelta(days=1)  # the statement's dates are compared as stored: a d
 
 
 @lru_cache(maxsize=256)
-def _near_query(keys: int, names: int, dialect: str) -> sa.CompoundSelect[Any]:
+def _near_query(keys: int, names: int, dialect: str) -> sa.Select[*tuple[Any, ...]]:
     """_near_candidates' statement for ``keys`` keys and an article about ``names`` names,
     built once for each and each database.
 
     Per key: its latest CANDIDATES claims outside the article (down the (group_key, id)
-    index), joined to their articles, kept when dated between ``lo`` and ``hi`` and sharing
+    index); of them, joined to their articles, those dated between ``lo`` and ``hi`` and sharing
     ``need`` of the new article's ``names`` (or all of theirs, or having none: same_topic),
     or when the newest of the key.
     """
@@ -488,12 +488,15 @@ def _near_query(keys: int, names: int, dialect: str) -> sa.CompoundSelect[Any]:
             .subquery()
         )
         newest = sa.select(func.max(_CLAIM.c.id)).where(key, outside).scalar_subquery()
-        parts.append(
-            sa.select(latest, *_ARTICLE_FIELDS)
-            .select_from(latest.join(_ARTICLE, _ARTICLE.c.id == latest.c.article_id))
-            .where(sa.or_(near, latest.c.id == newest))
-        )
-    return sa.union_all(*parts)
+        parts.append(sa.select(latest, (latest.c.id == newest).label("newest")))
+    # The articles joined and judged once, outside the keys' parts: the SQL grows by a few
+    # words per key, not by the test (psycopg converts a long statement at every run).
+    found = sa.union_all(*parts).subquery()
+    return (
+        sa.select(*(found.c[c.name] for c in _FIELDS), *_ARTICLE_FIELDS)
+        .select_from(found.join(_ARTICLE, _ARTICLE.c.id == found.c.article_id))
+        .where(sa.or_(near, found.c.newest))
+    )
 
 
 def _shares_names(dialect: str, names: int) -> sa.ColumnElement[bool]:
@@ -508,20 +511,26 @@ def _shares_names(dialect: str, names: int) -> sa.ColumnElement[bool]:
         return sa.true()
     listed = sa.cast(_ARTICLE.c.topics, sa.Text)
     find = func.strpos if dialect == "postgresql" else func.instr
+    # Constants written in the SQL: fewer parameters to pass (and for psycopg to cache by).
+    one: sa.ColumnElement[int] = sa.literal_column("1", sa.Integer)
+    none: sa.ColumnElement[int] = sa.literal_column("0", sa.Integer)
     shared = sum(
         (
-            sa.case((find(listed, sa.bindparam(f"w{i}", type_=sa.String)) > 0, 1), else_=0)
+            sa.case((find(listed, sa.bindparam(f"w{i}", type_=sa.String)) > none, one), else_=none)
             for i in range(names)
         ),
-        start=sa.literal(0),
+        start=none,
     )
     total: sa.ColumnElement[Any]
     if dialect == "postgresql":  # its array's length, none for anything else (JSON null)
-        array = func.json_typeof(_ARTICLE.c.topics) == "array"
-        total = sa.case((array, func.json_array_length(_ARTICLE.c.topics)), else_=0)
+        array = func.json_typeof(_ARTICLE.c.topics) == sa.literal_column("'array'")
+        total = sa.case((array, func.json_array_length(_ARTICLE.c.topics)), else_=none)
     else:
         total = func.json_array_length(_ARTICLE.c.topics)
-    return sa.or_(shared >= sa.bindparam("need", type_=sa.Integer), total <= shared)
+    need = sa.bindparam("need", type_=sa.Integer)
+    # The smaller of two values: LEAST on PostgreSQL, min() with two arguments on SQLite.
+    fewest = func.least(need, total) if dialect == "postgresql" else func.min(need, total)
+    return shared >= fewest
 
 
 def _inside(session: Session, articles: set[int], keys: set[str]) -> dict[str, int]:
