@@ -285,7 +285,7 @@ def fill(url: str, articles: int, stories: int) -> None:
                 }
             )
             fake = Article(id=n + 1, published_at=day, title=title, text=text, sha256="")
-            claim_rows.extend(_claim_row(fake, f, None, now) for f in found[n % len(samples)])
+            claim_rows.extend(_claim_row(fake, f, None, None, now) for f in found[n % len(samples)])
         with engine.begin() as conn:
             conn.execute(sa.insert(Article.__table__), article_rows)  # type: ignore[attr-defined]
             conn.execute(sa.insert(Claim.__table__), claim_rows)  # type: ignore[attr-defined]
