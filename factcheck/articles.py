@@ -34,7 +34,7 @@ from factcheck.models import (
 from factcheck.names import clean_name, name_key
 from factcheck.permissions import Action, require
 from factcheck.settings import settings
-from factcheck.speakers import read_voices, speaker_ids, voices_of
+from factcheck.speakers import article_speaker_ids, read_voices, voices_of
 
 if TYPE_CHECKING:
     from factcheck.extract import Found
@@ -252,20 +252,16 @@ def _new_article(
 
 def _add_claims(session: Session, fresh: list[tuple[Article, NewArticle]]) -> None:
     # One INSERT for every claim of every article: ORM objects cost more than extraction.
-    names = {f.speaker for _, item in fresh for f in item.claims if f.speaker}
-    speakers = speaker_ids(session, names=names)
+    written = [(item.text, {f.speaker for f in item.claims if f.speaker}) for _, item in fresh]
+    # Each article's names as it means them: its "NCDO" is the office it names in full.
+    speakers, each = article_speaker_ids(session, articles=written)
     # Who speaks for whom, as these articles say it: before the rows, whose keys follow it.
-    read_voices(
-        session,
-        articles=[(item.text, {f.speaker for f in item.claims if f.speaker}) for _, item in fresh],
-        ids=speakers,
-        join=settings().grouping,
-    )
+    read_voices(session, articles=written, ids=speakers, join=settings().grouping)
     voices = voices_of(session, speaker_ids=speakers.values())
     now = utcnow()
     rows = [
-        _claim_row(article, f, (who := speakers.get(f.speaker or "")), voices.get(who or 0), now)
-        for article, item in fresh
+        _claim_row(article, f, (who := ids.get(f.speaker or "")), voices.get(who or 0), now)
+        for (article, item), ids in zip(fresh, each, strict=True)
         for f in item.claims
     ]
     if rows:

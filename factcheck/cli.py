@@ -33,7 +33,7 @@ from factcheck.models import (
     User,
 )
 from factcheck.settings import publisher_warning, settings
-from factcheck.speakers import list_speakers, merge_speakers, split_speaker
+from factcheck.speakers import list_speakers, merge_speakers, rescan_voices, split_speaker
 from factcheck.stories import get_story, list_stories
 from factcheck.users import get_user
 
@@ -990,12 +990,17 @@ def groups(
     fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
     rebuild: Annotated[
         bool,
-        typer.Option("--rebuild", help="Re-key stored figures, group claims in no group (admins)."),
+        typer.Option(
+            "--rebuild",
+            help="Read stored articles' spokespeople, re-key stored figures, group claims in "
+            "no group (admins).",
+        ),
     ] = False,
     user: Annotated[str, typer.Option("--user", "-u", help="Your e-mail, for --rebuild.")] = "",
 ) -> None:
-    """List claim groups (one claim in several articles), conflicts first; or group the
-    claims stored before grouping (--rebuild).
+    """List claim groups (one claim in several articles), conflicts first; or bring stored
+    articles up to the current rules (--rebuild): link the spokespeople they name to their
+    bodies, re-key their figures, group the claims in no group.
 
     Example: factcheck groups --conflicts --format json
     """
@@ -1003,7 +1008,9 @@ def groups(
         if not user:
             fail("--rebuild writes: name yourself with --user ADMIN_EMAIL.")
         with database() as session:
+            linked = rescan_voices(session, by=acting_user(session, user))
             rekeyed, joined = rebuild_groups(session, by=acting_user(session, user))
+        typer.echo(f"{linked:,} people were linked to the body they speak for.")
         typer.echo(f"{rekeyed:,} figures took the current measure keys.")
         typer.echo(f"{joined:,} claims stored in no group joined one.")
         return

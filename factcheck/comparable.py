@@ -41,16 +41,24 @@ group's member or a lone figure, and
 
 - they have the same group key (measure key and unit class), and it names what happened
   (names_outcome): a figure compared by amount alone (``n|*|…``: "six weeks", "four days")
-  names nothing, and a key made only of who was counted ("resident": "300 residents joined
-  a vigil", "900 residents live near the plant"; "worker") names no outcome to dispute;
+  names nothing, unless it is a duration whose measure names the outcome it is the length of
+  (duration_outcome: "a sentence of eight years" and "jailed for six years" are two lengths
+  of one sentence, "the truce will last 60 days" and "a 45-day ceasefire" of one truce; both
+  figures must name the same one), and a key made only of who was counted ("resident": "300
+  residents joined a vigil", "900 residents live near the plant"; "worker") names no outcome
+  to dispute;
 - each states a value and reports a count of its own (reports_count): not a part of a
-  total ("19 of the injured", "12 of the 40 dead"), an addition ("seven more bodies", "a
-  further 7", "three other workers") or a count given before ("the four missing workers");
+  total ("19 of the injured", "12 of the 40 dead", "of which 7"), an addition ("seven more
+  bodies", "a further 7", "three other workers"), a change ("the increase reflects two bodies
+  recovered", "up by 2") or a count given before ("the four missing workers");
   a vague figure ("hundreds of residents") states no value;
 - they describe the same day: their as-of days are equal (a figure's ``as_of``, else its
-  article's date: resolve_as_of);
+  article's date: resolve_as_of; a figure of the article's own day in reported speech said on
+  a named day holds at that day: "the brigade said on Tuesday night that six workers …",
+  said_on);
 - they come from different outlets, and no one article gives figures of both sides; and
-- their intervals do not meet (the table above: no value fits both).
+- their intervals do not meet (the table above: no value fits both), a running count ("58
+  have crossed so far", "and counting") being open above: it is the day's count up to then.
 
 A lone figure in dispute becomes a group of one, so every reader of conflicts sees it the
 way it sees groups; it dissolves when its dispute ends. A disputed group is shown as a
@@ -153,9 +161,15 @@ from factcheck.extract.lexicon.measures import (
     AFFECTING_VERBS,
     CANONICAL,
     CLAUSE_MEASURES,
+    DURATION_OUTCOMES,
+    GAP_AFTER,
+    GAP_BEFORE,
+    GAPS,
     GENERIC_COUNTED,
+    HELD_NOUNS,
     IRREGULAR_PAST,
     LOSABLE,
+    LOST_THINGS,
     NEUTRAL,
     NOT_MEN_PLURALS,
     PEOPLE_MEASURES,
@@ -163,6 +177,8 @@ from factcheck.extract.lexicon.measures import (
     PEOPLE_ONLY,
     PHRASES,
     RESPONDER_NOUNS,
+    SCALES_AFTER,
+    SCALES_BEFORE,
     SINGULAR,
     SYNONYMS,
 )
@@ -447,6 +463,11 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
         # "lost" is a measure only when people or lives were lost: "lost 27 villagers"
         # counts deaths, "lost $4 million" or "lost 300 jobs" does not.
         words = {PEOPLE_ONLY.get(w, w) for w in words}
+    elif words & PEOPLE_ONLY.keys() and not real_unit(unit) and words & LOST_THINGS:
+        # "seventeen houses were lost": a building lost is a building destroyed
+        words = {"destroyed" if w in PEOPLE_ONLY else w for w in words}
+    if "released" in words:
+        words -= HELD_NOUNS  # "prisoners freed" and "Halvorians returned" count one release
     if words & PEOPLE_MEASURES:
         # What people underwent is the measure, not who they were: "41 miners were killed"
         # and "41 dead" count one toll ("Palestinian deaths" keeps its "palestinian").
@@ -465,7 +486,64 @@ def figure_measure_key(
     (implied_measure: "are now confirmed dead", "in shelters"); else who was counted. People
     sent to an event ("700 rescue workers searched …") are never its outcome: their count
     keeps its own noun, whatever its clause says. Any other key is kept as it is.
+
+    Two readings of the figure's own neighbours come first and last: a scale named right
+    beside it ("a magnitude 6.1 earthquake", "6.1 on the Richter scale") is what it reads,
+    whatever else its clause says; and a count with a gap word beside it ("180,000 doses
+    short", "the shortfall is 180,000 doses", measures.GAPS) counts the gap, not the amount,
+    so its key carries the gap's mark ("dose short") and never meets "420,000 doses received".
     """
+    if scale := _scale(sentence, quote):
+        return scale
+    key = _counted_key(measure, unit, sentence, quote)
+    words = set(key.split()) if key else set()
+    if key is None or words & PEOPLE_MEASURES:
+        return key  # "12 people still to be found" are missing, not a gap
+    gap = _gap(sentence, quote)
+    return " ".join(sorted(words | {gap}))[:200] if gap else key
+
+
+def _around(sentence: str | None, quote: str | None) -> tuple[str, str] | None:
+    """The lower-case text of a figure's sentence before it (from its clause's start, a
+    label's colon kept) and after it (to its clause's end); None when it is not found."""
+    if not sentence or not quote or (at := sentence.find(quote)) < 0:
+        return None
+    before = re.split(r"[.,;!?()\n\"“”—–]|\s-\s", sentence[:at])[-1]
+    after = _CLAUSE.split(sentence[at + len(quote) :].split("\n", 1)[0], maxsplit=1)[0]
+    return before.lower(), after.lower()
+
+
+def _scale(sentence: str | None, quote: str | None) -> str | None:
+    """The scale a figure reads when one is named beside it (figure_measure_key)."""
+    near = _around(sentence, quote)
+    if near is None:
+        return None
+    before = _WORD.findall(near[0])
+    if before and before[-1] in SCALES_BEFORE:
+        return str(before[-1])
+    after = " ".join(_WORD.findall(near[1]))
+    named = [scale for phrase, scale in SCALES_AFTER.items() if after.startswith(phrase)]
+    return str(named[0]) if named else None
+
+
+def _gap(sentence: str | None, quote: str | None) -> str | None:
+    """The mark of the gap a figure counts, from the words beside it (figure_measure_key)."""
+    near = _around(sentence, quote)
+    if near is None:
+        return None
+    before = " ".join(_WORD.findall(near[0])[-GAP_BEFORE:])
+    after = " ".join(_WORD.findall(near[1])[:GAP_AFTER])
+    for text in (after, before):
+        for word, mark in GAPS.items():
+            if f" {word} " in f" {text} ":
+                return mark
+    return None
+
+
+def _counted_key(
+    measure: str | None, unit: str | None, sentence: str | None, quote: str | None
+) -> str | None:
+    """figure_measure_key without the scale and gap readings: what a count of people counts."""
     key = measure_key(measure, unit)
     words = set(key.split()) if key else set()
     if sent := words & RESPONDER_NOUNS:
@@ -567,6 +645,19 @@ def gap(a: Bounds, b: Bounds) -> float:
     return (high - low) / max(abs(high), abs(low), 1e-9)
 
 
+# Words beside a figure that make it a running count, still rising: "58 have crossed so far".
+_RUNNING = re.compile(r"\b(?:so\s+far|thus\s+far|and\s+counting|and\s+rising)\b", re.IGNORECASE)
+
+
+def running(sentence: str | None, quote: str | None) -> bool:
+    """True when a figure is a running count ("58 have crossed so far"): a lower bound of the
+    day's count, which a larger figure of that day does not dispute."""
+    if not sentence or not quote or (at := sentence.find(quote)) < 0:
+        return False
+    after = re.split(r"[.;!?\n]|,(?!\d)", sentence[at + len(quote) :], maxsplit=1)[0]
+    return bool(_RUNNING.search(after))
+
+
 def figures_dispute(a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool) -> bool:
     """True when two counted figures of one story and key dispute (module docstring)."""
     return same_day and not same_outlet and a.meet(b).empty
@@ -574,10 +665,22 @@ def figures_dispute(a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool) 
 
 # A figure that counts a part, an addition or a count given before: the words right after
 # it ("19 of the injured", "seven more bodies", "three other workers") or right before it
-# ("a further 7", "another 7", "the four missing workers", "the remaining 3").
+# ("a further 7", "another 7", "the four missing workers", "the remaining 3", "of which 7").
 _PART_AFTER = re.compile(r"\s+(?:of|more|additional|further|extra|other|new)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(
-    r"\b(?:the|a\s+further|another|additional|remaining|other)\s+$", re.IGNORECASE
+    r"\b(?:the|a\s+further|another|additional|remaining|other|of\s+(?:which|whom|them))\s+$",
+    re.IGNORECASE,
+)
+
+
+# A figure that counts a change, not a level: named a change in its clause before it ("the
+# increase in deaths reflects two bodies recovered", "a rise of 2") or after "by" ("up by 2").
+# A change named by what changes is a measure of its own: "a pay rise of 5.7 percent".
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that)\s+(?:increase|rise|jump|drop|decline|decrease"
+    r"|change)\b(?!\s+to\b)(?!.*\b(?:to|at)\s+$)|\b(?:up|down|rose|fell|increased|decreased|grew"
+    r"|dropped|climbed)\s+by\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -587,21 +690,36 @@ _WHO = PEOPLE_NOUNS | RESPONDER_NOUNS | GENERIC_COUNTED
 
 def names_outcome(key: str) -> bool:
     """True when a figure's group key names what is counted well enough to dispute another
-    figure of it: a figure's, not a quote's, with a measure, not only who was counted."""
+    figure of it: a figure's, not a quote's, with a measure, not only who was counted; or the
+    key of durations, whose figures dispute when their measures name one outcome
+    (duration_outcome)."""
     parts = key.split("|")
-    if len(parts) != 3 or parts[0] != "n" or parts[1] in ("", "*"):
+    if len(parts) != 3 or parts[0] != "n" or parts[1] == "":
         return False
+    if parts[1] == "*":
+        return parts[2] == "day"
     return not set(parts[1].split()) <= _WHO
+
+
+def duration_outcome(measure_key: str | None) -> str | None:
+    """The outcome a duration is the length of, when its measure key names one and only one
+    (measures.DURATION_OUTCOMES: "prison term" → ``sentence``, "truce" → ``ceasefire``)."""
+    words = measure_key.split() if measure_key else []
+    found = {DURATION_OUTCOMES[w] for w in words if w in DURATION_OUTCOMES}
+    return found.pop() if len(found) == 1 else None
 
 
 def reports_count(sentence: str, quote: str) -> bool:
     """True when a figure reports a count of its own, one that another outlet's figure can
-    dispute: not a part, an addition or a count given before (module docstring)."""
+    dispute: not a part, an addition, a change or a count given before (module docstring)."""
     at = sentence.find(quote)
     if at < 0:
         return True
     end = at + len(quote)
-    return not (_PART_AFTER.match(sentence, end) or _PART_BEFORE.search(sentence[:at]))
+    if _PART_AFTER.match(sentence, end) or _PART_BEFORE.search(sentence[:at]):
+        return False
+    clause = re.split(r"[.;:!?()\n]|,(?!\d)", sentence[:at])[-1]
+    return not _CHANGE_BEFORE.search(clause)
 
 
 def same_fact(a: Bounds, b: Bounds) -> bool:
@@ -775,12 +893,16 @@ def names_needed(a: int, b: int) -> int:
 
 def resolve_as_of(phrase: str | None, published: datetime) -> date:
     """The day a figure describes: "as of Wednesday" → the last Wednesday up to ``published``,
+    "yesterday", "last night", "overnight" → the day before ``published`` (a morning
+    article's "last night" is its previous evening; "tonight" is its own day),
     "by the end of January" → 31 January, a date written out → that date, a year alone ("1997",
     "by the end of 2024") → its last day, or ``published`` if that is earlier (the year is not
     over); else ``published``.
     """
     day = published.date()
     low = (phrase or "").lower()
+    if re.search(r"\b(?:yesterday|last night|overnight)\b", low):
+        return day - timedelta(days=1)  # the night before the article's day is the day before
     for i, name in enumerate(_WEEKDAYS):
         if re.search(rf"\b{name}\b", low):
             return day - timedelta(days=(day.weekday() - i) % 7)
@@ -799,6 +921,28 @@ def resolve_as_of(phrase: str | None, published: datetime) -> date:
     if year_alone := re.search(r"\b(?:19|20)\d\d\b", low):
         return min(date(int(year_alone.group()), 12, 31), day)
     return day
+
+
+# "said on Tuesday (night) that …", "told reporters on Monday that …": the day a figure was said.
+_SAID_ON = re.compile(
+    r"\b(?:said|told\s+[\w ]{1,30}?|reported|announced|confirmed|added|stated)\s+"
+    r"(on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def said_on(sentence: str | None, quote: str | None) -> str | None:
+    """The day phrase of the statement that gives a figure, when its clause opens with one
+    ("the brigade said on Tuesday night that six workers …" → "on Tuesday night"): the day a
+    figure in reported speech holds at, for the dispute rule (the extractor's as-of dates
+    leave it out: labelled sets do not call it one)."""
+    if not sentence or not quote or (at := sentence.find(quote)) < 0:
+        return None
+    # the figure opens the reported clause: at most three words ("a further") before it
+    clause = re.split(r"[.;:!?()\n]|,(?!\d)", sentence[:at])[-1]
+    found = _SAID_ON.search(clause)
+    return found.group(1) if found else None
 
 
 def word_diff(original: str, other: str) -> list[tuple[str, str]]:

@@ -2,9 +2,11 @@
 
 Two invented stories: five outlets report the collapse of the Harlow Ridge tunnel, and four
 report a truce between Ardel and Voss, with a death toll they disagree on (a conflict) and a
-quote one of them garbled (quote drift). Their claims are extracted as for any article, then
-some are reviewed: verdicts, notes, evidence and an assignment, all through the services (so
-all are audited).
+quote one of them garbled (quote drift). The transport ministry's word on the inquiry comes
+once through its spokeswoman, once as the ministry's own: the Speakers page shows whom she
+speaks for, and the two statements are one group. Their claims are extracted as for any
+article, then some are reviewed: verdicts, notes, evidence and an assignment, all through the
+services (so all are audited).
 """
 
 from __future__ import annotations
@@ -76,6 +78,8 @@ STORIES = (
         'Governor Anneli Sarv said the disaster was "the worst this province has seen". '
         "The operator has denied cutting corners, saying it spent 14 million dollars on "
         "safety last year.\n\n"
+        "Provincial Transport Ministry spokeswoman Ilse Varga said a national investigation "
+        "would report within 90 days.\n\n"
         "The tunnel was meant to open in 2027 and carry 30,000 passengers a day.",
     ),
     Story(

@@ -34,7 +34,17 @@ import sqlalchemy as sa
 from sqlmodel import Session, col
 
 from factcheck import triage
-from factcheck.comparable import Bounds, bounds, figures_dispute, names_outcome, reports_count
+from factcheck.comparable import (
+    Bounds,
+    bounds,
+    duration_outcome,
+    figures_dispute,
+    names_outcome,
+    reports_count,
+    resolve_as_of,
+    running,
+    said_on,
+)
 from factcheck.db import show_written
 from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, as_utc
 
@@ -47,6 +57,7 @@ Cluster = tuple[int, str]  # (story id, group key)
 # grows. Each figure read costs about as much as the statement; 20 holds a day of a story's
 # outlets on one measure in the labelled sets many times over.
 LATEST = 20
+DURATIONS = "n|*|day"  # the group key of durations, which dispute by outcome (comparable)
 Unit = tuple[str, int]  # ("g", group id) or ("c", claim id) of a lone figure
 ConflictKind = Literal["within", "dispute"]
 
@@ -67,6 +78,7 @@ class Figure:
     day: date  # its as-of day: the claim's as_of, else its article's date
     outlet: int  # its outlet, or minus its article when it has none
     article: int
+    outcome: str | None = None  # what a duration is the length of (comparable.duration_outcome)
 
 
 def clusters_of(session: Session, *, group_ids: Iterable[int]) -> set[Cluster]:
@@ -101,7 +113,11 @@ def clusters_at(
     articles: dict[str, set[int]] = {}
     for article, key in figures:
         articles.setdefault(key, set()).add(article)
-    figures = [(a, k) for a, k in figures if k in elsewhere or len(articles[k]) > 1]
+    # Durations are looked up by amount, so "elsewhere" misses the other lengths of their
+    # outcome ("7-year" beside "nine years"): their cluster is always read.
+    figures = [
+        (a, k) for a, k in figures if k in elsewhere or len(articles[k]) > 1 or k == DURATIONS
+    ]
     wanted = [(article, key) for article, key in figures if names_outcome(key)]
     known = dict(stories)
     missing = {article for article, _ in wanted if article not in known}
@@ -201,7 +217,8 @@ def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:
     if {x.article for x in a} & {y.article for y in b}:
         return False
     return any(
-        figures_dispute(
+        x.outcome == y.outcome
+        and figures_dispute(
             x.stated, y.stated, same_day=x.day == y.day, same_outlet=x.outlet == y.outlet
         )
         for x in a
@@ -292,8 +309,10 @@ def _query(*, every: bool) -> sa.Select[Any]:
         )
     )
     if every:
+        # Durations (``n|*|day``) have measure keys of their own: read them by group key.
+        measure = sa.bindparam("measure", type_=sa.String)
         return query.where(
-            claim.measure_key == sa.bindparam("measure", type_=sa.String),
+            sa.or_(claim.measure_key == measure, measure == "*"),
             claim.article_id.in_(sa.select(article.id).where(article.story_id == story)),
             claim.group_key == key,
         )
@@ -336,15 +355,24 @@ def _take(read: _Read, row: Any) -> None:
     stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
     if stated is None or value is None or not reports_count(sentence, quote):
         return
+    if running(sentence, quote):
+        stated = Bounds(stated.lo, None)  # "58 so far": the day's count is at least 58
+    outcome = None
+    if key.split("|")[1] == "*" and (outcome := duration_outcome(measure)) is None:
+        return  # a duration that names no outcome ("six weeks") disputes nothing
     moment = as_utc(published)
     own: Unit = ("g", gid) if gid is not None else ("c", cid)
+    day = as_of if as_of is not None else moment.date()
+    if day == moment.date() and (said := said_on(sentence, quote)):
+        day = resolve_as_of(said, moment)  # "said on Tuesday night that six …": Tuesday's
     figure = Figure(
         own,
         cid,
         stated,
-        as_of if as_of is not None else moment.date(),
+        day,
         outlet if outlet is not None else -article,
         article,
+        outcome,
     )
     read.figures.setdefault((story, key), {}).setdefault(own, []).append(figure)
     if gid is None:

@@ -6,7 +6,21 @@ characters gone, case and diacritics folded) of the name without its titles and 
 ministry" and "the Gaza health ministry" → "gaza health ministry"). Every key a speaker is
 known by is a SpeakerAlias row. A surname alone ("Netanyahu") joins a person only when exactly
 one known person has that surname; otherwise it stays a speaker of its own, for an editor to
-merge. Editors merge and split speakers; claims follow, each change is an event.
+merge.
+
+**Organisations.** The analogue of a surname is a short form (is_short_form): the full name's
+words in order with some left out, on the same head noun and with a word besides it ("the
+cyber defence office" for "National Cyber Defence Office"; a leading place word only where
+the full name has none of its own). It joins when exactly one known organisation fits, found
+by the head noun (kept in Speaker.surname, indexed); a full name written after its one short
+form joins that speaker too. Names that only one article can resolve are read in it alone
+(written_for): an acronym is the name the article spells out ("the National Cyber Defence
+Office (NCDO)"), a lone head noun ("the fund") the one body the article names on it; neither
+is stored as an alias, since another article's "NRA" may be another body. Whatever fits two
+bodies stays apart, for an editor to merge.
+
+Editors merge and split speakers; claims follow, each change is an event. Articles stored
+before voices were read get them from rescan_voices (`factcheck groups --rebuild`).
 
 **Voices.** A person may speak for another speaker: "port authority spokeswoman Ana Ruiz",
 "Ruiz, a spokeswoman for the authority", "Viktor Hale, who has run Sarn Lake Lines"
@@ -40,12 +54,15 @@ from factcheck.extract.lexicon.people import (
     BODY_NOUNS,
     DOCUMENT_NOUNS,
     FIRM_NOUNS,
+    NAME_LINKS,
     ORG_WORDS,
+    PLACE_WORDS,
     TITLES,
 )
 from factcheck.extract.speakers import split_title
 from factcheck.extract.voices import Voice, spokespeople
 from factcheck.models import (
+    Article,
     Claim,
     ClaimGroup,
     ClaimKind,
@@ -57,6 +74,7 @@ from factcheck.models import (
 )
 from factcheck.names import clean_name, name_key
 from factcheck.permissions import Action, require
+from factcheck.settings import settings
 
 _ARTICLES = ("the ", "a ", "an ")
 _ORGANISATION = ORG_WORDS | BODY_NOUNS | FIRM_NOUNS
@@ -68,6 +86,7 @@ _HEAD_ENDS = PREPOSITIONS | frozenset(
 )
 _INDEFINITE = frozenset({"a", "an", "one", "some", "two", "three", "several", "many", "other"})
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 _UNNAMED = ("sources", "officials", "a source", "an official", "people familiar")
 
 
@@ -126,8 +145,18 @@ def speaker_key(name: str) -> str:
 
 
 def _surname(name: str, kind: SpeakerKind) -> str | None:
+    """What a short form is looked up by: a person's last name, an organisation's head noun."""
     words = speaker_key(name).split()
+    if kind is SpeakerKind.ORGANISATION:
+        return head_noun(words)
     return words[-1][:100] if kind is SpeakerKind.PERSON and len(words) >= 2 else None
+
+
+def head_noun(words: Sequence[str]) -> str | None:
+    """The noun an organisation's name is built on: its last word before an "of" or "for"
+    tail ("national roads agency" → "agency", "ministry of justice" → "ministry")."""
+    cut = next((i for i, w in enumerate(words) if i and w in ("of", "for")), len(words))
+    return words[cut - 1][:100] if cut else None
 
 
 def _new_speaker(session: Session, name: str, key: str) -> Speaker:
@@ -147,31 +176,210 @@ def _by_surname(session: Session, key: str) -> int | None:
     """The one known person whose surname is this one-word key, else None."""
     if " " in key:
         return None
-    found = session.exec(select(Speaker.id).where(Speaker.surname == key).limit(2)).all()
+    found = session.exec(
+        select(Speaker.id)
+        .where(Speaker.surname == key, Speaker.kind == SpeakerKind.PERSON)
+        .limit(2)
+    ).all()
     return found[0] if len(found) == 1 else None
 
 
+def is_short_form(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Whether the words of one organisation's name are a short form of another's.
+
+    The short form is the full name's words in order with some left out, ending on the same
+    head noun, with at least one word besides it ("cyber defence office" of "national cyber
+    defence office", "provincial emergency authority" of "provincial emergency authority of
+    kessary"). Its leading place words ("the *local* water company") may be ones the full name
+    lacks, unless the full name has a place word of its own ("regional health ministry" is not
+    the "national health ministry").
+    """
+    lead = 0
+    while lead < len(short) and short[lead] in PLACE_WORDS:
+        lead += 1
+    if lead and not _in_order(short[:lead], full):  # place words the full name lacks
+        if any(w in PLACE_WORDS for w in full):
+            return False
+        short = short[lead:]
+    head = head_noun(short)
+    described = [w for w in short if w not in PLACE_WORDS and w != head]
+    return (
+        bool(described)
+        and len(short) < len(full)
+        and head == head_noun(full)
+        and _in_order(short, full)
+    )
+
+
+def _in_order(words: Sequence[str], within: Sequence[str]) -> bool:
+    rest = iter(within)
+    return all(w in rest for w in words)
+
+
+# Bodies read for one name's lookup by head noun: beyond it, a full name written after its
+# short form stays apart (the safe side) rather than read every "ministry" of the archive.
+_HEAD_SCAN = 200
+
+
+def _by_head(session: Session, key: str, kind: SpeakerKind) -> int | None:
+    """The one known organisation this name is a short form of, or whose short form it is
+    ("Averon's Civil Protection Directorate" after "the Civil Protection Directorate");
+    else None. Looked up by the head noun's index (Speaker.surname)."""
+    words = key.split()
+    head = head_noun(words)
+    if kind is not SpeakerKind.ORGANISATION or head is None or len(words) < 2:
+        return None
+    same_head = (
+        select(Speaker.id, Speaker.key)
+        .where(Speaker.surname == head, Speaker.kind == SpeakerKind.ORGANISATION)
+        .order_by(col(Speaker.id))
+    )
+    needed = [w for w in words if w not in PLACE_WORDS] or words
+    pattern = "%" + "%".join(like_pattern(w)[1:-1] for w in needed) + "%"
+    longer = session.exec(
+        same_head.where(col(Speaker.key).like(pattern, escape="\\")).limit(_HEAD_SCAN)
+    ).all()
+    found = {i for i, full in longer if i is not None and is_short_form(words, full.split())}
+    if not found:
+        shorter = session.exec(same_head.limit(_HEAD_SCAN)).all()
+        found = {i for i, short in shorter if i is not None and is_short_form(short.split(), words)}
+        if len(shorter) == _HEAD_SCAN:  # more bodies than read: one found may not be the one
+            return None
+        # A short form already joined to another full name is that body's, not this one's.
+        if len(found) == 1 and not _only_short_forms(session, min(found), words):
+            return None
+    return found.pop() if len(found) == 1 else None
+
+
+def _only_short_forms(session: Session, speaker_id: int, words: Sequence[str]) -> bool:
+    """Whether every name of this speaker is a short form of these words."""
+    keys = session.exec(select(SpeakerAlias.key).where(SpeakerAlias.speaker_id == speaker_id))
+    return all(is_short_form(k.split(), words) for k in keys)
+
+
 def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
-    """The speaker ID of each name (known keys, alias rules), creating new ones; not committed."""
+    """The speaker ID of each name (known keys, alias rules), creating new ones; not committed.
+
+    Alias rules: a surname alone is the one known person with that surname; an
+    organisation's short form (is_short_form) is the one known organisation it shortens.
+    Neither is stored as an alias: a second person or body that fits makes it ambiguous. A
+    full name that the one known short form fits joins it and is stored as its alias.
+    """
     keys = {name: speaker_key(name) for name in names if name.strip() and speaker_key(name)}
     wanted = set(keys.values())
     found: dict[str, int] = {}
     if wanted:
         # Two ingests naming one new speaker at once: the second waits and finds the first's.
-        advisory_lock(session, [f"speaker|{k}" for k in wanted | {k.split()[-1] for k in wanted}])
+        heads = {h for k in wanted if (h := head_noun(k.split()))}
+        locks = wanted | {k.split()[-1] for k in wanted} | heads
+        advisory_lock(session, [f"speaker|{k}" for k in locks])
         rows = session.exec(
             select(SpeakerAlias.key, SpeakerAlias.speaker_id).where(
                 col(SpeakerAlias.key).in_(wanted)
             )
         ).all()
         found = dict(rows)
-    # Full names before surnames, so "Benjamin Netanyahu" exists when "Netanyahu" is looked up.
+    # Full names before short ones, so "Benjamin Netanyahu" exists when "Netanyahu" is looked
+    # up, and "National Cyber Defence Office" when "the cyber defence office" is.
     for name, key in sorted(keys.items(), key=lambda kv: -len(kv[1].split())):
         if key in found:
             continue
-        person = _by_surname(session, key)
-        found[key] = person if person is not None else _new_speaker(session, name, key).id or 0
+        known = _by_surname(session, key)
+        if known is None:
+            known = _by_head(session, key, guess_kind(clean_name(name)))
+            longer = known is not None and not _shortens(key, _speaker_key(session, known))
+            if known is not None and longer:
+                # A full name found by its short form is a name of that body from now on.
+                session.add(SpeakerAlias(key=key, speaker_id=known, name=clean_name(name)[:300]))
+        found[key] = known if known is not None else _new_speaker(session, name, key).id or 0
     return {name: found[key] for name, key in keys.items()}
+
+
+def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
+    """What some of an article's speaker names stand for in that article alone.
+
+    An acronym ("the NCDO") is the one name written in the article whose initials spell it
+    ("the National Cyber Defence Office (NCDO)", "Averon's Civil Protection Directorate" for
+    "CPD"); a lone lower-case head noun ("the fund") is the one name built on it that the
+    article gives a speaker or writes with capitals ("the Vellhaven Municipal Workers'
+    Pension Fund"). Neither holds beyond the article: another article's "NRA" or "the fund"
+    may be another body, so neither is stored as an alias.
+    """
+    names = list(names)
+    wanted = [
+        (name, shown.lower(), bool(_ACRONYM.match(shown)))
+        for name in names
+        if (shown := plain_name(name)) and (_ACRONYM.match(shown) or _lone_noun(shown))
+    ]
+    if not wanted:  # the text is read only for an article that needs it
+        return {}
+    keyed: dict[str, str] = {}  # every name of two or more words the article has, by key
+    for written in [*names, *sorted(_capitalised_names(text))]:
+        if " " in (key := speaker_key(written)):
+            keyed.setdefault(key, written)
+    meant: dict[str, str] = {}
+    for name, shown, acronym in wanted:
+        found = [k for k in keyed if (_initials(k) if acronym else head_noun(k.split())) == shown]
+        # "Corrin Valley Health Network" holds "Health Network": the longest is the name.
+        longest = [k for k in found if not any(o.endswith(f" {k}") for o in found)]
+        if len(longest) == 1:
+            meant[name] = keyed[longest[0]]
+    return meant
+
+
+# A capitalised run, small linking words allowed inside: "National Cyber Defence Office",
+# "ESTREL FIRE AND RESCUE SERVICE", "Ministry of Justice of the Republic"; "and the" ends it.
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][\w'’&-]*(?:[ \u00a0]+(?:(?:(?:of|for|on)(?:[ \u00a0]+the)?|and|&)[ \u00a0]+)?"
+    r"[A-Z][\w'’&-]*)*"
+)
+
+
+def _capitalised_names(text: str) -> set[str]:
+    """Every run of two or more capitalised words in the text, and each of its tails
+    ("Averon's Civil Protection Directorate", "Civil Protection Directorate")."""
+    found: set[str] = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().replace("\u00a0", " ").split(" ")
+        found |= {
+            " ".join(words[i:]) for i in range(len(words) - 1) if words[i].lower() not in NAME_LINKS
+        }
+    return found
+
+
+def _lone_noun(shown: str) -> bool:
+    return shown.islower() and " " not in shown
+
+
+def _initials(key: str) -> str:
+    """The initials of a name's key without its linking words ("ministry of justice" → "mj")."""
+    words = key.split()
+    return "".join(w[0] for w in words if w not in NAME_LINKS) if len(words) > 1 else ""
+
+
+def article_speaker_ids(
+    session: Session, *, articles: Sequence[tuple[str, Iterable[str]]]
+) -> tuple[dict[str, int], list[dict[str, int]]]:
+    """The speaker ID of each name, as speaker_ids, and of each article's names read in that
+    article (written_for: its acronyms and lone head nouns); not committed."""
+    meant = [written_for(text, names) for text, names in articles]
+    names = {meant[i].get(n, n) for i, (_, written) in enumerate(articles) for n in written}
+    ids = speaker_ids(session, names=names)
+    each = [
+        {n: ids[m.get(n, n)] for n in written if m.get(n, n) in ids}
+        for m, (_, written) in zip(meant, articles, strict=True)
+    ]
+    everywhere = {n: i for one in each for n, i in one.items()}
+    return {**everywhere, **ids}, each
+
+
+def _shortens(short: str, full: str) -> bool:
+    return is_short_form(short.split(), full.split())
+
+
+def _speaker_key(session: Session, speaker_id: int) -> str:
+    speaker = session.get(Speaker, speaker_id)
+    return speaker.key if speaker is not None else ""
 
 
 def speaker_named(session: Session, *, name: str) -> Speaker:
@@ -498,6 +706,62 @@ def read_voices(
     return linked
 
 
+def rescan_voices(session: Session, *, by: User, batch: int = 200) -> int:
+    """Read the voices of every stored article, oldest first, ``batch`` articles at a time
+    (each batch committed, then let go: memory stays bounded on a big archive); how many
+    people were linked. What `factcheck groups --rebuild` runs first.
+
+    Articles stored before voices were read (migration 0017) get their links; a person
+    already linked, or linked or unlinked by an editor, is left alone (read_voices), so a
+    second run links no one. One event for the run, besides one per link.
+    """
+    require(by, Action.GROUP_STORED)
+    linked, after = 0, 0
+    try:
+        while ids := session.exec(
+            select(Article.id).where(col(Article.id) > after).order_by(col(Article.id)).limit(batch)
+        ).all():
+            after = ids[-1] or after
+            linked += _rescan_batch(session, [i for i in ids if i is not None])
+            session.commit()
+            session.expunge_all()
+            session.add(by)  # the one object kept: the run's event names it
+        record(
+            session,
+            by=by,
+            action="speakers.voices_rescan",
+            entity="speaker",
+            entity_id=None,
+            after={"linked": linked, "articles_to": after},
+        )
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return linked
+
+
+def _rescan_batch(session: Session, article_ids: list[int]) -> int:
+    """read_voices over these stored articles, with the speakers their claims were given."""
+    names: dict[int, set[str]] = {i: set() for i in article_ids}
+    ids: dict[str, int] = {}
+    for article_id, name, speaker_id in session.exec(
+        select(Claim.article_id, Claim.speaker_name, Claim.speaker_id).where(
+            col(Claim.article_id).in_(article_ids),
+            col(Claim.speaker_name).is_not(None),
+            col(Claim.speaker_id).is_not(None),
+        )
+    ):
+        if name and speaker_id is not None:
+            names[article_id].add(name)
+            ids.setdefault(name, speaker_id)
+    texts = dict(
+        session.exec(select(Article.id, Article.text).where(col(Article.id).in_(article_ids))).all()
+    )
+    articles = [(texts[i], names[i]) for i in article_ids if names[i]]
+    return read_voices(session, articles=articles, ids=ids, join=settings().grouping)
+
+
 def _name_keys(person: str) -> list[str]:
     """The keys of the runs of a written name's last words, longest first ("On Monday Viktor
     Hale" → "on monday viktor hale", "monday viktor hale", "viktor hale", "hale")."""
@@ -532,9 +796,6 @@ def _person(
             speaker = session.get(Speaker, found)
             return found if speaker and speaker.kind is SpeakerKind.PERSON else None
     return None
-
-
-_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
 
 
 def _body(

@@ -31,6 +31,15 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "number words": _repeat("one "),
     "number word phrases": _repeat("twenty one hundred "),
     "commas": _repeat(", a"),
+    # issue #10 speaker rules: a pronoun read back to the sentence before, a passive
+    # "was quoted … as saying", counted nouns before a cue, a clip label on every line
+    "She had said, she said …": _repeat("She had said, she said "),
+    "was quoted … as saying …": _repeat("Ana Ruiz was quoted at the quay as saying "),
+    "two inspection reports …": _repeat("two inspection reports "),
+    "clip labels": lambda n: (
+        "Dr Fesk spoke.\n\n" + _repeat("FESK (RECORDED): Our town has lost its heart.\n\n")(n)
+    ),
+    "turn labels, she said": _repeat("OSTBY: Yes, Mr Vesk spoke. She said it works.\n\n"),
 }
 # Shapes that make factcheck.extract.voices read a body before or after a role word, repeated
 # with no full stop; run through voices.spokespeople (ingest reads every article with it) and

@@ -44,7 +44,7 @@ from factcheck.db import dispose_engine, get_engine
 from factcheck.disputes import rivals
 from factcheck.extract import extract_claims
 from factcheck.migrate import upgrade
-from factcheck.models import Article, Claim, ClaimGroup, Role
+from factcheck.models import Article, Claim, ClaimGroup, Role, User
 
 
 @dataclass
@@ -124,25 +124,30 @@ def score(path: Path) -> Score:
             dispose_engine(url)
 
 
+def ingest(session: Session, data: dict[str, Any], *, by: User) -> dict[str, int]:
+    """Store every article of a set, oldest first, as ingest does; each one's ID by label."""
+    stored: dict[str, int] = {}
+    for a in sorted(data["articles"], key=lambda a: a["published"]):
+        day = datetime.fromisoformat(a["published"]).replace(hour=12, tzinfo=UTC)
+        article = add_article(
+            session,
+            title=a["title"],
+            text=a["text"],
+            by=by,
+            claims=extract_claims(a["text"]),
+            outlet=a["outlet"],
+            published_at=day,
+        )
+        stored[a["id"]] = article.id or 0
+    return stored
+
+
 def _score(url: str, data: dict[str, Any]) -> Score:
     from tests.factories import make_user
 
     result = Score()
     with Session(get_engine(url), expire_on_commit=False) as session:
-        user = make_user(session, role=Role.EDITOR)
-        stored: dict[str, int] = {}
-        for a in sorted(data["articles"], key=lambda a: a["published"]):
-            day = datetime.fromisoformat(a["published"]).replace(hour=12, tzinfo=UTC)
-            article = add_article(
-                session,
-                title=a["title"],
-                text=a["text"],
-                by=user,
-                claims=extract_claims(a["text"]),
-                outlet=a["outlet"],
-                published_at=day,
-            )
-            stored[a["id"]] = article.id or 0
+        stored = ingest(session, data, by=make_user(session, role=Role.EDITOR))
         claims: dict[str, list[Claim]] = {
             aid: list(session.exec(select(Claim).where(Claim.article_id == i)))
             for aid, i in stored.items()

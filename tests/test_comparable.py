@@ -66,7 +66,7 @@ def conflict(*members: Bounds) -> bool:
         ("ceasefire", "day", "ceasefire"),
         ("road closure lasted", "month", "closure road"),
         ("detainees held", "detainees", "prisoner"),
-        ("prisoners to be freed", "prisoners", "prisoner released"),
+        ("prisoners to be freed", "prisoners", "released"),
         ("trucks", "trucks", "lorry"),
         ("lorries cross", "lorries", "cross lorry"),
         # What people underwent outweighs who they were.

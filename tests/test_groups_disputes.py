@@ -355,7 +355,9 @@ def test_a_count_of_who_alone_names_nothing_to_dispute(
         ("n|patient|count", True),
         ("n|resident|count", False),  # only who was counted
         ("n|rescuer worker|count", False),
-        ("n|*|day", False),  # compared by amount alone: "six weeks", "four days"
+        # durations: each figure's measure must then name its outcome (duration_outcome)
+        ("n|*|day", True),
+        ("n|*|hectare", False),  # compared by amount alone: "4,300 hectares"
         ("s|12", False),  # a speaker's words, not a figure
     ],
 )

@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.demo import STORIES, fill, is_empty
 from factcheck.models import REVIEWED, Article, Claim, Evidence, Note, Status, User
+from factcheck.speakers import list_speakers
 from tests.factories import count, make_user
 
 
@@ -35,6 +36,22 @@ def test_the_stories_disagree_about_the_death_toll(session: Session) -> None:
     assert {"38", "41", "45"} <= set(tolls)
     durations = session.exec(select(Claim.days).where(col(Claim.quote).in_(["135 days"]))).all()
     assert durations == [135]
+
+
+def test_the_ministry_speaks_once_through_its_spokeswoman_and_once_itself(
+    session: Session,
+) -> None:
+    fill(session)
+    rows = {r.speaker.name: r for r in list_speakers(session, limit=100)[0]}
+    assert rows["Ilse Varga"].speaks_for == "Provincial Transport Ministry"
+    assert rows["Provincial Transport Ministry"].spokespeople == ["Ilse Varga (spokeswoman)"]
+    said = session.exec(
+        select(Claim.speaker_name, Claim.group_id).where(
+            col(Claim.quote).contains("investigation"), Claim.kind == "attributed"
+        )
+    ).all()
+    assert {name for name, _ in said} == {"Ilse Varga", "the transport ministry"}
+    assert len({group for _, group in said}) == 1 and said[0][1] is not None
 
 
 def test_demo_command_prints_the_logins_then_leaves_data_alone(

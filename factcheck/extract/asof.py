@@ -67,11 +67,20 @@ _LEADLESS = re.compile(
     rf"|\b(?:(?i:in|during)\s+)?the\s+(?:financial\s+)?year\s+(?:to|ended|ending)\s+{_MONTH}"
     rf"(?:\s+{_DAY}\b)?"
 )
+# Pattern: last night | yesterday (PART OF DAY)? — the day before the article's, named without
+# a lead ("at 22:00 last night the brigade put the toll at 7"); "yesterday's" names an event,
+# not a date. ("overnight" is left out: "an overnight attack", "overnight lows".)
+_RELATIVE = re.compile(
+    rf"\b(?:(?i:last)\s+night|(?i:yesterday)(?:\s+(?:{alternation(PARTS_OF_DAY)}))?)\b(?![’']s)"
+)
+_RELATIVE_WORDS = ("night", "yesterday", "Yesterday")
 # A superlative just before "since …": "the strongest in the region since 1999".
 _SUPERLATIVE = re.compile(r"\b(first|record|most|least|worst|best|[a-z]{2,}est)\b[^,;.]{0,40}$")
 # Where a figure's clause ends, between it and a date phrase.
+# ", with N …" goes on with the clause's own time ("at 22:00 last night the toll stood at 7,
+# with 4 workers unaccounted for").
 _BREAK = re.compile(
-    r",(?!\d)|[;:()\[\]—–]|\s-\s|\b(?:which|who|whom|whose|when|where|while|whereas)\b"
+    r",(?!\d)(?!\s+with\b)|[;:()\[\]—–]|\s-\s|\b(?:which|who|whom|whose|when|where|while|whereas)\b"
 )
 # A date phrase opens its clause when nothing of the clause comes before it.
 _OPENS = re.compile(r"(?:[,;:(—–]|\s-|\band)\s*$")
@@ -122,6 +131,8 @@ def date_phrases(text: str, start: int, end: int, *, leads: bool = True) -> list
     if text.find("far", start, end) >= 0 or text.find("year", start, end) >= 0:
         spans.extend(m.span() for m in _LEADLESS.finditer(text, start, end))
         spans.sort()
+    if any(text.find(w, start, end) >= 0 for w in _RELATIVE_WORDS):
+        spans = sorted({*spans, *(m.span() for m in _RELATIVE.finditer(text, start, end))})
     return spans
 
 

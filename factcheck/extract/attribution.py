@@ -9,7 +9,7 @@ continue a quotation whose marks were lost.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
@@ -27,7 +27,7 @@ from .cues import (
 )
 from .lexicon import alternation
 from .lexicon.grammar import EXPECT_FORMS, FIRST_PERSON_SPEAKERS
-from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS, QUALIFIERS, VAGUE_LOWER
+from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS, QUALIFIERS, SMALL_WORDS, VAGUE_LOWER
 from .lexicon.people import (
     DOCUMENT_NOUNS,
     IRREGULAR_PLURALS,
@@ -102,7 +102,21 @@ _SOURCE_DOC = re.compile(
 _SOURCE_DETAILS = re.compile(
     r"\s+(?:published|released|issued|conducted|carried|seen|on|in|at|during|last|this)\b.*$"
 )
-_QUOTED_AS = re.compile(r"\b(?:quoted|cited)\s+([^,;:]+?)\s+as\s+$")
+# Pattern: SOURCE (was|were) quoted|cited (WHEN|WHERE)? as CUE — passive, the subject spoke
+# ("The chair, Rhea Talvik, was quoted in the first hours as saying"); active, the object
+# ("quoted a councillor as saying").
+_QUOTED_AS = re.compile(
+    r"(?P<passive>\b(?:was|were|is|are|been|being)\s+)?\b(?:quoted|cited)\s+([^,;:]+?)\s+as\s+$"
+)
+# Pattern: NUMBER NOUN CUE-s — "rests on two inspection reports": after a count above one a
+# verb would have no -s, so the cue word is a plural noun ("2023 data shows" is a year, and
+# "00:20 Golub wants" a clock time and a name).
+_COUNTED_NOUN = re.compile(
+    rf"\b(?:(?i:{alternation(set(SMALL_WORDS) - {'zero', 'one'}, ignore_case=True)})|"
+    r"(?<![:.\d])(?!(?:19|20)\d\d\b)\d[\d,]*)\s+[a-z][\w'’-]*\s+$"
+)
+# A broadcast reads the quotation marks aloud: "she said, quote, 'I am deeply sorry.'"
+_QUOTE_READ = re.compile(r",?\s*quote\s*[,:]?\s*(?=[\"“‘'])")
 _BY_DOING = re.compile(r"\b(?:by|after|before|when|while)\s+$")
 _PUT_IT = re.compile(r"\s+it\b(?!\s+at\b)")
 _PARENTHETICAL = re.compile(r",\s*(?:he|she|they|it|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)\s+$")
@@ -264,9 +278,20 @@ class _SentenceReader:
         if not self.quotes and self._quote_only(cue, kind, match.end()):
             return []  # the sentence has no quotation for it: its subject need not be read
         left = self._left_bound(match.start())
+        if (
+            cue.endswith("s")
+            and not cue.endswith("ss")
+            and _COUNTED_NOUN.search(self.text, max(left, match.start() - 40), match.start())
+        ):
+            return []
         subject = subject_before(self.text, left, match.start())
         if cue.endswith("ing") and (quoted := _QUOTED_AS.search(self.text, left, match.start())):
-            source = quoted.group(1)  # "quoted a councillor as saying …"
+            if quoted.group("passive"):
+                subject = subject_before(self.text, left, quoted.start())
+                if subject.mode not in ("np", "pronoun") or not subject.text:
+                    return []
+                return self._speech(match, subject.text, match.end(), subject)
+            source = quoted.group(2)  # "quoted a councillor as saying …"
             return self._speech(match, source, match.end(), Subject(source, "np"))
         if subject.mode == "reject" and not (
             cue.endswith("ing") and _BY_DOING.search(self.text, left, match.start())
@@ -396,6 +421,8 @@ class _SentenceReader:
             return [named, *self._clause_after(match, speaker, after, subject)]
         if quoted is None:
             quoted = self._quote_near(after, max_gap=0 if cue not in TELLING else 3)
+        if quoted is None and (read := _QUOTE_READ.match(self.text, after, self.s.end)):
+            quoted = self._quote_near(read.end(), max_gap=0)
         if quoted is None and (colon := _WHEN_COLON.match(self.text, after, self.s.end)):
             quoted = self._quote_near(colon.end(), max_gap=0)  # "tweeted during the break: '…'"
         if quoted is not None and quoted.mark not in self.used:
@@ -557,7 +584,7 @@ def find_attributions(
         used |= reader.used
     found.extend(p for p in parsed if not any(p.start < a.end and a.start < p.end for a in found))
     if turns := find_turns(text, sentences):
-        found.extend(_turn_claims(text, sentences, turns, found, figures))
+        found.extend(_turn_claims(text, sentences, turns, found, figures, index))
         found.extend(_intro_quotes(quotes, used, turns, index))
     found.extend(_labelled_quotes(text, quotes, used, index))
     if not turns:
@@ -565,8 +592,38 @@ def find_attributions(
     book = _resolve(text, sentences, found)
     found.extend(_quotes_by_context(text, sentences, quotes, used, found, index, book))
     found.extend(_unmarked_continuations(text, sentences, found))
+    found = [part for att in found for part in _per_sentence(text, att, index)]
     found.sort(key=lambda a: (a.start, a.end))
     return _without_duplicates(found)
+
+
+def _per_sentence(text: str, att: Attribution, index: SentenceIndex) -> list[Attribution]:
+    """A direct quotation of several sentences as one claim per sentence.
+
+    Each sentence of a quotation is a statement of its own: outlets quote one sentence and
+    drop the other, and a reviewer checks each; one claim for both would join the groups of
+    two statements ('"No patient was harmed. Repairs will take six weeks."').
+    """
+    if not att.direct:
+        return [att]
+    first, last = index.at(att.start), index.at(max(att.start, att.end - 1))
+    if first == last:
+        return [att]
+    out: list[Attribution] = []
+    for i in range(first, last + 1):
+        s = index.sentences[i]
+        start, end = max(s.start, att.start), min(s.end, att.end)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if _words(text, start, end) == 0:
+            continue
+        if out and (_words(text, start, end) < 3 or _words(text, out[-1].start, out[-1].end) < 3):
+            out[-1] = replace(out[-1], end=end)  # "Fourteen." or "I know." says nothing alone
+        else:  # each sentence keeps its own full stop
+            out.append(replace(att, start=start, end=end, sentence=i))
+    return out or [att]
 
 
 # A broadcast script's sound-bite slug above a quote: "[SOT — PRIYA RAMAN, ENVIRONMENT AGENCY]".
@@ -656,28 +713,72 @@ def _turn_claims(
     turns: list[Turn],
     found: list[Attribution],
     figures: Sequence[tuple[int, int]],
+    index: SentenceIndex,
 ) -> list[Attribution]:
-    """Give "I"/"we" in an answer the answerer's name, and make each answer sentence that
-    states a figure a direct claim of the answerer."""
+    """Give "I"/"we" in an answer the answerer's name, make each answer sentence that states a
+    figure a direct claim of the answerer, and each recorded clip a quotation.
+
+    Turns, sentences, figures and what was found are each read once in position order (with
+    bisection): a transcript of many turns costs no more per turn than one of few.
+    """
     out: list[Attribution] = []
+    spans = _Spans(found)
+    starts = [t.start for t in turns]
+    for att in found:
+        if (att.speaker or "").lower() in FIRST_PERSON_SPEAKERS:
+            k = bisect_right(starts, att.cue_at) - 1
+            if k >= 0 and att.cue_at < turns[k].end and turns[k].speaker is not None:
+                att.speaker = turns[k].speaker
+    ends = [s.end for s in sentences]
+    said = sorted(figures)
     for turn in turns:
         if turn.speaker is None:
             continue
-        for att in found:
-            in_turn = turn.start <= att.cue_at < turn.end
-            if in_turn and (att.speaker or "").lower() in FIRST_PERSON_SPEAKERS:
-                att.speaker = turn.speaker
-        for i, sentence in enumerate(sentences):
-            start, end = max(sentence.start, turn.start), sentence.end
-            if not turn.start <= end <= turn.end or text[start:end].rstrip().endswith("?"):
+        if turn.clip:  # "FESK (RECORDED): Our town has lost its heart.": all of it was said
+            span = _trim(text, turn.start, turn.end)
+            if _words(text, *span) >= 3 and not spans.overlaps(*span):
+                i = index.at(span[0])
+                out.append(Attribution(*span, turn.speaker, None, span[0], True, "direct", 0.8, i))
+            continue
+        # the sentences whose end lies in the turn
+        for i in range(bisect_left(ends, turn.start), bisect_right(ends, turn.end)):
+            start, end = max(sentences[i].start, turn.start), sentences[i].end
+            if text[start:end].rstrip().endswith("?"):
                 continue
-            inside = [a for a in found if a.start < end and start < a.end]
-            said = [(f0, f1) for f0, f1 in figures if start <= f0 and f1 <= end]
-            if any(not any(a.start <= f0 and f1 <= a.end for a in inside) for f0, f1 in said):
-                out.append(
-                    Attribution(start, end, turn.speaker, None, start, True, "direct", 0.7, i)
-                )
+            k = bisect_left(said, (start, -1))
+            while k < len(said) and said[k][0] <= end:
+                f0, f1 = said[k]
+                if f1 <= end and not spans.holds(f0, f1):  # a figure no claim states yet
+                    out.append(
+                        Attribution(start, end, turn.speaker, None, start, True, "direct", 0.7, i)
+                    )
+                    break
+                k += 1
     return out
+
+
+class _Spans:
+    """The spans of claims found, sorted by start with the furthest end reached so far: whether
+    one overlaps or holds a span is then a bisection, not a walk through all of them."""
+
+    def __init__(self, found: Sequence[Attribution]) -> None:
+        ordered = sorted((a.start, a.end) for a in found)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in ordered:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span begins before end and ends after start."""
+        k = bisect_left(self.starts, end) - 1
+        return k >= 0 and self.reach[k] > start
+
+    def holds(self, start: int, end: int) -> bool:
+        """Some span begins at or before start and ends at or after end."""
+        k = bisect_right(self.starts, start) - 1
+        return k >= 0 and self.reach[k] >= end
 
 
 def _intro_quotes(
@@ -694,23 +795,36 @@ def _intro_quotes(
     ]
 
 
-def _enclosing(att: Attribution, found: list[Attribution]) -> Attribution | None:
-    """The indirect attribution whose content opens with this cue's subject."""
-    for other in found:
-        if other is not att and other.kind == "indirect" and 0 <= att.cue_at - other.start < 25:
-            return other if other.cue_at < att.cue_at else None
-    return None
+class _Indirect:
+    """The indirect attributions found, by where their content starts, each with its place
+    in the list found: _enclosing then reads only those starting just before a cue."""
+
+    def __init__(self, found: list[Attribution]) -> None:
+        self.items = sorted((a.start, i, a) for i, a in enumerate(found) if a.kind == "indirect")
+        self.starts = [start for start, _, _ in self.items]
+
+    def enclosing(self, att: Attribution) -> Attribution | None:
+        """The indirect attribution whose content opens with this cue's subject: the first
+        found of those starting in the 25 characters up to the cue."""
+        lo = bisect_right(self.starts, att.cue_at - 25)
+        hi = bisect_right(self.starts, att.cue_at)
+        near = [(i, a) for _, i, a in self.items[lo:hi] if a is not att]
+        if not near:
+            return None
+        other = min(near, key=lambda pair: pair[0])[1]
+        return other if other.cue_at < att.cue_at else None
 
 
 def _resolve(text: str, sentences: Sequence[Sentence], found: list[Attribution]) -> NameBook:
     """Resolve every raw speaker in text order; return the names the text gave."""
     resolver = Resolver(build_name_book(text, sentences))
+    indirect = _Indirect(found)
     for att in sorted(found, key=lambda a: a.cue_at):
         para = sentences[att.sentence].para
         raw = att.speaker
         said_from = att.start if att.start < att.cue_at else None
         att.speaker, att.resolved = resolver.resolve(raw, att.cue_at, para, said_from)
-        outer = _enclosing(att, found) if (raw or "").lower() in PRONOUNS else None
+        outer = indirect.enclosing(att) if (raw or "").lower() in PRONOUNS else None
         if not att.resolved and outer is not None:  # "X said it expected …": it is X
             att.speaker, att.resolved = outer.speaker, outer.resolved
         if not att.resolved:

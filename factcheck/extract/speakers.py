@@ -33,6 +33,7 @@ from .lexicon.people import (
     LOWER_TITLES,
     OPENERS,
     ORG_WORDS,
+    PLACE_NAME_ENDS,
     PRONOUNS,
     PUBLIC_BODIES,
     REMARK_NOUNS,
@@ -183,7 +184,8 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
             return Subject(None, "coordinated")
         if boundary in ("which", "who") and (named := _relative_antecedent(parts)):
             return _noun_phrase(named, True)  # what it says ends with the relative clause
-        if boundary == "," and len(parts) >= 3 and _APPOSITIVE.match(parts[-2][0] + " "):
+        apposed = len(parts) >= 3 and parts[-2][1] == ","  # between commas, not after "as"
+        if boundary == "," and apposed and _APPOSITIVE.match(parts[-2][0] + " "):
             return _noun_phrase(parts[-3][0], subordinate)  # "Sami Abu Zuhri, a Hamas official,"
         if boundary == "," and (named := _name_before_asides(parts)) is not None:
             return _noun_phrase(named, subordinate)
@@ -250,7 +252,14 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
     for i in range(len(parts) - 2, -1, -1):
         chunk, opened = parts[i]
         place = i > 0 and parts[i - 1][0].strip().startswith("of ") and " " not in chunk.strip()
-        aside = opened in ("who", "which", "where", "whose") or _APPOSITIVE.match(chunk + " ")
+        # "…, who waited at the crossing as the buses arrived," and "…, chief executive of
+        # CVHN,": a clause opened by a subordinator and a title without an article are asides
+        aside = (
+            opened in ("who", "which", "where", "whose")
+            or _APPOSITIVE.match(chunk + " ")
+            or (opened in SUBORDINATORS and i > 1)
+            or (opened == "," and _TITLE_APPOSITION.match(chunk) is not None)
+        )
         participle = _PARTICIPLE_ASIDE.match(chunk) and opened in (",", "and")
         if i > 0 and (aside or place or participle):
             asides += 1
@@ -266,6 +275,13 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
                 named = _is_plain_subject(chunk)  # "Observers from X, who deployed 400 staff,"
             return chunk if asides and named else None
     return None
+
+
+# Pattern: NAME, TITLE (of|for BODY)?, CUE — "Dr Halla Brennvik, chief executive of CVHN, told":
+# a lower-case title opening the words between two commas describes the name before them.
+_TITLE_APPOSITION = re.compile(
+    rf"\s*(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(LOWER_TITLES)})\b(?:\s+(?:of|for|at)\s+\S.*)?\s*$"
+)
 
 
 # Pattern: DESCRIPTION, the|a (KIND)? NAME, (which|who …,)? CUE — a description first and the
@@ -410,6 +426,8 @@ def person_name(phrase: str) -> str | None:
             name = name[: name.index(joint)]
     if not name or len(name) > 4 or any(w.lower().strip(".") in ORG_WORDS for w in name):
         return None
+    if name[-1].lower() in PLACE_NAME_ENDS:  # "Quay Street", "Marrow Bay": a place
+        return None
     if name[0] in ("The", "A", "An"):
         return None
     return " ".join(name)
@@ -428,10 +446,13 @@ class NameBook:
     mentions: list[tuple[int, str]] = field(default_factory=list)  # every naming, full or surname
     gender: dict[str, str] = field(default_factory=dict)  # name → "he" or "she" if the text says
     surnames: dict[str, str] = field(default_factory=dict)  # last word → its full name
+    known: set[tuple[int, str]] = field(default_factory=set)  # what people holds, to look up
 
     def add(self, pos: int, name: str, title: str = "") -> None:
         """Remember a full name seen at pos, with its title ("prime minister") if any."""
-        if len(name.split()) >= 2:
+        # a name already held at pos changes no look-up: each speaker resolved adds (-1, name)
+        if len(name.split()) >= 2 and (pos, name) not in self.known:
+            self.known.add((pos, name))
             insort(self.people, (pos, name))
         if key := title_key(title.split()):
             insort(self.titles.setdefault(key, []), (pos, name))
@@ -579,7 +600,8 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             if org and not (len(tokens) == 1 and _TITLE_AFTER.match(text, run.end())):
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
             if reading.person is not None:
-                _mention(book, run.start(), tokens, reading.person)
+                label = _is_turn_label(text, run.start(), run.end())
+                _mention(book, run.start(), tokens, reading.person, listed=not label)
             if reading.titled:
                 book.add(run.start(), *reading.titled)
             if reading.bare:
@@ -604,9 +626,12 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     return book
 
 
-def _mention(book: NameBook, pos: int, tokens: Sequence[str], name: str | None) -> None:
+def _mention(
+    book: NameBook, pos: int, tokens: Sequence[str], name: str | None, *, listed: bool = True
+) -> None:
     """Note who a run of capitalised words names (name: person_name of its words); a title
-    may say their gender."""
+    may say their gender. listed=False (a transcript's turn label) keeps the name's surname
+    but no mention: the one who holds the floor is never the "he" or "she" of their answer."""
     if name is None:
         return
     if len(name.split()) == 1:
@@ -614,9 +639,35 @@ def _mention(book: NameBook, pos: int, tokens: Sequence[str], name: str | None) 
             return
         name = book.surnames[name]
     book.surnames[name.split()[-1]] = name
+    if not listed:
+        return
     book.mentions.append((pos + len(" ".join(tokens)), name))
     if gender := TITLE_GENDER.get(tokens[0].lower().rstrip(".")):
         book.gender[name] = gender
+
+
+# Pattern: ^NAME IN CAPITALS (ROLE)?: — a transcript's speaker label ("OSTBY:", "LENA OSTBY
+# (CORRESPONDENT):"), opening a line.
+_LABEL_TAIL = re.compile(r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?:")
+
+
+def _is_turn_label(text: str, start: int, end: int) -> bool:
+    """Tell whether the capitalised run text[start:end] is a transcript's turn label."""
+    at_line = start == 0 or text[start - 1] == "\n"
+    return at_line and text[start:end].isupper() and _LABEL_TAIL.match(text, end) is not None
+
+
+def _after_label(text: str, pos: int) -> int:
+    """Where the words of a line begin past its turn label, if it opens with one."""
+    run = _RUN.match(text, pos)
+    if run is None or not _is_turn_label(text, pos, run.end()):
+        return pos
+    tail = _LABEL_TAIL.match(text, run.end())
+    assert tail is not None  # _is_turn_label matched it
+    end = tail.end()
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    return end
 
 
 def _genders(book: NameBook, text: str) -> None:
@@ -686,6 +737,8 @@ def _organisation(tokens: Sequence[str], firm: bool) -> str | None:
         tokens = tokens[1:]
     if not tokens or tokens[0].endswith(("'s", "’s")) or tokens[0].lower() in FUNCTION_WORDS:
         return None
+    if tokens[-1].lower() in PLACE_NAME_ENDS:
+        return None  # "MARROW BAY - On a grey morning": a dateline's place is no body
     if firm or _has_org_word(tokens):
         return " ".join(tokens)
     if len(tokens) < 2 or person_name(" ".join(tokens)) is not None:
@@ -713,6 +766,11 @@ def is_organisation(name: str) -> bool:
 
 def _has_org_word(words: Sequence[str]) -> bool:
     return any(w.lower().strip(".") in ORG_WORDS for w in words)
+
+
+def _capitalised_words(name: str) -> list[str]:
+    """The capitalised words of a name, an article aside: "The Teral Front" → Teral, Front."""
+    return [w for w in name.split() if w[:1].isupper() and w not in ("The", "A", "An")]
 
 
 def _tidy(raw: str | None) -> str | None:
@@ -762,6 +820,10 @@ class Resolver:
     position: int = 0
     seen: list[str] = field(default_factory=list)
     bodies: list[tuple[int, str]] = field(default_factory=list)  # named non-person speakers
+    body_at: list[int] = field(default_factory=list)  # their positions (both kept sorted)
+    # bodies of two capitalised words or more by their first one ("Bellmark" → "Bellmark Coal")
+    bodies_by_word: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    org_at: list[int] | None = None  # positions of book.orgs, read at the first look-up
     documents: list[tuple[int, str]] | None = None  # (end, source) of "DOCUMENT by SOURCE"
     # (pos, paragraph, speaker, resolved) of the last speaker that is no person nor pronoun
     last_thing: tuple[int, int, str, bool] | None = None
@@ -843,7 +905,11 @@ class Resolver:
         self.seen.append(phrase)
         named = not _ANONYMOUS.search(phrase) or any(c.isupper() for c in phrase[1:])
         if named:
-            self.bodies.append((pos, phrase))
+            at = bisect_right(self.body_at, pos)  # speakers are resolved in text order
+            self.bodies.insert(at, (pos, phrase))
+            self.body_at.insert(at, pos)
+            if len(words := _capitalised_words(phrase)) >= 2:
+                self.bodies_by_word.setdefault(words[0], []).append((pos, phrase))
         return phrase, named
 
     def _body_by_first_word(self, word: str, pos: int) -> str | None:
@@ -858,12 +924,13 @@ class Resolver:
         best: tuple[int, str] | None = None
         # "Bellmark Coal" reads like a person's name; one the text never calls he or she may
         # be a body: news shortens a person to the surname, not to the first name
-        for at, name in chain(self.bodies, self.book.orgs, self.book.people):
+        bodies = self.bodies_by_word.get(word, [])  # the only bodies that can be it
+        for at, name in chain(bodies, self.book.orgs, self.book.people):
             if at >= pos or word not in name or (best is not None and at < best[0]):
                 continue  # a substring test first: most names do not hold the word at all
             if self.book.gender.get(name):
                 continue
-            words = [w for w in name.split() if w[:1].isupper() and w not in ("The", "A", "An")]
+            words = _capitalised_words(name)
             if len(words) >= 2 and words[0] == word:
                 best = (at, name)
         return best[1] if best else None
@@ -885,7 +952,12 @@ class Resolver:
 
         public=False skips public bodies: "the company" is no ministry or council.
         """
-        near = [b for b in self.book.orgs + self.bodies if pos - 1500 <= b[0] < pos]
+        if self.org_at is None:
+            self.org_at = [at for at, _ in self.book.orgs]
+        # both lists are in position order: only the 1,500 characters before pos are read
+        orgs = self.book.orgs[bisect_left(self.org_at, pos - 1500) : bisect_left(self.org_at, pos)]
+        bodies = self.bodies[bisect_left(self.body_at, pos - 1500) : bisect_left(self.body_at, pos)]
+        near = orgs + bodies
         if not public:
             near = [b for b in near if not _PUBLIC_BODY.search(b[1])]
         return max(near)[1] if near else None
@@ -910,10 +982,8 @@ class Resolver:
         before, else the last one named or who spoke, skipping anyone the text has given the
         other gender. A quotation before the cue is no place for its own speaker's name
         (pos is then where it begins: '"I think Shelter Line does good work," he said')."""
-        if (subject := self._previous_subject(pos)) and self.book.gender.get(subject, pronoun) in (
-            "",
-            pronoun,
-        ):
+        subject = self._previous_subject(pos, pronoun)
+        if subject and self.book.gender.get(subject, pronoun) in ("", pronoun):
             self.book.gender.setdefault(subject, pronoun)
             return subject
         fits = [
@@ -936,7 +1006,7 @@ class Resolver:
             self.book.gender[name] = pronoun
         return name
 
-    def _previous_subject(self, pos: int) -> str | None:
+    def _previous_subject(self, pos: int, pronoun: str) -> str | None:
         """The person opening the sentence before the one a pronoun opens at pos.
 
         Pattern: NAME|the TITLE VERB …. He|She …. — the subject of a sentence, not a person
@@ -944,12 +1014,18 @@ class Resolver:
         ("Judge Orla Kestenbaum sentenced Dario Velcic … She said"; "The commissioner denied
         it. She insisted")."""
         text = self.book.text
-        if not text.endswith(_OPENING_PRONOUNS, max(0, pos - 5), pos):
-            return None  # no pronoun just before the cue: read nothing more
         here = _sentence_start(text, pos)
-        if text[here:pos].strip().lower() not in PERSON_PRONOUNS or here == 0:
+        opening = _PRONOUN_OPENING.match(text, here, pos)
+        if here == 0 or opening is None or opening.group(1).lower() != pronoun:
             return None
-        opened = _sentence_start(text, here - 1)
+        # Pattern: He|She (AUXILIARY|ADVERB)* CUE, or a sentence He|She opens and whose cue
+        # has the same pronoun: "She had urged residents …, she said" is the one woman.
+        between = text[opening.end() : pos]
+        if not _AUXILIARIES.fullmatch(between) and not _REPEATED[pronoun].search(between):
+            return None
+        opened = _after_label(text, _sentence_start(text, here - 1))
+        if reply := _REPLY.match(text, opened):
+            opened = reply.end()  # "BRECK: Yes, Mr Oskenn spent the day here. He said …"
         if here - opened > _THEY_REACH:
             return None
         run = _RUN.match(text, opened)
@@ -958,7 +1034,9 @@ class Resolver:
                 return None
             if len(name.split()) >= 2:
                 return name  # a full name already: no look-up
-            return self.book.full_name(name, pos)
+            titled = split_title(run.group().split())[0]
+            # "Governor Varga-Moreau spoke to us": a title makes a lone surname a person's
+            return self.book.full_name(name, pos) or (name if titled else None)
         if role := _ROLE_SUBJECT.match(text, opened):
             return self.book.by_title(role.group(1), pos)
         return None
@@ -1035,7 +1113,15 @@ _THEY_REACH = 400
 # "The commissioner denied …", "The company's chief executive said …": a title as a subject.
 _ROLE_SUBJECT = re.compile(r"((?:The|Its|Their|His|Her)\s+(?:[\w'’-]+\s+){0,2}?[\w-]+)\s+[a-z]")
 # What ends a sentence before the next one opens (str.rfind looks for each, right to left).
-_OPENING_PRONOUNS = ("He ", "She ", "he ", "she ")
+# The word an answer opens with before its own subject: "Yes, Mr Oskenn spent the day here."
+_REPLY = re.compile(r"(?:Yes|No|Well|Sure|Indeed|Absolutely|Exactly|Right|Certainly),\s+")
+_PRONOUN_OPENING = re.compile(r"(He|She)\b")
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:had|has|have|would|will|could|also|later|then|again|first|once|previously|"
+    r"earlier|repeatedly|publicly|now|even|still|already|never|not))*\s*"
+)
+# The pronoun standing as the cue's own subject at the end of the words before it.
+_REPEATED = {p: re.compile(rf"[,;]\s+{p}\s*$") for p in PERSON_PRONOUNS}
 _SENTENCE_ENDS = (". ", "! ", "? ", "\n", '." ', ".\u201d ", ".' ", ".\u2019 ")
 
 

@@ -4,6 +4,8 @@ Two layouts are read. Labelled turns: lines that open with "NAME:", "SURNAME:", 
 (a label holds until the next one). Unlabelled Q&A: an article that introduces "an interview
 with X" and then alternates questions (paragraphs ending in "?") with X's answers.
 Answers belong to the interviewee; questions are the interviewer's and are not claims.
+A recorded clip ("FESK (RECORDED): Our town has lost its heart.") is a quotation of the person
+named.
 """
 
 from __future__ import annotations
@@ -15,10 +17,12 @@ from dataclasses import dataclass
 from .sentences import Sentence
 from .speakers import person_name
 
-# "NAME:", "Q:", or a role with the name in brackets: "HOST (DANA PRIES):".
+# "NAME:", "Q:", a role with the name in brackets: "HOST (DANA PRIES):", or a recorded clip
+# of the named person: "FESK (RECORDED):".
 _LABEL = re.compile(
     r"(Q|A|[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,5}|[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){0,3})"
-    r"(?: \((?P<named>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,4})\))? ?: +(?=\S)"
+    r"(?: \((?:(?P<clip>RECORDED|CLIP|SOT|SOUNDBITE|ON TAPE|TAPE)|"
+    r"(?P<named>[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){1,4}))\))? ?: +(?=\S)"
 )
 # A full name anywhere in the text, for a surname label: "OKONJO:" after "Samuel Okonjo".
 _FULL_NAME = re.compile(r"\b[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}\b")
@@ -40,6 +44,7 @@ class Turn:
     end: int
     speaker: str | None  # None while the interviewer asks
     para: int
+    clip: bool = False  # a recorded clip: every word of the turn is the speaker's quotation
 
 
 def _paragraphs(sentences: Sequence[Sentence]) -> list[tuple[int, int, int]]:
@@ -81,9 +86,19 @@ def _full_names(text: str) -> dict[str, str]:
     return names
 
 
+# A capitalised word after a title or a first name: "Dr Brennvik", "Mayor Fesk".
+_NAMED_SURNAME = re.compile(r"\b[A-Z][\w'’.-]* ([A-Z][a-z'’-]+)\b")
+
+
+def _named_surnames(text: str) -> set[str]:
+    """The surnames the text gives after a title or a first name."""
+    return {m.group(1) for m in _NAMED_SURNAME.finditer(text)}
+
+
 def _labelled(text: str, paras: list[tuple[int, int, int]]) -> list[Turn]:
     turns: list[Turn] = []
     earlier: dict[str, str] | None = None  # read from the whole text at the first name label
+    surnames: set[str] | None = None  # read at the first clip label no full name explains
     labels = 0
     speaker: str | None = None
     in_turns = False
@@ -94,13 +109,18 @@ def _labelled(text: str, paras: list[tuple[int, int, int]]) -> list[Turn]:
         if label not in ("", "Q", "A"):
             earlier = _full_names(text) if earlier is None else earlier
             named = _label_speaker(label, earlier)
+        if named is None and match and match["clip"] and " " not in label:
+            # "BRENNVIK (RECORDED):" after "Dr Brennvik told me": the surname is who speaks
+            surnames = _named_surnames(text) if surnames is None else surnames
+            named = label.title() if label.title() in surnames else None
         if label in ("Q", "A") or named is not None:
             labels += 1
             in_turns = True
             speaker = named if label != "Q" else None
             speaker = "" if label == "A" else speaker  # the interviewee, named later
             assert match is not None
-            turns.append(Turn(match.end(), end, speaker, para))
+            clip = match["clip"] is not None and speaker is not None
+            turns.append(Turn(match.end(), end, speaker, para, clip))
         elif in_turns:
             answer_after_question = speaker is None and text[start:end].rstrip()[-1:] != "?"
             turns.append(Turn(start, end, "" if answer_after_question else speaker, para))
@@ -146,4 +166,4 @@ def find_turns(text: str, sentences: Sequence[Sentence]) -> list[Turn]:
     turns = _labelled(text, paras)
     if not turns and guest is not None:
         turns = _alternating(text, paras)
-    return [Turn(t.start, t.end, guest, t.para) if t.speaker == "" else t for t in turns]
+    return [Turn(t.start, t.end, guest, t.para, t.clip) if t.speaker == "" else t for t in turns]

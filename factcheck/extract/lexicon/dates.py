@@ -20,8 +20,9 @@ NOT_SUPERLATIVES = word_set(
     "interest forest protest request suggest arrest honest modest harvest contest digest invest "
     "manifest west test rest nest guest chest quest crest pest vest zest"
 )
-# A word each date phrase without a lead holds ("so far", "the year to October"): a sentence
-# holding none of them has none. A date opening a sentence ("On Friday,", "In 2019,") is
+# A word each date phrase without a lead holds ("so far", "the year to October", "last night"):
+# a sentence holding none of them has none. A date opening a sentence ("On Friday,", "In 2019,") is
 # looked for at the sentence's start only, after one of DATE_OPENERS.
-LEADLESS_WORDS = ("far", "year")
+# "last night", "yesterday": days named relative to the article (asof._RELATIVE).
+LEADLESS_WORDS = ("far", "year", "night", "yesterday")
 DATE_OPENERS = ("On ", "In ")

@@ -85,7 +85,19 @@ SYNONYMS: dict[str, list[str]] = {
     # British and American names of one vehicle: "some 1200 lorries", "about 1,200 trucks".
     "lorry": ["lorry", "lorries", "truck", "trucks"],
     "ceasefire": ["ceasefire", "cease-fire", "truce", "armistice"],
-    "released": ["released", "freed", "release"],
+    # Let go from captivity, however it is put: "150 prisoners freed", "143 returned home"
+    # (who was held is what "released" says: see HELD_NOUNS).
+    "released": ["released", "freed", "release", "returned", "returning", "returnees", "returnee"],
+    # What a fire, a flood or a quake took from buildings ("17 homes lost" is "17 homes
+    # destroyed": LOST_THINGS).
+    "destroyed": ["destroyed", "destroy", "razed", "flattened", "gutted"],
+    # A rise in pay, however it is named: "a 4.2% pay rise", "a 4.5 percent raise".
+    "pay": ["pay", "wage", "wages", "salary", "salaries", "raise"],
+    # A term of imprisonment: "a prison term of nine years", "a 7-year sentence", "jailed for
+    # six years" (a duration that names its outcome can be disputed: comparable).
+    "sentence": ["sentence", "sentences", "sentenced", "jailed", "imprisoned", "imprisonment"],
+    # The people working on a ship or an aircraft: "a crew of nine", "12 crew members".
+    "crew": ["crew", "crews", "crewmember", "crewmembers"],
     # Who came out alive of a disaster is counted as rescued or as survivors ("Seventy-two
     # miners survived", "About 70 men were rescued").
     "rescued": ["rescued", "rescue", "saved", "survived", "survivors", "survivor", "airlifted"],
@@ -134,6 +146,20 @@ PHRASES: dict[str, str] = {
     "pulled out alive": "rescued",
     "pulled alive": "rescued",
     "unaccounted for": "missing",
+    # Not (yet) accounted for is unaccounted for: "six workers had still not been accounted for".
+    "not been accounted for": "missing",
+    "not accounted for": "missing",
+    "not yet been accounted for": "missing",
+    "yet to be accounted for": "missing",
+    # A member of a body counted by its members is the body's count: "12 crew members" and "a
+    # crew of nine" count one crew, "40 staff members" and "a staff of 40" one payroll.
+    "crew members": "crew",
+    "crew member": "crew",
+    "staff members": "employee",
+    "staff member": "employee",
+    # A term of imprisonment named by its place: "a prison term", "a jail term".
+    "prison term": "sentence",
+    "jail term": "sentence",
     # Spending the night in a shelter is being displaced ("2,000 residents slept in shelters").
     "in shelters": "displaced",
     "in emergency shelters": "displaced",
@@ -204,6 +230,59 @@ PEOPLE_NOUNS = word_set(
     colleague fisherman crewman
     """
 )
+
+# Words beside a count that make it count a gap, not the amount itself: "180,000 doses short",
+# "the shortfall is 180,000 doses", "60,000 doses still needed" count what is missing, and
+# never dispute "420,000 doses received". The word found within GAP_BEFORE words before the
+# figure (a fact box's label: "Shortfall against winter order: 180,000 doses") or GAP_AFTER
+# after it, in its clause, adds its mark to the figure's key.
+GAPS: dict[str, str] = {
+    "short": "short",
+    "shortfall": "short",
+    "shortage": "short",
+    "shortages": "short",
+    "deficit": "short",
+    "lacking": "short",
+    "needed": "needed",
+    "required": "needed",
+    "still to": "remaining",
+    "yet to": "remaining",
+    "outstanding": "remaining",
+}
+GAP_BEFORE = 4
+GAP_AFTER = 3
+
+# Scales read by a number named just before it: "a magnitude 6.1 earthquake", "a category 4
+# storm" read the scale, whatever the sentence's verb ("struck", "hit") says; "6.1 on the
+# Richter scale" names it after.
+SCALES_BEFORE = word_set("magnitude category")
+SCALES_AFTER: dict[str, str] = {"on the richter scale": "magnitude"}
+
+# Outcomes a duration can be the length of (as folded): a duration whose measure names one
+# ("a sentence of eight years", "the truce will last 60 days", "closed for three weeks") can
+# be disputed by another outlet's length of the same outcome; a bare "six weeks" cannot.
+# Each word (as folded) with the outcome it names: "closed for three weeks" and "a 21-day
+# closure" are one closure (the words stay as written in keys: "40 shops closed").
+DURATION_OUTCOMES: dict[str, str] = {
+    "sentence": "sentence",
+    "ceasefire": "ceasefire",
+    "closure": "closure",
+    "closed": "closure",
+    "shut": "closure",
+    "shutdown": "closure",
+    "ban": "ban",
+    "banned": "ban",
+    "suspension": "suspension",
+    "suspended": "suspension",
+}
+
+# Who was held, which "released" already says: "150 Halvorian prisoners freed" and "143
+# Halvorians returned" count one release (a nationality, "halvorian", is kept).
+HELD_NOUNS = word_set("prisoner")
+
+# Things a disaster takes (singular, as folded): with one of these "lost" counts what was
+# destroyed ("seventeen houses were lost" is "17 homes destroyed"), unlike "lost 300 jobs".
+LOST_THINGS = word_set("home building property vehicle car shop business farm barn school")
 
 # Who can be lost (singular, as folded): with one of these "lost" counts deaths (PEOPLE_ONLY).
 LOSABLE = PEOPLE_NOUNS | word_set("life child woman soldier civilian")

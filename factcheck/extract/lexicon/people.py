@@ -38,6 +38,11 @@ ORG_WORDS = word_set(
     ltd fund federation commission service services center centre foundation parliament congress
     senate assembly cabinet guard brigades movement front hotel state states republic kingdom"""
 )
+# Words that end the name of a place, never a person's: "Quay Street", "Marrow Bay".
+PLACE_NAME_ENDS = word_set(
+    """street road avenue boulevard square quay bay harbour harbor pier crossing valley
+    district province county township"""
+)
 # Nouns that name a public body; "the ministry" alone needs an antecedent, "the army" does not.
 BODY_NOUNS = word_set(
     """
@@ -159,3 +164,11 @@ VOICE_BODY_STOPS = word_set(
 )
 # Words that make a noun phrase indefinite: "a spokesman for", "one director of".
 INDEFINITES = word_set("a an one some several another any")
+# Words that place a body rather than name it: "the local water company", "the national
+# roads agency". A short form may leave them out, or add one the full name does not contradict.
+PLACE_WORDS = word_set(
+    """national state federal regional provincial local municipal central city county district
+    town country public"""
+)
+# Small words inside a name, not initials: "Ministry of Justice" is MJ, "Fire and Rescue" FR.
+NAME_LINKS = word_set("of for and the on in at &")
