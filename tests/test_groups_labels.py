@@ -48,6 +48,30 @@ Labelled conflicts flagged on the five open sets: 5 → 8 of 16, one false alarm
 (ad61538) and once after the merged changes: 0.93/0.28/0.36 → 0.92/0.29/0.34; conflicts
 flagged 0 → 1 of 4, with 1 false alarm (doses received vs the doses short, one key "dose");
 attributed links after: 49 labelled, 12 found, 8 right. Set 5 is a regression set from now on.
+
+2026-12-06, session 10 (issue #10): the extractor gives quotes in broadcast turns, after a
+sentence-opening pronoun and past asides to the right speaker and splits a quotation of
+several sentences into one claim per sentence; an organisation's short form joins the one
+known body it shortens; more measure keys name one fact, gap words ("doses short") and scales
+beside a figure key apart, durations of a named outcome dispute, "last night" is the day
+before. Precision / recall on the open sets, 001eb6d → after: dev 0.98/0.66 → 1.00/0.68;
+held-out 0.96/0.55 → 0.96/0.56; held-out 2 0.96/0.35 → 0.98/0.37; held-out 3 1.00/0.54 →
+1.00/0.60; held-out 4 0.93/0.52 → 0.97/0.55; held-out 5 0.92/0.29 → 1.00/0.40. Labelled
+conflicts flagged on the six open sets: 9 → 14 of 20, false alarms 2 → 0. Held-out set 6
+(stories_heldout6.json: a chemical spill told by eight outlets, a festival food poisoning by
+four; 12 articles by a helper who never saw the grouping) was scored at 001eb6d and after the
+merged changes, its misses unread: precision / recall / same-value recall 0.98/0.57/0.76 →
+1.00/0.60/0.76; attributed links 58 labelled, 19 found (17 right) → 23 found (23 right);
+drifted-quote links 3 → 6 of 15; not-same pairs joined 1 → 0; conflicts flagged 3 of 4 with
+disputes both times, no false alarm. Set 6 is a regression set from now on.
+
+2026-12-06, session 10 (issue #10 §4): story formation scored for the first time, at ba2a8ca.
+Pairs of articles of one labelled story put in one stored story, precision / recall: 1.00 /
+1.00 on dev, held-out, held-out 2, 3, 4 and 6; held-out 5 1.00 / 0.89 (one article, the
+Vellhaven Post's blog of the fraud trial, in no story: none of its claims joined a group). No
+stored story mixes two labelled stories, none is split. Derived from: 14 labelled rewrites, none
+marked (their share of five-word runs taken from the wire is 0.03 to 0.52, under DERIVED 0.6),
+none marked wrongly. The floors below sit 0.05 under the story figures.
 """
 
 from __future__ import annotations
@@ -56,7 +80,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.groups_score import score, table
+from tests.groups_score import score, story_table, table
 
 DATA = Path(__file__).parent / "data"
 
@@ -70,6 +94,7 @@ DATA = Path(__file__).parent / "data"
         ("stories_heldout3", 0.95, 0.47, 0.53),
         ("stories_heldout4", 0.88, 0.47, 0.55),
         ("stories_heldout5", 0.87, 0.24, 0.29),
+        ("stories_heldout6", 0.95, 0.55, 0.71),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
@@ -80,3 +105,22 @@ def test_grouping_links_stay_above_their_floors(
     assert found.precision >= precision
     assert found.recall >= recall
     assert found.same_value_recall >= same_value
+
+
+@pytest.mark.parametrize(
+    ("name", "precision", "recall"),
+    [
+        ("stories_dev", 0.95, 0.95),
+        ("stories_heldout", 0.95, 0.95),
+        ("stories_heldout2", 0.95, 0.95),
+        ("stories_heldout3", 0.95, 0.95),
+        ("stories_heldout4", 0.95, 0.95),
+        ("stories_heldout5", 0.95, 0.84),
+        ("stories_heldout6", 0.95, 0.95),
+    ],
+)
+def test_story_links_stay_above_their_floors(name: str, precision: float, recall: float) -> None:
+    found = score(DATA / f"{name}.json").stories
+    print(story_table(found))
+    assert found.precision >= precision
+    assert found.recall >= recall
