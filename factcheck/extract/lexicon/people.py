@@ -36,7 +36,21 @@ ORG_WORDS = word_set(
     police office department agency bank company group committee court strip house organization
     organisation hospital university institute times news post press association network corp inc
     ltd fund federation commission service services center centre foundation parliament congress
-    senate assembly cabinet guard brigades movement front hotel state states republic kingdom"""
+    senate assembly cabinet guard brigades movement front hotel state states republic kingdom
+    directorate brigade trust tribunal league guild syndicate consortium coalition alliance
+    bureau inspectorate secretariat society forum cooperative co-operative collective charity
+    programme program mission academy observatory corporation holdings industries partnership
+    bloc unit command panel treasury branch gazette tribune herald chronicle"""
+)
+# Two-word names of organisations not built on an organisation noun: "the Red Crescent".
+ORG_NAMES = frozenset({("red", "cross"), ("red", "crescent")})
+# Words that end a firm's name, written with a capital: "Hask Polymers", "Brevik Securities".
+# Only as the last word, so "Energy Minister Kari Holm" stays a person; surnames that are also
+# trades ("Steel", "Power") are left out.
+FIRM_NAME_ENDS = word_set(
+    """securities capital foods metals chemicals polymers biologics pharmaceuticals pharma
+    telecom telecoms energy utilities homes systems technologies logistics motors airlines
+    airways railways lines operations plc llc gmbh asa"""
 )
 # Words that end the name of a place, never a person's: "Quay Street", "Marrow Bay".
 PLACE_NAME_ENDS = word_set(
