@@ -39,8 +39,8 @@ ORG_WORDS = word_set(
     senate assembly cabinet guard brigades movement front hotel state states republic kingdom
     directorate brigade trust tribunal league guild syndicate consortium coalition alliance
     bureau inspectorate secretariat society forum cooperative co-operative collective charity
-    programme program mission academy observatory corporation holdings industries partnership
-    bloc unit command panel treasury branch gazette tribune herald chronicle"""
+    programme program mission academy observatory corporation partnership bloc unit command
+    panel treasury branch gazette tribune herald chronicle"""
 )
 # Two-word names of organisations not built on an organisation noun: "the Red Crescent".
 ORG_NAMES = frozenset({("red", "cross"), ("red", "crescent")})
@@ -50,7 +50,7 @@ ORG_NAMES = frozenset({("red", "cross"), ("red", "crescent")})
 FIRM_NAME_ENDS = word_set(
     """securities capital foods metals chemicals polymers biologics pharmaceuticals pharma
     telecom telecoms energy utilities homes systems technologies logistics motors airlines
-    airways railways lines operations plc llc gmbh asa"""
+    airways railways lines operations holdings industries plc llc gmbh asa"""
 )
 # Words that end the name of a place, never a person's: "Quay Street", "Marrow Bay".
 PLACE_NAME_ENDS = word_set(
