@@ -173,7 +173,7 @@ def speaker_key(name: str) -> str:
     return name_key(plain_name(name))[:300]
 
 
-def _surname(name: str, kind: SpeakerKind) -> str | None:
+def speaker_surname(name: str, kind: SpeakerKind) -> str | None:
     """What a short form is looked up by: a person's last name, an organisation's head noun."""
     words = speaker_key(name).split()
     if kind is SpeakerKind.ORGANISATION:
@@ -199,7 +199,9 @@ def _new_speaker(session: Session, name: str, key: str) -> Speaker:
     taken = session.exec(select(Speaker).where(Speaker.name == shown)).first()
     if taken is not None:  # the display name is used by another entity: keep it apart
         shown = f"{shown} ({key})"[:300]
-    speaker = Speaker(name=shown, key=key, kind=kind, aliases=[], surname=_surname(shown, kind))
+    speaker = Speaker(
+        name=shown, key=key, kind=kind, aliases=[], surname=speaker_surname(shown, kind)
+    )
     session.add(speaker)
     session.flush()
     session.add(SpeakerAlias(key=key, speaker_id=speaker.id or 0, name=clean_name(name)[:300]))
