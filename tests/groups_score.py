@@ -22,6 +22,18 @@ is between two such members or is a wrong link printed with the others). The dri
 the links of groups labelled ``drift`` whose two quotes are worded differently: the pairs a
 reviewer would see side by side as a drifted quote (issue #10 §5). The not-same line counts the
 labelled look-alike pairs (``not_same``) that ended in one group: it should stay 0.
+
+The story lines (issue #10 §4) score how articles form stories, after the lines above. A
+story link is a pair of articles of one labelled story; it is found when both sit in one stored
+story (precision and recall of those pairs, as for claim links). ``split`` counts the labelled
+stories whose articles sit in more than one stored story (each with how many, no story aside),
+``mixed`` the stored stories holding articles of more than one labelled story, and ``alone``
+the articles put in no story at all. The derived-from line counts the labelled rewrites
+(``derived_from``): ``found`` how many articles were marked derived from another, ``right``
+how many of those name the labelled source. Printed last: each labelled story split or with
+an article in no story, and each stored story that mixes labelled ones, its articles as ID
+(outlet) under the stored story ID they sit in (``-``: none); then each derived-from pair
+missed or made wrongly.
 """
 
 from __future__ import annotations
@@ -36,7 +48,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.articles import add_article
 from factcheck.comparable import Bounds
@@ -45,6 +57,33 @@ from factcheck.disputes import rivals
 from factcheck.extract import extract_claims
 from factcheck.migrate import upgrade
 from factcheck.models import Article, Claim, ClaimGroup, Role, User
+
+
+@dataclass
+class Stories:
+    """How the set's articles formed stories and which were marked derived (module docstring)."""
+
+    gold: int = 0  # pairs of articles in one labelled story
+    predicted: int = 0  # pairs of articles in one stored story
+    correct: int = 0
+    labelled: int = 0  # labelled stories
+    split: dict[str, int] = field(default_factory=dict)  # labelled story → stored stories (>1)
+    mixed: int = 0  # stored stories holding more than one labelled story
+    alone: int = 0  # articles in no story
+    articles: int = 0
+    derived_gold: int = 0  # labelled rewrites
+    derived_found: int = 0  # articles marked derived from another
+    derived_right: int = 0  # of those, marked derived from the labelled source
+    misses: list[str] = field(default_factory=list)
+    derived_misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.gold if self.gold else 1.0
 
 
 @dataclass
@@ -79,6 +118,7 @@ class Score:
     alarms: list[str] = field(default_factory=list)  # the false alarms, described
     caught: list[str] = field(default_factory=list)  # the disputes labelled conflicts span
     unflagged: list[str] = field(default_factory=list)  # labelled conflicts not flagged
+    stories: Stories = field(default_factory=Stories)
 
     @property
     def precision(self) -> float:
@@ -229,7 +269,58 @@ def _score(url: str, data: dict[str, Any]) -> Score:
         for pair in sorted(pairs_in_dispute, key=sorted):
             said = " <> ".join(_describe_group(session, g) for g in sorted(pair))
             (result.alarms if pair not in spanned else result.caught).append(said)
+        result.stories = _stories(session, data, stored)
     return result
+
+
+def _stories(session: Session, data: dict[str, Any], stored: dict[str, int]) -> Stories:
+    """Compare the stored stories and sources of the set's articles with the labels."""
+    found = Stories(articles=len(stored))
+    labels = {a["id"]: a for a in data["articles"]}
+    ids = {i: label for label, i in stored.items()}
+    rows = session.exec(select(Article).where(col(Article.id).in_(list(ids)))).all()
+    story = {ids[a.id or 0]: a.story_id for a in rows}
+    source = {ids[a.id or 0]: ids.get(a.derived_from_id or 0) for a in rows}
+    for a, b in itertools.combinations(sorted(stored), 2):
+        same_gold = labels[a]["story"] == labels[b]["story"]
+        same_pred = story[a] is not None and story[a] == story[b]
+        found.gold += same_gold
+        found.predicted += same_pred
+        found.correct += same_gold and same_pred
+    found.alone = sum(s is None for s in story.values())
+
+    def shown(members: list[str]) -> str:
+        by_story: dict[int | None, list[str]] = {}
+        for a in sorted(members, key=lambda a: (story[a] is None, story[a] or 0, a)):
+            by_story.setdefault(story[a], []).append(f"{a} ({labels[a]['outlet']})")
+        return "; ".join(f"{sid or '-'}: {', '.join(arts)}" for sid, arts in by_story.items())
+
+    for name in sorted({a["story"] for a in labels.values()}):
+        members = [a for a in labels if labels[a]["story"] == name]
+        found.labelled += 1
+        placed = {story[a] for a in members if story[a] is not None}
+        if len(placed) > 1:
+            found.split[name] = len(placed)
+        if len(placed) > 1 or any(story[a] is None for a in members):
+            found.misses.append(f"{name}: {shown(members)}")
+    for sid in sorted({s for s in story.values() if s is not None}):
+        members = [a for a in labels if story[a] == sid]
+        told = sorted({labels[a]["story"] for a in members})
+        if len(told) > 1:
+            found.mixed += 1
+            found.misses.append(f"stored story {sid} mixes {', '.join(told)}: {shown(members)}")
+    for a in sorted(labels):
+        wanted, made = labels[a].get("derived_from"), source[a]
+        found.derived_gold += wanted is not None
+        found.derived_found += made is not None
+        found.derived_right += made is not None and made == wanted
+        if wanted != made:
+            found.derived_misses.append(
+                f"{a} ({labels[a]['outlet']}, story {story[a] or '-'}): labelled from "
+                f"{wanted or '-'}, marked from {made or '-'}"
+                + (f" (story {story[wanted] or '-'})" if wanted else "")
+            )
+    return found
 
 
 def _describe(session: Session, claim: Claim | None) -> str:
@@ -286,6 +377,21 @@ def table(name: str, s: Score) -> str:
     )
 
 
+def story_table(s: Stories) -> str:
+    """The printed story and derived-from lines (issue #10 §4)."""
+    split = ", ".join(f"{name} into {n}" for name, n in sorted(s.split.items())) or "none"
+    return "\n".join(
+        [
+            f"story links: {s.gold}, found {s.predicted}, right {s.correct}, "
+            f"precision {s.precision:.2f}, recall {s.recall:.2f}",
+            f"stories: labelled {s.labelled}, split {len(s.split)} ({split}), mixed {s.mixed}; "
+            f"articles in no story {s.alone} of {s.articles}",
+            f"derived from: labelled {s.derived_gold}, found {s.derived_found}, "
+            f"right {s.derived_right}",
+        ]
+    )
+
+
 if __name__ == "__main__":
     target = Path(sys.argv[1])
     found = score(target)
@@ -295,3 +401,6 @@ if __name__ == "__main__":
     print("disputes the labels call conflicts:", *found.caught, sep="\n  ")
     print("false alarms:", *found.alarms, sep="\n  ")
     print("labelled conflicts not flagged:", *found.unflagged, sep="\n  ")
+    print(story_table(found.stories))
+    print("stories split, alone or mixed:", *found.stories.misses, sep="\n  ")
+    print("derived from, missed or wrong:", *found.stories.derived_misses, sep="\n  ")
