@@ -97,9 +97,19 @@ _UNNAMED = ("sources", "officials", "a source", "an official", "people familiar"
 
 def _head(name: str) -> list[str]:
     words = re.findall(r"[\w&.-]+(?:['’]s?)?", name)
-    words = next((words[:i] for i, w in enumerate(words) if i and w.lower() in _HEAD_ENDS), words)
+    ends = (i for i, w in enumerate(words) if i and w.lower() in _HEAD_ENDS)
+    words = words[: next((i for i in ends if not _joins_a_name(words, i)), len(words))]
     owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(_POSSESSIVE)), default=-1)
     return words[owner + 1 :]
+
+
+def _joins_a_name(words: Sequence[str], at: int) -> bool:
+    """Whether the "and" at ``at`` is inside one body's name ("Estrel Fire and Rescue
+    Service"), not between two speakers ("Ortiz and the union")."""
+    if words[at].lower() != "and" or not words[at - 1][:1].isupper():
+        return False
+    run = list(itertools.takewhile(lambda w: w[:1].isupper(), words[at + 1 :]))
+    return bool(run) and run[-1].lower() in _ORGANISATION
 
 
 def guess_kind(name: str) -> SpeakerKind:

@@ -46,6 +46,8 @@ def said_by(session: Session, editor: User, speaker: str) -> Speaker:
         "Keldor Coal Holdings",
         "Tolland & Sons",
         "Tolland and Daughters",
+        "the Marlow Fire and Rescue Service",
+        "MARLOW FIRE AND RESCUE SERVICE",
     ],
 )
 def test_a_body_named_on_a_noun_or_a_firm_word_is_an_organisation(
@@ -61,6 +63,7 @@ def test_a_body_named_on_a_noun_or_a_firm_word_is_an_organisation(
         ("Ada Power", SpeakerKind.PERSON),  # a trade word that is also a surname
         ("Rescue teams", SpeakerKind.ANONYMOUS),
         ("network engineers", SpeakerKind.ANONYMOUS),
+        ("Lena Ortiz and Ivo Brandt", SpeakerKind.PERSON),  # "and" between two people
     ],
 )
 def test_people_and_unnamed_groups_stay_what_they_are(
