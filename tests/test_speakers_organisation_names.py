@@ -61,6 +61,8 @@ def test_a_body_named_on_a_noun_or_a_firm_word_is_an_organisation(
     [
         ("Ellen Cross", SpeakerKind.PERSON),  # a surname, not the Red Cross
         ("Ada Power", SpeakerKind.PERSON),  # a trade word that is also a surname
+        ("Charity Odera", SpeakerKind.PERSON),  # a first name, not a charity
+        ("Ruth Branch", SpeakerKind.PERSON),
         ("Rescue teams", SpeakerKind.ANONYMOUS),
         ("network engineers", SpeakerKind.ANONYMOUS),
         ("Lena Ortiz and Ivo Brandt", SpeakerKind.PERSON),  # "and" between two people

@@ -29,7 +29,8 @@ LOWER_TITLES = sorted(
     professor mayor senator general member executive officer founder chair head judge"""
     )
 )
-# Words that make a capitalised run an organisation, not a person: "Health Ministry".
+# Words that make a capitalised run an organisation, not a person: "Health Ministry". Words
+# that are also names are left out: "Branch" and "Cross" are surnames, "Charity" a first name.
 ORG_WORDS = word_set(
     """
     ministry administration government council authority nations union party army forces force
@@ -38,9 +39,9 @@ ORG_WORDS = word_set(
     ltd fund federation commission service services center centre foundation parliament congress
     senate assembly cabinet guard brigades movement front hotel state states republic kingdom
     directorate brigade trust tribunal league guild syndicate consortium coalition alliance
-    bureau inspectorate secretariat society forum cooperative co-operative collective charity
+    bureau inspectorate secretariat society forum cooperative co-operative collective
     programme program mission academy observatory corporation partnership bloc unit command
-    panel treasury branch gazette tribune herald chronicle"""
+    panel treasury gazette tribune herald chronicle"""
 )
 # Two-word names of organisations not built on an organisation noun: "the Red Crescent".
 ORG_NAMES = frozenset({("red", "cross"), ("red", "crescent")})
