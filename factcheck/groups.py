@@ -412,6 +412,127 @@ def _candidate_query(keys: int) -> sa.CompoundSelect[Any]:
     return sa.union_all(*(sa.select(part) for part in parts))
 
 
+def _near_candidates(
+    session: Session, article_id: int, article: _Article, keys: Iterable[str]
+) -> tuple[list[Row], set[str]]:
+    """The candidates one new article's claims could match (what _candidates then _reachable
+    give for it), with their articles' date and names (_ARTICLE_FIELDS); and the keys with a
+    claim in another article (disputes.clusters_at's ``elsewhere``).
+
+    Each key's latest CANDIDATES claims of other articles are judged in the statement by
+    their article's date and names (_near_query): about 9 in 10 are of other stories and
+    never come back, nor are their articles read apart. Each key's newest claim comes back
+    whatever its article, for ``elsewhere``; what does come back is judged again here as
+    _reachable judges it (the statement's test is the same, its dates a day wider).
+    """
+    dialect = session.get_bind().dialect.name
+    at = article.at
+    names = sorted(article.topics)
+    params: dict[str, object] = {
+        "article": article_id,
+        "lo": at - WINDOW - _MARGIN,
+        "hi": at + WINDOW + _MARGIN,
+        "need": names_needed(len(names), 2),
+    }
+    # Each name as it is written in a stored list of names (_shares_names).
+    params.update({f"w{i}": json.dumps(name) for i, name in enumerate(names)})
+    found: dict[str, list[Row]] = {}
+    elsewhere: set[str] = set()
+    ordered = sorted(keys)
+    for start in range(0, len(ordered), _UNION):
+        chunk = ordered[start : start + _UNION]
+        params.update({f"k{i}": key for i, key in enumerate(chunk)})
+        for row in session.execute(_near_query(len(chunk), len(names), dialect), params).all():
+            elsewhere.add(row[_GROUP_KEY])
+            old = _Article(as_utc(row[_AT]), _names(row[_TOPICS]))
+            if _within(article, old) and _about_same(article, old):
+                found.setdefault(row[_GROUP_KEY], []).append(row)
+    latest = (sorted(rows, key=lambda r: -r[_ID]) for rows in found.values())
+    return [row for rows in latest for row in rows], elsewhere
+
+
+def _plain(names: Iterable[str]) -> bool:
+    """True when every name is written in a stored list as itself between quotes (no JSON
+    escape: _shares_names looks for it as written)."""
+    return all(json.dumps(name) == f'"{name}"' for name in names)
+
+
+_MARGIN = timedelta(days=1)  # the statement's dates are compared as stored: a day wider
+
+
+@lru_cache(maxsize=256)
+def _near_query(keys: int, names: int, dialect: str) -> sa.Select[*tuple[Any, ...]]:
+    """_near_candidates' statement for ``keys`` keys and an article about ``names`` names,
+    built once for each and each database.
+
+    Per key: its latest CANDIDATES claims outside the article (down the (group_key, id)
+    index); of them, joined to their articles, those dated between ``lo`` and ``hi`` and sharing
+    ``need`` of the new article's ``names`` (or all of theirs, or having none: same_topic),
+    or when the newest of the key.
+    """
+    at = sa.type_coerce(
+        func.coalesce(_ARTICLE.c.published_at, _ARTICLE.c.ingested_at), sa.DateTime()
+    )
+    stored = _ARTICLE.c.published_at.type  # as the dates are written (UTC)
+    lo, hi = sa.bindparam("lo", type_=stored), sa.bindparam("hi", type_=stored)
+    near = sa.and_(at >= lo, at <= hi, _shares_names(dialect, names))
+    outside = _CLAIM.c.article_id != sa.bindparam("article", type_=sa.Integer)
+    parts = []
+    for i in range(keys):
+        key = _CLAIM.c.group_key == sa.bindparam(f"k{i}", type_=sa.String)
+        latest = (
+            sa.select(*_FIELDS)
+            .where(key, outside)
+            .order_by(_CLAIM.c.id.desc())
+            .limit(CANDIDATES)
+            .subquery()
+        )
+        newest = sa.select(func.max(_CLAIM.c.id)).where(key, outside).scalar_subquery()
+        parts.append(sa.select(latest, (latest.c.id == newest).label("newest")))
+    # The articles joined and judged once, outside the keys' parts: the SQL grows by a few
+    # words per key, not by the test (psycopg converts a long statement at every run).
+    found = sa.union_all(*parts).subquery()
+    return (
+        sa.select(*(found.c[c.name] for c in _FIELDS), *_ARTICLE_FIELDS)
+        .select_from(found.join(_ARTICLE, _ARTICLE.c.id == found.c.article_id))
+        .where(sa.or_(near, found.c.newest))
+    )
+
+
+def _shares_names(dialect: str, names: int) -> sa.ColumnElement[bool]:
+    """The joined article is about the same names as the new article (same_topic), whose
+    ``names`` names are the parameters w0, w1 … and ``need`` = names_needed(``names``, 2):
+    it shares ``need`` of them, or all of its own (none when it has none).
+
+    Each name is looked for as written in the stored list of names (a JSON string, quoted),
+    at C speed: reading the list's elements row by row cost more than the rows it spared.
+    """
+    if not names:
+        return sa.true()
+    listed = sa.cast(_ARTICLE.c.topics, sa.Text)
+    find = func.strpos if dialect == "postgresql" else func.instr
+    # Constants written in the SQL: fewer parameters to pass (and for psycopg to cache by).
+    one: sa.ColumnElement[int] = sa.literal_column("1", sa.Integer)
+    none: sa.ColumnElement[int] = sa.literal_column("0", sa.Integer)
+    shared = sum(
+        (
+            sa.case((find(listed, sa.bindparam(f"w{i}", type_=sa.String)) > none, one), else_=none)
+            for i in range(names)
+        ),
+        start=none,
+    )
+    total: sa.ColumnElement[Any]
+    if dialect == "postgresql":  # its array's length, none for anything else (JSON null)
+        array = func.json_typeof(_ARTICLE.c.topics) == sa.literal_column("'array'")
+        total = sa.case((array, func.json_array_length(_ARTICLE.c.topics)), else_=none)
+    else:
+        total = func.json_array_length(_ARTICLE.c.topics)
+    need = sa.bindparam("need", type_=sa.Integer)
+    # The smaller of two values: LEAST on PostgreSQL, min() with two arguments on SQLite.
+    fewest = func.least(need, total) if dialect == "postgresql" else func.min(need, total)
+    return shared >= fewest
+
+
 def _inside(session: Session, articles: set[int], keys: set[str]) -> dict[str, int]:
     """How many claims of each key these stored articles hold (see _candidates)."""
     found = dict.fromkeys(keys, 0)
@@ -795,11 +916,19 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     inside = (
         _inside(session, articles, keys) if stored else Counter(row[_GROUP_KEY] for row in rows)
     )
-    candidates = _candidates(session, inside, articles)
     known = _articles_of(rows)  # read with them; the candidates' articles apart
-    known.update(_read_articles(session, {row[_ARTICLE_ID] for row in candidates} - set(known)))
     news = [_member(row, known[row[_ARTICLE_ID]]) for row in rows]
-    pool = [_member(row, known[row[_ARTICLE_ID]]) for row in _reachable(candidates, news, known)]
+    (article_id, *others) = articles
+    if not others and not stored and _plain(known[article_id].topics):
+        # One pasted article: its candidates judged by their articles in the statement.
+        near, elsewhere = _near_candidates(session, article_id, known[article_id], keys)
+        pool = _members(near)
+    else:
+        candidates = _candidates(session, inside, articles)
+        known.update(_read_articles(session, {row[_ARTICLE_ID] for row in candidates} - set(known)))
+        reach = _reachable(candidates, news, known)
+        pool = [_member(row, known[row[_ARTICLE_ID]]) for row in reach]
+        elsewhere = {row[_GROUP_KEY] for row in candidates}  # keys with figures outside the batch
     matches = _matches(news, pool)
     plan = _Plan()
     held: dict[int, list[_Member]] = {}  # group → its members read or planned (_fits_group)
@@ -835,7 +964,6 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     _write(session, plan, stories)
     # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
     figures = [(m.article_id, m.group_key) for m in news if m.bounds is not None]
-    elsewhere = {row[_GROUP_KEY] for row in candidates}  # keys with figures outside the batch
     clusters = disputes.clusters_at(
         session, figures=figures, stories=stories, stored=stored, elsewhere=elsewhere
     )

@@ -38,6 +38,7 @@ spoke for the person now speaks for the body.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -53,8 +54,10 @@ from factcheck.extract.lexicon.grammar import PREPOSITIONS
 from factcheck.extract.lexicon.people import (
     BODY_NOUNS,
     DOCUMENT_NOUNS,
+    FIRM_NAME_ENDS,
     FIRM_NOUNS,
     NAME_LINKS,
+    ORG_NAMES,
     ORG_WORDS,
     PLACE_WORDS,
     TITLES,
@@ -87,14 +90,26 @@ _HEAD_ENDS = PREPOSITIONS | frozenset(
 _INDEFINITE = frozenset({"a", "an", "one", "some", "two", "three", "several", "many", "other"})
 _POSSESSIVE = ("'s", "’s", "s'", "s’")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}$")
+# Partners a firm is named after: "Hollin and Daughters", "Lund and Sons".
+_PARTNERS = re.compile(r"\b[A-Z]\w* and (?:Sons|Daughters|Brothers|Partners|Associates|Co)\b")
 _UNNAMED = ("sources", "officials", "a source", "an official", "people familiar")
 
 
 def _head(name: str) -> list[str]:
     words = re.findall(r"[\w&.-]+(?:['’]s?)?", name)
-    words = next((words[:i] for i, w in enumerate(words) if i and w.lower() in _HEAD_ENDS), words)
+    ends = (i for i, w in enumerate(words) if i and w.lower() in _HEAD_ENDS)
+    words = words[: next((i for i in ends if not _joins_a_name(words, i)), len(words))]
     owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(_POSSESSIVE)), default=-1)
     return words[owner + 1 :]
+
+
+def _joins_a_name(words: Sequence[str], at: int) -> bool:
+    """Whether the "and" at ``at`` is inside one body's name ("Estrel Fire and Rescue
+    Service"), not between two speakers ("Ortiz and the union")."""
+    if words[at].lower() != "and" or not words[at - 1][:1].isupper():
+        return False
+    run = list(itertools.takewhile(lambda w: w[:1].isupper(), words[at + 1 :]))
+    return bool(run) and run[-1].lower() in _ORGANISATION
 
 
 def guess_kind(name: str) -> SpeakerKind:
@@ -103,8 +118,11 @@ def guess_kind(name: str) -> SpeakerKind:
     From the phrase's head (see _head): a document or data source ("the latest figures") is
     unknown; an unnamed person or group ("one engineer", "a company spokesperson", "crews",
     "opposition councillors", "Analysts") is anonymous; a head with a body or firm noun ("the
-    fire service", "Northwind Corp", "the operator") is an organisation; two or more
-    capitalised words are a person. Words are compared whole: "officer" is not "office".
+    fire service", "Northwind Corp", "the operator", "the Harbour Trust") or a firm's name
+    ("Hask Polymers", "Hollin & Daughters", "the Red Cross") is an organisation, unless the
+    body only qualifies the title of a named person ("union president Mirela Ostrowska"); two
+    or more capitalised words are a person. Words are compared whole: "officer" is not
+    "office". The nouns are data: factcheck.extract.lexicon.people.
     """
     if name.lower().startswith(_UNNAMED):
         return SpeakerKind.ANONYMOUS
@@ -118,11 +136,32 @@ def guess_kind(name: str) -> SpeakerKind:
     plural_role = last.endswith("s") and (words[-1].islower() or last[:-1] in TITLES)
     if last not in _ORGANISATION and (low[0] in _INDEFINITE or plural_role):
         return SpeakerKind.ANONYMOUS
-    if any(w in _ORGANISATION for w in low):
+    org = [i for i, w in enumerate(low) if w in _ORGANISATION]
+    if org and _titled_person(words[org[-1] + 1 :]):  # "union president Mirela Ostrowska"
+        return SpeakerKind.PERSON
+    if org or _names_organisation(words, low) or _PARTNERS.search(name):
         return SpeakerKind.ORGANISATION
     if len(words) >= 2 and words[0][:1].isupper():
         return SpeakerKind.PERSON
     return SpeakerKind.UNKNOWN
+
+
+def _names_organisation(words: Sequence[str], low: Sequence[str]) -> bool:
+    """Whether a head without an organisation noun still names one: a two-word name ("the
+    Red Crescent"), a firm's last word ("Hask Polymers"), names joined by "&" ("Hollin &
+    Daughters")."""
+    pairs = set(itertools.pairwise(low))
+    firm_end = len(low) > 1 and words[-1][:1].isupper() and low[-1] in FIRM_NAME_ENDS
+    joined = any("&" in w for w in low)  # "Hollin & Daughters", "Harlow&Pike", "AT&T"
+    return bool(pairs & ORG_NAMES) or firm_end or joined
+
+
+def _titled_person(words: Sequence[str]) -> bool:
+    """Whether words are a title and then a person's name ("president Mirela Ostrowska")."""
+    low = [w.lower().rstrip(".") for w in words]
+    titles = next((i for i, w in enumerate(low) if w not in TITLES), len(low))
+    rest = words[titles:]
+    return bool(titles and rest) and all(w[:1].isupper() and w.lower() not in TITLES for w in rest)
 
 
 def plain_name(name: str) -> str:
@@ -144,7 +183,7 @@ def speaker_key(name: str) -> str:
     return name_key(plain_name(name))[:300]
 
 
-def _surname(name: str, kind: SpeakerKind) -> str | None:
+def speaker_surname(name: str, kind: SpeakerKind) -> str | None:
     """What a short form is looked up by: a person's last name, an organisation's head noun."""
     words = speaker_key(name).split()
     if kind is SpeakerKind.ORGANISATION:
@@ -155,8 +194,13 @@ def _surname(name: str, kind: SpeakerKind) -> str | None:
 def head_noun(words: Sequence[str]) -> str | None:
     """The noun an organisation's name is built on: its last word before an "of" or "for"
     tail ("national roads agency" → "agency", "ministry of justice" → "ministry")."""
-    cut = next((i for i, w in enumerate(words) if i and w in ("of", "for")), len(words))
+    cut = _tail_at(words)
     return words[cut - 1][:100] if cut else None
+
+
+def _tail_at(words: Sequence[str]) -> int:
+    """Where a name's "of" or "for" tail starts; its length when it has none."""
+    return next((i for i, w in enumerate(words) if i and w in ("of", "for")), len(words))
 
 
 def _new_speaker(session: Session, name: str, key: str) -> Speaker:
@@ -165,7 +209,9 @@ def _new_speaker(session: Session, name: str, key: str) -> Speaker:
     taken = session.exec(select(Speaker).where(Speaker.name == shown)).first()
     if taken is not None:  # the display name is used by another entity: keep it apart
         shown = f"{shown} ({key})"[:300]
-    speaker = Speaker(name=shown, key=key, kind=kind, aliases=[], surname=_surname(shown, kind))
+    speaker = Speaker(
+        name=shown, key=key, kind=kind, aliases=[], surname=speaker_surname(shown, kind)
+    )
     session.add(speaker)
     session.flush()
     session.add(SpeakerAlias(key=key, speaker_id=speaker.id or 0, name=clean_name(name)[:300]))
@@ -188,7 +234,8 @@ def is_short_form(short: Sequence[str], full: Sequence[str]) -> bool:
     """Whether the words of one organisation's name are a short form of another's.
 
     The short form is the full name's words in order with some left out, ending on the same
-    head noun, with at least one word besides it ("cyber defence office" of "national cyber
+    head noun, with at least one word besides it; an "of" tail may come first ("justice
+    ministry" of "ministry of justice") ("cyber defence office" of "national cyber
     defence office", "provincial emergency authority" of "provincial emergency authority of
     kessary"). Its leading place words ("the *local* water company") may be ones the full name
     lacks, unless the full name has a place word of its own ("regional health ministry" is not
@@ -207,8 +254,16 @@ def is_short_form(short: Sequence[str], full: Sequence[str]) -> bool:
         bool(described)
         and len(short) < len(full)
         and head == head_noun(full)
-        and _in_order(short, full)
+        and (_in_order(short, full) or _in_order(short, _tail_first(full)))
     )
+
+
+def _tail_first(words: Sequence[str]) -> list[str]:
+    """A name's "of" or "for" tail moved before its head, as English also writes it:
+    "ministry of justice" → "justice ministry", "office for the budget" → "budget office"."""
+    cut = _tail_at(words)
+    tail = [w for w in words[cut + 1 :] if w not in ("the", "a", "an")]
+    return [*words[: cut - 1], *tail, words[cut - 1]] if 0 < cut < len(words) else list(words)
 
 
 def _in_order(words: Sequence[str], within: Sequence[str]) -> bool:
@@ -235,10 +290,9 @@ def _by_head(session: Session, key: str, kind: SpeakerKind) -> int | None:
         .order_by(col(Speaker.id))
     )
     needed = [w for w in words if w not in PLACE_WORDS] or words
-    pattern = "%" + "%".join(like_pattern(w)[1:-1] for w in needed) + "%"
-    longer = session.exec(
-        same_head.where(col(Speaker.key).like(pattern, escape="\\")).limit(_HEAD_SCAN)
-    ).all()
+    # Each word anywhere, not in order: "ministry of justice" holds "justice ministry".
+    holds = [col(Speaker.key).like(like_pattern(w), escape="\\") for w in needed]
+    longer = session.exec(same_head.where(*holds).limit(_HEAD_SCAN)).all()
     found = {i for i, full in longer if i is not None and is_short_form(words, full.split())}
     if not found:
         shorter = session.exec(same_head.limit(_HEAD_SCAN)).all()

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.articles import add_article
 from factcheck.groups import group_articles
@@ -69,3 +69,42 @@ def test_an_article_whose_keys_no_claim_has_yet_costs_two_reads(
     assert len(stored) == 2
     assert all(c.group_key for c in stored)  # both could be grouped: there was nothing yet
     assert [c.group_id for c in stored] == [None, None]
+
+
+ELSEWHERE = (
+    "Storms flattened Quellmoor harbour on Friday and 41 people were killed in Quellmoor, "
+    "the Quellmoor coastguard Tomas Brevik said."
+)
+
+
+def test_look_alike_figures_of_another_story_are_not_read_apart(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_GROUPING", "0")  # stored first; its grouping is what is timed
+    user = make_user(session, role=Role.EDITOR)
+    toll = {"kind": "numeric", "value": 41, "unit": "people", "measure": "people killed"}
+    add_article(
+        session,
+        title="Quellmoor storms",
+        text=ELSEWHERE,
+        by=user,
+        claims=[found_in(ELSEWHERE, "41", **toll)],
+    )
+    article = add_article(
+        session,
+        title="Varnholt floods",
+        text=TEXT,
+        by=user,
+        claims=[found_in(TEXT, "41", **toll)],
+    )
+    session.connection()
+    with statements(session) as sent:
+        group_articles(session, article_ids=[article.id or 0])
+    session.commit()
+
+    # The other story's 41 dead share the key but not the names: judged in the candidate
+    # statement, its article is not read apart, and nothing is written.
+    locks = 1 if session.get_bind().dialect.name == "postgresql" else 0
+    assert len(sent) == 2 + locks, sent
+    grouped = session.exec(select(Claim.group_id).where(col(Claim.group_id).is_not(None))).all()
+    assert grouped == []

@@ -126,6 +126,63 @@ The two codes overlap (1.31-1.34 old, 1.32-1.47 new): the spread is the load's. 
     the old code was not run at 10,000 this time)
 Worse than the 1.38 and 1.10-1.21 of the pass before, at two to four times its load; nothing
 here shows a change either way. Still over the goal at one article per transaction.
+
+6 December, session 10: where a pasted article's grouping goes now (one per transaction,
+SQLite, 300 articles after 4,000 in 500 stories, CPU ms per article, load 1-1.3): off 6.4,
+on 17.6 (2.7x); of the 11 ms more, disputes.refresh (kept at ingest since migration 0018)
+8.0, of it 7.5 in disputes._read; then the candidate statement 0.73, story placing 0.43,
+the write 0.38, the candidates' articles 0.31, _reachable 0.15. disputes' latest-figures
+statement walks the claims' (group_key, id) index down from the newest and keeps those of
+the story: a story with fewer than LATEST (20) figures of a key (every young story) reads
+the key's whole history, so it grows with the database (3.1 ms after 1,000 articles, 7.5
+after 4,000) and explains most of the ratio here; it is in factcheck/disputes.py, not
+changed here. The same statement walking the story's articles instead (article.story_id,
+then claim.article_id) returned the same rows in 0.05-0.3 ms instead of 4-7 (4,000
+articles); run through this benchmark (tests untouched, applied by monkeypatch) it moved
+2,000 articles one per transaction from 1.61-1.64 to 1.37 in CPU (same digest).
+Cut here: one pasted article's candidates are judged by their articles' date and names
+inside the candidate statement (groups._near_candidates; the names looked for as written in
+each stored list, instr/strpos), so the nine in ten of other stories never come back and
+the candidates' articles are not read apart: 0.8-0.9 -> 0.35-0.55 ms per article measured
+alone (4,000 stored), one statement fewer. Same groups: the six story sets score the same,
+the digests below are old code's. Part 1, 2,000 articles, old and new code alternated:
+
+    per transaction  code  round  off CPU s  on CPU s  CPU ratio  load
+    1                old   1           19.5      31.9       1.64  3.4
+    1                new   1           18.4      25.7       1.40  3.2
+    1                old   2           18.5      29.8       1.61  2.6
+    1                new   2           19.7      25.2       1.28  1.8
+    50               old   1            6.2       9.3       1.49  1.6
+    50               new   1            6.2       8.7       1.39  1.4
+    1, disputes' statement changed as above (monkeypatch):
+    1                old   1           20.6      28.1       1.37  2.2
+    1                new   1           21.3      29.7       1.39  2.9
+    (one per transaction: every run 1,562 groups of 4,608 claims, digest a6a96ea479fc; 50
+    per transaction 1,590 of 4,667, digest 60cb878cf4be; after merging main's measure keys
+    the old and new code both build 1,572 of 4,618, bc9da91ed880, and 1,600 of 4,677,
+    90e2a30eea2a)
+PostgreSQL, 1,000 articles one per transaction, old then new: 1.41 and 1.40 (load 3.2,
+2.9): no change shown there (its statement is 7-8 KB, past psycopg's 4,096-character cache
+of converted SQL: 0.12-0.15 ms to convert each run, 0.05 for the old 4 KB one; a version
+that judged names in every key's part was 30 KB and 3 ms, and was not kept).
+Steps, 300 articles after 2,000, old and new alternated (load 3.3-5.3): candidates, their
+articles and _reachable 1.8-2.0 ms CPU -> 0.85 (_near_candidates); group_articles apart
+from disputes 4.3-4.8 -> 2.5.
+The 50-per-transaction figure (1.39-1.49) is over the goal too since disputes came in
+(1.10-1.21 before). Part 2 is not flat now: 2.72 ms CPU per article with 10,000 stored,
+4.11 with 100,000 (1.51; load 2.5-3.7), most likely the same walk (filled articles have
+no story; not measured by step).
+10,000 articles one per transaction, new code after merging main (whose measure keys now
+make 8,869 groups of 28,087 claims, digest 3f21c2673a50, where 1,210 of 20,428 were):
+
+    1                          10,000    89.9   455.8   5.07       80.7     301.2      3.73  5.6
+
+far over the goal: with 500 stories sharing each key, disputes' walk reads more of each
+key's history the more articles are stored (load 3.1 at the start, 5.6 at the end: tests
+ran beside the 'on' half). The 'on' half again, right after, with disputes' statement walking
+the story's articles (monkeypatch, factcheck/disputes.py untouched): 135.2 s CPU (180.6 s
+wall, load 3.7), the same 8,869 groups and digest: about 1.68x the 80.7 s 'off' above (two
+runs, not one process).
 """
 
 from __future__ import annotations
@@ -285,7 +342,7 @@ def fill(url: str, articles: int, stories: int) -> None:
                 }
             )
             fake = Article(id=n + 1, published_at=day, title=title, text=text, sha256="")
-            claim_rows.extend(_claim_row(fake, f, None, now) for f in found[n % len(samples)])
+            claim_rows.extend(_claim_row(fake, f, None, None, now) for f in found[n % len(samples)])
         with engine.begin() as conn:
             conn.execute(sa.insert(Article.__table__), article_rows)  # type: ignore[attr-defined]
             conn.execute(sa.insert(Claim.__table__), claim_rows)  # type: ignore[attr-defined]

@@ -29,14 +29,29 @@ LOWER_TITLES = sorted(
     professor mayor senator general member executive officer founder chair head judge"""
     )
 )
-# Words that make a capitalised run an organisation, not a person: "Health Ministry".
+# Words that make a capitalised run an organisation, not a person: "Health Ministry". Words
+# that are also names are left out: "Branch" and "Cross" are surnames, "Charity" a first name.
 ORG_WORDS = word_set(
     """
     ministry administration government council authority nations union party army forces force
     police office department agency bank company group committee court strip house organization
     organisation hospital university institute times news post press association network corp inc
     ltd fund federation commission service services center centre foundation parliament congress
-    senate assembly cabinet guard brigades movement front hotel state states republic kingdom"""
+    senate assembly cabinet guard brigades movement front hotel state states republic kingdom
+    directorate brigade trust tribunal league guild syndicate consortium coalition alliance
+    bureau inspectorate secretariat society forum cooperative co-operative collective
+    programme program mission academy observatory corporation partnership bloc unit command
+    panel treasury gazette tribune herald chronicle"""
+)
+# Two-word names of organisations not built on an organisation noun: "the Red Crescent".
+ORG_NAMES = frozenset({("red", "cross"), ("red", "crescent")})
+# Words that end a firm's name, written with a capital: "Hask Polymers", "Brevik Securities".
+# Only as the last word, so "Energy Minister Kari Holm" stays a person; surnames that are also
+# trades ("Steel", "Power") are left out.
+FIRM_NAME_ENDS = word_set(
+    """securities capital foods metals chemicals polymers biologics pharmaceuticals pharma
+    telecom telecoms energy utilities homes systems technologies logistics motors airlines
+    airways railways lines operations holdings industries plc llc gmbh asa"""
 )
 # Words that end the name of a place, never a person's: "Quay Street", "Marrow Bay".
 PLACE_NAME_ENDS = word_set(
