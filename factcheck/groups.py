@@ -867,6 +867,9 @@ def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
     try:
         rekeyed = rekey_stored(session, by=by)
         joined = group_stored(session)
+        from factcheck.stories import rederive  # stories read groups; groups place articles
+
+        rederive(session)  # after a change of the derived-from rule, too
         disputes.refresh_all(session)  # after a change of the dispute rule, too
         record(
             session,

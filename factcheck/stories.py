@@ -2,16 +2,49 @@
 
 An article joins a story when one of its claims joins a claim group with another article's
 claim (factcheck.groups decides that at ingest: same figure or same words of one speaker,
-about the same names, within weeks). The story's title is its earliest article's. An article
-most of whose text is found in an earlier article of its story (``DERIVED`` of its runs of
-five words, the shingles of Broder's resemblance measure) is marked as derived from it: a
-rewrite of agency copy keeps long runs of words, independent reporting of the same facts
-does not.
+about the same names, within weeks). The story's title is its earliest article's.
+
+*Derived from.* An article whose sentences are mostly taken from one other article of its
+story is marked as derived from it (a rewrite of agency copy). The rule, in three parts:
+
+- A sentence is *taken* from a source when at least TAKEN of its content words
+  (comparable.content_words: no stop words, stems, synonyms folded, numbers as values, the
+  vocabulary claim groups compare quotes with) are in one sentence of the source. Sentences
+  with fewer than SENTENCE_WORDS content words ("He declined to comment.") are left out of
+  both texts; a line that does not end as a sentence does (a heading, a list of figures such
+  as a press release's "Patients affected: 48,000") counts among the article's sentences but
+  is never taken. A rewrite that rewords the wire keeps each sentence's names, figures and main
+  words; independent reporting of the same figures shares them in a few sentences only.
+- An article is *derived* from a source when at least DERIVED of its sentences, and at least
+  TAKEN_SENTENCES of them, are taken from it (in a brief of four sentences, two taken can be
+  the speaker's quote and the toll every report repeats). Of several sources it is derived
+  from, the one it takes most from (the first stored of equals); when that one is itself
+  derived from another, the original: a rewrite of a rewrite names the wire.
+- *Direction*: only an article that came first can be a source. First means published earlier
+  (or ingested, without a date); at the same time, an agency's article before any other (its
+  outlet's kind is OutletKind.AGENCY, or it opens with an agency's dateline, "TARNHOLM, Sept
+  12 (MPA) - ", which rewrites drop); otherwise the one stored first. When an article
+  arrives that came before an article already stored (a wire ingested after its rewrite, or
+  dated earlier), the stored one is checked against it again, so the order of ingest does
+  not decide by itself. What the texts cannot tell: two articles of one time, neither an
+  agency's, the rewrite stored first; the wire is then marked derived from the rewrite (set
+  the agency's outlet kind).
+- `factcheck groups --rebuild` decides every stored article's source again (rederive), each
+  compared with the latest STORY_ARTICLES of its story's articles that came before it.
+
+Cost: a new article is compared with at most STORY_ARTICLES of the articles it shares groups
+with that came before it, and at most STORY_ARTICLES of those that came after it are checked
+against it; their texts are read in one query. Each source's sentences are indexed by content
+word; a sentence is compared only with the source sentences that hold its rarest words (any
+sentence holding TAKEN of its words holds one of them), at most CANDIDATES of them, so the work
+grows with the length of the texts, not with the product of their sentences.
 """
 
 from __future__ import annotations
 
 import functools
+import heapq
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,24 +54,40 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from factcheck.comparable import content_words
 from factcheck.db import check_page, show_written
 from factcheck.errors import NotFound
+from factcheck.extract.lexicon import alternation
+from factcheck.extract.lexicon.dates import MONTH_ABBREVIATIONS, MONTHS
 from factcheck.models import (
     Article,
     Claim,
     ClaimGroup,
     ClaimKind,
     Outlet,
+    OutletKind,
     Status,
     Story,
     as_utc,
     utcnow,
 )
 
-DERIVED = 0.6  # share of an article's five-word runs found in another to call it derived
-SHINGLE = 5
-STORY_ARTICLES = 8  # earlier linked articles compared when looking for a source
-_WORD = re.compile(r"\w+")
+DERIVED = 0.4  # share of an article's sentences taken from one source to call it derived
+TAKEN = 0.6  # share of a sentence's content words found in one source sentence to call it taken
+TAKEN_SENTENCES = 3  # and at least this many: two can be a quote and a figure every report has
+SENTENCE_WORDS = 3  # sentences with fewer content words say too little to count either way
+CANDIDATES = 8  # source sentences compared with one sentence (those holding its rarest words)
+STORY_ARTICLES = 8  # linked articles compared with a new one, before it and after it
+# A sentence ends at . ! or ? (closing quotes or brackets after it stay with it) or a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+|\n+")
+# An agency's dateline opening its copy: PLACE, (REGION,)? MONTH DAY (AGENCY) -
+# ("TARNHOLM, Velmora, Sept 12 (MPA) - "); a rewrite usually drops it.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'’-]{0,40},(?:[^,\n(]{1,40},)?\s+(?:"
+    + alternation(MONTHS | MONTH_ABBREVIATIONS)
+    + r")\.?\s+\d{1,2}\s+\([^()\n]{1,30}\)\s*[-–—]"
+)
+_CLOSERS = '"”’)] \t\r'  # what may follow a sentence's full stop
 
 
 @dataclass(slots=True)
@@ -79,7 +128,7 @@ def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dic
         i: stories[a.story_id] for i, a in articles.items() if a.story_id is not None
     }
     started: list[_Story] = []  # stories begun in this batch, in order (no ID yet)
-    earlier: dict[int, list[_Placed]] = {}  # new article → the articles it may be copied from
+    compared: dict[int, list[_Placed]] = {}  # article → the articles it may be copied from
     for article_id, linked in links.items():
         group = [articles[i] for i in sorted({article_id, *linked})]
         story = _story_of([placed[a.id] for a in group if a.id in placed], started)
@@ -91,10 +140,9 @@ def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dic
             placed.setdefault(article.id, story)
             if placed[article.id] is story:
                 _widen(story, article)
-        if articles[article_id].derived_from_id is None:
-            earlier[article_id] = _earlier(articles[article_id], group)
+        _to_compare(compared, articles[article_id], group)
     _write_stories(session, [s for s in stories.values() if s.changed], started)
-    derived = _sources(session, earlier)
+    derived = _sources(session, compared, articles)
     changes = [
         {
             "aid": i,
@@ -130,13 +178,14 @@ class _Statements:
     widen: sa.Update  # a story's title and dates (executemany: ``sid`` and _Story.columns)
     start: sa.Insert  # new stories, returning their IDs in order
     place: sa.Update  # an article's story and source (executemany: ``aid``, ``story``, ``derived``)
-    texts: sa.Select[*tuple[Any, ...]]  # the texts of articles ``ids``
+    texts: sa.Select[*tuple[Any, ...]]  # the texts and outlet kinds of articles ``ids``
 
 
 @functools.cache
 def _statements() -> _Statements:
     stories: sa.Table = Story.__table__  # type: ignore[attr-defined]
     articles: sa.Table = Article.__table__  # type: ignore[attr-defined]
+    outlets: sa.Table = Outlet.__table__  # type: ignore[attr-defined]
     return _Statements(
         # Table columns, not the models' attributes: plain rows, not through the ORM.
         placing=sa.select(
@@ -162,9 +211,9 @@ def _statements() -> _Statements:
         place=sa.update(articles)
         .where(articles.c.id == sa.bindparam("aid"))
         .values(story_id=sa.bindparam("story"), derived_from_id=sa.bindparam("derived")),
-        texts=sa.select(articles.c.id, articles.c.text).where(
-            articles.c.id.in_(sa.bindparam("ids", expanding=True))
-        ),
+        texts=sa.select(articles.c.id, articles.c.text, outlets.c.kind)
+        .select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
+        .where(articles.c.id.in_(sa.bindparam("ids", expanding=True))),
     )
 
 
@@ -210,58 +259,214 @@ def _widen(story: _Story, article: _Placed) -> None:
         story.last_seen, story.changed = article.at, True
 
 
-def shingles(text: str, *, size: int = SHINGLE) -> set[int]:
-    """Hashes of every run of ``size`` words (lower case): what copying keeps, rewording loses."""
-    words = _WORD.findall(text.lower())
-    return {hash(tuple(words[i : i + size])) for i in range(max(0, len(words) - size + 1))}
+def sentences(text: str) -> list[frozenset[str]]:
+    """The content words of each sentence of ``text`` that has at least SENTENCE_WORDS; a line
+    that is not a sentence (no closing . ! or ?: a heading, a list of figures) gives an empty
+    set, which counts as one of the text's sentences but is never taken nor taken from."""
+    found = []
+    for part in _SENTENCE_END.split(text):
+        words = content_words(part)
+        if len(words) >= SENTENCE_WORDS:
+            closed = part.rstrip(_CLOSERS).endswith((".", "!", "?"))  # else a heading, a list line
+            found.append(words if closed else frozenset())
+    return found
+
+
+@dataclass(slots=True)
+class Source:
+    """A text's sentences, indexed by content word, to find which of them another text takes.
+
+    ``steps`` counts the words looked at and compared: what the comparison costs.
+    """
+
+    sentences: list[frozenset[str]]
+    holding: dict[str, list[int]]  # content word → the sentences holding it, in order
+    steps: int = 0
+
+    @classmethod
+    def of(cls, text: str) -> Source:
+        """Index the sentences of ``text``."""
+        return cls.indexing(sentences(text))
+
+    @classmethod
+    def indexing(cls, found: list[frozenset[str]]) -> Source:
+        """Index these sentences (as ``sentences`` gives them)."""
+        holding: dict[str, list[int]] = {}
+        for i, words in enumerate(found):
+            for word in words:
+                holding.setdefault(word, []).append(i)
+        return cls(found, holding, sum(map(len, found)))
+
+    def takes(self, words: frozenset[str]) -> bool:
+        """True when one of these sentences holds TAKEN of ``words`` (one sentence's words)."""
+        need = math.ceil(TAKEN * len(words))
+        self.steps += len(words)
+        if not words:
+            return False
+        held = [w for w in words if w in self.holding]
+        if len(held) < need:
+            return False
+        # A sentence holding ``need`` of the words holds one of any len(words) - need + 1 of
+        # them: those held by the fewest sentences lead to the fewest candidates.
+        rarest = heapq.nsmallest(len(words) - need + 1, held, key=lambda w: len(self.holding[w]))
+        seen: set[int] = set()
+        for word in rarest:
+            for i in self.holding[word]:
+                self.steps += 1
+                if i in seen:
+                    continue
+                seen.add(i)
+                self.steps += min(len(words), len(self.sentences[i]))
+                if len(words & self.sentences[i]) >= need:
+                    return True
+                if len(seen) >= CANDIDATES:
+                    return False
+        return False
+
+    def taken_from(self, mine: Sequence[frozenset[str]]) -> int:
+        """How many of the sentences ``mine`` are taken from this text."""
+        return sum(self.takes(words) for words in mine)
+
+    def derives(self, mine: Sequence[frozenset[str]]) -> float:
+        """The share of the sentences ``mine`` taken from this text when it makes them derived
+        (DERIVED of them and TAKEN_SENTENCES at least), else 0.0."""
+        taken = self.taken_from(mine)
+        share = taken / len(mine) if mine else 0.0
+        return share if taken >= TAKEN_SENTENCES and share >= DERIVED else 0.0
 
 
 def taken_share(text: str, source: str) -> float:
-    """The share of ``text``'s word runs that are found in ``source`` (1.0: copied whole)."""
-    return _share(shingles(text), shingles(source))
+    """The share of ``text``'s sentences taken from ``source`` (see the module docstring)."""
+    mine = sentences(text)
+    return Source.of(source).taken_from(mine) / len(mine) if mine else 0.0
 
 
-def _share(mine: set[int], theirs: set[int]) -> float:
-    return len(mine & theirs) / len(mine) if mine else 0.0
+def derived_from(text: str, source: str) -> bool:
+    """True when ``text`` is derived from ``source`` by their words (the module docstring)."""
+    return Source.of(source).derives(sentences(text)) > 0.0
 
 
-def _earlier(article: _Placed, group: Sequence[_Placed]) -> list[_Placed]:
-    """The articles of ``group`` it may be copied from: the latest STORY_ARTICLES of those
-    it shares groups with that appeared no later (the cost stays bounded)."""
-    linked = [a for a in group if a.id != article.id and a.at <= article.at]
-    return sorted(linked, key=lambda a: a.at)[-STORY_ARTICLES:]
+def _to_compare(
+    compared: dict[int, list[_Placed]], article: _Placed, group: Sequence[_Placed]
+) -> None:
+    """Add the pairs a new article asks to compare: the latest STORY_ARTICLES of its linked
+    articles at or before its time, as its possible sources (unless it is marked already), and
+    itself as a possible source of the earliest STORY_ARTICLES at or after its time that are
+    marked from none. Which of two at one time came first is decided with the texts
+    (_came_first), so those appear both ways."""
+    others = sorted((a for a in group if a.id != article.id), key=lambda a: (a.at, a.id))
+    if article.derived_from_id is None:
+        _add(compared, article.id, _before(article, others))
+    for later in [a for a in others if a.at >= article.at and a.derived_from_id is None][
+        :STORY_ARTICLES
+    ]:
+        _add(compared, later.id, [article])
 
 
-def _sources(session: Session, earlier: Mapping[int, Sequence[_Placed]]) -> dict[int, int]:
-    """Each article mostly copied from one of its earlier linked articles → that article.
+def _before(article: _Placed, others: Sequence[_Placed]) -> list[_Placed]:
+    """The latest STORY_ARTICLES of ``others`` (in order of time) at or before its time."""
+    return [a for a in others if a.at <= article.at and a.id != article.id][-STORY_ARTICLES:]
 
-    A rewrite of agency copy keeps long runs of its words (DERIVED of its five-word runs);
-    independent reporting of the same facts does not. The texts are read in one query.
+
+REDERIVE_BATCH = 200  # articles (whole stories) whose sources rederive decides at once
+
+
+def rederive(session: Session) -> int:
+    """Decide every stored article's source again by the current rule (`factcheck groups
+    --rebuild`), each compared with the latest STORY_ARTICLES of its story's articles that came
+    before it; not committed. Returns how many articles' sources changed. Reads the texts of
+    about REDERIVE_BATCH articles, whole stories, at a time.
     """
-    compared = {i: found for i, found in earlier.items() if found}
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    rows = session.execute(
+        sa.select(
+            col(Article.id),
+            col(Article.title),
+            at,
+            col(Article.story_id),
+            col(Article.derived_from_id),
+        )
+        .where(col(Article.story_id).is_not(None))
+        .order_by(col(Article.story_id), at, col(Article.id))
+    ).all()
+    was = {row[0]: row[4] for row in rows}
+    stories: dict[int, list[_Placed]] = {}
+    for aid, title, when, story_id, _ in rows:
+        stories.setdefault(story_id, []).append(_Placed(aid, title, as_utc(when), story_id, None))
+    changes: list[dict[str, int | None]] = []
+    batch: dict[int, _Placed] = {}
+    compared: dict[int, list[_Placed]] = {}
+    for n, story in enumerate(stories.values(), start=1):
+        for article in story:
+            batch[article.id] = article
+            _add(compared, article.id, _before(article, story))
+        if len(batch) >= REDERIVE_BATCH or n == len(stories):
+            derived = _sources(session, compared, batch)
+            changes += [
+                {"aid": i, "story": a.story_id, "derived": derived.get(i)}
+                for i, a in batch.items()
+                if derived.get(i) != was[i]
+            ]
+            batch, compared = {}, {}
+    _write_placing(session, changes)
+    return len(changes)
+
+
+def _add(compared: dict[int, list[_Placed]], article_id: int, sources: Sequence[_Placed]) -> None:
+    have = compared.setdefault(article_id, [])
+    have.extend(s for s in sources if all(h.id != s.id for h in have))
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """An article as compared: when it appeared, whether an agency wrote it, its sentences."""
+
+    at: datetime
+    agency: bool
+    derived_from_id: int | None
+    sentences: list[frozenset[str]]
+
+
+def _came_first(a: _Text, a_id: int, b: _Text, b_id: int) -> bool:
+    """True when ``a`` appeared before ``b``: earlier; at one time, an agency's before any
+    other's; else the one stored first."""
+    return (a.at, not a.agency, a_id) < (b.at, not b.agency, b_id)
+
+
+def _sources(
+    session: Session, compared: Mapping[int, Sequence[_Placed]], articles: Mapping[int, _Placed]
+) -> dict[int, int]:
+    """Each article whose sentences are mostly taken from one it is compared with (and that
+    came first) → that article (the module docstring). The texts are read in one query."""
+    compared = {i: found for i, found in compared.items() if found}
     wanted = {a.id for found in compared.values() for a in found} | set(compared)
     if not wanted:
         return {}
-    texts: dict[int, str] = {
-        article_id: text
-        for article_id, text in session.execute(_statements().texts, {"ids": sorted(wanted)})
-    }
-    runs: dict[int, set[int]] = {}  # each text's shingles, made once
+    texts: dict[int, _Text] = {}
+    for article_id, text, kind in session.execute(_statements().texts, {"ids": sorted(wanted)}):
+        placed = articles[article_id]
+        agency = kind == OutletKind.AGENCY or _DATELINE.match(text) is not None
+        texts[article_id] = _Text(placed.at, agency, placed.derived_from_id, sentences(text))
+    indexed: dict[int, Source] = {}  # each source's index, made once
 
-    def shingled(article_id: int) -> set[int]:
-        if article_id not in runs:
-            runs[article_id] = shingles(texts[article_id])
-        return runs[article_id]
+    def source(article_id: int) -> Source:
+        if article_id not in indexed:
+            indexed[article_id] = Source.indexing(texts[article_id].sentences)
+        return indexed[article_id]
 
     derived: dict[int, int] = {}
     for article_id, found in compared.items():
-        best = max(
-            ((_share(shingled(article_id), shingled(a.id)), a.id) for a in found),
-            key=lambda pair: pair[0],
-            default=(0.0, 0),
-        )
-        if best[0] >= DERIVED:
-            derived[article_id] = best[1]
+        mine = texts[article_id]
+        shares = {
+            a.id: source(a.id).derives(mine.sentences)
+            for a in found
+            if _came_first(texts[a.id], a.id, mine, article_id)
+        }
+        reached = {i for i, share in shares.items() if share > 0.0}
+        if not reached:
+            continue
+        best = max(reached, key=lambda i: (shares[i], -i))
+        derived[article_id] = texts[best].derived_from_id or derived.get(best) or best
     return derived
 
 
