@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 import sqlalchemy as sa
@@ -361,9 +361,12 @@ def _take(read: _Read, row: Any) -> None:
     if gid is not None:
         read.groups[gid] = (lo, hi, bool(conflict), int(size or 0))
     stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
-    if stated is None or value is None or not reports_count(sentence, quote):
+    if stated is None or value is None:
         return
-    if running(sentence, quote):
+    counts, rising, said = _words_around(sentence, quote)
+    if not counts:
+        return
+    if rising:
         stated = Bounds(stated.lo, None)  # "58 so far": the day's count is at least 58
     outcome = None
     if key.split("|")[1] == "*" and (outcome := duration_outcome(measure)) is None:
@@ -371,7 +374,7 @@ def _take(read: _Read, row: Any) -> None:
     moment = as_utc(published)
     own: Unit = ("g", gid) if gid is not None else ("c", cid)
     day = as_of if as_of is not None else moment.date()
-    if day == moment.date() and (said := said_on(sentence, quote)):
+    if day == moment.date() and said:
         day = resolve_as_of(said, moment)  # "said on Tuesday night that six …": Tuesday's
     figure = Figure(
         own,
@@ -385,6 +388,13 @@ def _take(read: _Read, row: Any) -> None:
     read.figures.setdefault((story, key), {}).setdefault(own, []).append(figure)
     if gid is None:
         read.lone[cid] = _Lone(cid, story, key, measure, unit, stated, moment)
+
+
+@lru_cache(maxsize=4096)
+def _words_around(sentence: str, quote: str) -> tuple[bool, bool, str | None]:
+    """What a figure's sentence says of it (comparable.reports_count, running, said_on): read
+    again at every ingest of its story, so kept for the sentences read last."""
+    return reports_count(sentence, quote), running(sentence, quote), said_on(sentence, quote)
 
 
 def refresh_all(session: Session) -> int:
