@@ -272,6 +272,21 @@ def sentences(text: str) -> list[frozenset[str]]:
     return found
 
 
+KEPT_TEXT = 20_000  # texts up to this many characters keep their sentences (_read_again)
+
+
+def _read_again(text: str) -> list[frozenset[str]]:
+    """``sentences`` of a story's text, kept for the latest 256 news-length texts: each ingest
+    compares the story's recent articles again. Longer texts are split each time, so what is
+    kept stays bounded (a few MB at most)."""
+    return _kept_sentences(text) if len(text) <= KEPT_TEXT else sentences(text)
+
+
+@functools.lru_cache(maxsize=256)
+def _kept_sentences(text: str) -> list[frozenset[str]]:
+    return sentences(text)
+
+
 @dataclass(slots=True)
 class Source:
     """A text's sentences, indexed by content word, to find which of them another text takes.
@@ -446,7 +461,7 @@ def _sources(
     for article_id, text, kind in session.execute(_statements().texts, {"ids": sorted(wanted)}):
         placed = articles[article_id]
         agency = kind == OutletKind.AGENCY or _DATELINE.match(text) is not None
-        texts[article_id] = _Text(placed.at, agency, placed.derived_from_id, sentences(text))
+        texts[article_id] = _Text(placed.at, agency, placed.derived_from_id, _read_again(text))
     indexed: dict[int, Source] = {}  # each source's index, made once
 
     def source(article_id: int) -> Source:
