@@ -993,14 +993,15 @@ def groups(
         typer.Option(
             "--rebuild",
             help="Read stored articles' spokespeople, re-key stored figures, group claims in "
-            "no group (admins).",
+            "no group, decide which articles are derived from which (admins).",
         ),
     ] = False,
     user: Annotated[str, typer.Option("--user", "-u", help="Your e-mail, for --rebuild.")] = "",
 ) -> None:
     """List claim groups (one claim in several articles), conflicts first; or bring stored
     articles up to the current rules (--rebuild): link the spokespeople they name to their
-    bodies, re-key their figures, group the claims in no group.
+    bodies, re-key their figures, group the claims in no group, decide again which articles
+    are derived from which.
 
     Example: factcheck groups --conflicts --format json
     """

@@ -72,6 +72,17 @@ Vellhaven Post's blog of the fraud trial, in no story: none of its claims joined
 stored story mixes two labelled stories, none is split. Derived from: 14 labelled rewrites, none
 marked (their share of five-word runs taken from the wire is 0.03 to 0.52, under DERIVED 0.6),
 none marked wrongly. The floors below sit 0.05 under the story figures.
+
+Later in session 10 (issue #10 §4): derived from by sentences taken (a sentence whose content
+words are mostly in one source sentence), the source by time, agency, then storage. Tuned on
+the seven sets above: 13 of 14 rewrites marked, none wrongly (the Baltic Business Daily's
+rewrite on set 5 takes a quarter of its sentences). A blind set (stories_derived1.json: four
+stories, 20 articles, 8 rewrites light, reworded and wrapped around the wire, independent
+reports of the same figures, and the press releases the wires drew on; by a helper who never
+saw the rule) was scored before and after: 2 of 8 marked, both right → 8 of 8 right and one
+wrong: a coastguard's press release marked derived from the agency wire that copied it (an
+agency's article of the same day is taken as the source). Story links 1.00 / 1.00 both times.
+Derived-from floors: right marks at least those measured; wrong marks at most those measured.
 """
 
 from __future__ import annotations
@@ -108,19 +119,24 @@ def test_grouping_links_stay_above_their_floors(
 
 
 @pytest.mark.parametrize(
-    ("name", "precision", "recall"),
+    ("name", "precision", "recall", "derived_right", "derived_wrong"),
     [
-        ("stories_dev", 0.95, 0.95),
-        ("stories_heldout", 0.95, 0.95),
-        ("stories_heldout2", 0.95, 0.95),
-        ("stories_heldout3", 0.95, 0.95),
-        ("stories_heldout4", 0.95, 0.95),
-        ("stories_heldout5", 0.95, 0.84),
-        ("stories_heldout6", 0.95, 0.95),
+        ("stories_dev", 0.95, 0.95, 2, 0),
+        ("stories_heldout", 0.95, 0.95, 2, 0),
+        ("stories_heldout2", 0.95, 0.95, 2, 0),
+        ("stories_heldout3", 0.95, 0.95, 2, 0),
+        ("stories_heldout4", 0.95, 0.95, 2, 0),
+        ("stories_heldout5", 0.95, 0.84, 2, 0),
+        ("stories_heldout6", 0.95, 0.95, 1, 0),
+        ("stories_derived1", 0.95, 0.95, 8, 1),
     ],
 )
-def test_story_links_stay_above_their_floors(name: str, precision: float, recall: float) -> None:
+def test_story_links_stay_above_their_floors(
+    name: str, precision: float, recall: float, derived_right: int, derived_wrong: int
+) -> None:
     found = score(DATA / f"{name}.json").stories
     print(story_table(found))
     assert found.precision >= precision
     assert found.recall >= recall
+    assert found.derived_right >= derived_right
+    assert found.derived_found - found.derived_right <= derived_wrong

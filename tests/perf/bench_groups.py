@@ -183,6 +183,17 @@ ran beside the 'on' half). The 'on' half again, right after, with disputes' stat
 the story's articles (monkeypatch, factcheck/disputes.py untouched): 135.2 s CPU (180.6 s
 wall, load 3.7), the same 8,869 groups and digest: about 1.68x the 80.7 s 'off' above (two
 runs, not one process).
+Later (lead): disputes' statement walks the story's articles (factcheck/disputes.py) and keeps
+what each sentence says of its figure; then the sentence-level derived-from rule
+(factcheck/stories.py) came in; its recent texts' sentences are kept. 10,000 articles one per
+transaction, same groups and digest (3f21c2673a50) every run:
+
+    disputes through story  10,000   104.1   148.8   1.43       81.9     110.1      1.34  3.8
+    + derived, sentences    10,000    78.7   135.1   1.72       74.4     129.4      1.74  1.2
+    + recent texts kept     10,000    93.9   158.4   1.69       89.1     152.3      1.71  1.0
+
+still over the goal; the derived-from comparison costs about as much as the disputes walk
+saved at this size (two runs of one code moved 15 s apart in 'off', so read the ratios).
 """
 
 from __future__ import annotations
