@@ -22,7 +22,7 @@ from tests.extract_hostile import HOSTILE, VOICE_HOSTILE
 
 MAX_GROWTH = 2.5
 MIN_SECONDS = 0.25
-START, LARGEST = 8_000, 512_000
+START, LARGEST = 8_000, 2_048_000  # a fast reader grows until it takes MIN_SECONDS: timer noise
 
 
 def _best_of(text: str, runs: int = 3, read: Callable[[str], object] = extract_claims) -> float:
