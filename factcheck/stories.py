@@ -18,17 +18,23 @@ story is marked as derived from it (a rewrite of agency copy). The rule, in thre
 - An article is *derived* from a source when at least DERIVED of its sentences, and at least
   TAKEN_SENTENCES of them, are taken from it (in a brief of four sentences, two taken can be
   the speaker's quote and the toll every report repeats). Of several sources it is derived
-  from, the one it takes most from (the first stored of equals); when that one is itself
-  derived from another, the original: a rewrite of a rewrite names the wire.
+  from, the one it takes most from (the first stored of equals), the text it was written
+  from, itself maybe a rewrite: a wire that copies a ministry's statement names the statement,
+  a paper rewriting the wire names the wire. When that one is a rewrite of another the article
+  is also derived from, the original: a light rewrite of a light rewrite names the wire.
 - *Direction*: only an article that came first can be a source. First means published earlier
-  (or ingested, without a date); at the same time, an agency's article before any other (its
-  outlet's kind is OutletKind.AGENCY, or it opens with an agency's dateline, "TARNHOLM, Sept
-  12 (MPA) - ", which rewrites drop); otherwise the one stored first. When an article
-  arrives that came before an article already stored (a wire ingested after its rewrite, or
-  dated earlier), the stored one is checked against it again, so the order of ingest does
-  not decide by itself. What the texts cannot tell: two articles of one time, neither an
-  agency's, the rewrite stored first; the wire is then marked derived from the rewrite (set
-  the agency's outlet kind).
+  (or ingested, without a date); at the same time, a primary source's article before an
+  agency's, and an agency's before any other: a primary source is an official body's own
+  statement (its outlet's kind is OutletKind.OFFICIAL, or it opens with a release heading,
+  a short line such as "HARBOUR BOARD - MEDIA RELEASE" or "For immediate release"), which a
+  wire copies or draws on; an agency's is one whose outlet's kind is OutletKind.AGENCY, or that
+  opens with an agency's dateline, "TARNHOLM, Sept 12 (MPA) - ", which rewrites drop;
+  otherwise the one stored first. When an article arrives that came before an article
+  already stored (a wire ingested after its rewrite, or dated earlier), the stored one is
+  checked against it again, so the order of ingest does not decide by itself. What the texts
+  cannot tell: two articles of one time, neither marked, the rewrite stored first; the source
+  is then marked derived from the rewrite (`factcheck outlets kind` says which outlets are
+  agencies or official sources, and decides their stories again).
 - `factcheck groups --rebuild` decides every stored article's source again (rederive), each
   compared with the latest STORY_ARTICLES of its story's articles that came before it.
 
@@ -46,7 +52,7 @@ import functools
 import heapq
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -86,6 +92,13 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z .'’-]{0,40},(?:[^,\n(]{1,40},)?\s+(?:"
     + alternation(MONTHS | MONTH_ABBREVIATIONS)
     + r")\.?\s+\d{1,2}\s+\([^()\n]{1,30}\)\s*[-–—]"
+)
+# A primary source's heading: one of its first HEADING_LINES lines, short and not a sentence,
+# that calls the text a release or statement ("CITY COUNCIL - MEDIA RELEASE").
+HEADING_LINES = 3
+_RELEASE = re.compile(
+    r"\b(?:(?:press|media|news)\s+(?:release|statement|notice|advisory)|for\s+immediate\s+release)\b",
+    re.IGNORECASE,
 )
 _CLOSERS = '"”’)] \t\r'  # what may follow a sentence's full stop
 
@@ -386,11 +399,12 @@ def _before(article: _Placed, others: Sequence[_Placed]) -> list[_Placed]:
 REDERIVE_BATCH = 200  # articles (whole stories) whose sources rederive decides at once
 
 
-def rederive(session: Session) -> int:
+def rederive(session: Session, *, story_ids: Collection[int] | None = None) -> int:
     """Decide every stored article's source again by the current rule (`factcheck groups
-    --rebuild`), each compared with the latest STORY_ARTICLES of its story's articles that came
-    before it; not committed. Returns how many articles' sources changed. Reads the texts of
-    about REDERIVE_BATCH articles, whole stories, at a time.
+    --rebuild`; only the articles of ``story_ids`` when given), each compared with the latest
+    STORY_ARTICLES of its story's articles that came before it; not committed. Returns how
+    many articles' sources changed. Reads the texts of about REDERIVE_BATCH articles, whole
+    stories, at a time.
     """
     at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
     rows = session.execute(
@@ -401,7 +415,11 @@ def rederive(session: Session) -> int:
             col(Article.story_id),
             col(Article.derived_from_id),
         )
-        .where(col(Article.story_id).is_not(None))
+        .where(
+            col(Article.story_id).is_not(None)
+            if story_ids is None
+            else col(Article.story_id).in_(sorted(story_ids))
+        )
         .order_by(col(Article.story_id), at, col(Article.id))
     ).all()
     was = {row[0]: row[4] for row in rows}
@@ -434,18 +452,36 @@ def _add(compared: dict[int, list[_Placed]], article_id: int, sources: Sequence[
 
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """An article as compared: when it appeared, whether an agency wrote it, its sentences."""
+    """An article as compared: when it appeared, what sort of source it is (_rank), its
+    sentences."""
 
     at: datetime
-    agency: bool
+    rank: int
     derived_from_id: int | None
     sentences: list[frozenset[str]]
 
 
+def opens_as_release(text: str) -> bool:
+    """True when one of the text's first HEADING_LINES lines is a release heading: at most 120
+    characters, no sentence's end in it, naming a press/media/news release or statement."""
+    lines = [line.strip() for line in text[:2000].splitlines() if line.strip()]
+    return any(
+        len(line) <= 120 and not re.search(r"[.!?]", line) and _RELEASE.search(line) is not None
+        for line in lines[:HEADING_LINES]
+    )
+
+
+def _rank(kind: OutletKind | None, text: str) -> int:
+    """0 for a primary source's statement, 1 for an agency's copy, 2 for any other article."""
+    if kind == OutletKind.OFFICIAL or opens_as_release(text):
+        return 0
+    return 1 if kind == OutletKind.AGENCY or _DATELINE.match(text) is not None else 2
+
+
 def _came_first(a: _Text, a_id: int, b: _Text, b_id: int) -> bool:
-    """True when ``a`` appeared before ``b``: earlier; at one time, an agency's before any
-    other's; else the one stored first."""
-    return (a.at, not a.agency, a_id) < (b.at, not b.agency, b_id)
+    """True when ``a`` appeared before ``b``: earlier; at one time, a primary source's before
+    an agency's before any other's (_rank); else the one stored first."""
+    return (a.at, a.rank, a_id) < (b.at, b.rank, b_id)
 
 
 def _sources(
@@ -460,8 +496,8 @@ def _sources(
     texts: dict[int, _Text] = {}
     for article_id, text, kind in session.execute(_statements().texts, {"ids": sorted(wanted)}):
         placed = articles[article_id]
-        agency = kind == OutletKind.AGENCY or _DATELINE.match(text) is not None
-        texts[article_id] = _Text(placed.at, agency, placed.derived_from_id, _read_again(text))
+        rank = _rank(kind, text)
+        texts[article_id] = _Text(placed.at, rank, placed.derived_from_id, _read_again(text))
     indexed: dict[int, Source] = {}  # each source's index, made once
 
     def source(article_id: int) -> Source:
@@ -481,7 +517,8 @@ def _sources(
         if not reached:
             continue
         best = max(reached, key=lambda i: (shares[i], -i))
-        derived[article_id] = texts[best].derived_from_id or derived.get(best) or best
+        original = texts[best].derived_from_id or derived.get(best)
+        derived[article_id] = original if original in reached else best
     return derived
 
 
