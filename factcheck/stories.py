@@ -20,8 +20,8 @@ story is marked as derived from it (a rewrite of agency copy). The rule, in thre
   the speaker's quote and the toll every report repeats). Of several sources it is derived
   from, the one it takes most from (the first stored of equals), the text it was written
   from, itself maybe a rewrite: a wire that copies a ministry's statement names the statement,
-  a paper rewriting the wire names the wire. When that one is a rewrite of another the article
-  is also derived from, the original: a light rewrite of a light rewrite names the wire.
+  a paper rewriting the wire names the wire. When that one is a rewrite of another that the
+  article takes as much from, the original: a light rewrite of a light rewrite names the wire.
 - *Direction*: only an article that came first can be a source. First means published earlier
   (or ingested, without a date); at the same time, a primary source's article before an
   agency's, and an agency's before any other: a primary source is an official body's own
@@ -224,7 +224,13 @@ def _statements() -> _Statements:
         place=sa.update(articles)
         .where(articles.c.id == sa.bindparam("aid"))
         .values(story_id=sa.bindparam("story"), derived_from_id=sa.bindparam("derived")),
-        texts=sa.select(articles.c.id, articles.c.text, outlets.c.kind)
+        texts=sa.select(
+            articles.c.id,
+            articles.c.text,
+            outlets.c.kind,
+            func.coalesce(articles.c.published_at, articles.c.ingested_at),
+            articles.c.derived_from_id,
+        )
         .select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
         .where(articles.c.id.in_(sa.bindparam("ids", expanding=True))),
     )
@@ -488,37 +494,52 @@ def _sources(
     session: Session, compared: Mapping[int, Sequence[_Placed]], articles: Mapping[int, _Placed]
 ) -> dict[int, int]:
     """Each article whose sentences are mostly taken from one it is compared with (and that
-    came first) → that article (the module docstring). The texts are read in one query."""
+    came first) → that article (the module docstring). The texts are read in one query, and
+    the originals of rewrites it takes from, when it was not compared with them, in one more."""
     compared = {i: found for i, found in compared.items() if found}
-    wanted = {a.id for found in compared.values() for a in found} | set(compared)
-    if not wanted:
-        return {}
     texts: dict[int, _Text] = {}
-    for article_id, text, kind in session.execute(_statements().texts, {"ids": sorted(wanted)}):
-        placed = articles[article_id]
-        rank = _rank(kind, text)
-        texts[article_id] = _Text(placed.at, rank, placed.derived_from_id, _read_again(text))
+
+    def read(ids: set[int]) -> None:
+        if ids:
+            for aid, text, kind, at, source in session.execute(
+                _statements().texts, {"ids": sorted(ids)}
+            ):
+                if aid in articles:  # being placed or decided again: not as stored
+                    at, source = articles[aid].at, articles[aid].derived_from_id
+                texts[aid] = _Text(as_utc(at), _rank(kind, text), source, _read_again(text))
+
+    read({a.id for found in compared.values() for a in found} | set(compared))
     indexed: dict[int, Source] = {}  # each source's index, made once
 
-    def source(article_id: int) -> Source:
-        if article_id not in indexed:
-            indexed[article_id] = Source.indexing(texts[article_id].sentences)
-        return indexed[article_id]
+    def share(source_id: int, article_id: int) -> float:
+        if source_id not in indexed:
+            indexed[source_id] = Source.indexing(texts[source_id].sentences)
+        return indexed[source_id].derives(texts[article_id].sentences)
 
     derived: dict[int, int] = {}
+    unread: dict[int, tuple[int, float]] = {}  # an article → its best source's original, not
+    # compared, and the share of the best
     for article_id, found in compared.items():
         mine = texts[article_id]
         shares = {
-            a.id: source(a.id).derives(mine.sentences)
+            a.id: share(a.id, article_id)
             for a in found
             if _came_first(texts[a.id], a.id, mine, article_id)
         }
-        reached = {i for i, share in shares.items() if share > 0.0}
+        reached = {i for i, taken in shares.items() if taken > 0.0}
         if not reached:
             continue
         best = max(reached, key=lambda i: (shares[i], -i))
         original = texts[best].derived_from_id or derived.get(best)
-        derived[article_id] = original if original in reached else best
+        derived[article_id] = best
+        if original is not None and original in shares:
+            derived[article_id] = original if shares[original] >= shares[best] else best
+        elif original is not None:
+            unread[article_id] = (original, shares[best])
+    read({original for original, _ in unread.values()} - texts.keys())
+    for article_id, (original, most) in unread.items():
+        if original in texts and share(original, article_id) >= most:
+            derived[article_id] = original
     return derived
 
 

@@ -169,3 +169,14 @@ def test_outlets_cli_bad_input_gets_one_line(sqlite_db: str) -> None:
     wrong = factcheck(sqlite_db, "outlets", "kind", "Nowhere Gazette", "blog", "--user", email)
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
     assert "'blog' is not one of" in wrong.stderr
+
+
+def test_a_rewrite_of_that_wire_names_the_wire_it_takes_most_from(
+    session: Session, editor: User
+) -> None:
+    """The paper keeps the wire's own last paragraph, which the statement does not have."""
+    release = _store(session, editor, outlet="Regional Emergency Office", text=RELEASE, at=_at(17))
+    wire = _store(session, editor, outlet="Northgate Press Agency", text=WIRE, at=_at(17))
+    paper = _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=_at(19))
+    assert _source_of(session, wire) == release.id
+    assert _source_of(session, paper) == wire.id
