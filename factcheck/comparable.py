@@ -58,9 +58,11 @@ group's member or a lone figure, and
   said_on); or both are facts **fixed at one moment** (fixed_fact), whose days do not
   matter: who was present when it happened ("a crew of nine", "12 crew members on board",
   "the bus was carrying 40 pupils", "on shift"), a sum set once ("a ransom of 2.5 million",
-  a price "agreed"), a dimension ("38 kilometres long"); never a count of what happened to
-  people or things (measures.RUNNING_MEASURES: "all 41 on board died" is a toll, which may
-  rise), nor a running count ("so far"). When only one of two figures is fixed, the other
+  a price "agreed"), a dimension ("38 kilometres long"; read as fixed, though a figure
+  compared by amount alone names no outcome, so no length disputes yet); never a count of
+  what happened to people or things (measures.RUNNING_MEASURES, in its key or in its
+  clause: "all 14 crew members on board were killed" is a toll, which may rise), nor a
+  running count ("so far"). When only one of two figures is fixed, the other
   may be a count a later one supersedes, so their days must still be equal;
 - they come from different outlets, and no one article gives figures of both sides; and
 - their intervals do not meet (the table above: no value fits both), a running count ("58
@@ -679,6 +681,9 @@ def figures_dispute(
     return (same_day or fixed) and not same_outlet and a.meet(b).empty
 
 
+FIXED_REACH = 4  # words either side of a figure searched for a cue ("12 crew members on board")
+
+
 @lru_cache(maxsize=4096)
 def fixed_fact(measure_key: str | None, sentence: str | None, quote: str | None) -> bool:
     """True when a figure states a fact fixed at one moment, which a later report does not
@@ -693,11 +698,18 @@ def fixed_fact(measure_key: str | None, sentence: str | None, quote: str | None)
     near = _around(sentence, quote)
     if near is None:
         return False
-    after = _WORD.findall(near[1])
+    # Another figure ends the reach: "licensed for 90 passengers, left with 136 on board"
+    # says who was aboard of the 136 only.
+    before = _WORD.findall(re.split(r"\d", near[0])[-1])[-FIXED_REACH:]
+    clause = _WORD.findall(re.split(r"\d", near[1])[0])
+    if any(CANONICAL.get(w) in RUNNING_MEASURES or w in PEOPLE_ONLY for w in before + clause):
+        return False  # "14 crew members on board were killed": its key may miss the toll
+    after = clause[:FIXED_REACH]
     if after and after[0] in FIXED_AFTER:
         return True
-    clause = " ".join(_WORD.findall(f"{near[0]} {near[1]}"))
-    return any(f" {cue} " in f" {clause} " for cue in FIXED_CUES)
+    return any(
+        f" {cue} " in f" {' '.join(side)} " for side in (before, after) for cue in FIXED_CUES
+    )
 
 
 # A figure that counts a part, an addition or a count given before: the words right after
