@@ -58,7 +58,8 @@ group's member or a lone figure, and
   said_on); or both are facts **fixed at one moment** (fixed_fact), whose days do not
   matter: who was present when it happened ("a crew of nine", "12 crew members on board",
   "the bus was carrying 40 pupils", "on shift"), a sum set once ("a ransom of 2.5 million",
-  a price "agreed"), a dimension ("38 kilometres long"; read as fixed, though a figure
+  a price "agreed"), what one act took ("the records of 48,000 patients were copied": later
+  reports know it better but cannot add to it), a dimension ("38 kilometres long"; read as fixed, though a figure
   compared by amount alone names no outcome, so no length disputes yet); never a count of
   what happened to people or things (measures.RUNNING_MEASURES, in its key or in its
   clause: "all 14 crew members on board were killed" is a toll, which may rise), nor a

@@ -1,7 +1,7 @@
-"""Issue #10 §3/§5, session 11: a fact fixed at one moment (who was aboard, a sum agreed, a
-dimension) does not change from one day's report to the next, so outlets that give it
-different values on different days disagree; a running count (a toll) does not. Pure rules
-first, then disputes stored on SQLite and PostgreSQL."""
+"""Issue #10 §3/§5, session 11: a fact fixed at one moment (who was aboard, a sum agreed,
+what one act took, a dimension) does not change from one day's report to the next, so outlets
+that give it different values on different days disagree; a running count (a toll) does not.
+Pure rules first, then disputes stored on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -37,6 +37,12 @@ def _fixed(sentence: str, quote: str) -> bool:
         ("The gang demanded a ransom of 2 million crowns.", "2 million"),
         ("The club paid a fee of 40 million crowns for the striker.", "40 million"),
         ("The council and the builder agreed a price of 3 million crowns.", "3 million"),
+        # what one act took
+        (
+            "The attackers copied the records of 48,000 patients before the intrusion was seen.",
+            "48,000",
+        ),
+        ("Thieves had stolen 40 paintings by the time the alarm sounded.", "40"),
         # a dimension
         ("The bridge is 84 metres long.", "84 metres"),
         ("The wave was 6 metres high.", "6 metres"),
@@ -61,6 +67,9 @@ def test_a_fact_of_one_moment_is_fixed(sentence: str, quote: str) -> None:
         # estimates and running sums
         ("Damage is estimated at 3 million crowns.", "3 million"),
         ("The appeal has raised 40,000 crowns so far.", "40,000"),
+        # thefts counted over a year, and a demand with no act done
+        ("Police said 300 bicycles have been stolen in the city so far this year.", "300"),
+        ("The hackers demanded 48,000 crowns from the hospital.", "48,000"),
         # a change, not a dimension
         ("The river rose 2 metres on Tuesday.", "2 metres"),
     ],
