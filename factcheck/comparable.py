@@ -55,16 +55,16 @@ group's member or a lone figure, and
 - they describe the same day: their as-of days are equal (a figure's ``as_of``, else its
   article's date: resolve_as_of; a figure of the article's own day in reported speech said on
   a named day holds at that day: "the brigade said on Tuesday night that six workers …",
-  said_on); or both are facts **fixed at one moment** (fixed_fact), whose days do not
-  matter: who was present when it happened ("a crew of nine", "12 crew members on board",
-  "the bus was carrying 40 pupils", "on shift"), a sum set once ("a ransom of 2.5 million",
-  a price "agreed"), what one act took ("the records of 48,000 patients were copied": later
-  reports know it better but cannot add to it), a dimension ("38 kilometres long"; read as fixed, though a figure
-  compared by amount alone names no outcome, so no length disputes yet); never a count of
-  what happened to people or things (measures.RUNNING_MEASURES, in its key or in its
-  clause: "all 14 crew members on board were killed" is a toll, which may rise), nor a
-  running count ("so far"). When only one of two figures is fixed, the other
-  may be a count a later one supersedes, so their days must still be equal;
+  said_on); or both are facts **fixed at one moment** (fixed_fact), whose days do not matter:
+  who was present when it happened ("a crew of nine", "12 crew members on board", "the bus was
+  carrying 40 pupils", "on shift"), a sum set once ("a ransom of 2.5 million", a price
+  "agreed"), what one act took ("the records of 48,000 patients were copied": later reports
+  know it better but cannot add to it), a dimension ("38 kilometres long"; read as fixed,
+  though a figure compared by amount alone names no outcome, so no length disputes yet); never
+  a count of what happened to people or things (measures.RUNNING_MEASURES, in its key or in
+  its clause: "all 14 crew members on board were killed" is a toll, which may rise), nor a
+  running count ("so far"). When only one of two figures is fixed, the other may be a count a
+  later one supersedes, so their days must still be equal;
 - they come from different outlets, and no one article gives figures of both sides; and
 - their intervals do not meet (the table above: no value fits both), a running count ("58
   have crossed so far", "and counting") being open above: it is the day's count up to then.

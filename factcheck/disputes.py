@@ -65,7 +65,8 @@ ConflictKind = Literal["within", "dispute"]
 # What each kind of conflict means, as the Stories and Claim pages and the CLI say it.
 CONFLICT_NOTES: dict[ConflictKind, str] = {
     "within": "the stated values cannot all be true",
-    "dispute": "other outlets of this story give another value for the same day",
+    "dispute": "other outlets of this story give another value for the same day, or for a fact"
+    " that does not change from day to day",
 }
 
 

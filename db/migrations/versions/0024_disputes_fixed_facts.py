@@ -2,10 +2,10 @@
 
 The dispute rule changed (issue #10 §3/§5, session 11): two outlets' figures of a fact fixed
 at one moment ("a crew of nine" on Sunday, "12 crew members on board" on Monday; a ransom, a
-price agreed; records copied in one attack) dispute whatever their days, where before only figures of one day could
-(factcheck.comparable.fixed_fact). Keys do not change; like 0018 this revision recomputes every
-story's disputes (factcheck.disputes.refresh_all): groups in such a dispute are flagged and a
-lone figure in one becomes a group of one. Safe to run again.
+price agreed; records copied in one attack) dispute whatever their days, where before only
+figures of one day could (factcheck.comparable.fixed_fact). Keys do not change; like 0018 this
+revision recomputes every story's disputes (factcheck.disputes.refresh_all): groups in such a
+dispute are flagged and a lone figure in one becomes a group of one. Safe to run again.
 
 Revision ID: 0024
 Revises: 0023
