@@ -75,6 +75,13 @@ def test_outlets_are_listed_by_name_with_kind_and_articles(url: str) -> None:
     assert "2 of 2 outlets, by name." in texts(at)
 
 
+def test_an_empty_database_has_no_outlets_yet(url: str) -> None:
+    with session_on(url) as s:
+        editor = make_user(s, role=Role.EDITOR)
+    at = open_page("outlets", editor)
+    assert not at.exception and "No outlets yet." in texts(at) and not at.dataframe
+
+
 def test_the_search_box_keeps_the_outlets_whose_name_contains_it(url: str) -> None:
     user, _ = rewrite_stored_first(url)
     at = open_page("outlets", user)
