@@ -40,6 +40,8 @@ from .lexicon.grammar import (
     MEASURE_LINKS,
     MEASURE_STOP_WORDS,
     NOT_COMPOUND_SUFFIXES,
+    PLACE_ADVERBS,
+    PLACE_PREPOSITIONS,
     RELATIVE_PRONOUNS,
     TIME_TAIL_WORDS,
     YEAR_CONTEXT,
@@ -75,7 +77,7 @@ from .lexicon.numbers import (
     VAGUE_LOWER,
     VAGUE_WORDS,
 )
-from .lexicon.people import IRREGULAR_PLURALS
+from .lexicon.people import DETERMINERS, IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
 from .numbers import SCALE_AFTER, Core, read_symbolic, read_words, scale_value
 from .sentences import (
@@ -1036,6 +1038,8 @@ def _measure(
     """Name what is counted and its head noun: "Palestinian deaths", "people killed"."""
     group = _of_group(text, reading, previous, earlier)
     words, head, pos = group if group else _noun_after(text, reading)
+    if reading.bare and len(words) == 1 and words[0].lower() in PLACE_ADVERBS:
+        words, head = ["people", *words], "people"  # "40 aboard": people, and where they are
     spent = _MONEY_IN.match(text, reading.end) if reading.currency and not group else None
     if spent and (noun := list(takewhile(_content_word, spent.group(1).split()))):
         words = noun  # "Rs 10,000 in immediate aid", "$40m in losses"
@@ -1323,6 +1327,10 @@ def _measure_before(
     i = len(tokens) - 1
     while i >= 0 and _skipped_before(tokens[i].group().lower()):
         i -= 1
+    # "… for three days": a duration after "for" (a price after it is what something cost)
+    lasting = bool(reading.unit and reading.unit.days) and any(
+        t.group().lower() == "for" for t in tokens[i + 1 :]
+    )
     taken: list[re.Match[str]] = []
     while i >= 0 and len(taken) < 4:
         if (
@@ -1337,9 +1345,19 @@ def _measure_before(
             break
         taken.append(tokens[i])
         i -= 1
-    if taken:
+    if taken and not (lasting and _after_place_preposition(tokens, i)):
         return text[taken[-1].start() : taken[0].end()]
     return _inherited(text, reading, previous)
+
+
+def _after_place_preposition(tokens: list[re.Match[str]], i: int) -> bool:
+    """Tell whether the words after tokens[i] are the object of a preposition of place:
+    "trapped in the tunnel for three days", "worked at the site for 11 hours" — where the
+    duration was spent, not what it measures. A determiner must stand between them: "in
+    force for seven weeks" says what lasted."""
+    if i < 1 or tokens[i].group().lower() not in DETERMINERS:
+        return False
+    return tokens[i - 1].group().lower() in PLACE_PREPOSITIONS
 
 
 def _clause_opened(text: str, lead: int, start: int) -> int | None:

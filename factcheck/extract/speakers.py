@@ -29,6 +29,7 @@ from .lexicon.people import (
     BODY_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    FIRM_NAME_ENDS,
     FIRM_NOUNS,
     LOWER_TITLES,
     OPENERS,
@@ -597,6 +598,8 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             # None only where org is): the suffix is looked for only after a possible body.
             firm = _FIRM_SUFFIX.match(text, run.end()) if reading.firm_org else None
             org = reading.firm_org if firm else reading.org
+            if org is None and len(tokens) >= 2 and tokens[-1].lower() in FIRM_NAME_ENDS:
+                org = _organisation(tokens, True)  # "… where Dravik Coal Holdings began"
             if org and not (len(tokens) == 1 and _TITLE_AFTER.match(text, run.end())):
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
             if reading.person is not None:
