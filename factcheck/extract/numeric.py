@@ -1328,9 +1328,8 @@ def _measure_before(
     while i >= 0 and _skipped_before(tokens[i].group().lower()):
         i -= 1
     # "… for three days": a duration after "for" (a price after it is what something cost)
-    lasting = bool(reading.unit and reading.unit.days) and any(
-        t.group().lower() == "for" for t in tokens[i + 1 :]
-    )
+    lasting = bool(reading.unit and reading.unit.days) and i + 1 < len(tokens)
+    lasting = lasting and tokens[-1].group().lower() == "for"
     taken: list[re.Match[str]] = []
     while i >= 0 and len(taken) < 4:
         if (
@@ -1345,7 +1344,9 @@ def _measure_before(
             break
         taken.append(tokens[i])
         i -= 1
-    if taken and not (lasting and _after_place_preposition(tokens, i)):
+    # "in the tunnel for three days": the place's words run up to "for", no verb between
+    place = lasting and len(taken) == len(tokens) - 2 - i and _after_place_preposition(tokens, i)
+    if taken and not place:
         return text[taken[-1].start() : taken[0].end()]
     return _inherited(text, reading, previous)
 
