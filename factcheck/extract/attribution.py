@@ -983,7 +983,7 @@ def _without_duplicates(text: str, found: list[Attribution]) -> list[Attribution
             kept = out[i]
             if (kept.start, kept.end) == (att.start, att.end):
                 drop = True  # one span is one claim, whoever else was read as saying it
-            elif kept.speaker != att.speaker or not (kept.start <= att.start and att.end <= kept.end):
+            elif kept.speaker != att.speaker or not kept.start <= att.start < att.end <= kept.end:
                 continue
             elif att.direct and kept.direct:
                 drop = True

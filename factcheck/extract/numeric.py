@@ -1038,8 +1038,11 @@ def _measure(
     """Name what is counted and its head noun: "Palestinian deaths", "people killed"."""
     group = _of_group(text, reading, previous, earlier)
     words, head, pos = group if group else _noun_after(text, reading)
-    if reading.bare and len(words) == 1 and words[0].lower() in PLACE_ADVERBS:
-        words, head = ["people", *words], "people"  # "40 aboard": people, and where they are
+    # "40 aboard", "the 9 underground late on Friday": people, and where they are; not
+    # "14 underground mines", where the adverb describes the plural after it
+    placed = reading.bare and words and words[0].lower() in PLACE_ADVERBS
+    if placed and (len(words) == 1 or not _is_plural(words[1])):
+        words, head = ["people", words[0]], "people"
     spent = _MONEY_IN.match(text, reading.end) if reading.currency and not group else None
     if spent and (noun := list(takewhile(_content_word, spent.group(1).split()))):
         words = noun  # "Rs 10,000 in immediate aid", "$40m in losses"

@@ -607,7 +607,8 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                 # what a later "the company" may mean (not a lone "Dravik": it may be the
                 # town); one after a preposition is where someone works ("an analyst at Serrin
                 # Capital") or what is talked about, not the actor
-                before = _WORD_BEFORE.search(text, max(sentence.start, run.start() - 20), run.start())
+                lo = max(sentence.start, run.start() - 20)
+                before = _WORD_BEFORE.search(text, lo, run.start())
                 if before is None or before.group(1).lower() not in PREPOSITIONS:
                     book.firms.append((run.start(), " ".join(tokens)))
             if org and not (len(tokens) == 1 and _TITLE_AFTER.match(text, run.end())):
@@ -972,7 +973,9 @@ class Resolver:
         bodies = self.bodies[bisect_left(self.body_at, pos - 1500) : bisect_left(self.body_at, pos)]
         near = orgs + bodies
         if not public:
-            firms = [f for f in self.book.firms if pos - 1500 <= f[0] < pos]  # a few per text
+            firms = self.book.firms  # in position order, as orgs: only the window is read
+            at = bisect_left(firms, (pos - 1500, ""))
+            firms = firms[at : bisect_left(firms, (pos, ""), at)]
             near = [b for b in near + firms if not _PUBLIC_BODY.search(b[1])]
         return max(near)[1] if near else None
 
