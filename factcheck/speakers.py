@@ -13,11 +13,14 @@ words in order with some left out, on the same head noun and with a word besides
 cyber defence office" for "National Cyber Defence Office"; a leading place word only where
 the full name has none of its own). It joins when exactly one known organisation fits, found
 by the head noun (kept in Speaker.surname, indexed); a full name written after its one short
-form joins that speaker too. Names that only one article can resolve are read in it alone
+form joins that speaker too. A firm's name without its firm word ("Pernitz" of "Pernitz
+Chemicals", FIRM_NAME_ENDS) joins the one known firm named so, unless a known person has it
+as a surname. Names that only one article can resolve are read in it alone
 (written_for): an acronym is the name the article spells out ("the National Cyber Defence
-Office (NCDO)"), a lone head noun ("the fund") the one body the article names on it; neither
-is stored as an alias, since another article's "NRA" may be another body. Whatever fits two
-bodies stays apart, for an editor to merge.
+Office (NCDO)"), a lone head noun ("the fund") the one body the article names on it, "the
+company" or "the firm" the one firm it names; none is stored as an alias, since another
+article's "NRA" may be another body. Whatever fits two bodies stays apart, for an editor to
+merge.
 
 Editors merge and split speakers; claims follow, each change is an event. Articles stored
 before voices were read get them from rescan_voices (`factcheck groups --rebuild`).
@@ -230,6 +233,28 @@ def _by_surname(session: Session, key: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
+def _by_firm_word(session: Session, key: str) -> int | None:
+    """The one known firm whose name is this one-word key and a firm word ("Pernitz" of
+    "Pernitz Chemicals", "Castellan" of "Castellan Biologics"), when no known person has it
+    as a surname; else None. Looked up by the names it could shorten, each a key."""
+    if " " in key or not key.isalpha():
+        return None
+    names = sorted(f"{key} {end}" for end in FIRM_NAME_ENDS)
+    found = set(
+        session.exec(
+            select(SpeakerAlias.speaker_id)
+            .join(Speaker, col(Speaker.id) == SpeakerAlias.speaker_id)
+            .where(col(SpeakerAlias.key).in_(names), Speaker.kind == SpeakerKind.ORGANISATION)
+        ).all()
+    )
+    if len(found) != 1:
+        return None
+    person = session.exec(
+        select(Speaker.id).where(Speaker.surname == key, Speaker.kind == SpeakerKind.PERSON)
+    ).first()
+    return found.pop() if person is None else None
+
+
 def is_short_form(short: Sequence[str], full: Sequence[str]) -> bool:
     """Whether the words of one organisation's name are a short form of another's.
 
@@ -314,7 +339,8 @@ def _only_short_forms(session: Session, speaker_id: int, words: Sequence[str]) -
 def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
     """The speaker ID of each name (known keys, alias rules), creating new ones; not committed.
 
-    Alias rules: a surname alone is the one known person with that surname; an
+    Alias rules: a surname alone is the one known person with that surname; a firm's name
+    without its firm word ("Pernitz") the one known firm named so ("Pernitz Chemicals"); an
     organisation's short form (is_short_form) is the one known organisation it shortens.
     Neither is stored as an alias: a second person or body that fits makes it ambiguous. A
     full name that the one known short form fits joins it and is stored as its alias.
@@ -340,6 +366,8 @@ def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
             continue
         known = _by_surname(session, key)
         if known is None:
+            known = _by_firm_word(session, key)
+        if known is None:
             known = _by_head(session, key, guess_kind(clean_name(name)))
             longer = known is not None and not _shortens(key, _speaker_key(session, known))
             if known is not None and longer:
@@ -356,7 +384,9 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
     ("the National Cyber Defence Office (NCDO)", "Averon's Civil Protection Directorate" for
     "CPD"); a lone lower-case head noun ("the fund") is the one name built on it that the
     article gives a speaker or writes with capitals ("the Vellhaven Municipal Workers'
-    Pension Fund"). Neither holds beyond the article: another article's "NRA" or "the fund"
+    Pension Fund"); a firm noun no such name is built on ("the company", "the firm") is the
+    one firm's name the article gives ("Pernitz Chemicals": FIRM_NAME_ENDS). Neither holds
+    beyond the article: another article's "NRA" or "the fund"
     may be another body, so neither is stored as an alias.
     """
     names = list(names)
@@ -374,6 +404,8 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
     meant: dict[str, str] = {}
     for name, shown, acronym in wanted:
         found = [k for k in keyed if (_initials(k) if acronym else head_noun(k.split())) == shown]
+        if not found and shown in FIRM_NOUNS:  # "the company": the one firm the article names
+            found = [k for k in keyed if k.split()[-1] in FIRM_NAME_ENDS]
         # "Corrin Valley Health Network" holds "Health Network": the longest is the name.
         longest = [k for k in found if not any(o.endswith(f" {k}") for o in found)]
         if len(longest) == 1:

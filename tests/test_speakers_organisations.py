@@ -172,3 +172,49 @@ def test_a_bare_head_or_a_lone_place_word_is_not_a_short_form() -> None:
     assert is_short_form(
         ["ministry", "of", "justice"], ["ministry", "of", "justice", "of", "sorvena"]
     )
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [("Orvane Polymers", "Orvane"), ("Keldor Pharmaceuticals", "Keldor")],
+)
+def test_a_firms_name_without_its_firm_word_joins_the_one_firm_named_so(
+    session: Session, editor: User, full: str, short: str
+) -> None:
+    shown = said_by(session, editor, full)
+    assert said_by(session, editor, short) == shown
+
+
+def test_a_firm_word_two_known_firms_share_stays_apart(session: Session, editor: User) -> None:
+    metals = said_by(session, editor, "Brevik Metals")
+    foods = said_by(session, editor, "Brevik Foods")
+    assert said_by(session, editor, "Brevik") not in (metals, foods)
+
+
+@pytest.mark.parametrize(
+    ("noun", "text"),
+    [
+        (
+            "the company",
+            "Dye reached the river from a tank of Orvane Polymers. "
+            "the company said that the leak was stopped.",
+        ),
+        (
+            "the firm",
+            "A filling line of Keldor Pharmaceuticals stopped. "
+            "the firm said that supplies would resume.",
+        ),
+    ],
+)
+def test_a_firm_noun_is_the_one_firm_its_article_names(
+    session: Session, editor: User, noun: str, text: str
+) -> None:
+    shown = said_by(session, editor, noun, text)
+    assert shown.lower().endswith(("orvane polymers", "keldor pharmaceuticals"))
+    # An article that names no firm keeps it apart.
+    assert said_by(session, editor, noun, f"{noun} said that all was well.") != shown
+
+
+def test_an_article_naming_two_firms_leaves_the_firm_noun_alone() -> None:
+    text = "Orvane Polymers sold the plant to Keldor Pharmaceuticals. the company said it."
+    assert written_for(text, ["the company"]) == {}
