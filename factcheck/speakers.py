@@ -765,11 +765,19 @@ def read_voices(
     wanted |= {speaker_key(v.body) for _, own, _ in read for _, v in own}
     wanted |= {speaker_key(v.body) for _, _, voices in read for v in voices}
     aliases = _aliases(session, wanted - {""})
+    # A body named by a firm's word ("Pernitz spokesman Evert Malm") is the one firm named so.
+    firms = {
+        key: firm
+        for _, _, voices in read
+        for v in voices
+        if (key := speaker_key(v.body)) not in aliases and (firm := _by_firm_word(session, key))
+    }
+    bodies = {**aliases, **firms}
     found: dict[int, tuple[str, str]] = {}  # person → (body as written, role)
     for keys, own, voices in read:
         people = own + [(p, v) for v in voices if (p := _person(session, v, keys, aliases))]
         for person, voice in people:
-            if person not in found and (body := _body(voice, keys, aliases, person)):
+            if person not in found and (body := _body(voice, keys, bodies, person)):
                 found[person] = (body, voice.role)
     if not found:
         return 0
@@ -885,12 +893,12 @@ def _person(
 
 
 def _body(
-    voice: Voice, keys: Mapping[str, int], aliases: Mapping[str, int], person: int
+    voice: Voice, keys: Mapping[str, int], bodies: Mapping[str, int], person: int
 ) -> str | None:
     """The body of a voice as a speaker's name, when it is one: a speaker of the article, a
-    known alias, a name whose head is an organisation noun, or an acronym. A lone lower-case
-    noun or one capitalised organisation noun ("the authority", "Union president") is the
-    one speaker of the article whose name ends with it."""
+    known alias or firm word (``bodies``), a name whose head is an organisation noun, or an
+    acronym. A lone lower-case noun or one capitalised organisation noun ("the authority",
+    "Union president") is the one speaker of the article whose name ends with it."""
     body, key = voice.body, speaker_key(voice.body)
     if not key:
         return None
@@ -904,7 +912,7 @@ def _body(
         return None
     if (
         key in keys
-        or key in aliases
+        or key in bodies
         or guess_kind(body) is SpeakerKind.ORGANISATION
         or _ACRONYM.match(body)
     ):
