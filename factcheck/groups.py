@@ -56,11 +56,11 @@ from factcheck.comparable import (
     Bounds,
     bounds,
     by_unit_alone,
-    content_words,
     figure_measure_key,
     gap,
     names_needed,
     same_topic,
+    statement_words,
     unit_class,
     word_overlap,
 )
@@ -349,7 +349,7 @@ def _stated(
 @lru_cache(maxsize=4096)
 def _words(quote: str) -> frozenset[str]:
     # The same quote comes back in every outlet and as a candidate of every new claim.
-    return content_words(quote)
+    return statement_words(quote)
 
 
 def _score(new: _Member, old: _Member) -> float | None:
