@@ -18,9 +18,10 @@ Chemicals", FIRM_NAME_ENDS) joins the one known firm named so, unless a known pe
 as a surname. Names that only one article can resolve are read in it alone
 (written_for): an acronym is the name the article spells out ("the National Cyber Defence
 Office (NCDO)"), a lone head noun ("the fund") the one body the article names on it, "the
-company" or "the firm" the one firm it names; none is stored as an alias, since another
-article's "NRA" may be another body. Whatever fits two bodies stays apart, for an editor to
-merge.
+company" or "the firm" the one firm it names, and a title alone ("the prosecutor", "the chief
+executive") the one person it names right after that title ("Prosecutor Dana Holmqvist");
+none is stored as an alias, since another article's "NRA" or prosecutor may be another.
+Whatever fits two bodies stays apart, for an editor to merge.
 
 Editors merge and split speakers; claims follow, each change is an event. Articles stored
 before voices were read get them from rescan_voices (`factcheck groups --rebuild`).
@@ -385,23 +386,28 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
     "CPD"); a lone lower-case head noun ("the fund") is the one name built on it that the
     article gives a speaker or writes with capitals ("the Vellhaven Municipal Workers'
     Pension Fund"); a firm noun no such name is built on ("the company", "the firm") is the
-    one firm's name the article gives ("Pernitz Chemicals": FIRM_NAME_ENDS). Neither holds
-    beyond the article: another article's "NRA" or "the fund"
-    may be another body, so neither is stored as an alias.
+    one firm's name the article gives ("Pernitz Chemicals": FIRM_NAME_ENDS); a title alone
+    the one person named right after it (_person_titled). None holds beyond the article:
+    another article's "NRA" or "the fund" may be another body, so none is stored as an alias.
     """
     names = list(names)
     wanted = [
         (name, shown.lower(), bool(_ACRONYM.match(shown)))
         for name in names
-        if (shown := plain_name(name)) and (_ACRONYM.match(shown) or _lone_noun(shown))
+        if (shown := plain_name(name))
+        and (_ACRONYM.match(shown) or _lone_noun(shown) or _title_only(shown))
     ]
     if not wanted:  # the text is read only for an article that needs it
         return {}
+    meant: dict[str, str] = {}
+    for name, shown, _ in wanted:
+        if _title_only(shown) and (person := _person_titled(text, shown)):
+            meant[name] = person
+    wanted = [w for w in wanted if not _title_only(w[1])]
     keyed: dict[str, str] = {}  # every name of two or more words the article has, by key
     for written in [*names, *sorted(_capitalised_names(text))]:
         if " " in (key := speaker_key(written)):
             keyed.setdefault(key, written)
-    meant: dict[str, str] = {}
     for name, shown, acronym in wanted:
         found = [k for k in keyed if (_initials(k) if acronym else head_noun(k.split())) == shown]
         if not found and shown in FIRM_NOUNS:  # "the company": the one firm the article names
@@ -411,6 +417,36 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
         if len(longest) == 1:
             meant[name] = keyed[longest[0]]
     return meant
+
+
+def _title_only(shown: str) -> bool:
+    """A person named by a title alone: "the prosecutor", "the chief executive"."""
+    words = shown.split()
+    return (
+        shown.islower()
+        and len(words) <= 3
+        and words[-1] in TITLES
+        and words[-1] not in _ORGANISATION
+        and all(w.isalpha() for w in words)
+    )
+
+
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+_PERSON_AFTER = r",?\s+" + _HONORIFIC + r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+
+
+def _person_titled(text: str, title: str) -> str | None:
+    """The one person the article names right after this title ("Prosecutor Holmqvist",
+    "Chief executive Dr Halla Brennvik", "the environment minister, Anselm Quarrie"); None
+    when it names none, or people of two surnames."""
+    words = r"\s+".join(re.escape(w) for w in title.split())
+    found = [
+        m.group(1)
+        for m in re.finditer(rf"(?i:\b{words}){_PERSON_AFTER}", text)
+        if not any(w.lower() in _ORGANISATION | TITLES for w in m.group(1).split())
+    ]
+    surnames = {name.split()[-1].lower().removesuffix("'s") for name in found}
+    return max(found, key=len) if len(surnames) == 1 else None
 
 
 # A capitalised run, small linking words allowed inside: "National Cyber Defence Office",

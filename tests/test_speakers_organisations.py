@@ -218,3 +218,34 @@ def test_a_firm_noun_is_the_one_firm_its_article_names(
 def test_an_article_naming_two_firms_leaves_the_firm_noun_alone() -> None:
     text = "Orvane Polymers sold the plant to Keldor Pharmaceuticals. the company said it."
     assert written_for(text, ["the company"]) == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "person"),
+    [
+        (
+            "the prosecutor",
+            "Prosecutor Ilse Varga opened the Tarn fraud trial. "
+            "the prosecutor said that the money was taken.",
+            "Ilse Varga",
+        ),
+        (
+            "The chief executive",
+            "Chief executive Dr Oskar Lenning met the board. "
+            "The chief executive said that repairs would take a month.",
+            "Oskar Lenning",
+        ),
+    ],
+)
+def test_a_title_alone_is_the_one_person_its_article_names_with_it(
+    session: Session, editor: User, title: str, text: str, person: str
+) -> None:
+    assert said_by(session, editor, person) == person
+    assert said_by(session, editor, title, text) == person
+    # An article that names no one with the title keeps it apart.
+    assert said_by(session, editor, title, f"{title} said that all was well.") != person
+
+
+def test_an_article_naming_two_people_with_the_title_leaves_it_alone() -> None:
+    text = "Minister Ana Lorn met Minister Per Vikstad. the minister said it would pass."
+    assert written_for(text, ["the minister"]) == {}
