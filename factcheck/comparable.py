@@ -183,6 +183,7 @@ from factcheck.extract.lexicon.measures import (
     GENERIC_COUNTED,
     HELD_NOUNS,
     IRREGULAR_PAST,
+    KEPT_MODIFIERS,
     LOSABLE,
     LOST_THINGS,
     NEUTRAL,
@@ -488,7 +489,46 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
         # What people underwent is the measure, not who they were: "41 miners were killed"
         # and "41 dead" count one toll ("Palestinian deaths" keeps its "palestinian").
         words -= PEOPLE_NOUNS
+    else:
+        words -= _modifiers(measure, unit)
     return " ".join(sorted(words))[:200] or None
+
+
+def _modifiers(measure: str | None, unit: str | None) -> set[str]:
+    """The words of a measure that only qualify the noun it counts (folded), which one outlet
+    prints and another leaves out: "14 shell companies" and "14 companies", "emergency
+    shelters" and "shelters" count one thing.
+
+    Only the words written right before the counted noun (the unit, a noun that is no
+    measure word) are modifiers, and never a word a desk keeps apart by: a measure word or
+    a word of KEPT_MODIFIERS ("destroyed homes", "ransom payments"), a verb form ("damaged
+    bridges": what happened to the things counted), or a capitalised name ("Tarvian
+    trawlers"). A key of what people underwent keeps every word (measure_key: "child deaths"
+    is not every death), so this is never asked of it.
+    """
+    if not measure or not unit or real_unit(unit):
+        return set()
+    head = _fold(unit)
+    if head in CANONICAL.values() or head in NEUTRAL:
+        return set()
+    written = _WORD.findall(measure)
+    at = max((i for i, w in enumerate(written) if _fold(w) == head), default=0)
+    found: set[str] = set()
+    for word in reversed(written[:at]):
+        folded = _fold(word)
+        if word.lower() in NEUTRAL:
+            continue  # "the", "some", "new": never in the key anyway
+        if (
+            word[0].isupper()
+            or folded in CANONICAL.values()
+            or word.lower() in CANONICAL
+            or folded in KEPT_MODIFIERS
+            or word.lower() in IRREGULAR_PAST
+            or word.lower().endswith(("ed", "ing"))
+        ):
+            break  # a word a desk keeps apart by ends the modifiers: "released Tarvian ..."
+        found.add(folded)
+    return found
 
 
 def figure_measure_key(

@@ -385,3 +385,15 @@ FIXED_CUES = (
 )
 FIXED_AFTER = word_set("long high deep tall wide")
 RUNNING_MEASURES = PEOPLE_MEASURES | word_set("released destroyed case damage")
+
+# Words before a counted noun that say which fact it is, not which kind of thing: kept in its
+# key where other modifiers are dropped (comparable._modifiers: "14 shell companies" and "14
+# companies" share a key, "a ransom payment" and "a payment" do not). Measure words, verb
+# forms and capitalised names are kept too, without a list.
+KEPT_MODIFIERS = (
+    FIXED_MEASURES
+    | RUNNING_MEASURES
+    | frozenset(DURATION_OUTCOMES)
+    | frozenset(GAPS.values())
+    | word_set("extra additional")
+)

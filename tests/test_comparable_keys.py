@@ -1,0 +1,49 @@
+"""Measure keys of one counted thing written with or without a modifier (issue #10 §2/§3).
+
+Invented wordings, written for these tests: what two outlets may print of one figure.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.comparable import measure_key
+
+
+@pytest.mark.parametrize(
+    ("modified", "plain", "unit"),
+    [
+        # a kind named before the counted noun is detail one outlet keeps and another drops
+        ("offshore trusts", "trusts", "trusts"),
+        ("mobile clinics", "clinics", "clinics"),
+        ("relief convoys", "convoys", "convoys"),
+        ("diesel generators", "generators", "generators"),
+    ],
+)
+def test_a_modifier_before_a_counted_noun_does_not_part_its_key(
+    modified: str, plain: str, unit: str
+) -> None:
+    assert measure_key(modified, unit) == measure_key(plain, unit)
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "unit"),
+    [
+        # what happened to the things counted stays: "12 bridges damaged" is not "12 bridges"
+        ("damaged bridges", "bridges", "bridges"),
+        ("flooded cellars", "cellars", "cellars"),
+        # a proper name or a people's name is a category a desk keeps apart
+        ("Tarvian trawlers", "trawlers", "trawlers"),
+        # what people underwent keeps who they were: a child's death is not every death
+        ("child deaths", "deaths", "deaths"),
+        ("civilian casualties", "casualties", "casualties"),
+    ],
+)
+def test_what_a_desk_tells_apart_keeps_its_own_key(one: str, other: str, unit: str) -> None:
+    assert measure_key(one, unit) != measure_key(other, unit)
+
+
+def test_a_measure_word_before_the_noun_stays() -> None:
+    # "released", "destroyed" are measures: "30 released hostages" keeps what happened
+    assert measure_key("destroyed homes", "homes") == "destroyed home"
+    assert measure_key("ransom payments", "payments") == "payment ransom"
