@@ -182,6 +182,7 @@ from factcheck.extract.lexicon.measures import (
     GAPS,
     GENERIC_COUNTED,
     HELD_NOUNS,
+    ING_NOUNS,
     IRREGULAR_PAST,
     KEPT_MODIFIERS,
     LOSABLE,
@@ -435,6 +436,38 @@ def _fold(word: str) -> str:
     return CANONICAL.get(low) or CANONICAL.get(_singular(low)) or _singular(low)
 
 
+def _key_word(word: str) -> str:
+    """A word of a measure key: folded (_fold), an act written as its participle (_participle)."""
+    folded = _fold(word)
+    if folded in CANONICAL.values():
+        return folded
+    act = _participle(folded)
+    return CANONICAL.get(act, act)
+
+
+# Endings of nouns of an act and the participle each is written as: "the diversion of 312
+# million crowns" and "diverting 312 million crowns" count one act ("diverted"), as do
+# "suspension" / "suspended", "deletion" / "deleted", "discussion" / "discussed".
+_ACT_ENDINGS = (("rsion", "rted"), ("nsion", "nded"), ("ssion", "ssed"), ("tion", "ted"))
+MIN_ACT = 8  # shorter nouns in -tion name no act often enough: "station", "nation", "section"
+
+
+def _participle(word: str) -> str:
+    """An act's -ing form or noun (MIN_ACT letters or more) as its -ed participle; an
+    irregular verb's -ing form ("taking": "taken") and any other word as written."""
+    if len(word) > 5 and word.endswith("ing") and word not in ING_NOUNS:
+        base = word[:-3]
+        if base in IRREGULAR_BASES.values() or base + "e" in IRREGULAR_BASES.values():
+            return word
+        return base + "ed"  # "closing" → "closed", "stopping" → "stopped"
+    if len(word) < MIN_ACT or word.endswith("stion"):  # "question", "suggestion"
+        return word
+    for ending, past in _ACT_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] + past
+    return word
+
+
 def real_unit(unit: str | None) -> bool:
     """True for a unit of measurement or a currency; False for a counted noun ("people")."""
     if not unit:
@@ -474,7 +507,7 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
         text = text.replace(phrase, canon)
     written = _WORD.findall(text)
     folded = {_fold(w) for w in written}  # "people" too, to tell what "lost" means
-    words = {_fold(w) for w in written if w.lower() not in NEUTRAL}
+    words = {_key_word(w) for w in written if w.lower() not in NEUTRAL}
     words = {w for w in words if w and w not in NEUTRAL and w not in _STOP}
     if words & PEOPLE_ONLY.keys() and not real_unit(unit) and folded & LOSABLE:
         # "lost" is a measure only when people or lives were lost: "lost 27 villagers"

@@ -47,3 +47,30 @@ def test_a_measure_word_before_the_noun_stays() -> None:
     # "released", "destroyed" are measures: "30 released hostages" keeps what happened
     assert measure_key("destroyed homes", "homes") == "destroyed home"
     assert measure_key("ransom payments", "payments") == "payment ransom"
+
+
+@pytest.mark.parametrize(
+    ("noun", "verb", "past", "unit"),
+    [
+        # one act named by its noun, its -ing form or its participle: one key
+        ("diversion", "diverting", "diverted", "crowns"),
+        ("deletion", "deleting", "deleted", "files"),
+        ("suspension", "suspending", "suspended", "licences"),
+        ("collection", "collecting", "collected", "tonnes"),
+    ],
+)
+def test_an_act_named_by_its_noun_or_its_verb_has_one_key(
+    noun: str, verb: str, past: str, unit: str
+) -> None:
+    assert measure_key(noun, unit) == measure_key(verb, unit) == measure_key(past, unit)
+
+
+def test_other_acts_keep_their_own_keys() -> None:
+    assert measure_key("reopening", "shops") != measure_key("closing", "shops")
+    assert measure_key("deletion", "files") != measure_key("collection", "files")
+    # a noun in -ion that names no act is left as written
+    assert measure_key("stations", "stations") == "station"
+    assert measure_key("injuring", "people") == "injured"
+    # nor does a noun in -ing that names a thing or a time
+    assert measure_key("buildings", "buildings") == "building"
+    assert measure_key("morning shift", None) == "morning shift"

@@ -397,3 +397,13 @@ KEPT_MODIFIERS = (
     | frozenset(GAPS.values())
     | word_set("extra additional")
 )
+
+# Nouns in -ing that name a thing or a time, not an act: a measure key keeps them as written
+# where it writes an act's -ing form as its participle ("diverting" as "diverted": comparable).
+ING_NOUNS = word_set(
+    """
+    building morning evening housing funding meeting ceiling wedding clothing painting
+    recording spring string offering setting training hearing earning saving sibling
+    pudding lightning bearing landing crossing opening filling dwelling holding ring
+    """
+)
