@@ -560,7 +560,7 @@ def _modifiers(measure: str | None, unit: str | None) -> set[str]:
             or word.lower().endswith(("ed", "ing"))
         ):
             break  # a word a desk keeps apart by ends the modifiers: "released Tarvian ..."
-        found.add(folded)
+        found.add(_key_word(word))  # as measure_key writes it: "collection points"
     return found
 
 

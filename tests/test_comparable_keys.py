@@ -18,6 +18,9 @@ from factcheck.comparable import measure_key
         ("mobile clinics", "clinics", "clinics"),
         ("relief convoys", "convoys", "convoys"),
         ("diesel generators", "generators", "generators"),
+        # a modifier that is a noun of an act is a modifier too
+        ("donation boxes", "boxes", "boxes"),
+        ("collection points", "points", "points"),
     ],
 )
 def test_a_modifier_before_a_counted_noun_does_not_part_its_key(
