@@ -173,6 +173,7 @@ from factcheck.extract.lexicon.measures import (
     AFFECTING_VERBS,
     CANONICAL,
     CLAUSE_MEASURES,
+    DEMONYM_ENDINGS,
     DURATION_OUTCOMES,
     FIXED_AFTER,
     FIXED_CUES,
@@ -452,6 +453,15 @@ _ACT_ENDINGS = (("rsion", "rted"), ("nsion", "nded"), ("ssion", "ssed"), ("tion"
 MIN_ACT = 8  # shorter nouns in -tion name no act often enough: "station", "nation", "section"
 
 
+def _name(word: str, *, first: bool) -> bool:
+    """True for a capitalised word that names a place or a people ("Tarvian trawlers"); a
+    measure's first word is capitalised anyway when it opens a sentence or a fact box's label
+    ("Emergency shelters open: 12"), so there only a people's name counts (DEMONYM_ENDINGS)."""
+    if not word[0].isupper():
+        return False
+    return not first or word.lower().endswith(DEMONYM_ENDINGS)
+
+
 def _participle(word: str) -> str:
     """An act's -ing form or noun (MIN_ACT letters or more) as its -ed participle; an
     irregular verb's -ing form ("taking": "taken") and any other word as written."""
@@ -544,15 +554,16 @@ def _modifiers(measure: str | None, unit: str | None) -> set[str]:
     head = _fold(unit)
     if head in CANONICAL.values() or head in NEUTRAL:
         return set()
-    written = _WORD.findall(measure)
+    # split as measure_key splits: "ship-to-shore cranes" has three modifiers
+    written = _WORD.findall(measure.replace("-", " ") if "-fire" not in measure else measure)
     at = max((i for i, w in enumerate(written) if _fold(w) == head), default=0)
     found: set[str] = set()
-    for word in reversed(written[:at]):
+    for i, word in reversed(list(enumerate(written[:at]))):
         folded = _fold(word)
         if word.lower() in NEUTRAL:
             continue  # "the", "some", "new": never in the key anyway
         if (
-            word[0].isupper()
+            _name(word, first=i == 0)
             or folded in CANONICAL.values()
             or word.lower() in CANONICAL
             or folded in KEPT_MODIFIERS

@@ -407,3 +407,8 @@ ING_NOUNS = word_set(
     pudding lightning bearing landing crossing opening filling dwelling holding ring
     """
 )
+
+# Endings of the names of peoples ("Tarvian", "Sorvenan", "Congolese", "Danish", "Iraqi"): a
+# capitalised first word of a measure with one of these is a category kept in its key, any
+# other is capitalised only because it opens a sentence or a label (comparable._name).
+DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
