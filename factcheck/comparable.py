@@ -7,7 +7,12 @@ Numeric claims
 A numeric claim is comparable with another when both have the same **measure key** (what is
 counted, from factcheck/extract/lexicon/measures.py: "41 people died", "41 died" and "the
 death toll rose to 41" all count ``killed``) and the same **unit class** (durations in days,
-currencies by code, other units by name, plain counts as ``count``).
+currencies by code, other units by name, plain counts as ``count``). A word that only
+qualifies the noun counted, written before it, is no part of the key ("14 shell companies"
+and "14 companies": ``company``), unless a desk tells facts apart by it (a measure word, a
+verb form, a people's or place's name: "damaged bridges", "Tarvian trawlers"; a key of what
+people underwent keeps all: "child deaths"); and an act keys alike whether named by its noun,
+its -ing form or its participle ("diversion", "diverting": ``diverted``).
 
 Each claim states an interval of values it allows, from its value, range and qualifier:
 
