@@ -453,9 +453,11 @@ def _key_word(word: str) -> str:
 
 # Endings of nouns of an act and the participle each is written as: "the diversion of 312
 # million crowns" and "diverting 312 million crowns" count one act ("diverted"), as do
-# "suspension" / "suspended", "deletion" / "deleted", "discussion" / "discussed".
-_ACT_ENDINGS = (("rsion", "rted"), ("nsion", "nded"), ("ssion", "ssed"), ("tion", "ted"))
-MIN_ACT = 8  # shorter nouns in -tion name no act often enough: "station", "nation", "section"
+# "suspension" / "suspended", "deletion" / "deleted", "discussion" / "discussed". Other
+# nouns in -tion are left as written: too many name no act, or not by a regular participle
+# ("duration", "solution", "fraction", "restoration").
+_ACT_ENDINGS = (("rsion", "rted"), ("nsion", "nded"), ("ssion", "ssed"), ("etion", "eted"))
+MIN_ACT = 8  # shorter nouns name no act often enough: "mission", "pension" are 7 letters
 
 
 def _name(word: str, *, first: bool) -> bool:

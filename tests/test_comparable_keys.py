@@ -66,7 +66,7 @@ def test_a_measure_word_before_the_noun_stays() -> None:
         ("diversion", "diverting", "diverted", "crowns"),
         ("deletion", "deleting", "deleted", "files"),
         ("suspension", "suspending", "suspended", "licences"),
-        ("collection", "collecting", "collected", "tonnes"),
+        ("completion", "completing", "completed", "homes"),
     ],
 )
 def test_an_act_named_by_its_noun_or_its_verb_has_one_key(
@@ -80,6 +80,8 @@ def test_other_acts_keep_their_own_keys() -> None:
     assert measure_key("deletion", "files") != measure_key("collection", "files")
     # a noun in -ion that names no act is left as written
     assert measure_key("stations", "stations") == "station"
+    assert measure_key("duration of talks", "days") == "duration talk"
+    assert measure_key("pensions", "pensions") == "pension"
     assert measure_key("injuring", "people") == "injured"
     # nor does a noun in -ing that names a thing or a time
     assert measure_key("buildings", "buildings") == "building"
