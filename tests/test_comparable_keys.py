@@ -44,6 +44,10 @@ def test_a_modifier_before_a_counted_noun_does_not_part_its_key(
         ("the Tarvian trawlers", "trawlers", "trawlers"),
         ("Danish trawlers", "trawlers", "trawlers"),
         ("Congolese fishing boats", "fishing boats", "boats"),
+        # one of opposed kinds is a part of the things counted
+        ("private clinics", "clinics", "clinics"),
+        ("upper floors", "floors", "floors"),
+        ("seasonal workers", "workers", "workers"),
         # what people underwent keeps who they were: a child's death is not every death
         ("child deaths", "deaths", "deaths"),
         ("civilian casualties", "casualties", "casualties"),

@@ -396,6 +396,17 @@ KEPT_MODIFIERS = (
     | frozenset(DURATION_OUTCOMES)
     | frozenset(GAPS.values())
     | word_set("extra additional")
+    # one of two or more opposed kinds names a part of the things, not a detail: "164 public
+    # schools" are not the city's schools when it has private ones too, nor "two lower
+    # galleries" the mine's galleries
+    | word_set(
+        """
+        public private state independent upper lower inner outer front rear top bottom
+        north south east west northern southern eastern western central domestic foreign
+        international national regional local rural urban permanent temporary contract
+        seasonal male female adult juvenile senior junior primary secondary major minor
+        """
+    )
 )
 
 # Nouns in -ing that name a thing or a time, not an act: a measure key keeps them as written
