@@ -559,8 +559,8 @@ def _modifiers(measure: str | None, unit: str | None) -> set[str]:
     if not measure or not unit or real_unit(unit):
         return set()
     head = _fold(unit)
-    if head in CANONICAL.values() or head in NEUTRAL:
-        return set()
+    if head in RUNNING_MEASURES or head in NEUTRAL:
+        return set()  # "civilian casualties": what happened to whom is the fact
     # split as measure_key splits: "ship-to-shore cranes" has three modifiers
     written = _WORD.findall(measure.replace("-", " ") if "-fire" not in measure else measure)
     at = max((i for i, w in enumerate(written) if _fold(w) == head), default=0)

@@ -90,3 +90,17 @@ def test_other_acts_keep_their_own_keys() -> None:
     # nor does a noun in -ing that names a thing or a time
     assert measure_key("buildings", "buildings") == "building"
     assert measure_key("morning shift", None) == "morning shift"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (("vaccine makers", "makers"), ("manufacturers", "manufacturers")),
+        (("steel producers", "producers"), ("steel manufacturers", "manufacturers")),
+        (("drug makers", "makers"), ("drug producers", "producers")),
+    ],
+)
+def test_one_kind_of_thing_under_two_names_has_one_key(
+    one: tuple[str, str], other: tuple[str, str]
+) -> None:
+    assert measure_key(*one) == measure_key(*other)

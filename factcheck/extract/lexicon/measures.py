@@ -110,6 +110,9 @@ SYNONYMS: dict[str, list[str]] = {
     "woman": ["woman", "women"],
     "soldier": ["soldier", "soldiers", "troops", "servicemen"],
     "home": ["home", "homes", "house", "houses", "dwellings"],
+    # One kind of thing under two names: "two other vaccine makers" / "two other
+    # manufacturers", "three steel producers" / "three steelmakers".
+    "manufacturer": ["manufacturer", "manufacturers", "maker", "makers", "producer", "producers"],
     "inspection": ["inspection", "inspections", "inspected"],
 }
 
