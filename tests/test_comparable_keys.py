@@ -48,6 +48,7 @@ def test_a_modifier_before_a_counted_noun_does_not_part_its_key(
         ("private clinics", "clinics", "clinics"),
         ("upper floors", "floors", "floors"),
         ("seasonal workers", "workers", "workers"),
+        ("former employees", "employees", "employees"),
         # what people underwent keeps who they were: a child's death is not every death
         ("child deaths", "deaths", "deaths"),
         ("civilian casualties", "casualties", "casualties"),

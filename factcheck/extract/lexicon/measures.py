@@ -408,6 +408,7 @@ KEPT_MODIFIERS = (
         north south east west northern southern eastern western central domestic foreign
         international national regional local rural urban permanent temporary contract
         seasonal male female adult juvenile senior junior primary secondary major minor
+        former current
         """
     )
 )
