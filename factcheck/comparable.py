@@ -7,7 +7,12 @@ Numeric claims
 A numeric claim is comparable with another when both have the same **measure key** (what is
 counted, from factcheck/extract/lexicon/measures.py: "41 people died", "41 died" and "the
 death toll rose to 41" all count ``killed``) and the same **unit class** (durations in days,
-currencies by code, other units by name, plain counts as ``count``).
+currencies by code, other units by name, plain counts as ``count``). A word that only
+qualifies the noun counted, written before it, is no part of the key ("14 shell companies"
+and "14 companies": ``company``), unless a desk tells facts apart by it (a measure word, a
+verb form, a people's or place's name: "damaged bridges", "Tarvian trawlers"; a key of what
+people underwent keeps all: "child deaths"); and an act keys alike whether named by its noun,
+its -ing form or its participle ("diversion", "diverting": ``diverted``).
 
 Each claim states an interval of values it allows, from its value, range and qualifier:
 
@@ -185,6 +190,7 @@ from factcheck.extract.lexicon.measures import (
     AFFECTING_VERBS,
     CANONICAL,
     CLAUSE_MEASURES,
+    DEMONYM_ENDINGS,
     DURATION_OUTCOMES,
     FIXED_AFTER,
     FIXED_CUES,
@@ -194,7 +200,9 @@ from factcheck.extract.lexicon.measures import (
     GAPS,
     GENERIC_COUNTED,
     HELD_NOUNS,
+    ING_NOUNS,
     IRREGULAR_PAST,
+    KEPT_MODIFIERS,
     LOSABLE,
     LOST_THINGS,
     NEUTRAL,
@@ -446,6 +454,49 @@ def _fold(word: str) -> str:
     return CANONICAL.get(low) or CANONICAL.get(_singular(low)) or _singular(low)
 
 
+def _key_word(word: str) -> str:
+    """A word of a measure key: folded (_fold), an act written as its participle (_participle)."""
+    folded = _fold(word)
+    if folded in CANONICAL.values():
+        return folded
+    act = _participle(folded)
+    return CANONICAL.get(act, act)
+
+
+# Endings of nouns of an act and the participle each is written as: "the diversion of 312
+# million crowns" and "diverting 312 million crowns" count one act ("diverted"), as do
+# "suspension" / "suspended", "deletion" / "deleted", "discussion" / "discussed". Other
+# nouns in -tion are left as written: too many name no act, or not by a regular participle
+# ("duration", "solution", "fraction", "restoration").
+_ACT_ENDINGS = (("rsion", "rted"), ("nsion", "nded"), ("ssion", "ssed"), ("etion", "eted"))
+MIN_ACT = 8  # shorter nouns name no act often enough: "mission", "pension" are 7 letters
+
+
+def _name(word: str, *, first: bool) -> bool:
+    """True for a capitalised word that names a place or a people ("Tarvian trawlers"); a
+    measure's first word is capitalised anyway when it opens a sentence or a fact box's label
+    ("Emergency shelters open: 12"), so there only a people's name counts (DEMONYM_ENDINGS)."""
+    if not word[0].isupper():
+        return False
+    return not first or word.lower().endswith(DEMONYM_ENDINGS)
+
+
+def _participle(word: str) -> str:
+    """An act's -ing form or noun (MIN_ACT letters or more) as its -ed participle; an
+    irregular verb's -ing form ("taking": "taken") and any other word as written."""
+    if len(word) > 5 and word.endswith("ing") and word not in ING_NOUNS:
+        base = word[:-3]
+        if base in IRREGULAR_BASES.values() or base + "e" in IRREGULAR_BASES.values():
+            return word
+        return base + "ed"  # "closing" → "closed", "stopping" → "stopped"
+    if len(word) < MIN_ACT or word.endswith("stion"):  # "question", "suggestion"
+        return word
+    for ending, past in _ACT_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] + past
+    return word
+
+
 def real_unit(unit: str | None) -> bool:
     """True for a unit of measurement or a currency; False for a counted noun ("people")."""
     if not unit:
@@ -485,7 +536,7 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
         text = text.replace(phrase, canon)
     written = _WORD.findall(text)
     folded = {_fold(w) for w in written}  # "people" too, to tell what "lost" means
-    words = {_fold(w) for w in written if w.lower() not in NEUTRAL}
+    words = {_key_word(w) for w in written if w.lower() not in NEUTRAL}
     words = {w for w in words if w and w not in NEUTRAL and w not in _STOP}
     if words & PEOPLE_ONLY.keys() and not real_unit(unit) and folded & LOSABLE:
         # "lost" is a measure only when people or lives were lost: "lost 27 villagers"
@@ -500,7 +551,47 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
         # What people underwent is the measure, not who they were: "41 miners were killed"
         # and "41 dead" count one toll ("Palestinian deaths" keeps its "palestinian").
         words -= PEOPLE_NOUNS
+    else:
+        words -= _modifiers(measure, unit)
     return " ".join(sorted(words))[:200] or None
+
+
+def _modifiers(measure: str | None, unit: str | None) -> set[str]:
+    """The words of a measure that only qualify the noun it counts (folded), which one outlet
+    prints and another leaves out: "14 shell companies" and "14 companies", "emergency
+    shelters" and "shelters" count one thing.
+
+    Only the words written right before the counted noun (the unit, a noun that is no
+    measure word) are modifiers, and never a word a desk keeps apart by: a measure word or
+    a word of KEPT_MODIFIERS ("destroyed homes", "ransom payments"), a verb form ("damaged
+    bridges": what happened to the things counted), or a capitalised name ("Tarvian
+    trawlers"). A key of what people underwent keeps every word (measure_key: "child deaths"
+    is not every death), so this is never asked of it.
+    """
+    if not measure or not unit or real_unit(unit):
+        return set()
+    head = _fold(unit)
+    if head in RUNNING_MEASURES or head in NEUTRAL:
+        return set()  # "civilian casualties": what happened to whom is the fact
+    # split as measure_key splits: "ship-to-shore cranes" has three modifiers
+    written = _WORD.findall(measure.replace("-", " ") if "-fire" not in measure else measure)
+    at = max((i for i, w in enumerate(written) if _fold(w) == head), default=0)
+    found: set[str] = set()
+    for i, word in reversed(list(enumerate(written[:at]))):
+        folded = _fold(word)
+        if word.lower() in NEUTRAL:
+            continue  # "the", "some", "new": never in the key anyway
+        if (
+            _name(word, first=i == 0)
+            or folded in CANONICAL.values()
+            or word.lower() in CANONICAL
+            or folded in KEPT_MODIFIERS
+            or word.lower() in IRREGULAR_PAST
+            or word.lower().endswith(("ed", "ing"))
+        ):
+            break  # a word a desk keeps apart by ends the modifiers: "released Tarvian ..."
+        found.add(_key_word(word))  # as measure_key writes it: "collection points"
+    return found
 
 
 def figure_measure_key(

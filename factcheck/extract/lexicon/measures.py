@@ -110,6 +110,9 @@ SYNONYMS: dict[str, list[str]] = {
     "woman": ["woman", "women"],
     "soldier": ["soldier", "soldiers", "troops", "servicemen"],
     "home": ["home", "homes", "house", "houses", "dwellings"],
+    # One kind of thing under two names: "two other vaccine makers" / "two other
+    # manufacturers", "three steel producers" / "three steelmakers".
+    "manufacturer": ["manufacturer", "manufacturers", "maker", "makers", "producer", "producers"],
     "inspection": ["inspection", "inspections", "inspected"],
 }
 
@@ -385,3 +388,42 @@ FIXED_CUES = (
 )
 FIXED_AFTER = word_set("long high deep tall wide")
 RUNNING_MEASURES = PEOPLE_MEASURES | word_set("released destroyed case damage")
+
+# Words before a counted noun that say which fact it is, not which kind of thing: kept in its
+# key where other modifiers are dropped (comparable._modifiers: "14 shell companies" and "14
+# companies" share a key, "a ransom payment" and "a payment" do not). Measure words, verb
+# forms and capitalised names are kept too, without a list.
+KEPT_MODIFIERS = (
+    FIXED_MEASURES
+    | RUNNING_MEASURES
+    | frozenset(DURATION_OUTCOMES)
+    | frozenset(GAPS.values())
+    | word_set("extra additional")
+    # one of two or more opposed kinds names a part of the things, not a detail: "164 public
+    # schools" are not the city's schools when it has private ones too, nor "two lower
+    # galleries" the mine's galleries
+    | word_set(
+        """
+        public private state independent upper lower inner outer front rear top bottom
+        north south east west northern southern eastern western central domestic foreign
+        international national regional local rural urban permanent temporary contract
+        seasonal male female adult juvenile senior junior primary secondary major minor
+        former current
+        """
+    )
+)
+
+# Nouns in -ing that name a thing or a time, not an act: a measure key keeps them as written
+# where it writes an act's -ing form as its participle ("diverting" as "diverted": comparable).
+ING_NOUNS = word_set(
+    """
+    building morning evening housing funding meeting ceiling wedding clothing painting
+    recording spring string offering setting training hearing earning saving sibling
+    pudding lightning bearing landing crossing opening filling dwelling holding ring
+    """
+)
+
+# Endings of the names of peoples ("Tarvian", "Sorvenan", "Congolese", "Danish", "Iraqi"): a
+# capitalised first word of a measure with one of these is a category kept in its key, any
+# other is capitalised only because it opens a sentence or a label (comparable._name).
+DEMONYM_ENDINGS = ("an", "ese", "ish", "i")
