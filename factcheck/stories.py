@@ -46,12 +46,16 @@ import functools
 import heapq
 import math
 import re
+import sys
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, col, func, select
 
 from factcheck.comparable import content_words
@@ -99,6 +103,8 @@ class _Placed:
     at: datetime
     story_id: int | None
     derived_from_id: int | None
+    sha256: str  # of its text: what its sentences are kept by (_KEPT)
+    agency: bool  # its outlet is an agency
 
 
 @dataclass(slots=True, eq=False)
@@ -162,8 +168,10 @@ def _placing(session: Session, ids: set[int]) -> tuple[dict[int, _Placed], dict[
     articles: dict[int, _Placed] = {}
     stories: dict[int, _Story] = {}
     for row in session.execute(_statements().placing, {"ids": sorted(ids)}):
-        aid, title, at, story_id, source, story_title, first_seen, last_seen = row
-        articles[aid] = _Placed(aid, title, as_utc(at), story_id, source)
+        aid, title, at, story_id, source, sha, kind, story_title, first_seen, last_seen = row
+        articles[aid] = _Placed(
+            aid, title, as_utc(at), story_id, source, sha, kind == OutletKind.AGENCY
+        )
         if story_id is not None and story_id not in stories:
             stories[story_id] = _Story(story_id, story_title, as_utc(first_seen), as_utc(last_seen))
     return articles, stories
@@ -174,11 +182,11 @@ class _Statements:
     """The statements placing runs, built once: every ingest that groups runs them, and
     building them cost more than running them."""
 
-    placing: sa.Select[*tuple[Any, ...]]  # articles ``ids`` with their stories (_placing)
+    placing: sa.Select[*tuple[Any, ...]]  # articles ``ids``, outlet kinds, stories (_placing)
     widen: sa.Update  # a story's title and dates (executemany: ``sid`` and _Story.columns)
     start: sa.Insert  # new stories, returning their IDs in order
     place: sa.Update  # an article's story and source (executemany: ``aid``, ``story``, ``derived``)
-    texts: sa.Select[*tuple[Any, ...]]  # the texts and outlet kinds of articles ``ids``
+    texts: sa.Select[*tuple[Any, ...]]  # the texts of articles ``ids``
 
 
 @functools.cache
@@ -194,11 +202,17 @@ def _statements() -> _Statements:
             func.coalesce(articles.c.published_at, articles.c.ingested_at),
             articles.c.story_id,
             articles.c.derived_from_id,
+            articles.c.sha256,
+            outlets.c.kind,
             stories.c.title,
             stories.c.first_seen,
             stories.c.last_seen,
         )
-        .select_from(articles.outerjoin(stories, stories.c.id == articles.c.story_id))
+        .select_from(
+            articles.outerjoin(stories, stories.c.id == articles.c.story_id).outerjoin(
+                outlets, outlets.c.id == articles.c.outlet_id
+            )
+        )
         .where(articles.c.id.in_(sa.bindparam("ids", expanding=True))),
         widen=sa.update(stories)
         .where(stories.c.id == sa.bindparam("sid"))
@@ -211,9 +225,9 @@ def _statements() -> _Statements:
         place=sa.update(articles)
         .where(articles.c.id == sa.bindparam("aid"))
         .values(story_id=sa.bindparam("story"), derived_from_id=sa.bindparam("derived")),
-        texts=sa.select(articles.c.id, articles.c.text, outlets.c.kind)
-        .select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
-        .where(articles.c.id.in_(sa.bindparam("ids", expanding=True))),
+        texts=sa.select(articles.c.id, articles.c.text).where(
+            articles.c.id.in_(sa.bindparam("ids", expanding=True))
+        ),
     )
 
 
@@ -272,19 +286,65 @@ def sentences(text: str) -> list[frozenset[str]]:
     return found
 
 
-KEPT_TEXT = 20_000  # texts up to this many characters keep their sentences (_read_again)
+KEPT_TEXT = 20_000  # texts up to this many characters keep their sentences (_KEPT)
+KEPT_WORDS = 1_000_000  # the content words (and sentences) kept texts may hold at once
 
 
-def _read_again(text: str) -> list[frozenset[str]]:
-    """``sentences`` of a story's text, kept for the latest 256 news-length texts: each ingest
-    compares the story's recent articles again. Longer texts are split each time, so what is
-    kept stays bounded (a few MB at most)."""
-    return _kept_sentences(text) if len(text) <= KEPT_TEXT else sentences(text)
+class _Kept:
+    """The sentences of compared texts, by the SHA-256 of the text (Article.sha256; a stored
+    text never changes), for the most recently compared texts holding KEPT_WORDS words at
+    most: each ingest compares the latest articles of a story again, and splitting a text into
+    sentences costs more than comparing them. A text's sentences depend on the text alone, so
+    what is kept is right in every session and process, whatever other workers wrote.
+
+    Kept as tuples of interned words (8 bytes a word, 56 a sentence; a set would take 60 a
+    word): about 15 MB when full of news texts, whose 500 or so content words (in 40
+    sentences) make 2,000 of them. A text longer than KEPT_TEXT characters is split each time.
+    """
+
+    def __init__(self, words: int) -> None:
+        self.words = words  # the bound
+        self.held = 0  # words and sentences held now
+        self.texts: OrderedDict[str, tuple[bool, tuple[tuple[str, ...], ...]]] = OrderedDict()
+        self.lock = threading.Lock()  # Streamlit's sessions place articles in threads
+
+    def get(self, sha256: str) -> tuple[bool, list[frozenset[str]]] | None:
+        """Whether the text opens with an agency's dateline, and its ``sentences``; None
+        when it is not kept."""
+        with self.lock:
+            kept = self.texts.get(sha256)
+            if kept is None:
+                return None
+            self.texts.move_to_end(sha256)
+        return kept[0], [frozenset(words) for words in kept[1]]
+
+    def read(self, sha256: str, text: str) -> tuple[bool, list[frozenset[str]]]:
+        """Split ``text`` (whose SHA-256 is ``sha256``) into sentences and keep them."""
+        dateline, found = _DATELINE.match(text) is not None, sentences(text)
+        if len(text) > KEPT_TEXT:
+            return dateline, found
+        kept = tuple(tuple(map(sys.intern, words)) for words in found)
+        size = _size(kept)
+        with self.lock:
+            if sha256 not in self.texts:
+                self.texts[sha256] = (dateline, kept)
+                self.held += size
+            while self.held > self.words:
+                self.held -= _size(self.texts.popitem(last=False)[1][1])
+        return dateline, found
+
+    def clear(self) -> None:
+        """Forget every text."""
+        with self.lock:
+            self.texts.clear()
+            self.held = 0
 
 
-@functools.lru_cache(maxsize=256)
-def _kept_sentences(text: str) -> list[frozenset[str]]:
-    return sentences(text)
+def _size(kept: tuple[tuple[str, ...], ...]) -> int:
+    return len(kept) + sum(map(len, kept))
+
+
+_KEPT = _Kept(KEPT_WORDS)
 
 
 @dataclass(slots=True)
@@ -400,14 +460,19 @@ def rederive(session: Session) -> int:
             at,
             col(Article.story_id),
             col(Article.derived_from_id),
+            col(Article.sha256),
+            col(Outlet.kind),
         )
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
         .where(col(Article.story_id).is_not(None))
         .order_by(col(Article.story_id), at, col(Article.id))
     ).all()
     was = {row[0]: row[4] for row in rows}
     stories: dict[int, list[_Placed]] = {}
-    for aid, title, when, story_id, _ in rows:
-        stories.setdefault(story_id, []).append(_Placed(aid, title, as_utc(when), story_id, None))
+    for aid, title, when, story_id, _, sha256, kind in rows:
+        stories.setdefault(story_id, []).append(
+            _Placed(aid, title, as_utc(when), story_id, None, sha256, kind == OutletKind.AGENCY)
+        )
     changes: list[dict[str, int | None]] = []
     batch: dict[int, _Placed] = {}
     compared: dict[int, list[_Placed]] = {}
@@ -448,6 +513,39 @@ def _came_first(a: _Text, a_id: int, b: _Text, b_id: int) -> bool:
     return (a.at, not a.agency, a_id) < (b.at, not b.agency, b_id)
 
 
+def _texts(
+    session: Session, ids: Sequence[int], articles: Mapping[int, _Placed]
+) -> dict[int, _Text]:
+    """The articles ``ids`` as compared. Sentences kept (_KEPT) are not split again; the texts
+    this session holds (a new article's) are split without a query; the rest are read in one.
+    """
+    found: dict[int, tuple[bool, list[frozenset[str]]]] = {}
+    unread = []
+    for article_id in ids:
+        sha256 = articles[article_id].sha256
+        kept = _KEPT.get(sha256)
+        if kept is None and (text := _held_text(session, article_id)) is not None:
+            kept = _KEPT.read(sha256, text)
+        if kept is None:
+            unread.append(article_id)
+        else:
+            found[article_id] = kept
+    if unread:
+        for article_id, text in session.execute(_statements().texts, {"ids": unread}):
+            found[article_id] = _KEPT.read(articles[article_id].sha256, text)
+    return {
+        i: _Text(articles[i].at, articles[i].agency or dateline, articles[i].derived_from_id, words)
+        for i, (dateline, words) in found.items()
+    }
+
+
+def _held_text(session: Session, article_id: int) -> str | None:
+    """The text of an article this session has loaded (one it just stored), else None."""
+    held = session.identity_map.get(identity_key(Article, article_id))
+    text = None if held is None else sa.inspect(held).dict.get("text")
+    return text if isinstance(text, str) else None
+
+
 def _sources(
     session: Session, compared: Mapping[int, Sequence[_Placed]], articles: Mapping[int, _Placed]
 ) -> dict[int, int]:
@@ -457,11 +555,7 @@ def _sources(
     wanted = {a.id for found in compared.values() for a in found} | set(compared)
     if not wanted:
         return {}
-    texts: dict[int, _Text] = {}
-    for article_id, text, kind in session.execute(_statements().texts, {"ids": sorted(wanted)}):
-        placed = articles[article_id]
-        agency = kind == OutletKind.AGENCY or _DATELINE.match(text) is not None
-        texts[article_id] = _Text(placed.at, agency, placed.derived_from_id, _read_again(text))
+    texts = _texts(session, sorted(wanted), articles)
     indexed: dict[int, Source] = {}  # each source's index, made once
 
     def source(article_id: int) -> Source:
