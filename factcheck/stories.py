@@ -34,10 +34,15 @@ story is marked as derived from it (a rewrite of agency copy). The rule, in thre
 
 Cost: a new article is compared with at most STORY_ARTICLES of the articles it shares groups
 with that came before it, and at most STORY_ARTICLES of those that came after it are checked
-against it; their texts are read in one query. Each source's sentences are indexed by content
-word; a sentence is compared only with the source sentences that hold its rarest words (any
-sentence holding TAKEN of its words holds one of them), at most CANDIDATES of them, so the work
-grows with the length of the texts, not with the product of their sentences.
+against it. Splitting a text into sentences (content_words of each) costs more than comparing
+them, and each ingest compares a story's latest articles again: the sentences of compared texts
+are kept by their text's SHA-256 (_Kept: the latest KEPT_WORDS words' worth, about 15 MB of
+news texts), so a stored text is split once per process, not at every article of its story;
+the new article's text is taken from the session that stored it; only texts kept nowhere are
+read, in one query. Each source's sentences are indexed by content word; a sentence is
+compared only with the source sentences that hold its rarest words (any sentence holding
+TAKEN of its words holds one of them), at most CANDIDATES of them, so the work grows with the
+length of the texts, not with the product of their sentences.
 """
 
 from __future__ import annotations
@@ -55,7 +60,6 @@ from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm.util import identity_key
 from sqlmodel import Session, col, func, select
 
 from factcheck.comparable import content_words
@@ -541,9 +545,14 @@ def _texts(
 
 def _held_text(session: Session, article_id: int) -> str | None:
     """The text of an article this session has loaded (one it just stored), else None."""
-    held = session.identity_map.get(identity_key(Article, article_id))
+    held = session.identity_map.get(_article_mapper().identity_key_from_primary_key((article_id,)))
     text = None if held is None else sa.inspect(held).dict.get("text")
     return text if isinstance(text, str) else None
+
+
+@functools.cache
+def _article_mapper() -> sa.orm.Mapper[Article]:
+    return sa.inspect(Article)
 
 
 def _sources(
