@@ -328,15 +328,18 @@ def texts_read(session: Session) -> Iterator[list[str]]:
 
 
 def test_a_story_compared_again_reads_no_text_again(session: Session, editor: User) -> None:
-    """Each rewrite is compared with the story's earlier articles: the wire's sentences are
-    kept from the first comparison, and the new article's text is the one just stored."""
+    """Each new article is compared with its story's earlier articles: their sentences are
+    kept from the comparisons before, and the new article's text is the one just stored."""
     wire = _store(session, editor, outlet="Northgate Press Agency", text=WIRE, at=_at(9))
-    first = _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=_at(10))
+    rewrite = _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=_at(10))
+    session.expunge_all()  # the session holds neither of them any more
     with texts_read(session) as sent:
-        second = _store(session, editor, outlet="Castrel Courier", text=REWORDED, at=_at(11))
+        report = _store(
+            session, editor, outlet="Fenwick Evening News", text=INDEPENDENT, at=_at(15)
+        )
     assert sent == []
-    assert _source_of(session, first) == wire.id
-    assert _source_of(session, second) == wire.id
+    assert _source_of(session, rewrite) == wire.id
+    assert _source_of(session, report) is None
 
 
 def test_another_worker_without_kept_sentences_marks_the_same_source(
