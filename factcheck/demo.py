@@ -4,7 +4,9 @@ Two invented stories: five outlets report the collapse of the Harlow Ridge tunne
 report a truce between Ardel and Voss, with a death toll they disagree on (a conflict) and a
 quote one of them garbled (quote drift). The transport ministry's word on the inquiry comes
 once through its spokeswoman, once as the ministry's own: the Speakers page shows whom she
-speaks for, and the two statements are one group. Their claims are extracted as for any
+speaks for, and the two statements are one group. Northern Wire is marked a news agency and
+the health office's statement an official source before any article arrives (the Outlets
+page shows them), as an editor would on a new desk. Their claims are extracted as for any
 article, then some are reviewed: verdicts, notes, evidence and an assignment, all through the
 services (so all are audited).
 """
@@ -19,7 +21,8 @@ from sqlmodel import Session, col, func, select
 
 from factcheck.desk import correct, publish
 from factcheck.ingest import from_text, store
-from factcheck.models import Article, Claim, Role, Stance, Status, User
+from factcheck.models import Article, Claim, OutletKind, Role, Stance, Status, User
+from factcheck.outlets import outlet_named, set_outlet_kind
 from factcheck.review import add_evidence, add_note, assign, set_status, sign_off
 from factcheck.users import add_user
 
@@ -187,6 +190,8 @@ VERDICTS: tuple[tuple[str, str, Status, str, Stance], ...] = (
         Stance.REFUTES,
     ),
 )
+# The outlets that are not news outlets: whose same-day article is the source of a copy.
+KINDS = (("Northern Wire", OutletKind.AGENCY), ("Provincial Health Office", OutletKind.OFFICIAL))
 IN_REVIEW = (("Northern Wire", "135 days"), ("Harlow Valley Gazette", "4-1/2 months"))
 ASSIGNED_TO_REVIEWER = ("Harbour Radio News", "The Daily Ledger")
 
@@ -235,6 +240,9 @@ def fill(session: Session) -> Accounts:
         password=password,
         by=admin,
     )
+    for name, kind in KINDS:  # an editor's first job: say which outlets are sources
+        outlet_named(session, name=name)
+        set_outlet_kind(session, name=name, kind=kind, by=editor)
     articles: dict[str, int] = {}
     for story in STORIES:
         doc = replace(from_text(story.text, title=story.title), published_at=story.published)

@@ -40,6 +40,11 @@ HOSTILE: dict[str, Callable[[int], str]] = {
         "Dr Fesk spoke.\n\n" + _repeat("FESK (RECORDED): Our town has lost its heart.\n\n")(n)
     ),
     "turn labels, she said": _repeat("OSTBY: Yes, Mr Vesk spoke. She said it works.\n\n"),
+    # session 11: firms named inside sentences for "the company", group subjects before a
+    # participle, quotations after a colon inside a reported clause
+    "firms then the company": _repeat("as Vell Coal Holdings began, the company said it works "),
+    "group subjects, saying": _repeat("Rescue teams ended it, saying "),
+    'told a meeting: "…"': _repeat('Ana Ruiz told a meeting: "We agree. It works." '),
 }
 # Shapes that make factcheck.extract.voices read a body before or after a role word, repeated
 # with no full stop; run through voices.spokespeople (ingest reads every article with it) and

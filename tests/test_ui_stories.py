@@ -8,7 +8,7 @@ import pytest
 from sqlmodel import select
 
 from factcheck.models import Article, Claim, Event, Role, Status, User
-from factcheck.ui.common import USER_KEY
+from factcheck.ui.common import USER_KEY, plain
 from tests.factories import make_user
 from tests.story_articles import CLOSURE, TRUCE
 from tests.test_groups import ingest
@@ -54,7 +54,7 @@ def test_a_story_shows_conflicts_first_with_each_outlets_wording(url: str) -> No
     at = open_page("stories", editor, story=story)
     assert not at.exception
     shown = texts(at)
-    assert TRUCE[0].title in shown
+    assert plain(TRUCE[0].title) in shown  # as Markdown shows it: 4-1/2-month
     first_group = next(m.value for m in at.markdown if "outlets" in m.value)
     assert "Conflict" in first_group and "killed" in first_group
 
@@ -217,3 +217,26 @@ def test_claim_page_of_a_lone_figure_in_dispute(url: str) -> None:
     assert "Reported by this article only — conflict" in shown
     assert "another value for the same day" in shown and "**In dispute with** group" in shown
     assert list(at.dataframe[-1].value["As written"]) == ["4"]
+
+
+HOSTILE = "![x](https://evil.invalid/a.png) <b>Wire</b> :red[Agency]"
+
+
+def test_outsiders_titles_and_outlet_names_show_as_text_on_a_story(url: str) -> None:
+    """A headline and an outlet name are outsiders' words: the title, the derived-from line."""
+    from tests.test_stories_derived import LIGHT, WIRE, _at, _store
+
+    with session_on(url) as s:
+        editor = make_user(s, role=Role.EDITOR)
+        wire = _store(s, editor, outlet=HOSTILE, text=WIRE, at=_at(9))
+        s.get(Article, wire.id).title = HOSTILE  # type: ignore[union-attr]
+        s.commit()
+        rewrite = _store(s, editor, outlet="Ardle Valley Post", text=LIGHT, at=_at(10))
+        story = rewrite.story_id
+    at = open_page("stories", editor, story=story)
+    assert not at.exception
+    assert at.title[0].value == plain(HOSTILE)
+    derived = [c.value for c in at.caption if "is derived from" in c.value]
+    assert derived == [f"Ardle Valley Post is derived from {plain(HOSTILE)}."]
+    shown = [*texts(at), *(c.value for c in at.caption), *(t.value for t in at.title)]
+    assert not any("![x](" in t or "<b>" in t or ":red[" in t for t in shown)

@@ -34,6 +34,7 @@ from .lexicon.people import (
     NOT_SPEAKERS,
     PRONOUNS,
     TITLES,
+    UNNAMED_GROUPS,
 )
 from .quotes import Quote
 from .sentences import MAX_CUES, Sentence, SentenceIndex, letter_runs, line_start, may_hold
@@ -156,7 +157,11 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 _LEADING_SUBJECT = re.compile(
     r"(?:[A-Z][A-Z .'’-]+,[^-–—\n]{0,60}?\s[-–—]\s+|[A-Z][\w']*,\s+)?((?:[A-Z][\w'’.&-]*\s+(?:(?:"
     + alternation(TITLES)
-    + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*)"
+    + r")\s+)+(?=[A-Z]))?[A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*)*"
+    # "Rescue teams ended the search …, confirming": a group noun ends the capitalised words
+    + r"(?:\s+(?:"
+    + alternation(UNNAMED_GROUPS)
+    + r")\b)?)"
     r"(?:,\s+(?:the|a|an)\s[^,;]{1,80},)?\s+[a-z]"
 )
 _TRIM = " \t\n,.;:"
@@ -594,7 +599,7 @@ def find_attributions(
     found.extend(_unmarked_continuations(text, sentences, found))
     found = [part for att in found for part in _per_sentence(text, att, index)]
     found.sort(key=lambda a: (a.start, a.end))
-    return _without_duplicates(found)
+    return _without_duplicates(text, found)
 
 
 def _per_sentence(text: str, att: Attribution, index: SentenceIndex) -> list[Attribution]:
@@ -956,11 +961,51 @@ def _unmarked_continuations(
     return out
 
 
-def _without_duplicates(found: list[Attribution]) -> list[Attribution]:
+# How many claims kept last are compared with the next: nested claims of one statement sit
+# side by side in text order, and the bound keeps the pass linear.
+_NEST_REACH = 4
+
+
+def _without_duplicates(text: str, found: list[Attribution]) -> list[Attribution]:
+    """Keep one claim per statement (found sorted by span).
+
+    Two claims of one speaker, one inside the other, are one statement read twice: a quotation
+    inside a longer quotation of the same person ("I know. I have known them all." and "I have
+    known them all.") keeps the longer; a reported clause that only introduces a quotation
+    after a colon ('told a meeting: "No patient was harmed."') keeps the quotation. A quoted
+    fragment inside a reported clause ('said the city would "not pay"') is kept with it: the
+    clause is the statement, the fragment its words.
+    """
     out: list[Attribution] = []
-    seen: set[tuple[int, int]] = set()
     for att in found:
-        if (att.start, att.end) not in seen:
-            seen.add((att.start, att.end))
+        drop = False
+        for i in range(len(out) - 1, max(-1, len(out) - 1 - _NEST_REACH), -1):
+            kept = out[i]
+            if (kept.start, kept.end) == (att.start, att.end):
+                drop = True  # one span is one claim, whoever else was read as saying it
+            elif kept.speaker != att.speaker or not kept.start <= att.start < att.end <= kept.end:
+                continue
+            elif att.direct and kept.direct:
+                drop = True
+            elif att.direct and not kept.direct and _introduces(text, kept, att.start):
+                out[i] = att  # the quotation is what was said; the words before it set it up
+                drop = True
+            if drop:
+                break
+        if not drop:
             out.append(att)
+    out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+def _introduces(text: str, clause: Attribution, quoted: int) -> bool:
+    """Tell whether a reported clause only introduces the quotation at quoted: its words end in
+    a colon before it and hold no verb of their own, past its cue ("a public meeting on Monday
+    night:", "vowed:"), unlike "crime was an imperfect measure: …", a statement of its own."""
+    head = text[clause.start : quoted].rstrip("\"“‘' \t")
+    if not head.endswith(":"):
+        return False
+    lo = clause.start
+    if clause.cue and clause.start <= clause.cue_at < quoted:
+        lo = clause.cue_at + len(clause.cue)
+    return _FINITE.search(text, lo, clause.start + len(head)) is None

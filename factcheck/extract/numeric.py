@@ -40,6 +40,8 @@ from .lexicon.grammar import (
     MEASURE_LINKS,
     MEASURE_STOP_WORDS,
     NOT_COMPOUND_SUFFIXES,
+    PLACE_ADVERBS,
+    PLACE_PREPOSITIONS,
     RELATIVE_PRONOUNS,
     TIME_TAIL_WORDS,
     YEAR_CONTEXT,
@@ -75,7 +77,7 @@ from .lexicon.numbers import (
     VAGUE_LOWER,
     VAGUE_WORDS,
 )
-from .lexicon.people import IRREGULAR_PLURALS
+from .lexicon.people import DETERMINERS, IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
 from .numbers import SCALE_AFTER, Core, read_symbolic, read_words, scale_value
 from .sentences import (
@@ -1036,6 +1038,11 @@ def _measure(
     """Name what is counted and its head noun: "Palestinian deaths", "people killed"."""
     group = _of_group(text, reading, previous, earlier)
     words, head, pos = group if group else _noun_after(text, reading)
+    # "40 aboard", "the 9 underground late on Friday": people, and where they are; not
+    # "14 underground mines", where the adverb describes the plural after it
+    placed = reading.bare and words and words[0].lower() in PLACE_ADVERBS
+    if placed and (len(words) == 1 or not _is_plural(words[1])):
+        words, head = ["people", words[0]], "people"
     spent = _MONEY_IN.match(text, reading.end) if reading.currency and not group else None
     if spent and (noun := list(takewhile(_content_word, spent.group(1).split()))):
         words = noun  # "Rs 10,000 in immediate aid", "$40m in losses"
@@ -1323,6 +1330,9 @@ def _measure_before(
     i = len(tokens) - 1
     while i >= 0 and _skipped_before(tokens[i].group().lower()):
         i -= 1
+    # "… for three days": a duration after "for" (a price after it is what something cost)
+    lasting = bool(reading.unit and reading.unit.days) and i + 1 < len(tokens)
+    lasting = lasting and tokens[-1].group().lower() == "for"
     taken: list[re.Match[str]] = []
     while i >= 0 and len(taken) < 4:
         if (
@@ -1337,9 +1347,21 @@ def _measure_before(
             break
         taken.append(tokens[i])
         i -= 1
-    if taken:
+    # "in the tunnel for three days": the place's words run up to "for", no verb between
+    place = lasting and len(taken) == len(tokens) - 2 - i and _after_place_preposition(tokens, i)
+    if taken and not place:
         return text[taken[-1].start() : taken[0].end()]
     return _inherited(text, reading, previous)
+
+
+def _after_place_preposition(tokens: list[re.Match[str]], i: int) -> bool:
+    """Tell whether the words after tokens[i] are the object of a preposition of place:
+    "trapped in the tunnel for three days", "worked at the site for 11 hours" — where the
+    duration was spent, not what it measures. A determiner must stand between them: "in
+    force for seven weeks" says what lasted."""
+    if i < 1 or tokens[i].group().lower() not in DETERMINERS:
+        return False
+    return tokens[i - 1].group().lower() in PLACE_PREPOSITIONS
 
 
 def _clause_opened(text: str, lead: int, start: int) -> int | None:

@@ -29,6 +29,7 @@ from .lexicon.people import (
     BODY_NOUNS,
     DETERMINERS,
     DOCUMENT_NOUNS,
+    FIRM_NAME_ENDS,
     FIRM_NOUNS,
     LOWER_TITLES,
     OPENERS,
@@ -439,6 +440,7 @@ class NameBook:
 
     people: list[tuple[int, str]] = field(default_factory=list)  # kept sorted: read per speaker
     orgs: list[tuple[int, str]] = field(default_factory=list)  # bodies opening a sentence
+    firms: list[tuple[int, str]] = field(default_factory=list)  # firms named inside one
     text: str = ""
     # title → its holders (pos, name) in position order: "prime minister" → [(120, "…")]
     titles: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
@@ -581,6 +583,9 @@ def _read_run(run: str, opens_sentence: bool) -> _Run | None:
     )
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
 def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
     """Collect "Title First Last" and "official First Last" names from non-headline sentences,
     every later mention of them (surnames too), and the gender the text gives them."""
@@ -597,6 +602,15 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             # None only where org is): the suffix is looked for only after a possible body.
             firm = _FIRM_SUFFIX.match(text, run.end()) if reading.firm_org else None
             org = reading.firm_org if firm else reading.org
+            if org is None and len(tokens) >= 2 and tokens[-1].lower() in FIRM_NAME_ENDS:
+                # "… where Dravik Coal Holdings began": a firm acting inside a sentence is
+                # what a later "the company" may mean (not a lone "Dravik": it may be the
+                # town); one after a preposition is where someone works ("an analyst at Serrin
+                # Capital") or what is talked about, not the actor
+                lo = max(sentence.start, run.start() - 20)
+                before = _WORD_BEFORE.search(text, lo, run.start())
+                if before is None or before.group(1).lower() not in PREPOSITIONS:
+                    book.firms.append((run.start(), " ".join(tokens)))
             if org and not (len(tokens) == 1 and _TITLE_AFTER.match(text, run.end())):
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
             if reading.person is not None:
@@ -959,7 +973,10 @@ class Resolver:
         bodies = self.bodies[bisect_left(self.body_at, pos - 1500) : bisect_left(self.body_at, pos)]
         near = orgs + bodies
         if not public:
-            near = [b for b in near if not _PUBLIC_BODY.search(b[1])]
+            firms = self.book.firms  # in position order, as orgs: only the window is read
+            at = bisect_left(firms, (pos - 1500, ""))
+            firms = firms[at : bisect_left(firms, (pos, ""), at)]
+            near = [b for b in near + firms if not _PUBLIC_BODY.search(b[1])]
         return max(near)[1] if near else None
 
     def _spokesperson(

@@ -13,6 +13,7 @@ from factcheck.ui import (
     dashboard,
     hooks,
     inbox,
+    outlets,
     queue,
     review,
     speakers,
@@ -28,6 +29,7 @@ PAGES: tuple[tuple[Callable[[], None], str, str], ...] = (
     (claim.render, "Claim", "claim"),
     (stories.render, "Stories", "stories"),
     (speakers.render, "Speakers", "speakers"),
+    (outlets.render, "Outlets", "outlets"),
     (dashboard.render, "Dashboard", "dashboard"),
     (hooks.render, "Webhooks", "webhooks"),
 )  # no icons: Material icon names would show up in the links' text for screen readers

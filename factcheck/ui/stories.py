@@ -27,6 +27,7 @@ from factcheck.ui.common import (
     diff_html,
     logged_in,
     number,
+    plain,
     query_int,
     saw,
     seen_version,
@@ -95,7 +96,7 @@ def _story(story_id: int) -> None:
         views, total = list_groups(session, story_id=story_id, limit=GROUPS_SHOWN)
         rivals = rival_views(session, groups=[v.group for v in views])
         series = series_points(session, story_id=story_id)
-    st.title(story.title)
+    st.title(plain(story.title))
     st.caption(
         f"{row.articles} articles · {len(row.outlets)} outlets · {when(story.first_seen)} – "
         f"{when(story.last_seen)} · {row.conflicts} conflicts"
@@ -117,7 +118,8 @@ def _story(story_id: int) -> None:
     st.altair_chart(story_timeline(frame), width="stretch")
     derived = [a for a in articles if a.derived_from]
     for a in derived:
-        st.caption(f"{a.outlet or a.title} is derived from {titles.get(a.derived_from or 0, '?')}.")
+        source = titles.get(a.derived_from or 0, "?")
+        st.caption(f"{plain(a.outlet or a.title)} is derived from {plain(source)}.")
     if series:
         st.altair_chart(figure_series(pd.DataFrame(series)), width="stretch")
     st.subheader(f"Claim groups ({total})")
@@ -132,7 +134,7 @@ def _group(view: GroupView, rivals: list[GroupView]) -> None:
     what = g.measure_key if g.kind is ClaimKind.NUMERIC else f"said by {view.speaker or '?'}"
     with st.container(border=True, key=f"group_{g.id}"):
         outlets = f"{g.size} outlets" if g.size > 1 else "1 outlet"
-        head = f"**{html.escape(what or '')}** · {outlets}"
+        head = f"**{plain(what or '')}** · {outlets}"
         if (kind := conflict_kind(g)) is not None:
             head = ":red-badge[Conflict] " + head + " · " + CONFLICT_NOTES[kind]
         st.markdown(head)

@@ -82,6 +82,13 @@ NOT_SUBJECT_WORDS = word_set(
 # Prepositions (and the two coordinators) before an article inside a speaker phrase.
 PREPOSITIONS = word_set("of at for in on from with by to into about over under than and or")
 # Adverbs that cannot end a speaker phrase: "the minister also".
+# Prepositions of place: "trapped in the tunnel for three days" — the noun after one is where a
+# figure holds, never what it counts.
+PLACE_PREPOSITIONS = word_set(
+    "in at on inside outside under beneath below above near into onto across along aboard"
+)
+# Adverbs of place after a bare count: "40 aboard", "3 underground" — people, where they are.
+PLACE_ADVERBS = word_set("aboard onboard ashore underground inside abroad overseas")
 NOT_HEAD_WORDS = word_set("far so also then now just even still only very")
 # Verbs and question words that make a phrase a clause, not a speaker's name.
 CLAUSE_WORDS = word_set(

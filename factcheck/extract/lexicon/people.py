@@ -76,6 +76,12 @@ FIRM_NOUNS = word_set(
     "company firm group business operator retailer manufacturer maker airline carrier lender "
     "bank insurer supplier developer chain brand"
 )
+# Last words of a firm's name: "Dravik Coal Holdings", "Norland Airlines". A name ending in one
+# names a firm wherever it stands, so a later "the company" can mean it.
+FIRM_NAME_ENDS = word_set(
+    "holdings group industries motors airlines airways mining resources pharmaceuticals "
+    "logistics partners capital technologies foods brewery breweries shipping plc ltd inc corp"
+)
 # People and things behind a study or report: "the authors" of a study named earlier.
 STUDY_PEOPLE = word_set("authors researchers team scientists study report paper survey")
 # Documents and data that can be a source: "the poll shows", "the memo says", "the report found".
@@ -96,7 +102,9 @@ UNNAMED_GROUPS = word_set(
     source sources official officials people person persons diplomat diplomats insider insiders
     aide aides someone witnesses residents analysts experts critics crews firefighters rescuers
     medics paramedics volunteers protesters survivors relatives investigators neighbours
-    neighbors workers doctors nurses engineers students teachers passengers"""
+    neighbors workers doctors nurses engineers students teachers passengers teams officers staff
+    troops soldiers members employees parents businesses traders farmers lawyers activists
+    campaigners locals guards"""
 )
 PRONOUNS = word_set("he she they it we i")
 ARTICLES = word_set("the a an")
