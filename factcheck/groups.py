@@ -56,11 +56,11 @@ from factcheck.comparable import (
     Bounds,
     bounds,
     by_unit_alone,
-    content_words,
     figure_measure_key,
     gap,
     names_needed,
     same_topic,
+    statement_words,
     unit_class,
     word_overlap,
 )
@@ -349,7 +349,7 @@ def _stated(
 @lru_cache(maxsize=4096)
 def _words(quote: str) -> frozenset[str]:
     # The same quote comes back in every outlet and as a candidate of every new claim.
-    return content_words(quote)
+    return statement_words(quote)
 
 
 def _score(new: _Member, old: _Member) -> float | None:
@@ -975,8 +975,8 @@ def _room_for(
     new: _Member, group_id: int, plan: _Plan, held: Mapping[int, Sequence[_Member]]
 ) -> bool:
     """True when ``new`` may join the group: no claim of its article is in it, or (a quote)
-    the claims of its article in it are ones grouping read or planned, and ``new`` says the
-    same as every member read (_says_what_all_say).
+    the claims of its article in it are ones grouping read or planned, and ``new`` gives the
+    statement they give (_gives_again).
 
     An article that gives one statement twice (reported in its first lines, quoted below; a
     quote inside the sentence that reports it) has two claims of it: the second joins the
@@ -987,16 +987,28 @@ def _room_for(
         return True
     if new.kind != ClaimKind.ATTRIBUTED:
         return False
-    own = [m for m in held.get(group_id, ()) if m.article_id == new.article_id]
-    return bool(own) and _says_what_all_say(new, held.get(group_id, ()))
+    members = held.get(group_id, ())
+    own = [m for m in members if m.article_id == new.article_id]
+    others = [m for m in members if m.article_id != new.article_id]
+    return bool(own) and _gives_again(new, own, others)
 
 
-def _says_what_all_say(new: _Member, members: Iterable[_Member]) -> bool:
-    """True when a quote says the same as every member of a group read: what a quote needs
-    to join beside its article's own version. A group that one long claim bridges over two
-    statements ("no patient was harmed, and we will not pay") does not take a second claim
-    of an article for the statement its first claim did not make."""
-    return all(word_overlap(new.words, m.words) >= SAME_WORDS for m in members)
+def _gives_again(new: _Member, own: Sequence[_Member], others: Sequence[_Member]) -> bool:
+    """True when a quote is its article's statement given again: it says the same as each of
+    its article's claims in the group, and as at least half of the other members read.
+
+    Its own article's claims decide what the statement is: "we will not pay", beside the
+    article's "no patient was harmed", is another statement, whatever a member that gives
+    both in one quote says. Half of the others, not all: a member that bridges two statements
+    with few words of each ("no patient was harmed, and we will not be paying anyone") shares
+    too few with a fuller version of one ("no patient has been seriously harmed by this
+    attack") to count as saying it, though the article's two versions are one statement. Yet
+    a second claim its own article's bridge says, and no other member does, stays out.
+    """
+    if not all(word_overlap(new.words, m.words) >= SAME_WORDS for m in own):
+        return False
+    agree = sum(word_overlap(new.words, m.words) >= SAME_WORDS for m in others)
+    return 2 * agree >= len(others)
 
 
 def _pull_lone(

@@ -13,11 +13,15 @@ words in order with some left out, on the same head noun and with a word besides
 cyber defence office" for "National Cyber Defence Office"; a leading place word only where
 the full name has none of its own). It joins when exactly one known organisation fits, found
 by the head noun (kept in Speaker.surname, indexed); a full name written after its one short
-form joins that speaker too. Names that only one article can resolve are read in it alone
+form joins that speaker too. A firm's name without its firm word ("Pernitz" of "Pernitz
+Chemicals", FIRM_NAME_ENDS) joins the one known firm named so, unless a known person has it
+as a surname. Names that only one article can resolve are read in it alone
 (written_for): an acronym is the name the article spells out ("the National Cyber Defence
-Office (NCDO)"), a lone head noun ("the fund") the one body the article names on it; neither
-is stored as an alias, since another article's "NRA" may be another body. Whatever fits two
-bodies stays apart, for an editor to merge.
+Office (NCDO)"), a lone head noun ("the fund") the one body the article names on it, "the
+company" or "the firm" the one firm it names, and a title alone ("the prosecutor", "the chief
+executive") the one person it names right after that title ("Prosecutor Dana Holmqvist");
+none is stored as an alias, since another article's "NRA" or prosecutor may be another.
+Whatever fits two bodies stays apart, for an editor to merge.
 
 Editors merge and split speakers; claims follow, each change is an event. Articles stored
 before voices were read get them from rescan_voices (`factcheck groups --rebuild`).
@@ -230,6 +234,28 @@ def _by_surname(session: Session, key: str) -> int | None:
     return found[0] if len(found) == 1 else None
 
 
+def _by_firm_word(session: Session, key: str) -> int | None:
+    """The one known firm whose name is this one-word key and a firm word ("Pernitz" of
+    "Pernitz Chemicals", "Castellan" of "Castellan Biologics"), when no known person has it
+    as a surname; else None. Looked up by the names it could shorten, each a key."""
+    if " " in key or not key.isalpha():
+        return None
+    names = sorted(f"{key} {end}" for end in FIRM_NAME_ENDS)
+    found = set(
+        session.exec(
+            select(SpeakerAlias.speaker_id)
+            .join(Speaker, col(Speaker.id) == SpeakerAlias.speaker_id)
+            .where(col(SpeakerAlias.key).in_(names), Speaker.kind == SpeakerKind.ORGANISATION)
+        ).all()
+    )
+    if len(found) != 1:
+        return None
+    person = session.exec(
+        select(Speaker.id).where(Speaker.surname == key, Speaker.kind == SpeakerKind.PERSON)
+    ).first()
+    return found.pop() if person is None else None
+
+
 def is_short_form(short: Sequence[str], full: Sequence[str]) -> bool:
     """Whether the words of one organisation's name are a short form of another's.
 
@@ -314,7 +340,8 @@ def _only_short_forms(session: Session, speaker_id: int, words: Sequence[str]) -
 def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
     """The speaker ID of each name (known keys, alias rules), creating new ones; not committed.
 
-    Alias rules: a surname alone is the one known person with that surname; an
+    Alias rules: a surname alone is the one known person with that surname; a firm's name
+    without its firm word ("Pernitz") the one known firm named so ("Pernitz Chemicals"); an
     organisation's short form (is_short_form) is the one known organisation it shortens.
     Neither is stored as an alias: a second person or body that fits makes it ambiguous. A
     full name that the one known short form fits joins it and is stored as its alias.
@@ -340,6 +367,8 @@ def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
             continue
         known = _by_surname(session, key)
         if known is None:
+            known = _by_firm_word(session, key)
+        if known is None:
             known = _by_head(session, key, guess_kind(clean_name(name)))
             longer = known is not None and not _shortens(key, _speaker_key(session, known))
             if known is not None and longer:
@@ -356,29 +385,68 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
     ("the National Cyber Defence Office (NCDO)", "Averon's Civil Protection Directorate" for
     "CPD"); a lone lower-case head noun ("the fund") is the one name built on it that the
     article gives a speaker or writes with capitals ("the Vellhaven Municipal Workers'
-    Pension Fund"). Neither holds beyond the article: another article's "NRA" or "the fund"
-    may be another body, so neither is stored as an alias.
+    Pension Fund"); a firm noun no such name is built on ("the company", "the firm") is the
+    one firm's name the article gives ("Pernitz Chemicals": FIRM_NAME_ENDS); a title alone
+    the one person named right after it (_person_titled). None holds beyond the article:
+    another article's "NRA" or "the fund" may be another body, so none is stored as an alias.
     """
     names = list(names)
     wanted = [
         (name, shown.lower(), bool(_ACRONYM.match(shown)))
         for name in names
-        if (shown := plain_name(name)) and (_ACRONYM.match(shown) or _lone_noun(shown))
+        if (shown := plain_name(name))
+        and (_ACRONYM.match(shown) or _lone_noun(shown) or _title_only(shown))
     ]
     if not wanted:  # the text is read only for an article that needs it
         return {}
+    meant: dict[str, str] = {}
+    for name, shown, _ in wanted:
+        if _title_only(shown) and (person := _person_titled(text, shown)):
+            meant[name] = person
+    wanted = [w for w in wanted if not _title_only(w[1])]
     keyed: dict[str, str] = {}  # every name of two or more words the article has, by key
     for written in [*names, *sorted(_capitalised_names(text))]:
         if " " in (key := speaker_key(written)):
             keyed.setdefault(key, written)
-    meant: dict[str, str] = {}
     for name, shown, acronym in wanted:
         found = [k for k in keyed if (_initials(k) if acronym else head_noun(k.split())) == shown]
+        if not found and shown in FIRM_NOUNS:  # "the company": the one firm the article names
+            found = [k for k in keyed if k.split()[-1] in FIRM_NAME_ENDS]
         # "Corrin Valley Health Network" holds "Health Network": the longest is the name.
         longest = [k for k in found if not any(o.endswith(f" {k}") for o in found)]
         if len(longest) == 1:
             meant[name] = keyed[longest[0]]
     return meant
+
+
+def _title_only(shown: str) -> bool:
+    """A person named by a title alone: "the prosecutor", "the chief executive"."""
+    words = shown.split()
+    return (
+        shown.islower()
+        and len(words) <= 3
+        and words[-1] in TITLES
+        and words[-1] not in _ORGANISATION
+        and all(w.isalpha() for w in words)
+    )
+
+
+_HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
+_PERSON_AFTER = r",?\s+" + _HONORIFIC + r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+
+
+def _person_titled(text: str, title: str) -> str | None:
+    """The one person the article names right after this title ("Prosecutor Holmqvist",
+    "Chief executive Dr Halla Brennvik", "the environment minister, Anselm Quarrie"); None
+    when it names none, or people of two surnames."""
+    words = r"\s+".join(re.escape(w) for w in title.split())
+    found = [
+        m.group(1)
+        for m in re.finditer(rf"(?i:\b{words}){_PERSON_AFTER}", text)
+        if not any(w.lower() in _ORGANISATION | TITLES for w in m.group(1).split())
+    ]
+    surnames = {name.split()[-1].lower().removesuffix("'s") for name in found}
+    return max(found, key=len) if len(surnames) == 1 else None
 
 
 # A capitalised run, small linking words allowed inside: "National Cyber Defence Office",
@@ -733,11 +801,19 @@ def read_voices(
     wanted |= {speaker_key(v.body) for _, own, _ in read for _, v in own}
     wanted |= {speaker_key(v.body) for _, _, voices in read for v in voices}
     aliases = _aliases(session, wanted - {""})
+    # A body named by a firm's word ("Pernitz spokesman Evert Malm") is the one firm named so.
+    firms = {
+        key: firm
+        for _, _, voices in read
+        for v in voices
+        if (key := speaker_key(v.body)) not in aliases and (firm := _by_firm_word(session, key))
+    }
+    bodies = {**aliases, **firms}
     found: dict[int, tuple[str, str]] = {}  # person → (body as written, role)
     for keys, own, voices in read:
         people = own + [(p, v) for v in voices if (p := _person(session, v, keys, aliases))]
         for person, voice in people:
-            if person not in found and (body := _body(voice, keys, aliases, person)):
+            if person not in found and (body := _body(voice, keys, bodies, person)):
                 found[person] = (body, voice.role)
     if not found:
         return 0
@@ -853,12 +929,12 @@ def _person(
 
 
 def _body(
-    voice: Voice, keys: Mapping[str, int], aliases: Mapping[str, int], person: int
+    voice: Voice, keys: Mapping[str, int], bodies: Mapping[str, int], person: int
 ) -> str | None:
     """The body of a voice as a speaker's name, when it is one: a speaker of the article, a
-    known alias, a name whose head is an organisation noun, or an acronym. A lone lower-case
-    noun or one capitalised organisation noun ("the authority", "Union president") is the
-    one speaker of the article whose name ends with it."""
+    known alias or firm word (``bodies``), a name whose head is an organisation noun, or an
+    acronym. A lone lower-case noun or one capitalised organisation noun ("the authority",
+    "Union president") is the one speaker of the article whose name ends with it."""
     body, key = voice.body, speaker_key(voice.body)
     if not key:
         return None
@@ -872,7 +948,7 @@ def _body(
         return None
     if (
         key in keys
-        or key in aliases
+        or key in bodies
         or guess_kind(body) is SpeakerKind.ORGANISATION
         or _ACRONYM.match(body)
     ):

@@ -168,6 +168,39 @@ def test_a_trimmed_quote_says_the_same_as_the_full_one() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("said", "reported"),
+    [
+        (
+            "Nobody in Varn should swim in Lake Orra this week",
+            "urged families on Sunday not to swim in Lake Orra",
+        ),
+        (
+            "The Selby depot reopens in March, whatever the cost",
+            "promised angry workers that the depot would reopen in March",
+        ),
+    ],
+)
+def test_a_request_or_promise_reported_with_its_verb_and_addressee_says_the_same(
+    said: str, reported: str
+) -> None:
+    assert says_same(said, reported)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("urged the council to close the pier", "The council will reopen the pier next week"),
+        (
+            "told reporters that the fire was started deliberately",
+            "The fire was started by a lightning strike",
+        ),
+    ],
+)
+def test_a_reported_request_with_other_content_words_is_another_claim(one: str, other: str) -> None:
+    assert not says_same(one, other)
+
+
 def test_different_statements_of_one_speaker_do_not() -> None:
     assert not says_same("the bridge was safe", "taxes will rise next year")
 

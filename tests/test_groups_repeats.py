@@ -113,3 +113,66 @@ def test_a_lone_version_joins_when_a_later_one_links_it_to_the_group(
     last = article(session, editor, outlet="Valley Wire", text=both, quotes=[quote], day=3)
     (group,) = groups(session, last)
     assert group is not None and groups(session, lone) == [group]
+
+
+HURT = "No docker was hurt in the clash, and we will not pay a single fine"
+
+
+@pytest.mark.parametrize(
+    ("reported", "quote"),
+    [
+        ("no docker had been hurt in the clash", "No docker was badly hurt in the clash"),
+        (
+            "no docker had been hurt during the clash at the gate",
+            "Not a single docker was hurt in the clash",
+        ),
+    ],
+)
+def test_a_statement_given_twice_joins_beside_itself_past_a_member_that_bridges_two(
+    session: Session, editor: User, reported: str, quote: str
+) -> None:
+    # The second outlet runs both statements in few words: it shares two words with the
+    # third outlet's quoted version, which still says what that outlet reported first.
+    article(
+        session,
+        editor,
+        outlet="Velmore Herald",
+        text=f"Kasia Dunmore said: “{HURT}.”",
+        quotes=[HURT],
+        day=0,
+    )
+    short = "No docker was hurt, and we will not be paying anyone"
+    bridge = article(
+        session,
+        editor,
+        outlet="Coast Radio",
+        text=f"Kasia Dunmore said: “{short}.”",
+        quotes=[short],
+        day=1,
+    )
+    text = f"At the gate Kasia Dunmore said {reported}. Later she said: “{quote}.”"
+    twice = article(session, editor, outlet="Dock News", text=text, quotes=[reported, quote], day=2)
+    (group,) = groups(session, bridge)
+    assert group is not None and groups(session, twice) == [group, group]
+
+
+@pytest.mark.parametrize(
+    "other",
+    ["we will not pay a single fine", "not a single fine will be paid by the union"],
+)
+def test_the_other_half_of_an_articles_own_bridge_stays_out_of_the_group(
+    session: Session, editor: User, other: str
+) -> None:
+    said = "No docker was hurt in the clash"
+    first = article(
+        session,
+        editor,
+        outlet="Velmore Herald",
+        text=f"Kasia Dunmore said: “{said}.”",
+        quotes=[said],
+        day=0,
+    )
+    text = f"Kasia Dunmore said: “{HURT}.” She repeated that {other}."
+    both = article(session, editor, outlet="Dock News", text=text, quotes=[HURT, other], day=1)
+    (group,) = groups(session, first)
+    assert group is not None and groups(session, both) == [group, None]

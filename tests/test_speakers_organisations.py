@@ -172,3 +172,80 @@ def test_a_bare_head_or_a_lone_place_word_is_not_a_short_form() -> None:
     assert is_short_form(
         ["ministry", "of", "justice"], ["ministry", "of", "justice", "of", "sorvena"]
     )
+
+
+@pytest.mark.parametrize(
+    ("full", "short"),
+    [("Orvane Polymers", "Orvane"), ("Keldor Pharmaceuticals", "Keldor")],
+)
+def test_a_firms_name_without_its_firm_word_joins_the_one_firm_named_so(
+    session: Session, editor: User, full: str, short: str
+) -> None:
+    shown = said_by(session, editor, full)
+    assert said_by(session, editor, short) == shown
+
+
+def test_a_firm_word_two_known_firms_share_stays_apart(session: Session, editor: User) -> None:
+    metals = said_by(session, editor, "Brevik Metals")
+    foods = said_by(session, editor, "Brevik Foods")
+    assert said_by(session, editor, "Brevik") not in (metals, foods)
+
+
+@pytest.mark.parametrize(
+    ("noun", "text"),
+    [
+        (
+            "the company",
+            "Dye reached the river from a tank of Orvane Polymers. "
+            "the company said that the leak was stopped.",
+        ),
+        (
+            "the firm",
+            "A filling line of Keldor Pharmaceuticals stopped. "
+            "the firm said that supplies would resume.",
+        ),
+    ],
+)
+def test_a_firm_noun_is_the_one_firm_its_article_names(
+    session: Session, editor: User, noun: str, text: str
+) -> None:
+    shown = said_by(session, editor, noun, text)
+    assert shown.lower().endswith(("orvane polymers", "keldor pharmaceuticals"))
+    # An article that names no firm keeps it apart.
+    assert said_by(session, editor, noun, f"{noun} said that all was well.") != shown
+
+
+def test_an_article_naming_two_firms_leaves_the_firm_noun_alone() -> None:
+    text = "Orvane Polymers sold the plant to Keldor Pharmaceuticals. the company said it."
+    assert written_for(text, ["the company"]) == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "person"),
+    [
+        (
+            "the prosecutor",
+            "Prosecutor Ilse Varga opened the Tarn fraud trial. "
+            "the prosecutor said that the money was taken.",
+            "Ilse Varga",
+        ),
+        (
+            "The chief executive",
+            "Chief executive Dr Oskar Lenning met the board. "
+            "The chief executive said that repairs would take a month.",
+            "Oskar Lenning",
+        ),
+    ],
+)
+def test_a_title_alone_is_the_one_person_its_article_names_with_it(
+    session: Session, editor: User, title: str, text: str, person: str
+) -> None:
+    assert said_by(session, editor, person) == person
+    assert said_by(session, editor, title, text) == person
+    # An article that names no one with the title keeps it apart.
+    assert said_by(session, editor, title, f"{title} said that all was well.") != person
+
+
+def test_an_article_naming_two_people_with_the_title_leaves_it_alone() -> None:
+    text = "Minister Ana Lorn met Minister Per Vikstad. the minister said it would pass."
+    assert written_for(text, ["the minister"]) == {}

@@ -227,3 +227,37 @@ def test_merging_a_body_keeps_its_spokeswoman_speaking_for_the_merged_one(
     assert voice is not None and voice.voice_id == duplicate
     toft_now = session.get(Claim, toft.id)
     assert toft_now is not None and toft_now.group_key == f"s|{duplicate}"
+
+
+@pytest.mark.parametrize(
+    ("firm", "lead", "who"),
+    [
+        ("Orvane Polymers", "Orvane spokesman Ivo Saar said {q}.", "Ivo Saar"),
+        ("Keldor Pharmaceuticals", "Keldor spokeswoman Lena Brix said {q}.", "Lena Brix"),
+    ],
+)
+def test_a_spokesperson_of_a_firm_named_by_its_word_speaks_for_the_firm(
+    session: Session, editor: User, firm: str, lead: str, who: str
+) -> None:
+    said = story(
+        session,
+        editor,
+        outlet="Velsund Courier",
+        lead=f"{firm} said {SAID}.",
+        quote=SAID,
+        who=firm,
+        day=0,
+    )
+    spoke = story(
+        session,
+        editor,
+        outlet="Coast Radio",
+        lead=lead.format(q=SAID),
+        quote=SAID,
+        who=who,
+        day=1,
+    )
+    joined = claim_of(session, spoke).group_id
+    assert joined is not None and joined == claim_of(session, said).group_id
+    rows = {r.speaker.name: r for r in list_speakers(session)[0]}
+    assert rows[who].speaks_for == firm
