@@ -40,10 +40,15 @@ story is marked as derived from it (a rewrite of agency copy). The rule, in thre
 
 Cost: a new article is compared with at most STORY_ARTICLES of the articles it shares groups
 with that came before it, and at most STORY_ARTICLES of those that came after it are checked
-against it; their texts are read in one query. Each source's sentences are indexed by content
-word; a sentence is compared only with the source sentences that hold its rarest words (any
-sentence holding TAKEN of its words holds one of them), at most CANDIDATES of them, so the work
-grows with the length of the texts, not with the product of their sentences.
+against it. Splitting a text into sentences (content_words of each) costs more than comparing
+them, and each ingest compares a story's latest articles again: the sentences of compared
+texts are kept by their text's SHA-256 (_Kept: the latest KEPT_WORDS words' worth, 13-23 MB),
+so a stored text is split once per process, not at every article of its story; the new
+article's text is taken from the session that stored it; only texts kept nowhere are read, in
+one query. Each source's sentences are indexed by content word; a sentence is compared only
+with the source sentences that hold its rarest words (any sentence holding TAKEN of its words
+holds one of them), at most CANDIDATES of them, so the work grows with the length of the
+texts, not with the product of their sentences.
 """
 
 from __future__ import annotations
@@ -52,6 +57,9 @@ import functools
 import heapq
 import math
 import re
+import sys
+import threading
+from collections import OrderedDict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -112,6 +120,8 @@ class _Placed:
     at: datetime
     story_id: int | None
     derived_from_id: int | None
+    sha256: str  # of its text: what its sentences are kept by (_KEPT)
+    kind: OutletKind | None  # its outlet's
 
 
 @dataclass(slots=True, eq=False)
@@ -175,8 +185,8 @@ def _placing(session: Session, ids: set[int]) -> tuple[dict[int, _Placed], dict[
     articles: dict[int, _Placed] = {}
     stories: dict[int, _Story] = {}
     for row in session.execute(_statements().placing, {"ids": sorted(ids)}):
-        aid, title, at, story_id, source, story_title, first_seen, last_seen = row
-        articles[aid] = _Placed(aid, title, as_utc(at), story_id, source)
+        aid, title, at, story_id, source, sha256, kind, story_title, first_seen, last_seen = row
+        articles[aid] = _Placed(aid, title, as_utc(at), story_id, source, sha256, kind)
         if story_id is not None and story_id not in stories:
             stories[story_id] = _Story(story_id, story_title, as_utc(first_seen), as_utc(last_seen))
     return articles, stories
@@ -187,11 +197,11 @@ class _Statements:
     """The statements placing runs, built once: every ingest that groups runs them, and
     building them cost more than running them."""
 
-    placing: sa.Select[*tuple[Any, ...]]  # articles ``ids`` with their stories (_placing)
+    placing: sa.Select[*tuple[Any, ...]]  # articles ``ids``, outlet kinds, stories (_placing)
     widen: sa.Update  # a story's title and dates (executemany: ``sid`` and _Story.columns)
     start: sa.Insert  # new stories, returning their IDs in order
     place: sa.Update  # an article's story and source (executemany: ``aid``, ``story``, ``derived``)
-    texts: sa.Select[*tuple[Any, ...]]  # the texts and outlet kinds of articles ``ids``
+    texts: sa.Select[*tuple[Any, ...]]  # articles ``ids``: texts, digests, outlet kinds, dates
 
 
 @functools.cache
@@ -207,11 +217,17 @@ def _statements() -> _Statements:
             func.coalesce(articles.c.published_at, articles.c.ingested_at),
             articles.c.story_id,
             articles.c.derived_from_id,
+            articles.c.sha256,
+            outlets.c.kind,
             stories.c.title,
             stories.c.first_seen,
             stories.c.last_seen,
         )
-        .select_from(articles.outerjoin(stories, stories.c.id == articles.c.story_id))
+        .select_from(
+            articles.outerjoin(stories, stories.c.id == articles.c.story_id).outerjoin(
+                outlets, outlets.c.id == articles.c.outlet_id
+            )
+        )
         .where(articles.c.id.in_(sa.bindparam("ids", expanding=True))),
         widen=sa.update(stories)
         .where(stories.c.id == sa.bindparam("sid"))
@@ -227,6 +243,7 @@ def _statements() -> _Statements:
         texts=sa.select(
             articles.c.id,
             articles.c.text,
+            articles.c.sha256,
             outlets.c.kind,
             func.coalesce(articles.c.published_at, articles.c.ingested_at),
             articles.c.derived_from_id,
@@ -291,19 +308,66 @@ def sentences(text: str) -> list[frozenset[str]]:
     return found
 
 
-KEPT_TEXT = 20_000  # texts up to this many characters keep their sentences (_read_again)
+KEPT_TEXT = 20_000  # texts up to this many characters keep their sentences (_KEPT)
+KEPT_WORDS = 1_000_000  # the content words (and sentences) kept texts may hold at once
 
 
-def _read_again(text: str) -> list[frozenset[str]]:
-    """``sentences`` of a story's text, kept for the latest 256 news-length texts: each ingest
-    compares the story's recent articles again. Longer texts are split each time, so what is
-    kept stays bounded (a few MB at most)."""
-    return _kept_sentences(text) if len(text) <= KEPT_TEXT else sentences(text)
+class _Kept:
+    """The sentences of compared texts, by the SHA-256 of the text (Article.sha256; a stored
+    text never changes), for the most recently compared texts holding KEPT_WORDS words at
+    most: each ingest compares the latest articles of a story again, and splitting a text into
+    sentences costs more than comparing them. A text's sentences depend on the text alone, so
+    what is kept is right in every session and process, whatever other workers wrote.
+
+    Kept as tuples of interned words (8 bytes a word, 56 a sentence; a set would take 60 a
+    word), a sentence counted as one word more: when full, about 13 MB of news-length texts
+    (3,300 texts of 300 words) and 23 MB of 300-character briefs (27,000 of them; measured
+    with tracemalloc). A text longer than KEPT_TEXT characters is split each time.
+    """
+
+    def __init__(self, words: int) -> None:
+        self.words = words  # the bound
+        self.held = 0  # words and sentences held now
+        self.texts: OrderedDict[str, tuple[int, tuple[tuple[str, ...], ...]]] = OrderedDict()
+        self.lock = threading.Lock()  # Streamlit's sessions place articles in threads
+
+    def get(self, sha256: str) -> tuple[int, list[frozenset[str]]] | None:
+        """What sort of source the text itself says it is (_text_rank) and its ``sentences``;
+        None when it is not kept."""
+        with self.lock:
+            kept = self.texts.get(sha256)
+            if kept is None:
+                return None
+            self.texts.move_to_end(sha256)
+        return kept[0], [frozenset(words) for words in kept[1]]
+
+    def read(self, sha256: str, text: str) -> tuple[int, list[frozenset[str]]]:
+        """Split ``text`` (whose SHA-256 is ``sha256``) into sentences and keep them (``get``)."""
+        rank, found = _text_rank(text), sentences(text)
+        if len(text) > KEPT_TEXT:
+            return rank, found
+        kept = tuple(tuple(map(sys.intern, words)) for words in found)
+        size = _size(kept)
+        with self.lock:
+            if sha256 not in self.texts:
+                self.texts[sha256] = (rank, kept)
+                self.held += size
+            while self.held > self.words:
+                self.held -= _size(self.texts.popitem(last=False)[1][1])
+        return rank, found
+
+    def clear(self) -> None:
+        """Forget every text."""
+        with self.lock:
+            self.texts.clear()
+            self.held = 0
 
 
-@functools.lru_cache(maxsize=256)
-def _kept_sentences(text: str) -> list[frozenset[str]]:
-    return sentences(text)
+def _size(kept: tuple[tuple[str, ...], ...]) -> int:
+    return len(kept) + sum(map(len, kept))
+
+
+_KEPT = _Kept(KEPT_WORDS)
 
 
 @dataclass(slots=True)
@@ -420,7 +484,10 @@ def rederive(session: Session, *, story_ids: Collection[int] | None = None) -> i
             at,
             col(Article.story_id),
             col(Article.derived_from_id),
+            col(Article.sha256),
+            col(Outlet.kind),
         )
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
         .where(
             col(Article.story_id).is_not(None)
             if story_ids is None
@@ -430,8 +497,10 @@ def rederive(session: Session, *, story_ids: Collection[int] | None = None) -> i
     ).all()
     was = {row[0]: row[4] for row in rows}
     stories: dict[int, list[_Placed]] = {}
-    for aid, title, when, story_id, _ in rows:
-        stories.setdefault(story_id, []).append(_Placed(aid, title, as_utc(when), story_id, None))
+    for aid, title, when, story_id, _, sha256, kind in rows:
+        stories.setdefault(story_id, []).append(
+            _Placed(aid, title, as_utc(when), story_id, None, sha256, kind)
+        )
     changes: list[dict[str, int | None]] = []
     batch: dict[int, _Placed] = {}
     compared: dict[int, list[_Placed]] = {}
@@ -477,11 +546,20 @@ def opens_as_release(text: str) -> bool:
     )
 
 
-def _rank(kind: OutletKind | None, text: str) -> int:
-    """0 for a primary source's statement, 1 for an agency's copy, 2 for any other article."""
-    if kind == OutletKind.OFFICIAL or opens_as_release(text):
+def _text_rank(text: str) -> int:
+    """_rank as the text alone tells it: 0 under a release heading, 1 after an agency's
+    dateline, else 2."""
+    if opens_as_release(text):
         return 0
-    return 1 if kind == OutletKind.AGENCY or _DATELINE.match(text) is not None else 2
+    return 1 if _DATELINE.match(text) is not None else 2
+
+
+def _rank(kind: OutletKind | None, text_rank: int) -> int:
+    """0 for a primary source's statement, 1 for an agency's copy, 2 for any other article:
+    by its outlet's kind or its text's own heading or dateline (``text_rank``)."""
+    if kind == OutletKind.OFFICIAL:
+        return 0
+    return min(text_rank, 1 if kind == OutletKind.AGENCY else 2)
 
 
 def _came_first(a: _Text, a_id: int, b: _Text, b_id: int) -> bool:
@@ -490,25 +568,59 @@ def _came_first(a: _Text, a_id: int, b: _Text, b_id: int) -> bool:
     return (a.at, a.rank, a_id) < (b.at, b.rank, b_id)
 
 
+def _kept_texts(
+    session: Session, ids: set[int], articles: Mapping[int, _Placed]
+) -> dict[int, _Text]:
+    """The articles ``ids`` as compared, those whose sentences are kept (_KEPT) or whose text
+    this session holds (a new article's, split here); the others are left to read."""
+    texts = {}
+    for article_id in sorted(ids):
+        placed = articles[article_id]
+        kept = _KEPT.get(placed.sha256)
+        if kept is None and (text := _held_text(session, article_id)) is not None:
+            kept = _KEPT.read(placed.sha256, text)
+        if kept is not None:
+            text_rank, found = kept
+            texts[article_id] = _Text(
+                placed.at, _rank(placed.kind, text_rank), placed.derived_from_id, found
+            )
+    return texts
+
+
+def _held_text(session: Session, article_id: int) -> str | None:
+    """The text of an article this session has loaded (one it just stored), else None."""
+    held = session.identity_map.get(_article_mapper().identity_key_from_primary_key((article_id,)))
+    text = None if held is None else sa.inspect(held).dict.get("text")
+    return text if isinstance(text, str) else None
+
+
+@functools.cache
+def _article_mapper() -> sa.orm.Mapper[Article]:
+    return sa.inspect(Article)
+
+
 def _sources(
     session: Session, compared: Mapping[int, Sequence[_Placed]], articles: Mapping[int, _Placed]
 ) -> dict[int, int]:
     """Each article whose sentences are mostly taken from one it is compared with (and that
-    came first) → that article (the module docstring). The texts are read in one query, and
-    the originals of rewrites it takes from, when it was not compared with them, in one more."""
+    came first) → that article (the module docstring). The texts not kept (_kept_texts) are
+    read in one query, and the originals of rewrites it takes from, when it was not compared
+    with them, in one more."""
     compared = {i: found for i, found in compared.items() if found}
-    texts: dict[int, _Text] = {}
+    wanted = {a.id for found in compared.values() for a in found} | set(compared)
+    texts = _kept_texts(session, wanted, articles)
 
     def read(ids: set[int]) -> None:
         if ids:
-            for aid, text, kind, at, source in session.execute(
+            for aid, text, sha256, kind, at, source in session.execute(
                 _statements().texts, {"ids": sorted(ids)}
             ):
                 if aid in articles:  # being placed or decided again: not as stored
                     at, source = articles[aid].at, articles[aid].derived_from_id
-                texts[aid] = _Text(as_utc(at), _rank(kind, text), source, _read_again(text))
+                text_rank, found = _KEPT.read(sha256, text)
+                texts[aid] = _Text(as_utc(at), _rank(kind, text_rank), source, found)
 
-    read({a.id for found in compared.values() for a in found} | set(compared))
+    read(wanted - texts.keys())
     indexed: dict[int, Source] = {}  # each source's index, made once
 
     def share(source_id: int, article_id: int) -> float:

@@ -6,7 +6,10 @@ likeness to real events is accidental. The rule is in factcheck.stories' docstri
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -17,7 +20,15 @@ from factcheck.extract import extract_claims
 from factcheck.groups import rebuild_groups
 from factcheck.models import Article, Outlet, OutletKind, Role, User
 from factcheck.names import name_key
-from factcheck.stories import DERIVED, Source, derived_from, sentences, taken_share
+from factcheck.stories import (
+    _KEPT,
+    DERIVED,
+    Source,
+    _Kept,
+    derived_from,
+    sentences,
+    taken_share,
+)
 from tests.factories import make_user
 
 WIRE = (
@@ -297,3 +308,61 @@ def test_at_one_time_without_agency_or_dateline_the_first_stored_is_the_source(
     wire = _store(session, editor, outlet="Castrel Courier", text=undated, at=_at(12))
     assert _source_of(session, rewrite) is None
     assert _source_of(session, wire) == rewrite.id
+
+
+@contextmanager
+def texts_read(session: Session) -> Iterator[list[str]]:
+    """The statements that read articles' texts while the block runs."""
+    sent: list[str] = []
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if statement.lstrip().upper().startswith("SELECT") and "article.text" in statement:
+            sent.append(statement)
+
+    engine = session.get_bind()
+    sa.event.listen(engine, "before_cursor_execute", seen)
+    try:
+        yield sent
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", seen)
+
+
+def test_a_story_compared_again_reads_no_text_again(session: Session, editor: User) -> None:
+    """Each new article is compared with its story's earlier articles: their sentences are
+    kept from the comparisons before, and the new article's text is the one just stored."""
+    wire = _store(session, editor, outlet="Northgate Press Agency", text=WIRE, at=_at(9))
+    rewrite = _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=_at(10))
+    session.expunge_all()  # the session holds neither of them any more
+    with texts_read(session) as sent:
+        report = _store(
+            session, editor, outlet="Fenwick Evening News", text=INDEPENDENT, at=_at(15)
+        )
+    assert sent == []
+    assert _source_of(session, rewrite) == wire.id
+    assert _source_of(session, report) is None
+
+
+def test_another_worker_without_kept_sentences_marks_the_same_source(
+    session: Session, editor: User
+) -> None:
+    """A process that has kept nothing (another ingest worker, a restart) reads the stored
+    texts and decides as the one that kept them."""
+    wire = _store(session, editor, outlet="Northgate Press Agency", text=WIRE, at=_at(9))
+    _KEPT.clear()
+    session.expunge_all()  # nor does its session hold the wire
+    with texts_read(session) as sent:
+        rewrite = _store(session, editor, outlet="Ardle Valley Post", text=REWORDED, at=_at(10))
+    assert len(sent) == 1
+    assert _source_of(session, rewrite) == wire.id
+
+
+def test_kept_sentences_stay_within_their_word_budget() -> None:
+    texts = [WIRE, LIGHT, REWORDED, WRAPPED, INDEPENDENT]
+    budget = sum(len(s) + 1 for s in sentences(WIRE)) * 2  # about two texts' worth
+    kept = _Kept(budget)
+    for n, text in enumerate(texts):
+        rank = 1 if text.startswith("FENWICK, Oct 3 (NPA) - ") else 2  # an agency's dateline
+        assert kept.read(str(n), text) == (rank, sentences(text))
+    assert kept.held <= budget
+    assert kept.get("0") is None  # the first read went first
+    assert kept.get("4") == (2, sentences(INDEPENDENT))  # the latest is still there
