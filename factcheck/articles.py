@@ -26,12 +26,12 @@ from factcheck.models import (
     ClaimKind,
     Origin,
     Outlet,
-    OutletKind,
     Status,
     User,
     utcnow,
 )
-from factcheck.names import clean_name, name_key
+from factcheck.names import clean_name
+from factcheck.outlets import outlet_named
 from factcheck.permissions import Action, require
 from factcheck.settings import settings
 from factcheck.speakers import article_speaker_ids, read_voices, voices_of
@@ -70,25 +70,6 @@ def check_text(text: str, *, source: str = "The text") -> None:
 def _visible(ch: str) -> bool:
     # Zero-width and direction marks (Unicode "format" characters) show nothing on their own.
     return not ch.isspace() and unicodedata.category(ch) != "Cf"
-
-
-def outlet_named(session: Session, *, name: str, url: str | None = None) -> Outlet:
-    """The outlet with this name (compared by ``name_key``), created when new (not committed).
-
-    "Valley\u200b Post" and "valley post" are the Valley Post; a name mixing scripts (a
-    Cyrillic "а" in "Vаlley Post") is not, and ``mixed_scripts`` lets pages warn about it.
-    """
-    clean = clean_name(name)[:200]
-    if not clean:
-        raise BadInput("The outlet name is empty; give the publication's name.")
-    key = name_key(clean)
-    found = session.exec(select(Outlet).where(Outlet.key == key)).first()
-    if found is not None:
-        return found
-    outlet = Outlet(name=clean, key=key, url=url, kind=OutletKind.NEWS)
-    session.add(outlet)
-    session.flush()
-    return outlet
 
 
 def _claim_row(

@@ -26,6 +26,7 @@ from factcheck.models import (
     ClaimKind,
     DeliveryState,
     NoticeKind,
+    OutletKind,
     Priority,
     Role,
     Stance,
@@ -47,6 +48,8 @@ user_app = typer.Typer(help="Manage accounts.", **_TYPER)  # type: ignore[arg-ty
 app.add_typer(user_app, name="user")
 speakers_app = typer.Typer(help="People and organisations claims come from.", no_args_is_help=True)
 app.add_typer(speakers_app, name="speakers")
+outlets_app = typer.Typer(help="The publications articles come from.", no_args_is_help=True)
+app.add_typer(outlets_app, name="outlets")
 hooks_app = typer.Typer(help="Manage outgoing webhooks (admins).", **_TYPER)  # type: ignore[arg-type]
 app.add_typer(hooks_app, name="hooks")
 
@@ -905,7 +908,8 @@ def export(
 
     Example: factcheck export --format pdf --article 3 -o report.pdf --user ed@newsroom.org
     """
-    from factcheck.exports import export_chunks, outlet_id_named
+    from factcheck.exports import export_chunks
+    from factcheck.outlets import outlet_id_named
 
     statuses = tuple(Status(s) for s in status or ())
     try:
@@ -1127,6 +1131,58 @@ def speakers_split(
     with database() as session:
         new = split_speaker(session, speaker_id=speaker, name=name, by=acting_user(session, user))
         typer.echo(f"{new.name} is now speaker {new.id}.")
+
+
+@outlets_app.command("list")
+def outlets_list(
+    search: Annotated[str, typer.Option(help="Words in the name.")] = "",
+    limit: Annotated[int, typer.Option(help="At most this many outlets.")] = 100,
+    offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
+) -> None:
+    """List outlets by name with their kind (news, agency, official, other) and articles.
+
+    Example: factcheck outlets list --search wire
+    """
+    from factcheck.outlets import list_outlets
+
+    with database(readonly=True) as session:
+        rows, total = list_outlets(session, search=search, offset=offset, limit=limit)
+    records = [
+        {
+            "id": r.outlet.id,
+            "name": r.outlet.name,
+            "kind": r.outlet.kind.value,
+            "articles": r.articles,
+        }
+        for r in rows
+    ]
+    print_records(records, fmt, ["id", "name", "kind", "articles"])
+    if fmt == "table":
+        typer.echo(f"{len(records)} of {total} outlets.", err=True)
+
+
+@outlets_app.command("kind")
+def outlets_kind(
+    name: Annotated[str, typer.Argument(help="The outlet's name, as `outlets list` shows it.")],
+    kind: Annotated[
+        OutletKind, typer.Argument(help="What sort of outlet it is.", case_sensitive=False)
+    ],
+    user: UserOption,
+) -> None:
+    """Say what sort of outlet this is (editors): an agency's or an official body's articles
+    are taken as the source of same-day articles that copy their sentences.
+
+    Example: factcheck outlets kind "Harbour Wire" agency --user editor@newsroom.org
+    """
+    from factcheck.outlets import set_outlet_kind
+
+    with database() as session:
+        changed = set_outlet_kind(session, name=name, kind=kind, by=acting_user(session, user))
+        typer.echo(
+            f"{name} is now marked {kind.value}; "
+            f"{changed} article{'s' if changed != 1 else ''}' source changed."
+        )
 
 
 @app.command("counts")

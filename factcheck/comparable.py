@@ -55,7 +55,16 @@ group's member or a lone figure, and
 - they describe the same day: their as-of days are equal (a figure's ``as_of``, else its
   article's date: resolve_as_of; a figure of the article's own day in reported speech said on
   a named day holds at that day: "the brigade said on Tuesday night that six workers …",
-  said_on);
+  said_on); or both are facts **fixed at one moment** (fixed_fact), whose days do not matter:
+  who was present when it happened ("a crew of nine", "12 crew members on board", "the bus was
+  carrying 40 pupils", "on shift"), a sum set once ("a ransom of 2.5 million", a price
+  "agreed"), what one act took ("the records of 48,000 patients were copied": later reports
+  know it better but cannot add to it), a dimension ("38 kilometres long"; read as fixed,
+  though a figure compared by amount alone names no outcome, so no length disputes yet); never
+  a count of what happened to people or things (measures.RUNNING_MEASURES, in its key or in
+  its clause: "all 14 crew members on board were killed" is a toll, which may rise), nor a
+  running count ("so far"). When only one of two figures is fixed, the other may be a count a
+  later one supersedes, so their days must still be equal;
 - they come from different outlets, and no one article gives figures of both sides; and
 - their intervals do not meet (the table above: no value fits both), a running count ("58
   have crossed so far", "and counting") being open above: it is the day's count up to then.
@@ -66,7 +75,10 @@ conflict: one word for the user; the detail says which (factcheck.disputes.CONFL
 the group's own values "cannot all be true", or "other outlets of this story give another
 value for the same day", with their figures beside it).
 
-Edges, each tested: a rising toll is no dispute (7 dead on Tuesday, 11 on Wednesday:
+Edges, each tested: a fixed fact disputes across days ("a crew of nine" on Sunday, "12
+crew members on board" on Monday), its look-alike does not ("nine crew members were injured"
+then "12 crew injured": a toll; "a crew of nine" then "12 crew" with no cue: not both fixed);
+a rising toll is no dispute (7 dead on Tuesday, 11 on Wednesday:
 different as-of days, and a day named in the text, "as of Monday", is the day compared; a
 source's newer figure supersedes its older one, groups.newer_figure calls the older
 "outdated"); two stories that share figure shapes never dispute; an open bound disputes only
@@ -162,6 +174,9 @@ from factcheck.extract.lexicon.measures import (
     CANONICAL,
     CLAUSE_MEASURES,
     DURATION_OUTCOMES,
+    FIXED_AFTER,
+    FIXED_CUES,
+    FIXED_MEASURES,
     GAP_AFTER,
     GAP_BEFORE,
     GAPS,
@@ -177,6 +192,7 @@ from factcheck.extract.lexicon.measures import (
     PEOPLE_ONLY,
     PHRASES,
     RESPONDER_NOUNS,
+    RUNNING_MEASURES,
     SCALES_AFTER,
     SCALES_BEFORE,
     SINGULAR,
@@ -658,9 +674,43 @@ def running(sentence: str | None, quote: str | None) -> bool:
     return bool(_RUNNING.search(after))
 
 
-def figures_dispute(a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool) -> bool:
-    """True when two counted figures of one story and key dispute (module docstring)."""
-    return same_day and not same_outlet and a.meet(b).empty
+def figures_dispute(
+    a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool, fixed: bool = False
+) -> bool:
+    """True when two counted figures of one story and key dispute (module docstring):
+    ``fixed`` when both are facts fixed at one moment (fixed_fact), whose days do not matter."""
+    return (same_day or fixed) and not same_outlet and a.meet(b).empty
+
+
+FIXED_REACH = 4  # words either side of a figure searched for a cue ("12 crew members on board")
+
+
+@lru_cache(maxsize=4096)
+def fixed_fact(measure_key: str | None, sentence: str | None, quote: str | None) -> bool:
+    """True when a figure states a fact fixed at one moment, which a later report does not
+    supersede: its key or the words beside it say so (measures.FIXED_MEASURES, FIXED_CUES,
+    FIXED_AFTER), and neither its key (RUNNING_MEASURES) nor its sentence ("so far") makes it a
+    count that grows as it becomes known. Read again at every ingest of its story: cached."""
+    words = set(measure_key.split()) if measure_key else set()
+    if words & RUNNING_MEASURES or running(sentence, quote):
+        return False
+    if words & FIXED_MEASURES:
+        return True
+    near = _around(sentence, quote)
+    if near is None:
+        return False
+    # Another figure ends the reach: "licensed for 90 passengers, left with 136 on board"
+    # says who was aboard of the 136 only.
+    before = _WORD.findall(re.split(r"\d", near[0])[-1])[-FIXED_REACH:]
+    clause = _WORD.findall(re.split(r"\d", near[1])[0])
+    if any(CANONICAL.get(w) in RUNNING_MEASURES or w in PEOPLE_ONLY for w in before + clause):
+        return False  # "14 crew members on board were killed": its key may miss the toll
+    after = clause[:FIXED_REACH]
+    if after and after[0] in FIXED_AFTER:
+        return True
+    return any(
+        f" {cue} " in f" {' '.join(side)} " for side in (before, after) for cue in FIXED_CUES
+    )
 
 
 # A figure that counts a part, an addition or a count given before: the words right after

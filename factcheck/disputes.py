@@ -39,6 +39,7 @@ from factcheck.comparable import (
     bounds,
     duration_outcome,
     figures_dispute,
+    fixed_fact,
     names_outcome,
     reports_count,
     resolve_as_of,
@@ -64,7 +65,8 @@ ConflictKind = Literal["within", "dispute"]
 # What each kind of conflict means, as the Stories and Claim pages and the CLI say it.
 CONFLICT_NOTES: dict[ConflictKind, str] = {
     "within": "the stated values cannot all be true",
-    "dispute": "other outlets of this story give another value for the same day",
+    "dispute": "other outlets of this story give another value for the same day, or for a fact"
+    " that does not change from day to day",
 }
 
 
@@ -79,6 +81,7 @@ class Figure:
     outlet: int  # its outlet, or minus its article when it has none
     article: int
     outcome: str | None = None  # what a duration is the length of (comparable.duration_outcome)
+    fixed: bool = False  # a fact fixed at one moment, disputed across days (comparable.fixed_fact)
 
 
 def clusters_of(session: Session, *, group_ids: Iterable[int]) -> set[Cluster]:
@@ -213,7 +216,11 @@ def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:
     return any(
         x.outcome == y.outcome
         and figures_dispute(
-            x.stated, y.stated, same_day=x.day == y.day, same_outlet=x.outlet == y.outlet
+            x.stated,
+            y.stated,
+            same_day=x.day == y.day,
+            same_outlet=x.outlet == y.outlet,
+            fixed=x.fixed and y.fixed,
         )
         for x in a
         for y in b
@@ -378,6 +385,7 @@ def _take(read: _Read, row: Any) -> None:
         outlet if outlet is not None else -article,
         article,
         outcome,
+        fixed_fact(measure, sentence, quote),
     )
     read.figures.setdefault((story, key), {}).setdefault(own, []).append(figure)
     if gid is None:
@@ -414,13 +422,16 @@ def _pairs(
     figures: Mapping[Cluster, Mapping[Unit, list[Figure]]], touched: Collection[Unit] | None
 ) -> set[frozenset[Unit]]:
     """The pairs of groups or lone figures in dispute, within each cluster; with ``touched``,
-    only pairs with one of those. Only units with figures of one day are compared."""
+    only pairs with one of those. Only units with figures of one day are compared, or with
+    facts fixed at one moment (the day None)."""
     found: set[frozenset[Unit]] = set()
     for units in figures.values():
-        days: dict[date, set[Unit]] = {}
+        days: dict[date | None, set[Unit]] = {}
         for unit, listed in units.items():
             for figure in listed:
                 days.setdefault(figure.day, set()).add(unit)
+                if figure.fixed:
+                    days.setdefault(None, set()).add(unit)
         for day_units in days.values():
             if len(day_units) < 2:
                 continue

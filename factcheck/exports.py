@@ -34,7 +34,6 @@ from factcheck.models import (
     User,
     utcnow,
 )
-from factcheck.names import name_key
 from factcheck.permissions import Action, require
 from factcheck.reports import FORMATS, render_document, stream_records
 from factcheck.reports.data import (
@@ -106,16 +105,6 @@ def count_exported(session: Session, *, where: ClaimFilter) -> int:
     """How many claims an export of ``where`` holds ("not a claim" left out)."""
     shown = conditions(where)
     return _count(session, shown) if shown is not None else 0
-
-
-def outlet_id_named(session: Session, *, name: str) -> int:
-    """The ID of the outlet with this name (any case); NotFound lists how to find names."""
-    found = session.exec(select(Outlet.id).where(Outlet.key == name_key(name))).first()
-    if found is None:
-        raise NotFound(
-            f"There is no outlet named {name!r}; check the spelling on the Articles page."
-        )
-    return found
 
 
 # ---- one batch of claims with everything around them -------------------------------------

@@ -15,6 +15,7 @@ class Action(StrEnum):
     REVIEW = "review claims (status, notes, evidence, edits)"
     ASSIGN = "assign claims"
     EDIT_SPEAKERS = "merge and split speakers"
+    EDIT_OUTLETS = "say which outlets are agencies or official sources"
     OVERRIDE_VERDICT = "change a final verdict"
     EXPORT = "export reports"
     PUBLISH = "export ClaimReview markup"
@@ -33,6 +34,7 @@ _REVIEWER = frozenset({Action.INGEST, Action.REVIEW, Action.PRIORITISE})
 _EDITOR = _REVIEWER | {
     Action.ASSIGN,
     Action.EDIT_SPEAKERS,
+    Action.EDIT_OUTLETS,
     Action.OVERRIDE_VERDICT,
     Action.EXPORT,
     Action.PUBLISH,

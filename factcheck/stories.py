@@ -18,17 +18,23 @@ story is marked as derived from it (a rewrite of agency copy). The rule, in thre
 - An article is *derived* from a source when at least DERIVED of its sentences, and at least
   TAKEN_SENTENCES of them, are taken from it (in a brief of four sentences, two taken can be
   the speaker's quote and the toll every report repeats). Of several sources it is derived
-  from, the one it takes most from (the first stored of equals); when that one is itself
-  derived from another, the original: a rewrite of a rewrite names the wire.
+  from, the one it takes most from (the first stored of equals), the text it was written
+  from, itself maybe a rewrite: a wire that copies a ministry's statement names the statement,
+  a paper rewriting the wire names the wire. When that one is a rewrite of another that the
+  article takes as much from, the original: a light rewrite of a light rewrite names the wire.
 - *Direction*: only an article that came first can be a source. First means published earlier
-  (or ingested, without a date); at the same time, an agency's article before any other (its
-  outlet's kind is OutletKind.AGENCY, or it opens with an agency's dateline, "TARNHOLM, Sept
-  12 (MPA) - ", which rewrites drop); otherwise the one stored first. When an article
-  arrives that came before an article already stored (a wire ingested after its rewrite, or
-  dated earlier), the stored one is checked against it again, so the order of ingest does
-  not decide by itself. What the texts cannot tell: two articles of one time, neither an
-  agency's, the rewrite stored first; the wire is then marked derived from the rewrite (set
-  the agency's outlet kind).
+  (or ingested, without a date); at the same time, a primary source's article before an
+  agency's, and an agency's before any other: a primary source is an official body's own
+  statement (its outlet's kind is OutletKind.OFFICIAL, or it opens with a release heading,
+  a short line such as "HARBOUR BOARD - MEDIA RELEASE" or "For immediate release"), which a
+  wire copies or draws on; an agency's is one whose outlet's kind is OutletKind.AGENCY, or that
+  opens with an agency's dateline, "TARNHOLM, Sept 12 (MPA) - ", which rewrites drop;
+  otherwise the one stored first. When an article arrives that came before an article
+  already stored (a wire ingested after its rewrite, or dated earlier), the stored one is
+  checked against it again, so the order of ingest does not decide by itself. What the texts
+  cannot tell: two articles of one time, neither marked, the rewrite stored first; the source
+  is then marked derived from the rewrite (`factcheck outlets kind` says which outlets are
+  agencies or official sources, and decides their stories again).
 - `factcheck groups --rebuild` decides every stored article's source again (rederive), each
   compared with the latest STORY_ARTICLES of its story's articles that came before it.
 
@@ -46,7 +52,7 @@ import functools
 import heapq
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -86,6 +92,13 @@ _DATELINE = re.compile(
     r"[A-Z][A-Z .'’-]{0,40},(?:[^,\n(]{1,40},)?\s+(?:"
     + alternation(MONTHS | MONTH_ABBREVIATIONS)
     + r")\.?\s+\d{1,2}\s+\([^()\n]{1,30}\)\s*[-–—]"
+)
+# A primary source's heading: one of its first HEADING_LINES lines, short and not a sentence,
+# that calls the text a release or statement ("CITY COUNCIL - MEDIA RELEASE").
+HEADING_LINES = 3
+_RELEASE = re.compile(
+    r"\b(?:(?:press|media|news)\s+(?:release|statement|notice|advisory)|for\s+immediate\s+release)\b",
+    re.IGNORECASE,
 )
 _CLOSERS = '"”’)] \t\r'  # what may follow a sentence's full stop
 
@@ -211,7 +224,13 @@ def _statements() -> _Statements:
         place=sa.update(articles)
         .where(articles.c.id == sa.bindparam("aid"))
         .values(story_id=sa.bindparam("story"), derived_from_id=sa.bindparam("derived")),
-        texts=sa.select(articles.c.id, articles.c.text, outlets.c.kind)
+        texts=sa.select(
+            articles.c.id,
+            articles.c.text,
+            outlets.c.kind,
+            func.coalesce(articles.c.published_at, articles.c.ingested_at),
+            articles.c.derived_from_id,
+        )
         .select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
         .where(articles.c.id.in_(sa.bindparam("ids", expanding=True))),
     )
@@ -386,11 +405,12 @@ def _before(article: _Placed, others: Sequence[_Placed]) -> list[_Placed]:
 REDERIVE_BATCH = 200  # articles (whole stories) whose sources rederive decides at once
 
 
-def rederive(session: Session) -> int:
+def rederive(session: Session, *, story_ids: Collection[int] | None = None) -> int:
     """Decide every stored article's source again by the current rule (`factcheck groups
-    --rebuild`), each compared with the latest STORY_ARTICLES of its story's articles that came
-    before it; not committed. Returns how many articles' sources changed. Reads the texts of
-    about REDERIVE_BATCH articles, whole stories, at a time.
+    --rebuild`; only the articles of ``story_ids`` when given), each compared with the latest
+    STORY_ARTICLES of its story's articles that came before it; not committed. Returns how
+    many articles' sources changed. Reads the texts of about REDERIVE_BATCH articles, whole
+    stories, at a time.
     """
     at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
     rows = session.execute(
@@ -401,7 +421,11 @@ def rederive(session: Session) -> int:
             col(Article.story_id),
             col(Article.derived_from_id),
         )
-        .where(col(Article.story_id).is_not(None))
+        .where(
+            col(Article.story_id).is_not(None)
+            if story_ids is None
+            else col(Article.story_id).in_(sorted(story_ids))
+        )
         .order_by(col(Article.story_id), at, col(Article.id))
     ).all()
     was = {row[0]: row[4] for row in rows}
@@ -434,54 +458,88 @@ def _add(compared: dict[int, list[_Placed]], article_id: int, sources: Sequence[
 
 @dataclass(frozen=True, slots=True)
 class _Text:
-    """An article as compared: when it appeared, whether an agency wrote it, its sentences."""
+    """An article as compared: when it appeared, what sort of source it is (_rank), its
+    sentences."""
 
     at: datetime
-    agency: bool
+    rank: int
     derived_from_id: int | None
     sentences: list[frozenset[str]]
 
 
+def opens_as_release(text: str) -> bool:
+    """True when one of the text's first HEADING_LINES lines is a release heading: at most 120
+    characters, no sentence's end in it, naming a press/media/news release or statement."""
+    lines = [line.strip() for line in text[:2000].splitlines() if line.strip()]
+    return any(
+        len(line) <= 120 and not re.search(r"[.!?]", line) and _RELEASE.search(line) is not None
+        for line in lines[:HEADING_LINES]
+    )
+
+
+def _rank(kind: OutletKind | None, text: str) -> int:
+    """0 for a primary source's statement, 1 for an agency's copy, 2 for any other article."""
+    if kind == OutletKind.OFFICIAL or opens_as_release(text):
+        return 0
+    return 1 if kind == OutletKind.AGENCY or _DATELINE.match(text) is not None else 2
+
+
 def _came_first(a: _Text, a_id: int, b: _Text, b_id: int) -> bool:
-    """True when ``a`` appeared before ``b``: earlier; at one time, an agency's before any
-    other's; else the one stored first."""
-    return (a.at, not a.agency, a_id) < (b.at, not b.agency, b_id)
+    """True when ``a`` appeared before ``b``: earlier; at one time, a primary source's before
+    an agency's before any other's (_rank); else the one stored first."""
+    return (a.at, a.rank, a_id) < (b.at, b.rank, b_id)
 
 
 def _sources(
     session: Session, compared: Mapping[int, Sequence[_Placed]], articles: Mapping[int, _Placed]
 ) -> dict[int, int]:
     """Each article whose sentences are mostly taken from one it is compared with (and that
-    came first) → that article (the module docstring). The texts are read in one query."""
+    came first) → that article (the module docstring). The texts are read in one query, and
+    the originals of rewrites it takes from, when it was not compared with them, in one more."""
     compared = {i: found for i, found in compared.items() if found}
-    wanted = {a.id for found in compared.values() for a in found} | set(compared)
-    if not wanted:
-        return {}
     texts: dict[int, _Text] = {}
-    for article_id, text, kind in session.execute(_statements().texts, {"ids": sorted(wanted)}):
-        placed = articles[article_id]
-        agency = kind == OutletKind.AGENCY or _DATELINE.match(text) is not None
-        texts[article_id] = _Text(placed.at, agency, placed.derived_from_id, _read_again(text))
+
+    def read(ids: set[int]) -> None:
+        if ids:
+            for aid, text, kind, at, source in session.execute(
+                _statements().texts, {"ids": sorted(ids)}
+            ):
+                if aid in articles:  # being placed or decided again: not as stored
+                    at, source = articles[aid].at, articles[aid].derived_from_id
+                texts[aid] = _Text(as_utc(at), _rank(kind, text), source, _read_again(text))
+
+    read({a.id for found in compared.values() for a in found} | set(compared))
     indexed: dict[int, Source] = {}  # each source's index, made once
 
-    def source(article_id: int) -> Source:
-        if article_id not in indexed:
-            indexed[article_id] = Source.indexing(texts[article_id].sentences)
-        return indexed[article_id]
+    def share(source_id: int, article_id: int) -> float:
+        if source_id not in indexed:
+            indexed[source_id] = Source.indexing(texts[source_id].sentences)
+        return indexed[source_id].derives(texts[article_id].sentences)
 
     derived: dict[int, int] = {}
+    unread: dict[int, tuple[int, float]] = {}  # an article → its best source's original, not
+    # compared, and the share of the best
     for article_id, found in compared.items():
         mine = texts[article_id]
         shares = {
-            a.id: source(a.id).derives(mine.sentences)
+            a.id: share(a.id, article_id)
             for a in found
             if _came_first(texts[a.id], a.id, mine, article_id)
         }
-        reached = {i for i, share in shares.items() if share > 0.0}
+        reached = {i for i, taken in shares.items() if taken > 0.0}
         if not reached:
             continue
         best = max(reached, key=lambda i: (shares[i], -i))
-        derived[article_id] = texts[best].derived_from_id or derived.get(best) or best
+        original = texts[best].derived_from_id or derived.get(best)
+        derived[article_id] = best
+        if original is not None and original in shares:
+            derived[article_id] = original if shares[original] >= shares[best] else best
+        elif original is not None:
+            unread[article_id] = (original, shares[best])
+    read({original for original, _ in unread.values()} - texts.keys())
+    for article_id, (original, most) in unread.items():
+        if original in texts and share(original, article_id) >= most:
+            derived[article_id] = original
     return derived
 
 

@@ -41,9 +41,10 @@ from factcheck.errors import (
     NotAllowed,
     NotFound,
 )
-from factcheck.exports import check_format, export_bytes, outlet_id_named
+from factcheck.exports import check_format, export_bytes
 from factcheck.ingest import Document, from_file, from_html, from_text, from_url, store
 from factcheck.models import Article, Claim, ClaimKind, Note, Role, Stance, Status, User
+from factcheck.outlets import outlet_id_named
 from factcheck.review import (
     add_evidence,
     add_note,

@@ -14,7 +14,7 @@ import pytest
 from sqlmodel import Session
 from typer.testing import CliRunner
 
-from factcheck import exports
+from factcheck import exports, outlets
 from factcheck.claims import ClaimFilter, add_claim
 from factcheck.cli import app
 from factcheck.errors import BadInput, NotAllowed
@@ -155,7 +155,7 @@ def test_streaming_in_small_batches_gives_the_same_claims(session: Session) -> N
 
 def test_filters_by_outlet_status_and_date(session: Session) -> None:
     n = newsroom(session)
-    outlet = exports.outlet_id_named(session, name="harbour times")
+    outlet = outlets.outlet_id_named(session, name="harbour times")
     by_outlet = list(iter_report_claims(session, where=ClaimFilter(outlet_id=outlet), by=n.ed))
     assert [c.quote for c in by_outlet] == ["18 ships"]
     verified = ClaimFilter(statuses=(Status.VERIFIED,))

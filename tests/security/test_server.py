@@ -18,10 +18,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from factcheck import backup as backup_module
-from factcheck.articles import outlet_named
 from factcheck.cli import streamlit_options
 from factcheck.models import Outlet, Role, Speaker
 from factcheck.names import mixed_scripts
+from factcheck.outlets import outlet_named
 from factcheck.speakers import speaker_ids
 from tests.e2e.conftest import free_port
 from tests.factories import make_article, make_user

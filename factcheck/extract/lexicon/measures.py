@@ -355,3 +355,33 @@ AFFECTING_VERBS = word_set(
 # Verbs that say what happened to what is counted only in the passive: "40 children were
 # admitted" (to hospital) is a measure, "admitted 14 counts of fraud" is none.
 PASSIVE_VERBS = AFFECTING_VERBS | word_set("admitted")
+
+# Facts fixed at one moment (comparable.fixed_fact): what one report says of them does not
+# change in the next day's report, so two outlets that give them different values disagree
+# whatever their days ("a crew of nine" on Sunday, "12 crew members on board" on Monday),
+# unlike a running count, which a later figure supersedes ("7 dead" on Tuesday, 11 on
+# Wednesday). A figure is fixed when its key has a word of FIXED_MEASURES (a sum or price
+# set once: "a ransom of 2.5 million", "a fee of €40,000"), or the words beside it a phrase
+# of FIXED_CUES (who was present when it happened: "12 crew members on board", "the bus was
+# carrying 40 pupils", "on shift"; a sum agreed: "the 7.5 percent rise agreed"; what one act
+# took: "the records of 48,000 patients were copied"), or the word right after it is one of
+# FIXED_AFTER (a dimension: "38 kilometres long", "120 metres high"); and never when its key
+# or its clause has a word of RUNNING_MEASURES (what happened to people or things, counted
+# as it becomes known: "all 41 people on board died" is a toll that may rise).
+FIXED_MEASURES = word_set("price ransom fee")
+FIXED_CUES = (
+    "aboard",
+    "on board",
+    "onboard",
+    "on shift",
+    "on duty",
+    "crew of",
+    "carrying",
+    "agreed",
+    # what one act took, which later reports know better but cannot add to: "the records of
+    # 48,000 patients were copied", "thieves had stolen 40 paintings"
+    "copied",
+    "stolen",
+)
+FIXED_AFTER = word_set("long high deep tall wide")
+RUNNING_MEASURES = PEOPLE_MEASURES | word_set("released destroyed case damage")
