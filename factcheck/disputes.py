@@ -485,8 +485,8 @@ def _start(session: Session, lone: Sequence[_Lone]) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _Writes:
-    """The statements refresh writes with, built once (a pasted article starts a group of one
-    about every other time: building them cost about as much as running them)."""
+    """The statements refresh writes with, built once, as grouping's are (a pasted article
+    of the benchmark's stories starts a group of one about every other time)."""
 
     flag: sa.Update  # a group's conflict flag (executemany: ``gid``, ``flag``)
     start: sa.Insert  # groups of one, returning their IDs in order
@@ -495,6 +495,7 @@ class _Writes:
 
 @cache
 def _writes() -> _Writes:
+    """refresh's statements, built on first use."""
     return _Writes(
         flag=sa.update(_GROUP)
         .where(_GROUP.c.id == sa.bindparam("gid"))
