@@ -177,13 +177,7 @@ def refresh(session: Session, *, clusters: Collection[Cluster], new: Collection[
     ]
     started = [read.lone[cid] for kind, cid in sorted(disputed) if kind == "c"]
     if changes:
-        table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
-        session.execute(
-            sa.update(table)
-            .where(table.c.id == sa.bindparam("gid"))
-            .values(conflict=sa.bindparam("flag")),
-            changes,
-        )
+        session.execute(_writes().flag, changes)
         show_written(session, ClaimGroup, {c["gid"]: {"conflict": c["flag"]} for c in changes})
     if ended:
         _dissolve(session, ended)
@@ -452,11 +446,11 @@ def _pairs(
 
 def _start(session: Session, lone: Sequence[_Lone]) -> None:
     """Make each of these lone figures in dispute a group of one."""
-    table: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
+    sql = _writes()
     now = datetime.now(UTC)
     made = (
         session.execute(
-            sa.insert(table).returning(table.c.id, sort_by_parameter_order=True),
+            sql.start,
             [
                 {
                     "kind": ClaimKind.NUMERIC,
@@ -481,15 +475,35 @@ def _start(session: Session, lone: Sequence[_Lone]) -> None:
         .scalars()
         .all()
     )
-    claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
     session.execute(
-        sa.update(claims)
-        .where(claims.c.id == sa.bindparam("cid"))
-        .values(group_id=sa.bindparam("gid")),
-        [{"cid": f.claim, "gid": gid} for f, gid in zip(lone, made, strict=True)],
+        sql.join, [{"cid": f.claim, "gid": gid} for f, gid in zip(lone, made, strict=True)]
     )
     show_written(
         session, Claim, {f.claim: {"group_id": gid} for f, gid in zip(lone, made, strict=True)}
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Writes:
+    """The statements refresh writes with, built once, as grouping's are (a pasted article
+    of the benchmark's stories starts a group of one about every other time)."""
+
+    flag: sa.Update  # a group's conflict flag (executemany: ``gid``, ``flag``)
+    start: sa.Insert  # groups of one, returning their IDs in order
+    join: sa.Update  # a claim's group (executemany: ``cid``, ``gid``)
+
+
+@cache
+def _writes() -> _Writes:
+    """refresh's statements, built on first use."""
+    return _Writes(
+        flag=sa.update(_GROUP)
+        .where(_GROUP.c.id == sa.bindparam("gid"))
+        .values(conflict=sa.bindparam("flag")),
+        start=sa.insert(_GROUP).returning(_GROUP.c.id, sort_by_parameter_order=True),
+        join=sa.update(_CLAIM)
+        .where(_CLAIM.c.id == sa.bindparam("cid"))
+        .values(group_id=sa.bindparam("gid")),
     )
 
 
