@@ -195,9 +195,9 @@ transaction, same groups and digest (3f21c2673a50) every run:
 still over the goal; the derived-from comparison costs about as much as the disputes walk
 saved at this size (two runs of one code moved 15 s apart in 'off', so read the ratios).
 6 December, later (session 11; new keys, quotes and fixed-fact disputes merged, so the groups
-and the
-digest differ): stored texts are split into sentences once per process (stories._Kept, bounded
-by words) and the new article's text is not read back; disputes' writes are built once.
+and the digest differ): stored texts are split into sentences once per process
+(stories._Kept, bounded by words) and the new article's text is not read back; disputes'
+writes are built once.
 10,000 articles one per transaction, quiet machine (load 1.0), two runs of one code:
 
     session 11 main         10,000    99.3   152.2   1.53       94.4     146.5      1.55  1.0
