@@ -46,7 +46,10 @@ def get_outlet(session: Session, *, name: str) -> Outlet:
     """The outlet with this name (any case, any spacing); NotFound says how to list them."""
     found = session.exec(select(Outlet).where(Outlet.key == name_key(name))).first()
     if found is None:
-        raise NotFound(f"There is no outlet named {name!r}; see `factcheck outlets list`.")
+        raise NotFound(
+            f"There is no outlet named {name!r}; check the spelling on the Outlets page or "
+            "with `factcheck outlets list`."
+        )
     return found
 
 

@@ -164,7 +164,8 @@ def test_outlets_cli_bad_input_gets_one_line(sqlite_db: str) -> None:
     missing = factcheck(sqlite_db, "outlets", "kind", "Nowhere Gazette", "agency", "--user", email)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
     assert missing.stderr == (
-        "Error: There is no outlet named 'Nowhere Gazette'; see `factcheck outlets list`.\n"
+        "Error: There is no outlet named 'Nowhere Gazette'; check the spelling on the Outlets "
+        "page or with `factcheck outlets list`.\n"
     )
     wrong = factcheck(sqlite_db, "outlets", "kind", "Nowhere Gazette", "blog", "--user", email)
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr

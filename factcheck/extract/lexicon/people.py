@@ -45,13 +45,15 @@ ORG_WORDS = word_set(
 )
 # Two-word names of organisations not built on an organisation noun: "the Red Crescent".
 ORG_NAMES = frozenset({("red", "cross"), ("red", "crescent")})
-# Words that end a firm's name, written with a capital: "Hask Polymers", "Brevik Securities".
-# Only as the last word, so "Energy Minister Kari Holm" stays a person; surnames that are also
-# trades ("Steel", "Power") are left out.
+# Words that end a firm's name, written with a capital: "Hask Polymers", "Brevik Securities",
+# "Dravik Coal Holdings". Only as the last word, so "Energy Minister Kari Holm" stays a person;
+# surnames that are also trades ("Steel", "Power") are left out. A name ending in one names a
+# firm wherever it stands, so a later "the company" can mean it.
 FIRM_NAME_ENDS = word_set(
     """securities capital foods metals chemicals polymers biologics pharmaceuticals pharma
     telecom telecoms energy utilities homes systems technologies logistics motors airlines
-    airways railways lines operations holdings industries plc llc gmbh asa"""
+    airways railways lines operations holdings industries plc llc gmbh asa group mining
+    resources partners brewery breweries shipping ltd inc corp"""
 )
 # Words that end the name of a place, never a person's: "Quay Street", "Marrow Bay".
 PLACE_NAME_ENDS = word_set(
@@ -75,12 +77,6 @@ PUBLIC_BODIES = word_set(
 FIRM_NOUNS = word_set(
     "company firm group business operator retailer manufacturer maker airline carrier lender "
     "bank insurer supplier developer chain brand"
-)
-# Last words of a firm's name: "Dravik Coal Holdings", "Norland Airlines". A name ending in one
-# names a firm wherever it stands, so a later "the company" can mean it.
-FIRM_NAME_ENDS = word_set(
-    "holdings group industries motors airlines airways mining resources pharmaceuticals "
-    "logistics partners capital technologies foods brewery breweries shipping plc ltd inc corp"
 )
 # People and things behind a study or report: "the authors" of a study named earlier.
 STUDY_PEOPLE = word_set("authors researchers team scientists study report paper survey")
