@@ -83,6 +83,18 @@ saw the rule) was scored before and after: 2 of 8 marked, both right → 8 of 8 
 wrong: a coastguard's press release marked derived from the agency wire that copied it (an
 agency's article of the same day is taken as the source). Story links 1.00 / 1.00 both times.
 Derived-from floors: right marks at least those measured; wrong marks at most those measured.
+
+2026-12-06, session 11: two more blind sets, scored at 2afd086 before any merge and after.
+Held-out set 7 (stories_heldout7.json: a landslide on a mountain railway told by nine outlets,
+among them a press release and a paper copying it, a live blog, a radio transcript, a parish
+newsletter with no figures; a look-alike stadium roof collapse by four): precision / recall /
+same-value recall 0.98/0.54/0.69 → 0.99/0.62/0.73; attributed links 81 labelled, 26 found (24
+right) → 37 (35); drifted-quote links 16 → 27 of 43; not-same pairs joined 1 → 1; conflicts 2
+of 4 flagged both times, one false alarm both times (a live blog's update within one day);
+stories 1.00/0.82 (the newsletter in no story), derived 2 of 2 right. Derived-from set 2
+(stories_derived2.json: four stories, 19 articles, two press releases copied on their day, one
+of them by the wire): 7 of 8 right → 8 of 8 (an official body's statement now comes before an
+agency's at one time). Both are regression sets from now on.
 """
 
 from __future__ import annotations
@@ -106,6 +118,7 @@ DATA = Path(__file__).parent / "data"
         ("stories_heldout4", 0.88, 0.47, 0.55),
         ("stories_heldout5", 0.87, 0.24, 0.29),
         ("stories_heldout6", 0.95, 0.55, 0.71),
+        ("stories_heldout7", 0.94, 0.57, 0.68),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
@@ -129,6 +142,8 @@ def test_grouping_links_stay_above_their_floors(
         ("stories_heldout5", 0.95, 0.84, 2, 0),
         ("stories_heldout6", 0.95, 0.95, 1, 0),
         ("stories_derived1", 0.95, 0.95, 8, 1),
+        ("stories_heldout7", 0.95, 0.77, 2, 0),
+        ("stories_derived2", 0.95, 0.95, 8, 0),
     ],
 )
 def test_story_links_stay_above_their_floors(
