@@ -1175,14 +1175,11 @@ def outlets_kind(
 
     Example: factcheck outlets kind "Harbour Wire" agency --user editor@newsroom.org
     """
-    from factcheck.outlets import set_outlet_kind
+    from factcheck.outlets import set_outlet_kind, sources_changed
 
     with database() as session:
         changed = set_outlet_kind(session, name=name, kind=kind, by=acting_user(session, user))
-        typer.echo(
-            f"{name} is now marked {kind.value}; "
-            f"{changed} article{'s' if changed != 1 else ''}' source changed."
-        )
+        typer.echo(f"{name} is now marked {kind.value}; {sources_changed(changed)} changed.")
 
 
 @app.command("counts")

@@ -87,6 +87,14 @@ def list_outlets(
     return [OutletRow(o, counted.get(o.id, 0)) for o in outlets], total
 
 
+def sources_changed(changed: int) -> str:
+    """How many articles' sources a kind change decided anew, in words: "no article's source",
+    "1 article's source", "2 articles' source"."""
+    if changed < 2:
+        return f"{changed or 'no'} article's source"
+    return f"{changed} articles' source"
+
+
 def set_outlet_kind(session: Session, *, name: str, kind: OutletKind, by: User) -> int:
     """Say what sort of outlet this is (editors); commits one event, with the sources of the
     articles in the stories holding its articles decided again (all or nothing). Returns how

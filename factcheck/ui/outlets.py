@@ -8,7 +8,7 @@ import streamlit as st
 
 from factcheck.models import OutletKind
 from factcheck.names import mixed_scripts
-from factcheck.outlets import OutletRow, list_outlets, set_outlet_kind
+from factcheck.outlets import OutletRow, list_outlets, set_outlet_kind, sources_changed
 from factcheck.permissions import Action, can
 from factcheck.ui.common import db, flash, logged_in, plain, show_flash, shown_errors
 
@@ -108,12 +108,7 @@ def _kind_form(rows: list[OutletRow]) -> None:
     if cols[2].button("Save", type="primary", key="outlet_save", disabled=same) and kind:
         with shown_errors(), db() as session:
             changed = set_outlet_kind(session, name=outlet.name, kind=kind, by=logged_in(session))
-            flash(f"{plain(outlet.name)} is now {KIND_WORDS[kind]}; {_sources(changed)} changed.")
+            said = f"{plain(outlet.name)} is now {KIND_WORDS[kind]}"
+            flash(f"{said}; {sources_changed(changed)} changed.")
             st.rerun()
     st.caption("Search by name to find an outlet that is not on this page.")
-
-
-def _sources(changed: int) -> str:
-    if changed < 2:
-        return f"{changed or 'no'} article's source"
-    return f"{changed} articles' source"
