@@ -181,3 +181,15 @@ def test_a_rewrite_of_that_wire_names_the_wire_it_takes_most_from(
     paper = _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=_at(19))
     assert _source_of(session, wire) == release.id
     assert _source_of(session, paper) == wire.id
+
+
+def test_outlets_list_takes_hostile_search_and_paging_as_input(sqlite_db: str) -> None:
+    with Session(get_engine(sqlite_db), expire_on_commit=False) as session:
+        editor = make_user(session, role=Role.EDITOR)
+        _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=_at(12))
+    wild = factcheck(sqlite_db, "outlets", "list", "--search", "%_", "--format", "json")
+    assert wild.returncode == 0 and json.loads(wild.stdout) == []  # wildcards are characters
+    for args in (("--limit", "0"), ("--offset", "-1")):
+        out = factcheck(sqlite_db, "outlets", "list", *args)
+        assert out.returncode == 1 and "Traceback" not in out.stderr
+        assert out.stderr.startswith("Error: ") and out.stderr.count("\n") == 1
