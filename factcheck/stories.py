@@ -655,6 +655,31 @@ def _sources(
     return derived
 
 
+def text_words(session: Session, shas: Mapping[int, str], *, new: int) -> dict[int, frozenset[str]]:
+    """The content words of the sentences of the articles ``shas`` (article → its text's
+    SHA-256) and of the article ``new``, whose text this session holds (one it just stored):
+    from the sentences kept (_KEPT), the texts not kept read in one query."""
+    found: dict[int, frozenset[str]] = {}
+    text = _held_text(session, new)
+    if text is not None:
+        found[new] = frozenset().union(*sentences(text))
+    unread = []
+    for article_id, sha256 in shas.items():
+        kept = _KEPT.get(sha256)
+        if kept is None:
+            unread.append(article_id)
+        else:
+            found[article_id] = frozenset().union(*kept[1])
+    if new not in found:
+        unread.append(new)
+    if unread:
+        for aid, stored, sha256, *_ in session.execute(
+            _statements().texts, {"ids": sorted(unread)}
+        ):
+            found[aid] = frozenset().union(*_KEPT.read(sha256, stored)[1])
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class StoryRow:
     """A story as listed: title, outlets, dates, counts by status and conflicts."""

@@ -1,0 +1,278 @@
+"""Stories by what identifies the events: an article that shares no claim group with any other
+joins a story when it names the same rare people and places, quotes the same speakers and says
+much the same in other words (issue #10 §4: an explainer, a parish newsletter, an analysis).
+
+*Keys.* At ingest each new article's keys are stored (StoryKey, indexed by key and date): the
+names it is about (Article.topics: capitalised words inside sentences, "n:grauwand") and the
+speakers its claims quote, after resolution ("s:12"). Every new article's keys are written;
+only an article that no claim group placed in a story looks them up.
+
+*Candidates.* Each key of the loose article is looked up among the articles dated within
+WINDOW of it (so the story it joins has an article within WINDOW: the article falls within
+the story's first..last date ± WINDOW), at most KEY_ARTICLES + 1 of them per key, in one
+statement walking the (key, date) index: a key found in more than KEY_ARTICLES articles in
+that window is common ("police", a country, an agency's name in its datelines) and counts for
+nothing. A key *points to* a story when every article holding it that sits in a story sits in
+that one: a town's name or its mayor quoted in two stories of that town points to neither.
+The names of a speaker the article quotes count with the speaker as one key ("Ilse Varga":
+"n:ilse", "n:varga" and "s:12" are one), so one person quoted is never several keys.
+
+*Decision.* A story is a candidate when at least STORY_KEYS of the article's keys point to it.
+Its words are then compared: the content words of the article (factcheck.comparable.
+content_words: stems, synonyms folded, no stop words, the vocabulary quotes and rewrites are
+compared in) against those of the story's latest STORY_ARTICLES articles holding its keys, by
+the cosine of the two sets (shared words over the geometric mean of their sizes). Sets, not
+TF-IDF: the keys already do the weighting by rarity, and a word's document frequency over the
+few articles compared says little; the cosine does not grow with the length of either side as
+plain overlap does. The article joins when the similarity reaches SIMILAR. When two stories
+qualify it joins the one with most keys only when that one has at least twice the other's;
+else neither (two stories in one town that an article bridges are not merged by it: stories
+are only ever joined through claim groups, and an article's keys are no claim group).
+
+Measured on the open story sets (tests/data/stories_*.json), each article against its own
+story's other articles and against the other stories (names before folding, no distinctness):
+own stories shared 4-22 names and cosine 0.32-0.55, others 0-3 names and cosine 0.10-0.25.
+
+Cost: writing the keys is one INSERT per batch; a loose article adds one lookup statement
+(bounded by KEY_ARTICLES per key, whatever the database holds), and, only when a story has
+enough keys, one read of the speakers' names and the words of at most STORY_ARTICLES texts per
+candidate (kept by factcheck.stories across ingests).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from factcheck.models import Article, Claim, Speaker, StoryKey, as_utc
+
+WINDOW = timedelta(days=14)  # a loose article joins a story with an article this close in time
+KEY_ARTICLES = 40  # a key held by more articles than this within WINDOW is common
+STORY_KEYS = 4  # keys pointing to one story that make it a candidate
+SIMILAR = 0.3  # cosine of content words with the story's articles to join it
+LOOKED_UP = 32  # keys of one article looked up (speakers first, then names by frequency)
+
+_KEYS: sa.Table = StoryKey.__table__  # type: ignore[attr-defined]
+_ARTICLES: sa.Table = Article.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True, slots=True)
+class NewArticle:
+    """What placing by keys needs of a new article: its date, names and quoted speakers."""
+
+    at: datetime
+    names: Collection[str]  # Article.topics
+    speakers: Collection[int] = ()
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A stored article that holds one of the loose article's keys."""
+
+    article_id: int
+    story_id: int | None
+    at: datetime
+    sha256: str
+    keys: set[str] = field(default_factory=set)
+
+
+def article_keys(article: NewArticle) -> list[str]:
+    """An article's keys as stored: its speakers, then its names."""
+    return [f"s:{i}" for i in sorted(article.speakers)] + [f"n:{n}" for n in sorted(article.names)]
+
+
+def store_keys(session: Session, *, articles: Mapping[int, NewArticle]) -> None:
+    """Write the keys of new articles in one statement; not committed."""
+    rows = [
+        {"article_id": i, "key": key[:120], "at": a.at}
+        for i, a in articles.items()
+        for key in dict.fromkeys(article_keys(a))
+    ]
+    if rows:
+        session.execute(sa.insert(_KEYS), rows)
+
+
+def place_loose(
+    session: Session, *, articles: Mapping[int, NewArticle], placed: Mapping[int, int]
+) -> dict[int, int]:
+    """Store the keys of new articles and put each one no claim group placed (not in
+    ``placed``: article → story) into the story its keys and words point to (the module
+    docstring); not committed. Returns the story of each article placed here."""
+    store_keys(session, articles=articles)
+    joined: dict[int, int] = {}
+    for article_id, article in articles.items():
+        if article_id in placed:
+            continue
+        story = _best_story(session, article_id, article)
+        if story is not None:
+            joined[article_id] = story
+    return joined
+
+
+def _best_story(session: Session, article_id: int, article: NewArticle) -> int | None:
+    """The story the loose article joins (placing it there), or None."""
+    hits = _hits(session, article_id, article)
+    keys = _pointing(hits)
+    folded = _fold(session, article, keys) if keys else {}
+    counted = {story: len(units) for story, units in folded.items() if len(units) >= STORY_KEYS}
+    if not counted:
+        return None
+    similar = {
+        story: _similarity(session, article_id, hits, story)
+        for story in sorted(counted, key=lambda s: -counted[s])
+    }
+    qualified = sorted(
+        (s for s in counted if similar[s] >= SIMILAR), key=lambda s: (-counted[s], -similar[s])
+    )
+    if not qualified:
+        return None
+    best = qualified[0]
+    if len(qualified) > 1 and counted[best] < 2 * counted[qualified[1]]:
+        return None  # two stories share it about as much: neither is its story
+    from factcheck.stories import join_stories  # stories place articles; this finds where
+
+    linked = sorted(h.article_id for h in hits.values() if h.story_id == best)
+    return join_stories(session, links={article_id: linked})[article_id]
+
+
+def _hits(session: Session, article_id: int, article: NewArticle) -> dict[int, _Hit]:
+    """The stored articles within WINDOW holding the article's keys, each key's common ones
+    left out (more than KEY_ARTICLES of them), by article."""
+    keys = article_keys(article)[:LOOKED_UP]
+    if not keys:
+        return {}
+    params: dict[str, object] = {f"k{i}": key for i, key in enumerate(keys)}
+    params.update({"article": article_id, "lo": article.at - WINDOW, "hi": article.at + WINDOW})
+    rows = session.execute(_lookup(len(keys)), params).all()
+    found: dict[str, list[sa.Row[Any]]] = {}
+    for row in rows:
+        found.setdefault(row.key, []).append(row)
+    hits: dict[int, _Hit] = {}
+    for key, held in found.items():
+        if len(held) > KEY_ARTICLES:
+            continue
+        for row in held:
+            hit = hits.setdefault(
+                row.article_id, _Hit(row.article_id, row.story_id, row.at, row.sha256)
+            )
+            hit.keys.add(key)
+    return hits
+
+
+@functools.lru_cache(maxsize=LOOKED_UP)
+def _lookup(keys: int) -> sa.CompoundSelect[Any]:
+    """The statement reading the articles within ``lo``..``hi`` that hold each of ``keys`` keys
+    (k0, k1 …), at most KEY_ARTICLES + 1 per key, latest first, down the (key, at) index."""
+    stored = _KEYS.c.at.type
+    lo, hi = sa.bindparam("lo", type_=stored), sa.bindparam("hi", type_=stored)
+    outside = _KEYS.c.article_id != sa.bindparam("article", type_=sa.Integer)
+    parts = [
+        sa.select(_KEYS.c.key, _KEYS.c.article_id, _KEYS.c.at)
+        .where(_KEYS.c.key == sa.bindparam(f"k{i}", type_=sa.String), _KEYS.c.at >= lo)
+        .where(_KEYS.c.at <= hi, outside)
+        .order_by(_KEYS.c.at.desc())
+        .limit(KEY_ARTICLES + 1)
+        .subquery()
+        for i in range(keys)
+    ]
+    found = sa.union_all(*(sa.select(part) for part in parts)).subquery()
+    return sa.select(
+        found.c.key,
+        found.c.article_id,
+        found.c.at,
+        _ARTICLES.c.story_id,
+        _ARTICLES.c.sha256,
+    ).select_from(found.join(_ARTICLES, _ARTICLES.c.id == found.c.article_id))  # type: ignore[return-value]
+
+
+def _pointing(hits: Mapping[int, _Hit]) -> dict[str, int]:
+    """Each key that points to one story (every article holding it that sits in a story sits
+    in that one) → that story."""
+    stories: dict[str, set[int]] = {}
+    for hit in hits.values():
+        if hit.story_id is not None:
+            for key in hit.keys:
+                stories.setdefault(key, set()).add(hit.story_id)
+    return {key: next(iter(found)) for key, found in stories.items() if len(found) == 1}
+
+
+def _fold(session: Session, article: NewArticle, keys: Mapping[str, int]) -> dict[int, set[str]]:
+    """Each story → the units its keys make: a speaker the article quotes and the names in
+    that speaker's name are one unit (the speaker's key)."""
+    names_of = _speaker_names(session, article.speakers)
+    unit = {f"n:{word}": f"s:{i}" for i, words in names_of.items() for word in words}
+    units: dict[int, set[str]] = {}
+    for key, story in keys.items():
+        units.setdefault(story, set()).add(unit.get(key, key))
+    return units
+
+
+def _speaker_names(session: Session, speakers: Iterable[int]) -> dict[int, set[str]]:
+    """The lower-case words of each speaker's name and aliases (as Article.topics has them)."""
+    ids = sorted(speakers)
+    if not ids:
+        return {}
+    found: dict[int, set[str]] = {}
+    for speaker_id, name, aliases in session.execute(
+        sa.select(Speaker.id, Speaker.name, Speaker.aliases).where(  # type: ignore[call-overload]
+            Speaker.id.in_(ids)  # type: ignore[union-attr]
+        )
+    ).all():
+        written = " ".join([name, *(aliases or ())])
+        found[speaker_id] = {w.lower() for w in re.findall(r"[A-Za-z]{3,}", written)}
+    return found
+
+
+def _similarity(session: Session, article_id: int, hits: Mapping[int, _Hit], story: int) -> float:
+    """The cosine of the article's content words and those of the story's latest
+    STORY_ARTICLES articles among the hits."""
+    from factcheck.stories import STORY_ARTICLES, text_words
+
+    theirs = sorted(
+        (h for h in hits.values() if h.story_id == story), key=lambda h: (h.at, h.article_id)
+    )[-STORY_ARTICLES:]
+    words = text_words(session, {h.article_id: h.sha256 for h in theirs}, new=article_id)
+    mine = words.get(article_id, frozenset())
+    union: set[str] = set()
+    for h in theirs:
+        union |= words.get(h.article_id, frozenset())
+    return cosine(mine, union)
+
+
+def cosine(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    """Shared words over the geometric mean of the two sets' sizes (0.0 when one is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def new_articles(session: Session, ids: Sequence[int]) -> dict[int, NewArticle]:
+    """The dates, names and quoted speakers of stored articles, read in two statements (for
+    articles whose claims grouping did not read)."""
+    if not ids:
+        return {}
+    at = sa.type_coerce(
+        sa.func.coalesce(_ARTICLES.c.published_at, _ARTICLES.c.ingested_at), sa.DateTime()
+    )
+    speakers: dict[int, set[int]] = {}
+    claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    for aid, who in session.execute(
+        sa.select(claims.c.article_id, claims.c.speaker_id).where(
+            claims.c.article_id.in_(ids), claims.c.speaker_id.is_not(None)
+        )
+    ).all():
+        speakers.setdefault(aid, set()).add(who)
+    return {
+        aid: NewArticle(as_utc(when), list(names or ()), sorted(speakers.get(aid, ())))
+        for aid, when, names in session.execute(
+            sa.select(_ARTICLES.c.id, at, _ARTICLES.c.topics).where(_ARTICLES.c.id.in_(ids))
+        ).all()
+    }
