@@ -577,7 +577,7 @@ def _kept_texts(
     for article_id in sorted(ids):
         placed = articles[article_id]
         kept = _KEPT.get(placed.sha256)
-        if kept is None and (text := _held_text(session, article_id)) is not None:
+        if kept is None and (text := held_text(session, article_id)) is not None:
             kept = _KEPT.read(placed.sha256, text)
         if kept is not None:
             text_rank, found = kept
@@ -587,7 +587,7 @@ def _kept_texts(
     return texts
 
 
-def _held_text(session: Session, article_id: int) -> str | None:
+def held_text(session: Session, article_id: int) -> str | None:
     """The text of an article this session has loaded (one it just stored), else None."""
     held = session.identity_map.get(_article_mapper().identity_key_from_primary_key((article_id,)))
     text = None if held is None else sa.inspect(held).dict.get("text")
@@ -660,7 +660,7 @@ def text_words(session: Session, shas: Mapping[int, str], *, new: int) -> dict[i
     SHA-256) and of the article ``new``, whose text this session holds (one it just stored):
     from the sentences kept (_KEPT), the texts not kept read in one query."""
     found: dict[int, frozenset[str]] = {}
-    text = _held_text(session, new)
+    text = held_text(session, new)
     if text is not None:
         found[new] = frozenset().union(*sentences(text))
     unread = []

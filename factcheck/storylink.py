@@ -52,7 +52,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from factcheck.models import Article, Claim, Speaker, StoryKey, as_utc
+from factcheck.extract.lexicon.dates import MONTH_ABBREVIATIONS
+from factcheck.models import Article, Claim, Outlet, Speaker, StoryKey, as_utc
 
 WINDOW = timedelta(days=14)  # a loose article joins a story with an article this close in time
 KEY_ARTICLES = 40  # a key held by more articles than this within WINDOW is common
@@ -81,12 +82,18 @@ class _Hit:
     story_id: int | None
     at: datetime
     sha256: str
+    outlet: str | None
     keys: set[str] = field(default_factory=set)
 
 
 def article_keys(article: NewArticle) -> list[str]:
     """An article's keys as stored: its speakers, then its names."""
-    return [f"s:{i}" for i in sorted(article.speakers)] + [f"n:{n}" for n in sorted(article.names)]
+    names = sorted(n for n in article.names if n not in _NOT_NAMES)
+    return [f"s:{i}" for i in sorted(article.speakers)] + [f"n:{n}" for n in names]
+
+
+# Capitalised words Article.topics keeps that name no event: a dateline's month ("Oct").
+_NOT_NAMES = frozenset(m.lower() for m in MONTH_ABBREVIATIONS)
 
 
 def store_keys(session: Session, *, articles: Mapping[int, NewArticle]) -> None:
@@ -121,22 +128,19 @@ def _best_story(session: Session, article_id: int, article: NewArticle) -> int |
     """The story the loose article joins (placing it there), or None."""
     hits = _hits(session, article_id, article)
     keys = _pointing(hits)
-    folded = _fold(session, article, keys) if keys else {}
-    counted = {story: len(units) for story, units in folded.items() if len(units) >= STORY_KEYS}
-    if not counted:
+    raw: dict[int, int] = {}
+    for story in keys.values():
+        raw[story] = raw.get(story, 0) + 1
+    if not any(n >= STORY_KEYS for n in raw.values()):
+        return None  # units are never more than keys: nothing more to read
+    units = _units(session, article_id, article, keys, hits)
+    (most, best), *others = sorted(((len(u), s) for s, u in units.items()), reverse=True)
+    if most < STORY_KEYS:
         return None
-    similar = {
-        story: _similarity(session, article_id, hits, story)
-        for story in sorted(counted, key=lambda s: -counted[s])
-    }
-    qualified = sorted(
-        (s for s in counted if similar[s] >= SIMILAR), key=lambda s: (-counted[s], -similar[s])
-    )
-    if not qualified:
+    if others and most < 2 * others[0][0]:
+        return None  # two stories share it about as much (a roundup): neither is its story
+    if _similarity(session, article_id, hits, best) < SIMILAR:
         return None
-    best = qualified[0]
-    if len(qualified) > 1 and counted[best] < 2 * counted[qualified[1]]:
-        return None  # two stories share it about as much: neither is its story
     from factcheck.stories import join_stories  # stories place articles; this finds where
 
     linked = sorted(h.article_id for h in hits.values() if h.story_id == best)
@@ -161,7 +165,8 @@ def _hits(session: Session, article_id: int, article: NewArticle) -> dict[int, _
             continue
         for row in held:
             hit = hits.setdefault(
-                row.article_id, _Hit(row.article_id, row.story_id, row.at, row.sha256)
+                row.article_id,
+                _Hit(row.article_id, row.story_id, as_utc(row.at), row.sha256, row.outlet),
             )
             hit.keys.add(key)
     return hits
@@ -171,6 +176,7 @@ def _hits(session: Session, article_id: int, article: NewArticle) -> dict[int, _
 def _lookup(keys: int) -> sa.CompoundSelect[Any]:
     """The statement reading the articles within ``lo``..``hi`` that hold each of ``keys`` keys
     (k0, k1 …), at most KEY_ARTICLES + 1 per key, latest first, down the (key, at) index."""
+    outlets: sa.Table = Outlet.__table__  # type: ignore[attr-defined]
     stored = _KEYS.c.at.type
     lo, hi = sa.bindparam("lo", type_=stored), sa.bindparam("hi", type_=stored)
     outside = _KEYS.c.article_id != sa.bindparam("article", type_=sa.Integer)
@@ -190,7 +196,12 @@ def _lookup(keys: int) -> sa.CompoundSelect[Any]:
         found.c.at,
         _ARTICLES.c.story_id,
         _ARTICLES.c.sha256,
-    ).select_from(found.join(_ARTICLES, _ARTICLES.c.id == found.c.article_id))  # type: ignore[return-value]
+        outlets.c.name.label("outlet"),
+    ).select_from(  # type: ignore[return-value]
+        found.join(_ARTICLES, _ARTICLES.c.id == found.c.article_id).outerjoin(
+            outlets, outlets.c.id == _ARTICLES.c.outlet_id
+        )
+    )
 
 
 def _pointing(hits: Mapping[int, _Hit]) -> dict[str, int]:
@@ -204,15 +215,75 @@ def _pointing(hits: Mapping[int, _Hit]) -> dict[str, int]:
     return {key: next(iter(found)) for key, found in stories.items() if len(found) == 1}
 
 
-def _fold(session: Session, article: NewArticle, keys: Mapping[str, int]) -> dict[int, set[str]]:
-    """Each story → the units its keys make: a speaker the article quotes and the names in
-    that speaker's name are one unit (the speaker's key)."""
+def _units(
+    session: Session,
+    article_id: int,
+    article: NewArticle,
+    keys: Mapping[str, int],
+    hits: Mapping[int, _Hit],
+) -> dict[int, set[str]]:
+    """Each story → the things the keys pointing to it name, as written in the article: a
+    name's key counts as the longest run of capitalised words of the article holding it
+    ("n:rosa" and "n:venn" are "rosa venn" once), a speaker's key as the run holding its name
+    ("s:12" is "rosa venn" too). The words of an outlet's name and its initials (the agency
+    in a dateline, "CPA" of the Continental Press Agency) and the words of the article's own
+    outlet's name count for nothing."""
+    from factcheck.stories import held_text
+
+    runs = _runs(held_text(session, article_id) or "")
+    own = _outlet(session, article_id)
+    outlets = {h.outlet for h in hits.values() if h.outlet} | set(own)
+    ignored = {_initials(name) for name in outlets} | {w for name in own for w in _words(name)}
     names_of = _speaker_names(session, article.speakers)
-    unit = {f"n:{word}": f"s:{i}" for i, words in names_of.items() for word in words}
-    units: dict[int, set[str]] = {}
+    found: dict[int, set[str]] = {}
     for key, story in keys.items():
-        units.setdefault(story, set()).add(unit.get(key, key))
-    return units
+        kind, _, rest = key.partition(":")
+        words = {rest} if kind == "n" else names_of.get(int(rest), set())
+        if kind == "n" and rest in ignored:
+            continue
+        held = sorted((run for run in runs if words & set(run)), key=lambda run: -len(run))
+        unit = " ".join(held[0]) if held else key
+        found.setdefault(story, set()).add(unit)
+    return found
+
+
+_RUN = re.compile(
+    r"(?:[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*|[A-Z]{2,6})(?:['’]s)?"
+    r"(?: (?:[A-Z][a-z]{2,}(?:-[A-Z][a-z]+)*|[A-Z]{2,6})(?:['’]s)?)*"
+)
+
+
+def _runs(text: str) -> list[tuple[str, ...]]:
+    """The runs of capitalised words of a text, each as its lower-case words (as
+    Article.topics writes them), in order, once each."""
+    found = (
+        tuple(re.sub(r"['’]s$", "", w).lower() for w in m.group().split())
+        for m in _RUN.finditer(text[:20000])
+    )
+    return list(dict.fromkeys(found))
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name, lower case."""
+    return [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words, lower case ("CPA" of the Continental
+    Press Agency)."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper()).lower()
+
+
+def _outlet(session: Session, article_id: int) -> list[str]:
+    """The name of the article's outlet (none when it has none)."""
+    outlets: sa.Table = Outlet.__table__  # type: ignore[attr-defined]
+    return list(
+        session.execute(
+            sa.select(outlets.c.name)
+            .select_from(_ARTICLES.join(outlets, outlets.c.id == _ARTICLES.c.outlet_id))
+            .where(_ARTICLES.c.id == article_id)
+        ).scalars()
+    )
 
 
 def _speaker_names(session: Session, speakers: Iterable[int]) -> dict[int, set[str]]:
