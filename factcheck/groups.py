@@ -1365,13 +1365,16 @@ def _place_in_stories(
     from factcheck.stories import join_stories  # stories read groups; groups place articles
     from factcheck.storylink import NewArticle, place_loose
 
-    stories = join_stories(session, links=plan.links) if plan.links else {}
+    begun: list[int] = []
+    stories = join_stories(session, links=plan.links, begun=begun) if plan.links else {}
     speakers: dict[int, set[int]] = {m.article_id: set() for m in news}
     for m in news:
         if m.speaker_id is not None:
             speakers[m.article_id].add(m.speaker_id)
     new = {i: NewArticle(known[i].at, known[i].topics, sorted(s)) for i, s in speakers.items()}
-    return stories | place_loose(session, articles=new, placed=stories) if new else stories
+    if not new:
+        return stories
+    return stories | place_loose(session, articles=new, placed=stories, begun=begun)
 
 
 def recount(session: Session, *, group_id: int) -> ClaimGroup | None:

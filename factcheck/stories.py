@@ -139,10 +139,13 @@ class _Story:
         return {"title": self.title, "first_seen": self.first_seen, "last_seen": self.last_seen}
 
 
-def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dict[int, int]:
+def join_stories(
+    session: Session, *, links: Mapping[int, Iterable[int]], begun: list[int] | None = None
+) -> dict[int, int]:
     """Put each new article and the articles it shares groups with into one story; not
     committed. ``links``: new article → linked articles, in the order they were stored.
-    Returns each new article's story ID. Reads the articles' dates and stories once, the texts
+    Returns each new article's story ID; the IDs of the stories it began are added to
+    ``begun`` when given. Reads the articles' dates and stories once, the texts
     of rewrites' candidate sources once, and writes stories and articles in a few statements
     (not ORM objects), however many articles the batch holds.
     """
@@ -165,6 +168,8 @@ def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dic
                 _widen(story, article)
         _to_compare(compared, articles[article_id], group)
     _write_stories(session, [s for s in stories.values() if s.changed], started)
+    if begun is not None:
+        begun.extend(s.id for s in started if s.id is not None)
     derived = _sources(session, compared, articles)
     changes = [
         {
@@ -585,6 +590,15 @@ def _kept_texts(
                 placed.at, _rank(placed.kind, text_rank), placed.derived_from_id, found
             )
     return texts
+
+
+def article_text(session: Session, article_id: int) -> str:
+    """An article's text: the one this session holds (held_text), else read."""
+    held = held_text(session, article_id)
+    if held is not None:
+        return held
+    found = session.execute(_statements().texts, {"ids": [article_id]}).first()
+    return "" if found is None else str(found[1])
 
 
 def held_text(session: Session, article_id: int) -> str | None:

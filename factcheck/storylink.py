@@ -5,7 +5,9 @@ much the same in other words (issue #10 §4: an explainer, a parish newsletter, 
 *Keys.* At ingest each new article's keys are stored (StoryKey, indexed by key and date): the
 names it is about (Article.topics: capitalised words inside sentences, "n:grauwand") and the
 speakers its claims quote, after resolution ("s:12"). Every new article's keys are written;
-only an article that no claim group placed in a story looks them up.
+an article that no claim group placed in a story looks them up, and so does the first new
+article of a story that claim groups begin: a loose article stored before (an explainer that
+arrived while the story was one article, in no story yet) is then placed as if it came now.
 
 *Candidates.* Each key of the loose article is looked up among the articles dated within
 WINDOW of it (so the story it joins has an article within WINDOW: the article falls within
@@ -33,10 +35,11 @@ Measured on the open story sets (tests/data/stories_*.json), each article agains
 story's other articles and against the other stories (names before folding, no distinctness):
 own stories shared 4-22 names and cosine 0.32-0.55, others 0-3 names and cosine 0.10-0.25.
 
-Cost: writing the keys is one INSERT per batch; a loose article adds one lookup statement
-(bounded by KEY_ARTICLES per key, whatever the database holds), and, only when a story has
-enough keys, one read of the speakers' names and the words of at most STORY_ARTICLES texts per
-candidate (kept by factcheck.stories across ingests).
+Cost: writing the keys is one INSERT per batch; a loose article, and an article that begins
+a story, adds one lookup statement (bounded by KEY_ARTICLES per key, whatever the database
+holds), and, only when a story (or a loose article) has enough keys, reads of the outlet, the
+speakers' names and the words of at most STORY_ARTICLES texts per candidate (kept by
+factcheck.stories across ingests).
 """
 
 from __future__ import annotations
@@ -108,11 +111,17 @@ def store_keys(session: Session, *, articles: Mapping[int, NewArticle]) -> None:
 
 
 def place_loose(
-    session: Session, *, articles: Mapping[int, NewArticle], placed: Mapping[int, int]
+    session: Session,
+    *,
+    articles: Mapping[int, NewArticle],
+    placed: Mapping[int, int],
+    begun: Collection[int] = (),
 ) -> dict[int, int]:
     """Store the keys of new articles and put each one no claim group placed (not in
     ``placed``: article → story) into the story its keys and words point to (the module
-    docstring); not committed. Returns the story of each article placed here."""
+    docstring); then, for each story ``begun`` now, the stored loose articles that share
+    enough keys with its new articles; not committed. Returns the story of each new article
+    placed here."""
     store_keys(session, articles=articles)
     joined: dict[int, int] = {}
     for article_id, article in articles.items():
@@ -121,7 +130,22 @@ def place_loose(
         story = _best_story(session, article_id, article)
         if story is not None:
             joined[article_id] = story
+    for article_id in sorted(i for i, story in placed.items() if story in begun):
+        _adopt(session, article_id, articles[article_id], set(articles))
     return joined
+
+
+def _adopt(session: Session, article_id: int, article: NewArticle, batch: set[int]) -> None:
+    """Place the loose articles stored before a story began (its keys held by a new article
+    of it) as if they came now: an explainer stored when the story was a single article."""
+    hits = _hits(session, article_id, article)
+    loose = sorted(
+        i
+        for i, hit in hits.items()
+        if hit.story_id is None and i not in batch and len(hit.keys) >= STORY_KEYS
+    )
+    for found, stored in new_articles(session, loose).items():
+        _best_story(session, found, stored)
 
 
 def _best_story(session: Session, article_id: int, article: NewArticle) -> int | None:
@@ -228,9 +252,9 @@ def _units(
     ("s:12" is "rosa venn" too). The words of an outlet's name and its initials (the agency
     in a dateline, "CPA" of the Continental Press Agency) and the words of the article's own
     outlet's name count for nothing."""
-    from factcheck.stories import held_text
+    from factcheck.stories import article_text
 
-    runs = _runs(held_text(session, article_id) or "")
+    runs = _runs(article_text(session, article_id))
     own = _outlet(session, article_id)
     outlets = {h.outlet for h in hits.values() if h.outlet} | set(own)
     ignored = {_initials(name) for name in outlets} | {w for name in own for w in _words(name)}

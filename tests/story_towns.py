@@ -26,7 +26,7 @@ FIRE_WIRE = (
 FIRE_PAPER = (
     "Fourteen workers were hurt when fire tore through the Caldera tannery on Marsh Road "
     "yesterday, and 35 families from Tanner's Row spent the night in hotels.\n\n"
-    "It took 90 firefighters five hours to put out the blaze. \"The chemical store never caught, "
+    'It took 90 firefighters five hours to put out the blaze. "The chemical store never caught, '
     'and that saved the whole street," fire chief Rosa Venn told the Courier.\n\n'
     "Piet Caldera, whose grandfather opened the tannery, stood behind the tape all morning. "
     "Mayor Helka Dunmore promised the council would cover the families' hotel bills."

@@ -13,7 +13,7 @@ from alembic import command
 from sqlmodel import Session, col, select
 
 from factcheck import storylink
-from factcheck.articles import add_article
+from factcheck.articles import NewArticle, add_article, add_articles
 from factcheck.db import dispose_engine, get_engine
 from factcheck.extract import extract_claims
 from factcheck.migrate import alembic_config
@@ -90,9 +90,7 @@ def test_a_newsletter_sharing_no_figure_joins_the_story_it_is_about(
     assert letter.story_id == story != other
 
 
-def test_an_explainer_with_no_claim_at_all_joins_its_story(
-    session: Session, editor: User
-) -> None:
+def test_an_explainer_with_no_claim_at_all_joins_its_story(session: Session, editor: User) -> None:
     story = fire(session, editor)
     explainer = store(session, editor, towns.FIRE_EXPLAINER, outlet="Explained", at=towns.day(9))
     assert session.exec(select(Claim).where(Claim.article_id == explainer.id)).all() == []
@@ -105,6 +103,46 @@ def test_an_explainer_joins_the_second_story_of_a_town(session: Session, editor:
     explainer = store(session, editor, towns.WATER_EXPLAINER, outlet="Explained", at=towns.day(10))
     assert grouped(session, explainer) == []
     assert stories_of(session, explainer) == [story]
+
+
+def test_in_one_batch_a_newsletter_stored_before_its_story_joins_it(
+    session: Session, editor: User
+) -> None:
+    # `factcheck ingest FOLDER` stores articles in batches: the story its figures make in the
+    # batch is there when the newsletter's keys are looked up, whatever their order.
+    pieces = [
+        (towns.FIRE_NEWSLETTER, "Marsh Lane Residents", 7),
+        (towns.FIRE_WIRE, "Northern Press Agency", 5),
+        (towns.FIRE_PAPER, "Orsenby Courier", 5),
+    ]
+    letter, wire, paper = add_articles(
+        session,
+        items=[
+            NewArticle(
+                title=text.splitlines()[0][:80],
+                text=text,
+                claims=extract_claims(text),
+                outlet=outlet,
+                published_at=towns.day(n),
+            )
+            for text, outlet, n in pieces
+        ],
+        by=editor,
+    )
+    assert letter is not None and wire is not None and paper is not None
+    story = stories_of(session, wire, paper)
+    assert story[0] is not None and stories_of(session, letter, wire, paper) == [story[0]] * 3
+
+
+def test_an_explainer_stored_while_the_story_was_one_article_joins_when_it_begins(
+    session: Session, editor: User
+) -> None:
+    wire = store(session, editor, towns.FIRE_WIRE, outlet="Northern Press Agency", at=towns.day(5))
+    explainer = store(session, editor, towns.FIRE_EXPLAINER, outlet="Explained", at=towns.day(6))
+    assert stories_of(session, wire, explainer) == [None, None]  # no story yet
+    paper = store(session, editor, towns.FIRE_PAPER, outlet="Orsenby Courier", at=towns.day(7))
+    assert paper.story_id is not None
+    assert stories_of(session, wire, explainer) == [paper.story_id] * 2
 
 
 # --- never a look-alike: the same town and mayor, another event
@@ -209,9 +247,7 @@ def test_a_roundup_of_two_stories_joins_neither_and_they_stay_apart(
     assert counts == {fire_story: 2, water_story: 2}
 
 
-def test_a_piece_naming_one_story_more_joins_that_one_only(
-    session: Session, editor: User
-) -> None:
+def test_a_piece_naming_one_story_more_joins_that_one_only(session: Session, editor: User) -> None:
     fire_story, water_story = fire(session, editor), water(session, editor)
     text = towns.FIRE_NEWSLETTER + "\n\nThe tankers have gone from the Lindgate schools."
     letter = store(session, editor, text, outlet="Marsh Lane Residents", at=towns.day(11))
