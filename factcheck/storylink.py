@@ -130,7 +130,7 @@ def place_loose(
         story = _best_story(session, article_id, article)
         if story is not None:
             joined[article_id] = story
-    for article_id in sorted(i for i, story in placed.items() if story in begun):
+    for article_id in sorted(i for i, story in placed.items() if story in begun and i in articles):
         _adopt(session, article_id, articles[article_id], set(articles))
     return joined
 

@@ -10,6 +10,7 @@ from datetime import datetime
 
 import pytest
 from alembic import command
+from alembic.script import ScriptDirectory
 from sqlmodel import Session, col, select
 
 from factcheck import storylink
@@ -274,7 +275,8 @@ def test_the_migration_indexes_the_articles_stored_before_it(db_url: str) -> Non
         before = sorted(session.exec(select(StoryKey.article_id, StoryKey.key)).all())
     dispose_engine(db_url)
     config = alembic_config(db_url)
-    command.downgrade(config, "0025")
+    before_keys = ScriptDirectory.from_config(config).get_revision("0028").down_revision
+    command.downgrade(config, str(before_keys))
     command.upgrade(config, "head")
     dispose_engine(db_url)
     with Session(get_engine(db_url), expire_on_commit=False) as session:
