@@ -107,7 +107,13 @@ def store_keys(session: Session, *, articles: Mapping[int, NewArticle]) -> None:
         for key in dict.fromkeys(article_keys(a))
     ]
     if rows:
-        session.execute(sa.insert(_KEYS), rows)
+        session.execute(_insert(), rows)
+
+
+@functools.cache
+def _insert() -> sa.Insert:
+    """store_keys' statement, built once: every ingest runs it."""
+    return sa.insert(_KEYS)
 
 
 def place_loose(
