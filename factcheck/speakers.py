@@ -75,6 +75,7 @@ from factcheck.models import (
     ClaimKind,
     Speaker,
     SpeakerAlias,
+    SpeakerInitials,
     SpeakerKind,
     SpeakerVoice,
     User,
@@ -218,8 +219,40 @@ def _new_speaker(session: Session, name: str, key: str) -> Speaker:
     )
     session.add(speaker)
     session.flush()
-    session.add(SpeakerAlias(key=key, speaker_id=speaker.id or 0, name=clean_name(name)[:300]))
+    _add_alias(session, key=key, speaker_id=speaker.id or 0, name=name, kind=kind)
     return speaker
+
+
+def _add_alias(
+    session: Session, *, key: str, speaker_id: int, name: str, kind: SpeakerKind
+) -> None:
+    """A name key that means this speaker, and the acronyms it gives an organisation."""
+    session.add(SpeakerAlias(key=key, speaker_id=speaker_id, name=clean_name(name)[:300]))
+    forms = acronyms(key) if kind is SpeakerKind.ORGANISATION else set()
+    if forms:
+        have = session.exec(
+            select(SpeakerInitials.initials).where(
+                SpeakerInitials.speaker_id == speaker_id, col(SpeakerInitials.initials).in_(forms)
+            )
+        ).all()
+        session.add_all(
+            SpeakerInitials(initials=f, speaker_id=speaker_id) for f in sorted(forms - set(have))
+        )
+
+
+def index_initials(session: Session, *, speaker_ids: Iterable[int]) -> None:
+    """Write again the acronyms these speakers' names give (after a merge or a split moved
+    their names); a speaker gone or not an organisation gives none. Not committed."""
+    ids = sorted(set(speaker_ids))
+    session.execute(sa.delete(SpeakerInitials).where(col(SpeakerInitials.speaker_id).in_(ids)))
+    rows = session.exec(
+        select(SpeakerAlias.speaker_id, SpeakerAlias.key)
+        .join(Speaker, col(Speaker.id) == SpeakerAlias.speaker_id)
+        .where(col(SpeakerAlias.speaker_id).in_(ids), Speaker.kind == SpeakerKind.ORGANISATION)
+    ).all()
+    forms = {(f, i) for i, key in rows for f in acronyms(key)}
+    session.add_all(SpeakerInitials(initials=f, speaker_id=i) for f, i in sorted(forms))
+    session.flush()
 
 
 def _by_surname(session: Session, key: str) -> int | None:
@@ -368,14 +401,66 @@ def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
         known = _by_surname(session, key)
         if known is None:
             known = _by_firm_word(session, key)
+        if known is None and _ACRONYM.match(plain_name(name)):
+            known = _by_initials(session, key)
         if known is None:
-            known = _by_head(session, key, guess_kind(clean_name(name)))
+            kind = guess_kind(clean_name(name))
+            known = _by_head(session, key, kind)
             longer = known is not None and not _shortens(key, _speaker_key(session, known))
+            if known is None:
+                known = _named_by_acronym(session, name=name, key=key, kind=kind)
+                longer = known is not None
             if known is not None and longer:
-                # A full name found by its short form is a name of that body from now on.
-                session.add(SpeakerAlias(key=key, speaker_id=known, name=clean_name(name)[:300]))
+                # A full name found by its short form or its acronym is a name of that body
+                # from now on.
+                _add_alias(session, key=key, speaker_id=known, name=name, kind=kind)
         found[key] = known if known is not None else _new_speaker(session, name, key).id or 0
     return {name: found[key] for name, key in keys.items()}
+
+
+def _by_initials(session: Session, key: str) -> int | None:
+    """The one known organisation whose names give this acronym ("cda": "the Civil Defence
+    Agency", "the Civil Defence Agency of Averon"), else None: two give it, it stays apart."""
+    found = session.exec(
+        select(SpeakerInitials.speaker_id)
+        .join(Speaker, col(Speaker.id) == SpeakerInitials.speaker_id)
+        .where(SpeakerInitials.initials == key, Speaker.kind == SpeakerKind.ORGANISATION)
+        .limit(2)
+    ).all()
+    return found[0] if len(found) == 1 else None
+
+
+def _named_by_acronym(session: Session, *, name: str, key: str, kind: SpeakerKind) -> int | None:
+    """The one known speaker written by acronyms alone that this organisation's full name
+    gives ("the CDA" stored before "the Civil Defence Agency"), when no other known
+    organisation gives that acronym; it becomes an organisation shown by the full name."""
+    forms = acronyms(key) if kind is SpeakerKind.ORGANISATION else set()
+    if not forms:
+        return None
+    found = session.exec(
+        select(Speaker)
+        .where(col(Speaker.key).in_(forms), Speaker.kind != SpeakerKind.PERSON)
+        .order_by(col(Speaker.id))
+        .limit(2)
+    ).all()
+    if len(found) != 1:
+        return None
+    speaker = found[0]
+    written = session.exec(
+        select(SpeakerAlias.name).where(SpeakerAlias.speaker_id == speaker.id)
+    ).all()
+    shared = session.exec(
+        select(SpeakerInitials.speaker_id).where(SpeakerInitials.initials == speaker.key).limit(1)
+    ).first()
+    if shared is not None or not all(_ACRONYM.match(plain_name(w)) for w in written):
+        return None
+    shown = plain_name(name)[:300]
+    if shown and session.exec(select(Speaker.id).where(Speaker.name == shown)).first() is None:
+        speaker.name = shown
+    speaker.key, speaker.kind = key, SpeakerKind.ORGANISATION
+    speaker.surname = speaker_surname(shown or key, SpeakerKind.ORGANISATION)
+    session.flush()
+    return speaker.id
 
 
 def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
@@ -409,7 +494,9 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
         if " " in (key := speaker_key(written)):
             keyed.setdefault(key, written)
     for name, shown, acronym in wanted:
-        found = [k for k in keyed if (_initials(k) if acronym else head_noun(k.split())) == shown]
+        found = [
+            k for k in keyed if (shown in acronyms(k) if acronym else head_noun(k.split()) == shown)
+        ]
         if not found and shown in FIRM_NOUNS:  # "the company": the one firm the article names
             found = [k for k in keyed if k.split()[-1] in FIRM_NAME_ENDS]
         # "Corrin Valley Health Network" holds "Health Network": the longest is the name.
@@ -473,10 +560,44 @@ def _lone_noun(shown: str) -> bool:
     return shown.islower() and " " not in shown
 
 
-def _initials(key: str) -> str:
-    """The initials of a name's key without its linking words ("ministry of justice" → "mj")."""
+# Longest acronym read (as _ACRONYM); an acronym that leaves words out keeps at least three.
+_ACRONYM_LETTERS = range(2, 9)
+_SHORTENED_ACRONYM = 3
+
+
+def acronyms(key: str) -> set[str]:
+    """The acronyms an organisation's name key gives: the initials of its words without the
+    linking words ("ministry of justice" → "mj", "estrel fire and rescue service" → "efrs"),
+    and with optional words left out, as long as three letters stay: place words ("ncdo" and
+    "cdo" of "national cyber defence office"), the place a name opens with before three more
+    words ("velmark industrial safety inspectorate" → "visi", "isi") or ends on in a one-word
+    "of" tail ("civil protection directorate of averon" → "cpda", "cpd"), and a firm word it
+    ends on ("alder peak railway company" → "aprc", "apr")."""
     words = key.split()
-    return "".join(w[0] for w in words if w not in NAME_LINKS) if len(words) > 1 else ""
+    cut = _tail_at(words)
+    tail = [w for w in words[cut + 1 :] if w not in NAME_LINKS]
+    kept = [w for w in words[:cut] if w not in NAME_LINKS]
+    if len(words) < 2 or not kept:
+        return set()
+    optional = {i for i, w in enumerate(kept) if w in PLACE_WORDS}
+    if len(kept) > _SHORTENED_ACRONYM:
+        optional.add(0)
+        if kept[-1] in FIRM_NOUNS | FIRM_NAME_ENDS:
+            optional.add(len(kept) - 1)
+    letters = [(w[0], i in optional) for i, w in enumerate(kept)]
+    if len(tail) == 1 and len(kept) >= _SHORTENED_ACRONYM:  # "of Averon"
+        letters.append((tail[0][0], True))
+    else:
+        letters += [(w[0], False) for w in tail]
+    found = {""}
+    for letter, may_go in letters:
+        found = {f + letter for f in found} | (found if may_go else set())
+    full = "".join(letter for letter, _ in letters)
+    return {
+        f
+        for f in found
+        if len(f) in _ACRONYM_LETTERS and (f == full or len(f) >= _SHORTENED_ACRONYM)
+    }
 
 
 def article_speaker_ids(
@@ -667,6 +788,7 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
             before={"keep": keep.name, "other": other.name, "other_id": other_id},
             after={"speaker_id": keep_id, "claims_moved": moved},
         )
+        index_initials(session, speaker_ids=[keep_id, other_id])  # the other's names are kept's
         session.delete(other)
         session.commit()
     except Exception:
@@ -723,6 +845,7 @@ def split_speaker(session: Session, *, speaker_id: int, name: str, by: User) -> 
         session.delete(alias)
         session.flush()
         new = _new_speaker(session, alias.name, key)
+        index_initials(session, speaker_ids=[speaker_id, new.id or 0])
         written = [c for c in _claim_names(session, speaker_id) if speaker_key(c[1]) == key]
         if written:
             session.execute(
