@@ -73,6 +73,7 @@ from factcheck.models import (
     Claim,
     ClaimGroup,
     ClaimKind,
+    Event,
     Speaker,
     SpeakerAlias,
     SpeakerInitials,
@@ -335,10 +336,10 @@ def _in_order(words: Sequence[str], within: Sequence[str]) -> bool:
 _HEAD_SCAN = 200
 
 
-def _by_head(session: Session, key: str, kind: SpeakerKind) -> int | None:
-    """The one known organisation this name is a short form of, or whose short form it is
-    ("Averon's Civil Protection Directorate" after "the Civil Protection Directorate");
-    else None. Looked up by the head noun's index (Speaker.surname)."""
+def _by_head(session: Session, key: str, kind: SpeakerKind, *, reverse: bool = True) -> int | None:
+    """The one known organisation this name is a short form of, or (``reverse``) whose short
+    form it is ("Averon's Civil Protection Directorate" after "the Civil Protection
+    Directorate"); else None. Looked up by the head noun's index (Speaker.surname)."""
     words = key.split()
     head = head_noun(words)
     if kind is not SpeakerKind.ORGANISATION or head is None or len(words) < 2:
@@ -353,7 +354,7 @@ def _by_head(session: Session, key: str, kind: SpeakerKind) -> int | None:
     holds = [col(Speaker.key).like(like_pattern(w), escape="\\") for w in needed]
     longer = session.exec(same_head.where(*holds).limit(_HEAD_SCAN)).all()
     found = {i for i, full in longer if i is not None and is_short_form(words, full.split())}
-    if not found:
+    if not found and reverse:
         shorter = session.exec(same_head.limit(_HEAD_SCAN)).all()
         found = {i for i, short in shorter if i is not None and is_short_form(short.split(), words)}
         if len(shorter) == _HEAD_SCAN:  # more bodies than read: one found may not be the one
@@ -1180,3 +1181,256 @@ def _set_voice(
             join_merged_speaker(session, speaker_id=voice_id, claim_ids=moved, by=by)
     else:
         regroup(session, claim_ids=moved, by=by)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakersRebuilt:
+    """What a rebuild of the stored speakers changed (rebuild_speakers)."""
+
+    moved: int  # claims that took another speaker
+    joined: int  # speakers whose claims all went to one other: gone, joined to it
+    kept: int  # moves refused: an editor merged or split the two
+
+
+@dataclass(frozen=True, slots=True)
+class _EditorDecisions:
+    """The speakers editors merged others into, and the pairs they split apart."""
+
+    merged: frozenset[int]
+    split: frozenset[frozenset[int]]
+
+    @property
+    def touched(self) -> frozenset[int]:
+        """Speakers an editor shaped: their names mean them, whatever the rules say."""
+        return self.merged | frozenset(i for pair in self.split for i in pair)
+
+    def refuse(self, old: int | None, new: int) -> bool:
+        """Whether moving a claim from ``old`` to ``new`` undoes an editor's merge or split."""
+        return old in self.merged or frozenset({old or 0, new}) in self.split
+
+
+def _editor_decisions(session: Session) -> _EditorDecisions:
+    merged, split = set(), set()
+    for action, entity_id, before in session.exec(
+        select(Event.action, Event.entity_id, Event.before).where(
+            col(Event.action).in_(("speaker.merge", "speaker.split"))
+        )
+    ):
+        if entity_id is None:
+            continue
+        if action == "speaker.merge":
+            merged.add(entity_id)
+        elif isinstance(before, dict) and isinstance(before.get("speaker_id"), int):
+            split.add(frozenset({entity_id, before["speaker_id"]}))
+    return _EditorDecisions(frozenset(merged), frozenset(split))
+
+
+def rebuild_speakers(session: Session, *, by: User, batch: int = 200) -> SpeakersRebuilt:
+    """Resolve every stored claim's speaker again with today's rules, oldest articles first,
+    ``batch`` articles at a time (each batch committed, then let go); admins.
+
+    A claim's name is read in its article as at ingest (written_for), then: a name known as
+    its own speaker's alias joins the one other speaker today's rules give it (a surname, a
+    firm's word, an acronym, a short form: never the reverse, a full name taking its short
+    form's entity); a name no speaker is known by is resolved as ingest would. Editors win:
+    a name of a speaker an editor merged into or split is that speaker's, a claim never
+    leaves a speaker an editor merged others into, and never moves between two speakers an
+    editor split. A speaker whose claims all went to one other is joined to it and removed
+    (its names are not kept: its acronym or short form may mean another body later), unless
+    an editor linked a voice to it. Each moved claim is an event and is grouped again; one
+    event for the run. What `factcheck speakers rebuild` runs before regrouping.
+    """
+    require(by, Action.GROUP_STORED)
+    decided = _editor_decisions(session)
+    moved, kept, after = 0, 0, 0
+    went: dict[int, set[int]] = {}  # speaker claims left → the speakers they went to
+    joined = 0
+    try:
+        while ids := session.exec(
+            select(Article.id).where(col(Article.id) > after).order_by(col(Article.id)).limit(batch)
+        ).all():
+            after = ids[-1] or after
+            moves, refused = _moves(session, [i for i in ids if i is not None], decided)
+            _move_claims(session, moves, by=by)
+            for old, new, _ in moves.values():
+                if old is not None:
+                    went.setdefault(old, set()).add(new)
+            joined += _join_emptied(session, went, decided, by=by)
+            moved, kept = moved + len(moves), kept + refused
+            session.commit()
+            session.expunge_all()
+            session.add(by)  # the one object kept: the run's event names it
+        record(
+            session,
+            by=by,
+            action="speakers.rebuild",
+            entity="speaker",
+            entity_id=None,
+            after={"claims_moved": moved, "speakers_joined": joined, "refused": kept},
+        )
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return SpeakersRebuilt(moved=moved, joined=joined, kept=kept)
+
+
+def _moves(
+    session: Session, article_ids: list[int], decided: _EditorDecisions
+) -> tuple[dict[int, tuple[int | None, int, str]], int]:
+    """The claims of these articles whose speaker today's rules give otherwise: claim →
+    (speaker, new speaker, name as written); and how many moves an editor's decision refused.
+    Speakers made for them and refused are removed again."""
+    rows = session.exec(
+        select(Claim.id, Claim.article_id, Claim.speaker_name, Claim.speaker_id).where(
+            col(Claim.article_id).in_(article_ids), col(Claim.speaker_name).is_not(None)
+        )
+    ).all()
+    names: dict[int, set[str]] = {}
+    for _, article_id, name, _ in rows:
+        names.setdefault(article_id, set()).add(name or "")
+    texts = dict(
+        session.exec(select(Article.id, Article.text).where(col(Article.id).in_(names))).all()
+    )
+    meant = {a: written_for(texts[a], written) for a, written in names.items()}
+    newest = session.exec(select(func.max(Speaker.id))).one() or 0
+    ids = _resolve_again(session, {meant[a].get(n or "", n or "") for _, a, n, _ in rows}, decided)
+    moves: dict[int, tuple[int | None, int, str]] = {}
+    refused = 0
+    for claim_id, article_id, name, old in rows:
+        new = ids.get(meant[article_id].get(name or "", name or ""))
+        if claim_id is None or new is None or new == old:
+            continue
+        if decided.refuse(old, new):
+            refused += 1
+        else:
+            moves[claim_id] = (old, new, name or "")
+    unused = {i for i in ids.values() if i > newest} - {new for _, new, _ in moves.values()}
+    _remove(session, unused)
+    return moves, refused
+
+
+def _resolve_again(session: Session, names: set[str], decided: _EditorDecisions) -> dict[str, int]:
+    """Each name's speaker by today's rules (see rebuild_speakers)."""
+    keys = {n: k for n in names if n.strip() and (k := speaker_key(n))}
+    own = _aliases(session, set(keys.values()))
+    found = speaker_ids(session, names=[n for n, k in keys.items() if k not in own])
+    touched = decided.touched
+    for name, key in keys.items():
+        if key in own:
+            other = None if own[key] in touched else _joins_other(session, name, key)
+            found[name] = own[key] if other is None else other
+    return found
+
+
+def _joins_other(session: Session, name: str, key: str) -> int | None:
+    """The one other speaker a name known as its own speaker's joins by today's rules: the
+    rules that take a shorter name to a fuller one's entity (speaker_ids)."""
+    found = _by_surname(session, key)
+    if found is None:
+        found = _by_firm_word(session, key)
+    if found is None and _ACRONYM.match(plain_name(name)):
+        found = _by_initials(session, key)
+    if found is None:
+        found = _by_head(session, key, guess_kind(clean_name(name)), reverse=False)
+    return found
+
+
+def _move_claims(
+    session: Session, moves: Mapping[int, tuple[int | None, int, str]], *, by: User
+) -> None:
+    """Give these claims their new speakers: counts, triage, one event each, and the
+    attributed ones grouped again under their new speaker's key."""
+    if not moves:
+        return
+    claims = session.exec(select(Claim).where(col(Claim.id).in_(moves))).all()
+    for claim in claims:
+        before = counts.facts(session, claim)
+        new = moves[claim.id or 0][1]
+        counts.claim_changed(session, before=before, after=replace(before, speaker_id=new))
+    for new in sorted({new for _, new, _ in moves.values()}):
+        ids = [i for i, (_, n, _) in moves.items() if n == new]
+        session.execute(sa.update(Claim).where(col(Claim.id).in_(ids)).values(speaker_id=new))
+    triage.stale(session, claims=list(moves))
+    for claim_id, (old, new, name) in sorted(moves.items()):
+        record(
+            session,
+            by=by,
+            action="claim.speaker",
+            entity="claim",
+            entity_id=claim_id,
+            claim_id=claim_id,
+            before={"speaker_id": old, "speaker": name},
+            after={"speaker_id": new},
+        )
+    from factcheck.groups import regroup  # groups build on speakers: import at use
+
+    said = [c.id or 0 for c in claims if c.kind is ClaimKind.ATTRIBUTED]
+    regroup(session, claim_ids=said, by=by)
+
+
+def _join_emptied(
+    session: Session, went: dict[int, set[int]], decided: _EditorDecisions, *, by: User
+) -> int:
+    """Remove the speakers left without claims whose claims all went to one other, joining
+    them to it (see rebuild_speakers); how many. Not committed."""
+    left = {s for s, to in went.items() if len(to) == 1 and s not in decided.touched}
+    if not left:
+        return 0
+    still = set(session.exec(select(Claim.speaker_id).where(col(Claim.speaker_id).in_(left))).all())
+    by_hand = session.exec(
+        select(SpeakerVoice.speaker_id, SpeakerVoice.voice_id).where(
+            SpeakerVoice.by_hand,
+            sa.or_(col(SpeakerVoice.speaker_id).in_(left), col(SpeakerVoice.voice_id).in_(left)),
+        )
+    ).all()
+    kept = still | {i for row in by_hand for i in row if i is not None}
+    gone = sorted(left - kept)
+    for speaker_id in gone:
+        target = next(iter(went[speaker_id]))
+        speaker = session.get(Speaker, speaker_id)
+        for follower in session.exec(
+            select(SpeakerVoice).where(SpeakerVoice.voice_id == speaker_id)
+        ).all():  # who spoke for it speaks for what it joined
+            _set_voice(
+                session,
+                follower.speaker_id,
+                target,
+                role=follower.role,
+                by_hand=False,
+                by=by,
+                join=settings().grouping,
+            )
+        session.execute(
+            sa.update(ClaimGroup)
+            .where(col(ClaimGroup.speaker_id) == speaker_id)
+            .values(speaker_id=target)
+        )
+        record(
+            session,
+            by=by,
+            action="speaker.rejoin",
+            entity="speaker",
+            entity_id=target,
+            before={"speaker_id": speaker_id, "name": speaker.name if speaker else ""},
+            after={"speaker_id": target},
+        )
+    _remove(session, set(gone))
+    for speaker_id in gone:  # gone: not looked at again by a later batch
+        del went[speaker_id]
+    return len(gone)
+
+
+def _remove(session: Session, speaker_ids: set[int]) -> None:
+    """Delete these speakers, which no claim names, with their names and own voice links."""
+    if not speaker_ids:
+        return
+    ids = sorted(speaker_ids)
+    for table in (SpeakerInitials, SpeakerAlias):
+        session.execute(sa.delete(table).where(col(table.speaker_id).in_(ids)))
+    session.execute(sa.delete(SpeakerVoice).where(col(SpeakerVoice.speaker_id).in_(ids)))
+    session.execute(
+        sa.update(SpeakerVoice).where(col(SpeakerVoice.voice_id).in_(ids)).values(voice_id=None)
+    )
+    session.execute(sa.delete(Speaker).where(col(Speaker.id).in_(ids)))
+    session.expire_all()
