@@ -21,7 +21,13 @@ Office (NCDO)"), a lone head noun ("the fund") the one body the article names on
 company" or "the firm" the one firm it names, and a title alone ("the prosecutor", "the chief
 executive") the one person it names right after that title ("Prosecutor Dana Holmqvist");
 none is stored as an alias, since another article's "NRA" or prosecutor may be another.
-Whatever fits two bodies stays apart, for an editor to merge.
+An acronym alone in its article joins the one known organisation whose names give it
+(acronyms, indexed in SpeakerInitials), and a full name written after a speaker known by
+its acronym alone joins that speaker. Whatever fits two bodies stays apart, for an editor to
+merge.
+
+Rules change; rebuild_speakers (`factcheck speakers rebuild`) resolves the stored claims'
+speakers again with today's, editors' merges and splits winning.
 
 Editors merge and split speakers; claims follow, each change is an event. Articles stored
 before voices were read get them from rescan_voices (`factcheck groups --rebuild`).
