@@ -440,7 +440,9 @@ def _by_initials(session: Session, key: str) -> int | None:
 def _named_by_acronym(session: Session, *, name: str, key: str, kind: SpeakerKind) -> int | None:
     """The one known speaker written by acronyms alone that this organisation's full name
     gives ("the CDA" stored before "the Civil Defence Agency"), when no other known
-    organisation gives that acronym; it becomes an organisation shown by the full name."""
+    organisation gives that acronym; it becomes an organisation shown by the full name. Its
+    acronym is no longer an alias: found by its initials, it stays apart once a second
+    organisation gives it."""
     forms = acronyms(key) if kind is SpeakerKind.ORGANISATION else set()
     if not forms:
         return None
@@ -466,6 +468,7 @@ def _named_by_acronym(session: Session, *, name: str, key: str, kind: SpeakerKin
         speaker.name = shown
     speaker.key, speaker.kind = key, SpeakerKind.ORGANISATION
     speaker.surname = speaker_surname(shown or key, SpeakerKind.ORGANISATION)
+    session.execute(sa.delete(SpeakerAlias).where(col(SpeakerAlias.speaker_id) == speaker.id))
     session.flush()
     return speaker.id
 
