@@ -46,30 +46,54 @@ group's member or a lone figure, and
 
 - they have the same group key (measure key and unit class), and it names what happened
   (names_outcome): a figure compared by amount alone (``n|*|…``: "six weeks", "four days")
-  names nothing, unless it is a duration whose measure names the outcome it is the length of
-  (duration_outcome: "a sentence of eight years" and "jailed for six years" are two lengths
-  of one sentence, "the truce will last 60 days" and "a 45-day ceasefire" of one truce; both
-  figures must name the same one), and a key made only of who was counted ("resident": "300
-  residents joined a vigil", "900 residents live near the plant"; "worker") names no outcome
-  to dispute;
+  names nothing, unless (amount_outcome; both figures must name the same one) it is a
+  duration whose measure names the outcome it is the length of (duration_outcome: "a
+  sentence of eight years" and "jailed for six years" are two lengths of one sentence, "the
+  truce will last 60 days" and "a 45-day ceasefire" of one truce), or whose verb right before
+  it does ("the tunnel is to close for five months": a closure), or a length, an area or a
+  volume of a thing it names (measured_thing, measures.MEASURED_THINGS: its measure key, else
+  the words after it, else before it: "400 metres of track buried" and "a 600-metre stretch
+  of the Alder Peak line" are two lengths of one track, "a 400 m tunnel" and "600 m of road"
+  of two things, "140 mm of rain" of nothing named; a mass never); a key made only of who was
+  counted ("resident": "300 residents joined a vigil", "900 residents live near the plant";
+  "worker") names no outcome to dispute, nor does a count of people sent to an event ("about
+  200 rescuers", "350 rescuers were involved in the search"): how many are deployed is
+  neither a running total nor fixed, it changes within a day as teams arrive and rotate, so
+  two figures of one day may both be true;
 - each states a value and reports a count of its own (reports_count): not a part of a
-  total ("19 of the injured", "12 of the 40 dead", "of which 7"), an addition ("seven more
+  total ("19 of the injured", "12 of the 40 dead", "of which 7"; but "600 metres of track"
+  says what a length is of), an addition ("seven more
   bodies", "a further 7", "three other workers"), a change ("the increase reflects two bodies
   recovered", "up by 2") or a count given before ("the four missing workers");
   a vague figure ("hundreds of residents") states no value;
 - they describe the same day: their as-of days are equal (a figure's ``as_of``, else its
   article's date: resolve_as_of; a figure of the article's own day in reported speech said on
   a named day holds at that day: "the brigade said on Tuesday night that six workers …",
-  said_on); or both are facts **fixed at one moment** (fixed_fact), whose days do not matter:
-  who was present when it happened ("a crew of nine", "12 crew members on board", "the bus was
-  carrying 40 pupils", "on shift"), a sum set once ("a ransom of 2.5 million", a price
-  "agreed"), what one act took ("the records of 48,000 patients were copied": later reports
-  know it better but cannot add to it), a dimension ("38 kilometres long"; read as fixed,
-  though a figure compared by amount alone names no outcome, so no length disputes yet); never
+  "… buried 600 metres of track, engineers said yesterday", said_on); or both are facts
+  **fixed at one moment** (fixed_fact), whose days do not matter: who was present when it
+  happened ("a crew of nine", "12 crew members on board", "the bus was carrying 40 pupils",
+  "on shift"), a sum set once ("a ransom of 2.5 million", a price "agreed"), what one act
+  took ("the records of 48,000 patients were copied": later reports know it better but
+  cannot add to it), a dimension ("the tunnel is 400 metres long"; a length of what
+  happened, "400 metres of track buried", is not one: like damage it is known better as the
+  day goes on); never
   a count of what happened to people or things (measures.RUNNING_MEASURES, in its key or in
   its clause: "all 14 crew members on board were killed" is a toll, which may rise), nor a
   running count ("so far"). When only one of two figures is fixed, the other may be a count a
   later one supersedes, so their days must still be equal;
+- each is its source's latest figure of that key and outcome, on its day (supersedes): a
+  figure superseded takes no part in a dispute (it still counts for the next rule). Within
+  one article, a figure in a later **timed entry** (a live blog's "10:40 - …", "Update
+  14:05: …"; entry_ranks, which ranks entries by their place, oldest or newest first as their
+  times run) supersedes the figures of the key in its earlier entries ("10:40 - six people
+  are missing", then "15:30 - … leaving four people unaccounted for"). Within one outlet on
+  one day, a figure of a later article (by its time, then by the order stored: articles are
+  stored as they come out) supersedes those of its earlier articles. Text order alone orders
+  nothing: in an article without timed entries (or before its first entry) two figures of
+  one key are more often a whole and its part or a figure and what it was before ("up from
+  six") than an update, so all of them take part. This is issue #10 §7's rule (a figure
+  superseded by a newer one from the same source is outdated: groups.newer_figure) for one
+  day's dispute;
 - they come from different outlets, and no one article gives figures of both sides; and
 - their intervals do not meet (the table above: no value fits both), a running count ("58
   have crossed so far", "and counting") being open above: it is the day's count up to then.
@@ -90,7 +114,15 @@ source's newer figure supersedes its older one, groups.newer_figure calls the ol
 what lies beyond it ("more than 80,000" disputes 48,000, "at least 41" does not dispute 253:
 it is true of it); an article that gives figures of both sides tells two facts, not a
 disagreement (253 killed in the fighting and 41 in one town's shelling: a whole and its part;
-or a toll then its rise); parts, additions and counts given before never dispute.
+or a toll then its rise); parts, additions and counts given before never dispute; a live
+blog's earlier entry ("six missing" at 10:40, four at 15:30) does not dispute another
+outlet's four, nor does an outlet's morning article its evening one's rival, while two other
+outlets that disagree still do; an untimed article's two figures both take part; lengths of
+one track dispute, of a tunnel and a road never, nor amounts of rain; counts of rescuers do
+not. Not (yet) facts this rule can see: a victim's age (a story gives several people's ages
+under one key, ``n|*|year``: a dispute would need whose age it is in the key; ages that
+lie within SAME_FACT share a group and conflict there) and the hour something happened
+("at 6:40 a.m." is no figure of the extractor's).
 
 Attributed claims
 -----------------

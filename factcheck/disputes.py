@@ -12,7 +12,9 @@ Kept by ``refresh`` over the figures of one story and one key (a *cluster*). Gro
 ingest calls it for the clusters of the figures it just placed (their stories known from
 placing them): each new figure is compared with the latest LATEST figures of its cluster,
 read down the claims' index on ``(group_key, id)``, so the cost per article stays flat as a
-story grows; flags are only raised. Take-out, join, regroup and `groups --rebuild` recompute
+story grows; flags are only raised, but a cluster where a new figure supersedes an older one
+of its source (comparable.supersedes: a later entry of a live blog, a later article of one
+outlet that day) is recomputed whole, since that may end the older one's dispute. Take-out, join, regroup and `groups --rebuild` recompute
 whole clusters, read through the story's articles and the index on ``(measure_key,
 article_id)``: the cost is the size of those clusters, never the database.
 
@@ -25,7 +27,7 @@ of keys that later article has no figure of.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -164,6 +166,11 @@ def refresh(session: Session, *, clusters: Collection[Cluster], new: Collection[
     touched = None
     if new:
         fresh = set(new)
+        # A new figure that supersedes an older one of its source may end that one's
+        # dispute: those clusters are recomputed whole (flags lowered too).
+        if redo := {c for c, newer in read.newer.items() if newer & fresh}:
+            refresh(session, clusters=redo)
+            read.figures = {c: u for c, u in read.figures.items() if c not in redo}
         touched = {
             u
             for units in read.figures.values()
@@ -278,6 +285,8 @@ class _Read:
     figures: dict[Cluster, dict[Unit, list[Figure]]]
     groups: dict[int, tuple[float | None, float | None, bool, int]]
     lone: dict[int, _Lone]
+    # the clusters where a figure is superseded, with the claims that supersede one
+    newer: dict[Cluster, set[int]] = field(default_factory=dict)
 
 
 def _read(session: Session, clusters: Collection[Cluster], *, latest: int | None) -> _Read:
@@ -304,20 +313,20 @@ def _supersede(session: Session, read: _Read) -> None:
         for listed in units.values():
             for f in listed:
                 alike.setdefault((cluster, f.outcome, f.outlet, f.day), []).append(f)
-    rivals = [fs for fs in alike.values() if len({f.stated for f in fs}) > 1]
+    rivals = {k: fs for k, fs in alike.items() if len({f.stated for f in fs}) > 1}
     if not rivals:
         return
-    twice = {f.claim for fs in rivals for f in fs if sum(g.article == f.article for g in fs) > 1}
+    twice = {
+        f.claim for fs in rivals.values() for f in fs if sum(g.article == f.article for g in fs) > 1
+    }
     entries = _entries(session, twice) if twice else {}
     old: set[int] = set()
-    for fs in rivals:
+    for (cluster, *_), fs in rivals.items():
         given = {f.claim: replace(f.given, entry=entries.get(f.claim)) for f in fs if f.given}
-        old |= {
-            f.claim
-            for f in fs
-            for g in fs
-            if f.claim in given and g.claim in given and supersedes(given[g.claim], given[f.claim])
-        }
+        for f, g in ((f, g) for f in fs for g in fs if f.claim in given and g.claim in given):
+            if supersedes(given[g.claim], given[f.claim]):
+                old.add(f.claim)
+                read.newer.setdefault(cluster, set()).add(g.claim)
     if old:
         for units in read.figures.values():
             for listed in units.values():
