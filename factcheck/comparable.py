@@ -82,7 +82,7 @@ group's member or a lone figure, and
   running count ("so far"). When only one of two figures is fixed, the other may be a count a
   later one supersedes, so their days must still be equal;
 - each is its source's latest figure of that key and outcome, on its day (supersedes): a
-  figure superseded takes no part in a dispute (it still counts for the next rule). Within
+  figure superseded takes no part in a dispute, nor in the next rule. Within
   one article, a figure in a later **timed entry** (a live blog's "10:40 - …", "Update
   14:05: …"; entry_ranks, which ranks entries by their place, oldest or newest first as their
   times run) supersedes the figures of the key in its earlier entries ("10:40 - six people
@@ -855,7 +855,7 @@ def as_aware(moment: datetime) -> datetime:
 # "14:05 GMT - …". Without "update" before it, a separator must follow the time.
 _STAMP = re.compile(
     r"^[ \t]*(?P<update>updated?\b[ \t:,-]*(?:at[ \t]+)?)?(?P<h>[012]?\d)[:.](?P<m>[0-5]\d)"
-    r"(?![\d.:])[ \t]*(?P<half>[ap]\.?m\b\.?)?[ \t]*(?:[A-Z]{3,4}\b)?[ \t]*(?P<sep>[-–—:|])?",
+    r"(?!\d|[.:]\d)[ \t]*(?P<half>[ap]\.?m\b\.?)?[ \t]*(?:[A-Z]{3,4}\b)?[ \t]*(?P<sep>[-–—:|])?",
     re.MULTILINE | re.IGNORECASE,
 )
 

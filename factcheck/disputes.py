@@ -14,9 +14,10 @@ placing them): each new figure is compared with the latest LATEST figures of its
 read down the claims' index on ``(group_key, id)``, so the cost per article stays flat as a
 story grows; flags are only raised, but a cluster where a new figure supersedes an older one
 of its source (comparable.supersedes: a later entry of a live blog, a later article of one
-outlet that day) is recomputed whole, since that may end the older one's dispute. Take-out, join, regroup and `groups --rebuild` recompute
-whole clusters, read through the story's articles and the index on ``(measure_key,
-article_id)``: the cost is the size of those clusters, never the database.
+outlet that day) is recomputed whole, since that may end the older one's dispute.
+Take-out, join, regroup and `groups --rebuild` recompute whole clusters, read through the
+story's articles and the index on ``(measure_key, article_id)``: the cost is the size of
+those clusters, never the database.
 
 Not kept at ingest: a dispute with a figure older than a cluster's latest LATEST; a dispute
 that ends because a new figure of one article joins both sides (a rebuild recomputes it); the
@@ -225,8 +226,8 @@ def rivals(session: Session, *, group: ClaimGroup) -> list[int]:
 def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:
     """True when a figure of one side and a figure of the other dispute (comparable's rule),
     unless one article gives figures of both: it tells two facts (a part and a whole, a
-    series)."""
-    if {x.article for x in a} & {y.article for y in b}:
+    series). A superseded figure takes no part in either (comparable.supersedes)."""
+    if {x.article for x in a if x.current} & {y.article for y in b if y.current}:
         return False
     return any(
         x.current
