@@ -82,7 +82,8 @@ group's member or a lone figure, and
   running count ("so far"). When only one of two figures is fixed, the other may be a count a
   later one supersedes, so their days must still be equal;
 - each is its source's latest figure of that key and outcome, on its day (supersedes): a
-  figure superseded takes no part in a dispute, nor in the next rule. Within
+  figure superseded takes no part in a dispute, but still counts for the next rule (its
+  article told a series). Within
   one article, a figure in a later **timed entry** (a live blog's "10:40 - …", "Update
   14:05: …"; entry_ranks, which ranks entries by their place, oldest or newest first as their
   times run) supersedes the figures of the key in its earlier entries ("10:40 - six people
@@ -116,13 +117,14 @@ it is true of it); an article that gives figures of both sides tells two facts, 
 disagreement (253 killed in the fighting and 41 in one town's shelling: a whole and its part;
 or a toll then its rise); parts, additions and counts given before never dispute; a live
 blog's earlier entry ("six missing" at 10:40, four at 15:30) does not dispute another
-outlet's four, nor does an outlet's morning article its evening one's rival, while two other
-outlets that disagree still do; an untimed article's two figures both take part; lengths of
-one track dispute, of a tunnel and a road never, nor amounts of rain; counts of rescuers do
-not. Not (yet) facts this rule can see: a victim's age (a story gives several people's ages
-under one key, ``n|*|year``: a dispute would need whose age it is in the key; ages that
-lie within SAME_FACT share a group and conflict there) and the hour something happened
-("at 6:40 a.m." is no figure of the extractor's).
+outlet's four, nor does an outlet's morning article its evening one's rival; beside that
+blog, another outlet's six and another's four need not disagree (the blog told six, then
+four), but a third outlet's nine disputes the four; an untimed article's two figures both
+take part; lengths of one track dispute, of a tunnel and a road never, nor amounts of rain;
+counts of rescuers do not. Not (yet) facts this rule can see: a victim's age (a story gives
+several people's ages under one key, ``n|*|year``: a dispute would need whose age it is in
+the key; ages that lie within SAME_FACT share a group and conflict there) and the hour
+something happened ("at 6:40 a.m." is no figure of the extractor's).
 
 Attributed claims
 -----------------

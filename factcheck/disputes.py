@@ -226,8 +226,10 @@ def rivals(session: Session, *, group: ClaimGroup) -> list[int]:
 def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:
     """True when a figure of one side and a figure of the other dispute (comparable's rule),
     unless one article gives figures of both: it tells two facts (a part and a whole, a
-    series). A superseded figure takes no part in either (comparable.supersedes)."""
-    if {x.article for x in a if x.current} & {y.article for y in b if y.current}:
+    series, even when one figure supersedes the other: "six missing" at 10:40 and four at
+    15:30 say a count fell, so another outlet's six and another's four need not disagree).
+    Only the figures no newer one supersedes are compared (comparable.supersedes)."""
+    if {x.article for x in a} & {y.article for y in b}:
         return False
     return any(
         x.current

@@ -240,9 +240,19 @@ def test_outlets_that_disagree_still_dispute_beside_a_live_blog(
 ) -> None:
     _add(session, editor, "Brisk Live", BLOG, EVENING)
     four = _add(session, editor, "Lake Wire", "Four people are missing in Brisk.", EVENING)
+    nine = _add(session, editor, "Valley Radio", "Nine people are missing in Brisk.", EVENING)
+    session.commit()
+    assert _conflicted(session, four, "Four") and _conflicted(session, nine, "Nine")
+
+
+def test_a_live_blog_s_series_tells_that_six_then_four_is_no_dispute(
+    session: Session, editor: User
+) -> None:
+    _add(session, editor, "Brisk Live", BLOG, EVENING)
+    four = _add(session, editor, "Lake Wire", "Four people are missing in Brisk.", EVENING)
     six = _add(session, editor, "Valley Radio", "Six people are missing in Brisk.", EVENING)
     session.commit()
-    assert _conflicted(session, four, "Four") and _conflicted(session, six, "Six")
+    assert not _conflicted(session, four, "Four") and not _conflicted(session, six, "Six")
 
 
 def test_two_figures_of_an_untimed_story_both_take_part(session: Session, editor: User) -> None:
