@@ -201,9 +201,17 @@ def refresh(session: Session, *, clusters: Collection[Cluster], new: Collection[
         _start(session, started)
     if changes or ended or started:
         # A conflict is worth triage points to each member of the group.
+        # a group of one dissolved has no claims left by the commit: its figure by ID
+        alone = {("g", gid) for gid in ended}
         triage.stale(
             session,
-            claims=[lone.claim for lone in started],
+            claims=[lone.claim for lone in started]
+            + [
+                f.claim
+                for units in read.figures.values()
+                for u in alone & units.keys()
+                for f in units[u]
+            ],
             groups={c["gid"] for c in changes} | set(ended),
         )
 
