@@ -21,7 +21,7 @@ def test_bodies_stored_before_the_migration_are_found_by_their_acronym(db_url: s
         said_by(session, editor, "the Coastal Defence Authority")
     dispose_engine(db_url)
     config = alembic_config(db_url)
-    command.downgrade(config, "0025")
+    command.downgrade(config, "0026")
     with get_engine(db_url).connect() as connection:
         assert "speakerinitials" not in sa.inspect(connection).get_table_names()
     dispose_engine(db_url)
