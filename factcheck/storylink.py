@@ -39,7 +39,13 @@ Cost: writing the keys is one INSERT per batch; a loose article, and an article 
 a story, adds one lookup statement (bounded by KEY_ARTICLES per key, whatever the database
 holds), and, only when a story (or a loose article) has enough keys, reads of the outlet, the
 speakers' names and the words of at most STORY_ARTICLES texts per candidate (kept by
-factcheck.stories across ingests).
+factcheck.stories across ingests). Measured (6 December, SQLite, 1,500 benchmark articles in
+500 stories one per transaction, load 11): 0.75 ms CPU per article, of group_articles' 3.9 ms
+(the keys' INSERT 0.24, lookups of loose articles 0.22, of begun stories 0.26).
+
+Not done: articles stored with grouping off (FACTCHECK_GROUPING=0, group_stored) get no keys
+but migration 0028's; keys name speakers as they were at ingest (a later merge of two
+speakers leaves the old ID in the keys); `factcheck groups --rebuild` places no loose article.
 """
 
 from __future__ import annotations
