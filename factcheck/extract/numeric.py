@@ -32,6 +32,7 @@ from .lexicon.grammar import (
     ANAPHORS,
     CLAUSE_OPENER_WORDS,
     COMPARATIVES,
+    CONTAINER_NOUNS,
     COORDINATORS,
     COPULAS,
     COST_WORDS,
@@ -55,6 +56,7 @@ from .lexicon.measures import (
     NOT_MEN_PLURALS,
     PASSIVE_VERBS,
     PEOPLE_MEASURES,
+    PEOPLE_NOUNS,
     PEOPLE_VERBS,
     PHRASES,
     STANCE_WORDS,
@@ -1065,7 +1067,53 @@ def _measure(
         words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
     elif reading.bare and (verb in AFFECTING_VERBS or generic and _participle(verb or "")):
         words.append(verb or "")  # "killed at least 47 people", "housing some 9,000 people"
+    elif words == [head] and not group and (owner := _owner(text, reading, floor, verb)):
+        return owner, head  # "a budget gap of 6.8 million dalers": the gap, counted in dalers
     return " ".join(words), head
+
+
+# Pattern: OWNER of (QUALIFIER)? N NOUN | OWNER CHANGE-VERB … to (QUALIFIER)? N NOUN — when a
+# figure's noun stands alone after it, the noun phrase just before names what the figure
+# measures and the noun only what it is counted in: "faced a gap of 6.8 million dalers", "a
+# death toll of 43 people", "net profit halved to 96 million dalers", "the price of coil has
+# risen by a fifth, to 780 dravs a tonne". A container ("a group of 14 climbers", "a city of
+# 18 lakh residents") or people ("residents of 23 wards") name nothing measured.
+_OWNER_REACH = 6  # words of the owner's phrase; also how far back a change verb is looked for
+_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "would"})
+
+
+def _owner(text: str, reading: _Reading, floor: int, verb: str | None) -> str | None:
+    """What a figure with a lone noun after it measures, named before it (see _OWNER_REACH)."""
+    start = reading.start
+    if qualifier := _qualifier_before(text, max(floor, start - 30), start):
+        start = qualifier.start()
+    tokens = list(_LEAD_WORD.finditer(text, max(floor, start - 120), start))
+    if not tokens or tokens[-1].group().lower() != verb or verb not in ("of", "to"):
+        return None
+    end = len(tokens) - 1  # the owner's phrase ends before tokens[end]
+    if verb == "to":
+        changed = [i for i in range(max(0, end - _OWNER_REACH), end) if tokens[i].group() in _CHANGED]
+        if not changed:
+            return None
+        end = changed[-1]
+        while end > 0 and tokens[end - 1].group().lower() in _AUXILIARIES:
+            end -= 1
+    i = end - 1
+    while i >= 0 and end - i <= _OWNER_REACH:
+        token = tokens[i]
+        if text[token.end() : tokens[i + 1].start()].strip(" \u00a0"):
+            break  # "Order intake, which analysts watch …, dropped": no owner across a mark
+        joins = token.group() == "of" and i < end - 1 and i > 0
+        if not (_measure_word(token, floor) or joins and _measure_word(tokens[i - 1], floor)):
+            break
+        i -= 1
+    if i == end - 1 or tokens[i + 1].group() == "of":
+        return None
+    last = tokens[end - 1].group().lower()
+    people = _is_plural(last) and (last in GENERIC_COUNTED or last[:-1] in PEOPLE_NOUNS)
+    if last in CONTAINER_NOUNS or people:
+        return None
+    return text[tokens[i + 1].start() : tokens[end - 1].end()]
 
 
 # Pattern: COUNT of (DET)? (OWNER's)? (ADJ)? (NUMBER)? (MODIFIER){0,2} PLURAL — "130 of the
