@@ -1676,6 +1676,8 @@ def _finish(
         tail = after.group(1) or after.group(2)
         qual = {"or more": "at least", "+": "at least", "or so": "about"}.get(tail, tail)
     measure, head = _measure(text, reading, previous, floor, earlier)
+    if measure is None and timed and (within := _WITHIN.search(text, floor, reading.start)):
+        measure = _deadline_of(text, within.start(), floor)
     counted = reading.bare or reading.scaled and not reading.currency and not reading.unit
     unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
     if unit is None and reading.bare and (before := _compared_with(text, reading, previous)):
@@ -1715,6 +1717,35 @@ def _finish(
         days,
         round(confidence, 2),
     )
+
+
+# Pattern: (AUX|to)? VERB (OBJECT)? within (the next)? DURATION — a deadline measures the
+# act it is set for, from the verb after an auxiliary or "to" up to "within": "the committee
+# would summon the commissioner within two weeks", "expects to close within nine to 12
+# months", "considering leaving the city within five years", "a ban becomes likely within two
+# weeks". At most _DEADLINE_WORDS words, never across a mark or a figure.
+_DEADLINE_WORDS = 7
+_VERB_OPENERS = _AUXILIARIES | frozenset({"will", "could", "should", "can", "may", "might", "must", "to", "be"})
+
+
+def _deadline_of(text: str, at: int, floor: int) -> str | None:
+    """The act a deadline "within DURATION" (whose "within" starts at at) is set for."""
+    tokens = list(_LEAD_WORD.finditer(text, max(floor, at - 120), at))
+    i = len(tokens) - 1
+    while i >= 0 and len(tokens) - i <= _DEADLINE_WORDS:
+        token, low = tokens[i], tokens[i].group().lower()
+        after = tokens[i + 1].start() if i + 1 < len(tokens) else at
+        if text[token.end() : after].strip(" \u00a0") or low in _VERB_OPENERS:
+            break
+        if low in _OPENER_WORDS or low in _SPEECH_VERBS:
+            break  # "said", "that": the act lies after them
+        i -= 1
+    kept = tokens[i + 1 :]
+    while kept and kept[0].group().lower() in MEASURE_STOP_WORDS:
+        kept.pop(0)
+    while kept and (kept[-1].group().lower() in MEASURE_STOP_WORDS or kept[-1].group().endswith("ly")):
+        kept.pop()
+    return text[kept[0].start() : kept[-1].end()] if kept else None
 
 
 def _mark_negative_amounts(text: str, found: list[Quantity]) -> list[Quantity]:
