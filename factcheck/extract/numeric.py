@@ -44,6 +44,8 @@ from .lexicon.grammar import (
     PLACE_ADVERBS,
     PLACE_PREPOSITIONS,
     RELATIVE_PRONOUNS,
+    RESPONSE_OPENERS,
+    RESPONSE_VERBS,
     TIME_TAIL_WORDS,
     YEAR_CONTEXT,
 )
@@ -81,6 +83,7 @@ from .lexicon.numbers import (
 )
 from .lexicon.people import DETERMINERS, IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
+from .lexicon.verbs import IRREGULAR_PAST
 from .numbers import SCALE_AFTER, Core, read_symbolic, read_words, scale_value
 from .sentences import (
     MAX_CANDIDATES,
@@ -1038,6 +1041,8 @@ def _measure(
     earlier: Quantity | None = None,
 ) -> tuple[str | None, str | None]:
     """Name what is counted and its head noun: "Palestinian deaths", "people killed"."""
+    if reading.unit_name == "percent" and (act := _response(text, reading, floor)):
+        return act, None
     group = _of_group(text, reading, previous, earlier)
     words, head, pos = group if group else _noun_after(text, reading)
     # "40 aboard", "the 9 underground late on Friday": people, and where they are; not
@@ -1072,6 +1077,54 @@ def _measure(
     return " ".join(words), head
 
 
+# Pattern: (OPENER|mark) N% (of (the)? (N)? (ADJ)? PLURAL)? ((said|say|says) (they|that)?)?
+# VERB (OBJECT)… — a share of a poll's respondents measures what they answered: "found that
+# 54% disliked the ending", "while 41% said they were considering leaving the city", "shows
+# 62% of 4,100 respondents oppose the rule". At most _ANSWER_WORDS words of the answer, never
+# across a mark, a figure or a new clause.
+_RESPONSE = re.compile(
+    r"(?:[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:[\d,]+[ \u00a0]+)?(?:[a-z-]+[ \u00a0]+)?"
+    r"([a-z-]+s))?([ \u00a0]+(?:said|say|says)(?:[ \u00a0]+(?:they|that|it))?)?[ \u00a0]+"
+    r"([a-z]+)\b"
+)
+_ANSWER_WORDS = 6
+_ANSWER_ENDS = frozenset({"while", "whereas", "and", "but", "which", "who", "according"})
+
+
+def _response(text: str, reading: _Reading, floor: int) -> str | None:
+    """What a share of respondents answered, after it (see _RESPONSE); None if no answer."""
+    start = reading.start
+    if qualifier := _qualifier_before(text, max(floor, start - 30), start):
+        start = qualifier.start()
+    before = text[max(floor, start - 12) : start].rstrip(" \u00a0")
+    word = _word_before(text, max(floor, start - 12), start)
+    if not (before == "" or before[-1] in ",;:" or word and word[1].lower() in RESPONSE_OPENERS):
+        return None
+    match = _RESPONSE.match(text, reading.end)
+    if match is None:
+        return None
+    verb = match.group(3)
+    said = match.group(2) is not None  # "said they were considering": the answer follows
+    if not (said or verb in RESPONSE_VERBS or verb.endswith("ed") or verb in IRREGULAR_PAST):
+        return None
+    words = [verb]
+    pos = match.end()
+    while len(words) < _ANSWER_WORDS and (after := _ANSWER_WORD.match(text, pos)):
+        if after.group(1).lower() in _ANSWER_ENDS:
+            break
+        words.append(after.group(1))
+        pos = after.end()
+    while words and words[-1].lower() in MEASURE_STOP_WORDS:
+        words.pop()
+    while words and words[0].lower() in MEASURE_STOP_WORDS:
+        words.pop(0)
+    noun = match.group(1)
+    return " ".join([noun, *words] if noun else words) or None
+
+
+_ANSWER_WORD = re.compile(r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)\b")
+
+
 # Pattern: OWNER of (QUALIFIER)? N NOUN | OWNER CHANGE-VERB … to (QUALIFIER)? N NOUN — when a
 # figure's noun stands alone after it, the noun phrase just before names what the figure
 # measures and the noun only what it is counted in: "faced a gap of 6.8 million dalers", "a
@@ -1092,7 +1145,9 @@ def _owner(text: str, reading: _Reading, floor: int, verb: str | None) -> str | 
         return None
     end = len(tokens) - 1  # the owner's phrase ends before tokens[end]
     if verb == "to":
-        changed = [i for i in range(max(0, end - _OWNER_REACH), end) if tokens[i].group() in _CHANGED]
+        changed = [
+            i for i in range(max(0, end - _OWNER_REACH), end) if tokens[i].group() in _CHANGED
+        ]
         if not changed:
             return None
         end = changed[-1]
@@ -1725,7 +1780,9 @@ def _finish(
 # months", "considering leaving the city within five years", "a ban becomes likely within two
 # weeks". At most _DEADLINE_WORDS words, never across a mark or a figure.
 _DEADLINE_WORDS = 7
-_VERB_OPENERS = _AUXILIARIES | frozenset({"will", "could", "should", "can", "may", "might", "must", "to", "be"})
+_VERB_OPENERS = _AUXILIARIES | frozenset(
+    {"will", "could", "should", "can", "may", "might", "must", "to", "be"}
+)
 
 
 def _deadline_of(text: str, at: int, floor: int) -> str | None:
@@ -1743,7 +1800,9 @@ def _deadline_of(text: str, at: int, floor: int) -> str | None:
     kept = tokens[i + 1 :]
     while kept and kept[0].group().lower() in MEASURE_STOP_WORDS:
         kept.pop(0)
-    while kept and (kept[-1].group().lower() in MEASURE_STOP_WORDS or kept[-1].group().endswith("ly")):
+    while kept and (
+        kept[-1].group().lower() in MEASURE_STOP_WORDS or kept[-1].group().endswith("ly")
+    ):
         kept.pop()
     return text[kept[0].start() : kept[-1].end()] if kept else None
 

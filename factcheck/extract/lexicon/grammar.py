@@ -63,6 +63,20 @@ CONTAINER_NOUNS = word_set(
     region district province state
     """
 )
+# What the share of a survey's respondents does, after the figure: "40% plan to raise rents",
+# "62% of respondents oppose the rule" (past forms in -ed and irregular ones count too).
+RESPONSE_VERBS = word_set(
+    """
+    plan plans want wants expect expects support supports oppose opposes approve approves
+    disapprove disapproves back backs favour favours favor favors prefer prefers believe
+    believes think thinks agree agrees disagree disagrees trust trusts fear fears intend
+    intends would will could say says
+    """
+)
+# Words after which a share of respondents opens its clause: "found that 54% disliked".
+RESPONSE_OPENERS = word_set(
+    "that while whereas and but show shows showed found finds suggest suggests suggested"
+)
 # Words that join clauses: a copula before one belongs to the other clause.
 COORDINATORS = word_set("and but or while whereas")
 # Pattern: it|this|that COPULA N — the pronoun stands for what the figure before measured.
