@@ -1105,7 +1105,8 @@ def _response(text: str, reading: _Reading, floor: int) -> str | None:
         return None
     verb = match.group(3)
     said = match.group(2) is not None  # "said they were considering": the answer follows
-    if not (said or verb in RESPONSE_VERBS or verb.endswith("ed") or verb in IRREGULAR_PAST):
+    past = verb.endswith("ed") or verb in IRREGULAR_PAST or verb in _AUXILIARIES
+    if not (said or past or verb in RESPONSE_VERBS):
         return None
     words = [verb]
     pos = match.end()
