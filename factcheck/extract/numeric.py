@@ -65,6 +65,7 @@ from .lexicon.measures import (
     STATE_VERBS,
 )
 from .lexicon.numbers import (
+    AMOUNT_NOUNS,
     CHANGE_ADVERBS,
     CHANGE_FROM_WORDS,
     CHANGE_WORDS,
@@ -1072,7 +1073,7 @@ def _measure(
         words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
     elif reading.bare and (verb in AFFECTING_VERBS or generic and _participle(verb or "")):
         words.append(verb or "")  # "killed at least 47 people", "housing some 9,000 people"
-    elif words == [head] and not group and (owner := _owner(text, reading, floor, verb)):
+    elif words == [head] and not group and (owner := _owner(text, reading, pos, floor, verb)):
         return owner, head  # "a budget gap of 6.8 million dalers": the gap, counted in dalers
     return " ".join(words), head
 
@@ -1136,7 +1137,7 @@ _OWNER_REACH = 6  # words of the owner's phrase; also how far back a change verb
 _AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "would"})
 
 
-def _owner(text: str, reading: _Reading, floor: int, verb: str | None) -> str | None:
+def _owner(text: str, reading: _Reading, pos: int, floor: int, verb: str | None) -> str | None:
     """What a figure with a lone noun after it measures, named before it (see _OWNER_REACH)."""
     start = reading.start
     if qualifier := _qualifier_before(text, max(floor, start - 30), start):
@@ -1169,6 +1170,8 @@ def _owner(text: str, reading: _Reading, floor: int, verb: str | None) -> str | 
     people = _is_plural(last) and (last in GENERIC_COUNTED or last[:-1] in PEOPLE_NOUNS)
     if last in CONTAINER_NOUNS or people:
         return None
+    if verb == "of" and last not in AMOUNT_NOUNS and not _priced(text, reading, pos):
+        return None  # "a capacity of 90 passengers", "the records of 48,000 patients": counts
     return text[tokens[i + 1].start() : tokens[end - 1].end()]
 
 
@@ -1773,6 +1776,18 @@ def _finish(
         days,
         round(confidence, 2),
     )
+
+
+# Pattern: N (million|billion) NOUN | N.NN NOUN | N NOUN (a|an|per|each) WORD — the marks of an
+# amount of money or a price written in a currency the lexicon does not know.
+_PRICED = re.compile(r"[ \u00a0]+(?:a|an|per|each)[ \u00a0]+[a-z]")
+_CENTS = re.compile(r"\.\d\d(?!\d)")
+
+
+def _priced(text: str, reading: _Reading, pos: int) -> bool:
+    """Tell whether a figure and its lone noun read as money: scaled, in hundredths or a price."""
+    scaled = reading.scaled or bool(_CENTS.search(text, reading.start, reading.end))
+    return scaled or bool(_PRICED.match(text, pos))
 
 
 # Pattern: (AUX|to)? VERB (OBJECT)? within (the next)? DURATION — a deadline measures the
