@@ -65,7 +65,6 @@ from .lexicon.measures import (
     STATE_VERBS,
 )
 from .lexicon.numbers import (
-    AMOUNT_NOUNS,
     CHANGE_ADVERBS,
     CHANGE_FROM_WORDS,
     CHANGE_WORDS,
@@ -1073,8 +1072,10 @@ def _measure(
         words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
     elif reading.bare and (verb in AFFECTING_VERBS or generic and _participle(verb or "")):
         words.append(verb or "")  # "killed at least 47 people", "housing some 9,000 people"
-    elif words == [head] and not group and (owner := _owner(text, reading, pos, floor, verb)):
-        return owner, head  # "a budget gap of 6.8 million dalers": the gap, counted in dalers
+    elif (
+        words == [head] and not group and (subject := _changed_subject(text, reading, floor, verb))
+    ):
+        return subject, head  # "net profit halved to 96 million dalers": profit, in dalers
     return " ".join(words), head
 
 
@@ -1127,40 +1128,40 @@ def _response(text: str, reading: _Reading, floor: int) -> str | None:
 _ANSWER_WORD = re.compile(r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)\b")
 
 
-# Pattern: OWNER of (QUALIFIER)? N NOUN | OWNER CHANGE-VERB … to (QUALIFIER)? N NOUN — when a
-# figure's noun stands alone after it, the noun phrase just before names what the figure
-# measures and the noun only what it is counted in: "faced a gap of 6.8 million dalers", "a
-# death toll of 43 people", "net profit halved to 96 million dalers", "the price of coil has
-# risen by a fifth, to 780 dravs a tonne". A container ("a group of 14 climbers", "a city of
-# 18 lakh residents") or people ("residents of 23 wards") name nothing measured.
-_OWNER_REACH = 6  # words of the owner's phrase; also how far back a change verb is looked for
+# Pattern: SUBJECT (AUX)* CHANGE-VERB … to (QUALIFIER)? N NOUN — when a figure's noun stands
+# alone after it, the subject of the change verb names what the figure measures and the noun
+# only what it is counted in: "net profit halved to 96 million dalers", "the price of coil has
+# risen by a fifth, to 780 dravs a tonne", "the death toll rose to 43 people". A container
+# ("the total rose to 12 people", "the city grew to 2 million residents") or people ("residents
+# rose to 900 households") name nothing measured; the subject is no more than _OWNER_REACH
+# words, never across a mark ("Order intake, which analysts watch …, dropped").
+_OWNER_REACH = 6
 _AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "would"})
 
 
-def _owner(text: str, reading: _Reading, pos: int, floor: int, verb: str | None) -> str | None:
-    """What a figure with a lone noun after it measures, named before it (see _OWNER_REACH)."""
+def _changed_subject(text: str, reading: _Reading, floor: int, verb: str | None) -> str | None:
+    """The subject of the change verb before "to N NOUN", if it names what N measures."""
+    if verb != "to":
+        return None
     start = reading.start
     if qualifier := _qualifier_before(text, max(floor, start - 30), start):
         start = qualifier.start()
     tokens = list(_LEAD_WORD.finditer(text, max(floor, start - 120), start))
-    if not tokens or tokens[-1].group().lower() != verb or verb not in ("of", "to"):
+    if not tokens or tokens[-1].group().lower() != "to":
         return None
-    end = len(tokens) - 1  # the owner's phrase ends before tokens[end]
-    if verb == "to":
-        changed = [
-            i for i in range(max(0, end - _OWNER_REACH), end) if tokens[i].group() in _CHANGED
-        ]
-        if not changed:
-            return None
-        end = changed[-1]
-        while end > 0 and tokens[end - 1].group().lower() in _AUXILIARIES:
-            end -= 1
+    end = len(tokens) - 1
+    changed = [i for i in range(max(0, end - _OWNER_REACH), end) if tokens[i].group() in _CHANGED]
+    if not changed:
+        return None
+    end = changed[-1]  # the subject ends before tokens[end]
+    while end > 0 and tokens[end - 1].group().lower() in _AUXILIARIES:
+        end -= 1
     i = end - 1
     while i >= 0 and end - i <= _OWNER_REACH:
         token = tokens[i]
         if text[token.end() : tokens[i + 1].start()].strip(" \u00a0"):
-            break  # "Order intake, which analysts watch …, dropped": no owner across a mark
-        joins = token.group() == "of" and i < end - 1 and i > 0
+            break
+        joins = token.group() == "of" and 0 < i < end - 1  # "the price of coil"
         if not (_measure_word(token, floor) or joins and _measure_word(tokens[i - 1], floor)):
             break
         i -= 1
@@ -1170,9 +1171,8 @@ def _owner(text: str, reading: _Reading, pos: int, floor: int, verb: str | None)
     people = _is_plural(last) and (last in GENERIC_COUNTED or last[:-1] in PEOPLE_NOUNS)
     if last in CONTAINER_NOUNS or people:
         return None
-    if verb == "of" and last not in AMOUNT_NOUNS and not _priced(text, reading, pos):
-        return None  # "a capacity of 90 passengers", "the records of 48,000 patients": counts
-    return text[tokens[i + 1].start() : tokens[end - 1].end()]
+    subject = text[tokens[i + 1].start() : tokens[end - 1].end()]
+    return _NUMBER_OF.sub("", subject) or subject
 
 
 # Pattern: COUNT of (DET)? (OWNER's)? (ADJ)? (NUMBER)? (MODIFIER){0,2} PLURAL — "130 of the
@@ -1776,18 +1776,6 @@ def _finish(
         days,
         round(confidence, 2),
     )
-
-
-# Pattern: N (million|billion) NOUN | N.NN NOUN | N NOUN (a|an|per|each) WORD — the marks of an
-# amount of money or a price written in a currency the lexicon does not know.
-_PRICED = re.compile(r"[ \u00a0]+(?:a|an|per|each)[ \u00a0]+[a-z]")
-_CENTS = re.compile(r"\.\d\d(?!\d)")
-
-
-def _priced(text: str, reading: _Reading, pos: int) -> bool:
-    """Tell whether a figure and its lone noun read as money: scaled, in hundredths or a price."""
-    scaled = reading.scaled or bool(_CENTS.search(text, reading.start, reading.end))
-    return scaled or bool(_PRICED.match(text, pos))
 
 
 # Pattern: (AUX|to)? VERB (OBJECT)? within (the next)? DURATION — a deadline measures the

@@ -53,14 +53,13 @@ COMPARATIVES = word_set(
 )
 # Verbs after a clause's subject that give the subject's level: "turnout was 61%".
 COPULAS = word_set("was is were are stood stands totalled totaled totals reach reached reaches hit")
-# Nouns that hold a count without naming what it measures: "a group of 14 climbers", "a
-# total of 12 people", "a maximum of 20 guests" — the noun after the figure says it.
+# Nouns that hold a count without naming what it measures: "the total rose to 12 people",
+# "the town grew to 40,000 residents" — the noun after the figure says it.
 CONTAINER_NOUNS = word_set(
     """
-    number figure total count tally group groups party team crowd family families handful
-    dozens hundreds thousands millions batch set fleet majority minority maximum minimum
-    average range series sum list pair couple band city town village country nation island
-    region district province state
+    number figure total count tally group party team crowd family batch set fleet majority
+    minority maximum minimum average range series sum list city town village country nation
+    island region district province state
     """
 )
 # What the share of a survey's respondents does, after the figure: "40% plan to raise rents",

@@ -36,17 +36,6 @@ VAGUE_LOWER: dict[str, float] = {
 VAGUE_WORDS = word_set(
     "dozens hundreds thousands millions billions scores hundred thousand million"
 )
-# Nouns naming an amount of money or a level, whose figure may be written in a unit the
-# lexicon does not know: "a gap of 6.8 million dalers", "gambling debts of 600,000 dalers".
-AMOUNT_NOUNS = frozenset(
-    """
-    gap budget budgets debt debts profit profits revenue revenues loss losses cost costs price
-    prices value values fine fines dividend dividends deficit surplus sales turnover salary
-    salaries wage wages fee fees bill bills fund funds savings income spending investment
-    bonus compensation payout ransom bail tax taxes rent rents levy grant grants loan loans
-    subsidy subsidies earnings pay pension pensions capital reserves arrears sum sums
-    """.split()  # noqa: SIM905
-)
 # Nouns after a tally: "a 28-8 vote", "a 5-4 ruling" (a sports score "3-1" stays context).
 TALLY_NOUNS = frozenset(
     "vote votes majority margin decision split ruling verdict tally".split()  # noqa: SIM905
