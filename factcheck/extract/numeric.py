@@ -1735,8 +1735,8 @@ def _finish(
         tail = after.group(1) or after.group(2)
         qual = {"or more": "at least", "+": "at least", "or so": "about"}.get(tail, tail)
     measure, head = _measure(text, reading, previous, floor, earlier)
-    if measure is None and timed and (within := _WITHIN.search(text, floor, reading.start)):
-        measure = _deadline_of(text, within.start(), floor)
+    if timed and (within := _WITHIN.search(text, floor, reading.start)):
+        measure = _deadline_of(text, within.start(), floor) or measure
     counted = reading.bare or reading.scaled and not reading.currency and not reading.unit
     unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
     if unit is None and reading.bare and (before := _compared_with(text, reading, previous)):
@@ -1795,9 +1795,11 @@ def _deadline_of(text: str, at: int, floor: int) -> str | None:
     i = len(tokens) - 1
     while i >= 0 and len(tokens) - i <= _DEADLINE_WORDS:
         token, low = tokens[i], tokens[i].group().lower()
-        after = tokens[i + 1].start() if i + 1 < len(tokens) else at
-        if text[token.end() : after].strip(" \u00a0") or low in _VERB_OPENERS:
-            break
+        gap = text[token.end() : tokens[i + 1].start() if i + 1 < len(tokens) else at]
+        if low in NUMBER_WORDS or low in SCALE_WORDS:
+            return None  # "recover 900 million of it within": the act holds another figure
+        if gap.strip(" \u00a0") or low in _VERB_OPENERS:
+            break  # a mark or a figure ("43% of new referees quit within") ends it
         if low in _OPENER_WORDS or low in _SPEECH_VERBS:
             break  # "said", "that": the act lies after them
         i -= 1
