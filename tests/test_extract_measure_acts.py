@@ -103,6 +103,7 @@ def test_a_share_of_respondents_measures_their_answer(text: str, quote: str, mea
     [
         ("Sales rose 9% compared with last year.", "9%", "compared"),
         ("Revenue was 4.1 billion marrows, 9% lower than forecast.", "9%", "lower"),
+        ("The study shows 31% of boys aged 11 to 14 skipped breakfast.", "31%", "aged"),
     ],
 )
 def test_a_change_is_no_answer(text: str, quote: str, wrong: str) -> None:

@@ -1110,8 +1110,10 @@ def _response(text: str, reading: _Reading, floor: int) -> str | None:
     past = verb.endswith("ed") or verb in IRREGULAR_PAST or verb in _AUXILIARIES
     if not (said or past or verb in RESPONSE_VERBS):
         return None
-    words = [verb]
     pos = match.end()
+    if not said and text[pos : pos + 2].strip()[:1].isdigit():
+        return None  # "31% of girls aged 11 to 14": a participle before a figure describes
+    words = [verb]
     while len(words) < _ANSWER_WORDS and (after := _ANSWER_WORD.match(text, pos)):
         if after.group(1).lower() in _ANSWER_ENDS:
             break
