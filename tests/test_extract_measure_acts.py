@@ -108,3 +108,45 @@ def test_a_share_of_respondents_measures_their_answer(text: str, quote: str, mea
 )
 def test_a_change_is_no_answer(text: str, quote: str, wrong: str) -> None:
     assert wrong not in (figure(text, quote).measure or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure", "unit"),
+    [
+        ("Four walkers were injured on Saturday. Medics treated 11 more on Sunday.", "11",
+         "walkers injured", "walkers"),
+        ("Police detained 14 fans on Friday and 9 more on Saturday.", "9", "fans detained",
+         "fans"),
+        ("At least 60 barns were destroyed and 25 more were damaged.", "25", "barns damaged",
+         "barns"),
+    ],
+)  # fmt: skip
+def test_n_more_counts_more_of_what_the_figure_before_counted(
+    text: str, quote: str, measure: str, unit: str
+) -> None:
+    found = figure(text, quote)
+    assert (found.measure, found.unit) == (measure, unit)
+
+
+def test_more_than_is_a_comparison_not_more_of_the_same() -> None:
+    text = "Police detained 14 fans on Friday. Turnout was 12 more than last season."
+    assert "fans" not in (figure(text, "12").measure or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("The death toll, now 41, is expected to rise.", "41", "death toll"),
+        ("Freight income, 230 million, was flat on the year.", "230 million", "Freight income"),
+        ("The strongest gust so far, 131 km/h, hit the harbour wall.", "131 km/h",
+         "strongest gust"),
+    ],
+)  # fmt: skip
+def test_a_figure_in_apposition_measures_the_noun_phrase_before_it(
+    text: str, quote: str, measure: str
+) -> None:
+    assert figure(text, quote).measure == measure
+
+
+def test_a_name_before_an_apposed_figure_gives_an_age_not_a_measure() -> None:
+    assert figure("The driver, Tomas Brell, 47, was unhurt.", "47").measure == "age"

@@ -1043,6 +1043,8 @@ def _measure(
     """Name what is counted and its head noun: "Palestinian deaths", "people killed"."""
     if reading.unit_name == "percent" and (act := _response(text, reading, floor)):
         return act, None
+    if reading.bare and (more := _MORE_AFTER.match(text, reading.end)):
+        return _more_of(text, replace(reading, end=more.end()), previous, floor, earlier)
     group = _of_group(text, reading, previous, earlier)
     words, head, pos = group if group else _noun_after(text, reading)
     # "40 aboard", "the 9 underground late on Friday": people, and where they are; not
@@ -1061,7 +1063,8 @@ def _measure(
         words, head = [shared], shared
     verb = _verb_before(text, reading)
     if not words:
-        measure = _labelled(text, reading, floor) or _measure_without_noun(text, reading, verb)
+        measure = _labelled(text, reading, floor) or _apposed(text, reading, floor)
+        measure = measure or _measure_without_noun(text, reading, verb)
         measure = measure or _subject_of_passive(text, reading)
         measure = measure or _compared_measure(text, reading, previous)
         measure = measure or _measure_before(text, reading, previous, floor, earlier)
@@ -1128,6 +1131,63 @@ def _response(text: str, reading: _Reading, floor: int) -> str | None:
 
 
 _ANSWER_WORD = re.compile(r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)\b")
+
+
+# Pattern: N more (NOUN)? (AUX PARTICIPLE)? — "N more" counts more of what the figure before
+# counted: "Nine people were killed on Saturday. Rescuers found 12 more on Sunday" (people
+# killed), "40 homes were destroyed and 25 more were damaged" (homes damaged); a noun after
+# it says it anyway ("12 more people were evacuated"). "more than" is a qualifier, not this.
+_MORE_AFTER = re.compile(r"[ \u00a0]+more\b(?![ \u00a0]+than\b)")
+
+
+def _more_of(
+    text: str, reading: _Reading, previous: list[Quantity], floor: int, earlier: Quantity | None
+) -> tuple[str | None, str | None]:
+    """What "N more" counts; reading ends after "more"."""
+    before = previous[-1] if previous else earlier
+    if _noun_after(text, reading)[0] or before is None or before.measure is None:
+        return _measure(text, reading, previous, floor, earlier)
+    if passive := _subject_of_passive(text, reading):
+        noun = before.unit if before.unit and _is_plural(before.unit) else None
+        return (f"{noun} {passive}" if noun else passive), noun
+    return before.measure, None
+
+
+# Pattern: NOUN-PHRASE, (now|already|still|currently|at)? N, — a figure in apposition after a
+# noun phrase measures it: "the toll, 41, is expected to rise", "business contracts, 390
+# million, a rise of 11%", "the death toll, now 41, …". A name before the comma ("Mark
+# Delaney, 54,") is no measure (an age, read by _is_age).
+_APPOSED_BEFORE = re.compile(
+    r",[ \u00a0]*(?:(?:now|already|still|currently|at|so[ \u00a0]+far)[ \u00a0]+)?$"
+)
+_APPOSED_WORDS = 4
+_SO_FAR = re.compile(r"[ \u00a0]+(?:so[ \u00a0]+far|to[ \u00a0]+date|yet)$")
+
+
+def _apposed(text: str, reading: _Reading, floor: int) -> str | None:
+    """The noun phrase a figure stands in apposition to, if any (see _APPOSED_BEFORE)."""
+    if not text.startswith(",", reading.end):
+        return None
+    start = reading.start
+    if qualifier := _qualifier_before(text, max(floor, start - 30), start):
+        start = qualifier.start()
+    comma = _APPOSED_BEFORE.search(text, max(floor, start - 30), start)
+    if comma is None:
+        return None
+    end = comma.start()
+    if tail := _SO_FAR.search(text, max(floor, end - 12), end):
+        end = tail.start()  # "the highest gust so far, 143 km/h,"
+    tokens = list(_LEAD_WORD.finditer(text, max(floor, end - 80), end))
+    i = len(tokens) - 1
+    while i >= 0 and len(tokens) - i <= _APPOSED_WORDS and _measure_word(tokens[i], floor):
+        after = tokens[i + 1].start() if i + 1 < len(tokens) else end
+        if text[tokens[i].end() : after].strip(" \u00a0"):
+            break
+        i -= 1
+    kept = tokens[i + 1 :]
+    if not kept or text[kept[-1].end() : end].strip(" \u00a0"):
+        return None
+    return text[kept[0].start() : kept[-1].end()]
 
 
 # Pattern: SUBJECT (AUX)* CHANGE-VERB … to (QUALIFIER)? N NOUN — when a figure's noun stands
