@@ -150,3 +150,24 @@ def test_a_figure_in_apposition_measures_the_noun_phrase_before_it(
 
 def test_a_name_before_an_apposed_figure_gives_an_age_not_a_measure() -> None:
     assert figure("The driver, Tomas Brell, 47, was unhurt.", "47").measure == "age"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("The brewery employs about 2,300 people across three sites.", "2,300",
+         "people employs"),
+        ("The reservoir supplies roughly 90,000 people in the valley.", "90,000",
+         "people supplies"),
+    ],
+)  # fmt: skip
+def test_a_verb_in_s_before_a_count_of_people_says_what_is_counted(
+    text: str, quote: str, measure: str
+) -> None:
+    found = figure(text, quote)
+    assert (found.measure, found.unit) == (measure, "people")
+
+
+def test_a_word_in_ss_before_a_count_of_people_is_no_verb() -> None:
+    found = figure("The ferry carried a crew plus 40 people.", "40")
+    assert found.measure == "people"

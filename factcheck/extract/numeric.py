@@ -1075,6 +1075,8 @@ def _measure(
         words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
     elif reading.bare and (verb in AFFECTING_VERBS or generic and _participle(verb or "")):
         words.append(verb or "")  # "killed at least 47 people", "housing some 9,000 people"
+    elif reading.bare and generic and _present_verb(verb):
+        words.append(verb or "")  # "the plant employs about 6,400 people"
     elif (
         words == [head] and not group and (subject := _changed_subject(text, reading, floor, verb))
     ):
@@ -1317,6 +1319,15 @@ def _of_group(
 def _content_word(word: str) -> bool:
     """A word that can name what an amount is: no function word or number word."""
     return word not in MEASURE_STOP_WORDS and word not in NUMBER_WORDS
+
+
+def _present_verb(word: str | None) -> bool:
+    """ "employs", "supplies", "serves": a verb in -s whose object is the count after it (a
+    generic count of people: what is done to them is what is counted)."""
+    if not word or not word.endswith("s") or word.endswith(_NOT_PLURAL):
+        return False
+    low = word.lower()
+    return word.islower() and low not in MEASURE_STOP_WORDS and low not in _SPEECH_VERBS
 
 
 def _participle(word: str) -> bool:
