@@ -30,6 +30,8 @@ from .lexicon.currencies import CURRENCIES, MONEY_WORDS
 from .lexicon.dates import MONTH_ABBREVIATIONS, MONTHS
 from .lexicon.grammar import (
     ANAPHORS,
+    ANSWER_ENDS,
+    AUXILIARIES,
     CLAUSE_OPENER_WORDS,
     COMPARATIVES,
     CONTAINER_NOUNS,
@@ -47,6 +49,7 @@ from .lexicon.grammar import (
     RESPONSE_OPENERS,
     RESPONSE_VERBS,
     TIME_TAIL_WORDS,
+    VERB_OPENERS,
     YEAR_CONTEXT,
 )
 from .lexicon.measures import (
@@ -1095,7 +1098,6 @@ _RESPONSE = re.compile(
     r"([a-z]+)\b"
 )
 _ANSWER_WORDS = 6
-_ANSWER_ENDS = frozenset({"while", "whereas", "and", "but", "which", "who", "according"})
 
 
 def _response(text: str, reading: _Reading, floor: int) -> str | None:
@@ -1112,7 +1114,7 @@ def _response(text: str, reading: _Reading, floor: int) -> str | None:
         return None
     verb = match.group(3)
     said = match.group(2) is not None  # "said they were considering": the answer follows
-    past = verb.endswith("ed") or verb in IRREGULAR_PAST or verb in _AUXILIARIES
+    past = verb.endswith("ed") or verb in IRREGULAR_PAST or verb in AUXILIARIES
     if not (said or past or verb in RESPONSE_VERBS):
         return None
     pos = match.end()
@@ -1120,7 +1122,7 @@ def _response(text: str, reading: _Reading, floor: int) -> str | None:
         return None  # "31% of girls aged 11 to 14": a participle before a figure describes
     words = [verb]
     while len(words) < _ANSWER_WORDS and (after := _ANSWER_WORD.match(text, pos)):
-        if after.group(1).lower() in _ANSWER_ENDS:
+        if after.group(1).lower() in ANSWER_ENDS:
             break
         words.append(after.group(1))
         pos = after.end()
@@ -1200,7 +1202,6 @@ def _apposed(text: str, reading: _Reading, floor: int) -> str | None:
 # rose to 900 households") name nothing measured; the subject is no more than _OWNER_REACH
 # words, never across a mark ("Order intake, which analysts watch …, dropped").
 _OWNER_REACH = 6
-_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "been", "would"})
 
 
 def _changed_subject(text: str, reading: _Reading, floor: int, verb: str | None) -> str | None:
@@ -1218,7 +1219,7 @@ def _changed_subject(text: str, reading: _Reading, floor: int, verb: str | None)
     if not changed:
         return None
     end = changed[-1]  # the subject ends before tokens[end]
-    while end > 0 and tokens[end - 1].group().lower() in _AUXILIARIES:
+    while end > 0 and tokens[end - 1].group().lower() in AUXILIARIES:
         end -= 1
     i = end - 1
     while i >= 0 and end - i <= _OWNER_REACH:
@@ -1857,9 +1858,6 @@ def _finish(
 # months", "considering leaving the city within five years", "a ban becomes likely within two
 # weeks". At most _DEADLINE_WORDS words, never across a mark or a figure.
 _DEADLINE_WORDS = 7
-_VERB_OPENERS = _AUXILIARIES | frozenset(
-    {"will", "could", "should", "can", "may", "might", "must", "to", "be"}
-)
 
 
 def _deadline_of(text: str, at: int, floor: int) -> str | None:
@@ -1871,7 +1869,7 @@ def _deadline_of(text: str, at: int, floor: int) -> str | None:
         gap = text[token.end() : tokens[i + 1].start() if i + 1 < len(tokens) else at]
         if low in NUMBER_WORDS or low in SCALE_WORDS:
             return None  # "recover 900 million of it within": the act holds another figure
-        if gap.strip(" \u00a0") or low in _VERB_OPENERS:
+        if gap.strip(" \u00a0") or low in VERB_OPENERS:
             break  # a mark or a figure ("43% of new referees quit within") ends it
         if low in _OPENER_WORDS or low in _SPEECH_VERBS:
             break  # "said", "that": the act lies after them

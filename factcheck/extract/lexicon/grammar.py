@@ -62,6 +62,13 @@ CONTAINER_NOUNS = word_set(
     island region district province state
     """
 )
+# Auxiliaries between a subject and its verb: "net profit had fallen to", "must be lodged".
+AUXILIARIES = word_set("has have had was were is are been would")
+# Words that open the verb of an act, after which a deadline's act starts: "would summon",
+# "to close", "be released" (read by the pass that names what a deadline is set for).
+VERB_OPENERS = AUXILIARIES | word_set("will could should can may might must to be")
+# Words that end a respondents' answer: a new clause ("while 39% disapproved").
+ANSWER_ENDS = word_set("while whereas and but which who according")
 # What the share of a survey's respondents does, after the figure: "40% plan to raise rents",
 # "62% of respondents oppose the rule" (past forms in -ed and irregular ones count too).
 RESPONSE_VERBS = word_set(
