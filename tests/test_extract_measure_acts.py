@@ -171,3 +171,25 @@ def test_a_verb_in_s_before_a_count_of_people_says_what_is_counted(
 def test_a_word_in_ss_before_a_count_of_people_is_no_verb() -> None:
     found = figure("The ferry carried a crew plus 40 people.", "40")
     assert found.measure == "people"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("The voyage lasted 2 years, 5 months, and 9 days.", "5 months"),
+        ("The siege went on for two weeks, three days and a night.", "three days"),
+    ],
+)
+def test_a_list_of_figures_is_no_apposition(text: str, quote: str) -> None:
+    assert figure(text, quote).measure not in ("years", "weeks")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("Their solicitor represents more than thirty of the injured.", "thirty", "injured"),
+        ("That still leaves about 700 people unaccounted for.", "700", "people unaccounted"),
+    ],
+)
+def test_a_verb_in_s_joins_only_a_bare_count_of_people(text: str, quote: str, measure: str) -> None:
+    assert figure(text, quote).measure == measure

@@ -1078,7 +1078,7 @@ def _measure(
         words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
     elif reading.bare and (verb in AFFECTING_VERBS or generic and _participle(verb or "")):
         words.append(verb or "")  # "killed at least 47 people", "housing some 9,000 people"
-    elif reading.bare and generic and _present_verb(verb):
+    elif reading.bare and generic and words == [head] and _present_verb(verb):
         words.append(verb or "")  # "the plant employs about 6,400 people"
     elif (
         words == [head] and not group and (subject := _changed_subject(text, reading, floor, verb))
@@ -1191,6 +1191,9 @@ def _apposed(text: str, reading: _Reading, floor: int) -> str | None:
     kept = tokens[i + 1 :]
     if not kept or text[kept[-1].end() : end].strip(" \u00a0"):
         return None
+    lead = text[max(floor, kept[0].start() - 12) : kept[0].start()].rstrip(" \u00a0")
+    if lead[-1:].isdigit() or i >= 0 and tokens[i].group().lower() in NUMBER_WORDS:
+        return None  # "for 3 years, 2 months, 14 days": a list of figures, no apposition
     return text[kept[0].start() : kept[-1].end()]
 
 
