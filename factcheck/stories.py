@@ -59,7 +59,7 @@ import math
 import re
 import sys
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -656,10 +656,42 @@ def _sources(
 
 
 @dataclass(frozen=True, slots=True)
+class _Seen:
+    """An article as ordered by appearance: its time, its outlet's kind, its story."""
+
+    id: int
+    at: datetime
+    kind: OutletKind | None
+    story_id: int
+
+
+def _appearance(session: Session, seen: Sequence[_Seen]) -> dict[int, tuple[datetime, int, int]]:
+    """Each article's place in order of appearance, the order _came_first decides sources by:
+    earlier first; at one time a primary source's, then an agency's (_rank), then the one
+    stored first. So a story's first article is never one derived from another of it. Only
+    the openings of articles that share their time with another of their story are read."""
+    times = Counter((a.story_id, a.at) for a in seen)
+    tied = [a.id for a in seen if times[(a.story_id, a.at)] > 1]
+    text_ranks: dict[int, int] = {}
+    for start in range(0, len(tied), 500):
+        text_ranks.update(
+            (aid, _text_rank(opening))
+            for aid, opening in session.execute(
+                sa.select(col(Article.id), func.substr(col(Article.text), 1, 2000)).where(
+                    col(Article.id).in_(tied[start : start + 500])
+                )
+            )
+        )
+    return {a.id: (a.at, _rank(a.kind, text_ranks.get(a.id, 2)), a.id) for a in seen}
+
+
+@dataclass(frozen=True, slots=True)
 class StoryRow:
-    """A story as listed: title, outlets, dates, counts by status and conflicts."""
+    """A story as listed: title, outlets, dates, counts by status and conflicts. ``title`` is
+    its first article's (in order of appearance, story_articles' first)."""
 
     story: Story
+    title: str
     articles: int
     outlets: list[str]
     statuses: dict[Status, int] = field(default_factory=dict)
@@ -700,14 +732,30 @@ def list_stories(
         return [], total
     articles: dict[int, int] = {}
     outlets: dict[int, set[str]] = {i: set() for i in ids if i is not None}
-    for story_id, outlet in session.execute(
-        sa.select(col(Article.story_id), col(Outlet.name))
+    seen: list[_Seen] = []
+    titles: dict[int, str] = {}
+    for story_id, outlet, aid, title, at, kind in session.execute(
+        sa.select(
+            col(Article.story_id),
+            col(Outlet.name),
+            col(Article.id),
+            col(Article.title),
+            func.coalesce(col(Article.published_at), col(Article.ingested_at)),
+            col(Outlet.kind),
+        )
         .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
         .where(col(Article.story_id).in_(ids))
     ).all():
         articles[story_id] = articles.get(story_id, 0) + 1
         if outlet:
             outlets[story_id].add(outlet)
+        seen.append(_Seen(aid, as_utc(at), kind, story_id))
+        titles[aid] = title
+    order = _appearance(session, seen)
+    first: dict[int, int] = {}  # story → its first article
+    for a in seen:
+        if a.story_id not in first or order[a.id] < order[first[a.story_id]]:
+            first[a.story_id] = a.id
     statuses: dict[int, dict[Status, int]] = {i: {} for i in ids if i is not None}
     for story_id, status, n in session.execute(
         sa.select(col(Article.story_id), col(Claim.status), func.count())
@@ -727,6 +775,7 @@ def list_stories(
     rows = [
         StoryRow(
             story=s,
+            title=titles[first[s.id]] if s.id in first else s.title,
             articles=articles.get(s.id or 0, 0),
             outlets=sorted(outlets.get(s.id or 0, set())),
             statuses=statuses.get(s.id or 0, {}),
@@ -751,7 +800,8 @@ class StoryArticle:
 
 
 def story_articles(session: Session, *, story_id: int) -> list[StoryArticle]:
-    """The articles of a story in order of appearance, with how many claims each has."""
+    """The articles of a story in order of appearance (_appearance: a source before the
+    articles derived from it), with how many claims each has."""
     get_story(session, story_id=story_id)
     counts = (
         select(Claim.article_id, func.count().label("n"))
@@ -769,13 +819,17 @@ def story_articles(session: Session, *, story_id: int) -> list[StoryArticle]:
             at,
             col(Article.derived_from_id),
             func.coalesce(counts.c.n, 0),
+            col(Outlet.kind),
         )
         .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
         .join(counts, counts.c.article_id == Article.id, isouter=True)
         .where(col(Article.story_id) == story_id)
-        .order_by(at, col(Article.id))
     ).all()
-    return [StoryArticle(r[0], r[1], r[2], as_utc(r[3]), r[4], r[5]) for r in rows]
+    order = _appearance(session, [_Seen(r[0], as_utc(r[3]), r[6], story_id) for r in rows])
+    return [
+        StoryArticle(r[0], r[1], r[2], as_utc(r[3]), r[4], r[5])
+        for r in sorted(rows, key=lambda r: order[r[0]])
+    ]
 
 
 @dataclass(frozen=True, slots=True)
