@@ -162,7 +162,7 @@ def figures_chart(frame: pd.DataFrame, *, measure: str) -> alt.Chart:
         .encode(
             x=alt.X("article_date:T", title="Article date"),
             y=alt.Y("value:Q", title="Value", axis=alt.Axis(format=FIGURE_FORMAT)),
-            color=alt.Color("outlet:N", title="Outlet", legend=alt.Legend(labelLimit=0)),
+            color=alt.Color("outlet:N", title="Outlet", legend=alt.Legend(labelLimit=400)),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
                 alt.Tooltip("article_date:T", title="Article date"),
@@ -193,7 +193,7 @@ def story_timeline(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
                 "outlet:N",
                 title=None,
                 sort=list(dict.fromkeys(frame["outlet"])),
-                axis=alt.Axis(labelLimit=0),  # whole names: "Harbour Radio N…" was two outlets
+                axis=alt.Axis(labelLimit=400),  # whole names: "Harbour Radio N…" was two outlets
             ),
             color=alt.Color("outlet:N", legend=None, scale=_outlet_colours(outlets)),
             shape=alt.Shape(
@@ -217,6 +217,7 @@ def story_timeline(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
 def figure_series(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
     """Values of each measure by as-of date (columns as_of, value, outlet, measure, quote): a
     colour per outlet (``outlets``, as story_timeline's), a line style and mark per measure."""
+    legend_rows = frame["outlet"].nunique() + frame["measure"].nunique()
     chart: alt.Chart = (
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=80, filled=True))
@@ -227,10 +228,10 @@ def figure_series(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
                 "outlet:N",
                 title="Outlet",
                 scale=_outlet_colours(outlets),
-                legend=alt.Legend(labelLimit=0),
+                legend=alt.Legend(labelLimit=400),
             ),
-            shape=alt.Shape("measure:N", title="What", legend=alt.Legend(labelLimit=0)),
-            strokeDash=alt.StrokeDash("measure:N", legend=None),
+            shape=alt.Shape("measure:N", title="What", legend=alt.Legend(labelLimit=400)),
+            strokeDash=alt.StrokeDash("measure:N", title="What"),  # one legend with shape
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
                 alt.Tooltip("measure:N", title="What"),
@@ -239,6 +240,7 @@ def figure_series(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
                 alt.Tooltip("as_of:T", title="As of", format="%Y-%m-%d"),
             ],
         )
-        .properties(height=240, title="Figures over time")
+        # Tall enough for both legends (outlets, then measures) beside the plot.
+        .properties(height=max(240, 32 * legend_rows + 50), title="Figures over time")
     )
     return chart

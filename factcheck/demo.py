@@ -118,7 +118,7 @@ STORIES = (
         '"Peace is the road we build behind us," President Lena Oskarsson of Ardel said '
         "after the signing in Corran.\n\n"
         "Under the agreement both armies will pull back 20 kilometres from the border by "
-        "Friday, and the two governments will exchange 140 prisoners within a month. The "
+        "Friday, and 140 prisoners will be exchanged within a month. The "
         "Tessel border crossing, shut since the fighting began, is to reopen to trade on "
         "Monday.\n\n"
         "Monitors from Kell Island will patrol the Marra valley, the ministry said.",
@@ -129,8 +129,8 @@ STORIES = (
         "Armies to pull back as Ardel and Voss sign truce",
         "Ardel and Voss have signed a four-and-a-half-month truce in Corran, ending a border "
         "war which the Voss interior ministry says has killed 312 people since January.\n\n"
-        "Both armies are to pull back 20 kilometres from the border by Friday, and the two "
-        "governments will swap 140 prisoners within a month, under the deal.\n\n"
+        "Both armies are to pull back 20 kilometres from the border by Friday, and 140 "
+        "prisoners will be swapped within a month, under the deal.\n\n"
         "The Tessel crossing, closed since the fighting began, reopens to trade on Monday. "
         "Monitors from Kell Island will patrol the Marra valley.\n\n"
         '"Peace is the road we build behind us," said Ardel\'s President Lena Oskarsson.\n\n'
@@ -258,17 +258,24 @@ def fill(session: Session) -> Accounts:
         password=password,
         by=admin,
     )
+    articles = add_stories(session, editor=editor, by=reviewer)
+    _review(session, articles, reviewer=reviewer, editor=editor)
+    return Accounts(admin.email, editor.email, reviewer.email, password)
+
+
+def add_stories(session: Session, *, editor: User, by: User) -> dict[str, int]:
+    """Mark the agency and the official source (``editor``), then store the invented articles
+    (``by``), their claims extracted; returns each outlet's first article's ID."""
     for name, kind in KINDS:  # an editor's first job: say which outlets are sources
         outlet_named(session, name=name)
         set_outlet_kind(session, name=name, kind=kind, by=editor)
     articles: dict[str, int] = {}
     for story in STORIES:
         doc = replace(from_text(story.text, title=story.title), published_at=story.published)
-        result = store(session, doc=doc, by=reviewer, outlet=story.outlet)
+        result = store(session, doc=doc, by=by, outlet=story.outlet)
         assert result.article.id is not None
         articles.setdefault(story.outlet, result.article.id)  # an outlet's first article
-    _review(session, articles, reviewer=reviewer, editor=editor)
-    return Accounts(admin.email, editor.email, reviewer.email, password)
+    return articles
 
 
 def _find(session: Session, article_id: int, words: str) -> Claim | None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+import pandas as pd
 import pytest
 from sqlmodel import Session, select
 
+from factcheck.charts import figure_series, story_timeline
 from factcheck.demo import fill
 from factcheck.models import Article, Claim, Event, OutletKind, Role, Status, User
 from factcheck.outlets import set_outlet_kind
@@ -242,8 +244,9 @@ def test_outsiders_titles_and_outlet_names_show_as_text_on_a_story(url: str) -> 
     at = open_page("stories", editor, story=story)
     assert not at.exception
     assert at.title[0].value == plain(HOSTILE)
-    derived = [c.value for c in at.caption if "is derived from" in c.value]
-    assert derived == [f"Ardle Valley Post is derived from {plain(HOSTILE)}."]
+    derived = [m.value for m in at.markdown if "is derived from" in m.value]
+    assert len(derived) == 1 and derived[0].startswith(":material/content_copy: **Ardle Valley")
+    assert f"is derived from **{plain(HOSTILE)}** ({plain(HOSTILE)}):" in derived[0]
     shown = [*texts(at), *(c.value for c in at.caption), *(t.value for t in at.title)]
     assert not any("![x](" in t or "<b>" in t or ":red[" in t for t in shown)
 
@@ -302,3 +305,29 @@ def test_a_figure_group_without_a_measure_is_named_by_its_figure(url: str) -> No
     assert heads and not [h for h in heads if h.startswith("****")]
     assert "**within 90 days \\(no measure named\\)** · 2 outlets" in heads
     assert "5 articles · 5 outlets ·" in texts(at) and "· 0 conflicts" in texts(at)
+
+
+def test_the_story_charts_give_an_outlet_one_colour_though_it_has_no_figure() -> None:
+    outlets = ["Harbour Radio News", "Northern Wire", "Tessel Evening Post"]
+    articles = pd.DataFrame(
+        {
+            "published": pd.to_datetime(["2025-04-02 08:00", "2025-04-02 12:30"], utc=True),
+            "outlet": ["Northern Wire", "Tessel Evening Post"],
+            "title": ["Truce", "Truce, rewritten"],
+            "claims": [5, 4],
+            "copy": ["own", "derived"],
+            "source": ["", "Northern Wire"],
+        }
+    )
+    figures = pd.DataFrame(
+        {
+            "as_of": pd.to_datetime(["2025-04-02"]),
+            "value": [312.0],
+            "outlet": ["Tessel Evening Post"],
+            "measure": ["killed"],
+            "quote": ["312"],
+        }
+    )
+    timeline = story_timeline(articles, outlets=outlets).to_dict()["encoding"]["color"]
+    series = figure_series(figures, outlets=outlets).to_dict()["encoding"]["color"]
+    assert timeline["scale"] == series["scale"] and timeline["scale"]["domain"] == outlets

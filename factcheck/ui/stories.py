@@ -69,13 +69,13 @@ def _list() -> None:
             {
                 "Open": f"stories?story={r.story.id}",  # first: a wide table hides the last
                 "Story": r.title,
-                "Outlets": ", ".join(r.outlets),
-                "First": r.story.first_seen.date(),
-                "Last": r.story.last_seen.date(),
                 "Articles": r.articles,
                 "Claims": r.claims,
                 "Reviewed": sum(n for s, n in r.statuses.items() if s not in _OPEN),
                 "Conflicts": r.conflicts,
+                "First": r.story.first_seen.date(),
+                "Last": r.story.last_seen.date(),
+                "Outlets": ", ".join(r.outlets),  # last: the longest
             }
             for r in rows
         ],
@@ -84,6 +84,7 @@ def _list() -> None:
         column_config={
             "Open": st.column_config.LinkColumn(display_text="open", width="small"),
             "Story": st.column_config.TextColumn(width="large"),
+            "Outlets": st.column_config.TextColumn(width="large"),
         },
     )
     st.caption(f"{len(rows)} of {total} stories, latest first.")
