@@ -84,7 +84,7 @@ def table_key() -> str:
 
 
 def _filters(session: Session) -> ClaimFilter:
-    top = st.columns([3, 2, 2, 1], vertical_alignment="bottom")
+    top = st.columns([3, 2, 2, 1.4], vertical_alignment="bottom")  # "Conflicts only" whole
     search = top[0].text_input(
         "Search", placeholder="Words in the quote or sentence", key="claims_search"
     )

@@ -327,6 +327,11 @@ def number(value: float | None) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
 
 
+def counted(n: int, noun: str) -> str:
+    """A count with its noun: "1 conflict", "2 conflicts", "1,200 claims"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
 def figure(claim: Claim) -> str:
     """A numeric claim's figure as a desk writes it: qualifier, number and unit, the unit's
     plural after any number but 1 ("almost 5 months", "135 days"); empty when there is none."""

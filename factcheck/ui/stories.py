@@ -24,6 +24,7 @@ from factcheck.stories import StoryArticle, get_story, list_stories, story_artic
 from factcheck.stories import figure_series as series_points
 from factcheck.ui.common import (
     claim_key,
+    counted,
     db,
     diff_html,
     figure,
@@ -134,11 +135,6 @@ def _story(story_id: int) -> None:
         _group(_in_order(view, place), [_in_order(r, place) for r in rival])
     if total > len(views):
         st.caption(f"The first {len(views)} groups of {total}; see `factcheck groups --story`.")
-
-
-def counted(n: int, noun: str) -> str:
-    """ "1 conflict", "2 conflicts": a count with its noun."""
-    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def _outlet(article: StoryArticle) -> str:
