@@ -751,9 +751,14 @@ def list_stories(
             outlets[story_id].add(outlet)
         seen.append(_Seen(aid, as_utc(at), kind, story_id))
         titles[aid] = title
-    order = _appearance(session, seen)
-    first: dict[int, int] = {}  # story → its first article
+    earliest: dict[int, datetime] = {}
     for a in seen:
+        earliest[a.story_id] = min(a.at, earliest.get(a.story_id, a.at))
+    # Only the articles of a story's first moment can be its first: only their openings are read.
+    leading = [a for a in seen if a.at == earliest[a.story_id]]
+    order = _appearance(session, leading)
+    first: dict[int, int] = {}  # story → its first article
+    for a in leading:
         if a.story_id not in first or order[a.id] < order[first[a.story_id]]:
             first[a.story_id] = a.id
     statuses: dict[int, dict[Status, int]] = {i: {} for i in ids if i is not None}

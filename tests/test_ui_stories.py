@@ -331,3 +331,12 @@ def test_the_story_charts_give_an_outlet_one_colour_though_it_has_no_figure() ->
     timeline = story_timeline(articles, outlets=outlets).to_dict()["encoding"]["color"]
     series = figure_series(figures, outlets=outlets).to_dict()["encoding"]["color"]
     assert timeline["scale"] == series["scale"] and timeline["scale"]["domain"] == outlets
+
+
+def test_at_one_time_a_wire_opening_with_its_dateline_titles_the_story(session: Session) -> None:
+    """No outlet marked: the wire's own opening ("FENWICK, Oct 3 (NPA) - ") tells it came first."""
+    editor = make_user(session, role=Role.EDITOR)
+    at = datetime(2026, 10, 3, 12, tzinfo=UTC)
+    _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=at)
+    wire = _store(session, editor, outlet="Northgate Press Agency", text=WIRE, at=at)
+    assert _first(session, wire.story_id or 0) == (wire.title, wire.id)
