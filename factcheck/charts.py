@@ -217,7 +217,7 @@ def story_timeline(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
 def figure_series(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
     """Values of each measure by as-of date (columns as_of, value, outlet, measure, quote): a
     colour per outlet (``outlets``, as story_timeline's), a line style and mark per measure."""
-    legend_rows = frame["outlet"].nunique() + frame["measure"].nunique()
+    legend_rows = len(outlets) + frame["measure"].nunique()  # every outlet has its colour
     chart: alt.Chart = (
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=80, filled=True))
@@ -241,6 +241,6 @@ def figure_series(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
             ],
         )
         # Tall enough for both legends (outlets, then measures) beside the plot.
-        .properties(height=max(240, 32 * legend_rows + 50), title="Figures over time")
+        .properties(height=max(240, 36 * legend_rows + 80), title="Figures over time")
     )
     return chart

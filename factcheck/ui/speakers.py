@@ -46,7 +46,6 @@ def render() -> None:
         width="stretch",
         column_config={  # the short columns narrow, so the names are read whole
             "ID": st.column_config.NumberColumn(width="small"),
-            "Kind": st.column_config.TextColumn(width="small"),
             "Claims": st.column_config.NumberColumn(width="small"),
             "Speaks for": st.column_config.TextColumn(width="medium"),
             "Spokespeople": st.column_config.TextColumn(width="medium"),
