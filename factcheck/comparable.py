@@ -46,30 +46,55 @@ group's member or a lone figure, and
 
 - they have the same group key (measure key and unit class), and it names what happened
   (names_outcome): a figure compared by amount alone (``n|*|…``: "six weeks", "four days")
-  names nothing, unless it is a duration whose measure names the outcome it is the length of
-  (duration_outcome: "a sentence of eight years" and "jailed for six years" are two lengths
-  of one sentence, "the truce will last 60 days" and "a 45-day ceasefire" of one truce; both
-  figures must name the same one), and a key made only of who was counted ("resident": "300
-  residents joined a vigil", "900 residents live near the plant"; "worker") names no outcome
-  to dispute;
+  names nothing, unless (amount_outcome; both figures must name the same one) it is a
+  duration whose measure names the outcome it is the length of (duration_outcome: "a
+  sentence of eight years" and "jailed for six years" are two lengths of one sentence, "the
+  truce will last 60 days" and "a 45-day ceasefire" of one truce), or whose verb right before
+  it does ("the tunnel is to close for five months": a closure), or a length, an area or a
+  volume of a thing it names (measured_thing, measures.MEASURED_THINGS: its measure key, else
+  the words after it, else before it: "400 metres of track buried" and "a 600-metre stretch
+  of the Alder Peak line" are two lengths of one track, "a 400 m tunnel" and "600 m of road"
+  of two things, "140 mm of rain" of nothing named; a mass never); a key made only of who was
+  counted ("resident": "300 residents joined a vigil", "900 residents live near the plant";
+  "worker") names no outcome to dispute, nor does a count of people sent to an event ("about
+  200 rescuers", "350 rescuers were involved in the search"): how many are deployed is
+  neither a running total nor fixed, it changes within a day as teams arrive and rotate, so
+  two figures of one day may both be true;
 - each states a value and reports a count of its own (reports_count): not a part of a
-  total ("19 of the injured", "12 of the 40 dead", "of which 7"), an addition ("seven more
+  total ("19 of the injured", "12 of the 40 dead", "of which 7"; but "600 metres of track"
+  says what a length is of), an addition ("seven more
   bodies", "a further 7", "three other workers"), a change ("the increase reflects two bodies
   recovered", "up by 2") or a count given before ("the four missing workers");
   a vague figure ("hundreds of residents") states no value;
 - they describe the same day: their as-of days are equal (a figure's ``as_of``, else its
   article's date: resolve_as_of; a figure of the article's own day in reported speech said on
   a named day holds at that day: "the brigade said on Tuesday night that six workers …",
-  said_on); or both are facts **fixed at one moment** (fixed_fact), whose days do not matter:
-  who was present when it happened ("a crew of nine", "12 crew members on board", "the bus was
-  carrying 40 pupils", "on shift"), a sum set once ("a ransom of 2.5 million", a price
-  "agreed"), what one act took ("the records of 48,000 patients were copied": later reports
-  know it better but cannot add to it), a dimension ("38 kilometres long"; read as fixed,
-  though a figure compared by amount alone names no outcome, so no length disputes yet); never
+  "… buried 600 metres of track, engineers said yesterday", said_on); or both are facts
+  **fixed at one moment** (fixed_fact), whose days do not matter: who was present when it
+  happened ("a crew of nine", "12 crew members on board", "the bus was carrying 40 pupils",
+  "on shift"), a sum set once ("a ransom of 2.5 million", a price "agreed"), what one act
+  took ("the records of 48,000 patients were copied": later reports know it better but
+  cannot add to it), a dimension ("the tunnel is 400 metres long"; a length of what
+  happened, "400 metres of track buried", is not one: like damage it is known better as the
+  day goes on); never
   a count of what happened to people or things (measures.RUNNING_MEASURES, in its key or in
   its clause: "all 14 crew members on board were killed" is a toll, which may rise), nor a
   running count ("so far"). When only one of two figures is fixed, the other may be a count a
   later one supersedes, so their days must still be equal;
+- each is its source's latest figure of that key and outcome, on its day (supersedes): a
+  figure superseded takes no part in a dispute, but still counts for the next rule (its
+  article told a series). Within
+  one article, a figure in a later **timed entry** (a live blog's "10:40 - …", "Update
+  14:05: …"; entry_ranks, which ranks entries by their place, oldest or newest first as their
+  times run) supersedes the figures of the key in its earlier entries ("10:40 - six people
+  are missing", then "15:30 - … leaving four people unaccounted for"). Within one outlet on
+  one day, a figure of a later article (by its time, then by the order stored: articles are
+  stored as they come out) supersedes those of its earlier articles. Text order alone orders
+  nothing: in an article without timed entries (or before its first entry) two figures of
+  one key are more often a whole and its part or a figure and what it was before ("up from
+  six") than an update, so all of them take part. This is issue #10 §7's rule (a figure
+  superseded by a newer one from the same source is outdated: groups.newer_figure) for one
+  day's dispute;
 - they come from different outlets, and no one article gives figures of both sides; and
 - their intervals do not meet (the table above: no value fits both), a running count ("58
   have crossed so far", "and counting") being open above: it is the day's count up to then.
@@ -90,7 +115,16 @@ source's newer figure supersedes its older one, groups.newer_figure calls the ol
 what lies beyond it ("more than 80,000" disputes 48,000, "at least 41" does not dispute 253:
 it is true of it); an article that gives figures of both sides tells two facts, not a
 disagreement (253 killed in the fighting and 41 in one town's shelling: a whole and its part;
-or a toll then its rise); parts, additions and counts given before never dispute.
+or a toll then its rise); parts, additions and counts given before never dispute; a live
+blog's earlier entry ("six missing" at 10:40, four at 15:30) does not dispute another
+outlet's four, nor does an outlet's morning article its evening one's rival; beside that
+blog, another outlet's six and another's four need not disagree (the blog told six, then
+four), but a third outlet's nine disputes the four; an untimed article's two figures both
+take part; lengths of one track dispute, of a tunnel and a road never, nor amounts of rain;
+counts of rescuers do not. Not (yet) facts this rule can see: a victim's age (a story gives
+several people's ages under one key, ``n|*|year``: a dispute would need whose age it is in
+the key; ages that lie within SAME_FACT share a group and conflict there) and the hour
+something happened ("at 6:40 a.m." is no figure of the extractor's).
 
 Attributed claims
 -----------------
@@ -180,7 +214,7 @@ import math
 import re
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 import snowballstemmer
@@ -205,6 +239,7 @@ from factcheck.extract.lexicon.measures import (
     KEPT_MODIFIERS,
     LOSABLE,
     LOST_THINGS,
+    MEASURED_THINGS,
     NEUTRAL,
     NOT_MEN_PLURALS,
     PEOPLE_MEASURES,
@@ -212,6 +247,7 @@ from factcheck.extract.lexicon.measures import (
     PEOPLE_ONLY,
     PHRASES,
     RESPONDER_NOUNS,
+    RESULT_VERBS,
     RUNNING_MEASURES,
     SCALES_AFTER,
     SCALES_BEFORE,
@@ -545,6 +581,9 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
     elif words & PEOPLE_ONLY.keys() and not real_unit(unit) and words & LOST_THINGS:
         # "seventeen houses were lost": a building lost is a building destroyed
         words = {"destroyed" if w in PEOPLE_ONLY else w for w in words}
+    if words & SYNONYMS.keys():
+        # "leaving four people unaccounted for" counts the missing, as "four missing" does
+        words -= {_key_word(w) for w in RESULT_VERBS}
     if "released" in words:
         words -= HELD_NOUNS  # "prisoners freed" and "Halvorians returned" count one release
     if words & PEOPLE_MEASURES:
@@ -785,6 +824,76 @@ def figures_dispute(
     return (same_day or fixed) and not same_outlet and a.meet(b).empty
 
 
+@dataclass(frozen=True, slots=True)
+class Given:
+    """Where and when a figure was given, for the supersede rule (supersedes): its source
+    (an outlet), its day, its article's time and ID, and its entry's rank in that article
+    (entry_ranks; None when it sits in no timed entry)."""
+
+    source: int
+    day: date
+    at: datetime
+    article: int
+    entry: int | None = None
+
+
+def supersedes(newer: Given, older: Given) -> bool:
+    """True when a figure given at ``newer`` supersedes one of the same key given at ``older``
+    (module docstring): one source on one day, and in one article a later timed entry, or
+    a later article (its time, then the order stored)."""
+    if newer.source != older.source or newer.day != older.day:
+        return False
+    if newer.article == older.article:
+        return newer.entry is not None and older.entry is not None and newer.entry > older.entry
+    return (as_aware(newer.at), newer.article) > (as_aware(older.at), older.article)
+
+
+def as_aware(moment: datetime) -> datetime:
+    """A moment comparable with any other: a naive one (SQLite's) read as UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+# A timed entry's opening, on a line of its own: "10:40 - …", "Update 14:05: …", "1.15pm: …",
+# "14:05 GMT - …". Without "update" before it, a separator must follow the time.
+_STAMP = re.compile(
+    r"^[ \t]*(?P<update>updated?\b[ \t:,-]*(?:at[ \t]+)?)?(?P<h>[012]?\d)[:.](?P<m>[0-5]\d)"
+    r"(?!\d|[.:]\d)[ \t]*(?P<half>[ap]\.?m\b\.?)?[ \t]*(?:[A-Z]{3,4}\b)?[ \t]*(?P<sep>[-–—:|])?",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def entry_ranks(text: str) -> list[tuple[int, int]]:
+    """The timed entries of an article (a live blog, an updated story): each entry's start
+    offset with its rank from the oldest (0), in text order; empty unless there are two.
+    Entries are ranked by their place, oldest first or newest first as their times run (a
+    blog across midnight keeps its order), not by the clock."""
+    stamps: list[tuple[int, int]] = []
+    for found in _STAMP.finditer(text):
+        hour = int(found["h"])
+        if not (found["sep"] or found["update"]) or hour > 23 or (found["half"] and hour > 12):
+            continue
+        if found["half"] and found["half"][0].lower() == "p" and hour < 12:
+            hour += 12
+        stamps.append((found.start(), hour * 60 + int(found["m"])))
+    if len(stamps) < 2:
+        return []
+    steps = [b[1] - a[1] for a, b in zip(stamps, stamps[1:], strict=False)]
+    newest_first = sum(s < 0 for s in steps) > sum(s > 0 for s in steps)
+    count = len(stamps)
+    return [(at, count - 1 - i if newest_first else i) for i, (at, _) in enumerate(stamps)]
+
+
+def entry_at(ranks: list[tuple[int, int]], offset: int) -> int | None:
+    """The rank of the timed entry a figure at ``offset`` sits in (entry_ranks); None before
+    the first entry or in an article without entries."""
+    rank = None
+    for start, entry in ranks:
+        if start > offset:
+            break
+        rank = entry
+    return rank
+
+
 FIXED_REACH = 4  # words either side of a figure searched for a cue ("12 crew members on board")
 
 
@@ -850,8 +959,66 @@ def names_outcome(key: str) -> bool:
     if len(parts) != 3 or parts[0] != "n" or parts[1] == "":
         return False
     if parts[1] == "*":
-        return parts[2] == "day"
+        return parts[2] == "day" or _thing_unit(parts[2])
     return not set(parts[1].split()) <= _WHO
+
+
+_THING_KINDS = frozenset({"length", "area", "volume"})
+
+
+def _thing_unit(unit: str) -> bool:
+    """True for a unit a thing's size is given in: a length, an area, a volume ("metre")."""
+    found = lookup(unit)
+    return found is not None and found.kind in _THING_KINDS
+
+
+def amount_outcome(
+    group_key: str, measure_key: str | None, sentence: str | None, quote: str | None
+) -> str | None:
+    """What a figure compared by amount alone (``n|*|…``) is of, when it names one: the
+    outcome a duration is the length of (duration_outcome, else a verb of one just before it:
+    "the tunnel is to close for five months"), or the thing a length, an area or a volume
+    measures (measured_thing); None for any other figure, or one that names nothing."""
+    unit = group_key.rsplit("|", 1)[-1]
+    if unit == "day":
+        return duration_outcome(measure_key) or _outcome_before(sentence, quote)
+    return measured_thing(measure_key, sentence, quote) if _thing_unit(unit) else None
+
+
+def _outcome_before(sentence: str | None, quote: str | None) -> str | None:
+    """The outcome a verb right before a duration names, in any form ("to close for", "being
+    suspended for"): measures.DURATION_OUTCOMES by the verb, its participle or its -ed form."""
+    near = _around(sentence, quote)
+    words = _WORD.findall(near[0])[-FIXED_REACH:] if near else []
+    for word in reversed(words):
+        for form in (word, _participle(word), word + "d", word + "ed"):
+            if form in DURATION_OUTCOMES:
+                return DURATION_OUTCOMES[form]
+    return None
+
+
+THING_REACH = 5  # words after a length searched for what it is of ("a 400-metre stretch of track")
+
+
+def measured_thing(measure_key: str | None, sentence: str | None, quote: str | None) -> str | None:
+    """The thing a length, an area or a volume measures (measures.MEASURED_THINGS): named by
+    its measure key when one word of it names one ("400 metres of track": ``track``), else
+    the first such word within THING_REACH words after it in its clause ("a 400-metre stretch
+    of track", "600 metres of the Alder Peak line"), else the last within FIXED_REACH words
+    before it ("the tunnel is 400 metres long"); None when nothing it names is in the table."""
+    words = measure_key.split() if measure_key else []
+    found = {MEASURED_THINGS[w] for w in words if w in MEASURED_THINGS}
+    if len(found) == 1:
+        return found.pop()
+    near = _around(sentence, quote)
+    if found or near is None:
+        return None  # two things in one key ("road tunnel"): no one thing to dispute
+    after = [_fold(w) for w in _WORD.findall(near[1])[:THING_REACH]]
+    before = [_fold(w) for w in _WORD.findall(near[0])[-FIXED_REACH:]]
+    for word in after + before[::-1]:
+        if word in MEASURED_THINGS:
+            return MEASURED_THINGS[word]
+    return None
 
 
 def duration_outcome(measure_key: str | None) -> str | None:
@@ -869,7 +1036,10 @@ def reports_count(sentence: str, quote: str) -> bool:
     if at < 0:
         return True
     end = at + len(quote)
-    if _PART_AFTER.match(sentence, end) or _PART_BEFORE.search(sentence[:at]):
+    part = _PART_AFTER.match(sentence, end)
+    if part and part.group().strip().lower() == "of" and _thing_unit(quote.split()[-1]):
+        part = None  # "600 metres of track" says what the length is of, not a part
+    if part or _PART_BEFORE.search(sentence[:at]):
         return False
     clause = re.split(r"[.;:!?()\n]|,(?!\d)", sentence[:at])[-1]
     return not _CHANGE_BEFORE.search(clause)
@@ -1109,18 +1279,27 @@ _SAID_ON = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?)\s+(?:that\s+)?(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+# "… 600 metres of the line, railway engineers said yesterday": the statement after the
+# figure's clause, its speaker in at most four words.
+_SAID_AFTER = re.compile(
+    r"[^,.;:!?()\n]*,\s*(?:[\w'’-]+\s+){0,4}?(?:said|told\s+[\w ]{1,30}?|reported|announced"
+    r"|confirmed|added|stated)\s+(yesterday|on\s+(?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday)(?:\s+(?:morning|afternoon|evening|night))?)\b(?!\s+that\b)",
+    re.IGNORECASE,
+)
 
 
 def said_on(sentence: str | None, quote: str | None) -> str | None:
     """The day phrase of the statement that gives a figure, when its clause opens with one
-    ("the brigade said on Tuesday night that six workers …" → "on Tuesday night"): the day a
-    figure in reported speech holds at, for the dispute rule (the extractor's as-of dates
-    leave it out: labelled sets do not call it one)."""
+    ("the brigade said on Tuesday night that six workers …" → "on Tuesday night") or the
+    clause right after it is one ("… buried 600 metres of track, engineers said yesterday" →
+    "yesterday"): the day a figure in reported speech holds at, for the dispute rule (the
+    extractor's as-of dates leave it out: labelled sets do not call it one)."""
     if not sentence or not quote or (at := sentence.find(quote)) < 0:
         return None
     # the figure opens the reported clause: at most three words ("a further") before it
     clause = re.split(r"[.;:!?()\n]|,(?!\d)", sentence[:at])[-1]
-    found = _SAID_ON.search(clause)
+    found = _SAID_ON.search(clause) or _SAID_AFTER.match(sentence, at + len(quote))
     return found.group(1) if found else None
 
 

@@ -12,9 +12,12 @@ Kept by ``refresh`` over the figures of one story and one key (a *cluster*). Gro
 ingest calls it for the clusters of the figures it just placed (their stories known from
 placing them): each new figure is compared with the latest LATEST figures of its cluster,
 read down the claims' index on ``(group_key, id)``, so the cost per article stays flat as a
-story grows; flags are only raised. Take-out, join, regroup and `groups --rebuild` recompute
-whole clusters, read through the story's articles and the index on ``(measure_key,
-article_id)``: the cost is the size of those clusters, never the database.
+story grows; flags are only raised, but a cluster where a new figure supersedes an older one
+of its source (comparable.supersedes: a later entry of a live blog, a later article of one
+outlet that day) is recomputed whole, since that may end the older one's dispute.
+Take-out, join, regroup and `groups --rebuild` recompute whole clusters, read through the
+story's articles and the index on ``(measure_key, article_id)``: the cost is the size of
+those clusters, never the database.
 
 Not kept at ingest: a dispute with a figure older than a cluster's latest LATEST; a dispute
 that ends because a new figure of one article joins both sides (a rebuild recomputes it); the
@@ -25,7 +28,7 @@ of keys that later article has no figure of.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
@@ -36,8 +39,11 @@ from sqlmodel import Session, col
 from factcheck import triage
 from factcheck.comparable import (
     Bounds,
+    Given,
+    amount_outcome,
     bounds,
-    duration_outcome,
+    entry_at,
+    entry_ranks,
     figures_dispute,
     fixed_fact,
     names_outcome,
@@ -45,6 +51,7 @@ from factcheck.comparable import (
     resolve_as_of,
     running,
     said_on,
+    supersedes,
 )
 from factcheck.db import show_written
 from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, as_utc
@@ -58,7 +65,7 @@ Cluster = tuple[int, str]  # (story id, group key)
 # grows. Each figure read costs about as much as the statement; 20 holds a day of a story's
 # outlets on one measure in the labelled sets many times over.
 LATEST = 20
-DURATIONS = "n|*|day"  # the group key of durations, which dispute by outcome (comparable)
+BY_AMOUNT = "n|*|"  # group keys of amounts (durations, lengths), which dispute by outcome
 Unit = tuple[str, int]  # ("g", group id) or ("c", claim id) of a lone figure
 ConflictKind = Literal["within", "dispute"]
 
@@ -80,8 +87,10 @@ class Figure:
     day: date  # its as-of day: the claim's as_of, else its article's date
     outlet: int  # its outlet, or minus its article when it has none
     article: int
-    outcome: str | None = None  # what a duration is the length of (comparable.duration_outcome)
+    outcome: str | None = None  # what it is of, when compared by amount (comparable.amount_outcome)
     fixed: bool = False  # a fact fixed at one moment, disputed across days (comparable.fixed_fact)
+    given: Given | None = None  # its source, day and time, for comparable.supersedes
+    current: bool = True  # False: a newer figure of its source and day supersedes it
 
 
 def clusters_of(session: Session, *, group_ids: Iterable[int]) -> set[Cluster]:
@@ -116,10 +125,12 @@ def clusters_at(
     articles: dict[str, set[int]] = {}
     for article, key in figures:
         articles.setdefault(key, set()).add(article)
-    # Durations are looked up by amount, so "elsewhere" misses the other lengths of their
-    # outcome ("7-year" beside "nine years"): their cluster is always read.
+    # Durations and lengths are looked up by amount, so "elsewhere" misses the other lengths
+    # of their outcome ("7-year" beside "nine years"): their cluster is always read.
     figures = [
-        (a, k) for a, k in figures if k in elsewhere or len(articles[k]) > 1 or k == DURATIONS
+        (a, k)
+        for a, k in figures
+        if k in elsewhere or len(articles[k]) > 1 or k.startswith(BY_AMOUNT)
     ]
     wanted = [(article, key) for article, key in figures if names_outcome(key)]
     known = dict(stories)
@@ -156,6 +167,11 @@ def refresh(session: Session, *, clusters: Collection[Cluster], new: Collection[
     touched = None
     if new:
         fresh = set(new)
+        # A new figure that supersedes an older one of its source may end that one's
+        # dispute: those clusters are recomputed whole (flags lowered too).
+        if redo := {c for c, newer in read.newer.items() if newer & fresh}:
+            refresh(session, clusters=redo)
+            read.figures = {c: u for c, u in read.figures.items() if c not in redo}
         touched = {
             u
             for units in read.figures.values()
@@ -185,9 +201,17 @@ def refresh(session: Session, *, clusters: Collection[Cluster], new: Collection[
         _start(session, started)
     if changes or ended or started:
         # A conflict is worth triage points to each member of the group.
+        # a group of one dissolved has no claims left by the commit: its figure by ID
+        alone = {("g", gid) for gid in ended}
         triage.stale(
             session,
-            claims=[lone.claim for lone in started],
+            claims=[lone.claim for lone in started]
+            + [
+                f.claim
+                for units in read.figures.values()
+                for u in alone & units.keys()
+                for f in units[u]
+            ],
             groups={c["gid"] for c in changes} | set(ended),
         )
 
@@ -210,11 +234,15 @@ def rivals(session: Session, *, group: ClaimGroup) -> list[int]:
 def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:
     """True when a figure of one side and a figure of the other dispute (comparable's rule),
     unless one article gives figures of both: it tells two facts (a part and a whole, a
-    series)."""
+    series, even when one figure supersedes the other: "six missing" at 10:40 and four at
+    15:30 say a count fell, so another outlet's six and another's four need not disagree).
+    Only the figures no newer one supersedes are compared (comparable.supersedes)."""
     if {x.article for x in a} & {y.article for y in b}:
         return False
     return any(
-        x.outcome == y.outcome
+        x.current
+        and y.current
+        and x.outcome == y.outcome
         and figures_dispute(
             x.stated,
             y.stated,
@@ -268,6 +296,8 @@ class _Read:
     figures: dict[Cluster, dict[Unit, list[Figure]]]
     groups: dict[int, tuple[float | None, float | None, bool, int]]
     lone: dict[int, _Lone]
+    # the clusters where a figure is superseded, with the claims that supersede one
+    newer: dict[Cluster, set[int]] = field(default_factory=dict)
 
 
 def _read(session: Session, clusters: Collection[Cluster], *, latest: int | None) -> _Read:
@@ -281,7 +311,55 @@ def _read(session: Session, clusters: Collection[Cluster], *, latest: int | None
         params = {"story": story, "key": key, "measure": key.split("|")[1], "latest": latest}
         for row in session.execute(query, params).all():
             _take(read, row)
+    _supersede(session, read)
     return read
+
+
+def _supersede(session: Session, read: _Read) -> None:
+    """Mark each figure a newer one of its source, day and outcome supersedes
+    (comparable.supersedes): it takes no part in a dispute. Figures of one article are
+    ordered by their timed entries, read from its text only when it has two such figures."""
+    alike: dict[tuple[Cluster, str | None, int, date], list[Figure]] = {}
+    for cluster, units in read.figures.items():
+        for listed in units.values():
+            for f in listed:
+                alike.setdefault((cluster, f.outcome, f.outlet, f.day), []).append(f)
+    rivals = {k: fs for k, fs in alike.items() if len({f.stated for f in fs}) > 1}
+    if not rivals:
+        return
+    twice = {
+        f.claim for fs in rivals.values() for f in fs if sum(g.article == f.article for g in fs) > 1
+    }
+    entries = _entries(session, twice) if twice else {}
+    old: set[int] = set()
+    for (cluster, *_), fs in rivals.items():
+        given = {f.claim: replace(f.given, entry=entries.get(f.claim)) for f in fs if f.given}
+        for f, g in ((f, g) for f in fs for g in fs if f.claim in given and g.claim in given):
+            if supersedes(given[g.claim], given[f.claim]):
+                old.add(f.claim)
+                read.newer.setdefault(cluster, set()).add(g.claim)
+    if old:
+        for units in read.figures.values():
+            for listed in units.values():
+                listed[:] = [replace(f, current=False) if f.claim in old else f for f in listed]
+
+
+def _entries(session: Session, claims: Collection[int]) -> dict[int, int]:
+    """The rank of the timed entry each of these claims sits in (comparable.entry_ranks),
+    for those in one."""
+    rows = session.execute(
+        sa.select(_CLAIM.c.id, _CLAIM.c.start, _ARTICLE.c.id, _ARTICLE.c.text)
+        .join(_ARTICLE, _ARTICLE.c.id == _CLAIM.c.article_id)
+        .where(_CLAIM.c.id.in_(sorted(claims)))
+    ).all()
+    ranks: dict[int, list[tuple[int, int]]] = {}
+    found: dict[int, int] = {}
+    for claim, start, article, text in rows:
+        if article not in ranks:
+            ranks[article] = entry_ranks(text or "")
+        if (rank := entry_at(ranks[article], start)) is not None:
+            found[claim] = rank
+    return found
 
 
 @cache
@@ -370,22 +448,27 @@ def _take(read: _Read, row: Any) -> None:
     if rising:
         stated = Bounds(stated.lo, None)  # "58 so far": the day's count is at least 58
     outcome = None
-    if key.split("|")[1] == "*" and (outcome := duration_outcome(measure)) is None:
-        return  # a duration that names no outcome ("six weeks") disputes nothing
+    if (
+        key.split("|")[1] == "*"
+        and (outcome := amount_outcome(key, measure, sentence, quote)) is None
+    ):
+        return  # "six weeks", "400 metres" of nothing named: nothing to dispute
     moment = as_utc(published)
     own: Unit = ("g", gid) if gid is not None else ("c", cid)
     day = as_of if as_of is not None else moment.date()
     if day == moment.date() and said:
         day = resolve_as_of(said, moment)  # "said on Tuesday night that six …": Tuesday's
+    source = outlet if outlet is not None else -article
     figure = Figure(
         own,
         cid,
         stated,
         day,
-        outlet if outlet is not None else -article,
+        source,
         article,
         outcome,
         fixed_fact(measure, sentence, quote),
+        Given(source, day, moment, article),
     )
     read.figures.setdefault((story, key), {}).setdefault(own, []).append(figure)
     if gid is None:
@@ -429,6 +512,8 @@ def _pairs(
         days: dict[date | None, set[Unit]] = {}
         for unit, listed in units.items():
             for figure in listed:
+                if not figure.current:
+                    continue  # superseded by a newer figure of its source (comparable)
                 days.setdefault(figure.day, set()).add(unit)
                 if figure.fixed:
                     days.setdefault(None, set()).add(unit)

@@ -357,7 +357,9 @@ def test_a_count_of_who_alone_names_nothing_to_dispute(
         ("n|rescuer worker|count", False),
         # durations: each figure's measure must then name its outcome (duration_outcome)
         ("n|*|day", True),
-        ("n|*|hectare", False),  # compared by amount alone: "4,300 hectares"
+        # lengths and areas: each figure must name the thing it measures (measured_thing)
+        ("n|*|hectare", True),
+        ("n|*|tonne", False),  # a mass is compared by amount alone: "4,300 tonnes"
         ("s|12", False),  # a speaker's words, not a figure
     ],
 )

@@ -279,6 +279,47 @@ DURATION_OUTCOMES: dict[str, str] = {
     "suspended": "suspension",
 }
 
+# Things a length, an area or a height can be of, each word (as folded) with the thing it
+# names: "400 metres of track buried" and "a 600-metre stretch of the Alder Peak line" measure
+# one track, so two outlets' lengths of it can dispute; "a 400-metre tunnel" and "600 metres of
+# road" measure two things and never do (comparable.measured_thing). A railway's "line" is its
+# track; a word not here names nothing a length is disputed by (rain, a queue, a wave).
+MEASURED_THINGS: dict[str, str] = {
+    "track": "track",
+    "rail": "track",
+    "railway": "track",
+    "railroad": "track",
+    "line": "track",
+    "road": "road",
+    "street": "road",
+    "highway": "road",
+    "motorway": "road",
+    "carriageway": "road",
+    "tunnel": "tunnel",
+    "bridge": "bridge",
+    "runway": "runway",
+    "wall": "wall",
+    "seawall": "wall",
+    "dam": "dam",
+    "dyke": "embankment",
+    "dike": "embankment",
+    "levee": "embankment",
+    "embankment": "embankment",
+    "pipeline": "pipeline",
+    "fence": "fence",
+    "coast": "coast",
+    "coastline": "coast",
+    "shoreline": "coast",
+    "beach": "coast",
+    "roof": "roof",
+    "tower": "tower",
+    "building": "building",
+}
+
+# Verbs that say a count is what an event left behind ("leaving four people unaccounted
+# for", "left five dead"): beside a measure word they add nothing to what is counted.
+RESULT_VERBS = word_set("leaving leaves left")
+
 # Who was held, which "released" already says: "150 Halvorian prisoners freed" and "143
 # Halvorians returned" count one release (a nationality, "halvorian", is kept).
 HELD_NOUNS = word_set("prisoner")
