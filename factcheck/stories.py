@@ -2,7 +2,9 @@
 
 An article joins a story when one of its claims joins a claim group with another article's
 claim (factcheck.groups decides that at ingest: same figure or same words of one speaker,
-about the same names, within weeks). The story's title is its earliest article's.
+about the same names, within weeks). The story's title, as listed and shown, is its first
+article's in order of appearance, the order that decides sources below (_came_first): at one
+time a primary source's, then an agency's, so a rewrite never titles the story of its wire.
 
 *Derived from.* An article whose sentences are mostly taken from one other article of its
 story is marked as derived from it (a rewrite of agency copy). The rule, in three parts:
@@ -685,6 +687,32 @@ def _appearance(session: Session, seen: Sequence[_Seen]) -> dict[int, tuple[date
     return {a.id: (a.at, _rank(a.kind, text_ranks.get(a.id, 2)), a.id) for a in seen}
 
 
+def _first_articles(
+    session: Session, story_ids: list[int]
+) -> tuple[dict[int, int], dict[int, str]]:
+    """Each story's first article (_appearance) and those articles' titles. Only the articles
+    of a story's first moment can be its first: only they are read, and only their openings."""
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    earliest = (
+        sa.select(col(Article.story_id).label("story_id"), func.min(at).label("at"))
+        .where(col(Article.story_id).in_(story_ids))
+        .group_by(col(Article.story_id))
+        .subquery()
+    )
+    rows = session.execute(
+        sa.select(col(Article.id), col(Article.story_id), at, col(Outlet.kind), col(Article.title))
+        .join(earliest, sa.and_(earliest.c.story_id == Article.story_id, earliest.c.at == at))
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
+    ).all()
+    leading = [_Seen(aid, as_utc(when), kind, story_id) for aid, story_id, when, kind, _ in rows]
+    order = _appearance(session, leading)
+    first: dict[int, int] = {}  # story → its first article
+    for a in leading:
+        if a.story_id not in first or order[a.id] < order[first[a.story_id]]:
+            first[a.story_id] = a.id
+    return first, {aid: title for aid, *_, title in rows}
+
+
 @dataclass(frozen=True, slots=True)
 class StoryRow:
     """A story as listed: title, outlets, dates, counts by status and conflicts. ``title`` is
@@ -732,35 +760,15 @@ def list_stories(
         return [], total
     articles: dict[int, int] = {}
     outlets: dict[int, set[str]] = {i: set() for i in ids if i is not None}
-    seen: list[_Seen] = []
-    titles: dict[int, str] = {}
-    for story_id, outlet, aid, title, at, kind in session.execute(
-        sa.select(
-            col(Article.story_id),
-            col(Outlet.name),
-            col(Article.id),
-            col(Article.title),
-            func.coalesce(col(Article.published_at), col(Article.ingested_at)),
-            col(Outlet.kind),
-        )
+    for story_id, outlet in session.execute(
+        sa.select(col(Article.story_id), col(Outlet.name))
         .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
         .where(col(Article.story_id).in_(ids))
     ).all():
         articles[story_id] = articles.get(story_id, 0) + 1
         if outlet:
             outlets[story_id].add(outlet)
-        seen.append(_Seen(aid, as_utc(at), kind, story_id))
-        titles[aid] = title
-    earliest: dict[int, datetime] = {}
-    for a in seen:
-        earliest[a.story_id] = min(a.at, earliest.get(a.story_id, a.at))
-    # Only the articles of a story's first moment can be its first: only their openings are read.
-    leading = [a for a in seen if a.at == earliest[a.story_id]]
-    order = _appearance(session, leading)
-    first: dict[int, int] = {}  # story → its first article
-    for a in leading:
-        if a.story_id not in first or order[a.id] < order[first[a.story_id]]:
-            first[a.story_id] = a.id
+    first, titles = _first_articles(session, [i for i in ids if i is not None])
     statuses: dict[int, dict[Status, int]] = {i: {} for i in ids if i is not None}
     for story_id, status, n in session.execute(
         sa.select(col(Article.story_id), col(Claim.status), func.count())
