@@ -232,6 +232,16 @@ class SpeakerAlias(SQLModel, table=True):
     name: str = Field(max_length=300)  # the name as first written
 
 
+class SpeakerInitials(SQLModel, table=True):
+    """An acronym an organisation's names give ("cda" of "the Civil Defence Agency of
+    Averon"): a lone "CDA" in another article joins the one organisation that gives it
+    (factcheck.speakers.acronyms). A table of its own: an organisation gives several, and two
+    organisations may give one."""
+
+    initials: str = Field(max_length=12, primary_key=True)
+    speaker_id: int = Field(foreign_key="speaker.id", primary_key=True, index=True)
+
+
 class SpeakerVoice(SQLModel, table=True):
     """Whom a speaker speaks for: "Ana Ruiz, a spokeswoman for the port authority" (see
     factcheck.speakers). What either says is compared with what the other says; the two stay

@@ -21,7 +21,13 @@ Office (NCDO)"), a lone head noun ("the fund") the one body the article names on
 company" or "the firm" the one firm it names, and a title alone ("the prosecutor", "the chief
 executive") the one person it names right after that title ("Prosecutor Dana Holmqvist");
 none is stored as an alias, since another article's "NRA" or prosecutor may be another.
-Whatever fits two bodies stays apart, for an editor to merge.
+An acronym alone in its article joins the one known organisation whose names give it
+(acronyms, indexed in SpeakerInitials), and a full name written after a speaker known by
+its acronym alone joins that speaker. Whatever fits two bodies stays apart, for an editor to
+merge.
+
+Rules change; rebuild_speakers (`factcheck speakers rebuild`) resolves the stored claims'
+speakers again with today's, editors' merges and splits winning.
 
 Editors merge and split speakers; claims follow, each change is an event. Articles stored
 before voices were read get them from rescan_voices (`factcheck groups --rebuild`).
@@ -73,8 +79,10 @@ from factcheck.models import (
     Claim,
     ClaimGroup,
     ClaimKind,
+    Event,
     Speaker,
     SpeakerAlias,
+    SpeakerInitials,
     SpeakerKind,
     SpeakerVoice,
     User,
@@ -218,8 +226,40 @@ def _new_speaker(session: Session, name: str, key: str) -> Speaker:
     )
     session.add(speaker)
     session.flush()
-    session.add(SpeakerAlias(key=key, speaker_id=speaker.id or 0, name=clean_name(name)[:300]))
+    _add_alias(session, key=key, speaker_id=speaker.id or 0, name=name, kind=kind)
     return speaker
+
+
+def _add_alias(
+    session: Session, *, key: str, speaker_id: int, name: str, kind: SpeakerKind
+) -> None:
+    """A name key that means this speaker, and the acronyms it gives an organisation."""
+    session.add(SpeakerAlias(key=key, speaker_id=speaker_id, name=clean_name(name)[:300]))
+    forms = acronyms(key) if kind is SpeakerKind.ORGANISATION else set()
+    if forms:
+        have = session.exec(
+            select(SpeakerInitials.initials).where(
+                SpeakerInitials.speaker_id == speaker_id, col(SpeakerInitials.initials).in_(forms)
+            )
+        ).all()
+        session.add_all(
+            SpeakerInitials(initials=f, speaker_id=speaker_id) for f in sorted(forms - set(have))
+        )
+
+
+def index_initials(session: Session, *, speaker_ids: Iterable[int]) -> None:
+    """Write again the acronyms these speakers' names give (after a merge or a split moved
+    their names); a speaker gone or not an organisation gives none. Not committed."""
+    ids = sorted(set(speaker_ids))
+    session.execute(sa.delete(SpeakerInitials).where(col(SpeakerInitials.speaker_id).in_(ids)))
+    rows = session.exec(
+        select(SpeakerAlias.speaker_id, SpeakerAlias.key)
+        .join(Speaker, col(Speaker.id) == SpeakerAlias.speaker_id)
+        .where(col(SpeakerAlias.speaker_id).in_(ids), Speaker.kind == SpeakerKind.ORGANISATION)
+    ).all()
+    forms = {(f, i) for i, key in rows for f in acronyms(key)}
+    session.add_all(SpeakerInitials(initials=f, speaker_id=i) for f, i in sorted(forms))
+    session.flush()
 
 
 def _by_surname(session: Session, key: str) -> int | None:
@@ -302,10 +342,10 @@ def _in_order(words: Sequence[str], within: Sequence[str]) -> bool:
 _HEAD_SCAN = 200
 
 
-def _by_head(session: Session, key: str, kind: SpeakerKind) -> int | None:
-    """The one known organisation this name is a short form of, or whose short form it is
-    ("Averon's Civil Protection Directorate" after "the Civil Protection Directorate");
-    else None. Looked up by the head noun's index (Speaker.surname)."""
+def _by_head(session: Session, key: str, kind: SpeakerKind, *, reverse: bool = True) -> int | None:
+    """The one known organisation this name is a short form of, or (``reverse``) whose short
+    form it is ("Averon's Civil Protection Directorate" after "the Civil Protection
+    Directorate"); else None. Looked up by the head noun's index (Speaker.surname)."""
     words = key.split()
     head = head_noun(words)
     if kind is not SpeakerKind.ORGANISATION or head is None or len(words) < 2:
@@ -320,7 +360,7 @@ def _by_head(session: Session, key: str, kind: SpeakerKind) -> int | None:
     holds = [col(Speaker.key).like(like_pattern(w), escape="\\") for w in needed]
     longer = session.exec(same_head.where(*holds).limit(_HEAD_SCAN)).all()
     found = {i for i, full in longer if i is not None and is_short_form(words, full.split())}
-    if not found:
+    if not found and reverse:
         shorter = session.exec(same_head.limit(_HEAD_SCAN)).all()
         found = {i for i, short in shorter if i is not None and is_short_form(short.split(), words)}
         if len(shorter) == _HEAD_SCAN:  # more bodies than read: one found may not be the one
@@ -368,14 +408,69 @@ def speaker_ids(session: Session, *, names: Iterable[str]) -> dict[str, int]:
         known = _by_surname(session, key)
         if known is None:
             known = _by_firm_word(session, key)
+        if known is None and _ACRONYM.match(plain_name(name)):
+            known = _by_initials(session, key)
         if known is None:
-            known = _by_head(session, key, guess_kind(clean_name(name)))
+            kind = guess_kind(clean_name(name))
+            known = _by_head(session, key, kind)
             longer = known is not None and not _shortens(key, _speaker_key(session, known))
+            if known is None:
+                known = _named_by_acronym(session, name=name, key=key, kind=kind)
+                longer = known is not None
             if known is not None and longer:
-                # A full name found by its short form is a name of that body from now on.
-                session.add(SpeakerAlias(key=key, speaker_id=known, name=clean_name(name)[:300]))
+                # A full name found by its short form or its acronym is a name of that body
+                # from now on.
+                _add_alias(session, key=key, speaker_id=known, name=name, kind=kind)
         found[key] = known if known is not None else _new_speaker(session, name, key).id or 0
     return {name: found[key] for name, key in keys.items()}
+
+
+def _by_initials(session: Session, key: str) -> int | None:
+    """The one known organisation whose names give this acronym ("cda": "the Civil Defence
+    Agency", "the Civil Defence Agency of Averon"), else None: two give it, it stays apart."""
+    found = session.exec(
+        select(SpeakerInitials.speaker_id)
+        .join(Speaker, col(Speaker.id) == SpeakerInitials.speaker_id)
+        .where(SpeakerInitials.initials == key, Speaker.kind == SpeakerKind.ORGANISATION)
+        .limit(2)
+    ).all()
+    return found[0] if len(found) == 1 else None
+
+
+def _named_by_acronym(session: Session, *, name: str, key: str, kind: SpeakerKind) -> int | None:
+    """The one known speaker written by acronyms alone that this organisation's full name
+    gives ("the CDA" stored before "the Civil Defence Agency"), when no other known
+    organisation gives that acronym; it becomes an organisation shown by the full name. Its
+    acronym is no longer an alias: found by its initials, it stays apart once a second
+    organisation gives it."""
+    forms = acronyms(key) if kind is SpeakerKind.ORGANISATION else set()
+    if not forms:
+        return None
+    found = session.exec(
+        select(Speaker)
+        .where(col(Speaker.key).in_(forms), Speaker.kind != SpeakerKind.PERSON)
+        .order_by(col(Speaker.id))
+        .limit(2)
+    ).all()
+    if len(found) != 1:
+        return None
+    speaker = found[0]
+    written = session.exec(
+        select(SpeakerAlias.name).where(SpeakerAlias.speaker_id == speaker.id)
+    ).all()
+    shared = session.exec(
+        select(SpeakerInitials.speaker_id).where(SpeakerInitials.initials == speaker.key).limit(1)
+    ).first()
+    if shared is not None or not all(_ACRONYM.match(plain_name(w)) for w in written):
+        return None
+    shown = plain_name(name)[:300]
+    if shown and session.exec(select(Speaker.id).where(Speaker.name == shown)).first() is None:
+        speaker.name = shown
+    speaker.key, speaker.kind = key, SpeakerKind.ORGANISATION
+    speaker.surname = speaker_surname(shown or key, SpeakerKind.ORGANISATION)
+    session.execute(sa.delete(SpeakerAlias).where(col(SpeakerAlias.speaker_id) == speaker.id))
+    session.flush()
+    return speaker.id
 
 
 def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
@@ -409,7 +504,9 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
         if " " in (key := speaker_key(written)):
             keyed.setdefault(key, written)
     for name, shown, acronym in wanted:
-        found = [k for k in keyed if (_initials(k) if acronym else head_noun(k.split())) == shown]
+        found = [
+            k for k in keyed if (shown in acronyms(k) if acronym else head_noun(k.split()) == shown)
+        ]
         if not found and shown in FIRM_NOUNS:  # "the company": the one firm the article names
             found = [k for k in keyed if k.split()[-1] in FIRM_NAME_ENDS]
         # "Corrin Valley Health Network" holds "Health Network": the longest is the name.
@@ -473,10 +570,44 @@ def _lone_noun(shown: str) -> bool:
     return shown.islower() and " " not in shown
 
 
-def _initials(key: str) -> str:
-    """The initials of a name's key without its linking words ("ministry of justice" → "mj")."""
+# Longest acronym read (as _ACRONYM); an acronym that leaves words out keeps at least three.
+_ACRONYM_LETTERS = range(2, 9)
+_SHORTENED_ACRONYM = 3
+
+
+def acronyms(key: str) -> set[str]:
+    """The acronyms an organisation's name key gives: the initials of its words without the
+    linking words ("ministry of justice" → "mj", "estrel fire and rescue service" → "efrs"),
+    and with optional words left out, as long as three letters stay: place words ("ncdo" and
+    "cdo" of "national cyber defence office"), the place a name opens with before three more
+    words ("velmark industrial safety inspectorate" → "visi", "isi") or ends on in a one-word
+    "of" tail ("civil protection directorate of averon" → "cpda", "cpd"), and a firm word it
+    ends on ("alder peak railway company" → "aprc", "apr")."""
     words = key.split()
-    return "".join(w[0] for w in words if w not in NAME_LINKS) if len(words) > 1 else ""
+    cut = _tail_at(words)
+    tail = [w for w in words[cut + 1 :] if w not in NAME_LINKS]
+    kept = [w for w in words[:cut] if w not in NAME_LINKS]
+    if len(words) < 2 or not kept:
+        return set()
+    optional = {i for i, w in enumerate(kept) if w in PLACE_WORDS}
+    if len(kept) > _SHORTENED_ACRONYM:
+        optional.add(0)
+        if kept[-1] in FIRM_NOUNS | FIRM_NAME_ENDS:
+            optional.add(len(kept) - 1)
+    letters = [(w[0], i in optional) for i, w in enumerate(kept)]
+    if len(tail) == 1 and len(kept) >= _SHORTENED_ACRONYM:  # "of Averon"
+        letters.append((tail[0][0], True))
+    else:
+        letters += [(w[0], False) for w in tail]
+    found = {""}
+    for letter, may_go in letters:
+        found = {f + letter for f in found} | (found if may_go else set())
+    full = "".join(letter for letter, _ in letters)
+    return {
+        f
+        for f in found
+        if len(f) in _ACRONYM_LETTERS and (f == full or len(f) >= _SHORTENED_ACRONYM)
+    }
 
 
 def article_speaker_ids(
@@ -667,6 +798,7 @@ def merge_speakers(session: Session, *, keep_id: int, other_id: int, by: User) -
             before={"keep": keep.name, "other": other.name, "other_id": other_id},
             after={"speaker_id": keep_id, "claims_moved": moved},
         )
+        index_initials(session, speaker_ids=[keep_id, other_id])  # the other's names are kept's
         session.delete(other)
         session.commit()
     except Exception:
@@ -723,6 +855,7 @@ def split_speaker(session: Session, *, speaker_id: int, name: str, by: User) -> 
         session.delete(alias)
         session.flush()
         new = _new_speaker(session, alias.name, key)
+        index_initials(session, speaker_ids=[speaker_id, new.id or 0])
         written = [c for c in _claim_names(session, speaker_id) if speaker_key(c[1]) == key]
         if written:
             session.execute(
@@ -1057,3 +1190,256 @@ def _set_voice(
             join_merged_speaker(session, speaker_id=voice_id, claim_ids=moved, by=by)
     else:
         regroup(session, claim_ids=moved, by=by)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakersRebuilt:
+    """What a rebuild of the stored speakers changed (rebuild_speakers)."""
+
+    moved: int  # claims that took another speaker
+    joined: int  # speakers whose claims all went to one other: gone, joined to it
+    kept: int  # moves refused: an editor merged or split the two
+
+
+@dataclass(frozen=True, slots=True)
+class _EditorDecisions:
+    """The speakers editors merged others into, and the pairs they split apart."""
+
+    merged: frozenset[int]
+    split: frozenset[frozenset[int]]
+
+    @property
+    def touched(self) -> frozenset[int]:
+        """Speakers an editor shaped: their names mean them, whatever the rules say."""
+        return self.merged | frozenset(i for pair in self.split for i in pair)
+
+    def refuse(self, old: int | None, new: int) -> bool:
+        """Whether moving a claim from ``old`` to ``new`` undoes an editor's merge or split."""
+        return old in self.merged or frozenset({old or 0, new}) in self.split
+
+
+def _editor_decisions(session: Session) -> _EditorDecisions:
+    merged, split = set(), set()
+    for action, entity_id, before in session.exec(
+        select(Event.action, Event.entity_id, Event.before).where(
+            col(Event.action).in_(("speaker.merge", "speaker.split"))
+        )
+    ):
+        if entity_id is None:
+            continue
+        if action == "speaker.merge":
+            merged.add(entity_id)
+        elif isinstance(before, dict) and isinstance(before.get("speaker_id"), int):
+            split.add(frozenset({entity_id, before["speaker_id"]}))
+    return _EditorDecisions(frozenset(merged), frozenset(split))
+
+
+def rebuild_speakers(session: Session, *, by: User, batch: int = 200) -> SpeakersRebuilt:
+    """Resolve every stored claim's speaker again with today's rules, oldest articles first,
+    ``batch`` articles at a time (each batch committed, then let go); admins.
+
+    A claim's name is read in its article as at ingest (written_for), then: a name known as
+    its own speaker's alias joins the one other speaker today's rules give it (a surname, a
+    firm's word, an acronym, a short form: never the reverse, a full name taking its short
+    form's entity); a name no speaker is known by is resolved as ingest would. Editors win:
+    a name of a speaker an editor merged into or split is that speaker's, a claim never
+    leaves a speaker an editor merged others into, and never moves between two speakers an
+    editor split. A speaker whose claims all went to one other is joined to it and removed
+    (its names are not kept: its acronym or short form may mean another body later), unless
+    an editor linked a voice to it. Each moved claim is an event and is grouped again; one
+    event for the run. What `factcheck speakers rebuild` runs before regrouping.
+    """
+    require(by, Action.GROUP_STORED)
+    decided = _editor_decisions(session)
+    moved, kept, after = 0, 0, 0
+    went: dict[int, set[int]] = {}  # speaker claims left → the speakers they went to
+    joined = 0
+    try:
+        while ids := session.exec(
+            select(Article.id).where(col(Article.id) > after).order_by(col(Article.id)).limit(batch)
+        ).all():
+            after = ids[-1] or after
+            moves, refused = _moves(session, [i for i in ids if i is not None], decided)
+            _move_claims(session, moves, by=by)
+            for old, new, _ in moves.values():
+                if old is not None:
+                    went.setdefault(old, set()).add(new)
+            joined += _join_emptied(session, went, decided, by=by)
+            moved, kept = moved + len(moves), kept + refused
+            session.commit()
+            session.expunge_all()
+            session.add(by)  # the one object kept: the run's event names it
+        record(
+            session,
+            by=by,
+            action="speakers.rebuild",
+            entity="speaker",
+            entity_id=None,
+            after={"claims_moved": moved, "speakers_joined": joined, "refused": kept},
+        )
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return SpeakersRebuilt(moved=moved, joined=joined, kept=kept)
+
+
+def _moves(
+    session: Session, article_ids: list[int], decided: _EditorDecisions
+) -> tuple[dict[int, tuple[int | None, int, str]], int]:
+    """The claims of these articles whose speaker today's rules give otherwise: claim →
+    (speaker, new speaker, name as written); and how many moves an editor's decision refused.
+    Speakers made for them and refused are removed again."""
+    rows = session.exec(
+        select(Claim.id, Claim.article_id, Claim.speaker_name, Claim.speaker_id).where(
+            col(Claim.article_id).in_(article_ids), col(Claim.speaker_name).is_not(None)
+        )
+    ).all()
+    names: dict[int, set[str]] = {}
+    for _, article_id, name, _ in rows:
+        names.setdefault(article_id, set()).add(name or "")
+    texts = dict(
+        session.exec(select(Article.id, Article.text).where(col(Article.id).in_(names))).all()
+    )
+    meant = {a: written_for(texts[a], written) for a, written in names.items()}
+    newest = session.exec(select(func.max(Speaker.id))).one() or 0
+    ids = _resolve_again(session, {meant[a].get(n or "", n or "") for _, a, n, _ in rows}, decided)
+    moves: dict[int, tuple[int | None, int, str]] = {}
+    refused = 0
+    for claim_id, article_id, name, old in rows:
+        new = ids.get(meant[article_id].get(name or "", name or ""))
+        if claim_id is None or new is None or new == old:
+            continue
+        if decided.refuse(old, new):
+            refused += 1
+        else:
+            moves[claim_id] = (old, new, name or "")
+    unused = {i for i in ids.values() if i > newest} - {new for _, new, _ in moves.values()}
+    _remove(session, unused)
+    return moves, refused
+
+
+def _resolve_again(session: Session, names: set[str], decided: _EditorDecisions) -> dict[str, int]:
+    """Each name's speaker by today's rules (see rebuild_speakers)."""
+    keys = {n: k for n in names if n.strip() and (k := speaker_key(n))}
+    own = _aliases(session, set(keys.values()))
+    found = speaker_ids(session, names=[n for n, k in keys.items() if k not in own])
+    touched = decided.touched
+    for name, key in keys.items():
+        if key in own:
+            other = None if own[key] in touched else _joins_other(session, name, key)
+            found[name] = own[key] if other is None else other
+    return found
+
+
+def _joins_other(session: Session, name: str, key: str) -> int | None:
+    """The one other speaker a name known as its own speaker's joins by today's rules: the
+    rules that take a shorter name to a fuller one's entity (speaker_ids)."""
+    found = _by_surname(session, key)
+    if found is None:
+        found = _by_firm_word(session, key)
+    if found is None and _ACRONYM.match(plain_name(name)):
+        found = _by_initials(session, key)
+    if found is None:
+        found = _by_head(session, key, guess_kind(clean_name(name)), reverse=False)
+    return found
+
+
+def _move_claims(
+    session: Session, moves: Mapping[int, tuple[int | None, int, str]], *, by: User
+) -> None:
+    """Give these claims their new speakers: counts, triage, one event each, and the
+    attributed ones grouped again under their new speaker's key."""
+    if not moves:
+        return
+    claims = session.exec(select(Claim).where(col(Claim.id).in_(moves))).all()
+    for claim in claims:
+        before = counts.facts(session, claim)
+        new = moves[claim.id or 0][1]
+        counts.claim_changed(session, before=before, after=replace(before, speaker_id=new))
+    for new in sorted({new for _, new, _ in moves.values()}):
+        ids = [i for i, (_, n, _) in moves.items() if n == new]
+        session.execute(sa.update(Claim).where(col(Claim.id).in_(ids)).values(speaker_id=new))
+    triage.stale(session, claims=list(moves))
+    for claim_id, (old, new, name) in sorted(moves.items()):
+        record(
+            session,
+            by=by,
+            action="claim.speaker",
+            entity="claim",
+            entity_id=claim_id,
+            claim_id=claim_id,
+            before={"speaker_id": old, "speaker": name},
+            after={"speaker_id": new},
+        )
+    from factcheck.groups import regroup  # groups build on speakers: import at use
+
+    said = [c.id or 0 for c in claims if c.kind is ClaimKind.ATTRIBUTED]
+    regroup(session, claim_ids=said, by=by)
+
+
+def _join_emptied(
+    session: Session, went: dict[int, set[int]], decided: _EditorDecisions, *, by: User
+) -> int:
+    """Remove the speakers left without claims whose claims all went to one other, joining
+    them to it (see rebuild_speakers); how many. Not committed."""
+    left = {s for s, to in went.items() if len(to) == 1 and s not in decided.touched}
+    if not left:
+        return 0
+    still = set(session.exec(select(Claim.speaker_id).where(col(Claim.speaker_id).in_(left))).all())
+    by_hand = session.exec(
+        select(SpeakerVoice.speaker_id, SpeakerVoice.voice_id).where(
+            SpeakerVoice.by_hand,
+            sa.or_(col(SpeakerVoice.speaker_id).in_(left), col(SpeakerVoice.voice_id).in_(left)),
+        )
+    ).all()
+    kept = still | {i for row in by_hand for i in row if i is not None}
+    gone = sorted(left - kept)
+    for speaker_id in gone:
+        target = next(iter(went[speaker_id]))
+        speaker = session.get(Speaker, speaker_id)
+        for follower in session.exec(
+            select(SpeakerVoice).where(SpeakerVoice.voice_id == speaker_id)
+        ).all():  # who spoke for it speaks for what it joined
+            _set_voice(
+                session,
+                follower.speaker_id,
+                target,
+                role=follower.role,
+                by_hand=False,
+                by=by,
+                join=settings().grouping,
+            )
+        session.execute(
+            sa.update(ClaimGroup)
+            .where(col(ClaimGroup.speaker_id) == speaker_id)
+            .values(speaker_id=target)
+        )
+        record(
+            session,
+            by=by,
+            action="speaker.rejoin",
+            entity="speaker",
+            entity_id=target,
+            before={"speaker_id": speaker_id, "name": speaker.name if speaker else ""},
+            after={"speaker_id": target},
+        )
+    _remove(session, set(gone))
+    for speaker_id in gone:  # gone: not looked at again by a later batch
+        del went[speaker_id]
+    return len(gone)
+
+
+def _remove(session: Session, speaker_ids: set[int]) -> None:
+    """Delete these speakers, which no claim names, with their names and own voice links."""
+    if not speaker_ids:
+        return
+    ids = sorted(speaker_ids)
+    for table in (SpeakerInitials, SpeakerAlias):
+        session.execute(sa.delete(table).where(col(table.speaker_id).in_(ids)))
+    session.execute(sa.delete(SpeakerVoice).where(col(SpeakerVoice.speaker_id).in_(ids)))
+    session.execute(
+        sa.update(SpeakerVoice).where(col(SpeakerVoice.voice_id).in_(ids)).values(voice_id=None)
+    )
+    session.execute(sa.delete(Speaker).where(col(Speaker.id).in_(ids)))
+    session.expire_all()
