@@ -17,6 +17,9 @@ from factcheck.models import Status
 PICK = "pick"  # the name of each bar chart's click selection (fields: key, status)
 STATUS_ORDER = [STATUS_LABELS[s] for s in Status]
 WHOLE = alt.Axis(format=",d", tickMinStep=1)  # axes that count: no ticks at 0.5 of a claim
+# Reported figures as a desk writes them, on axes and in tooltips: 1,000 and 4.5. A format
+# without a type (",") lets Vega pick a precision from the tick step: 1e+3.
+FIGURE_FORMAT = ",~f"
 
 
 def status_scale() -> alt.Scale:
@@ -158,12 +161,12 @@ def figures_chart(frame: pd.DataFrame, *, measure: str) -> alt.Chart:
         .mark_circle(size=60, opacity=0.8)
         .encode(
             x=alt.X("article_date:T", title="Article date"),
-            y=alt.Y("value:Q", title="Value"),
-            color=alt.Color("outlet:N", title="Outlet"),
+            y=alt.Y("value:Q", title="Value", axis=alt.Axis(format=FIGURE_FORMAT)),
+            color=alt.Color("outlet:N", title="Outlet", legend=alt.Legend(labelLimit=400)),
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
                 alt.Tooltip("article_date:T", title="Article date"),
-                alt.Tooltip("value:Q", title="Value", format=","),
+                alt.Tooltip("value:Q", title="Value", format=FIGURE_FORMAT),
                 alt.Tooltip("measure:N", title="Measure"),
                 alt.Tooltip("quote:N", title="Quote"),
             ],
@@ -172,16 +175,27 @@ def figures_chart(frame: pd.DataFrame, *, measure: str) -> alt.Chart:
     return chart
 
 
-def story_timeline(frame: pd.DataFrame) -> alt.Chart:
+def _outlet_colours(outlets: list[str]) -> alt.Scale:
+    """The colour of each outlet, the same in every chart given the same ``outlets``."""
+    return alt.Scale(domain=outlets, scheme="tableau10" if len(outlets) <= 10 else "tableau20")
+
+
+def story_timeline(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
     """A story's articles on a time line: one dot per article (columns published, outlet,
-    title, claims, copy), an outlet per row, derived articles as triangles."""
+    title, claims, copy, source), an outlet per row in order of appearance, derived articles as
+    triangles; ``outlets`` give the colours (the story's figure_series takes the same)."""
     chart: alt.Chart = (
         alt.Chart(frame)
         .mark_point(size=140, filled=True)
         .encode(
             x=alt.X("published:T", title=None),
-            y=alt.Y("outlet:N", title=None, sort=alt.EncodingSortField("published", op="min")),
-            color=alt.Color("outlet:N", legend=None),
+            y=alt.Y(
+                "outlet:N",
+                title=None,
+                sort=list(dict.fromkeys(frame["outlet"])),
+                axis=alt.Axis(labelLimit=400),  # whole names: "Harbour Radio N…" was two outlets
+            ),
+            color=alt.Color("outlet:N", legend=None, scale=_outlet_colours(outlets)),
             shape=alt.Shape(
                 "copy:N",
                 title=None,
@@ -191,8 +205,8 @@ def story_timeline(frame: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("outlet:N", title="Outlet"),
                 alt.Tooltip("title:N", title="Article"),
                 alt.Tooltip("published:T", title="Published", format="%Y-%m-%d %H:%M"),
-                alt.Tooltip("claims:Q", title="Claims"),
-                alt.Tooltip("copy:N", title="Own or derived"),
+                alt.Tooltip("claims:Q", title="Claims", format=",d"),
+                alt.Tooltip("source:N", title="Derived from"),
             ],
         )
         .properties(height=max(120, 44 * frame["outlet"].nunique()), title="Articles over time")
@@ -200,25 +214,33 @@ def story_timeline(frame: pd.DataFrame) -> alt.Chart:
     return chart
 
 
-def figure_series(frame: pd.DataFrame) -> alt.Chart:
-    """Values of one measure by as-of date, a colour per outlet (columns as_of, value, outlet,
-    measure, quote)."""
+def figure_series(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
+    """Values of each measure by as-of date (columns as_of, value, outlet, measure, quote): a
+    colour per outlet (``outlets``, as story_timeline's), a line style and mark per measure."""
+    legend_rows = len(outlets) + frame["measure"].nunique()  # every outlet has its colour
     chart: alt.Chart = (
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=80, filled=True))
         .encode(
             x=alt.X("as_of:T", title=None),
-            y=alt.Y("value:Q", title=None, axis=alt.Axis(format=",")),
-            color=alt.Color("outlet:N", title="Outlet"),
-            detail="measure:N",
+            y=alt.Y("value:Q", title=None, axis=alt.Axis(format=FIGURE_FORMAT)),
+            color=alt.Color(
+                "outlet:N",
+                title="Outlet",
+                scale=_outlet_colours(outlets),
+                legend=alt.Legend(labelLimit=400),
+            ),
+            shape=alt.Shape("measure:N", title="What", legend=alt.Legend(labelLimit=400)),
+            strokeDash=alt.StrokeDash("measure:N", title="What"),  # one legend with shape
             tooltip=[
                 alt.Tooltip("outlet:N", title="Outlet"),
                 alt.Tooltip("measure:N", title="What"),
                 alt.Tooltip("quote:N", title="As written"),
-                alt.Tooltip("value:Q", title="Value", format=","),
+                alt.Tooltip("value:Q", title="Value", format=FIGURE_FORMAT),
                 alt.Tooltip("as_of:T", title="As of", format="%Y-%m-%d"),
             ],
         )
-        .properties(height=240, title="Figures over time")
+        # Tall enough for both legends (outlets, then measures) beside the plot.
+        .properties(height=max(240, 36 * legend_rows + 80), title="Figures over time")
     )
     return chart

@@ -1063,7 +1063,7 @@ def stories(
     records = [
         {
             "id": r.story.id,
-            "title": r.story.title,
+            "title": r.title,
             "first_seen": r.story.first_seen.date().isoformat(),
             "last_seen": r.story.last_seen.date().isoformat(),
             "articles": r.articles,

@@ -1,8 +1,9 @@
 """`factcheck demo`: a small invented newsroom, so a first-time user sees a living workspace.
 
-Two invented stories: five outlets report the collapse of the Harlow Ridge tunnel, and four
-report a truce between Ardel and Voss, with a death toll they disagree on (a conflict) and a
-quote one of them garbled (quote drift). The transport ministry's word on the inquiry comes
+Two invented stories: five outlets report the collapse of the Harlow Ridge tunnel, and five
+report a truce between Ardel and Voss, with a death toll they disagree on (a conflict), a
+quote one of them garbled (quote drift) and a paper's rewrite of the wire's report (derived
+from Northern Wire). The transport ministry's word on the inquiry comes
 once through its spokeswoman, once as the ministry's own: the Speakers page shows whom she
 speaks for, and the two statements are one group. Northern Wire is marked a news agency and
 the health office's statement an official source before any article arrives (the Outlets
@@ -116,7 +117,24 @@ STORIES = (
         "war that the Voss interior ministry said had killed 312 people since January.\n\n"
         '"Peace is the road we build behind us," President Lena Oskarsson of Ardel said '
         "after the signing in Corran.\n\n"
+        "Under the agreement both armies will pull back 20 kilometres from the border by "
+        "Friday, and 140 prisoners will be exchanged within a month. The "
+        "Tessel border crossing, shut since the fighting began, is to reopen to trade on "
+        "Monday.\n\n"
         "Monitors from Kell Island will patrol the Marra valley, the ministry said.",
+    ),
+    Story(  # the wire's copy rewritten by a paper: the Stories page shows it derived
+        "Tessel Evening Post",
+        datetime(2025, 4, 2, 12, 30, tzinfo=UTC),
+        "Armies to pull back as Ardel and Voss sign truce",
+        "Ardel and Voss have signed a four-and-a-half-month truce in Corran, ending a border "
+        "war which the Voss interior ministry says has killed 312 people since January.\n\n"
+        "Both armies are to pull back 20 kilometres from the border by Friday, and 140 "
+        "prisoners will be swapped within a month, under the deal.\n\n"
+        "The Tessel crossing, closed since the fighting began, reopens to trade on Monday. "
+        "Monitors from Kell Island will patrol the Marra valley.\n\n"
+        '"Peace is the road we build behind us," said Ardel\'s President Lena Oskarsson.\n\n'
+        "Traders in Tessel said they hoped the first lorries would cross within days.",
     ),
     Story(
         "The Daily Ledger",
@@ -240,17 +258,24 @@ def fill(session: Session) -> Accounts:
         password=password,
         by=admin,
     )
+    articles = add_stories(session, editor=editor, by=reviewer)
+    _review(session, articles, reviewer=reviewer, editor=editor)
+    return Accounts(admin.email, editor.email, reviewer.email, password)
+
+
+def add_stories(session: Session, *, editor: User, by: User) -> dict[str, int]:
+    """Mark the agency and the official source (``editor``), then store the invented articles
+    (``by``), their claims extracted; returns each outlet's first article's ID."""
     for name, kind in KINDS:  # an editor's first job: say which outlets are sources
         outlet_named(session, name=name)
         set_outlet_kind(session, name=name, kind=kind, by=editor)
     articles: dict[str, int] = {}
     for story in STORIES:
         doc = replace(from_text(story.text, title=story.title), published_at=story.published)
-        result = store(session, doc=doc, by=reviewer, outlet=story.outlet)
+        result = store(session, doc=doc, by=by, outlet=story.outlet)
         assert result.article.id is not None
         articles.setdefault(story.outlet, result.article.id)  # an outlet's first article
-    _review(session, articles, reviewer=reviewer, editor=editor)
-    return Accounts(admin.email, editor.email, reviewer.email, password)
+    return articles
 
 
 def _find(session: Session, article_id: int, words: str) -> Claim | None:

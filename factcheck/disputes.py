@@ -27,6 +27,8 @@ of keys that later article has no figure of.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -346,20 +348,55 @@ def _supersede(session: Session, read: _Read) -> None:
 
 def _entries(session: Session, claims: Collection[int]) -> dict[int, int]:
     """The rank of the timed entry each of these claims sits in (comparable.entry_ranks),
-    for those in one."""
+    for those in one. A text's entries are kept by its SHA-256 (_RANKS): each ingest of a
+    story compares its articles again, and their texts are read only the first time."""
     rows = session.execute(
-        sa.select(_CLAIM.c.id, _CLAIM.c.start, _ARTICLE.c.id, _ARTICLE.c.text)
+        sa.select(_CLAIM.c.id, _CLAIM.c.start, _ARTICLE.c.sha256)
         .join(_ARTICLE, _ARTICLE.c.id == _CLAIM.c.article_id)
         .where(_CLAIM.c.id.in_(sorted(claims)))
     ).all()
-    ranks: dict[int, list[tuple[int, int]]] = {}
+    ranks = {sha: _RANKS.get(sha) for _, _, sha in rows}
+    unknown = sorted(sha for sha, known in ranks.items() if known is None)
+    if unknown:
+        texts = sa.select(_ARTICLE.c.sha256, _ARTICLE.c.text).where(_ARTICLE.c.sha256.in_(unknown))
+        for sha, text in session.execute(texts).all():
+            ranks[sha] = _RANKS.put(sha, entry_ranks(text or ""))
     found: dict[int, int] = {}
-    for claim, start, article, text in rows:
-        if article not in ranks:
-            ranks[article] = entry_ranks(text or "")
-        if (rank := entry_at(ranks[article], start)) is not None:
+    for claim, start, sha in rows:
+        if (rank := entry_at(ranks.get(sha) or [], start)) is not None:
             found[claim] = rank
     return found
+
+
+class _Ranks:
+    """The timed entries of recently compared texts, by the SHA-256 of the text (a stored text
+    never changes, so what is kept is right in every process): at most RANKS_KEPT texts, a
+    text with more than RANKS_ENTRIES entries not kept. An entry is a pair of small ints (about
+    70 bytes), so at most about 14 MB, and 60 bytes a text for most, which have no entries."""
+
+    def __init__(self) -> None:
+        self.kept: OrderedDict[str, list[tuple[int, int]]] = OrderedDict()
+        self.lock = threading.Lock()  # Streamlit's sessions place articles in threads
+
+    def get(self, sha256: str) -> list[tuple[int, int]] | None:
+        with self.lock:
+            found = self.kept.get(sha256)
+            if found is not None:
+                self.kept.move_to_end(sha256)
+            return found
+
+    def put(self, sha256: str, ranks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        if len(ranks) <= RANKS_ENTRIES:
+            with self.lock:
+                self.kept[sha256] = ranks
+                while len(self.kept) > RANKS_KEPT:
+                    self.kept.popitem(last=False)
+        return ranks
+
+
+RANKS_KEPT = 2048
+RANKS_ENTRIES = 100
+_RANKS = _Ranks()
 
 
 @cache

@@ -76,7 +76,6 @@ from factcheck.models import (
     Speaker,
     SpeakerVoice,
     Status,
-    Story,
     User,
     as_utc,
     utcnow,
@@ -1625,12 +1624,6 @@ def groups_of(session: Session, *, group_ids: Iterable[int]) -> dict[int, ClaimG
     return {
         g.id or 0: g for g in session.exec(select(ClaimGroup).where(col(ClaimGroup.id).in_(ids)))
     }
-
-
-def story_title(session: Session, *, story_id: int | None) -> str | None:
-    """The title of a story, or None."""
-    story = session.get(Story, story_id) if story_id else None
-    return story.title if story else None
 
 
 @dataclass(frozen=True, slots=True)

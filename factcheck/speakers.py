@@ -858,11 +858,17 @@ def split_speaker(session: Session, *, speaker_id: int, name: str, by: User) -> 
         index_initials(session, speaker_ids=[speaker_id, new.id or 0])
         written = [c for c in _claim_names(session, speaker_id) if speaker_key(c[1]) == key]
         if written:
+            moved = session.exec(select(Claim).where(col(Claim.id).in_([c[0] for c in written])))
+            for claim in moved.all():  # the speaker counts follow the claims, as in a merge
+                before = counts.facts(session, claim)
+                after = replace(before, speaker_id=new.id or 0)
+                counts.claim_changed(session, before=before, after=after)
             session.execute(
                 sa.update(Claim)
                 .where(col(Claim.id).in_([c[0] for c in written]))
                 .values(speaker_id=new.id)
             )
+            triage.stale(session, claims=[c[0] for c in written])
             from factcheck.groups import regroup  # groups build on speakers: import at use
 
             regroup(session, claim_ids=[c[0] for c in written], by=by)  # s|<new speaker> now

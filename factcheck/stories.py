@@ -2,7 +2,9 @@
 
 An article joins a story when one of its claims joins a claim group with another article's
 claim (factcheck.groups decides that at ingest: same figure or same words of one speaker,
-about the same names, within weeks). The story's title is its earliest article's.
+about the same names, within weeks). The story's title, as listed and shown, is its first
+article's in order of appearance, the order that decides sources below (_came_first): at one
+time a primary source's, then an agency's, so a rewrite never titles the story of its wire.
 
 *Derived from.* An article whose sentences are mostly taken from one other article of its
 story is marked as derived from it (a rewrite of agency copy). The rule, in three parts:
@@ -59,7 +61,7 @@ import math
 import re
 import sys
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -695,10 +697,68 @@ def text_words(session: Session, shas: Mapping[int, str], *, new: int) -> dict[i
 
 
 @dataclass(frozen=True, slots=True)
+class _Seen:
+    """An article as ordered by appearance: its time, its outlet's kind, its story."""
+
+    id: int
+    at: datetime
+    kind: OutletKind | None
+    story_id: int
+
+
+def _appearance(session: Session, seen: Sequence[_Seen]) -> dict[int, tuple[datetime, int, int]]:
+    """Each article's place in order of appearance, the order _came_first decides sources by:
+    earlier first; at one time a primary source's, then an agency's (_rank), then the one
+    stored first. So a story's first article is never one derived from another of it. Only
+    the openings of articles that share their time with another of their story are read."""
+    times = Counter((a.story_id, a.at) for a in seen)
+    tied = [a.id for a in seen if times[(a.story_id, a.at)] > 1]
+    text_ranks: dict[int, int] = {}
+    for start in range(0, len(tied), 500):
+        text_ranks.update(
+            (aid, _text_rank(opening))
+            for aid, opening in session.execute(
+                sa.select(col(Article.id), func.substr(col(Article.text), 1, 2000)).where(
+                    col(Article.id).in_(tied[start : start + 500])
+                )
+            )
+        )
+    return {a.id: (a.at, _rank(a.kind, text_ranks.get(a.id, 2)), a.id) for a in seen}
+
+
+def _first_articles(
+    session: Session, story_ids: list[int]
+) -> tuple[dict[int, int], dict[int, str]]:
+    """Each story's first article (_appearance) and those articles' titles. Only the articles
+    of a story's first moment can be its first: only they are read, and only their openings."""
+    at = func.coalesce(col(Article.published_at), col(Article.ingested_at))
+    earliest = (
+        sa.select(col(Article.story_id).label("story_id"), func.min(at).label("at"))
+        .where(col(Article.story_id).in_(story_ids))
+        .group_by(col(Article.story_id))
+        .subquery()
+    )
+    rows = session.execute(
+        sa.select(col(Article.id), col(Article.story_id), at, col(Outlet.kind), col(Article.title))
+        .join(earliest, sa.and_(earliest.c.story_id == Article.story_id, earliest.c.at == at))
+        .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
+    ).all()
+    leading = [_Seen(aid, as_utc(when), kind, story_id) for aid, story_id, when, kind, _ in rows]
+    order = _appearance(session, leading)
+    first: dict[int, int] = {}  # story → its first article
+    for a in leading:
+        if a.story_id not in first or order[a.id] < order[first[a.story_id]]:
+            first[a.story_id] = a.id
+    return first, {aid: title for aid, *_, title in rows}
+
+
+@dataclass(frozen=True, slots=True)
 class StoryRow:
-    """A story as listed: title, outlets, dates, counts by status and conflicts."""
+    """A story as listed: title, outlets, dates, counts by status and conflicts. ``title`` is
+    its first article's (in order of appearance, story_articles' first)."""
 
     story: Story
+    title: str
     articles: int
     outlets: list[str]
     statuses: dict[Status, int] = field(default_factory=dict)
@@ -747,6 +807,7 @@ def list_stories(
         articles[story_id] = articles.get(story_id, 0) + 1
         if outlet:
             outlets[story_id].add(outlet)
+    first, titles = _first_articles(session, [i for i in ids if i is not None])
     statuses: dict[int, dict[Status, int]] = {i: {} for i in ids if i is not None}
     for story_id, status, n in session.execute(
         sa.select(col(Article.story_id), col(Claim.status), func.count())
@@ -766,6 +827,7 @@ def list_stories(
     rows = [
         StoryRow(
             story=s,
+            title=titles[first[s.id]] if s.id in first else s.title,
             articles=articles.get(s.id or 0, 0),
             outlets=sorted(outlets.get(s.id or 0, set())),
             statuses=statuses.get(s.id or 0, {}),
@@ -790,7 +852,8 @@ class StoryArticle:
 
 
 def story_articles(session: Session, *, story_id: int) -> list[StoryArticle]:
-    """The articles of a story in order of appearance, with how many claims each has."""
+    """The articles of a story in order of appearance (_appearance: a source before the
+    articles derived from it), with how many claims each has."""
     get_story(session, story_id=story_id)
     counts = (
         select(Claim.article_id, func.count().label("n"))
@@ -808,13 +871,17 @@ def story_articles(session: Session, *, story_id: int) -> list[StoryArticle]:
             at,
             col(Article.derived_from_id),
             func.coalesce(counts.c.n, 0),
+            col(Outlet.kind),
         )
         .join(Outlet, col(Outlet.id) == Article.outlet_id, isouter=True)
         .join(counts, counts.c.article_id == Article.id, isouter=True)
         .where(col(Article.story_id) == story_id)
-        .order_by(at, col(Article.id))
     ).all()
-    return [StoryArticle(r[0], r[1], r[2], as_utc(r[3]), r[4], r[5]) for r in rows]
+    order = _appearance(session, [_Seen(r[0], as_utc(r[3]), r[6], story_id) for r in rows])
+    return [
+        StoryArticle(r[0], r[1], r[2], as_utc(r[3]), r[4], r[5])
+        for r in sorted(rows, key=lambda r: order[r[0]])
+    ]
 
 
 @dataclass(frozen=True, slots=True)

@@ -322,3 +322,19 @@ def test_counts_of_rescuers_do_not_dispute(session: Session, editor: User) -> No
     )
     session.commit()
     assert not _conflicted(session, few, "200") and not _conflicted(session, many, "350")
+
+
+def test_timed_entries_are_kept_for_a_bounded_number_of_texts() -> None:
+    """A live blog's entries are worked out once per text, and no more texts are kept than the
+    bound, the oldest forgotten first; a text with very many entries is not kept at all."""
+    from factcheck.disputes import RANKS_ENTRIES, RANKS_KEPT, _Ranks
+
+    kept = _Ranks()
+    for n in range(RANKS_KEPT + 5):
+        kept.put(f"sha{n}", [(0, 0), (10, 1)])
+    assert len(kept.kept) == RANKS_KEPT
+    assert kept.get("sha0") is None
+    assert kept.get(f"sha{RANKS_KEPT + 4}") == [(0, 0), (10, 1)]
+    many = [(i, i) for i in range(RANKS_ENTRIES + 1)]
+    assert kept.put("long blog", many) == many
+    assert kept.get("long blog") is None

@@ -384,9 +384,10 @@ def test_the_demo_shows_a_conflict_a_drifted_quote_and_two_alike_durations(
     views, _ = list_groups(session)
     conflict = next(v for v in views if v.group.conflict)
     assert {m.claim.quote for m in conflict.members} == {"312", "290"}
-    # the drifted quote is one of the attributed groups of three (the death toll's reports,
-    # "…has risen to 41, the provincial health office said …, after …", are another)
-    threes = [v for v in views if v.group.kind.value == "attributed" and v.group.size == 3]
+    # the drifted quote is one of the attributed groups of three or more (the death toll's
+    # reports, "…has risen to 41, the provincial health office said …, after …", are another;
+    # the Tessel paper's rewrite repeats the president's words as the wire gave them)
+    threes = [v for v in views if v.group.kind.value == "attributed" and v.group.size >= 3]
     assert any(
         "We build the road behind us to peace" in {m.claim.quote for m in v.members} for v in threes
     )

@@ -249,6 +249,8 @@ def test_merging_speakers_groups_their_words_and_splitting_parts_them(
     assert group is not None and claim(session, b, quote).group_id == group.id
     split_speaker(session, speaker_id=merged.id or 0, name="Rena M. Holt", by=editor)
     assert session.get(ClaimGroup, group.id) is None
+    session.commit()
+    assert not any(counts.check(session).values())  # the speakers' counts followed the claims
     assert claim(session, a, quote).group_id is None and claim(session, b, quote).group_id is None
 
 

@@ -10,6 +10,7 @@ from factcheck.cli import app
 from factcheck.demo import STORIES, fill, is_empty
 from factcheck.models import REVIEWED, Article, Claim, Evidence, Note, Status, User
 from factcheck.speakers import list_speakers
+from factcheck.stories import list_stories
 from tests.factories import count, make_user
 
 
@@ -69,3 +70,15 @@ def test_demo_command_prints_the_logins_then_leaves_data_alone(
 def test_a_database_with_users_is_not_empty_for_the_demo(session: Session) -> None:
     make_user(session)
     assert not is_empty(session)
+
+
+def test_a_papers_rewrite_of_the_wire_is_shown_derived_from_it(session: Session) -> None:
+    fill(session)
+    titled = {a.title: a for a in session.exec(select(Article)).all()}
+    wire = titled["Ardel and Voss sign 4-1/2-month truce in Corran"]
+    rewrite = titled["Armies to pull back as Ardel and Voss sign truce"]
+    assert rewrite.derived_from_id == wire.id and rewrite.story_id == wire.story_id
+    derived = [a.title for a in titled.values() if a.derived_from_id is not None]
+    assert derived == [rewrite.title]  # no other article is taken for a copy
+    (row,), _ = list_stories(session, story_ids=[wire.story_id or 0])
+    assert row.conflicts >= 1 and row.title == wire.title  # beside the conflict it shows

@@ -94,7 +94,7 @@ def test_the_search_box_keeps_the_outlets_whose_name_contains_it(url: str) -> No
 def test_an_editor_marks_an_agency_and_its_rewrite_is_derived_from_it(both: str) -> None:
     editor, story_id = rewrite_stored_first(both)
     before = open_page("stories", editor, story=story_id)
-    assert f"{AGENCY} is derived from {PAPER}." in texts(before)  # the order of ingest decided
+    assert _derived(AGENCY, PAPER) in texts(before)  # the order of ingest decided
     at = mark(open_page("outlets", editor), AGENCY, OutletKind.AGENCY)
     assert not at.exception and not at.error
     assert [t.value for t in at.toast] == [
@@ -107,8 +107,14 @@ def test_an_editor_marks_an_agency_and_its_rewrite_is_derived_from_it(both: str)
         (event,) = s.exec(select(Event).where(Event.action == "outlet.kind")).all()
         assert (event.after, event.actor_id) == ({"kind": "agency"}, editor.id)
     after = open_page("stories", editor, story=story_id)
-    assert f"{PAPER} is derived from {AGENCY}." in texts(after)
-    assert f"{AGENCY} is derived from" not in texts(after)
+    assert _derived(PAPER, AGENCY) in texts(after)
+    assert f"**{AGENCY}** (" not in texts(after).split("is derived from")[0]
+    assert after.title[0].value == plain(f"Flood in Fenwick ({AGENCY})")  # the source leads
+
+
+def _derived(rewrite: str, source: str) -> str:
+    """The story page's line saying which outlet's article is a rewrite of which."""
+    return f"**{rewrite}** (Flood in Fenwick \\({rewrite}\\)) is derived from **{source}** ("
 
 
 def test_an_outlet_whose_kind_changes_no_source_says_so(url: str) -> None:

@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
+import pandas as pd
 import pytest
-from sqlmodel import select
+from sqlmodel import Session, select
 
-from factcheck.models import Article, Claim, Event, Role, Status, User
+from factcheck.charts import figure_series, story_timeline
+from factcheck.demo import fill
+from factcheck.models import Article, Claim, Event, OutletKind, Role, Status, User
+from factcheck.outlets import set_outlet_kind
+from factcheck.stories import list_stories, story_articles
 from factcheck.ui.common import USER_KEY, plain
+from factcheck.users import get_user
 from tests.factories import make_user
 from tests.story_articles import CLOSURE, TRUCE
 from tests.test_groups import ingest
 from tests.test_groups_disputes import four_against_six, four_and_six
+from tests.test_stories_derived import LIGHT, WIRE, _store
 from tests.test_ui_pages import open_page, session_on, texts
 
 PAGES = ("stories", "speakers")
@@ -236,7 +244,99 @@ def test_outsiders_titles_and_outlet_names_show_as_text_on_a_story(url: str) -> 
     at = open_page("stories", editor, story=story)
     assert not at.exception
     assert at.title[0].value == plain(HOSTILE)
-    derived = [c.value for c in at.caption if "is derived from" in c.value]
-    assert derived == [f"Ardle Valley Post is derived from {plain(HOSTILE)}."]
+    derived = [m.value for m in at.markdown if "is derived from" in m.value]
+    assert len(derived) == 1 and derived[0].startswith(":material/content_copy: **Ardle Valley")
+    assert f"is derived from **{plain(HOSTILE)}** ({plain(HOSTILE)}):" in derived[0]
     shown = [*texts(at), *(c.value for c in at.caption), *(t.value for t in at.title)]
     assert not any("![x](" in t or "<b>" in t or ":red[" in t for t in shown)
+
+
+def _rewrite_stored_before_its_wire(s: Session) -> tuple[User, Article, Article]:
+    """A rewrite and the wire it copies, one time, neither outlet marked, the rewrite stored
+    first: the texts cannot tell which came first (factcheck.stories), so the rewrite does."""
+    editor = make_user(s, role=Role.EDITOR)
+    undated = WIRE.removeprefix("FENWICK, Oct 3 (NPA) - ")
+    at = datetime(2026, 10, 3, 12, tzinfo=UTC)
+    rewrite = _store(s, editor, outlet="Ardle Valley Post", text=LIGHT, at=at)
+    wire = _store(s, editor, outlet="Castrel Courier", text=undated, at=at)
+    return editor, rewrite, wire
+
+
+def _first(s: Session, story_id: int) -> tuple[str, int]:
+    """The story's title on the list and its first article."""
+    (row,), _ = list_stories(s, story_ids=[story_id])
+    return row.title, story_articles(s, story_id=story_id)[0].id
+
+
+def test_the_article_that_came_first_titles_the_story_and_leads_it(session: Session) -> None:
+    editor, rewrite, wire = _rewrite_stored_before_its_wire(session)
+    story = wire.story_id or 0
+    assert _first(session, story) == (rewrite.title, rewrite.id)  # as its source, for now
+    set_outlet_kind(session, name="Castrel Courier", kind=OutletKind.AGENCY, by=editor)
+    session.expire_all()
+    assert session.get(Article, rewrite.id).derived_from_id == wire.id  # type: ignore[union-attr]
+    assert _first(session, story) == (wire.title, wire.id)  # the list and the story follow
+
+
+def test_a_story_page_follows_an_outlet_marked_an_agency(url: str) -> None:
+    with session_on(url) as s:
+        editor, rewrite, wire = _rewrite_stored_before_its_wire(s)
+        set_outlet_kind(s, name="Castrel Courier", kind=OutletKind.AGENCY, by=editor)
+    at = open_page("stories", editor, story=wire.story_id or 0)
+    assert not at.exception
+    assert at.title[0].value == plain(wire.title)
+    shown = texts(at)
+    assert "**Ardle Valley Post** (Flood in Fenwick \\(Ardle Valley Post\\)) is derived from " in (
+        shown
+    )
+    assert "from **Castrel Courier**" in shown
+    cards = [h.proto.body for h in at.get("html") if "group-member" in h.proto.body]
+    assert cards and "<b>Castrel Courier</b>" in cards[0]  # each group starts with the wire's
+    at = open_page("stories", editor)
+    assert list(at.dataframe[0].value["Story"]) == [wire.title]
+
+
+def test_a_figure_group_without_a_measure_is_named_by_its_figure(url: str) -> None:
+    with session_on(url) as s:
+        editor = get_user(s, email=fill(s).editor)
+        story = s.exec(select(Article.story_id).where(Article.title.startswith("Tunnel"))).one()  # type: ignore[attr-defined]
+    at = open_page("stories", editor, story=story or 0)
+    heads = [m.value for m in at.markdown if "outlet" in m.value]
+    assert heads and not [h for h in heads if h.startswith("****")]
+    assert "**within 90 days \\(no measure named\\)** · 2 outlets" in heads
+    assert "5 articles · 5 outlets ·" in texts(at) and "· 0 conflicts" in texts(at)
+
+
+def test_the_story_charts_give_an_outlet_one_colour_though_it_has_no_figure() -> None:
+    outlets = ["Harbour Radio News", "Northern Wire", "Tessel Evening Post"]
+    articles = pd.DataFrame(
+        {
+            "published": pd.to_datetime(["2025-04-02 08:00", "2025-04-02 12:30"], utc=True),
+            "outlet": ["Northern Wire", "Tessel Evening Post"],
+            "title": ["Truce", "Truce, rewritten"],
+            "claims": [5, 4],
+            "copy": ["own", "derived"],
+            "source": ["", "Northern Wire"],
+        }
+    )
+    figures = pd.DataFrame(
+        {
+            "as_of": pd.to_datetime(["2025-04-02"]),
+            "value": [312.0],
+            "outlet": ["Tessel Evening Post"],
+            "measure": ["killed"],
+            "quote": ["312"],
+        }
+    )
+    timeline = story_timeline(articles, outlets=outlets).to_dict()["encoding"]["color"]
+    series = figure_series(figures, outlets=outlets).to_dict()["encoding"]["color"]
+    assert timeline["scale"] == series["scale"] and timeline["scale"]["domain"] == outlets
+
+
+def test_at_one_time_a_wire_opening_with_its_dateline_titles_the_story(session: Session) -> None:
+    """No outlet marked: the wire's own opening ("FENWICK, Oct 3 (NPA) - ") tells it came first."""
+    editor = make_user(session, role=Role.EDITOR)
+    at = datetime(2026, 10, 3, 12, tzinfo=UTC)
+    _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=at)
+    wire = _store(session, editor, outlet="Northgate Press Agency", text=WIRE, at=at)
+    assert _first(session, wire.story_id or 0) == (wire.title, wire.id)

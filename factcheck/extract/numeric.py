@@ -30,8 +30,11 @@ from .lexicon.currencies import CURRENCIES, MONEY_WORDS
 from .lexicon.dates import MONTH_ABBREVIATIONS, MONTHS
 from .lexicon.grammar import (
     ANAPHORS,
+    ANSWER_ENDS,
+    AUXILIARIES,
     CLAUSE_OPENER_WORDS,
     COMPARATIVES,
+    CONTAINER_NOUNS,
     COORDINATORS,
     COPULAS,
     COST_WORDS,
@@ -43,7 +46,10 @@ from .lexicon.grammar import (
     PLACE_ADVERBS,
     PLACE_PREPOSITIONS,
     RELATIVE_PRONOUNS,
+    RESPONSE_OPENERS,
+    RESPONSE_VERBS,
     TIME_TAIL_WORDS,
+    VERB_OPENERS,
     YEAR_CONTEXT,
 )
 from .lexicon.measures import (
@@ -55,6 +61,7 @@ from .lexicon.measures import (
     NOT_MEN_PLURALS,
     PASSIVE_VERBS,
     PEOPLE_MEASURES,
+    PEOPLE_NOUNS,
     PEOPLE_VERBS,
     PHRASES,
     STANCE_WORDS,
@@ -79,6 +86,7 @@ from .lexicon.numbers import (
 )
 from .lexicon.people import DETERMINERS, IRREGULAR_PLURALS
 from .lexicon.units import calendar_words
+from .lexicon.verbs import IRREGULAR_PAST
 from .numbers import SCALE_AFTER, Core, read_symbolic, read_words, scale_value
 from .sentences import (
     MAX_CANDIDATES,
@@ -1036,6 +1044,10 @@ def _measure(
     earlier: Quantity | None = None,
 ) -> tuple[str | None, str | None]:
     """Name what is counted and its head noun: "Palestinian deaths", "people killed"."""
+    if reading.unit_name == "percent" and (act := _response(text, reading, floor)):
+        return act, None
+    if reading.bare and (more := _MORE_AFTER.match(text, reading.end)):
+        return _more_of(text, replace(reading, end=more.end()), previous, floor, earlier)
     group = _of_group(text, reading, previous, earlier)
     words, head, pos = group if group else _noun_after(text, reading)
     # "40 aboard", "the 9 underground late on Friday": people, and where they are; not
@@ -1054,7 +1066,8 @@ def _measure(
         words, head = [shared], shared
     verb = _verb_before(text, reading)
     if not words:
-        measure = _labelled(text, reading, floor) or _measure_without_noun(text, reading, verb)
+        measure = _labelled(text, reading, floor) or _apposed(text, reading, floor)
+        measure = measure or _measure_without_noun(text, reading, verb)
         measure = measure or _subject_of_passive(text, reading)
         measure = measure or _compared_measure(text, reading, previous)
         measure = measure or _measure_before(text, reading, previous, floor, earlier)
@@ -1065,7 +1078,169 @@ def _measure(
         words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
     elif reading.bare and (verb in AFFECTING_VERBS or generic and _participle(verb or "")):
         words.append(verb or "")  # "killed at least 47 people", "housing some 9,000 people"
+    elif reading.bare and generic and words == [head] and _present_verb(verb):
+        words.append(verb or "")  # "the plant employs about 6,400 people"
+    elif (
+        words == [head] and not group and (subject := _changed_subject(text, reading, floor, verb))
+    ):
+        return subject, head  # "net profit halved to 96 million dalers": profit, in dalers
     return " ".join(words), head
+
+
+# Pattern: (OPENER|mark) N% (of (the)? (N)? (ADJ)? PLURAL)? ((said|say|says) (they|that)?)?
+# VERB (OBJECT)… — a share of a poll's respondents measures what they answered: "found that
+# 54% disliked the ending", "while 41% said they were considering leaving the city", "shows
+# 62% of 4,100 respondents oppose the rule". At most _ANSWER_WORDS words of the answer, never
+# across a mark, a figure or a new clause.
+_RESPONSE = re.compile(
+    r"(?:[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:[\d,]+[ \u00a0]+)?(?:[a-z-]+[ \u00a0]+)?"
+    r"([a-z-]+s))?([ \u00a0]+(?:said|say|says)(?:[ \u00a0]+(?:they|that|it))?)?[ \u00a0]+"
+    r"([a-z]+)\b"
+)
+_ANSWER_WORDS = 6
+
+
+def _response(text: str, reading: _Reading, floor: int) -> str | None:
+    """What a share of respondents answered, after it (see _RESPONSE); None if no answer."""
+    start = reading.start
+    if qualifier := _qualifier_before(text, max(floor, start - 30), start):
+        start = qualifier.start()
+    before = text[max(floor, start - 12) : start].rstrip(" \u00a0")
+    word = _word_before(text, max(floor, start - 12), start)
+    if not (before == "" or before[-1] in ",;:" or word and word[1].lower() in RESPONSE_OPENERS):
+        return None
+    match = _RESPONSE.match(text, reading.end)
+    if match is None:
+        return None
+    verb = match.group(3)
+    said = match.group(2) is not None  # "said they were considering": the answer follows
+    past = verb.endswith("ed") or verb in IRREGULAR_PAST or verb in AUXILIARIES
+    if not (said or past or verb in RESPONSE_VERBS):
+        return None
+    pos = match.end()
+    if not said and text[pos : pos + 2].strip()[:1].isdigit():
+        return None  # "31% of girls aged 11 to 14": a participle before a figure describes
+    words = [verb]
+    while len(words) < _ANSWER_WORDS and (after := _ANSWER_WORD.match(text, pos)):
+        if after.group(1).lower() in ANSWER_ENDS:
+            break
+        words.append(after.group(1))
+        pos = after.end()
+    while words and words[-1].lower() in MEASURE_STOP_WORDS:
+        words.pop()
+    while words and words[0].lower() in MEASURE_STOP_WORDS:
+        words.pop(0)
+    noun = match.group(1)
+    return " ".join([noun, *words] if noun else words) or None
+
+
+_ANSWER_WORD = re.compile(r"[ \u00a0]+([A-Za-z][A-Za-z'’-]*)\b")
+
+
+# Pattern: N more (NOUN)? (AUX PARTICIPLE)? — "N more" counts more of what the figure before
+# counted: "Nine people were killed on Saturday. Rescuers found 12 more on Sunday" (people
+# killed), "40 homes were destroyed and 25 more were damaged" (homes damaged); a noun after
+# it says it anyway ("12 more people were evacuated"). "more than" is a qualifier, not this.
+_MORE_AFTER = re.compile(r"[ \u00a0]+more\b(?![ \u00a0]+than\b)")
+
+
+def _more_of(
+    text: str, reading: _Reading, previous: list[Quantity], floor: int, earlier: Quantity | None
+) -> tuple[str | None, str | None]:
+    """What "N more" counts; reading ends after "more"."""
+    before = previous[-1] if previous else earlier
+    if _noun_after(text, reading)[0] or before is None or before.measure is None:
+        return _measure(text, reading, previous, floor, earlier)
+    if passive := _subject_of_passive(text, reading):
+        noun = before.unit if before.unit and _is_plural(before.unit) else None
+        return (f"{noun} {passive}" if noun else passive), noun
+    return before.measure, None
+
+
+# Pattern: NOUN-PHRASE, (now|already|still|currently|at)? N, — a figure in apposition after a
+# noun phrase measures it: "the toll, 41, is expected to rise", "business contracts, 390
+# million, a rise of 11%", "the death toll, now 41, …". A name before the comma ("Mark
+# Delaney, 54,") is no measure (an age, read by _is_age).
+_APPOSED_BEFORE = re.compile(
+    r",[ \u00a0]*(?:(?:now|already|still|currently|at|so[ \u00a0]+far)[ \u00a0]+)?$"
+)
+_APPOSED_WORDS = 4
+_SO_FAR = re.compile(r"[ \u00a0]+(?:so[ \u00a0]+far|to[ \u00a0]+date|yet)$")
+
+
+def _apposed(text: str, reading: _Reading, floor: int) -> str | None:
+    """The noun phrase a figure stands in apposition to, if any (see _APPOSED_BEFORE)."""
+    if not text.startswith(",", reading.end):
+        return None
+    start = reading.start
+    if qualifier := _qualifier_before(text, max(floor, start - 30), start):
+        start = qualifier.start()
+    comma = _APPOSED_BEFORE.search(text, max(floor, start - 30), start)
+    if comma is None:
+        return None
+    end = comma.start()
+    if tail := _SO_FAR.search(text, max(floor, end - 12), end):
+        end = tail.start()  # "the highest gust so far, 143 km/h,"
+    tokens = list(_LEAD_WORD.finditer(text, max(floor, end - 80), end))
+    i = len(tokens) - 1
+    while i >= 0 and len(tokens) - i <= _APPOSED_WORDS and _measure_word(tokens[i], floor):
+        after = tokens[i + 1].start() if i + 1 < len(tokens) else end
+        if text[tokens[i].end() : after].strip(" \u00a0"):
+            break
+        i -= 1
+    kept = tokens[i + 1 :]
+    if not kept or text[kept[-1].end() : end].strip(" \u00a0"):
+        return None
+    lead = text[max(floor, kept[0].start() - 12) : kept[0].start()].rstrip(" \u00a0")
+    if lead[-1:].isdigit() or i >= 0 and tokens[i].group().lower() in NUMBER_WORDS:
+        return None  # "for 3 years, 2 months, 14 days": a list of figures, no apposition
+    return text[kept[0].start() : kept[-1].end()]
+
+
+# Pattern: SUBJECT (AUX)* CHANGE-VERB … to (QUALIFIER)? N NOUN — when a figure's noun stands
+# alone after it, the subject of the change verb names what the figure measures and the noun
+# only what it is counted in: "net profit halved to 96 million dalers", "the price of coil has
+# risen by a fifth, to 780 dravs a tonne", "the death toll rose to 43 people". A container
+# ("the total rose to 12 people", "the city grew to 2 million residents") or people ("residents
+# rose to 900 households") name nothing measured; the subject is no more than _OWNER_REACH
+# words, never across a mark ("Order intake, which analysts watch …, dropped").
+_OWNER_REACH = 6
+
+
+def _changed_subject(text: str, reading: _Reading, floor: int, verb: str | None) -> str | None:
+    """The subject of the change verb before "to N NOUN", if it names what N measures."""
+    if verb != "to":
+        return None
+    start = reading.start
+    if qualifier := _qualifier_before(text, max(floor, start - 30), start):
+        start = qualifier.start()
+    tokens = list(_LEAD_WORD.finditer(text, max(floor, start - 120), start))
+    if not tokens or tokens[-1].group().lower() != "to":
+        return None
+    end = len(tokens) - 1
+    changed = [i for i in range(max(0, end - _OWNER_REACH), end) if tokens[i].group() in _CHANGED]
+    if not changed:
+        return None
+    end = changed[-1]  # the subject ends before tokens[end]
+    while end > 0 and tokens[end - 1].group().lower() in AUXILIARIES:
+        end -= 1
+    i = end - 1
+    while i >= 0 and end - i <= _OWNER_REACH:
+        token = tokens[i]
+        if text[token.end() : tokens[i + 1].start()].strip(" \u00a0"):
+            break
+        joins = token.group() == "of" and 0 < i < end - 1  # "the price of coil"
+        if not (_measure_word(token, floor) or joins and _measure_word(tokens[i - 1], floor)):
+            break
+        i -= 1
+    if i == end - 1 or tokens[i + 1].group() == "of":
+        return None
+    last = tokens[end - 1].group().lower()
+    people = _is_plural(last) and (last in GENERIC_COUNTED or last[:-1] in PEOPLE_NOUNS)
+    if last in CONTAINER_NOUNS or people:
+        return None
+    subject = text[tokens[i + 1].start() : tokens[end - 1].end()]
+    return _NUMBER_OF.sub("", subject) or subject
 
 
 # Pattern: COUNT of (DET)? (OWNER's)? (ADJ)? (NUMBER)? (MODIFIER){0,2} PLURAL — "130 of the
@@ -1148,6 +1323,15 @@ def _of_group(
 def _content_word(word: str) -> bool:
     """A word that can name what an amount is: no function word or number word."""
     return word not in MEASURE_STOP_WORDS and word not in NUMBER_WORDS
+
+
+def _present_verb(word: str | None) -> bool:
+    """ "employs", "supplies", "serves": a verb in -s whose object is the count after it (a
+    generic count of people: what is done to them is what is counted)."""
+    if not word or not word.endswith("s") or word.endswith(_NOT_PLURAL):
+        return False
+    low = word.lower()
+    return word.islower() and low not in MEASURE_STOP_WORDS and low not in _SPEECH_VERBS
 
 
 def _participle(word: str) -> bool:
@@ -1628,6 +1812,8 @@ def _finish(
         tail = after.group(1) or after.group(2)
         qual = {"or more": "at least", "+": "at least", "or so": "about"}.get(tail, tail)
     measure, head = _measure(text, reading, previous, floor, earlier)
+    if timed and (within := _WITHIN.search(text, floor, reading.start)):
+        measure = _deadline_of(text, within.start(), floor) or measure
     counted = reading.bare or reading.scaled and not reading.currency and not reading.unit
     unit = reading.unit_name or (head if counted and reading.value >= 1 else None)
     if unit is None and reading.bare and (before := _compared_with(text, reading, previous)):
@@ -1667,6 +1853,38 @@ def _finish(
         days,
         round(confidence, 2),
     )
+
+
+# Pattern: (AUX|to)? VERB (OBJECT)? within (the next)? DURATION — a deadline measures the
+# act it is set for, from the verb after an auxiliary or "to" up to "within": "the committee
+# would summon the commissioner within two weeks", "expects to close within nine to 12
+# months", "considering leaving the city within five years", "a ban becomes likely within two
+# weeks". At most _DEADLINE_WORDS words, never across a mark or a figure.
+_DEADLINE_WORDS = 7
+
+
+def _deadline_of(text: str, at: int, floor: int) -> str | None:
+    """The act a deadline "within DURATION" (whose "within" starts at at) is set for."""
+    tokens = list(_LEAD_WORD.finditer(text, max(floor, at - 120), at))
+    i = len(tokens) - 1
+    while i >= 0 and len(tokens) - i <= _DEADLINE_WORDS:
+        token, low = tokens[i], tokens[i].group().lower()
+        gap = text[token.end() : tokens[i + 1].start() if i + 1 < len(tokens) else at]
+        if low in NUMBER_WORDS or low in SCALE_WORDS:
+            return None  # "recover 900 million of it within": the act holds another figure
+        if gap.strip(" \u00a0") or low in VERB_OPENERS:
+            break  # a mark or a figure ("43% of new referees quit within") ends it
+        if low in _OPENER_WORDS or low in _SPEECH_VERBS:
+            break  # "said", "that": the act lies after them
+        i -= 1
+    kept = tokens[i + 1 :]
+    while kept and kept[0].group().lower() in MEASURE_STOP_WORDS:
+        kept.pop(0)
+    while kept and (
+        kept[-1].group().lower() in MEASURE_STOP_WORDS or kept[-1].group().endswith("ly")
+    ):
+        kept.pop()
+    return text[kept[0].start() : kept[-1].end()] if kept else None
 
 
 def _mark_negative_amounts(text: str, found: list[Quantity]) -> list[Quantity]:

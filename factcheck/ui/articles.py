@@ -20,6 +20,7 @@ from factcheck.ingest import (
 )
 from factcheck.models import REVIEWED
 from factcheck.ui.common import (
+    counted,
     db,
     logged_in,
     name_shown,
@@ -190,7 +191,7 @@ def _listing() -> None:
         st.info("No articles match." if search.strip() else "No articles yet: add one above.")
         return
     pages = (total + PAGE_SIZE - 1) // PAGE_SIZE
-    st.caption(f"{total} article{'s' if total != 1 else ''}, newest first.")
+    st.caption(f"{counted(total, 'article')}, newest first.")
     for row in rows:
         _article_row(row)
     if pages > 1:
@@ -206,7 +207,7 @@ def _article_row(row: ArticleRow) -> None:
             st.caption(f"{outlet} · {when(row.published_at) or 'date unknown'}")
         with progress:
             reviewed = sum(n for s, n in row.statuses.items() if s in REVIEWED)
-            st.caption(f"{row.claims} claims, {reviewed} reviewed")
+            st.caption(f"{counted(row.claims, 'claim')}, {reviewed:,} reviewed")
             st.html(status_bar(row.statuses))
         with link:
             page_link("review", "Review", icon=":material/ink_highlighter:", article=row.id)

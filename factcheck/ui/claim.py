@@ -15,6 +15,7 @@ from factcheck.ui.common import (
     claim_key,
     db,
     diff_html,
+    figure,
     flash,
     history_table,
     logged_in,
@@ -144,11 +145,9 @@ def _members(members: list[MemberRow]) -> None:
         [
             {
                 "Outlet": m.outlet or "",
-                "Published": m.published,
+                "Published": when(m.published),
                 "As written": m.claim.quote,
-                "Figure": " ".join(
-                    b for b in (m.claim.qualifier, number(m.claim.value), m.claim.unit) if b
-                ),
+                "Figure": figure(m.claim),
                 "Status": STATUS_LABELS[m.claim.status],
                 "Open": f"claim?claim={m.claim.id}",
             }

@@ -16,11 +16,11 @@ from factcheck.review import assign, bulk_set_status
 from factcheck.ui.common import (
     claim_key,
     db,
+    figure,
     flash,
     forget_seen,
     go,
     logged_in,
-    number,
     saw,
     seen_version,
     shown_errors,
@@ -84,7 +84,7 @@ def table_key() -> str:
 
 
 def _filters(session: Session) -> ClaimFilter:
-    top = st.columns([3, 2, 2, 1], vertical_alignment="bottom")
+    top = st.columns([3, 2, 2, 1.4], vertical_alignment="bottom")  # "Conflicts only" whole
     search = top[0].text_input(
         "Search", placeholder="Words in the quote or sentence", key="claims_search"
     )
@@ -198,7 +198,7 @@ def _record(row: ClaimRow) -> dict[str, Any]:
         "ID": c.id,
         "Status": STATUS_LABELS[c.status],
         "Quote": " ".join(c.quote.split()),
-        "Figure": " ".join(b for b in (c.qualifier, number(c.value), c.unit) if b),
+        "Figure": figure(c),
         "Speaker": row.speaker or "",
         "Article": row.article_title,
         "Outlet": row.outlet or "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -16,6 +17,7 @@ from factcheck.audit import USER_FIELDS, field_name, what_happened
 from factcheck.comparable import word_diff
 from factcheck.db import database_url, session_scope
 from factcheck.errors import FactcheckError, NotAllowed
+from factcheck.extract.lexicon.units import UNITS
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
 from factcheck.logins import login_user
 from factcheck.models import Claim, Event, Status, User
@@ -323,6 +325,31 @@ def number(value: float | None) -> str:
     if value is None:
         return ""
     return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def counted(n: int, noun: str) -> str:
+    """A count with its noun: "1 conflict", "2 conflicts", "1,200 claims"."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+def figure(claim: Claim) -> str:
+    """A numeric claim's figure as a desk writes it: qualifier, number and unit, the unit's
+    plural after any number but 1 ("almost 5 months", "135 days"); empty when there is none."""
+    unit = claim.unit or ""
+    if claim.value is not None and claim.value != 1:
+        unit = _plurals().get(unit, unit)
+    return " ".join(b for b in (claim.qualifier, number(claim.value), unit) if b)
+
+
+@functools.cache
+def _plurals() -> dict[str, str]:
+    """Each unit's name (as claims store it) → its plural among its written forms ("day" →
+    "days", "century" → "centuries"); a unit without one ("percent", "foot") stays as it is."""
+    plural = {}
+    for u in UNITS:
+        longer = [f for f in u.forms if len(f) > len(u.name) and f.startswith(u.name[:-1])]
+        plural[u.name] = longer[0] if longer else u.name
+    return plural
 
 
 def diff_html(original: str, other: str) -> str:

@@ -7,7 +7,7 @@ import streamlit as st
 from factcheck.hooks import add_hook, list_deliveries, list_hooks, remove_hook
 from factcheck.models import NoticeKind
 from factcheck.permissions import Action, can
-from factcheck.ui.common import db, flash, logged_in, shown_errors, when
+from factcheck.ui.common import db, flash, logged_in, plain, shown_errors, when
 
 
 def render() -> None:
@@ -36,7 +36,7 @@ def render() -> None:
             st.rerun()
     for hook in hooks:
         with st.container(border=True):
-            st.markdown(f"**#{hook.id}** `{hook.url}` — {', '.join(hook.events)}")
+            st.markdown(f"**#{hook.id}** {plain(hook.url)} — {', '.join(hook.events)}")
             st.text_input("Secret", hook.secret, disabled=True, key=f"hook_secret_{hook.id}")
             if st.button("Remove", key=f"hook_remove_{hook.id}"):
                 with shown_errors(), db() as session:

@@ -29,7 +29,7 @@ def render() -> None:
     st.dataframe(
         [
             {
-                "": "" if i.read else "●",
+                "New": "●" if not i.read else "",
                 "What": TITLES[i.kind],
                 "Claim": i.quote,
                 "From": i.actor or "",
@@ -41,7 +41,10 @@ def render() -> None:
         ],
         hide_index=True,
         width="stretch",
-        column_config={"Open": st.column_config.LinkColumn(display_text="open")},
+        column_config={
+            "New": st.column_config.TextColumn(width="small", help="Not seen before"),
+            "Open": st.column_config.LinkColumn(display_text="open"),
+        },
     )
     unread = [i.notice_id for i in items if i.notice_id is not None and not i.read]
     if unread and st.button("Mark all as read", key="inbox_read"):

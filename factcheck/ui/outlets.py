@@ -68,15 +68,16 @@ def _load(search: str) -> tuple[list[OutletRow], int, bool]:
 
 
 def _table(rows: list[OutletRow], total: int) -> None:
+    checks = [MIXED if mixed_scripts(r.outlet.name) else "" for r in rows]
     st.dataframe(
         [
             {
                 "Outlet": r.outlet.name,  # a dataframe cell shows text, never Markdown
                 "Kind": r.outlet.kind.value,
                 "Articles": r.articles,
-                "Check": MIXED if mixed_scripts(r.outlet.name) else "",
             }
-            for r in rows
+            | ({"Check": check} if any(checks) else {})  # an empty column says nothing
+            for r, check in zip(rows, checks, strict=True)
         ],
         hide_index=True,
         width="stretch",

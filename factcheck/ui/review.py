@@ -26,6 +26,7 @@ from factcheck.ui import annotate
 from factcheck.ui.common import (
     claim_key,
     db,
+    figure,
     flash,
     forget_seen,
     history_table,
@@ -205,8 +206,7 @@ def _first_open(rows: list[ClaimRow]) -> int | None:
 def _short(row: ClaimRow) -> str:
     c = row.claim
     if c.kind is ClaimKind.NUMERIC:
-        figure = " ".join(str(x) for x in (c.qualifier, number(c.value), c.unit) if x)
-        return figure or c.quote[:60]
+        return figure(c) or c.quote[:60]
     return f"{row.speaker or 'unknown speaker'}: {c.quote[:60]}"
 
 

@@ -44,6 +44,12 @@ def render() -> None:
         ],
         hide_index=True,
         width="stretch",
+        column_config={  # the short columns narrow, so the names are read whole
+            "ID": st.column_config.NumberColumn(width="small"),
+            "Claims": st.column_config.NumberColumn(width="small"),
+            "Speaks for": st.column_config.TextColumn(width="medium"),
+            "Spokespeople": st.column_config.TextColumn(width="medium"),
+        },
     )
     st.caption(f"{len(rows)} of {total} speakers, most claims first.")
     if not editor:

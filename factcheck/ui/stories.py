@@ -10,6 +10,7 @@ reviewer ticks.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -19,14 +20,15 @@ from factcheck.disputes import CONFLICT_NOTES, conflict_kind, rival_views
 from factcheck.groups import GroupView, MemberRow, apply_verdict, list_groups
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
 from factcheck.models import ClaimKind, Status
+from factcheck.stories import StoryArticle, get_story, list_stories, story_articles
 from factcheck.stories import figure_series as series_points
-from factcheck.stories import get_story, list_stories, story_articles
 from factcheck.ui.common import (
     claim_key,
+    counted,
     db,
     diff_html,
+    figure,
     logged_in,
-    number,
     plain,
     query_int,
     saw,
@@ -66,21 +68,25 @@ def _list() -> None:
     st.dataframe(
         [
             {
-                "Story": r.story.title,
-                "Outlets": ", ".join(r.outlets),
-                "First": r.story.first_seen.date(),
-                "Last": r.story.last_seen.date(),
+                "Open": f"stories?story={r.story.id}",  # first: a wide table hides the last
+                "Story": r.title,
                 "Articles": r.articles,
                 "Claims": r.claims,
                 "Reviewed": sum(n for s, n in r.statuses.items() if s not in _OPEN),
                 "Conflicts": r.conflicts,
-                "Open": f"stories?story={r.story.id}",
+                "First": r.story.first_seen.date(),
+                "Last": r.story.last_seen.date(),
+                "Outlets": ", ".join(r.outlets),  # last: the longest
             }
             for r in rows
         ],
         hide_index=True,
         width="stretch",
-        column_config={"Open": st.column_config.LinkColumn(display_text="open story")},
+        column_config={
+            "Open": st.column_config.LinkColumn(display_text="open", width="small"),
+            "Story": st.column_config.TextColumn(width="large"),
+            "Outlets": st.column_config.TextColumn(width="large"),
+        },
     )
     st.caption(f"{len(rows)} of {total} stories, latest first.")
 
@@ -96,45 +102,76 @@ def _story(story_id: int) -> None:
         views, total = list_groups(session, story_id=story_id, limit=GROUPS_SHOWN)
         rivals = rival_views(session, groups=[v.group for v in views])
         series = series_points(session, story_id=story_id)
-    st.title(plain(story.title))
+    st.title(plain(row.title))  # its first article's, as on the list
     st.caption(
-        f"{row.articles} articles · {len(row.outlets)} outlets · {when(story.first_seen)} – "
-        f"{when(story.last_seen)} · {row.conflicts} conflicts"
+        f"{counted(row.articles, 'article')} · {counted(len(row.outlets), 'outlet')} · "
+        f"{when(story.first_seen)} – {when(story.last_seen)} · "
+        f"{counted(row.conflicts, 'conflict')}"
     )
     st.html(status_bar(row.statuses))
-    titles = {a.id: a.outlet or a.title for a in articles}
+    outlets = sorted({_outlet(a) for a in articles})  # one colour per outlet in both charts
+    by_id = {a.id: a for a in articles}
     frame = pd.DataFrame(
         [
             {
                 "published": a.published,
-                "outlet": a.outlet or "(no outlet)",
+                "outlet": _outlet(a),
                 "title": a.title,
                 "claims": a.claims,
                 "copy": "derived" if a.derived_from else "own",
+                "source": _outlet(by_id[a.derived_from]) if a.derived_from in by_id else "",
             }
             for a in articles
         ]
     )
-    st.altair_chart(story_timeline(frame), width="stretch")
-    derived = [a for a in articles if a.derived_from]
-    for a in derived:
-        source = titles.get(a.derived_from or 0, "?")
-        st.caption(f"{plain(a.outlet or a.title)} is derived from {plain(source)}.")
+    st.altair_chart(story_timeline(frame, outlets=outlets), width="stretch")
+    _derived(articles)
     if series:
-        st.altair_chart(figure_series(pd.DataFrame(series)), width="stretch")
+        st.altair_chart(figure_series(pd.DataFrame(series), outlets=outlets), width="stretch")
     st.subheader(f"Claim groups ({total})")
+    place = {a.id: i for i, a in enumerate(articles)}
     for view in views:
-        _group(view, rivals.get(view.group.id or 0, []))
+        rival = rivals.get(view.group.id or 0, [])
+        _group(_in_order(view, place), [_in_order(r, place) for r in rival])
     if total > len(views):
         st.caption(f"The first {len(views)} groups of {total}; see `factcheck groups --story`.")
 
 
+def _outlet(article: StoryArticle) -> str:
+    return article.outlet or "(no outlet)"
+
+
+def _derived(articles: list[StoryArticle]) -> None:
+    """One line per rewrite: which article it is derived from (its source came first)."""
+    by_id = {a.id: a for a in articles}
+    for a in articles:
+        source = by_id.get(a.derived_from or 0)
+        if source is None:
+            continue
+        st.markdown(
+            f":material/content_copy: **{plain(_outlet(a))}** ({plain(a.title)}) is derived "
+            f"from **{plain(_outlet(source))}** ({plain(source.title)}): most of its "
+            "sentences are taken from it.",
+            help="A rewrite of agency copy or of an official statement. Which outlets are "
+            "agencies or official sources is set on the Outlets page.",
+        )
+
+
+def _in_order(view: GroupView, place: dict[int, int]) -> GroupView:
+    """The group with its members in the story's order of appearance (story_articles): the
+    first member, which the others' wording is compared with, is the earliest article's."""
+    members = sorted(view.members, key=lambda m: place.get(m.article_id, len(place)))
+    return replace(view, members=members)
+
+
 def _group(view: GroupView, rivals: list[GroupView]) -> None:
     g = view.group
-    what = g.measure_key if g.kind is ClaimKind.NUMERIC else f"said by {view.speaker or '?'}"
+    if g.kind is ClaimKind.NUMERIC:
+        what = g.measure_key or f"{figure(view.members[0].claim)} (no measure named)"
+    else:
+        what = f"said by {view.speaker or 'an unnamed speaker'}"
     with st.container(border=True, key=f"group_{g.id}"):
-        outlets = f"{g.size} outlets" if g.size > 1 else "1 outlet"
-        head = f"**{plain(what or '')}** · {outlets}"
+        head = f"**{plain(what)}** · {counted(g.size, 'outlet')}"
         if (kind := conflict_kind(g)) is not None:
             head = ":red-badge[Conflict] " + head + " · " + CONFLICT_NOTES[kind]
         st.markdown(head)
@@ -158,7 +195,7 @@ def _row(members: list[MemberRow], first: str, kind: ClaimKind, *, ticks: bool) 
 def _member(m: MemberRow, first: str, kind: ClaimKind, *, tick: bool = True) -> None:
     c = m.claim
     colour = STATUS_COLOURS[c.status]
-    figure = " ".join(b for b in (c.qualifier, number(c.value), c.unit) if b)
+    shown = figure(c)
     body = (
         diff_html(first, c.quote)
         if kind is ClaimKind.ATTRIBUTED and c.quote != first
@@ -169,7 +206,7 @@ def _member(m: MemberRow, first: str, kind: ClaimKind, *, tick: bool = True) -> 
         f'style="border-left:5px solid {colour};padding:0.3rem 0.6rem;background:{colour}22">'
         f"<b>{html.escape(m.outlet or '(no outlet)')}</b> · {m.published:%Y-%m-%d %H:%M}<br>"
         f'<span style="font-family:Georgia,serif">{body}</span>'
-        + (f"<br><small>{html.escape(figure)}</small>" if figure else "")
+        + (f"<br><small>{html.escape(shown)}</small>" if shown else "")
         + f"<br><small>{html.escape(STATUS_LABELS[c.status])}</small></div>"
     )
     if tick:  # a rival group's members take their verdict in their own group

@@ -53,6 +53,9 @@ def test_an_editor_marks_an_agency_and_the_story_names_its_article_the_source(
 
     page.goto(f"{app.base}/stories?story={story_id}")
     wait_idle(page)
-    expect(page.get_by_text(f"{PAPER} is derived from {AGENCY}.")).to_be_visible()
-    expect(page.get_by_text(f"{AGENCY} is derived from")).to_have_count(0)
+    line = page.get_by_text("is derived from")
+    expect(line).to_have_count(1)
+    expect(line).to_contain_text(f"{PAPER} (Flood in Fenwick ({PAPER})) is derived from {AGENCY}")
+    # The agency's article, now the source, titles the story.
+    expect(page.get_by_role("heading", name=f"Flood in Fenwick ({AGENCY})")).to_be_visible()
     screenshot(page, "outlets_story_derived")

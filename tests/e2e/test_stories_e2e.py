@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
+from factcheck.demo import add_stories
 from factcheck.desk import set_two_person_rule
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
 from factcheck.models import Article, Claim, Status
@@ -63,3 +64,49 @@ def test_a_verdict_on_a_conflicting_group_colours_every_member(
     with app.session() as session:
         judged = session.exec(select(Claim).where(Claim.quote.in_(["253", "240"]))).all()  # type: ignore[attr-defined]
         assert {c.status for c in judged} == {Status.FALSE}
+
+
+def _chart_texts(page: Page, title: str) -> list[str]:
+    """The words drawn in the chart titled ``title`` (axis labels, legends)."""
+    chart = page.locator("[data-testid='stVegaLiteChart']").filter(has_text=title)
+    expect(chart).to_have_count(1)
+    return chart.locator("svg text").all_text_contents()
+
+
+@pytest.mark.timeout(240)
+def test_the_demo_truce_shows_the_papers_rewrite_derived_from_the_wire(
+    app: App, browser_page: Page
+) -> None:
+    with app.session() as session:
+        admin = app.admin(session)
+        add_stories(session, editor=admin, by=admin)
+        articles = session.exec(select(Article)).all()
+        story_id = next(a.story_id for a in articles if a.title.startswith("Ardel and Voss sign"))
+    page = browser_page
+    log_in(page, app, f"stories?story={story_id}")
+    line = page.get_by_text("is derived from")
+    expect(line).to_be_visible()
+    expect(line).to_contain_text(
+        "Tessel Evening Post (Armies to pull back as Ardel and Voss sign truce) is derived "
+        "from Northern Wire (Ardel and Voss sign 4-1/2-month truce in Corran)"
+    )
+    expect(
+        page.get_by_role("heading", name="Ardel and Voss sign 4-1/2-month truce")
+    ).to_be_visible()
+    expect(page.get_by_text("1 conflict", exact=False).first).to_be_visible()
+    timeline = _chart_texts(page, "Articles over time")
+    assert "Tessel Evening Post" in timeline and "Harlow Valley Gazette" in timeline
+    assert not [t for t in timeline if t.endswith("…")]  # outlets named whole
+    figures = _chart_texts(page, "Figures over time")
+    assert "300" in figures and not [t for t in figures if "e+" in t]  # not 3e+2
+    screenshot(page, "story_derived_from")
+
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="Dashboard").click()
+    wait_idle(page)
+    measure = page.get_by_placeholder("e.g. deaths, hostages")
+    measure.fill("killed")
+    measure.press("Enter")
+    wait_idle(page)
+    figures = _chart_texts(page, "Figures about")
+    assert "300" in figures and not [t for t in figures if "e+" in t]
+    screenshot(page, "dashboard_figures_killed")

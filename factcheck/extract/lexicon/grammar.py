@@ -53,6 +53,36 @@ COMPARATIVES = word_set(
 )
 # Verbs after a clause's subject that give the subject's level: "turnout was 61%".
 COPULAS = word_set("was is were are stood stands totalled totaled totals reach reached reaches hit")
+# Nouns that hold a count without naming what it measures: "the total rose to 12 people",
+# "the town grew to 40,000 residents" — the noun after the figure says it.
+CONTAINER_NOUNS = word_set(
+    """
+    number figure total count tally group party team crowd family batch set fleet majority
+    minority maximum minimum average range series sum list city town village country nation
+    island region district province state
+    """
+)
+# Auxiliaries between a subject and its verb: "net profit had fallen to", "must be lodged".
+AUXILIARIES = word_set("has have had was were is are been would")
+# Words that open the verb of an act, after which a deadline's act starts: "would summon",
+# "to close", "be released" (read by the pass that names what a deadline is set for).
+VERB_OPENERS = AUXILIARIES | word_set("will could should can may might must to be")
+# Words that end a respondents' answer: a new clause ("while 39% disapproved").
+ANSWER_ENDS = word_set("while whereas and but which who according")
+# What the share of a survey's respondents does, after the figure: "40% plan to raise rents",
+# "62% of respondents oppose the rule" (past forms in -ed and irregular ones count too).
+RESPONSE_VERBS = word_set(
+    """
+    plan plans want wants expect expects support supports oppose opposes approve approves
+    disapprove disapproves back backs favour favours favor favors prefer prefers believe
+    believes think thinks agree agrees disagree disagrees trust trusts fear fears intend
+    intends would will could say says
+    """
+)
+# Words after which a share of respondents opens its clause: "found that 54% disliked".
+RESPONSE_OPENERS = word_set(
+    "that while whereas and but show shows showed found finds suggest suggests suggested"
+)
 # Words that join clauses: a copula before one belongs to the other clause.
 COORDINATORS = word_set("and but or while whereas")
 # Pattern: it|this|that COPULA N — the pronoun stands for what the figure before measured.
