@@ -565,6 +565,11 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
     if article_ids:
         rows = session.execute(_new_claims(), {"ids": list(article_ids)}).all()
         _group(session, rows, stored=False)
+        if bare := sorted(set(article_ids) - {row[_ARTICLE_ID] for row in rows}):
+            # Nothing to group (no figure, no quote): a story by names and words alone.
+            from factcheck.storylink import new_articles, place_loose
+
+            place_loose(session, articles=new_articles(session, bare), placed={})
 
 
 @cache
@@ -959,7 +964,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             _plan_join(plan, new, old)
             held.setdefault(old.group_id or 0, [old] if lone else []).append(new)
             _pull_lone(plan, new, matches[new.id], held)
-    stories = _place_in_stories(session, plan)
+    stories = _place_in_stories(session, plan, [] if stored else news, known)
     _write(session, plan, stories)
     # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
     figures = [(m.article_id, m.group_key) for m in news if m.bounds is not None]
@@ -1350,12 +1355,25 @@ class _Tally:
             self.last_seen, self.last_claim_id = member.at, member.id
 
 
-def _place_in_stories(session: Session, plan: _Plan) -> dict[int, int]:
+def _place_in_stories(
+    session: Session, plan: _Plan, news: Sequence[_Member], known: Mapping[int, _Article]
+) -> dict[int, int]:
     """An article that shares a group with others joins their story (or they start one);
-    each such article's story."""
+    a new one that shares none may join one by its names, speakers and words
+    (factcheck.storylink). Each such article's story."""
     from factcheck.stories import join_stories  # stories read groups; groups place articles
+    from factcheck.storylink import NewArticle, place_loose
 
-    return join_stories(session, links=plan.links) if plan.links else {}
+    begun: list[int] = []
+    stories = join_stories(session, links=plan.links, begun=begun) if plan.links else {}
+    speakers: dict[int, set[int]] = {m.article_id: set() for m in news}
+    for m in news:
+        if m.speaker_id is not None:
+            speakers[m.article_id].add(m.speaker_id)
+    new = {i: NewArticle(known[i].at, known[i].topics, sorted(s)) for i, s in speakers.items()}
+    if not new:
+        return stories
+    return stories | place_loose(session, articles=new, placed=stories, begun=begun)
 
 
 def recount(session: Session, *, group_id: int) -> ClaimGroup | None:

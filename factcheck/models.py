@@ -255,13 +255,26 @@ class SpeakerVoice(SQLModel, table=True):
 
 
 class Story(SQLModel, table=True):
-    """Articles that cover the same events: they share claim groups."""
+    """Articles that cover the same events: they share claim groups, or names, speakers and
+    words (factcheck.storylink)."""
 
     id: int | None = Field(default=None, primary_key=True)
     title: str = Field(max_length=500)  # the earliest article's title
     first_seen: datetime = Field(index=True)  # date of its earliest article
     last_seen: datetime = Field(index=True)
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class StoryKey(SQLModel, table=True):
+    """What names the events an article covers, indexed to find the stories it may belong to
+    without sharing a claim group (factcheck.storylink): a name it is about ("n:grauwand") or
+    a speaker its claims quote ("s:12"), with the article's date (published, else ingested)."""
+
+    __table_args__ = (sa.Index("ix_storykey_key_at", "key", "at"),)
+
+    article_id: int = Field(foreign_key="article.id", primary_key=True)
+    key: str = Field(max_length=120, primary_key=True)
+    at: datetime
 
 
 class ClaimGroup(SQLModel, table=True):

@@ -141,10 +141,13 @@ class _Story:
         return {"title": self.title, "first_seen": self.first_seen, "last_seen": self.last_seen}
 
 
-def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dict[int, int]:
+def join_stories(
+    session: Session, *, links: Mapping[int, Iterable[int]], begun: list[int] | None = None
+) -> dict[int, int]:
     """Put each new article and the articles it shares groups with into one story; not
     committed. ``links``: new article → linked articles, in the order they were stored.
-    Returns each new article's story ID. Reads the articles' dates and stories once, the texts
+    Returns each new article's story ID; the IDs of the stories it began are added to
+    ``begun`` when given. Reads the articles' dates and stories once, the texts
     of rewrites' candidate sources once, and writes stories and articles in a few statements
     (not ORM objects), however many articles the batch holds.
     """
@@ -167,6 +170,8 @@ def join_stories(session: Session, *, links: Mapping[int, Iterable[int]]) -> dic
                 _widen(story, article)
         _to_compare(compared, articles[article_id], group)
     _write_stories(session, [s for s in stories.values() if s.changed], started)
+    if begun is not None:
+        begun.extend(s.id for s in started if s.id is not None)
     derived = _sources(session, compared, articles)
     changes = [
         {
@@ -579,7 +584,7 @@ def _kept_texts(
     for article_id in sorted(ids):
         placed = articles[article_id]
         kept = _KEPT.get(placed.sha256)
-        if kept is None and (text := _held_text(session, article_id)) is not None:
+        if kept is None and (text := held_text(session, article_id)) is not None:
             kept = _KEPT.read(placed.sha256, text)
         if kept is not None:
             text_rank, found = kept
@@ -589,7 +594,16 @@ def _kept_texts(
     return texts
 
 
-def _held_text(session: Session, article_id: int) -> str | None:
+def article_text(session: Session, article_id: int) -> str:
+    """An article's text: the one this session holds (held_text), else read."""
+    held = held_text(session, article_id)
+    if held is not None:
+        return held
+    found = session.execute(_statements().texts, {"ids": [article_id]}).first()
+    return "" if found is None else str(found[1])
+
+
+def held_text(session: Session, article_id: int) -> str | None:
     """The text of an article this session has loaded (one it just stored), else None."""
     held = session.identity_map.get(_article_mapper().identity_key_from_primary_key((article_id,)))
     text = None if held is None else sa.inspect(held).dict.get("text")
@@ -655,6 +669,31 @@ def _sources(
         if original in texts and share(original, article_id) >= most:
             derived[article_id] = original
     return derived
+
+
+def text_words(session: Session, shas: Mapping[int, str], *, new: int) -> dict[int, frozenset[str]]:
+    """The content words of the sentences of the articles ``shas`` (article → its text's
+    SHA-256) and of the article ``new``, whose text this session holds (one it just stored):
+    from the sentences kept (_KEPT), the texts not kept read in one query."""
+    found: dict[int, frozenset[str]] = {}
+    text = held_text(session, new)
+    if text is not None:
+        found[new] = frozenset().union(*sentences(text))
+    unread = []
+    for article_id, sha256 in shas.items():
+        kept = _KEPT.get(sha256)
+        if kept is None:
+            unread.append(article_id)
+        else:
+            found[article_id] = frozenset().union(*kept[1])
+    if new not in found:
+        unread.append(new)
+    if unread:
+        for aid, stored, sha256, *_ in session.execute(
+            _statements().texts, {"ids": sorted(unread)}
+        ):
+            found[aid] = frozenset().union(*_KEPT.read(sha256, stored)[1])
+    return found
 
 
 @dataclass(frozen=True, slots=True)

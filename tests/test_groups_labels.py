@@ -95,6 +95,11 @@ stories 1.00/0.82 (the newsletter in no story), derived 2 of 2 right. Derived-fr
 (stories_derived2.json: four stories, 19 articles, two press releases copied on their day, one
 of them by the wire): 7 of 8 right → 8 of 8 (an official body's statement now comes before an
 agency's at one time). Both are regression sets from now on.
+
+2026-12-06, session 12 (issue #10 §4): an article that shares no claim group joins a story by
+the rare names and speakers it shares with it alone and its words (factcheck.storylink). Story
+links on held-out set 7: 1.00/0.82 → 1.00/1.00 (the parish newsletter joins the landslide);
+every other open set, claim links, not-same pairs and derived-from unchanged.
 """
 
 from __future__ import annotations
@@ -142,7 +147,7 @@ def test_grouping_links_stay_above_their_floors(
         ("stories_heldout5", 0.95, 0.84, 2, 0),
         ("stories_heldout6", 0.95, 0.95, 1, 0),
         ("stories_derived1", 0.95, 0.95, 8, 1),
-        ("stories_heldout7", 0.95, 0.77, 2, 0),
+        ("stories_heldout7", 0.95, 0.95, 2, 0),
         ("stories_derived2", 0.95, 0.95, 8, 0),
     ],
 )
