@@ -1246,10 +1246,13 @@ def resolve_as_of(phrase: str | None, published: datetime) -> date:
     article's "last night" is its previous evening; "tonight" is its own day),
     "by the end of January" → 31 January, a date written out → that date, a year alone ("1997",
     "by the end of 2024") → its last day, or ``published`` if that is earlier (the year is not
-    over); else ``published``.
+    over); else ``published``. A period's start ("since January", "since Monday", "from the
+    start of the year") dates no figure: a count kept since then holds at ``published``.
     """
     day = published.date()
     low = (phrase or "").lower()
+    if re.match(r"(?:since|from)\b", low.strip()):
+        return day
     if re.search(r"\b(?:yesterday|last night|overnight)\b", low):
         return day - timedelta(days=1)  # the night before the article's day is the day before
     for i, name in enumerate(_WEEKDAYS):

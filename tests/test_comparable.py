@@ -341,6 +341,11 @@ def test_a_year_alone_is_the_last_day_of_that_year_or_the_article_date() -> None
     assert resolve_as_of("1997", published) == date(1997, 12, 31)
     assert resolve_as_of("by the end of 2024", published) == date(2024, 12, 31)
     assert resolve_as_of("so far in 2025", published) == date(2025, 2, 14)  # not over yet
+    # a period's start: what was counted since then holds on the article's day
+    assert resolve_as_of("since January", published) == date(2025, 2, 14)
+    assert resolve_as_of("Since Monday", published) == date(2025, 2, 14)
+    assert resolve_as_of("since the raid on March 3", published) == date(2025, 2, 14)
+    assert resolve_as_of("from the start of the year", published) == date(2025, 2, 14)
     # What the extractor gives a figure of a "when" clause resolves the same way.
     sentence = "It was the pit's worst day since 1997, when 58 miners died in a flood."
     found = next(c for c in extract_claims(sentence) if c.quote == "58")
