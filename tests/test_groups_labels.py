@@ -100,6 +100,17 @@ agency's at one time). Both are regression sets from now on.
 the rare names and speakers it shares with it alone and its words (factcheck.storylink). Story
 links on held-out set 7: 1.00/0.82 → 1.00/1.00 (the parish newsletter joins the landslide);
 every other open set, claim links, not-same pairs and derived-from unchanged.
+
+Same session: held-out set 8 (stories_heldout8.json, labelled blind: a rocket and artillery
+exchange between two invented countries, a hostage release and a 108-hour pause, told by nine
+outlets with a live blog, a radio transcript, a prime minister's office statement and a site
+copying it, an international outlet and an explainer with no figures; a look-alike port strike
+by four), scored at d539112 before any merge and after the session's merges: nothing moved.
+Links 168 labelled, 89 found, 86 right (0.97 / 0.51), same-value recall 0.52; attributed links
+45 labelled, 16 found, all right; drifted-quote links 6 of 21; not-same pairs joined 0 of 15;
+conflicts 1 of 4 flagged, 4 false alarms (tolls of two places under one key, and a next day's
+retelling of the first day's counts dated the next day); stories 1.00 / 1.00, derived 2 of 2.
+A regression set from now on.
 """
 
 from __future__ import annotations
@@ -124,6 +135,7 @@ DATA = Path(__file__).parent / "data"
         ("stories_heldout5", 0.87, 0.24, 0.29),
         ("stories_heldout6", 0.95, 0.55, 0.71),
         ("stories_heldout7", 0.94, 0.57, 0.68),
+        ("stories_heldout8", 0.92, 0.46, 0.47),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
@@ -149,6 +161,7 @@ def test_grouping_links_stay_above_their_floors(
         ("stories_derived1", 0.95, 0.95, 8, 1),
         ("stories_heldout7", 0.95, 0.95, 2, 0),
         ("stories_derived2", 0.95, 0.95, 8, 0),
+        ("stories_heldout8", 0.95, 0.95, 2, 0),
     ],
 )
 def test_story_links_stay_above_their_floors(
