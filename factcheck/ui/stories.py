@@ -58,7 +58,8 @@ def _list() -> None:
     st.title("Stories")
     st.caption(
         "Articles that report the same claims (a figure, or the same words of one speaker) "
-        "within weeks of each other form a story."
+        "within weeks of each other form a story. An article with no claim in common joins "
+        "the one story whose rare names, speakers and words it shares, within two weeks."
     )
     with db(readonly=True) as session:
         rows, total = list_stories(session, limit=200)
