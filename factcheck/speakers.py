@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
@@ -975,6 +975,21 @@ def read_voices(
     return linked
 
 
+def _article_batches(session: Session, *, by: User, batch: int) -> Iterator[list[int]]:
+    """Every article's ID, ``batch`` at a time in ID order; after each batch the session
+    commits and lets go of everything but ``by`` (the run's event names it), so memory stays
+    bounded on a big archive."""
+    after = 0
+    while ids := session.exec(
+        select(Article.id).where(col(Article.id) > after).order_by(col(Article.id)).limit(batch)
+    ).all():
+        after = ids[-1] or after
+        yield [i for i in ids if i is not None]
+        session.commit()
+        session.expunge_all()
+        session.add(by)
+
+
 def rescan_voices(session: Session, *, by: User, batch: int = 200) -> int:
     """Read the voices of every stored article, oldest first, ``batch`` articles at a time
     (each batch committed, then let go: memory stays bounded on a big archive); how many
@@ -987,14 +1002,9 @@ def rescan_voices(session: Session, *, by: User, batch: int = 200) -> int:
     require(by, Action.GROUP_STORED)
     linked, after = 0, 0
     try:
-        while ids := session.exec(
-            select(Article.id).where(col(Article.id) > after).order_by(col(Article.id)).limit(batch)
-        ).all():
-            after = ids[-1] or after
-            linked += _rescan_batch(session, [i for i in ids if i is not None])
-            session.commit()
-            session.expunge_all()
-            session.add(by)  # the one object kept: the run's event names it
+        for ids in _article_batches(session, by=by, batch=batch):
+            after = ids[-1]
+            linked += _rescan_batch(session, ids)
         record(
             session,
             by=by,
@@ -1257,24 +1267,18 @@ def rebuild_speakers(session: Session, *, by: User, batch: int = 200) -> Speaker
     """
     require(by, Action.GROUP_STORED)
     decided = _editor_decisions(session)
-    moved, kept, after = 0, 0, 0
+    moved, kept = 0, 0
     went: dict[int, set[int]] = {}  # speaker claims left → the speakers they went to
     joined = 0
     try:
-        while ids := session.exec(
-            select(Article.id).where(col(Article.id) > after).order_by(col(Article.id)).limit(batch)
-        ).all():
-            after = ids[-1] or after
-            moves, refused = _moves(session, [i for i in ids if i is not None], decided)
+        for ids in _article_batches(session, by=by, batch=batch):
+            moves, refused = _moves(session, ids, decided)
             _move_claims(session, moves, by=by)
             for old, new, _ in moves.values():
                 if old is not None:
                     went.setdefault(old, set()).add(new)
             joined += _join_emptied(session, went, decided, by=by)
             moved, kept = moved + len(moves), kept + refused
-            session.commit()
-            session.expunge_all()
-            session.add(by)  # the one object kept: the run's event names it
         record(
             session,
             by=by,
