@@ -67,6 +67,10 @@ Cluster = tuple[int, str]  # (story id, group key)
 # grows. Each figure read costs about as much as the statement; 20 holds a day of a story's
 # outlets on one measure in the labelled sets many times over.
 LATEST = 20
+# The figures of the claim rows read last (_figure): about 1.5 KB each with a 200-character
+# sentence, so at most about 12 MB. A story's latest figures are read again at each of its
+# ingests; 8,192 hold 400 busy stories' three measures.
+FIGURES_KEPT = 8192
 BY_AMOUNT = "n|*|"  # group keys of amounts (durations, lengths), which dispute by outcome
 Unit = tuple[str, int]  # ("g", group id) or ("c", claim id) of a lone figure
 ConflictKind = Literal["within", "dispute"]
@@ -304,15 +308,28 @@ class _Read:
 
 def _read(session: Session, clusters: Collection[Cluster], *, latest: int | None) -> _Read:
     """The figures of these clusters (every one, or each cluster's ``latest``), grouped or
-    lone, with their groups: one small statement per cluster (_query), the same SQL each
-    time, so it is compiled once per process (a UNION of many clusters was compiled once per
-    number of clusters, which cost more than running it)."""
+    lone, with their groups. The latest: one statement for all clusters (_latest_query).
+    Every one: one small statement per cluster (_query), the same SQL each time, so it is
+    compiled once per process (a UNION of many clusters was compiled once per number of
+    clusters, which cost more than running it)."""
     read = _Read({}, {}, {})
-    query = _query(every=latest is None)
-    for story, key in sorted(clusters):
-        params = {"story": story, "key": key, "measure": key.split("|")[1], "latest": latest}
-        for row in session.execute(query, params).all():
-            _take(read, row)
+    if latest is not None:
+        params = {
+            "stories": sorted({story for story, _ in clusters}),
+            "keys": sorted({key for _, key in clusters}),
+            "latest": latest,
+        }
+        # A batch of several stories reads each story's clusters of the others' keys too.
+        wanted = set(clusters)
+        for row in session.execute(_latest_query(), params).all():
+            if (row[_STORY], row[_KEY]) in wanted:
+                _take(read, row)
+    else:
+        query = _query()
+        for story, key in sorted(clusters):
+            params = {"story": story, "key": key, "measure": key.split("|")[1]}
+            for row in session.execute(query, params).all():
+                _take(read, row)
     _supersede(session, read)
     return read
 
@@ -399,16 +416,11 @@ RANKS_ENTRIES = 100
 _RANKS = _Ranks()
 
 
-@cache
-def _query(*, every: bool) -> sa.Select[Any]:
-    """The statement that reads one cluster, built once, of table columns (plain rows, not
-    the ORM's, as grouping reads). Every figure: through the story's articles and the index
-    on (measure key, article). The latest: through the story's articles too, newest first,
-    the first ``latest`` of the key."""
+def _columns() -> tuple[sa.ColumnElement[Any], ...]:
+    """What _read reads of each claim (_CLAIM_COLUMNS), then its article's outlet, story and
+    date, and its group's common interval, flag and size: _take unpacks them in this order."""
     claim, article, group = _CLAIM.c, _ARTICLE.c, _GROUP.c
-    story = sa.bindparam("story", type_=sa.Integer)
-    key = sa.bindparam("key", type_=sa.String)
-    query = sa.select(
+    return (
         *(claim[name] for name in _CLAIM_COLUMNS),
         article.outlet_id,
         article.story_id,
@@ -419,36 +431,71 @@ def _query(*, every: bool) -> sa.Select[Any]:
         group.hi,
         group.conflict,
         group.size,
-    ).select_from(
-        _CLAIM.join(_ARTICLE, article.id == claim.article_id).join(
-            _GROUP, group.id == claim.group_id, isouter=True
-        )
     )
-    if every:
-        # Durations (``n|*|day``) have measure keys of their own: read them by group key.
-        measure = sa.bindparam("measure", type_=sa.String)
-        return query.where(
+
+
+def _joined() -> sa.Join:
+    """A claim with its article and its group, if any."""
+    claim, article, group = _CLAIM.c, _ARTICLE.c, _GROUP.c
+    return _CLAIM.join(_ARTICLE, article.id == claim.article_id).join(
+        _GROUP, group.id == claim.group_id, isouter=True
+    )
+
+
+@cache
+def _query() -> sa.Select[Any]:
+    """The statement that reads every figure of one cluster, built once, of table columns
+    (plain rows, not the ORM's, as grouping reads): through the story's articles and the
+    index on (measure key, article)."""
+    claim, article = _CLAIM.c, _ARTICLE.c
+    story = sa.bindparam("story", type_=sa.Integer)
+    key = sa.bindparam("key", type_=sa.String)
+    # Durations (``n|*|day``) have measure keys of their own: read them by group key.
+    measure = sa.bindparam("measure", type_=sa.String)
+    return (
+        sa.select(*_columns())
+        .select_from(_joined())
+        .where(
             sa.or_(claim.measure_key == measure, measure == "*"),
             claim.article_id.in_(sa.select(article.id).where(article.story_id == story)),
             claim.group_key == key,
         )
-    # The story's articles first, then their claims of the key, newest first. Not down the
-    # index on (group key, id): a key most stories share (people killed) would be walked
-    # through every story's figures whenever this story has fewer than ``latest`` of its own,
-    # a cost growing with the archive; this one grows with the story. coalesce() keeps the
-    # planners off that index.
-    return (
-        query.where(
-            sa.func.coalesce(claim.group_key, "") == key,
-            claim.article_id.in_(sa.select(article.id).where(article.story_id == story)),
-        )
-        .order_by(claim.id.desc())
-        .limit(sa.bindparam("latest", type_=sa.Integer))
     )
 
 
-# What _read reads of each claim, then its article's outlet, story and date, and its group's
-# common interval, flag and size: _take unpacks them in this order.
+@cache
+def _latest_query() -> sa.Select[Any]:
+    """The statement that reads the latest ``latest`` figures of each cluster of some stories
+    and keys, built once: the stories' claims of the keys are ranked newest first within each
+    story and key, then the first ``latest`` of each are read with their articles and groups,
+    cluster by cluster, newest first. Through the stories' articles, never down the index on
+    (group key, id): a key most stories share (people killed) would be walked through every
+    story's figures, a cost growing with the archive; this one grows with the stories.
+    coalesce() keeps the planners off that index."""
+    claim, article = _CLAIM.c, _ARTICLE.c
+    ranked = (
+        sa.select(
+            claim.id,
+            sa.func.row_number()
+            .over(partition_by=(article.story_id, claim.group_key), order_by=claim.id.desc())
+            .label("rank"),
+        )
+        .select_from(_CLAIM.join(_ARTICLE, article.id == claim.article_id))
+        .where(
+            article.story_id.in_(sa.bindparam("stories", expanding=True)),
+            sa.func.coalesce(claim.group_key, "").in_(sa.bindparam("keys", expanding=True)),
+        )
+        .subquery("ranked")
+    )
+    return (
+        sa.select(*_columns())
+        .select_from(_joined().join(ranked, ranked.c.id == claim.id))
+        .where(ranked.c.rank <= sa.bindparam("latest", type_=sa.Integer))
+        .order_by(_ARTICLE.c.story_id, claim.group_key, claim.id.desc())
+    )
+
+
+# What _read reads of each claim (_columns): _take unpacks them in this order.
 _CLAIM_COLUMNS = (
     "id",
     "group_id",
@@ -465,6 +512,7 @@ _CLAIM_COLUMNS = (
     "sentence",
     "article_id",
 )
+_KEY, _STORY, _TALLY = 2, 15, 17  # a row's group key, story, and its group's tally from here
 _CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
 _ARTICLE: sa.Table = Article.__table__  # type: ignore[attr-defined]
 _GROUP: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
@@ -472,16 +520,35 @@ _GROUP: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
 
 def _take(read: _Read, row: Any) -> None:
     """One claim row of _read into its cluster, as a figure when it reports a count."""
-    (cid, gid, key, measure, unit, value, lower, upper, qualifier, days, as_of, quote) = row[:12]
-    sentence, article, outlet, story, published, lo, hi, conflict, size = row[12:]
-    if gid is not None:
+    if (gid := row[1]) is not None:
+        lo, hi, conflict, size = row[_TALLY:]
         read.groups[gid] = (lo, hi, bool(conflict), int(size or 0))
+    if (found := _figure(tuple(row[:_TALLY]))) is not None:
+        figure, lone = found
+        read.figures.setdefault((row[_STORY], row[_KEY]), {}).setdefault(figure.unit, []).append(
+            figure
+        )
+        if lone is not None:
+            read.lone[figure.claim] = lone
+
+
+@lru_cache(maxsize=FIGURES_KEPT)
+def _figure(claim: tuple[Any, ...]) -> tuple[Figure, _Lone | None] | None:
+    """The figure a claim row of _read gives (its group's tally apart), with what its group
+    of one would be made of when it is lone; None when it reports no count.
+
+    Kept by the row itself (what _take reads of the claim, its group's ID, its article's
+    outlet, story and date: nothing else decides the figure, so what is kept is right in
+    every process): each ingest of a story reads its latest figures again, and their
+    sentences are read only the first time."""
+    (cid, gid, key, measure, unit, value, lower, upper, qualifier, days, as_of, quote) = claim[:12]
+    sentence, article, outlet, story, published = claim[12:]
     stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
     if stated is None or value is None:
-        return
+        return None
     counts, rising, said = _words_around(sentence, quote)
     if not counts:
-        return
+        return None
     if rising:
         stated = Bounds(stated.lo, None)  # "58 so far": the day's count is at least 58
     outcome = None
@@ -489,7 +556,7 @@ def _take(read: _Read, row: Any) -> None:
         key.split("|")[1] == "*"
         and (outcome := amount_outcome(key, measure, sentence, quote)) is None
     ):
-        return  # "six weeks", "400 metres" of nothing named: nothing to dispute
+        return None  # "six weeks", "400 metres" of nothing named: nothing to dispute
     moment = as_utc(published)
     own: Unit = ("g", gid) if gid is not None else ("c", cid)
     day = as_of if as_of is not None else moment.date()
@@ -507,15 +574,14 @@ def _take(read: _Read, row: Any) -> None:
         fixed_fact(measure, sentence, quote),
         Given(source, day, moment, article),
     )
-    read.figures.setdefault((story, key), {}).setdefault(own, []).append(figure)
-    if gid is None:
-        read.lone[cid] = _Lone(cid, story, key, measure, unit, stated, moment)
+    lone = None if gid is not None else _Lone(cid, story, key, measure, unit, stated, moment)
+    return figure, lone
 
 
 @lru_cache(maxsize=4096)
 def _words_around(sentence: str, quote: str) -> tuple[bool, bool, str | None]:
-    """What a figure's sentence says of it (comparable.reports_count, running, said_on): read
-    again at every ingest of its story, so kept for the sentences read last."""
+    """What a figure's sentence says of it (comparable.reports_count, running, said_on): one
+    sentence often gives several figures, so kept for the sentences read last."""
     return reports_count(sentence, quote), running(sentence, quote), said_on(sentence, quote)
 
 
