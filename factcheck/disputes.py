@@ -179,10 +179,11 @@ def refresh(session: Session, *, clusters: Collection[Cluster], new: Collection[
             refresh(session, clusters=redo)
             read.figures = {c: u for c, u in read.figures.items() if c not in redo}
         touched = {
-            u
+            f.unit
             for units in read.figures.values()
-            for u, found in units.items()
-            if any(f.claim in fresh for f in found)
+            for found in units.values()
+            for f in found
+            if f.claim in fresh
         }
     disputed = {u for pair in _pairs(read.figures, touched) for u in pair}
     changes = [
@@ -343,7 +344,7 @@ def _supersede(session: Session, read: _Read) -> None:
         for listed in units.values():
             for f in listed:
                 alike.setdefault((cluster, f.outcome, f.outlet, f.day), []).append(f)
-    rivals = {k: fs for k, fs in alike.items() if len({f.stated for f in fs}) > 1}
+    rivals = {k: fs for k, fs in alike.items() if len(fs) > 1 and len({f.stated for f in fs}) > 1}
     if not rivals:
         return
     twice = {
@@ -608,10 +609,14 @@ def _pairs(
     figures: Mapping[Cluster, Mapping[Unit, list[Figure]]], touched: Collection[Unit] | None
 ) -> set[frozenset[Unit]]:
     """The pairs of groups or lone figures in dispute, within each cluster; with ``touched``,
-    only pairs with one of those. Only units with figures of one day are compared, or with
-    facts fixed at one moment (the day None)."""
+    only pairs with one of those (a cluster without one is passed by). Only units with
+    figures of one day are compared, or with facts fixed at one moment (the day None); each
+    pair once."""
+    ours = None if touched is None else set(touched)
     found: set[frozenset[Unit]] = set()
     for units in figures.values():
+        if ours is not None and ours.isdisjoint(units):
+            continue
         days: dict[date | None, set[Unit]] = {}
         for unit, listed in units.items():
             for figure in listed:
@@ -620,15 +625,17 @@ def _pairs(
                 days.setdefault(figure.day, set()).add(unit)
                 if figure.fixed:
                     days.setdefault(None, set()).add(unit)
+        compared: set[frozenset[Unit]] = set()
         for day_units in days.values():
             if len(day_units) < 2:
                 continue
-            ones = day_units if touched is None else day_units & set(touched)
-            for u in ones:
+            for u in day_units if ours is None else day_units & ours:
                 for v in day_units:
                     pair = frozenset((u, v))
-                    if u != v and pair not in found and in_dispute(units[u], units[v]):
-                        found.add(pair)
+                    if u != v and pair not in compared:
+                        compared.add(pair)
+                        if in_dispute(units[u], units[v]):
+                            found.add(pair)
     return found
 
 

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, col, select
 
+from factcheck import disputes
 from factcheck.articles import add_article
+from factcheck.extract import extract_claims
 from factcheck.groups import group_articles
-from factcheck.models import Claim, Role
+from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, Role
 from tests.factories import found_in, make_user
 
 TEXT = (
@@ -110,3 +113,57 @@ def test_look_alike_figures_of_another_story_are_not_read_apart(
     assert len(sent) == 2 + locks + 2, sent
     grouped = session.exec(select(Claim.group_id).where(col(Claim.group_id).is_not(None))).all()
     assert grouped == []
+
+
+TWO_MEASURES = (
+    "Floodwater cut the Varnholt ring road on Tuesday, and 41 people were killed in Varnholt. "
+    "Rescuers said 230 people were evacuated from Varnholt, the mayor Ilse Kamper said."
+)
+
+
+def test_the_figures_of_its_story_are_read_once_whatever_the_measures(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = make_user(session, role=Role.EDITOR)
+    day = datetime(2025, 4, 1, 9, tzinfo=UTC)
+
+    def add(outlet: str, hours: int) -> Article:
+        text = f"{TWO_MEASURES} Filed by the {outlet} desk."
+        return add_article(
+            session,
+            title=f"Varnholt floods ({outlet})",
+            text=text,
+            by=user,
+            claims=extract_claims(text),
+            outlet=outlet,
+            published_at=day + timedelta(hours=hours),
+        )
+
+    add("Wire Alpha", 0)
+    add("Courier Beta", 1)
+    session.commit()
+    monkeypatch.setenv("FACTCHECK_GROUPING", "0")  # stored first; its grouping is what is timed
+    article = add("Radio Gamma", 2)
+    session.connection()
+    kept = disputes.refresh
+    during: list[int] = []
+
+    def refresh(*args: Any, **kwargs: Any) -> None:
+        with statements(session) as sent:
+            kept(*args, **kwargs)
+        during.append(len(sent))
+
+    monkeypatch.setattr(disputes, "refresh", refresh)
+    group_articles(session, article_ids=[article.id or 0])
+    session.commit()
+
+    # Both its figures join the two outlets' groups (people killed, people evacuated): the
+    # latest figures of both measures of the story come in one statement, and as all agree
+    # nothing is written.
+    assert during == [1]
+    figures = session.exec(
+        select(Claim).where(Claim.article_id == article.id, Claim.kind == ClaimKind.NUMERIC)
+    ).all()
+    groups = [session.get(ClaimGroup, c.group_id) for c in figures if c.group_id]
+    assert sorted(g.size for g in groups if g) == [3, 3]
+    assert not any(g.conflict for g in groups if g)
