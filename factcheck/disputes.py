@@ -11,10 +11,11 @@ empty (``lo > hi``), else it is in dispute (``rivals`` names the other side).
 Kept by ``refresh`` over the figures of one story and one key (a *cluster*). Grouping at
 ingest calls it for the clusters of the figures it just placed (their stories known from
 placing them): each new figure is compared with the latest LATEST figures of its cluster,
-read down the claims' index on ``(group_key, id)``, so the cost per article stays flat as a
-story grows; flags are only raised, but a cluster where a new figure supersedes an older one
-of its source (comparable.supersedes: a later entry of a live blog, a later article of one
-outlet that day) is recomputed whole, since that may end the older one's dispute.
+read for every cluster of the ingest in one statement through the story's articles, so the
+cost per article does not grow with the archive; each claim row's figure is kept by the row
+(FIGURES_KEPT). Flags are only raised, but a cluster where a new figure supersedes an older
+one of its source (comparable.supersedes: a later entry of a live blog, a later article of
+one outlet that day) is recomputed whole, since that may end the older one's dispute.
 Take-out, join, regroup and `groups --rebuild` recompute whole clusters, read through the
 story's articles and the index on ``(measure_key, article_id)``: the cost is the size of
 those clusters, never the database.
@@ -468,8 +469,9 @@ def _query() -> sa.Select[Any]:
 def _latest_query() -> sa.Select[Any]:
     """The statement that reads the latest ``latest`` figures of each cluster of some stories
     and keys, built once: the stories' claims of the keys are ranked newest first within each
-    story and key, then the first ``latest`` of each are read with their articles and groups,
-    cluster by cluster, newest first. Through the stories' articles, never down the index on
+    story and key, then the first ``latest`` of each are read with their articles and groups
+    (in no order: nothing refresh does depends on it, and sorting them again cost more on
+    SQLite). Through the stories' articles, never down the index on
     (group key, id): a key most stories share (people killed) would be walked through every
     story's figures, a cost growing with the archive; this one grows with the stories.
     coalesce() keeps the planners off that index."""
@@ -492,7 +494,6 @@ def _latest_query() -> sa.Select[Any]:
         sa.select(*_columns())
         .select_from(_joined().join(ranked, ranked.c.id == claim.id))
         .where(ranked.c.rank <= sa.bindparam("latest", type_=sa.Integer))
-        .order_by(_ARTICLE.c.story_id, claim.group_key, claim.id.desc())
     )
 
 
