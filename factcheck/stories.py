@@ -46,8 +46,10 @@ against it. Splitting a text into sentences (content_words of each) costs more t
 them, and each ingest compares a story's latest articles again: the sentences of compared
 texts are kept by their text's SHA-256 (_Kept: the latest KEPT_WORDS words' worth, 13-23 MB),
 so a stored text is split once per process, not at every article of its story; the new
-article's text is taken from the session that stored it; only texts kept nowhere are read, in
-one query. Each source's sentences are indexed by content word; a sentence is compared only
+article's text is taken from the session that stored it, and its sentences are kept even when
+it is compared with nothing yet (a later article of its story will); the original of a rewrite
+is found by its text's SHA-256, read with the articles placed; only texts kept nowhere are
+read, in one query. Each source's sentences are indexed by content word; a sentence is compared only
 with the source sentences that hold its rarest words (any sentence holding TAKEN of its words
 holds one of them), at most CANDIDATES of them, so the work grows with the length of the
 texts, not with the product of their sentences.
