@@ -225,6 +225,9 @@ from factcheck.extract.lexicon.measures import (
     CANONICAL,
     CLAUSE_MEASURES,
     DEMONYM_ENDINGS,
+    DEPARTURE_NOT_AFTER,
+    DEPARTURE_NOT_BEFORE,
+    DEPARTURE_VERBS,
     DURATION_OUTCOMES,
     FIXED_AFTER,
     FIXED_CUES,
@@ -237,10 +240,12 @@ from factcheck.extract.lexicon.measures import (
     ING_NOUNS,
     IRREGULAR_PAST,
     KEPT_MODIFIERS,
+    LIGHT_VERBS,
     LOSABLE,
     LOST_THINGS,
     MEASURED_THINGS,
     NEUTRAL,
+    NOT_DEPARTED_AFTER,
     NOT_MEN_PLURALS,
     PEOPLE_MEASURES,
     PEOPLE_NOUNS,
@@ -574,6 +579,8 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
     folded = {_fold(w) for w in written}  # "people" too, to tell what "lost" means
     words = {_key_word(w) for w in written if w.lower() not in NEUTRAL}
     words = {w for w in words if w and w not in NEUTRAL and w not in _STOP}
+    if words - _light_keys():
+        words -= _light_keys()  # "rockets came over": rockets; "people fell ill" keeps "fell"
     if words & PEOPLE_ONLY.keys() and not real_unit(unit) and folded & LOSABLE:
         # "lost" is a measure only when people or lives were lost: "lost 27 villagers"
         # counts deaths, "lost $4 million" or "lost 300 jobs" does not.
@@ -593,6 +600,12 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
     else:
         words -= _modifiers(measure, unit)
     return " ".join(sorted(words))[:200] or None
+
+
+@lru_cache(maxsize=1)
+def _light_keys() -> frozenset[str]:
+    """The light verbs (measures.LIGHT_VERBS) as a key writes them ("waiting": "waited")."""
+    return frozenset(_key_word(w) for w in LIGHT_VERBS)
 
 
 def _modifiers(measure: str | None, unit: str | None) -> set[str]:
@@ -763,7 +776,29 @@ def implied_measure(sentence: str | None, quote: str | None) -> str | None:
                 return str(word).lower()
             if word.lower() in CLAUSE_MEASURES:
                 return CLAUSE_MEASURES[word.lower()]
+        if words is content and _departed(
+            [w.lower() for w in after[:PHRASE_AFTER]], before[-1].lower() if before else ""
+        ):
+            return "displaced"
     return None
+
+
+DEPARTED_REACH = 4  # words after a count of people searched for "left" ("residents have left")
+
+
+def _departed(after: list[str], previous: str) -> bool:
+    """True when the words after a count of people say they left a place: "left" within
+    DEPARTED_REACH words, not in the passive ("were left without power") and not followed by
+    where or how they stayed ("left behind", "left stranded"), the count not the object of a
+    preposition (``previous``: "licensed for 90 passengers left port"): measures.DEPARTURE_VERBS."""
+    if previous in DEPARTURE_NOT_BEFORE:
+        return False
+    for at, word in enumerate(after[:DEPARTED_REACH]):
+        if word in DEPARTURE_VERBS:
+            before = after[at - 1] if at else ""
+            following = after[at + 1] if at + 1 < len(after) else ""
+            return before not in DEPARTURE_NOT_AFTER and following not in NOT_DEPARTED_AFTER
+    return False
 
 
 def bounds(

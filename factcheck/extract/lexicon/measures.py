@@ -114,6 +114,9 @@ SYNONYMS: dict[str, list[str]] = {
     # manufacturers", "three steel producers" / "three steelmakers".
     "manufacturer": ["manufacturer", "manufacturers", "maker", "makers", "producer", "producers"],
     "inspection": ["inspection", "inspections", "inspected"],
+    # Sent off at a target, however it is put: "1,200 rockets were fired", "had been launched"
+    # (the projectile stays in the key: "fired rocket", never a count of workers "fired").
+    "fired": ["fired", "launched"],
 }
 
 # Phrases of several words that are one measure word.
@@ -316,6 +319,37 @@ MEASURED_THINGS: dict[str, str] = {
     "building": "building",
 }
 
+# Verbs that say nothing of what happened to what is counted: where the thing counted came,
+# went, waited or got something ("more than twelve hundred rockets came over", "nine
+# vehicles went into the river", "41 cargo ships waiting at anchor", "hospitals run by the
+# network", "families got word"). A key drops them beside any other word, so "rockets came"
+# and "rockets" count one thing; a key of nothing else keeps it ("136 people fell ill"). A
+# verb that says what happened to the things is no light verb: "fired", "destroyed",
+# "collapsed" stay ("400 rockets fired" and "400 rockets intercepted" are two facts).
+LIGHT_VERBS = word_set(
+    """
+    come came comes coming go goes went gone going get gets got getting run runs ran running
+    wait waits waited waiting buy buys bought buying need needs needed needing sit sat
+    """
+)
+
+# Leaving a place is being displaced when a count of people is what left and nothing after
+# "left" says they stayed somewhere or were left in some state: "some 8,000 residents left
+# Velmont during the day", "about eight thousand people have left, most of them on foot";
+# not "200 people were left without power", "40 people left behind", "12 left injured", nor
+# a count that is the object of a preposition ("a ferry licensed for 90 passengers left").
+DEPARTURE_VERBS = word_set("left")
+NOT_DEPARTED_AFTER = word_set(
+    """
+    in inside behind without with homeless dead injured wounded stranded alone to for over
+    unharmed trapped hospital standing isolated waiting
+    """
+)
+DEPARTURE_NOT_AFTER = word_set("is are was were be been being get got")
+# Words right before a count that make it no subject of "left": "a ferry licensed for 90
+# passengers left Sarnhaven" (the ferry left), "with 40 people left inside".
+DEPARTURE_NOT_BEFORE = word_set("for with of to on in at from by than into aboard")
+
 # Verbs that say a count is what an event left behind ("leaving four people unaccounted
 # for", "left five dead"): beside a measure word they add nothing to what is counted.
 RESULT_VERBS = word_set("leaving leaves left")
@@ -397,8 +431,9 @@ AFFECTING_VERBS = word_set(
     """
 )
 # Verbs that say what happened to what is counted only in the passive: "40 children were
-# admitted" (to hospital) is a measure, "admitted 14 counts of fraud" is none.
-PASSIVE_VERBS = AFFECTING_VERBS | word_set("admitted")
+# admitted" (to hospital) is a measure, "admitted 14 counts of fraud" is none; "1,200 rockets
+# had been launched" were fired, "launched 3 products" is no count of a weapon.
+PASSIVE_VERBS = AFFECTING_VERBS | word_set("admitted launched")
 
 # Facts fixed at one moment (comparable.fixed_fact): what one report says of them does not
 # change in the next day's report, so two outlets that give them different values disagree
