@@ -258,6 +258,7 @@ from factcheck.extract.lexicon.measures import (
     SCALES_BEFORE,
     SINGULAR,
     SYNONYMS,
+    THING_NAMES,
 )
 from factcheck.extract.lexicon.numbers import SMALL_WORDS
 from factcheck.extract.lexicon.verbs import IRREGULAR_BASES
@@ -490,9 +491,11 @@ def _singular(word: str) -> str:
 
 
 def _fold(word: str) -> str:
-    """One word in its comparable form: lower case, synonym folded, singular."""
+    """One word in its comparable form: lower case, synonym folded, singular, a thing's
+    second name as its first (measures.THING_NAMES: "vessels" → "ship")."""
     low = word.lower().replace("’", "'").removesuffix("'s")
-    return CANONICAL.get(low) or CANONICAL.get(_singular(low)) or _singular(low)
+    one = _singular(low)
+    return CANONICAL.get(low) or CANONICAL.get(one) or THING_NAMES.get(one, one)
 
 
 def _key_word(word: str) -> str:
@@ -529,6 +532,8 @@ def _participle(word: str) -> str:
         base = word[:-3]
         if base in IRREGULAR_BASES.values() or base + "e" in IRREGULAR_BASES.values():
             return word
+        if len(base) > 2 and base[-1] == "y" and base[-2] not in "aeiou":
+            return base[:-1] + "ied"  # "carrying" → "carried"
         return base + "ed"  # "closing" → "closed", "stopping" → "stopped"
     if len(word) < MIN_ACT or word.endswith("stion"):  # "question", "suggestion"
         return word

@@ -30,7 +30,7 @@ from string import ascii_letters, ascii_lowercase
 from .cues import speech_forms
 from .lexicon import alternation, first_letter_check
 from .lexicon.currencies import CURRENCIES, MONEY_WORDS
-from .lexicon.dates import MONTH_ABBREVIATIONS, MONTHS, RELATIVE_DAYS
+from .lexicon.dates import MONTH_ABBREVIATIONS, MONTHS, NAMED_PERIODS, RELATIVE_DAYS
 from .lexicon.grammar import (
     ANAPHORS,
     ANSWER_ENDS,
@@ -1285,8 +1285,11 @@ def _labelled(text: str, reading: _Reading, floor: int) -> str | None:
     if label is None:
         return None
     words = label.group(1).split()
+    # "Hostages released today: 14", "Still in hospital this morning: 6": when, not what
+    if len(words) > 2 and words[-2].lower() in ("this", "last") and words[-1].lower() in NAMED_PERIODS:
+        del words[-2:]
     while len(words) > 1 and words[-1].lower() in RELATIVE_DAYS:
-        words.pop()  # "Hostages released today: 14": the day is when, not what is counted
+        words.pop()
     low = [w.lower() for w in words]
     phrase = " ".join(low[-2:]) in PHRASES  # "Unaccounted for: 17" ends in a measure phrase
     if not phrase and (low[-1] in MEASURE_STOP_WORDS or low[-1] in _SPEECH_VERBS):

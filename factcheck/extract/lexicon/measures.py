@@ -102,7 +102,7 @@ SYNONYMS: dict[str, list[str]] = {
     # miners survived", "About 70 men were rescued").
     "rescued": ["rescued", "rescue", "saved", "survived", "survivors", "survivor", "airlifted"],
     # People on a payroll: "its 1,900 employees", "a staff of 1,900", "a workforce of 1,900".
-    "employee": ["employee", "employees", "staff", "workforce"],
+    "employee": ["employee", "employees", "staff", "workforce", "employs", "employ", "employing"],
     # People sent to an event, never what it did to people: "rescuers", "rescue workers".
     "rescuer": ["rescuer", "rescuers"],
     "medic": ["medic", "medics", "paramedic", "paramedics"],
@@ -136,6 +136,12 @@ PHRASES: dict[str, str] = {
     "forced from their homes": "displaced",
     "forced out of their homes": "displaced",
     "driven from their homes": "displaced",
+    "leave their homes": "displaced",
+    "from their houses": "displaced",
+    "out of their houses": "displaced",
+    "leave their houses": "displaced",
+    "left their houses": "displaced",
+    "fled their houses": "displaced",
     # Ordered or told to leave is how news counts an evacuation ("12,000 people were ordered
     # to leave their homes"): the order's verb, not the homes, says what is counted.
     "ordered to leave": "displaced",
@@ -178,6 +184,7 @@ PHRASES: dict[str, str] = {
     # A job named by an outcome word is a job, not the outcome: "400 rescue workers".
     "rescue workers": "rescuer",
     "rescue worker": "rescuer",
+    "rescue personnel": "rescuer",
 }
 
 # Words that say what a count of people is when they stand in its clause, never as its own
@@ -321,8 +328,9 @@ MEASURED_THINGS: dict[str, str] = {
 
 # Verbs that say nothing of what happened to what is counted: where the thing counted came,
 # went, waited or got something ("more than twelve hundred rockets came over", "nine
-# vehicles went into the river", "41 cargo ships waiting at anchor", "hospitals run by the
-# network", "families got word"). A key drops them beside any other word, so "rockets came"
+# vehicles went into the river" and "nine vehicles fell into it", "41 cargo ships waiting
+# at anchor", "hospitals run by the network", "families got word", a fact box's "Emergency
+# shelters open: 14"). A key drops them beside any other word, so "rockets came"
 # and "rockets" count one thing; a key of nothing else keeps it ("136 people fell ill"). A
 # verb that says what happened to the things is no light verb: "fired", "destroyed",
 # "collapsed" stay ("400 rockets fired" and "400 rockets intercepted" are two facts).
@@ -330,6 +338,7 @@ LIGHT_VERBS = word_set(
     """
     come came comes coming go goes went gone going get gets got getting run runs ran running
     wait waits waited waiting buy buys bought buying need needs needed needing sit sat
+    spend spends spent spending fall falls fell fallen falling open
     """
 )
 
@@ -419,6 +428,12 @@ SINGULAR: dict[str, str] = {
     "avalanches": "avalanche",
     "headaches": "headache",
 }
+
+# Things under two names that are no measure words (singular, as folded): a key writes the
+# second as the first, as it writes a plural as its singular ("41 cargo ships waiting at
+# anchor" and "41 vessels" count one thing), and like any other noun before a counted one they
+# are modifiers that a key drops ("ship-to-shore cranes" are cranes), never a kept measure word.
+THING_NAMES: dict[str, str] = {"vessel": "ship"}
 
 CANONICAL: dict[str, str] = {form: key for key, forms in SYNONYMS.items() for form in forms}
 # Verbs whose object is what a bare count counts: "killed 1,200 people" → "people killed".
