@@ -1434,12 +1434,17 @@ def _past_own_quote(text: str, reading: _Reading) -> int:
     the figure than its qualifier ("\"nearly 400\"") is a statement of its own ("\"we lost
     12\" crew said"), and its close ends the figure's words.
     """
+    return reading.end + 1 if _quoted_alone(text, reading) else reading.end
+
+
+def _quoted_alone(text: str, reading: _Reading) -> bool:
+    """True when quotation marks hold the figure and its qualifier, nothing else."""
     end, start = reading.end, reading.start
     if end >= len(text) or text[end] not in "\"”’":
-        return end
+        return False
     if qualifier := _qualifier_before(text, max(0, start - 30), start):
         start = qualifier.start()
-    return end + 1 if start > 0 and text[start - 1] in "\"“‘" else end
+    return start > 0 and text[start - 1] in "\"“‘"
 
 
 def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, int]:
@@ -1684,6 +1689,8 @@ def _verb_before(text: str, reading: _Reading) -> str | None:
     start = reading.start
     if qualifier := _qualifier_before(text, max(0, start - 30), start):
         start = qualifier.start()
+    if _quoted_alone(text, reading):
+        start -= 1  # 'had fired "nearly 400" rockets': the verb before the quote
     before = _word_before(text, max(0, start - 25), start)
     return before[1].lower() if before else None
 

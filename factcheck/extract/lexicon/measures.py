@@ -338,7 +338,7 @@ LIGHT_VERBS = word_set(
     """
     come came comes coming go goes went gone going get gets got getting run runs ran running
     wait waits waited waiting buy buys bought buying need needs needed needing sit sat
-    spend spends spent spending fall falls fell fallen falling open
+    spend spends spent spending fall falls fell fallen falling lie lay lain lying open
     """
 )
 
