@@ -17,6 +17,12 @@ Decisions, so that every article is read the same way:
 - Context, not claims: dates, years, clock times, weekdays, ordinals, sports scores ("won
   3-1"), list numbers ("1. …"), labels ("No. 3", "page 47", "Article 5", "report 1") and names
   with numbers ("Voyager 2", "Boeing 737", "Windows 11", "F-16", "G7", "COVID-19").
+- A figure quoted on its own (the group fired "nearly 400" rockets) is read as if unquoted:
+  the noun after the closing mark and the verb before the opening one say what it counts. A
+  quote holding other words before the figure ("we lost 12") is a statement, closed there.
+- A fact box's label that ends in a day named relative to the text ("Hostages released today:
+  14", "Still in hospital this morning: 6") counts what the words before the day say: the day
+  is when the figure holds, and a label ending in it was read as no measure at all.
 """
 
 from __future__ import annotations
@@ -1286,7 +1292,8 @@ def _labelled(text: str, reading: _Reading, floor: int) -> str | None:
         return None
     words = label.group(1).split()
     # "Hostages released today: 14", "Still in hospital this morning: 6": when, not what
-    if len(words) > 2 and words[-2].lower() in ("this", "last") and words[-1].lower() in NAMED_PERIODS:
+    named = len(words) > 2 and words[-2].lower() in ("this", "last")
+    if named and words[-1].lower() in NAMED_PERIODS:
         del words[-2:]
     while len(words) > 1 and words[-1].lower() in RELATIVE_DAYS:
         words.pop()
@@ -1422,8 +1429,6 @@ _NOT_PLURAL = ("ss", "us", "is", "ous")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
-
-
 def _past_own_quote(text: str, reading: _Reading) -> int:
     """Where the words after a figure start: past the closing quotation mark of a quote that
     holds the figure alone.
@@ -1440,11 +1445,11 @@ def _past_own_quote(text: str, reading: _Reading) -> int:
 def _quoted_alone(text: str, reading: _Reading) -> bool:
     """True when quotation marks hold the figure and its qualifier, nothing else."""
     end, start = reading.end, reading.start
-    if end >= len(text) or text[end] not in "\"”’":
+    if end >= len(text) or text[end] not in '"”’':
         return False
     if qualifier := _qualifier_before(text, max(0, start - 30), start):
         start = qualifier.start()
-    return start > 0 and text[start - 1] in "\"“‘"
+    return start > 0 and text[start - 1] in '"“‘'
 
 
 def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, int]:
