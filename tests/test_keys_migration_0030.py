@@ -52,9 +52,7 @@ def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[
             )
             for i, (outlet, text) in enumerate(SHELLING)
         ]
-        session.exec(  # type: ignore[call-overload]
-            update(Claim).where(col(Claim.measure) == "age").values(days=Claim.value * 365)
-        )
+        session.exec(update(Claim).where(col(Claim.measure) == "age").values(days=3285.0))
         rekey_stored(session, by=None)
         session.commit()
     monkeypatch.undo()

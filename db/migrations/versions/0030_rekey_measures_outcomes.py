@@ -38,12 +38,12 @@ def upgrade() -> None:
     from factcheck.models import Claim, ClaimKind
 
     session = Session(bind=op.get_bind())
-    ages = (
-        (Claim.kind == ClaimKind.NUMERIC)
-        & (Claim.unit == "year")
-        & col(Claim.measure).in_(["age", "old"])
+    ages = update(Claim).where(
+        col(Claim.kind) == ClaimKind.NUMERIC,
+        col(Claim.unit) == "year",
+        col(Claim.measure).in_(["age", "old"]),
     )
-    session.exec(update(Claim).where(ages).values(measure="age", days=None))  # type: ignore[call-overload]
+    session.exec(ages.values(measure="age", days=None))
     rekey_stored(session, by=None)
     refresh_all(session)
     # Its commit hooks write the moved figures' counts and triage points; joined to
