@@ -12,7 +12,34 @@ qualifies the noun counted, written before it, is no part of the key ("14 shell 
 and "14 companies": ``company``), unless a desk tells facts apart by it (a measure word, a
 verb form, a people's or place's name: "damaged bridges", "Tarvian trawlers"; a key of what
 people underwent keeps all: "child deaths"); and an act keys alike whether named by its noun,
-its -ing form or its participle ("diversion", "diverting": ``diverted``).
+its -ing form or its participle ("diversion", "diverting": ``diverted``; "carrying":
+``carried``).
+
+Outlets that tell one figure in other words most often differ in a verb, so a key keeps the
+counted noun and what happened to it, never a verb that says nothing of that (session 13,
+measured on every open story set; all of them were tuned on):
+
+- A **light verb** (measures.LIGHT_VERBS: came, went, got, ran, waited, spent, fell, lay,
+  "open" in a fact box) is dropped beside any other word: "more than twelve hundred rockets
+  came over", "nine vehicles went into the river", "41 cargo ships waiting at anchor" and
+  "Emergency shelters open: 14" key ``rocket``, ``vehicle``, ``ship``, ``shelter``. A key of
+  nothing else keeps it ("136 people fell ill": ``fell``), since an empty key would group
+  nothing. A verb that names an outcome stays, so "400 rockets intercepted" never joins "400
+  rockets fired"; the list is short on purpose, since each verb added to it may join two
+  outcomes a desk tells apart.
+- **One act under two verbs** is one measure word (measures.SYNONYMS: "fired", "launched";
+  "employs" and "employees" one payroll), and a thing under two names one noun
+  (measures.THING_NAMES: "vessels" are ``ship``), folded as a plural is; a second name is
+  still a noun, so "ship-to-shore cranes" stay ``crane``.
+- **People who left a place** were displaced (implied_measure, measures.DEPARTURE_VERBS): "some
+  8,000 residents left Velmont", "about eight thousand people have left" key ``displaced`` like
+  "8,000 residents fled", and "from their houses" joins "from their homes". Not when "left"
+  is passive or says where or how they stayed ("were left without power", "left behind"), nor
+  when the count is a preposition's object ("a ferry licensed for 90 passengers left port":
+  the ferry left).
+- **An age** is no duration: the extractor gives "Mira Tallis, 9", "a nine-year-old girl" and
+  "58 years old" unit year and no days, so every age of a story compares by amount under
+  ``n|*|year`` and never under ``n|*|day`` with "closed for nine years".
 
 Each claim states an interval of values it allows, from its value, range and qualifier:
 
@@ -225,6 +252,9 @@ from factcheck.extract.lexicon.measures import (
     CANONICAL,
     CLAUSE_MEASURES,
     DEMONYM_ENDINGS,
+    DEPARTURE_NOT_AFTER,
+    DEPARTURE_NOT_BEFORE,
+    DEPARTURE_VERBS,
     DURATION_OUTCOMES,
     FIXED_AFTER,
     FIXED_CUES,
@@ -237,10 +267,12 @@ from factcheck.extract.lexicon.measures import (
     ING_NOUNS,
     IRREGULAR_PAST,
     KEPT_MODIFIERS,
+    LIGHT_VERBS,
     LOSABLE,
     LOST_THINGS,
     MEASURED_THINGS,
     NEUTRAL,
+    NOT_DEPARTED_AFTER,
     NOT_MEN_PLURALS,
     PEOPLE_MEASURES,
     PEOPLE_NOUNS,
@@ -253,6 +285,7 @@ from factcheck.extract.lexicon.measures import (
     SCALES_BEFORE,
     SINGULAR,
     SYNONYMS,
+    THING_NAMES,
 )
 from factcheck.extract.lexicon.numbers import SMALL_WORDS
 from factcheck.extract.lexicon.verbs import IRREGULAR_BASES
@@ -485,9 +518,11 @@ def _singular(word: str) -> str:
 
 
 def _fold(word: str) -> str:
-    """One word in its comparable form: lower case, synonym folded, singular."""
+    """One word in its comparable form: lower case, synonym folded, singular, a thing's
+    second name as its first (measures.THING_NAMES: "vessels" → "ship")."""
     low = word.lower().replace("’", "'").removesuffix("'s")
-    return CANONICAL.get(low) or CANONICAL.get(_singular(low)) or _singular(low)
+    one = _singular(low)
+    return CANONICAL.get(low) or CANONICAL.get(one) or THING_NAMES.get(one, one)
 
 
 def _key_word(word: str) -> str:
@@ -524,6 +559,8 @@ def _participle(word: str) -> str:
         base = word[:-3]
         if base in IRREGULAR_BASES.values() or base + "e" in IRREGULAR_BASES.values():
             return word
+        if len(base) > 2 and base[-1] == "y" and base[-2] not in "aeiou":
+            return base[:-1] + "ied"  # "carrying" → "carried"
         return base + "ed"  # "closing" → "closed", "stopping" → "stopped"
     if len(word) < MIN_ACT or word.endswith("stion"):  # "question", "suggestion"
         return word
@@ -574,6 +611,8 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
     folded = {_fold(w) for w in written}  # "people" too, to tell what "lost" means
     words = {_key_word(w) for w in written if w.lower() not in NEUTRAL}
     words = {w for w in words if w and w not in NEUTRAL and w not in _STOP}
+    if words - _light_keys():
+        words -= _light_keys()  # "rockets came over": rockets; "people fell ill" keeps "fell"
     if words & PEOPLE_ONLY.keys() and not real_unit(unit) and folded & LOSABLE:
         # "lost" is a measure only when people or lives were lost: "lost 27 villagers"
         # counts deaths, "lost $4 million" or "lost 300 jobs" does not.
@@ -593,6 +632,12 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
     else:
         words -= _modifiers(measure, unit)
     return " ".join(sorted(words))[:200] or None
+
+
+@lru_cache(maxsize=1)
+def _light_keys() -> frozenset[str]:
+    """The light verbs (measures.LIGHT_VERBS) as a key writes them ("waiting": "waited")."""
+    return frozenset(_key_word(w) for w in LIGHT_VERBS)
 
 
 def _modifiers(measure: str | None, unit: str | None) -> set[str]:
@@ -763,7 +808,29 @@ def implied_measure(sentence: str | None, quote: str | None) -> str | None:
                 return str(word).lower()
             if word.lower() in CLAUSE_MEASURES:
                 return CLAUSE_MEASURES[word.lower()]
+        if words is content and _departed(
+            [w.lower() for w in after[:PHRASE_AFTER]], before[-1].lower() if before else ""
+        ):
+            return "displaced"
     return None
+
+
+DEPARTED_REACH = 4  # words after a count of people searched for "left" ("residents have left")
+
+
+def _departed(after: list[str], previous: str) -> bool:
+    """True when the words after a count of people say they left a place: "left" within
+    DEPARTED_REACH words, not in the passive ("were left without power") and not followed by
+    where or how they stayed ("left behind", "left stranded"), the count not the object of a
+    preposition (``previous``: "licensed for 90 passengers left port"): measures.DEPARTURE_VERBS."""
+    if previous in DEPARTURE_NOT_BEFORE:
+        return False
+    for at, word in enumerate(after[:DEPARTED_REACH]):
+        if word in DEPARTURE_VERBS:
+            before = after[at - 1] if at else ""
+            following = after[at + 1] if at + 1 < len(after) else ""
+            return before not in DEPARTURE_NOT_AFTER and following not in NOT_DEPARTED_AFTER
+    return False
 
 
 def bounds(
