@@ -1306,6 +1306,124 @@ def said_on(sentence: str | None, quote: str | None) -> str | None:
     return found.group(1) if found else None
 
 
+# What ties a figure to a place, read from its sentence without a gazetteer (places_of).
+_PLACE_NOUNS = (
+    r"(?:side|border|frontier|town|city|village|district|region|province|county|state"
+    r"|country|capital|area|camp|territory|suburb|quarter|port|coast|island|valley)s?"
+)
+_NAME = r"[A-Z][\w'’-]*[a-z](?:\s+[A-Z][\w'’-]*[a-z])*"
+_PLACE_PATTERNS = (
+    # "the village of Orrin", "the Dolmarian border town of Velmont"
+    re.compile(rf"\b{_PLACE_NOUNS}\s+of\s+({_NAME})"),
+    # "across the Karveshi border", "on the Dolmarian side", "the Karveshi village of Orrin"
+    re.compile(rf"\b({_NAME})\s+(?:[a-z]+\s+)?{_PLACE_NOUNS}\b"),
+    # "in Velmont", "at Tarrow", "across Karvesh"
+    re.compile(rf"\b(?i:in|at|across|inside|near)\s+({_NAME})(?P<next>\s+[a-z])?"),
+    # "Karvesh's interior ministry said": the side whose authority gives the count
+    re.compile(
+        rf"\b({_NAME})['’]s\s+(?:[a-z]+\s+){{0,2}}(?:ministry|government|authorities"
+        r"|officials|army|police|office|health service)\b"
+    ),
+)
+# A total of every place: "on both sides", "in all".
+_TOTAL = re.compile(
+    r"\b(?:on|from)\s+(?:both|either|all)\s+sides\b"
+    r"|\b(?:in\s+all|in\s+total|combined|overall|altogether)\b",
+    re.IGNORECASE,
+)
+# A place is read in the figure's own clause, not in a clause hung on it ("as militants in
+# Karvesh fired", "when rockets fell across the border").
+_PLACE_CLAUSE = re.compile(
+    r"[,;:.!?()\"“”—–]|\s-\s|\b(?:and|but|while|after|before|when|as|because|since|until"
+    r"|where|which|who|whose)\b"
+)
+_SENTENCE_PLACE = re.compile(r"\s*(?:In|At|Across|On)\s+(?:the\s+)?[^,;]{1,60},")
+ALL_PLACES = "*"  # the place of a total of every place ("on both sides", "in all")
+SAME_NAME = 5  # letters two spellings of one place share at least ("Karvesh", "Karveshi")
+_NOT_PLACES = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
+
+
+@lru_cache(maxsize=4096)
+def places_of(sentence: str | None, quote: str | None) -> frozenset[str]:
+    """The places a figure's sentence ties it to, lower case as written ("velmont",
+    "karveshi"), ALL_PLACES for a total; empty when it names none (module docstring). Read in
+    the figure's own clause and in a place that opens its sentence ("In Karvesh, …"); read
+    again at every ingest of its story: cached."""
+    if not sentence or not quote or (at := sentence.find(quote)) < 0:
+        return frozenset()
+    parts = [
+        _PLACE_CLAUSE.split(sentence[:at])[-1],
+        _PLACE_CLAUSE.split(sentence[at + len(quote) :], maxsplit=1)[0],
+    ]
+    if (opening := _SENTENCE_PLACE.match(sentence)) and opening.end() <= at:
+        parts.append(opening.group())
+    found: set[str] = set()
+    for part in parts:
+        if _TOTAL.search(part):
+            found.add(ALL_PLACES)
+        for pattern in _PLACE_PATTERNS:
+            for match in pattern.finditer(part):
+                name = match.group(1)
+                if name.split()[0].lower() in _NOT_PLACES:
+                    continue  # "in October", "on Monday"
+                if name.lower().endswith(DEMONYM_ENDINGS) and match.groupdict().get("next"):
+                    continue  # "in Dolmarian shelling": a people's name, no place
+                found.add(name.lower())
+    return frozenset(found)
+
+
+def other_places(a: Collection[str], b: Collection[str]) -> bool:
+    """True when two figures are tied to places (places_of) and none of one's is one of the
+    other's: they count two facts ("nine killed in Orrin" and "27 in Velmont"; a total of both
+    sides and one side's). A figure tied to no place may count any."""
+    if not a or not b:
+        return False
+    return not any(_same_place(x, y) for x in a for y in b)
+
+
+def _same_place(a: str, b: str) -> bool:
+    """True for two spellings of one place: their first words alike but for an ending of at most
+    two letters ("Karvesh", "Karveshi"; "Dolmaria", "Dolmarian"; "Velmont", "Velmont General
+    Hospital"), SAME_NAME letters in common at least; a total is no named place."""
+    if ALL_PLACES in (a, b):
+        return a == b
+    x, y = sorted((a.split()[0], b.split()[0]), key=len)
+    return x == y or len(x) >= SAME_NAME and y.startswith(x[:-1]) and len(y) - len(x) <= 2
+
+
+# A figure told about an earlier moment than its article's (retold): an earlier count named
+# as one ("its first count", "the initial toll"), an adverb of one ("initially", "at first",
+# "previously"), a reporting verb in the pluperfect ("had put", "had said"), or a moment of a
+# day its sentence does not name ("by the evening", "by nightfall", "later that day", "the day
+# before").
+_RETOLD = re.compile(
+    r"\b(?:first|initial|earlier|previous|original)\s+(?:count|figure|toll|tally|estimate"
+    r"|report)s?\b|\b(?:initially|at\s+first|originally|previously)\b"
+    r"|\bhad\s+(?:first\s+|initially\s+|earlier\s+|previously\s+)?(?:put|said|reported|given"
+    r"|counted|estimated|confirmed|announced|stood|set|placed|told)\b"
+    r"|\bby\s+(?:the\s+(?:morning|afternoon|evening|night)|nightfall)\b"
+    r"|\b(?:that|the\s+previous)\s+(?:morning|afternoon|evening|night|day)\b"
+    r"|\blater\s+that\s+day\b|\bthe\s+(?:day|night|evening)\s+before\b|\b(?:a|one)\s+day\s+earlier\b",
+    re.IGNORECASE,
+)
+# Another figure ends the reach of a cue before one: "which had put the toll at 19, now says 27".
+_OTHER_FIGURE = re.compile(r"\b\d[\d,.]*\b(?![:.]\d)")
+
+
+@lru_cache(maxsize=4096)
+def retold(sentence: str | None, quote: str | None) -> bool:
+    """True when a figure is told about an earlier moment than its article's day ("The
+    ministry put its first count at 19 dead", "By the evening it said 27 had been killed",
+    in an article of the next day): kept out of one day's comparison (module docstring). Its
+    sentence before it (to a semicolon or another figure) and its clause after it are read;
+    read again at every ingest of its story: cached."""
+    if not sentence or not quote or (at := sentence.find(quote)) < 0:
+        return False
+    before = _OTHER_FIGURE.split(re.split(r"[;\n]", sentence[:at])[-1])[-1]
+    after = _CLAUSE.split(sentence[at + len(quote) :], maxsplit=1)[0]
+    return bool(_RETOLD.search(before) or _RETOLD.search(after))
+
+
 def word_diff(original: str, other: str) -> list[tuple[str, str]]:
     """How ``other`` words a quote against ``original``: ("same"|"dropped"|"added", words).
 
