@@ -27,7 +27,7 @@ from tests.factories import make_user
         ("Fifty boats sank on both sides of the strait.", "Fifty", {ALL_PLACES}),
     ],
 )
-def test_a_place_in_the_figure_s_clause_ties_it(sentence: str, quote: str, places: set[str]) -> None:
+def test_a_place_in_its_clause_ties_a_figure(sentence: str, quote: str, places: set[str]) -> None:
     assert places_of(sentence, quote) == places
 
 
