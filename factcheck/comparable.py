@@ -148,10 +148,14 @@ four), but a third outlet's nine disputes the four; an untimed article's two fig
 take part; lengths of one track dispute, of a tunnel and a road never, nor amounts of rain;
 counts of rescuers do not; a count tied to another place (a town across the border, a total of
 both sides) does not dispute, one place written two ways does; a retold count ("its first
-count … at 19") disputes no day's count but may dispute a fixed fact. Not (yet) facts this
-rule can see: a victim's age (a story gives
-several people's ages under one key, ``n|*|year``: a dispute would need whose age it is in
-the key; ages that lie within SAME_FACT share a group and conflict there) and the hour
+count … at 19") disputes no day's count but may dispute a fixed fact. A person's age is a
+fact fixed when it is given, and names its outcome by whose it is (aged: the surname beside
+it, "11-year-old Mira Tallis", "a nine-year-old girl, Mira Tallis,", "Mira Tallis, 9,"), so
+one person's two ages dispute across days, two people's never, nor an age of no one named
+("a nine-year-old boy", "the 23-year-old vessel"). Not (yet) facts this rule can see: an
+age written "9" beside a name is keyed ``n|*|year`` and "nine-year-old" ``n|*|day``, so
+the two meet only in a group (within SAME_FACT); a length in metres and one in kilometres
+have two group keys, so they are never compared (both are the "keys" part's); and the hour
 something happened ("at 6:40 a.m." is no figure of the extractor's).
 
 Attributed claims
@@ -932,6 +936,8 @@ def fixed_fact(measure_key: str | None, sentence: str | None, quote: str | None)
     FIXED_AFTER), and neither its key (RUNNING_MEASURES) nor its sentence ("so far") makes it a
     count that grows as it becomes known. Read again at every ingest of its story: cached."""
     words = set(measure_key.split()) if measure_key else set()
+    if measure_key == "age":
+        return aged(sentence, quote) is not None  # a named person's age: fixed when it happened
     if words & RUNNING_MEASURES or running(sentence, quote):
         return False
     if words & FIXED_MEASURES:
@@ -1006,11 +1012,36 @@ def amount_outcome(
     """What a figure compared by amount alone (``n|*|…``) is of, when it names one: the
     outcome a duration is the length of (duration_outcome, else a verb of one just before it:
     "the tunnel is to close for five months"), or the thing a length, an area or a volume
-    measures (measured_thing); None for any other figure, or one that names nothing."""
+    measures (measured_thing), or the person an age is of ("age tallis": aged); None for any
+    other figure, or one that names nothing."""
     unit = group_key.rsplit("|", 1)[-1]
+    if measure_key == "age":
+        person = aged(sentence, quote)
+        return f"age {person}" if person else None  # an age is no length of anything
     if unit == "day":
         return duration_outcome(measure_key) or _outcome_before(sentence, quote)
     return measured_thing(measure_key, sentence, quote) if _thing_unit(unit) else None
+
+
+# A name: capitalised words ("Velmont", "Mira Tallis").
+_NAME = r"[A-Z][\w'’-]*[a-z](?:\s+[A-Z][\w'’-]*[a-z])*"
+# The person an age is of, named beside it: "11-year-old Mira Tallis", "a nine-year-old girl,
+# Mira Tallis," (after it, a noun and a comma between at most), "Mira Tallis, 9," (before it).
+_AGED_AFTER = re.compile(rf"\s*(?:[a-z]+\s*)?,?\s*({_NAME})")
+_AGED_BEFORE = re.compile(rf"({_NAME}),\s*(?:aged\s+)?$")
+
+
+def aged(sentence: str | None, quote: str | None) -> str | None:
+    """The surname (lower case) of the person a figure gives the age of, when the figure is an
+    age and a name stands beside it (see _AGED_AFTER); None otherwise."""
+    if not sentence or not quote or (at := sentence.find(quote)) < 0:
+        return None
+    named = _AGED_AFTER.match(sentence, at + len(quote)) if "old" in quote.lower() else None
+    if named is None and sentence.startswith((",", ")"), at + len(quote)):
+        named = _AGED_BEFORE.search(sentence, 0, at)
+    if named is None or named.group(1).split()[0].lower() in _NOT_PLACES:
+        return None
+    return named.group(1).split()[-1].lower()
 
 
 def _outcome_before(sentence: str | None, quote: str | None) -> str | None:
@@ -1339,7 +1370,6 @@ _PLACE_NOUNS = (
     r"(?:side|border|frontier|town|city|village|district|region|province|county|state"
     r"|country|capital|area|camp|territory|suburb|quarter|port|coast|island|valley)s?"
 )
-_NAME = r"[A-Z][\w'’-]*[a-z](?:\s+[A-Z][\w'’-]*[a-z])*"
 _PLACE_PATTERNS = (
     # "the village of Orrin", "the Dolmarian border town of Velmont"
     re.compile(rf"\b{_PLACE_NOUNS}\s+of\s+({_NAME})"),
