@@ -92,8 +92,9 @@ group's member or a lone figure, and
   a moment of a day its sentence does not name ("by the evening the ministry said 27", "by
   nightfall", "the day before"). A retold count was its source's count for a while within
   some day, before the later ones its own article mostly gives ("by the evening … 27"), so
-  it is compared on no day: a next day's article retelling Monday's 19 and 27 does not
-  dispute that day's 41 (nor Monday's 27: which moment it held at is not known). Said plainly
+  it is compared on no day, even when its sentence names one ("the toll had stood at three
+  on Thursday morning": that day's later counts may have passed it): a next day's article
+  retelling Monday's 19 and 27 does not dispute that day's 41, nor Monday's 27. Said plainly
   of its own day ("the ministry said 27 had been killed"), a figure is not retold; or both are facts
   **fixed at one moment** (fixed_fact), whose days do not matter: who was present when it
   happened ("a crew of nine", "12 crew members on board", "the bus was carrying 40 pupils",
@@ -1470,12 +1471,6 @@ _PLUPERFECT = re.compile(
     re.IGNORECASE,
 )
 _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|reported|announced)\b", re.IGNORECASE)
-# A day named in the figure's sentence: its as-of date takes the moment (resolve_as_of).
-_NAMED_DAY = re.compile(
-    rf"\b(?:{'|'.join(_WEEKDAYS)}|{'|'.join(m[:3] for m in _MONTHS)}[a-z]*\.?\s+\d"
-    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|yesterday|today)\b",
-    re.IGNORECASE,
-)
 # Another figure ends the reach of a cue before one: "which had put the toll at 19, now says 27".
 _OTHER_FIGURE = re.compile(r"\b\d[\d,.]*\b(?![:.]\d)")
 
@@ -1483,16 +1478,15 @@ _OTHER_FIGURE = re.compile(r"\b\d[\d,.]*\b(?![:.]\d)")
 @lru_cache(maxsize=4096)
 def retold(sentence: str | None, quote: str | None) -> bool:
     """True when a figure is told about an earlier moment than its article's day ("The
-    ministry put its first count at 19 dead", "By the evening it said 27 had been killed",
-    in an article of the next day): kept out of one day's comparison (module docstring). Its
-    sentence before it (to a semicolon or another figure) and its clause after it are read;
-    read again at every ingest of its story: cached."""
+    ministry put its first count at 19 dead", "By the evening it said 27 had been killed", in
+    an article of the next day): kept out of one day's comparison, even when a day is named
+    ("the toll had stood at three on Thursday morning": a count that day's later ones may
+    have passed; module docstring). Its sentence before it (to a semicolon or another figure)
+    and its clause after it are read; read again at every ingest of its story: cached."""
     if not sentence or not quote or (at := sentence.find(quote)) < 0:
         return False
     before = _OTHER_FIGURE.split(re.split(r"[;\n]", sentence[:at])[-1])[-1]
     after = _CLAUSE.split(sentence[at + len(quote) :], maxsplit=1)[0]
-    if _NAMED_DAY.search(before) or _NAMED_DAY.search(after):
-        return False  # "had stood at three on Thursday morning": Thursday's figure
     if _RETOLD.search(before) or _RETOLD.search(after):
         return True
     pluperfect = _PLUPERFECT.search(before)
