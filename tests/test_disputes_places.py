@@ -22,7 +22,6 @@ from tests.factories import make_user
         ("Eleven fishermen drowned off Brask in the coastal village of Harl.", "Eleven", {"harl"}),
         ("At Pell, the coastguard said four boats sank in the storm.", "four", {"pell"}),
         ("Four boats sank on the Ostmark side of the strait.", "Four", {"ostmark"}),
-        ("Ostmark's coastguard said seven boats had sunk.", "seven", {"ostmark"}),
         ("Seven boats sank across the Ostmarki coast.", "Seven", {"ostmarki"}),
         ("Fifty boats sank on both sides of the strait.", "Fifty", {ALL_PLACES}),
     ],
@@ -39,6 +38,9 @@ def test_a_place_in_its_clause_ties_a_figure(sentence: str, quote: str, places: 
         ("Eleven boats sank in Ostmarki gunfire.", "Eleven"),
         ("Eleven boats sank as fishermen from Harl watched.", "Eleven"),
         ("The coastguard said eleven boats had sunk.", "eleven"),
+        # who gives the count is no place: two sides' figures of one fact
+        ("Ostmark's coastguard said eleven boats had sunk.", "eleven"),
+        ("Brask's interior ministry said eleven boats had sunk.", "eleven"),
     ],
 )
 def test_a_figure_without_a_place_of_its_own_has_none(sentence: str, quote: str) -> None:
@@ -203,3 +205,19 @@ def test_a_count_said_plainly_the_next_day_still_disputes(session: Session, edit
     today = _add(session, editor, "Coast Wire", "Confirmed deaths stand at 41.", TUESDAY)
     session.commit()
     assert _conflicted(session, said, "27") and _conflicted(session, today, "41")
+
+
+def test_two_sides_authorities_giving_two_counts_dispute(session: Session, editor: User) -> None:
+    ours = _add(
+        session,
+        editor,
+        "Coast Wire",
+        "Ostmark's interior ministry said 27 people were killed.",
+        MONDAY,
+    )
+    theirs = _add(
+        session, editor, "Harl Radio", "Brask's army said only 12 people were killed.", MONDAY
+    )
+    session.commit()
+    assert _one_story(session, ours, theirs)
+    assert _conflicted(session, ours, "27") and _conflicted(session, theirs, "12")
