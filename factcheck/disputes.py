@@ -71,9 +71,9 @@ Cluster = tuple[int, str]  # (story id, group key)
 # grows. Each figure read costs about as much as the statement; 20 holds a day of a story's
 # outlets on one measure in the labelled sets many times over.
 LATEST = 20
-# The figures of the claim rows read last (_figure): about 1.5 KB each with a 200-character
-# sentence, so at most about 12 MB. A story's latest figures are read again at each of its
-# ingests; 8,192 hold 400 busy stories' three measures.
+# The figures of the claim rows read last (_figure): about 2 KB each (the row's sentence and
+# quote with it), so at most about 18 MB. A story's latest figures are read again at each of
+# its ingests; 8,192 hold the latest figures of three measures of 130 stories.
 FIGURES_KEPT = 8192
 BY_AMOUNT = "n|*|"  # group keys of amounts (durations, lengths), which dispute by outcome
 Unit = tuple[str, int]  # ("g", group id) or ("c", claim id) of a lone figure
