@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from factcheck.articles import add_article
 from factcheck.groups import group_articles
-from factcheck.models import Claim, Role
+from factcheck.models import Claim, ClaimGroup, Role
 from tests.factories import found_in, make_user
 
 TEXT = (
@@ -110,3 +110,63 @@ def test_look_alike_figures_of_another_story_are_not_read_apart(
     assert len(sent) == 2 + locks + 2, sent
     grouped = session.exec(select(Claim.group_id).where(col(Claim.group_id).is_not(None))).all()
     assert grouped == []
+
+
+def _toll_article(session: Session, user: Any, text: str) -> int:
+    """Store an article whose one claim is the Varnholt toll (grouping as set)."""
+    toll = {"kind": "numeric", "value": 41, "unit": "people", "measure": "people killed"}
+    title = f"Varnholt floods {len(text)}"
+    article = add_article(
+        session, title=title, text=text, by=user, claims=[found_in(text, "41", **toll)]
+    )
+    return article.id or 0
+
+
+AGAIN = (
+    "In Varnholt 41 people were killed when floodwater cut the ring road on Tuesday, "
+    "officials in Varnholt said."
+)
+THIRD = (
+    "Officials in Varnholt said 41 people were killed as floodwater cut the Varnholt ring "
+    "road on Tuesday."
+)
+
+
+def test_ingest_groups_the_claims_its_insert_returned(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_GROUPING", "1")
+    user = make_user(session, role=Role.EDITOR)
+    first = _toll_article(session, user, TEXT)
+    with statements(session) as sent:
+        second = _toll_article(session, user, AGAIN)
+
+    # The claims are inserted in one statement that returns what grouping needs of them:
+    # none is read back with its article before the candidates are.
+    assert sum(s.startswith("INSERT INTO claim ") for s in sent) == 1, sent
+    read_back = "SELECT claim.id, claim.article_id, claim.kind AS kind"  # groups._news
+    assert not [s for s in sent if s.startswith(read_back)], sent
+    grouped = session.exec(select(Claim.article_id, Claim.group_id)).all()
+    assert {article for article, _ in grouped} == {first, second}
+    assert len({group for _, group in grouped}) == 1
+    assert grouped[0][1] is not None
+
+
+def test_a_claim_joins_a_group_whose_tally_came_with_the_candidates(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_GROUPING", "1")
+    user = make_user(session, role=Role.EDITOR)
+    _toll_article(session, user, TEXT)
+    _toll_article(session, user, AGAIN)
+    with statements(session) as sent:
+        third = _toll_article(session, user, THIRD)
+
+    # The group's size, bounds and dates are read once, with the candidates, not again
+    # before it is written.
+    apart = [s for s in sent if s.startswith("SELECT claimgroup.id, claimgroup.size")]
+    assert apart == []
+    claim = session.exec(select(Claim).where(Claim.article_id == third)).one()
+    group = session.get(ClaimGroup, claim.group_id)
+    assert group is not None and group.size == 3
+    assert group.last_claim_id == claim.id
