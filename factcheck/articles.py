@@ -17,7 +17,7 @@ from factcheck.audit import record
 from factcheck.comparable import resolve_as_of, topics
 from factcheck.db import check_page, like_pattern
 from factcheck.errors import BadInput, Duplicate, NotFound
-from factcheck.groups import Row, Written, claim_keys, group_articles, insert_claims
+from factcheck.groups import claim_keys, group_articles
 from factcheck.models import (
     NONE_ID,
     Article,
@@ -190,14 +190,9 @@ def add_articles(
         fresh = [(a, item) for a, item in zip(stored, items, strict=True) if a is not None]
         session.add_all([a for a, _ in fresh])
         session.flush()
-        grouping = settings().grouping
-        claims = _add_claims(session, fresh, returning=grouping)
-        if grouping:
-            group_articles(
-                session,
-                article_ids=[a.id for a, _ in fresh if a.id is not None],
-                written=Written([a for a, _ in fresh], claims),
-            )
+        _add_claims(session, fresh)
+        if settings().grouping:
+            group_articles(session, article_ids=[a.id for a, _ in fresh if a.id is not None])
         for article, item in fresh:
             record(
                 session,
@@ -236,14 +231,7 @@ def _new_article(
     )
 
 
-def _add_claims(
-    session: Session, fresh: list[tuple[Article, NewArticle]], *, returning: bool
-) -> list[Row]:
-    """Insert the claims of these flushed articles and count them.
-
-    ``returning``: what grouping reads of each inserted claim, returned by the insert
-    (groups.insert_claims) instead of read back; else none.
-    """
+def _add_claims(session: Session, fresh: list[tuple[Article, NewArticle]]) -> None:
     # One INSERT for every claim of every article: ORM objects cost more than extraction.
     written = [(item.text, {f.speaker for f in item.claims if f.speaker}) for _, item in fresh]
     # Each article's names as it means them: its "NCDO" is the office it names in full.
@@ -257,12 +245,8 @@ def _add_claims(
         for (article, item), ids in zip(fresh, each, strict=True)
         for f in item.claims
     ]
-    inserted: list[Row] = []
-    if rows and returning:
-        inserted = insert_claims(session, rows)
-    elif rows:
-        session.execute(sa.insert(Claim.__table__), rows)  # type: ignore[attr-defined]
     if rows:
+        session.execute(sa.insert(Claim.__table__), rows)  # type: ignore[attr-defined]
         triage.stale(session, articles=[article.id for article, _ in fresh])
     places = {
         a.id: (counts.article_day(a.published_at, a.ingested_at), a.outlet_id or NONE_ID)
@@ -280,7 +264,6 @@ def _add_claims(
             measure_key=counts.figure_key(row["kind"], row["value"], row["measure_key"]),
         )
         counts.claim_changed(session, before=None, after=found)
-    return inserted
 
 
 def get_article(session: Session, *, article_id: int) -> Article:

@@ -208,7 +208,6 @@ class _Member:
 # back as plain rows, not through the ORM.
 _CLAIM: sa.Table = Claim.__table__  # type: ignore[attr-defined]
 _ARTICLE: sa.Table = Article.__table__  # type: ignore[attr-defined]
-_GROUP: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
 _FIELDS = tuple(
     # The kind as its stored text: _member makes a ClaimKind of it, the Enum type would too.
     sa.type_coerce(_CLAIM.c.kind, sa.String).label("kind") if name == "kind" else _CLAIM.c[name]
@@ -240,16 +239,13 @@ _ARTICLE_FIELDS = (
 )
 _JOINED = _CLAIM.join(_ARTICLE, _ARTICLE.c.id == _CLAIM.c.article_id)
 _CLAIM_FIELDS = len(_FIELDS)
-# A row of _FIELDS, with _ARTICLE_FIELDS when read with them: a database row, or a tuple
-# made of claims just written (_written_rows).
-Row = Sequence[Any]
+Row = sa.Row[*tuple[Any, ...]]  # a row of _FIELDS, with _ARTICLE_FIELDS when read with them
 # Where a row holds what is read of every candidate: by index, several times cheaper than by
 # name (a row's attributes are looked up in Python).
-_ID, _ARTICLE_ID, _GROUP_KEY, _GROUP_ID, _AT, _TOPICS = (
+_ID, _ARTICLE_ID, _GROUP_KEY, _AT, _TOPICS = (
     [c.name for c in (*_FIELDS, *_ARTICLE_FIELDS)].index(name)
-    for name in ("id", "article_id", "group_key", "group_id", "at", "topics")
+    for name in ("id", "article_id", "group_key", "at", "topics")
 )
-_TALLIED = len(_FIELDS) + len(_ARTICLE_FIELDS)  # where _near_query's group tally starts
 
 
 def _members(rows: Sequence[Row]) -> list[_Member]:
@@ -417,11 +413,10 @@ def _candidate_query(keys: int) -> sa.CompoundSelect[Any]:
 
 def _near_candidates(
     session: Session, article_id: int, article: _Article, keys: Iterable[str]
-) -> tuple[list[Row], set[str], dict[int, _Tally]]:
+) -> tuple[list[Row], set[str]]:
     """The candidates one new article's claims could match (what _candidates then _reachable
-    give for it), with their articles' date and names (_ARTICLE_FIELDS); the keys with a
-    claim in another article (disputes.clusters_at's ``elsewhere``); and the tallies of the
-    groups of the candidates (what _write would read of them).
+    give for it), with their articles' date and names (_ARTICLE_FIELDS); and the keys with a
+    claim in another article (disputes.clusters_at's ``elsewhere``).
 
     Each key's latest CANDIDATES claims of other articles are judged in the statement by
     their article's date and names (_near_query): about 9 in 10 are of other stories and
@@ -442,20 +437,17 @@ def _near_candidates(
     params.update({f"w{i}": json.dumps(name) for i, name in enumerate(names)})
     found: dict[str, list[Row]] = {}
     elsewhere: set[str] = set()
-    tallies: dict[int, _Tally] = {}
     ordered = sorted(keys)
     for start in range(0, len(ordered), _UNION):
         chunk = ordered[start : start + _UNION]
         params.update({f"k{i}": key for i, key in enumerate(chunk)})
         for row in session.execute(_near_query(len(chunk), len(names), dialect), params).all():
             elsewhere.add(row[_GROUP_KEY])
-            if row[_GROUP_ID] is not None and row[_GROUP_ID] not in tallies:
-                tallies[row[_GROUP_ID]] = _Tally(*row[_TALLIED:])
             old = _Article(as_utc(row[_AT]), _names(row[_TOPICS]))
             if _within(article, old) and _about_same(article, old):
                 found.setdefault(row[_GROUP_KEY], []).append(row)
     latest = (sorted(rows, key=lambda r: -r[_ID]) for rows in found.values())
-    return [row for rows in latest for row in rows], elsewhere, tallies
+    return [row for rows in latest for row in rows], elsewhere
 
 
 def _plain(names: Iterable[str]) -> bool:
@@ -499,13 +491,9 @@ def _near_query(keys: int, names: int, dialect: str) -> sa.Select[*tuple[Any, ..
     # The articles joined and judged once, outside the keys' parts: the SQL grows by a few
     # words per key, not by the test (psycopg converts a long statement at every run).
     found = sa.union_all(*parts).subquery()
-    # Each candidate's group tally too (_TALLIED): _write counts the joined groups from it.
     return (
-        sa.select(
-            *(found.c[c.name] for c in _FIELDS), *_ARTICLE_FIELDS, *(_GROUP.c[n] for n in _TALLY)
-        )
+        sa.select(*(found.c[c.name] for c in _FIELDS), *_ARTICLE_FIELDS)
         .select_from(found.join(_ARTICLE, _ARTICLE.c.id == found.c.article_id))
-        .outerjoin(_GROUP, _GROUP.c.id == found.c.group_id)
         .where(sa.or_(near, found.c.newest))
     )
 
@@ -567,80 +555,21 @@ class _Plan:
     joined: dict[int, int] = field(default_factory=dict)  # group → an article that joined it
 
 
-@dataclass(frozen=True, slots=True)
-class Written:
-    """Claims ingest has just inserted, as the database returned them (insert_claims), and
-    their articles (flushed)."""
-
-    articles: Sequence[Article]
-    claims: Sequence[Row]
-
-
-def insert_claims(session: Session, rows: Sequence[Mapping[str, Any]]) -> list[Row]:
-    """Insert claims (each a mapping of Claim's columns) in one statement; what grouping
-    reads of each (_FIELDS), as the database returns it.
-
-    The rows come back in no set order (asking for the order of ``rows`` makes SQLAlchemy
-    insert them one by one on SQLite): grouping orders them by ID, as it would read them.
-    """
-    return list(session.execute(_inserting(), rows).all())
-
-
-@cache
-def _inserting() -> sa.Insert:
-    """insert_claims' statement, built once."""
-    return _CLAIM.insert().returning(*_FIELDS)
-
-
-def group_articles(
-    session: Session, *, article_ids: Sequence[int], written: Written | None = None
-) -> None:
+def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
     """Put the claims of newly stored articles into groups and stories; not committed.
 
-    Decided in memory from the new claims (``written``: as ingest wrote them, else read
-    back) and one read of their candidates, then written in a few statements whatever the
-    number of claims: the cost per article stays flat as the database grows and small
-    beside extraction.
+    Decided in memory from one read of the new claims and one of their candidates, then
+    written in a few statements whatever the number of claims: the cost per article stays
+    flat as the database grows and small beside extraction.
     """
     if article_ids:
-        rows: Sequence[Row]
-        if written is None:
-            rows = session.execute(_new_claims(), {"ids": list(article_ids)}).all()
-        else:
-            rows = _written_rows(written)
+        rows = session.execute(_new_claims(), {"ids": list(article_ids)}).all()
         _group(session, rows, stored=False)
         if bare := sorted(set(article_ids) - {row[_ARTICLE_ID] for row in rows}):
             # Nothing to group (no figure, no quote): a story by names and words alone.
             from factcheck.storylink import new_articles, place_loose
 
             place_loose(session, articles=new_articles(session, bare), placed={})
-
-
-def _written_rows(written: Written) -> list[tuple[Any, ...]]:
-    """What _new_claims reads back, made of the claims as inserted: those with a group key,
-    in ID order, each with its article's date and names (stored as UTC, the names as JSON)."""
-    dated = {
-        a.id: (as_utc(a.published_at or a.ingested_at), json.dumps(a.topics))
-        for a in written.articles
-    }
-    claims = sorted(written.claims, key=lambda row: int(row[_ID]))
-    return [
-        (*_as_read(row), *dated[row[_ARTICLE_ID]]) for row in claims if row[_GROUP_KEY] is not None
-    ]
-
-
-def _as_read(row: Row) -> tuple[Any, ...]:
-    """A claim row returned by an insert as a select would read it: SQLite returns a figure
-    inserted as 41 as 41, where it reads back the stored 41.0."""
-    return tuple(
-        float(v) if i in _FLOATS and v is not None and type(v) is not float else v
-        for i, v in enumerate(row)
-    )
-
-
-_FLOATS = frozenset(
-    i for i, c in enumerate(_FIELDS) if c.name in ("value", "lower", "upper", "days")
-)
 
 
 @cache
@@ -996,10 +925,9 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     (article_id, *others) = articles
     if not others and not stored and _plain(known[article_id].topics):
         # One pasted article: its candidates judged by their articles in the statement.
-        near, elsewhere, tallies = _near_candidates(session, article_id, known[article_id], keys)
+        near, elsewhere = _near_candidates(session, article_id, known[article_id], keys)
         pool = _members(near)
     else:
-        tallies = {}
         candidates = _candidates(session, inside, articles)
         known.update(_read_articles(session, {row[_ARTICLE_ID] for row in candidates} - set(known)))
         reach = _reachable(candidates, news, known)
@@ -1037,7 +965,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             held.setdefault(old.group_id or 0, [old] if lone else []).append(new)
             _pull_lone(plan, new, matches[new.id], held)
     stories = _place_in_stories(session, plan, [] if stored else news, known)
-    _write(session, plan, stories, tallies)
+    _write(session, plan, stories)
     # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
     figures = [(m.article_id, m.group_key) for m in news if m.bounds is not None]
     clusters = disputes.clusters_at(
@@ -1289,28 +1217,21 @@ def _plan_join(plan: _Plan, new: _Member, old: _Member) -> None:
     plan.joined[gid] = new.article_id
 
 
-def _write(
-    session: Session, plan: _Plan, stories: Mapping[int, int], read: Mapping[int, _Tally]
-) -> None:
+def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     """Store a plan: new groups in one insert, joined groups and claims in one update each.
 
     A group without a story takes the story of the article that joined it (``stories``:
-    article → story). The joined groups' tallies are those ``read`` with the candidates,
-    else read here. Written by statements, not ORM objects: a batch makes hundreds of
+    article → story). Written by statements, not ORM objects: a batch makes hundreds of
     groups; copies of them loaded in this session read them again when next used.
     """
     if not plan.joins:
         return
     sql = _writes()
     known = {gid for gid, _ in plan.joins if gid > 0}
-    unread = sorted(known - set(read))
-    tallies = {gid: read[gid] for gid in known & set(read)}
-    tallies.update(
-        {
-            row.id: _Tally(**{name: getattr(row, name) for name in _TALLY})
-            for row in (session.execute(sql.tallies, {"ids": unread}) if unread else [])
-        }
-    )
+    tallies = {
+        row.id: _Tally(**{name: getattr(row, name) for name in _TALLY})
+        for row in (session.execute(sql.tallies, {"ids": sorted(known)}) if known else [])
+    }
     tallies.update({gid: _Tally() for gid in plan.starts})
     for gid, member in plan.joins:
         tallies[gid].take(member)

@@ -112,61 +112,48 @@ def test_look_alike_figures_of_another_story_are_not_read_apart(
     assert grouped == []
 
 
-def _toll_article(session: Session, user: Any, text: str) -> int:
-    """Store an article whose one claim is the Varnholt toll (grouping as set)."""
-    toll = {"kind": "numeric", "value": 41, "unit": "people", "measure": "people killed"}
-    title = f"Varnholt floods {len(text)}"
-    article = add_article(
-        session, title=title, text=text, by=user, claims=[found_in(text, "41", **toll)]
-    )
-    return article.id or 0
-
-
 AGAIN = (
-    "In Varnholt 41 people were killed when floodwater cut the ring road on Tuesday, "
-    "officials in Varnholt said."
-)
-THIRD = (
-    "Officials in Varnholt said 41 people were killed as floodwater cut the Varnholt ring "
-    "road on Tuesday."
+    "In Varnholt 41 people were killed when floodwater cut the ring road on Tuesday. "
+    '"We saw the river rise by the hour," the Varnholt mayor Ilse Kamper said in Varnholt.'
 )
 
 
-def test_ingest_groups_the_claims_its_insert_returned(
+def _flood_claims(text: str) -> list[Any]:
+    """The toll and the mayor's words, as found in ``text``."""
+    toll = {"kind": "numeric", "value": 41, "unit": "people", "measure": "people killed"}
+    return [
+        found_in(text, "41", **toll),
+        found_in(
+            text,
+            "We saw the river rise by the hour",
+            kind="attributed",
+            speaker="Ilse Kamper",
+            attribution="direct",
+            cue="said",
+            direct=True,
+        ),
+    ]
+
+
+def test_an_article_that_starts_two_groups_writes_them_in_one_statement(
     session: Session, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FACTCHECK_GROUPING", "1")
     user = make_user(session, role=Role.EDITOR)
-    first = _toll_article(session, user, TEXT)
+    first = add_article(
+        session, title="Varnholt floods", text=TEXT, by=user, claims=_flood_claims(TEXT)
+    )
     with statements(session) as sent:
-        second = _toll_article(session, user, AGAIN)
+        second = add_article(
+            session, title="Varnholt toll", text=AGAIN, by=user, claims=_flood_claims(AGAIN)
+        )
 
-    # The claims are inserted in one statement that returns what grouping needs of them:
-    # none is read back with its article before the candidates are.
-    assert sum(s.startswith("INSERT INTO claim ") for s in sent) == 1, sent
-    read_back = "SELECT claim.id, claim.article_id, claim.kind AS kind"  # groups._news
-    assert not [s for s in sent if s.startswith(read_back)], sent
-    grouped = session.exec(select(Claim.article_id, Claim.group_id)).all()
-    assert {article for article, _ in grouped} == {first, second}
-    assert len({group for _, group in grouped}) == 1
-    assert grouped[0][1] is not None
-
-
-def test_a_claim_joins_a_group_whose_tally_came_with_the_candidates(
-    session: Session, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("FACTCHECK_GROUPING", "1")
-    user = make_user(session, role=Role.EDITOR)
-    _toll_article(session, user, TEXT)
-    _toll_article(session, user, AGAIN)
-    with statements(session) as sent:
-        third = _toll_article(session, user, THIRD)
-
-    # The group's size, bounds and dates are read once, with the candidates, not again
-    # before it is written.
-    apart = [s for s in sent if s.startswith("SELECT claimgroup.id, claimgroup.size")]
-    assert apart == []
-    claim = session.exec(select(Claim).where(Claim.article_id == third)).one()
-    group = session.get(ClaimGroup, claim.group_id)
-    assert group is not None and group.size == 3
-    assert group.last_claim_id == claim.id
+    # The toll and the quote each start a group with the first article's claim: both groups
+    # are inserted at once (SQLite too: not one statement per group).
+    assert sum(s.startswith("INSERT INTO claimgroup") for s in sent) == 1, sent
+    groups = session.exec(select(ClaimGroup).order_by(col(ClaimGroup.id))).all()
+    assert [(g.kind.value, g.size) for g in groups] == [("numeric", 2), ("attributed", 2)]
+    for article in (first, second):
+        claims = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
+        by_kind = {c.kind.value: c.group_id for c in claims}
+        assert by_kind == {"numeric": groups[0].id, "attributed": groups[1].id}
