@@ -1247,18 +1247,16 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     ids = {gid: gid for gid in known}
     if plan.starts:
         now = utcnow()
-        made = (
-            session.execute(
-                sql.start,
-                [
-                    {**_new_group(first), **tallies[gid].columns(), "created_at": now}
-                    for gid, first in plan.starts.items()
-                ],
-            )
-            .scalars()
-            .all()
-        )
-        ids.update(zip(plan.starts, made, strict=True))
+        made = session.execute(
+            sql.start,
+            [
+                {**_new_group(first), **tallies[gid].columns(), "created_at": now}
+                for gid, first in plan.starts.items()
+            ],
+        ).all()
+        # Each new group is known by its first claim, a member of no other group.
+        planned = {tallies[gid].first_claim_id: gid for gid in plan.starts}
+        ids.update({planned[first]: made_id for made_id, first in made})
     session.execute(sql.join, [{"cid": m.id, "gid": ids[gid]} for gid, m in plan.joins])
     for gid, member in plan.joins:
         member.group_id = ids[gid]
@@ -1274,7 +1272,7 @@ class _Writes:
 
     tallies: sa.Select[*tuple[Any, ...]]  # the tallies of the groups ``ids``
     tally: sa.Update  # a group's tally (executemany: ``gid`` and _TALLY)
-    start: sa.Insert  # new groups, returning their IDs in order
+    start: sa.Insert  # new groups, returning their IDs and first claims
     join: sa.Update  # a claim's group (executemany: ``cid``, ``gid``)
 
 
@@ -1289,7 +1287,8 @@ def _writes() -> _Writes:
         tally=sa.update(groups)
         .where(groups.c.id == sa.bindparam("gid"))
         .values({n: sa.bindparam(n) for n in _TALLY}),
-        start=sa.insert(groups).returning(groups.c.id, sort_by_parameter_order=True),
+        # In no set order: asking for the parameters' order inserts row by row on SQLite.
+        start=sa.insert(groups).returning(groups.c.id, groups.c.first_claim_id),
         join=sa.update(claims)
         .where(claims.c.id == sa.bindparam("cid"))
         .values(group_id=sa.bindparam("gid")),

@@ -13,7 +13,7 @@ from sqlmodel import Session, col, select
 
 from factcheck.articles import add_article
 from factcheck.groups import group_articles
-from factcheck.models import Claim, Role
+from factcheck.models import Claim, ClaimGroup, Role
 from tests.factories import found_in, make_user
 
 TEXT = (
@@ -110,3 +110,50 @@ def test_look_alike_figures_of_another_story_are_not_read_apart(
     assert len(sent) == 2 + locks + 2, sent
     grouped = session.exec(select(Claim.group_id).where(col(Claim.group_id).is_not(None))).all()
     assert grouped == []
+
+
+AGAIN = (
+    "In Varnholt 41 people were killed when floodwater cut the ring road on Tuesday. "
+    '"We saw the river rise by the hour," the Varnholt mayor Ilse Kamper said in Varnholt.'
+)
+
+
+def _flood_claims(text: str) -> list[Any]:
+    """The toll and the mayor's words, as found in ``text``."""
+    toll = {"kind": "numeric", "value": 41, "unit": "people", "measure": "people killed"}
+    return [
+        found_in(text, "41", **toll),
+        found_in(
+            text,
+            "We saw the river rise by the hour",
+            kind="attributed",
+            speaker="Ilse Kamper",
+            attribution="direct",
+            cue="said",
+            direct=True,
+        ),
+    ]
+
+
+def test_an_article_that_starts_two_groups_writes_them_in_one_statement(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_GROUPING", "1")
+    user = make_user(session, role=Role.EDITOR)
+    first = add_article(
+        session, title="Varnholt floods", text=TEXT, by=user, claims=_flood_claims(TEXT)
+    )
+    with statements(session) as sent:
+        second = add_article(
+            session, title="Varnholt toll", text=AGAIN, by=user, claims=_flood_claims(AGAIN)
+        )
+
+    # The toll and the quote each start a group with the first article's claim: both groups
+    # are inserted at once (SQLite too: not one statement per group).
+    assert sum(s.startswith("INSERT INTO claimgroup") for s in sent) == 1, sent
+    groups = session.exec(select(ClaimGroup).order_by(col(ClaimGroup.id))).all()
+    assert [(g.kind.value, g.size) for g in groups] == [("numeric", 2), ("attributed", 2)]
+    for article in (first, second):
+        claims = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
+        by_kind = {c.kind.value: c.group_id for c in claims}
+        assert by_kind == {"numeric": groups[0].id, "attributed": groups[1].id}
