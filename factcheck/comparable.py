@@ -255,6 +255,7 @@ from factcheck.extract.lexicon.measures import (
     SYNONYMS,
 )
 from factcheck.extract.lexicon.numbers import SMALL_WORDS
+from factcheck.extract.lexicon.rewording import CLITICS, FILLER_ADVERBS, REWORDINGS
 from factcheck.extract.lexicon.verbs import IRREGULAR_BASES
 from factcheck.extract.numbers import (
     SCALE_AFTER,
@@ -1075,12 +1076,25 @@ def _quote_words(text: str) -> Iterator[str]:
             yield f"#{value:.12g}"
             continue
         pos = match.end()
-        if low in _STOP:
+        low = _unclitic(low)
+        if low in _STOP or low in FILLER_ADVERBS:
             continue
         word = _stem(_fold(IRREGULAR_BASES.get(low, low)))
         word = _STEM_SYNONYMS.get(word, word)
+        word = _STEM_REWORDINGS.get(word, word)
         if len(word) > 1 and word not in _STOP:
             yield word
+
+
+def _unclitic(word: str) -> str:
+    """A word without a contraction's ending, as it reads uncontracted: "won't" → "will",
+    "we'll" → "we" (lexicon/rewording.CLITICS); other words as they are."""
+    word = word.replace("’", "'")
+    for ending, bases in CLITICS.items():
+        if word.endswith(ending) and len(word) > len(ending):
+            base = word[: -len(ending)]
+            return bases.get(base, base)
+    return word
 
 
 def _number_at(text: str, start: int, token: str) -> tuple[float, int] | None:
@@ -1116,6 +1130,10 @@ def _stem(word: str) -> str:
 _STEM_SYNONYMS = {
     _stem(form): _stem(canon) for form, canon in CANONICAL.items() if len(_stem(form)) >= 5
 }
+
+
+# The rewordings by stem, so that every tense of one meets ("halted", "stopping" → "stop").
+_STEM_REWORDINGS = {_stem(word): _stem(canon) for word, canon in REWORDINGS.items()}
 
 
 def word_overlap(a: frozenset[str], b: frozenset[str]) -> float:

@@ -1040,7 +1040,19 @@ def _pull_lone(
 def _fits_group(new: _Member, members: Iterable[_Member]) -> bool:
     """True when a figure can report the same fact as every member of a group read (complete
     linkage): a chain of neighbours, "at least 27" dead beside 41 then beside a toll of 58
-    from another year, never makes 27 and 58 one fact. Quotes join on their match alone."""
+    from another year, never makes 27 and 58 one fact.
+
+    A quote, which matched one member, must share a content word with at least half of the
+    other articles' members read. Versions of one statement, trimmed, reworded or reported,
+    keep some of its words, so most members share one with a new version even when they
+    share too few to say the same. A quote that shares none with most members came in
+    through a member that reports two statements ("the workers had complained about cracks,
+    and that the families want answers"): such a member joins the group of one, and must not
+    carry a version of the other into it.
+    """
+    if new.kind == ClaimKind.ATTRIBUTED:
+        others = [m for m in members if m.article_id != new.article_id]
+        return 2 * sum(not new.words.isdisjoint(m.words) for m in others) >= len(others)
     if new.span is None:
         return True
     return all(m.span is None or gap(new.span, m.span) <= SAME_FACT for m in members)
