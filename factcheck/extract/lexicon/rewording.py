@@ -67,4 +67,20 @@ CLITICS: dict[str, dict[str, str]] = {
     "'ve": {},
     "'d": {},
     "'m": {},
+    "not": {"can": "can"},  # "cannot", written as one word; only the bases listed here
 }
+
+# What joins two statements in one claim of reported speech or one quote ("the line would
+# stay shut, and that the fares would be refunded"; "we cannot dig at night because the
+# slope is moving"): comparable reads each part apart as well as the whole. A regular
+# expression's alternatives, tried in this order.
+CLAUSE_JOINS = (
+    r",?\s+and\s+that\s+",
+    r",?\s+but\s+that\s+",
+    r",\s+and\s+",
+    r",\s+but\s+",
+    r"\s+because\s+",
+    r"\s*;\s+",
+    r"\s*:\s+",
+    r"(?<=[.!?])[\"”’']?\s+",
+)
