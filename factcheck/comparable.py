@@ -1252,6 +1252,8 @@ def clause_overlap(
     wait"), and the claim belongs with the versions of its first; two claims that both have
     parts are two versions of one passage, whole to whole.
     """
+    if not a_parts and not b_parts:  # most claims: one statement each
+        return word_overlap(a, b), True
     overlap = max(
         [
             word_overlap(a, b),
