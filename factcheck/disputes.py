@@ -49,8 +49,11 @@ from factcheck.comparable import (
     figures_dispute,
     fixed_fact,
     names_outcome,
+    other_places,
+    places_of,
     reports_count,
     resolve_as_of,
+    retold,
     running,
     said_on,
     supersedes,
@@ -93,6 +96,8 @@ class Figure:
     fixed: bool = False  # a fact fixed at one moment, disputed across days (comparable.fixed_fact)
     given: Given | None = None  # its source, day and time, for comparable.supersedes
     current: bool = True  # False: a newer figure of its source and day supersedes it
+    places: frozenset[str] = frozenset()  # the places it counts at (comparable.places_of)
+    retold: bool = False  # told of an earlier moment: compared on no day (comparable.retold)
 
 
 def clusters_of(session: Session, *, group_ids: Iterable[int]) -> set[Cluster]:
@@ -245,10 +250,11 @@ def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:
         x.current
         and y.current
         and x.outcome == y.outcome
+        and not other_places(x.places, y.places)
         and figures_dispute(
             x.stated,
             y.stated,
-            same_day=x.day == y.day,
+            same_day=x.day == y.day and not x.retold and not y.retold,
             same_outlet=x.outlet == y.outlet,
             fixed=x.fixed and y.fixed,
         )
@@ -313,6 +319,7 @@ def _read(session: Session, clusters: Collection[Cluster], *, latest: int | None
         params = {"story": story, "key": key, "measure": key.split("|")[1], "latest": latest}
         for row in session.execute(query, params).all():
             _take(read, row)
+    _own_places(read)
     _supersede(session, read)
     return read
 
@@ -479,7 +486,7 @@ def _take(read: _Read, row: Any) -> None:
     stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
     if stated is None or value is None:
         return
-    counts, rising, said = _words_around(sentence, quote)
+    counts, rising, said, told = _words_around(sentence, quote)
     if not counts:
         return
     if rising:
@@ -506,6 +513,8 @@ def _take(read: _Read, row: Any) -> None:
         outcome,
         fixed_fact(measure, sentence, quote),
         Given(source, day, moment, article),
+        places=places_of(sentence, quote),
+        retold=told,
     )
     read.figures.setdefault((story, key), {}).setdefault(own, []).append(figure)
     if gid is None:
@@ -513,10 +522,39 @@ def _take(read: _Read, row: Any) -> None:
 
 
 @lru_cache(maxsize=4096)
-def _words_around(sentence: str, quote: str) -> tuple[bool, bool, str | None]:
-    """What a figure's sentence says of it (comparable.reports_count, running, said_on): read
-    again at every ingest of its story, so kept for the sentences read last."""
-    return reports_count(sentence, quote), running(sentence, quote), said_on(sentence, quote)
+def _words_around(sentence: str, quote: str) -> tuple[bool, bool, str | None, bool]:
+    """What a figure's sentence says of it (comparable.reports_count, running, said_on,
+    retold): read again at every ingest of its story, so kept for the sentences read last."""
+    return (
+        reports_count(sentence, quote),
+        running(sentence, quote),
+        said_on(sentence, quote),
+        retold(sentence, quote),
+    )
+
+
+def _own_places(read: _Read) -> None:
+    """Give a figure tied to no place the place of its article's other figures of its
+    cluster, when they are all tied to one (comparable.other_places): a live blog's "now 27
+    killed" after its "19 killed in Velmont" counts in Velmont."""
+    for units in read.figures.values():
+        tied: dict[int, list[frozenset[str]]] = {}
+        for listed in units.values():
+            for f in listed:
+                if f.places:
+                    tied.setdefault(f.article, []).append(f.places)
+        one = {
+            article: frozenset[str]().union(*found)
+            for article, found in tied.items()
+            if not any(other_places(a, b) for a in found for b in found)
+        }
+        if not one:
+            continue
+        for listed in units.values():
+            listed[:] = [
+                replace(f, places=one[f.article]) if not f.places and f.article in one else f
+                for f in listed
+            ]
 
 
 def refresh_all(session: Session) -> int:
@@ -551,7 +589,8 @@ def _pairs(
             for figure in listed:
                 if not figure.current:
                     continue  # superseded by a newer figure of its source (comparable)
-                days.setdefault(figure.day, set()).add(unit)
+                if not figure.retold:
+                    days.setdefault(figure.day, set()).add(unit)
                 if figure.fixed:
                     days.setdefault(None, set()).add(unit)
         for day_units in days.values():

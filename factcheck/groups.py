@@ -385,7 +385,8 @@ def _score(new: _Member, old: _Member) -> float | None:
 
 
 def _candidates(session: Session, inside: Mapping[str, int], exclude: set[int]) -> list[Row]:
-    """The latest CANDIDATES claims of each key, outside the articles being grouped.
+    """The latest CANDIDATES claims of each key, outside the claims being grouped (``exclude``,
+    their IDs: a stored article's other claims are candidates, as a re-keying needs).
 
     ``inside``: each key's claims in those articles. A key's latest CANDIDATES + that many
     claims hold its latest CANDIDATES outside them, so each key reads exactly that many and
@@ -401,7 +402,7 @@ def _candidates(session: Session, inside: Mapping[str, int], exclude: set[int]) 
         params: dict[str, object] = {f"k{i}": key for i, key in enumerate(chunk)}
         params.update({f"n{i}": CANDIDATES + inside[key] for i, key in enumerate(chunk)})
         for row in session.execute(_candidate_query(len(chunk)), params).all():
-            if row[_ARTICLE_ID] not in exclude:
+            if row[_ID] not in exclude:
                 found.setdefault(row[_GROUP_KEY], []).append(row)
     latest = (sorted(rows, key=lambda r: -r[_ID])[:CANDIDATES] for rows in found.values())
     return [row for rows in latest for row in rows]
@@ -941,7 +942,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
         near, elsewhere = _near_candidates(session, article_id, known[article_id], keys)
         pool = _members(near)
     else:
-        candidates = _candidates(session, inside, articles)
+        candidates = _candidates(session, inside, {row[_ID] for row in rows})
         known.update(_read_articles(session, {row[_ARTICLE_ID] for row in candidates} - set(known)))
         reach = _reachable(candidates, news, known)
         pool = [_member(row, known[row[_ARTICLE_ID]]) for row in reach]

@@ -46,8 +46,10 @@ against it. Splitting a text into sentences (content_words of each) costs more t
 them, and each ingest compares a story's latest articles again: the sentences of compared
 texts are kept by their text's SHA-256 (_Kept: the latest KEPT_WORDS words' worth, 13-23 MB),
 so a stored text is split once per process, not at every article of its story; the new
-article's text is taken from the session that stored it; only texts kept nowhere are read, in
-one query. Each source's sentences are indexed by content word; a sentence is compared only
+article's text is taken from the session that stored it, and its sentences are kept even when
+it is compared with nothing yet (a later article of its story will); the original of a rewrite
+is found by its text's SHA-256, read with the articles placed; only texts kept nowhere are
+read, in one query. Each source's sentences are indexed by content word; a sentence is compared only
 with the source sentences that hold its rarest words (any sentence holding TAKEN of its words
 holds one of them), at most CANDIDATES of them, so the work grows with the length of the
 texts, not with the product of their sentences.
@@ -124,6 +126,7 @@ class _Placed:
     derived_from_id: int | None
     sha256: str  # of its text: what its sentences are kept by (_KEPT)
     kind: OutletKind | None  # its outlet's
+    source_sha256: str | None = None  # of the text of the article it is derived from
 
 
 @dataclass(slots=True, eq=False)
@@ -172,7 +175,7 @@ def join_stories(
     _write_stories(session, [s for s in stories.values() if s.changed], started)
     if begun is not None:
         begun.extend(s.id for s in started if s.id is not None)
-    derived = _sources(session, compared, articles)
+    derived = _sources(session, compared, articles, keep=links.keys())
     changes = [
         {
             "aid": i,
@@ -187,15 +190,15 @@ def join_stories(
 
 
 def _placing(session: Session, ids: set[int]) -> tuple[dict[int, _Placed], dict[int, _Story]]:
-    """The dates, titles and stories of these articles (no texts), and those stories' titles
-    and dates, in one query."""
+    """The dates, titles and stories of these articles (no texts; the digest of the text each
+    is derived from), and those stories' titles and dates, in one query."""
     articles: dict[int, _Placed] = {}
     stories: dict[int, _Story] = {}
     for row in session.execute(_statements().placing, {"ids": sorted(ids)}):
-        aid, title, at, story_id, source, sha256, kind, story_title, first_seen, last_seen = row
-        articles[aid] = _Placed(aid, title, as_utc(at), story_id, source, sha256, kind)
+        aid, title, at, story_id, source, sha256, kind, story_title, first, last, digest = row
+        articles[aid] = _Placed(aid, title, as_utc(at), story_id, source, sha256, kind, digest)
         if story_id is not None and story_id not in stories:
-            stories[story_id] = _Story(story_id, story_title, as_utc(first_seen), as_utc(last_seen))
+            stories[story_id] = _Story(story_id, story_title, as_utc(first), as_utc(last))
     return articles, stories
 
 
@@ -204,11 +207,11 @@ class _Statements:
     """The statements placing runs, built once: every ingest that groups runs them, and
     building them cost more than running them."""
 
-    placing: sa.Select[*tuple[Any, ...]]  # articles ``ids``, outlet kinds, stories (_placing)
+    placing: sa.Select[*tuple[Any, ...]]  # articles ``ids``, kinds, stories, sources (_placing)
     widen: sa.Update  # a story's title and dates (executemany: ``sid`` and _Story.columns)
     start: sa.Insert  # new stories, returning their IDs in order
     place: sa.Update  # an article's story and source (executemany: ``aid``, ``story``, ``derived``)
-    texts: sa.Select[*tuple[Any, ...]]  # articles ``ids``: texts, digests, outlet kinds, dates
+    texts: sa.Select[*tuple[Any, ...]]  # articles ``ids``: texts, digests, kinds, dates, sources
 
 
 @functools.cache
@@ -216,6 +219,8 @@ def _statements() -> _Statements:
     stories: sa.Table = Story.__table__  # type: ignore[attr-defined]
     articles: sa.Table = Article.__table__  # type: ignore[attr-defined]
     outlets: sa.Table = Outlet.__table__  # type: ignore[attr-defined]
+    sources = articles.alias("source")  # the article each is derived from: its text's digest
+    derived = sources.c.id == articles.c.derived_from_id
     return _Statements(
         # Table columns, not the models' attributes: plain rows, not through the ORM.
         placing=sa.select(
@@ -229,11 +234,12 @@ def _statements() -> _Statements:
             stories.c.title,
             stories.c.first_seen,
             stories.c.last_seen,
+            sources.c.sha256,
         )
         .select_from(
-            articles.outerjoin(stories, stories.c.id == articles.c.story_id).outerjoin(
-                outlets, outlets.c.id == articles.c.outlet_id
-            )
+            articles.outerjoin(stories, stories.c.id == articles.c.story_id)
+            .outerjoin(outlets, outlets.c.id == articles.c.outlet_id)
+            .outerjoin(sources, derived)
         )
         .where(articles.c.id.in_(sa.bindparam("ids", expanding=True))),
         widen=sa.update(stories)
@@ -254,8 +260,13 @@ def _statements() -> _Statements:
             outlets.c.kind,
             func.coalesce(articles.c.published_at, articles.c.ingested_at),
             articles.c.derived_from_id,
+            sources.c.sha256,
         )
-        .select_from(articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id))
+        .select_from(
+            articles.outerjoin(outlets, outlets.c.id == articles.c.outlet_id).outerjoin(
+                sources, derived
+            )
+        )
         .where(articles.c.id.in_(sa.bindparam("ids", expanding=True))),
     )
 
@@ -541,6 +552,7 @@ class _Text:
     rank: int
     derived_from_id: int | None
     sentences: list[frozenset[str]]
+    source_sha256: str | None = None  # of the text of the article it is derived from
 
 
 def opens_as_release(text: str) -> bool:
@@ -589,7 +601,11 @@ def _kept_texts(
         if kept is not None:
             text_rank, found = kept
             texts[article_id] = _Text(
-                placed.at, _rank(placed.kind, text_rank), placed.derived_from_id, found
+                placed.at,
+                _rank(placed.kind, text_rank),
+                placed.derived_from_id,
+                found,
+                placed.source_sha256,
             )
     return texts
 
@@ -616,37 +632,51 @@ def _article_mapper() -> sa.orm.Mapper[Article]:
 
 
 def _sources(
-    session: Session, compared: Mapping[int, Sequence[_Placed]], articles: Mapping[int, _Placed]
+    session: Session,
+    compared: Mapping[int, Sequence[_Placed]],
+    articles: Mapping[int, _Placed],
+    *,
+    keep: Collection[int] = (),
 ) -> dict[int, int]:
     """Each article whose sentences are mostly taken from one it is compared with (and that
     came first) → that article (the module docstring). The texts not kept (_kept_texts) are
     read in one query, and the originals of rewrites it takes from, when it was not compared
-    with them, in one more."""
+    with them and their sentences are not kept, in one more. The articles ``keep`` (new ones,
+    whose texts the session holds) have their sentences kept even when not compared now: a
+    later article of their story compares them without reading them back."""
     compared = {i: found for i, found in compared.items() if found}
     wanted = {a.id for found in compared.values() for a in found} | set(compared)
-    texts = _kept_texts(session, wanted, articles)
+    texts = _kept_texts(session, wanted | set(keep), articles)
+    said: dict[int, list[frozenset[str]]] = {}  # originals not compared: their sentences
 
     def read(ids: set[int]) -> None:
         if ids:
-            for aid, text, sha256, kind, at, source in session.execute(
+            for aid, text, sha256, kind, at, source, source_sha256 in session.execute(
                 _statements().texts, {"ids": sorted(ids)}
             ):
                 if aid in articles:  # being placed or decided again: not as stored
-                    at, source = articles[aid].at, articles[aid].derived_from_id
+                    placed = articles[aid]
+                    at, source, source_sha256 = (
+                        placed.at,
+                        placed.derived_from_id,
+                        placed.source_sha256,
+                    )
                 text_rank, found = _KEPT.read(sha256, text)
-                texts[aid] = _Text(as_utc(at), _rank(kind, text_rank), source, found)
+                texts[aid] = _Text(as_utc(at), _rank(kind, text_rank), source, found, source_sha256)
 
     read(wanted - texts.keys())
     indexed: dict[int, Source] = {}  # each source's index, made once
 
     def share(source_id: int, article_id: int) -> float:
         if source_id not in indexed:
-            indexed[source_id] = Source.indexing(texts[source_id].sentences)
+            found = texts[source_id].sentences if source_id in texts else said[source_id]
+            indexed[source_id] = Source.indexing(found)
         return indexed[source_id].derives(texts[article_id].sentences)
 
     derived: dict[int, int] = {}
     unread: dict[int, tuple[int, float]] = {}  # an article → its best source's original, not
     # compared, and the share of the best
+    digests: dict[int, str] = {}  # such an original → its text's SHA-256, when known
     for article_id, found in compared.items():
         mine = texts[article_id]
         shares = {
@@ -664,9 +694,14 @@ def _sources(
             derived[article_id] = original if shares[original] >= shares[best] else best
         elif original is not None:
             unread[article_id] = (original, shares[best])
-    read({original for original, _ in unread.values()} - texts.keys())
+            if texts[best].derived_from_id == original and (sha := texts[best].source_sha256):
+                digests[original] = sha
+    for original, sha256 in digests.items():
+        if original not in texts and (kept := _KEPT.get(sha256)) is not None:
+            said[original] = kept[1]
+    read({original for original, _ in unread.values()} - texts.keys() - said.keys())
     for article_id, (original, most) in unread.items():
-        if original in texts and share(original, article_id) >= most:
+        if (original in texts or original in said) and share(original, article_id) >= most:
             derived[article_id] = original
     return derived
 

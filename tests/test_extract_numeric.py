@@ -119,8 +119,9 @@ def test_durations_are_given_in_days() -> None:
 
 
 def test_hyphenated_age_with_a_unicode_fraction() -> None:
+    """An age keeps its unit and no days (session 13): it is no length of time that passed."""
     found = claim(BUSINESS, "4½-year-old")
-    assert (found.value, found.unit, found.days) == (4.5, "year", 1642.5)
+    assert (found.value, found.unit, found.measure, found.days) == (4.5, "year", "age", None)
 
 
 def test_word_compound_age() -> None:

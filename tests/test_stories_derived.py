@@ -15,6 +15,7 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from factcheck import stories
 from factcheck.articles import add_article
 from factcheck.extract import extract_claims
 from factcheck.groups import rebuild_groups
@@ -340,6 +341,22 @@ def test_a_story_compared_again_reads_no_text_again(session: Session, editor: Us
     assert sent == []
     assert _source_of(session, rewrite) == wire.id
     assert _source_of(session, report) is None
+
+
+def test_the_wire_behind_a_rewrite_not_compared_is_not_read_again(
+    session: Session, editor: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rewrite of a rewrite compared with the latest article only: the wire that one is
+    derived from is weighed from its kept sentences, not read back."""
+    monkeypatch.setattr(stories, "STORY_ARTICLES", 1)
+    wire = _store(session, editor, outlet="Northgate Press Agency", text=WIRE, at=_at(9))
+    first = _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=_at(10))
+    session.expunge_all()
+    with texts_read(session) as sent:
+        second = _store(session, editor, outlet="Castrel Courier", text=REWORDED, at=_at(11))
+    assert sent == []
+    assert _source_of(session, first) == wire.id
+    assert _source_of(session, second) == wire.id
 
 
 def test_another_worker_without_kept_sentences_marks_the_same_source(

@@ -5,7 +5,10 @@ Decisions, so that every article is read the same way:
   measurements and temperatures, durations (also in days), fractions ("a third of", "half of",
   "two-thirds"), ratios ("one in five" = 0.2), multipliers ("three-fold" = 3 times), ranges
   ("between 250 and 260", "250-260", "from 10 to 12 weeks": lower/upper, value the midpoint),
-  and ages ("aged 34", "Name, 34,", "34-year-old": unit year, measure "age").
+  and ages ("aged 34", "Name, 34,", "34-year-old", "58 years old": unit year, measure
+  "age"). An age is how old someone or something is, not a length of time that passed: it
+  keeps its unit and no days, so "Mira Tallis, 9" and "a nine-year-old girl" compare as one
+  age and never as a nine-year closure or sentence.
 - "a dozen eggs" and "two dozen eggs" are 12 and 24 eggs: a dozen is a number, not a unit.
 - Vague plurals "dozens", "scores of", "hundreds", "thousands", "tens of thousands",
   "millions" are claims with value None and the smallest amount they can mean as lower
@@ -14,6 +17,12 @@ Decisions, so that every article is read the same way:
 - Context, not claims: dates, years, clock times, weekdays, ordinals, sports scores ("won
   3-1"), list numbers ("1. …"), labels ("No. 3", "page 47", "Article 5", "report 1") and names
   with numbers ("Voyager 2", "Boeing 737", "Windows 11", "F-16", "G7", "COVID-19").
+- A figure quoted on its own (the group fired "nearly 400" rockets) is read as if unquoted:
+  the noun after the closing mark and the verb before the opening one say what it counts. A
+  quote holding other words before the figure ("we lost 12") is a statement, closed there.
+- A fact box's label that ends in a day named relative to the text ("Hostages released today:
+  14", "Still in hospital this morning: 6") counts what the words before the day say: the day
+  is when the figure holds, and a label ending in it was read as no measure at all.
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ from string import ascii_letters, ascii_lowercase
 from .cues import speech_forms
 from .lexicon import alternation, first_letter_check
 from .lexicon.currencies import CURRENCIES, MONEY_WORDS
-from .lexicon.dates import MONTH_ABBREVIATIONS, MONTHS
+from .lexicon.dates import MONTH_ABBREVIATIONS, MONTHS, NAMED_PERIODS, RELATIVE_DAYS
 from .lexicon.grammar import (
     ANAPHORS,
     ANSWER_ENDS,
@@ -224,6 +233,8 @@ _AGE_BEFORE = re.compile(
     r"|\b(?:I|[Ss]?he)(?:['’][sm]| is| was| am)\s$|\b(?P<name>[A-Z][a-z]+) (?:is|was) $"
 )
 # What follows an age given with no unit: "MacRae, now 68, told", "She’s 91.", "was 19 when".
+# "the bridge is 58 years old": a unit of years with "old" right after it is an age.
+_YEARS_OLD = re.compile(r"[ \u00a0]+old\b")
 _AGE_AFTER = re.compile(r"[,.;]|\s(?:when|and)\b")
 _FIGURE_OF = re.compile(
     r"\b(?:the|its|their|his|her)\s+((?:[\w-]+\s+){0,2}?(?:number|toll|figure|total|count|tally)"
@@ -1280,6 +1291,12 @@ def _labelled(text: str, reading: _Reading, floor: int) -> str | None:
     if label is None:
         return None
     words = label.group(1).split()
+    # "Hostages released today: 14", "Still in hospital this morning: 6": when, not what
+    named = len(words) > 2 and words[-2].lower() in ("this", "last")
+    if named and words[-1].lower() in NAMED_PERIODS:
+        del words[-2:]
+    while len(words) > 1 and words[-1].lower() in RELATIVE_DAYS:
+        words.pop()
     low = [w.lower() for w in words]
     phrase = " ".join(low[-2:]) in PHRASES  # "Unaccounted for: 17" ends in a measure phrase
     if not phrase and (low[-1] in MEASURE_STOP_WORDS or low[-1] in _SPEECH_VERBS):
@@ -1287,7 +1304,7 @@ def _labelled(text: str, reading: _Reading, floor: int) -> str | None:
     # one capitalised word may be a name ("Netanyahu: 43"); a noun there counts ("Deaths: 43")
     if len(words) == 1 and not (_is_plural(words[0]) or low[0] in CANONICAL):
         return None
-    return label.group(1)
+    return " ".join(words)
 
 
 def _of_group(
@@ -1412,6 +1429,29 @@ _NOT_PLURAL = ("ss", "us", "is", "ous")
 _ACRONYM_PLURAL = re.compile(r"[A-Z]{2,}s")
 
 
+def _past_own_quote(text: str, reading: _Reading) -> int:
+    """Where the words after a figure start: past the closing quotation mark of a quote that
+    holds the figure alone.
+
+    A figure quoted on its own ("the group had fired \"nearly 400\" rockets") is a speaker's
+    number inside the writer's sentence: what it counts is the noun the sentence gives right
+    after the quote, as for the same figure unquoted. A quote that holds other words before
+    the figure than its qualifier ("\"nearly 400\"") is a statement of its own ("\"we lost
+    12\" crew said"), and its close ends the figure's words.
+    """
+    return reading.end + 1 if _quoted_alone(text, reading) else reading.end
+
+
+def _quoted_alone(text: str, reading: _Reading) -> bool:
+    """True when quotation marks hold the figure and its qualifier, nothing else."""
+    end, start = reading.end, reading.start
+    if end >= len(text) or text[end] not in '"”’':
+        return False
+    if qualifier := _qualifier_before(text, max(0, start - 30), start):
+        start = qualifier.start()
+    return start > 0 and text[start - 1] in '"“‘'
+
+
 def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, int]:
     """The words after a number that say what it counts, their head noun and where they end.
 
@@ -1420,7 +1460,7 @@ def _noun_after(text: str, reading: _Reading) -> tuple[list[str], str | None, in
     """
     words: list[str] = []
     head: str | None = None
-    pos = reading.end
+    pos = _past_own_quote(text, reading)
     # "130 of the hostages": a bare count takes "of" too, when a plural noun follows
     takes_of = reading.unit or reading.scaled or reading.currency or reading.core.form == "fraction"
     takes_of = takes_of or reading.bare and bool(_OF_PLURAL.match(text, pos))
@@ -1654,6 +1694,8 @@ def _verb_before(text: str, reading: _Reading) -> str | None:
     start = reading.start
     if qualifier := _qualifier_before(text, max(0, start - 30), start):
         start = qualifier.start()
+    if _quoted_alone(text, reading):
+        start -= 1  # 'had fired "nearly 400" rockets': the verb before the quote
     before = _word_before(text, max(0, start - 25), start)
     return before[1].lower() if before else None
 
@@ -1687,8 +1729,10 @@ def _measure_without_noun(text: str, reading: _Reading, verb: str | None) -> str
 
 
 def _is_age(text: str, reading: _Reading) -> bool:
-    """ "aged 91", "Mark Delaney, 54," and "a 34-year-old" give ages."""
-    if reading.unit is not None and text.endswith("-old", 0, reading.end):
+    """ "aged 91", "Mark Delaney, 54,", "a 34-year-old" and "58 years old" give ages."""
+    if reading.unit is not None and (
+        text.endswith("-old", 0, reading.end) or _YEARS_OLD.match(text, reading.end)
+    ):
         return reading.unit.name == "year"
     if not (reading.bare and reading.core.plain and 0 < reading.value < 120):
         return False
@@ -1827,10 +1871,11 @@ def _finish(
         unit = _counted_unit(text, reading, measure)
     if unit is None and reading.core.form == "fraction" and reading.value < 1:
         unit = "fraction"  # "a third of the vote", "about half": a share with no unit
-    if _is_age(text, reading):
+    age = _is_age(text, reading)
+    if age:
         measure, unit = "age", "year"
     days = None
-    if reading.unit is not None and reading.unit.days is not None:
+    if reading.unit is not None and reading.unit.days is not None and not age:
         days = reading.value * reading.unit.days
     start, value = reading.start, reading.value
     if minus := _MINUS_BEFORE.search(text, max(floor, start - 10), start):

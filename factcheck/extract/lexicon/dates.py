@@ -10,6 +10,12 @@ MONTHS = word_set(
 MONTH_ABBREVIATIONS = word_set("Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec")
 WEEKDAYS = word_set("Monday Tuesday Wednesday Thursday Friday Saturday Sunday")
 PARTS_OF_DAY = word_set("morning afternoon evening night")
+# Days named relative to the text, which may close a fact box's label without being what it
+# counts: "Hostages released today: 14" counts hostages released (numeric._labelled).
+RELATIVE_DAYS = word_set("today yesterday tonight overnight")
+# Periods named after "this" or "last" that may close a label the same way: "Still in hospital
+# this morning: 6", "Doses delivered this year: 420,000".
+NAMED_PERIODS = PARTS_OF_DAY | word_set("week month year")
 # Words before a date that give the date a figure holds at: "as of Wednesday", "since October 7".
 AS_OF_LEADS = (
     "as of", "as at", "by the end of", "by the start of", "at the end of", "by", "since",

@@ -102,7 +102,7 @@ SYNONYMS: dict[str, list[str]] = {
     # miners survived", "About 70 men were rescued").
     "rescued": ["rescued", "rescue", "saved", "survived", "survivors", "survivor", "airlifted"],
     # People on a payroll: "its 1,900 employees", "a staff of 1,900", "a workforce of 1,900".
-    "employee": ["employee", "employees", "staff", "workforce"],
+    "employee": ["employee", "employees", "staff", "workforce", "employs", "employ", "employing"],
     # People sent to an event, never what it did to people: "rescuers", "rescue workers".
     "rescuer": ["rescuer", "rescuers"],
     "medic": ["medic", "medics", "paramedic", "paramedics"],
@@ -114,6 +114,9 @@ SYNONYMS: dict[str, list[str]] = {
     # manufacturers", "three steel producers" / "three steelmakers".
     "manufacturer": ["manufacturer", "manufacturers", "maker", "makers", "producer", "producers"],
     "inspection": ["inspection", "inspections", "inspected"],
+    # Sent off at a target, however it is put: "1,200 rockets were fired", "had been launched"
+    # (the projectile stays in the key: "fired rocket", never a count of workers "fired").
+    "fired": ["fired", "launched"],
 }
 
 # Phrases of several words that are one measure word.
@@ -133,6 +136,12 @@ PHRASES: dict[str, str] = {
     "forced from their homes": "displaced",
     "forced out of their homes": "displaced",
     "driven from their homes": "displaced",
+    "leave their homes": "displaced",
+    "from their houses": "displaced",
+    "out of their houses": "displaced",
+    "leave their houses": "displaced",
+    "left their houses": "displaced",
+    "fled their houses": "displaced",
     # Ordered or told to leave is how news counts an evacuation ("12,000 people were ordered
     # to leave their homes"): the order's verb, not the homes, says what is counted.
     "ordered to leave": "displaced",
@@ -175,6 +184,7 @@ PHRASES: dict[str, str] = {
     # A job named by an outcome word is a job, not the outcome: "400 rescue workers".
     "rescue workers": "rescuer",
     "rescue worker": "rescuer",
+    "rescue personnel": "rescuer",
 }
 
 # Words that say what a count of people is when they stand in its clause, never as its own
@@ -316,6 +326,39 @@ MEASURED_THINGS: dict[str, str] = {
     "building": "building",
 }
 
+# Verbs that say nothing of what happened to what is counted: where the thing counted came,
+# went, waited or got something ("more than twelve hundred rockets came over", "nine
+# vehicles went into the river" and "nine vehicles fell into it", "41 cargo ships waiting
+# at anchor", "hospitals run by the network", "families got word", a fact box's "Emergency
+# shelters open: 14"). A key drops them beside any other word, so "rockets came"
+# and "rockets" count one thing; a key of nothing else keeps it ("136 people fell ill"). A
+# verb that says what happened to the things is no light verb: "fired", "destroyed",
+# "collapsed" stay ("400 rockets fired" and "400 rockets intercepted" are two facts).
+LIGHT_VERBS = word_set(
+    """
+    come came comes coming go goes went gone going get gets got getting run runs ran running
+    wait waits waited waiting buy buys bought buying need needs needed needing sit sat
+    spend spends spent spending fall falls fell fallen falling lie lay lain lying open
+    """
+)
+
+# Leaving a place is being displaced when a count of people is what left and nothing after
+# "left" says they stayed somewhere or were left in some state: "some 8,000 residents left
+# Velmont during the day", "about eight thousand people have left, most of them on foot";
+# not "200 people were left without power", "40 people left behind", "12 left injured", nor
+# a count that is the object of a preposition ("a ferry licensed for 90 passengers left").
+DEPARTURE_VERBS = word_set("left")
+NOT_DEPARTED_AFTER = word_set(
+    """
+    in inside behind without with homeless dead injured wounded stranded alone to for over
+    unharmed trapped hospital standing isolated waiting
+    """
+)
+DEPARTURE_NOT_AFTER = word_set("is are was were be been being get got")
+# Words right before a count that make it no subject of "left": "a ferry licensed for 90
+# passengers left Sarnhaven" (the ferry left), "with 40 people left inside".
+DEPARTURE_NOT_BEFORE = word_set("for with of to on in at from by than into aboard")
+
 # Verbs that say a count is what an event left behind ("leaving four people unaccounted
 # for", "left five dead"): beside a measure word they add nothing to what is counted.
 RESULT_VERBS = word_set("leaving leaves left")
@@ -386,6 +429,12 @@ SINGULAR: dict[str, str] = {
     "headaches": "headache",
 }
 
+# Things under two names that are no measure words (singular, as folded): a key writes the
+# second as the first, as it writes a plural as its singular ("41 cargo ships waiting at
+# anchor" and "41 vessels" count one thing), and like any other noun before a counted one they
+# are modifiers that a key drops ("ship-to-shore cranes" are cranes), never a kept measure word.
+THING_NAMES: dict[str, str] = {"vessel": "ship"}
+
 CANONICAL: dict[str, str] = {form: key for key, forms in SYNONYMS.items() for form in forms}
 # Verbs whose object is what a bare count counts: "killed 1,200 people" → "people killed".
 AFFECTING_VERBS = word_set(
@@ -397,8 +446,9 @@ AFFECTING_VERBS = word_set(
     """
 )
 # Verbs that say what happened to what is counted only in the passive: "40 children were
-# admitted" (to hospital) is a measure, "admitted 14 counts of fraud" is none.
-PASSIVE_VERBS = AFFECTING_VERBS | word_set("admitted")
+# admitted" (to hospital) is a measure, "admitted 14 counts of fraud" is none; "1,200 rockets
+# had been launched" were fired, "launched 3 products" is no count of a weapon.
+PASSIVE_VERBS = AFFECTING_VERBS | word_set("admitted launched")
 
 # Facts fixed at one moment (comparable.fixed_fact): what one report says of them does not
 # change in the next day's report, so two outlets that give them different values disagree
