@@ -56,10 +56,12 @@ from factcheck.comparable import (
     Bounds,
     bounds,
     by_unit_alone,
+    clause_overlap,
     figure_measure_key,
     gap,
     names_needed,
     same_topic,
+    statement_clauses,
     statement_words,
     unit_class,
     word_overlap,
@@ -202,6 +204,7 @@ class _Member:
     topics: frozenset[str]
     measure_key: str | None = None
     speaker_id: int | None = None
+    clauses: tuple[frozenset[str], ...] = ()  # a quote's parts, when it joins several
 
 
 # A claim's columns grouping reads. Table columns, not the models' attributes: the rows come
@@ -328,6 +331,7 @@ def _member(row: Row, article: _Article) -> _Member:
         topics=article.topics,
         measure_key=mkey,
         speaker_id=who,
+        clauses=() if numeric else _clauses(str(quote)),
     )
 
 
@@ -351,6 +355,11 @@ def _words(quote: str) -> frozenset[str]:
     return statement_words(quote)
 
 
+@lru_cache(maxsize=4096)
+def _clauses(quote: str) -> tuple[frozenset[str], ...]:
+    return statement_clauses(quote)
+
+
 def _score(new: _Member, old: _Member) -> float | None:
     """How well ``old`` matches ``new`` (lower is better); None when it does not.
 
@@ -367,8 +376,12 @@ def _score(new: _Member, old: _Member) -> float | None:
             # "4-1/2-month truce"), never "three days of mourning" with "62 hours" trapped.
             return 0.0 if distance == 0 else None
         return distance if distance <= SAME_FACT else None
-    overlap = word_overlap(new.words, old.words)
-    return 1 - overlap if overlap >= SAME_WORDS else None
+    overlap, lead = clause_overlap(new.words, new.clauses, old.words, old.clauses)
+    if overlap < SAME_WORDS:
+        return None
+    # A match through a part that does not lead its claim ranks after every match through
+    # leads (clause_overlap): a claim of two statements is a version of its first.
+    return 1 - overlap + (0 if lead else 1)
 
 
 def _candidates(session: Session, inside: Mapping[str, int], exclude: set[int]) -> list[Row]:
@@ -1041,7 +1054,19 @@ def _pull_lone(
 def _fits_group(new: _Member, members: Iterable[_Member]) -> bool:
     """True when a figure can report the same fact as every member of a group read (complete
     linkage): a chain of neighbours, "at least 27" dead beside 41 then beside a toll of 58
-    from another year, never makes 27 and 58 one fact. Quotes join on their match alone."""
+    from another year, never makes 27 and 58 one fact.
+
+    A quote, which matched one member, must share a content word with at least half of the
+    other articles' members read. Versions of one statement, trimmed, reworded or reported,
+    keep some of its words, so most members share one with a new version even when they
+    share too few to say the same. A quote that shares none with most members came in
+    through a member that reports two statements ("the workers had complained about cracks,
+    and that the families want answers"): such a member joins the group of one, and must not
+    carry a version of the other into it.
+    """
+    if new.kind == ClaimKind.ATTRIBUTED:
+        others = [m for m in members if m.article_id != new.article_id]
+        return 2 * sum(not new.words.isdisjoint(m.words) for m in others) >= len(others)
     if new.span is None:
         return True
     return all(m.span is None or gap(new.span, m.span) <= SAME_FACT for m in members)
@@ -1247,18 +1272,16 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     ids = {gid: gid for gid in known}
     if plan.starts:
         now = utcnow()
-        made = (
-            session.execute(
-                sql.start,
-                [
-                    {**_new_group(first), **tallies[gid].columns(), "created_at": now}
-                    for gid, first in plan.starts.items()
-                ],
-            )
-            .scalars()
-            .all()
-        )
-        ids.update(zip(plan.starts, made, strict=True))
+        made = session.execute(
+            sql.start,
+            [
+                {**_new_group(first), **tallies[gid].columns(), "created_at": now}
+                for gid, first in plan.starts.items()
+            ],
+        ).all()
+        # Each new group is known by its first claim, a member of no other group.
+        planned = {tallies[gid].first_claim_id: gid for gid in plan.starts}
+        ids.update({planned[first]: made_id for made_id, first in made})
     session.execute(sql.join, [{"cid": m.id, "gid": ids[gid]} for gid, m in plan.joins])
     for gid, member in plan.joins:
         member.group_id = ids[gid]
@@ -1274,7 +1297,7 @@ class _Writes:
 
     tallies: sa.Select[*tuple[Any, ...]]  # the tallies of the groups ``ids``
     tally: sa.Update  # a group's tally (executemany: ``gid`` and _TALLY)
-    start: sa.Insert  # new groups, returning their IDs in order
+    start: sa.Insert  # new groups, returning their IDs and first claims
     join: sa.Update  # a claim's group (executemany: ``cid``, ``gid``)
 
 
@@ -1289,7 +1312,8 @@ def _writes() -> _Writes:
         tally=sa.update(groups)
         .where(groups.c.id == sa.bindparam("gid"))
         .values({n: sa.bindparam(n) for n in _TALLY}),
-        start=sa.insert(groups).returning(groups.c.id, sort_by_parameter_order=True),
+        # In no set order: asking for the parameters' order inserts row by row on SQLite.
+        start=sa.insert(groups).returning(groups.c.id, groups.c.first_claim_id),
         join=sa.update(claims)
         .where(claims.c.id == sa.bindparam("cid"))
         .values(group_id=sa.bindparam("gid")),

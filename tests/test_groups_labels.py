@@ -124,6 +124,23 @@ held-out 6 1.00/0.62/0.76 → 1.00/0.64/0.81; held-out 7 0.99/0.64/0.78 → 0.99
 held-out 8 0.97/0.51/0.52 → 0.97/0.57/0.64. Not-same pairs joined, conflicts flagged, false
 alarms and story links unchanged on every set (held-out 7 keeps the one not-same pair it
 joined before). Recall and same-value floors raised to 0.05 under the new figures.
+
+2026-12-06, session 13 (issue #10 §3/§5): quotes reworded, contracted or padded with a
+stressing adverb meet their original; a claim of several statements is compared part by part
+and joins the group of the one it leads with; a quote joins a group only when it shares a
+word with half its members (factcheck.comparable, "Why versions were still missed").
+Attributed links right (found) per set, before → after; drifted-quote links found:
+dev 21 (21) → 21 (21), drift 8 → 8 of 15; heldout 20 (20) → 28 (28), drift 3 → 6 of 11;
+heldout2 22 (24) → 22 (24), 10 → 10 of 17; heldout3 25 (25) → 27 (27), 16 → 16 of 22;
+heldout4 33 (33) → 32 (32), 7 → 7 of 20; heldout5 18 (18) → 16 (16), 6 → 4 of 12; heldout6
+25 (25) → 28 (28), 6 → 6 of 15; heldout7 35 (37) → 43 (43), 27 → 35 of 43; heldout8 16 (16)
+→ 18 (18), 6 → 6 of 21. All nine: 215 right of 219 found → 235 of 237, of 442 labelled;
+drift 89 → 98 of 177; not-same pairs joined unchanged (0, and 1 of 13 on set 7 as before);
+stories and derived-from unchanged. heldout2's two wrong links are one claim the labels put
+in two groups (a report of two statements). heldout5 loses two: the radio's "a good day but
+not the end, and that …" now joins the wire's first sentence, which the labels leave out of
+the statement; heldout4 loses one: "the hackers got in" now meets "the attackers came in",
+and the wire's quote joins that version's group instead of the other three's.
 """
 
 from __future__ import annotations
@@ -135,6 +152,22 @@ import pytest
 from tests.groups_score import score, story_table, table
 
 DATA = Path(__file__).parent / "data"
+
+
+# Attributed links (quote precision, quote recall, drifted-quote links found) each set keeps:
+# session 13's rules (factcheck.comparable, "Why versions were still missed"), less a link or
+# two of slack.
+QUOTE_FLOORS = {
+    "stories_dev": (0.95, 0.55, 8),
+    "stories_heldout": (0.95, 0.62, 6),
+    "stories_heldout2": (0.90, 0.51, 10),
+    "stories_heldout3": (0.95, 0.70, 15),
+    "stories_heldout4": (0.95, 0.59, 7),
+    "stories_heldout5": (0.95, 0.31, 4),
+    "stories_heldout6": (0.95, 0.46, 6),
+    "stories_heldout7": (0.95, 0.51, 34),
+    "stories_heldout8": (0.95, 0.38, 6),
+}
 
 
 @pytest.mark.parametrize(
@@ -159,6 +192,10 @@ def test_grouping_links_stay_above_their_floors(
     assert found.precision >= precision
     assert found.recall >= recall
     assert found.same_value_recall >= same_value
+    quote_precision, quote_recall, drift = QUOTE_FLOORS[name]
+    assert found.quote_precision >= quote_precision
+    assert found.quote_recall >= quote_recall
+    assert found.drift_found >= drift
 
 
 @pytest.mark.parametrize(

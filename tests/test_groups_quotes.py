@@ -88,3 +88,64 @@ def test_a_trim_finds_the_full_quote_behind_many_later_statements_of_its_speaker
         quoted(session, editor, outlet=f"Outlet {n}", quote=f"Picket line report number {n}")
     trim = quoted(session, editor, outlet="Coast Radio", quote="sacked docker", day=2)
     assert group_id(session, trim) == group_id(session, full) is not None
+
+
+def test_a_claim_of_two_statements_does_not_carry_the_second_into_the_firsts_group(
+    session: Session, editor: User
+) -> None:
+    """A report that joins two statements ("…, and that …") may join a group of either; a
+    version of the other one, sharing no word with most members, stays out of it."""
+    said = "These families deserve answers, not sympathy cards"
+    first = quoted(session, editor, outlet="Velmore Herald", quote=said)
+    quoted(
+        session,
+        editor,
+        outlet="Coast Radio",
+        quote="the dockers had reported cracks in the crane for weeks, and that the families "
+        "deserved answers, not sympathy cards",
+        day=1,
+    )
+    quoted(
+        session, editor, outlet="Harbour Post", quote="deserve answers, not sympathy cards", day=1
+    )
+    other = quoted(
+        session,
+        editor,
+        outlet="Velmore Courier",
+        quote="the dockers had been reporting cracks in the crane for weeks",
+        day=2,
+    )
+    assert group_id(session, first) is not None
+    assert group_id(session, other) != group_id(session, first)
+
+
+def test_a_claim_of_two_statements_joins_the_group_of_the_one_it_leads_with(
+    session: Session, editor: User
+) -> None:
+    lead = "The port cannot pay any more wages this year"
+    told = quoted(session, editor, outlet="Velmore Herald", quote=lead)
+    quoted(session, editor, outlet="Harbour Post", quote="The port can't pay more wages this year")
+    added = "Two new cranes for the container quay will have to wait"
+    quoted(session, editor, outlet="Coast Radio", quote=added)
+    quoted(session, editor, outlet="Velmore Courier", quote=f"{added}, sadly")
+    both = quoted(
+        session,
+        editor,
+        outlet="Dock Weekly",
+        quote="the port could not pay any more wages this year, and that two new cranes for "
+        "the container quay would have to wait",
+        day=1,
+    )
+    assert group_id(session, both) == group_id(session, told) is not None
+
+
+def test_a_contracted_and_reworded_version_joins_the_original(
+    session: Session, editor: User
+) -> None:
+    full = quoted(
+        session, editor, outlet="Velmore Herald", quote="We will not halt the strike before Friday"
+    )
+    later = quoted(
+        session, editor, outlet="Coast Radio", quote="we won't stop the strike before Friday", day=1
+    )
+    assert group_id(session, later) == group_id(session, full) is not None

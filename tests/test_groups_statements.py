@@ -167,3 +167,50 @@ def test_the_figures_of_its_story_are_read_once_whatever_the_measures(
     groups = [session.get(ClaimGroup, c.group_id) for c in figures if c.group_id]
     assert sorted(g.size for g in groups if g) == [3, 3]
     assert not any(g.conflict for g in groups if g)
+
+
+AGAIN = (
+    "In Varnholt 41 people were killed when floodwater cut the ring road on Tuesday. "
+    '"We saw the river rise by the hour," the Varnholt mayor Ilse Kamper said in Varnholt.'
+)
+
+
+def _flood_claims(text: str) -> list[Any]:
+    """The toll and the mayor's words, as found in ``text``."""
+    toll = {"kind": "numeric", "value": 41, "unit": "people", "measure": "people killed"}
+    return [
+        found_in(text, "41", **toll),
+        found_in(
+            text,
+            "We saw the river rise by the hour",
+            kind="attributed",
+            speaker="Ilse Kamper",
+            attribution="direct",
+            cue="said",
+            direct=True,
+        ),
+    ]
+
+
+def test_an_article_that_starts_two_groups_writes_them_in_one_statement(
+    session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("FACTCHECK_GROUPING", "1")
+    user = make_user(session, role=Role.EDITOR)
+    first = add_article(
+        session, title="Varnholt floods", text=TEXT, by=user, claims=_flood_claims(TEXT)
+    )
+    with statements(session) as sent:
+        second = add_article(
+            session, title="Varnholt toll", text=AGAIN, by=user, claims=_flood_claims(AGAIN)
+        )
+
+    # The toll and the quote each start a group with the first article's claim: both groups
+    # are inserted at once (SQLite too: not one statement per group).
+    assert sum(s.startswith("INSERT INTO claimgroup") for s in sent) == 1, sent
+    groups = session.exec(select(ClaimGroup).order_by(col(ClaimGroup.id))).all()
+    assert [(g.kind.value, g.size) for g in groups] == [("numeric", 2), ("attributed", 2)]
+    for article in (first, second):
+        claims = session.exec(select(Claim).where(Claim.article_id == article.id)).all()
+        by_kind = {c.kind.value: c.group_id for c in claims}
+        assert by_kind == {"numeric": groups[0].id, "attributed": groups[1].id}
