@@ -141,6 +141,20 @@ in two groups (a report of two statements). heldout5 loses two: the radio's "a g
 not the end, and that …" now joins the wire's first sentence, which the labels leave out of
 the statement; heldout4 loses one: "the hackers got in" now meets "the attackers came in",
 and the wire's quote joins that version's group instead of the other three's.
+
+Same session: held-out set 9 (stories_heldout9.json, labelled blind: the siege of an invented
+town ending in a four-day pause, extended by two, with hostages swapped for prisoners in
+stages; ten outlets with a wire and its rewrite, a radio transcript with numbers in words, a
+timed live blog, a regional paper, a president's office statement with a label list and a
+near copy of it, an international outlet citing local media, a follow-up retelling earlier
+days and an explainer with no figure; a look-alike story of 240 miners trapped for four days
+by four), scored at f34036b before any merge and after the session's merges: NOTHING moved,
+though every open set above gained. Links 154 labelled, 79 found, 76 right (0.96 / 0.49),
+same-value recall 0.53; attributed links 30 labelled, 7 found, all right; drifted-quote
+links 3 of 21; not-same pairs joined 0 of 7; conflicts 3 of 4 flagged, 1 false alarm; story
+links 1.00 / 0.94 (one article of the look-alike alone), derived 2 of 2. The session's rules
+were fitted to the sets they were read on; the blind set says they do not carry. A
+regression set from now on.
 """
 
 from __future__ import annotations
@@ -167,6 +181,7 @@ QUOTE_FLOORS = {
     "stories_heldout6": (0.95, 0.46, 6),
     "stories_heldout7": (0.95, 0.51, 34),
     "stories_heldout8": (0.95, 0.38, 6),
+    "stories_heldout9": (0.95, 0.20, 3),
 }
 
 
@@ -182,6 +197,7 @@ QUOTE_FLOORS = {
         ("stories_heldout6", 0.95, 0.59, 0.76),
         ("stories_heldout7", 0.94, 0.59, 0.74),
         ("stories_heldout8", 0.92, 0.52, 0.59),
+        ("stories_heldout9", 0.91, 0.44, 0.48),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
@@ -212,6 +228,7 @@ def test_grouping_links_stay_above_their_floors(
         ("stories_heldout7", 0.95, 0.95, 2, 0),
         ("stories_derived2", 0.95, 0.95, 8, 0),
         ("stories_heldout8", 0.95, 0.95, 2, 0),
+        ("stories_heldout9", 0.95, 0.89, 2, 0),
     ],
 )
 def test_story_links_stay_above_their_floors(
