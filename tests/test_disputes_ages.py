@@ -7,12 +7,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from factcheck.articles import add_article
 from factcheck.comparable import aged, amount_outcome, fixed_fact
-from factcheck.extract import extract_claims
-from factcheck.models import Claim, ClaimGroup, ClaimKind, Role, User
+from factcheck.models import Role, User
+from tests.disputed import add_in_story, conflicted
 from tests.factories import make_user
 
 
@@ -53,29 +52,10 @@ TUESDAY = datetime(2026, 9, 15, 18, tzinfo=UTC)
 
 
 def _add(session: Session, by: User, outlet: str, text: str, at: datetime) -> int:
-    # one shared figure puts every outlet's article in one story
-    text = f"{text}\n\nPolice in Brask said 640 people were evacuated from Marl ({outlet})."
-    article = add_article(
-        session,
-        title=f"Brask ferry ({outlet})",
-        text=text,
-        by=by,
-        claims=extract_claims(text),
-        outlet=outlet,
-        published_at=at,
+    line = "\n\nPolice in Brask said 640 people were evacuated from Marl ({outlet})."
+    return add_in_story(
+        session, by, outlet=outlet, text=text, at=at, line=line, topic="Brask ferry"
     )
-    return article.id or 0
-
-
-def _conflicted(session: Session, article: int, quote: str) -> bool:
-    session.expire_all()  # read what was written, not what this session holds
-    claim = next(
-        c
-        for c in session.exec(select(Claim).where(Claim.article_id == article))
-        if c.kind == ClaimKind.NUMERIC and c.quote == quote
-    )
-    group = session.get(ClaimGroup, claim.group_id) if claim.group_id else None
-    return bool(group and group.conflict)
 
 
 def test_one_person_s_two_ages_dispute_across_days(session: Session, editor: User) -> None:
@@ -90,7 +70,7 @@ def test_one_person_s_two_ages_dispute_across_days(session: Session, editor: Use
         session, editor, "Harl Courier", "Among the injured was 46-year-old Tomas Relling.", TUESDAY
     )
     session.commit()
-    assert _conflicted(session, a, "64-year-old") and _conflicted(session, b, "46-year-old")
+    assert conflicted(session, a, "64-year-old") and conflicted(session, b, "46-year-old")
 
 
 def test_two_people_s_ages_do_not_dispute(session: Session, editor: User) -> None:
@@ -105,4 +85,4 @@ def test_two_people_s_ages_do_not_dispute(session: Session, editor: User) -> Non
         session, editor, "Harl Courier", "Among the injured was 46-year-old Anna Berg.", MONDAY
     )
     session.commit()
-    assert not _conflicted(session, a, "64-year-old") and not _conflicted(session, b, "46-year-old")
+    assert not conflicted(session, a, "64-year-old") and not conflicted(session, b, "46-year-old")

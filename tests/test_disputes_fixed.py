@@ -8,12 +8,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from factcheck.articles import add_article
 from factcheck.comparable import Bounds, figure_measure_key, figures_dispute, fixed_fact
 from factcheck.extract import extract_claims
-from factcheck.models import Claim, ClaimGroup, ClaimKind, Role, User
+from factcheck.models import Role, User
+from tests.disputed import add_in_story, conflicted
 from tests.factories import make_user
 
 
@@ -104,29 +104,10 @@ def editor(session: Session) -> User:
 
 
 def _add(session: Session, by: User, outlet: str, text: str, at: datetime) -> int:
-    # one shared figure puts every outlet's article in one story
-    text = f"{text} Ostmark police said 75 people were evacuated from Marl ({outlet})."
-    article = add_article(
-        session,
-        title=f"Ostmark ferry ({outlet})",
-        text=text,
-        by=by,
-        claims=extract_claims(text),
-        outlet=outlet,
-        published_at=at,
+    line = " Ostmark police said 75 people were evacuated from Marl ({outlet})."
+    return add_in_story(
+        session, by, outlet=outlet, text=text, at=at, line=line, topic="Ostmark ferry"
     )
-    return article.id or 0
-
-
-def _conflicted(session: Session, article: int, quote: str) -> bool:
-    session.expire_all()  # read what was written, not what this session holds
-    claim = next(
-        c
-        for c in session.exec(select(Claim).where(Claim.article_id == article))
-        if c.kind == ClaimKind.NUMERIC and c.quote == quote
-    )
-    group = session.get(ClaimGroup, claim.group_id) if claim.group_id else None
-    return bool(group and group.conflict)
 
 
 SUNDAY = datetime(2026, 5, 10, 18, tzinfo=UTC)
@@ -144,7 +125,7 @@ def test_who_was_aboard_disputes_across_days(session: Session, editor: User) -> 
         SUNDAY.replace(day=11),
     )
     session.commit()
-    assert _conflicted(session, a, "nine") and _conflicted(session, b, "12")
+    assert conflicted(session, a, "nine") and conflicted(session, b, "12")
 
 
 def test_a_ransom_disputes_across_days(session: Session, editor: User) -> None:
@@ -163,7 +144,7 @@ def test_a_ransom_disputes_across_days(session: Session, editor: User) -> None:
         SUNDAY.replace(day=12),
     )
     session.commit()
-    assert _conflicted(session, a, "2 million") and _conflicted(session, b, "5 million")
+    assert conflicted(session, a, "2 million") and conflicted(session, b, "5 million")
 
 
 def test_a_toll_of_those_aboard_rises_without_dispute(session: Session, editor: User) -> None:
@@ -182,7 +163,7 @@ def test_a_toll_of_those_aboard_rises_without_dispute(session: Session, editor: 
         SUNDAY.replace(day=11),
     )
     session.commit()
-    assert not _conflicted(session, a, "Seven") and not _conflicted(session, b, "Nine")
+    assert not conflicted(session, a, "Seven") and not conflicted(session, b, "Nine")
 
 
 def test_a_fixed_figure_and_one_without_a_cue_need_one_day(session: Session, editor: User) -> None:
@@ -201,4 +182,4 @@ def test_a_fixed_figure_and_one_without_a_cue_need_one_day(session: Session, edi
         SUNDAY.replace(day=11),
     )
     session.commit()
-    assert not _conflicted(session, a, "nine") and not _conflicted(session, b, "12")
+    assert not conflicted(session, a, "nine") and not conflicted(session, b, "12")

@@ -7,9 +7,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from factcheck.articles import add_article
 from factcheck.comparable import (
     duration_outcome,
     figure_measure_key,
@@ -19,7 +18,8 @@ from factcheck.comparable import (
     said_on,
 )
 from factcheck.extract import extract_claims
-from factcheck.models import Claim, ClaimGroup, ClaimKind, Role, User
+from factcheck.models import Role, User
+from tests.disputed import add_in_story, conflicted
 from tests.factories import make_user
 
 
@@ -176,29 +176,10 @@ def editor(session: Session) -> User:
 
 
 def _add(session: Session, by: User, outlet: str, text: str, at: datetime) -> int:
-    # one shared figure puts every outlet's article in one story
-    text = f"{text} The council said 120 people were evacuated from Marl ({outlet})."
-    article = add_article(
-        session,
-        title=f"Vettra landslide ({outlet})",
-        text=text,
-        by=by,
-        claims=extract_claims(text),
-        outlet=outlet,
-        published_at=at,
+    line = " The council said 120 people were evacuated from Marl ({outlet})."
+    return add_in_story(
+        session, by, outlet=outlet, text=text, at=at, line=line, topic="Vettra landslide"
     )
-    return article.id or 0
-
-
-def _conflicted(session: Session, article: int, quote: str) -> bool:
-    session.expire_all()  # read what was written, not what this session holds
-    claim = next(
-        c
-        for c in session.exec(select(Claim).where(Claim.article_id == article))
-        if c.kind == ClaimKind.NUMERIC and c.quote == quote
-    )
-    group = session.get(ClaimGroup, claim.group_id) if claim.group_id else None
-    return bool(group and group.conflict)
 
 
 def test_a_gap_and_the_amount_received_never_dispute(session: Session, editor: User) -> None:
@@ -218,7 +199,7 @@ def test_a_gap_and_the_amount_received_never_dispute(session: Session, editor: U
         at.replace(hour=11),
     )
     session.commit()
-    assert not _conflicted(session, a, "4,000") and not _conflicted(session, b, "2,500")
+    assert not conflicted(session, a, "4,000") and not conflicted(session, b, "2,500")
 
 
 def test_a_running_count_does_not_dispute_the_days_final_count(
@@ -240,7 +221,7 @@ def test_a_running_count_does_not_dispute_the_days_final_count(
         at.replace(hour=20),
     )
     session.commit()
-    assert not _conflicted(session, a, "40") and not _conflicted(session, b, "95")
+    assert not conflicted(session, a, "40") and not conflicted(session, b, "95")
 
 
 def test_homes_lost_and_homes_destroyed_on_one_day_dispute(session: Session, editor: User) -> None:
@@ -256,7 +237,7 @@ def test_homes_lost_and_homes_destroyed_on_one_day_dispute(session: Session, edi
         at.replace(hour=11),
     )
     session.commit()
-    assert _conflicted(session, a, "17") and _conflicted(session, b, "23")
+    assert conflicted(session, a, "17") and conflicted(session, b, "23")
 
 
 @pytest.mark.parametrize(
@@ -289,7 +270,7 @@ def test_two_lengths_of_one_sentence_on_one_day_dispute(session: Session, editor
         at.replace(hour=11),
     )
     session.commit()
-    assert _conflicted(session, a, "nine years") and _conflicted(session, b, "7-year")
+    assert conflicted(session, a, "nine years") and conflicted(session, b, "7-year")
 
 
 def test_durations_that_name_no_outcome_never_dispute(session: Session, editor: User) -> None:
@@ -303,7 +284,7 @@ def test_durations_that_name_no_outcome_never_dispute(session: Session, editor: 
         at.replace(hour=11),
     )
     session.commit()
-    assert not _conflicted(session, a, "six weeks") and not _conflicted(session, b, "nine weeks")
+    assert not conflicted(session, a, "six weeks") and not conflicted(session, b, "nine weeks")
 
 
 @pytest.mark.parametrize(
@@ -346,4 +327,4 @@ def test_a_count_said_on_the_day_before_disputes_that_days_counts(
         monday.replace(day=10, hour=8),
     )
     session.commit()
-    assert _conflicted(session, a, "4") and _conflicted(session, b, "6")
+    assert conflicted(session, a, "4") and conflicted(session, b, "6")

@@ -7,12 +7,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from factcheck.articles import add_article
 from factcheck.comparable import ALL_PLACES, other_places, places_of, retold
-from factcheck.extract import extract_claims
-from factcheck.models import Article, Claim, ClaimGroup, ClaimKind, Role, User
+from factcheck.models import Role, User
+from tests.disputed import add_in_story, conflicted, one_story
 from tests.factories import make_user
 
 
@@ -94,35 +93,10 @@ TUESDAY = datetime(2026, 9, 15, 18, tzinfo=UTC)
 
 
 def _add(session: Session, by: User, outlet: str, text: str, at: datetime) -> int:
-    # one shared figure puts every outlet's article in one story
-    text = f"{text}\n\nPolice in Brask said 640 people were evacuated from Marl ({outlet})."
-    article = add_article(
-        session,
-        title=f"Brask storm ({outlet})",
-        text=text,
-        by=by,
-        claims=extract_claims(text),
-        outlet=outlet,
-        published_at=at,
+    line = "\n\nPolice in Brask said 640 people were evacuated from Marl ({outlet})."
+    return add_in_story(
+        session, by, outlet=outlet, text=text, at=at, line=line, topic="Brask storm"
     )
-    return article.id or 0
-
-
-def _conflicted(session: Session, article: int, quote: str) -> bool:
-    session.expire_all()  # read what was written, not what this session holds
-    claim = next(
-        c
-        for c in session.exec(select(Claim).where(Claim.article_id == article))
-        if c.kind == ClaimKind.NUMERIC and c.quote == quote
-    )
-    group = session.get(ClaimGroup, claim.group_id) if claim.group_id else None
-    return bool(group and group.conflict)
-
-
-def _one_story(session: Session, *articles: int) -> bool:
-    """True when these articles share a story: a dispute is looked for within one only."""
-    stories = {session.get(Article, a).story_id for a in articles}  # type: ignore[union-attr]
-    return len(stories) == 1 and None not in stories
 
 
 def test_tolls_of_two_places_do_not_dispute(session: Session, editor: User) -> None:
@@ -138,9 +112,9 @@ def test_tolls_of_two_places_do_not_dispute(session: Session, editor: User) -> N
     )
     c = _add(session, editor, "Sea News", "Some 60 people were killed on both sides.", MONDAY)
     session.commit()
-    assert _one_story(session, a, b, c)
+    assert one_story(session, a, b, c)
     assert not any(
-        _conflicted(session, article, quote) for article, quote in ((a, "9"), (b, "27"), (c, "60"))
+        conflicted(session, article, quote) for article, quote in ((a, "9"), (b, "27"), (c, "60"))
     )
 
 
@@ -153,8 +127,8 @@ def test_one_place_named_two_ways_or_not_named_still_disputes(
     )
     c = _add(session, editor, "Sea News", "The ministry said 70 people were killed.", MONDAY)
     session.commit()
-    assert _conflicted(session, a, "27") and _conflicted(session, b, "12")
-    assert _conflicted(session, c, "70")
+    assert conflicted(session, a, "27") and conflicted(session, b, "12")
+    assert conflicted(session, c, "70")
 
 
 def test_a_blog_s_untied_update_counts_where_its_first_figure_did(
@@ -176,8 +150,8 @@ def test_a_blog_s_untied_update_counts_where_its_first_figure_did(
         MONDAY,
     )
     session.commit()
-    assert _one_story(session, blog, wire)
-    assert not _conflicted(session, blog, "27") and not _conflicted(session, wire, "9")
+    assert one_story(session, blog, wire)
+    assert not conflicted(session, blog, "27") and not conflicted(session, wire, "9")
 
 
 def test_a_next_day_retelling_does_not_dispute_that_day_s_count(
@@ -193,9 +167,9 @@ def test_a_next_day_retelling_does_not_dispute_that_day_s_count(
     )
     today = _add(session, editor, "Coast Wire", "Confirmed deaths stand at 41.", TUESDAY)
     session.commit()
-    assert _one_story(session, told, today)
-    assert not _conflicted(session, told, "19") and not _conflicted(session, told, "27")
-    assert not _conflicted(session, today, "41")
+    assert one_story(session, told, today)
+    assert not conflicted(session, told, "19") and not conflicted(session, told, "27")
+    assert not conflicted(session, today, "41")
 
 
 def test_a_count_said_plainly_the_next_day_still_disputes(session: Session, editor: User) -> None:
@@ -204,7 +178,7 @@ def test_a_count_said_plainly_the_next_day_still_disputes(session: Session, edit
     )
     today = _add(session, editor, "Coast Wire", "Confirmed deaths stand at 41.", TUESDAY)
     session.commit()
-    assert _conflicted(session, said, "27") and _conflicted(session, today, "41")
+    assert conflicted(session, said, "27") and conflicted(session, today, "41")
 
 
 def test_two_sides_authorities_giving_two_counts_dispute(session: Session, editor: User) -> None:
@@ -219,5 +193,5 @@ def test_two_sides_authorities_giving_two_counts_dispute(session: Session, edito
         session, editor, "Harl Radio", "Brask's army said only 12 people were killed.", MONDAY
     )
     session.commit()
-    assert _one_story(session, ours, theirs)
-    assert _conflicted(session, ours, "27") and _conflicted(session, theirs, "12")
+    assert one_story(session, ours, theirs)
+    assert conflicted(session, ours, "27") and conflicted(session, theirs, "12")

@@ -8,9 +8,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from factcheck.articles import add_article
 from factcheck.comparable import (
     Given,
     amount_outcome,
@@ -23,7 +22,8 @@ from factcheck.comparable import (
 )
 from factcheck.extract import extract_claims
 from factcheck.groups import claim_keys
-from factcheck.models import Claim, ClaimGroup, ClaimKind, Role, User
+from factcheck.models import Role, User
+from tests.disputed import add_in_story, conflicted
 from tests.factories import make_user
 
 BLOG = (
@@ -203,36 +203,17 @@ def editor(session: Session) -> User:
 
 
 def _add(session: Session, by: User, outlet: str, text: str, at: datetime) -> int:
-    # one shared figure puts every outlet's article in one story
-    text = f"{text}\nBrisk police said 75 people were evacuated from Marl ({outlet})."
-    article = add_article(
-        session,
-        title=f"Brisk floods ({outlet})",
-        text=text,
-        by=by,
-        claims=extract_claims(text),
-        outlet=outlet,
-        published_at=at,
+    line = "\nBrisk police said 75 people were evacuated from Marl ({outlet})."
+    return add_in_story(
+        session, by, outlet=outlet, text=text, at=at, line=line, topic="Brisk floods"
     )
-    return article.id or 0
-
-
-def _conflicted(session: Session, article: int, quote: str) -> bool:
-    session.expire_all()  # read what was written, not what this session holds
-    claim = next(
-        c
-        for c in session.exec(select(Claim).where(Claim.article_id == article))
-        if c.kind == ClaimKind.NUMERIC and c.quote == quote
-    )
-    group = session.get(ClaimGroup, claim.group_id) if claim.group_id else None
-    return bool(group and group.conflict)
 
 
 def test_a_live_blog_s_earlier_entry_disputes_no_one(session: Session, editor: User) -> None:
     wire = _add(session, editor, "Lake Wire", "Four people are missing in Brisk.", EVENING)
     blog = _add(session, editor, "Brisk Live", BLOG, EVENING)
     session.commit()
-    assert not _conflicted(session, blog, "six") and not _conflicted(session, wire, "Four")
+    assert not conflicted(session, blog, "six") and not conflicted(session, wire, "Four")
 
 
 def test_outlets_that_disagree_still_dispute_beside_a_live_blog(
@@ -242,7 +223,7 @@ def test_outlets_that_disagree_still_dispute_beside_a_live_blog(
     four = _add(session, editor, "Lake Wire", "Four people are missing in Brisk.", EVENING)
     nine = _add(session, editor, "Valley Radio", "Nine people are missing in Brisk.", EVENING)
     session.commit()
-    assert _conflicted(session, four, "Four") and _conflicted(session, nine, "Nine")
+    assert conflicted(session, four, "Four") and conflicted(session, nine, "Nine")
 
 
 def test_a_live_blog_s_series_tells_that_six_then_four_is_no_dispute(
@@ -252,7 +233,7 @@ def test_a_live_blog_s_series_tells_that_six_then_four_is_no_dispute(
     four = _add(session, editor, "Lake Wire", "Four people are missing in Brisk.", EVENING)
     six = _add(session, editor, "Valley Radio", "Six people are missing in Brisk.", EVENING)
     session.commit()
-    assert not _conflicted(session, four, "Four") and not _conflicted(session, six, "Six")
+    assert not conflicted(session, four, "Four") and not conflicted(session, six, "Six")
 
 
 def test_two_figures_of_an_untimed_story_both_take_part(session: Session, editor: User) -> None:
@@ -260,7 +241,7 @@ def test_two_figures_of_an_untimed_story_both_take_part(session: Session, editor
     _add(session, editor, "Brisk Courier", story, EVENING)
     rival = _add(session, editor, "Lake Wire", "Nine people are missing in Brisk.", EVENING)
     session.commit()
-    assert _conflicted(session, rival, "Nine")
+    assert conflicted(session, rival, "Nine")
 
 
 def test_an_outlet_s_later_article_that_day_ends_its_earlier_one_s_dispute(
@@ -269,7 +250,7 @@ def test_an_outlet_s_later_article_that_day_ends_its_earlier_one_s_dispute(
     morning = _add(session, editor, "Brisk Courier", "Six people are missing in Brisk.", MORNING)
     wire = _add(session, editor, "Lake Wire", "Four people are missing in Brisk.", EVENING)
     session.commit()
-    assert _conflicted(session, morning, "Six")  # before its correction, a dispute
+    assert conflicted(session, morning, "Six")  # before its correction, a dispute
     _add(
         session,
         editor,
@@ -278,7 +259,7 @@ def test_an_outlet_s_later_article_that_day_ends_its_earlier_one_s_dispute(
         EVENING.replace(hour=20),
     )
     session.commit()
-    assert not _conflicted(session, morning, "Six") and not _conflicted(session, wire, "Four")
+    assert not conflicted(session, morning, "Six") and not conflicted(session, wire, "Four")
 
 
 def test_lengths_of_one_track_dispute_a_day_apart_in_print(session: Session, editor: User) -> None:
@@ -297,7 +278,7 @@ def test_lengths_of_one_track_dispute_a_day_apart_in_print(session: Session, edi
         MORNING.replace(day=5),
     )
     session.commit()
-    assert _conflicted(session, first, "400-metre") and _conflicted(session, second, "600 metres")
+    assert conflicted(session, first, "400-metre") and conflicted(session, second, "600 metres")
 
 
 def test_lengths_of_two_things_never_dispute(session: Session, editor: User) -> None:
@@ -310,9 +291,9 @@ def test_lengths_of_two_things_never_dispute(session: Session, editor: User) -> 
     rain = _add(session, editor, "Brisk Courier", "Some 140 millimetres of rain fell.", MORNING)
     _add(session, editor, "Lake Post", "Some 200 millimetres of rain fell.", MORNING)
     session.commit()
-    assert not _conflicted(session, tunnel, "400-metre")
-    assert not _conflicted(session, road, "600 metres")
-    assert not _conflicted(session, rain, "140 millimetres")
+    assert not conflicted(session, tunnel, "400-metre")
+    assert not conflicted(session, road, "600 metres")
+    assert not conflicted(session, rain, "140 millimetres")
 
 
 def test_counts_of_rescuers_do_not_dispute(session: Session, editor: User) -> None:
@@ -321,7 +302,7 @@ def test_counts_of_rescuers_do_not_dispute(session: Session, editor: User) -> No
         session, editor, "Valley Radio", "About 350 rescuers were involved in the search.", MORNING
     )
     session.commit()
-    assert not _conflicted(session, few, "200") and not _conflicted(session, many, "350")
+    assert not conflicted(session, few, "200") and not conflicted(session, many, "350")
 
 
 def test_timed_entries_are_kept_for_a_bounded_number_of_texts() -> None:
