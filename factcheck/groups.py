@@ -1039,14 +1039,19 @@ def _pull_lone(
 
     A quote stored before its group existed stays alone when a later version of it joins
     another member's group: pulling it in makes the result the one the reverse order of
-    ingest gives. Quotes join on their match alone (_fits_group), so this adds no new kind of
-    link; figures keep complete linkage and are not pulled.
+    ingest gives, so a lone quote is pulled in only when it would join the group itself: room
+    for it (_room_for) and words in common with the group (_fits_group). Figures keep complete
+    linkage and are not pulled.
     """
     gid = new.group_id
     if new.kind != ClaimKind.ATTRIBUTED or gid is None:
         return
     for _, lone in sorted(found, key=lambda pair: (pair[0], -pair[1].id)):
-        if lone.group_id is None and _room_for(lone, gid, plan, held):
+        if (
+            lone.group_id is None
+            and _room_for(lone, gid, plan, held)
+            and _fits_group(lone, held.get(gid, ()))
+        ):
             _plan_join(plan, lone, new)
             held.setdefault(gid, []).append(lone)
 
