@@ -17,7 +17,7 @@ from factcheck.extract import extract_claims
 from factcheck.groups import rekey_stored
 from factcheck.migrate import alembic_config
 from factcheck.models import Article, Claim, Role
-from tests.factories import make_user
+from tests.factories import forget_rules, make_user
 
 # Invented coverage of a shelling, written for this test: one outlet says the rockets came
 # over, the other only counts them; both give a girl's age, one as a "-year-old".
@@ -37,6 +37,7 @@ SHELLING = (
 
 def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Article]:
     """The coverage stored as the rules before 0030 keyed it: light verbs kept, ages with days."""
+    forget_rules()  # the old rules are asked afresh, not answered from earlier tests
     monkeypatch.setattr("factcheck.comparable._light_keys", frozenset)
     with Session(get_engine(db_url), expire_on_commit=False) as session:
         editor = make_user(session, role=Role.EDITOR)
@@ -56,6 +57,7 @@ def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[
         rekey_stored(session, by=None)
         session.commit()
     monkeypatch.undo()
+    forget_rules()  # what the old rules answered is not kept for the migration
     dispose_engine(db_url)
     return articles
 

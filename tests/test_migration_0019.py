@@ -17,7 +17,7 @@ from factcheck.extract import extract_claims
 from factcheck.extract.lexicon.measures import PHRASES
 from factcheck.migrate import alembic_config
 from factcheck.models import Article, Claim, Role
-from tests.factories import make_user
+from tests.factories import forget_rules, make_user
 
 # Invented coverage of a dam alert, written for this test: one count of the displaced written
 # with the order they were given, one with what happened to them.
@@ -29,12 +29,23 @@ ORDERS = (
     ("Vell Wire", "Around 7,450 people were evacuated as the Tarn burst its banks at Vell."),
 )
 NEW_PHRASES = ("ordered to leave", "told to leave", "ordered to evacuate", "ordered out of")
+# phrases of leaving home that came after 0019 (migration 0030), out of the old rules too
+LATER_PHRASES = (
+    "leave their homes",
+    "from their houses",
+    "out of their houses",
+    "leave their houses",
+    "left their houses",
+    "fled their houses",
+)
 
 
 def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Article]:
     """The coverage stored as the rules before 0019 keyed it (no leave orders)."""
-    old = {k: v for k, v in PHRASES.items() if k not in NEW_PHRASES}
+    old = {k: v for k, v in PHRASES.items() if k not in NEW_PHRASES + LATER_PHRASES}
+    forget_rules()  # the old rules are asked afresh, not answered from earlier tests
     monkeypatch.setattr("factcheck.comparable.PHRASES", old)
+    monkeypatch.setattr("factcheck.comparable._departed", lambda *_: False)  # came later (0030)
     with Session(get_engine(db_url), expire_on_commit=False) as session:
         editor = make_user(session, role=Role.EDITOR)
         articles = [
@@ -51,6 +62,7 @@ def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[
         ]
         session.commit()
     monkeypatch.undo()
+    forget_rules()  # what the old rules answered is not kept for the migration
     dispose_engine(db_url)
     return articles
 

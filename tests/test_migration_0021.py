@@ -16,7 +16,7 @@ from factcheck.extract import extract_claims
 from factcheck.extract.lexicon.measures import PHRASES
 from factcheck.migrate import alembic_config
 from factcheck.models import Article, Claim, Role
-from tests.factories import make_user
+from tests.factories import forget_rules, make_user
 
 # Invented coverage of a ferry grounding, written for this test: one outlet counts the crew's
 # members, the other the crew.
@@ -30,6 +30,7 @@ NEW_PHRASES = ("crew members", "crew member", "staff members", "staff member")
 def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Article]:
     """The coverage stored as the rules before 0021 keyed it (a crew's members apart)."""
     old = {k: v for k, v in PHRASES.items() if k not in NEW_PHRASES}
+    forget_rules()  # the old rules are asked afresh, not answered from earlier tests
     monkeypatch.setattr("factcheck.comparable.PHRASES", old)
     with Session(get_engine(db_url), expire_on_commit=False) as session:
         editor = make_user(session, role=Role.EDITOR)
@@ -47,6 +48,7 @@ def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[
         ]
         session.commit()
     monkeypatch.undo()
+    forget_rules()  # what the old rules answered is not kept for the migration
     dispose_engine(db_url)
     return articles
 

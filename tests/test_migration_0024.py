@@ -15,7 +15,7 @@ from factcheck.db import dispose_engine, get_engine
 from factcheck.extract import extract_claims
 from factcheck.migrate import alembic_config
 from factcheck.models import Article, Claim, ClaimGroup, Role
-from tests.factories import make_user
+from tests.factories import forget_rules, make_user
 
 # Invented coverage of a ferry capsizing, written for this test: two outlets count its crew as
 # nine on Sunday, a third as 12 on Monday.
@@ -28,6 +28,7 @@ CREW = (
 
 def store_under_old_rule(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Article]:
     """The coverage stored as the rule before 0024 judged it: no fact fixed across days."""
+    forget_rules()  # the old rules are asked afresh, not answered from earlier tests
     monkeypatch.setattr("factcheck.disputes.fixed_fact", lambda *_: False)
     with Session(get_engine(db_url), expire_on_commit=False) as session:
         editor = make_user(session, role=Role.EDITOR)
@@ -47,6 +48,7 @@ def store_under_old_rule(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[A
             )
         session.commit()
     monkeypatch.undo()
+    forget_rules()  # what the old rules answered is not kept for the migration
     dispose_engine(db_url)
     return articles
 

@@ -16,7 +16,7 @@ from factcheck.db import dispose_engine, get_engine
 from factcheck.extract import extract_claims
 from factcheck.migrate import alembic_config
 from factcheck.models import Article, Claim, Role
-from tests.factories import make_user
+from tests.factories import forget_rules, make_user
 
 # Invented coverage of a fraud trial, written for this test: one outlet names the kind of
 # company the money went through, the other does not.
@@ -28,6 +28,7 @@ TRIAL = (
 
 def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Article]:
     """The coverage stored as the rules before 0025 keyed it (every modifier kept)."""
+    forget_rules()  # the old rules are asked afresh, not answered from earlier tests
     monkeypatch.setattr("factcheck.comparable._modifiers", lambda measure, unit: set())
     with Session(get_engine(db_url), expire_on_commit=False) as session:
         editor = make_user(session, role=Role.EDITOR)
@@ -45,6 +46,7 @@ def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[
         ]
         session.commit()
     monkeypatch.undo()
+    forget_rules()  # what the old rules answered is not kept for the migration
     dispose_engine(db_url)
     return articles
 

@@ -17,7 +17,7 @@ from factcheck.db import dispose_engine, get_engine
 from factcheck.extract import extract_claims
 from factcheck.migrate import alembic_config
 from factcheck.models import Article, Claim, ClaimGroup, Role
-from tests.factories import make_user
+from tests.factories import forget_rules, make_user
 
 # Invented coverage of a flood, written for this test: a live blog and a wire story.
 COVERAGE = (
@@ -37,6 +37,7 @@ COVERAGE = (
 
 def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Article]:
     """The coverage stored as the rules before 0026 keyed it and flagged its disputes."""
+    forget_rules()  # the old rules are asked afresh, not answered from earlier tests
     monkeypatch.setattr("factcheck.comparable.RESULT_VERBS", frozenset())
     monkeypatch.setattr("factcheck.disputes.supersedes", lambda newer, older: False)
     with Session(get_engine(db_url), expire_on_commit=False) as session:
@@ -55,6 +56,7 @@ def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[
         ]
         session.commit()
     monkeypatch.undo()
+    forget_rules()  # what the old rules answered is not kept for the migration
     dispose_engine(db_url)
     return articles
 
