@@ -209,6 +209,27 @@ stays over 1.3×: 5.2 ms of CPU per article against 9.4-10.2 ms without grouping
 disputes (about a third), the candidate read, story placing and the writes (each profiled,
 none above 1.3 ms). Part 2 (speedg helper, load 10.7-11.9): 2.40 CPU ms per article with
 10,000 stored, 2.60 with 100,000 (1.08): flat.
+Session 12 (6 December): disputes' superseding rule (a source's newer figure ends its older
+one's dispute) and storylink's name and speaker keys came in; the extractor's new measures
+changed what the bench groups (9,134 groups before, 8,867 after). Back to back at load 1.0:
+
+    session 12 start        10,000                        85.2     137.7      1.62  1.0
+    session 12 end          10,000                        80.3     159.9      1.99  1.0
+
+Session 13 (7 December): disputes read every key of a story in one statement (ROW_NUMBER per
+story and key) and keep each claim row's figure (FIGURES_KEPT rows); a rewrite's original is
+weighed from kept sentences; new groups go in in one INSERT. Alternated old/new at 2,000-3,000
+articles, disputes' share of the CPU fell from 12% to 10% (about 0.5 ms per article); the
+other two did not show. Session 12's end and session 13's end, back to back at load 1.0-1.07:
+
+    session 12 end          10,000   109.5   168.9   1.54      104.2     162.5      1.56  1.0
+    session 13 end          10,000    91.9   158.4   1.72       87.2     151.9      1.74  1.07
+
+(8,867 groups, 28,085 claims, digest cb782db52085; then 8,643 groups, 27,861 claims, digest
+43dcc0d47c7d: fewer lone figures in dispute, by session 13's place and retold rules, not
+inspected one by one). The same
+code gave 1.99 and 1.56 a day apart, so a single run moves by ±0.2: still over the goal at
+one article per transaction.
 """
 
 from __future__ import annotations
