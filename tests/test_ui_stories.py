@@ -340,3 +340,20 @@ def test_at_one_time_a_wire_opening_with_its_dateline_titles_the_story(session: 
     _store(session, editor, outlet="Ardle Valley Post", text=LIGHT, at=at)
     wire = _store(session, editor, outlet="Northgate Press Agency", text=WIRE, at=at)
     assert _first(session, wire.story_id or 0) == (wire.title, wire.id)
+
+
+def test_a_statement_one_article_gives_twice_counts_that_article_once(url: str) -> None:
+    # The demo's Daily Ledger reports the governor's words, then quotes them: two members of
+    # the Northern Wire's group, one article.
+    with session_on(url) as s:
+        editor = get_user(s, email=fill(s).editor)
+        claim = s.exec(
+            select(Claim).where(Claim.quote == "the worst this province has seen")
+        ).first()
+        assert claim is not None and claim.group_id is not None
+        members = s.exec(select(Claim).where(Claim.group_id == claim.group_id)).all()
+    assert len(members) == 3 and len({m.article_id for m in members}) == 2
+    at = open_page("claim", editor, claim=claim.id or 0)
+    assert not at.exception
+    shown = texts(at)
+    assert "The same claim in 2 articles" in shown and "**3** appearances" in shown

@@ -13,6 +13,7 @@ from factcheck.labels import STANCE_LABELS, STATUS_COLOURS, STATUS_LABELS
 from factcheck.models import Claim, ClaimKind, User
 from factcheck.ui.common import (
     claim_key,
+    counted,
     db,
     diff_html,
     figure,
@@ -177,9 +178,13 @@ def _group(c: Claim) -> None:
         st.caption("No other article reports this claim.")
         return
     g = view.group
-    # A group of one is a lone figure in dispute: no other article repeats it.
+    # A group of one is a lone figure in dispute: no other article repeats it. An article that
+    # gives one statement twice (reported, then quoted) has two members and counts once.
+    articles = len({m.claim.article_id for m in view.members})
     where = (
-        f"The same claim in {g.size} articles" if g.size > 1 else "Reported by this article only"
+        f"The same claim in {counted(articles, 'article')}"
+        if articles > 1
+        else "Reported by this article only"
     )
     st.subheader(where + (" — conflict" if g.conflict else ""))
     if (kind := conflict_kind(g)) is not None:
