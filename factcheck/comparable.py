@@ -1594,12 +1594,11 @@ SAME_NAME = 5  # letters two spellings of one place share at least ("Karvesh", "
 _NOT_PLACES = frozenset(_WEEKDAYS) | frozenset(_MONTHS) | frozenset(_STOP)  # "The port authority"
 
 
-@lru_cache(maxsize=4096)
 def places_of(sentence: str | None, quote: str | None) -> frozenset[str]:
     """The places a figure's sentence ties it to, lower case as written ("velmont",
     "karveshi"), ALL_PLACES for a total; empty when it names none (module docstring). Read in
-    the figure's own clause and in a place that opens its sentence ("In Karvesh, …"); read
-    again at every ingest of its story: cached."""
+    the figure's own clause and in a place that opens its sentence ("In Karvesh, …"); kept
+    for the sentences read last by disputes._words_around."""
     if not sentence or not quote or (at := sentence.find(quote)) < 0:
         return frozenset()
     parts = [
@@ -1667,14 +1666,13 @@ _REPORTED = re.compile(r"\b(?:said|says|say|told|tells|added|reported|announced)
 _OTHER_FIGURE = re.compile(r"\b\d[\d,.]*\b(?![:.]\d)")
 
 
-@lru_cache(maxsize=4096)
 def retold(sentence: str | None, quote: str | None) -> bool:
     """True when a figure is told about an earlier moment than its article's day ("The
     ministry put its first count at 19 dead", "By the evening it said 27 had been killed", in
     an article of the next day): kept out of one day's comparison, even when a day is named
     ("the toll had stood at three on Thursday morning": a count that day's later ones may
     have passed; module docstring). Its sentence before it (to a semicolon or another figure)
-    and its clause after it are read; read again at every ingest of its story: cached."""
+    and its clause after it are read; kept by disputes._words_around."""
     if not sentence or not quote or (at := sentence.find(quote)) < 0:
         return False
     before = _OTHER_FIGURE.split(re.split(r"[;\n]", sentence[:at])[-1])[-1]

@@ -555,7 +555,7 @@ def _figure(claim: tuple[Any, ...]) -> tuple[Figure, _Lone | None] | None:
     stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
     if stated is None or value is None:
         return None
-    counts, rising, said, told = _words_around(sentence, quote)
+    counts, rising, said, told, places = _words_around(sentence, quote)
     if not counts:
         return None
     if rising:
@@ -582,7 +582,7 @@ def _figure(claim: tuple[Any, ...]) -> tuple[Figure, _Lone | None] | None:
         outcome,
         fixed_fact(measure, sentence, quote),
         Given(source, day, moment, article),
-        places=places_of(sentence, quote),
+        places=places,
         retold=told,
     )
     lone = None if gid is not None else _Lone(cid, story, key, measure, unit, stated, moment)
@@ -590,14 +590,16 @@ def _figure(claim: tuple[Any, ...]) -> tuple[Figure, _Lone | None] | None:
 
 
 @lru_cache(maxsize=4096)
-def _words_around(sentence: str, quote: str) -> tuple[bool, bool, str | None, bool]:
+def _words_around(sentence: str, quote: str) -> tuple[bool, bool, str | None, bool, frozenset[str]]:
     """What a figure's sentence says of it (comparable.reports_count, running, said_on,
-    retold): read again at every ingest of its story, so kept for the sentences read last."""
+    retold, places_of): read again at every ingest of its story, so kept for the sentences
+    read last (the one cache of them: a row's figure, _figure, changes with its group)."""
     return (
         reports_count(sentence, quote),
         running(sentence, quote),
         said_on(sentence, quote),
         retold(sentence, quote),
+        places_of(sentence, quote),
     )
 
 
