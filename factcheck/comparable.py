@@ -359,6 +359,7 @@ from factcheck.extract.lexicon.measures import (
     NEUTRAL,
     NOT_DEPARTED_AFTER,
     NOT_MEN_PLURALS,
+    OUTCOME_KEYS,
     PEOPLE_MEASURES,
     PEOPLE_NOUNS,
     PEOPLE_ONLY,
@@ -686,6 +687,38 @@ def unit_class(unit: str | None, days: float | None) -> str:
     if days is not None:
         return "day"
     return unit if unit and real_unit(unit) else "count"
+
+
+def same_count_key(unit: str | None, days: float | None, value: float | None) -> str | None:
+    """A count's second key: the noun it counts, as a key word, and its value ("13 hostages"
+    and "thirteen captives": ``kidnapped|13``; "35 trucks" and "35 lorries": ``lorry|35``).
+
+    Outlets count one fact with one noun and one number but say what happened in their own
+    words ("13 hostages held by the Front were handed over", "13 hostages have been freed",
+    "Hostages freed to date: 13"), so the measure keys of one fact often differ. Within one
+    story the same noun and the same number are one fact unless the two name different
+    outcomes (outcomes_differ); factcheck.groups joins them on this key after the strict
+    one. None for what has no noun of its own ("13 were handed over"), for durations and
+    amounts in a unit (compared by unit alone), and for people in general ("13 people",
+    "individuals"): any count of a story's people could be one of those.
+    """
+    if value is None or by_unit_alone(unit, days) or real_unit(unit) or not unit:
+        return None
+    if not unit.isalpha() or len(unit) < 3 or _fold(unit) in _GENERIC:
+        return None
+    return f"{_key_word(unit)}|{value:.15g}"
+
+
+_GENERIC = frozenset(_fold(w) for w in GENERIC_COUNTED)
+
+
+def outcomes_differ(a: str | None, b: str | None, noun: str) -> bool:
+    """True when two counts of ``noun`` (measure keys ``a`` and ``b``) each name an outcome
+    (measures.OUTCOME_KEYS) and share none: "13 hostages freed" is not "13 hostages killed".
+    A count that names none ("13 hostages") may be either."""
+    named_a = set((a or "").split()) & OUTCOME_KEYS - {noun}
+    named_b = set((b or "").split()) & OUTCOME_KEYS - {noun}
+    return bool(named_a) and bool(named_b) and named_a.isdisjoint(named_b)
 
 
 def measure_key(measure: str | None, unit: str | None) -> str | None:

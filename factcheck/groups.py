@@ -60,6 +60,8 @@ from factcheck.comparable import (
     figure_measure_key,
     gap,
     names_needed,
+    outcomes_differ,
+    same_count_key,
     same_topic,
     statement_clauses,
     statement_words,
@@ -205,6 +207,7 @@ class _Member:
     measure_key: str | None = None
     speaker_id: int | None = None
     clauses: tuple[frozenset[str], ...] = ()  # a quote's parts, when it joins several
+    count_key: str | None = None  # a count's noun and value (comparable.same_count_key)
 
 
 # A claim's columns grouping reads. Table columns, not the models' attributes: the rows come
@@ -228,6 +231,7 @@ _FIELDS = tuple(
         "quote",
         "measure_key",
         "speaker_id",
+        "unit",
     )
 )
 # Its article's date and names: read with the claims being grouped (_news: they are few, of
@@ -312,7 +316,7 @@ def _names(topics: str | None) -> frozenset[str]:
 
 
 def _member(row: Row, article: _Article) -> _Member:
-    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, mkey, who) = row[
+    (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, mkey, who, unit) = row[
         :_CLAIM_FIELDS
     ]
     kind = ClaimKind(str(kind))
@@ -332,6 +336,7 @@ def _member(row: Row, article: _Article) -> _Member:
         measure_key=mkey,
         speaker_id=who,
         clauses=() if numeric else _clauses(str(quote)),
+        count_key=same_count_key(unit, days, value) if numeric else None,
     )
 
 
@@ -928,14 +933,15 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     keys = {row[_GROUP_KEY] for row in rows}
     if not keys:
         return 0
-    advisory_lock(session, keys)
+    known = _articles_of(rows)  # read with them; the candidates' articles apart
+    news = [_member(row, known[row[_ARTICLE_ID]]) for row in rows]
+    counted = {f"c|{m.count_key}" for m in news if m.count_key is not None}
+    advisory_lock(session, keys | counted)  # the second keys' too (_join_same_counts)
     articles = {row[_ARTICLE_ID] for row in rows}
     # New articles hold only the claims being grouped; stored ones may hold others too.
     inside = (
         _inside(session, articles, keys) if stored else Counter(row[_GROUP_KEY] for row in rows)
     )
-    known = _articles_of(rows)  # read with them; the candidates' articles apart
-    news = [_member(row, known[row[_ARTICLE_ID]]) for row in rows]
     (article_id, *others) = articles
     if not others and not stored and _plain(known[article_id].topics):
         # One pasted article: its candidates judged by their articles in the statement.
@@ -980,6 +986,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             _pull_lone(plan, new, matches[new.id], held)
     stories = _place_in_stories(session, plan, [] if stored else news, known)
     _write(session, plan, stories)
+    _join_same_counts(session, news, stories)
     # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
     figures = [(m.article_id, m.group_key) for m in news if m.bounds is not None]
     clusters = disputes.clusters_at(
@@ -1404,6 +1411,137 @@ def _place_in_stories(
     if not new:
         return stories
     return stories | place_loose(session, articles=new, placed=stories, begun=begun)
+
+
+STORY_REACH = 40  # latest articles of a story whose counts a new count meets by its second key
+
+
+def _join_same_counts(
+    session: Session, news: Sequence[_Member], stories: Mapping[int, int]
+) -> None:
+    """The second pass: counts the strict keys kept apart that give one noun and one value in
+    one story (comparable.same_count_key) join; ``stories``: the articles placed, article →
+    story.
+
+    A count left alone joins the earliest count of its second key among the latest
+    STORY_REACH articles of its story, in that count's group when it has one; a count that
+    joined a group pulls in the lone counts of its second key. Either only as the strict pass
+    joins: one claim per article, within WINDOW, values that can all be one fact (complete
+    linkage, _fits_group), and no two members naming different outcomes
+    (comparable.outcomes_differ). The story carries the precision a key of two words cannot:
+    its articles already share names, groups or speakers (factcheck.storylink), so "240
+    prisoners" of a swap never meet "240 miners" or 240 prisoners of another country's news.
+    Read in one statement per story, and one for the members of the groups found.
+    """
+    counts = [m for m in news if m.count_key is not None]
+    story_of = _stories_of(session, {m.article_id for m in counts}, stories)
+    asked: dict[int, set[float]] = {}  # story → the values its new counts give
+    for m in counts:
+        if m.article_id in story_of:
+            asked.setdefault(story_of[m.article_id], set()).add(_count_value(m))
+    mine = {m.id: m for m in news}
+    found: dict[tuple[int, str], list[_Member]] = {}  # (story, second key) → its counts
+    for story, values in sorted(asked.items()):
+        params = {"story": story, "values": sorted(values), "reach": STORY_REACH}
+        rows = session.execute(_same_count_query(), params).all()
+        articles = _articles_of(rows)
+        for row in rows:
+            old = mine.get(row[_ID]) or _member(row, articles[row[_ARTICLE_ID]])
+            if old.count_key is not None:
+                found.setdefault((story, old.count_key), []).append(old)
+    held = _held(session, {m.group_id for ms in found.values() for m in ms} - {None})
+    plan = _Plan()
+    for new in counts:
+        same = [
+            old
+            for old in found.get((story_of.get(new.article_id, 0), str(new.count_key)), ())
+            if old.article_id != new.article_id and abs(old.at - new.at) <= WINDOW
+        ]
+        if new.group_id is None:
+            # Into a group before beside a lone count; the earliest first.
+            for old in sorted(same, key=lambda m: (m.group_id is None, m.id)):
+                if _counts_fit(new, held.get(old.group_id or 0, [old])):
+                    _hold(plan, held, new, old)
+                    break
+        else:
+            for old in sorted(same, key=lambda m: m.id):
+                if old.group_id is None and _counts_fit(old, held.get(new.group_id, [new])):
+                    _hold(plan, held, old, new)
+    _write(session, plan, story_of)
+
+
+def _count_value(member: _Member) -> float:
+    """The value a count's second key gives (comparable.same_count_key)."""
+    return float(str(member.count_key).rsplit("|", 1)[1])
+
+
+def _counts_fit(new: _Member, members: Sequence[_Member]) -> bool:
+    """True when a count may join these members by its second key (_join_same_counts)."""
+    noun = str(new.count_key).rsplit("|", 1)[0]
+    return (
+        all(m.article_id != new.article_id for m in members)
+        and _fits_group(new, members)
+        and not any(outcomes_differ(new.measure_key, m.measure_key, noun) for m in members)
+    )
+
+
+def _hold(plan: _Plan, held: dict[int, list[_Member]], new: _Member, old: _Member) -> None:
+    """Plan ``new`` into the group of ``old`` and keep the members read up to date."""
+    lone = old.group_id is None
+    _plan_join(plan, new, old)
+    held.setdefault(old.group_id or 0, [old] if lone else []).append(new)
+
+
+def _stories_of(
+    session: Session, articles: set[int], placed: Mapping[int, int]
+) -> dict[int, int]:
+    """The story of each of ``articles`` in one: as just placed, else as stored."""
+    found = {a: placed[a] for a in articles if a in placed}
+    if rest := articles - found.keys():
+        rows = session.execute(
+            sa.select(_ARTICLE.c.id, _ARTICLE.c.story_id).where(
+                _ARTICLE.c.id.in_(sorted(rest)), _ARTICLE.c.story_id.is_not(None)
+            )
+        ).all()
+        found.update({int(a): int(s) for a, s in rows})
+    return found
+
+
+def _held(session: Session, group_ids: set[int | None]) -> dict[int, list[_Member]]:
+    """Every member of these groups, by group (none read when there are none)."""
+    if not group_ids:
+        return {}
+    rows = session.execute(
+        sa.select(*_FIELDS, *_ARTICLE_FIELDS)
+        .select_from(_JOINED)
+        .where(_CLAIM.c.group_id.in_(sorted(g for g in group_ids if g is not None)))
+    ).all()
+    held: dict[int, list[_Member]] = {}
+    for member in _members(rows):
+        held.setdefault(member.group_id or 0, []).append(member)
+    return held
+
+
+@cache
+def _same_count_query() -> sa.Select[*tuple[Any, ...]]:
+    """The counts of the values ``values`` in the latest ``reach`` articles of ``story``."""
+    latest = (
+        sa.select(_ARTICLE.c.id)
+        .where(_ARTICLE.c.story_id == sa.bindparam("story"))
+        .order_by(_ARTICLE.c.id.desc())
+        .limit(sa.bindparam("reach"))
+        .scalar_subquery()
+    )
+    return (
+        sa.select(*_FIELDS, *_ARTICLE_FIELDS)
+        .select_from(_JOINED)
+        .where(
+            _CLAIM.c.article_id.in_(latest),
+            _CLAIM.c.kind == ClaimKind.NUMERIC,
+            _CLAIM.c.value.in_(sa.bindparam("values", expanding=True)),
+        )
+        .order_by(_CLAIM.c.id)
+    )
 
 
 def recount(session: Session, *, group_id: int) -> ClaimGroup | None:

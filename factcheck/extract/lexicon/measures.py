@@ -480,6 +480,12 @@ FIXED_CUES = (
 FIXED_AFTER = word_set("long high deep tall wide")
 RUNNING_MEASURES = PEOPLE_MEASURES | word_set("released destroyed case damage")
 
+# What happened to what a count counts, as keys write it: two counts of one noun and one value
+# in one story are one fact (comparable.same_count_key) unless each names an outcome and they
+# name different ones ("13 hostages were freed" and "13 hostages were killed"; "40 rockets
+# fired" and "40 rockets intercepted").
+OUTCOME_KEYS = PEOPLE_MEASURES | word_set("released destroyed fired intercepted")
+
 # Words before a counted noun that say which fact it is, not which kind of thing: kept in its
 # key where other modifiers are dropped (comparable._modifiers: "14 shell companies" and "14
 # companies" share a key, "a ransom payment" and "a payment" do not). Measure words, verb
