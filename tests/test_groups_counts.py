@@ -1,0 +1,202 @@
+"""Issue #10 §3, session 14: counts of one noun and one value in one story are one fact, however
+each outlet says what happened (comparable.same_count_key, groups._join_same_counts). Pure
+rules first, then groups stored on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from alembic import command
+from sqlmodel import Session, select
+
+from factcheck import counts
+from factcheck.articles import add_article
+from factcheck.comparable import measure_key, outcomes_differ, same_count_key
+from factcheck.db import dispose_engine, get_engine
+from factcheck.extract import extract_claims
+from factcheck.migrate import alembic_config
+from factcheck.models import Claim, ClaimKind, Role, User
+from tests.disputed import add_in_story, one_story
+from tests.factories import forget_rules, make_user
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("hostages", "captives"),  # one noun under two names
+        ("trucks", "lorries"),
+        ("prisoners", "detainees"),
+        ("fishermen", "fisherman"),  # plural and singular
+    ],
+)
+def test_one_noun_named_two_ways_gives_one_second_key(a: str, b: str) -> None:
+    assert same_count_key(a, None, 13.0) == same_count_key(b, None, 13.0) is not None
+
+
+def test_the_second_key_tells_values_apart_however_large() -> None:
+    assert same_count_key("hostages", None, 13.0) != same_count_key("hostages", None, 14.0)
+    assert same_count_key("homes", None, 1234567.0) != same_count_key("homes", None, 1234568.0)
+
+
+@pytest.mark.parametrize(
+    ("unit", "days"),
+    [
+        ("people", None),  # people in general: any count of a story's people
+        ("individuals", None),
+        ("day", 4.0),  # durations compare by unit alone
+        ("km", None),  # so do lengths
+        ("%", None),
+        (None, None),  # "13 were handed over": no noun of its own
+    ],
+)
+def test_no_second_key_without_a_noun_of_its_own(unit: str | None, days: float | None) -> None:
+    assert same_count_key(unit, days, 13.0) is None
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "differ"),
+    [
+        ("hostages freed", "hostages killed", True),
+        ("rockets fired", "rockets intercepted", True),
+        ("miners rescued", "miners missing", True),
+        ("hostages held", "hostages freed", False),  # "held" names who, "freed" the outcome
+        ("hostages", "hostages freed", False),  # no outcome named: may be either
+        ("hostages freed to date", "hostages released", False),
+    ],
+)
+def test_two_counts_of_one_noun_differ_only_when_they_name_different_outcomes(
+    first: str, second: str, differ: bool
+) -> None:
+    noun = str(same_count_key(first.split()[0], None, 1.0)).split("|")[0]
+    a, b = measure_key(first, first.split()[0]), measure_key(second, second.split()[0])
+    assert outcomes_differ(a, b, noun) is differ
+
+
+DAY0 = datetime(2026, 11, 2, 12, tzinfo=UTC)
+TOPIC = "The Tarrow crossing exchange"
+LINE = "\n\nThe Tarrow crossing near Dunmore had been shut for 212 days ({outlet})."
+
+
+@pytest.fixture
+def editor(session: Session) -> User:
+    return make_user(session, role=Role.EDITOR)
+
+
+def story_article(session: Session, by: User, outlet: str, text: str, day: int) -> int:
+    return add_in_story(
+        session, by, outlet=outlet, text=text, at=DAY0 + timedelta(days=day), line=LINE, topic=TOPIC
+    )
+
+
+def group_of(session: Session, article: int, quote: str) -> int | None:
+    session.expire_all()
+    claim = next(
+        c
+        for c in session.exec(select(Claim).where(Claim.article_id == article))
+        if c.kind == ClaimKind.NUMERIC and c.quote == quote
+    )
+    return claim.group_id
+
+
+def test_one_count_told_with_other_verbs_by_three_outlets_is_one_group(
+    session: Session, editor: User
+) -> None:
+    wire = story_article(
+        session,
+        editor,
+        "Harbour Wire",
+        "Eleven hostages held by the Marl Brigade were handed over at the Tarrow crossing.",
+        0,
+    )
+    radio = story_article(
+        session, editor, "Coast Radio", "Eleven hostages have now been freed at the border.", 0
+    )
+    board = story_article(
+        session, editor, "Accord Office", "Aid workers met 11 captives on the bridge.", 1
+    )
+    assert one_story(session, wire, radio, board)
+    group = group_of(session, wire, "Eleven")
+    assert group is not None
+    assert group_of(session, radio, "Eleven") == group_of(session, board, "11") == group
+
+
+def test_counts_that_name_different_outcomes_stay_apart(session: Session, editor: User) -> None:
+    freed = story_article(
+        session, editor, "Harbour Wire", "Eleven hostages were freed at the Tarrow crossing.", 0
+    )
+    killed = story_article(
+        session, editor, "Coast Radio", "Eleven hostages were killed in the shelling of Marl.", 0
+    )
+    assert one_story(session, freed, killed)
+    assert group_of(session, freed, "Eleven") is None
+    assert group_of(session, killed, "Eleven") is None
+
+
+def test_the_same_count_in_another_story_stays_apart(session: Session, editor: User) -> None:
+    swap = story_article(
+        session, editor, "Harbour Wire", "Eleven hostages were handed over at the crossing.", 0
+    )
+    # Another country's news the same week: no shared names, groups or speakers.
+    text = "In Ostvale, police said eleven hostages had been freed from a bank in Pardue."
+    bank = add_article(
+        session,
+        title="Pardue bank siege ends",
+        text=text,
+        by=editor,
+        claims=extract_claims(text),
+        outlet="Ostvale Times",
+        published_at=DAY0 + timedelta(days=1),
+    )
+    assert not one_story(session, swap, bank.id or 0)
+    assert group_of(session, bank.id or 0, "eleven") is None
+
+
+def test_an_article_keeps_one_count_in_the_group(session: Session, editor: User) -> None:
+    wire = story_article(
+        session,
+        editor,
+        "Harbour Wire",
+        "Eleven hostages held by the Marl Brigade were handed over at the Tarrow crossing.",
+        0,
+    )
+    twice = story_article(
+        session,
+        editor,
+        "Coast Radio",
+        "Eleven hostages have been freed. Of the 11 hostages freed, two are children.",
+        0,
+    )
+    group = group_of(session, wire, "Eleven")
+    assert group is not None
+    mine = [group_of(session, twice, "Eleven"), group_of(session, twice, "11")]
+    assert mine.count(group) == 1
+
+
+def test_the_migration_groups_counts_stored_before_the_second_pass(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    forget_rules()
+    monkeypatch.setattr("factcheck.groups._join_same_counts", lambda *args: None)
+    with Session(get_engine(db_url), expire_on_commit=False) as session:
+        editor = make_user(session, role=Role.EDITOR)
+        wire = story_article(
+            session, editor, "Harbour Wire", "Eleven hostages held there were handed over.", 0
+        )
+        radio = story_article(
+            session, editor, "Coast Radio", "Eleven hostages have now been freed.", 0
+        )
+        session.commit()
+        assert group_of(session, wire, "Eleven") is None is group_of(session, radio, "Eleven")
+    monkeypatch.undo()
+    forget_rules()
+    dispose_engine(db_url)
+    config = alembic_config(db_url)
+    command.downgrade(config, "0030")
+    command.upgrade(config, "head")
+    dispose_engine(db_url)
+    with Session(get_engine(db_url)) as session:
+        group = group_of(session, wire, "Eleven")
+        assert group is not None and group_of(session, radio, "Eleven") == group
+        assert set(counts.check(session).values()) == {0}  # the group counts moved with it
+    dispose_engine(db_url)
