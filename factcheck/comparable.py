@@ -698,26 +698,38 @@ def same_count_key(unit: str | None, days: float | None, value: float | None) ->
     "Hostages freed to date: 13"), so the measure keys of one fact often differ. Within one
     story the same noun and the same number are one fact unless the two name different
     outcomes (outcomes_differ); factcheck.groups joins them on this key after the strict
-    one. None for what has no noun of its own ("13 were handed over"), for durations and
-    amounts in a unit (compared by unit alone), and for people in general ("13 people",
-    "individuals"): any count of a story's people could be one of those.
+    one. People named only as people, whoever they are ("113 workers", "113 miners", "113
+    employees", "23 people"), are one noun, ``person``: which people an outlet calls them
+    does not tell two facts apart, what happened to them does.
+
+    A count with no noun of its own ("Thirteen were handed over", "the toll reached 41") is
+    ``*``: it can be the count of any noun, and joins one only where its story gives that
+    value for one noun alone (factcheck.groups). Not under BARE_FROM: a story's small
+    numbers count too many things. None for durations and amounts in a unit (compared by
+    unit alone).
     """
-    if value is None or by_unit_alone(unit, days) or real_unit(unit) or not unit:
+    if value is None or by_unit_alone(unit, days) or real_unit(unit):
         return None
-    if not unit.isalpha() or len(unit) < 3 or _fold(unit) in _GENERIC:
+    if not unit:
+        return f"*|{value:.15g}" if value >= BARE_FROM else None
+    if not unit.isalpha() or len(unit) < 3:
         return None
-    return f"{_key_word(unit)}|{value:.15g}"
+    noun = _key_word(unit)
+    return f"{'person' if noun in _PEOPLE else noun}|{value:.15g}"
 
 
-_GENERIC = frozenset(_fold(w) for w in GENERIC_COUNTED)
+BARE_FROM = 10  # the least value a count with no noun of its own is joined by (same_count_key)
+_PEOPLE = frozenset(_key_word(w) for w in GENERIC_COUNTED | PEOPLE_NOUNS)
 
 
-def outcomes_differ(a: str | None, b: str | None, noun: str) -> bool:
-    """True when two counts of ``noun`` (measure keys ``a`` and ``b``) each name an outcome
+def outcomes_differ(a: str | None, b: str | None, nouns: Collection[str]) -> bool:
+    """True when two counts (measure keys ``a`` and ``b``) each name an outcome
     (measures.OUTCOME_KEYS) and share none: "13 hostages freed" is not "13 hostages killed".
-    A count that names none ("13 hostages") may be either."""
-    named_a = set((a or "").split()) & OUTCOME_KEYS - {noun}
-    named_b = set((b or "").split()) & OUTCOME_KEYS - {noun}
+    A count that names none ("13 hostages") may be either. ``nouns``: what the two count, as
+    their second keys name it (same_count_key), which names no outcome ("hostages" keys as
+    ``kidnapped``)."""
+    named_a = set((a or "").split()) & OUTCOME_KEYS - set(nouns)
+    named_b = set((b or "").split()) & OUTCOME_KEYS - set(nouns)
     return bool(named_a) and bool(named_b) and named_a.isdisjoint(named_b)
 
 

@@ -1425,13 +1425,18 @@ def _join_same_counts(
 
     A count left alone joins the earliest count of its second key among the latest
     STORY_REACH articles of its story, in that count's group when it has one; a count that
-    joined a group pulls in the lone counts of its second key. Either only as the strict pass
-    joins: one claim per article, within WINDOW, values that can all be one fact (complete
-    linkage, _fits_group), and no two members naming different outcomes
-    (comparable.outcomes_differ). The story carries the precision a key of two words cannot:
-    its articles already share names, groups or speakers (factcheck.storylink), so "240
-    prisoners" of a swap never meet "240 miners" or 240 prisoners of another country's news.
-    Read in one statement per story, and one for the members of the groups found.
+    joined a group pulls in the lone counts of its second key. A count with no noun of its
+    own (``*``) is taken as the one noun its story gives that value for: it joins or is
+    pulled in only when the other counts of that value in the story name one noun, and two
+    such counts never meet by themselves. Either only as the strict pass joins: one claim
+    per article, within WINDOW, values that can all be one fact (complete linkage,
+    _fits_group), and no two members naming different outcomes (comparable.outcomes_differ).
+
+    The story carries the precision a key of two words cannot: its articles already share
+    names, groups or speakers (factcheck.storylink), so "240 prisoners" of a swap never meet
+    "240 miners" or 240 prisoners of another country's news. Read in one statement per
+    story, and one for the members of the groups found. A claim taken out of its group by
+    hand has no group key and is never read here.
     """
     counts = [m for m in news if m.count_key is not None]
     story_of = _stories_of(session, {m.article_id for m in counts}, stories)
@@ -1440,7 +1445,7 @@ def _join_same_counts(
         if m.article_id in story_of:
             asked.setdefault(story_of[m.article_id], set()).add(_count_value(m))
     mine = {m.id: m for m in news}
-    found: dict[tuple[int, str], list[_Member]] = {}  # (story, second key) → its counts
+    found: dict[tuple[int, float], list[_Member]] = {}  # (story, value) → its counts
     for story, values in sorted(asked.items()):
         params = {"story": story, "values": sorted(values), "reach": STORY_REACH}
         rows = session.execute(_same_count_query(), params).all()
@@ -1448,15 +1453,16 @@ def _join_same_counts(
         for row in rows:
             old = mine.get(row[_ID]) or _member(row, articles[row[_ARTICLE_ID]])
             if old.count_key is not None:
-                found.setdefault((story, old.count_key), []).append(old)
+                found.setdefault((story, _count_value(old)), []).append(old)
     held = _held(session, {m.group_id for ms in found.values() for m in ms} - {None})
     plan = _Plan()
     for new in counts:
-        same = [
+        near = [
             old
-            for old in found.get((story_of.get(new.article_id, 0), str(new.count_key)), ())
+            for old in found.get((story_of.get(new.article_id, 0), _count_value(new)), ())
             if old.article_id != new.article_id and abs(old.at - new.at) <= WINDOW
         ]
+        same = _same_noun(new, near)
         if new.group_id is None:
             # Into a group before beside a lone count; the earliest first.
             for old in sorted(same, key=lambda m: (m.group_id is None, m.id)):
@@ -1470,6 +1476,28 @@ def _join_same_counts(
     _write(session, plan, story_of)
 
 
+def _noun(member: _Member) -> str:
+    """The noun a count's second key names (``*``: none of its own, or no count)."""
+    return member.count_key.rsplit("|", 1)[0] if member.count_key else BARE
+
+
+def _same_noun(new: _Member, near: Sequence[_Member]) -> list[_Member]:
+    """The counts of ``near`` (one value, one story) that count what ``new`` counts: its own
+    noun's, and those with no noun of their own when that noun is the only one the others
+    name; for a count with no noun, the counts of the one noun the others name (none when
+    they name several)."""
+    nouns = {_noun(m) for m in near} - {BARE}
+    if _noun(new) != BARE:
+        alone = nouns <= {_noun(new)}
+        return [m for m in near if _noun(m) == _noun(new) or (alone and _noun(m) == BARE)]
+    if len(nouns) != 1:
+        return []
+    return [m for m in near if _noun(m) != BARE]
+
+
+BARE = "*"  # the noun of a count with no noun of its own (comparable.same_count_key)
+
+
 def _count_value(member: _Member) -> float:
     """The value a count's second key gives (comparable.same_count_key)."""
     return float(str(member.count_key).rsplit("|", 1)[1])
@@ -1477,11 +1505,12 @@ def _count_value(member: _Member) -> float:
 
 def _counts_fit(new: _Member, members: Sequence[_Member]) -> bool:
     """True when a count may join these members by its second key (_join_same_counts)."""
-    noun = str(new.count_key).rsplit("|", 1)[0]
     return (
         all(m.article_id != new.article_id for m in members)
         and _fits_group(new, members)
-        and not any(outcomes_differ(new.measure_key, m.measure_key, noun) for m in members)
+        and not any(
+            outcomes_differ(new.measure_key, m.measure_key, {_noun(new), _noun(m)}) for m in members
+        )
     )
 
 
@@ -1492,9 +1521,7 @@ def _hold(plan: _Plan, held: dict[int, list[_Member]], new: _Member, old: _Membe
     held.setdefault(old.group_id or 0, [old] if lone else []).append(new)
 
 
-def _stories_of(
-    session: Session, articles: set[int], placed: Mapping[int, int]
-) -> dict[int, int]:
+def _stories_of(session: Session, articles: set[int], placed: Mapping[int, int]) -> dict[int, int]:
     """The story of each of ``articles`` in one: as just placed, else as stored."""
     found = {a: placed[a] for a in articles if a in placed}
     if rest := articles - found.keys():
@@ -1538,6 +1565,7 @@ def _same_count_query() -> sa.Select[*tuple[Any, ...]]:
         .where(
             _CLAIM.c.article_id.in_(latest),
             _CLAIM.c.kind == ClaimKind.NUMERIC,
+            _CLAIM.c.group_key.is_not(None),  # taken out by hand: stays out
             _CLAIM.c.value.in_(sa.bindparam("values", expanding=True)),
         )
         .order_by(_CLAIM.c.id)

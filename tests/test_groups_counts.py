@@ -15,6 +15,7 @@ from factcheck.articles import add_article
 from factcheck.comparable import measure_key, outcomes_differ, same_count_key
 from factcheck.db import dispose_engine, get_engine
 from factcheck.extract import extract_claims
+from factcheck.groups import take_out
 from factcheck.migrate import alembic_config
 from factcheck.models import Claim, ClaimKind, Role, User
 from tests.disputed import add_in_story, one_story
@@ -40,18 +41,39 @@ def test_the_second_key_tells_values_apart_however_large() -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("workers", "miners"),  # which people an outlet calls them tells no fact apart
+        ("employees", "people"),
+        ("villagers", "residents"),
+    ],
+)
+def test_people_named_as_people_are_one_noun(a: str, b: str) -> None:
+    assert same_count_key(a, None, 113.0) == same_count_key(b, None, 113.0) == "person|113"
+
+
+def test_who_people_are_is_kept_when_it_tells_facts_apart() -> None:
+    assert same_count_key("children", None, 12.0) == "child|12"
+    assert same_count_key("prisoners", None, 12.0) == "prisoner|12"
+
+
+@pytest.mark.parametrize(
     ("unit", "days"),
     [
-        ("people", None),  # people in general: any count of a story's people
-        ("individuals", None),
         ("day", 4.0),  # durations compare by unit alone
         ("km", None),  # so do lengths
         ("%", None),
-        (None, None),  # "13 were handed over": no noun of its own
+        ("USD", None),
     ],
 )
-def test_no_second_key_without_a_noun_of_its_own(unit: str | None, days: float | None) -> None:
+def test_no_second_key_for_amounts_in_a_unit(unit: str | None, days: float | None) -> None:
     assert same_count_key(unit, days, 13.0) is None
+
+
+def test_a_count_with_no_noun_of_its_own_is_bare_from_ten() -> None:
+    assert same_count_key(None, None, 13.0) == "*|13"  # "Thirteen were handed over"
+    assert same_count_key(None, None, 41.0) == "*|41"  # "the toll reached 41"
+    assert same_count_key(None, None, 9.0) is None  # a story's small numbers count many things
 
 
 @pytest.mark.parametrize(
@@ -70,7 +92,14 @@ def test_two_counts_of_one_noun_differ_only_when_they_name_different_outcomes(
 ) -> None:
     noun = str(same_count_key(first.split()[0], None, 1.0)).split("|")[0]
     a, b = measure_key(first, first.split()[0]), measure_key(second, second.split()[0])
-    assert outcomes_differ(a, b, noun) is differ
+    assert outcomes_differ(a, b, {noun}) is differ
+
+
+def test_the_noun_of_either_count_names_no_outcome() -> None:
+    # "hostages" keys as "kidnapped": a bare "27 freed" is not another outcome than it
+    held, freed = measure_key("hostages held", "hostages"), measure_key("freed", None)
+    assert outcomes_differ(freed, held, {"*", "kidnapped"}) is False
+    assert outcomes_differ(freed, measure_key("killed", None), {"*"}) is True
 
 
 DAY0 = datetime(2026, 11, 2, 12, tzinfo=UTC)
@@ -200,3 +229,66 @@ def test_the_migration_groups_counts_stored_before_the_second_pass(
         assert group is not None and group_of(session, radio, "Eleven") == group
         assert set(counts.check(session).values()) == {0}  # the group counts moved with it
     dispose_engine(db_url)
+
+
+def test_people_called_workers_miners_and_employees_are_one_group(
+    session: Session, editor: User
+) -> None:
+    wire = story_article(
+        session, editor, "Harbour Wire", "The blast trapped 113 workers underground at Tarrow.", 0
+    )
+    radio = story_article(
+        session, editor, "Coast Radio", "Some 113 miners were underground at Tarrow.", 0
+    )
+    owner = story_article(
+        session, editor, "Tarrow Mining", "We had 113 employees below ground at the time.", 1
+    )
+    group = group_of(session, wire, "113")
+    assert group is not None
+    assert group_of(session, radio, "113") == group_of(session, owner, "113") == group
+
+
+def test_a_bare_count_joins_the_one_noun_its_story_gives_that_value(
+    session: Session, editor: User
+) -> None:
+    wire = story_article(
+        session, editor, "Harbour Wire", "Eleven hostages were freed at the crossing.", 0
+    )
+    radio = story_article(
+        session, editor, "Coast Radio", "Eleven were handed over before dark, the radio said.", 0
+    )
+    group = group_of(session, wire, "Eleven")
+    assert group is not None and group_of(session, radio, "Eleven") == group
+
+
+def test_a_bare_count_stays_alone_where_its_value_counts_two_nouns(
+    session: Session, editor: User
+) -> None:
+    story_article(
+        session,
+        editor,
+        "Harbour Wire",
+        "Eleven hostages were freed. Eleven lorries of flour crossed.",
+        0,
+    )
+    radio = story_article(
+        session, editor, "Coast Radio", "Eleven were handed over before dark, the radio said.", 0
+    )
+    assert group_of(session, radio, "Eleven") is None
+
+
+def test_a_count_taken_out_by_hand_is_not_pulled_back(session: Session, editor: User) -> None:
+    wire = story_article(
+        session, editor, "Harbour Wire", "Eleven hostages held there were handed over.", 0
+    )
+    radio = story_article(session, editor, "Coast Radio", "Eleven hostages have now been freed.", 0)
+    claim = next(
+        c
+        for c in session.exec(select(Claim).where(Claim.article_id == radio))
+        if c.quote == "Eleven"
+    )
+    assert claim.group_id is not None
+    take_out(session, claim_id=claim.id or 0, seen_version=claim.version, by=editor)
+    later = story_article(session, editor, "Accord Office", "Aid workers met 11 captives.", 1)
+    assert group_of(session, radio, "Eleven") is None
+    assert group_of(session, later, "11") == group_of(session, wire, "Eleven") is not None
