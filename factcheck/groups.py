@@ -986,7 +986,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             _pull_lone(plan, new, matches[new.id], held)
     stories = _place_in_stories(session, plan, [] if stored else news, known)
     _write(session, plan, stories)
-    _join_same_counts(session, news, stories)
+    _join_same_counts(session, news, stories, stored=stored)
     # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
     figures = [(m.article_id, m.group_key) for m in news if m.bounds is not None]
     clusters = disputes.clusters_at(
@@ -1417,11 +1417,11 @@ STORY_REACH = 40  # latest articles of a story whose counts a new count meets by
 
 
 def _join_same_counts(
-    session: Session, news: Sequence[_Member], stories: Mapping[int, int]
+    session: Session, news: Sequence[_Member], stories: Mapping[int, int], *, stored: bool
 ) -> None:
     """The second pass: counts the strict keys kept apart that give one noun and one value in
     one story (comparable.same_count_key) join; ``stories``: the articles placed, article →
-    story.
+    story (``stored``: the others' stories are read; a new article placed nowhere has none).
 
     A count left alone joins the earliest count of its second key among the latest
     STORY_REACH articles of its story, in that count's group when it has one; a count that
@@ -1439,7 +1439,7 @@ def _join_same_counts(
     hand has no group key and is never read here.
     """
     counts = [m for m in news if m.count_key is not None]
-    story_of = _stories_of(session, {m.article_id for m in counts}, stories)
+    story_of = _stories_of(session, {m.article_id for m in counts}, stories) if stored else stories
     asked: dict[int, set[float]] = {}  # story → the values its new counts give
     for m in counts:
         if m.article_id in story_of:

@@ -206,7 +206,7 @@ def test_the_migration_groups_counts_stored_before_the_second_pass(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     forget_rules()
-    monkeypatch.setattr("factcheck.groups._join_same_counts", lambda *args: None)
+    monkeypatch.setattr("factcheck.groups._join_same_counts", lambda *args, **kwargs: None)
     with Session(get_engine(db_url), expire_on_commit=False) as session:
         editor = make_user(session, role=Role.EDITOR)
         wire = story_article(
