@@ -8,6 +8,13 @@ dated within ``WINDOW`` of its own, about the same names (factcheck.comparable.s
 describes the same fact (factcheck.comparable: figures whose bounds meet within 15%, quotes
 whose words say the same). It joins that claim's group, or the two start one.
 
+Outlets count one fact with one number and one noun but say what happened in words of their
+own, so measure keys split it. Once its article's story is known, a count still alone, or
+one that joined a group, meets the counts of its story that give its value for the same noun
+(comparable.same_count_key: "13 hostages held … were handed over", "13 captives freed"), in
+one more read per story (_join_same_counts). The story, not the two words of the key, keeps
+look-alike figures of other events apart.
+
 A group holds one claim per article, except a quote whose article gives the statement twice
 (reported in its first lines and quoted below, or quoted inside the sentence that reports
 it): the second version joins beside the first when it says the same as every member read.
