@@ -20,8 +20,12 @@ The attributed-only line counts the links between members of labelled attributed
 speakers and quote wording decide; a figure never joins a quote, so every attributed link made
 is between two such members or is a wrong link printed with the others). The drift line counts
 the links of groups labelled ``drift`` whose two quotes are worded differently: the pairs a
-reviewer would see side by side as a drifted quote (issue #10 §5). The not-same line counts the
-labelled look-alike pairs (``not_same``) that ended in one group: it should stay 0.
+reviewer would see side by side as a drifted quote (issue #10 §5). A group holds one claim
+per article, so a figure an article gives twice joins with one of its mentions: when the
+labels name the other, the link is missed though both articles are in the group with that
+value. The other-mention line counts those links apart (not in precision or recall). The
+not-same line counts the labelled look-alike pairs (``not_same``) that ended in one group: it
+should stay 0.
 
 The story lines (issue #10 §4) score how articles form stories, after the lines above. A
 story link is a pair of articles of one labelled story; it is found when both sit in one stored
@@ -112,6 +116,9 @@ class Score:
     drift_gold: int = 0  # links of drift groups whose quotes are worded differently
     drift_found: int = 0
     not_same: int = 0  # labelled pairs of look-alikes that must stay apart
+    # Links missed between two claims whose articles are in one group anyway, by another
+    # mention of the same value (a group holds one claim per article: module docstring).
+    by_other_mention: int = 0
     not_same_joined: int = 0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
@@ -228,6 +235,10 @@ def _score(url: str, data: dict[str, Any]) -> Score:
             if same_gold and v1 is not None and v1 == v2:
                 result.same_value_gold += 1
                 result.same_value_correct += same_pred
+            if same_gold and not same_pred and c1 is not None and c2 is not None:
+                result.by_other_mention += bool(
+                    kinds[g1] == "numeric" and _mentions(claims[a1], c1) & _mentions(claims[a2], c2)
+                )
             if same_gold and not same_pred:
                 result.missed.append(f"{g1}: {a1} {q1!r} / {a2} {q2!r}")
             if same_pred and not same_gold:
@@ -271,6 +282,15 @@ def _score(url: str, data: dict[str, Any]) -> Score:
             (result.alarms if pair not in spanned else result.caught).append(said)
         result.stories = _stories(session, data, stored)
     return result
+
+
+def _mentions(claims: list[Claim], claim: Claim) -> set[int]:
+    """The groups holding a figure of ``claim``'s article with its value."""
+    return {
+        c.group_id
+        for c in claims
+        if c.group_id is not None and c.kind.value == "numeric" and c.value == claim.value
+    }
 
 
 def _stories(session: Session, data: dict[str, Any], stored: dict[str, int]) -> Stories:
@@ -367,6 +387,8 @@ def table(name: str, s: Score) -> str:
             f"not-same pairs: {s.not_same}, joined {s.not_same_joined}",
             f"same-value links: {s.same_value_gold}, right {s.same_value_correct}, "
             f"recall {s.same_value_recall:.2f}",
+            f"links an article's other mention of the value makes: {s.by_other_mention} more, "
+            f"recall {(s.correct + s.by_other_mention) / (s.gold or 1):.2f}",
             f"labelled members without an extracted claim: {s.unmatched}",
             f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.conflicts_flagged}, "
             f"both {s.conflicts_right} (within groups)",
