@@ -256,9 +256,9 @@ _CLAIM_FIELDS = len(_FIELDS)
 Row = sa.Row[*tuple[Any, ...]]  # a row of _FIELDS, with _ARTICLE_FIELDS when read with them
 # Where a row holds what is read of every candidate: by index, several times cheaper than by
 # name (a row's attributes are looked up in Python).
-_ID, _ARTICLE_ID, _GROUP_KEY, _AT, _TOPICS = (
+_ID, _ARTICLE_ID, _GROUP_KEY, _VALUE, _AT, _TOPICS = (
     [c.name for c in (*_FIELDS, *_ARTICLE_FIELDS)].index(name)
-    for name in ("id", "article_id", "group_key", "at", "topics")
+    for name in ("id", "article_id", "group_key", "value", "at", "topics")
 )
 
 
@@ -1453,6 +1453,7 @@ def _join_same_counts(
             asked.setdefault(story_of[m.article_id], set()).add(_count_value(m))
     mine = {m.id: m for m in news}
     found: dict[tuple[int, float], list[_Member]] = {}  # (story, value) → its counts
+    other: set[tuple[int, float]] = set()  # (story, value) some figure in a unit also gives
     for story, values in sorted(asked.items()):
         params = {"story": story, "values": sorted(values), "reach": STORY_REACH}
         rows = session.execute(_same_count_query(), params).all()
@@ -1461,15 +1462,18 @@ def _join_same_counts(
             old = mine.get(row[_ID]) or _member(row, articles[row[_ARTICLE_ID]])
             if old.count_key is not None:
                 found.setdefault((story, _count_value(old)), []).append(old)
+            else:  # a duration or an amount in a unit ("within 45 days")
+                other.add((story, float(row[_VALUE])))
     held = _held(session, {m.group_id for ms in found.values() for m in ms} - {None})
     plan = _Plan()
     for new in counts:
+        at = (story_of.get(new.article_id, 0), _count_value(new))
         near = [
             old
-            for old in found.get((story_of.get(new.article_id, 0), _count_value(new)), ())
+            for old in found.get(at, ())
             if old.article_id != new.article_id and abs(old.at - new.at) <= WINDOW
         ]
-        same = _same_noun(new, near)
+        same = _same_noun(new, near, elsewise=at in other)
         if new.group_id is None:
             # Into a group before beside a lone count; the earliest first.
             for old in sorted(same, key=lambda m: (m.group_id is None, m.id)):
@@ -1488,16 +1492,17 @@ def _noun(member: _Member) -> str:
     return member.count_key.rsplit("|", 1)[0] if member.count_key else BARE
 
 
-def _same_noun(new: _Member, near: Sequence[_Member]) -> list[_Member]:
+def _same_noun(new: _Member, near: Sequence[_Member], *, elsewise: bool) -> list[_Member]:
     """The counts of ``near`` (one value, one story) that count what ``new`` counts: its own
     noun's, and those with no noun of their own when that noun is the only one the others
     name; for a count with no noun, the counts of the one noun the others name (none when
-    they name several)."""
+    they name several). ``elsewise``: the story gives the value in a unit too ("by day 45"
+    beside "within 45 days" and "45 monitors"), so a count with no noun may be that."""
     nouns = {_noun(m) for m in near} - {BARE}
     if _noun(new) != BARE:
-        alone = nouns <= {_noun(new)}
+        alone = nouns <= {_noun(new)} and not elsewise
         return [m for m in near if _noun(m) == _noun(new) or (alone and _noun(m) == BARE)]
-    if len(nouns) != 1:
+    if len(nouns) != 1 or elsewise:
         return []
     return [m for m in near if _noun(m) != BARE]
 

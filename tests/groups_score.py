@@ -388,7 +388,7 @@ def table(name: str, s: Score) -> str:
             f"same-value links: {s.same_value_gold}, right {s.same_value_correct}, "
             f"recall {s.same_value_recall:.2f}",
             f"links an article's other mention of the value makes: {s.by_other_mention} more, "
-            f"recall {(s.correct + s.by_other_mention) / (s.gold or 1):.2f}",
+            f"recall {(s.correct + s.by_other_mention) / s.gold if s.gold else 1.0:.2f}",
             f"labelled members without an extracted claim: {s.unmatched}",
             f"conflict groups: labelled {s.conflicts_labelled}, flagged {s.conflicts_flagged}, "
             f"both {s.conflicts_right} (within groups)",

@@ -292,3 +292,19 @@ def test_a_count_taken_out_by_hand_is_not_pulled_back(session: Session, editor: 
     later = story_article(session, editor, "Accord Office", "Aid workers met 11 captives.", 1)
     assert group_of(session, radio, "Eleven") is None
     assert group_of(session, later, "11") == group_of(session, wire, "Eleven") is not None
+
+
+def test_a_bare_count_stays_alone_where_its_value_is_also_a_duration(
+    session: Session, editor: User
+) -> None:
+    story_article(
+        session,
+        editor,
+        "Harbour Wire",
+        "Every captive must be freed within 45 days. 45 monitors now watch the line.",
+        0,
+    )
+    radio = story_article(
+        session, editor, "Coast Radio", "The last must walk free by day 45, the radio said.", 0
+    )
+    assert group_of(session, radio, "45") is None
