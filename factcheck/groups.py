@@ -1433,29 +1433,39 @@ def _join_same_counts(
     A count left alone joins the earliest count of its second key among the latest
     STORY_REACH articles of its story, in that count's group when it has one; a count that
     joined a group pulls in the lone counts of its second key. A count with no noun of its
-    own (``*``) is taken as the one noun its story gives that value for: it joins or is
-    pulled in only when the other counts of that value in the story name one noun, and two
-    such counts never meet by themselves. Either only as the strict pass joins: one claim
+    own (``*``) is taken as the one noun its story gives that value for: it joins, or a
+    lone count of that noun joins it, only when the other counts of that value in the story
+    name one noun and no figure in a unit gives it, and two such counts never meet by
+    themselves. Either only as the strict pass joins: one claim
     per article, within WINDOW, values that can all be one fact (complete linkage,
     _fits_group), and no two members naming different outcomes (comparable.outcomes_differ).
 
     The story carries the precision a key of two words cannot: its articles already share
     names, groups or speakers (factcheck.storylink), so "240 prisoners" of a swap never meet
     "240 miners" or 240 prisoners of another country's news. Read in one statement per
-    story, and one for the members of the groups found. A claim taken out of its group by
-    hand has no group key and is never read here.
+    story (of a value only grouped counts give, its lone counts alone), and one for the
+    members of the groups a count may join, when there are any. A claim taken out of its
+    group by hand has no group key and is never read here.
     """
     counts = [m for m in news if m.count_key is not None]
     story_of = _stories_of(session, {m.article_id for m in counts}, stories) if stored else stories
-    asked: dict[int, set[float]] = {}  # story → the values its new counts give
+    # story → the values its lone new counts give (every count of them is read) and those
+    # its grouped ones give (only the lone counts of them: what they may pull in)
+    asked: dict[int, tuple[set[float], set[float]]] = {}
     for m in counts:
         if m.article_id in story_of:
-            asked.setdefault(story_of[m.article_id], set()).add(_count_value(m))
+            every, lone = asked.setdefault(story_of[m.article_id], (set(), set()))
+            (every if m.group_id is None else lone).add(_count_value(m))
     mine = {m.id: m for m in news}
     found: dict[tuple[int, float], list[_Member]] = {}  # (story, value) → its counts
     other: set[tuple[int, float]] = set()  # (story, value) some figure in a unit also gives
-    for story, values in sorted(asked.items()):
-        params = {"story": story, "values": sorted(values), "reach": STORY_REACH}
+    for story, (every, lone) in sorted(asked.items()):
+        params = {
+            "story": story,
+            "every": sorted(every),
+            "lone": sorted(lone - every),
+            "reach": STORY_REACH,
+        }
         rows = session.execute(_same_count_query(), params).all()
         articles = _articles_of(rows)
         for row in rows:
@@ -1464,8 +1474,7 @@ def _join_same_counts(
                 found.setdefault((story, _count_value(old)), []).append(old)
             else:  # a duration or an amount in a unit ("within 45 days")
                 other.add((story, float(row[_VALUE])))
-    held = _held(session, {m.group_id for ms in found.values() for m in ms} - {None})
-    plan = _Plan()
+    tried: list[tuple[_Member, list[_Member]]] = []  # each new count and what it may meet
     for new in counts:
         at = (story_of.get(new.article_id, 0), _count_value(new))
         near = [
@@ -1473,17 +1482,24 @@ def _join_same_counts(
             for old in found.get(at, ())
             if old.article_id != new.article_id and abs(old.at - new.at) <= WINDOW
         ]
-        same = _same_noun(new, near, elsewise=at in other)
         if new.group_id is None:
             # Into a group before beside a lone count; the earliest first.
-            for old in sorted(same, key=lambda m: (m.group_id is None, m.id)):
+            same = _same_noun(new, near, elsewise=at in other)
+            tried.append((new, sorted(same, key=lambda m: (m.group_id is None, m.id))))
+        elif pulled := [m for m in near if m.group_id is None and _noun(m) == _noun(new) != BARE]:
+            tried.append((new, sorted(pulled, key=lambda m: m.id)))
+    if not tried:
+        return
+    held = _held(session, {m.group_id for new, ms in tried for m in (new, *ms)} - {None})
+    plan = _Plan()
+    for new, same in tried:
+        for old in same:
+            if new.group_id is None:
                 if _counts_fit(new, held.get(old.group_id or 0, [old])):
                     _hold(plan, held, new, old)
                     break
-        else:
-            for old in sorted(same, key=lambda m: m.id):
-                if old.group_id is None and _counts_fit(old, held.get(new.group_id, [new])):
-                    _hold(plan, held, old, new)
+            elif old.group_id is None and _counts_fit(old, held[new.group_id]):
+                _hold(plan, held, old, new)
     _write(session, plan, story_of)
 
 
@@ -1563,7 +1579,8 @@ def _held(session: Session, group_ids: set[int | None]) -> dict[int, list[_Membe
 
 @cache
 def _same_count_query() -> sa.Select[*tuple[Any, ...]]:
-    """The counts of the values ``values`` in the latest ``reach`` articles of ``story``."""
+    """The counts of the values ``every`` in the latest ``reach`` articles of ``story``, and
+    the lone counts of the values ``lone``."""
     latest = (
         sa.select(_ARTICLE.c.id)
         .where(_ARTICLE.c.story_id == sa.bindparam("story"))
@@ -1578,7 +1595,13 @@ def _same_count_query() -> sa.Select[*tuple[Any, ...]]:
             _CLAIM.c.article_id.in_(latest),
             _CLAIM.c.kind == ClaimKind.NUMERIC,
             _CLAIM.c.group_key.is_not(None),  # taken out by hand: stays out
-            _CLAIM.c.value.in_(sa.bindparam("values", expanding=True)),
+            sa.or_(
+                _CLAIM.c.value.in_(sa.bindparam("every", expanding=True)),
+                sa.and_(
+                    _CLAIM.c.value.in_(sa.bindparam("lone", expanding=True)),
+                    _CLAIM.c.group_id.is_(None),
+                ),
+            ),
         )
         .order_by(_CLAIM.c.id)
     )
