@@ -12,7 +12,7 @@ Outlets count one fact with one number and one noun but say what happened in wor
 own, so measure keys split it. Once its article's story is known, a count still alone, or
 one that joined a group, meets the counts of its story that give its value for the same noun
 (comparable.same_count_key: "13 hostages held … were handed over", "13 captives freed"), in
-one more read per story (_join_same_counts). The story, not the two words of the key, keeps
+one more read per story (_join_in_story). The story, not the two words of the key, keeps
 look-alike figures of other events apart.
 
 A group holds one claim per article, except a quote whose article gives the statement twice
@@ -943,7 +943,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     known = _articles_of(rows)  # read with them; the candidates' articles apart
     news = [_member(row, known[row[_ARTICLE_ID]]) for row in rows]
     counted = {f"c|{m.count_key}" for m in news if m.count_key is not None}
-    advisory_lock(session, keys | counted)  # the second keys' too (_join_same_counts)
+    advisory_lock(session, keys | counted)  # the second keys' too (_join_in_story)
     articles = {row[_ARTICLE_ID] for row in rows}
     # New articles hold only the claims being grouped; stored ones may hold others too.
     inside = (
@@ -993,7 +993,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             _pull_lone(plan, new, matches[new.id], held)
     stories = _place_in_stories(session, plan, [] if stored else news, known)
     _write(session, plan, stories)
-    _join_same_counts(session, news, stories, stored=stored)
+    _join_in_story(session, news, stories, stored=stored)
     # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
     figures = [(m.article_id, m.group_key) for m in news if m.bounds is not None]
     clusters = disputes.clusters_at(
@@ -1423,70 +1423,92 @@ def _place_in_stories(
 STORY_REACH = 40  # latest articles of a story whose counts a new count meets by its second key
 
 
-def _join_same_counts(
+def _join_in_story(
     session: Session, news: Sequence[_Member], stories: Mapping[int, int], *, stored: bool
 ) -> None:
-    """The second pass: counts the strict keys kept apart that give one noun and one value in
-    one story (comparable.same_count_key) join; ``stories``: the articles placed, article →
-    story (``stored``: the others' stories are read; a new article placed nowhere has none).
+    """The story pass: once their articles' stories are known, figures join what the first
+    pass could not see or keys split; ``stories``: the articles placed, article → story
+    (``stored``: the others' stories are read; a new article placed nowhere has none).
 
-    A count left alone joins the earliest count of its second key among the latest
-    STORY_REACH articles of its story, in that count's group when it has one; a count that
-    joined a group pulls in the lone counts of its second key. A count with no noun of its
-    own (``*``) is taken as the one noun its story gives that value for: it joins, or a
-    lone count of that noun joins it, only when the other counts of that value in the story
-    name one noun and no figure in a unit gives it, and two such counts never meet by
-    themselves. Either only as the strict pass joins: one claim
-    per article, within WINDOW, values that can all be one fact (complete linkage,
-    _fits_group), and no two members naming different outcomes (comparable.outcomes_differ).
+    The first pass reads a key's latest CANDIDATES claims across every story: where many
+    stories count the dead at once, a story's earlier figures of "killed" are past them. So
+    a figure left alone meets the figures of its key in the latest STORY_REACH articles of
+    its story, as the first pass would (_score); failing those, the counts of its second key
+    there (comparable.same_count_key: one noun, one value), in that count's group when it has
+    one. A count that joined a group pulls in the lone counts of its noun and value. A count
+    with no noun of its own (``*``) is taken as the one noun its story gives that value for:
+    it joins only when the other counts of that value in the story name one noun and no
+    figure in a unit gives it, and two such counts never meet by themselves. Every join is
+    as the first pass's: one claim per article, within WINDOW, values that can all be one
+    fact (complete linkage, _fits_group), and no two members naming different outcomes
+    (comparable.outcomes_differ).
 
     The story carries the precision a key of two words cannot: its articles already share
     names, groups or speakers (factcheck.storylink), so "240 prisoners" of a swap never meet
     "240 miners" or 240 prisoners of another country's news. Read in one statement per
     story (of a value only grouped counts give, its lone counts alone), and one for the
-    members of the groups a count may join, when there are any. A claim taken out of its
+    members of the groups a figure may join, when there are any. A claim taken out of its
     group by hand has no group key and is never read here.
     """
-    counts = [m for m in news if m.count_key is not None]
-    story_of = _stories_of(session, {m.article_id for m in counts}, stories) if stored else stories
-    # story → the values its lone new counts give (every count of them is read) and those
-    # its grouped ones give (only the lone counts of them: what they may pull in)
-    asked: dict[int, tuple[set[float], set[float]]] = {}
-    for m in counts:
-        if m.article_id in story_of:
-            every, lone = asked.setdefault(story_of[m.article_id], (set(), set()))
+    figures = [m for m in news if m.kind == ClaimKind.NUMERIC]
+    story_of = _stories_of(session, {m.article_id for m in figures}, stories) if stored else stories
+    # story → the keys of its lone new figures, the values of its lone new counts (every
+    # figure of them is read) and those its grouped ones give (only the lone counts of them:
+    # what they may pull in)
+    asked: dict[int, tuple[set[str], set[float], set[float]]] = {}
+    for m in figures:
+        if m.article_id not in story_of:
+            continue
+        keys, every, lone = asked.setdefault(story_of[m.article_id], (set(), set(), set()))
+        if m.group_id is None:
+            keys.add(m.group_key)
+        if m.count_key is not None:
             (every if m.group_id is None else lone).add(_count_value(m))
     mine = {m.id: m for m in news}
+    keyed: dict[tuple[int, str], list[_Member]] = {}  # (story, key) → its figures
     found: dict[tuple[int, float], list[_Member]] = {}  # (story, value) → its counts
     other: set[tuple[int, float]] = set()  # (story, value) some figure in a unit also gives
-    for story, (every, lone) in sorted(asked.items()):
+    for story, (keys, every, lone) in sorted(asked.items()):
         params = {
             "story": story,
+            "keys": sorted(keys),
             "every": sorted(every),
             "lone": sorted(lone - every),
             "reach": STORY_REACH,
         }
-        rows = session.execute(_same_count_query(), params).all()
+        rows = session.execute(_story_query(), params).all()
         articles = _articles_of(rows)
         for row in rows:
             old = mine.get(row[_ID]) or _member(row, articles[row[_ARTICLE_ID]])
+            keyed.setdefault((story, old.group_key), []).append(old)
             if old.count_key is not None:
                 found.setdefault((story, _count_value(old)), []).append(old)
-            else:  # a duration or an amount in a unit ("within 45 days")
+            elif row[_VALUE] is not None:  # a duration or an amount in a unit
                 other.add((story, float(row[_VALUE])))
-    tried: list[tuple[_Member, list[_Member]]] = []  # each new count and what it may meet
-    for new in counts:
-        at = (story_of.get(new.article_id, 0), _count_value(new))
-        near = [
-            old
-            for old in found.get(at, ())
-            if old.article_id != new.article_id and abs(old.at - new.at) <= WINDOW
-        ]
-        if new.group_id is None:
-            # Into a group before beside a lone count; the earliest first.
+    tried: list[tuple[_Member, list[_Member]]] = []  # each new figure and what it may meet
+    for new in figures:
+        story = story_of.get(new.article_id, 0)
+        same: list[_Member] = []
+        if new.count_key is not None:
+            at = (story, _count_value(new))
+            near = [
+                old
+                for old in found.get(at, ())
+                if old.article_id != new.article_id and abs(old.at - new.at) <= WINDOW
+            ]
             same = _same_noun(new, near, elsewise=at in other)
-            tried.append((new, sorted(same, key=lambda m: (m.group_id is None, m.id))))
-        elif pulled := [m for m in near if m.group_id is None and _noun(m) == _noun(new) != BARE]:
+        if new.group_id is None:
+            # Its key's best match first (as the first pass ranks them), then its count's:
+            # into a group before beside a lone count, the earliest first.
+            matched = [
+                (score, old)
+                for old in keyed.get((story, new.group_key), ())
+                if (score := _score(new, old)) is not None
+            ]
+            matched.sort(key=lambda pair: (pair[0], -pair[1].id))
+            counted = sorted(same, key=lambda m: (m.group_id is None, m.id))
+            tried.append((new, [old for _, old in matched] + counted))
+        elif pulled := [m for m in same if m.group_id is None and _noun(m) == _noun(new)]:
             tried.append((new, sorted(pulled, key=lambda m: m.id)))
     if not tried:
         return
@@ -1532,7 +1554,7 @@ def _count_value(member: _Member) -> float:
 
 
 def _counts_fit(new: _Member, members: Sequence[_Member]) -> bool:
-    """True when a count may join these members by its second key (_join_same_counts)."""
+    """True when a count may join these members by its second key (_join_in_story)."""
     return (
         all(m.article_id != new.article_id for m in members)
         and _fits_group(new, members)
@@ -1578,9 +1600,9 @@ def _held(session: Session, group_ids: set[int | None]) -> dict[int, list[_Membe
 
 
 @cache
-def _same_count_query() -> sa.Select[*tuple[Any, ...]]:
-    """The counts of the values ``every`` in the latest ``reach`` articles of ``story``, and
-    the lone counts of the values ``lone``."""
+def _story_query() -> sa.Select[*tuple[Any, ...]]:
+    """The figures of the keys ``keys`` and of the values ``every`` in the latest ``reach``
+    articles of ``story``, and its lone figures of the values ``lone`` (_join_in_story)."""
     latest = (
         sa.select(_ARTICLE.c.id)
         .where(_ARTICLE.c.story_id == sa.bindparam("story"))
@@ -1596,6 +1618,7 @@ def _same_count_query() -> sa.Select[*tuple[Any, ...]]:
             _CLAIM.c.kind == ClaimKind.NUMERIC,
             _CLAIM.c.group_key.is_not(None),  # taken out by hand: stays out
             sa.or_(
+                _CLAIM.c.group_key.in_(sa.bindparam("keys", expanding=True)),
                 _CLAIM.c.value.in_(sa.bindparam("every", expanding=True)),
                 sa.and_(
                     _CLAIM.c.value.in_(sa.bindparam("lone", expanding=True)),

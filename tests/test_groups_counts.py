@@ -1,5 +1,5 @@
 """Issue #10 §3, session 14: counts of one noun and one value in one story are one fact, however
-each outlet says what happened (comparable.same_count_key, groups._join_same_counts). Pure
+each outlet says what happened (comparable.same_count_key, groups._join_in_story). Pure
 rules first, then groups stored on SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -206,7 +206,7 @@ def test_the_migration_groups_counts_stored_before_the_second_pass(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     forget_rules()
-    monkeypatch.setattr("factcheck.groups._join_same_counts", lambda *args, **kwargs: None)
+    monkeypatch.setattr("factcheck.groups._join_in_story", lambda *args, **kwargs: None)
     with Session(get_engine(db_url), expire_on_commit=False) as session:
         editor = make_user(session, role=Role.EDITOR)
         wire = story_article(
@@ -308,3 +308,39 @@ def test_a_bare_count_stays_alone_where_its_value_is_also_a_duration(
         session, editor, "Coast Radio", "The last must walk free by day 45, the radio said.", 0
     )
     assert group_of(session, radio, "45") is None
+
+
+TOWNS = ("Arlo", "Brenn", "Cask", "Dolm", "Erris", "Fenn", "Gorse", "Hale", "Isk")
+
+
+def test_a_figure_meets_its_story_however_many_stories_count_the_same_thing(
+    session: Session, editor: User
+) -> None:
+    # The first pass reads a key's latest CANDIDATES figures across all stories: 45 other
+    # stories' tolls filed in between push the first report of this one past them.
+    day = DAY0
+
+    def add(title: str, text: str, hours: int) -> int:
+        article = add_article(
+            session,
+            title=title,
+            text=text,
+            by=editor,
+            claims=extract_claims(text),
+            outlet="Harbour Wire",
+            published_at=day + timedelta(hours=hours),
+        )
+        return article.id or 0
+
+    first = add(
+        "Varnholt floods", "Floods killed 41 people in Varnholt, the mayor Ilse Kamper said.", 0
+    )
+    for i in range(45):
+        town = f"{TOWNS[i % len(TOWNS)]}{'ovo' * (i // len(TOWNS))}"
+        add(f"{town} storm", f"A storm killed {i + 3} people in {town}, police in {town} said.", 1)
+    later = add(
+        "Varnholt floods", "Floods killed 42 people in Varnholt, the mayor Ilse Kamper said.", 2
+    )
+    assert one_story(session, first, later)
+    group = group_of(session, first, "41")
+    assert group is not None and group_of(session, later, "42") == group

@@ -31,7 +31,7 @@ def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[
     forget_rules()  # the old rules are asked afresh, not answered from earlier tests
     monkeypatch.setattr("factcheck.comparable._modifiers", lambda measure, unit: set())
     # and without the second pass (migration 0031), which joins the two counts by their noun
-    monkeypatch.setattr("factcheck.groups._join_same_counts", lambda *args, **kwargs: None)
+    monkeypatch.setattr("factcheck.groups._join_in_story", lambda *args, **kwargs: None)
     with Session(get_engine(db_url), expire_on_commit=False) as session:
         editor = make_user(session, role=Role.EDITOR)
         articles = [

@@ -2,7 +2,7 @@
 
 Grouping gained a second pass (issue #10 §3, session 14): a count the strict keys left alone
 joins the counts of its story that give the same noun and the same value, unless the two name
-different outcomes (factcheck.comparable.same_count_key, factcheck.groups._join_same_counts).
+different outcomes (factcheck.comparable.same_count_key, factcheck.groups._join_in_story).
 This revision runs factcheck.groups.group_stored over the claims stored in no group (what
 `factcheck groups --rebuild` runs too), so figures stored before it meet as new ones do, and
 recomputes every story's disputes (factcheck.disputes.refresh_all). Groups already made and
