@@ -1588,15 +1588,21 @@ def _held(session: Session, group_ids: set[int | None]) -> dict[int, list[_Membe
     """Every member of these groups, by group (none read when there are none)."""
     if not group_ids:
         return {}
-    rows = session.execute(
-        sa.select(*_FIELDS, *_ARTICLE_FIELDS)
-        .select_from(_JOINED)
-        .where(_CLAIM.c.group_id.in_(sorted(g for g in group_ids if g is not None)))
-    ).all()
+    ids = sorted(g for g in group_ids if g is not None)
     held: dict[int, list[_Member]] = {}
-    for member in _members(rows):
+    for member in _members(session.execute(_held_query(), {"ids": ids}).all()):
         held.setdefault(member.group_id or 0, []).append(member)
     return held
+
+
+@cache
+def _held_query() -> sa.Select[*tuple[Any, ...]]:
+    """_held's statement for the groups ``ids``, built once."""
+    return (
+        sa.select(*_FIELDS, *_ARTICLE_FIELDS)
+        .select_from(_JOINED)
+        .where(_CLAIM.c.group_id.in_(sa.bindparam("ids", expanding=True)))
+    )
 
 
 @cache
@@ -1614,8 +1620,9 @@ def _story_query() -> sa.Select[*tuple[Any, ...]]:
         sa.select(*_FIELDS, *_ARTICLE_FIELDS)
         .select_from(_JOINED)
         .where(
+            # By the story's articles (no test of the kind: SQLite would walk every figure by
+            # the kind's index); a quote has no value and its key is no figure's.
             _CLAIM.c.article_id.in_(latest),
-            _CLAIM.c.kind == ClaimKind.NUMERIC,
             _CLAIM.c.group_key.is_not(None),  # taken out by hand: stays out
             sa.or_(
                 _CLAIM.c.group_key.in_(sa.bindparam("keys", expanding=True)),
