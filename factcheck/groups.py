@@ -8,12 +8,12 @@ dated within ``WINDOW`` of its own, about the same names (factcheck.comparable.s
 describes the same fact (factcheck.comparable: figures whose bounds meet within 15%, quotes
 whose words say the same). It joins that claim's group, or the two start one.
 
-Outlets count one fact with one number and one noun but say what happened in words of their
-own, so measure keys split it. Once its article's story is known, a count still alone, or
-one that joined a group, meets the counts of its story that give its value for the same noun
-(comparable.same_count_key: "13 hostages held … were handed over", "13 captives freed"), in
-one more read per story (_join_in_story). The story, not the two words of the key, keeps
-look-alike figures of other events apart.
+Once its article's story is known, a figure still alone meets the figures of its key in the
+story's latest articles (the latest CANDIDATES of a key across every story miss a busy desk's
+earlier reports), and a count meets the counts of its story that give its value for the same
+noun, however each outlet says what happened (comparable.same_count_key: "13 hostages held …
+were handed over", "13 captives freed"): one more read per story (_join_in_story). The story,
+not the two words of the key, keeps look-alike figures of other events apart.
 
 A group holds one claim per article, except a quote whose article gives the statement twice
 (reported in its first lines and quoted below, or quoted inside the sentence that reports
