@@ -1420,7 +1420,7 @@ def _place_in_stories(
     return stories | place_loose(session, articles=new, placed=stories, begun=begun)
 
 
-STORY_REACH = 40  # latest articles of a story whose counts a new count meets by its second key
+STORY_REACH = 40  # latest articles of a story whose figures the story pass reads (_join_in_story)
 
 
 def _join_in_story(
