@@ -1,7 +1,8 @@
 """Claim groups: one claim reported by many articles, built at ingest and corrected by hand.
 
 Each claim carries a ``group_key``: ``n|<measure key>|<unit class>`` for a figure with a value
-and a measure, ``s|<speaker id>`` for an attributed claim with a speaker. At ingest a new
+and a measure (``n||count``, UNMEASURED, for a count without one), ``s|<speaker id>`` for an
+attributed claim with a speaker. At ingest a new
 claim is compared only with the latest ``CANDIDATES`` claims of its own key (an index on
 ``group_key, id``), never with every claim; of those it may join one from another article
 dated within ``WINDOW`` of its own, about the same names (factcheck.comparable.same_topic), that
@@ -52,7 +53,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlmodel import Session, col, func, select
+from sqlmodel import Session, col, func, select, update
 
 from factcheck import counts, disputes, triage
 from factcheck.audit import record
@@ -118,8 +119,15 @@ def group_key(
             return None
         if by_unit_alone(unit, days):
             return f"n|*|{unit_class(unit, days)}"
-        return f"n|{measure_key}|{unit_class(unit, days)}"[:250] if measure_key else None
+        if measure_key:
+            return f"n|{measure_key}|{unit_class(unit, days)}"[:250]
+        return UNMEASURED if unit_class(unit, days) == "count" else None
     return f"s|{voice_id or speaker_id}" if speaker_id else None
+
+
+# The key of a count that names nothing counted ("41", "14,000 people"): it meets no figure by
+# its key, only the counts of its story that give its value (_join_in_story).
+UNMEASURED = "n||count"
 
 
 def claim_keys(
@@ -379,6 +387,8 @@ def _score(new: _Member, old: _Member) -> float | None:
     """
     if old.article_id == new.article_id or abs(old.at - new.at) > WINDOW:
         return None
+    if new.group_key == UNMEASURED:
+        return None  # no measure to agree on: only its story's counts (_join_in_story)
     if new.kind == ClaimKind.NUMERIC:
         if new.span is None or old.span is None:
             return None
@@ -877,6 +887,38 @@ def rekey_stored(session: Session, *, by: User | None) -> int:
 BATCH_KEYS = 2000  # claims read at a time by rekey_stored
 
 
+def key_unmeasured(session: Session) -> int:
+    """Give the stored counts that name nothing counted ("41", "14,000 people") the key
+    UNMEASURED, which they were stored without before the story pass; not committed. How many.
+
+    A claim taken out of its group by hand keeps no key (a ``claim.ungroup`` event): it is
+    left as it is. Run by migration 0031 and `factcheck groups --rebuild`, before grouping.
+    """
+    taken_out = select(Event.claim_id).where(
+        Event.action == "claim.ungroup", col(Event.claim_id).is_not(None)
+    )
+    keyed, last = 0, 0
+    while True:
+        rows = session.exec(
+            select(Claim)
+            .where(
+                Claim.kind == ClaimKind.NUMERIC,
+                col(Claim.group_key).is_(None),
+                col(Claim.id) > last,
+                col(Claim.id).not_in(taken_out),
+            )
+            .order_by(col(Claim.id))
+            .limit(BATCH_KEYS)
+        ).all()
+        if not rows:
+            return keyed
+        last = rows[-1].id or 0
+        ids = [c.id or 0 for c in rows if _stored_keys(c)["group_key"] == UNMEASURED]
+        if ids:
+            session.exec(update(Claim).where(col(Claim.id).in_(ids)).values(group_key=UNMEASURED))
+        keyed += len(ids)
+
+
 def _stale_keys(claim: Claim) -> bool:
     """True when a claim's stored keys are not those of the current rules (a claim taken
     out of its group by hand keeps no group key: only its measure key is compared)."""
@@ -895,7 +937,7 @@ def rebuild_groups(session: Session, *, by: User) -> tuple[int, int]:
     """
     require(by, Action.GROUP_STORED)
     try:
-        rekeyed = rekey_stored(session, by=by)
+        rekeyed = rekey_stored(session, by=by) + key_unmeasured(session)
         joined = group_stored(session)
         from factcheck.stories import rederive  # stories read groups; groups place articles
 
@@ -937,9 +979,10 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     ``stored``: their articles may already have claims in groups (an edit, a rebuild), read
     so that a group still holds one claim per article; new articles have none.
     """
-    keys = {row[_GROUP_KEY] for row in rows}
-    if not keys:
+    if not rows:
         return 0
+    # Counts without a measure meet nothing by their key, only in their story (_join_in_story).
+    keys = {row[_GROUP_KEY] for row in rows} - {UNMEASURED}
     known = _articles_of(rows)  # read with them; the candidates' articles apart
     news = [_member(row, known[row[_ARTICLE_ID]]) for row in rows]
     counted = {f"c|{m.count_key}" for m in news if m.count_key is not None}
@@ -947,7 +990,9 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     articles = {row[_ARTICLE_ID] for row in rows}
     # New articles hold only the claims being grouped; stored ones may hold others too.
     inside = (
-        _inside(session, articles, keys) if stored else Counter(row[_GROUP_KEY] for row in rows)
+        _inside(session, articles, keys)
+        if stored
+        else Counter(row[_GROUP_KEY] for row in rows if row[_GROUP_KEY] in keys)
     )
     (article_id, *others) = articles
     if not others and not stored and _plain(known[article_id].topics):
@@ -1460,7 +1505,7 @@ def _join_in_story(
         if m.article_id not in story_of:
             continue
         keys, every, lone = asked.setdefault(story_of[m.article_id], (set(), set(), set()))
-        if m.group_id is None:
+        if m.group_id is None and m.group_key != UNMEASURED:
             keys.add(m.group_key)
         if m.count_key is not None:
             (every if m.group_id is None else lone).add(_count_value(m))

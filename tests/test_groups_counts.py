@@ -15,7 +15,7 @@ from factcheck.articles import add_article
 from factcheck.comparable import measure_key, outcomes_differ, same_count_key
 from factcheck.db import dispose_engine, get_engine
 from factcheck.extract import extract_claims
-from factcheck.groups import take_out
+from factcheck.groups import UNMEASURED, group_stored, key_unmeasured, take_out
 from factcheck.migrate import alembic_config
 from factcheck.models import Claim, ClaimKind, Role, User
 from tests.disputed import add_in_story, one_story
@@ -202,11 +202,13 @@ def test_an_article_keeps_one_count_in_the_group(session: Session, editor: User)
     assert mine.count(group) == 1
 
 
-def test_the_migration_groups_counts_stored_before_the_second_pass(
+def test_the_migration_groups_counts_stored_before_the_story_pass(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     forget_rules()
+    # The rules before it: no story pass, and a count that names nothing had no key.
     monkeypatch.setattr("factcheck.groups._join_in_story", lambda *args, **kwargs: None)
+    monkeypatch.setattr("factcheck.groups.UNMEASURED", None)
     with Session(get_engine(db_url), expire_on_commit=False) as session:
         editor = make_user(session, role=Role.EDITOR)
         wire = story_article(
@@ -215,8 +217,10 @@ def test_the_migration_groups_counts_stored_before_the_second_pass(
         radio = story_article(
             session, editor, "Coast Radio", "Eleven hostages have now been freed.", 0
         )
+        board = story_article(session, editor, "Accord Office", "The number now stands at 11.", 1)
         session.commit()
         assert group_of(session, wire, "Eleven") is None is group_of(session, radio, "Eleven")
+        assert group_of(session, board, "11") is None
     monkeypatch.undo()
     forget_rules()
     dispose_engine(db_url)
@@ -227,8 +231,25 @@ def test_the_migration_groups_counts_stored_before_the_second_pass(
     with Session(get_engine(db_url)) as session:
         group = group_of(session, wire, "Eleven")
         assert group is not None and group_of(session, radio, "Eleven") == group
+        assert group_of(session, board, "11") == group
         assert set(counts.check(session).values()) == {0}  # the group counts moved with it
     dispose_engine(db_url)
+
+
+def test_a_count_taken_out_by_hand_keeps_no_key(session: Session, editor: User) -> None:
+    story_article(session, editor, "Harbour Wire", "Eleven hostages were freed at the crossing.", 0)
+    board = story_article(session, editor, "Accord Office", "The number now stands at 11.", 1)
+    claim = next(
+        c for c in session.exec(select(Claim).where(Claim.article_id == board)) if c.quote == "11"
+    )
+    assert claim.group_id is not None
+    take_out(session, claim_id=claim.id or 0, seen_version=claim.version, by=editor)
+    assert key_unmeasured(session) == 0
+    group_stored(session)
+    session.commit()
+    session.expire_all()
+    again = session.get(Claim, claim.id)
+    assert again is not None and again.group_key is None and again.group_id is None
 
 
 def test_people_called_workers_miners_and_employees_are_one_group(
@@ -344,3 +365,19 @@ def test_a_figure_meets_its_story_however_many_stories_count_the_same_thing(
     assert one_story(session, first, later)
     group = group_of(session, first, "41")
     assert group is not None and group_of(session, later, "42") == group
+
+
+def test_a_count_that_names_nothing_joins_the_one_noun_its_story_gives_that_value(
+    session: Session, editor: User
+) -> None:
+    wire = story_article(
+        session, editor, "Harbour Wire", "Eleven hostages were freed at the crossing.", 0
+    )
+    # "Eleven" alone names nothing counted: keyed UNMEASURED, it meets no figure by its key
+    radio = story_article(session, editor, "Coast Radio", "The number now stands at 11.", 0)
+    claim = next(
+        c for c in session.exec(select(Claim).where(Claim.article_id == radio)) if c.quote == "11"
+    )
+    assert claim.group_key == UNMEASURED
+    group = group_of(session, wire, "Eleven")
+    assert group is not None and group_of(session, radio, "11") == group
