@@ -159,28 +159,29 @@ regression set from now on.
 2026-12-07, session 14: a story pass (factcheck.groups._join_in_story). Once an article's
 story is known, a figure still alone meets the figures of its key in the story's latest
 articles, and a count meets the story's counts of the same noun and value
-(comparable.same_count_key), unless they name different outcomes; people named only as
+(comparable.same_count_key), unless they name different outcomes. Then: people named only as
 people are one noun, and a count with no noun of its own joins the one noun its story gives
-that value (from 10). Four blind sets were labelled by helpers who never ran the tool, each
-scored before the change and after it. Links precision / recall / same-value recall:
+that value (from 10); last, a count that names nothing counted ("41", "14,000 people", stored
+with no key before) is keyed ``n||count`` so that the story pass can join it. Four blind sets
+were labelled by helpers who never ran the tool. Links precision / recall / same-value recall:
 
-    set          f215953 (before)   first version (noun|value)   final
-    heldout10    0.82/0.47/0.51     0.83/0.51/0.56               0.84/0.55/0.63
-    heldout11    0.97/0.47/0.47     0.94/0.57/0.65               0.92/0.60/0.70
-    heldout12    0.95/0.46/0.53     0.96/0.52/0.62               0.96/0.67/0.84
-    heldout13    0.90/0.37/0.44     0.90/0.39/0.48               0.91/0.41/0.51
+    set        f215953 (before)  noun|value  + people, no noun  + nothing named (final)
+    heldout10  0.82/0.47/0.51    0.83/0.51/0.56  0.84/0.55/0.63  0.84/0.63/0.74
+    heldout11  0.97/0.47/0.47    0.94/0.57/0.65  0.92/0.60/0.70  0.93/0.66/0.82
+    heldout12  0.95/0.46/0.53    0.96/0.52/0.62  0.96/0.67/0.84  0.96/0.70/0.89
+    heldout13  0.90/0.37/0.44    0.90/0.39/0.48  0.91/0.41/0.51  0.92/0.46/0.60
 
-Sets 10 and 11 were scored before and after the first version, sets 12 and 13 before the
-first version, after it and after the final one; none of their misses was read before these
-figures, except set 11's wrong links after the people and no-noun rules (a count with no
-noun joined "45 monitors" where the story also gives "within 45 days": a count with no noun
-now stays alone where its value is also given in a unit; set 11 is tuned from there). The
-attributed, drift, not-same and story lines of the four did not move. Open sets, before →
-after: dev 1.00/0.70 → 1.00/0.72; held-out 0.96/0.63 → 0.96/0.68; held-out 2 0.98/0.40 →
-0.98/0.44; held-out 3 1.00/0.67 → 1.00/0.77; held-out 4 0.97/0.63 → 0.98/0.69; held-out 5
-1.00/0.47 → 1.00/0.64; held-out 6 1.00/0.65 → 1.00/0.67; held-out 7 1.00/0.68 → 1.00/0.71;
-held-out 8 0.97/0.58 → 0.97/0.61; held-out 9 0.96/0.49 → 0.96/0.62 (its false alarm gone).
-All four blind sets are regression sets from now on.
+Sets 10 and 11 were scored blind before and after the first version; sets 12 and 13 at every
+step, their misses never read. Set 11's wrong links were read after the third column: a count
+with no noun had joined "45 monitors" where the story also gives "within 45 days" (it now
+stays alone where its value is also given in a unit), so sets 10 and 11 are tuned from
+there; the story-wide key read and the ``n||count`` key came after that and were measured on
+all four. The attributed, drift, not-same and story lines of the four did not move. Open
+sets, before → after: dev 1.00/0.70 → 1.00/0.72; held-out 0.96/0.63 → 0.96/0.69; held-out 2
+0.98/0.40 → 0.98/0.45; held-out 3 1.00/0.67 → 1.00/0.80; held-out 4 0.97/0.63 → 0.98/0.71;
+held-out 5 1.00/0.47 → 1.00/0.64; held-out 6 1.00/0.65 → 1.00/0.70; held-out 7 1.00/0.68 →
+1.00/0.75; held-out 8 0.97/0.58 → 0.97/0.62; held-out 9 0.96/0.49 → 0.96/0.64 (its false
+alarm gone). All four blind sets are regression sets from now on.
 """
 
 from __future__ import annotations
@@ -219,19 +220,19 @@ QUOTE_FLOORS = {
     ("name", "precision", "recall", "same_value"),
     [
         ("stories_dev", 0.93, 0.67, 0.83),
-        ("stories_heldout", 0.91, 0.63, 0.70),
-        ("stories_heldout2", 0.92, 0.39, 0.58),
-        ("stories_heldout3", 0.95, 0.72, 0.85),
-        ("stories_heldout4", 0.88, 0.64, 0.69),
+        ("stories_heldout", 0.91, 0.64, 0.72),
+        ("stories_heldout2", 0.92, 0.40, 0.60),
+        ("stories_heldout3", 0.95, 0.75, 0.91),
+        ("stories_heldout4", 0.88, 0.66, 0.72),
         ("stories_heldout5", 0.87, 0.59, 0.84),
-        ("stories_heldout6", 0.95, 0.62, 0.80),
-        ("stories_heldout7", 0.94, 0.66, 0.79),
-        ("stories_heldout8", 0.92, 0.56, 0.65),
-        ("stories_heldout9", 0.91, 0.57, 0.67),
-        ("stories_heldout10", 0.79, 0.50, 0.58),
-        ("stories_heldout11", 0.87, 0.55, 0.65),
-        ("stories_heldout12", 0.91, 0.62, 0.79),
-        ("stories_heldout13", 0.86, 0.36, 0.46),
+        ("stories_heldout6", 0.95, 0.65, 0.85),
+        ("stories_heldout7", 0.94, 0.70, 0.85),
+        ("stories_heldout8", 0.92, 0.57, 0.67),
+        ("stories_heldout9", 0.91, 0.59, 0.71),
+        ("stories_heldout10", 0.79, 0.58, 0.69),
+        ("stories_heldout11", 0.88, 0.61, 0.77),
+        ("stories_heldout12", 0.91, 0.65, 0.84),
+        ("stories_heldout13", 0.87, 0.41, 0.55),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
