@@ -230,6 +230,28 @@ other two did not show. Session 12's end and session 13's end, back to back at l
 inspected one by one). The same
 code gave 1.99 and 1.56 a day apart, so a single run moves by ±0.2: still over the goal at
 one article per transaction.
+
+7 December, session 14: the story pass (groups._join_in_story). The first pass reads a key's
+latest 40 claims across every story; with 100 or 500 stories counting "killed", a story's
+own earlier tolls were past them, and most of the groups above were fragments of one story's
+figure. Once its story is known, a figure now meets the story's figures of its key and of its
+noun and value. Grouping does much more, and costs more. Session 13's end (f215953) against
+session 14's, one article per transaction, SQLite, quiet machine:
+
+    per transaction  code        articles  off CPU s  on CPU s  CPU ratio  load
+    1                session 13    10,000       57.0     101.9       1.79  0.98
+    1                session 14    10,000       57.3     116.9       2.04  1.00
+    1                session 13     2,000       10.4      16.6       1.60  0.87
+    1                session 14     2,000       10.3      18.9       1.83  0.93
+    1                session 13     2,000       10.4      16.2       1.56  0.96
+    1                session 14     2,000       10.1      19.5       1.94  0.98
+
+(10,000: 8,643 groups of 27,861 claims, digest 43dcc0d47c7d, then 4,964 groups of 48,835
+claims, digest a92a4e52b342; 2,000: 1,698 of 5,549, aacda2bbcc09, then 976 of 9,775,
+134f3cb945af.) Profiled (300 articles after 1,500, 75 stories), the story pass was a third of
+grouping's CPU: its statement read every figure by the kind's index until the test of the
+kind was dropped (0.83 -> 0.21 ms per run, and it now follows the story, not the archive),
+and it reads group members only for groups a figure may join. Further from the goal.
 """
 
 from __future__ import annotations
