@@ -1038,7 +1038,9 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             _pull_lone(plan, new, matches[new.id], held)
     stories = _place_in_stories(session, plan, [] if stored else news, known)
     _write(session, plan, stories)
-    _join_in_story(session, news, stories, stored=stored)
+    if stored:  # their stories as stored, read once for the story pass and disputes
+        stories = _stories_of(session, articles, stories)
+    _join_in_story(session, news, stories)
     # Joined or lone, each figure may now dispute another of its story (factcheck.disputes).
     figures = [(m.article_id, m.group_key) for m in news if m.bounds is not None]
     clusters = disputes.clusters_at(
@@ -1468,12 +1470,10 @@ def _place_in_stories(
 STORY_REACH = 40  # latest articles of a story whose figures the story pass reads (_join_in_story)
 
 
-def _join_in_story(
-    session: Session, news: Sequence[_Member], stories: Mapping[int, int], *, stored: bool
-) -> None:
+def _join_in_story(session: Session, news: Sequence[_Member], story_of: Mapping[int, int]) -> None:
     """The story pass: once their articles' stories are known, figures join what the first
-    pass could not see or keys split; ``stories``: the articles placed, article → story
-    (``stored``: the others' stories are read; a new article placed nowhere has none).
+    pass could not see or keys split; ``story_of``: article → story (a new article placed
+    nowhere has none).
 
     The first pass reads a key's latest CANDIDATES claims across every story: where many
     stories count the dead at once, a story's earlier figures of "killed" are past them. So
@@ -1496,7 +1496,6 @@ def _join_in_story(
     group by hand has no group key and is never read here.
     """
     figures = [m for m in news if m.kind == ClaimKind.NUMERIC]
-    story_of = _stories_of(session, {m.article_id for m in figures}, stories) if stored else stories
     # story → the keys of its lone new figures, the values of its lone new counts (every
     # figure of them is read) and those its grouped ones give (only the lone counts of them:
     # what they may pull in)
@@ -1643,17 +1642,14 @@ def _held(session: Session, group_ids: set[int | None]) -> dict[int, list[_Membe
 @cache
 def _held_query() -> sa.Select[*tuple[Any, ...]]:
     """_held's statement for the groups ``ids``, built once."""
-    return (
-        sa.select(*_FIELDS, *_ARTICLE_FIELDS)
-        .select_from(_JOINED)
-        .where(_CLAIM.c.group_id.in_(sa.bindparam("ids", expanding=True)))
-    )
+    return _news_query(_CLAIM.c.group_id.in_(sa.bindparam("ids", expanding=True)))
 
 
 @cache
 def _story_query() -> sa.Select[*tuple[Any, ...]]:
     """The figures of the keys ``keys`` and of the values ``every`` in the latest ``reach``
-    articles of ``story``, and its lone figures of the values ``lone`` (_join_in_story)."""
+    articles of ``story``, and its lone figures of the values ``lone`` (_join_in_story); a
+    claim taken out of its group by hand has no key and is not read (_news_query)."""
     latest = (
         sa.select(_ARTICLE.c.id)
         .where(_ARTICLE.c.story_id == sa.bindparam("story"))
@@ -1661,24 +1657,18 @@ def _story_query() -> sa.Select[*tuple[Any, ...]]:
         .limit(sa.bindparam("reach"))
         .scalar_subquery()
     )
-    return (
-        sa.select(*_FIELDS, *_ARTICLE_FIELDS)
-        .select_from(_JOINED)
-        .where(
-            # By the story's articles (no test of the kind: SQLite would walk every figure by
-            # the kind's index); a quote has no value and its key is no figure's.
-            _CLAIM.c.article_id.in_(latest),
-            _CLAIM.c.group_key.is_not(None),  # taken out by hand: stays out
-            sa.or_(
-                _CLAIM.c.group_key.in_(sa.bindparam("keys", expanding=True)),
-                _CLAIM.c.value.in_(sa.bindparam("every", expanding=True)),
-                sa.and_(
-                    _CLAIM.c.value.in_(sa.bindparam("lone", expanding=True)),
-                    _CLAIM.c.group_id.is_(None),
-                ),
+    return _news_query(
+        # By the story's articles (no test of the kind: SQLite would walk every figure by the
+        # kind's index); a quote has no value and its key is no figure's.
+        _CLAIM.c.article_id.in_(latest),
+        sa.or_(
+            _CLAIM.c.group_key.in_(sa.bindparam("keys", expanding=True)),
+            _CLAIM.c.value.in_(sa.bindparam("every", expanding=True)),
+            sa.and_(
+                _CLAIM.c.value.in_(sa.bindparam("lone", expanding=True)),
+                _CLAIM.c.group_id.is_(None),
             ),
-        )
-        .order_by(_CLAIM.c.id)
+        ),
     )
 
 

@@ -116,10 +116,10 @@ class Score:
     drift_gold: int = 0  # links of drift groups whose quotes are worded differently
     drift_found: int = 0
     not_same: int = 0  # labelled pairs of look-alikes that must stay apart
+    not_same_joined: int = 0
     # Links missed between two claims whose articles are in one group anyway, by another
     # mention of the same value (a group holds one claim per article: module docstring).
     by_other_mention: int = 0
-    not_same_joined: int = 0
     missed: list[str] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)  # the false alarms, described

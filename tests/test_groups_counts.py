@@ -118,14 +118,18 @@ def story_article(session: Session, by: User, outlet: str, text: str, day: int) 
     )
 
 
-def group_of(session: Session, article: int, quote: str) -> int | None:
+def figure(session: Session, article: int, quote: str) -> Claim:
+    """The figure ``quote`` of ``article``, as written."""
     session.expire_all()
-    claim = next(
+    return next(
         c
         for c in session.exec(select(Claim).where(Claim.article_id == article))
         if c.kind == ClaimKind.NUMERIC and c.quote == quote
     )
-    return claim.group_id
+
+
+def group_of(session: Session, article: int, quote: str) -> int | None:
+    return figure(session, article, quote).group_id
 
 
 def test_one_count_told_with_other_verbs_by_three_outlets_is_one_group(
@@ -239,9 +243,7 @@ def test_the_migration_groups_counts_stored_before_the_story_pass(
 def test_a_count_taken_out_by_hand_keeps_no_key(session: Session, editor: User) -> None:
     story_article(session, editor, "Harbour Wire", "Eleven hostages were freed at the crossing.", 0)
     board = story_article(session, editor, "Accord Office", "The number now stands at 11.", 1)
-    claim = next(
-        c for c in session.exec(select(Claim).where(Claim.article_id == board)) if c.quote == "11"
-    )
+    claim = figure(session, board, "11")
     assert claim.group_id is not None
     take_out(session, claim_id=claim.id or 0, seen_version=claim.version, by=editor)
     assert key_unmeasured(session) == 0
@@ -303,11 +305,7 @@ def test_a_count_taken_out_by_hand_is_not_pulled_back(session: Session, editor: 
         session, editor, "Harbour Wire", "Eleven hostages held there were handed over.", 0
     )
     radio = story_article(session, editor, "Coast Radio", "Eleven hostages have now been freed.", 0)
-    claim = next(
-        c
-        for c in session.exec(select(Claim).where(Claim.article_id == radio))
-        if c.quote == "Eleven"
-    )
+    claim = figure(session, radio, "Eleven")
     assert claim.group_id is not None
     take_out(session, claim_id=claim.id or 0, seen_version=claim.version, by=editor)
     later = story_article(session, editor, "Accord Office", "Aid workers met 11 captives.", 1)
@@ -375,9 +373,7 @@ def test_a_count_that_names_nothing_joins_the_one_noun_its_story_gives_that_valu
     )
     # "Eleven" alone names nothing counted: keyed UNMEASURED, it meets no figure by its key
     radio = story_article(session, editor, "Coast Radio", "The number now stands at 11.", 0)
-    claim = next(
-        c for c in session.exec(select(Claim).where(Claim.article_id == radio)) if c.quote == "11"
-    )
+    claim = figure(session, radio, "11")
     assert claim.group_key == UNMEASURED
     group = group_of(session, wire, "Eleven")
     assert group is not None and group_of(session, radio, "11") == group
