@@ -689,6 +689,7 @@ def unit_class(unit: str | None, days: float | None) -> str:
     return unit if unit and real_unit(unit) else "count"
 
 
+@lru_cache(maxsize=1 << 16)  # grouping keys every figure its story reads, at each new article
 def same_count_key(unit: str | None, days: float | None, value: float | None) -> str | None:
     """A count's second key: the noun it counts, as a key word, and its value ("13 hostages"
     and "thirteen captives": ``kidnapped|13``; "35 trucks" and "35 lorries": ``lorry|35``).

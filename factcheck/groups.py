@@ -35,7 +35,10 @@ the same rule (join_merged_speaker): their groups become one, each moved claim a
 
 On PostgreSQL, ingests running at once take a transaction-scoped advisory lock per key before
 they look, so two workers with the same figure end in one group; SQLite writers already take
-the whole database in turn (BEGIN IMMEDIATE).
+the whole database in turn (BEGIN IMMEDIATE). Two that want one figure by different keys (its
+measure key, its count in the story pass) hold different locks, so the writes lock what they
+join, in ID order: a lone claim another worker grouped meanwhile is left where it is, and a
+group's tally is read after the other worker's commit (_leave_taken).
 
 Reviewers take a claim out of its group and join two groups; each is an event.
 """
@@ -330,11 +333,14 @@ def _names(topics: str | None) -> frozenset[str]:
     return frozenset(json.loads(topics) or ()) if topics else frozenset()
 
 
+_KINDS = {kind.value: kind for kind in ClaimKind}  # a kind by its stored text, looked up
+
+
 def _member(row: Row, article: _Article) -> _Member:
     (cid, aid, kind, key, gid, value, lower, upper, qual, days, quote, mkey, who, unit) = row[
         :_CLAIM_FIELDS
     ]
-    kind = ClaimKind(str(kind))
+    kind = _KINDS[kind]
     numeric = kind == ClaimKind.NUMERIC
     stated, span = _stated(value, lower, upper, qual, days) if numeric else (None, None)
     return _Member(
@@ -589,6 +595,7 @@ class _Plan:
     present: dict[int, set[int]] = field(default_factory=dict)  # group → its new articles
     links: dict[int, set[int]] = field(default_factory=dict)  # article → articles it shares with
     joined: dict[int, int] = field(default_factory=dict)  # group → an article that joined it
+    lone: set[int] = field(default_factory=set)  # the claims it joins that were in no group
 
 
 def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
@@ -1296,7 +1303,10 @@ def _magnitudes(span: Bounds | None) -> range | None:
 
 def _plan_join(plan: _Plan, new: _Member, old: _Member) -> None:
     """Put ``new`` in the group of ``old``; a new group (numbered -1, -2 …) when it has none."""
+    if new.group_id is None:
+        plan.lone.add(new.id)
     if old.group_id is None:
+        plan.lone.add(old.id)
         old.group_id = -(len(plan.starts) + 1)
         plan.starts[old.group_id] = old
         plan.joins.append((old.group_id, old))
@@ -1316,9 +1326,11 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     article → story). Written by statements, not ORM objects: a batch makes hundreds of
     groups; copies of them loaded in this session read them again when next used.
     """
+    sql = _writes()
+    if plan.lone and session.get_bind().dialect.name == "postgresql":
+        _leave_taken(session, plan)
     if not plan.joins:
         return
-    sql = _writes()
     known = {gid for gid, _ in plan.joins if gid > 0}
     tallies = {
         row.id: _Tally(**{name: getattr(row, name) for name in _TALLY})
@@ -1357,11 +1369,38 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     plan.starts.clear()
 
 
+def _leave_taken(session: Session, plan: _Plan) -> None:
+    """Drop from a plan the claims read alone that another ingest has put in a group since.
+
+    Two ingests on PostgreSQL can want one lone claim under different key locks: one by its
+    measure key (the first pass), the other by its count (_join_in_story). Each locks the
+    lone claims it joins (in ID order), so the second waits for the first to commit and
+    then finds the claim taken: it leaves it where it is, and a new group left with fewer
+    than two members is not made (its claims stay alone until a later ingest or a rebuild
+    meets them). Groups' tallies are read locked too (_Writes.tallies), so two ingests
+    joining one group count every member. SQLite has one writer at a time: nothing to do.
+    """
+    alone = set(session.execute(_writes().alone, {"ids": sorted(plan.lone)}).scalars())
+    taken = plan.lone - alone
+    if not taken:
+        return
+    kept = [(gid, m) for gid, m in plan.joins if m.id not in taken]
+    left = Counter(gid for gid, _ in kept)
+    for gid, member in plan.joins:
+        if member.id in taken or (gid < 0 and left[gid] < 2):
+            member.group_id = None if member.id in plan.lone else member.group_id
+    plan.joins = [(gid, m) for gid, m in kept if gid > 0 or left[gid] >= 2]
+    firsts = {gid: m for gid, m in reversed(plan.joins) if gid < 0}
+    plan.starts = {gid: firsts[gid] for gid in plan.starts if gid in firsts}
+    plan.joined = {gid: m.article_id for gid, m in plan.joins if m is not plan.starts.get(gid)}
+
+
 @dataclass(frozen=True, slots=True)
 class _Writes:
     """The statements _write runs, built once (building them cost more than running them)."""
 
-    tallies: sa.Select[*tuple[Any, ...]]  # the tallies of the groups ``ids``
+    tallies: sa.Select[*tuple[Any, ...]]  # the tallies of the groups ``ids``, locked
+    alone: sa.Select[*tuple[Any, ...]]  # which of the claims ``ids`` are in no group, locked
     tally: sa.Update  # a group's tally (executemany: ``gid`` and _TALLY)
     start: sa.Insert  # new groups, returning their IDs and first claims
     join: sa.Update  # a claim's group (executemany: ``cid``, ``gid``)
@@ -1372,9 +1411,15 @@ def _writes() -> _Writes:
     groups: sa.Table = ClaimGroup.__table__  # type: ignore[attr-defined]
     claims = _CLAIM
     return _Writes(
-        tallies=sa.select(groups.c.id, *(groups.c[n] for n in _TALLY)).where(
-            groups.c.id.in_(sa.bindparam("ids", expanding=True))
-        ),
+        # Locked in ID order on PostgreSQL (SQLite writes one transaction at a time).
+        tallies=sa.select(groups.c.id, *(groups.c[n] for n in _TALLY))
+        .where(groups.c.id.in_(sa.bindparam("ids", expanding=True)))
+        .order_by(groups.c.id)
+        .with_for_update(),
+        alone=sa.select(claims.c.id)
+        .where(claims.c.id.in_(sa.bindparam("ids", expanding=True)), claims.c.group_id.is_(None))
+        .order_by(claims.c.id)
+        .with_for_update(),
         tally=sa.update(groups)
         .where(groups.c.id == sa.bindparam("gid"))
         .values({n: sa.bindparam(n) for n in _TALLY}),
