@@ -258,8 +258,9 @@ def test_a_body_noun_is_found_backwards_as_the_regex_finds_it(parts: list[str], 
 
 
 LABEL_PIECES = st.sampled_from(
-    ["page", "No.", "nos", "Iſſue", "Week", "codes from", "the 5 and the", "call me on", "took the"]
-    + ["rose", "by", "about", "a", " ", "  ", ".", "\n", "3", "x", "é", "(", "serial numbers"]
+    ["page", "No.", "nos", "Iſſue", "Week", "Terminal", "codes from", "the 5 and the"]
+    + ["call me on", "took the", "rose", "by", "about", "a", " ", "  ", ".", "\n", "3", "x", "é"]
+    + ["(", "serial numbers"]
 )
 
 

@@ -157,6 +157,53 @@ def test_names_with_numbers_are_not_claims() -> None:
     assert numeric_quotes(text) == []
 
 
+# Rule: a number right after a capitalised name is the name's own number, unless the name is a
+# place or time fronted by a preposition that opens its clause and the number opens that
+# clause's subject (a counted noun or a verb follows it). Copy often drops the comma there.
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("In Dornmere 27 families lost their homes in the flood.", "27"),
+        ("At Ossian Quay 140 containers fell into the harbour.", "140"),
+        ("Across Lower Tamsin 9 schools stayed shut for a week.", "9"),
+        ("From Brekka 300 residents were evacuated by boat.", "300"),
+        ("On Thursday 18 miners were brought to the surface.", "18"),
+        ("Police said that in the Velm Valley 35 were still missing.", "35"),
+        ("In Pellmar 16 Ardanians were detained overnight.", "16"),
+    ],
+)
+def test_a_count_after_a_fronted_place_or_time_reads_as_with_a_comma(text: str, quote: str) -> None:
+    found = claim(text, quote)
+    with_comma = claim(text.replace(f" {quote} ", f", {quote} ", 1), quote)
+    assert (found.value, found.unit, found.measure) == (
+        with_comma.value,
+        with_comma.unit,
+        with_comma.measure,
+    )
+    assert found.value == float(quote)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The carrier grounded its Boeing 737 jets after the inspection.",
+        "In Apollo 11, three astronauts flew to the Moon.",
+        "In Windows 11 the start menu sits in the middle.",
+        "After Apollo 11 landed, interest in the programme waned.",
+        "On Route 66 motorists queued behind the crash.",
+        "Under Article 5 allies must come to each other's aid.",
+        "At Terminal 5 passengers waited for hours.",
+        "Searchers said that on Flight 370 there were two stowaways.",
+        "Crews said the fire had crossed Highway 12 overnight.",
+    ],
+)
+def test_a_name_with_a_number_stays_out_after_a_preposition(text: str) -> None:
+    numbers = ("11", "737", "66", "5", "370", "12")
+    assert not [q for q in numeric_quotes(text) if q in numbers]
+
+
 def test_lone_one_is_not_a_claim_but_only_one_is() -> None:
     assert numeric_quotes("No one came. One of them left. That one stayed.") == []
     assert claim("Only one hospital still works.", "one").value == 1

@@ -15,8 +15,10 @@ Decisions, so that every article is read the same way:
   (dozens 24, hundreds 200 …): a reviewer can check "dozens were killed". Vaguer words ("a
   handful", "a few", "several", "many") are not claims.
 - Context, not claims: dates, years, clock times, weekdays, ordinals, sports scores ("won
-  3-1"), list numbers ("1. …"), labels ("No. 3", "page 47", "Article 5", "report 1") and names
-  with numbers ("Voyager 2", "Boeing 737", "Windows 11", "F-16", "G7", "COVID-19").
+  3-1"), list numbers ("1. …"), labels ("No. 3", "page 47", "Article 5", "Terminal 5") and
+  names with numbers ("Voyager 2", "Boeing 737", "Windows 11", "F-16", "G7", "COVID-19"). A
+  count after a place or time fronted by a preposition is no name's number: "In Varnholt 41
+  people were killed" reads as "In Varnholt, 41 people were killed".
 - A figure quoted on its own (the group fired "nearly 400" rockets) is read as if unquoted:
   the noun after the closing mark and the verb before the opening one say what it counts. A
   quote holding other words before the figure ("we lost 12") is a statement, closed there.
@@ -47,6 +49,7 @@ from .lexicon.grammar import (
     COORDINATORS,
     COPULAS,
     COST_WORDS,
+    FRONTING_PREPOSITIONS,
     LABEL_LAST_WORDS,
     MEASURE_JOINS,
     MEASURE_LINKS,
@@ -167,13 +170,16 @@ _LINE_ITEM = re.compile(
 )
 _TEMPERATURE = re.compile(r"°?([CF])(?![\w-])")
 _MORE_UNIT = re.compile(r" (?:more|additional|extra|further)(?= )")
-# "page 47", "No. 3", "Article 5", "(report 1)": a label, not an amount.
+# "page 47", "No. 3", "Article 5", "(report 1)": a label, not an amount. Numbered places and
+# things ("Ward 7", "Terminal 5", "Highway 12", "Category 4") are labels when capitalised.
 _LABEL_BEFORE = re.compile(
     r"\b(?i:no|nos|number|page|pages|pp?|part|chapter|section|article|clause|table|figure|fig|"
     r"item|episode|report|volume|vol|issue|version|step|stage|phase|round|level|grade|room|gate|"
     r"platform|route|flight|channel|paragraph|rule|annex|appendix|exhibit|model|series|incident|"
     r"case|ref|reference|docket|ticket|bus|tram|dial|call|phone|tel|ring|quoting|option)\.?\s*$"
     r"|\b(?:Week|Day|Line|Zone|Ward|Block|Bay|Lot|Row|Term|Year)\s+$"
+    r"|\b(?:Terminal|Highway|Interstate|Junction|Exit|Pier|Berth|Dock|Hangar|Unit|Sector|Category|"
+    r"Reactor|Building)\s+$"
     r"|\b(?i:codes?|serials?|serial numbers?|batch(?:es)?)(?:\s+(?:from|between|numbered))?\s+$"
     r"|\bthe\s+\d+\s+(?:and|or)\s+the\s+$"
     r"|\b(?i:contact|reach|call|ring|phone|text)\b[^.\d]{0,25}\bon\s+$"
@@ -1001,7 +1007,15 @@ def _is_year(text: str, reading: _Reading) -> bool:
 
 
 def _after_name(text: str, reading: _Reading, sentence: Sentence) -> bool:
-    """Tell whether a bare number follows a capitalised name: "Voyager 2", "Resolution 2334"."""
+    """Tell whether a bare number follows a capitalised name: "Voyager 2", "Resolution 2334".
+
+    Rule: a number right after a capitalised word is the name's own number ("Apollo 11",
+    "sold Boeing 737 jets"), unless the name is a place or time fronted by a preposition that
+    opens its clause and the number opens that clause's subject: "In Varnholt 41 people were
+    killed", "At Kessel Bridge 12 cars were swept away", "On Wednesday 13 hostages were freed".
+    Numbered places and things ("Route 66", "Gate 3", "Terminal 5", "Article 5") are labels,
+    ruled out by _LABEL_BEFORE before this is asked.
+    """
     start = reading.start
     if sentence.headline:  # "Hamas Frees 24 Hostages": every word is capitalised
         return False
@@ -1011,7 +1025,73 @@ def _after_name(text: str, reading: _Reading, sentence: Sentence) -> bool:
     word = before[1]
     if not word[0].isupper() or _MONTH_WORD.fullmatch(word):
         return False
-    return _QUALIFIER.fullmatch(word.rstrip(".").lower() + " ") is None  # "Around 130 of …"
+    if _QUALIFIER.fullmatch(word.rstrip(".").lower() + " ") is not None:
+        return False  # "Around 130 of …"
+    return not (_opens_subject(text, reading.end) and _fronted(text, before[0], sentence.start))
+
+
+# How many capitalised words a fronted place or time may hold: "At Port Ardell Ferry Quay".
+_FRONTED_NAME_WORDS = 4
+
+
+def _fronted(text: str, name: int, floor: int) -> bool:
+    """Tell whether the capitalised word starting at name ends a place or time fronted by a
+    preposition that opens its clause: "In Varnholt", "At Kessel Bridge", "in the Velm Valley"
+    after a comma or "said that"; not "crossed Highway 12", "a depot on Junction 9"."""
+    at = name
+    for _ in range(_FRONTED_NAME_WORDS):
+        before = _word_before(text, max(floor, at - 30), at)
+        if before is None:
+            return False
+        at, word = before
+        if word.lower() == "the":  # "in the Velm Valley": the preposition comes next
+            before = _word_before(text, max(floor, at - 30), at)
+            if before is None or before[1].lower() not in FRONTING_PREPOSITIONS:
+                return False
+            return _opens_clause(text, before[0], floor)
+        if word.lower() in FRONTING_PREPOSITIONS:
+            return _opens_clause(text, at, floor)
+        if not word[0].isupper():
+            return False
+    return False
+
+
+def _opens_clause(text: str, at: int, floor: int) -> bool:
+    """Tell whether the word at `at` opens its clause: the sentence (floor) starts there, or a
+    clause mark, a coordinator or a clause opener ("that", "said") stands right before it."""
+    lo = max(floor, at - 30)
+    kept = text[lo:at].rstrip()
+    if not kept:
+        return lo == floor
+    end = lo + len(kept)
+    for mark_start in (end - 1, end - 2):  # a mark of one character, or " - "
+        mark = _CLAUSE_MARK.match(text, mark_start, at) if mark_start >= lo else None
+        if mark is not None and mark.end() >= end:
+            return True  # "Officials said: In Varnholt …", "Kessel - At the bridge …"
+    before = _word_before(text, lo, at)
+    return before is not None and before[1].lower() in _FRONT_OPENERS
+
+
+# Words after which a fronted place opens a clause: "and in Varnholt", "said that in Varnholt".
+_FRONT_OPENERS = COORDINATORS | _OPENER_WORDS
+
+
+def _opens_subject(text: str, end: int) -> bool:
+    """Tell whether the number ending at end opens a clause's subject: what follows is what it
+    counts or what happened to it ("41 people", "41 of the", "41 died", "41 were", "41
+    Palestinians"), not a function word ("Windows 11 the …") or more of a name ("Boeing 737
+    MAX", "Wednesday 13 March")."""
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return False
+    word = after.group(2)
+    if word[0].isupper():  # a people's plural: "41 Palestinians"
+        return word[1:].islower() and word.endswith("s") and not word.endswith("ss")
+    return word in _COUNT_FOLLOWERS or word not in MEASURE_STOP_WORDS
+
+
+# Function words that may follow a count opening a subject: "41 were killed", "9 more died".
+_COUNT_FOLLOWERS = AUXILIARIES | {"more"}
 
 
 def _qualifier_before(text: str, lo: int, hi: int) -> re.Match[str] | None:

@@ -30,7 +30,7 @@ MEASURE_STOP_WORDS = word_set(
     across between among amongst within without through throughout during against toward towards
     via including despite behind beyond near along amid what how why nationwide worldwide both
     each either neither such own maybe perhaps probably possibly them him us me first am closer
-    past further away top another vs versus v"""
+    past further away top another vs versus v onwards onward"""
 )
 # Words a measure may run across when more of it comes before: "rate of income tax".
 MEASURE_JOINS = word_set("of per has have had was were is are will would be been")
@@ -117,6 +117,13 @@ PREPOSITIONS = word_set("of at for in on from with by to into about over under t
 PLACE_PREPOSITIONS = word_set(
     "in at on inside outside under beneath below above near into onto across along aboard"
 )
+# Prepositions that front a place or a time before a clause's subject: after "In Varnholt",
+# "At Kessel Bridge" or "On Wednesday" the number opens the subject ("In Varnholt 41 people
+# were killed"), it is not the name's own number ("Apollo 11"). Words that also open a clause
+# of their own ("after", "since", "before") are left out: "After Apollo 11 landed" names.
+FRONTING_PREPOSITIONS = word_set(
+    "in at on across from throughout near outside inside around during"
+)
 # Adverbs of place after a bare count: "40 aboard", "3 underground" — people, where they are.
 PLACE_ADVERBS = word_set("aboard onboard ashore underground inside abroad overseas")
 NOT_HEAD_WORDS = word_set("far so also then now just even still only very")
@@ -146,6 +153,8 @@ LABEL_LAST_WORDS = word_set(
     platform route flight channel paragraph rule annex appendix exhibit model series incident
     case ref reference docket ticket bus tram dial call phone tel ring quoting option
     week day line zone ward block bay lot row term year
+    terminal highway interstate junction exit pier berth dock hangar unit sector category reactor
+    building
     code codes serial serials numbers batch batches from between numbered the on"""
 )
 # Words that open a relative clause: what a noun phrase holds ends before them ("Of the 2,130
