@@ -182,6 +182,23 @@ sets, before → after: dev 1.00/0.70 → 1.00/0.72; held-out 0.96/0.63 → 0.96
 held-out 5 1.00/0.47 → 1.00/0.64; held-out 6 1.00/0.65 → 1.00/0.70; held-out 7 1.00/0.68 →
 1.00/0.75; held-out 8 0.97/0.58 → 0.97/0.62; held-out 9 0.96/0.49 → 0.96/0.64 (its false
 alarm gone). All four blind sets are regression sets from now on.
+
+2026-12-07, session 15: two blind sets labelled by helpers who never ran the tool, scored at
+1150de9 (the session's start) before anything was merged, and again after its changes (a
+write on PostgreSQL leaves a claim another ingest grouped meanwhile; a count after a fronted
+place is extracted): held-out 14 (a chemical plant explosion with a rising toll, a company
+disputing the authorities' count, a 72-hour evacuation; a look-alike flood) and held-out 15 (a
+shelled city and a staged hostage-for-prisoner exchange with a 10-day corridor; a look-alike
+flood). Both scored the same before and after:
+
+    set        links P/R/same-value  quotes P/R (drift)   not-same  conflicts  stories P/R  derived
+    heldout14  1.00/0.66/0.82        1.00/0.34 (5 of 16)  0 of 15   2 of 4     1.00/0.69    2 of 2
+    heldout15  0.98/0.68/0.83        1.00/0.46 (10 of 15) 1 of 14   3 of 4     1.00/1.00    2 of 5
+
+Set 14's main story is split in two (an article alone); set 15 marks three articles derived
+from another that the labels do not, and joins one not-same pair. Held-out 9 gained one link
+from the extraction change (0.96/0.64, same-value 0.77); no other set moved. Both are
+regression sets from now on.
 """
 
 from __future__ import annotations
@@ -213,6 +230,8 @@ QUOTE_FLOORS = {
     "stories_heldout11": (0.95, 0.36, 10),
     "stories_heldout12": (0.95, 0.16, 1),
     "stories_heldout13": (0.95, 0.39, 11),
+    "stories_heldout14": (0.95, 0.31, 4),
+    "stories_heldout15": (0.95, 0.41, 9),
 }
 
 
@@ -233,6 +252,8 @@ QUOTE_FLOORS = {
         ("stories_heldout11", 0.88, 0.61, 0.77),
         ("stories_heldout12", 0.91, 0.65, 0.84),
         ("stories_heldout13", 0.87, 0.41, 0.55),
+        ("stories_heldout14", 0.95, 0.61, 0.77),
+        ("stories_heldout15", 0.93, 0.63, 0.78),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
@@ -268,6 +289,8 @@ def test_grouping_links_stay_above_their_floors(
         ("stories_heldout11", 0.95, 0.95, 2, 1),
         ("stories_heldout12", 0.95, 0.95, 1, 1),
         ("stories_heldout13", 0.95, 0.95, 2, 0),
+        ("stories_heldout14", 0.95, 0.64, 2, 0),
+        ("stories_heldout15", 0.95, 0.95, 2, 3),
     ],
 )
 def test_story_links_stay_above_their_floors(
