@@ -436,13 +436,20 @@ def _rescoring() -> sa.Update:
     ``articles``), built once: every commit of an ingest runs it, and building the terms'
     expressions again cost more than the update itself."""
     table: sa.Table = Claim.__table__  # type: ignore[attr-defined]
-    fresh = _fresh_points(
-        sa.or_(
-            col(Claim.id).in_(sa.bindparam("claims", expanding=True)),
-            col(Claim.group_id).in_(sa.bindparam("groups", expanding=True)),
-            col(Claim.article_id).in_(sa.bindparam("articles", expanding=True)),
+    # The claims named each way, each list by its own index: one OR of the three lists let a
+    # database with statistics (SQLite after ANALYZE, which migrations run) scan every claim
+    # at every commit of an ingest, 0.13-0.18 s at 587,000 claims (0.001-0.005 s this way).
+    named = sa.union_all(
+        *(
+            sa.select(table.c.id).where(table.c[column].in_(sa.bindparam(name, expanding=True)))
+            for column, name in (
+                ("id", "claims"),
+                ("group_id", "groups"),
+                ("article_id", "articles"),
+            )
         )
     )
+    fresh = _fresh_points(col(Claim.id).in_(named.scalar_subquery()))
     return (
         sa.update(table)
         .where(table.c.id == fresh.c.id, table.c.triage_points != fresh.c.points)

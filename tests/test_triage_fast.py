@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import random
 from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
 
+import sqlalchemy as sa
 from alembic import command
 from sqlmodel import Session, col, select
 
@@ -24,6 +27,7 @@ from factcheck.migrate import alembic_config, upgrade
 from factcheck.models import Claim, ClaimGroup, Priority, Role, Status, User, utcnow
 from factcheck.review import set_status
 from factcheck.triage import TERMS, QueueRow, queue, refresh_points
+from tests.conftest import sqlite_url
 from tests.factories import found_in, make_article, make_user
 
 TOWNS = ("Harrowgate", "Millbrook", "Oxley Ford", "Tamsin Cross", "Welby")
@@ -190,3 +194,53 @@ def test_the_migration_stores_the_points_of_claims_already_stored(db_url: str) -
         ranked = queue(session)
         assert ranked[0].row.claim.id == urgent.id
         assert _page(ranked) == _page(queue(session, exhaustive=True))
+
+
+# What ANALYZE wrote for the claim table of a desk with 586,100 claims, most of them in no
+# group (tests/perf/bench_groups.py's fill at 100,000 articles). Migrations run ANALYZE, so a
+# desk that upgrades with claims stored gets such statistics.
+BIG_DESK_STATS = (
+    ("ix_claim_article_queue", "586100 6 6 6"),
+    ("ix_claim_group_article", "586100 586100 6"),
+    ("ix_claim_article_start", "586100 6 1"),
+    ("ix_claim_kind", "586100 293050"),
+    ("ix_claim_status", "586100 586100"),
+)
+
+
+def test_a_commit_rescores_its_claims_by_index_on_an_analysed_big_database(
+    sqlite_template: Path, tmp_path: Path
+) -> None:
+    url = sqlite_url(sqlite_template, tmp_path)
+    with Session(get_engine(url)) as session:
+        editor = make_user(session, role=Role.EDITOR)
+        make_article(session, by=editor)
+        email = editor.email
+    with get_engine(url).begin() as conn:
+        conn.exec_driver_sql("ANALYZE")
+        conn.exec_driver_sql("DELETE FROM sqlite_stat1 WHERE tbl = 'claim'")
+        for index, stat in BIG_DESK_STATS:
+            conn.exec_driver_sql(
+                "INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('claim', ?, ?)", (index, stat)
+            )
+    dispose_engine(url)  # a new connection reads the statistics
+    plans: list[str] = []
+
+    def explain(conn: Any, _cursor: Any, statement: str, parameters: Any, *_: Any) -> None:
+        if statement.startswith("UPDATE claim SET triage_points"):
+            cursor = conn.connection.dbapi_connection.cursor()
+            plans.extend(
+                row[3] for row in cursor.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)
+            )
+
+    engine = get_engine(url)
+    sa.event.listen(engine, "before_cursor_execute", explain)
+    try:
+        with Session(engine) as session:
+            editor = session.exec(select(User).where(User.email == email)).one()
+            make_article(session, by=editor)
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", explain)
+        dispose_engine(url)
+    assert plans, "the commit rescored nothing"
+    assert not [step for step in plans if step.startswith("SCAN claim")], plans
