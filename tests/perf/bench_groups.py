@@ -252,6 +252,47 @@ claims, digest a92a4e52b342; 2,000: 1,698 of 5,549, aacda2bbcc09, then 976 of 9,
 grouping's CPU: its statement read every figure by the kind's index until the test of the
 kind was dropped (0.83 -> 0.21 ms per run, and it now follows the story, not the archive),
 and it reads group members only for groups a figure may join. Further from the goal.
+
+7 December, session 15. Part 1 at 50 per transaction, never run after the story pass: far
+over the goal, as far as one per transaction. A count's second key is now kept per (unit,
+days, value) and claim kinds are looked up (same groups, same digests); nothing else in
+grouping changed. Session 14's end (1150de9) and session 15's, SQLite, load 0.9-2.3:
+
+    per transaction  code        articles  off CPU s  on CPU s  CPU ratio  load
+    50               session 14    10,000       24.2      62.9       2.60  0.93
+    50               session 15    10,000       24.1      60.4       2.51  1.00
+    1                session 15    10,000       61.6     133.9       2.17  0.99
+    1                session 14    10,000       59.5     122.1       2.05  1.01
+    1                session 14     2,000       10.6      20.4       1.92  1.90
+    1                session 15     2,000       10.7      20.4       1.90  2.04
+    50               session 14     2,000        4.5       9.8       2.16  1.92
+    50               session 15     2,000        4.1       9.4       2.27  2.30
+
+(10,000 at 50: 5,135 groups of 49,121 claims, digest 9ff1233b4235; one per transaction as
+session 14: a92a4e52b342; 2,000 at 50: 956 of 9,812, b462c868b57b.) No change shows. Where
+a batch's grouping goes, CPU ms per article (1,500 stored, 500 more in batches of 50,
+extraction apart, load about 1): off 1.4, on 5.1-6.1; with the story pass switched off 4.3,
+with disputes switched off 4.1, with both off 2.8. The goal allows 0.7 over 'off' (1.3 x 2.4
+with extraction): even with neither, story placing, the candidate read and the writes cost
+twice that. One article per transaction: off 4.4, on 10.1 (the story pass 1.5, disputes
+1.2, story placing 0.7, the candidate read 0.7, the writes 0.6, the rest in reading the new
+claims and the commit). A flat profile: no function's own time above 0.7 ms per article.
+
+Part 2 found a scan, not in grouping: the commit's triage rescoring (factcheck.triage) named
+its claims by one OR of three lists, and with the statistics ANALYZE leaves (the fill runs
+it; so do migrations, on a desk that upgrades with claims stored) SQLite planned it as a
+scan of every claim, at every commit. Each list now goes through its own index (a UNION ALL).
+Part 2 now also prints what storing each new article costs (grouping off: the article, its
+claims and counts, their triage points), the same 200 articles:
+
+    code        articles in DB  grouping CPU ms/art  ratio  store CPU ms/art  ratio  load
+    session 14          10,000                 2.63   1.00             22.62   1.00  0.96
+    session 14         100,000                 3.62   1.38            145.08   6.41  1.00
+    session 15          10,000                 2.21   1.00              7.99   1.00  0.79
+    session 15         100,000                 1.78   0.81              7.98   1.00  0.95
+
+(Session 14's code run with this file's part 2.) Grouping's cost per article is flat again,
+and storing an article no longer grows with the archive (145 ms at 587,000 claims before).
 """
 
 from __future__ import annotations
@@ -426,9 +467,10 @@ def fill(url: str, articles: int, stories: int) -> None:
     dispose_engine(url)
 
 
-def grouping_cost(url: str, size: int, stories: int, new: int = 200) -> tuple[float, float]:
+def grouping_cost(url: str, size: int, stories: int, new: int = 200) -> tuple[float, float, float]:
     """Wall and CPU milliseconds of group_articles (and its commit) per article, for ``new``
-    articles stored on top one at a time.
+    articles stored on top one at a time, and the CPU milliseconds of storing each (with
+    grouping off: the article, its claims and counts, and their triage points at the commit).
 
     They are dated just after the latest filled articles (``size`` of them, see fill), so at
     every size their claims find candidates within groups.WINDOW and do the same work.
@@ -441,12 +483,13 @@ def grouping_cost(url: str, size: int, stories: int, new: int = 200) -> tuple[fl
     from factcheck.users import add_user
 
     os.environ["FACTCHECK_GROUPING"] = "0"  # store first, then time the grouping alone
-    wall = cpu = 0.0
+    wall = cpu = store = 0.0
     with session_scope(url) as session:
         user = add_user(
             session, email="cost@newsroom.test", role=Role.ADMIN, password=PASSWORD, by=None
         )
         for outlet, title, text, day in story_articles(new, stories, seed=99):
+            stored = time.process_time()
             article = add_article(
                 session,
                 title=title,
@@ -457,13 +500,14 @@ def grouping_cost(url: str, size: int, stories: int, new: int = 200) -> tuple[fl
                 published_at=day + timedelta(days=_last_round(size, stories) + 2),
             )
             start, started = time.perf_counter(), time.process_time()
+            store += started - stored
             group_articles(session, article_ids=[article.id or 0])
             session.commit()
             wall += time.perf_counter() - start
             cpu += time.process_time() - started
     os.environ.pop("FACTCHECK_GROUPING", None)
     dispose_engine(url)
-    return wall / new * 1000, cpu / new * 1000
+    return wall / new * 1000, cpu / new * 1000, store / new * 1000
 
 
 def load() -> str:
@@ -541,17 +585,18 @@ def growth_table(dbs: Databases, kind: str, sizes: list[int], stories: int) -> N
     print(f"   {uptime()}")
     print(
         f"{'articles in DB':>14}{'claims':>11}{'wall ms/art':>12}{'CPU ms/art':>11}"
-        f"{'wall ratio':>11}{'CPU ratio':>10}{'load':>6}"
+        f"{'wall ratio':>11}{'CPU ratio':>10}{'store CPU ms':>13}{'ratio':>6}{'load':>6}"
     )
-    base: tuple[float, float] | None = None
+    base: tuple[float, float, float] | None = None
     for size in sizes:
         url = dbs.url(kind, f"fill{size}")
         fill(url, size, stories)
-        wall, cpu = grouping_cost(url, size, stories)
-        base = base or (wall, cpu)
+        wall, cpu, store = grouping_cost(url, size, stories)
+        base = base or (wall, cpu, store)
         print(
             f"{size:>14,}{_count(url):>11,}{wall:>12.2f}{cpu:>11.2f}"
-            f"{wall / base[0]:>11.2f}{cpu / base[1]:>10.2f}{load():>6}"
+            f"{wall / base[0]:>11.2f}{cpu / base[1]:>10.2f}{store:>13.2f}{store / base[2]:>6.2f}"
+            f"{load():>6}"
         )
     print(f"   ratio {sizes[-1]:,}/{sizes[0]:,} articles: see the last row (goal: flat, ≈ 1)")
 
