@@ -1326,11 +1326,11 @@ def _write(session: Session, plan: _Plan, stories: Mapping[int, int]) -> None:
     article → story). Written by statements, not ORM objects: a batch makes hundreds of
     groups; copies of them loaded in this session read them again when next used.
     """
-    sql = _writes()
     if plan.lone and session.get_bind().dialect.name == "postgresql":
         _leave_taken(session, plan)
     if not plan.joins:
         return
+    sql = _writes()
     known = {gid for gid, _ in plan.joins if gid > 0}
     tallies = {
         row.id: _Tally(**{name: getattr(row, name) for name in _TALLY})
@@ -1387,8 +1387,8 @@ def _leave_taken(session: Session, plan: _Plan) -> None:
     kept = [(gid, m) for gid, m in plan.joins if m.id not in taken]
     left = Counter(gid for gid, _ in kept)
     for gid, member in plan.joins:
-        if member.id in taken or (gid < 0 and left[gid] < 2):
-            member.group_id = None if member.id in plan.lone else member.group_id
+        if (member.id in taken or (gid < 0 and left[gid] < 2)) and member.id in plan.lone:
+            member.group_id = None  # alone again (taken: in a group this ingest did not read)
     plan.joins = [(gid, m) for gid, m in kept if gid > 0 or left[gid] >= 2]
     firsts = {gid: m for gid, m in reversed(plan.joins) if gid < 0}
     plan.starts = {gid: firsts[gid] for gid in plan.starts if gid in firsts}
