@@ -355,6 +355,7 @@ from factcheck.extract.lexicon.measures import (
     LIGHT_VERBS,
     LOSABLE,
     LOST_THINGS,
+    MADE_KNOWN,
     MEASURED_THINGS,
     NEUTRAL,
     NOT_DEPARTED_AFTER,
@@ -734,6 +735,9 @@ def outcomes_differ(a: str | None, b: str | None, nouns: Collection[str]) -> boo
     return bool(named_a) and bool(named_b) and named_a.isdisjoint(named_b)
 
 
+_UNCOUNTED = NEUTRAL | MADE_KNOWN  # words no measure key keeps (measure_key)
+
+
 def measure_key(measure: str | None, unit: str | None) -> str | None:
     """What a figure counts, comparable across wordings: "death toll rose" → "killed".
 
@@ -746,8 +750,8 @@ def measure_key(measure: str | None, unit: str | None) -> str | None:
         text = text.replace(phrase, canon)
     written = _WORD.findall(text)
     folded = {_fold(w) for w in written}  # "people" too, to tell what "lost" means
-    words = {_key_word(w) for w in written if w.lower() not in NEUTRAL}
-    words = {w for w in words if w and w not in NEUTRAL and w not in _STOP}
+    words = {_key_word(w) for w in written if w.lower() not in _UNCOUNTED}
+    words = {w for w in words if w and w not in _UNCOUNTED and w not in _STOP}
     if words - _light_keys():
         words -= _light_keys()  # "rockets came over": rockets; "people fell ill" keeps "fell"
     if words & PEOPLE_ONLY.keys() and not real_unit(unit) and folded & LOSABLE:

@@ -19,6 +19,9 @@ not the two words of the key, keeps look-alike figures of other events apart.
 A group holds one claim per article, except a quote whose article gives the statement twice
 (reported in its first lines and quoted below, or quoted inside the sentence that reports
 it): the second version joins beside the first when it says the same as every member read.
+A figure an article gives twice with one key and one value ("Forty-one miners were
+killed … the final toll of 41") is one fact: its later mentions follow the first into its
+group (_repeats, _follow), so that the outlets' second mentions never make a second group of it.
 When a new quote joins a group, the lone quotes it matched are pulled in with it
 (_pull_lone): a version stored before the group existed is not left alone because a later
 one found another member first.
@@ -386,6 +389,9 @@ def _clauses(quote: str) -> tuple[frozenset[str], ...]:
     return statement_clauses(quote)
 
 
+OTHER_MEASURE = 2 * SAME_FACT  # the score of an amount agreeing under another measure (_score)
+
+
 def _score(new: _Member, old: _Member) -> float | None:
     """How well ``old`` matches ``new`` (lower is better); None when it does not.
 
@@ -401,8 +407,9 @@ def _score(new: _Member, old: _Member) -> float | None:
         distance = gap(new.span, old.span)
         if new.group_key.startswith("n|*|") and new.measure_key != old.measure_key:
             # Compared by amount alone: only figures that agree ("135 days" with a
-            # "4-1/2-month truce"), never "three days of mourning" with "62 hours" trapped.
-            return 0.0 if distance == 0 else None
+            # "4-1/2-month truce"), never "three days of mourning" with "62 hours" trapped;
+            # and after every figure that names what it measures as ``new`` does.
+            return OTHER_MEASURE if distance == 0 else None
         return distance if distance <= SAME_FACT else None
     overlap, lead = clause_overlap(new.words, new.clauses, old.words, old.clauses)
     if overlap < SAME_WORDS:
@@ -1025,7 +1032,11 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             )
         ).all():
             plan.present.setdefault(gid or 0, set()).add(article_id)
+    repeats = _repeats([*news, *pool])
+    again = {m.id for mentions in repeats for m in mentions[1:]}
     for new in news:
+        if new.id in again:
+            continue  # it goes where its article's first mention goes (_follow)
         best: tuple[float, int, _Member] | None = None
         for score, old in matches[new.id]:
             if best is not None and (score, -old.id) >= best[:2]:
@@ -1043,6 +1054,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             _plan_join(plan, new, old)
             held.setdefault(old.group_id or 0, [old] if lone else []).append(new)
             _pull_lone(plan, new, matches[new.id], held)
+    _follow(plan, repeats, held)
     stories = _place_in_stories(session, plan, [] if stored else news, known)
     _write(session, plan, stories)
     if stored:  # their stories as stored, read once for the story pass and disputes
@@ -1055,6 +1067,50 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     )
     disputes.refresh(session, clusters=clusters, new=[m.id for m in news])
     return sum(1 for m in news if m.group_id is not None)
+
+
+def _repeats(members: Iterable[_Member]) -> list[list[_Member]]:
+    """The figures each article gives more than once: its mentions of one fact, first first.
+
+    "Forty-one miners were killed … the final toll of 41 was given at a news conference" is
+    one fact told twice: the same key and bounds in one article. Grouped one by one, a second
+    mention could not join the group of the first (one claim per article and fact) and would
+    start a group of its own with another outlet's second mention: the story would show the
+    fact as two groups. So only the first mention of a new article is matched; the others
+    follow whichever mention is in a group (_follow), a stored article's too.
+
+    A count with no measure is never one: what it counts is not known (UNMEASURED). Nor is
+    a duration or an amount whose key is its unit alone (``n|*|day``) unless it names what
+    lasted or cost, and the first mention names the same: "the internet was restored after
+    three days" and "three days of mourning" are two facts of one article.
+    """
+    found: dict[tuple[int, str, str | None, Bounds], list[_Member]] = {}
+    for member in members:
+        if member.kind != ClaimKind.NUMERIC or member.bounds is None:
+            continue
+        by_amount = member.group_key.startswith("n|*|")
+        if member.group_key == UNMEASURED or (by_amount and member.measure_key is None):
+            continue
+        at = (member.article_id, member.group_key, member.measure_key, member.bounds)
+        found.setdefault(at, []).append(member)
+    return [
+        sorted(mentions, key=lambda m: m.id) for mentions in found.values() if len(mentions) > 1
+    ]
+
+
+def _follow(plan: _Plan, repeats: Iterable[list[_Member]], held: dict[int, list[_Member]]) -> None:
+    """Plan the lone mentions of each fact an article gives again (_repeats) into the group
+    one of its mentions is in, when they fit its members (_fits_group)."""
+    for mentions in repeats:
+        gid = next((m.group_id for m in mentions if m.group_id is not None), None)
+        if gid is None:
+            continue
+        for member in mentions:
+            if member.group_id is None and _fits_group(member, held.get(gid, ())):
+                member.group_id = gid
+                plan.lone.add(member.id)
+                plan.joins.append((gid, member))
+                held.setdefault(gid, []).append(member)
 
 
 def _room_for(
@@ -1385,7 +1441,7 @@ def _leave_taken(session: Session, plan: _Plan) -> None:
     if not taken:
         return
     kept = [(gid, m) for gid, m in plan.joins if m.id not in taken]
-    left = Counter(gid for gid, _ in kept)
+    left = Counter(gid for gid, _ in {(gid, m.article_id) for gid, m in kept})  # articles
     for gid, member in plan.joins:
         if (member.id in taken or (gid < 0 and left[gid] < 2)) and member.id in plan.lone:
             member.group_id = None  # alone again (taken: in a group this ingest did not read)
@@ -1540,7 +1596,8 @@ def _join_in_story(session: Session, news: Sequence[_Member], story_of: Mapping[
     members of the groups a figure may join, when there are any. A claim taken out of its
     group by hand has no group key and is never read here.
     """
-    figures = [m for m in news if m.kind == ClaimKind.NUMERIC]
+    again = {m.id for mentions in _repeats(news) for m in mentions[1:]}
+    figures = [m for m in news if m.kind == ClaimKind.NUMERIC and m.id not in again]
     # story → the keys of its lone new figures, the values of its lone new counts (every
     # figure of them is read) and those its grouped ones give (only the lone counts of them:
     # what they may pull in)
@@ -1569,6 +1626,7 @@ def _join_in_story(session: Session, news: Sequence[_Member], story_of: Mapping[
         articles = _articles_of(rows)
         for row in rows:
             old = mine.get(row[_ID]) or _member(row, articles[row[_ARTICLE_ID]])
+            mine[old.id] = old
             keyed.setdefault((story, old.group_key), []).append(old)
             if old.count_key is not None:
                 found.setdefault((story, _count_value(old)), []).append(old)
@@ -1611,6 +1669,7 @@ def _join_in_story(session: Session, news: Sequence[_Member], story_of: Mapping[
                     break
             elif old.group_id is None and _counts_fit(old, held[new.group_id]):
                 _hold(plan, held, old, new)
+    _follow(plan, _repeats(mine.values()), held)  # the mentions read of stored articles too
     _write(session, plan, story_of)
 
 

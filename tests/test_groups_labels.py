@@ -199,6 +199,28 @@ Set 14's main story is split in two (an article alone); set 15 marks three artic
 from another that the labels do not, and joins one not-same pair. Held-out 9 gained one link
 from the extraction change (0.96/0.64, same-value 0.77); no other set moved. Both are
 regression sets from now on.
+
+2026-12-07, session 16: an article's second mention of a figure (same key, bounds and, for an
+amount keyed by its unit, the same measure) follows its first into its group
+(groups._repeats): before, the second mentions of several outlets made a second group of the
+same fact. An amount agreeing under another measure ranks after one naming the same
+(groups.OTHER_MEASURE), and words that say when or how a figure was made known ("published",
+"overnight", "cited": measures.MADE_KNOWN) part no measure key. Two blind sets, labelled by
+helpers who never ran the tool, scored at 4f4abfc before anything changed and after:
+
+    set        links P/R/same-value          quotes P/R (drift)  not-same  stories P/R  derived
+    heldout16  0.95/0.72/0.94 → the same     1.00/0.29 (6 of 15) 0 of 16   1.00/1.00    1 of 2
+    heldout17  0.79/0.61/0.68 → 0.91/0.61/0.68  1.00/0.23 (3 of 20) 4 → 2 of 14  0.54/1.00  2 of 4
+
+Held-out 16 (a capsized ferry with rival tolls; a look-alike boat accident) did not move.
+Held-out 17 (a six-week truce with a staged exchange; a six-week detainee exchange in a
+neighbouring country a week before) lost 27 wrong links and two not-same joins, and gained no
+right one: its two stories are one stored story (its look-alike's "42-day" exchange joins
+the truce's group), the weakest result of any set. Open sets, links right before → after:
+held-out 2 126 → 143, held-out 4 174 → 179 (and one more derived-from the labels do not
+make), held-out 6 114 → 121, held-out 8 105 → 108, held-out 13 111 → 114 (three wrong links
+fewer), held-out 14 147 → 161 (its split story joined), held-out 15 110 → 113; none lost a
+right link. Both are regression sets from now on.
 """
 
 from __future__ import annotations
@@ -232,6 +254,8 @@ QUOTE_FLOORS = {
     "stories_heldout13": (0.95, 0.39, 11),
     "stories_heldout14": (0.95, 0.31, 4),
     "stories_heldout15": (0.95, 0.41, 9),
+    "stories_heldout16": (0.95, 0.25, 5),
+    "stories_heldout17": (0.95, 0.20, 2),
 }
 
 
@@ -254,6 +278,8 @@ QUOTE_FLOORS = {
         ("stories_heldout13", 0.87, 0.41, 0.55),
         ("stories_heldout14", 0.95, 0.61, 0.77),
         ("stories_heldout15", 0.93, 0.63, 0.78),
+        ("stories_heldout16", 0.92, 0.68, 0.90),
+        ("stories_heldout17", 0.86, 0.57, 0.63),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
@@ -277,7 +303,7 @@ def test_grouping_links_stay_above_their_floors(
         ("stories_heldout", 0.95, 0.95, 2, 0),
         ("stories_heldout2", 0.95, 0.95, 2, 0),
         ("stories_heldout3", 0.95, 0.95, 2, 0),
-        ("stories_heldout4", 0.95, 0.95, 2, 0),
+        ("stories_heldout4", 0.95, 0.95, 2, 1),
         ("stories_heldout5", 0.95, 0.84, 2, 0),
         ("stories_heldout6", 0.95, 0.95, 1, 0),
         ("stories_derived1", 0.95, 0.95, 8, 1),
@@ -289,8 +315,10 @@ def test_grouping_links_stay_above_their_floors(
         ("stories_heldout11", 0.95, 0.95, 2, 1),
         ("stories_heldout12", 0.95, 0.95, 1, 1),
         ("stories_heldout13", 0.95, 0.95, 2, 0),
-        ("stories_heldout14", 0.95, 0.64, 2, 0),
+        ("stories_heldout14", 0.95, 0.95, 2, 0),
         ("stories_heldout15", 0.95, 0.95, 2, 3),
+        ("stories_heldout16", 0.95, 0.95, 1, 1),
+        ("stories_heldout17", 0.50, 0.95, 2, 2),
     ],
 )
 def test_story_links_stay_above_their_floors(

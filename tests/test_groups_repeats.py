@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from factcheck.articles import add_article
+from factcheck.extract import extract_claims
 from factcheck.models import Article, Claim, Role, User
 from tests.factories import found_in, make_user
 
@@ -176,3 +177,88 @@ def test_the_other_half_of_an_articles_own_bridge_stays_out_of_the_group(
     both = article(session, editor, outlet="Dock News", text=text, quotes=[HURT, other], day=1)
     (group,) = groups(session, first)
     assert group is not None and groups(session, both) == [group, None]
+
+
+# A figure an article gives twice (session 16): invented coverage of a mine collapse and of a
+# chemical leak, written for these tests. Each article states the toll in its first lines and
+# again further down; one outlet states it once.
+MINE = (
+    (
+        "Orvel Wire",
+        "Forty-one miners were killed when a gallery collapsed at the Brask copper mine, the "
+        "company said. Rescuers worked through the night. The final toll of 41 was given at "
+        "a news conference in Brask on Sunday.",
+    ),
+    (
+        "Brask Evening Post",
+        "The Brask copper mine collapse killed 41 miners, the company said on Sunday. Church "
+        "bells rang across the valley. By Sunday evening the company had confirmed 41 dead.",
+    ),
+    ("Valley Radio", "The company says 41 miners were killed in the Brask mine collapse."),
+)
+LEAK = (
+    (
+        "Harnow Ledger",
+        "Twelve people were treated in hospital after the chlorine leak at the Harnow works, "
+        "the health agency said. The agency later said 12 people had been treated in hospital "
+        "and none was in danger.",
+    ),
+    (
+        "Harnow Live",
+        "12 people were treated in hospital after the Harnow works leak, the health agency "
+        "said. Officials repeated that 12 people were treated in hospital overnight.",
+    ),
+    (
+        "Coast Bulletin",
+        "The health agency said 12 people were treated in hospital after the Harnow works leak.",
+    ),
+)
+
+
+@pytest.mark.parametrize(("coverage", "value"), [(MINE, 41.0), (LEAK, 12.0)])
+def test_a_figure_an_article_gives_twice_is_one_group_across_outlets(
+    session: Session, editor: User, coverage: tuple[tuple[str, str], ...], value: float
+) -> None:
+    """Each article's second mention follows its first: the story shows the fact as one group
+    of every mention, not as a second group of the outlets' second mentions."""
+    for day, (outlet, text) in enumerate(coverage):
+        add_article(
+            session,
+            title="Latest toll",
+            text=text,
+            by=editor,
+            claims=extract_claims(text),
+            outlet=outlet,
+            published_at=DAY0 + timedelta(hours=day),
+        )
+    session.expire_all()
+    figures = session.exec(select(Claim).where(Claim.value == value)).all()
+    assert len(figures) == 5  # two mentions in each of two articles, one in the third
+    assert {c.group_id for c in figures} == {figures[0].group_id}
+    assert figures[0].group_id is not None
+
+
+def test_two_facts_of_one_article_in_one_unit_stay_apart(session: Session, editor: User) -> None:
+    """A duration is keyed by its unit: an article's second "three days" that names another
+    fact does not follow the first into its group, and a figure that names what lasted joins
+    the one that names the same before one that agrees in amount alone."""
+    texts = (
+        ("Tesk Wire", "The internet was restored after three days, the regulator said. The "
+         "president declared three days of mourning for the victims."),
+        ("Tesk Daily", "The internet was restored after three days, according to the regulator."),
+    )  # fmt: skip
+    for day, (outlet, text) in enumerate(texts):
+        add_article(
+            session,
+            title="Tesk unrest",
+            text=text,
+            by=editor,
+            claims=extract_claims(text),
+            outlet=outlet,
+            published_at=DAY0 + timedelta(hours=day),
+        )
+    session.expire_all()
+    wire = session.exec(select(Claim).where(Claim.value == 3.0).order_by(col(Claim.id))).all()
+    cut, mourning, again = wire
+    assert cut.group_id is not None and cut.group_id == again.group_id
+    assert mourning.group_id != cut.group_id

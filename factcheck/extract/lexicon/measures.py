@@ -217,6 +217,13 @@ NEUTRAL = word_set(
     """
 )
 
+# Words that say when or how a figure was made known, not what it counts: "23 deaths published
+# by the company" and "killed 86 people overnight" count what "23 deaths" and "killed 86"
+# count. Left out of measure keys only (factcheck.comparable.measure_key), not by the extractor.
+MADE_KNOWN = word_set(
+    "published announced cited given issued quoted overnight tonight today yesterday"
+)
+
 # Measures (keys of SYNONYMS) that only people undergo: a bare count of them counts people
 # ("more than 300 were injured", "killed 40").
 PEOPLE_MEASURES = word_set(

@@ -1,0 +1,113 @@
+"""Words that say when or how a figure was made known part no measure key (session 16), and
+migration 0032 re-keys the figures stored before: "killed 86 people overnight" keys as
+"killed 86 people". SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from alembic import command
+from sqlmodel import Session, select
+
+from factcheck import counts
+from factcheck.articles import add_article
+from factcheck.db import dispose_engine, get_engine
+from factcheck.extract import extract_claims
+from factcheck.extract.lexicon.measures import NEUTRAL
+from factcheck.migrate import alembic_config
+from factcheck.models import Article, Claim, Role
+from tests.factories import forget_rules, make_user
+
+# Invented coverage of a shelling and of floods, written for this test: each pair of outlets
+# gives one figure, one of them saying when or how it was made known.
+PAIRS = (
+    (
+        ("Tarvo Wire", "Shelling killed 86 people overnight in Tarvo, the health office said."),
+        ("Tarvo Daily", "Shelling killed 86 people in Tarvo, the health office said on Monday."),
+    ),
+    (
+        ("Lenn Radio", "The ministry cited 310 people displaced by the Lenn floods."),
+        ("Lenn Courier", "The Lenn floods displaced 310 people, the ministry said."),
+    ),
+)
+
+
+def keys(text: str) -> list[str | None]:
+    from factcheck.groups import claim_keys
+
+    return [
+        claim_keys(
+            kind=c.kind,
+            measure=c.measure,
+            unit=c.unit,
+            days=c.days,
+            value=c.value,
+            lower=c.lower,
+            speaker_id=None,
+            sentence=c.sentence,
+            quote=c.quote,
+        )["group_key"]
+        for c in extract_claims(text)
+        if c.kind == "numeric"
+    ]
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_when_a_figure_was_made_known_is_not_what_it_counts(
+    pair: tuple[tuple[str, str], tuple[str, str]],
+) -> None:
+    (_, told), (_, plain) = pair
+    assert keys(told) == keys(plain)
+    assert len(keys(told)) == 1
+
+
+def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Article]:
+    """The coverage stored as the rules before 0032 keyed it: MADE_KNOWN words kept."""
+    forget_rules()
+    monkeypatch.setattr("factcheck.comparable._UNCOUNTED", NEUTRAL)
+    with Session(get_engine(db_url), expire_on_commit=False) as session:
+        editor = make_user(session, role=Role.EDITOR)
+        articles = [
+            add_article(
+                session,
+                title="Shelling and floods",
+                text=text,
+                by=editor,
+                claims=extract_claims(text),
+                outlet=outlet,
+                published_at=datetime(2026, 12, 1, 9 + i, tzinfo=UTC),
+            )
+            for i, (outlet, text) in enumerate(p for pair in PAIRS for p in pair)
+        ]
+        session.commit()
+    monkeypatch.undo()
+    forget_rules()  # what the old rules answered is not kept for the migration
+    dispose_engine(db_url)
+    return articles
+
+
+def test_the_migration_re_keys_what_was_made_known(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = store_under_old_rules(db_url, monkeypatch)
+
+    def figures(session: Session) -> list[Claim]:
+        ids = [a.id for a in articles]
+        found = session.exec(select(Claim).where(Claim.kind == "numeric").order_by(Claim.id))
+        return [c for c in found if c.article_id in ids]
+
+    with Session(get_engine(db_url)) as session:
+        before = [c.group_key for c in figures(session)]
+        assert before[0] == "n|killed overnight|count" and before[2] == "n|cited displaced|count"
+    dispose_engine(db_url)
+    config = alembic_config(db_url)
+    command.downgrade(config, "0031")
+    command.upgrade(config, "head")
+    dispose_engine(db_url)
+    with Session(get_engine(db_url)) as session:
+        after = figures(session)
+        assert [c.group_key for c in after] == ["n|killed|count"] * 2 + ["n|displaced|count"] * 2
+        assert after[2].group_id == after[3].group_id is not None
+        assert set(counts.check(session).values()) == {0}  # the measure counts moved with it
+    dispose_engine(db_url)
