@@ -215,23 +215,28 @@ LEAK = (
 )
 
 
+def store(session: Session, by: User, coverage: tuple[tuple[str, str], ...], *, title: str) -> None:
+    """Store each (outlet, text) an hour after the one before, claims as extracted."""
+    for hour, (outlet, text) in enumerate(coverage):
+        add_article(
+            session,
+            title=title,
+            text=text,
+            by=by,
+            claims=extract_claims(text),
+            outlet=outlet,
+            published_at=DAY0 + timedelta(hours=hour),
+        )
+    session.expire_all()  # read what was written
+
+
 @pytest.mark.parametrize(("coverage", "value"), [(MINE, 41.0), (LEAK, 12.0)])
 def test_a_figure_an_article_gives_twice_is_one_group_across_outlets(
     session: Session, editor: User, coverage: tuple[tuple[str, str], ...], value: float
 ) -> None:
     """Each article's second mention follows its first: the story shows the fact as one group
     of every mention, not as a second group of the outlets' second mentions."""
-    for day, (outlet, text) in enumerate(coverage):
-        add_article(
-            session,
-            title="Latest toll",
-            text=text,
-            by=editor,
-            claims=extract_claims(text),
-            outlet=outlet,
-            published_at=DAY0 + timedelta(hours=day),
-        )
-    session.expire_all()
+    store(session, editor, coverage, title="Latest toll")
     figures = session.exec(select(Claim).where(Claim.value == value)).all()
     assert len(figures) == 5  # two mentions in each of two articles, one in the third
     assert {c.group_id for c in figures} == {figures[0].group_id}
@@ -247,17 +252,7 @@ def test_two_facts_of_one_article_in_one_unit_stay_apart(session: Session, edito
          "president declared three days of mourning for the victims."),
         ("Tesk Daily", "The internet was restored after three days, according to the regulator."),
     )  # fmt: skip
-    for day, (outlet, text) in enumerate(texts):
-        add_article(
-            session,
-            title="Tesk unrest",
-            text=text,
-            by=editor,
-            claims=extract_claims(text),
-            outlet=outlet,
-            published_at=DAY0 + timedelta(hours=day),
-        )
-    session.expire_all()
+    store(session, editor, texts, title="Tesk unrest")
     wire = session.exec(select(Claim).where(Claim.value == 3.0).order_by(col(Claim.id))).all()
     cut, mourning, again = wire
     assert cut.group_id is not None and cut.group_id == again.group_id

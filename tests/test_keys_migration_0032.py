@@ -1,6 +1,6 @@
-"""Words that say when or how a figure was made known part no measure key (session 16), and
-migration 0032 re-keys the figures stored before: "killed 86 people overnight" keys as
-"killed 86 people". SQLite and PostgreSQL."""
+"""Migration 0032 re-keys the figures stored before words that say when or how a figure was
+made known stopped parting measure keys (session 16, tests/test_keys_outcomes.py): "killed 86
+people overnight" keys as "killed 86 people". SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -31,35 +31,6 @@ PAIRS = (
         ("Lenn Courier", "The Lenn floods displaced 310 people, the ministry said."),
     ),
 )
-
-
-def keys(text: str) -> list[str | None]:
-    from factcheck.groups import claim_keys
-
-    return [
-        claim_keys(
-            kind=c.kind,
-            measure=c.measure,
-            unit=c.unit,
-            days=c.days,
-            value=c.value,
-            lower=c.lower,
-            speaker_id=None,
-            sentence=c.sentence,
-            quote=c.quote,
-        )["group_key"]
-        for c in extract_claims(text)
-        if c.kind == "numeric"
-    ]
-
-
-@pytest.mark.parametrize("pair", PAIRS)
-def test_when_a_figure_was_made_known_is_not_what_it_counts(
-    pair: tuple[tuple[str, str], tuple[str, str]],
-) -> None:
-    (_, told), (_, plain) = pair
-    assert keys(told) == keys(plain)
-    assert len(keys(told)) == 1
 
 
 def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Article]:

@@ -142,3 +142,30 @@ def test_a_light_verb_alone_stays_in_the_key() -> None:
 def test_an_age_keeps_its_unit_and_no_days() -> None:
     figure = next(c for c in extract_claims("The bridge is 58 years old.") if c.quote == "58 years")
     assert (figure.measure, figure.unit, figure.days) == ("age", "year", None)
+
+
+@pytest.mark.parametrize(
+    ("told", "plain", "quote"),
+    [
+        (
+            "Shelling killed 86 people overnight in Tarvo, the health office said.",
+            "Shelling killed 86 people in Tarvo, the health office said on Monday.",
+            "86",
+        ),
+        (
+            "The ministry cited 310 people displaced by the Lenn floods.",
+            "The Lenn floods displaced 310 people, the ministry said.",
+            "310",
+        ),
+        (
+            "The mill listed 23 deaths published in its statement on Tuesday.",
+            "The mill listed 23 deaths in its statement on Tuesday.",
+            "23",
+        ),
+    ],
+)
+def test_when_or_how_a_figure_was_made_known_is_not_what_it_counts(
+    told: str, plain: str, quote: str
+) -> None:
+    """Session 16 (measures.MADE_KNOWN): "overnight", "cited", "published" part no key."""
+    assert key_of(told, quote) == key_of(plain, quote) is not None
