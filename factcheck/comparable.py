@@ -332,6 +332,7 @@ from functools import lru_cache
 import snowballstemmer
 
 from factcheck.extract.lexicon.cues import CUES, TELLING
+from factcheck.extract.lexicon.dates import MONTH_ABBREVIATIONS
 from factcheck.extract.lexicon.measures import (
     AFFECTING_VERBS,
     CANONICAL,
@@ -374,7 +375,8 @@ from factcheck.extract.lexicon.measures import (
     SYNONYMS,
     THING_NAMES,
 )
-from factcheck.extract.lexicon.numbers import SMALL_WORDS
+from factcheck.extract.lexicon.numbers import NUMBER_WORDS, SMALL_WORDS
+from factcheck.extract.lexicon.people import TITLES
 from factcheck.extract.lexicon.rewording import (
     CLAUSE_JOINS,
     CLITICS,
@@ -1486,6 +1488,9 @@ _NOT_TOPICS = (
     _STOP
     | frozenset(_MONTHS)
     | frozenset(_WEEKDAYS)
+    | frozenset(m.lower() for m in MONTH_ABBREVIATIONS)
+    | TITLES
+    | NUMBER_WORDS
     | frozenset(
         [
             "mr",
@@ -1526,6 +1531,10 @@ def topics(title: str, text: str, *, most: int = 30) -> list[str]:
 
     Two figures that look alike ("a 4-1/2-month truce", "a 4-1/2-month road closure") come
     from different stories when their articles share no names; the groups read these.
+
+    A title is no name ("Foreign Minister Ulla Kallberg": people.TITLES), nor a month as a
+    dateline shortens it ("Oct 10"), nor a number written out ("Forty-two days"): two
+    stories of one region in one week share those words, not names.
     """
     counts: dict[str, int] = {}
     for match in _CAPITALISED.finditer(f"{title}\n{text[:20000]}"):

@@ -61,7 +61,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from factcheck.extract.lexicon.dates import MONTH_ABBREVIATIONS
 from factcheck.models import Article, Claim, Outlet, Speaker, StoryKey, as_utc
 
 WINDOW = timedelta(days=14)  # a loose article joins a story with an article this close in time
@@ -97,12 +96,8 @@ class _Hit:
 
 def article_keys(article: NewArticle) -> list[str]:
     """An article's keys as stored: its speakers, then its names."""
-    names = sorted(n for n in article.names if n not in _NOT_NAMES)
+    names = sorted(article.names)
     return [f"s:{i}" for i in sorted(article.speakers)] + [f"n:{n}" for n in names]
-
-
-# Capitalised words Article.topics keeps that name no event: a dateline's month ("Oct").
-_NOT_NAMES = frozenset(m.lower() for m in MONTH_ABBREVIATIONS)
 
 
 def store_keys(session: Session, *, articles: Mapping[int, NewArticle]) -> None:
