@@ -221,6 +221,30 @@ held-out 2 126 → 143, held-out 4 174 → 179 (and one more derived-from the la
 make), held-out 6 114 → 121, held-out 8 105 → 108, held-out 13 111 → 114 (three wrong links
 fewer), held-out 14 147 → 161 (its split story joined), held-out 15 110 → 113; none lost a
 right link. Both are regression sets from now on.
+
+Then what an article is about (comparable.topics) stopped counting titles, a dateline's
+shortened month and numbers written out as names: set 17's two stories shared "Minister" and
+"Oct" only, enough for same_topic. Set 17 (read for this, so tuned): links 0.91/0.61 →
+0.99/0.61, not-same joined 2 → 1, stories 0.54/1.00 → 1.00/1.00; no other set moved. Two more
+blind sets of deliberately hard look-alikes were labelled for it and scored at 4f4abfc,
+1f75992 (the changes above) and after: held-out 18 (an earthquake; a landslide next door the
+same week, covered by the same wire, relief agency and director, mentioning each other) and
+held-out 19 (a ceasefire with phased exchanges; a separate deal in the same region a few
+days before, brokered by the same mediator country). Neither moved at any step:
+
+    set        links P/R/same-value  quotes P/R (drift)   not-same  stories P/R  derived
+    heldout18  0.74/0.73/0.88        1.00/0.53 (10 of 15) 6 of 13   0.56/1.00    1 of 2
+    heldout19  0.69/0.69/0.85        1.00/0.36 (3 of 13)  9 of 15   0.56/1.00    2 right, 2 wrong
+
+Both stories of each are one stored story and their look-alike figures (the 90-day
+emergencies, the 60-day truces, 200 lorries a day) one group: their articles share real names
+(the relief agency and its director, the mediator country), and the pairs of articles of the
+two stories are as alike by names as pairs of one story (simulated over all the sets: no
+threshold on shared names or a cosine of ranked names separates them without losing many
+more links of one story). Keeping apart durations that name different things raised their
+link precision (0.74 → 0.82, 0.69 → 0.77) but left their stories mixed and lost about a
+tenth of the right links of every other set (tried, dropped). Not solved; both are
+regression sets from now on, at these floors.
 """
 
 from __future__ import annotations
@@ -256,6 +280,8 @@ QUOTE_FLOORS = {
     "stories_heldout15": (0.95, 0.41, 9),
     "stories_heldout16": (0.95, 0.25, 5),
     "stories_heldout17": (0.95, 0.20, 2),
+    "stories_heldout18": (0.95, 0.47, 8),
+    "stories_heldout19": (0.95, 0.32, 2),
 }
 
 
@@ -279,7 +305,9 @@ QUOTE_FLOORS = {
         ("stories_heldout14", 0.95, 0.61, 0.77),
         ("stories_heldout15", 0.93, 0.63, 0.78),
         ("stories_heldout16", 0.92, 0.68, 0.90),
-        ("stories_heldout17", 0.86, 0.57, 0.63),
+        ("stories_heldout17", 0.94, 0.57, 0.63),
+        ("stories_heldout18", 0.69, 0.68, 0.83),
+        ("stories_heldout19", 0.64, 0.64, 0.80),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
@@ -318,7 +346,9 @@ def test_grouping_links_stay_above_their_floors(
         ("stories_heldout14", 0.95, 0.95, 2, 0),
         ("stories_heldout15", 0.95, 0.95, 2, 3),
         ("stories_heldout16", 0.95, 0.95, 1, 1),
-        ("stories_heldout17", 0.50, 0.95, 2, 2),
+        ("stories_heldout17", 0.95, 0.95, 2, 2),
+        ("stories_heldout18", 0.50, 0.95, 1, 0),
+        ("stories_heldout19", 0.50, 0.95, 2, 2),
     ],
 )
 def test_story_links_stay_above_their_floors(
