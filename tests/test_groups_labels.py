@@ -245,6 +245,22 @@ more links of one story). Keeping apart durations that name different things rai
 link precision (0.74 → 0.82, 0.69 → 0.77) but left their stories mixed and lost about a
 tenth of the right links of every other set (tried, dropped). Not solved; both are
 regression sets from now on, at these floors.
+
+Two more blind sets of the same kind, labelled after the names change and scored at 4f4abfc
+and at main (37236b7, every change above): held-out 20 (a nurses' strike; a rail strike in
+another city the same week, before the same mediation office, a digest covering both) and
+held-out 21 (a wildfire; a second fire in the same region days later, fought by the same
+fire service and chief, a wire mentioning the first). Their misses were not read:
+
+    set        links P/R/same-value            quotes P/R (drift)   not-same  stories P/R  derived
+    heldout20  0.75/0.43/0.42 → 0.74/0.48/0.47  1.00/0.41 (1 of 10)  3 → 5 of 19  0.54/1.00  1 of 2
+    heldout21  0.77/0.76/0.85 → the same     1.00/0.83 (5 of 5)   6 of 14   0.56/1.00    2 of 5
+
+Both mix their two stories, like 18 and 19: four blind sets out of four where two events of
+one region and week share agencies and officials. Held-out 20 gained 8 right links and
+wrongs went from 24 to 29: the two strikes' "48-hour" and "30-day" figures, already one group
+in part, now have more of their mentions in it (which of the session's changes did it was not
+read). Regression sets from now on.
 """
 
 from __future__ import annotations
@@ -282,6 +298,8 @@ QUOTE_FLOORS = {
     "stories_heldout17": (0.95, 0.20, 2),
     "stories_heldout18": (0.95, 0.47, 8),
     "stories_heldout19": (0.95, 0.32, 2),
+    "stories_heldout20": (0.95, 0.37, 1),
+    "stories_heldout21": (0.95, 0.79, 4),
 }
 
 
@@ -308,6 +326,8 @@ QUOTE_FLOORS = {
         ("stories_heldout17", 0.94, 0.57, 0.63),
         ("stories_heldout18", 0.69, 0.68, 0.83),
         ("stories_heldout19", 0.64, 0.64, 0.80),
+        ("stories_heldout20", 0.69, 0.43, 0.42),
+        ("stories_heldout21", 0.72, 0.71, 0.80),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
@@ -349,6 +369,8 @@ def test_grouping_links_stay_above_their_floors(
         ("stories_heldout17", 0.95, 0.95, 2, 2),
         ("stories_heldout18", 0.50, 0.95, 1, 0),
         ("stories_heldout19", 0.50, 0.95, 2, 2),
+        ("stories_heldout20", 0.50, 0.95, 1, 1),
+        ("stories_heldout21", 0.50, 0.95, 2, 3),
     ],
 )
 def test_story_links_stay_above_their_floors(
