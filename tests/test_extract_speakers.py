@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factcheck.extract import Found, extract_claims
 
 TRANSCRIPT = (
@@ -228,3 +230,35 @@ def test_a_script_slug_and_a_signed_claim_name_the_speaker_of_their_quote() -> N
     assert said(text, "40 metres").speaker == "Marcus Oyelowo"
     assert number(text, "40 metres").speaker == "Marcus Oyelowo"
     assert said(text, "Bus fares").speaker == "Ana Reyes"
+
+
+# Sentences invented for these tests (session 16): a body named in full, then by its last word.
+@pytest.mark.parametrize(
+    ("text", "words", "body"),
+    [
+        (
+            "Gunmen from the Thornwake Legion crossed the river at dawn. The Legion said its "
+            "fighters had hit only army posts.",
+            "its fighters had hit only army posts",
+            "the Thornwake Legion",
+        ),
+        (
+            "Ministers of the Highland Compact met in Varrow on Monday. The Compact said it would "
+            "send 40 engineers to the valley.",
+            "it would send 40 engineers",
+            "the Highland Compact",
+        ),
+    ],
+)
+def test_a_body_shortened_to_its_last_word_is_the_body_named_before(
+    text: str, words: str, body: str
+) -> None:
+    assert said(text, words).speaker == body
+
+
+def test_a_last_word_two_bodies_end_with_names_neither() -> None:
+    text = (
+        "The Sable Ridge Movement and the Free Valley Movement met in Orsk. The Movement said "
+        "the talks would resume on Friday."
+    )
+    assert said(text, "the talks would resume").speaker == "the Movement"

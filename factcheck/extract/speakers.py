@@ -75,6 +75,9 @@ _INDEFINITE = re.compile(r"(?i:a|an|one|another|some)\s")
 # "two Rural League MPs", "Three doctors": a group counted, not named.
 _COUNTED = re.compile(rf"(?i:{alternation(set(SMALL_WORDS) - {'one'})}|\d[\d,]*)\s")
 _DEFINITE = re.compile(r"(?i:the|a|an|this|that|its|their)\s")
+_SHORT_BODY = re.compile(r"the [A-Z][a-z]+")  # "the Movement": a body by its last word
+# Capitalised words and the last of them: "Sable Ridge Movement" (see _body_by_last_word).
+_NAME_ENDING = re.compile(r"\b((?:[A-Z][\w'’-]*\s+){1,4}([A-Z][a-z]+))\b")
 _ANONYMOUS = re.compile(rf"\b(?:{alternation(UNNAMED_GROUPS)})\b", re.IGNORECASE)
 # "remarks by X", "a poll by X for the Harbour Times", "figures released by X": the source.
 _SOURCES = DOCUMENT_NOUNS | REMARK_NOUNS
@@ -897,6 +900,10 @@ class Resolver:
         if (maker := _MADE_BY.search(phrase)) and self._resolve(maker.group(1), pos, para, None)[1]:
             self.seen.append(phrase)
             return phrase, True  # "a consensus compiled by the company", the company named
+        short = _SHORT_BODY.fullmatch(phrase) and phrase[4:].lower() not in TITLES
+        if short and (body := self._body_by_last_word(phrase, pos)):
+            self.seen.append(body)
+            return body, True
         name = None if _THE_NAME.match(phrase) else person_name(phrase)
         if name is not None:
             full = self.book.full_name(name, pos)
@@ -948,6 +955,24 @@ class Resolver:
             if len(words) >= 2 and words[0] == word:
                 best = (at, name)
         return best[1] if best else None
+
+    def _body_by_last_word(self, phrase: str, pos: int) -> str | None:
+        """The body "the WORD" names after its full name was given.
+
+        Pattern: NAME… WORD … the WORD CUE — "the Sable Ridge Movement … the Movement said",
+        "the Thornwake Legion … the Legion denied": a body is shortened to its last word, its
+        capital kept. The names are read in the 3,000 characters before; None when two names
+        end with the word there, or none does.
+        """
+        word = phrase.split()[-1]
+        text = self.book.text
+        found = {
+            " ".join(_capitalised_words(m.group(1)))
+            for m in _NAME_ENDING.finditer(text, max(0, pos - 3000), pos)
+            if m.group(2) == word
+        }
+        found.discard(word)
+        return f"the {found.pop()}" if len(found) == 1 else None
 
     def _recent_body(self, pos: int) -> str | None:
         """A body named in the sentence before pos ("the health ministry"), for "they"."""
