@@ -262,3 +262,25 @@ def test_a_last_word_two_bodies_end_with_names_neither() -> None:
         "the talks would resume on Friday."
     )
     assert said(text, "the talks would resume").speaker == "the Movement"
+
+
+# Session 16: a live blog's entry opening with its day and time; sentences invented here.
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Friday 11:30 Mayor Ana Roth says free buses will run to the bridge from Monday.",
+            "free buses",
+            "Ana Roth",
+        ),
+        (
+            "Saturday 09.45 Ms Ilse Varga said 40 bridges of the same design will be checked.",
+            "40 bridges",
+            "Ilse Varga",
+        ),
+    ],
+)
+def test_a_live_blog_day_and_time_are_no_part_of_the_name(
+    text: str, words: str, speaker: str
+) -> None:
+    assert said(text, words).speaker == speaker

@@ -65,3 +65,15 @@ def test_a_body_read_back_from_its_role_stops_at_the_clause() -> None:
 def test_a_body_read_forward_stops_after_its_name() -> None:
     text = "Otto Ferm, who runs Ferm Freight since the war ended, said so."
     assert [v.body for v in spokespeople(text)] == ["Ferm Freight"]
+
+
+# Session 16: a live blog's entries open with their time ("14:05 - "); sentences invented here.
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("14:05 - Movement spokesman Idris Halvar repeats that the lists are ready.", "Movement"),
+        ("09:10 - Harbour Authority spokeswoman Ana Ruiz says 40 ships wait.", "Harbour Authority"),
+    ],
+)
+def test_a_live_blog_time_is_no_part_of_the_body(text: str, body: str) -> None:
+    assert [v.body for v in spokespeople(text)] == [body]

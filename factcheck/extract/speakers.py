@@ -109,7 +109,8 @@ _BOUNDARY = re.compile(
 # A live blog opens each entry with a clock time ("06:10 The regional emergency service
 # says", "23:40 Markova insisted", "15:30 - The weather service …"): its minutes are no part
 # of the speaker.
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*[-–—:])?\s+")
+# A live blog's time, maybe after its day: "06:10 - ", "Friday 11:30 ".
+_CLOCK = re.compile(rf"(?:(?:{alternation(WEEKDAYS)})\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[-–—:])?\s+")
 # "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
 _APPOSITIVE = re.compile(
     r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s$)",

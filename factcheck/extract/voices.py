@@ -142,8 +142,9 @@ def _trim(body: str) -> str:
 
 def _body_before(head: str) -> str:
     """The body written just before a role: the last words of ``head`` back to a function word
-    or the start of its clause ("… said the port authority" → "port authority")."""
-    clause = re.split(r"[.;:!?\"“”()\[\]—–\n]|,\s", head.rstrip(" ,"))[-1]
+    or the start of its clause ("… said the port authority" → "port authority"; a live blog's
+    "14:05 - Movement spokesman" → "Movement")."""
+    clause = re.split(r"[.;:!?\"“”()\[\]—–\n]|,\s|\s-\s", head.rstrip(" ,"))[-1]
     kept: list[str] = []
     for word in reversed(clause.split()):
         if word.lower() in VOICE_BODY_STOPS or len(kept) == 4:
