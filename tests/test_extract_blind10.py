@@ -43,14 +43,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from tests.test_extract_blind5 import (
-    assert_floor,
-    assert_labels_point_at_their_text,
-    main,
-    table,
-)
+from tests.test_extract_blind5 import floor_tests, main
 
 DATA = Path(__file__).parent / "data" / "extract_blind10.json"
 
@@ -74,18 +67,9 @@ MEASURED: dict[str, float] = {
 }
 
 
-@pytest.fixture(scope="module")
-def figures() -> dict[str, float]:
-    return table(DATA)
-
-
-def test_labels_point_at_their_text() -> None:
-    assert_labels_point_at_their_text(DATA, articles=5)
-
-
-@pytest.mark.parametrize("name", sorted(MEASURED))
-def test_figure_holds_its_floor(name: str, figures: dict[str, float]) -> None:
-    assert_floor(name, figures[name], MEASURED[name])
+test_labels_point_at_their_text, test_figure_holds_its_floor = floor_tests(
+    DATA, MEASURED, articles=5
+)
 
 
 if __name__ == "__main__":

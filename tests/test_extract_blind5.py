@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -323,6 +324,23 @@ def assert_floor(name: str, got: float, measured: float) -> None:
 @pytest.mark.parametrize("name", sorted(MEASURED))
 def test_figure_holds_its_floor(name: str) -> None:
     assert_floor(name, table()[name], MEASURED[name])
+
+
+def floor_tests(
+    path: Path, measured: dict[str, float], *, articles: int
+) -> tuple[Callable[[], None], Callable[[str], None]]:
+    """The two tests every later blind set keeps as a regression set: its labels point at
+    their text (``articles`` at least), and each of its figures holds the floor ``measured``
+    sets. A module binds them to its own test names."""
+
+    def test_labels_point_at_their_text() -> None:
+        assert_labels_point_at_their_text(path, articles=articles)
+
+    @pytest.mark.parametrize("name", sorted(measured))
+    def test_figure_holds_its_floor(name: str) -> None:
+        assert_floor(name, table(path)[name], measured[name])
+
+    return test_labels_point_at_their_text, test_figure_holds_its_floor
 
 
 def main(path: Path = DATA) -> None:
