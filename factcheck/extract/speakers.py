@@ -106,10 +106,9 @@ _BOUNDARY = re.compile(
     r"\b(?:and|but|or|while|whereas|as|because|although|"
     r"though|that|which|who|whom|whose|when|if|so(?!\s+far)|where)\b"
 )
-# A live blog opens each entry with a clock time ("06:10 The regional emergency service
-# says", "23:40 Markova insisted", "15:30 - The weather service …"): its minutes are no part
-# of the speaker.
-# A live blog's time, maybe after its day: "06:10 - ", "Friday 11:30 ".
+# A live blog opens each entry with a clock time, maybe after its day ("06:10 The regional
+# emergency service says", "23:40 Markova insisted", "15:30 - The weather service …",
+# "Friday 11:30 Mayor Ana Roth says"): they are no part of the speaker.
 _CLOCK = re.compile(rf"(?:(?:{alternation(WEEKDAYS)})\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[-–—:])?\s+")
 # "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
 _APPOSITIVE = re.compile(
