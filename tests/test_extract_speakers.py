@@ -284,3 +284,80 @@ def test_a_live_blog_day_and_time_are_no_part_of_the_name(
     text: str, words: str, speaker: str
 ) -> None:
     assert said(text, words).speaker == speaker
+
+
+# Session 17: a sentence opening with a preposition ("On Monday night he …", "For Adrian Solvik,
+# the …") names no one by its first word; sentences invented here.
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Prime Minister Adrian Solvik met the families. On Monday night he promised to bring "
+            "every hostage home.",
+            "to bring every hostage home",
+            "Adrian Solvik",
+        ),
+        (
+            "Governor Ilse Marten toured the levee. In March she said the walls would be raised "
+            "by a metre.",
+            "the walls would be raised",
+            "Ilse Marten",
+        ),
+        (
+            "For Joss Karran, the port's director, the strike is about pay. At noon he said the "
+            "cranes would stay idle.",
+            "the cranes would stay idle",
+            "Joss Karran",
+        ),
+    ],
+)
+def test_a_preposition_opening_the_sentence_is_no_part_of_a_name(
+    text: str, words: str, speaker: str
+) -> None:
+    assert said(text, words).speaker == speaker
+
+
+# Session 17: a body's or a country's possessive before a person's name; the person speaks.
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The Council's Joss Aberdane said the first batch had crossed at dawn.",
+            "the first batch had crossed",
+            "Joss Aberdane",
+        ),
+        (
+            "The UN's Rania Selbeck said the convoy reached Orsk on Tuesday. Selbeck said the road "
+            "was open again.",
+            "the road was open again",
+            "Rania Selbeck",
+        ),
+        (
+            "The dockers' Ada Krell said the strike would go ahead on Friday.",
+            "the strike would go ahead",
+            "Ada Krell",
+        ),
+    ],
+)
+def test_a_possessive_before_a_name_is_whom_the_person_belongs_to(
+    text: str, words: str, speaker: str
+) -> None:
+    assert said(text, words).speaker == speaker
+
+
+def test_a_possessive_before_a_body_name_stays_the_body() -> None:
+    text = "Velmora's Health Ministry said 40 people had died in the floods."
+    assert said(text, "40 people had died").speaker == "Velmora's Health Ministry"
+
+
+# Session 17: "nobody", "everyone", "no one" report a mood, not a speaker's words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The quay was quiet on Friday. Nobody here expects a deal before the weekend.",
+        "The council met at noon. No one in the chamber expects the bridge to reopen this year.",
+        "Everyone in the village believes the dam will hold.",
+    ],
+)
+def test_nobody_and_everyone_are_no_speakers(text: str) -> None:
+    assert attributed(text) == []

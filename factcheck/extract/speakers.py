@@ -15,6 +15,7 @@ from .lexicon.dates import MONTHS, WEEKDAYS
 from .lexicon.grammar import (
     CLAUSE_WORDS,
     FEMININE_PRONOUNS,
+    FRONTING_PREPOSITIONS,
     FUNCTION_WORDS,
     NOT_HEAD_WORDS,
     NOT_SUBJECT_WORDS,
@@ -45,6 +46,7 @@ from .lexicon.people import (
     TITLE_GENDER,
     TITLES,
     UNNAMED_GROUPS,
+    WHOLE_PRONOUNS,
 )
 from .lexicon.verbs import IRREGULAR_PAST
 from .sentences import (
@@ -62,6 +64,11 @@ _NAME_TOKEN = r"(?:[A-Z][a-zA-Z'’]*(?:&[A-Z]+)?(?:-[A-Za-z][a-zA-Z'’]*)*\.?)
 _PARTICLE = r"(?:al|al-|bin|ibn|de|da|di|van|von|der|del|la|le|du|dos|el|of|for)"
 _RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOKEN})*")
 _THE_NAME = re.compile(rf"the {_RUN.pattern}$")
+# Pattern: (the)? OWNER's NAME — a person named after the body or place they belong to: the
+# person speaks ("the Council's Joss Aberdane", "Hamas's Osama Hamdan").
+_OWNER_NAME = re.compile(
+    rf"(?:the\s+)?(?:[\w&.-]+\s+){{0,3}}[\w&.-]+(?:'s|’s|s'|s’)\s+(?P<name>{_RUN.pattern})"
+)
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
 _LOWER_TITLE = re.compile(
     rf"\b(?P<title>{first_letter_check(LOWER_TITLES, ignore_case=True)}"
@@ -388,6 +395,8 @@ def is_speaker_phrase(phrase: str) -> bool:
     words = phrase.split()
     if not any(c.isalpha() for c in phrase) or words[-1].lower() in NOT_HEAD_WORDS:
         return False
+    if words[0].lower() in WHOLE_PRONOUNS or [w.lower() for w in words[:2]] == ["no", "one"]:
+        return False  # "Nobody here (expects)", "No one (knew)"
     if len(words) == 1:
         return words[0].lower() not in DETERMINERS
     inner = [w.lower() for w in words[1:]]
@@ -558,6 +567,9 @@ class _Run:
     bare: str | None  # _bare_name of its words
 
 
+_LEADING_WORDS = PREPOSITIONS | FRONTING_PREPOSITIONS
+
+
 @lru_cache(maxsize=4096)
 def _read_run(run: str, opens_sentence: bool) -> _Run | None:
     """Read a capitalised run once: names recur in an article (and sentence openers such as
@@ -566,8 +578,10 @@ def _read_run(run: str, opens_sentence: bool) -> _Run | None:
     tokens = [t.rstrip(".") if len(t) > 3 else t for t in run.split()]
     if len(tokens) > 1 and tokens[-1].endswith(("'s", "’s")):
         tokens[-1] = tokens[-1][:-2]  # "Tomas Brenner's 1998 novel" names Tomas Brenner
-    if tokens[0] in OPENERS and opens_sentence:
-        tokens = tokens[1:]  # "But Ortiz said": the name is "Ortiz"
+    if opens_sentence and (tokens[0] in OPENERS or tokens[0].lower() in _LEADING_WORDS):
+        # "But Ortiz said": the name is "Ortiz"; "On Monday he said", "For Adrian Solvik, the
+        # pause …": a preposition opening the sentence is no part of a name
+        tokens = tokens[1:]
         if not tokens:
             return None
     titled = None
@@ -904,6 +918,11 @@ class Resolver:
         if short and (body := self._body_by_last_word(phrase, pos)):
             self.seen.append(body)
             return body, True
+        owned = _OWNER_NAME.fullmatch(phrase)
+        person = person_name(owned["name"]) if owned else None
+        if person is not None and len(person.split()) >= 2:
+            # "the UN's Rania Selbeck", "Hamas's Osama Hamdan": the person, not a body
+            return self._person(self.book.full_name(person, pos) or person, para), True
         name = None if _THE_NAME.match(phrase) else person_name(phrase)
         if name is not None:
             full = self.book.full_name(name, pos)

@@ -103,6 +103,9 @@ UNNAMED_GROUPS = word_set(
     campaigners locals guards"""
 )
 PRONOUNS = word_set("he she they it we i")
+# Pronouns of everyone or no one: "Nobody here expects a deal", "Everyone knew the dam leaked"
+# report a mood, not what a speaker said.
+WHOLE_PRONOUNS = word_set("nobody everyone everybody anyone anybody none nothing everything")
 ARTICLES = word_set("the a an")
 DETERMINERS = word_set("the a an my your his her its our their this that these those")
 # Words that open a sentence without being part of its subject: "But Ortiz said", "While AT&T".
