@@ -378,3 +378,48 @@ def test_a_headline_count_and_what_people_underwent_counts_people(text: str, quo
 
 def test_a_verb_in_s_before_a_count_is_no_unit() -> None:
     assert figure("Tribunal fines 14 over the scheme", "14").unit != "fines"
+
+
+# Session 17: a bare count after "and", with only the first count's words and a day between,
+# measures what the first does; sentences invented here.
+@pytest.mark.parametrize(
+    ("text", "quote", "measure", "unit"),
+    [
+        (
+            "The agency reported 14 dead on Tuesday evening and 23 on Wednesday.",
+            "23",
+            "dead",
+            "dead",
+        ),
+        (
+            "Police arrested 40 people in Orsk on Friday and 25 on Saturday.",
+            "25",
+            "people arrested",
+            "people",
+        ),
+        (
+            "The army said 40 soldiers were wounded on Friday and 12 on Saturday morning.",
+            "12",
+            "soldiers wounded",
+            "soldiers",
+        ),
+    ],
+)
+def test_a_bare_count_after_and_measures_what_the_count_before_does(
+    text: str, quote: str, measure: str, unit: str
+) -> None:
+    found = figure(text, quote)
+    assert (found.measure, found.unit) == (measure, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "measure"),
+    [
+        ("Gunmen killed 38 people and abducted 12 on Sunday.", "12", "people abducted"),
+        ("Twelve people were killed on Monday and 30 were wounded.", "30", "wounded"),
+    ],
+)
+def test_a_verb_between_or_after_two_counts_keeps_each_its_own(
+    text: str, quote: str, measure: str
+) -> None:
+    assert figure(text, quote).measure == measure

@@ -38,7 +38,14 @@ from string import ascii_letters, ascii_lowercase
 from .cues import speech_forms
 from .lexicon import alternation, first_letter_check
 from .lexicon.currencies import CURRENCIES, MONEY_WORDS
-from .lexicon.dates import MONTH_ABBREVIATIONS, MONTHS, NAMED_PERIODS, RELATIVE_DAYS
+from .lexicon.dates import (
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NAMED_PERIODS,
+    PARTS_OF_DAY,
+    RELATIVE_DAYS,
+    WEEKDAYS,
+)
 from .lexicon.grammar import (
     ANAPHORS,
     ANSWER_ENDS,
@@ -1152,6 +1159,8 @@ def _measure(
     money = head is not None and words == [head] and head.lower() in MONEY_WORDS
     if money:
         words = []  # "2.4 billion crowns": the currency is the unit, not what is measured
+    if not words and reading.bare and (same := _same_measure(text, reading, previous)):
+        return same.measure, same.unit  # "14 dead on Tuesday and 23 on Wednesday"
     shared = _coordinated(text, previous, reading)
     if not words and reading.bare and shared:
         words, head = [shared], shared
@@ -1915,6 +1924,43 @@ def _coordinated(text: str, previous: list[Quantity], reading: _Reading) -> str 
     noun = measure.split()[0]
     # what is shared is a noun ("38 people"), never a verb ("Seven were jailed and two …")
     return noun if _is_plural(noun) or noun == previous[-1].unit else None
+
+
+def _same_measure(text: str, reading: _Reading, previous: list[Quantity]) -> Quantity | None:
+    """The count before a bare count that measures all it does: nothing but that count's own
+    words, a day and "and" stand between the two, and no verb follows the second ("14 dead on
+    Tuesday evening and 23 on Wednesday", "arrested 40 people in Orsk on Friday and 25 on
+    Saturday"); a place's name may stand between too."""
+    before = previous[-1] if previous else None
+    if before is None or before.measure is None:
+        return None
+    between = text[before.end : reading.start].split()
+    if len(between) > 8 or "and" not in between:
+        return None
+    own = {w.lower() for w in before.measure.split()}
+    rest = [w.strip(",;") for w in between if w.strip(",;").lower() not in own]
+    if rest[-1:] != ["and"] or not all(_day_or_place(w) for w in rest[:-1]):
+        return None
+    return before if _NOTHING_AFTER.match(text, reading.end) else None
+
+
+def _day_or_place(word: str) -> bool:
+    return word.lower() in _DAY_WORDS or word.isdigit() or word[:1].isupper()
+
+
+# Words of a day between two counts of one measure ("were wounded on Tuesday evening and":
+# the first count's auxiliary too), and what may follow the second when it says nothing of
+# its own ("23 on Wednesday", "25.").
+_DAY_WORDS = (
+    frozenset(w.lower() for w in WEEKDAYS | MONTHS)
+    | PARTS_OF_DAY
+    | RELATIVE_DAYS
+    | frozenset(["on", "in", "at", "by", "the", "this", "last", "day", "week", "earlier", "later"])
+    | frozenset(["was", "were", "is", "are", "been", "had", "have", "has"])
+)
+_NOTHING_AFTER = re.compile(
+    r"[ \u00a0]*(?:[,.;:)]|$|(?:on|in|at|by|overnight|yesterday|today|earlier|later|last|this)\b)"
+)
 
 
 def _finish(
