@@ -376,7 +376,7 @@ from factcheck.extract.lexicon.measures import (
     THING_NAMES,
 )
 from factcheck.extract.lexicon.numbers import NUMBER_WORDS, SMALL_WORDS
-from factcheck.extract.lexicon.people import TITLES
+from factcheck.extract.lexicon.people import BODY_NOUNS, ORG_WORDS, TITLES
 from factcheck.extract.lexicon.rewording import (
     CLAUSE_JOINS,
     CLITICS,
@@ -1490,6 +1490,8 @@ _NOT_TOPICS = (
     | frozenset(_WEEKDAYS)
     | frozenset(m.lower() for m in MONTH_ABBREVIATIONS)
     | TITLES
+    | ORG_WORDS
+    | BODY_NOUNS
     | NUMBER_WORDS
     | frozenset(
         [
@@ -1533,8 +1535,10 @@ def topics(title: str, text: str, *, most: int = 30) -> list[str]:
     from different stories when their articles share no names; the groups read these.
 
     A title is no name ("Foreign Minister Ulla Kallberg": people.TITLES), nor a month as a
-    dateline shortens it ("Oct 10"), nor a number written out ("Forty-two days"): two
-    stories of one region in one week share those words, not names.
+    dateline shortens it ("Oct 10"), nor a number written out ("Forty-two days"), nor the
+    word that makes a name a body's ("the Tessel Dam Authority", "the Port Authority":
+    people.ORG_WORDS, BODY_NOUNS): two stories of one country in one month share those words,
+    not names.
     """
     counts: dict[str, int] = {}
     for match in _CAPITALISED.finditer(f"{title}\n{text[:20000]}"):

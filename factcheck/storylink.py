@@ -378,3 +378,34 @@ def new_articles(session: Session, ids: Sequence[int]) -> dict[int, NewArticle]:
             sa.select(_ARTICLES.c.id, at, _ARTICLES.c.topics).where(_ARTICLES.c.id.in_(ids))
         ).all()
     }
+
+
+def name_again(session: Session, *, batch: int = 500) -> int:
+    """Compute the names of every stored article again (comparable.topics: after its rule
+    changed), a batch at a time, and write again the story keys of those whose names changed;
+    how many changed. Articles keep their stories and claims their groups; not committed."""
+    from factcheck.comparable import topics
+
+    read = (
+        sa.select(_ARTICLES.c.id, _ARTICLES.c.title, _ARTICLES.c.text, _ARTICLES.c.topics)
+        .where(_ARTICLES.c.id > sa.bindparam("after"))
+        .order_by(_ARTICLES.c.id)
+        .limit(batch)
+    )
+    write = (
+        sa.update(_ARTICLES)
+        .where(_ARTICLES.c.id == sa.bindparam("aid"))
+        .values(topics=sa.bindparam("names"))
+    )
+    after, renamed = 0, 0
+    while rows := session.execute(read, {"after": after}).all():
+        after = rows[-1][0]
+        names = {aid: topics(title, text) for aid, title, text, _ in rows}
+        changed = sorted(aid for aid, _, _, stored in rows if list(stored or ()) != names[aid])
+        if not changed:
+            continue
+        session.execute(write, [{"aid": aid, "names": names[aid]} for aid in changed])
+        session.execute(sa.delete(_KEYS).where(_KEYS.c.article_id.in_(changed)))
+        store_keys(session, articles=new_articles(session, changed))
+        renamed += len(changed)
+    return renamed

@@ -1,8 +1,10 @@
 """What an article is about (comparable.topics) names no title, shortened month or number
 (session 16): two stories of one region in one week, told by outlets that write "Foreign
 Minister …" and date their copy "Oct 9", share those words and nothing else, and their
-look-alike figures (a six-week strike, a six-week truce) must not meet. Migration 0033 gives
-stored articles the names of the rule and their story keys again. SQLite and PostgreSQL.
+look-alike figures (a six-week strike, a six-week truce) must not meet. Nor does the word that
+makes a name a body's (session 17): two stories of one country, each quoting its own
+"… Authority", share the country and that word alone. Migrations 0033 and 0034 give stored
+articles the names of the rule and their story keys again. SQLite and PostgreSQL.
 
 The articles are invented for these tests.
 """
@@ -38,11 +40,34 @@ TRUCE = (
     "Foreign Minister Petra Oln told reporters.",
 )
 
+# Session 17: one country, two authorities, one figure shape (a 72-hour order).
+DAM = (
+    "LENVIK - The Tessel Dam Authority ordered residents of Lenvik in Osterland to leave their "
+    "homes for 72 hours on Monday after cracks appeared in the spillway.",
+    "LENVIK - Families from Lenvik spent the night in Brask under the 72-hour order of the "
+    "Tessel Dam Authority, whose engineers are inspecting the spillway.",
+)
+PORT = (
+    "KARSVIG - The Karsvig Port Authority closed the harbour to shipping for 72 hours on "
+    "Thursday after a fuel spill, officials in Osterland said.",
+    "KARSVIG - Trawlers waited off Karsvig as the 72-hour closure ordered by the Port "
+    "Authority went into its second day.",
+)
+
 
 def test_titles_shortened_months_and_numbers_name_nothing() -> None:
     names = topics("Kalmor truce", TRUCE[0])
-    assert {"kalmor", "isen", "front", "petra", "oln"} <= set(names)
+    assert {"kalmor", "isen", "petra", "oln"} <= set(names)
     assert not {"oct", "foreign", "minister", "forty"} & set(names)
+
+
+def test_the_word_that_makes_a_name_a_body_names_nothing() -> None:
+    names = topics("Dam order", DAM[0])
+    assert {"tessel", "dam", "lenvik", "osterland"} <= set(names)
+    assert not {"authority"} & set(names)
+    assert not {"ministry", "agency", "council"} & set(
+        topics("Flood", "The Health Ministry, the Water Agency and the Varn Council met.")
+    )
 
 
 def store(session: Session, by: User, texts: tuple[str, ...], first: datetime) -> list[Article]:
@@ -60,7 +85,7 @@ def store(session: Session, by: User, texts: tuple[str, ...], first: datetime) -
     ]
 
 
-def six_weeks(session: Session, article: Article) -> Claim:
+def duration(session: Session, article: Article) -> Claim:
     return next(
         c for c in session.exec(select(Claim).where(Claim.article_id == article.id)) if c.days
     )
@@ -73,12 +98,28 @@ def test_two_stories_of_one_week_sharing_only_titles_and_dates_stay_apart(
     strike = store(session, editor, STRIKE, DAY0)
     truce = store(session, editor, TRUCE, DAY0 + timedelta(days=6))
     session.expire_all()
-    strike_group = six_weeks(session, strike[0]).group_id
-    truce_group = six_weeks(session, truce[0]).group_id
-    assert strike_group is not None and strike_group == six_weeks(session, strike[1]).group_id
-    assert truce_group is not None and truce_group == six_weeks(session, truce[1]).group_id
+    strike_group = duration(session, strike[0]).group_id
+    truce_group = duration(session, truce[0]).group_id
+    assert strike_group is not None and strike_group == duration(session, strike[1]).group_id
+    assert truce_group is not None and truce_group == duration(session, truce[1]).group_id
     assert strike_group != truce_group
     stories = [session.get(Article, a.id).story_id for a in (*strike, *truce)]  # type: ignore[union-attr]
+    assert stories[0] == stories[1] != stories[2] == stories[3]
+
+
+def test_two_stories_of_one_country_sharing_only_a_body_word_stay_apart(
+    session: Session,
+) -> None:
+    editor = make_user(session, role=Role.EDITOR)
+    dam = store(session, editor, DAM, DAY0)
+    port = store(session, editor, PORT, DAY0 + timedelta(days=3))
+    session.expire_all()
+    dam_group = duration(session, dam[0]).group_id
+    port_group = duration(session, port[0]).group_id
+    assert dam_group is not None and dam_group == duration(session, dam[1]).group_id
+    assert port_group is not None and port_group == duration(session, port[1]).group_id
+    assert dam_group != port_group
+    stories = [session.get(Article, a.id).story_id for a in (*dam, *port)]  # type: ignore[union-attr]
     assert stories[0] == stories[1] != stories[2] == stories[3]
 
 
@@ -107,4 +148,32 @@ def test_the_migration_names_stored_articles_again(
             select(StoryKey.key).where(col(StoryKey.article_id) == stored[0].id)
         ).all()
         assert "n:vestra" in keys and "n:minister" not in keys and "n:oct" not in keys
+    dispose_engine(db_url)
+
+
+def test_the_migration_leaves_body_words_out_of_stored_names(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = comparable._NOT_TOPICS - comparable.ORG_WORDS - comparable.BODY_NOUNS
+    monkeypatch.setattr("factcheck.comparable._NOT_TOPICS", old)
+    forget_rules()
+    with Session(get_engine(db_url), expire_on_commit=False) as session:
+        stored = store(session, make_user(session, role=Role.EDITOR), PORT, DAY0)
+        session.commit()
+        assert "authority" in stored[0].topics
+    monkeypatch.undo()
+    dispose_engine(db_url)
+    config = alembic_config(db_url)
+    command.downgrade(config, "0033")
+    command.upgrade(config, "head")
+    dispose_engine(db_url)
+    with Session(get_engine(db_url)) as session:
+        article = session.get(Article, stored[0].id)
+        assert article is not None
+        assert article.topics == topics(article.title, article.text)
+        assert "authority" not in article.topics and "karsvig" in article.topics
+        keys = session.exec(
+            select(StoryKey.key).where(col(StoryKey.article_id) == stored[0].id)
+        ).all()
+        assert "n:karsvig" in keys and "n:authority" not in keys
     dispose_engine(db_url)

@@ -19,7 +19,6 @@ Create Date: 2026-12-07
 
 from collections.abc import Sequence
 
-import sqlalchemy as sa
 from alembic import op
 from sqlmodel import Session
 
@@ -28,38 +27,12 @@ down_revision: str | None = "0032"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-_BATCH = 500
-
 
 def upgrade() -> None:
-    from factcheck.comparable import topics  # the names are factcheck's own
-    from factcheck.models import Article, StoryKey
-    from factcheck.storylink import new_articles, store_keys
+    from factcheck.storylink import name_again  # the names are factcheck's own
 
-    articles: sa.Table = Article.__table__  # type: ignore[attr-defined]
-    keys: sa.Table = StoryKey.__table__  # type: ignore[attr-defined]
     session = Session(bind=op.get_bind())
-    read = (
-        sa.select(articles.c.id, articles.c.title, articles.c.text, articles.c.topics)
-        .where(articles.c.id > sa.bindparam("after"))
-        .order_by(articles.c.id)
-        .limit(_BATCH)
-    )
-    write = (
-        sa.update(articles)
-        .where(articles.c.id == sa.bindparam("aid"))
-        .values(topics=sa.bindparam("names"))
-    )
-    after = 0
-    while rows := session.execute(read, {"after": after}).all():
-        after = rows[-1][0]
-        names = {aid: topics(title, text) for aid, title, text, _ in rows}
-        changed = sorted(aid for aid, _, _, stored in rows if list(stored or ()) != names[aid])
-        if not changed:
-            continue
-        session.execute(write, [{"aid": aid, "names": names[aid]} for aid in changed])
-        session.execute(sa.delete(keys).where(keys.c.article_id.in_(changed)))
-        store_keys(session, articles=new_articles(session, changed))
+    name_again(session)
     session.commit()  # joined to alembic's transaction: alembic makes the real commit
 
 
