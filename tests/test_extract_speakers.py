@@ -361,3 +361,41 @@ def test_a_possessive_before_a_body_name_stays_the_body() -> None:
 )
 def test_nobody_and_everyone_are_no_speakers(text: str) -> None:
     assert attributed(text) == []
+
+
+# Session 17: a "…, saying" whose sentence opens with a determiner and lower-case words; its
+# speaker is that subject, or the name set beside it between commas. Sentences invented here.
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "The ministry rejected the report on Friday, saying the figures were wrong.",
+            "the figures were wrong",
+            "the ministry",
+        ),
+        (
+            "The national weather service issued a warning, adding that gusts could reach "
+            "120 km/h.",
+            "gusts could reach",
+            "the national weather service",
+        ),
+        (
+            "His water minister, Halla Drennick, went further, saying those responsible would "
+            "be held to account.",
+            "those responsible",
+            "Halla Drennick",
+        ),
+        (
+            "Her spokesman, Tomas Vey, rejected the report, saying the count was too high.",
+            "the count was too high",
+            "Tomas Vey",
+        ),
+    ],
+)
+def test_a_determined_subject_speaks_its_ing_clause(text: str, words: str, speaker: str) -> None:
+    assert said(text, words).speaker == speaker
+
+
+def test_a_possessive_opening_with_no_subject_read_leaves_no_name() -> None:
+    text = "Their case, built over two years of hearings, rests on one memo, saying it was forged."
+    assert all(c.speaker != "Their" for c in attributed(text))

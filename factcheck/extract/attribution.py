@@ -36,6 +36,7 @@ from .lexicon.people import (
     TITLES,
     UNNAMED_GROUPS,
 )
+from .lexicon.verbs import IRREGULAR_PAST
 from .quotes import Quote
 from .sentences import MAX_CUES, Sentence, SentenceIndex, letter_runs, line_start, may_hold
 from .speakers import (
@@ -165,6 +166,40 @@ _LEADING_SUBJECT = re.compile(
     r"(?:,\s+(?:the|a|an)\s[^,;]{1,80},)?\s+[a-z]"
 )
 _TRIM = " \t\n,.;:"
+# Pattern: (The|His|…) NOUN-WORDS (, NAME,)? VERB — a sentence's subject that opens with a
+# determiner and lower-case words: "The ministry rejected the report, saying …" (the
+# ministry), "His water minister, Halla Drennick, has gone further, saying …" (the name).
+_OPENING_DETERMINERS = frozenset(["The", "His", "Her", "Its", "Their", "Our"])
+_SUBJECT_WORDS = 4  # lower-case words a determined subject may hold before its verb
+_APPOSED_AFTER = re.compile(r"[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}),")
+_AUXILIARIES = frozenset(["has", "have", "had", "is", "are", "was", "were", "will", "would"])
+
+
+def _determined_subject(text: str, start: int, end: int) -> str | None:
+    """The subject of the sentence text[start:end] when it opens with a determiner and
+    lower-case words up to a verb in the past, an auxiliary or "says" (see
+    _OPENING_DETERMINERS), or the name set beside them between commas; None otherwise."""
+    words = text[start:end].split(None, _SUBJECT_WORDS + 2)
+    if len(words) < 3 or words[0] not in _OPENING_DETERMINERS:
+        return None
+    at = start + len(words[0])
+    for i, word in enumerate(words[1 : _SUBJECT_WORDS + 2], start=1):
+        at = text.index(word, at) + len(word)
+        bare = word.rstrip(",")
+        if i > 1 and _is_finite_verb(bare):
+            return " ".join(words[:i])
+        if not bare.isalpha() or not bare.islower():
+            return None
+        if word.endswith(","):
+            apposed = _APPOSED_AFTER.match(text, at, end)
+            return apposed.group(1) if apposed else None
+    return None
+
+
+def _is_finite_verb(word: str) -> bool:
+    return word.endswith("ed") or word in IRREGULAR_PAST or word in _AUXILIARIES or word == "says"
+
+
 # A sentence opened by a participle with its own object: "Calling …", "Dismissing …".
 _PARTICIPLE_OPENER = re.compile(
     r"[\"“‘']?(?!(?:During|Morning|Evening|Nothing|Something|Everything|Spring|King)\b)"
@@ -366,7 +401,11 @@ class _SentenceReader:
 
     def _leading_subject(self) -> str | None:
         found = _LEADING_SUBJECT.match(self.text, self.s.start, self.s.end)
-        return found.group(1) if found else None
+        if found is None or found.group(1) not in _OPENING_DETERMINERS:
+            return found.group(1) if found else None
+        # A lone determiner is kept when no subject is read after it: the claim stays, with
+        # no speaker (speakers._tidy), never "His" or "Their" as a name.
+        return _determined_subject(self.text, found.start(1), self.s.end) or "the"
 
     def _make(
         self, span: tuple[int, int], speaker: str, cue: str, at: int, kind: str, conf: float
