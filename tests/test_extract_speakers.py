@@ -399,3 +399,29 @@ def test_a_determined_subject_speaks_its_ing_clause(text: str, words: str, speak
 def test_a_possessive_opening_with_no_subject_read_leaves_no_name() -> None:
     text = "Their case, built over two years of hearings, rests on one memo, saying it was forged."
     assert all(c.speaker != "Their" for c in attributed(text))
+
+
+# Session 17: a person named with "of the" body after; the person speaks.
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Ana Ruiz of the port authority said the cranes would stay idle until Monday.",
+            "the cranes would stay idle",
+            "Ana Ruiz",
+        ),
+        (
+            "Joss Hallerin of the Lower Tessa Residents' Council said on Tuesday that the sirens "
+            "had stayed silent.",
+            "the sirens had stayed silent",
+            "Joss Hallerin",
+        ),
+    ],
+)
+def test_a_name_of_the_body_after_is_the_person(text: str, words: str, speaker: str) -> None:
+    assert said(text, words).speaker == speaker
+
+
+def test_a_body_named_with_of_the_stays_the_body() -> None:
+    text = "Friends of the Earth said the spill would kill fish for years."
+    assert said(text, "the spill would kill fish").speaker == "Friends of the Earth"

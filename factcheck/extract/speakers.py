@@ -69,6 +69,9 @@ _THE_NAME = re.compile(rf"the {_RUN.pattern}$")
 _OWNER_NAME = re.compile(
     rf"(?:the\s+)?(?:[\w&.-]+\s+){{0,3}}[\w&.-]+(?:'s|’s|s'|s’)\s+(?P<name>{_RUN.pattern})"
 )
+# Pattern: NAME of the BODY — the same, the body after ("Joss Hallerin of the Lower Tessa
+# Residents' Council"; a body without "the" is in the name's run: person_name cuts it).
+_NAME_OF = re.compile(rf"(?P<name>{_RUN.pattern})\s+of\s+the\s+\S.*")
 _TRAILING_RUN = re.compile(rf"(?:^|(?<=\s)){_RUN.pattern}$")
 _LOWER_TITLE = re.compile(
     rf"\b(?P<title>{first_letter_check(LOWER_TITLES, ignore_case=True)}"
@@ -918,10 +921,10 @@ class Resolver:
         if short and (body := self._body_by_last_word(phrase, pos)):
             self.seen.append(body)
             return body, True
-        owned = _OWNER_NAME.fullmatch(phrase)
+        owned = _OWNER_NAME.fullmatch(phrase) or _NAME_OF.fullmatch(phrase)
         person = person_name(owned["name"]) if owned else None
         if person is not None and len(person.split()) >= 2:
-            # "the UN's Rania Selbeck", "Hamas's Osama Hamdan": the person, not a body
+            # "the UN's Rania Selbeck", "Ana Ruiz of the port authority": the person
             return self._person(self.book.full_name(person, pos) or person, para), True
         name = None if _THE_NAME.match(phrase) else person_name(phrase)
         if name is not None:
