@@ -155,3 +155,23 @@ def test_content_before_a_closing_reporting_clause() -> None:
         "The economy grew at a 4.9% rate",
         "the Commerce Department",
     )
+
+
+# Session 17: "said no one was hurt", "said nothing could be done" report a clause; "said no to
+# the offer", "said nothing about the cuts" do not. Sentences invented here.
+def test_a_clause_opening_with_no_or_nothing_is_reported() -> None:
+    assert said("The mayor said no one had been hurt in the blast.", "no one").quote == (
+        "no one had been hurt in the blast"
+    )
+    assert said("Officials said nothing could be done until morning.", "nothing").speaker == (
+        "Officials"
+    )
+    assert said("The union said no deal had been reached by midnight.", "no deal").speaker == (
+        "the union"
+    )
+
+
+def test_no_or_nothing_before_a_preposition_reports_no_clause() -> None:
+    assert attributed("She said no to the offer on Friday.") == []
+    assert attributed("The minister said nothing about the cuts.") == []
+    assert attributed("Asked about the offer, she said no.") == []

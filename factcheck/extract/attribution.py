@@ -57,10 +57,14 @@ _FINITE = re.compile(
 )
 _THAT = re.compile(r"\bthat\b")
 # What follows a cue without "that" but is no reported clause: an object or an adverbial.
+# A possessive or "no", "nothing" … opens a clause only when a finite verb follows it ("said
+# his office had warned them", "said no one was hurt"), never a preposition ("said nothing
+# about the cuts", "said no to the offer").
 _NOT_CLAUSE = re.compile(
-    r"\s*(?:(?:his|her|its|their|our|my|your)(?!(?:\s+[\w'’-]+){1,6}\s+(?:had|has|have|was|were|"
-    r"is|are|will|would|could|can)\b)|to|on|in|at|for|with|by|from|during|after|before|"
-    r"about|of|as|so|yes|no|nothing|something|anything|it\s*[.,])\b",
+    r"\s*(?:(?:his|her|its|their|our|my|your|no|nothing|something|anything)"
+    r"(?:(?!(?:\s+[\w'’-]+){0,6}\s+(?:had|has|have|was|were|is|are|will|would|could|can)\b)|"
+    r"(?=\s+(?:about|of|on|to|for|at|in|with|from)\b))|"
+    r"to|on|in|at|for|with|by|from|during|after|before|about|of|as|so|yes|it\s*[.,])\b",
     re.IGNORECASE,
 )
 # "said at least 12 people died", "said about 300 homes …": a hedged figure opens the clause.
