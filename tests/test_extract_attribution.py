@@ -175,3 +175,11 @@ def test_no_or_nothing_before_a_preposition_reports_no_clause() -> None:
     assert attributed("She said no to the offer on Friday.") == []
     assert attributed("The minister said nothing about the cuts.") == []
     assert attributed("Asked about the offer, she said no.") == []
+
+
+# Session 17: how an anonymous source asked to stay so is no report of its own.
+def test_asked_not_to_be_named_is_no_claim() -> None:
+    found = attributed("A resident, who asked not to be named, said the water came in minutes.")
+    assert [(c.speaker, c.quote) for c in found] == [("a resident", "the water came in minutes")]
+    found = attributed("An aide, who asked not to be identified, said the vote would slip.")
+    assert [c.quote for c in found] == ["the vote would slip"]

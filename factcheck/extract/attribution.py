@@ -56,6 +56,8 @@ _FINITE = re.compile(
     r"do|won't|wouldn't|isn't|wasn't|aren't|can't|cannot|\w+ed)\b"
 )
 _THAT = re.compile(r"\bthat\b")
+# Pattern: asked|asking not to be named|identified — how a source stays anonymous, not a cue.
+_UNNAMED_ASK = re.compile(r"\s+not\s+to\s+be\s+(?:named|identified)\b")
 # What follows a cue without "that" but is no reported clause: an object or an adverbial.
 # A possessive or "no", "nothing" … opens a clause only when a finite verb follows it ("said
 # his office had warned them", "said no one was hurt"), never a preposition ("said nothing
@@ -321,6 +323,8 @@ class _SentenceReader:
             return self._according_to(match)
         if not self.quotes and self._quote_only(cue, kind, match.end()):
             return []  # the sentence has no quotation for it: its subject need not be read
+        if cue.startswith("ask") and _UNNAMED_ASK.match(self.text, match.end(), self.s.end):
+            return []  # "a resident, who asked not to be named, said …": no report of its own
         left = self._left_bound(match.start())
         if (
             cue.endswith("s")
