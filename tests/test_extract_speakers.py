@@ -425,3 +425,28 @@ def test_a_name_of_the_body_after_is_the_person(text: str, words: str, speaker: 
 def test_a_body_named_with_of_the_stays_the_body() -> None:
     text = "Friends of the Earth said the spill would kill fish for years."
     assert said(text, "the spill would kill fish").speaker == "Friends of the Earth"
+
+
+# Session 17: "X who …" before the cue, no commas: X speaks, not the relative clause.
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "A resident who lives by the quay told the agency the water came in minutes.",
+            "the water came in minutes",
+            "a resident",
+        ),
+        (
+            '"We were not warned," a fisherman who asked not to be named told the Herald.',
+            "We were not warned",
+            "a fisherman",
+        ),
+        (
+            "The official who led the talks said a deal was close.",
+            "a deal was close",
+            "the official",
+        ),
+    ],
+)
+def test_the_one_a_who_clause_is_about_speaks(text: str, words: str, speaker: str) -> None:
+    assert said(text, words).speaker == speaker

@@ -208,6 +208,9 @@ def subject_before(text: str, lo: int, cue_start: int) -> Subject:
             # "The finance chief, Priya Raman,"; "A listener, Greta from Holm," (her town)
             return _noun_phrase(named, subordinate)
         return Subject(None, "none")
+    if boundary == "who" and (antecedent := _last_noun_phrase(parts[-2][0].strip())):
+        # "a resident who lives nearby told …": the one the clause is about speaks
+        return _noun_phrase(antecedent, subordinate)
     return _noun_phrase(last, subordinate)
 
 
