@@ -169,10 +169,14 @@ source's newer figure supersedes its older one, groups.newer_figure calls the ol
 what lies beyond it ("more than 80,000" disputes 48,000, "at least 41" does not dispute 253:
 it is true of it); an article that gives figures of both sides tells two facts, not a
 disagreement (253 killed in the fighting and 41 in one town's shelling: a whole and its part;
-or a toll then its rise); parts, additions and counts given before never dispute; a live
-blog's earlier entry ("six missing" at 10:40, four at 15:30) does not dispute another
-outlet's four, nor does an outlet's morning article its evening one's rival; beside that
-blog, another outlet's six and another's four need not disagree (the blog told six, then
+or a toll then its rise), unless it sets one against the other ("Aurex rejects the figure of
+23 deaths …; the company has confirmed 17", "close to 300 people, not the 212 the operator
+says", "at least 90, well above the 64 confirmed": contests), when it reports their
+disagreement and the other outlets' figures of the two sides dispute as any do; parts,
+additions and counts given before never dispute, nor does a ratio ("30 prisoners for each
+captive"); a live blog's earlier entry ("six missing" at 10:40, four at 15:30) does not
+dispute another outlet's four, nor does an outlet's morning article its evening one's rival;
+beside that blog, another outlet's six and another's four need not disagree (the blog told six, then
 four), but a third outlet's nine disputes the four; an untimed article's two figures both
 take part; lengths of one track dispute, of a tunnel and a road never, nor amounts of rain;
 counts of rescuers do not; a count tied to another place (a town across the border, a total of
@@ -1026,6 +1030,25 @@ def running(sentence: str | None, quote: str | None) -> bool:
     return bool(_RUNNING.search(after))
 
 
+# Words by which a sentence sets a figure against another source's: "rejects the figure of
+# 23", "disputed the toll", "close to 300, not the 212 the operator gives", "well above the 64
+# confirmed", "the true number is more than 60".
+_CONTESTED = re.compile(
+    r"\b(?:reject(?:s|ed|ing)?|disput(?:es|ed|ing)|den(?:y|ies|ied|ying)|contest(?:s|ed|ing)?"
+    r"|challeng(?:es|ed|ing)|undercount\w*|overstat\w*)\b"
+    r"|\bnot\s+the\s+(?:\d|(?:reported|official|stated)\b)"
+    r"|\b(?:well|far|much)\s+(?:above|below|higher\s+than|lower\s+than|more\s+than|fewer\s+than)"
+    r"\s+the\b|\b(?:true|real|actual)\s+(?:number|figure|toll|count)\b",
+    re.IGNORECASE,
+)
+
+
+def contests(sentence: str | None) -> bool:
+    """True when a figure's sentence sets it against another source's figure (_CONTESTED): an
+    article that gives figures of both sides that way reports their disagreement."""
+    return bool(sentence) and _CONTESTED.search(sentence or "") is not None
+
+
 def figures_dispute(
     a: Bounds, b: Bounds, *, same_day: bool, same_outlet: bool, fixed: bool = False
 ) -> bool:
@@ -1140,6 +1163,10 @@ def fixed_fact(measure_key: str | None, sentence: str | None, quote: str | None)
 # A figure that counts a part, an addition or a count given before: the words right after
 # it ("19 of the injured", "seven more bodies", "three other workers") or right before it
 # ("a further 7", "another 7", "the four missing workers", "the remaining 3", "of which 7").
+# A ratio after a figure: "30 prisoners for each captive", "two for every one freed".
+_RATE_AFTER = re.compile(
+    r"(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:for[ \t]+(?:each|every)|apiece)\b", re.IGNORECASE
+)
 _PART_AFTER = re.compile(r"\s+(?:of|more|additional|further|extra|other|new)\b", re.IGNORECASE)
 _PART_BEFORE = re.compile(
     r"\b(?:the|a\s+further|another|additional|remaining|other|of\s+(?:which|whom|them))\s+$",
@@ -1274,6 +1301,8 @@ def reports_count(sentence: str, quote: str) -> bool:
     if at < 0:
         return True
     end = at + len(quote)
+    if _RATE_AFTER.match(sentence, end):
+        return False  # "30 prisoners for each captive": a ratio of two counts
     part = _PART_AFTER.match(sentence, end)
     if part and part.group().strip().lower() == "of" and _thing_unit(quote.split()[-1]):
         part = None  # "600 metres of track" says what the length is of, not a part

@@ -45,6 +45,7 @@ from factcheck.comparable import (
     Given,
     amount_outcome,
     bounds,
+    contests,
     entry_at,
     entry_ranks,
     figures_dispute,
@@ -103,6 +104,7 @@ class Figure:
     current: bool = True  # False: a newer figure of its source and day supersedes it
     places: frozenset[str] = frozenset()  # the places it counts at (comparable.places_of)
     retold: bool = False  # told of an earlier moment: compared on no day (comparable.retold)
+    contested: bool = False  # its sentence sets it against another source's (comparable.contests)
 
 
 def clusters_of(session: Session, *, group_ids: Iterable[int]) -> set[Cluster]:
@@ -248,9 +250,12 @@ def in_dispute(a: Collection[Figure], b: Collection[Figure]) -> bool:
     """True when a figure of one side and a figure of the other dispute (comparable's rule),
     unless one article gives figures of both: it tells two facts (a part and a whole, a
     series, even when one figure supersedes the other: "six missing" at 10:40 and four at
-    15:30 say a count fell, so another outlet's six and another's four need not disagree).
+    15:30 say a count fell, so another outlet's six and another's four need not disagree),
+    except when such an article sets one against the other (comparable.contests: "rejects
+    the figure of 23"): it reports the disagreement.
     Only the figures no newer one supersedes are compared (comparable.supersedes)."""
-    if {x.article for x in a} & {y.article for y in b}:
+    shared = {x.article for x in a} & {y.article for y in b}
+    if shared and not any(f.contested and f.article in shared for f in (*a, *b)):
         return False
     return any(
         x.current
@@ -555,7 +560,7 @@ def _figure(claim: tuple[Any, ...]) -> tuple[Figure, _Lone | None] | None:
     stated = bounds(value=value, lower=lower, upper=upper, qualifier=qualifier, days=days)
     if stated is None or value is None:
         return None
-    counts, rising, said, told, places = _words_around(sentence, quote)
+    counts, rising, said, told, places, contested = _words_around(sentence, quote)
     if not counts:
         return None
     if rising:
@@ -584,22 +589,27 @@ def _figure(claim: tuple[Any, ...]) -> tuple[Figure, _Lone | None] | None:
         Given(source, day, moment, article),
         places=places,
         retold=told,
+        contested=contested,
     )
     lone = None if gid is not None else _Lone(cid, story, key, measure, unit, stated, moment)
     return figure, lone
 
 
 @lru_cache(maxsize=4096)
-def _words_around(sentence: str, quote: str) -> tuple[bool, bool, str | None, bool, frozenset[str]]:
+def _words_around(
+    sentence: str, quote: str
+) -> tuple[bool, bool, str | None, bool, frozenset[str], bool]:
     """What a figure's sentence says of it (comparable.reports_count, running, said_on,
-    retold, places_of): read again at every ingest of its story, so kept for the sentences
-    read last (the one cache of them: a row's figure, _figure, changes with its group)."""
+    retold, places_of, contests): read again at every ingest of its story, so kept for the
+    sentences read last (the one cache of them: a row's figure, _figure, changes with its
+    group)."""
     return (
         reports_count(sentence, quote),
         running(sentence, quote),
         said_on(sentence, quote),
         retold(sentence, quote),
         places_of(sentence, quote),
+        contests(sentence),
     )
 
 
