@@ -450,3 +450,26 @@ def test_a_body_named_with_of_the_stays_the_body() -> None:
 )
 def test_the_one_a_who_clause_is_about_speaks(text: str, words: str, speaker: str) -> None:
     assert said(text, words).speaker == speaker
+
+
+# Session 17: a name, then a country's or a body's title for it between commas.
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (
+            "Kasimir Vell, Sorvena's deputy justice minister, said his country had kept its word.",
+            "his country had kept its word",
+            "Kasimir Vell",
+        ),
+        (
+            "Nadia Ost, Quessa's foreign minister, said in Amsel Ford on Wednesday that the "
+            "monitors were in place.",
+            "the monitors were in place",
+            "Nadia Ost",
+        ),
+    ],
+)
+def test_an_owners_title_between_commas_describes_the_name_before(
+    text: str, words: str, speaker: str
+) -> None:
+    assert said(text, words).speaker == speaker

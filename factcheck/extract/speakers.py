@@ -122,8 +122,9 @@ _BOUNDARY = re.compile(
 _CLOCK = re.compile(rf"(?:(?:{alternation(WEEKDAYS)})\s+)?\d{{1,2}}[:.]\d{{2}}(?:\s*[-–—:])?\s+")
 # "a top Hamas official", "who led the study", or an age: "Mr. Biden, 81, said".
 _APPOSITIVE = re.compile(
-    r"^\s*(?:(?:a|an|the|another|its|his|her|their|our|who|which)\s|(?:now\s+|aged\s+)?\d{1,3}\s$)",
-    re.I,
+    r"^\s*(?:(?i:a|an|the|another|its|his|her|their|our|who|which)\s|(?i:now\s+|aged\s+)?\d{1,3}\s$"
+    # an owner's title: "Sorvena's deputy justice minister", "Hamas's political chief"
+    r"|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3}['’]s\s+[a-z])"
 )
 # Pattern: OWNER's (own|latest|annual …)? DOCUMENT — "the auditor's annual report found",
 # "Velmora Water's own figures show": the owner of the data or document is its source.
