@@ -376,6 +376,7 @@ from factcheck.extract.lexicon.measures import (
     SCALES_AFTER,
     SCALES_BEFORE,
     SINGULAR,
+    STANDING,
     SYNONYMS,
     THING_NAMES,
 )
@@ -741,7 +742,7 @@ def outcomes_differ(a: str | None, b: str | None, nouns: Collection[str]) -> boo
     return bool(named_a) and bool(named_b) and named_a.isdisjoint(named_b)
 
 
-_UNCOUNTED = NEUTRAL | MADE_KNOWN  # words no measure key keeps (measure_key)
+_UNCOUNTED = NEUTRAL | MADE_KNOWN | STANDING  # words no measure key keeps (measure_key)
 
 
 def measure_key(measure: str | None, unit: str | None) -> str | None:

@@ -1134,6 +1134,11 @@ def _qualifier(text: str, start: int, floor: int) -> str | None:
     return match.group(1).lower() if match else None
 
 
+# Pattern: (VERB) N PEOPLE as STATE — the state a source counts people in: "the agency lists
+# 31 people as missing", "counts 52 people as dead".
+_COUNTED_AS = re.compile(r"[ \u00a0]+as[ \u00a0]+([a-z]+)\b")
+
+
 def _measure(
     text: str,
     reading: _Reading,
@@ -1174,7 +1179,10 @@ def _measure(
         return measure, head if money else None
     passive = _PASSIVE_AFTER.match(text, _past_apposition(text, pos))
     generic = (head or "").lower() in GENERIC_COUNTED
-    if passive and (passive.group(1) in PASSIVE_VERBS or generic and _participle(passive[1])):
+    counted_as = _COUNTED_AS.match(text, pos) if generic else None
+    if counted_as and CANONICAL.get(counted_as[1].lower()) in PEOPLE_MEASURES:
+        words.append(counted_as[1])  # "lists 31 people as missing", "counts 52 people as dead"
+    elif passive and (passive.group(1) in PASSIVE_VERBS or generic and _participle(passive[1])):
         words.append(passive.group(1))  # "23 soldiers were wounded", "1,200 people were moved"
     elif reading.bare and (verb in AFFECTING_VERBS or generic and _participle(verb or "")):
         words.append(verb or "")  # "killed at least 47 people", "housing some 9,000 people"

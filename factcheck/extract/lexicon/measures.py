@@ -223,6 +223,9 @@ NEUTRAL = word_set(
 MADE_KNOWN = word_set(
     "published announced cited given issued quoted overnight tonight today yesterday"
 )
+# Words that say how a figure stands or is kept, not what it counts: "the true number is more
+# than 60", "the real toll", "the agency lists 31": left out of measure keys like MADE_KNOWN.
+STANDING = word_set("true real actual exact revised updated list lists")
 
 # Measures (keys of SYNONYMS) that only people undergo: a bare count of them counts people
 # ("more than 300 were injured", "killed 40").
