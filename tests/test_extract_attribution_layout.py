@@ -381,3 +381,29 @@ def test_a_critic_is_a_role_before_the_name() -> None:
 
 def test_a_columnist_is_a_role_before_the_name() -> None:
     assert said(CRITICS, "festival had lost").speaker == "Piet Vos"
+
+
+# Session 17: a broadcast transcript with a presenter and one guest is a transcript: the
+# presenter's label counts as a turn (the programme's own voice, no claim), a role in brackets
+# leaves the name before it, and a surname label names the one the text called by title.
+# Transcripts invented here.
+def test_a_guest_named_before_a_role_in_brackets_speaks_their_turn() -> None:
+    text = (
+        "PRESENTER: The mayor of Marl, Ana Ruiz, joins us now. How bad is it?\n\n"
+        "ANA RUIZ (MAYOR OF MARL): It is the worst flood in forty years. We have moved 3,000 "
+        "people out of the lower town.\n\n"
+        "PRESENTER: Thank you."
+    )
+    assert said(text, "3,000 people").speaker == "Ana Ruiz"
+    assert not [c for c in attributed(text) if "joins us" in c.quote]
+
+
+def test_a_surname_label_after_a_title_speaks_its_turn() -> None:
+    text = (
+        "PRESENTER: Mayor Ruiz, how bad is it?\n\n"
+        "RUIZ: We have moved 3,000 people out of the lower town.\n\n"
+        "PRESENTER: And the dam?\n\n"
+        "RUIZ: The dam wall has stood for 62 years and it is holding."
+    )
+    assert said(text, "3,000 people").speaker == "Ruiz"
+    assert said(text, "dam wall").speaker == "Ruiz"

@@ -34,6 +34,11 @@ _INTRO = re.compile(
 _INTRO_WORDS = ("interview", "Q&A", "conversation", "in talk")
 _FIRST_PERSON = re.compile(r"\b(?:I|I[’']\w+|we|We|we[’']\w+|We[’']\w+|my|My|our|Our|us|me)\b")
 _MIN_LABELS = 2
+# Labels of the programme's own voices, which speak for the outlet ("PRESENTER:", "ANCHOR:"):
+# their turns are no claims, as an interviewer's questions are not, but they are turns.
+HOST_LABELS = frozenset(
+    ["presenter", "anchor", "host", "reporter", "correspondent", "interviewer", "narrator"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,14 +114,20 @@ def _labelled(text: str, paras: list[tuple[int, int, int]]) -> list[Turn]:
         if label not in ("", "Q", "A"):
             earlier = _full_names(text) if earlier is None else earlier
             named = _label_speaker(label, earlier)
-        if named is None and match and match["clip"] and " " not in label:
-            # "BRENNVIK (RECORDED):" after "Dr Brennvik told me": the surname is who speaks
+            if named is None and match and match["named"]:
+                # "ANA RUIZ (MAYOR OF MARL):": the brackets hold a role, the name is before
+                label = match.group(1)
+                named = _label_speaker(label, earlier)
+        if named is None and match and " " not in label and label not in ("Q", "A"):
+            # "RUIZ:" or "BRENNVIK (RECORDED):" after "Mayor Ruiz" or "Dr Brennvik told me":
+            # the surname is who speaks
             surnames = _named_surnames(text) if surnames is None else surnames
             named = label.title() if label.title() in surnames else None
-        if label in ("Q", "A") or named is not None:
+        host = match is not None and label.lower() in HOST_LABELS
+        if label in ("Q", "A") or named is not None or host:
             labels += 1
             in_turns = True
-            speaker = named if label != "Q" else None
+            speaker = named if label != "Q" and not host else None
             speaker = "" if label == "A" else speaker  # the interviewee, named later
             assert match is not None
             clip = match["clip"] is not None and speaker is not None
