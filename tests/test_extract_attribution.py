@@ -183,3 +183,25 @@ def test_asked_not_to_be_named_is_no_claim() -> None:
     assert [(c.speaker, c.quote) for c in found] == [("a resident", "the water came in minutes")]
     found = attributed("An aide, who asked not to be identified, said the vote would slip.")
     assert [c.quote for c in found] == ["the vote would slip"]
+
+
+# Session 17: content before a closing cue ends before the speaker's title between commas;
+# "has just told" reports.
+def test_content_before_a_titled_speaker_ends_before_the_title() -> None:
+    found = said(
+        "The toll has risen to 14, the regional governor, Lena Brisk, told a news conference.",
+        "toll",
+    )
+    assert (found.speaker, found.quote) == ("Lena Brisk", "The toll has risen to 14")
+    found = said("Repairs will take six weeks, her spokesman, Per Ost, has just said.", "Repairs")
+    assert (found.speaker, found.quote) == ("Per Ost", "Repairs will take six weeks")
+
+
+def test_has_just_told_reports() -> None:
+    found = said("The governor has just told reporters that the road was open.", "road")
+    assert (found.speaker, found.quote) == ("the governor", "the road was open")
+
+
+def test_an_aside_of_the_content_stays_in_it() -> None:
+    found = said("Rescuers reached Harl, the worst-hit village, Lena Brisk said.", "Harl")
+    assert found.quote == "Rescuers reached Harl, the worst-hit village"

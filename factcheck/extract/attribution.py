@@ -172,13 +172,16 @@ _LEADING_SUBJECT = re.compile(
     r"(?:,\s+(?:the|a|an)\s[^,;]{1,80},)?\s+[a-z]"
 )
 _TRIM = " \t\n,.;:"
+_APPOSED_TITLE_WORDS = frozenset(w.lower() for w in TITLES)  # words of a title before a name
 # Pattern: (The|His|…) NOUN-WORDS (, NAME,)? VERB — a sentence's subject that opens with a
 # determiner and lower-case words: "The ministry rejected the report, saying …" (the
 # ministry), "His water minister, Halla Drennick, has gone further, saying …" (the name).
 _OPENING_DETERMINERS = frozenset(["The", "His", "Her", "Its", "Their", "Our"])
 _SUBJECT_WORDS = 4  # lower-case words a determined subject may hold before its verb
 _APPOSED_AFTER = re.compile(r"[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3}),")
-_AUXILIARIES = frozenset(["has", "have", "had", "is", "are", "was", "were", "will", "would"])
+_AUXILIARIES = frozenset(
+    ["has", "have", "had", "is", "are", "was", "were", "will", "would", "just", "also", "now"]
+)
 
 
 def _determined_subject(text: str, start: int, end: int) -> str | None:
@@ -565,10 +568,27 @@ class _SentenceReader:
         comma = self.text.rfind(",", self.s.start, match.start())
         if comma < 0 or re.match(r",\s+(?:and|but|or|while)\b", self.text[comma : match.start()]):
             return []  # "…, and two-thirds of councils agreed." is no reporting clause
-        span = _trim(self.text, self.s.start, comma)
+        span = _trim(self.text, self.s.start, self._before_titled(speaker, match.start(), comma))
         if _words(self.text, *span) < 4:
             return []
         return [self._make(span, speaker, match.group(), match.start(), "indirect", 0.7)]
+
+    def _before_titled(self, speaker: str, cue: int, comma: int) -> int:
+        """Where content before a closing cue ends when a title stands between commas before
+        the speaker's name ("The toll rose to 14, the regional governor, Lena Brisk, told
+        reporters."): before the title; else at ``comma``, the last comma before the cue."""
+        at = self.text.rfind(speaker, self.s.start, cue) if speaker else -1
+        between = self.text[at + len(speaker) : cue].replace(",", " ").split()
+        if at < 0 or not _AUXILIARIES.issuperset(between):
+            return comma  # the name is not the cue's subject: "…, has just told"
+        before = self.text.rfind(",", self.s.start, at)
+        lead = self.text.rfind(",", self.s.start, before) if before > 0 else -1
+        if lead < 0 or self.text[before + 1 : at].strip():
+            return comma
+        title = self.text[lead + 1 : before]
+        if _APPOSED_TITLE_WORDS.intersection(title.lower().split()) and len(title.split()) <= 6:
+            return lead
+        return comma
 
     def _according_to(self, match: re.Match[str]) -> list[Attribution]:
         np = _ACCORDING_NP.match(self.text, match.end(), self.s.end)

@@ -105,7 +105,7 @@ _DOCUMENT_SOURCE = re.compile(
     r"released|issued|carried)\b|\s*[,.;:)]|$)"
 )
 _TRAILING_FILLER = re.compile(
-    r"(?:\s+(?:has|have|had|also|previously|later|earlier|again|repeatedly|reportedly|recently|"
+    r"(?:\s+(?:has|have|had|just|also|previously|later|earlier|again|repeatedly|reportedly|recently|"
     r"once|publicly|privately|further|still|already|would|will|did|does|do|then|separately|can|"
     r"could|must|should|may|might|first|"
     r"officially|firmly|now|even|today|tonight|yesterday|on\s+\w+day|last\s+\w+|this\s+\w+|"
