@@ -1590,6 +1590,9 @@ def names_needed(a: int, b: int) -> int:
     return min(2, a, b)
 
 
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\b\d{1,2}:\d\d\b")
+
+
 def resolve_as_of(phrase: str | None, published: datetime) -> date:
     """The day a figure describes: "as of Wednesday" → the last Wednesday up to ``published``,
     "yesterday", "last night", "overnight" → the day before ``published`` (a morning
@@ -1598,9 +1601,10 @@ def resolve_as_of(phrase: str | None, published: datetime) -> date:
     "by the end of 2024") → its last day, or ``published`` if that is earlier (the year is not
     over); else ``published``. A period's start ("since January", "since Monday", "from the
     start of the year") dates no figure: a count kept since then holds at ``published``.
+    A time of day is no part of the date ("by 14:00 on 12 March" → 12 March).
     """
     day = published.date()
-    low = (phrase or "").lower()
+    low = _TIME_OF_DAY.sub(" ", (phrase or "").lower())
     if re.match(r"(?:since|from)\b", low.strip()):
         return day
     if re.search(r"\b(?:yesterday|last night|overnight)\b", low):

@@ -651,3 +651,26 @@ def test_an_irregular_past_is_what_people_did_not_what_is_counted(
     # every irregular form of lexicon/verbs.py, not a second list, tells the verb from a noun
     unit = measure.split()[0]
     assert figure_measure_key(measure, unit, sentence, figure) == unit[:-1]
+
+
+# Session 17: a time of day before the day it is on.
+@pytest.mark.parametrize(
+    ("text", "phrase", "day"),
+    [
+        (
+            "As of noon on Wednesday, 1,200 people had been evacuated.",
+            "As of noon on Wednesday",
+            date(2025, 2, 12),
+        ),
+        (
+            "By 14:00 on 11 February, 300 homes had power again.",
+            "By 14:00 on 11 February",
+            date(2025, 2, 11),
+        ),
+        ("By 6 p.m. on Tuesday, 41 people had died.", "By 6 p.m. on Tuesday", date(2025, 2, 11)),
+    ],
+)
+def test_a_time_of_day_with_its_day_dates_a_figure(text: str, phrase: str, day: date) -> None:
+    (figure,) = [c for c in extract_claims(text) if c.kind == "numeric"]
+    assert figure.as_of == phrase
+    assert resolve_as_of(figure.as_of, datetime(2025, 2, 14, 10, tzinfo=UTC)) == day
