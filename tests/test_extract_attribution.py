@@ -205,3 +205,20 @@ def test_has_just_told_reports() -> None:
 def test_an_aside_of_the_content_stays_in_it() -> None:
     found = said("Rescuers reached Harl, the worst-hit village, Lena Brisk said.", "Harl")
     assert found.quote == "Rescuers reached Harl, the worst-hit village"
+
+
+# Session 17: a speaker with a "who" aside before a closing cue; a quotation is one claim.
+def test_a_quotation_before_a_speaker_with_a_who_aside_is_one_claim() -> None:
+    text = '"The water came in minutes," one resident, who asked not to be named, told the agency.'
+    assert [(c.speaker, c.quote) for c in attributed(text)] == [
+        ("one resident", "The water came in minutes")
+    ]
+    text = "The water came in minutes, one resident, who lives by the quay, told the agency."
+    assert [(c.speaker, c.quote) for c in attributed(text)] == [
+        ("one resident", "The water came in minutes")
+    ]
+
+
+def test_a_clause_that_is_only_a_quotation_is_the_quotation() -> None:
+    found = attributed('The mayor said "nobody is above the law on this lake."')
+    assert [c.quote for c in found] == ["nobody is above the law on this lake."]

@@ -173,6 +173,7 @@ _LEADING_SUBJECT = re.compile(
 )
 _TRIM = " \t\n,.;:"
 _APPOSED_TITLE_WORDS = frozenset(w.lower() for w in TITLES)  # words of a title before a name
+_WHO_ASIDE = re.compile(r",\s+(?:who|which)\s[^,;]{1,80},\s*")  # ", who asked not to be named,"
 # Pattern: (The|His|…) NOUN-WORDS (, NAME,)? VERB — a sentence's subject that opens with a
 # determiner and lower-case words: "The ministry rejected the report, saying …" (the
 # ministry), "His water minister, Halla Drennick, has gone further, saying …" (the name).
@@ -574,21 +575,25 @@ class _SentenceReader:
         return [self._make(span, speaker, match.group(), match.start(), "indirect", 0.7)]
 
     def _before_titled(self, speaker: str, cue: int, comma: int) -> int:
-        """Where content before a closing cue ends when a title stands between commas before
-        the speaker's name ("The toll rose to 14, the regional governor, Lena Brisk, told
-        reporters."): before the title; else at ``comma``, the last comma before the cue."""
+        """Where content before a closing cue ends when the speaker stands between commas
+        before it, maybe after a title or before a "who" aside ("The toll rose to 14, the
+        regional governor, Lena Brisk, told reporters."; '"…," one resident, who asked not to
+        be named, told'): before the speaker and its title; else at ``comma``, the last comma
+        before the cue."""
         at = self.text.rfind(speaker, self.s.start, cue) if speaker else -1
-        between = self.text[at + len(speaker) : cue].replace(",", " ").split()
-        if at < 0 or not _AUXILIARIES.issuperset(between):
+        after = self.text[at + len(speaker) : cue]
+        if _WHO_ASIDE.fullmatch(after):  # "…," one resident, who asked not to be named, told
+            after = ""
+        if at < 0 or not _AUXILIARIES.issuperset(after.replace(",", " ").split()):
             return comma  # the name is not the cue's subject: "…, has just told"
         before = self.text.rfind(",", self.s.start, at)
-        lead = self.text.rfind(",", self.s.start, before) if before > 0 else -1
-        if lead < 0 or self.text[before + 1 : at].strip():
-            return comma
-        title = self.text[lead + 1 : before]
+        if before < 0 or self.text[before + 1 : at].strip(" \t\"”’'"):
+            return comma  # no comma right before the speaker (a closing quote mark aside)
+        lead = self.text.rfind(",", self.s.start, before)
+        title = self.text[lead + 1 : before] if lead >= 0 else ""
         if _APPOSED_TITLE_WORDS.intersection(title.lower().split()) and len(title.split()) <= 6:
             return lead
-        return comma
+        return before
 
     def _according_to(self, match: re.Match[str]) -> list[Attribution]:
         np = _ACCORDING_NP.match(self.text, match.end(), self.s.end)
@@ -1054,7 +1059,11 @@ def _without_duplicates(text: str, found: list[Attribution]) -> list[Attribution
                 continue
             elif att.direct and kept.direct:
                 drop = True
-            elif att.direct and not kept.direct and _introduces(text, kept, att.start):
+            elif (
+                att.direct
+                and not kept.direct
+                and (_introduces(text, kept, att.start) or _only_quoted(text, kept, att))
+            ):
                 out[i] = att  # the quotation is what was said; the words before it set it up
                 drop = True
             if drop:
@@ -1063,6 +1072,14 @@ def _without_duplicates(text: str, found: list[Attribution]) -> list[Attribution
             out.append(att)
     out.sort(key=lambda a: (a.start, a.end))
     return out
+
+
+def _only_quoted(text: str, clause: Attribution, quotation: Attribution) -> bool:
+    """True when a reported clause holds nothing but the quotation and its marks ('"The water
+    came in minutes,"' before '…, one resident told the agency')."""
+    marks = " \t\n,.;:\"“”'‘’"
+    inner = text[quotation.start : quotation.end].strip(marks)
+    return text[clause.start : clause.end].strip(marks) == inner
 
 
 def _introduces(text: str, clause: Attribution, quoted: int) -> bool:
