@@ -1047,7 +1047,7 @@ _CONTESTED = re.compile(
 def contests(sentence: str | None) -> bool:
     """True when a figure's sentence sets it against another source's figure (_CONTESTED): an
     article that gives figures of both sides that way reports their disagreement."""
-    return bool(sentence) and _CONTESTED.search(sentence or "") is not None
+    return sentence is not None and _CONTESTED.search(sentence) is not None
 
 
 def figures_dispute(

@@ -172,7 +172,6 @@ _LEADING_SUBJECT = re.compile(
     r"(?:,\s+(?:the|a|an)\s[^,;]{1,80},)?\s+[a-z]"
 )
 _TRIM = " \t\n,.;:"
-_APPOSED_TITLE_WORDS = frozenset(w.lower() for w in TITLES)  # words of a title before a name
 _WHO_ASIDE = re.compile(r",\s+(?:who|which)\s[^,;]{1,80},\s*")  # ", who asked not to be named,"
 # Pattern: (The|His|…) NOUN-WORDS (, NAME,)? VERB — a sentence's subject that opens with a
 # determiner and lower-case words: "The ministry rejected the report, saying …" (the
@@ -569,12 +568,12 @@ class _SentenceReader:
         comma = self.text.rfind(",", self.s.start, match.start())
         if comma < 0 or re.match(r",\s+(?:and|but|or|while)\b", self.text[comma : match.start()]):
             return []  # "…, and two-thirds of councils agreed." is no reporting clause
-        span = _trim(self.text, self.s.start, self._before_titled(speaker, match.start(), comma))
+        span = _trim(self.text, self.s.start, self._content_end(speaker, match.start(), comma))
         if _words(self.text, *span) < 4:
             return []
         return [self._make(span, speaker, match.group(), match.start(), "indirect", 0.7)]
 
-    def _before_titled(self, speaker: str, cue: int, comma: int) -> int:
+    def _content_end(self, speaker: str, cue: int, comma: int) -> int:
         """Where content before a closing cue ends when the speaker stands between commas
         before it, maybe after a title or before a "who" aside ("The toll rose to 14, the
         regional governor, Lena Brisk, told reporters."; '"…," one resident, who asked not to
@@ -591,7 +590,7 @@ class _SentenceReader:
             return comma  # no comma right before the speaker (a closing quote mark aside)
         lead = self.text.rfind(",", self.s.start, before)
         title = self.text[lead + 1 : before] if lead >= 0 else ""
-        if _APPOSED_TITLE_WORDS.intersection(title.lower().split()) and len(title.split()) <= 6:
+        if TITLES.intersection(title.lower().split()) and len(title.split()) <= 6:
             return lead
         return before
 

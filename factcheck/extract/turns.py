@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .lexicon.people import HOST_LABELS
 from .sentences import Sentence
 from .speakers import person_name
 
@@ -34,11 +35,6 @@ _INTRO = re.compile(
 _INTRO_WORDS = ("interview", "Q&A", "conversation", "in talk")
 _FIRST_PERSON = re.compile(r"\b(?:I|I[’']\w+|we|We|we[’']\w+|We[’']\w+|my|My|our|Our|us|me)\b")
 _MIN_LABELS = 2
-# Labels of the programme's own voices, which speak for the outlet ("PRESENTER:", "ANCHOR:"):
-# their turns are no claims, as an interviewer's questions are not, but they are turns.
-HOST_LABELS = frozenset(
-    ["presenter", "anchor", "host", "reporter", "correspondent", "interviewer", "narrator"]
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -103,6 +103,9 @@ UNNAMED_GROUPS = word_set(
     campaigners locals guards"""
 )
 PRONOUNS = word_set("he she they it we i")
+# Labels of a programme's own voices in a transcript ("PRESENTER:", "ANCHOR:"), who speak for
+# the outlet: their turns are no claims, as an interviewer's questions are not, but turns.
+HOST_LABELS = word_set("presenter anchor host reporter correspondent interviewer narrator")
 # Pronouns of everyone or no one: "Nobody here expects a deal", "Everyone knew the dam leaked"
 # report a mood, not what a speaker said.
 WHOLE_PRONOUNS = word_set("nobody everyone everybody anyone anybody none nothing everything")
