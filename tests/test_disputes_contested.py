@@ -64,37 +64,31 @@ WIRE = "The Sallow Civil Protection Agency said 23 people had died in the blast 
 TODAY = "The company, Aurex, said 17 people had died in the blast at the plant."
 
 
+def sides_in_conflict(session: Session, by: User, outlet: str, both: str) -> tuple[bool, bool]:
+    """Whether the wire's 23 and another outlet's 17 are in conflict once ``outlet`` printed
+    ``both`` sides between them."""
+    wire = _add(session, by, "Coast Wire", WIRE, 9)
+    middle = _add(session, by, outlet, both, 11)
+    today = _add(session, by, "Sallow Today", TODAY, 13)
+    assert one_story(session, wire, middle, today)
+    return conflicted(session, wire, "23"), conflicted(session, today, "17")
+
+
 def test_an_article_that_rejects_one_side_lets_the_two_sides_dispute(
     session: Session, editor: User
 ) -> None:
-    wire = _add(session, editor, "Coast Wire", WIRE, 9)
-    release = _add(
-        session,
-        editor,
-        "Aurex Newsroom",
+    rejects = (
         "Aurex rejects the figure of 23 deaths published by the agency. The company has "
-        "confirmed 17 deaths in the blast at the plant.",
-        11,
+        "confirmed 17 deaths in the blast at the plant."
     )
-    today = _add(session, editor, "Sallow Today", TODAY, 13)
-    assert one_story(session, wire, release, today)
-    assert conflicted(session, wire, "23")
-    assert conflicted(session, today, "17")
+    assert sides_in_conflict(session, editor, "Aurex Newsroom", rejects) == (True, True)
 
 
 def test_an_article_that_gives_both_sides_plainly_tells_two_facts(
     session: Session, editor: User
 ) -> None:
-    wire = _add(session, editor, "Coast Wire", WIRE, 9)
-    both = _add(
-        session,
-        editor,
-        "Sallow Herald",
+    plainly = (
         "The agency counted 23 deaths in the blast at the plant. Aurex said 17 people had died "
-        "in the blast at the plant.",
-        11,
+        "in the blast at the plant."
     )
-    today = _add(session, editor, "Sallow Today", TODAY, 13)
-    assert one_story(session, wire, both, today)
-    assert not conflicted(session, wire, "23")
-    assert not conflicted(session, today, "17")
+    assert sides_in_conflict(session, editor, "Sallow Herald", plainly) == (False, False)

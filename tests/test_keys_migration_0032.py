@@ -33,23 +33,35 @@ PAIRS = (
 )
 
 
-def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Article]:
-    """The coverage stored as the rules before 0032 keyed it: MADE_KNOWN words kept."""
+Pairs = tuple[tuple[tuple[str, str], tuple[str, str]], ...]  # (outlet, text) of each pair
+
+
+def store_under_old_rules(
+    db_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    pairs: Pairs = PAIRS,
+    uncounted: frozenset[str] = NEUTRAL,
+    title: str = "Shelling and floods",
+    day: datetime = datetime(2026, 12, 1, tzinfo=UTC),
+) -> list[Article]:
+    """The coverage stored as the rules before a re-keying migration keyed it (0032's:
+    MADE_KNOWN words kept): ``uncounted`` stands for comparable._UNCOUNTED meanwhile."""
     forget_rules()
-    monkeypatch.setattr("factcheck.comparable._UNCOUNTED", NEUTRAL)
+    monkeypatch.setattr("factcheck.comparable._UNCOUNTED", uncounted)
     with Session(get_engine(db_url), expire_on_commit=False) as session:
         editor = make_user(session, role=Role.EDITOR)
         articles = [
             add_article(
                 session,
-                title="Shelling and floods",
+                title=title,
                 text=text,
                 by=editor,
                 claims=extract_claims(text),
                 outlet=outlet,
-                published_at=datetime(2026, 12, 1, 9 + i, tzinfo=UTC),
+                published_at=day.replace(hour=9 + i),
             )
-            for i, (outlet, text) in enumerate(p for pair in PAIRS for p in pair)
+            for i, (outlet, text) in enumerate(p for pair in pairs for p in pair)
         ]
         session.commit()
     monkeypatch.undo()
@@ -58,18 +70,19 @@ def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[
     return articles
 
 
+def figures(session: Session, articles: list[Article]) -> list[Claim]:
+    """The numeric claims of these articles, in the order stored."""
+    ids = [a.id for a in articles]
+    found = session.exec(select(Claim).where(Claim.kind == "numeric").order_by(Claim.id))
+    return [c for c in found if c.article_id in ids]
+
+
 def test_the_migration_re_keys_what_was_made_known(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     articles = store_under_old_rules(db_url, monkeypatch)
-
-    def figures(session: Session) -> list[Claim]:
-        ids = [a.id for a in articles]
-        found = session.exec(select(Claim).where(Claim.kind == "numeric").order_by(Claim.id))
-        return [c for c in found if c.article_id in ids]
-
     with Session(get_engine(db_url)) as session:
-        before = [c.group_key for c in figures(session)]
+        before = [c.group_key for c in figures(session, articles)]
         assert before[0] == "n|killed overnight|count" and before[2] == "n|cited displaced|count"
     dispose_engine(db_url)
     config = alembic_config(db_url)
@@ -77,7 +90,7 @@ def test_the_migration_re_keys_what_was_made_known(
     command.upgrade(config, "head")
     dispose_engine(db_url)
     with Session(get_engine(db_url)) as session:
-        after = figures(session)
+        after = figures(session, articles)
         assert [c.group_key for c in after] == ["n|killed|count"] * 2 + ["n|displaced|count"] * 2
         assert after[2].group_id == after[3].group_id is not None
         assert set(counts.check(session).values()) == {0}  # the measure counts moved with it

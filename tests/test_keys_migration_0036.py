@@ -9,16 +9,14 @@ from datetime import UTC, datetime
 
 import pytest
 from alembic import command
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from factcheck.articles import add_article
 from factcheck.comparable import measure_key
 from factcheck.db import dispose_engine, get_engine
 from factcheck.extract import extract_claims
 from factcheck.extract.lexicon.measures import MADE_KNOWN, NEUTRAL
 from factcheck.migrate import alembic_config
-from factcheck.models import Article, Claim, Role
-from tests.factories import forget_rules, make_user
+from tests.test_keys_migration_0032 import figures, store_under_old_rules
 
 # Each pair of outlets gives one figure, one of them saying how it stands.
 PAIRS = (
@@ -53,43 +51,19 @@ def test_people_counted_as_a_state_measure_it(text: str, measure: str) -> None:
     assert figure.measure == measure
 
 
-def store_under_old_rules(db_url: str, monkeypatch: pytest.MonkeyPatch) -> list[Article]:
-    """The coverage stored as the rules before 0036 keyed it: STANDING words kept."""
-    forget_rules()
-    monkeypatch.setattr("factcheck.comparable._UNCOUNTED", NEUTRAL | MADE_KNOWN)
-    with Session(get_engine(db_url), expire_on_commit=False) as session:
-        editor = make_user(session, role=Role.EDITOR)
-        articles = [
-            add_article(
-                session,
-                title="Floods",
-                text=text,
-                by=editor,
-                claims=extract_claims(text),
-                outlet=outlet,
-                published_at=datetime(2026, 12, 4, 9 + i, tzinfo=UTC),
-            )
-            for i, (outlet, text) in enumerate(p for pair in PAIRS for p in pair)
-        ]
-        session.commit()
-    monkeypatch.undo()
-    forget_rules()  # what the old rules answered is not kept for the migration
-    dispose_engine(db_url)
-    return articles
-
-
 def test_the_migration_re_keys_how_a_figure_stands(
     db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    articles = store_under_old_rules(db_url, monkeypatch)
-
-    def figures(session: Session) -> list[Claim]:
-        ids = [a.id for a in articles]
-        found = session.exec(select(Claim).where(Claim.kind == "numeric").order_by(Claim.id))
-        return [c for c in found if c.article_id in ids]
-
+    articles = store_under_old_rules(
+        db_url,
+        monkeypatch,
+        pairs=PAIRS,
+        uncounted=NEUTRAL | MADE_KNOWN,  # the rule before 0036: STANDING words kept
+        title="Floods",
+        day=datetime(2026, 12, 4, tzinfo=UTC),
+    )
     with Session(get_engine(db_url)) as session:
-        before = [c.group_key for c in figures(session)]
+        before = [c.group_key for c in figures(session, articles)]
         assert before[0] == "n|killed real|count" and before[2] == "n|killed true|count"
     dispose_engine(db_url)
     config = alembic_config(db_url)
@@ -97,7 +71,7 @@ def test_the_migration_re_keys_how_a_figure_stands(
     command.upgrade(config, "head")
     dispose_engine(db_url)
     with Session(get_engine(db_url)) as session:
-        after = figures(session)
+        after = figures(session, articles)
         assert [c.group_key for c in after] == ["n|killed|count"] * 4
         assert after[0].group_id == after[1].group_id is not None
         assert after[2].group_id == after[3].group_id is not None

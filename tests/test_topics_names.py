@@ -91,36 +91,33 @@ def duration(session: Session, article: Article) -> Claim:
     )
 
 
+def assert_two_stories(
+    session: Session, first: tuple[str, ...], second: tuple[str, ...], days_later: int
+) -> None:
+    """Each coverage's duration in one group and one story of its own, apart from the other's."""
+    editor = make_user(session, role=Role.EDITOR)
+    one = store(session, editor, first, DAY0)
+    other = store(session, editor, second, DAY0 + timedelta(days=days_later))
+    session.expire_all()
+    one_group = duration(session, one[0]).group_id
+    other_group = duration(session, other[0]).group_id
+    assert one_group is not None and one_group == duration(session, one[1]).group_id
+    assert other_group is not None and other_group == duration(session, other[1]).group_id
+    assert one_group != other_group
+    stories = [session.get(Article, a.id).story_id for a in (*one, *other)]  # type: ignore[union-attr]
+    assert stories[0] == stories[1] != stories[2] == stories[3]
+
+
 def test_two_stories_of_one_week_sharing_only_titles_and_dates_stay_apart(
     session: Session,
 ) -> None:
-    editor = make_user(session, role=Role.EDITOR)
-    strike = store(session, editor, STRIKE, DAY0)
-    truce = store(session, editor, TRUCE, DAY0 + timedelta(days=6))
-    session.expire_all()
-    strike_group = duration(session, strike[0]).group_id
-    truce_group = duration(session, truce[0]).group_id
-    assert strike_group is not None and strike_group == duration(session, strike[1]).group_id
-    assert truce_group is not None and truce_group == duration(session, truce[1]).group_id
-    assert strike_group != truce_group
-    stories = [session.get(Article, a.id).story_id for a in (*strike, *truce)]  # type: ignore[union-attr]
-    assert stories[0] == stories[1] != stories[2] == stories[3]
+    assert_two_stories(session, STRIKE, TRUCE, days_later=6)
 
 
 def test_two_stories_of_one_country_sharing_only_a_body_word_stay_apart(
     session: Session,
 ) -> None:
-    editor = make_user(session, role=Role.EDITOR)
-    dam = store(session, editor, DAM, DAY0)
-    port = store(session, editor, PORT, DAY0 + timedelta(days=3))
-    session.expire_all()
-    dam_group = duration(session, dam[0]).group_id
-    port_group = duration(session, port[0]).group_id
-    assert dam_group is not None and dam_group == duration(session, dam[1]).group_id
-    assert port_group is not None and port_group == duration(session, port[1]).group_id
-    assert dam_group != port_group
-    stories = [session.get(Article, a.id).story_id for a in (*dam, *port)]  # type: ignore[union-attr]
-    assert stories[0] == stories[1] != stories[2] == stories[3]
+    assert_two_stories(session, DAM, PORT, days_later=3)
 
 
 def test_the_migration_names_stored_articles_again(
