@@ -34,7 +34,7 @@ from factcheck.names import clean_name
 from factcheck.outlets import outlet_named
 from factcheck.permissions import Action, require
 from factcheck.settings import settings
-from factcheck.speakers import article_speaker_ids, read_voices, voices_of
+from factcheck.speakers import article_speaker_ids, read_voices, resolve_in_stories, voices_of
 
 if TYPE_CHECKING:
     from factcheck.extract import Found
@@ -192,7 +192,11 @@ def add_articles(
         session.flush()
         _add_claims(session, fresh)
         if settings().grouping:
-            group_articles(session, article_ids=[a.id for a, _ in fresh if a.id is not None])
+            placed = [a.id for a, _ in fresh if a.id is not None]
+            group_articles(session, article_ids=placed)
+            resolve_in_stories(
+                session, article_ids=placed, by=by, texts={a.id or 0: a.text for a, _ in fresh}
+            )
         for article, item in fresh:
             record(
                 session,

@@ -50,6 +50,8 @@ from __future__ import annotations
 
 import itertools
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
@@ -62,6 +64,7 @@ from factcheck.db import advisory_lock, check_page, like_pattern
 from factcheck.errors import BadInput, NotFound
 from factcheck.extract.lexicon.grammar import PREPOSITIONS
 from factcheck.extract.lexicon.people import (
+    ARMED_FORCES,
     BODY_NOUNS,
     DOCUMENT_NOUNS,
     FIRM_NAME_ENDS,
@@ -70,6 +73,8 @@ from factcheck.extract.lexicon.people import (
     ORG_NAMES,
     ORG_WORDS,
     PLACE_WORDS,
+    SAME_TITLES,
+    SHORT_TITLES,
     TITLES,
 )
 from factcheck.extract.speakers import split_title
@@ -507,6 +512,8 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
         found = [
             k for k in keyed if (shown in acronyms(k) if acronym else head_noun(k.split()) == shown)
         ]
+        if not found and shown in ARMED_FORCES:  # "the army": the one armed forces named
+            found = [k for k in keyed if k.endswith(ARMED_FORCES)]
         if not found and shown in FIRM_NOUNS:  # "the company": the one firm the article names
             found = [k for k in keyed if k.split()[-1] in FIRM_NAME_ENDS]
         # "Corrin Valley Health Network" holds "Health Network": the longest is the name.
@@ -514,6 +521,255 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
         if len(longest) == 1:
             meant[name] = keyed[longest[0]]
     return meant
+
+
+STORY_TEXTS = 30  # latest articles of a story whose texts read its generic names
+READINGS = 100_000  # (text, generic name) readings kept: a story's texts are read at each ingest
+READ_TEXTS = 8_000_000  # characters of texts kept to read a story's new generic names in
+
+
+class _Readings:
+    """What a generic name means in one text (written_for), by the text's SHA-256 (a stored
+    text never changes), for the READINGS latest asked, and the latest texts read, up to
+    READ_TEXTS characters: each ingest reads its story's latest texts again, and a text comes
+    from the database only when it is kept nowhere (another worker stored it, a restart)."""
+
+    def __init__(self, size: int, characters: int) -> None:
+        self.size, self.characters, self.held = size, characters, 0
+        self.kept: OrderedDict[tuple[str, str], str | None] = OrderedDict()
+        self.texts: OrderedDict[str, str] = OrderedDict()
+        self.lock = threading.Lock()  # Streamlit's sessions ingest in threads
+
+    def get(self, sha256: str, name: str) -> tuple[bool, str | None]:
+        """(whether the reading is kept, what the name means in the text)."""
+        with self.lock:
+            if (sha256, name) not in self.kept:
+                return False, None
+            self.kept.move_to_end((sha256, name))
+            return True, self.kept[(sha256, name)]
+
+    def text(self, sha256: str) -> str | None:
+        with self.lock:
+            if sha256 in self.texts:
+                self.texts.move_to_end(sha256)
+            return self.texts.get(sha256)
+
+    def read(self, sha256: str, text: str, names: Iterable[str]) -> None:
+        """Read these names in the text (whose SHA-256 is ``sha256``) and keep both."""
+        meant = written_for(text, names)
+        with self.lock:
+            for name in names:
+                self.kept[(sha256, name)] = meant.get(name)
+            while len(self.kept) > self.size:
+                self.kept.popitem(last=False)
+            if sha256 not in self.texts and len(text) <= self.characters:
+                self.texts[sha256] = text
+                self.held += len(text)
+            while self.held > self.characters:
+                self.held -= len(self.texts.popitem(last=False)[1])
+
+
+_READINGS = _Readings(READINGS, READ_TEXTS)
+
+
+def resolve_in_stories(
+    session: Session, *, article_ids: Iterable[int], by: User, texts: Mapping[int, str]
+) -> int:
+    """Give the claims of these articles' stories that name their speaker generically the
+    one speaker the story's texts name so; how many claims moved. Not committed. ``texts``:
+    the texts at hand (the articles just stored), by article ID; others are read if needed.
+
+    A name its own article leaves generic ("the prime minister", "the premier", "the
+    company", "the army", "the DDF": what written_for reads) is read in each of the latest
+    STORY_TEXTS articles of its story once the story is known: "Prime Minister Adrian
+    Solvik" in one outlet is whom another's "the prime minister" means. It means the one
+    speaker those texts give it (a surname or a short form of that speaker's name counts as
+    the same); two different ones, or none, leave it as it is, and so does an editor's merge
+    or split. The claim keeps its name as written, takes the speaker (one event each) and is
+    grouped again under it (_move_claims). A person of the story who speaks for a generic
+    name ("the army's spokeswoman") speaks for the body it means there (unless an editor set
+    the link), and a generic speaker left with no claim and no voice is removed. Stored
+    claims are read again whenever an article joins their story, so the order the outlets
+    come in does not decide.
+    """
+    stories = set(
+        session.exec(
+            select(Article.story_id).where(
+                col(Article.id).in_(list(article_ids)), col(Article.story_id).is_not(None)
+            )
+        ).all()
+    )
+    if not stories:
+        return 0
+    latest = (
+        select(
+            col(Article.id).label("id"),
+            col(Article.story_id).label("story_id"),
+            func.row_number()
+            .over(partition_by=col(Article.story_id), order_by=col(Article.id).desc())
+            .label("n"),
+        )
+        .where(col(Article.story_id).in_(stories))
+        .subquery()
+    )
+    said = (
+        sa.select(col(Claim.id), col(Claim.article_id), col(Claim.speaker_id), latest.c.story_id)
+        .join(latest, latest.c.id == Claim.article_id)
+        .where(latest.c.n <= STORY_TEXTS, col(Claim.kind) == ClaimKind.ATTRIBUTED)
+    )
+    claims = [
+        (claim_id, article_id, name, old, story_id)
+        for claim_id, article_id, old, story_id, name in session.execute(
+            said.add_columns(col(Claim.speaker_name)).where(
+                # what _generic can take: "the …", or a bare acronym or noun
+                sa.or_(
+                    func.lower(Claim.speaker_name).like("the %"),
+                    func.length(Claim.speaker_name) <= max(_ACRONYM_LETTERS),
+                    col(Claim.speaker_name).in_(_BARE),
+                )
+            )
+        )
+        if name is not None and _generic(name)
+    ]
+    people = said.subquery()
+    voices = [
+        row
+        for row in session.execute(
+            sa.select(
+                col(SpeakerVoice.speaker_id),
+                col(SpeakerVoice.voice_id),
+                col(SpeakerVoice.role),
+                col(Speaker.name),
+                people.c.story_id,
+            )
+            .distinct()
+            .join(people, people.c.speaker_id == SpeakerVoice.speaker_id)
+            .join(Speaker, col(Speaker.id) == SpeakerVoice.voice_id)
+            .where(sa.not_(col(SpeakerVoice.by_hand)))
+        )
+        if _generic(row[3])
+    ]
+    if not claims and not voices:
+        return 0
+    read = _story_readings(session, latest, texts, claims, voices)
+    meant: dict[tuple[int, str], str | None] = {}  # (story, name) → the name it means there
+
+    def means(story_id: int, name: str) -> str | None:
+        if (story_id, name) not in meant:
+            given = {m for (s, _, n), m in read.items() if s == story_id and n == name and m}
+            meant[(story_id, name)] = _one_name(given)
+        return meant[(story_id, name)]
+
+    # its own article may say whom it means (written_for at ingest): then it stays
+    unread = [
+        (claim_id, old, name, found)
+        for claim_id, article_id, name, old, story_id in claims
+        if read[(story_id, article_id, name)] is None
+        and (found := means(story_id, name)) is not None
+    ]
+    relinked = [
+        (person, voice, role, found)
+        for person, voice, role, name, story_id in voices
+        if (found := means(story_id, name)) is not None
+    ]
+    if not unread and not relinked:
+        return 0
+    ids = speaker_ids(session, names={found for *_, found in (*unread, *relinked)})
+    decided = _editor_decisions(session)
+    moves = {
+        claim_id: (old, new, name)
+        for claim_id, old, name, found in unread
+        if (new := ids[found]) != old and not decided.refuse(old, new)
+    }
+    _move_claims(session, moves, by=by)
+    left = {old for old, _, _ in moves.values() if old is not None}
+    for person, voice, role, found in relinked:
+        if voice is not None and ids[found] != voice and person not in decided.touched:
+            _set_voice(session, person, ids[found], role=role, by_hand=False, by=by, join=True)
+            left.add(voice)
+    left -= decided.touched
+    still = set(session.exec(select(Claim.speaker_id).where(col(Claim.speaker_id).in_(left))).all())
+    voiced = session.exec(
+        select(SpeakerVoice.speaker_id, SpeakerVoice.voice_id).where(
+            sa.or_(col(SpeakerVoice.speaker_id).in_(left), col(SpeakerVoice.voice_id).in_(left))
+        )
+    ).all()
+    _remove(session, left - still - {i for row in voiced for i in row if i is not None})
+    return len(moves)
+
+
+def _story_readings(
+    session: Session,
+    latest: sa.Subquery,
+    texts: Mapping[int, str],
+    claims: Sequence[tuple[int | None, int, str, int | None, int]],
+    voices: Sequence[tuple[int, int | None, str, str, int]],
+) -> dict[tuple[int, int, str], str | None]:
+    """(story, article, generic name) → what the name means in that article's text, for every
+    generic name of each story and each of its latest articles; texts neither at hand nor
+    read before (_READINGS) are read in one query."""
+    names: dict[int, set[str]] = {}
+    for *_, name, _, story_id in claims:
+        names.setdefault(story_id, set()).add(name)
+    for *_, name, story_id in voices:
+        names.setdefault(story_id, set()).add(name)
+    shas = session.execute(
+        sa.select(col(Article.id), latest.c.story_id, col(Article.sha256))
+        .join(latest, latest.c.id == Article.id)
+        .where(latest.c.n <= STORY_TEXTS)
+    ).all()
+    found: dict[tuple[int, int, str], str | None] = {}
+    missing: dict[int, tuple[str, list[str]]] = {}  # article → its digest, names not read
+    for article_id, story_id, sha256 in shas:
+        for name in names.get(story_id, ()):
+            kept, meaning = _READINGS.get(sha256, name)
+            if kept:
+                found[(story_id, article_id, name)] = meaning
+            else:
+                missing.setdefault(article_id, (sha256, []))[1].append(name)
+    at_hand = {a: t for a, (sha256, _) in missing.items() if (t := _READINGS.text(sha256))}
+    at_hand.update((a, texts[a]) for a in missing if a in texts)
+    unheld = [a for a in missing if a not in at_hand]
+    stored = dict(
+        session.execute(
+            sa.select(col(Article.id), col(Article.text)).where(col(Article.id).in_(unheld))
+        ).all()
+        if unheld
+        else []
+    )
+    story_of = {article_id: story_id for article_id, story_id, _ in shas}
+    for article_id, (sha256, wanted) in missing.items():
+        _READINGS.read(sha256, at_hand.get(article_id) or stored[article_id], wanted)
+        for name in wanted:
+            found[(story_of[article_id], article_id, name)] = _READINGS.get(sha256, name)[1]
+    return found
+
+
+def _generic(name: str) -> bool:
+    """A name that means different speakers in different articles and that a story's texts
+    may give a speaker: a title alone, an organisation noun alone, an acronym (what
+    written_for reads in an article)."""
+    shown = plain_name(name)
+    low = shown.lower()
+    return bool(shown) and bool(
+        _ACRONYM.match(shown)
+        or (_lone_noun(low) and (low in _ORGANISATION or low in ARMED_FORCES))
+        or _title_only(low)
+    )
+
+
+def _one_name(names: set[str]) -> str | None:
+    """The one speaker these names give: the fullest, when each other is it, its surname or a
+    short form of it; else None."""
+    if not names:
+        return None
+    fullest = max(names, key=lambda n: (len(speaker_key(n).split()), len(n), n))
+    full = speaker_key(fullest).split()
+    for name in names:
+        words = speaker_key(name).split()
+        if words != full and words != full[-1:] and not is_short_form(words, full):
+            return None
+    return fullest
 
 
 def _title_only(shown: str) -> bool:
@@ -536,14 +792,23 @@ def _person_titled(text: str, title: str) -> str | None:
     """The one person the article names right after this title ("Prosecutor Holmqvist",
     "Chief executive Dr Halla Brennvik", "the environment minister, Anselm Quarrie"); None
     when it names none, or people of two surnames."""
-    words = r"\s+".join(re.escape(w) for w in title.split())
+    forms = "|".join(r"\s+".join(re.escape(w) for w in form.split()) for form in title_forms(title))
     found = [
         m.group(1)
-        for m in re.finditer(rf"(?i:\b{words}){_PERSON_AFTER}", text)
+        for m in re.finditer(rf"(?i:\b(?:{forms})){_PERSON_AFTER}", text)
         if not any(w.lower() in _ORGANISATION | TITLES for w in m.group(1).split())
     ]
     surnames = {name.split()[-1].lower().removesuffix("'s") for name in found}
     return max(found, key=len) if len(surnames) == 1 else None
+
+
+def title_forms(title: str) -> set[str]:
+    """The ways one title is written: "pm", "prime minister" and "premier" are one."""
+    full = SHORT_TITLES.get(title, title)
+    full = SAME_TITLES.get(full, full)
+    return {title, full} | {
+        other for other, meant in (*SHORT_TITLES.items(), *SAME_TITLES.items()) if meant == full
+    }
 
 
 # A capitalised run, small linking words allowed inside: "National Cyber Defence Office",
@@ -573,6 +838,12 @@ def _lone_noun(shown: str) -> bool:
 # Longest acronym read (as _ACRONYM); an acronym that leaves words out keeps at least three.
 _ACRONYM_LETTERS = range(2, 9)
 _SHORTENED_ACRONYM = 3
+
+# Organisation nouns written bare as a speaker ("Police said"), longer than an acronym.
+_BARE = sorted(
+    {w for w in _ORGANISATION if len(w) > max(_ACRONYM_LETTERS)}
+    | {w.capitalize() for w in _ORGANISATION if len(w) > max(_ACRONYM_LETTERS)}
+)
 
 
 def acronyms(key: str) -> set[str]:
@@ -832,31 +1103,43 @@ def _merge_voices(session: Session, *, keep_id: int, other_id: int) -> int | Non
 
 
 def split_speaker(session: Session, *, speaker_id: int, name: str, by: User) -> Speaker:
-    """Give one of a speaker's names its own entity; claims written with that name follow."""
+    """Give one of a speaker's names its own entity; claims written with that name follow.
+
+    A generic name its story read as this speaker ("the prime minister": resolve_in_stories)
+    is no alias of it: split off, its claims go back to that name's own speaker, and the
+    story does not move them again.
+    """
     require(by, Action.EDIT_SPEAKERS)
     key = speaker_key(name)
     try:
         speaker = get_speaker(session, speaker_id=speaker_id)
         alias = session.get(SpeakerAlias, key)
-        if alias is None or alias.speaker_id != speaker_id:
+        written = [c for c in _claim_names(session, speaker_id) if speaker_key(c[1]) == key]
+        if alias is not None and alias.speaker_id == speaker_id:
+            others = session.exec(
+                select(func.count())
+                .select_from(SpeakerAlias)
+                .where(SpeakerAlias.speaker_id == speaker_id)
+            ).one()
+            if others < 2:
+                raise BadInput(
+                    f"{name[:80]!r} is the only name of {speaker.name}; nothing to split."
+                )
+            if speaker_key(speaker.name) == key:
+                raise BadInput(f"{name!r} is {speaker.name}'s own name; split off another name.")
+            session.delete(alias)
+            session.flush()
+            new, split_name = _new_speaker(session, alias.name, key), alias.name
+        elif written and _generic(name):
+            known = session.get(Speaker, alias.speaker_id) if alias is not None else None
+            new = known if known is not None else _new_speaker(session, written[0][1], key)
+            split_name = name
+        else:
             raise BadInput(
                 f"{speaker.name} is not known as {name[:80]!r}; split by one of its names "
                 "(see `factcheck speakers list`)."
             )
-        others = session.exec(
-            select(func.count())
-            .select_from(SpeakerAlias)
-            .where(SpeakerAlias.speaker_id == speaker_id)
-        ).one()
-        if others < 2:
-            raise BadInput(f"{name[:80]!r} is the only name of {speaker.name}; nothing to split.")
-        if speaker_key(speaker.name) == key:
-            raise BadInput(f"{name!r} is {speaker.name}'s own name; split off another name.")
-        session.delete(alias)
-        session.flush()
-        new = _new_speaker(session, alias.name, key)
         index_initials(session, speaker_ids=[speaker_id, new.id or 0])
-        written = [c for c in _claim_names(session, speaker_id) if speaker_key(c[1]) == key]
         if written:
             moved = session.exec(select(Claim).where(col(Claim.id).in_([c[0] for c in written])))
             for claim in moved.all():  # the speaker counts follow the claims, as in a merge
@@ -879,7 +1162,7 @@ def split_speaker(session: Session, *, speaker_id: int, name: str, by: User) -> 
             action="speaker.split",
             entity="speaker",
             entity_id=new.id,
-            before={"speaker_id": speaker_id, "name": alias.name},
+            before={"speaker_id": speaker_id, "name": split_name},
             after={"speaker_id": new.id, "claims_moved": len(written)},
         )
         session.commit()
@@ -1262,8 +1545,10 @@ def rebuild_speakers(session: Session, *, by: User, batch: int = 200) -> Speaker
     leaves a speaker an editor merged others into, and never moves between two speakers an
     editor split. A speaker whose claims all went to one other is joined to it and removed
     (its names are not kept: its acronym or short form may mean another body later), unless
-    an editor linked a voice to it. Each moved claim is an event and is grouped again; one
-    event for the run. What `factcheck speakers rebuild` runs before regrouping.
+    an editor linked a voice to it. A generic name its article leaves open ("the prime
+    minister") is read in its story too (resolve_in_stories). Each moved claim is an event
+    and is grouped again; one event for the run. What `factcheck speakers rebuild` runs before
+    regrouping.
     """
     require(by, Action.GROUP_STORED)
     decided = _editor_decisions(session)
@@ -1274,6 +1559,7 @@ def rebuild_speakers(session: Session, *, by: User, batch: int = 200) -> Speaker
         for ids in _article_batches(session, by=by, batch=batch):
             moves, refused = _moves(session, ids, decided)
             _move_claims(session, moves, by=by)
+            moved += resolve_in_stories(session, article_ids=ids, by=by, texts={})
             for old, new, _ in moves.values():
                 if old is not None:
                     went.setdefault(old, set()).add(new)
@@ -1300,18 +1586,32 @@ def _moves(
     """The claims of these articles whose speaker today's rules give otherwise: claim →
     (speaker, new speaker, name as written); and how many moves an editor's decision refused.
     Speakers made for them and refused are removed again."""
-    rows = session.exec(
+    found = session.exec(
         select(Claim.id, Claim.article_id, Claim.speaker_name, Claim.speaker_id).where(
             col(Claim.article_id).in_(article_ids), col(Claim.speaker_name).is_not(None)
         )
     ).all()
     names: dict[int, set[str]] = {}
-    for _, article_id, name, _ in rows:
+    for _, article_id, name, _ in found:
         names.setdefault(article_id, set()).add(name or "")
     texts = dict(
         session.exec(select(Article.id, Article.text).where(col(Article.id).in_(names))).all()
     )
     meant = {a: written_for(texts[a], written) for a, written in names.items()}
+    # A generic name its article leaves open that its story gave a speaker stays with it
+    # (resolve_in_stories reads the story again below).
+    keys = dict(
+        session.exec(
+            select(Speaker.id, Speaker.key).where(col(Speaker.id).in_({r[3] for r in found}))
+        ).all()
+    )
+    rows = [
+        (claim_id, article_id, name, old)
+        for claim_id, article_id, name, old in found
+        if name in meant[article_id]
+        or not _generic(name or "")
+        or keys.get(old or 0) == speaker_key(name or "")
+    ]
     newest = session.exec(select(func.max(Speaker.id))).one() or 0
     ids = _resolve_again(session, {meant[a].get(n or "", n or "") for _, a, n, _ in rows}, decided)
     moves: dict[int, tuple[int | None, int, str]] = {}

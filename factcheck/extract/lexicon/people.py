@@ -130,6 +130,10 @@ SHORT_TITLES = {
     "pm": "prime minister", "fm": "foreign minister", "ceo": "chief executive",
     "cfo": "chief financial officer", "dpm": "deputy prime minister", "sec": "secretary",
 }  # fmt: skip
+# Other words for one title: "the premier" is whom another outlet calls the prime minister.
+SAME_TITLES = {"premier": "prime minister"}
+# "the army" or "the military" alone is the one body a story names on one of these.
+ARMED_FORCES = ("army", "military", "armed forces", "defence forces", "defense forces")
 # Titles that give a speaker's gender for a later "he said" / "she said".
 TITLE_GENDER = {
     "mr": "he",
