@@ -192,10 +192,12 @@ def add_articles(
         session.flush()
         _add_claims(session, fresh)
         if settings().grouping:
-            placed = [a.id for a, _ in fresh if a.id is not None]
-            group_articles(session, article_ids=placed)
-            resolve_in_stories(
-                session, article_ids=placed, by=by, texts={a.id or 0: a.text for a, _ in fresh}
+            group_articles(session, article_ids=[a.id for a, _ in fresh if a.id is not None])
+            resolve_in_stories(  # the stories grouping placed them in (show_written)
+                session,
+                story_ids={a.story_id for a, _ in fresh if a.story_id is not None},
+                by=by,
+                texts={a.id or 0: a.text for a, _ in fresh},
             )
         for article, item in fresh:
             record(

@@ -48,12 +48,14 @@ spoke for the person now speaks for the body.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
@@ -573,11 +575,11 @@ _READINGS = _Readings(READINGS, READ_TEXTS)
 
 
 def resolve_in_stories(
-    session: Session, *, article_ids: Iterable[int], by: User, texts: Mapping[int, str]
+    session: Session, *, story_ids: Iterable[int], by: User, texts: Mapping[int, str]
 ) -> int:
-    """Give the claims of these articles' stories that name their speaker generically the
-    one speaker the story's texts name so; how many claims moved. Not committed. ``texts``:
-    the texts at hand (the articles just stored), by article ID; others are read if needed.
+    """Give the claims of these stories that name their speaker generically the one speaker
+    the story's texts name so; how many claims moved. Not committed. ``texts``: the texts at
+    hand (the articles just stored), by article ID; others are read if needed.
 
     A name its own article leaves generic ("the prime minister", "the premier", "the
     company", "the army", "the DDF": what written_for reads) is read in each of the latest
@@ -590,68 +592,22 @@ def resolve_in_stories(
     name ("the army's spokeswoman") speaks for the body it means there (unless an editor set
     the link), and a generic speaker left with no claim and no voice is removed. Stored
     claims are read again whenever an article joins their story, so the order the outlets
-    come in does not decide.
+    come in does not decide. One statement when nothing in the stories is generic.
     """
-    stories = set(
-        session.exec(
-            select(Article.story_id).where(
-                col(Article.id).in_(list(article_ids)), col(Article.story_id).is_not(None)
-            )
-        ).all()
-    )
+    stories = sorted(set(story_ids))
     if not stories:
         return 0
-    latest = (
-        select(
-            col(Article.id).label("id"),
-            col(Article.story_id).label("story_id"),
-            func.row_number()
-            .over(partition_by=col(Article.story_id), order_by=col(Article.id).desc())
-            .label("n"),
-        )
-        .where(col(Article.story_id).in_(stories))
-        .subquery()
-    )
-    said = (
-        sa.select(col(Claim.id), col(Claim.article_id), col(Claim.speaker_id), latest.c.story_id)
-        .join(latest, latest.c.id == Claim.article_id)
-        .where(latest.c.n <= STORY_TEXTS, col(Claim.kind) == ClaimKind.ATTRIBUTED)
-    )
-    claims = [
-        (claim_id, article_id, name, old, story_id)
-        for claim_id, article_id, old, story_id, name in session.execute(
-            said.add_columns(col(Claim.speaker_name)).where(
-                # what _generic can take: "the …", or a bare acronym or noun
-                sa.or_(
-                    func.lower(Claim.speaker_name).like("the %"),
-                    func.length(Claim.speaker_name) <= max(_ACRONYM_LETTERS),
-                    col(Claim.speaker_name).in_(_BARE),
-                )
-            )
-        )
-        if name is not None and _generic(name)
-    ]
-    people = said.subquery()
-    voices = [
-        row
-        for row in session.execute(
-            sa.select(
-                col(SpeakerVoice.speaker_id),
-                col(SpeakerVoice.voice_id),
-                col(SpeakerVoice.role),
-                col(Speaker.name),
-                people.c.story_id,
-            )
-            .distinct()
-            .join(people, people.c.speaker_id == SpeakerVoice.speaker_id)
-            .join(Speaker, col(Speaker.id) == SpeakerVoice.voice_id)
-            .where(sa.not_(col(SpeakerVoice.by_hand)))
-        )
-        if _generic(row[3])
-    ]
+    claims: list[tuple[int, int, str, int | None, int]] = []
+    voices: set[tuple[int, int, str, str, int]] = set()
+    for row in session.execute(_in_story().said, {"stories": stories}):
+        claim_id, article_id, name, speaker_id, story_id, voice_id, role, voice = row
+        if name is not None and _generic(name):
+            claims.append((claim_id, article_id, name, speaker_id, story_id))
+        if voice_id is not None and speaker_id is not None and _generic(voice):
+            voices.add((speaker_id, voice_id, role, voice, story_id))
     if not claims and not voices:
         return 0
-    read = _story_readings(session, latest, texts, claims, voices)
+    read = _story_readings(session, stories, texts, claims, sorted(voices))
     meant: dict[tuple[int, str], str | None] = {}  # (story, name) → the name it means there
 
     def means(story_id: int, name: str) -> str | None:
@@ -698,12 +654,78 @@ def resolve_in_stories(
     return len(moves)
 
 
+@dataclass(frozen=True, slots=True)
+class _InStory:
+    """The statements resolve_in_stories runs, built once: every ingest that places an
+    article in a story runs the first."""
+
+    said: sa.Select[Any]  # attributed claims of the stories' latest articles, maybe generic
+    digests: sa.Select[Any]  # those articles' IDs, stories and text digests
+    texts: sa.Select[Any]  # articles ``ids``: texts
+
+
+@functools.cache
+def _in_story() -> _InStory:
+    articles: sa.Table = Article.__table__  # type: ignore[attr-defined]
+    claims: sa.Table = Claim.__table__  # type: ignore[attr-defined]
+    voices: sa.Table = SpeakerVoice.__table__  # type: ignore[attr-defined]
+    speakers: sa.Table = Speaker.__table__  # type: ignore[attr-defined]
+    latest = (
+        sa.select(
+            articles.c.id,
+            articles.c.story_id,
+            articles.c.sha256,
+            func.row_number()
+            .over(partition_by=articles.c.story_id, order_by=articles.c.id.desc())
+            .label("n"),
+        )
+        .where(articles.c.story_id.in_(sa.bindparam("stories", expanding=True)))
+        .subquery()
+    )
+    name = claims.c.speaker_name
+    said = (
+        sa.select(
+            claims.c.id,
+            claims.c.article_id,
+            name,
+            claims.c.speaker_id,
+            latest.c.story_id,
+            voices.c.voice_id,
+            voices.c.role,
+            speakers.c.name,
+        )
+        .join(latest, latest.c.id == claims.c.article_id)
+        .outerjoin(voices, (voices.c.speaker_id == claims.c.speaker_id) & sa.not_(voices.c.by_hand))
+        .outerjoin(speakers, speakers.c.id == voices.c.voice_id)
+        .where(
+            latest.c.n <= STORY_TEXTS,
+            claims.c.kind == ClaimKind.ATTRIBUTED,
+            # what _generic can take: "the …", a bare acronym or noun; or a voice of one
+            sa.or_(
+                func.lower(name).like("the %"),
+                func.length(name) <= max(_ACRONYM_LETTERS),
+                name.in_(_BARE),
+                speakers.c.id.is_not(None),
+            ),
+        )
+    )
+    return _InStory(
+        said=said,
+        digests=sa.select(latest.c.id, latest.c.story_id, latest.c.sha256).where(
+            latest.c.n <= STORY_TEXTS
+        ),
+        texts=sa.select(articles.c.id, articles.c.text).where(
+            articles.c.id.in_(sa.bindparam("ids", expanding=True))
+        ),
+    )
+
+
 def _story_readings(
     session: Session,
-    latest: sa.Subquery,
+    stories: list[int],
     texts: Mapping[int, str],
-    claims: Sequence[tuple[int | None, int, str, int | None, int]],
-    voices: Sequence[tuple[int, int | None, str, str, int]],
+    claims: Sequence[tuple[int, int, str, int | None, int]],
+    voices: Sequence[tuple[int, int, str, str, int]],
 ) -> dict[tuple[int, int, str], str | None]:
     """(story, article, generic name) → what the name means in that article's text, for every
     generic name of each story and each of its latest articles; texts neither at hand nor
@@ -713,11 +735,7 @@ def _story_readings(
         names.setdefault(story_id, set()).add(name)
     for *_, name, story_id in voices:
         names.setdefault(story_id, set()).add(name)
-    shas = session.execute(
-        sa.select(col(Article.id), latest.c.story_id, col(Article.sha256))
-        .join(latest, latest.c.id == Article.id)
-        .where(latest.c.n <= STORY_TEXTS)
-    ).all()
+    shas = session.execute(_in_story().digests, {"stories": stories}).all()
     found: dict[tuple[int, int, str], str | None] = {}
     missing: dict[int, tuple[str, list[str]]] = {}  # article → its digest, names not read
     for article_id, story_id, sha256 in shas:
@@ -730,13 +748,7 @@ def _story_readings(
     at_hand = {a: t for a, (sha256, _) in missing.items() if (t := _READINGS.text(sha256))}
     at_hand.update((a, texts[a]) for a in missing if a in texts)
     unheld = [a for a in missing if a not in at_hand]
-    stored = dict(
-        session.execute(
-            sa.select(col(Article.id), col(Article.text)).where(col(Article.id).in_(unheld))
-        ).all()
-        if unheld
-        else []
-    )
+    stored = dict(session.execute(_in_story().texts, {"ids": unheld}).all() if unheld else [])
     story_of = {article_id: story_id for article_id, story_id, _ in shas}
     for article_id, (sha256, wanted) in missing.items():
         _READINGS.read(sha256, at_hand.get(article_id) or stored[article_id], wanted)
@@ -1559,7 +1571,14 @@ def rebuild_speakers(session: Session, *, by: User, batch: int = 200) -> Speaker
         for ids in _article_batches(session, by=by, batch=batch):
             moves, refused = _moves(session, ids, decided)
             _move_claims(session, moves, by=by)
-            moved += resolve_in_stories(session, article_ids=ids, by=by, texts={})
+            stories = session.exec(
+                select(Article.story_id).where(
+                    col(Article.id).in_(ids), col(Article.story_id).is_not(None)
+                )
+            ).all()
+            moved += resolve_in_stories(
+                session, story_ids=[s for s in stories if s is not None], by=by, texts={}
+            )
             for old, new, _ in moves.values():
                 if old is not None:
                     went.setdefault(old, set()).add(new)
