@@ -503,7 +503,7 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
         return {}
     meant: dict[str, str] = {}
     for name, shown, _ in wanted:
-        if _title_only(shown) and (person := _person_titled(text, shown)):
+        if _title_only(shown) and (person := _person_titled(text, _owned_title(name, shown))):
             meant[name] = person
     wanted = [w for w in wanted if not _title_only(w[1])]
     keyed: dict[str, str] = {}  # every name of two or more words the article has, by key
@@ -782,6 +782,17 @@ def _one_name(names: set[str]) -> str | None:
         if words != full and words != full[-1:] and not is_short_form(words, full):
             return None
     return fullest
+
+
+def _owned_title(name: str, shown: str) -> str:
+    """The title of a title alone, without its owner: "the town's mayor" is a mayor, "the
+    company's chief executive" a chief executive (an owner's words are no part of a title
+    written before a name: "Mayor Corin Ashdale")."""
+    if not any(mark in name for mark in _POSSESSIVE):
+        return shown
+    words = shown.split()
+    first = next(i for i in range(len(words)) if all(w in TITLES for w in words[i:]))
+    return " ".join(words[first:])
 
 
 def _title_only(shown: str) -> bool:

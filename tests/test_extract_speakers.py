@@ -473,3 +473,15 @@ def test_an_owners_title_between_commas_describes_the_name_before(
     text: str, words: str, speaker: str
 ) -> None:
     assert said(text, words).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Brigadier Mara Tolk said the convoy had reached the border.", "Mara Tolk"),
+        ("Commodore Ivo Renn told reporters the search would go on overnight.", "Ivo Renn"),
+        ('"Both sides have kept their word," Mediator Pia Lund said on Sunday.', "Pia Lund"),
+    ],
+)
+def test_a_rank_or_a_mediators_title_is_no_part_of_the_name(text: str, speaker: str) -> None:
+    assert [f.speaker for f in attributed(text)] == [speaker]

@@ -248,3 +248,13 @@ def test_a_rebuild_reads_stored_stories_once(
     assert rebuild_speakers(session, by=admin).moved == 1
     assert said(session, session.get_one(Article, post_id)).speaker_id == solvik
     assert rebuild_speakers(session, by=admin).moved == 0  # read once: nothing moves back
+
+
+def test_an_owned_title_is_the_one_holder_its_story_names() -> None:
+    text = "Mayor Corin Ashdale opened the shelter. The Tolbeck Water Company's chief executive, "
+    text += "Ines Mohr, said the pipes were safe."
+    assert written_for(text, ["the town's mayor", "the company's chief executive"]) == {
+        "the town's mayor": "Corin Ashdale",
+        "the company's chief executive": "Ines Mohr",
+    }
+    assert written_for("Transport Minister Ola Berg spoke.", ["the environment minister"]) == {}

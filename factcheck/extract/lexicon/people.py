@@ -10,10 +10,12 @@ TITLES = word_set(
     president prime minister pm secretary secretary-general chancellor senator sen rep
     representative governor gov mayor chief director director-general ceo chairman chairwoman
     chair spokesman spokeswoman spokesperson ambassador king queen prince princess pope sheikh emir
-    general gen lt lieutenant colonel col major maj captain capt admiral adm sergeant sgt
+    general gen lt lieutenant colonel col major maj captain capt admiral adm sergeant sgt brigadier
+    commodore
     commissioner judge justice attorney dr mr mrs ms miss professor prof rabbi imam father bishop
     archbishop cardinal speaker leader deputy vice acting former premier commander inspector
-    superintendent detective officer coach manager official envoy negotiator adviser advisor
+    superintendent detective officer coach manager official envoy negotiator mediator adviser
+    advisor
     analyst economist president-elect head founder executive lawmaker mp counsel foreign defence
     defense finance interior health councillor councilor prosecutor striker midfielder defender
     goalkeeper candidate researcher author scientist doctor nurse lawyer activist campaigner
