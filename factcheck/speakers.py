@@ -700,13 +700,7 @@ def _in_story() -> _InStory:
         .where(
             latest.c.n <= STORY_TEXTS,
             claims.c.kind == ClaimKind.ATTRIBUTED,
-            # what _generic can take: "the …", a bare acronym or noun; or a voice of one
-            sa.or_(
-                func.lower(name).like("the %"),
-                func.length(name) <= max(_ACRONYM_LETTERS),
-                name.in_(_BARE),
-                speakers.c.id.is_not(None),
-            ),
+            sa.or_(_maybe_generic(name), speakers.c.id.is_not(None)),  # or a voice of one
         )
     )
     return _InStory(
@@ -755,6 +749,15 @@ def _story_readings(
         for name in wanted:
             found[(story_of[article_id], article_id, name)] = _READINGS.get(sha256, name)[1]
     return found
+
+
+def _maybe_generic(name: Any) -> sa.ColumnElement[bool]:
+    """The names _generic may take, in SQL: "the …", a bare acronym or organisation noun."""
+    return sa.or_(
+        func.lower(name).like("the %"),
+        func.length(name) <= max(_ACRONYM_LETTERS),
+        name.in_(_BARE),
+    )
 
 
 def _generic(name: str) -> bool:
@@ -982,6 +985,9 @@ def list_speakers(
     names: dict[int, list[str]] = {i: [] for i in ids if i is not None}
     for alias in session.exec(select(SpeakerAlias).where(col(SpeakerAlias.speaker_id).in_(ids))):
         names[alias.speaker_id].append(alias.name)
+    for speaker_id, name in _read_in_stories(session, ids):  # no aliases: split off by hand
+        if all(speaker_key(n) != speaker_key(name) for n in names[speaker_id]):
+            names[speaker_id].append(name)
     speaks_for, spokespeople = _voices_shown(session, [i for i in ids if i is not None])
     return [
         SpeakerRow(
@@ -993,6 +999,19 @@ def list_speakers(
         )
         for s, count in found
     ], total
+
+
+def _read_in_stories(session: Session, ids: Sequence[int | None]) -> list[tuple[int, str]]:
+    """The generic names (resolve_in_stories) the claims of these speakers are written with."""
+    rows = session.exec(
+        select(Claim.speaker_id, Claim.speaker_name)
+        .distinct()
+        .where(
+            col(Claim.speaker_id).in_(ids),
+            _maybe_generic(col(Claim.speaker_name)),
+        )
+    ).all()
+    return sorted((i, n) for i, n in rows if i is not None and n is not None and _generic(n))
 
 
 def _voices_shown(session: Session, ids: list[int]) -> tuple[dict[int, str], dict[int, list[str]]]:
