@@ -592,11 +592,14 @@ def resolve_in_stories(
     name ("the army's spokeswoman") speaks for the body it means there (unless an editor set
     the link), and a generic speaker left with no claim and no voice is removed. Stored
     claims are read again whenever an article joins their story, so the order the outlets
-    come in does not decide. One statement when nothing in the stories is generic.
+    come in does not decide. One statement when nothing in the stories is generic (and a
+    lock per story on PostgreSQL).
     """
     stories = sorted(set(story_ids))
     if not stories:
         return 0
+    # Two workers placing articles in one story at once read it in turn (PostgreSQL).
+    advisory_lock(session, [f"story-speakers|{s}" for s in stories])
     claims: list[tuple[int, int, str, int | None, int]] = []
     voices: set[tuple[int, int, str, str, int]] = set()
     for row in session.execute(_in_story().said, {"stories": stories}):

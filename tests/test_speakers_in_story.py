@@ -4,7 +4,11 @@ whatever order the outlets come in (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import sys
+import types
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import pytest
 from sqlmodel import Session, select
@@ -258,3 +262,66 @@ def test_an_owned_title_is_the_one_holder_its_story_names() -> None:
         "the company's chief executive": "Ines Mohr",
     }
     assert written_for("Transport Minister Ola Berg spoke.", ["the environment minister"]) == {}
+
+
+ROUNDS = 4
+PLACES = ["Varn", "Orlin", "Kessel", "Tarn"]
+
+
+def _named(round_no: int, outlet: int) -> str:
+    """Two articles naming the prime minister, placed in one story by different figures."""
+    place, toll = PLACES[round_no], 40 + round_no
+    if outlet == 1:
+        return f"Floods in the {place} valley have killed {toll} people. Prime Minister Adrian "
+    return f"About 300 soldiers were sent to the {place} valley. Prime Minister Adrian "
+
+
+def _worker(url: str, email: str, outlet: int, barrier: Any) -> None:
+    from factcheck.db import dispose_engine, get_engine
+    from factcheck.users import get_user
+
+    with Session(get_engine(url), expire_on_commit=False) as session:
+        user = get_user(session, email=email)
+        session.commit()
+        for round_no in range(ROUNDS):
+            text = _named(round_no, outlet) + f"Solvik visited {PLACES[round_no]} on Monday."
+            barrier.wait(timeout=60)  # both store at the same moment
+            ingest(session, user, text, outlet=f"Outlet {outlet}", day=round_no * 24 + outlet)
+    dispose_engine(url)
+
+
+def test_two_workers_reading_one_story_at_once_move_its_claim_once(
+    session: Session, db_url: str, editor: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each round's story holds a claim of "the prime minister" no article resolves; two
+    workers each store an article naming him, joining the story by different figures (so
+    their groups' locks do not order them), at the same moment: the claim moves once."""
+    for round_no, place in enumerate(PLACES):
+        toll = 40 + round_no
+        ingest(
+            session,
+            editor,
+            f"The {place} valley floods have left {toll} people dead, and 300 soldiers were sent "
+            f"to the {place} valley. The prime minister said the government {PROMISE}.",
+            outlet="Valley Post",
+            day=round_no * 24,
+        )
+        ingest(
+            session, editor, f"Floods in the {place} valley killed {toll} people.", outlet="Wire"
+        )
+    titled = session.exec(select(Claim).where(Claim.speaker_name == "the prime minister")).all()
+    assert len(titled) == ROUNDS and all(speaker(session, c) != "Adrian Solvik" for c in titled)
+    session.commit()  # SQLite: this session's read holds the database; let it go
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))  # as AppTest
+    ctx = mp.get_context("spawn")
+    barrier = ctx.Barrier(2)
+    workers = [ctx.Process(target=_worker, args=(db_url, editor.email, n, barrier)) for n in (1, 2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(timeout=240)
+    assert [w.exitcode for w in workers] == [0, 0]
+    session.expire_all()
+    assert {speaker(session, c) for c in titled} == {"Adrian Solvik"}
+    moved = session.exec(select(Event).where(Event.action == "claim.speaker")).all()
+    assert sorted(e.claim_id or 0 for e in moved) == sorted(c.id or 0 for c in titled)
