@@ -556,8 +556,9 @@ class _Readings:
                 self.texts.move_to_end(sha256)
             return self.texts.get(sha256)
 
-    def read(self, sha256: str, text: str, names: Iterable[str]) -> None:
-        """Read these names in the text (whose SHA-256 is ``sha256``) and keep both."""
+    def read(self, sha256: str, text: str, names: Sequence[str]) -> dict[str, str]:
+        """Read these names in the text (whose SHA-256 is ``sha256``), keep both; what each
+        name means there."""
         meant = written_for(text, names)
         with self.lock:
             for name in names:
@@ -569,6 +570,7 @@ class _Readings:
                 self.held += len(text)
             while self.held > self.characters:
                 self.held -= len(self.texts.popitem(last=False)[1])
+        return meant
 
 
 _READINGS = _Readings(READINGS, READ_TEXTS)
@@ -611,25 +613,22 @@ def resolve_in_stories(
     if not claims and not voices:
         return 0
     read = _story_readings(session, stories, texts, claims, sorted(voices))
-    meant: dict[tuple[int, str], str | None] = {}  # (story, name) → the name it means there
-
-    def means(story_id: int, name: str) -> str | None:
-        if (story_id, name) not in meant:
-            given = {m for (s, _, n), m in read.items() if s == story_id and n == name and m}
-            meant[(story_id, name)] = _one_name(given)
-        return meant[(story_id, name)]
-
+    given: dict[tuple[int, str], set[str]] = {}  # (story, name) → what its texts say it means
+    for (story_id, _, name), meaning in read.items():
+        if meaning is not None:
+            given.setdefault((story_id, name), set()).add(meaning)
+    meant = {key: _one_name(names) for key, names in given.items()}
     # its own article may say whom it means (written_for at ingest): then it stays
     unread = [
         (claim_id, old, name, found)
         for claim_id, article_id, name, old, story_id in claims
         if read[(story_id, article_id, name)] is None
-        and (found := means(story_id, name)) is not None
+        and (found := meant.get((story_id, name))) is not None
     ]
     relinked = [
         (person, voice, role, found)
         for person, voice, role, name, story_id in voices
-        if (found := means(story_id, name)) is not None
+        if (found := meant.get((story_id, name))) is not None
     ]
     if not unread and not relinked:
         return 0
@@ -748,9 +747,9 @@ def _story_readings(
     stored = dict(session.execute(_in_story().texts, {"ids": unheld}).all() if unheld else [])
     story_of = {article_id: story_id for article_id, story_id, _ in shas}
     for article_id, (sha256, wanted) in missing.items():
-        _READINGS.read(sha256, at_hand.get(article_id) or stored[article_id], wanted)
+        meant = _READINGS.read(sha256, at_hand.get(article_id) or stored[article_id], wanted)
         for name in wanted:
-            found[(story_of[article_id], article_id, name)] = _READINGS.get(sha256, name)[1]
+            found[(story_of[article_id], article_id, name)] = meant.get(name)
     return found
 
 
@@ -870,8 +869,7 @@ _SHORTENED_ACRONYM = 3
 
 # Organisation nouns written bare as a speaker ("Police said"), longer than an acronym.
 _BARE = sorted(
-    {w for w in _ORGANISATION if len(w) > max(_ACRONYM_LETTERS)}
-    | {w.capitalize() for w in _ORGANISATION if len(w) > max(_ACRONYM_LETTERS)}
+    {form for w in _ORGANISATION if len(w) > max(_ACRONYM_LETTERS) for form in (w, w.capitalize())}
 )
 
 

@@ -53,22 +53,30 @@ def _worker(url: str, email: str, outlet: int, barrier: Any) -> None:
     dispose_engine(url)
 
 
+def run_at_once(
+    monkeypatch: pytest.MonkeyPatch, target: Any, each: list[tuple[Any, ...]], timeout: int = 240
+) -> None:
+    """Run ``target`` in one spawned process per argument tuple, each given a barrier shared
+    by all as its last argument (to store at the same moment); every one must end cleanly."""
+    # AppTest replaces __main__ with a page script earlier in the run; a spawned worker would
+    # re-run that script. Spawn from a plain __main__ (the worker is found by its module).
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+    ctx = mp.get_context("spawn")
+    barrier = ctx.Barrier(len(each))
+    workers = [ctx.Process(target=target, args=(*args, barrier)) for args in each]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join(timeout=timeout)
+    assert [w.exitcode for w in workers] == [0] * len(each)
+
+
 def test_two_workers_ingesting_one_figure_at_once_end_in_one_group(
     session: Session, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     user = make_user(session, role=Role.REVIEWER)
     session.commit()
-    # AppTest replaces __main__ with a page script earlier in the run; a spawned worker would
-    # re-run that script. Spawn from a plain __main__ (the worker is found by its module).
-    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
-    ctx = mp.get_context("spawn")
-    barrier = ctx.Barrier(2)
-    workers = [ctx.Process(target=_worker, args=(db_url, user.email, n, barrier)) for n in (1, 2)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join(timeout=240)
-    assert [w.exitcode for w in workers] == [0, 0]
+    run_at_once(monkeypatch, _worker, [(db_url, user.email, n) for n in (1, 2)])
     for round_no in range(ROUNDS):
         toll = 300 + round_no * 37
         claims = session.exec(
@@ -158,19 +166,16 @@ def test_two_ingests_taking_one_figure_by_different_keys_leave_every_group_whole
         outlet="Dunmore Post"
     )  # its count meets the held ones in the story pass
     more = "Fourteen hostages were held in the Marl barracks near the Tarrow crossing at Dunmore."
-    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
-    ctx = mp.get_context("spawn")
-    barrier = ctx.Barrier(2)
     wanted = ("group", held.group_id) if held.group_id else ("claim", held.id)
-    workers = [
-        ctx.Process(target=_race_worker, args=(db_url, user.email, outlet, text, wanted, barrier))
-        for outlet, text in (("Dunmore Post", freed), ("Marl Courier", more))
-    ]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join(timeout=120)
-    assert [w.exitcode for w in workers] == [0, 0]
+    run_at_once(
+        monkeypatch,
+        _race_worker,
+        [
+            (db_url, user.email, outlet, text, wanted)
+            for outlet, text in (("Dunmore Post", freed), ("Marl Courier", more))
+        ],
+        timeout=120,
+    )
     session.expire_all()
     sizes = dict(session.exec(select(ClaimGroup.id, ClaimGroup.size)).all())
     members = Counter(

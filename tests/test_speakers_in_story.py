@@ -4,9 +4,6 @@ whatever order the outlets come in (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import sys
-import types
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -18,6 +15,7 @@ from factcheck.extract import extract_claims
 from factcheck.models import Article, Claim, ClaimKind, Event, Role, Speaker, SpeakerVoice, User
 from factcheck.speakers import rebuild_speakers, split_speaker, title_forms, written_for
 from tests.factories import make_user
+from tests.test_groups_concurrency import run_at_once
 
 DAY0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 TOLL = "Floods in the Varn valley have killed 41 people, officials said on Monday."
@@ -312,15 +310,7 @@ def test_two_workers_reading_one_story_at_once_move_its_claim_once(
     titled = session.exec(select(Claim).where(Claim.speaker_name == "the prime minister")).all()
     assert len(titled) == ROUNDS and all(speaker(session, c) != "Adrian Solvik" for c in titled)
     session.commit()  # SQLite: this session's read holds the database; let it go
-    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))  # as AppTest
-    ctx = mp.get_context("spawn")
-    barrier = ctx.Barrier(2)
-    workers = [ctx.Process(target=_worker, args=(db_url, editor.email, n, barrier)) for n in (1, 2)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join(timeout=240)
-    assert [w.exitcode for w in workers] == [0, 0]
+    run_at_once(monkeypatch, _worker, [(db_url, editor.email, n) for n in (1, 2)])
     session.expire_all()
     assert {speaker(session, c) for c in titled} == {"Adrian Solvik"}
     moved = session.exec(select(Event).where(Event.action == "claim.speaker")).all()
