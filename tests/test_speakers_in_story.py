@@ -11,6 +11,7 @@ import pytest
 from sqlmodel import Session, select
 
 from factcheck.articles import add_article
+from factcheck.errors import BadInput
 from factcheck.extract import extract_claims
 from factcheck.models import Article, Claim, ClaimKind, Event, Role, Speaker, SpeakerVoice, User
 from factcheck.speakers import rebuild_speakers, split_speaker, title_forms, written_for
@@ -315,3 +316,18 @@ def test_two_workers_reading_one_story_at_once_move_its_claim_once(
     assert {speaker(session, c) for c in titled} == {"Adrian Solvik"}
     moved = session.exec(select(Event).where(Event.action == "claim.speaker")).all()
     assert sorted(e.claim_id or 0 for e in moved) == sorted(c.id or 0 for c in titled)
+
+
+@pytest.mark.parametrize("name", ["the president", "the PM" + "\u202e" * 3, "x" * 5000, ""])
+def test_a_name_its_claims_are_not_written_with_is_refused_and_nothing_written(
+    session: Session, editor: User, name: str
+) -> None:
+    wire = ingest(session, editor, NAMED, outlet="Wire")
+    ingest(session, editor, TITLED, outlet="Valley Post", day=1)
+    solvik = said(session, wire).speaker_id
+    assert solvik is not None
+    speakers = len(session.exec(select(Speaker)).all())
+    with pytest.raises(BadInput, match="is not known as"):
+        split_speaker(session, speaker_id=solvik, name=name, by=editor)
+    assert len(session.exec(select(Speaker)).all()) == speakers
+    assert session.exec(select(Event).where(Event.action == "speaker.split")).all() == []
