@@ -306,6 +306,19 @@ ranks and "Mediator" are titles) came from the open sets and the lead's own sent
 Neither moved with the session's change. Both mix their two stories, as 18-21 do. On the
 open sets right links went up on 6 (+8), 8 (+4), 15 (+3), 16 (+3) and 17 (+5), and held-out
 20 lost two wrong ones.
+
+Session 19 (lead): two more hard look-alike sets labelled blind at the start, each with
+articles of the second story that recap the first story's figures in a background sentence
+(26: a dam spillway failure flooding a river town and a chemical tanker crash on a motorway
+nearby, the national emergency office and the environment minister in both; 27: a port
+strike and a nurses' strike in another city, the labour minister, the union federation and
+one mediator in both). Scored before any change of the session:
+
+    set        links P/R/same-value   quotes P/R (drift)    not-same   stories P/R
+    heldout26  0.76/0.78/0.91         0.94/0.51 (30 of 59)  6 of 20    0.51/1.00
+    heldout27  0.73/0.44/0.42         1.00/0.59 (8 of 13)   4 of 20    0.49/0.83
+
+Both mix their two stories, like 18-21, 24 and 25.
 """
 
 from __future__ import annotations
@@ -349,6 +362,8 @@ QUOTE_FLOORS = {
     "stories_heldout23": (0.95, 0.32, 3),
     "stories_heldout24": (0.95, 0.40, 3),
     "stories_heldout25": (0.95, 0.21, 5),
+    "stories_heldout26": (0.90, 0.49, 28),
+    "stories_heldout27": (0.95, 0.55, 7),
 }
 
 
@@ -381,6 +396,8 @@ QUOTE_FLOORS = {
         ("stories_heldout23", 0.94, 0.66, 0.86),
         ("stories_heldout24", 0.78, 0.76, 0.86),
         ("stories_heldout25", 0.66, 0.46, 0.63),
+        ("stories_heldout26", 0.74, 0.76, 0.89),
+        ("stories_heldout27", 0.71, 0.42, 0.40),
     ],
 )
 def test_grouping_links_stay_above_their_floors(
@@ -428,6 +445,8 @@ def test_grouping_links_stay_above_their_floors(
         ("stories_heldout23", 0.95, 0.95, 1, 2),
         ("stories_heldout24", 0.50, 0.95, 2, 0),
         ("stories_heldout25", 0.50, 0.95, 2, 0),
+        ("stories_heldout26", 0.50, 0.95, 2, 1),
+        ("stories_heldout27", 0.45, 0.80, 1, 0),
     ],
 )
 def test_story_links_stay_above_their_floors(
