@@ -41,7 +41,7 @@ from factcheck.speakers import (
     rescan_voices,
     split_speaker,
 )
-from factcheck.stories import get_story, list_stories
+from factcheck.stories import get_story, list_stories, move_articles, story_articles
 from factcheck.users import get_user
 
 _TYPER = {"no_args_is_help": True, "rich_markup_mode": None, "add_completion": False}
@@ -54,6 +54,13 @@ user_app = typer.Typer(help="Manage accounts.", **_TYPER)  # type: ignore[arg-ty
 app.add_typer(user_app, name="user")
 speakers_app = typer.Typer(help="People and organisations claims come from.", no_args_is_help=True)
 app.add_typer(speakers_app, name="speakers")
+stories_app = typer.Typer(  # lists stories when given no command (`factcheck stories`)
+    help="List stories (articles covering the same events), latest first; move articles.",
+    invoke_without_command=True,
+    rich_markup_mode=None,
+    add_completion=False,
+)
+app.add_typer(stories_app, name="stories")
 outlets_app = typer.Typer(help="The publications articles come from.", no_args_is_help=True)
 app.add_typer(outlets_app, name="outlets")
 hooks_app = typer.Typer(help="Manage outgoing webhooks (admins).", **_TYPER)  # type: ignore[arg-type]
@@ -1048,8 +1055,9 @@ def groups(
     typer.echo(f"{len(records)} of {total} groups.", err=True)
 
 
-@app.command()
+@stories_app.callback()
 def stories(
+    ctx: typer.Context,
     limit: Annotated[int, typer.Option(help="At most this many stories.")] = 100,
     offset: Annotated[int, typer.Option(help="Skip this many first.")] = 0,
     fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
@@ -1058,6 +1066,8 @@ def stories(
 
     Example: factcheck stories --format json
     """
+    if ctx.invoked_subcommand is not None:
+        return
     with database(readonly=True) as session:
         rows, total = list_stories(session, offset=offset, limit=limit)
     records = [
@@ -1079,6 +1089,54 @@ def stories(
     print_records(records, fmt, columns)
     if fmt == "table":
         typer.echo(f"{len(records)} of {total} stories.", err=True)
+
+
+@stories_app.command("articles")
+def stories_articles(
+    story: Annotated[int, typer.Argument(help="The story.")],
+    fmt: Annotated[TableOrJson, typer.Option("--format", help="How to print.")] = TableOrJson.TABLE,
+) -> None:
+    """List a story's articles in order of publication, with the IDs `stories move` takes.
+
+    Example: factcheck stories articles 3
+    """
+    with database(readonly=True) as session:
+        get_story(session, story_id=story)
+        articles = story_articles(session, story_id=story)
+    records = [
+        {
+            "id": a.id,
+            "published": a.published.date().isoformat(),
+            "outlet": a.outlet,
+            "title": a.title,
+            "claims": a.claims,
+            "derived_from": a.derived_from,
+        }
+        for a in articles
+    ]
+    print_records(records, fmt, ["id", "published", "outlet", "claims", "title"])
+
+
+@stories_app.command("move")
+def stories_move(
+    articles: Annotated[list[int], typer.Argument(help="The articles to move.")],
+    user: UserOption,
+    to: Annotated[
+        int | None,
+        typer.Option("--to", help="The story to move them into; without it, a new story."),
+    ] = None,
+) -> None:
+    """Move articles into another story, or into a new one of their own (editors): where a
+    story mixes two events. Ingest never moves them back.
+
+    Example: factcheck stories move 41 42 --user editor@newsroom.org
+    """
+    with database() as session:
+        story = move_articles(
+            session, article_ids=articles, to_story=to, by=acting_user(session, user)
+        )
+        moved = ", ".join(str(i) for i in sorted(set(articles)))
+        typer.echo(f"Story {story.id} ({_cell(story.title)}) now holds articles {moved}.")
 
 
 @speakers_app.command("list")

@@ -601,6 +601,9 @@ class _Plan:
     starts: dict[int, _Member] = field(default_factory=dict)  # -n → the claim that started it
     present: dict[int, set[int]] = field(default_factory=dict)  # group → its new articles
     links: dict[int, set[int]] = field(default_factory=dict)  # article → articles it shares with
+    # article → the articles of the other members read of the groups it joins: the story it
+    # joins is the one most of them are in (stories.join_stories)
+    votes: dict[int, set[int]] = field(default_factory=dict)
     joined: dict[int, int] = field(default_factory=dict)  # group → an article that joined it
     lone: set[int] = field(default_factory=set)  # the claims it joins that were in no group
 
@@ -1052,7 +1055,9 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             old = best[2]
             lone = old.group_id is None
             _plan_join(plan, new, old)
-            held.setdefault(old.group_id or 0, [old] if lone else []).append(new)
+            members = held.setdefault(old.group_id or 0, [old] if lone else [])
+            plan.votes.setdefault(new.article_id, set()).update(m.article_id for m in members)
+            members.append(new)
             _pull_lone(plan, new, matches[new.id], held)
     _follow(plan, repeats, held)
     stories = _place_in_stories(session, plan, [] if stored else news, known)
@@ -1557,7 +1562,9 @@ def _place_in_stories(
     from factcheck.storylink import NewArticle, place_loose
 
     begun: list[int] = []
-    stories = join_stories(session, links=plan.links, begun=begun) if plan.links else {}
+    stories = (
+        join_stories(session, links=plan.links, votes=plan.votes, begun=begun) if plan.links else {}
+    )
     speakers: dict[int, set[int]] = {m.article_id: set() for m in news}
     for m in news:
         if m.speaker_id is not None:

@@ -16,6 +16,7 @@ class Action(StrEnum):
     ASSIGN = "assign claims"
     EDIT_SPEAKERS = "merge and split speakers"
     EDIT_OUTLETS = "say which outlets are agencies or official sources"
+    EDIT_STORIES = "move articles between stories"
     OVERRIDE_VERDICT = "change a final verdict"
     EXPORT = "export reports"
     PUBLISH = "export ClaimReview markup"
@@ -35,6 +36,7 @@ _EDITOR = _REVIEWER | {
     Action.ASSIGN,
     Action.EDIT_SPEAKERS,
     Action.EDIT_OUTLETS,
+    Action.EDIT_STORIES,
     Action.OVERRIDE_VERDICT,
     Action.EXPORT,
     Action.PUBLISH,

@@ -72,9 +72,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import Session, col, func, select
 
+from factcheck import disputes
+from factcheck.audit import record
 from factcheck.comparable import content_words
-from factcheck.db import check_page, show_written
-from factcheck.errors import NotFound
+from factcheck.db import advisory_lock, check_page, show_written
+from factcheck.errors import BadInput, NotFound
 from factcheck.extract.lexicon import alternation
 from factcheck.extract.lexicon.dates import MONTH_ABBREVIATIONS, MONTHS
 from factcheck.models import (
@@ -86,9 +88,11 @@ from factcheck.models import (
     OutletKind,
     Status,
     Story,
+    User,
     as_utc,
     utcnow,
 )
+from factcheck.permissions import Action, require
 
 DERIVED = 0.4  # share of an article's sentences taken from one source to call it derived
 TAKEN = 0.6  # share of a sentence's content words found in one source sentence to call it taken
@@ -145,16 +149,30 @@ class _Story:
 
 
 def join_stories(
-    session: Session, *, links: Mapping[int, Iterable[int]], begun: list[int] | None = None
+    session: Session,
+    *,
+    links: Mapping[int, Iterable[int]],
+    votes: Mapping[int, Iterable[int]] | None = None,
+    begun: list[int] | None = None,
 ) -> dict[int, int]:
     """Put each new article and the articles it shares groups with into one story; not
-    committed. ``links``: new article → linked articles, in the order they were stored.
-    Returns each new article's story ID; the IDs of the stories it began are added to
-    ``begun`` when given. Reads the articles' dates and stories once, the texts
-    of rewrites' candidate sources once, and writes stories and articles in a few statements
-    (not ORM objects), however many articles the batch holds.
+    committed. ``links``: new article → linked articles, in the order they were stored;
+    ``votes``: new article → the other articles of the groups it joins (as read). Where those
+    articles sit in several stories, the article joins the one most of them are in (the
+    oldest of equals): a follow-up about one event that recaps another's figure shares that
+    figure's group with the other event's articles, and with a recap of its own story's
+    articles an editor moved out (move_articles), but most of what it shares is its own
+    story's. An article already in a story is never moved. Returns each new article's story
+    ID; the IDs of the stories it began are added to ``begun`` when given. Reads the
+    articles' dates and stories once, the texts of rewrites' candidate sources once, and
+    writes stories and articles in a few statements (not ORM objects), however many articles
+    the batch holds.
     """
-    articles, stories = _placing(session, {a for i, linked in links.items() for a in (i, *linked)})
+    votes = votes or {}
+    articles, stories = _placing(
+        session,
+        {a for i, linked in links.items() for a in (i, *linked, *votes.get(i, ()))},
+    )
     placed: dict[int, _Story] = {
         i: stories[a.story_id] for i, a in articles.items() if a.story_id is not None
     }
@@ -162,7 +180,8 @@ def join_stories(
     compared: dict[int, list[_Placed]] = {}  # article → the articles it may be copied from
     for article_id, linked in links.items():
         group = [articles[i] for i in sorted({article_id, *linked})]
-        story = _story_of([placed[a.id] for a in group if a.id in placed], started)
+        voters = sorted({article_id, *linked, *votes.get(article_id, ())})
+        story = _story_of([placed[i] for i in voters if i in placed], started)
         if story is None:
             first = min(group, key=lambda a: (a.at, a.id))
             story = _Story(None, first.title, first.at, first.at)
@@ -298,10 +317,13 @@ def _write_placing(session: Session, changes: list[dict[str, int | None]]) -> No
 
 
 def _story_of(found: Sequence[_Story], started: Sequence[_Story]) -> _Story | None:
-    """The story a batch of linked articles joins: the oldest stored one, else one begun now."""
-    stored = [s for s in found if s.id is not None]
+    """The story a batch of linked articles joins (``found``: the story of each of them
+    placed): the stored one most of them are in, the oldest of equals; else one begun now."""
+    stored = Counter(s.id for s in found if s.id is not None)
     if stored:
-        return min(stored, key=lambda s: s.id or 0)
+        most = max(stored.values())
+        chosen = min(i for i, n in stored.items() if n == most)
+        return next(s for s in found if s.id == chosen)
     return next((s for s in started if any(s is f for f in found)), None)
 
 
@@ -812,6 +834,147 @@ def get_story(session: Session, *, story_id: int) -> Story:
     if story is None:
         raise NotFound(f"There is no story {story_id}; see `factcheck stories`.")
     return story
+
+
+MOVED_AT_ONCE = 500  # articles one move takes
+
+
+def move_articles(
+    session: Session, *, article_ids: Sequence[int], to_story: int | None, by: User
+) -> Story:
+    """Move articles into another story, or (``to_story`` None) into a new story of their own:
+    an editor's correction of a story that mixes two events (look-alike stories that share
+    figures: a follow-up about another fire that recaps the first one's toll) or misses an
+    article. Commits; returns the story the articles are now in.
+
+    Each article moved is one ``article.story`` event (its story before and after). A story
+    left with no article is deleted; each story's dates and title follow its articles (the
+    earliest gives the title). A claim group belongs to the story of its first member's
+    article, so the groups of the moved claims follow their first members; the disputes of
+    the figures of every story touched are computed again (factcheck.disputes). Ingest never
+    moves an article that is already in a story (join_stories), so the correction holds when
+    more of either story's articles come: a new article joins the story of the articles it
+    shares groups with. Claims stay in their groups: a figure of one event that joined a
+    look-alike of the other is taken out of its group by hand (groups.take_out).
+    """
+    require(by, Action.EDIT_STORIES)
+    ids = sorted(set(article_ids))
+    if not ids:
+        raise BadInput("Choose at least one article to move.")
+    if len(ids) > MOVED_AT_ONCE:
+        raise BadInput(f"Move at most {MOVED_AT_ONCE} articles at once; {len(ids)} were given.")
+    try:
+        found: dict[int, int | None] = dict(
+            session.execute(
+                sa.select(col(Article.id), col(Article.story_id)).where(col(Article.id).in_(ids))
+            ).all()
+        )
+        if missing := [i for i in ids if i not in found]:
+            raise NotFound(f"There is no article {missing[0]}; see `factcheck stories articles`.")
+        target = get_story(session, story_id=to_story) if to_story is not None else None
+        moving = [i for i in ids if found[i] is None or found[i] != to_story]
+        if not moving:
+            raise BadInput(f"Every article given is already in story {to_story}.")
+        left = sorted({s for i in moving if (s := found[i]) is not None})
+        advisory_lock(session, [f"story|{s}" for s in [*left, *([to_story] if to_story else [])]])
+        if target is None:
+            now = utcnow()
+            target = Story(title="", first_seen=now, last_seen=now)
+            session.add(target)
+            session.flush()
+        assert target.id is not None
+        session.execute(
+            sa.update(Article).where(col(Article.id).in_(moving)).values(story_id=target.id)
+        )
+        for article_id in moving:
+            record(
+                session,
+                by=by,
+                action="article.story",
+                entity="article",
+                entity_id=article_id,
+                before={"story_id": found[article_id]},
+                after={"story_id": target.id},
+            )
+        touched = [*left, target.id]
+        _follow_first_members(session, article_ids=moving, stories=touched)
+        for story_id in touched:
+            _fit_to_articles(session, story_id)
+        session.expire_all()  # the rows the updates above changed
+        disputes.refresh(session, clusters=_figure_clusters(session, touched))
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return get_story(session, story_id=target.id)
+
+
+def _follow_first_members(session: Session, *, article_ids: list[int], stories: list[int]) -> None:
+    """Give each group of these articles' claims, and each group of these stories, the story
+    of its first member's article (as ingest gave it)."""
+    groups = sa.union(
+        sa.select(col(Claim.group_id)).where(
+            col(Claim.article_id).in_(article_ids), col(Claim.group_id).is_not(None)
+        ),
+        sa.select(col(ClaimGroup.id)).where(col(ClaimGroup.story_id).in_(stories)),
+    ).subquery()
+    first = (
+        sa.select(func.min(Claim.id).label("claim_id"))
+        .where(col(Claim.group_id).in_(sa.select(groups.c[0])))
+        .group_by(col(Claim.group_id))
+        .subquery()
+    )
+    rows = session.execute(
+        sa.select(col(Claim.group_id), col(Article.story_id))
+        .join(Article, col(Article.id) == Claim.article_id)
+        .where(col(Claim.id).in_(sa.select(first.c.claim_id)))
+    ).all()
+    for group_id, story_id in rows:
+        session.execute(
+            sa.update(ClaimGroup).where(col(ClaimGroup.id) == group_id).values(story_id=story_id)
+        )
+
+
+def _fit_to_articles(session: Session, story_id: int) -> None:
+    """Set a story's dates and title from its articles; delete it when it has none."""
+    at = func.coalesce(Article.published_at, Article.ingested_at)
+    first = session.execute(
+        sa.select(col(Article.title), at)
+        .where(col(Article.story_id) == story_id)
+        .order_by(at, col(Article.id))
+        .limit(1)
+    ).first()
+    if first is None:
+        session.execute(
+            sa.update(ClaimGroup).where(col(ClaimGroup.story_id) == story_id).values(story_id=None)
+        )
+        session.execute(sa.delete(Story).where(col(Story.id) == story_id))
+        return
+    last = session.execute(
+        sa.select(func.max(at)).where(col(Article.story_id) == story_id)
+    ).scalar_one()
+    session.execute(
+        sa.update(Story)
+        .where(col(Story.id) == story_id)
+        .values(title=first[0], first_seen=as_utc(first[1]), last_seen=as_utc(last))
+    )
+
+
+def _figure_clusters(session: Session, stories: list[int]) -> set[tuple[int, str]]:
+    """The clusters (story, group key) of the figures of these stories (factcheck.disputes)."""
+    return {
+        (int(story), str(key))
+        for story, key in session.execute(
+            sa.select(col(Article.story_id), col(Claim.group_key))
+            .join(Article, col(Article.id) == Claim.article_id)
+            .where(
+                col(Article.story_id).in_(stories),
+                col(Claim.kind) == ClaimKind.NUMERIC,
+                col(Claim.group_key).is_not(None),
+            )
+            .distinct()
+        ).all()
+    }
 
 
 def list_stories(

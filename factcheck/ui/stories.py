@@ -4,7 +4,7 @@ Groups in conflict come first: a group whose own members cannot all be true, or 
 dispute with another group of the story (factcheck.disputes), whose outlets' figures are
 shown beneath it. Each group shows every outlet's wording next to the others (quotes with a
 word-level diff against the first appearance) and takes one verdict for the members the
-reviewer ticks.
+reviewer ticks. Editors move articles out of a story that mixes two events (stories.move_articles).
 """
 
 from __future__ import annotations
@@ -20,7 +20,15 @@ from factcheck.disputes import CONFLICT_NOTES, conflict_kind, rival_views
 from factcheck.groups import GroupView, MemberRow, apply_verdict, list_groups
 from factcheck.labels import STATUS_COLOURS, STATUS_LABELS
 from factcheck.models import ClaimKind, Status
-from factcheck.stories import StoryArticle, get_story, list_stories, story_articles
+from factcheck.permissions import Action, can
+from factcheck.stories import (
+    StoryArticle,
+    StoryRow,
+    get_story,
+    list_stories,
+    move_articles,
+    story_articles,
+)
 from factcheck.stories import figure_series as series_points
 from factcheck.ui.common import (
     claim_key,
@@ -28,6 +36,7 @@ from factcheck.ui.common import (
     db,
     diff_html,
     figure,
+    flash,
     logged_in,
     plain,
     query_int,
@@ -103,6 +112,8 @@ def _story(story_id: int) -> None:
         views, total = list_groups(session, story_id=story_id, limit=GROUPS_SHOWN)
         rivals = rival_views(session, groups=[v.group for v in views])
         series = series_points(session, story_id=story_id)
+        editor = can(logged_in(session), Action.EDIT_STORIES)
+        others, _ = list_stories(session, limit=OTHER_STORIES) if editor else ([], 0)
     st.title(plain(row.title))  # its first article's, as on the list
     st.caption(
         f"{counted(row.articles, 'article')} · {counted(len(row.outlets), 'outlet')} · "
@@ -127,6 +138,9 @@ def _story(story_id: int) -> None:
     )
     st.altair_chart(story_timeline(frame, outlets=outlets), width="stretch")
     _derived(articles)
+    if editor:
+        with st.expander("Move articles out of this story", icon=":material/call_split:"):
+            _move_form(story_id, articles, [r for r in others if r.story.id != story_id])
     if series:
         st.altair_chart(figure_series(pd.DataFrame(series), outlets=outlets), width="stretch")
     st.subheader(f"Claim groups ({total})")
@@ -136,6 +150,38 @@ def _story(story_id: int) -> None:
         _group(_in_order(view, place), [_in_order(r, place) for r in rival])
     if total > len(views):
         st.caption(f"The first {len(views)} groups of {total}; see `factcheck groups --story`.")
+
+
+OTHER_STORIES = 200  # latest stories an editor may move articles into from a story's page
+
+
+def _move_form(story_id: int, articles: list[StoryArticle], others: list[StoryRow]) -> None:
+    """An editor's correction: move some of the story's articles into a story of their own, or
+    into another story (stories.move_articles): where the story mixes two events."""
+    st.caption(
+        "Where this story mixes two events (a report about another event that recaps this "
+        "one's figures joins through them), move that event's articles out. New articles "
+        "never move them back."
+    )
+    shown = {a.id: f"{a.published:%Y-%m-%d} · {_outlet(a)} · {a.title}" for a in articles}
+    chosen = st.multiselect(
+        "Articles", list(shown), format_func=shown.__getitem__, key=f"move_{story_id}"
+    )
+    targets: dict[int | None, str] = {None: "A new story of their own"}
+    targets.update((r.story.id, f"#{r.story.id} · {r.title}") for r in others)
+    to = st.selectbox(
+        "Into", list(targets), format_func=targets.__getitem__, key=f"move_to_{story_id}"
+    )
+    if st.button("Move", key=f"move_go_{story_id}", disabled=not chosen):
+        with shown_errors(), db() as session:
+            moved = move_articles(session, article_ids=chosen, to_story=to, by=logged_in(session))
+            flash(
+                f"{counted(len(chosen), 'article')} moved to story #{moved.id}: "
+                f"{plain(moved.title)}."
+            )
+            if len(chosen) == len(articles):  # the story is gone: show where they went
+                st.query_params["story"] = str(moved.id)
+            st.rerun()
 
 
 def _outlet(article: StoryArticle) -> str:

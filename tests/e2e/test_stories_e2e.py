@@ -13,6 +13,8 @@ from factcheck.models import Article, Claim, Status
 from tests.e2e.conftest import App, log_in, screenshot, wait_idle
 from tests.story_articles import CLOSURE, TRUCE
 from tests.test_groups import ingest
+from tests.test_stories_move import BAY, RIDGE
+from tests.test_stories_move import ingest as move_ingest
 
 pytestmark = pytest.mark.e2e
 
@@ -110,3 +112,70 @@ def test_the_demo_truce_shows_the_papers_rewrite_derived_from_the_wire(
     figures = _chart_texts(page, "Figures about")
     assert "300" in figures and not [t for t in figures if "e+" in t]
     screenshot(page, "dashboard_figures_killed")
+
+
+@pytest.mark.timeout(240)
+def test_an_editor_moves_the_second_fire_out_of_the_first_fires_story(
+    app: App, browser_page: Page
+) -> None:
+    with app.session() as session:
+        admin = app.admin(session)
+        for piece in (*RIDGE.values(), *BAY.values()):
+            move_ingest(session, admin, piece)
+        (story_id,) = {a.story_id for a in session.exec(select(Article))}  # the recap mixes them
+    page = browser_page
+    log_in(page, app, f"stories?story={story_id}")
+    expect(page.get_by_role("heading", name=RIDGE["ridge-wire"][0])).to_be_visible()
+    page.get_by_text("Move articles out of this story").click()
+    picker = page.locator(f".st-key-move_{story_id} input")
+    for title, *_ in BAY.values():
+        picker.click()
+        page.get_by_role("option", name=title, exact=False).click()
+        wait_idle(page)
+    picker.press("Escape")  # close the list over the button
+    screenshot(page, "story_move_chosen")
+    page.get_by_role("button", name="Move", exact=True).click()
+    wait_idle(page)
+    expect(page.get_by_text("2 articles moved to story").first).to_be_visible()
+    with app.session() as session:
+        placed = {a.title: a.story_id for a in session.exec(select(Article))}
+    bay = placed[BAY["bay-wire"][0]]
+    assert bay != story_id and placed[BAY["bay-herald"][0]] == bay
+    assert placed[RIDGE["ridge-courier"][0]] == story_id
+    # The story now holds the first fire's two articles; the second fire is a story to move to.
+    expect(page.get_by_text("2 articles · 2 outlets", exact=False)).to_be_visible()
+    into = page.locator(f".st-key-move_to_{story_id} input")
+    into.click()
+    expect(page.get_by_role("option", name=f"#{bay} · {BAY['bay-wire'][0]}")).to_be_visible()
+    into.press("Escape")
+    screenshot(page, "story_moved")
+
+
+@pytest.mark.timeout(240)
+def test_titles_with_markup_show_as_text_in_the_move_form(app: App, browser_page: Page) -> None:
+    hostile = "Ridge fire ![t](http://127.0.0.1:9/t.png) [click](http://x.test) :red[now]"
+    with app.session() as session:
+        admin = app.admin(session)
+        for name, (title, day, outlet, text) in RIDGE.items():
+            title = hostile if name == "ridge-courier" else title
+            move_ingest(session, admin, (title, day, outlet, text))
+        (story_id,) = {a.story_id for a in session.exec(select(Article))}
+    page = browser_page
+    log_in(page, app, f"stories?story={story_id}")
+    page.get_by_text("Move articles out of this story").click()
+    picker = page.locator(f".st-key-move_{story_id} input")
+    picker.click()
+    option = page.get_by_role("option", name=hostile, exact=False)
+    expect(option).to_have_text(f"2026-08-05 · {RIDGE['ridge-courier'][2]} · {hostile}")
+    option.click()
+    wait_idle(page)
+    picker.press("Escape")
+    page.get_by_role("button", name="Move", exact=True).click()
+    wait_idle(page)
+    toast = page.get_by_text("1 article moved to story").first
+    expect(toast).to_be_visible()
+    # The moved story's title as the characters it is (word joiners stop autolinks).
+    assert hostile in toast.inner_text().replace("\u2060", "")
+    screenshot(page, "story_move_hostile_title")
+    assert page.locator("img[src^='http://127.0.0.1:9']").count() == 0
+    assert page.locator("a[href^='http://x.test']").count() == 0
