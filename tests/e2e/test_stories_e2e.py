@@ -128,9 +128,11 @@ def test_an_editor_moves_the_second_fire_out_of_the_first_fires_story(
     expect(page.get_by_role("heading", name=RIDGE["ridge-wire"][0])).to_be_visible()
     page.get_by_text("Move articles out of this story").click()
     picker = page.locator(f".st-key-move_{story_id} input")
-    for title, *_ in BAY.values():
+    for title, *_ in BAY.values():  # typed and chosen with Enter, as a keyboard user does
         picker.click()
-        page.get_by_role("option", name=title, exact=False).click()
+        picker.fill(title)
+        expect(page.get_by_role("option", name=title, exact=False)).to_have_count(1)
+        picker.press("Enter")
         wait_idle(page)
     picker.press("Escape")  # close the list over the button
     screenshot(page, "story_move_chosen")
@@ -167,7 +169,9 @@ def test_titles_with_markup_show_as_text_in_the_move_form(app: App, browser_page
     picker.click()
     option = page.get_by_role("option", name=hostile, exact=False)
     expect(option).to_have_text(f"2026-08-05 · {RIDGE['ridge-courier'][2]} · {hostile}")
-    option.click()
+    picker.fill("Ridge fire")
+    expect(option).to_have_count(1)
+    picker.press("Enter")
     wait_idle(page)
     picker.press("Escape")
     page.get_by_role("button", name="Move", exact=True).click()
