@@ -601,9 +601,9 @@ class _Plan:
     starts: dict[int, _Member] = field(default_factory=dict)  # -n → the claim that started it
     present: dict[int, set[int]] = field(default_factory=dict)  # group → its new articles
     links: dict[int, set[int]] = field(default_factory=dict)  # article → articles it shares with
-    # article → the articles of the other members read of the groups it joins: the story it
-    # joins is the one most of them are in (stories.join_stories)
-    votes: dict[int, set[int]] = field(default_factory=dict)
+    # article → for each group it joins, the articles of the other members read: the story it
+    # joins is the one most of its groups are in (stories.join_stories)
+    votes: dict[int, list[set[int]]] = field(default_factory=dict)
     joined: dict[int, int] = field(default_factory=dict)  # group → an article that joined it
     lone: set[int] = field(default_factory=set)  # the claims it joins that were in no group
 
@@ -1056,7 +1056,7 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
             lone = old.group_id is None
             _plan_join(plan, new, old)
             members = held.setdefault(old.group_id or 0, [old] if lone else [])
-            plan.votes.setdefault(new.article_id, set()).update(m.article_id for m in members)
+            plan.votes.setdefault(new.article_id, []).append({m.article_id for m in members})
             members.append(new)
             _pull_lone(plan, new, matches[new.id], held)
     _follow(plan, repeats, held)

@@ -152,26 +152,28 @@ def join_stories(
     session: Session,
     *,
     links: Mapping[int, Iterable[int]],
-    votes: Mapping[int, Iterable[int]] | None = None,
+    votes: Mapping[int, Sequence[Collection[int]]] | None = None,
     begun: list[int] | None = None,
 ) -> dict[int, int]:
     """Put each new article and the articles it shares groups with into one story; not
     committed. ``links``: new article → linked articles, in the order they were stored;
-    ``votes``: new article → the other articles of the groups it joins (as read). Where those
-    articles sit in several stories, the article joins the one most of them are in (the
-    oldest of equals): a follow-up about one event that recaps another's figure shares that
-    figure's group with the other event's articles, and with a recap of its own story's
-    articles an editor moved out (move_articles), but most of what it shares is its own
-    story's. An article already in a story is never moved. Returns each new article's story
-    ID; the IDs of the stories it began are added to ``begun`` when given. Reads the
+    ``votes``: new article → for each group it joins, the other articles of it (as read).
+    Where those sit in several stories, the article joins the story most of its groups are
+    in, a group being in the story most of its articles are in (the oldest of equals): a
+    follow-up about one event that recaps another's figure shares that figure's group with
+    the other event's articles (and, once an editor moved its own story's articles out of the
+    other's, with its own story's recap), but most of what it shares is its own story's.
+    Groups, not articles, are counted: the other event's group of a recapped toll holds every
+    outlet that reported it. An article already in a story is never moved. Returns each new
+    article's story ID; the IDs of the stories it began are added to ``begun`` when given. Reads the
     articles' dates and stories once, the texts of rewrites' candidate sources once, and
     writes stories and articles in a few statements (not ORM objects), however many articles
     the batch holds.
     """
     votes = votes or {}
+    voters = {a for groups in votes.values() for members in groups for a in members}
     articles, stories = _placing(
-        session,
-        {a for i, linked in links.items() for a in (i, *linked, *votes.get(i, ()))},
+        session, {a for i, linked in links.items() for a in (i, *linked)} | voters
     )
     placed: dict[int, _Story] = {
         i: stories[a.story_id] for i, a in articles.items() if a.story_id is not None
@@ -180,8 +182,7 @@ def join_stories(
     compared: dict[int, list[_Placed]] = {}  # article → the articles it may be copied from
     for article_id, linked in links.items():
         group = [articles[i] for i in sorted({article_id, *linked})]
-        voters = sorted({article_id, *linked, *votes.get(article_id, ())})
-        story = _story_of([placed[i] for i in voters if i in placed], started)
+        story = _story_of(_votes(votes.get(article_id, ()), linked, placed, started), started)
         if story is None:
             first = min(group, key=lambda a: (a.at, a.id))
             story = _Story(None, first.title, first.at, first.at)
@@ -314,6 +315,24 @@ def _write_placing(session: Session, changes: list[dict[str, int | None]]) -> No
         Article,
         {c["aid"]: {"story_id": c["story"], "derived_from_id": c["derived"]} for c in changes},
     )
+
+
+def _votes(
+    groups: Sequence[Collection[int]],
+    linked: Iterable[int],
+    placed: Mapping[int, _Story],
+    started: Sequence[_Story],
+) -> list[_Story]:
+    """The story of each group an article joins (the one most of its articles are in, the
+    oldest of equals), or without groups read, the story of each linked article."""
+    if not groups:
+        return [placed[i] for i in linked if i in placed]
+    found = []
+    for members in groups:
+        stories = [placed[i] for i in members if i in placed]
+        if chosen := _story_of(stories, started):
+            found.append(chosen)
+    return found
 
 
 def _story_of(found: Sequence[_Story], started: Sequence[_Story]) -> _Story | None:

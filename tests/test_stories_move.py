@@ -74,6 +74,16 @@ LATER_RIDGE = (
 )
 
 
+RECAPPING_BAY = (
+    "Sennet Bay forest to stay shut",
+    10,
+    "Bayside Herald",
+    "The Sennet Bay forest will stay closed for 14 days after the fire that forced 800 "
+    "residents of Sennet Bay from their homes, the council said. Last week's fire on Harlow "
+    "Ridge destroyed 87 homes.",
+)
+
+
 def ingest(session: Session, by: User, piece: tuple[str, int, str, str]) -> int:
     title, day, outlet, text = piece
     article = add_article(
@@ -172,6 +182,9 @@ def test_the_move_holds_when_more_of_either_story_comes(
     assert story_of(session, ingest(session, editor, LATER_BAY)) == bay
     assert story_of(session, ingest(session, editor, LATER_RIDGE)) == ridge
     assert story_of(session, mixed["bay-wire"]) == bay  # sharing the 87 moved nothing back
+    # A report of the bay that recaps the ridge's toll: the ridge's group of 87 holds more
+    # articles (three of the ridge's), but two of its three groups are the bay's.
+    assert story_of(session, ingest(session, editor, RECAPPING_BAY)) == bay
 
 
 def test_moving_every_article_of_a_story_into_another_merges_them(
