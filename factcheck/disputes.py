@@ -637,19 +637,28 @@ def _own_places(read: _Read) -> None:
             ]
 
 
-def refresh_all(session: Session) -> int:
-    """Recompute the disputes of every story's figures (migration 0018, `groups --rebuild`);
-    how many clusters."""
-    clusters = {
+def clusters_in(session: Session, stories: Collection[int] | None = None) -> set[Cluster]:
+    """The clusters (story, group key) of the figures of these stories (of every story when
+    None)."""
+    where = [col(Article.story_id).is_not(None)]
+    if stories is not None:
+        where = [col(Article.story_id).in_(sorted(stories))]
+    return {
         (int(story), str(key))
         for story, key in session.execute(
             sa.select(col(Article.story_id), col(Claim.group_key))
             .join(Article, col(Article.id) == Claim.article_id)
-            .where(col(Claim.kind) == ClaimKind.NUMERIC, col(Article.story_id).is_not(None))
+            .where(col(Claim.kind) == ClaimKind.NUMERIC, *where)
             .distinct()
         ).all()
         if key is not None
     }
+
+
+def refresh_all(session: Session) -> int:
+    """Recompute the disputes of every story's figures (migration 0018, `groups --rebuild`);
+    how many clusters."""
+    clusters = clusters_in(session)
     ordered = sorted(clusters)
     for start in range(0, len(ordered), 200):
         refresh(session, clusters=ordered[start : start + 200])

@@ -872,8 +872,8 @@ def move_articles(
     article, so the groups of the moved claims follow their first members; the disputes of
     the figures of every story touched are computed again (factcheck.disputes). Ingest never
     moves an article that is already in a story (join_stories), so the correction holds when
-    more of either story's articles come: a new article joins the story of the articles it
-    shares groups with. Claims stay in their groups: a figure of one event that joined a
+    more of either story's articles come: a new article joins the story most of the groups it
+    joins are in. Claims stay in their groups: a figure of one event that joined a
     look-alike of the other is taken out of its group by hand (groups.take_out).
     """
     require(by, Action.EDIT_STORIES)
@@ -920,7 +920,7 @@ def move_articles(
         for story_id in touched:
             _fit_to_articles(session, story_id)
         session.expire_all()  # the rows the updates above changed
-        disputes.refresh(session, clusters=_figure_clusters(session, touched))
+        disputes.refresh(session, clusters=disputes.clusters_in(session, touched))
         session.commit()
     except Exception:
         session.rollback()
@@ -948,10 +948,8 @@ def _follow_first_members(session: Session, *, article_ids: list[int], stories: 
         .join(Article, col(Article.id) == Claim.article_id)
         .where(col(Claim.id).in_(sa.select(first.c.claim_id)))
     ).all()
-    for group_id, story_id in rows:
-        session.execute(
-            sa.update(ClaimGroup).where(col(ClaimGroup.id) == group_id).values(story_id=story_id)
-        )
+    if rows:  # one UPDATE by primary key for them all
+        session.execute(sa.update(ClaimGroup), [{"id": gid, "story_id": sid} for gid, sid in rows])
 
 
 def _fit_to_articles(session: Session, story_id: int) -> None:
@@ -979,21 +977,17 @@ def _fit_to_articles(session: Session, story_id: int) -> None:
     )
 
 
-def _figure_clusters(session: Session, stories: list[int]) -> set[tuple[int, str]]:
-    """The clusters (story, group key) of the figures of these stories (factcheck.disputes)."""
-    return {
-        (int(story), str(key))
-        for story, key in session.execute(
-            sa.select(col(Article.story_id), col(Claim.group_key))
-            .join(Article, col(Article.id) == Claim.article_id)
-            .where(
-                col(Article.story_id).in_(stories),
-                col(Claim.kind) == ClaimKind.NUMERIC,
-                col(Claim.group_key).is_not(None),
-            )
-            .distinct()
+def story_titles(session: Session, *, limit: int) -> list[tuple[int, str]]:
+    """The IDs and titles of the latest stories (what a form offers to choose from), in one
+    query: no counts, unlike list_stories."""
+    return [
+        (int(i), str(t))
+        for i, t in session.execute(
+            sa.select(col(Story.id), col(Story.title))
+            .order_by(col(Story.last_seen).desc(), col(Story.id).desc())
+            .limit(limit)
         ).all()
-    }
+    ]
 
 
 def list_stories(

@@ -23,11 +23,11 @@ from factcheck.models import ClaimKind, Status
 from factcheck.permissions import Action, can
 from factcheck.stories import (
     StoryArticle,
-    StoryRow,
     get_story,
     list_stories,
     move_articles,
     story_articles,
+    story_titles,
 )
 from factcheck.stories import figure_series as series_points
 from factcheck.ui.common import (
@@ -113,7 +113,7 @@ def _story(story_id: int) -> None:
         rivals = rival_views(session, groups=[v.group for v in views])
         series = series_points(session, story_id=story_id)
         editor = can(logged_in(session), Action.EDIT_STORIES)
-        others, _ = list_stories(session, limit=OTHER_STORIES) if editor else ([], 0)
+        others = story_titles(session, limit=OTHER_STORIES) if editor else []
     st.title(plain(row.title))  # its first article's, as on the list
     st.caption(
         f"{counted(row.articles, 'article')} · {counted(len(row.outlets), 'outlet')} · "
@@ -140,7 +140,7 @@ def _story(story_id: int) -> None:
     _derived(articles)
     if editor:
         with st.expander("Move articles out of this story", icon=":material/call_split:"):
-            _move_form(story_id, articles, [r for r in others if r.story.id != story_id])
+            _move_form(story_id, articles, [(i, t) for i, t in others if i != story_id])
     if series:
         st.altair_chart(figure_series(pd.DataFrame(series), outlets=outlets), width="stretch")
     st.subheader(f"Claim groups ({total})")
@@ -155,7 +155,7 @@ def _story(story_id: int) -> None:
 OTHER_STORIES = 200  # latest stories an editor may move articles into from a story's page
 
 
-def _move_form(story_id: int, articles: list[StoryArticle], others: list[StoryRow]) -> None:
+def _move_form(story_id: int, articles: list[StoryArticle], others: list[tuple[int, str]]) -> None:
     """An editor's correction: move some of the story's articles into a story of their own, or
     into another story (stories.move_articles): where the story mixes two events."""
     st.caption(
@@ -168,7 +168,7 @@ def _move_form(story_id: int, articles: list[StoryArticle], others: list[StoryRo
         "Articles", list(shown), format_func=shown.__getitem__, key=f"move_{story_id}"
     )
     targets: dict[int | None, str] = {None: "A new story of their own"}
-    targets.update((r.story.id, f"#{r.story.id} · {r.title}") for r in others)
+    targets.update((i, f"#{i} · {title}") for i, title in others)
     to = st.selectbox(
         "Into", list(targets), format_func=targets.__getitem__, key=f"move_to_{story_id}"
     )
