@@ -188,12 +188,15 @@ def story_timeline(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
         alt.Chart(frame)
         .mark_point(size=140, filled=True)
         .encode(
-            x=alt.X("published:T", title=None),
+            # The day on every label: a story runs over days, and ticks at 09 AM, 03 PM …
+            # (Vega's own labels off midnight) did not say which.
+            x=alt.X("published:T", title=None, axis=alt.Axis(format="%-d %b %H:%M")),
             y=alt.Y(
                 "outlet:N",
                 title=None,
                 sort=list(dict.fromkeys(frame["outlet"])),
-                axis=alt.Axis(labelLimit=400),  # whole names: "Harbour Radio N…" was two outlets
+                # Every outlet named, whole: "Harbour Radio N…" was two outlets.
+                axis=alt.Axis(labelLimit=400, labelOverlap=False),
             ),
             color=alt.Color("outlet:N", legend=None, scale=_outlet_colours(outlets)),
             shape=alt.Shape(
@@ -222,7 +225,7 @@ def figure_series(frame: pd.DataFrame, *, outlets: list[str]) -> alt.Chart:
         alt.Chart(frame)
         .mark_line(point=alt.OverlayMarkDef(size=80, filled=True))
         .encode(
-            x=alt.X("as_of:T", title=None),
+            x=alt.X("as_of:T", title=None, axis=alt.Axis(format="%-d %b", tickCount="day")),
             y=alt.Y("value:Q", title=None, axis=alt.Axis(format=FIGURE_FORMAT)),
             color=alt.Color(
                 "outlet:N",

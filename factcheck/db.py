@@ -153,27 +153,37 @@ def show_written(
                 set_committed_value(loaded, column, value)
 
 
-def advisory_lock(session: Session, keys: Iterable[str]) -> None:
-    """Hold a lock on each key until the transaction ends, so writers of one key go in turn.
+# Taken shared by every writer that places articles in stories (ingest's grouping, regroup)
+# and alone by an editor's move of articles between stories (stories.move_articles), which
+# may delete a story: no article is placed in a story that is going away.
+PLACING = "story-placing"
 
-    PostgreSQL: transaction-scoped advisory locks, taken in one order (no deadlock). SQLite
+
+def advisory_lock(session: Session, keys: Iterable[str], *, shared: Iterable[str] = ()) -> None:
+    """Hold a lock on each key until the transaction ends, so writers of one key go in turn;
+    ``shared`` keys are held beside the other writers that take them shared, and wait for one
+    that takes them alone.
+
+    PostgreSQL: transaction-scoped advisory locks, the shared ones first, each kind in one
+    order (no deadlock: a writer waiting for a shared key holds none of the others). SQLite
     needs none: every writer already holds the whole database (BEGIN IMMEDIATE).
     """
     if session.get_bind().dialect.name != "postgresql":
         return
-    numbers = sorted(
-        {
-            int.from_bytes(
-                hashlib.blake2b(k.encode("utf-8"), digest_size=8).digest(), "big", signed=True
-            )
-            for k in keys
-        }
-    )
-    if numbers:  # one statement, the locks taken in the sorted order of the subquery
+    modes = {_lock_number(k): False for k in keys} | {_lock_number(k): True for k in shared}
+    if modes:  # one statement, the locks taken in the order of the subquery
         session.execute(
             sa.text(
-                "SELECT count(pg_advisory_xact_lock(n)) FROM "
-                "(SELECT n FROM unnest(CAST(:numbers AS bigint[])) AS n ORDER BY n) AS ordered"
+                "SELECT count(CASE WHEN s THEN pg_advisory_xact_lock_shared(n) "
+                "ELSE pg_advisory_xact_lock(n) END) FROM "
+                "(SELECT n, s FROM unnest(CAST(:numbers AS bigint[]), CAST(:shared AS boolean[])) "
+                "AS t(n, s) ORDER BY s DESC, n) AS ordered"
             ),
-            {"numbers": numbers},
+            {"numbers": sorted(modes), "shared": [modes[n] for n in sorted(modes)]},
         )
+
+
+def _lock_number(key: str) -> int:
+    return int.from_bytes(
+        hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big", signed=True
+    )

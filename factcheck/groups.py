@@ -42,6 +42,8 @@ the whole database in turn (BEGIN IMMEDIATE). Two that want one figure by differ
 measure key, its count in the story pass) hold different locks, so the writes lock what they
 join, in ID order: a lone claim another worker grouped meanwhile is left where it is, and a
 group's tally is read after the other worker's commit (_leave_taken).
+Every ingest also holds one lock shared (db.PLACING) that an editor's move of articles between
+stories takes alone, so no article is placed in a story the move deletes.
 
 Reviewers take a claim out of its group and join two groups; each is an event.
 """
@@ -82,7 +84,7 @@ from factcheck.comparable import (
     unit_class,
     word_overlap,
 )
-from factcheck.db import advisory_lock, check_page, show_written
+from factcheck.db import PLACING, advisory_lock, check_page, show_written
 from factcheck.errors import BadInput, Conflict, NotFound
 from factcheck.models import (
     Article,
@@ -622,6 +624,9 @@ def group_articles(session: Session, *, article_ids: Sequence[int]) -> None:
             # Nothing to group (no figure, no quote): a story by names and words alone.
             from factcheck.storylink import new_articles, place_loose
 
+            if not rows:  # else _group took it
+                advisory_lock(session, [], shared=[PLACING])
+
             place_loose(session, articles=new_articles(session, bare), placed={})
 
 
@@ -641,6 +646,7 @@ def regroup(session: Session, *, claim_ids: Sequence[int], by: User | None) -> N
     """
     if not claim_ids:
         return
+    advisory_lock(session, [], shared=[PLACING])  # it may place articles in stories
     by_hand = set(
         session.exec(
             select(Event.claim_id).where(
@@ -1003,7 +1009,8 @@ def _group(session: Session, rows: Sequence[Row], *, stored: bool) -> int:
     known = _articles_of(rows)  # read with them; the candidates' articles apart
     news = [_member(row, known[row[_ARTICLE_ID]]) for row in rows]
     counted = {f"c|{m.count_key}" for m in news if m.count_key is not None}
-    advisory_lock(session, keys | counted)  # the second keys' too (_join_in_story)
+    # The second keys' too (_join_in_story); no story may go away while these are placed.
+    advisory_lock(session, keys | counted, shared=[PLACING])
     articles = {row[_ARTICLE_ID] for row in rows}
     # New articles hold only the claims being grouped; stored ones may hold others too.
     inside = (

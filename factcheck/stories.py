@@ -75,7 +75,7 @@ from sqlmodel import Session, col, func, select
 from factcheck import disputes
 from factcheck.audit import record
 from factcheck.comparable import content_words
-from factcheck.db import advisory_lock, check_page, show_written
+from factcheck.db import PLACING, advisory_lock, check_page, show_written
 from factcheck.errors import BadInput, NotFound
 from factcheck.extract.lexicon import alternation
 from factcheck.extract.lexicon.dates import MONTH_ABBREVIATIONS, MONTHS
@@ -874,7 +874,9 @@ def move_articles(
     moves an article that is already in a story (join_stories), so the correction holds when
     more of either story's articles come: a new article joins the story most of the groups it
     joins are in. Claims stay in their groups: a figure of one event that joined a
-    look-alike of the other is taken out of its group by hand (groups.take_out).
+    look-alike of the other is taken out of its group by hand (groups.take_out). On
+    PostgreSQL a move waits for the ingests placing articles and they wait for it (db.PLACING):
+    an article arriving for a story being merged away lands in the story it was merged into.
     """
     require(by, Action.EDIT_STORIES)
     ids = sorted(set(article_ids))
@@ -883,6 +885,7 @@ def move_articles(
     if len(ids) > MOVED_AT_ONCE:
         raise BadInput(f"Move at most {MOVED_AT_ONCE} articles at once; {len(ids)} were given.")
     try:
+        advisory_lock(session, [PLACING])  # alone: no ingest places articles meanwhile
         found: dict[int, int | None] = dict(
             session.execute(
                 sa.select(col(Article.id), col(Article.story_id)).where(col(Article.id).in_(ids))
@@ -895,7 +898,6 @@ def move_articles(
         if not moving:
             raise BadInput(f"Every article given is already in story {to_story}.")
         left = sorted({s for i in moving if (s := found[i]) is not None})
-        advisory_lock(session, [f"story|{s}" for s in [*left, *([to_story] if to_story else [])]])
         if target is None:
             now = utcnow()
             target = Story(title="", first_seen=now, last_seen=now)

@@ -6,11 +6,15 @@ on SQLite and PostgreSQL. The correction holds when more articles come."""
 from __future__ import annotations
 
 import json
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import Session, func, select
 
+from factcheck import disputes
 from factcheck.articles import add_article
 from factcheck.db import get_engine
 from factcheck.errors import BadInput, NotAllowed, NotFound
@@ -257,3 +261,81 @@ def test_stories_move_and_articles_on_the_command_line(sqlite_db: str) -> None:
         failed = factcheck(sqlite_db, *args)
         assert failed.returncode != 0 and message in failed.stderr
         assert "Traceback" not in failed.stderr
+
+
+@pytest.mark.parametrize("first", ["merge", "report"])
+def test_an_article_arriving_while_its_story_is_merged_away_is_placed_in_a_story_that_stays(
+    session: Session,
+    db_url: str,
+    editor: User,
+    mixed: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+    first: str,
+) -> None:
+    """An editor merges the bay's story back into the ridge's (which deletes it) while a
+    worker ingests another report of the bay. Whichever began first, the other waits for it
+    (PostgreSQL; SQLite takes writers in turn), neither fails, and the report is in a story
+    that exists: the merged one when the merge came first, else the bay's, which the merge
+    then leaves with the report alone (the editor moved the two articles chosen)."""
+    ridge, bay = split_bay(session, editor, mixed)
+    editor_id = editor.id
+    session.close()  # each thread reads the editor in its own session
+    held, go = threading.Event(), threading.Event()
+    refresh = disputes.refresh
+
+    def refresh_then_wait(s: Session, **kw: object) -> None:
+        refresh(s, **kw)  # type: ignore[arg-type]
+        if threading.current_thread().name == first:  # it waits before it commits
+            held.set()
+            assert go.wait(timeout=60)
+
+    monkeypatch.setattr(disputes, "refresh", refresh_then_wait)
+    failed: list[BaseException] = []
+    placed: list[int | None] = []
+
+    def merge() -> None:
+        with Session(get_engine(db_url), expire_on_commit=False) as s:
+            try:
+                chosen = [mixed["bay-wire"], mixed["bay-herald"]]
+                move_articles(s, article_ids=chosen, to_story=ridge, by=s.get_one(User, editor_id))
+            except BaseException as e:  # reported below, in the test's thread
+                failed.append(e)
+
+    def report() -> None:
+        with Session(get_engine(db_url), expire_on_commit=False) as s:
+            try:
+                placed.append(story_of(s, ingest(s, s.get_one(User, editor_id), LATER_BAY)))
+            except BaseException as e:
+                failed.append(e)
+
+    threads = {
+        name: threading.Thread(target=run, name=name)
+        for name, run in [("merge", merge), ("report", report)]
+    }
+    threads[first].start()
+    assert held.wait(timeout=60), failed
+    (second,) = set(threads) - {first}
+    threads[second].start()
+    if db_url.startswith("postgresql"):  # the second is waiting for the first
+        with Session(get_engine(db_url)) as watch:
+            for _ in range(600):
+                waiting = watch.execute(sa.text("SELECT count(*) FROM pg_locks WHERE NOT granted"))
+                if waiting.scalar_one():
+                    break
+                watch.rollback()
+                time.sleep(0.05)
+            else:
+                pytest.fail(f"the {second} never waited for the {first}")
+    go.set()
+    for thread in threads.values():
+        thread.join(timeout=60)
+    assert failed == []
+    if first == "merge":
+        assert placed == [ridge]
+        assert session.get(Story, bay) is None
+    else:
+        assert placed == [bay]
+        assert [a.title for a in session.exec(select(Article).where(Article.story_id == bay))] == [
+            LATER_BAY[0]
+        ]
+    assert {story_of(session, i) for i in mixed.values()} == {ridge}

@@ -307,7 +307,7 @@ def test_a_figure_group_without_a_measure_is_named_by_its_figure(url: str) -> No
     assert "5 articles · 5 outlets ·" in texts(at) and "· 0 conflicts" in texts(at)
 
 
-def test_the_story_charts_give_an_outlet_one_colour_though_it_has_no_figure() -> None:
+def test_the_story_charts_give_an_outlet_one_colour_and_date_their_ticks() -> None:
     outlets = ["Harbour Radio News", "Northern Wire", "Tessel Evening Post"]
     articles = pd.DataFrame(
         {
@@ -328,9 +328,14 @@ def test_the_story_charts_give_an_outlet_one_colour_though_it_has_no_figure() ->
             "quote": ["312"],
         }
     )
-    timeline = story_timeline(articles, outlets=outlets).to_dict()["encoding"]["color"]
-    series = figure_series(figures, outlets=outlets).to_dict()["encoding"]["color"]
-    assert timeline["scale"] == series["scale"] and timeline["scale"]["domain"] == outlets
+    timeline = story_timeline(articles, outlets=outlets).to_dict()["encoding"]
+    series = figure_series(figures, outlets=outlets).to_dict()["encoding"]
+    assert timeline["color"]["scale"] == series["color"]["scale"]
+    assert timeline["color"]["scale"]["domain"] == outlets
+    # Each time label names its day (a story runs over days); figures are dated by the day.
+    assert timeline["x"]["axis"]["format"] == "%-d %b %H:%M"
+    assert series["x"]["axis"]["format"] == "%-d %b"
+    assert timeline["y"]["axis"]["labelOverlap"] is False  # every outlet named
 
 
 def test_at_one_time_a_wire_opening_with_its_dateline_titles_the_story(session: Session) -> None:
