@@ -19,7 +19,8 @@ as a surname. Names that only one article can resolve are read in it alone
 (written_for): an acronym is the name the article spells out ("the National Cyber Defence
 Office (NCDO)"), a lone head noun ("the fund") the one body the article names on it, "the
 company" or "the firm" the one firm it names, and a title alone ("the prosecutor", "the chief
-executive") the one person it names right after that title ("Prosecutor Dana Holmqvist");
+executive") the one person it names right after that title ("Prosecutor Dana Holmqvist"), a
+document ("the statement said") the one speaker it says put one out ("X said in a statement");
 none is stored as an alias, since another article's "NRA" or prosecutor may be another.
 An acronym alone in its article joins the one known organisation whose names give it
 (acronyms, indexed in SpeakerInitials), and a full name written after a speaker known by
@@ -191,10 +192,27 @@ def plain_name(name: str) -> str:
         if low.startswith(article):
             text, low = text[len(article) :], low[len(article) :]
     if guess_kind(text) is not SpeakerKind.ORGANISATION:
-        _, rest = split_title(text.split())
+        words = text.split()
+        _, rest = split_title(words[: _employer_at(words)])
         if rest and rest[0][:1].isupper():
             text = " ".join(rest)
     return " ".join(w.removesuffix("'s") for w in text.split())
+
+
+def _employer_at(words: Sequence[str]) -> int:
+    """Where a person's employer follows their name ("Ilse Brunhaven of the National Mediation
+    Office", "Mr Salvik for the cyber defence office"): an "of" or "for" after a name, before
+    an organisation; the length of words when there is none ("Secretary of State Ana Ruiz")."""
+    for i, word in enumerate(words):
+        if (
+            i
+            and word in ("of", "for")
+            and guess_kind(" ".join(words[i + 1 :])) is (SpeakerKind.ORGANISATION)
+        ):
+            _, name = split_title(words[:i])
+            if name and name[0][:1].isupper():
+                return i
+    return len(words)
 
 
 def speaker_key(name: str) -> str:
@@ -489,7 +507,8 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
     article gives a speaker or writes with capitals ("the Vellhaven Municipal Workers'
     Pension Fund"); a firm noun no such name is built on ("the company", "the firm") is the
     one firm's name the article gives ("Pernitz Chemicals": FIRM_NAME_ENDS); a title alone
-    the one person named right after it (_person_titled). None holds beyond the article:
+    the one person named right after it (_person_titled); a document ("the statement") the
+    one speaker the article says put it out (_issuer). None holds beyond the article:
     another article's "NRA" or "the fund" may be another body, so none is stored as an alias.
     """
     names = list(names)
@@ -497,7 +516,7 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
         (name, shown.lower(), bool(_ACRONYM.match(shown)))
         for name in names
         if (shown := plain_name(name))
-        and (_ACRONYM.match(shown) or _lone_noun(shown) or _title_only(shown))
+        and (_ACRONYM.match(shown) or _lone_noun(shown) or _title_only(shown) or _document(shown))
     ]
     if not wanted:  # the text is read only for an article that needs it
         return {}
@@ -505,7 +524,9 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
     for name, shown, _ in wanted:
         if _title_only(shown) and (person := _person_titled(text, _owned_title(name, shown))):
             meant[name] = person
-    wanted = [w for w in wanted if not _title_only(w[1])]
+        elif _document(shown) and (issuer := _issuer(text, shown.split()[-1], names)):
+            meant[name] = issuer
+    wanted = [w for w in wanted if not _title_only(w[1]) and not _document(w[1])]
     keyed: dict[str, str] = {}  # every name of two or more words the article has, by key
     for written in [*names, *sorted(_capitalised_names(text))]:
         if " " in (key := speaker_key(written)):
@@ -798,6 +819,36 @@ def _owned_title(name: str, shown: str) -> str:
     words = shown.split()
     first = next(i for i in range(len(words)) if all(w in TITLES for w in words[i:]))
     return " ".join(words[first:])
+
+
+def _document(shown: str) -> bool:
+    """A statement or another document as the speaker: "the statement", "a short written
+    statement", "the report"."""
+    words = shown.split()
+    return shown.islower() and len(words) <= 4 and words[-1] in DOCUMENT_NOUNS
+
+
+def _issuer(text: str, noun: str, names: Iterable[str]) -> str | None:
+    """The one speaker the text says put out a ``noun``: "X said in a statement", "in a
+    letter to parents, X said", "X issued a written statement", "a statement from X"; None
+    when no one or two did (a report may be anyone's)."""
+    kind = rf"(?:an?|its|their|his|her|the)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b"
+    found: dict[str, str] = {}
+    for name in {*names, *_capitalised_names(text)}:
+        if _document(plain_name(name).lower()) or not (key := speaker_key(name)):
+            continue
+        who = re.escape(re.sub(r"^(?:the|The)\s+", "", name.strip()))
+        if re.search(
+            rf"{who}\s+(?:(?:said|says|added|announced|stated|warned)\s+in"
+            rf"|(?:issued|released|published|put\s+out|sent))\s+{kind}"
+            rf"|\b[Ii]n\s+{kind}(?:\s+(?:to|on|about)\s+[^,.;]{{1,40}})?,\s+(?:the\s+)?{who}\b"
+            rf"|\b{noun}\s+(?:from|by|issued\s+by|released\s+by)\s+(?:the\s+)?{who}\b",
+            text,
+        ):
+            found.setdefault(key, name)
+    # "Ostmark Harbour Board" holds "Harbour Board": the longest is the name.
+    longest = [k for k in found if not any(o.endswith(f" {k}") for o in found)]
+    return found[longest[0]] if len(longest) == 1 else None
 
 
 def _title_only(shown: str) -> bool:

@@ -129,3 +129,36 @@ def test_two_bodies_an_of_tail_could_be_keep_a_short_form_apart(
     first = said_by(session, editor, "the Ministry of Justice of Arland")
     second = said_by(session, editor, "the Ministry of Justice of Vesk")
     assert said_by(session, editor, "the justice ministry").id not in {first.id, second.id}
+
+
+@pytest.mark.parametrize("name", ["the General Staff", "Varnia's General Staff"])
+def test_an_armys_general_staff_is_a_body_not_staff_with_a_generals_title(
+    session: Session, editor: User, name: str
+) -> None:
+    staff = said_by(session, editor, name)
+    assert staff.kind is SpeakerKind.ORGANISATION
+    assert staff.name.endswith("General Staff")
+
+
+@pytest.mark.parametrize(
+    ("with_employer", "plain"),
+    [
+        ("Chief negotiator Pieter Lanz of the Federal Arbitration Service", "Pieter Lanz"),
+        ("Greta Orvel of the Regional Water Board", "Greta Orvel"),
+        ("Dr Hanne Solberg of Kestrel Pharmaceuticals", "Hanne Solberg"),
+    ],
+)
+def test_a_person_named_with_their_employer_is_the_person(
+    session: Session, editor: User, with_employer: str, plain: str
+) -> None:
+    person = said_by(session, editor, with_employer)
+    assert (person.kind, person.name) == (SpeakerKind.PERSON, plain)
+    assert said_by(session, editor, plain).id == person.id
+
+
+def test_a_surname_with_an_employer_joins_the_one_person_of_that_surname(
+    session: Session, editor: User
+) -> None:
+    orvel = said_by(session, editor, "Greta Orvel")
+    assert said_by(session, editor, "Ms Orvel of the Regional Water Board").id == orvel.id
+    assert said_by(session, editor, "the Regional Water Board").id != orvel.id

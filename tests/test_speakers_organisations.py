@@ -250,3 +250,42 @@ def test_a_title_alone_is_the_one_person_its_article_names_with_it(
 def test_an_article_naming_two_people_with_the_title_leaves_it_alone() -> None:
     text = "Minister Ana Lorn met Minister Per Vikstad. the minister said it would pass."
     assert written_for(text, ["the minister"]) == {}
+
+
+@pytest.mark.parametrize(
+    ("document", "text", "issuer"),
+    [
+        (
+            "the statement",
+            "The Ostmark Harbour Board said in a statement that the quay would shut. "
+            "the statement said that repairs would cost 2 million crowns.",
+            "Ostmark Harbour Board",
+        ),
+        (
+            "The statement",
+            "A short statement from the Varn Ferry Company blamed the storm. "
+            "The statement said that 12 sailings were cancelled.",
+            "Varn Ferry Company",
+        ),
+        (
+            "the letter",
+            "In a letter to parents, Brask Academy said the roof was unsafe. "
+            "the letter said that classes would move to the town hall.",
+            "Brask Academy",
+        ),
+    ],
+)
+def test_a_document_is_the_one_body_its_article_says_put_it_out(
+    session: Session, editor: User, document: str, text: str, issuer: str
+) -> None:
+    assert said_by(session, editor, document, text) == issuer
+    # An article that names no one putting it out keeps the document apart.
+    assert said_by(session, editor, document, f"{document} said that all was well.") != issuer
+
+
+def test_an_article_where_two_put_out_statements_leaves_the_statement_alone() -> None:
+    text = (
+        "The dock workers' union said in a statement that talks had failed. The port "
+        "authority issued a statement of its own. The statement said that talks would resume."
+    )
+    assert written_for(text, ["The statement"]) == {}

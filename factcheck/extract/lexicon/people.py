@@ -45,8 +45,9 @@ ORG_WORDS = word_set(
     programme program mission academy observatory corporation partnership bloc unit command
     panel treasury gazette tribune herald chronicle"""
 )
-# Two-word names of organisations not built on an organisation noun: "the Red Crescent".
-ORG_NAMES = frozenset({("red", "cross"), ("red", "crescent")})
+# Two-word names of organisations not built on an organisation noun: "the Red Crescent", an
+# army's "General Staff" (not staff with a general's title).
+ORG_NAMES = frozenset({("red", "cross"), ("red", "crescent"), ("general", "staff")})
 # Words that end a firm's name, written with a capital: "Hask Polymers", "Brevik Securities",
 # "Dravik Coal Holdings". Only as the last word, so "Energy Minister Kari Holm" stays a person;
 # surnames that are also trades ("Steel", "Power") are left out. A name ending in one names a
