@@ -522,7 +522,7 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
         return {}
     meant: dict[str, str] = {}
     for name, shown, _ in wanted:
-        if _title_only(shown) and (person := _person_titled(text, _owned_title(name, shown))):
+        if _title_only(shown) and (person := _titled_in(text, _owned_title(name, shown))):
             meant[name] = person
         elif _document(shown) and (issuer := _issuer(text, shown.split()[-1], names)):
             meant[name] = issuer
@@ -867,15 +867,41 @@ _HONORIFIC = r"(?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?"
 _PERSON_AFTER = r",?\s+" + _HONORIFIC + r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 
 
-def _person_titled(text: str, title: str) -> str | None:
+# Words before a title that make another office of it: "the interim president" is not
+# "President Ana Voss" (a title word, "deputy", "vice", "former", "acting", is kept anyway).
+_OTHER_OFFICE = frozenset({"interim", "outgoing", "incoming", "late", "assistant", "associate"})
+
+
+def _titled_in(text: str, title: str) -> str | None:
+    """The one person the article names with this title (_person_titled), or else with the
+    title words alone when words that only say whose or what kind of holder come before them:
+    "the rebel commander" is the one "Commander Aurel Maskevin" of the article, "the fire
+    chief" its one "Chief Oren Blakely"."""
+    if person := _person_titled(text, title):
+        return person
+    words = title.split()
+    bare = next((i for i in range(len(words)) if all(w in TITLES for w in words[i:])), len(words))
+    if 0 < bare < len(words) and not _OTHER_OFFICE & set(words[:bare]):
+        return _person_titled(text, " ".join(words[bare:]), bare=True)
+    return None
+
+
+# What may come before a title written bare: nothing, punctuation, or a small word ("by
+# Commander Maskevin"), not another word of the title ("Transport Minister Ola Berg").
+_BARE_BEFORE = re.compile(r"(?:^|[^\w\s]|\b(?:the|and|by|with|from|to|as|for|said|says))\s*$", re.I)
+
+
+def _person_titled(text: str, title: str, *, bare: bool = False) -> str | None:
     """The one person the article names right after this title ("Prosecutor Holmqvist",
     "Chief executive Dr Halla Brennvik", "the environment minister, Anselm Quarrie"); None
-    when it names none, or people of two surnames."""
+    when it names none, or people of two surnames. ``bare``: only where the title stands
+    alone before the name (see _BARE_BEFORE)."""
     forms = "|".join(r"\s+".join(re.escape(w) for w in form.split()) for form in title_forms(title))
     found = [
         m.group(1)
         for m in re.finditer(rf"(?i:\b(?:{forms})){_PERSON_AFTER}", text)
         if not any(w.lower() in _ORGANISATION | TITLES for w in m.group(1).split())
+        and (not bare or _BARE_BEFORE.search(text, max(0, m.start() - 12), m.start()))
     ]
     surnames = {name.split()[-1].lower().removesuffix("'s") for name in found}
     return max(found, key=len) if len(surnames) == 1 else None

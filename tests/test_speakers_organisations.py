@@ -289,3 +289,46 @@ def test_an_article_where_two_put_out_statements_leaves_the_statement_alone() ->
         "authority issued a statement of its own. The statement said that talks would resume."
     )
     assert written_for(text, ["The statement"]) == {}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "person"),
+    [
+        (
+            "the militia commander",
+            "Commander Ilse Vantor led the militia out of Brask on foot. "
+            "the militia commander said that no one had been left behind.",
+            "Ilse Vantor",
+        ),
+        (
+            "The fire chief",
+            "Chief Oren Blakely of the Drummond fire service spoke first. "
+            "The fire chief said that the blaze was held at the river.",
+            "Oren Blakely",
+        ),
+    ],
+)
+def test_a_title_with_words_of_what_kind_is_the_one_person_named_with_the_title(
+    session: Session, editor: User, title: str, text: str, person: str
+) -> None:
+    assert said_by(session, editor, person) == person
+    assert said_by(session, editor, title, text) == person
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "President Ana Voss flew to Carrow. The interim president said it.",
+            "The interim president",
+        ),
+        ("Mayor Lina Storr opened the bridge. The deputy mayor said it.", "The deputy mayor"),
+        (
+            "Commander Ilse Vantor and Commander Piet Arno led the militia. "
+            "The militia commander said it.",
+            "The militia commander",
+        ),
+    ],
+)
+def test_another_office_or_two_holders_of_the_title_leave_it_alone(text: str, title: str) -> None:
+    assert written_for(text, [title]) == {}
