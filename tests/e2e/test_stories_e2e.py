@@ -114,19 +114,26 @@ def test_the_demo_truce_shows_the_papers_rewrite_derived_from_the_wire(
     screenshot(page, "dashboard_figures_killed")
 
 
-def _type_option(page: Page, picker: Locator, words: str) -> None:
-    """Choose the one option holding ``words`` by typing them and pressing Enter; the list is
-    opened again when a rerun of the page closed it before the words were typed."""
+def _show_option(page: Page, picker: Locator, words: str, *, typed: bool) -> Locator:
+    """Open the picker's list (typing ``words`` when ``typed``) until the one option holding
+    ``words`` shows; the list is opened again when a rerun of the page closed it first."""
     option = page.get_by_role("option", name=words, exact=False)
     for _ in range(3):
         picker.click()
-        picker.fill(words)
+        if typed:
+            picker.fill(words)
         try:
             expect(option).to_have_count(1, timeout=10_000)
             break
         except AssertionError:
             wait_idle(page)
     expect(option).to_have_count(1)
+    return option
+
+
+def _type_option(page: Page, picker: Locator, words: str) -> None:
+    """Choose the one option holding ``words`` by typing them and pressing Enter."""
+    _show_option(page, picker, words, typed=True)
     picker.press("Enter")
     wait_idle(page)
 
@@ -179,8 +186,7 @@ def test_titles_with_markup_show_as_text_in_the_move_form(app: App, browser_page
     log_in(page, app, f"stories?story={story_id}")
     page.get_by_text("Move articles out of this story").click()
     picker = page.locator(f".st-key-move_{story_id} input")
-    picker.click()
-    option = page.get_by_role("option", name=hostile, exact=False)
+    option = _show_option(page, picker, hostile, typed=False)
     expect(option).to_have_text(f"2026-08-05 · {RIDGE['ridge-courier'][2]} · {hostile}")
     _type_option(page, picker, "Ridge fire")
     picker.press("Escape")
