@@ -54,7 +54,7 @@ import itertools
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -539,10 +539,8 @@ def written_for(text: str, names: Iterable[str]) -> dict[str, str]:
             found = [k for k in keyed if k.endswith(ARMED_FORCES)]
         if not found and shown in FIRM_NOUNS:  # "the company": the one firm the article names
             found = [k for k in keyed if k.split()[-1] in FIRM_NAME_ENDS]
-        # "Corrin Valley Health Network" holds "Health Network": the longest is the name.
-        longest = [k for k in found if not any(o.endswith(f" {k}") for o in found)]
-        if len(longest) == 1:
-            meant[name] = keyed[longest[0]]
+        if (one := _one_longest(found)) is not None:
+            meant[name] = keyed[one]
     return meant
 
 
@@ -831,24 +829,46 @@ def _document(shown: str) -> bool:
 def _issuer(text: str, noun: str, names: Iterable[str]) -> str | None:
     """The one speaker the text says put out a ``noun``: "X said in a statement", "in a
     letter to parents, X said", "X issued a written statement", "a statement from X"; None
-    when no one or two did (a report may be anyone's)."""
+    when no one or two did (a report may be anyone's). One pass over the text whatever the
+    number of names: the few words beside each such phrase are looked up among the names."""
+    known = {
+        key: name
+        for name in {*names, *_capitalised_names(text)}
+        if not _document(plain_name(name).lower()) and (key := speaker_key(name))
+    }
     kind = rf"(?:an?|its|their|his|her|the)\s+(?:[\w-]+\s+){{0,3}}?{noun}\b"
+    words = r"((?:[\w'’&.-]+\s+){0,5}[\w'’&.-]+)"  # up to six: the name is a run of them
     found: dict[str, str] = {}
-    for name in {*names, *_capitalised_names(text)}:
-        if _document(plain_name(name).lower()) or not (key := speaker_key(name)):
-            continue
-        who = re.escape(re.sub(r"^(?:the|The)\s+", "", name.strip()))
-        if re.search(
-            rf"{who}\s+(?:(?:said|says|added|announced|stated|warned)\s+in"
-            rf"|(?:issued|released|published|put\s+out|sent))\s+{kind}"
-            rf"|\b[Ii]n\s+{kind}(?:\s+(?:to|on|about)\s+[^,.;]{{1,40}})?,\s+(?:the\s+)?{who}\b"
-            rf"|\b{noun}\s+(?:from|by|issued\s+by|released\s+by)\s+(?:the\s+)?{who}\b",
-            text,
-        ):
-            found.setdefault(key, name)
-    # "Ostmark Harbour Board" holds "Harbour Board": the longest is the name.
-    longest = [k for k in found if not any(o.endswith(f" {k}") for o in found)]
-    return found[longest[0]] if len(longest) == 1 else None
+    for pattern, before in (
+        (
+            rf"{words}\s+(?:(?:said|says|added|announced|stated|warned)\s+in"
+            rf"|(?:issued|released|published|put\s+out|sent))\s+{kind}",
+            True,
+        ),
+        (rf"\b[Ii]n\s+{kind}(?:\s+(?:to|on|about)\s+[^,.;]{{1,40}})?,\s+{words}", False),
+        (rf"\b{noun}\s+(?:from|by|issued\s+by|released\s+by)\s+{words}", False),
+    ):
+        for m in re.finditer(pattern, text):
+            run = m.group(1).split()
+            # The longest name the words end with (before the phrase) or begin with (after).
+            parts = (
+                (run[i:] for i in range(len(run)))
+                if before
+                else (run[:j] for j in range(len(run), 0, -1))
+            )
+            if hit := next((k for p in parts if (k := speaker_key(" ".join(p))) in known), None):
+                found.setdefault(hit, known[hit])
+    one = _one_longest(found)
+    return found[one] if one is not None else None
+
+
+def _one_longest(keys: Collection[str]) -> str | None:
+    """The key every other one ends ("Corrin Valley Health Network" holds "Health Network":
+    the longest is the name); None when two differ. One pass: a hostile text names thousands."""
+    if not keys:
+        return None
+    longest = max(keys, key=len)
+    return longest if all(k == longest or longest.endswith(f" {k}") for k in keys) else None
 
 
 def _title_only(shown: str) -> bool:

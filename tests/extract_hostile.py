@@ -57,3 +57,25 @@ VOICE_HOSTILE: dict[str, Callable[[int], str]] = {
     ),
     "Name, who runs …, who heads …": _repeat("Ruiz, who runs Vell, who heads "),
 }
+
+
+def _names(n: int) -> str:
+    """About n characters of bodies, each named once, saying things in statements."""
+    letters = "bcdfghklmnprstv"
+    out: list[str] = []
+    size, i = 0, 0
+    while size < n:
+        word, j = "", i
+        while True:  # a different name each time: Bob, Bod, … in base 15
+            word, j = letters[j % 15] + word, j // 15
+            if not j:
+                break
+        part = f"The {word.capitalize()}a Harbour Board said in a statement that it works. "
+        out.append(part)
+        size, i = size + len(part), i + 1
+    return "".join(out) + "The statement said so."
+
+
+# Names of a whole article, each looked at beside every "said in a statement"
+# (factcheck.speakers.written_for, at ingest).
+NAMES_HOSTILE: dict[str, Callable[[int], str]] = {"bodies each saying in a statement": _names}

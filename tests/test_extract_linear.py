@@ -1,5 +1,6 @@
 """Extraction time grows linearly with its input, hostile inputs included (issue 12, item 3);
-so does voices.spokespeople, which ingest runs on every article's text.
+so do voices.spokespeople, which ingest runs on every article's text, and speakers.written_for
+(an article's names looked for beside its statements).
 
 For each input of tests/extract_hostile.py the size is doubled from where one run takes at
 least MIN_SECONDS; the best of three runs at each size, taken in turn (up to ROUNDS when the
@@ -27,7 +28,8 @@ import pytest
 
 from factcheck.extract import extract_claims
 from factcheck.extract.voices import spokespeople
-from tests.extract_hostile import HOSTILE, VOICE_HOSTILE
+from factcheck.speakers import written_for
+from tests.extract_hostile import HOSTILE, NAMES_HOSTILE, VOICE_HOSTILE
 
 MAX_GROWTH = 3.0  # linear doubles, quadratic quadruples: room for a shared machine's noise
 MIN_SECONDS = 0.25
@@ -54,10 +56,16 @@ def _best_of(text: str, runs: int = 3, read: Callable[[str], object] = extract_c
 READERS: dict[str, Callable[[str], object]] = {
     "extract_claims": extract_claims,
     "voices.spokespeople": spokespeople,
+    "speakers.written_for": lambda text: written_for(text, ["The statement"]),
 }
-TABLES = {"HOSTILE": HOSTILE, "VOICE_HOSTILE": VOICE_HOSTILE}  # inputs by name, by table
+TABLES = {"HOSTILE": HOSTILE, "VOICE_HOSTILE": VOICE_HOSTILE, "NAMES_HOSTILE": NAMES_HOSTILE}
 CASES = [(reader, name, "HOSTILE") for reader in ("extract_claims",) for name in sorted(HOSTILE)]
-CASES += [(reader, name, "VOICE_HOSTILE") for reader in READERS for name in sorted(VOICE_HOSTILE)]
+CASES += [
+    (reader, name, "VOICE_HOSTILE")
+    for reader in ("extract_claims", "voices.spokespeople")
+    for name in sorted(VOICE_HOSTILE)
+]
+CASES += [("speakers.written_for", name, "NAMES_HOSTILE") for name in sorted(NAMES_HOSTILE)]
 
 
 def _growth(read: Callable[[str], object], build: Callable[[int], str]) -> tuple[int, float, float]:
