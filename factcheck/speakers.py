@@ -204,14 +204,12 @@ def _employer_at(words: Sequence[str]) -> int:
     Office", "Mr Salvik for the cyber defence office"): an "of" or "for" after a name, before
     an organisation; the length of words when there is none ("Secretary of State Ana Ruiz")."""
     for i, word in enumerate(words):
-        if (
-            i
-            and word in ("of", "for")
-            and guess_kind(" ".join(words[i + 1 :])) is (SpeakerKind.ORGANISATION)
-        ):
-            _, name = split_title(words[:i])
-            if name and name[0][:1].isupper():
-                return i
+        if not i or word not in ("of", "for"):
+            continue
+        _, name = split_title(words[:i])
+        tail = " ".join(words[i + 1 :])
+        if name and name[0][:1].isupper() and guess_kind(tail) is SpeakerKind.ORGANISATION:
+            return i
     return len(words)
 
 
