@@ -26,7 +26,7 @@ from .cues import (
     needs_that,
 )
 from .lexicon import alternation
-from .lexicon.grammar import EXPECT_FORMS, FIRST_PERSON_SPEAKERS
+from .lexicon.grammar import EXPECT_FORMS, FIRST_PERSON_SPEAKERS, VERB_OPENERS
 from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS, QUALIFIERS, SMALL_WORDS, VAGUE_LOWER
 from .lexicon.people import (
     DOCUMENT_NOUNS,
@@ -95,11 +95,23 @@ _CONTENT_STOP = re.compile(
 # The comma that ends a subordinate clause; not one inside a number ("12,400 people").
 _CLAUSE_COMMA = re.compile(r",(?!\d)")
 _TITLE_WORDS = alternation(TITLES, shortest_first=True)
+# Pattern: CUE (the)? (BODY)? TITLE* NAME — the speaker after the cue: "said the minister",
+# "said Mayor Ana Ruiz", "said Pentagon spokesman John Kirby", "said ministry spokesperson
+# Corin Sabey", "said customs officer Ilan Dove" (a body's name, or up to two lower-case
+# words, before a title).
 _INVERTED = re.compile(
-    rf"\s+((?:the\s+)?(?:(?:{_TITLE_WORDS})\s+){{0,3}}[A-Z][\w'’.-]*"
-    r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*|(?:the|a|an)\s+[\w'’ -]+?)"
+    rf"\s+((?:the\s+)?(?:(?:[A-Z][\w'’.&-]*\s+){{1,3}}|(?:[a-z][\w'’-]*\s+){{1,2}}(?=(?:{_TITLE_WORDS})\s))?"
+    rf"(?:(?:{_TITLE_WORDS})\s+){{0,3}}[A-Z][\w'’.-]*"
+    r"(?:\s+(?:of\s+)?[A-Z][\w'’.-]*)*(?:\s+(?:of|for)\s+the(?:\s+[A-Z][\w'’.&-]*)+)?"
+    r"|(?:the|a|an)\s+[\w'’ -]+?)"
     r"(?=\s*(?:[,.;:!?]|$))"
 )
+# Pattern: CUE SPEAKER, a|the DESCRIPTION. — who the speaker after a closing cue is: "…, said
+# Ana Ruiz, a spokeswoman for the port authority."
+# The full stop of a sentence that ends with the speaker's name ("…, said Ari Lev."), not
+# an initial's or an abbreviation's ("Tom Ede Jr.", "Hask Co.").
+_SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)(?<!\bCo)(?<!\bInc)(?<!\bLtd)\.$")
+_INVERTED_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;:]{1,80}")
 _ACCORDING_NP = re.compile(r"\s+((?:[^,.;:()\"“”]|(?<=\d)[,.](?=\d))+)")
 _SOURCE_DOC = re.compile(
     r"^(?:(?:an?|the)\s+)?(?:statement|report|post|release|tally|count|figures|data|estimate|survey|"
@@ -123,6 +135,26 @@ _COUNTED_NOUN = re.compile(
     rf"\b(?:(?i:{alternation(set(SMALL_WORDS) - {'zero', 'one'}, ignore_case=True)})|"
     r"(?<![:.\d])(?!(?:19|20)\d\d\b)\d[\d,]*)\s+[a-z][\w'’-]*\s+$"
 )
+# Pattern: SUBJECT, PARTICIPLE … , VERB — the subject opening the sentence before a comma (at
+# most seven words), and the comma that closes the participle's aside before its verb.
+_SUBJECT_COMMA = re.compile(r"\s*((?:[Tt]he\s+)?[A-Z][\w'’.&-]*(?:\s+[\w'’.&-]+){0,6}),\s+")
+_ASIDE_CLOSE = re.compile(
+    r",\s+(?:(?:has|have|had)\s+)?(?:has|have|had|is|are|was|were|will|would|[a-z]{3,}ed)\b"
+)
+# Pattern: NAMING CUE OBJECT (not)? as WHAT — "described the deal as a window", "framed the
+# truce not as a concession but as …": what the speaker called the thing, in the reporter's
+# words (a quotation after the cue is read first).
+_DESCRIBED_AS = re.compile(
+    r"\s+(?:the|a|an|his|her|its|their|this|that|these|those)\s+(?:[\w'’-]+\s+){0,4}?"
+    r"(?:not\s+(?:only\s+|merely\s+|simply\s+)?)?as\s+(?!if\b|well\b|soon\b|long\b|much\b)"
+)
+# A cue word in -s followed by a verb of its own, after another cue or a determiner or opening
+# the sentence, is a plural noun, the subject of that verb: "said claims can be made from
+# Thursday", "Reports were false"; not "which the kingdom claims is necessary".
+_NOUN_OPENER = re.compile(
+    rf"(?:^|\b(?:{alternation(CUE_KIND)}|such|these|those|their|his|her|its|no|some|many)\s+)$"
+)
+_NOUN_BEFORE_VERB = re.compile(rf"\s+(?:{alternation(VERB_OPENERS - {'to', 'be'})})\b")
 # A broadcast reads the quotation marks aloud: "she said, quote, 'I am deeply sorry.'"
 _QUOTE_READ = re.compile(r",?\s*quote\s*[,:]?\s*(?=[\"“‘'])")
 _BY_DOING = re.compile(r"\b(?:by|after|before|when|while)\s+$")
@@ -328,6 +360,12 @@ class _SentenceReader:
             return []  # the sentence has no quotation for it: its subject need not be read
         if cue.startswith("ask") and _UNNAMED_ASK.match(self.text, match.end(), self.s.end):
             return []  # "a resident, who asked not to be named, said …": no report of its own
+        if (
+            cue.endswith("s")
+            and _NOUN_BEFORE_VERB.match(self.text, match.end(), self.s.end)
+            and _NOUN_OPENER.search(self.text, max(self.s.start, match.start() - 30), match.start())
+        ):
+            return []  # "said claims can be made", "Reports were false": a noun, not a cue
         left = self._left_bound(match.start())
         if (
             cue.endswith("s")
@@ -335,6 +373,8 @@ class _SentenceReader:
             and _COUNTED_NOUN.search(self.text, max(left, match.start() - 40), match.start())
         ):
             return []
+        if cue.endswith("ing") and (aside := self._participle_aside(match)):
+            return aside
         subject = subject_before(self.text, left, match.start())
         if cue.endswith("ing") and (quoted := _QUOTED_AS.search(self.text, left, match.start())):
             if quoted.group("passive"):
@@ -365,7 +405,9 @@ class _SentenceReader:
         if speaker is None:
             return []
         if kind == "naming":
-            found = self._quote_after(match, speaker, cue, max_gap=8)
+            found = self._quote_after(match, speaker, cue, max_gap=8) or self._described_as(
+                match, speaker
+            )
         elif kind == "directive":
             found = self._directive(match, speaker)
         else:
@@ -384,7 +426,7 @@ class _SentenceReader:
             return False
         if cue in ("put", "puts"):
             return not _PUT_FIGURE.match(self.text, after)
-        return kind == "naming"
+        return kind == "naming" and _DESCRIBED_AS.match(self.text, after, self.s.end) is None
 
     def _speaker(
         self, subject: Subject, cue: str, after: int, kind: str = "speech"
@@ -407,7 +449,7 @@ class _SentenceReader:
             and len(inverted.group(1).split()) <= 8
             and is_speaker_phrase(inverted.group(1))
         ):
-            return inverted.group(1), inverted.end()
+            return _SENTENCE_STOP.sub("", inverted.group(1)), inverted.end()
         return None, after
 
     def _leading_subject(self) -> str | None:
@@ -450,6 +492,34 @@ class _SentenceReader:
         if len(gap.split()) > 7 or re.search(r"[.;:]|\b(?:and|but)\b", gap):
             return None  # "… was “disappointing” but said …": a new clause, not the quote's cue
         return before[-1]
+
+    def _participle_aside(self, match: re.Match[str]) -> list[Attribution]:
+        """ "The union, saying members had rejected the offer, called a strike": a participle's
+        aside after the sentence's subject reports what the subject said, up to the comma that
+        closes the aside before the subject's own verb."""
+        opening = _SUBJECT_COMMA.fullmatch(self.text, self.s.start, match.start())
+        if opening is None or not is_speaker_phrase(opening.group(1)):
+            return []
+        close = _ASIDE_CLOSE.search(self.text, match.end(), self.s.end)
+        if close is None or cue_kind(match.group()) != "speech":
+            return []
+        start, _ = self._content_start(match.end(), match.group())
+        if start is None:
+            return []
+        span = _trim(self.text, start, close.start())
+        if _words(self.text, *span) < 3:
+            return []
+        return [self._make(span, opening.group(1), match.group(), match.start(), "indirect", 0.75)]
+
+    def _described_as(self, match: re.Match[str], speaker: str) -> list[Attribution]:
+        """A naming cue with no quotation, its content what it calls the thing: "described the
+        deal as a window for food, not as peace" (the object and what it is called)."""
+        if _DESCRIBED_AS.match(self.text, match.end(), self.s.end) is None:
+            return []
+        span = self._clause_end(match.end(), subordinate=False)
+        if _words(self.text, *span) < 4:
+            return []
+        return [self._make(span, speaker, match.group(), match.start(), "indirect", 0.7)]
 
     def _directive(self, match: re.Match[str], speaker: str) -> list[Attribution]:
         if self.text.startswith(" against", match.end()):
@@ -563,7 +633,7 @@ class _SentenceReader:
         rest = self.text[pos : aside.start() if aside else reach]
         if _PLACE_AFTER.fullmatch(rest.rstrip(" .!?\"”'")):
             rest = ""  # "…, the coast guard told reporters at the quay."
-        if rest.strip(" .!?\"”'") and not _INVERTED.fullmatch(rest.rstrip(" .!?")):
+        if rest.strip(" .!?\"”'") and not _speaker_only(rest.rstrip(" .!?")):
             return []
         comma = self.text.rfind(",", self.s.start, match.start())
         if comma < 0 or re.match(r",\s+(?:and|but|or|while)\b", self.text[comma : match.start()]):
@@ -627,6 +697,15 @@ class _SentenceReader:
                 speaker, cue = match.group("speaker").strip(), match.group("cue")
                 out.append(self._make(span, speaker, cue, match.start(), "indirect", 0.75))
         return out
+
+
+def _speaker_only(rest: str) -> bool:
+    """Tell whether what follows a closing cue is only its speaker, maybe with a description
+    after a comma: "said the minister", "said Ana Ruiz, a spokeswoman for the authority"."""
+    named = _INVERTED.match(rest)
+    if named is None:
+        return False
+    return named.end() == len(rest) or _INVERTED_APPOSITION.fullmatch(rest, named.end()) is not None
 
 
 def find_attributions(

@@ -277,6 +277,7 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
             or _APPOSITIVE.match(chunk + " ")
             or (opened in SUBORDINATORS and i > 1)
             or (opened == "," and _TITLE_APPOSITION.match(chunk) is not None)
+            or (opened == "," and _ADVERB_ASIDE.fullmatch(chunk.strip()) is not None)
         )
         participle = _PARTICIPLE_ASIDE.match(chunk) and opened in (",", "and")
         if i > 0 and (aside or place or participle):
@@ -299,6 +300,30 @@ def _name_before_asides(parts: list[tuple[str, str]]) -> str | None:
 # a lower-case title opening the words between two commas describes the name before them.
 _TITLE_APPOSITION = re.compile(
     rf"\s*(?:[a-z][\w-]*\s+){{0,2}}(?:{alternation(LOWER_TITLES)})\b(?:\s+(?:of|for|at)\s+\S.*)?\s*$"
+)
+
+
+# Pattern: (On|In|By) DAY|MONTH (DATE)? (PART OF DAY)? NAME CUE — a time phrase opening the
+# sentence with no comma before a capitalised speaker ("On Monday Kovane said", "In March
+# Ortiz told"), which would otherwise read as one run of names.
+_OPENING_TIME = re.compile(
+    rf"^(?:on|in|by|since|until)\s+(?:{alternation(WEEKDAYS | MONTHS)})(?:\s+\d{{1,2}})?"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
+
+
+# Pattern: SPEAKER, ADVERB|PREPOSITIONAL PHRASE, CUE — words between two commas that say how
+# or when the speaker spoke, not who: "The ministry, however, said", "Arkell, for his part,
+# said", "The union, in a statement, said", "Police, on Monday, said".
+_ADVERB_ASIDE = re.compile(
+    r"(?:however|meanwhile|too|though|instead|also|separately|earlier|later|again|likewise|"
+    r"similarly|nonetheless|nevertheless|in\s+turn|in\s+response|in\s+reply|by\s+contrast|"
+    r"in\s+contrast|for\s+(?:his|her|its|their|our|my)\s+part|[a-z]{3,}ly|"
+    r"(?:in|at|on|during|after|before|with|through)\s+(?:a|an|the|his|her|its|their)\s+"
+    r"[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3}|"
+    rf"on\s+(?:{alternation(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?)",
+    re.IGNORECASE,
 )
 
 
@@ -377,7 +402,9 @@ def _noun_phrase(part: str, subordinate: bool) -> Subject:
         return Subject(by.group(1).strip(), "np", subordinate, phrase)
     if owner := _OWNER_DATA.fullmatch(phrase):
         return Subject(owner.group(1), "np", subordinate, phrase)
-    if _LEADING_PREPOSITION.match(phrase):
+    if timed := _OPENING_TIME.match(phrase):
+        phrase = phrase[timed.end() :]  # "On Monday Kovane": the name after the day
+    elif _LEADING_PREPOSITION.match(phrase):
         tail = _NP_TAIL.search(phrase)
         if tail is None or tail.start() == 0:
             return Subject(None, "none", subordinate)
@@ -588,6 +615,8 @@ def _read_run(run: str, opens_sentence: bool) -> _Run | None:
     if opens_sentence and (tokens[0] in OPENERS or tokens[0].lower() in _LEADING_WORDS):
         # "But Ortiz said": the name is "Ortiz"; "On Monday he said", "For Adrian Solvik, the
         # pause …": a preposition opening the sentence is no part of a name
+        if len(tokens) > 2 and tokens[0].lower() in _LEADING_WORDS and tokens[1] in _DATE_NAMES:
+            tokens = tokens[1:]  # "On Monday Kovane said": the day is no part of the name
         tokens = tokens[1:]
         if not tokens:
             return None
@@ -608,6 +637,7 @@ def _read_run(run: str, opens_sentence: bool) -> _Run | None:
 
 
 _WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_DATE_NAMES = WEEKDAYS | MONTHS
 
 
 def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:

@@ -40,12 +40,12 @@ indicating | estimate estimated estimates | expect expects expected | predict pr
 allege alleged alleges alleging | believe believed believes | think thinks thought
 write wrote writes | tweet tweeted tweets | post posted posts | stress stressed stresses stressing
 emphasise emphasised emphasises emphasize emphasized emphasizes | reiterate reiterated reiterates
-repeated | recall recalled recalls | reply replied replies | respond responded responds
+repeated repeats | recall recalled recalls | reply replied replies | respond responded responds
 countered | conclude concluded concludes | affirm affirmed affirms | contend contended contends
 agreed | tell told tells telling | assure assured assures | inform informed | hint hinted hints
 signal signaled signalled signals | complain complained complains | boast boasted boasts
 testify testified testifies | forecast forecasts | accuse accused accuses | put puts
-fear feared fears | reckon reckoned reckons
+fear feared fears | reckon reckoned reckons | speak spoke spoken speaks
 """
 # Verbs that ask or promise an act; the claim is the whole request: "urged X to …".
 _DIRECTIVE = """
@@ -60,13 +60,15 @@ call called calls calling | brand branded brands branding | label labelled label
 labeling | describe described describes describing | dismiss dismissed dismisses dismissing
 termed | dub dubbed | hail hailed | characterise characterised characterize characterized
 denounce denounced | condemn condemned | decry decried | slam slammed | blast blasted
-deem deemed deems | called out
+deem deemed deems | called out | frame framed frames framing | portray portrayed portrays
+portraying
 """
 _WORRIED = """
 is worried | are worried | was worried | were worried | is concerned | are concerned |
 was concerned | were concerned
 """
-_NEEDS_THAT = frozenset({"add", "fear", "post", "tweet"})  # "posted a loss": no speech
+# "posted a loss", "spoke for an hour": no speech without "that", a colon or a quotation
+_NEEDS_THAT = frozenset({"add", "fear", "post", "tweet", "speak"})
 # Verbs that report only when a document or data set is their subject.
 _DATA_ONLY = """show shows showed | find found finds"""
 
