@@ -202,3 +202,59 @@ def test_described_without_as_reports_nothing_and_a_quotation_still_counts() -> 
     quotes = [c.quote for c in attributed(DESCRIBED)]
     assert not [q for q in quotes if "in detail" in q]
     assert "reckless" in quotes
+
+
+# --- who a quotation is: no place, no storm, the subject of the sentence before -------------
+
+PLACES = (
+    "Transport Minister Mireille Kasprow repeated her warning in Kaspen Landing on Saturday: "
+    '"Whoever overloaded that ferry will answer for it."\n\n'
+    "Union leader Osk Varnel spoke at Harrow Gate on Monday: "
+    '"Not one of our members will cross that line."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [("overloaded that ferry", "Mireille Kasprow"), ("cross that line", "Osk Varnel")],
+)
+def test_a_name_after_in_or_at_is_a_place_not_the_speaker(words: str, speaker: str) -> None:
+    assert said(PLACES, words).speaker == speaker
+
+
+STORMS = (
+    "Floods that followed Cyclone Ardel Moss have killed 40 people in the south. Marsh, a "
+    "former judge who became governor in May, has promised that no town will be abandoned. "
+    'Touring the town of Pell on Monday, she told residents: "Every road will be open by '
+    'Friday."\n\n'
+    "The harbour was shut after Hurricane Tobin Reyes tore through the bay. Ilves, the harbour "
+    "master, has said the cranes are safe. Speaking at the quay on Tuesday, he told reporters: "
+    '"We lost two boats and no people."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "storm"),
+    [("Every road", "Cyclone Ardel Moss"), ("two boats", "Hurricane Tobin Reyes")],
+)
+def test_a_storm_is_nobody_a_pronoun_means(words: str, storm: str) -> None:
+    assert said(STORMS, words).speaker != storm
+
+
+SUBJECT_BEFORE = (
+    "Police spokesman Inspector Dag Holm said two men were held overnight, both of them Red "
+    'Lantern members. "Those men will answer for the Red Lantern\'s crimes," he said.\n\n'
+    "Harbour Board chairwoman Dr Mira Lund said the cranes were safe, unlike those at Port "
+    'Selby. "Port Selby has had three accidents this year," she said.\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [("answer for the Red Lantern", "Dag Holm"), ("three accidents", "Mira Lund")],
+)
+def test_a_quotation_opening_its_sentence_is_the_previous_subjects(
+    words: str, speaker: str
+) -> None:
+    """Not a name the sentence before mentions after its subject ("Red Lantern members")."""
+    assert said(SUBJECT_BEFORE, words).speaker == speaker

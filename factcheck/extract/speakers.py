@@ -17,6 +17,7 @@ from .lexicon.grammar import (
     FEMININE_PRONOUNS,
     FRONTING_PREPOSITIONS,
     FUNCTION_WORDS,
+    NAME_PLACE_PREPOSITIONS,
     NOT_HEAD_WORDS,
     NOT_SUBJECT_WORDS,
     PERSON_PRONOUNS,
@@ -41,6 +42,7 @@ from .lexicon.people import (
     REMARK_NOUNS,
     SELF_NAMING,
     SHORT_TITLES,
+    STORM_WORDS,
     STUDY_PEOPLE,
     SUBORDINATING_OPENERS,
     TITLE_GENDER,
@@ -667,7 +669,7 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
                     book.firms.append((run.start(), " ".join(tokens)))
             if org and not (len(tokens) == 1 and _TITLE_AFTER.match(text, run.end())):
                 book.orgs.append((run.start(), org + (firm.group() if firm else "")))
-            if reading.person is not None:
+            if reading.person is not None and not _no_person(text, run.start(), tokens):
                 label = _is_turn_label(text, run.start(), run.end())
                 _mention(book, run.start(), tokens, reading.person, listed=not label)
             if reading.titled:
@@ -692,6 +694,24 @@ def build_name_book(text: str, sentences: Sequence[Sentence]) -> NameBook:
             book.add(match.start(2), " ".join(name), match.group(1))
     _genders(book, text)
     return book
+
+
+# Pattern: (BODY)? LOWER-CASE TITLE NAME — the words before a subject's name that say whose
+# title it holds: "Army spokeswoman", "Harbour Board chairwoman" (a title in lower case).
+_BODY_TITLE_OPENING = re.compile(
+    rf"(?:[A-Z][\w'’&.-]*\s+){{1,3}}(?:{alternation(TITLES)})\s+(?=[A-Z])"
+)
+_OPENING_MARKS = " \t\"“‘'"
+
+
+def _no_person(text: str, start: int, tokens: Sequence[str]) -> bool:
+    """Tell whether a run that reads as a person's name is a place or a storm: after "in",
+    "at", "near" ("spoke in Kaspen Landing on Saturday"), or opened by a storm's kind
+    ("Cyclone Hallem", "Hurricane Ida"). Such a run is nobody a quotation or a "he" can mean."""
+    if tokens and tokens[0].lower() in STORM_WORDS:
+        return True
+    before = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return before is not None and before.group(1).lower() in NAME_PLACE_PREPOSITIONS
 
 
 def _mention(
@@ -1113,19 +1133,26 @@ class Resolver:
         it. She insisted")."""
         text = self.book.text
         here = _sentence_start(text, pos)
-        opening = _PRONOUN_OPENING.match(text, here, pos)
-        if here == 0 or opening is None or opening.group(1).lower() != pronoun:
+        if here == 0:
             return None
-        # Pattern: He|She (AUXILIARY|ADVERB)* CUE, or a sentence He|She opens and whose cue
-        # has the same pronoun: "She had urged residents …, she said" is the one woman.
-        between = text[opening.end() : pos]
-        if not _AUXILIARIES.fullmatch(between) and not _REPEATED[pronoun].search(between):
-            return None
+        # '"…," he said' with the quotation opening its sentence (pos is where it begins): the
+        # pronoun stands for the same subject as one opening the sentence would
+        if text[here:pos].strip(_OPENING_MARKS):
+            opening = _PRONOUN_OPENING.match(text, here, pos)
+            if opening is None or opening.group(1).lower() != pronoun:
+                return None
+            # Pattern: He|She (AUXILIARY|ADVERB)* CUE, or a sentence He|She opens and whose
+            # cue has the same pronoun: "She had urged residents …, she said" is the one woman.
+            between = text[opening.end() : pos]
+            if not _AUXILIARIES.fullmatch(between) and not _REPEATED[pronoun].search(between):
+                return None
         opened = _after_label(text, _sentence_start(text, here - 1))
         if reply := _REPLY.match(text, opened):
             opened = reply.end()  # "BRECK: Yes, Mr Oskenn spent the day here. He said …"
         if here - opened > _THEY_REACH:
             return None
+        if titled_by := _BODY_TITLE_OPENING.match(text, opened, here):
+            opened = titled_by.end()  # "Army spokeswoman Brigadier Helga Stroud said …"
         run = _RUN.match(text, opened)
         if run is not None and (name := person_name(run.group())) is not None:
             if name.split()[0] in OPENERS:

@@ -117,6 +117,9 @@ PREPOSITIONS = word_set("of at for in on from with by to into about over under t
 PLACE_PREPOSITIONS = word_set(
     "in at on inside outside under beneath below above near into onto across along aboard"
 )
+# Of those, the ones a capitalised name after them names a place, never a speaker ("spoke in
+# Kaspen Landing on Saturday"), where "on" or "under" may name a person ("served under Ana Ruiz").
+NAME_PLACE_PREPOSITIONS = word_set("in at near inside outside around across")
 # Prepositions that front a place or a time before a clause's subject: after "In Varnholt",
 # "At Kessel Bridge" or "On Wednesday" the number opens the subject ("In Varnholt 41 people
 # were killed"), it is not the name's own number ("Apollo 11"). Words that also open a clause

@@ -58,6 +58,8 @@ FIRM_NAME_ENDS = word_set(
     airways railways lines operations holdings industries plc llc gmbh asa group mining
     resources partners brewery breweries shipping ltd inc corp"""
 )
+# Words that open a storm's name, never a person's: "Cyclone Hallem", "Hurricane Ida".
+STORM_WORDS = word_set("cyclone hurricane typhoon storm tornado")
 # Words that end the name of a place, never a person's: "Quay Street", "Marrow Bay".
 PLACE_NAME_ENDS = word_set(
     """street road avenue boulevard square quay bay harbour harbor pier crossing valley
