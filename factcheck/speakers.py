@@ -38,7 +38,9 @@ before voices were read get them from rescan_voices (`factcheck groups --rebuild
 (factcheck.extract.voices reads the shapes). At ingest read_voices links each person named
 in an article to the body it writes them as speaking for, when the body is a speaker of that
 article, a known speaker, a name whose head is an organisation noun, or an acronym; "the
-authority" is the one speaker of the article whose name ends so. The link is a SpeakerVoice
+authority" is the one speaker of the article whose name ends so; a body written by part of its
+name ("Movement spokesman Idris Marhal", "Sable Ridge spokesman …") is the one name of the
+article, capitalised and ending in an organisation noun, that those words end or begin. The link is a SpeakerVoice
 row: the two stay separate entities with their own names and counts, and an attributed claim
 of either looks for its group under the body's key (factcheck.groups.group_key), so what the
 authority said and what its spokeswoman said in the same words join. The first article that
@@ -1370,10 +1372,12 @@ def read_voices(
     }
     bodies = {**aliases, **firms}
     found: dict[int, tuple[str, str]] = {}  # person → (body as written, role)
-    for keys, own, voices in read:
+    for (keys, own, voices), (text, _) in zip(read, articles, strict=True):
         people = own + [(p, v) for v in voices if (p := _person(session, v, keys, aliases))]
         for person, voice in people:
-            if person not in found and (body := _body(voice, keys, bodies, person)):
+            if person in found:
+                continue
+            if body := _body(voice, keys, bodies, person) or _body_in_text(voice, text):
                 found[person] = (body, voice.role)
     if not found:
         return 0
@@ -1524,6 +1528,25 @@ def _body(
     ):
         return body
     return None
+
+
+def _body_in_text(voice: Voice, text: str) -> str | None:
+    """The body of a voice that names it by part of its name: the one capitalised name of the
+    text, two words or more and ending in an organisation noun, that the voice's words end or
+    begin ("Movement spokesman Idris Marhal", "Sable Ridge spokesman Idris Marhal": the Sable
+    Ridge Movement the article names)."""
+    words = voice.body.split()
+    if not words or not words[0][:1].isupper():
+        return None
+    key = speaker_key(voice.body)
+    found: dict[str, str] = {}
+    for name in _capitalised_names(text):
+        named = speaker_key(name)
+        part = named.endswith(f" {key}") or named.startswith(f"{key} ")
+        if part and named.split()[-1] in _ORGANISATION:
+            found.setdefault(named, name)
+    one = _one_longest(found)
+    return found[one] if one is not None else None
 
 
 def link_voice(

@@ -77,3 +77,37 @@ def test_a_body_read_forward_stops_after_its_name() -> None:
 )
 def test_a_live_blog_time_is_no_part_of_the_body(text: str, body: str) -> None:
     assert [v.body for v in spokespeople(text)] == [body]
+
+
+# Pattern: BODY …. Its|Their ROLE, NAME — the body the possessive stands for, named before.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Tarn Valley Movement disputes that. Its spokesman, Ivo Marsh, said 70 trucks "
+            "had crossed.",
+            Voice("Ivo Marsh", "Tarn Valley Movement", "spokesman"),
+        ),
+        (
+            "The Green Lamp Society carried out 74 wounded, and their spokeswoman, Ada Pirell, "
+            "told me the road was clear.",
+            Voice("Ada Pirell", "Green Lamp Society", "spokeswoman"),
+        ),
+        (
+            "The army says fewer than fifty remain, and its spokesman, Colonel Dan Hesk, argues "
+            "they are fighters.",
+            Voice("Colonel Dan Hesk", "army", "spokesman"),
+        ),
+        (
+            "The NDRA opened 40 shelters. Its spokeswoman, Mia Fenn, said more would open.",
+            Voice("Mia Fenn", "NDRA", "spokeswoman"),
+        ),
+    ],
+)
+def test_its_role_names_the_body_named_before(text: str, expected: Voice) -> None:
+    assert spokespeople(text) == [expected]
+
+
+def test_its_role_after_a_person_names_no_body() -> None:
+    text = "Ana Ruiz met the mayor on Monday. Its spokesman, Tom Lee, said the talks went well."
+    assert spokespeople(text) == []

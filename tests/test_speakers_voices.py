@@ -261,3 +261,29 @@ def test_a_spokesperson_of_a_firm_named_by_its_word_speaks_for_the_firm(
     assert joined is not None and joined == claim_of(session, said).group_id
     rows = {r.speaker.name: r for r in list_speakers(session)[0]}
     assert rows[who].speaks_for == firm
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        f"Board spokeswoman Maren Toft said {SAID}.",  # the body's last word
+        f"Orlen Harbour spokeswoman Maren Toft said {SAID}.",  # its first words
+    ],
+)
+def test_a_body_written_by_part_of_its_name_is_the_one_the_article_names(
+    session: Session, editor: User, lead: str
+) -> None:
+    """The article names the Orlen Harbour Board (PLACE) without quoting it: the spokeswoman
+    of "Harbour" speaks for it, and meets what the board said elsewhere."""
+    board = claim_of(session, board_said(session, editor))
+    toft = claim_of(
+        session,
+        story(
+            session, editor, outlet="Coast Radio", lead=lead, quote=SAID, who="Maren Toft", day=1
+        ),
+    )
+    voice = session.exec(
+        select(SpeakerVoice).where(SpeakerVoice.speaker_id == toft.speaker_id)
+    ).one()
+    assert voice.voice_id == board.speaker_id
+    assert toft.group_id is not None and toft.group_id == board.group_id
