@@ -40,10 +40,11 @@ in an article to the body it writes them as speaking for, when the body is a spe
 article, a known speaker, a name whose head is an organisation noun, or an acronym; "the
 authority" is the one speaker of the article whose name ends so; a body written by part of its
 name ("Movement spokesman Idris Marhal", "Sable Ridge spokesman …") is the one name of the
-article, capitalised and ending in an organisation noun, that those words end or begin. The link is a SpeakerVoice
-row: the two stay separate entities with their own names and counts, and an attributed claim
-of either looks for its group under the body's key (factcheck.groups.group_key), so what the
-authority said and what its spokeswoman said in the same words join. The first article that
+article, capitalised and ending in an organisation noun, that those words end or begin. The
+link is a SpeakerVoice row: the two stay separate entities with their own names and counts,
+and an attributed claim of either looks for its group under the body's key
+(factcheck.groups.group_key), so what the authority said and what its spokeswoman said in the
+same words join. The first article that
 links a person decides; editors link and unlink by hand (link_voice, unlink_voice: an event
 each, and ingest leaves a link set or unset by hand alone). A voice is one level deep: whoever
 spoke for the person now speaks for the body.
@@ -1374,10 +1375,15 @@ def read_voices(
     found: dict[int, tuple[str, str]] = {}  # person → (body as written, role)
     for (keys, own, voices), (text, _) in zip(read, articles, strict=True):
         people = own + [(p, v) for v in voices if (p := _person(session, v, keys, aliases))]
+        by_part: dict[str, str] | None = None  # read only for a voice that needs it
         for person, voice in people:
             if person in found:
                 continue
-            if body := _body(voice, keys, bodies, person) or _body_in_text(voice, text):
+            body = _body(voice, keys, bodies, person)
+            if body is None and voice.body[:1].isupper():
+                by_part = bodies_by_part(text) if by_part is None else by_part
+                body = by_part.get(speaker_key(voice.body))
+            if body:
                 found[person] = (body, voice.role)
     if not found:
         return 0
@@ -1530,23 +1536,35 @@ def _body(
     return None
 
 
-def _body_in_text(voice: Voice, text: str) -> str | None:
-    """The body of a voice that names it by part of its name: the one capitalised name of the
-    text, two words or more and ending in an organisation noun, that the voice's words end or
-    begin ("Movement spokesman Idris Marhal", "Sable Ridge spokesman Idris Marhal": the Sable
-    Ridge Movement the article names)."""
-    words = voice.body.split()
-    if not words or not words[0][:1].isupper():
-        return None
-    key = speaker_key(voice.body)
-    found: dict[str, str] = {}
-    for name in _capitalised_names(text):
-        named = speaker_key(name)
-        part = named.endswith(f" {key}") or named.startswith(f"{key} ")
-        if part and named.split()[-1] in _ORGANISATION:
-            found.setdefault(named, name)
-    one = _one_longest(found)
-    return found[one] if one is not None else None
+def bodies_by_part(text: str) -> dict[str, str]:
+    """Each capitalised organisation name of the text by the words a voice may write it with:
+    its first or last words ("Movement", "Sable Ridge" for "Sable Ridge Movement"), by
+    speaker_key; a part two names share means the one name every other ends ("Kessel Water
+    Board" in "North Kessel Water Board") or none. Names of at most BODY_WORDS words: each
+    run is read once at a bounded cost, so a text of endless capitals reads in linear time."""
+    parts: dict[str, set[str]] = {}
+    written: dict[str, str] = {}
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().replace("\u00a0", " ").split()
+        if words[0] == "The":  # a sentence's "The Sable Ridge Movement"
+            words = words[1:]
+        if len(words) > BODY_WORDS:
+            continue
+        named = (key := speaker_key(" ".join(words))).split()
+        if len(named) < 2 or named[-1] not in _ORGANISATION:
+            continue
+        written.setdefault(key, " ".join(words))
+        for i in range(1, len(named)):
+            parts.setdefault(" ".join(named[i:]), set()).add(key)
+            parts.setdefault(" ".join(named[:i]), set()).add(key)
+    return {
+        part: written[one]
+        for part, keys in parts.items()
+        if (one := _one_longest(keys)) is not None
+    }
+
+
+BODY_WORDS = 8  # words of a capitalised run read as an organisation's name (bodies_by_part)
 
 
 def link_voice(

@@ -45,6 +45,9 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     "firms then the company": _repeat("as Vell Coal Holdings began, the company said it works "),
     "group subjects, saying": _repeat("Rescue teams ended it, saying "),
     'told a meeting: "…"': _repeat('Ana Ruiz told a meeting: "We agree. It works." '),
+    # session 21: what "in his words" introduces, a participle's aside after a subject
+    "in his words, …": _repeat("Ana Ruiz spoke. In his words, "),
+    "subject, saying …, verb": _repeat("The Port Board, saying it works, has pledged "),
 }
 # Shapes that make factcheck.extract.voices read a body before or after a role word, repeated
 # with no full stop; run through voices.spokespeople (ingest reads every article with it) and
@@ -56,6 +59,7 @@ VOICE_HOSTILE: dict[str, Callable[[int], str]] = {
         "Ana Ruiz, a spokeswoman for the Port Authority of Vell, "
     ),
     "Name, who runs …, who heads …": _repeat("Ruiz, who runs Vell, who heads "),
+    "Body. Its spokeswoman, Name, …": _repeat("The Port Board met. Its spokeswoman, Ana Ruiz, "),
 }
 
 

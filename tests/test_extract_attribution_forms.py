@@ -258,3 +258,30 @@ def test_a_quotation_opening_its_sentence_is_the_previous_subjects(
 ) -> None:
     """Not a name the sentence before mentions after its subject ("Red Lantern members")."""
     assert said(SUBJECT_BEFORE, words).speaker == speaker
+
+
+# --- "in his words", "her words:": what follows is what the one named before said ----------
+
+WORDS = (
+    "The rebels left with their rifles, a point their commander, Aurel Maskevin, has made "
+    "repeatedly. In his words, the evacuation was a choice to spare the town.\n\n"
+    "09:05 Minister Ida Voskuil spoke to our reporter at the plant gate last night. Her words: "
+    '"Nobody goes back into that plant until we know who is to blame."\n\n'
+    "The mayor chose her words carefully at the meeting.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker", "direct"),
+    [
+        ("a choice to spare the town", "Aurel Maskevin", False),
+        ("Nobody goes back", "Ida Voskuil", True),
+    ],
+)
+def test_in_their_words_is_the_one_named_before(words: str, speaker: str, direct: bool) -> None:
+    claim = said(WORDS, words)
+    assert (claim.speaker, claim.direct) == (speaker, direct)
+
+
+def test_choosing_words_is_no_attribution() -> None:
+    assert not [c for c in attributed(WORDS) if "carefully" in c.quote]

@@ -1,6 +1,7 @@
 """Extraction time grows linearly with its input, hostile inputs included (issue 12, item 3);
-so do voices.spokespeople, which ingest runs on every article's text, and speakers.written_for
-(an article's names looked for beside its statements).
+so do voices.spokespeople, which ingest runs on every article's text, speakers.written_for
+(an article's names looked for beside its statements) and speakers.bodies_by_part (the
+organisation names a voice may write by part).
 
 For each input of tests/extract_hostile.py the size is doubled from where one run takes at
 least MIN_SECONDS; the best of three runs at each size, taken in turn (up to ROUNDS when the
@@ -28,7 +29,7 @@ import pytest
 
 from factcheck.extract import extract_claims
 from factcheck.extract.voices import spokespeople
-from factcheck.speakers import written_for
+from factcheck.speakers import bodies_by_part, written_for
 from tests.extract_hostile import HOSTILE, NAMES_HOSTILE, VOICE_HOSTILE
 
 MAX_GROWTH = 3.0  # linear doubles, quadratic quadruples: room for a shared machine's noise
@@ -57,6 +58,7 @@ READERS: dict[str, Callable[[str], object]] = {
     "extract_claims": extract_claims,
     "voices.spokespeople": spokespeople,
     "speakers.written_for": lambda text: written_for(text, ["The statement"]),
+    "speakers.bodies_by_part": bodies_by_part,
 }
 TABLES = {"HOSTILE": HOSTILE, "VOICE_HOSTILE": VOICE_HOSTILE, "NAMES_HOSTILE": NAMES_HOSTILE}
 CASES = [(reader, name, "HOSTILE") for reader in ("extract_claims",) for name in sorted(HOSTILE)]
@@ -66,6 +68,14 @@ CASES += [
     for name in sorted(VOICE_HOSTILE)
 ]
 CASES += [("speakers.written_for", name, "NAMES_HOSTILE") for name in sorted(NAMES_HOSTILE)]
+CASES += [
+    ("speakers.bodies_by_part", name, table)
+    for table, name in [
+        ("HOSTILE", "capitalised words"),
+        ("VOICE_HOSTILE", "Body spokeswoman Body spokeswoman …"),
+        ("NAMES_HOSTILE", "bodies each saying in a statement"),
+    ]
+]
 
 
 def _growth(read: Callable[[str], object], build: Callable[[int], str]) -> tuple[int, float, float]:

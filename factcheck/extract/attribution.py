@@ -26,7 +26,12 @@ from .cues import (
     needs_that,
 )
 from .lexicon import alternation
-from .lexicon.grammar import EXPECT_FORMS, FIRST_PERSON_SPEAKERS, VERB_OPENERS
+from .lexicon.grammar import (
+    EXPECT_FORMS,
+    FIRST_PERSON_SPEAKERS,
+    PRONOUN_OF_POSSESSIVE,
+    VERB_OPENERS,
+)
 from .lexicon.numbers import FRACTION_WORDS, NUMBER_WORDS, QUALIFIERS, SMALL_WORDS, VAGUE_LOWER
 from .lexicon.people import (
     DOCUMENT_NOUNS,
@@ -325,13 +330,21 @@ def _words(text: str, start: int, end: int) -> int:
 class _SentenceReader:
     """Read the cues of one sentence; remembers the sentence's subject for "and claimed"."""
 
-    def __init__(self, text: str, sentence: Sentence, index: int, quotes: list[Quote]) -> None:
+    def __init__(
+        self,
+        text: str,
+        sentence: Sentence,
+        index: int,
+        quotes: list[Quote],
+        taken: frozenset[int] | set[int] = frozenset(),
+    ) -> None:
         self.text = text
         self.s = sentence
         self.index = index
         self.quotes = quotes
         self.subject: str | None = None
-        self.used: set[int] = set()  # marks of quotes taken as some cue's content
+        # marks of quotes taken as some cue's content (``taken``: by an earlier pass)
+        self.used: set[int] = {q.mark for q in quotes if q.mark in taken}
 
     def read(self) -> list[Attribution]:
         found: list[Attribution] = []
@@ -729,12 +742,14 @@ def find_attributions(
             # '"We asked for years. They listen only now," said R. Meenakshi': a quotation of
             # several sentences belongs also to the sentence its closing mark ends in
             per_sentence.setdefault(closing, []).append(quote)
-    found: list[Attribution] = []
     used: set[int] = set()
+    # First: the quotation after "her words:" is hers, whatever cue words stand beside it
+    # ("Her words, and I wrote them down: '…'").
+    found = _in_their_words(text, sentences, quotes, used, index)
     for i, sentence in enumerate(sentences):
         if not may_hold(sentence, _READ_VOCABULARY):
             continue
-        reader = _SentenceReader(text, sentence, i, per_sentence.get(i, []))
+        reader = _SentenceReader(text, sentence, i, per_sentence.get(i, []), used)
         found.extend(reader.read())
         used |= reader.used
     found.extend(p for p in parsed if not any(p.start < a.end and a.start < p.end for a in found))
@@ -810,6 +825,47 @@ def _labelled_quotes(
         out.append(
             Attribution(q.start, q.end, speaker, None, q.mark, True, "direct", 0.8, sentence)
         )
+    return out
+
+
+# Pattern: (In)? his|her|their (own)? words(, …)?[:,] "QUOTE" | CLAUSE — what a speaker said in
+# the words that follow, the speaker named before ("Her words, and I wrote them down: '…'",
+# "In his words, the evacuation was a choice to spare the town").
+_THEIR_WORDS = re.compile(
+    r"\b(?:[Ii]n\s+)?(?P<whose>[Hh]is|[Hh]er|[Tt]heir)\s+(?:own\s+)?words\b"
+    r"(?:,[^.!?;:\"“”,]{1,40})?\s*[:,]\s*"
+)
+
+
+def _in_their_words(
+    text: str,
+    sentences: Sequence[Sentence],
+    quotes: Sequence[Quote],
+    used: set[int],
+    index: SentenceIndex,
+) -> list[Attribution]:
+    """What follows "in his words" or "her words:": a quotation, else the rest of the sentence,
+    said by whom the pronoun means (resolved as a cue's "he" or "she" is)."""
+    out: list[Attribution] = []
+    at = text.find(" words")
+    while at >= 0:
+        match = _THEIR_WORDS.search(text, max(0, at - 12), at + 60)
+        if match is not None:
+            i = index.at(match.start())
+            speaker = PRONOUN_OF_POSSESSIVE[match["whose"].lower()]
+            quote = next((q for q in quotes if q.mark == match.end()), None)
+            if quote is not None and quote.mark not in used:
+                used.add(quote.mark)
+                span, kind = (quote.start, quote.end), "direct"
+            else:
+                span, kind = _trim(text, match.end(), sentences[i].end), "indirect"
+            if quote is not None or _words(text, *span) >= 4:
+                out.append(
+                    Attribution(
+                        *span, speaker, None, match.start(), kind == "direct", kind, 0.75, i
+                    )
+                )
+        at = text.find(" words", at + 1)
     return out
 
 

@@ -1151,6 +1151,8 @@ class Resolver:
             opened = reply.end()  # "BRECK: Yes, Mr Oskenn spent the day here. He said …"
         if here - opened > _THEY_REACH:
             return None
+        if clock := _CLOCK.match(text, opened, here):
+            opened = clock.end()  # a live blog's "09:05 Minister Voskuil spoke …"
         if titled_by := _BODY_TITLE_OPENING.match(text, opened, here):
             opened = titled_by.end()  # "Army spokeswoman Brigadier Helga Stroud said …"
         run = _RUN.match(text, opened)

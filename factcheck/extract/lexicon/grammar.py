@@ -163,3 +163,5 @@ LABEL_LAST_WORDS = word_set(
 # Words that open a relative clause: what a noun phrase holds ends before them ("Of the 2,130
 # homes that were declared unsafe").
 RELATIVE_PRONOUNS = word_set("that who which whom whose where")
+# The person a possessive stands for: "in his words" is what "he" said.
+PRONOUN_OF_POSSESSIVE = {"his": "he", "her": "she", "their": "they"}
