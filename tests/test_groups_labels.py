@@ -325,7 +325,7 @@ the first story in the second's articles (28: a cholera outbreak in a port city 
 food poisoning in a neighbouring one, the health minister, the disease-control agency and a
 charity quoted in both; 29: ransomware taking a hospital network offline and an attack on
 another city's water utility, the interior minister, the cyber agency and a researcher in
-both). Scored before any change of the session (614a518) and after all of them (8170544):
+both). Scored before any change of the session (614a518) and after all of them (b1c86b4):
 identical, every line.
 
     set        links P/R/same-value   quotes P/R (drift)    not-same   stories P/R
@@ -339,7 +339,9 @@ sets' missed quotes. Held-out 7 lost quote links (44 → 32 right, drift 35 → 
 the sentence before, is now the minister's; the Herald's other version of her words already
 sits in her group, so this one starts a second group with the two outlets that said it
 closest, and the labels' one group of her two statements counts every pair across the two as
-missed. Its floor is lowered for that.
+missed. Its floor is lowered for that. Over the 26 open sets quote links right went 511 → 526
+of 1,000 labelled (precision 0.994 both), all links 3,190 → 3,205 right (precision 0.923 →
+0.924); over blind 24-29, 105 → 106 quote links (set 27).
 """
 
 from __future__ import annotations
