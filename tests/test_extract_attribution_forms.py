@@ -285,3 +285,19 @@ def test_in_their_words_is_the_one_named_before(words: str, speaker: str, direct
 
 def test_choosing_words_is_no_attribution() -> None:
     assert not [c for c in attributed(WORDS) if "carefully" in c.quote]
+
+
+# --- a capitalised name that is also a modal verb is a name ---------------------------------
+
+MODAL_NAMES = (
+    "Former prime minister Theresa May said the deal would not pass.\n\n"
+    "Mayor Brian May told reporters the tour would go on.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [("deal would not pass", "Theresa May"), ("tour would go on", "Brian May")],
+)
+def test_a_surname_that_is_a_modal_verb_names_the_speaker(words: str, speaker: str) -> None:
+    assert said(MODAL_NAMES, words).speaker == speaker

@@ -435,7 +435,7 @@ def is_speaker_phrase(phrase: str) -> bool:
         return False  # "Nobody here (expects)", "No one (knew)"
     if len(words) == 1:
         return words[0].lower() not in DETERMINERS
-    inner = [w.lower() for w in words[1:]]
+    inner = [w.lower() for w in words[1:] if not w[:1].isupper()]  # "Theresa May": a name
     return not any(w in CLAUSE_WORDS or w in DETERMINERS - ARTICLES for w in inner)
 
 
