@@ -111,11 +111,11 @@ _INVERTED = re.compile(
     r"|(?:the|a|an)\s+[\w'’ -]+?)"
     r"(?=\s*(?:[,.;:!?]|$))"
 )
-# Pattern: CUE SPEAKER, a|the DESCRIPTION. — who the speaker after a closing cue is: "…, said
-# Ana Ruiz, a spokeswoman for the port authority."
 # The full stop of a sentence that ends with the speaker's name ("…, said Ari Lev."), not
 # an initial's or an abbreviation's ("Tom Ede Jr.", "Hask Co.").
 _SENTENCE_STOP = re.compile(r"(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)(?<!\bCo)(?<!\bInc)(?<!\bLtd)\.$")
+# Pattern: CUE SPEAKER, a|the DESCRIPTION. — who the speaker after a closing cue is: "…, said
+# Ana Ruiz, a spokeswoman for the port authority."
 _INVERTED_APPOSITION = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;:]{1,80}")
 _ACCORDING_NP = re.compile(r"\s+((?:[^,.;:()\"“”]|(?<=\d)[,.](?=\d))+)")
 _SOURCE_DOC = re.compile(
