@@ -47,6 +47,7 @@ HOSTILE: dict[str, Callable[[int], str]] = {
     'told a meeting: "…"': _repeat('Ana Ruiz told a meeting: "We agree. It works." '),
     # session 21: what "in his words" introduces, a participle's aside after a subject
     "in his words, …": _repeat("Ana Ruiz spoke. In his words, "),
+    'her words: "…"': _repeat('Ana Ruiz spoke. Her words: "It works." '),
     "subject, saying …, verb": _repeat("The Port Board, saying it works, has pledged "),
 }
 # Shapes that make factcheck.extract.voices read a body before or after a role word, repeated

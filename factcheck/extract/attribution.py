@@ -847,25 +847,26 @@ def _in_their_words(
     """What follows "in his words" or "her words:": a quotation, else the rest of the sentence,
     said by whom the pronoun means (resolved as a cue's "he" or "she" is)."""
     out: list[Attribution] = []
+    by_mark: dict[int, Quote] | None = None  # built at the first match: most texts have none
     at = text.find(" words")
     while at >= 0:
         match = _THEIR_WORDS.search(text, max(0, at - 12), at + 60)
-        if match is not None:
-            i = index.at(match.start())
-            speaker = PRONOUN_OF_POSSESSIVE[match["whose"].lower()]
-            quote = next((q for q in quotes if q.mark == match.end()), None)
-            if quote is not None and quote.mark not in used:
-                used.add(quote.mark)
-                span, kind = (quote.start, quote.end), "direct"
-            else:
-                span, kind = _trim(text, match.end(), sentences[i].end), "indirect"
-            if quote is not None or _words(text, *span) >= 4:
-                out.append(
-                    Attribution(
-                        *span, speaker, None, match.start(), kind == "direct", kind, 0.75, i
-                    )
-                )
         at = text.find(" words", at + 1)
+        if match is None:
+            continue
+        i = index.at(match.start())
+        speaker = PRONOUN_OF_POSSESSIVE[match["whose"].lower()]
+        by_mark = {q.mark: q for q in quotes} if by_mark is None else by_mark
+        if (quote := by_mark.get(match.end())) is not None:
+            used.add(quote.mark)
+            span, kind = (quote.start, quote.end), "direct"
+        else:
+            span, kind = _trim(text, match.end(), sentences[i].end), "indirect"
+            if _words(text, *span) < 4:
+                continue
+        out.append(
+            Attribution(*span, speaker, None, match.start(), kind == "direct", kind, 0.75, i)
+        )
     return out
 
 
